@@ -1,0 +1,129 @@
+"""Boilerplate lines: whole paragraphs that are page furniture, not article content.
+
+Each pattern is a regular expression that must match a paragraph's *whole* text, case-insensitively;
+a space in a pattern matches any run of white space, and trailing punctuation (``.:!…»›>``) and
+white space around the paragraph are allowed. A sentence that merely contains "advertisement" is
+content, and is never matched.
+
+:data:`DEFAULT_PATTERNS` covers English, German, French, Spanish, Italian, Portuguese and Dutch.
+Extend it with the ``boilerplate_patterns`` option of :func:`textclean.dedupe` (your patterns are
+added to the defaults), or turn the step off with ``boilerplate=False``.
+
+>>> matcher = BoilerplateMatcher()
+>>> matcher.match("ADVERTISEMENT").startswith("advertisement|")
+True
+>>> matcher.match("Story continues below advertisement") is not None
+True
+>>> matcher.match("The advertisement ran in three newspapers.") is None
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+__all__ = ["DEFAULT_PATTERNS", "BoilerplateMatcher"]
+
+# A short headline may follow "Read more:" and its kin; these match up to 200 characters of it.
+_TAIL = r"(?:\s*[:\-–—|]\s*.{0,200})?"
+
+DEFAULT_PATTERNS: tuple[str, ...] = (
+    # English
+    r"advertisement|advertising|sponsored( content)?|paid (post|content)|ad",
+    r"(story|article) continues (below|after) (this )?(advertisement|ad)",
+    r"continue reading( (below|the (main )?story|the article))?",
+    r"scroll (down )?to continue( reading)?",
+    r"share( this)?( (article|story|page|post))?( on (facebook|twitter|x|linkedin|whatsapp|email))?",
+    r"(share|tweet|email|print|save|copy link)( ?(\||·|/)?\s*(share|tweet|email|print|save|copy link))+",
+    r"(sign up|subscribe)( now)?( (for|to))? (our|the) (free )?(\w+ )?newsletters?" + _TAIL,
+    r"(sign up|subscribe)( now)?( (for|to))? (free|daily|weekly)? ?(updates|alerts|emails)",
+    r"(read|see) (more|also)" + _TAIL,
+    r"related( (articles?|stories|coverage|content|reading|posts?|links?))?" + _TAIL,
+    r"recommended( (for you|stories|articles|reading))?",
+    r"most (read|popular|viewed)( (stories|articles|now))?",
+    r"(follow|like) us on (facebook|twitter|x|instagram|linkedin|tiktok|youtube)"
+    r"(,? (and|or|&) (facebook|twitter|x|instagram|linkedin|tiktok|youtube))*",
+    r"click here to (subscribe|read more|learn more|sign up|continue)",
+    r"skip (to|to main) (content|navigation|main content)",
+    r"(this|the) (article|story|content) (is|was) (only )?available to (subscribers|members)",
+    r"already a (subscriber|member)\??( (log|sign) in)?",
+    r"(log|sign) in to (continue|read|comment)",
+    r"(image|photo|video) (credit|source)s?" + _TAIL,
+    r"loading( (comments|video|content))?",
+    r"watch( the)? video",
+    r"(listen to|play) (this )?(article|story)( \d+ min(ute)?s?)?",
+    r"\d+ min(ute)?s? read",
+    r"comments?( \(\d+\))?",
+    r"back to top",
+    r"(all )?rights reserved",
+    # German
+    r"anzeige|werbung|gesponsert",
+    r"(lesen|lies) (sie )?(auch|mehr)" + _TAIL,
+    r"(mehr|weiter) (zum thema|lesen)" + _TAIL,
+    r"(artikel )?teilen",
+    r"newsletter (abonnieren|bestellen)",
+    # French
+    r"publicit[ée]",
+    r"(lire|voir) (aussi|plus|la suite)" + _TAIL,
+    r"[àa] lire (aussi|également)" + _TAIL,
+    r"partager( (cet|l') ?article)?",
+    r"abonnez-vous( [àa] (notre|la) newsletter)?",
+    # Spanish
+    r"publicidad|anuncio",
+    r"(lee|lea|leer|ver) (también|más|tambien|mas)" + _TAIL,
+    r"compartir( (este )?art[ií]culo)?",
+    r"suscr[ií]bete( (a|al) (nuestro|nuestra) (bolet[ií]n|newsletter))?",
+    # Italian
+    r"pubblicit[àa]",
+    r"(leggi|vedi) (anche|di più|di piu)" + _TAIL,
+    r"condividi( (l'|questo )?articolo)?",
+    r"iscriviti( alla (nostra )?newsletter)?",
+    # Portuguese
+    r"publicidade",
+    r"(leia|veja) (também|mais|tambem)" + _TAIL,
+    r"compartilh(e|ar)( (este|esta) (artigo|matéria|materia|notícia|noticia))?",
+    r"assine( (a|nossa) newsletter)?",
+    # Dutch
+    r"advertentie",
+    r"lees (ook|meer)" + _TAIL,
+    r"deel( dit artikel)?",
+)
+"""The built-in whole-paragraph boilerplate patterns."""
+
+_MAX_LENGTH = 300  # longer paragraphs are never boilerplate lines
+_FLAGS = regex.IGNORECASE | regex.DOTALL
+
+
+def _compile(pattern: str) -> regex.Pattern[str]:
+    try:
+        return regex.compile(r"\s*(?:" + pattern.replace(" ", r"\s+") + r")[\s.:!…»›>]*", _FLAGS)
+    except regex.error as exc:
+        raise ValueError(f"invalid boilerplate pattern {pattern!r}: {exc}") from None
+
+
+class BoilerplateMatcher:
+    """Matches whole paragraphs against boilerplate patterns.
+
+    ``patterns`` are added to :data:`DEFAULT_PATTERNS` unless ``include_defaults`` is false. An
+    invalid pattern raises :class:`ValueError` naming it.
+    """
+
+    __slots__ = ("_any", "_compiled", "patterns")
+
+    def __init__(self, patterns: Iterable[str] = (), *, include_defaults: bool = True) -> None:
+        if isinstance(patterns, str):
+            raise TypeError("boilerplate_patterns must be an iterable of strings, not one string")
+        chosen = (*DEFAULT_PATTERNS, *patterns) if include_defaults else tuple(patterns)
+        self.patterns: tuple[str, ...] = chosen
+        self._compiled = tuple(_compile(p) for p in chosen)
+        # One alternation answers "is it boilerplate?" in a single pass; which pattern matched is
+        # looked up only for the (rare) paragraphs that are.
+        self._any = _compile("|".join(f"(?:{p})" for p in chosen) or "(?!)")
+
+    def match(self, text: str) -> str | None:
+        """The first pattern that matches the whole of ``text``, or ``None``."""
+        if len(text) > _MAX_LENGTH or not self._any.fullmatch(text):
+            return None
+        return next(p for p, c in zip(self.patterns, self._compiled) if c.fullmatch(text))

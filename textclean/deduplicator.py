@@ -1,0 +1,263 @@
+"""The pipeline: clean -> segment -> fingerprint -> match -> assemble.
+
+:func:`dedupe` handles one document; :class:`Deduplicator` handles a stream of them, remembering
+what it kept in a store. Both run the same code: ``dedupe(text)`` is
+``Deduplicator().dedupe(text)`` with an index that is thrown away.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from textclean.assemble import assemble
+from textclean.boilerplate import BoilerplateMatcher
+from textclean.clean import clean_and_explain
+from textclean.fingerprint import ParagraphPrint, fingerprint_paragraphs
+from textclean.match import Matching, Prior, match_paragraphs
+from textclean.options import DedupeOptions, apply_options
+from textclean.results import DedupeResult, DocumentMatch, Duplicate, Paragraph
+from textclean.segment import split_paragraphs
+from textclean.store import FORMAT_VERSION, MemoryStore, Store, StoredDocument
+
+__all__ = ["Deduplicator", "dedupe", "find_duplicates"]
+
+
+def dedupe(text: str | bytes, **options: Any) -> DedupeResult:
+    """Clean a document and remove its repeated and near-repeated paragraphs.
+
+    ``options`` are the fields of :class:`~textclean.options.DedupeOptions`.
+
+    >>> body = "Prices rose sharply in March, the ministry said on Friday.\\n\\nShops stayed open."
+    >>> result = dedupe(body + "\\n\\n" + body.replace("March", "march"))
+    >>> result.text == body
+    True
+    >>> [(d.index, d.original, d.kind) for d in result.duplicates]
+    [(2, 0, 'exact'), (3, 1, 'exact')]
+    """
+    with Deduplicator(**options) as deduplicator:
+        # ``check`` is ``dedupe`` without adding to the index, which is thrown away anyway.
+        return deduplicator.check(text)
+
+
+def find_duplicates(paragraphs: Sequence[str | Paragraph], **options: Any) -> tuple[Duplicate, ...]:
+    """Find the repeated paragraphs among ``paragraphs`` you have segmented yourself.
+
+    Paragraph texts are matched as given (no cleaning); indices in the result are positions in
+    ``paragraphs``.
+
+    >>> find_duplicates(["A unique opening paragraph here.", "Another one.", "A unique opening paragraph here!"])
+    (Duplicate(index=2, original=0, kind='exact', similarity=1.0, rule='same canonical text', originals=(0,), doc_id=None),)
+    """  # noqa: E501
+    config = apply_options(DedupeOptions(), options, what="find_duplicates")
+    texts = [p.text if isinstance(p, Paragraph) else p for p in paragraphs]
+    for position, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise TypeError(f"paragraph {position} is {type(text).__name__}, expected str")
+    prints = fingerprint_paragraphs(texts, config.fingerprint, min_chars=config.min_chars)
+    return match_paragraphs(texts, prints, config, boilerplate=_boilerplate(config)).duplicates
+
+
+def _boilerplate(config: DedupeOptions) -> BoilerplateMatcher | None:
+    return BoilerplateMatcher(config.boilerplate_patterns) if config.boilerplate else None
+
+
+def _open_store(store: Store | str | os.PathLike[str] | None) -> Store:
+    if store is None:
+        return MemoryStore()
+    if isinstance(store, str | os.PathLike):
+        from textclean.sqlite_store import SQLiteStore
+
+        path = os.fspath(store)
+        if path.startswith("sqlite:///"):
+            path = path[len("sqlite:///") :]
+        elif "://" in path:
+            raise ValueError(f"unsupported store URL {path!r}: use a path or 'sqlite:///PATH'")
+        return SQLiteStore(Path(path))
+    if not isinstance(store, Store):
+        raise TypeError(
+            f"store must be None, a path, 'sqlite:///PATH' or a Store, got {type(store).__name__}"
+        )
+    return store
+
+
+class Deduplicator:
+    """Deduplicate a stream of documents against each other and against themselves.
+
+    Args:
+        store: where the index lives: ``None`` (default) keeps it in memory; a path or
+            ``"sqlite:///path.db"`` keeps it in an SQLite file that survives the process and can
+            be shared by several processes; or any object implementing
+            :class:`~textclean.store.Store`.
+        boilerplate_min_docs: a paragraph seen in at least this many earlier documents of the
+            same ``source`` is boilerplate, removed even at its first appearance in a later
+            document (default ``None``: off).
+        document_threshold: ``result.duplicate_of`` is set when at least this share of a
+            document's text was found in one earlier document (default 0.8).
+        max_paragraphs: evict the oldest documents once more paragraphs than this are indexed
+            (default ``None``: no limit).
+        max_age: evict documents added more than this many seconds ago (default ``None``).
+        clock: returns the current time in seconds (default :func:`time.time`); for tests.
+        **options: the fields of :class:`~textclean.options.DedupeOptions`.
+
+    A ``Deduplicator`` is thread-safe: documents are cleaned and fingerprinted in parallel, and
+    matched against the index and added to it one at a time. It is a context manager; leaving the
+    ``with`` block closes the store.
+
+    >>> with Deduplicator() as dd:
+    ...     first = dd.dedupe("Wire copy: the council approved the budget on Monday night.", doc_id="a")
+    ...     second = dd.dedupe("Local intro line.\\n\\nWire copy: the council approved the budget on Monday night.", doc_id="b")
+    >>> [(d.index, d.doc_id, d.original, d.kind) for d in second.duplicates]
+    [(1, 'a', 0, 'exact')]
+    """  # noqa: E501
+
+    def __init__(
+        self,
+        *,
+        store: Store | str | os.PathLike[str] | None = None,
+        boilerplate_min_docs: int | None = None,
+        document_threshold: float = 0.8,
+        max_paragraphs: int | None = None,
+        max_age: float | None = None,
+        clock: Callable[[], float] = time.time,
+        **options: Any,
+    ) -> None:
+        self.options = apply_options(DedupeOptions(), options, what="Deduplicator")
+        for name, value in (("boilerplate_min_docs", boilerplate_min_docs),
+                            ("max_paragraphs", max_paragraphs)):  # fmt: skip
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                                      or value < 1):  # fmt: skip
+                raise ValueError(f"{name} must be a positive integer or None, got {value!r}")
+        if max_age is not None and (isinstance(max_age, bool) or not max_age > 0):
+            raise ValueError(f"max_age must be a positive number of seconds or None, got {max_age!r}")
+        if isinstance(document_threshold, bool) or not 0 < document_threshold <= 1:
+            raise ValueError(f"document_threshold must be in (0, 1], got {document_threshold!r}")
+        self.boilerplate_min_docs = boilerplate_min_docs
+        self.document_threshold = document_threshold
+        self.max_paragraphs = max_paragraphs
+        self.max_age = max_age
+        self._clock = clock
+        self._boilerplate = _boilerplate(self.options)
+        self._store = _open_store(store)
+        self._store.check_settings(
+            f"format={FORMAT_VERSION} {self.options.fingerprint.describe()}"
+        )
+        self._lock = threading.Lock()
+
+    @property
+    def store(self) -> Store:
+        """The store holding the index."""
+        return self._store
+
+    def dedupe(
+        self, text: str | bytes, *, doc_id: str | None = None, source: str | None = None
+    ) -> DedupeResult:
+        """Deduplicate ``text`` against itself and the index, then add its kept paragraphs.
+
+        ``doc_id`` names the document in later results (one is made up when it is ``None``); a
+        document added again under the same id replaces the earlier one. ``source`` groups
+        documents for boilerplate counts.
+        """
+        return self._run(text, doc_id=doc_id, source=source, add=True)
+
+    def check(
+        self, text: str | bytes, *, doc_id: str | None = None, source: str | None = None
+    ) -> DedupeResult:
+        """Like :meth:`dedupe`, but leave the index unchanged."""
+        return self._run(text, doc_id=doc_id, source=source, add=False)
+
+    def forget(self, doc_id: str) -> int:
+        """Remove a document from the index; return how many paragraphs it had there."""
+        with self._lock, self._store.transaction():
+            return self._store.forget(doc_id)
+
+    def close(self) -> None:
+        """Close the store. Safe to call more than once."""
+        self._store.close()
+
+    def __enter__(self) -> Deduplicator:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _run(
+        self, text: str | bytes, *, doc_id: str | None, source: str | None, add: bool
+    ) -> DedupeResult:
+        for name, value in (("doc_id", doc_id), ("source", source)):
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"{name} must be a str or None, got {type(value).__name__}")
+        source_text, steps = self._prepare(text)
+        paragraphs = split_paragraphs(source_text)
+        texts = [p.text for p in paragraphs]
+        options = self.options
+        prints = fingerprint_paragraphs(texts, options.fingerprint, min_chars=options.min_chars)
+        with self._lock, self._store.transaction():
+            if doc_id is None:
+                doc_id = self._store.next_doc_id()
+            matching = match_paragraphs(
+                texts, prints, options, prior=self._prior(prints, doc_id, source),
+                boilerplate=self._boilerplate,
+            )  # fmt: skip
+            if add:
+                self._add(doc_id, source, prints, matching)
+        kept_text = assemble(source_text, paragraphs, matching.kept)
+        return DedupeResult(
+            text=kept_text,
+            paragraphs=paragraphs,
+            kept=matching.kept,
+            duplicates=matching.duplicates,
+            source=source_text,
+            clean_steps=steps,
+            doc_id=doc_id,
+            duplicate_of=self._document_match(matching.duplicate_of),
+        )
+
+    def _prepare(self, text: str | bytes) -> tuple[str, tuple[str, ...]]:
+        if self.options.clean:
+            cleaned = clean_and_explain(text)
+            return cleaned.text, cleaned.steps
+        if isinstance(text, bytes):
+            from textclean.clean import decode_bytes
+
+            return decode_bytes(text)[0], ()
+        if not isinstance(text, str):
+            raise TypeError(f"dedupe() expects str or bytes, got {type(text).__name__}")
+        return text, ()
+
+    def _prior(self, prints: Sequence[ParagraphPrint], doc_id: str, source: str | None) -> Prior:
+        if not self._store.paragraph_count() and self.boilerplate_min_docs is None:
+            return Prior()
+        keys = {key for fp in prints for key in fp.keys()}
+        postings = self._store.lookup(keys, exclude_doc=doc_id)
+        boilerplate: frozenset[int] = frozenset()
+        if self.boilerplate_min_docs is not None and source is not None:
+            exact = {fp.exact for fp in prints}
+            boilerplate = self._store.boilerplate(source, exact, self.boilerplate_min_docs)
+        return Prior(postings, boilerplate)
+
+    def _add(
+        self, doc_id: str, source: str | None, prints: Sequence[ParagraphPrint], matching: Matching
+    ) -> None:
+        now = self._clock()
+        kept = [(i, prints[i]) for i in matching.kept if prints[i].canonical]
+        exact = {fp.exact for fp in prints if fp.canonical}
+        self._store.add(StoredDocument(doc_id, source, now, kept, exact))
+        if self.max_paragraphs is not None or self.max_age is not None:
+            before = now - self.max_age if self.max_age is not None else None
+            self._store.evict(max_paragraphs=self.max_paragraphs, before=before)
+
+    def _document_match(self, match: DocumentMatch | None) -> DocumentMatch | None:
+        if match is None or match.similarity < self.document_threshold:
+            return None
+        return match

@@ -1,0 +1,101 @@
+"""Options of deduplication, one immutable object with every default documented."""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Literal, TypeVar
+
+from textclean.fingerprint import FingerprintSettings
+
+__all__ = ["DedupeOptions", "apply_options"]
+
+_C = TypeVar("_C")
+
+
+def apply_options(config: _C, options: Mapping[str, Any], *, what: str) -> _C:
+    """Return ``config`` with ``options`` replaced, failing loudly on an unknown keyword.
+
+    >>> apply_options(DedupeOptions(), {"threshold": 0.8}, what="dedupe").threshold
+    0.8
+    >>> apply_options(DedupeOptions(), {"treshold": 0.8}, what="dedupe")
+    Traceback (most recent call last):
+    ...
+    TypeError: dedupe() got an unknown option 'treshold' (did you mean 'threshold'?)
+    """
+    valid = [f.name for f in fields(config)]  # type: ignore[arg-type]
+    for name in options:
+        if name not in valid:
+            close = difflib.get_close_matches(name, valid, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"valid options: {', '.join(valid)}"
+            raise TypeError(f"{what}() got an unknown option {name!r} ({hint})")
+    return replace(config, **options) if options else config  # type: ignore[type-var]
+
+
+def _check_unit(name: str, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+        raise ValueError(f"{name} must be a number between 0 and 1, got {value!r}")
+    if not 0.0 < float(value) <= 1.0:
+        raise ValueError(f"{name} must be in (0, 1], got {value!r}")
+
+
+def _check_count(name: str, value: object, *, optional: bool = False) -> None:
+    if optional and value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"{name} must be a non-negative integer, got {value!r}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DedupeOptions:
+    """How duplicates are found. Every field is a keyword option of :func:`textclean.dedupe`.
+
+    Attributes:
+        threshold: a paragraph is a *near* duplicate when rapidfuzz's ``ratio`` between its
+            canonical text and a kept one's is at least this (0..1, default 0.9).
+        containment: a paragraph is *contained* when at least this share of its words appears,
+            in order, in earlier kept paragraphs that share sentences or fuzzy-hash bands with it
+            (default 0.9). A paragraph that quotes one earlier sentence and adds more stays.
+        min_chars: canonical characters a paragraph needs before it gets a fuzzy hash (default
+            40); shorter ones are matched exactly or by whole sentences.
+        short_words: paragraphs of fewer words are *short* (default 4). A short paragraph that
+            repeats is kept (list items, table cells and bylines repeat legitimately) unless it
+            sits inside a longer repeated run, or ``remove_short_repeats`` is set.
+        remove_short_repeats: remove every exact repeat of a short paragraph (default False).
+        keep: which copy of an exact or near group stays: ``"first"`` (default) or
+            ``"longest"``.
+        boilerplate: remove paragraphs that match a boilerplate pattern even when they appear
+            once (default True).
+        boilerplate_patterns: extra whole-paragraph regular expressions, added to
+            :data:`textclean.boilerplate.DEFAULT_PATTERNS` (default none).
+        clean: clean the text before segmenting it (default True). With ``False`` the kept
+            paragraphs come back byte for byte as given.
+        fingerprint: shingle size, signature length and LSH bands
+            (:class:`~textclean.fingerprint.FingerprintSettings`).
+    """
+
+    threshold: float = 0.9
+    containment: float = 0.9
+    min_chars: int = 40
+    short_words: int = 4
+    remove_short_repeats: bool = False
+    keep: Literal["first", "longest"] = "first"
+    boilerplate: bool = True
+    boilerplate_patterns: tuple[str, ...] = ()
+    clean: bool = True
+    fingerprint: FingerprintSettings = field(default_factory=FingerprintSettings)
+
+    def __post_init__(self) -> None:
+        _check_unit("threshold", self.threshold)
+        _check_unit("containment", self.containment)
+        _check_count("min_chars", self.min_chars)
+        _check_count("short_words", self.short_words)
+        if self.keep not in ("first", "longest"):
+            raise ValueError(f"keep must be 'first' or 'longest', got {self.keep!r}")
+        if isinstance(self.boilerplate_patterns, str):
+            raise TypeError("boilerplate_patterns must be a tuple of strings, not one string")
+        object.__setattr__(self, "boilerplate_patterns", tuple(self.boilerplate_patterns))
+        if not isinstance(self.fingerprint, FingerprintSettings):
+            raise TypeError("fingerprint must be a FingerprintSettings")

@@ -1,0 +1,102 @@
+"""Segmentation: split a document into paragraphs with their character spans.
+
+Three layouts are recognised, and mixtures of them:
+
+* paragraphs separated by blank lines;
+* one paragraph per line, with no blank lines (long lines);
+* hard-wrapped text, whose paragraphs are blocks of short lines of similar width: the lines of
+  such a block are one paragraph.
+
+A line belongs to the previous one (hard wrap) when the block's longest line is at most
+:data:`WRAP_WIDTH` characters, the line before it fills at least 60% of that width and is at least
+25 characters long, the line does not start with a list marker, and the line before does not end
+a sentence (or the line starts in lower case). Every line terminator is understood (``\\n``,
+``\\r\\n``, ``\\r``, form feed, NEL, U+2028); U+2029 PARAGRAPH SEPARATOR always ends a paragraph.
+Spans exclude the white space around a paragraph.
+
+>>> [p.text for p in split_paragraphs("One.\\n\\nTwo.\\r\\nThree.\\n")]
+['One.', 'Two.', 'Three.']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from textclean.results import Paragraph
+
+__all__ = ["WRAP_WIDTH", "split_paragraphs"]
+
+WRAP_WIDTH = 100
+"""Blocks whose longest line is longer than this are one paragraph per line."""
+
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_OTHER_BREAK = re.compile(r"[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_LIST_MARKER = re.compile(r"[-*•·▪◦‣–—>#|+]|\d{1,3}[.)]\s|[a-zA-Z][.)]\s")
+_SENTENCE_END = re.compile(r"[.!?:;…。！？\"'”’»)\]]$")
+
+
+def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """Split ``text`` into paragraphs, each with its index and ``[start, end)`` span.
+
+    >>> doc = ("The first paragraph of this example\\nhas been wrapped at a narrow width\\n"
+    ...        "over three lines.\\n\\nA second one.")
+    >>> [(p.index, p.text.count("\\n")) for p in split_paragraphs(doc)]
+    [(0, 2), (1, 0)]
+    >>> split_paragraphs("   \\n\\n")
+    ()
+    """
+    paragraphs: list[Paragraph] = []
+    block: list[tuple[int, int]] = []  # stripped (start, end) of the lines of the current block
+    for start, end, hard in _lines(text):
+        line = text[start:end]
+        stripped = line.strip()
+        if stripped:
+            lead = start + len(line) - len(line.lstrip())
+            block.append((lead, lead + len(stripped)))
+        if not stripped or hard:
+            _flush(text, block, paragraphs)
+    _flush(text, block, paragraphs)
+    return tuple(paragraphs)
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, bool]]:
+    """``(start, end, ends_paragraph)`` of each line, without its terminator."""
+    if _OTHER_BREAK.search(text) is None:  # the common case: only \n
+        pos = 0
+        for line in text.split("\n"):
+            yield pos, pos + len(line), False
+            pos += len(line) + 1
+        return
+    pos = 0
+    for brk in _LINE_BREAK.finditer(text):
+        yield pos, brk.start(), brk.group() == "\u2029"
+        pos = brk.end()
+    yield pos, len(text), False
+
+
+def _flush(text: str, block: list[tuple[int, int]], out: list[Paragraph]) -> None:
+    if not block:
+        return
+    if len(block) == 1:
+        start, end = block[0]
+        out.append(Paragraph(len(out), start, end, text[start:end]))
+        block.clear()
+        return
+    width = max(end - start for start, end in block)
+    first_start = block[0][0]
+    for (prev_start, prev_end), (start, _) in zip(block, block[1:]):
+        if not (width <= WRAP_WIDTH and _continues(text, prev_start, prev_end, start, width)):
+            out.append(Paragraph(len(out), first_start, prev_end, text[first_start:prev_end]))
+            first_start = start
+    last_end = block[-1][1]
+    out.append(Paragraph(len(out), first_start, last_end, text[first_start:last_end]))
+    block.clear()
+
+
+def _continues(text: str, prev_start: int, prev_end: int, start: int, width: int) -> bool:
+    """Whether the line starting at ``start`` continues the hard-wrapped line before it."""
+    prev_len = prev_end - prev_start
+    if prev_len < 25 or prev_len < 0.6 * width or _LIST_MARKER.match(text, start):
+        return False
+    return not _SENTENCE_END.search(text, prev_end - 1, prev_end) or text[start].islower()

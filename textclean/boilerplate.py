@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 import regex
 
-__all__ = ["DEFAULT_PATTERNS", "BoilerplateMatcher"]
+__all__ = ["DEFAULT_PATTERNS", "BoilerplateMatcher", "boilerplate_matcher"]
 
 # A short headline may follow "Read more:" and its kin; these match up to 200 characters of it.
 _TAIL = r"(?:\s*[:\-–—|]\s*.{0,200})?"
@@ -127,3 +127,16 @@ class BoilerplateMatcher:
         if len(text) > _MAX_LENGTH or not self._any.fullmatch(text):
             return None
         return next(p for p, c in zip(self.patterns, self._compiled) if c.fullmatch(text))
+
+
+_DEFAULT_MATCHER = BoilerplateMatcher()  # immutable; compiled once at import
+
+
+def boilerplate_matcher(extra: Iterable[str] = ()) -> BoilerplateMatcher:
+    """A matcher for the default patterns plus ``extra`` (the compiled default when none).
+
+    >>> boilerplate_matcher() is boilerplate_matcher()
+    True
+    """
+    extra = tuple(extra)
+    return BoilerplateMatcher(extra) if extra else _DEFAULT_MATCHER

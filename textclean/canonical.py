@@ -10,8 +10,8 @@ canonical form is:
   them and of white space becoming one space.
 
 Sentence boundaries are found on the real text before punctuation goes, so a paragraph's canonical
-form comes with the paragraph's sentence-sized chunks (split at terminal punctuation), whose words
-together are exactly the canonical form.
+form comes with the spans of its sentences (split at terminal punctuation, so "Mr." ends one: the
+splits are consistent between copies, which is what matching needs).
 
 >>> canonical_form("“Don’t  panic,” she said — calmly.")
 'don t panic she said calmly'
@@ -21,22 +21,29 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
-__all__ = ["canonical_form", "canonicalize", "word_count"]
+__all__ = ["Span", "canonical_form", "canonical_paragraphs", "word_count"]
 
-_END = "\x00"  # marks a sentence end while punctuation is being folded
+# While folding, U+0000 marks a sentence end and U+0001 separates paragraphs; both are removed
+# from the input first.
+_END, _SEP = "\x00", "\x01"
 
 # Sentence ends: terminal punctuation (Latin, CJK, Devanagari, Arabic and Urdu).
 _SENTENCE_END = re.compile(r"[.!?。！？।؟۔]+")
 # Everything else that is not a letter or a digit separates words. ``re``'s \W is Unicode-aware.
-_NON_WORD = re.compile(r"(?:[^\w\x00]|_)+")
+_NON_WORD = re.compile(r"(?:[^\w\x00\x01]|_)+")
 
 # ASCII fast path: one C-level table lookup per byte maps letters to lower case, sentence ends to
-# the marker and everything else but digits to a space.
+# a newline (so that ``split`` sees white space) and everything else but digits and the paragraph
+# separator to a space.
 _ASCII_TABLE = bytes(
-    (b | 0x20) if chr(b).isalpha() else b if chr(b).isdigit() else 0 if chr(b) in ".!?" else 0x20
+    (b | 0x20) if chr(b).isalpha()
+    else b if chr(b).isdigit() or b == 1
+    else 0x0A if chr(b) in ".!?"
+    else 0x20
     for b in range(128)
-) + bytes(128)
+) + bytes(128)  # fmt: skip
 
 # Typographic punctuation common in news text, replaced first so that most paragraphs still take
 # the ASCII fast path.
@@ -52,27 +59,62 @@ _TYPOGRAPHY = (
 )
 
 
-def canonicalize(text: str) -> tuple[str, list[str]]:
-    """Return the canonical form of ``text`` and its sentence-sized chunks.
+Span = tuple[int, int, int]
+"""A sentence of a canonical text: ``(start, end, words)``."""
 
-    The chunks are split at terminal punctuation; each is a canonical string that may carry extra
-    spaces at its ends or inside (``" ".join(chunk.split())`` tidies one), and empty chunks are
-    possible. Joining the words of all chunks gives the canonical form.
 
-    >>> canonicalize("Mr. Smith arrived. He sat down!")
-    ('mr smith arrived he sat down', ['mr', ' smith arrived', ' he sat down', ''])
+def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], list[list[Span]]]:
+    """Canonical form of each text, and the ``(start, end, words)`` of its sentences within it.
+
+    Sentences are split at terminal punctuation before it is folded away; a paragraph's canonical
+    form is exactly its sentences joined by single spaces.
+
+    >>> canon, spans = canonical_paragraphs(["Mr. Smith arrived. He sat down!", "“Quoted” — text"])
+    >>> canon
+    ['mr smith arrived he sat down', 'quoted text']
+    >>> spans
+    [[(0, 2, 1), (3, 16, 2), (17, 28, 3)], [(0, 11, 2)]]
     """
-    if _END in text:
-        text = text.replace(_END, " ")
+    raw = _SEP.join(texts)
+    if _END in raw or raw.count(_SEP) != max(len(texts) - 1, 0):
+        raw = _SEP.join(t.replace(_END, " ").replace(_SEP, " ") for t in texts)
     for old, new in _TYPOGRAPHY:
-        if old in text:
-            text = text.replace(old, new)
-    if text.isascii():
-        folded = text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
+        if old in raw:
+            raw = raw.replace(old, new)
+    if raw.isascii():
+        folded = raw.encode("ascii").translate(_ASCII_TABLE).decode("ascii").split(_SEP)
     else:
-        folded = unicodedata.normalize("NFKC", text).casefold()
-        folded = _NON_WORD.sub(" ", _SENTENCE_END.sub(_END, folded))
-    return " ".join(folded.replace(_END, " ").split()), folded.split(_END)
+        folded = [_fold(part) for part in raw.split(_SEP)]
+    canon: list[str] = []
+    spans: list[list[Span]] = []
+    for part in folded:
+        if "\n" not in part:
+            words = part.split()
+            canonical = " ".join(words)
+            canon.append(canonical)
+            spans.append([(0, len(canonical), len(words))] if words else [])
+            continue
+        sentences = []
+        own: list[Span] = []
+        pos = 0
+        for chunk in part.split("\n"):
+            words = chunk.split()
+            if words:
+                sentence = " ".join(words)
+                sentences.append(sentence)
+                own.append((pos, pos + len(sentence), len(words)))
+                pos += len(sentence) + 1
+        canon.append(" ".join(sentences))
+        spans.append(own)
+    return canon, spans
+
+
+def _fold(text: str) -> str:
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = _NON_WORD.sub(" ", _SENTENCE_END.sub(_END, folded))
+    return folded.replace(_END, "\n")
 
 
 def canonical_form(text: str) -> str:
@@ -83,7 +125,7 @@ def canonical_form(text: str) -> str:
     >>> canonical_form("... --- ...")
     ''
     """
-    return canonicalize(text)[0]
+    return canonical_paragraphs([text])[0][0]
 
 
 def word_count(canonical: str) -> int:

@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import Any
 
 from textclean.assemble import assemble
-from textclean.boilerplate import BoilerplateMatcher
+from textclean.boilerplate import BoilerplateMatcher, boilerplate_matcher
 from textclean.clean import clean_and_explain
 from textclean.fingerprint import ParagraphPrint, fingerprint_paragraphs
 from textclean.match import Matching, Prior, match_paragraphs
@@ -59,12 +59,12 @@ def find_duplicates(paragraphs: Sequence[str | Paragraph], **options: Any) -> tu
     for position, text in enumerate(texts):
         if not isinstance(text, str):
             raise TypeError(f"paragraph {position} is {type(text).__name__}, expected str")
-    prints = fingerprint_paragraphs(texts, config.fingerprint, min_chars=config.min_chars)
-    return match_paragraphs(texts, prints, config, boilerplate=_boilerplate(config)).duplicates
+    document = fingerprint_paragraphs(texts, config.fingerprint, min_chars=config.min_chars)
+    return match_paragraphs(texts, document, config, boilerplate=_boilerplate(config)).duplicates
 
 
 def _boilerplate(config: DedupeOptions) -> BoilerplateMatcher | None:
-    return BoilerplateMatcher(config.boilerplate_patterns) if config.boilerplate else None
+    return boilerplate_matcher(config.boilerplate_patterns) if config.boilerplate else None
 
 
 def _open_store(store: Store | str | os.PathLike[str] | None) -> Store:
@@ -201,12 +201,13 @@ class Deduplicator:
         paragraphs = split_paragraphs(source_text)
         texts = [p.text for p in paragraphs]
         options = self.options
-        prints = fingerprint_paragraphs(texts, options.fingerprint, min_chars=options.min_chars)
+        document = fingerprint_paragraphs(texts, options.fingerprint, min_chars=options.min_chars)
+        prints = document.paragraphs
         with self._lock, self._store.transaction():
             if doc_id is None:
                 doc_id = self._store.next_doc_id()
             matching = match_paragraphs(
-                texts, prints, options, prior=self._prior(prints, doc_id, source),
+                texts, document, options, prior=self._prior(prints, doc_id, source),
                 boilerplate=self._boilerplate,
             )  # fmt: skip
             if add:

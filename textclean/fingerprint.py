@@ -22,18 +22,18 @@ the tests compare against.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-from textclean.canonical import canonicalize, word_count
+from textclean.canonical import canonical_paragraphs, word_count
 
 __all__ = [
     "MIN_SENTENCE_WORDS",
     "FingerprintSettings",
+    "DocumentPrint",
     "ParagraphPrint",
     "band_keys",
     "exact_key",
@@ -51,6 +51,9 @@ _BASE = 0x100000001B3  # multiplier of the rolling polynomial hash (the FNV prim
 _ROT = 0x9E3779B97F4A7C15  # added per step of a densification rotation (golden ratio)
 _BAND_MUL = 0xD6E8FEB86659FD93
 _EMPTY = _MASK64
+_BASE_INVERSE = pow(_BASE, -1, 1 << 64)
+_EXACT_TAG = 0x243F6A8885A308D3  # key spaces (digits of pi)
+_SENTENCE_TAG = 0x13198A2E03707344
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,33 +112,6 @@ class FingerprintSettings:
         )
 
 
-def _blake_key(tag: bytes, text: str) -> int:
-    digest = hashlib.blake2b(
-        text.encode("utf-8", "surrogatepass"), digest_size=8, person=tag
-    ).digest()
-    return int.from_bytes(digest, "little") & _KEY_MASK
-
-
-def exact_key(canonical: str) -> int:
-    """Stable 63-bit key of a whole canonical paragraph.
-
-    >>> exact_key("the same words") == exact_key("the same words")
-    True
-    >>> exact_key("")
-    4630028418191413440
-    """
-    return _blake_key(b"textclean-para", canonical)
-
-
-def sentence_key(canonical_sentence: str) -> int:
-    """Stable 63-bit key of one canonical sentence (a different key space from :func:`exact_key`).
-
-    >>> sentence_key("it rained") != exact_key("it rained")
-    True
-    """
-    return _blake_key(b"textclean-sent", canonical_sentence)
-
-
 def _mix(h: U64) -> U64:
     """SplitMix64 finaliser, in place on a uint64 array."""
     h ^= h >> np.uint64(30)
@@ -158,6 +134,84 @@ def _seed_offset(settings: FingerprintSettings) -> int:
     return _mix_int((settings.seed * _ROT) & _MASK64)
 
 
+class _Concatenation:
+    """Texts laid end to end as code points, with prefix hashes for any substring.
+
+    The polynomial hash of ``s`` is ``sum(ord(s[t]) * BASE**t) mod 2**64``; with the prefix sums
+    ``G[i] = hash(text[:i])`` the hash of ``text[a:b]`` is ``(G[b] - G[a]) * BASE**-a`` (BASE is
+    odd, hence invertible modulo 2**64), so every substring hash costs two array operations.
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        self.lengths = lengths
+        self.starts = np.cumsum(lengths) - lengths
+        codes = np.frombuffer(
+            "".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32
+        ).astype(np.uint64)
+        n = codes.size
+        powers = np.full(n + 1, _BASE, dtype=np.uint64)
+        powers[0] = 1
+        inverse = np.full(n + 1, _BASE_INVERSE, dtype=np.uint64)
+        inverse[0] = 1
+        self._inverse = np.cumprod(inverse)
+        self._prefix = np.zeros(n + 1, dtype=np.uint64)
+        np.cumsum(codes * np.cumprod(powers)[:n], out=self._prefix[1:])
+
+    def hashes(self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> U64:
+        """Polynomial hashes of ``text[a:b]`` for arrays of offsets into the concatenation."""
+        return (self._prefix[b] - self._prefix[a]) * self._inverse[a]
+
+    def keys(self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], tag: int) -> list[int]:
+        """Stable 63-bit keys of ``text[a:b]``, in the key space ``tag``."""
+        h = self.hashes(a, b) + (b - a).astype(np.uint64) * np.uint64(_ROT)
+        h ^= np.uint64(tag)
+        return (_mix(h) & np.uint64(_KEY_MASK)).astype(np.int64).tolist()  # type: ignore[no-any-return]
+
+    def signatures(self, which: npt.NDArray[np.int64], settings: FingerprintSettings) -> U64:
+        """MinHash signatures of the texts at positions ``which`` (each at least one shingle)."""
+        k, m = settings.shingle_size, settings.num_perm
+        counts = self.lengths[which] - (k - 1)
+        first = np.cumsum(counts) - counts
+        positions = np.arange(int(counts.sum()), dtype=np.int64)
+        positions += np.repeat(self.starts[which] - first, counts)
+        shingles = self.hashes(positions, positions + k)
+        shingles ^= np.uint64(_seed_offset(settings))
+        _mix(shingles)
+        # One permutation: the high 32 bits pick the bin, each bin keeps its minimum.
+        bins = ((shingles >> np.uint64(32)) * np.uint64(m)) >> np.uint64(32)
+        slots = np.repeat(np.arange(which.size, dtype=np.int64) * m, counts)
+        slots += bins.astype(np.int64)
+        sig = np.full(which.size * m, _EMPTY, dtype=np.uint64)
+        np.minimum.at(sig, slots, shingles)
+        return _densify(sig.reshape(which.size, m))
+
+
+def _text_key(text: str, tag: int) -> int:
+    whole = np.array([0], dtype=np.int64), np.array([len(text)], dtype=np.int64)
+    return _Concatenation([text]).keys(*whole, tag)[0]
+
+
+def exact_key(canonical: str) -> int:
+    """Stable 63-bit key of a whole canonical paragraph.
+
+    >>> exact_key("the same words") == exact_key("the same words")
+    True
+    >>> exact_key("the same words")
+    6986961357498879064
+    """
+    return _text_key(canonical, _EXACT_TAG)
+
+
+def sentence_key(canonical_sentence: str) -> int:
+    """Stable 63-bit key of one canonical sentence (a different key space from :func:`exact_key`).
+
+    >>> sentence_key("it rained") != exact_key("it rained")
+    True
+    """
+    return _text_key(canonical_sentence, _SENTENCE_TAG)
+
+
 def signatures(texts: Sequence[str], settings: FingerprintSettings) -> U64:
     """MinHash signatures of canonical texts, one row of ``settings.num_perm`` values each.
 
@@ -171,37 +225,10 @@ def signatures(texts: Sequence[str], settings: FingerprintSettings) -> U64:
     (True, False)
     """
     k = settings.shingle_size
-    m = settings.num_perm
-    if not texts:
-        return np.empty((0, m), dtype=np.uint64)
     padded = [t if len(t) >= k else t + "\0" * (k - len(t)) for t in texts]
-    lengths = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
-    codes = np.frombuffer(
-        "".join(padded).encode("utf-32-le", "surrogatepass"), dtype=np.uint32
-    ).astype(np.uint64)
-
-    # Rolling polynomial hash of every k-character window of the concatenation.
-    n = codes.size - k + 1
-    h = codes[:n].copy()
-    for j in range(1, k):
-        h *= np.uint64(_BASE)
-        h += codes[j : j + n]
-    h ^= np.uint64(_seed_offset(settings))
-    _mix(h)
-
-    # Keep the windows that lie inside one text.
-    counts = lengths - (k - 1)
-    starts = np.cumsum(lengths) - lengths
-    first = np.cumsum(counts) - counts
-    positions = np.arange(int(counts.sum()), dtype=np.int64) + np.repeat(starts - first, counts)
-    shingles = h[positions]
-
-    # One permutation: the high 32 bits pick the bin, each bin keeps its minimum.
-    bins = ((shingles >> np.uint64(32)) * np.uint64(m)) >> np.uint64(32)
-    slots = np.repeat(np.arange(len(padded), dtype=np.int64) * m, counts) + bins.astype(np.int64)
-    sig = np.full(len(padded) * m, _EMPTY, dtype=np.uint64)
-    np.minimum.at(sig, slots, shingles)
-    return _densify(sig.reshape(len(padded), m))
+    if not padded:
+        return np.empty((0, settings.num_perm), dtype=np.uint64)
+    return _Concatenation(padded).signatures(np.arange(len(padded)), settings)
 
 
 def _densify(sig: U64) -> U64:
@@ -253,9 +280,7 @@ def reference_signature(text: str, settings: FingerprintSettings) -> list[int]:
     offset = _seed_offset(settings)
     sig = [_EMPTY] * m
     for i in range(len(codes) - k + 1):
-        h = 0
-        for c in codes[i : i + k]:
-            h = (h * _BASE + c) & _MASK64
+        h = sum(c * pow(_BASE, t, 1 << 64) for t, c in enumerate(codes[i : i + k])) & _MASK64
         h = _mix_int(h ^ offset)
         b = ((h >> 32) * m) >> 32
         sig[b] = min(sig[b], h)
@@ -295,33 +320,72 @@ class ParagraphPrint:
         return (self.exact, *self.sentences, *self.bands)
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentPrint:
+    """The fingerprints of a document's paragraphs.
+
+    Attributes:
+        paragraphs: one :class:`ParagraphPrint` per paragraph, in order.
+        repeated: the keys held by more than one paragraph of the document. Matching inside the
+            document only looks at these, so a document without repeats costs little.
+    """
+
+    paragraphs: tuple[ParagraphPrint, ...]
+    repeated: frozenset[int]
+
+
 def fingerprint_paragraphs(
     texts: Sequence[str], settings: FingerprintSettings, *, min_chars: int
-) -> list[ParagraphPrint]:
+) -> DocumentPrint:
     """Fingerprint each paragraph text; fuzzy hashes only for those of ``min_chars`` or more.
 
-    >>> prints = fingerprint_paragraphs(["Short one.", "A longer paragraph. " * 3], FingerprintSettings(), min_chars=40)
-    >>> [(p.canonical[:20], p.words, len(p.bands)) for p in prints]
+    Texts shorter than one shingle never get a fuzzy hash.
+
+    >>> doc = fingerprint_paragraphs(["Short one.", "A longer paragraph. " * 3], FingerprintSettings(), min_chars=40)
+    >>> [(p.canonical[:20], p.words, len(p.bands)) for p in doc.paragraphs]
     [('short one', 2, 0), ('a longer paragraph a', 9, 16)]
+    >>> len(doc.repeated)  # the three sentences of the second paragraph are the same
+    0
     """  # noqa: E501
-    canon: list[str] = []
-    sentence_keys: list[tuple[int, ...]] = []
-    for text in texts:
-        canonical, chunks = canonicalize(text)
-        canon.append(canonical)
-        keys: dict[int, None] = {}
-        for chunk in chunks:
-            words = chunk.split()
-            if len(words) >= MIN_SENTENCE_WORDS:
-                keys[sentence_key(" ".join(words))] = None
-        sentence_keys.append(tuple(keys))
-    fuzzy = [i for i, c in enumerate(canon) if len(c) >= min_chars]
+    canon, spans = canonical_paragraphs(texts)
+    joined = _Concatenation(canon)
+    ends = joined.starts + joined.lengths
+    exact = joined.keys(joined.starts, ends, _EXACT_TAG)
+    all_keys = [np.asarray(exact, dtype=np.int64)]
+
+    # Sentences long enough to carry a key, as offsets into the concatenation.
+    owner: list[int] = []
+    bounds: list[int] = []
+    for i, own in enumerate(spans):
+        for a, b, words in own:
+            if words >= MIN_SENTENCE_WORDS:
+                owner.append(i)
+                bounds += (a, b)
+    sentence_keys: list[tuple[int, ...]] = [()] * len(canon)
+    if owner:
+        offsets = np.array(bounds, dtype=np.int64).reshape(-1, 2)
+        offsets += joined.starts[owner][:, None]
+        found = joined.keys(offsets[:, 0], offsets[:, 1], _SENTENCE_TAG)
+        per_paragraph: dict[int, dict[int, None]] = {}
+        for i, key in zip(owner, found):
+            per_paragraph.setdefault(i, {})[key] = None
+        for i, keys in per_paragraph.items():
+            sentence_keys[i] = tuple(keys)
+        all_keys.append(np.fromiter((k for ks in sentence_keys for k in ks), dtype=np.int64))
+
     bands: list[tuple[int, ...]] = [()] * len(canon)
-    if fuzzy:
-        rows = band_keys(signatures([canon[i] for i in fuzzy], settings), settings).tolist()
-        for i, row in zip(fuzzy, rows):
+    fuzzy = np.flatnonzero(joined.lengths >= max(min_chars, settings.shingle_size))
+    if fuzzy.size:
+        band_matrix = band_keys(joined.signatures(fuzzy, settings), settings)
+        all_keys.append(band_matrix.ravel())
+        for i, row in zip(fuzzy.tolist(), band_matrix.tolist()):
             bands[i] = tuple(row)
-    return [
-        ParagraphPrint(c, word_count(c), exact_key(c), s, b)
-        for c, s, b in zip(canon, sentence_keys, bands)
-    ]
+
+    values, counts = np.unique(np.concatenate(all_keys), return_counts=True)
+    return DocumentPrint(
+        tuple(
+            ParagraphPrint(c, word_count(c), e, s, b)
+            for c, e, s, b in zip(canon, exact, sentence_keys, bands)
+        ),
+        frozenset(values[counts > 1].tolist()),
+    )

@@ -19,21 +19,21 @@ linear in the number of paragraphs: candidates come only from shared keys, never
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import LCSseq
+from rapidfuzz.distance import Indel, LCSseq, Opcodes
 
 from textclean.boilerplate import BoilerplateMatcher
-from textclean.fingerprint import ParagraphPrint
+from textclean.fingerprint import DocumentPrint, ParagraphPrint
 from textclean.options import DedupeOptions
 from textclean.results import DocumentMatch, Duplicate
 
 __all__ = ["IndexedParagraph", "Matching", "Prior", "match_paragraphs"]
 
 _MAX_WINDOW = 12  # candidates joined to judge containment
+_MIN_RUN = 3  # words in a row that count as found (single common words match by chance)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,7 @@ _Ref = tuple[str | None, int]
 
 def match_paragraphs(
     texts: Sequence[str],
-    prints: Sequence[ParagraphPrint],
+    document: DocumentPrint,
     options: DedupeOptions,
     *,
     prior: Prior | None = None,
@@ -81,9 +81,9 @@ def match_paragraphs(
     """Match paragraphs against each other and against ``prior`` (earlier documents).
 
     ``texts`` are the paragraphs' real texts (for boilerplate patterns and ``keep="longest"``),
-    ``prints`` their fingerprints, in the same order.
+    ``document`` their fingerprints.
     """
-    return _DocumentMatcher(texts, prints, options, prior or Prior(), boilerplate).run()
+    return _DocumentMatcher(texts, document, options, prior or Prior(), boilerplate).run()
 
 
 class _DocumentMatcher:
@@ -92,37 +92,47 @@ class _DocumentMatcher:
     def __init__(
         self,
         texts: Sequence[str],
-        prints: Sequence[ParagraphPrint],
+        document: DocumentPrint,
         options: DedupeOptions,
         prior: Prior,
         boilerplate: BoilerplateMatcher | None,
     ) -> None:
         self.texts = texts
-        self.prints = prints
+        self.prints = document.paragraphs
         self.options = options
         self.prior = prior
         self.boilerplate = boilerplate
         self.exact: dict[int, int] = {}
         self.postings: dict[int, list[int]] = {}
         self.found: dict[int, Duplicate] = {}
-        self.live: set[int] = set()
+        # Only keys held twice in this document, or by earlier documents, can match: the others
+        # are neither filed nor looked up.
+        self.live = set(document.repeated)
+        self.live.update(prior.postings)
+        self.live.update(prior.boilerplate)
+        # Fuzzy matches whose differences do not look like small edits: they stand only if a
+        # neighbour repeats the neighbour of their original (they sit inside a repeated run).
+        self.pending: dict[int, Duplicate] = {}
 
     def run(self) -> Matching:
-        # Only keys that occur twice in this document, or in earlier documents, can match: the
-        # others are neither filed nor looked up, so a document without repeats costs little.
-        counts = Counter(key for fp in self.prints for key in fp.keys())
-        self.live = {key for key, n in counts.items() if n > 1}
-        self.live.update(self.prior.postings)
         short_repeats: dict[int, int] = {}
         for i, fp in enumerate(self.prints):
             dup = self._match(i, fp)
             if dup is not None:
                 self.found[i] = dup
+            elif i in self.pending:
+                continue
             elif fp.canonical:
                 if fp.exact in self.exact:  # a short repeat, kept for now
                     short_repeats[i] = self.exact[fp.exact]
                 self._add(i, fp)
-        self._short_repeats_in_runs(short_repeats)
+        self._confirm_in_runs(self.pending, self.found, chain=False)
+        self._confirm_in_runs(
+            {i: Duplicate(i, j, "exact", 1.0, "short repeat inside a repeated run", (j,))
+             for i, j in short_repeats.items()},
+            self.found,
+            chain=True,
+        )  # fmt: skip
         if self.options.keep == "longest":
             self._prefer_longest()
         duplicates = tuple(self.found[i] for i in sorted(self.found))
@@ -188,15 +198,16 @@ class _DocumentMatcher:
         if best is None:
             return None
         score, (doc_id, j) = best
-        return Duplicate(
+        dup = Duplicate(
             i, j, "near", score / 100, f"ratio {score / 100:.3f} >= {self.options.threshold}",
             (j,), doc_id,
         )  # fmt: skip
+        return self._unless_pending(dup, fp.canonical.split(" "), candidates[best[1]][1])
 
     def _contained(
         self, i: int, fp: ParagraphPrint, candidates: Mapping[_Ref, tuple[int, str]]
     ) -> Duplicate | None:
-        """Whether ``fp``'s words appear, in order, in candidates of one document together."""
+        """Whether ``fp``'s words appear, in runs and in order, in candidates of one document."""
         by_doc: dict[str | None, list[tuple[int, int, str]]] = {}
         for (doc_id, j), (count, canon) in candidates.items():
             by_doc.setdefault(doc_id, []).append((j, count, canon))
@@ -204,39 +215,60 @@ class _DocumentMatcher:
         need = self.options.containment * len(words)
         for doc_id, found in sorted(by_doc.items(), key=lambda item: item[0] is not None):
             window = sorted(sorted(found, key=lambda c: -c[1])[:_MAX_WINDOW])
-            covered = LCSseq.similarity(
-                words, " ".join(c[2] for c in window).split(" "), score_cutoff=int(need) or 1
+            other = " ".join(c[2] for c in window).split(" ")
+            # The LCS bounds the coverage from above and is cheap; runs are counted only if
+            # it can reach the bar.
+            if LCSseq.similarity(words, other, score_cutoff=max(1, int(need))) < need:
+                continue
+            ops = Indel.opcodes(words, other)
+            covered = sum(
+                op.src_end - op.src_start
+                for op in ops
+                if op.tag == "equal" and op.src_end - op.src_start >= _MIN_RUN
             )
-            if covered and covered >= need:
-                originals = tuple(j for j, _, _ in window)
-                original = max(window, key=lambda c: (c[1], -c[0]))[0]
-                share = covered / len(words)
-                return Duplicate(
-                    i, original, "contained", share,
-                    f"{share:.0%} of its words appear in order in {_paragraphs(originals)}",
-                    originals, doc_id,
-                )  # fmt: skip
+            if covered < need:
+                continue
+            originals = tuple(j for j, _, _ in window)
+            original = max(window, key=lambda c: (c[1], -c[0]))[0]
+            share = covered / len(words)
+            dup = Duplicate(
+                i, original, "contained", share,
+                f"{share:.0%} of its words appear in order in {_paragraphs(originals)}",
+                originals, doc_id,
+            )  # fmt: skip
+            return self._unless_pending(dup, words, " ".join(other), ops)
         return None
 
-    def _short_repeats_in_runs(self, short_repeats: Mapping[int, int]) -> None:
-        """Remove short repeats whose neighbour repeats the neighbour of their first copy."""
+    def _unless_pending(
+        self, dup: Duplicate, words: list[str], other: str, ops: Opcodes | None = None
+    ) -> Duplicate | None:
+        """``dup`` if what it has that ``other`` lacks is a small edit; else hold it as pending."""
+        if dup.similarity < 1.0 and not _only_small_edits(words, other.split(" "), ops):
+            self.pending[dup.index] = replace(dup, rule=dup.rule + ", inside a repeated run")
+            return None
+        return dup
 
-        def aligned(neighbour: int, step: int, j: int) -> bool:
-            dup = self.found.get(neighbour)
-            return (
-                dup is not None
-                and dup.doc_id is None
-                and dup.kind in ("exact", "near", "contained")
-                and any(o + step == j for o in dup.originals)
-            )
+    @staticmethod
+    def _confirm_in_runs(
+        candidates: Mapping[int, Duplicate], found: dict[int, Duplicate], *, chain: bool
+    ) -> None:
+        """Move to ``found`` the candidates whose neighbour repeats their original's neighbour.
 
-        for order, step in ((sorted(short_repeats), 1), (sorted(short_repeats, reverse=True), -1)):
-            for i in order:
-                j = short_repeats[i]
-                if i not in self.found and aligned(i - step, step, j):
-                    self.found[i] = Duplicate(
-                        i, j, "exact", 1.0, "short repeat inside a repeated run", (j,)
-                    )
+        With ``chain``, confirmed candidates confirm their own neighbours in turn, so a run of
+        candidates next to a duplicate is confirmed whole; without it, only candidates right next
+        to a duplicate found before are (a table whose rows all differ a little stays). The others
+        stay kept.
+        """
+        anchors = found if chain else dict(found)
+        waiting = dict(candidates)
+        changed = True
+        while waiting and changed:
+            changed = False
+            for i in sorted(waiting):
+                dup = waiting[i]
+                if _follows(anchors.get(i - 1), dup, 1) or _follows(anchors.get(i + 1), dup, -1):
+                    found[i] = waiting.pop(i)
+                    changed = True
 
     def _prefer_longest(self) -> None:
         """Within each exact or near group of this document, keep the longest member."""
@@ -282,6 +314,62 @@ class _DocumentMatcher:
             return None
         doc_id, chars = max(per_doc.items(), key=lambda item: (item[1], item[0]))
         return DocumentMatch(doc_id, chars / total)
+
+
+def _follows(neighbour: Duplicate | None, dup: Duplicate, step: int) -> bool:
+    """Whether ``neighbour`` (``step`` before ``dup``) repeats the paragraph ``step`` before
+    ``dup``'s original, in the same document."""
+    if neighbour is None or neighbour.kind == "boilerplate" or neighbour.doc_id != dup.doc_id:
+        return False
+    return any(o + step in dup.originals for o in neighbour.originals)
+
+
+_AFFIX_WORDS = 4  # a dateline or credit added at either end
+_TYPO_SIMILARITY = 0.8  # a corrected word is still this similar to the original
+
+
+def _only_small_edits(words: list[str], other: list[str], ops: Opcodes | None = None) -> bool:
+    """Whether every word of ``words`` missing from ``other`` is a small edit.
+
+    Small edits are a few words at either end (a dateline, "AP") and single words replaced by a
+    similar one (a typo fixed). Changed numbers or names are not: distinct paragraphs that share a
+    template differ exactly there.
+
+    >>> _only_small_edits("washington ap the senate voted".split(), "the senate voted".split())
+    True
+    >>> _only_small_edits("the senate voted today".split(), "the senat voted today".split())
+    True
+    >>> _only_small_edits("the 3rd annual boston summit".split(), "the 2nd annual denver summit".split())
+    False
+    >>> _only_small_edits("acme labs builds apps".split(), "the app team builds apps".split())
+    False
+    """
+    if ops is None:
+        ops = Indel.opcodes(words, other)
+    for n, op in enumerate(ops):
+        if op.tag != "delete":
+            continue
+        length = op.src_end - op.src_start
+        at_end = op.src_start == 0 or op.src_end == len(words)
+        if at_end and length <= _AFFIX_WORDS and not _beside_insert(ops, n):
+            continue
+        if length == 1 and _replaced_by_similar(words[op.src_start], ops, n, other):
+            continue
+        return False
+    return True
+
+
+def _beside_insert(ops: Opcodes, n: int) -> bool:
+    """Whether the deletion ``ops[n]`` is half of a replacement (an insertion beside it)."""
+    return any(0 <= m < len(ops) and ops[m].tag == "insert" for m in (n - 1, n + 1))
+
+
+def _replaced_by_similar(word: str, ops: Opcodes, n: int, other: list[str]) -> bool:
+    for m in (n - 1, n + 1):
+        if 0 <= m < len(ops) and ops[m].tag == "insert" and ops[m].dest_end - ops[m].dest_start == 1:
+            if fuzz.ratio(word, other[ops[m].dest_start]) >= _TYPO_SIMILARITY * 100:
+                return True
+    return False
 
 
 def _paragraphs(indices: Sequence[int]) -> str:

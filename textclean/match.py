@@ -116,7 +116,13 @@ class _DocumentMatcher:
 
     def run(self) -> Matching:
         short_repeats: dict[int, int] = {}
+        live = self.live
         for i, fp in enumerate(self.prints):
+            if live.isdisjoint(fp.keys()):  # nothing can match it, nothing will match it
+                dup = self._boilerplate_line(i)
+                if dup is not None:
+                    self.found[i] = dup
+                continue
             dup = self._match(i, fp)
             if dup is not None:
                 self.found[i] = dup
@@ -147,13 +153,18 @@ class _DocumentMatcher:
             if key in live:
                 self.postings.setdefault(key, []).append(i)
 
-    def _match(self, i: int, fp: ParagraphPrint) -> Duplicate | None:
-        if self.boilerplate is not None:
-            pattern = self.boilerplate.match(self.texts[i])
-            if pattern is not None:
-                return Duplicate(i, None, "boilerplate", 1.0, f"boilerplate pattern {pattern!r}")
-        if not fp.canonical or self.live.isdisjoint(fp.keys()):
+    def _boilerplate_line(self, i: int) -> Duplicate | None:
+        if self.boilerplate is None:
             return None
+        pattern = self.boilerplate.match(self.texts[i])
+        if pattern is None:
+            return None
+        return Duplicate(i, None, "boilerplate", 1.0, f"boilerplate pattern {pattern!r}")
+
+    def _match(self, i: int, fp: ParagraphPrint) -> Duplicate | None:
+        dup = self._boilerplate_line(i)
+        if dup is not None or not fp.canonical:
+            return dup
         if fp.exact in self.prior.boilerplate:
             return Duplicate(i, None, "boilerplate", 1.0, "seen in many documents of this source")
         short = fp.words < self.options.short_words

@@ -31,6 +31,9 @@ WRAP_WIDTH = 100
 """Blocks whose longest line is longer than this are one paragraph per line."""
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# A run of lines that are not blank: it starts at a non-space character, and each further line
+# holds one. Linear: every character is looked at a bounded number of times.
+_BLOCK = re.compile(r"\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
 _OTHER_BREAK = re.compile(r"[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _LIST_MARKER = re.compile(r"[-*•·▪◦‣–—>#|+]|\d{1,3}[.)]\s|[a-zA-Z][.)]\s")
 _SENTENCE_END = re.compile(r"[.!?:;…。！？\"'”’»)\]]$")
@@ -46,6 +49,8 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
     >>> split_paragraphs("   \\n\\n")
     ()
     """
+    if _OTHER_BREAK.search(text) is None:  # the common case: only \n breaks lines
+        return _split_blocks(text)
     paragraphs: list[Paragraph] = []
     block: list[tuple[int, int]] = []  # stripped (start, end) of the lines of the current block
     for start, end, hard in _lines(text):
@@ -54,20 +59,35 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
         if stripped:
             lead = start + len(line) - len(line.lstrip())
             block.append((lead, lead + len(stripped)))
-        if not stripped or hard:
-            _flush(text, block, paragraphs)
+            if not hard:
+                continue
+        _flush(text, block, paragraphs)
     _flush(text, block, paragraphs)
+    return tuple(paragraphs)
+
+
+def _split_blocks(text: str) -> tuple[Paragraph, ...]:
+    """:func:`split_paragraphs` for text whose only line break is ``\\n``, a block at a time."""
+    paragraphs: list[Paragraph] = []
+    for match in _BLOCK.finditer(text):
+        block = match.group()
+        start = match.start()
+        end = start + len(block.rstrip())
+        if "\n" not in block:
+            paragraphs.append(Paragraph(len(paragraphs), start, end, text[start:end]))
+            continue
+        lines = []
+        for line in block.split("\n"):
+            stripped = line.strip()
+            lead = start + len(line) - len(line.lstrip())
+            lines.append((lead, lead + len(stripped)))
+            start += len(line) + 1
+        _flush(text, lines, paragraphs)
     return tuple(paragraphs)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, bool]]:
     """``(start, end, ends_paragraph)`` of each line, without its terminator."""
-    if _OTHER_BREAK.search(text) is None:  # the common case: only \n
-        pos = 0
-        for line in text.split("\n"):
-            yield pos, pos + len(line), False
-            pos += len(line) + 1
-        return
     pos = 0
     for brk in _LINE_BREAK.finditer(text):
         yield pos, brk.start(), brk.group() == "\u2029"
@@ -77,11 +97,6 @@ def _lines(text: str) -> Iterator[tuple[int, int, bool]]:
 
 def _flush(text: str, block: list[tuple[int, int]], out: list[Paragraph]) -> None:
     if not block:
-        return
-    if len(block) == 1:
-        start, end = block[0]
-        out.append(Paragraph(len(out), start, end, text[start:end]))
-        block.clear()
         return
     width = max(end - start for start, end in block)
     first_start = block[0][0]

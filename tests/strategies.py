@@ -1,0 +1,88 @@
+"""Shared hypothesis strategies for textclean's tests.
+
+- :func:`messy_text`: arbitrary text weighted towards what breaks cleaners (lone surrogates,
+  NUL, every kind of line break, combining marks, RTL scripts, ZWJ emoji, odd spaces,
+  entities, mojibake fragments, braces).
+- :func:`plain_ascii_text`: printable-ASCII words joined by single spaces, lines joined by
+  ``\\n`` or ``\\n\\n``: text that cleaning must leave exactly as it is.
+- :func:`paragraphs`: ``(text, count)``: paragraphs separated by blank lines (of several
+  spellings), each with at least one visible word, plus damage that cleaning repairs.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+LINE_BREAKS = ("\n", "\r\n", "\r", "\x85", "\u2028", "\u2029", "\x0b", "\x0c")
+ODD_SPACES = ("\xa0", "\u202f", "\u2002", "\u2003", "\u2009", "\u3000", "\t", "  ")
+INVISIBLES = ("\u200b", "\ufeff", "\xad", "\u2060", "\x00", "\x1b[31m", "\x07", "\x7f")
+COMBINING = ("\u0301", "\u0308", "\u0327", "e\u0301", "\u05b7", "\u064e")
+RTL = ("שלום", "עולם", "مرحبا", "السلام", "\u200f", "\u200e")
+EMOJI = ("👩\u200d💻", "👨\u200d👩\u200d👧", "🏳\ufe0f\u200d🌈", "😀", "🇺🇦", "\u200c")
+ENTITIES = ("&amp;", "&lt;", "&#8217;", "&#x2019;", "&nbsp;", "&eacute;", "&amp;amp;", "&copy")
+ENTITY_BITS = ("&", "&#", "#", ";", "amp", "AT&T", "R&D")
+MOJIBAKE = ("Ã©", "â€™", "â€œ", "â€\x9d", "Ã¼", "Ã\xa0", "Â\xa0", "ðŸ˜€", "Ã", "â€", "\x80", "\x93")
+BRACES = ("{", "}", "{a|b}", "{that a}", "{{x}}", "|")
+SURROGATES = ("\ud800", "\udfff", "\ud83d", "\ude00")
+
+_FRAGMENTS = (
+    LINE_BREAKS
+    + ODD_SPACES
+    + INVISIBLES
+    + COMBINING
+    + RTL
+    + EMOJI
+    + ENTITIES
+    + ENTITY_BITS
+    + MOJIBAKE
+    + BRACES
+    + SURROGATES
+    + ("\n\n", " ", "word", "Wörd", "x", "ﬁ", "ＡＢ", "²", "–", "—", "“", "”", "’")
+)
+
+
+def messy_text(max_parts: int = 30) -> st.SearchStrategy[str]:
+    """Arbitrary text, mixing ``st.text()`` with fragments chosen to break cleaners."""
+    part = st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=8))
+    return st.one_of(
+        st.text(),
+        st.lists(part, max_size=max_parts).map("".join),
+    )
+
+
+_WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:!?'\"()-/"
+words = st.text(alphabet=_WORD_CHARS, min_size=1, max_size=10)
+
+
+def plain_ascii_text() -> st.SearchStrategy[str]:
+    """Printable-ASCII words, single spaces between words, ``\\n``/``\\n\\n`` between lines."""
+    line = st.lists(words, min_size=1, max_size=8).map(" ".join)
+    lines = st.lists(st.tuples(line, st.sampled_from(["\n", "\n\n"])), min_size=1, max_size=6)
+    return lines.map(lambda items: "".join(text + sep for text, sep in items)[:-1].rstrip("\n"))
+
+
+# Damage that cleaning repairs or removes without touching a word's visible core.
+_DECORATIONS = ("", "", "", "\u200b", "\xa0", "  ", "\t", "&amp;", "&#8217;", "Ã©", "â€™", "\xad")
+_PARAGRAPH_BREAKS = ("\n\n", "\n\n\n", "\n \t\n", "\r\n\r\n", "\n\xa0\n", "\n\n\n\n\n")
+_LINE_BREAKS_IN_PARAGRAPH = ("\n", "\r\n", "\r", "\u2028")
+
+
+@st.composite
+def paragraphs(draw: st.DrawFn) -> tuple[str, int]:
+    """Text of paragraphs separated by blank lines, and how many paragraphs it has."""
+    # entity decorations only go after a word: "&amp;" + "NewLine;" would decode to "\n"
+    decorated = st.tuples(words, st.sampled_from(_DECORATIONS), st.booleans()).map(
+        lambda t: t[1] + t[0] if t[2] and not t[1].startswith("&") else t[0] + t[1]
+    )
+    line = st.lists(decorated, min_size=1, max_size=6).map(" ".join)
+    paragraph = st.lists(line, min_size=1, max_size=3)
+    paras = draw(st.lists(paragraph, min_size=1, max_size=6))
+    parts = []
+    for i, lines in enumerate(paras):
+        if i:
+            parts.append(draw(st.sampled_from(_PARAGRAPH_BREAKS)))
+        inner = draw(st.sampled_from(_LINE_BREAKS_IN_PARAGRAPH))
+        parts.append(inner.join(lines))
+    lead = draw(st.sampled_from(["", "\n", " \n\n", "\ufeff"]))
+    tail = draw(st.sampled_from(["", "\n", "\n\n \n", "  "]))
+    return lead + "".join(parts) + tail, len(paras)

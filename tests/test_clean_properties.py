@@ -1,0 +1,155 @@
+"""Hypothesis properties of textclean.clean."""
+
+from __future__ import annotations
+
+import importlib
+
+from ftfy.badness import BADNESS_RE
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from tests.strategies import messy_text, paragraphs, plain_ascii_text
+from textclean.clean import STEPS, CleanConfig, clean, clean_and_explain
+
+# textclean/__init__.py binds the name "clean" to the function; get the module itself
+clean_module = importlib.import_module("textclean.clean")
+
+ALL_OPT_IN = CleanConfig(
+    straighten_quotes=True,
+    straighten_dashes=True,
+    fold_ligatures=True,
+    fold_width=True,
+    unwrap_braces=True,
+    resolve_spintax=True,
+)
+NFKC_ALL = CleanConfig(
+    normalization="NFKC",
+    straighten_quotes=True,
+    straighten_dashes=True,
+    fold_ligatures=True,
+    fold_width=True,
+    unwrap_braces=True,
+    resolve_spintax=True,
+)
+
+
+@settings(max_examples=300)
+@given(messy_text())
+@example("&amp;lt;")
+@example("Ã\u200b©")
+@example("&am\u200bp;lt;")
+@example("&amp\u037e")  # NFC turns U+037E into ";"
+@example("a\u2029\u2029b")
+@example("\x1b[3\u200b1m")
+def test_clean_never_raises_and_is_idempotent(text: str) -> None:
+    once = clean(text)
+    assert clean(once) == once
+    once.encode("utf-8")  # no lone surrogates survive
+
+
+@settings(max_examples=200)
+@given(messy_text())
+@example("＆ａｍｐ；ｌｔ；")
+@example("{ {a} }")
+@example("ｶﾞ")
+def test_idempotent_with_every_option_on(text: str) -> None:
+    once = clean(text, ALL_OPT_IN)
+    assert clean(once, ALL_OPT_IN) == once
+    once_nfkc = clean(text, NFKC_ALL)
+    assert clean(once_nfkc, NFKC_ALL) == once_nfkc
+
+
+@given(messy_text())
+def test_output_shape(text: str) -> None:
+    out = clean(text)
+    assert "\r" not in out and "\u2028" not in out and "\u2029" not in out
+    assert "\n\n\n" not in out
+    assert " \n" not in out and "\n " not in out and "  " not in out
+    assert out == out.strip(" \n")
+
+
+@given(plain_ascii_text())
+def test_plain_ascii_text_is_unchanged(text: str) -> None:
+    assert clean(text) == text
+    assert clean(text, normalization="NFKC") == text
+
+
+@given(paragraphs())
+def test_paragraph_count_is_preserved(case: tuple[str, int]) -> None:
+    text, count = case
+    out = clean(text)
+    assert len([p for p in out.split("\n\n") if p.strip()]) == count
+    assert len(out.split("\n\n")) == count  # and no empty paragraphs
+
+
+@given(messy_text())
+def test_explanation_matches_and_replays(text: str) -> None:
+    result = clean_and_explain(text)
+    assert result.text == clean(text)
+    assert result.encoding is None
+    replayed = text
+    for name in result.steps:
+        replayed = STEPS[name](replayed)
+    assert replayed == result.text
+
+
+@given(st.binary())
+def test_bytes_never_raise(data: bytes) -> None:
+    result = clean_and_explain(data)
+    assert result.encoding in {"utf-8", "utf-8-sig", "utf-16", "cp1252"}
+    assert clean(result.text) == result.text
+
+
+# --- the fast paths never skip work -------------------------------------------------------------
+
+# Characters near the edges of every class the fast paths use.
+_ALPHABET = st.sampled_from(
+    sorted(set(clean_module._MOJIBAKE_CHARS.replace("\\", "")))
+    + list("aZ .,?!'-\n\t\xa0\u2009\u3000\u200b\xad\x00\x1b\x85\x93\u2028#&;ÃÂœŒ")
+)
+_near_mojibake = st.lists(_ALPHABET, max_size=12).map("".join)
+
+
+@settings(max_examples=1000)
+@given(_near_mojibake)
+def test_mojibake_hint_covers_ftfy_badness(text: str) -> None:
+    # fix_encoding only consults ftfy on lines where the cheap hint fires
+    if BADNESS_RE.search(text):
+        assert clean_module._MOJIBAKE_HINT_RE.search(text)
+
+
+@settings(max_examples=1000)
+@given(st.one_of(_near_mojibake, messy_text()))
+def test_trigger_covers_the_skipped_steps(text: str) -> None:
+    # _run skips fix_encoding, remove_invisible and the odd-space part of normalize_spaces
+    # when _TRIGGER_RE finds nothing: each of their own checks must imply the trigger
+    hits = [
+        clean_module._MOJIBAKE_HINT_RE.search(text),
+        clean_module._INVISIBLE_HINT_RE.search(text),
+        clean_module._ODD_SPACE_RE.search(text),
+    ]
+    if any(hits):
+        assert clean_module._TRIGGER_RE.search(text)
+
+
+DEFAULT_STEPS = [
+    "unescape_html",
+    "fix_encoding",
+    "fix_line_breaks",
+    "remove_invisible",
+    "normalize_spaces",
+    "normalize_unicode",
+]
+
+
+@given(messy_text())
+def test_shortcuts_change_nothing(text: str) -> None:
+    # the pipeline with its shortcuts gives what the default steps give applied naively
+    expected = text
+    for _ in range(16):
+        before = expected
+        for name in DEFAULT_STEPS:
+            expected = STEPS[name](expected)
+        if expected == before:
+            break
+    assert clean(text) == expected

@@ -1,0 +1,761 @@
+r"""Clean scraped text: repair encoding damage, decode entities, normalise whitespace.
+
+This is the only module of textclean that talks to ftfy. Every cleaning step is a small named
+``str -> str`` function, applied in a fixed order:
+
+==  ====================  =======  ==========================================================
+#   step                  default  what it does
+==  ====================  =======  ==========================================================
+1   ``unescape_html``     on       ``&amp;`` ``&#8217;`` ``&eacute;`` -> characters
+2   ``fix_encoding``      on       mojibake such as ``Ã©`` / ``â€™`` -> ``é`` / ``’`` (ftfy)
+3   ``fix_line_breaks``   on       CRLF, CR, U+2028, NEL, VT, FF -> ``\n``; U+2029 -> ``\n\n``
+4   ``remove_invisible``  on       zero-width, BOM, soft hyphen, controls, ANSI escapes
+5   ``normalize_spaces``  on       odd spaces -> space, collapse runs, at most one blank line
+6   ``normalize_unicode`` NFC      ``normalization="NFC" | "NFKC" | None``
+7   ``straighten_quotes``  off     ``“ ” ‘ ’ ″ ′`` -> ``" '``
+8   ``straighten_dashes``  off     ``– — ― − ‒ ‐ ‑`` -> ``-``
+9   ``fold_ligatures``     off     ``ﬁ`` -> ``fi``
+10  ``fold_width``         off     ``ＡＢＣ`` -> ``ABC``, half-width katakana -> full width
+11  ``unwrap_braces``      off     ``the fact {that a} man`` -> ``the fact that a man``
+12  ``resolve_spintax``    off     ``{a|b|c}`` -> ``a``
+==  ====================  =======  ==========================================================
+
+Entities are decoded before mojibake is repaired, because an entity may decode *into*
+mojibake (``&acirc;&#128;&#153;`` is ``â€™``), and both happen before any Unicode
+normalisation. The whole sequence is repeated until the text stops changing, so
+``clean(clean(x)) == clean(x)`` holds even when a late step (say, removing a zero-width space
+or NFKC) exposes work for an earlier one. Text that needs nothing costs one cheap pass.
+
+    >>> clean("Itâ€™s  a caf&eacute;\r\n\r\n\r\nSecond\u00a0paragraph.  ")
+    'It’s a café\n\nSecond paragraph.'
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import difflib
+import functools
+import html
+import html.entities
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final, Literal, NamedTuple
+
+import ftfy
+import ftfy.fixes
+from ftfy import chardata
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+
+__all__ = [
+    "STEPS",
+    "CleanConfig",
+    "CleanResult",
+    "clean",
+    "clean_and_explain",
+    "decode_bytes",
+    "fix_encoding",
+    "fix_line_breaks",
+    "fold_ligatures",
+    "fold_width",
+    "normalize_spaces",
+    "normalize_unicode",
+    "remove_invisible",
+    "resolve_spintax",
+    "straighten_dashes",
+    "straighten_quotes",
+    "unescape_html",
+    "unwrap_braces",
+]
+
+Normalization = Literal["NFC", "NFKC"]
+_NORMALIZATIONS: Final = ("NFC", "NFKC", None)
+
+# A cap on whole-pipeline passes. Real text settles in one or two; the cap only guarantees
+# termination on adversarial input.
+_MAX_PASSES: Final = 16
+
+# ftfy repairs at most this many characters as one segment (ftfy's own default).
+_MAX_SEGMENT: Final = 1_000_000
+
+
+# --------------------------------------------------------------------------------------------
+# 1. HTML entities
+# --------------------------------------------------------------------------------------------
+
+# Entity names usable without a semicolon (``&amp``, ``&copy``): the legacy set of HTML5.
+_LEGACY_ENTITIES: Final[dict[str, str]] = {
+    name: char for name, char in html.entities.html5.items() if not name.endswith(";")
+}
+# ftfy's table: every HTML5 name with ``;``, plus upper-cased forms such as ``&EACUTE;``.
+_NAMED_ENTITIES: Final[dict[str, str]] = chardata.HTML_ENTITIES
+
+# ``&`` + any chain of escaped ampersands (``amp;``, ``#38;``: double escaping) + one entity
+# body: a number with ``;``, a name with ``;``, or a legacy name not followed by a letter,
+# digit, ``#``, ``;`` or ``=`` (so ``AT&T``, ``R&D``, ``a&b`` and ``?x=1&copy=2`` stay).
+_ENTITY_RE: Final = re.compile(
+    r"&(?:(?:amp|AMP|#0*38|#[xX]0*26);)*"
+    r"(#[0-9]{1,8};|#[xX][0-9A-Fa-f]{1,8};|[A-Za-z][A-Za-z0-9]{0,31};"
+    r"|[A-Za-z][A-Za-z0-9]{0,31}(?![A-Za-z0-9#;=]))"
+)
+# Decoded text that could form a new entity with its neighbours forces another pass.
+_ENTITY_PART_RE: Final = re.compile(r"[&#;A-Za-z0-9]")
+
+
+def _decode_entity(body: str) -> str | None:
+    """Decode one entity body (the part after ``&``), or None if it is not an entity."""
+    if body[0] == "#":
+        return html.unescape("&" + body)
+    if body[-1] == ";":
+        return _NAMED_ENTITIES.get("&" + body)
+    return _LEGACY_ENTITIES.get(body)
+
+
+def unescape_html(text: str) -> str:
+    """Decode HTML entities, and only entities, repeatedly until none are left.
+
+    Named (``&eacute;``, also upper-cased ``&EACUTE;``), decimal and hexadecimal entities with
+    a semicolon are decoded; legacy names without one (``&amp``, ``&nbsp``, ``&copy``) only
+    when no letter, digit, ``#``, ``;`` or ``=`` follows. A literal ``<`` does not switch this
+    off. Double-escaped text is decoded all the way (``&amp;lt;`` -> ``<``), which keeps
+    cleaning idempotent. Numeric references follow HTML5 (``&#150;`` -> ``–``).
+
+    >>> unescape_html("Tom &amp; Jerry &#8217;s caf&eacute; &#x2014; AT&T, R&D, a&b")
+    'Tom & Jerry ’s café — AT&T, R&D, a&b'
+    >>> unescape_html("<p>&lt;3 &amp;amp;nbsp;</p> &copy 2024, ?a=1&copy=2")
+    '<p><3 \\xa0</p> © 2024, ?a=1&copy=2'
+    """
+    if "&" not in text:
+        return text
+    again = True
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal again
+        body = match.group(1)
+        decoded = _decode_entity(body)
+        if decoded is None:
+            return match.group(0) if len(match.group(0)) == len(body) + 1 else "&" + body
+        if _ENTITY_PART_RE.search(decoded):
+            again = True
+        return decoded
+
+    while again:
+        again = False
+        fixed = _ENTITY_RE.sub(fix, text)
+        if fixed == text:
+            break
+        text = fixed
+    return text
+
+
+# --------------------------------------------------------------------------------------------
+# 2. Mojibake
+# --------------------------------------------------------------------------------------------
+
+
+def _expand_ranges(chars: str) -> set[str]:
+    """Expand a regex character-class body such as ``"a-cx"`` into its characters."""
+    out: set[str] = set()
+    i = 0
+    while i < len(chars):
+        if i + 2 < len(chars) and chars[i + 1] == "-":
+            out.update(chr(c) for c in range(ord(chars[i]), ord(chars[i + 2]) + 1))
+            i += 3
+        else:
+            out.add(chars[i])
+            i += 1
+    return out
+
+
+def _mojibake_alphabet() -> str:
+    """Every non-ASCII character that ftfy's badness heuristic can ever match."""
+    chars: set[str] = set()
+    for encoding in chardata.CHARMAP_ENCODINGS:
+        chars.update(bytes(range(0x80, 0x100)).decode(encoding))
+    for category in MOJIBAKE_CATEGORIES.values():
+        chars.update(_expand_ranges(category))
+    chars.update(BADNESS_RE.pattern)
+    chars.add("\ufffd")
+    return "".join(sorted(re.escape(c) for c in chars if ord(c) > 0x7F))
+
+
+_MOJIBAKE_CHARS: Final = _mojibake_alphabet()
+# A necessary condition for ftfy's BADNESS_RE (checked by a property test): every one of its
+# alternatives needs two adjacent characters of the alphabet above, except a C1 control, a
+# lone "Ã"/"Â" before a space, and "œ" before a non-letter. Written to start with one
+# character class, so the scan runs in sre's fast loop; ftfy's own heuristic then runs only
+# on the lines where it holds.
+_MOJIBAKE_HINT_RE: Final = re.compile(
+    f"[{_MOJIBAKE_CHARS}](?:[{_MOJIBAKE_CHARS}]|(?<=[ÂÃ]) |(?<=[Œœ])[^A-Za-z]|(?<=[\x80-\x9f]))"
+)
+
+
+def _fix_segment(segment: str) -> str:
+    if not BADNESS_RE.search(segment):
+        return segment
+    fixed: str = ftfy.fix_encoding(segment)
+    return fixed
+
+
+def _fix_line(line: str) -> str:
+    if len(line) <= _MAX_SEGMENT:
+        return _fix_segment(line)
+    # Like ftfy, repair an enormous line in bounded pieces; cut after a space when possible.
+    pieces = []
+    pos = 0
+    while pos < len(line):
+        end = pos + _MAX_SEGMENT
+        if end < len(line):
+            space = line.rfind(" ", pos + _MAX_SEGMENT // 2, end)
+            if space != -1:
+                end = space + 1
+        pieces.append(_fix_segment(line[pos:end]))
+        pos = end
+    return "".join(pieces)
+
+
+def fix_encoding(text: str) -> str:
+    """Repair mojibake (text decoded with the wrong codec) with ftfy, line by line.
+
+    Only lines that can contain mojibake are handed to ftfy (``ftfy.fix_encoding``), so
+    clean text costs one scan. Curly quotes, dashes, accents and other scripts are content and
+    stay as they are.
+
+    >>> fix_encoding("The cafÃ©â€™s menu â€” â‚¬5")
+    'The café’s menu — €5'
+    >>> fix_encoding("doesnÃƒÂ¢Ã¢â€šÂ¬Ã¢â€žÂ¢t")  # three layers deep
+    'doesn’t'
+    >>> fix_encoding("“Crème brûlée” — 東京, Ελληνικά, עברית")
+    '“Crème brûlée” — 東京, Ελληνικά, עברית'
+    """
+    if text.isascii():
+        return text
+    match = _MOJIBAKE_HINT_RE.search(text)
+    if match is None:
+        return text
+    out: list[str] = []
+    done = 0
+    while match is not None:
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        if end == -1:
+            end = len(text)
+        out.append(text[done:start])
+        out.append(_fix_line(text[start:end]))
+        done = end
+        match = _MOJIBAKE_HINT_RE.search(text, end)
+    out.append(text[done:])
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------------------------
+# 3. Line breaks
+# --------------------------------------------------------------------------------------------
+
+_LINE_BREAKS: Final = (("\u2028", "\n"), ("\x85", "\n"), ("\x0b", "\n"), ("\x0c", "\n"))
+
+
+def fix_line_breaks(text: str) -> str:
+    r"""Turn every kind of line break into ``\n``.
+
+    CRLF, CR, LINE SEPARATOR (U+2028), NEXT LINE (U+0085), vertical tab and form feed become
+    ``\n``; PARAGRAPH SEPARATOR (U+2029) becomes ``\n\n`` so the paragraph survives. (With
+    ``fix_encoding`` on, a stray U+0085 has already become ``…``, its Windows-1252 meaning.)
+
+    >>> fix_line_breaks("one\r\ntwo\rthree\u2028four\u2029five\x0csix")
+    'one\ntwo\nthree\nfour\n\nfive\nsix'
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u2029" in text:
+        text = text.replace("\u2029", "\n\n")
+    for old, new in _LINE_BREAKS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
+# --------------------------------------------------------------------------------------------
+# 4. Invisible characters
+# --------------------------------------------------------------------------------------------
+
+# C0 controls except tab and line breaks, DEL, C1 controls except NEL, soft hyphen, zero-width
+# space, bidi embeddings/overrides/isolates, word joiner and invisible operators, deprecated
+# format characters, BOM / zero-width no-break space, interlinear annotation, object
+# replacement. Kept: ZWNJ/ZWJ (U+200C/D), LRM/RLM (U+200E/F), ALM (U+061C), variation
+# selectors, tag characters.
+_INVISIBLE: Final = (
+    "\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f\xad\u200b\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffc"
+)
+_INVISIBLE_HINT_RE: Final = re.compile(f"[{_INVISIBLE}\ud800-\udfff]")
+_INVISIBLE_RE: Final = re.compile(f"\x1b\\[[0-?]*[ -/]*[@-~]|[{_INVISIBLE}]+")
+_SURROGATE_RE: Final = re.compile("[\ud800-\udfff]")
+
+
+def remove_invisible(text: str) -> str:
+    r"""Remove invisible and control characters; make the text encodable as UTF-8.
+
+    Removes zero-width space, BOM (anywhere), soft hyphen, word joiner, bidi embeddings,
+    overrides and isolates, ANSI terminal escapes (``\x1b[31m``) and other C0/C1 controls.
+    Never removes ``\t``, ``\n``, ZWJ/ZWNJ or the LRM/RLM marks. Paired UTF-16 surrogates are
+    joined; a lone surrogate becomes U+FFFD.
+
+    >>> remove_invisible("\ufeffzero\u200bwidth soft\xadhyphen \x1b[31mred\x1b[0m\tok\n")
+    'zerowidth softhyphen red\tok\n'
+    >>> remove_invisible("👩\u200d💻 \u200fשלום\u200f") == "👩\u200d💻 \u200fשלום\u200f"
+    True
+    >>> remove_invisible("lone \udc00 pair \ud83d\ude00")
+    'lone � pair 😀'
+    """
+    if _INVISIBLE_HINT_RE.search(text) is None:
+        return text
+    text = _INVISIBLE_RE.sub("", text)
+    if _SURROGATE_RE.search(text):
+        text = ftfy.fixes.fix_surrogates(text)
+    return text
+
+
+# --------------------------------------------------------------------------------------------
+# 5. Spaces and blank lines
+# --------------------------------------------------------------------------------------------
+
+_ODD_SPACES: Final = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_ODD_SPACE_RE: Final = re.compile(f"[{_ODD_SPACES}]")
+_DOUBLE_SPACE_RE: Final = re.compile("  +")
+_BLANK_LINES_RE: Final = re.compile("\n\n\n+")
+
+
+def normalize_spaces(text: str) -> str:
+    r"""Normalise horizontal whitespace and blank lines.
+
+    Tabs, no-break spaces (U+00A0, U+202F), the U+2000-U+200A spaces, U+205F, U+1680 and the
+    ideographic space become a plain space; runs of spaces collapse to one; spaces at the
+    start and end of every line go (indentation is not kept); lines holding only whitespace
+    are blank; two or more blank lines in a row become one; blank lines at the start and end
+    of the text go. A single ``\n`` stays a line break and a blank line stays a paragraph
+    break: paragraphs are never merged or split.
+
+    >>> normalize_spaces("  Para\u00a0one,\tline  one \n \t\nline two\n\n\n\nPara two\u3000 \n\n")
+    'Para one, line one\n\nline two\n\nPara two'
+    """
+    if "\t" in text or not text.isascii():
+        for odd in set(_ODD_SPACE_RE.findall(text)):
+            text = text.replace(odd, " ")
+    return _normalize_plain_spaces(text)
+
+
+def _normalize_plain_spaces(text: str) -> str:
+    """The part of `normalize_spaces` left to do when the text has no odd spaces."""
+    if "  " in text:
+        text = _DOUBLE_SPACE_RE.sub(" ", text)
+    # Runs are single spaces now, so one replacement per side clears every line edge.
+    if " \n" in text:
+        text = text.replace(" \n", "\n")
+    if "\n " in text:
+        text = text.replace("\n ", "\n")
+    if "\n\n\n" in text:
+        text = _BLANK_LINES_RE.sub("\n\n", text)
+    if text[:1] in (" ", "\n") or text[-1:] in (" ", "\n"):
+        text = text.strip(" \n")
+    return text
+
+
+# --------------------------------------------------------------------------------------------
+# 6. Unicode normalisation
+# --------------------------------------------------------------------------------------------
+
+
+def normalize_unicode(text: str, form: Normalization = "NFC") -> str:
+    """Apply Unicode normalisation ``form`` ("NFC" or "NFKC").
+
+    NFC only composes (``e`` + combining acute -> ``é``). NFKC also folds compatibility
+    characters, which can change meaning (``x²`` -> ``x2``, ``½`` -> ``1⁄2``).
+
+    >>> normalize_unicode("cafe\u0301") == "caf\u00e9"
+    True
+    >>> normalize_unicode("x² ﬁ", "NFKC")
+    'x2 fi'
+    """
+    if unicodedata.is_normalized(form, text):
+        return text
+    return unicodedata.normalize(form, text)
+
+
+def _nfkc(text: str) -> str:
+    return normalize_unicode(text, "NFKC")
+
+
+# --------------------------------------------------------------------------------------------
+# 7. Opt-in folds
+# --------------------------------------------------------------------------------------------
+
+_QUOTES: Final = {
+    **dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032\u2035\u02bc"), "'"),
+    **dict.fromkeys(map(ord, "\u201c\u201d\u201e\u201f\u2033\u2036"), '"'),
+}
+_QUOTE_RE: Final = re.compile("[\u2018-\u201f\u2032\u2033\u2035\u2036\u02bc]")
+_DASHES: Final = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+_DASH_RE: Final = re.compile("[\u2010-\u2015\u2212]")
+
+
+def straighten_quotes(text: str) -> str:
+    """Replace curly quotes and primes with ASCII ``'`` and ``"``.
+
+    Guillemets (« » ‹ ›) are quotation marks in their own right and are kept.
+
+    >>> print(straighten_quotes("“It’s ‘fine’,” she said, 5′ 3″ «tall»"))
+    "It's 'fine'," she said, 5' 3" «tall»
+    """
+    if _QUOTE_RE.search(text) is None:
+        return text
+    return text.translate(_QUOTES)
+
+
+def straighten_dashes(text: str) -> str:
+    """Replace hyphen and dash look-alikes (en, em, figure dash, bar, minus) with ``-``.
+
+    >>> straighten_dashes("1990–2000 — and −5 ‒ ok")
+    '1990-2000 - and -5 - ok'
+    """
+    if _DASH_RE.search(text) is None:
+        return text
+    return text.translate(_DASHES)
+
+
+def fold_ligatures(text: str) -> str:
+    """Split Latin typographic ligatures and digraph letters (ftfy's table).
+
+    >>> fold_ligatures("ﬁnal ﬂoor ǆungla")
+    'final floor džungla'
+    """
+    if text.isascii():
+        return text
+    folded: str = ftfy.fixes.fix_latin_ligatures(text)
+    return folded
+
+
+def fold_width(text: str) -> str:
+    """Replace full-width ASCII with ASCII and half-width katakana with full width.
+
+    >>> fold_width("ＬＯＵＤ　ＮＯＩＳＥ ｶﾀｶﾅ")
+    'LOUD NOISE カタカナ'
+    """
+    if text.isascii():
+        return text
+    folded: str = ftfy.fixes.fix_character_width(text)
+    return folded
+
+
+# Braces around plain words only: letters/digits and basic punctuation inside (at least one
+# letter, no nested braces, no "|", ":", quotes, "=", "\" ...), whitespace or bracket/quote
+# outside. So "\frac{1}{2}", '{"a": 1}', "{{template}}", "x{a}" and "{a|b}" stay.
+_PLAIN_BRACES_RE: Final = re.compile(
+    r"(?<![^\s(\[\"'“‘])\{(?=[^{}\n]*?[^\W\d_])([^\W_]+(?:[ ,.'’!?-]+[^\W_]+)*[.!?]?)\}"
+    r"(?![^\s.,;:!?)\]\"'”’])"
+)
+_SPINTAX_RE: Final = re.compile(r"\{([^{}|\n]+)(?:\|[^{}|\n]+)+\}")
+
+
+def unwrap_braces(text: str) -> str:
+    """Drop stray braces around plain words, as left by spinners and broken templates.
+
+    >>> unwrap_braces("the fact {that a} Ukrainian said {so}.")
+    'the fact that a Ukrainian said so.'
+    >>> unwrap_braces(r'{a|b} \\frac{1}{2} {"a": 1} {{name}} f{x}')
+    '{a|b} \\\\frac{1}{2} {"a": 1} {{name}} f{x}'
+    """
+    if "{" not in text or "}" not in text:
+        return text
+    return _PLAIN_BRACES_RE.sub(r"\1", text)
+
+
+def resolve_spintax(text: str) -> str:
+    """Replace spintax alternatives ``{a|b|c}`` with their first option.
+
+    Innermost groups resolve first; ``clean`` repeats until nothing changes.
+
+    >>> resolve_spintax("{Hello|Hi|Hey} there, {friend|pal}!")
+    'Hello there, friend!'
+    """
+    if "{" not in text or "|" not in text:
+        return text
+    return _SPINTAX_RE.sub(r"\1", text)
+
+
+STEPS: Final[dict[str, Callable[[str], str]]] = {
+    "unescape_html": unescape_html,
+    "fix_encoding": fix_encoding,
+    "fix_line_breaks": fix_line_breaks,
+    "remove_invisible": remove_invisible,
+    "normalize_spaces": normalize_spaces,
+    "normalize_unicode": normalize_unicode,
+    "straighten_quotes": straighten_quotes,
+    "straighten_dashes": straighten_dashes,
+    "fold_ligatures": fold_ligatures,
+    "fold_width": fold_width,
+    "unwrap_braces": unwrap_braces,
+    "resolve_spintax": resolve_spintax,
+}
+"""Every step by name, in the order ``clean`` applies them (NFKC: ``normalize_unicode``)."""
+
+
+# --------------------------------------------------------------------------------------------
+# Configuration and results
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CleanConfig:
+    r"""Which cleaning steps to run. Immutable; every field is keyword-only.
+
+    Fields, in the order the steps run:
+
+    - ``unescape_html: bool = True`` -- decode HTML entities (``&amp;``, ``&#8217;``,
+      ``&eacute;``), repeatedly, even when the text contains ``<``; ``AT&T`` stays.
+    - ``fix_encoding: bool = True`` -- repair mojibake (``Ã©`` -> ``é``, ``â€™`` -> ``’``,
+      double encoding, C1 controls meant as Windows-1252) with ftfy.
+    - ``fix_line_breaks: bool = True`` -- CRLF, CR, U+2028, U+0085, VT, FF -> ``\n``;
+      U+2029 -> ``\n\n``.
+    - ``remove_invisible: bool = True`` -- drop zero-width characters, BOMs, soft hyphens,
+      bidi embeddings/overrides, ANSI escapes and control characters (never ``\t``/``\n``,
+      ZWJ, ZWNJ, LRM, RLM); lone surrogates -> U+FFFD.
+    - ``normalize_spaces: bool = True`` -- odd spaces and tabs -> space, collapse runs, strip
+      line ends, at most one blank line in a row, strip the text.
+    - ``normalization: "NFC" | "NFKC" | None = "NFC"`` -- Unicode normalisation form; NFKC
+      also folds compatibility characters (``²`` -> ``2``); None skips it.
+    - ``straighten_quotes: bool = False`` -- curly quotes and primes -> ``'`` ``"``.
+    - ``straighten_dashes: bool = False`` -- en/em dash, minus, figure dash, bar -> ``-``.
+    - ``fold_ligatures: bool = False`` -- ``ﬁ`` -> ``fi`` and similar.
+    - ``fold_width: bool = False`` -- full-width ASCII -> ASCII, half-width katakana -> full.
+    - ``unwrap_braces: bool = False`` -- ``{plain words}`` -> ``plain words``.
+    - ``resolve_spintax: bool = False`` -- ``{a|b|c}`` -> ``a``.
+
+    >>> CleanConfig(fix_encoding=False).fix_encoding
+    False
+    >>> CleanConfig(normalization="NFKX")
+    Traceback (most recent call last):
+    ...
+    ValueError: normalization must be 'NFC', 'NFKC' or None, got 'NFKX'
+    """
+
+    unescape_html: bool = True
+    fix_encoding: bool = True
+    fix_line_breaks: bool = True
+    remove_invisible: bool = True
+    normalize_spaces: bool = True
+    normalization: Normalization | None = "NFC"
+    straighten_quotes: bool = False
+    straighten_dashes: bool = False
+    fold_ligatures: bool = False
+    fold_width: bool = False
+    unwrap_braces: bool = False
+    resolve_spintax: bool = False
+
+    def __post_init__(self) -> None:
+        for field in dataclasses.fields(self):
+            value = getattr(self, field.name)
+            if field.name == "normalization":
+                if value not in _NORMALIZATIONS:
+                    raise ValueError(f"normalization must be 'NFC', 'NFKC' or None, got {value!r}")
+            elif not isinstance(value, bool):
+                raise ValueError(f"{field.name} must be True or False, got {value!r}")
+
+
+_OPTION_NAMES: Final = tuple(field.name for field in dataclasses.fields(CleanConfig))
+_DEFAULT_CONFIG: Final = CleanConfig()
+
+
+@dataclass(frozen=True, slots=True)
+class CleanResult:
+    """What :func:`clean_and_explain` did.
+
+    - ``text`` -- the cleaned text.
+    - ``steps`` -- names of the steps that changed the text, in the order they did (a step
+      appears again if a later pass changed the text again).
+    - ``encoding`` -- the decoding used when the input was bytes, else None.
+    """
+
+    text: str
+    steps: tuple[str, ...]
+    encoding: str | None = None
+
+
+def _resolve_config(config: CleanConfig | None, options: dict[str, object]) -> CleanConfig:
+    if config is None:
+        config = _DEFAULT_CONFIG
+    elif not isinstance(config, CleanConfig):
+        raise TypeError(f"config must be a CleanConfig or None, got {type(config).__name__}")
+    if not options:
+        return config
+    for name in options:
+        if name not in _OPTION_NAMES:
+            close = difflib.get_close_matches(name, _OPTION_NAMES, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise TypeError(
+                f"unknown option {name!r}{hint}; valid options are {', '.join(_OPTION_NAMES)}"
+            )
+    return dataclasses.replace(config, **options)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------------------------
+# Bytes
+# --------------------------------------------------------------------------------------------
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    r"""Decode bytes of unknown encoding; return ``(text, encoding name)``. Never raises.
+
+    UTF-8 first (a UTF-8 BOM is stripped: ``"utf-8-sig"``); UTF-16 when the data starts with
+    a UTF-16 BOM, either byte order (``"utf-16"``; undecodable units become U+FFFD);
+    otherwise Windows-1252, with the five bytes it leaves undefined (0x81, 0x8D, 0x8F, 0x90,
+    0x9D) read as Latin-1 (``"cp1252"``).
+
+    >>> decode_bytes("café".encode())
+    ('café', 'utf-8')
+    >>> decode_bytes(b"\xef\xbb\xbfhi")
+    ('hi', 'utf-8-sig')
+    >>> decode_bytes("hi".encode("utf-16"))
+    ('hi', 'utf-16')
+    >>> decode_bytes(b"caf\xe9 \x93ok\x94 \x81")
+    ('café “ok” \x81', 'cp1252')
+    """
+    if not isinstance(data, bytes):
+        raise TypeError(f"decode_bytes() expects bytes, got {type(data).__name__}")
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            pass
+    else:
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    # ftfy registers "sloppy-windows-1252": cp1252 with the undefined bytes passed through.
+    return data.decode("sloppy-windows-1252"), "cp1252"
+
+
+def _coerce(text: object, caller: str) -> tuple[str, str | None]:
+    if isinstance(text, str):
+        return text, None
+    if isinstance(text, bytes):
+        return decode_bytes(text)
+    raise TypeError(
+        f"{caller}() expects str or bytes, got {type(text).__name__}; "
+        "pass text, or bytes to be decoded"
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Entry points
+# --------------------------------------------------------------------------------------------
+
+
+# One scan that finds every character `fix_encoding`, `remove_invisible` and the odd-space
+# part of `normalize_spaces` react to (a superset of their own checks, see the tests). When it
+# finds nothing, `_run` skips those steps: the common case of clean text costs one scan.
+_TRIGGER_CLASS: Final = f"{_INVISIBLE}\x80-\x9f{_ODD_SPACES}\ud800-\udfff"
+_TRIGGER_RE: Final = re.compile(
+    f"[{_MOJIBAKE_CHARS}{_TRIGGER_CLASS}]"
+    f"(?:(?<=[{_TRIGGER_CLASS}])|[{_MOJIBAKE_CHARS}]|(?<=[ÂÃ]) |(?<=[Œœ])[^A-Za-z])"
+)
+
+
+class _Step(NamedTuple):
+    name: str
+    run: Callable[[str], str]
+    # True: only characters matched by _TRIGGER_RE can give this step work; when the scan
+    # finds none, run `untriggered` instead (None: skip the step).
+    triggered: bool = False
+    untriggered: Callable[[str], str] | None = None
+
+
+@functools.lru_cache(maxsize=32)
+def _plan(config: CleanConfig) -> tuple[_Step, ...]:
+    """The steps ``config`` runs, in order."""
+    plan: list[_Step] = []
+    for name, step in STEPS.items():
+        if name == "normalize_unicode":
+            if config.normalization is not None:
+                plan.append(_Step(name, _nfkc if config.normalization == "NFKC" else step))
+        elif not getattr(config, name):
+            continue
+        elif name in ("fix_encoding", "remove_invisible"):
+            plan.append(_Step(name, step, triggered=True))
+        elif name == "normalize_spaces":
+            plan.append(_Step(name, step, triggered=True, untriggered=_normalize_plain_spaces))
+        else:
+            plan.append(_Step(name, step))
+    return tuple(plan)
+
+
+def _run(text: str, config: CleanConfig, steps: list[str] | None) -> str:
+    """Apply the plan for ``config`` until the text stops changing."""
+    plan = _plan(config)
+    for _ in range(_MAX_PASSES):
+        changed = False
+        triggered: bool | None = None  # unknown until a step asks; stale after a change
+        for step in plan:
+            run = step.run
+            if step.triggered:
+                if triggered is None:
+                    triggered = _TRIGGER_RE.search(text) is not None
+                if not triggered:
+                    if step.untriggered is None:
+                        continue
+                    run = step.untriggered
+            fixed = run(text)
+            if fixed != text:
+                changed = True
+                triggered = None
+                text = fixed
+                if steps is not None:
+                    steps.append(step.name)
+        if not changed:
+            break
+    return text
+
+
+def clean(text: str | bytes, config: CleanConfig | None = None, **options: object) -> str:
+    r"""Clean ``text`` (str, or bytes decoded with :func:`decode_bytes`).
+
+    ``config`` selects the steps (default: ``CleanConfig()``); keyword ``options``
+    override its fields. Never lowercases, never touches curly quotes, dashes, accents or
+    other scripts unless asked.
+
+    >>> clean("Caf&eacute; au lait â€” 3â‚¬\u200b\r\n\r\n\r\n  Next  ")
+    'Café au lait — 3€\n\nNext'
+    >>> clean(b"caf\xc3\xa9")
+    'café'
+    >>> clean("“Hi” – ok", straighten_quotes=True, straighten_dashes=True)
+    '"Hi" - ok'
+    >>> clean(None)
+    Traceback (most recent call last):
+    ...
+    TypeError: clean() expects str or bytes, got NoneType; pass text, or bytes to be decoded
+    """
+    cfg = _resolve_config(config, options)
+    string, _ = _coerce(text, "clean")
+    return _run(string, cfg, None)
+
+
+def clean_and_explain(
+    text: str | bytes, config: CleanConfig | None = None, **options: object
+) -> CleanResult:
+    """Clean ``text`` like :func:`clean` and say which steps changed it.
+
+    >>> clean_and_explain("Itâ€™s\u00a0fine")
+    CleanResult(text='It’s fine', steps=('fix_encoding', 'normalize_spaces'), encoding=None)
+    >>> clean_and_explain(b"caf\\xe9").encoding
+    'cp1252'
+    """
+    cfg = _resolve_config(config, options)
+    string, encoding = _coerce(text, "clean_and_explain")
+    steps: list[str] = []
+    cleaned = _run(string, cfg, steps)
+    return CleanResult(cleaned, tuple(steps), encoding)

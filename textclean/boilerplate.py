@@ -50,7 +50,6 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(this|the) (article|story|content) (is|was) (only )?available to (subscribers|members)",
     r"already a (subscriber|member)\??( (log|sign) in)?",
     r"(log|sign) in to (continue|read|comment)",
-    r"(image|photo|video) (credit|source)s?" + _TAIL,
     r"loading( (comments|video|content))?",
     r"watch( the)? video",
     r"(listen to|play) (this )?(article|story)( \d+ min(ute)?s?)?",

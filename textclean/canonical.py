@@ -22,25 +22,25 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import AnyStr
 
-__all__ = ["Span", "canonical_form", "canonical_paragraphs", "word_count"]
+__all__ = ["canonical_form", "canonical_paragraphs", "word_count"]
 
-# While folding, U+0000 marks a sentence end and U+0001 separates paragraphs; both are removed
+# While folding, U+0002 marks a sentence end and U+0001 separates paragraphs; both are removed
 # from the input first.
-_END, _SEP = "\x00", "\x01"
+_END, _SEP = "\x02", "\x01"
 
 # Sentence ends: terminal punctuation (Latin, CJK, Devanagari, Arabic and Urdu).
 _SENTENCE_END = re.compile(r"[.!?。！？।؟۔]+")
 # Everything else that is not a letter or a digit separates words. ``re``'s \W is Unicode-aware.
-_NON_WORD = re.compile(r"(?:[^\w\x00\x01]|_)+")
+_NON_WORD = re.compile(r"(?:[^\w\x01\x02]|_)+")
 
 # ASCII fast path: one C-level table lookup per byte maps letters to lower case, sentence ends to
-# a newline (so that ``split`` sees white space) and everything else but digits and the paragraph
-# separator to a space.
+# the end mark and everything else but digits and the paragraph separator to a space.
 _ASCII_TABLE = bytes(
     (b | 0x20) if chr(b).isalpha()
     else b if chr(b).isdigit() or b == 1
-    else 0x0A if chr(b) in ".!?"
+    else 2 if chr(b) in ".!?"
     else 0x20
     for b in range(128)
 ) + bytes(128)  # fmt: skip
@@ -59,62 +59,54 @@ _TYPOGRAPHY = (
 )
 
 
-Span = tuple[int, int, int]
-"""A sentence of a canonical text: ``(start, end, words)``."""
+def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
+    """Canonical form of each text, and all of them joined with their sentence ends marked.
 
+    Sentences are split at terminal punctuation before it is folded away. The second value is
+    the canonical texts concatenated, with U+0002 instead of a space where a sentence ends, so
+    that it has the same length and offsets as ``"".join(canonical)`` (as ASCII bytes when it is
+    ASCII, for speed).
 
-def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], list[list[Span]]]:
-    """Canonical form of each text, and the ``(start, end, words)`` of its sentences within it.
-
-    Sentences are split at terminal punctuation before it is folded away; a paragraph's canonical
-    form is exactly its sentences joined by single spaces.
-
-    >>> canon, spans = canonical_paragraphs(["Mr. Smith arrived. He sat down!", "“Quoted” — text"])
+    >>> canon, marked = canonical_paragraphs(["Mr. Smith arrived. He sat down!", "“Quoted” — text"])
     >>> canon
     ['mr smith arrived he sat down', 'quoted text']
-    >>> spans
-    [[(0, 2, 1), (3, 16, 2), (17, 28, 3)], [(0, 11, 2)]]
+    >>> marked.replace(b"\\x02", b"|")
+    b'mr|smith arrived|he sat downquoted text'
     """
+    if not texts:
+        return [], ""
     raw = _SEP.join(texts)
-    if _END in raw or raw.count(_SEP) != max(len(texts) - 1, 0):
+    if _END in raw or raw.count(_SEP) != len(texts) - 1:
         raw = _SEP.join(t.replace(_END, " ").replace(_SEP, " ") for t in texts)
     for old, new in _TYPOGRAPHY:
         if old in raw:
             raw = raw.replace(old, new)
-    if raw.isascii():
-        folded = raw.encode("ascii").translate(_ASCII_TABLE).decode("ascii").split(_SEP)
-    else:
-        folded = [_fold(part) for part in raw.split(_SEP)]
-    canon: list[str] = []
-    spans: list[list[Span]] = []
-    for part in folded:
-        if "\n" not in part:
-            words = part.split()
-            canonical = " ".join(words)
-            canon.append(canonical)
-            spans.append([(0, len(canonical), len(words))] if words else [])
-            continue
-        sentences = []
-        own: list[Span] = []
-        pos = 0
-        for chunk in part.split("\n"):
-            words = chunk.split()
-            if words:
-                sentence = " ".join(words)
-                sentences.append(sentence)
-                own.append((pos, pos + len(sentence), len(words)))
-                pos += len(sentence) + 1
-        canon.append(" ".join(sentences))
-        spans.append(own)
-    return canon, spans
+    if raw.isascii():  # most documents, once typography is folded: work on bytes
+        data = _tidy(raw.encode("ascii").translate(_ASCII_TABLE), b" ", b"\x02", b"\x01")
+        canon = [part.decode("ascii") for part in data.replace(b"\x02", b" ").split(b"\x01")]
+        return canon, data.replace(b"\x01", b"")
+    folded = _tidy(_SEP.join(_fold(part) for part in raw.split(_SEP)), " ", _END, _SEP)
+    return folded.replace(_END, " ").split(_SEP), folded.replace(_SEP, "")
+
+
+def _tidy(folded: AnyStr, space: AnyStr, end: AnyStr, sep: AnyStr) -> AnyStr:
+    """Words separated by one space or one end mark, nothing at a paragraph's edges.
+
+    Only C-level string operations: no per-word Python work.
+    """
+    folded = space.join(folded.split())
+    for old, new in ((space + end, end), (end + space, end), (space + sep, sep), (sep + space, sep)):
+        folded = folded.replace(old, new)
+    while end + end in folded:
+        folded = folded.replace(end + end, end)
+    return folded.replace(end + sep, sep).replace(sep + end, sep).strip(end)
 
 
 def _fold(text: str) -> str:
     if text.isascii():
         return text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
     folded = unicodedata.normalize("NFKC", text).casefold()
-    folded = _NON_WORD.sub(" ", _SENTENCE_END.sub(_END, folded))
-    return folded.replace(_END, "\n")
+    return _NON_WORD.sub(" ", _SENTENCE_END.sub(_END, folded))
 
 
 def canonical_form(text: str) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 from textclean.assemble import assemble
 from textclean.boilerplate import BoilerplateMatcher, boilerplate_matcher
 from textclean.clean import clean_and_explain
-from textclean.fingerprint import ParagraphPrint, fingerprint_paragraphs
+from textclean.fingerprint import DocumentPrint, fingerprint_paragraphs
 from textclean.match import Matching, Prior, match_paragraphs
 from textclean.options import DedupeOptions, apply_options
 from textclean.results import DedupeResult, DocumentMatch, Duplicate, Paragraph
@@ -51,7 +51,7 @@ def find_duplicates(paragraphs: Sequence[str | Paragraph], **options: Any) -> tu
     Paragraph texts are matched as given (no cleaning); indices in the result are positions in
     ``paragraphs``.
 
-    >>> find_duplicates(["A unique opening paragraph here.", "Another one.", "A unique opening paragraph here!"])
+    >>> find_duplicates(["A unique opening paragraph, written once.", "Another one.", "A unique opening paragraph written once!"])
     (Duplicate(index=2, original=0, kind='exact', similarity=1.0, rule='same canonical text', originals=(0,), doc_id=None),)
     """  # noqa: E501
     config = apply_options(DedupeOptions(), options, what="find_duplicates")
@@ -202,16 +202,15 @@ class Deduplicator:
         texts = [p.text for p in paragraphs]
         options = self.options
         document = fingerprint_paragraphs(texts, options.fingerprint, min_chars=options.min_chars)
-        prints = document.paragraphs
         with self._lock, self._store.transaction():
             if doc_id is None:
                 doc_id = self._store.next_doc_id()
             matching = match_paragraphs(
-                texts, document, options, prior=self._prior(prints, doc_id, source),
+                texts, document, options, prior=self._prior(document, doc_id, source),
                 boilerplate=self._boilerplate,
             )  # fmt: skip
             if add:
-                self._add(doc_id, source, prints, matching)
+                self._add(doc_id, source, document, matching)
         kept_text = assemble(source_text, paragraphs, matching.kept)
         return DedupeResult(
             text=kept_text,
@@ -236,23 +235,22 @@ class Deduplicator:
             raise TypeError(f"dedupe() expects str or bytes, got {type(text).__name__}")
         return text, ()
 
-    def _prior(self, prints: Sequence[ParagraphPrint], doc_id: str, source: str | None) -> Prior:
+    def _prior(self, document: DocumentPrint, doc_id: str, source: str | None) -> Prior:
         if not self._store.paragraph_count() and self.boilerplate_min_docs is None:
             return Prior()
-        keys = {key for fp in prints for key in fp.keys()}
-        postings = self._store.lookup(keys, exclude_doc=doc_id)
+        postings = self._store.lookup(set(document.keys.tolist()), exclude_doc=doc_id)
         boilerplate: frozenset[int] = frozenset()
         if self.boilerplate_min_docs is not None and source is not None:
-            exact = {fp.exact for fp in prints}
+            exact = set(document.exact)
             boilerplate = self._store.boilerplate(source, exact, self.boilerplate_min_docs)
         return Prior(postings, boilerplate)
 
     def _add(
-        self, doc_id: str, source: str | None, prints: Sequence[ParagraphPrint], matching: Matching
+        self, doc_id: str, source: str | None, document: DocumentPrint, matching: Matching
     ) -> None:
         now = self._clock()
-        kept = [(i, prints[i]) for i in matching.kept if prints[i].canonical]
-        exact = {fp.exact for fp in prints if fp.canonical}
+        kept = [(i, document[i]) for i in matching.kept if document.canonical[i]]
+        exact = {key for key, text in zip(document.exact, document.canonical) if text}
         self._store.add(StoredDocument(doc_id, source, now, kept, exact))
         if self.max_paragraphs is not None or self.max_age is not None:
             before = now - self.max_age if self.max_age is not None else None

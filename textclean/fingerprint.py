@@ -142,13 +142,21 @@ class _Concatenation:
     odd, hence invertible modulo 2**64), so every substring hash costs two array operations.
     """
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], joined: str | bytes | None = None) -> None:
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         self.lengths = lengths
         self.starts = np.cumsum(lengths) - lengths
-        codes = np.frombuffer(
-            "".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32
-        ).astype(np.uint64)
+        if isinstance(joined, bytes):  # ASCII: the bytes are the code points
+            codes = np.frombuffer(joined, dtype=np.uint8).astype(np.uint64)
+        else:
+            codes = np.frombuffer(
+                ("".join(texts) if joined is None else joined).encode("utf-32-le", "surrogatepass"),
+                dtype=np.uint32,
+            ).astype(np.uint64)
+        # Sentence ends marked with U+0002 in ``joined`` are spaces in the texts.
+        self.breaks = np.flatnonzero(codes == 2) if joined is not None else np.empty(0, np.int64)
+        codes[self.breaks] = 32
+        self.codes = codes
         n = codes.size
         powers = np.full(n + 1, _BASE, dtype=np.uint64)
         powers[0] = 1
@@ -158,15 +166,28 @@ class _Concatenation:
         self._prefix = np.zeros(n + 1, dtype=np.uint64)
         np.cumsum(codes * np.cumprod(powers)[:n], out=self._prefix[1:])
 
+    def sentences(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """``(start, end, words)`` of every non-empty sentence, in order of position."""
+        ends_of_texts = self.starts + self.lengths
+        starts = np.sort(np.concatenate([self.starts, self.breaks + 1]))
+        ends = np.sort(np.concatenate([ends_of_texts, self.breaks]))
+        keep = ends > starts
+        starts, ends = starts[keep], ends[keep]
+        spaces = np.zeros(self.codes.size + 1, dtype=np.int64)
+        np.cumsum(self.codes == 32, out=spaces[1:])
+        return starts, ends, spaces[ends] - spaces[starts] + 1
+
     def hashes(self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> U64:
         """Polynomial hashes of ``text[a:b]`` for arrays of offsets into the concatenation."""
         return (self._prefix[b] - self._prefix[a]) * self._inverse[a]
 
-    def keys(self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], tag: int) -> list[int]:
+    def keys(
+        self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], tag: int
+    ) -> npt.NDArray[np.int64]:
         """Stable 63-bit keys of ``text[a:b]``, in the key space ``tag``."""
         h = self.hashes(a, b) + (b - a).astype(np.uint64) * np.uint64(_ROT)
         h ^= np.uint64(tag)
-        return (_mix(h) & np.uint64(_KEY_MASK)).astype(np.int64).tolist()  # type: ignore[no-any-return]
+        return (_mix(h) & np.uint64(_KEY_MASK)).astype(np.int64)
 
     def signatures(self, which: npt.NDArray[np.int64], settings: FingerprintSettings) -> U64:
         """MinHash signatures of the texts at positions ``which`` (each at least one shingle)."""
@@ -189,7 +210,7 @@ class _Concatenation:
 
 def _text_key(text: str, tag: int) -> int:
     whole = np.array([0], dtype=np.int64), np.array([len(text)], dtype=np.int64)
-    return _Concatenation([text]).keys(*whole, tag)[0]
+    return int(_Concatenation([text]).keys(*whole, tag)[0])
 
 
 def exact_key(canonical: str) -> int:
@@ -320,18 +341,60 @@ class ParagraphPrint:
         return (self.exact, *self.sentences, *self.bands)
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentPrint:
-    """The fingerprints of a document's paragraphs.
 
-    Attributes:
-        paragraphs: one :class:`ParagraphPrint` per paragraph, in order.
-        repeated: the keys held by more than one paragraph of the document. Matching inside the
-            document only looks at these, so a document without repeats costs little.
+
+class DocumentPrint:
+    """The fingerprints of a document's paragraphs, held as arrays.
+
+    ``document[i]`` is the :class:`ParagraphPrint` of paragraph ``i``, built on demand: matching
+    only looks at paragraphs that share a key with another one. ``keys`` and ``owners`` list every
+    key of the document with the paragraph holding it, for finding those shared keys in bulk.
     """
 
-    paragraphs: tuple[ParagraphPrint, ...]
-    repeated: frozenset[int]
+    __slots__ = ("_band_row", "_bands", "_sentence_bounds", "_sentences", "canonical", "exact",
+                 "keys", "owners")  # fmt: skip
+
+    def __init__(
+        self,
+        canonical: list[str],
+        exact: npt.NDArray[np.int64],
+        sentences: npt.NDArray[np.int64],
+        sentence_owners: npt.NDArray[np.int64],
+        bands: npt.NDArray[np.int64],
+        band_owners: npt.NDArray[np.int64],
+    ) -> None:
+        n = len(canonical)
+        self.canonical = canonical
+        self.exact: list[int] = exact.tolist()
+        self._sentences: list[int] = sentences.tolist()
+        self._sentence_bounds: list[int] = np.searchsorted(
+            sentence_owners, np.arange(n + 1)
+        ).tolist()
+        self._bands = bands
+        band_row = np.full(n, -1, dtype=np.int64)
+        band_row[band_owners] = np.arange(band_owners.size)
+        self._band_row: list[int] = band_row.tolist()
+        self.keys = np.concatenate([exact, sentences, bands.ravel()])
+        self.owners = np.concatenate([
+            np.arange(n, dtype=np.int64),
+            sentence_owners,
+            np.repeat(band_owners, bands.shape[1]),
+        ])  # fmt: skip
+
+    def __len__(self) -> int:
+        return len(self.canonical)
+
+    def __getitem__(self, i: int) -> ParagraphPrint:
+        canonical = self.canonical[i]
+        sentences = self._sentences[self._sentence_bounds[i] : self._sentence_bounds[i + 1]]
+        row = self._band_row[i]
+        return ParagraphPrint(
+            canonical,
+            word_count(canonical),
+            self.exact[i],
+            tuple(dict.fromkeys(sentences)),
+            tuple(self._bands[row].tolist()) if row >= 0 else (),
+        )
 
 
 def fingerprint_paragraphs(
@@ -341,51 +404,26 @@ def fingerprint_paragraphs(
 
     Texts shorter than one shingle never get a fuzzy hash.
 
-    >>> doc = fingerprint_paragraphs(["Short one.", "A longer paragraph. " * 3], FingerprintSettings(), min_chars=40)
-    >>> [(p.canonical[:20], p.words, len(p.bands)) for p in doc.paragraphs]
-    [('short one', 2, 0), ('a longer paragraph a', 9, 16)]
-    >>> len(doc.repeated)  # the three sentences of the second paragraph are the same
-    0
+    >>> doc = fingerprint_paragraphs(["Short one.", "A longer paragraph here. " * 3], FingerprintSettings(), min_chars=40)
+    >>> [(doc[i].canonical[:20], doc[i].words, len(doc[i].bands)) for i in range(len(doc))]
+    [('short one', 2, 0), ('a longer paragraph h', 12, 16)]
+    >>> doc[1].sentences == (sentence_key("a longer paragraph here"),)
+    True
     """  # noqa: E501
-    canon, spans = canonical_paragraphs(texts)
-    joined = _Concatenation(canon)
-    ends = joined.starts + joined.lengths
-    exact = joined.keys(joined.starts, ends, _EXACT_TAG)
-    all_keys = [np.asarray(exact, dtype=np.int64)]
+    canon, marked = canonical_paragraphs(texts)
+    joined = _Concatenation(canon, marked)
+    exact = joined.keys(joined.starts, joined.starts + joined.lengths, _EXACT_TAG)
 
-    # Sentences long enough to carry a key, as offsets into the concatenation.
-    owner: list[int] = []
-    bounds: list[int] = []
-    for i, own in enumerate(spans):
-        for a, b, words in own:
-            if words >= MIN_SENTENCE_WORDS:
-                owner.append(i)
-                bounds += (a, b)
-    sentence_keys: list[tuple[int, ...]] = [()] * len(canon)
-    if owner:
-        offsets = np.array(bounds, dtype=np.int64).reshape(-1, 2)
-        offsets += joined.starts[owner][:, None]
-        found = joined.keys(offsets[:, 0], offsets[:, 1], _SENTENCE_TAG)
-        per_paragraph: dict[int, dict[int, None]] = {}
-        for i, key in zip(owner, found):
-            per_paragraph.setdefault(i, {})[key] = None
-        for i, keys in per_paragraph.items():
-            sentence_keys[i] = tuple(keys)
-        all_keys.append(np.fromiter((k for ks in sentence_keys for k in ks), dtype=np.int64))
+    # Sentences long enough to carry a key.
+    starts, ends, words = joined.sentences()
+    long_enough = words >= MIN_SENTENCE_WORDS
+    starts, ends = starts[long_enough], ends[long_enough]
+    sentence_owners = np.searchsorted(joined.starts, starts, side="right") - 1
+    sentences = joined.keys(starts, ends, _SENTENCE_TAG)
 
-    bands: list[tuple[int, ...]] = [()] * len(canon)
     fuzzy = np.flatnonzero(joined.lengths >= max(min_chars, settings.shingle_size))
     if fuzzy.size:
-        band_matrix = band_keys(joined.signatures(fuzzy, settings), settings)
-        all_keys.append(band_matrix.ravel())
-        for i, row in zip(fuzzy.tolist(), band_matrix.tolist()):
-            bands[i] = tuple(row)
-
-    values, counts = np.unique(np.concatenate(all_keys), return_counts=True)
-    return DocumentPrint(
-        tuple(
-            ParagraphPrint(c, word_count(c), e, s, b)
-            for c, e, s, b in zip(canon, exact, sentence_keys, bands)
-        ),
-        frozenset(values[counts > 1].tolist()),
-    )
+        bands = band_keys(joined.signatures(fuzzy, settings), settings)
+    else:
+        bands = np.empty((0, settings.bands), dtype=np.int64)
+    return DocumentPrint(canon, exact, sentences, sentence_owners, bands, fuzzy.astype(np.int64))

@@ -19,9 +19,11 @@ linear in the number of paragraphs: candidates come only from shared keys, never
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq, Opcodes
 
@@ -33,7 +35,9 @@ from textclean.results import DocumentMatch, Duplicate
 __all__ = ["IndexedParagraph", "Matching", "Prior", "match_paragraphs"]
 
 _MAX_WINDOW = 12  # candidates joined to judge containment
+_MAX_HOLDERS = 64  # a key held by more paragraphs links each only to the first ones
 _MIN_RUN = 3  # words in a row that count as found (single common words match by chance)
+_MAX_GAP = 2  # paragraphs of a containment window stand at most this far apart
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +90,37 @@ def match_paragraphs(
     return _DocumentMatcher(texts, document, options, prior or Prior(), boilerplate).run()
 
 
+def _shared_keys(document: DocumentPrint) -> tuple[list[int], list[int], list[int]]:
+    """Pairs of paragraphs of ``document`` that share keys, found in bulk by sorting the keys.
+
+    Returns ``(bounds, earlier, shared)``: the paragraphs before ``i`` sharing a key with it are
+    ``earlier[bounds[i]:bounds[i + 1]]``, in order, and ``shared`` says how many keys each shares.
+    A key held by many paragraphs pairs each with the first :data:`_MAX_HOLDERS` only.
+    """
+    n = len(document)
+    order = np.lexsort((document.owners, document.keys))
+    keys = document.keys[order]
+    owners = document.owners[order]
+    size = keys.size
+    position = np.arange(size, dtype=np.int64)
+    starts = np.zeros(size, dtype=np.int64)
+    if size:
+        new = np.ones(size, dtype=bool)
+        new[1:] = keys[1:] != keys[:-1]
+        starts = np.maximum.accumulate(np.where(new, position, 0))
+    rank = np.minimum(position - starts, _MAX_HOLDERS)  # holders of the same key before this one
+    total = int(rank.sum())
+    later = np.repeat(owners, rank)
+    offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(rank) - rank, rank)
+    earlier = owners[np.repeat(starts, rank) + offsets]
+    distinct = earlier != later
+    pairs, shared = np.unique(later[distinct] * n + earlier[distinct], return_counts=True)
+    bounds = np.searchsorted(pairs // n, np.arange(n + 1)) if n else np.zeros(1, dtype=np.int64)
+    return bounds.tolist(), (pairs % max(n, 1)).tolist(), shared.tolist()
+
+
 class _DocumentMatcher:
-    """The state of matching one document: its kept paragraphs, filed under their keys."""
+    """The state of matching one document."""
 
     def __init__(
         self,
@@ -98,40 +131,61 @@ class _DocumentMatcher:
         boilerplate: BoilerplateMatcher | None,
     ) -> None:
         self.texts = texts
-        self.prints = document.paragraphs
+        self.document = document
         self.options = options
         self.prior = prior
         self.boilerplate = boilerplate
-        self.exact: dict[int, int] = {}
-        self.postings: dict[int, list[int]] = {}
         self.found: dict[int, Duplicate] = {}
-        # Only keys held twice in this document, or by earlier documents, can match: the others
-        # are neither filed nor looked up.
-        self.live = set(document.repeated)
-        self.live.update(prior.postings)
-        self.live.update(prior.boilerplate)
         # Fuzzy matches whose differences do not look like small edits: they stand only if a
         # neighbour repeats the neighbour of their original (they sit inside a repeated run).
         self.pending: dict[int, Duplicate] = {}
+        self.prior_keys = set(prior.postings) | prior.boilerplate
 
     def run(self) -> Matching:
+        document = self.document
+        bounds, earlier, shared = _shared_keys(document)
+        _, first_index, inverse = np.unique(document.exact, return_index=True, return_inverse=True)
+        first_same: list[int] = first_index[inverse].tolist()
+        canonical = document.canonical
+        short_words = 0 if self.options.remove_short_repeats else self.options.short_words
         short_repeats: dict[int, int] = {}
-        live = self.live
-        for i, fp in enumerate(self.prints):
-            if live.isdisjoint(fp.keys()):  # nothing can match it, nothing will match it
+        for i in range(len(document)):
+            j = first_same[i]
+            if (
+                j != i  # the fast path for the commonest repeat: same text as a kept paragraph
+                and j not in self.found
+                and j not in self.pending
+                and canonical[j] == canonical[i]
+                and canonical[i]
+                and canonical[i].count(" ") + 1 >= short_words
+                and document.exact[i] not in self.prior.boilerplate
+            ):
+                self.found[i] = Duplicate(i, j, "exact", 1.0, "same canonical text", (j,))
+                continue
+            lo, hi = bounds[i], bounds[i + 1]
+            fp = None
+            if self.prior_keys:
+                fp = self.document[i]
+                if self.prior_keys.isdisjoint(fp.keys()):
+                    fp = None
+            if lo == hi and fp is None:  # nothing earlier can match it
                 dup = self._boilerplate_line(i)
                 if dup is not None:
                     self.found[i] = dup
                 continue
-            dup = self._match(i, fp)
+            fp = fp or self.document[i]
+            local = {
+                earlier[t]: shared[t]
+                for t in range(lo, hi)
+                if earlier[t] not in self.found and earlier[t] not in self.pending
+            }
+            dup = self._match(i, fp, local)
             if dup is not None:
                 self.found[i] = dup
-            elif i in self.pending:
-                continue
-            elif fp.canonical:
-                if fp.exact in self.exact:  # a short repeat, kept for now
-                    short_repeats[i] = self.exact[fp.exact]
-                self._add(i, fp)
+            elif i not in self.pending and fp.canonical and fp.words < self.options.short_words:
+                first = self._exact_local(fp, local)
+                if first is not None:  # a short repeat, kept for now
+                    short_repeats[i] = first
         self._confirm_in_runs(self.pending, self.found, chain=False)
         self._confirm_in_runs(
             {i: Duplicate(i, j, "exact", 1.0, "short repeat inside a repeated run", (j,))
@@ -139,19 +193,82 @@ class _DocumentMatcher:
             self.found,
             chain=True,
         )  # fmt: skip
+        self._contained_in_later(bounds, earlier, shared)
         if self.options.keep == "longest":
             self._prefer_longest()
+        self._resolve_references()
         duplicates = tuple(self.found[i] for i in sorted(self.found))
-        kept = tuple(i for i in range(len(self.prints)) if i not in self.found)
+        kept = tuple(i for i in range(len(self.document)) if i not in self.found)
         return Matching(duplicates, kept, self._document_match())
 
-    def _add(self, i: int, fp: ParagraphPrint) -> None:
-        live = self.live
-        if fp.exact in live:
-            self.exact.setdefault(fp.exact, i)
-        for key in (*fp.sentences, *fp.bands):
-            if key in live:
-                self.postings.setdefault(key, []).append(i)
+    def _contained_in_later(self, bounds: list[int], earlier: list[int], shared: list[int]) -> None:
+        """Remove kept paragraphs whose words all reappear in later kept ones.
+
+        A "Highlights" box or a lede that quotes what the body says in full comes first; matching
+        runs forwards, so it is caught here. Only small edits are allowed (no repeated-run test).
+        """
+        later: dict[int, dict[int, int]] = {}
+        for i in range(len(self.document)):
+            if i not in self.found:
+                for t in range(bounds[i], bounds[i + 1]):
+                    later.setdefault(earlier[t], {})[i] = shared[t]
+        canonical = self.document.canonical
+        # From the end, so that a paragraph is only ever contained in paragraphs that stay.
+        for j, holders in sorted(later.items(), reverse=True):
+            if j in self.found:
+                continue
+            fp = self.document[j]
+            if fp.words < self.options.short_words:
+                continue
+            candidates: dict[_Ref, tuple[int, str]] = {
+                (None, i): (n, canonical[i]) for i, n in holders.items() if i not in self.found
+            }
+            dup = self._contained(j, fp, candidates, later=True) if candidates else None
+            if dup is not None:
+                self.found[j] = dup
+                self._retarget(j, dup)
+
+    def _resolve_references(self) -> None:
+        """Point every duplicate at kept paragraphs only.
+
+        A paragraph a duplicate refers to may itself be removed afterwards (as a short repeat in
+        a run, say); the reference then follows that paragraph's own duplicate to a kept one.
+        """
+        found = self.found
+
+        def kept(o: int) -> int | None:
+            seen = set()
+            while o in found and o not in seen:
+                seen.add(o)
+                dup = found[o]
+                if dup.doc_id is not None or dup.original is None:
+                    return None
+                o = dup.original
+            return None if o in found else o
+
+        for k, dup in list(found.items()):
+            if dup.doc_id is not None or not any(o in found for o in dup.originals):
+                continue
+            originals = tuple(dict.fromkeys(o for o in map(kept, dup.originals) if o is not None))
+            original = kept(dup.original) if dup.original is not None else None
+            if original is None and originals:
+                original = originals[0]
+            found[k] = replace(dup, original=original, originals=originals)
+
+    def _retarget(self, j: int, dup: Duplicate) -> None:
+        """Point the duplicates of ``j``, now removed as ``dup``, at what contains it."""
+        for k, other in list(self.found.items()):
+            if other.doc_id is None and j in other.originals:
+                originals = tuple(
+                    dict.fromkeys(o for x in other.originals for o in (dup.originals if x == j else (x,)))
+                )
+                self.found[k] = Duplicate(
+                    k, dup.original if other.original == j else other.original, "contained",
+                    min(other.similarity, dup.similarity),
+                    f"repeats paragraph {j}, whose words appear in order in "
+                    f"later {_paragraphs(dup.originals)}",
+                    originals,
+                )  # fmt: skip
 
     def _boilerplate_line(self, i: int) -> Duplicate | None:
         if self.boilerplate is None:
@@ -161,7 +278,15 @@ class _DocumentMatcher:
             return None
         return Duplicate(i, None, "boilerplate", 1.0, f"boilerplate pattern {pattern!r}")
 
-    def _match(self, i: int, fp: ParagraphPrint) -> Duplicate | None:
+    def _exact_local(self, fp: ParagraphPrint, local: Mapping[int, int]) -> int | None:
+        """The first kept paragraph of this document with the same canonical text."""
+        document = self.document
+        for j in local:
+            if document.exact[j] == fp.exact and document.canonical[j] == fp.canonical:
+                return j
+        return None
+
+    def _match(self, i: int, fp: ParagraphPrint, local: Mapping[int, int]) -> Duplicate | None:
         dup = self._boilerplate_line(i)
         if dup is not None or not fp.canonical:
             return dup
@@ -170,8 +295,8 @@ class _DocumentMatcher:
         short = fp.words < self.options.short_words
         if short and not self.options.remove_short_repeats:
             return None
-        j = self.exact.get(fp.exact)
-        if j is not None and self.prints[j].canonical == fp.canonical:
+        j = self._exact_local(fp, local)
+        if j is not None:
             return Duplicate(i, j, "exact", 1.0, "same canonical text", (j,))
         for entry in self.prior.postings.get(fp.exact, ()):
             if entry.canonical == fp.canonical:
@@ -181,20 +306,26 @@ class _DocumentMatcher:
                 )  # fmt: skip
         if short:
             return None
-        candidates = self._candidates(fp)
-        return self._near(i, fp, candidates) or self._contained(i, fp, candidates)
+        candidates = self._candidates(fp, local)
+        if not candidates:
+            return None
+        near = self._near(i, fp, candidates)
+        if near is not None or i in self.pending:  # a near copy that differs in a number stays
+            return near
+        return self._contained(i, fp, candidates)
 
-    def _candidates(self, fp: ParagraphPrint) -> dict[_Ref, tuple[int, str]]:
-        """Paragraphs sharing a sentence or band key with ``fp``: shared-key count and text."""
-        found: dict[_Ref, tuple[int, str]] = {}
-        for key in (*fp.sentences, *fp.bands):
-            for j in self.postings.get(key, ()):
-                count, canon = found.get((None, j), (0, self.prints[j].canonical))
-                found[(None, j)] = (count + 1, canon)
-            for entry in self.prior.postings.get(key, ()):
-                ref = (entry.doc_id, entry.paragraph)
-                count, canon = found.get(ref, (0, entry.canonical))
-                found[ref] = (count + 1, canon)
+    def _candidates(
+        self, fp: ParagraphPrint, local: Mapping[int, int]
+    ) -> dict[_Ref, tuple[int, str]]:
+        """Kept paragraphs sharing keys with ``fp``: how many keys, and their canonical text."""
+        canonical = self.document.canonical
+        found: dict[_Ref, tuple[int, str]] = {(None, j): (n, canonical[j]) for j, n in local.items()}
+        if self.prior.postings:
+            for key in (*fp.sentences, *fp.bands):
+                for entry in self.prior.postings.get(key, ()):
+                    ref = (entry.doc_id, entry.paragraph)
+                    count, canon = found.get(ref, (0, entry.canonical))
+                    found[ref] = (count + 1, canon)
         return found
 
     def _near(
@@ -213,48 +344,94 @@ class _DocumentMatcher:
             i, j, "near", score / 100, f"ratio {score / 100:.3f} >= {self.options.threshold}",
             (j,), doc_id,
         )  # fmt: skip
-        return self._unless_pending(dup, fp.canonical.split(" "), candidates[best[1]][1])
+        words, other = fp.canonical.split(" "), candidates[best[1]][1].split(" ")
+        ops = Indel.opcodes(words, other)
+        if _drops_numbers(ops, other):  # "9.5 hours" and "9 hours" are different facts
+            self.pending[i] = replace(dup, rule=dup.rule + ", inside a repeated run")
+            return None
+        return self._unless_pending(dup, words, other, ops)
 
     def _contained(
-        self, i: int, fp: ParagraphPrint, candidates: Mapping[_Ref, tuple[int, str]]
+        self,
+        i: int,
+        fp: ParagraphPrint,
+        candidates: Mapping[_Ref, tuple[int, str]],
+        *,
+        later: bool = False,
     ) -> Duplicate | None:
-        """Whether ``fp``'s words appear, in runs and in order, in candidates of one document."""
-        by_doc: dict[str | None, list[tuple[int, int, str]]] = {}
-        for (doc_id, j), (count, canon) in candidates.items():
-            by_doc.setdefault(doc_id, []).append((j, count, canon))
+        """Whether ``fp``'s words appear, in runs and in order, in neighbouring candidates.
+
+        Candidates are grouped into windows of paragraphs that stand together in their document
+        (with their kept neighbours, for a merged copy whose other half shares no key), and each
+        window is judged on its own: words pieced together from scattered paragraphs that share a
+        template do not count.
+        """
         words = fp.canonical.split(" ")
         need = self.options.containment * len(words)
-        for doc_id, found in sorted(by_doc.items(), key=lambda item: item[0] is not None):
-            window = sorted(sorted(found, key=lambda c: -c[1])[:_MAX_WINDOW])
+        for doc_id, window in self._windows(i, candidates, later=later):
             other = " ".join(c[2] for c in window).split(" ")
-            # The LCS bounds the coverage from above and is cheap; runs are counted only if
-            # it can reach the bar.
-            if LCSseq.similarity(words, other, score_cutoff=max(1, int(need))) < need:
-                continue
-            ops = Indel.opcodes(words, other)
-            covered = sum(
-                op.src_end - op.src_start
-                for op in ops
-                if op.tag == "equal" and op.src_end - op.src_start >= _MIN_RUN
-            )
+            covered, ops = _coverage(words, other, need)
             if covered < need:
                 continue
-            originals = tuple(j for j, _, _ in window)
-            original = max(window, key=lambda c: (c[1], -c[0]))[0]
+            originals = _contributors(window, ops)
+            original = max(
+                (c for c in window if c[0] in originals), key=lambda c: (c[1], -c[0])
+            )[0]
             share = covered / len(words)
+            where = ("later " if later else "") + _paragraphs(originals)
             dup = Duplicate(
                 i, original, "contained", share,
-                f"{share:.0%} of its words appear in order in {_paragraphs(originals)}",
-                originals, doc_id,
+                f"{share:.0%} of its words appear in order in {where}", originals, doc_id,
             )  # fmt: skip
-            return self._unless_pending(dup, words, " ".join(other), ops)
+            if later:  # no repeated-run test for these: only small edits
+                small = share == 1.0 or _only_small_edits(words, other, ops)
+                return dup if small else None
+            return self._unless_pending(dup, words, other, ops)
         return None
 
+    def _windows(
+        self, i: int, candidates: Mapping[_Ref, tuple[int, str]], *, later: bool
+    ) -> list[tuple[str | None, list[tuple[int, int, str]]]]:
+        """Candidates grouped by document into runs of nearby paragraphs, best-linked first.
+
+        The kept neighbours of this document's candidates join them: before paragraph ``i``, or
+        after it when ``later``.
+        """
+        by_doc: dict[str | None, dict[int, tuple[int, int, str]]] = {}
+        for (doc_id, j), (count, canon) in candidates.items():
+            by_doc.setdefault(doc_id, {})[j] = (j, count, canon)
+        canonical = self.document.canonical
+        windows = []
+        for doc_id, members in by_doc.items():
+            if doc_id is None:  # this document: add the kept neighbours
+                for j in list(members):
+                    for k in (j - 1, j + 1):
+                        if k not in members and (k > i if later else k < i) and self._kept(k):
+                            members[k] = (k, 0, canonical[k])
+            run: list[tuple[int, int, str]] = []
+            for item in sorted(members.values()):
+                if run and item[0] - run[-1][0] > _MAX_GAP:
+                    windows.append((doc_id, run))
+                    run = []
+                run.append(item)
+            windows.append((doc_id, run))
+        windows = [(d, w) for d, w in windows if any(count for _, count, _ in w)]
+        windows.sort(key=lambda dw: (dw[0] is not None, -sum(c for _, c, _ in dw[1])))
+        return [(d, w[:_MAX_WINDOW]) for d, w in windows]
+
+    def _kept(self, k: int) -> bool:
+        return (
+            0 <= k < len(self.document)
+            and k not in self.found
+            and k not in self.pending
+            and bool(self.document.canonical[k])
+        )
+
     def _unless_pending(
-        self, dup: Duplicate, words: list[str], other: str, ops: Opcodes | None = None
+        self, dup: Duplicate, words: list[str], other: list[str], ops: Opcodes
     ) -> Duplicate | None:
         """``dup`` if what it has that ``other`` lacks is a small edit; else hold it as pending."""
-        if dup.similarity < 1.0 and not _only_small_edits(words, other.split(" "), ops):
+        if dup.similarity < 1.0 and not _only_small_edits(words, other, ops):
             self.pending[dup.index] = replace(dup, rule=dup.rule + ", inside a repeated run")
             return None
         return dup
@@ -265,19 +442,21 @@ class _DocumentMatcher:
     ) -> None:
         """Move to ``found`` the candidates whose neighbour repeats their original's neighbour.
 
-        With ``chain``, confirmed candidates confirm their own neighbours in turn, so a run of
-        candidates next to a duplicate is confirmed whole; without it, only candidates right next
-        to a duplicate found before are (a table whose rows all differ a little stays). The others
-        stay kept.
+        With ``chain`` (short repeats), one such neighbour suffices and confirmed candidates
+        confirm their own neighbours in turn, so a run of them next to a duplicate is confirmed
+        whole. Without it (fuzzy matches that are not small edits), two duplicates found before
+        must line up beside the candidate, on either side: a table whose rows differ a little, or
+        records that share a template and one identical line, stay. The others stay kept.
         """
         anchors = found if chain else dict(found)
+        need = 1 if chain else 2
         waiting = dict(candidates)
         changed = True
         while waiting and changed:
             changed = False
             for i in sorted(waiting):
                 dup = waiting[i]
-                if _follows(anchors.get(i - 1), dup, 1) or _follows(anchors.get(i + 1), dup, -1):
+                if _run_length(anchors, i, dup, 1) + _run_length(anchors, i, dup, -1) >= need:
                     found[i] = waiting.pop(i)
                     changed = True
 
@@ -304,7 +483,7 @@ class _DocumentMatcher:
                     )  # fmt: skip
 
     def _repeat_of(self, k: int, winner: int) -> Duplicate:
-        a, b = self.prints[k].canonical, self.prints[winner].canonical
+        a, b = self.document.canonical[k], self.document.canonical[winner]
         if a == b:
             return Duplicate(k, winner, "exact", 1.0, "same canonical text (longest kept)", (winner,))
         score = fuzz.ratio(a, b) / 100
@@ -312,19 +491,29 @@ class _DocumentMatcher:
 
     def _document_match(self) -> DocumentMatch | None:
         """The earlier document holding most of this one, if it holds most of it."""
-        total = sum(len(p.canonical) for p in self.prints)
+        canonical = self.document.canonical
+        total = sum(map(len, canonical))
         if not total:
             return None
         per_doc: dict[str, int] = {}
         for dup in self.found.values():
             if dup.doc_id is not None:
-                per_doc[dup.doc_id] = per_doc.get(dup.doc_id, 0) + len(
-                    self.prints[dup.index].canonical
-                )
+                per_doc[dup.doc_id] = per_doc.get(dup.doc_id, 0) + len(canonical[dup.index])
         if not per_doc:
             return None
         doc_id, chars = max(per_doc.items(), key=lambda item: (item[1], item[0]))
         return DocumentMatch(doc_id, chars / total)
+
+
+def _run_length(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate, step: int) -> int:
+    """How many duplicates in a row (up to 2) line up with ``dup`` from ``i - step`` on."""
+    n = 0
+    k = i - step
+    while n < 2 and _follows(anchors.get(k), dup, step):
+        dup = anchors[k]
+        n += 1
+        k -= step
+    return n
 
 
 def _follows(neighbour: Duplicate | None, dup: Duplicate, step: int) -> bool:
@@ -368,6 +557,48 @@ def _only_small_edits(words: list[str], other: list[str], ops: Opcodes | None = 
             continue
         return False
     return True
+
+
+def _contributors(window: Sequence[tuple[int, int, str]], ops: Opcodes) -> tuple[int, ...]:
+    """The paragraphs of ``window`` that hold the runs of words counted as covered."""
+    ends = []
+    total = 0
+    for _, _, canon in window:
+        total += canon.count(" ") + 1
+        ends.append(total)
+    used = set()
+    for op in ops:
+        if op.tag == "equal" and op.src_end - op.src_start >= _MIN_RUN:
+            first = bisect_right(ends, op.dest_start)
+            last = bisect_right(ends, op.dest_end - 1)
+            used.update(range(first, last + 1))
+    return tuple(window[n][0] for n in sorted(used))
+
+
+def _coverage(words: list[str], other: list[str], need: float) -> tuple[int, Opcodes]:
+    """Words of ``words`` found in ``other`` in order, in runs of at least :data:`_MIN_RUN`.
+
+    Returns 0 without aligning when even the longest common subsequence falls short of ``need``.
+    """
+    if LCSseq.similarity(words, other, score_cutoff=max(1, int(need))) < need:
+        return 0, Indel.opcodes([], [])
+    ops = Indel.opcodes(words, other)
+    runs = (op.src_end - op.src_start for op in ops if op.tag == "equal")
+    return sum(n for n in runs if n >= _MIN_RUN), ops
+
+
+def _drops_numbers(ops: Opcodes, other: list[str]) -> bool:
+    """Whether words of ``other`` that hold digits are missing, away from its ends.
+
+    >>> other = "battery 9 5 hours".split()
+    >>> _drops_numbers(Indel.opcodes("battery 9 hours".split(), other), other)
+    True
+    """
+    for op in ops:
+        if op.tag == "insert" and 0 < op.dest_start and op.dest_end < len(other):
+            if any(ch.isdigit() for word in other[op.dest_start : op.dest_end] for ch in word):
+                return True
+    return False
 
 
 def _beside_insert(ops: Opcodes, n: int) -> bool:

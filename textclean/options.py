@@ -60,7 +60,7 @@ class DedupeOptions:
             (default 0.9). A paragraph that quotes one earlier sentence and adds more stays.
         min_chars: canonical characters a paragraph needs before it gets a fuzzy hash (default
             40); shorter ones are matched exactly or by whole sentences.
-        short_words: paragraphs of fewer words are *short* (default 4). A short paragraph that
+        short_words: paragraphs of fewer words are *short* (default 6). A short paragraph that
             repeats is kept (list items, table cells and bylines repeat legitimately) unless it
             sits inside a longer repeated run, or ``remove_short_repeats`` is set.
         remove_short_repeats: remove every exact repeat of a short paragraph (default False).
@@ -79,7 +79,7 @@ class DedupeOptions:
     threshold: float = 0.9
     containment: float = 0.9
     min_chars: int = 40
-    short_words: int = 4
+    short_words: int = 6
     remove_short_repeats: bool = False
     keep: Literal["first", "longest"] = "first"
     boilerplate: bool = True

@@ -166,8 +166,11 @@ class _Concatenation:
         self._prefix = np.zeros(n + 1, dtype=np.uint64)
         np.cumsum(codes * np.cumprod(powers)[:n], out=self._prefix[1:])
 
-    def sentences(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        """``(start, end, words)`` of every non-empty sentence, in order of position."""
+    def sentences(
+        self,
+    ) -> tuple[npt.NDArray[np.int64], ...]:
+        """Every non-empty sentence, in order: start and end offsets, words, the text holding
+        it, and the index of its first word within that text."""
         ends_of_texts = self.starts + self.lengths
         starts = np.sort(np.concatenate([self.starts, self.breaks + 1]))
         ends = np.sort(np.concatenate([ends_of_texts, self.breaks]))
@@ -175,7 +178,9 @@ class _Concatenation:
         starts, ends = starts[keep], ends[keep]
         spaces = np.zeros(self.codes.size + 1, dtype=np.int64)
         np.cumsum(self.codes == 32, out=spaces[1:])
-        return starts, ends, spaces[ends] - spaces[starts] + 1
+        owners = np.searchsorted(self.starts, starts, side="right") - 1
+        first_word = spaces[starts] - spaces[self.starts[owners]]
+        return starts, ends, spaces[ends] - spaces[starts] + 1, owners, first_word
 
     def hashes(self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> U64:
         """Polynomial hashes of ``text[a:b]`` for arrays of offsets into the concatenation."""
@@ -351,8 +356,8 @@ class DocumentPrint:
     key of the document with the paragraph holding it, for finding those shared keys in bulk.
     """
 
-    __slots__ = ("_band_row", "_bands", "_sentence_bounds", "_sentences", "canonical", "exact",
-                 "keys", "owners")  # fmt: skip
+    __slots__ = ("_band_row", "_bands", "_sentence_bounds", "_sentences", "_starts",
+                 "_starts_bounds", "canonical", "exact", "keys", "owners")  # fmt: skip
 
     def __init__(
         self,
@@ -362,8 +367,12 @@ class DocumentPrint:
         sentence_owners: npt.NDArray[np.int64],
         bands: npt.NDArray[np.int64],
         band_owners: npt.NDArray[np.int64],
+        sentence_starts: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]],
     ) -> None:
         n = len(canonical)
+        first_word, owners = sentence_starts
+        self._starts: list[int] = first_word.tolist()
+        self._starts_bounds: list[int] = np.searchsorted(owners, np.arange(n + 1)).tolist()
         self.canonical = canonical
         self.exact: list[int] = exact.tolist()
         self._sentences: list[int] = sentences.tolist()
@@ -383,6 +392,10 @@ class DocumentPrint:
 
     def __len__(self) -> int:
         return len(self.canonical)
+
+    def sentence_starts(self, i: int) -> list[int]:
+        """Word indices, within paragraph ``i``, where its sentences start."""
+        return self._starts[self._starts_bounds[i] : self._starts_bounds[i + 1]]
 
     def __getitem__(self, i: int) -> ParagraphPrint:
         canonical = self.canonical[i]
@@ -415,15 +428,17 @@ def fingerprint_paragraphs(
     exact = joined.keys(joined.starts, joined.starts + joined.lengths, _EXACT_TAG)
 
     # Sentences long enough to carry a key.
-    starts, ends, words = joined.sentences()
+    starts, ends, words, owners, first_word = joined.sentences()
     long_enough = words >= MIN_SENTENCE_WORDS
-    starts, ends = starts[long_enough], ends[long_enough]
-    sentence_owners = np.searchsorted(joined.starts, starts, side="right") - 1
-    sentences = joined.keys(starts, ends, _SENTENCE_TAG)
+    sentence_owners = owners[long_enough]
+    sentences = joined.keys(starts[long_enough], ends[long_enough], _SENTENCE_TAG)
 
     fuzzy = np.flatnonzero(joined.lengths >= max(min_chars, settings.shingle_size))
     if fuzzy.size:
         bands = band_keys(joined.signatures(fuzzy, settings), settings)
     else:
         bands = np.empty((0, settings.bands), dtype=np.int64)
-    return DocumentPrint(canon, exact, sentences, sentence_owners, bands, fuzzy.astype(np.int64))
+    return DocumentPrint(
+        canon, exact, sentences, sentence_owners, bands, fuzzy.astype(np.int64),
+        (first_word, owners),
+    )  # fmt: skip

@@ -37,7 +37,7 @@ __all__ = ["IndexedParagraph", "Matching", "Prior", "match_paragraphs"]
 _MAX_WINDOW = 12  # candidates joined to judge containment
 _MAX_HOLDERS = 64  # a key held by more paragraphs links each only to the first ones
 _MIN_RUN = 3  # words in a row that count as found (single common words match by chance)
-_MAX_GAP = 2  # paragraphs of a containment window stand at most this far apart
+_MAX_GAP = 2  # kept paragraphs between two of a containment window, at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +139,7 @@ class _DocumentMatcher:
         # Fuzzy matches whose differences do not look like small edits: they stand only if a
         # neighbour repeats the neighbour of their original (they sit inside a repeated run).
         self.pending: dict[int, Duplicate] = {}
+        self.numbers_differ: set[int] = set()
         self.prior_keys = set(prior.postings) | prior.boilerplate
 
     def run(self) -> Matching:
@@ -224,9 +225,26 @@ class _DocumentMatcher:
                 (None, i): (n, canonical[i]) for i, n in holders.items() if i not in self.found
             }
             dup = self._contained(j, fp, candidates, later=True) if candidates else None
-            if dup is not None:
+            if dup is not None and not any(self._mostly_copied(i, bounds, earlier, shared)
+                                           for i in dup.originals):  # fmt: skip
                 self.found[j] = dup
                 self._retarget(j, dup)
+
+    def _mostly_copied(self, i: int, bounds: list[int], earlier: list[int], shared: list[int]) -> bool:
+        """Whether half of paragraph ``i`` repeats kept paragraphs before it: then ``i`` is the
+        copy (a merged one whose other half went unnoticed), not the original."""
+        canonical = self.document.canonical
+        candidates: dict[_Ref, tuple[int, str]] = {
+            (None, j): (shared[t], canonical[j])
+            for t in range(bounds[i], bounds[i + 1])
+            if self._kept(j := earlier[t])
+        }
+        words = canonical[i].split(" ")
+        need = 0.5 * len(words)
+        return any(
+            _coverage(words, window, need)[0] >= need
+            for _, window in self._windows(i, candidates, later=False)
+        )
 
     def _resolve_references(self) -> None:
         """Point every duplicate at kept paragraphs only.
@@ -310,9 +328,13 @@ class _DocumentMatcher:
         if not candidates:
             return None
         near = self._near(i, fp, candidates)
-        if near is not None or i in self.pending:  # a near copy that differs in a number stays
+        if near is not None or i in self.numbers_differ:  # "9.5 hours" vs "9 hours" stays
             return near
-        return self._contained(i, fp, candidates)
+        held = self.pending.pop(i, None)
+        contained = self._contained(i, fp, candidates)
+        if contained is None and held is not None and i not in self.pending:
+            self.pending[i] = held
+        return contained
 
     def _candidates(
         self, fp: ParagraphPrint, local: Mapping[int, int]
@@ -348,6 +370,7 @@ class _DocumentMatcher:
         ops = Indel.opcodes(words, other)
         if _drops_numbers(ops, other):  # "9.5 hours" and "9 hours" are different facts
             self.pending[i] = replace(dup, rule=dup.rule + ", inside a repeated run")
+            self.numbers_differ.add(i)
             return None
         return self._unless_pending(dup, words, other, ops)
 
@@ -369,11 +392,16 @@ class _DocumentMatcher:
         words = fp.canonical.split(" ")
         need = self.options.containment * len(words)
         for doc_id, window in self._windows(i, candidates, later=later):
-            other = " ".join(c[2] for c in window).split(" ")
-            covered, ops = _coverage(words, other, need)
+            covered, other, ops, originals, region = _coverage(words, window, need)
             if covered < need:
                 continue
-            originals = _contributors(window, ops)
+            if doc_id is None:
+                # Where the copy lies, judged on the paragraphs it draws on alone: words that
+                # repeat make the alignment against the whole window ambiguous at its edges.
+                sources = [c for c in window if c[0] in originals]
+                region = _coverage(words, sources, need)[4]
+                if not self._whole_sentences(sources, region):
+                    continue
             original = max(
                 (c for c in window if c[0] in originals), key=lambda c: (c[1], -c[0])
             )[0]
@@ -388,6 +416,25 @@ class _DocumentMatcher:
                 return dup if small else None
             return self._unless_pending(dup, words, other, ops)
         return None
+
+    def _whole_sentences(
+        self, window: Sequence[tuple[int, int, str]], region: tuple[int, int]
+    ) -> bool:
+        """Whether ``region`` of the window's words starts and ends at sentence boundaries.
+
+        A merged or split copy is made of whole sentences; a heading whose words stand inside a
+        longer sentence is not a copy of it. One word of slack on each side allows for an edit.
+        """
+        starts, ends = set(), set()
+        offset = 0
+        for j, _, canon in window:
+            words = canon.count(" ") + 1
+            first = self.document.sentence_starts(j)
+            starts.update(offset + w for w in first)
+            ends.update(offset + w for w in (*first[1:], words))
+            offset += words
+        begin, end = region
+        return any(0 <= begin - b <= 1 for b in starts) and any(0 <= b - end <= 1 for b in ends)
 
     def _windows(
         self, i: int, candidates: Mapping[_Ref, tuple[int, str]], *, later: bool
@@ -410,7 +457,7 @@ class _DocumentMatcher:
                             members[k] = (k, 0, canonical[k])
             run: list[tuple[int, int, str]] = []
             for item in sorted(members.values()):
-                if run and item[0] - run[-1][0] > _MAX_GAP:
+                if run and self._gap(doc_id, run[-1][0], item[0]) > _MAX_GAP:
                     windows.append((doc_id, run))
                     run = []
                 run.append(item)
@@ -418,6 +465,12 @@ class _DocumentMatcher:
         windows = [(d, w) for d, w in windows if any(count for _, count, _ in w)]
         windows.sort(key=lambda dw: (dw[0] is not None, -sum(c for _, c, _ in dw[1])))
         return [(d, w[:_MAX_WINDOW]) for d, w in windows]
+
+    def _gap(self, doc_id: str | None, a: int, b: int) -> int:
+        """Paragraphs between ``a`` and ``b``: in this document, only the kept ones count."""
+        if doc_id is not None or b - a > 8 * _MAX_GAP:
+            return b - a - 1
+        return sum(1 for k in range(a + 1, b) if self._kept(k))
 
     def _kept(self, k: int) -> bool:
         return (
@@ -559,32 +612,40 @@ def _only_small_edits(words: list[str], other: list[str], ops: Opcodes | None = 
     return True
 
 
-def _contributors(window: Sequence[tuple[int, int, str]], ops: Opcodes) -> tuple[int, ...]:
-    """The paragraphs of ``window`` that hold the runs of words counted as covered."""
+def _coverage(
+    words: list[str], window: Sequence[tuple[int, int, str]], need: float
+) -> tuple[int, list[str], Opcodes, tuple[int, ...], tuple[int, int]]:
+    """How many of ``words`` the ``window`` covers, which of its paragraphs do, and where.
+
+    A word counts when it is found in order, in a run of at least :data:`_MIN_RUN` words or in a
+    run that is a whole window paragraph (a short heading merged into the copy). Returns a zero
+    count without aligning when even the longest common subsequence falls short of ``need``.
+    Also returns the window's words, the alignment and the ``[start, end)`` of the covered
+    region among the window's words.
+    """
+    other = " ".join(c[2] for c in window).split(" ")
+    if LCSseq.similarity(words, other, score_cutoff=max(1, int(need))) < need:
+        return 0, other, Indel.opcodes([], []), (), (0, 0)
     ends = []
     total = 0
     for _, _, canon in window:
         total += canon.count(" ") + 1
         ends.append(total)
-    used = set()
-    for op in ops:
-        if op.tag == "equal" and op.src_end - op.src_start >= _MIN_RUN:
-            first = bisect_right(ends, op.dest_start)
-            last = bisect_right(ends, op.dest_end - 1)
-            used.update(range(first, last + 1))
-    return tuple(window[n][0] for n in sorted(used))
-
-
-def _coverage(words: list[str], other: list[str], need: float) -> tuple[int, Opcodes]:
-    """Words of ``words`` found in ``other`` in order, in runs of at least :data:`_MIN_RUN`.
-
-    Returns 0 without aligning when even the longest common subsequence falls short of ``need``.
-    """
-    if LCSseq.similarity(words, other, score_cutoff=max(1, int(need))) < need:
-        return 0, Indel.opcodes([], [])
     ops = Indel.opcodes(words, other)
-    runs = (op.src_end - op.src_start for op in ops if op.tag == "equal")
-    return sum(n for n in runs if n >= _MIN_RUN), ops
+    covered = 0
+    used: set[int] = set()
+    region = (len(other), 0)
+    for op in ops:
+        if op.tag != "equal":
+            continue
+        first, last = bisect_right(ends, op.dest_start), bisect_right(ends, op.dest_end - 1)
+        whole = first == last and op.dest_start == (ends[first - 1] if first else 0)
+        whole = whole and op.dest_end == ends[first]
+        if op.src_end - op.src_start >= _MIN_RUN or whole:
+            covered += op.src_end - op.src_start
+            used.update(range(first, last + 1))
+            region = (min(region[0], op.dest_start), max(region[1], op.dest_end))
+    return covered, other, ops, tuple(window[n][0] for n in sorted(used)), region
 
 
 def _drops_numbers(ops: Opcodes, other: list[str]) -> bool:

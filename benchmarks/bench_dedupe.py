@@ -1,0 +1,378 @@
+"""Benchmark ``textclean.dedupe`` against three baselines on labelled documents.
+
+Usage::
+
+    python benchmarks/bench_dedupe.py [CORPUS.jsonl ...] [--docs N] [--seed S] [--big]
+
+With no corpus given it reads ``../shared/corpus/wcxb_articles.jsonl`` (relative to the repository
+root) when that exists, else it makes up news-like articles (:func:`_generate.synthetic_articles`).
+
+For every duplication pattern of :mod:`_generate` it builds one labelled document per sampled
+article (fixed seed) and runs, on the same documents and in the same process:
+
+* ``textclean``      ``textclean.dedupe(doc).text`` with default options;
+* ``exact lines``    keep the first occurrence of each exact stripped line;
+* ``ftfy+minhash``   ``ftfy.fix_text``, then datasketch ``MinHashLSH`` (threshold 0.7, 128
+  permutations) on word 5-grams of each line: a line is removed when the index already holds a
+  candidate for it, else it is inserted;
+* ``ftfy+ratio90``   ``ftfy.fix_text``, then a line is removed when rapidfuzz ``fuzz.ratio`` with
+  any earlier line is at least 90;
+* ``ftfy+exact``     ``ftfy.fix_text``, then exact stripped-line dedup (the throughput baseline).
+
+Scoring
+-------
+Every generated paragraph is one line and carries a label (``unique``, ``duplicate`` or
+``other``, see :mod:`_generate`). All methods remove whole paragraphs and keep the rest in order,
+but they may change the text (cleaning), so the output is compared with the labels on a
+*normalised* form: HTML entities decoded, ``ftfy.fix_text``, NFKC, case-folded, words only. The
+output is split into lines; each output line is matched to a labelled paragraph with the same
+normal form (unique paragraphs are credited first, so that keeping either copy of identical content
+counts as keeping the content); an output line with no exact partner is matched to the most similar
+unmatched paragraph when rapidfuzz ratio >= 90 (cleaning differences), and counted as
+``unmatched`` otherwise. Then
+
+* duplicate removed = characters of ``duplicate`` paragraphs not matched / all duplicate chars;
+* unique lost       = characters of unique content that no output line carries / all unique
+  content, where paragraphs the source article itself repeats word for word (same normal form)
+  are one piece of content: keeping one copy keeps it. (Counting each copy separately would
+  charge every deduplicator, the exact-line baseline included, for removing repeats that were
+  in the article before any pattern was applied.)
+
+measured on the generated (input) text of each paragraph. ``other`` paragraphs (a highlights
+heading) are not scored. MB/s is UTF-8 input megabytes divided by the time of the method alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import random
+import re
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ftfy
+from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
+from rapidfuzz import fuzz, process
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _generate
+
+import textclean
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT / ".." / "shared" / "corpus" / "wcxb_articles.jsonl"
+DEFAULT_DOCS = 200
+TARGET_DUP = 99.0
+TARGET_LOST = 0.05
+TARGET_SPEED = 4.0
+
+
+# ------------------------------------------------------------------------------------------
+# Methods: each maps a document to the deduplicated document.
+
+
+def textclean_dedupe(text: str) -> str:
+    return textclean.dedupe(text).text
+
+
+def _exact_lines(text: str) -> str:
+    seen: set[str] = set()
+    out = []
+    for line in text.split("\n"):
+        key = line.strip()
+        if key:
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(line)
+    return "\n".join(out)
+
+
+def exact_lines(text: str) -> str:
+    return _exact_lines(text)
+
+
+def ftfy_exact(text: str) -> str:
+    return _exact_lines(ftfy.fix_text(text))
+
+
+def _shingles(line: str) -> set[bytes]:
+    words = line.split()
+    if len(words) < 5:
+        return {" ".join(words).encode("utf-8")}
+    return {" ".join(words[i : i + 5]).encode("utf-8") for i in range(len(words) - 4)}
+
+
+def ftfy_minhash(text: str) -> str:
+    lines = ftfy.fix_text(text).split("\n")
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    hashes = MinHash.bulk([_shingles(lines[i]) for i in content], num_perm=128)
+    lsh = MinHashLSH(threshold=0.7, num_perm=128)
+    drop = set()
+    for i, m in zip(content, hashes, strict=True):
+        if lsh.query(m):
+            drop.add(i)
+        else:
+            lsh.insert(i, m)
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+def ftfy_ratio(text: str) -> str:
+    lines = ftfy.fix_text(text).split("\n")
+    earlier: list[str] = []
+    out = []
+    for line in lines:
+        key = line.strip()
+        if key:
+            dup = process.extractOne(key, earlier, scorer=fuzz.ratio, score_cutoff=90)
+            earlier.append(key)
+            if dup is not None:
+                continue
+        out.append(line)
+    return "\n".join(out)
+
+
+METHODS: dict[str, Callable[[str], str]] = {
+    "textclean": textclean_dedupe,
+    "exact lines": exact_lines,
+    "ftfy+minhash": ftfy_minhash,
+    "ftfy+ratio90": ftfy_ratio,
+    "ftfy+exact": ftfy_exact,
+}
+
+
+# ------------------------------------------------------------------------------------------
+# Scoring
+
+_WORD = re.compile(r"\w+")
+_NORM_CACHE: dict[str, str] = {}
+
+
+def normal_form(text: str) -> str:
+    """The form output and labels are compared on (independent of textclean's canonical form)."""
+    cached = _NORM_CACHE.get(text)
+    if cached is None:
+        fixed = ftfy.fix_text(html.unescape(text))
+        cached = " ".join(_WORD.findall(unicodedata.normalize("NFKC", fixed).casefold()))
+        _NORM_CACHE[text] = cached
+    return cached
+
+
+@dataclass
+class Score:
+    dup_chars: int = 0
+    dup_removed: int = 0
+    unique_chars: int = 0
+    unique_lost: int = 0
+    unmatched: int = 0
+    seconds: float = 0.0
+    nbytes: int = 0
+    lost_examples: list[str] = field(default_factory=list)
+    missed_examples: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        self.dup_chars += other.dup_chars
+        self.dup_removed += other.dup_removed
+        self.unique_chars += other.unique_chars
+        self.unique_lost += other.unique_lost
+        self.unmatched += other.unmatched
+        if len(self.lost_examples) < 5:
+            self.lost_examples += other.lost_examples[: 5 - len(self.lost_examples)]
+        if len(self.missed_examples) < 5:
+            self.missed_examples += other.missed_examples[: 5 - len(self.missed_examples)]
+
+
+def score(doc: _generate.LabelledDoc, output: str) -> Score:
+    """Which labelled paragraphs survive in ``output`` (see the module docstring)."""
+    classes: dict[str, list[int]] = defaultdict(list)
+    ignored = set()
+    for i, (paragraph, label) in enumerate(zip(doc.paragraphs, doc.labels, strict=True)):
+        if label == "other":
+            ignored.add(normal_form(paragraph))
+        else:
+            classes[normal_form(paragraph)].append(i)
+    for members in classes.values():  # unique paragraphs are credited first
+        members.sort(key=lambda i: doc.labels[i] != "unique")
+    members_of = {key: list(members) for key, members in classes.items()}
+    survived: set[int] = set()
+    leftovers = []
+    for line in output.splitlines():
+        if not line.strip():
+            continue
+        norm = normal_form(line)
+        matches = classes.get(norm)
+        if matches:
+            survived.add(matches.pop(0))
+        elif norm not in ignored:
+            leftovers.append(norm)
+    result = Score()
+    for norm in leftovers:
+        if not norm:
+            continue
+        open_classes = [key for key, members in classes.items() if members]
+        best = process.extractOne(norm, open_classes, scorer=fuzz.ratio, score_cutoff=90)
+        if best is None:
+            result.unmatched += 1
+        else:
+            survived.add(classes[best[0]].pop(0))
+    # Unique content is judged by content: a paragraph the article itself repeats word for word
+    # is one piece of content, kept as long as one copy survives.
+    for members in members_of.values():
+        uniques = [i for i in members if doc.labels[i] == "unique"]
+        if uniques:
+            paragraph = doc.paragraphs[uniques[0]]
+            result.unique_chars += len(paragraph)
+            if not any(i in survived for i in members):
+                result.unique_lost += len(paragraph)
+                result.lost_examples.append(f"{doc.article_id}: {paragraph[:80]!r}")
+    for i, (paragraph, label) in enumerate(zip(doc.paragraphs, doc.labels, strict=True)):
+        if label == "duplicate":
+            result.dup_chars += len(paragraph)
+            if i not in survived:
+                result.dup_removed += len(paragraph)
+            else:
+                result.missed_examples.append(f"{doc.article_id}: {paragraph[:80]!r}")
+    return result
+
+
+# ------------------------------------------------------------------------------------------
+# Running
+
+
+def run_pattern(pattern: str, docs: Sequence[_generate.LabelledDoc]) -> dict[str, Score]:
+    texts = [d.text for d in docs]
+    nbytes = sum(len(t.encode("utf-8")) for t in texts)
+    scores = {}
+    for name, method in METHODS.items():
+        start = time.perf_counter()
+        outputs = [method(text) for text in texts]
+        seconds = time.perf_counter() - start
+        total = Score(seconds=seconds, nbytes=nbytes)
+        for doc, output in zip(docs, outputs, strict=True):
+            total.add(score(doc, output))
+        scores[name] = total
+    return scores
+
+
+def _pct(part: int, whole: int, digits: int) -> str:
+    return f"{100 * part / whole:.{digits}f}" if whole else "-"
+
+
+def print_pattern(pattern: str, n_docs: int, scores: dict[str, Score], verbose: bool) -> float:
+    mb = scores["textclean"].nbytes / 1e6
+    print(f"\n{pattern} ({n_docs} documents, {mb:.1f} MB)")
+    print(f"  {'method':<14} | {'dup removed %':>13} | {'unique lost %':>13} | {'MB/s':>7}")
+    for name, s in scores.items():
+        unmatched = f"   ({s.unmatched} unmatched output lines)" if s.unmatched else ""
+        print(
+            f"  {name:<14} | {_pct(s.dup_removed, s.dup_chars, 2):>13} | "
+            f"{_pct(s.unique_lost, s.unique_chars, 3):>13} | {s.nbytes / 1e6 / s.seconds:>7.2f}"
+            f"{unmatched}"
+        )
+    ratio = scores["ftfy+exact"].seconds / scores["textclean"].seconds
+    print(f"  throughput ratio textclean / (ftfy + exact): {ratio:.2f}x")
+    if verbose:
+        for what, examples in (
+            ("lost", scores["textclean"].lost_examples),
+            ("kept duplicates", scores["textclean"].missed_examples),
+        ):
+            if examples:
+                print(f"  textclean {what}, e.g.:")
+                for example in examples:
+                    print("    " + example)
+    return ratio
+
+
+def big(articles: Sequence[_generate.Article], seed: int) -> None:
+    """Time ``textclean.dedupe`` on 25k, 50k and 100k-paragraph documents."""
+    pool = [p for a in articles for p in a.paragraphs]
+    print(f"\nbig documents (paragraphs drawn from {len(pool)} corpus paragraphs, ~30% repeats)")
+    for size in (25_000, 50_000, 100_000):
+        rng = random.Random(seed)
+        out: list[str] = []
+        k = 0
+        for _ in range(size):
+            if out and rng.random() < 0.3:
+                out.append(rng.choice(out))
+            else:
+                out.append(pool[k % len(pool)])
+                k += 1
+        text = "\n\n".join(out)
+        start = time.perf_counter()
+        result = textclean.dedupe(text)
+        seconds = time.perf_counter() - start
+        assert len(result.kept) + len(result.duplicates) == len(result.paragraphs)
+        print(
+            f"  {size:>7,} paragraphs, {len(text) / 1e6:5.1f} MB: {seconds:6.2f} s, "
+            f"{1e6 * seconds / size:6.1f} µs/paragraph, {len(result.duplicates):,} removed"
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="*", type=Path, help="JSONL files with a `text` field")
+    parser.add_argument(
+        "--docs", type=int, default=DEFAULT_DOCS,
+        help=f"articles sampled per pattern (default {DEFAULT_DOCS}; 0 = all)",
+    )  # fmt: skip
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--big", action="store_true", help="also time 25k-100k paragraph docs")
+    parser.add_argument("--patterns", nargs="*", choices=list(_generate.PATTERNS))
+    parser.add_argument("-v", "--verbose", action="store_true", help="show lost paragraphs")
+    args = parser.parse_args(argv)
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(line_buffering=True)
+
+    paths = args.corpus or ([DEFAULT_CORPUS] if DEFAULT_CORPUS.exists() else [])
+    if paths:
+        articles = [a for path in paths for a in _generate.load_articles(path)]
+        source = ", ".join(str(p.resolve()) for p in paths)
+    else:
+        articles = _generate.synthetic_articles(300, seed=args.seed)
+        source = "synthetic articles (no corpus found)"
+    all_articles = articles
+    if args.docs and args.docs < len(articles):
+        articles = random.Random(args.seed).sample(articles, args.docs)
+        note = f"a sample of {args.docs} (--docs; 0 = all, slower)"
+    else:
+        note = "all"
+    print(f"corpus: {source}: {note} of the articles, seed {args.seed}")
+    print(f"textclean {textclean.__version__}; targets: dup removed >= {TARGET_DUP}%, "
+          f"unique lost <= {TARGET_LOST}%, throughput >= {TARGET_SPEED}x ftfy+exact")  # fmt: skip
+
+    failures = []
+    total_tc = total_base = 0.0
+    for pattern in args.patterns or _generate.PATTERNS:
+        docs = list(_generate.generate(pattern, articles, seed=args.seed))
+        scores = run_pattern(pattern, docs)
+        ratio = print_pattern(pattern, len(docs), scores, args.verbose)
+        total_tc += scores["textclean"].seconds
+        total_base += scores["ftfy+exact"].seconds
+        s = scores["textclean"]
+        if s.dup_chars and 100 * s.dup_removed / s.dup_chars < TARGET_DUP:
+            failures.append(f"{pattern}: duplicate removed below {TARGET_DUP}%")
+        if s.unique_chars and 100 * s.unique_lost / s.unique_chars > TARGET_LOST:
+            failures.append(f"{pattern}: unique lost above {TARGET_LOST}%")
+        if ratio < TARGET_SPEED:
+            failures.append(f"{pattern}: throughput {ratio:.2f}x below {TARGET_SPEED}x")
+    print(f"\nthroughput ratio textclean / (ftfy + exact), all patterns: "
+          f"{total_base / total_tc:.2f}x")  # fmt: skip
+    print("targets: " + ("all met" if not failures else "MISSED"))
+    for failure in failures:
+        print("  " + failure)
+    if args.big:
+        big(
+            all_articles if paths else _generate.synthetic_articles(3000, seed=args.seed), args.seed
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

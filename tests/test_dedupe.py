@@ -1,0 +1,547 @@
+"""textclean.dedupe on documents written for each duplication pattern, and on ones it must not
+touch.
+
+Every document here is made up for the test. Assertions name which paragraphs go, why (kind) and
+which kept paragraph they repeat (original), rather than pinning whole outputs.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import textclean
+from textclean import Paragraph, clean, dedupe, find_duplicates, split_paragraphs
+
+
+def _load_generate() -> ModuleType:
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "_generate.py"
+    spec = importlib.util.spec_from_file_location("_generate", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("_generate", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+_generate = _load_generate()
+
+# An article of five paragraphs, with typographic quotes, an apostrophe and numbers.
+P0 = (
+    "The city council approved a €12 million plan on Tuesday to rebuild the Old Harbour bridge, "
+    "ending a dispute that had delayed the project for more than three years."
+)
+P1 = (
+    "“We have finally found a design that residents, engineers and the port can all live with,” "
+    "said Mayor Ingrid Solberg after the vote, which passed by 31 votes to 14."
+)
+P2 = (
+    "Work is due to start in March and should take about 18 months. During that time, ferries "
+    "will run every 20 minutes between the two quays, and a temporary footbridge will be built "
+    "next to the old one."
+)
+P3 = (
+    "Opposition members argued that the cost had nearly doubled since the first estimate in 2021. "
+    "They asked the council’s audit committee to review the contract before any money is spent."
+)
+P4 = (
+    "The old bridge, opened in 1934, was closed to cars last autumn after inspectors found "
+    "corrosion in two of its steel supports."
+)
+ARTICLE = [P0, P1, P2, P3, P4]
+
+
+def doc(*paragraphs: str, sep: str = "\n\n") -> str:
+    return sep.join(paragraphs)
+
+
+def removed(result: textclean.DedupeResult) -> dict[int, tuple[int | None, str]]:
+    """``{index: (original, kind)}`` of the removed paragraphs."""
+    return {d.index: (d.original, d.kind) for d in result.duplicates}
+
+
+def assert_accounted(result: textclean.DedupeResult) -> None:
+    kept = set(result.kept)
+    gone = {d.index for d in result.duplicates}
+    assert not kept & gone
+    assert kept | gone == set(range(len(result.paragraphs)))
+
+
+# ------------------------------------------------------------------------------------------
+# Duplication patterns
+
+
+def test_body_twice_exact() -> None:
+    result = dedupe(doc(*ARTICLE, *ARTICLE))
+    assert result.text == doc(*ARTICLE)
+    assert removed(result) == {5 + i: (i, "exact") for i in range(5)}
+    assert all(d.similarity == 1.0 for d in result.duplicates)
+    assert_accounted(result)
+
+
+def test_merged_paragraphs_are_contained() -> None:
+    copy = [P0, P1 + " " + P2, P3 + " " + P4]
+    result = dedupe(doc(*ARTICLE, *copy))
+    assert result.text == doc(*ARTICLE)
+    assert removed(result) == {5: (0, "exact"), 6: (1, "contained"), 7: (3, "contained")} or {
+        i: kind for i, (_, kind) in removed(result).items()
+    } == {5: "exact", 6: "contained", 7: "contained"}
+    merged = {d.index: d for d in result.duplicates}
+    assert set(merged[6].originals) >= {1, 2}
+    assert set(merged[7].originals) >= {3, 4}
+    assert merged[6].similarity >= 0.9
+
+
+def test_split_paragraph_is_contained() -> None:
+    first, second = P2.split(". ", 1)
+    copy = [P0, P1, first + ".", second, P3, P4]
+    result = dedupe(doc(*ARTICLE, *copy))
+    assert result.text == doc(*ARTICLE)
+    found = removed(result)
+    assert found[7] == (2, "contained")
+    assert found[8] == (2, "contained")
+    assert {i: found[i] for i in (5, 6, 9, 10)} == {
+        5: (0, "exact"), 6: (1, "exact"), 9: (3, "exact"), 10: (4, "exact")
+    }  # fmt: skip
+
+
+def test_noisy_copy_mojibake_quotes_nbsp_entities() -> None:
+    copy = [
+        P0.replace(" ", "\u00a0", 6),  # no-break spaces
+        _generate.mojibake(P1),  # UTF-8 read as Windows-1252: â€œWe have ...
+        P2.replace(" and ", " &amp; "),  # an entity where the first copy has a word
+        P3.replace("’", "&#8217;"),  # a numeric entity
+        P4.replace(",", " ,"),  # stray spaces before commas
+    ]
+    straight = P1.replace("“", '"').replace("”", '"')
+    noisy = doc(*ARTICLE, *copy, straight)
+    result = dedupe(noisy)
+    assert result.text == clean(doc(*ARTICLE))
+    found = removed(result)
+    assert set(found) == {5, 6, 7, 8, 9, 10}
+    assert {i: original for i, (original, _) in found.items()} == {
+        5: 0, 6: 1, 7: 2, 8: 3, 9: 4, 10: 1
+    }  # fmt: skip
+    assert {kind for _, kind in found.values()} <= {"exact", "near"}
+    assert found[6] == (1, "exact")  # mojibake repaired by cleaning: same canonical text
+    assert found[10] == (1, "exact")  # quotes are not part of the canonical form
+
+
+def test_dateline_and_ap_tail() -> None:
+    copy = ["WASHINGTON (AP) — " + P0, P1, P2, P3 + " (AP)", P4]
+    result = dedupe(doc(*ARTICLE, *copy))
+    assert result.text == doc(*ARTICLE)
+    found = removed(result)
+    assert found[5][0] == 0 and found[5][1] in ("near", "contained")
+    assert found[8][0] == 3 and found[8][1] in ("near", "contained")
+
+
+def test_corrected_number() -> None:
+    copy = [P0, P1.replace("31 votes to 14", "32 votes to 13"), P2, P3, P4]
+    result = dedupe(doc(*ARTICLE, *copy))
+    assert result.text == doc(*ARTICLE)
+    near = {d.index: d for d in result.duplicates}[6]
+    assert (near.original, near.kind) == (1, "near")
+    assert 0.9 <= near.similarity < 1.0
+
+
+def test_fixed_typo() -> None:
+    with_typo = P4.replace("inspectors", "inpsectors")
+    result = dedupe(doc(P0, P1, P2, P3, with_typo, P0, P1, P2, P3, P4))
+    assert result.kept == (0, 1, 2, 3, 4)
+    found = {d.index: d for d in result.duplicates}
+    assert (found[9].original, found[9].kind) == (4, "near")
+    assert found[9].similarity > 0.95
+
+
+def test_interleaved_repeats() -> None:
+    result = dedupe(doc(P0, P1, P0, P1, P2, P3, P2, P3, P4))
+    assert result.text == doc(*ARTICLE)
+    assert removed(result) == {
+        2: (0, "exact"), 3: (1, "exact"), 6: (4, "exact"), 7: (5, "exact")
+    }  # fmt: skip
+
+
+HIGHLIGHT = (
+    "Opposition members argued that the cost had nearly doubled since the first estimate in 2021."
+)
+
+
+def test_highlights_box_after_the_body() -> None:
+    result = dedupe(doc(*ARTICLE, "Highlights", P1, HIGHLIGHT))
+    found = removed(result)
+    assert found[6] == (1, "exact")
+    assert found[7] == (3, "contained")
+    assert result.kept == (0, 1, 2, 3, 4, 5)
+
+
+def test_highlights_box_repeating_a_paragraph_verbatim_before_the_body() -> None:
+    result = dedupe(doc(P0, "Story highlights", P2, P1, P2, P3, P4))
+    # Both copies are identical, so the first is kept; no content is lost.
+    assert removed(result) == {4: (2, "exact")}
+    assert result.text == doc(P0, "Story highlights", P2, P1, P3, P4)
+
+
+def test_highlights_box_with_a_shortened_sentence_before_the_body() -> None:
+    result = dedupe(doc(P0, "Story highlights", HIGHLIGHT, P1, P2, P3, P4))
+    assert 2 in removed(result)
+    assert 5 in result.kept
+
+
+BOILERPLATE_LINES = [
+    "Advertisement",
+    "ADVERTISEMENT",
+    "Story continues below advertisement",
+    "Sign up for our newsletter",
+    "Share this article",
+    "Read more: Council delays vote on new tram line",
+    "Anzeige",  # German
+    "Lesen Sie auch: Neue Brücke für den Hafen",
+    "Publicité",  # French
+    "Lire aussi : Le conseil municipal vote le budget",
+    "Publicidad",  # Spanish
+]
+
+
+def test_boilerplate_lines_in_several_languages() -> None:
+    # One or two boilerplate lines after each paragraph of the article, and the rest at the end.
+    parts = [P0, *BOILERPLATE_LINES[0:2], P1, BOILERPLATE_LINES[2], P2, BOILERPLATE_LINES[3]]
+    parts += [P3, BOILERPLATE_LINES[4], BOILERPLATE_LINES[0], P4, *BOILERPLATE_LINES[5:]]
+    result = dedupe(doc(*parts))
+    assert result.text == doc(*ARTICLE)
+    assert len(result.duplicates) == len(parts) - len(ARTICLE)
+    for d in result.duplicates:
+        assert d.kind == "boilerplate"
+        assert d.original is None
+        assert result.paragraphs[d.index].text in BOILERPLATE_LINES
+
+
+def test_sentence_that_mentions_advertisement_is_kept() -> None:
+    content = [
+        "The advertisement, which ran in three national newspapers last week, drew more than "
+        "200 complaints to the regulator.",
+        "Advertisement spending fell by 4 percent.",
+        "Share this article with anyone who still thinks the bridge will open on time, she joked.",
+    ]
+    result = dedupe(doc(P0, *content, "Advertisement", P1))
+    assert removed(result) == {4: (None, "boilerplate")}
+    assert result.kept == (0, 1, 2, 3, 5)
+
+
+# ------------------------------------------------------------------------------------------
+# Must not touch
+
+
+def test_stock_reports_sharing_a_template_are_kept() -> None:
+    reports = [
+        "Shares of Nordbank rose 2.4 percent to 118.50 crowns in Oslo trading on Monday, after "
+        "the lender reported a higher quarterly profit.",
+        "Shares of Vestfisk rose 1.9 percent to 64.20 crowns in Oslo trading on Monday, after "
+        "the company reported a higher quarterly profit.",
+        "Shares of Fjordkraft fell 3.1 percent to 41.75 crowns in Oslo trading on Monday, after "
+        "the utility cut its forecast for the year.",
+    ]
+    result = dedupe(doc(*reports))
+    assert result.duplicates == ()
+    assert result.text == doc(*reports)
+
+
+def test_sports_results_sharing_a_template_are_kept() -> None:
+    results = [
+        "Brentford 2, Fulham 1: Wissa scored twice in the second half as the home side came from "
+        "behind at the Gtech Community Stadium.",
+        "Brighton 2, Fulham 1: Welbeck scored twice in the second half as the home side came "
+        "from behind at the Amex Stadium.",
+        "Everton 0, Wolves 0",
+        "Burnley 0, Wolves 0",
+        "Everton 1, Wolves 0",
+    ]
+    result = dedupe(doc(*results, sep="\n"))
+    assert result.duplicates == ()
+
+
+def test_spec_lines_differing_in_a_number_are_kept() -> None:
+    review = [
+        "The Aurora X2 is the lighter of the two phones, and its screen is noticeably brighter "
+        "outdoors.",
+        "Tested battery life: 9.5 hours on a single charge",
+        "The Aurora X3 adds a second camera and a larger battery, but it costs 200 euros more.",
+        "Tested battery life: 9 hours on a single charge",
+    ]
+    assert dedupe(doc(*review)).duplicates == ()
+
+
+def test_paragraph_quoting_one_earlier_sentence_and_adding_more_is_kept() -> None:
+    later = (
+        "As Mayor Solberg put it: “We have finally found a design that residents, engineers and "
+        "the port can all live with.” Shop owners on the quay disagree, saying the 18-month "
+        "closure will cost them a whole summer of trade."
+    )
+    result = dedupe(doc(*ARTICLE, later))
+    assert result.duplicates == ()
+    assert result.kept == (0, 1, 2, 3, 4, 5)
+
+
+TIMETABLE = [
+    "Ferry timetable from Monday",
+    "North Quay",
+    "07:00",
+    "Every 20 minutes",
+    "South Quay",
+    "07:10",
+    "Every 20 minutes",
+    "Old Harbour",
+    "Closed",
+    "Fish Market",
+    "Closed",
+]
+
+
+def test_list_and_table_lines_that_repeat_legitimately_are_kept() -> None:
+    for sep in ("\n", "\n\n"):
+        result = dedupe(doc(P0, *TIMETABLE, P1, sep=sep))
+        assert result.duplicates == ()
+        assert result.text == doc(P0, *TIMETABLE, P1, sep=sep)
+
+
+def test_ingredient_lists_repeating_four_word_items_are_kept() -> None:
+    recipes = [
+        "For the soup, you will need:",
+        "2 tablespoons olive oil",
+        "1 large onion, chopped",
+        "Salt and black pepper",
+        "Heat the oil in a large pan and soften the onion for ten minutes.",
+        "For the salad, you will need:",
+        "2 tablespoons olive oil",
+        "1 lemon, juiced",
+        "Salt and black pepper",
+        "Whisk the oil and lemon juice together and season well.",
+    ]
+    assert dedupe(doc(*recipes, sep="\n")).duplicates == ()
+
+
+def test_article_without_duplicates_is_only_cleaned() -> None:
+    messy = doc(P0, P1.replace("“", "&#8220;"), P2 + "  ", "\u00a0" + P3, P4)
+    result = dedupe(messy)
+    assert result.duplicates == ()
+    assert result.text == clean(messy)
+    assert result.kept == (0, 1, 2, 3, 4)
+
+
+# ------------------------------------------------------------------------------------------
+# Options
+
+
+def test_threshold() -> None:
+    # British and American spellings: several words differ, the characters barely do.
+    british = (
+        "The council will organise a public consultation this autumn and analyse the colour "
+        "schemes favoured by residents, the harbour master and the neighbouring boroughs."
+    )
+    american = (
+        "The council will organize a public consultation this autumn and analyze the color "
+        "schemes favored by residents, the harbor master and the neighboring boroughs."
+    )
+    text = doc(P0, british, american)
+    default = dedupe(text)
+    assert removed(default) == {2: (1, "near")}
+    assert default.duplicates[0].similarity >= 0.9
+    strict = dedupe(text, threshold=0.99, containment=0.99)
+    assert strict.duplicates == ()
+
+
+def test_keep_longest() -> None:
+    longer = "WASHINGTON (AP) — " + P0
+    text = doc(P0, P1, longer)
+    first = dedupe(text)
+    assert removed(first) == {2: (0, "near")}
+    longest = dedupe(text, keep="longest")
+    assert removed(longest) == {0: (2, "near")}
+    assert longest.text == doc(P1, longer)
+
+
+def test_keep_longest_with_exact_copies_keeps_one() -> None:
+    result = dedupe(doc(P0, P1, P0), keep="longest")
+    assert len(result.duplicates) == 1
+    assert result.duplicates[0].kind == "exact"
+
+
+def test_remove_short_repeats() -> None:
+    text = doc(P0, *TIMETABLE, sep="\n")
+    assert dedupe(text).duplicates == ()
+    result = dedupe(text, remove_short_repeats=True)
+    assert removed(result) == {7: (4, "exact"), 11: (9, "exact")}
+
+
+def test_boilerplate_off_and_extra_patterns() -> None:
+    text = doc(P0, "Advertisement", P1, "Download our app today", P2)
+    assert removed(dedupe(text)) == {1: (None, "boilerplate")}
+    assert dedupe(text, boilerplate=False).duplicates == ()
+    extra = dedupe(text, boilerplate_patterns=(r"download our app( today)?",))
+    assert removed(extra) == {1: (None, "boilerplate"), 3: (None, "boilerplate")}
+    assert extra.text == doc(P0, P1, P2)
+
+
+def test_invalid_boilerplate_pattern_raises() -> None:
+    with pytest.raises(ValueError, match="boilerplate pattern"):
+        dedupe(P0, boilerplate_patterns=("(unclosed",))
+
+
+def test_clean_false_returns_kept_paragraphs_byte_for_byte() -> None:
+    raw = [
+        P0.replace(" ", "\u00a0", 3),
+        _generate.mojibake(P1),
+        P2.replace(" and ", " &amp; "),
+        P3 + "  \t",
+        P4,
+    ]
+    first = doc(*raw)
+    text = first + "\n\n" + doc(*raw)
+    result = dedupe(text, clean=False)
+    assert result.text == first.rstrip(" \t")  # the trailing blanks are not part of a paragraph
+    for i in result.kept:
+        assert result.paragraphs[i].text in text
+    assert removed(result) == {5 + i: (i, "exact") for i in range(5)}
+
+
+def test_invalid_option_values_raise() -> None:
+    with pytest.raises(ValueError):
+        dedupe(P0, threshold=1.5)
+    with pytest.raises(ValueError):
+        dedupe(P0, keep="last")
+
+
+# ------------------------------------------------------------------------------------------
+# Layouts
+
+
+@pytest.mark.parametrize("sep", ["\r\n\r\n", "\r\n", "\r\r"])
+def test_crlf_and_cr(sep: str) -> None:
+    text = sep.join([*ARTICLE, *ARTICLE])
+    result = dedupe(text, clean=False)
+    assert result.text == sep.join(ARTICLE)
+    assert removed(result) == {5 + i: (i, "exact") for i in range(5)}
+    cleaned = dedupe(text)
+    assert [p.text for p in cleaned.paragraphs[:5]] == ARTICLE
+    assert "\r" not in cleaned.text
+
+
+def test_mixed_line_endings() -> None:
+    text = P0 + "\r\n\r\n" + P1 + "\n\n" + P2 + "\r" + P3 + "\n" + P4 + "\r\n" + doc(*ARTICLE)
+    result = dedupe(text)
+    assert [p.text for p in result.paragraphs] == ARTICLE * 2
+    assert removed(result) == {5 + i: (i, "exact") for i in range(5)}
+
+
+def _wrap(paragraph: str, width: int) -> str:
+    lines: list[str] = []
+    for word in paragraph.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
+def test_hard_wrapped_input() -> None:
+    first = doc(*(_wrap(p, 60) for p in ARTICLE))
+    second = doc(*(_wrap(p, 72) for p in ARTICLE))  # the copy is wrapped at another width
+    result = dedupe(first + "\n\n" + second)
+    assert len(result.paragraphs) == 10
+    assert removed(result) == {5 + i: (i, "exact") for i in range(5)}
+    assert result.text == first
+
+
+def test_one_paragraph_per_line() -> None:
+    result = dedupe(doc(*ARTICLE, *ARTICLE, sep="\n"))
+    assert len(result.paragraphs) == 10
+    assert result.text == doc(*ARTICLE, sep="\n")
+
+
+def test_split_paragraphs_offsets() -> None:
+    text = (
+        "  " + P0 + "\r\n\r\n" + _wrap(P1, 50) + "\n\n\n" + P2 + "\n" + P3 + "\u2029" + "Closed\n"
+    )
+    paragraphs = split_paragraphs(text)
+    assert len(paragraphs) == 5
+    for i, p in enumerate(paragraphs):
+        assert p.index == i
+        assert p.text == text[p.start : p.end]
+        assert p.text == p.text.strip()
+    assert paragraphs[1].text == _wrap(P1, 50)
+
+
+def test_result_paragraph_spans_refer_to_source() -> None:
+    result = dedupe("Intro&nbsp;line here.\n\n" + doc(*ARTICLE, *ARTICLE))
+    for p in result.paragraphs:
+        assert result.source[p.start : p.end] == p.text
+
+
+# ------------------------------------------------------------------------------------------
+# Other entry points and the result
+
+
+def test_find_duplicates_on_own_paragraphs() -> None:
+    typo_fixed = P1.replace("engineers", "engineres")
+    paragraphs = [P0, P1, "Closed", typo_fixed, "Closed", P0.upper()]
+    found = find_duplicates(paragraphs)
+    # "Closed" follows P1 and its typo-fixed copy alike: a short repeat inside a repeated run.
+    assert [(d.index, d.original, d.kind) for d in found] == [
+        (3, 1, "near"), (4, 2, "exact"), (5, 0, "exact")
+    ]  # fmt: skip
+    assert "run" in found[1].rule
+    as_objects = [Paragraph(i, 0, len(t), t) for i, t in enumerate(paragraphs)]
+    assert find_duplicates(as_objects) == found
+
+
+def test_isolated_paragraph_differing_in_a_number_is_kept() -> None:
+    # A changed number is a small edit inside a repeated copy of the body (see
+    # test_corrected_number), but on its own it is a different fact.
+    assert find_duplicates([P0, P1, P1.replace("31 votes", "32 votes")]) == ()
+
+
+def test_to_dict_is_json_serialisable() -> None:
+    result = dedupe(doc(*ARTICLE, "Advertisement", *ARTICLE[:3]))
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["text"] == result.text
+    assert data["kept"] == list(result.kept)
+    assert [d["index"] for d in data["duplicates"]] == list(result.removed)
+    assert {d["kind"] for d in data["duplicates"]} == {"exact", "boilerplate"}
+
+
+def test_bytes_input() -> None:
+    text = doc(*ARTICLE, *ARTICLE)
+    assert dedupe(text.encode("utf-8")).text == doc(*ARTICLE)
+
+
+@pytest.mark.parametrize("bad", [None, 42, 3.5, ["a paragraph"], {"text": "x"}])
+def test_bad_input_types_raise_type_error(bad: object) -> None:
+    with pytest.raises(TypeError):
+        dedupe(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        dedupe(bad, clean=False)  # type: ignore[arg-type]
+
+
+def test_find_duplicates_rejects_non_strings() -> None:
+    with pytest.raises(TypeError):
+        find_duplicates([P0, 42])  # type: ignore[list-item]
+
+
+def test_unknown_option_raises_type_error() -> None:
+    with pytest.raises(TypeError, match="did you mean 'threshold'"):
+        dedupe(P0, treshold=0.8)
+    with pytest.raises(TypeError):
+        find_duplicates([P0], colour="red")
+
+
+def test_empty_and_blank_documents() -> None:
+    for text in ("", "   ", "\n\n\n"):
+        result = dedupe(text)
+        assert result.paragraphs == ()
+        assert result.duplicates == ()
+    assert find_duplicates([]) == ()

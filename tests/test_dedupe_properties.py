@@ -1,0 +1,181 @@
+"""Hypothesis properties of textclean.dedupe and of the fingerprints it rests on."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from tests.strategies import messy_text, paragraphs
+from textclean import dedupe
+from textclean.fingerprint import FingerprintSettings, reference_signature, signatures
+
+ROOT = Path(__file__).resolve().parents[1]
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# News-like sentences, combined into paragraphs that repeat, exactly or with small changes.
+SENTENCES = (
+    "The council approved the budget on Tuesday after a long debate.",
+    "Ferries will run every 20 minutes while the bridge is closed.",
+    "“We have listened to residents,” the mayor said.",
+    "Critics said the cost had nearly doubled since 2021.",
+    "The old bridge was closed to cars last autumn.",
+    "Work is due to start in March.",
+    "Closed",
+    "Advertisement",
+    "Share this article",
+    "Line 4",
+)
+
+
+@st.composite
+def news_documents(draw: st.DrawFn) -> str:
+    """Paragraphs drawn from a few sentences, with repeats, noise and several layouts."""
+    pool = draw(
+        st.lists(
+            st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3).map(" ".join),
+            min_size=1,
+            max_size=5,
+        )
+    )
+    order = draw(st.lists(st.integers(0, len(pool) - 1), min_size=1, max_size=14))
+    noise = st.sampled_from(
+        [
+            lambda s: s,
+            lambda s: s,
+            lambda s: s.upper(),
+            lambda s: s.replace(" ", "\u00a0", 2),
+            lambda s: s.replace("’", "'").replace("“", '"').replace("”", '"'),
+            lambda s: s.replace("the", "teh", 1),
+            lambda s: "WASHINGTON (AP) — " + s,
+            lambda s: s.encode("utf-8").decode("latin-1"),
+        ]
+    )
+    sep = draw(st.sampled_from(["\n\n", "\n", "\r\n\r\n", "\r\n", "\n\n\n"]))
+    return sep.join(draw(noise)(pool[k]) for k in order)
+
+
+any_text = st.one_of(messy_text(), st.text(), news_documents(), paragraphs().map(lambda t: t[0]))
+
+
+def accounted(result: object) -> None:
+    from textclean import DedupeResult
+
+    assert isinstance(result, DedupeResult)
+    kept = list(result.kept)
+    gone = [d.index for d in result.duplicates]
+    assert kept == sorted(set(kept))
+    assert gone == sorted(set(gone))
+    assert not set(kept) & set(gone)
+    assert set(kept) | set(gone) == set(range(len(result.paragraphs)))
+    for d in result.duplicates:
+        assert d.original is None or d.original in result.kept
+        assert set(d.originals) <= set(result.kept)
+    for p in result.paragraphs:
+        assert result.source[p.start : p.end] == p.text
+
+
+@FAST
+@given(any_text)
+@example("")
+@example("\u200b")
+@example("\r\n\r\n\u2029")
+def test_never_raises_and_accounts_for_every_paragraph(text: str) -> None:
+    accounted(dedupe(text))
+    accounted(dedupe(text, clean=False))
+
+
+@FAST
+@given(any_text)
+def test_never_raises_with_other_options(text: str) -> None:
+    accounted(dedupe(text, keep="longest", remove_short_repeats=True, threshold=0.5))
+
+
+@FAST
+@given(news_documents())
+def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
+    once = dedupe(text)
+    twice = dedupe(once.text)
+    assert twice.duplicates == ()
+    assert twice.text == once.text
+
+
+@FAST
+@given(st.one_of(news_documents(), messy_text()))
+def test_clean_false_keeps_paragraphs_verbatim(text: str) -> None:
+    result = dedupe(text, clean=False)
+    assert result.source == text
+    for i in result.kept:
+        paragraph = result.paragraphs[i]
+        assert paragraph.text in text
+        assert text[paragraph.start : paragraph.end] == paragraph.text
+        assert paragraph.text in result.text
+
+
+@FAST
+@given(news_documents())
+def test_identical_across_runs(text: str) -> None:
+    assert dedupe(text).to_dict() == dedupe(text).to_dict()
+
+
+FIXED_DOCUMENTS = [
+    "\n\n".join(SENTENCES * 2),
+    "\n".join(s.upper() if i % 3 else s for i, s in enumerate(SENTENCES * 3)),
+    "Ferries will run every 20 minutes while the bridge is closed, officials said on Monday. "
+    "Work is due to start in March.\n\nIntro.\n\n"
+    "WASHINGTON (AP) — Ferries will run every 20 minutes while the bridge is closed, officials "
+    "said on Monday.\n\nWork is due to start in March.",
+]
+
+_CHILD = """
+import json, sys
+import textclean
+docs = json.loads(sys.stdin.read())
+print(json.dumps([textclean.dedupe(d).to_dict() for d in docs]))
+"""
+
+
+def test_identical_across_processes() -> None:
+    here = [dedupe(d).to_dict() for d in FIXED_DOCUMENTS]
+    for hash_seed in ("1", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        out = subprocess.run(
+            [sys.executable, "-c", _CHILD],
+            input=json.dumps(FIXED_DOCUMENTS),
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            check=True,
+        )
+        assert json.loads(out.stdout) == json.loads(json.dumps(here))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.text(max_size=60),
+    st.sampled_from(
+        [
+            FingerprintSettings(),
+            FingerprintSettings(shingle_size=3, num_perm=16, bands=4, seed=7),
+            FingerprintSettings(shingle_size=1, num_perm=8, bands=8, seed=0),
+        ]
+    ),
+)
+@example("", FingerprintSettings())
+@example("a\x00b\ud800", FingerprintSettings())
+def test_signatures_match_the_reference(text: str, fp: FingerprintSettings) -> None:
+    assert signatures([text], fp)[0].tolist() == reference_signature(text, fp)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.text(max_size=40), min_size=1, max_size=5))
+def test_batched_signatures_match_the_reference(texts: list[str]) -> None:
+    fp = FingerprintSettings()
+    batch = signatures(texts, fp)
+    assert [row.tolist() for row in batch] == [reference_signature(t, fp) for t in texts]

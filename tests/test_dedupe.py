@@ -127,7 +127,8 @@ def test_noisy_copy_mojibake_quotes_nbsp_entities() -> None:
     assert {i: original for i, (original, _) in found.items()} == {
         5: 0, 6: 1, 7: 2, 8: 3, 9: 4, 10: 1
     }  # fmt: skip
-    assert {kind for _, kind in found.values()} <= {"exact", "near"}
+    # "&" for "and" leaves a word out of the copy: contained in the original rather than near.
+    assert {kind for _, kind in found.values()} <= {"exact", "near", "contained"}
     assert found[6] == (1, "exact")  # mojibake repaired by cleaning: same canonical text
     assert found[10] == (1, "exact")  # quotes are not part of the canonical form
 

@@ -155,7 +155,6 @@ class _DocumentMatcher:
             if (
                 j != i  # the fast path for the commonest repeat: same text as a kept paragraph
                 and j not in self.found
-                and j not in self.pending
                 and canonical[j] == canonical[i]
                 and canonical[i]
                 and canonical[i].count(" ") + 1 >= short_words
@@ -178,7 +177,7 @@ class _DocumentMatcher:
             local = {
                 earlier[t]: shared[t]
                 for t in range(lo, hi)
-                if earlier[t] not in self.found and earlier[t] not in self.pending
+                if earlier[t] not in self.found
             }
             dup = self._match(i, fp, local)
             if dup is not None:
@@ -188,9 +187,10 @@ class _DocumentMatcher:
                 if first is not None:  # a short repeat, kept for now
                     short_repeats[i] = first
         self._confirm_in_runs(self.pending, self.found, chain=False)
+        self._short_blocks(short_repeats)
         self._confirm_in_runs(
             {i: Duplicate(i, j, "exact", 1.0, "short repeat inside a repeated run", (j,))
-             for i, j in short_repeats.items()},
+             for i, j in short_repeats.items() if i not in self.found},
             self.found,
             chain=True,
         )  # fmt: skip
@@ -372,7 +372,9 @@ class _DocumentMatcher:
             self.pending[i] = replace(dup, rule=dup.rule + ", inside a repeated run")
             self.numbers_differ.add(i)
             return None
-        return self._unless_pending(dup, words, other, ops)
+        # Both ways: a near copy that lacks words from the middle of the original is a
+        # different (shorter) statement, not an edited copy.
+        return self._unless_pending(dup, words, other, ops, both_ways=True)
 
     def _contained(
         self,
@@ -476,18 +478,56 @@ class _DocumentMatcher:
         return (
             0 <= k < len(self.document)
             and k not in self.found
-            and k not in self.pending
             and bool(self.document.canonical[k])
         )
 
     def _unless_pending(
-        self, dup: Duplicate, words: list[str], other: list[str], ops: Opcodes
+        self,
+        dup: Duplicate,
+        words: list[str],
+        other: list[str],
+        ops: Opcodes,
+        *,
+        both_ways: bool = False,
     ) -> Duplicate | None:
-        """``dup`` if what it has that ``other`` lacks is a small edit; else hold it as pending."""
-        if dup.similarity < 1.0 and not _only_small_edits(words, other, ops):
+        """``dup`` if what it has that ``other`` lacks (and, ``both_ways``, what ``other`` has
+        that it lacks) is a small edit; else hold it as pending."""
+        small = _only_small_edits(words, other, ops) and (
+            not both_ways or _only_small_edits(other, words)
+        )
+        if dup.similarity < 1.0 and not small:
             self.pending[dup.index] = replace(dup, rule=dup.rule + ", inside a repeated run")
             return None
         return dup
+
+    def _short_blocks(self, short_repeats: Mapping[int, int]) -> None:
+        """Remove a short line of three words or more repeated right after itself, and short
+        lines repeated as a block of two or more in a row (one of them of three words or more).
+
+        Lists and tables repeat single lines legitimately, not runs of them.
+        """
+        canonical = self.document.canonical
+
+        def words(i: int) -> int:
+            return canonical[i].count(" ") + 1
+
+        for i, j in sorted(short_repeats.items()):
+            if i == j + 1 and words(i) >= 3:
+                self.found[i] = Duplicate(
+                    i, j, "exact", 1.0, "short line repeated right after itself", (j,)
+                )
+            # i, i + 1 repeat j, j + 1 (whichever earlier copy of i + 1 was found first)
+            k = i + 1
+            if (
+                k in short_repeats
+                and j + 1 < i
+                and canonical[j + 1] == canonical[k]
+                and max(words(i), words(k)) >= 3
+            ):
+                for a, b in ((i, j), (k, j + 1)):
+                    self.found[a] = Duplicate(
+                        a, b, "exact", 1.0, "short lines repeated as a block", (b,)
+                    )
 
     @staticmethod
     def _confirm_in_runs(
@@ -497,9 +537,10 @@ class _DocumentMatcher:
 
         With ``chain`` (short repeats), one such neighbour suffices and confirmed candidates
         confirm their own neighbours in turn, so a run of them next to a duplicate is confirmed
-        whole. Without it (fuzzy matches that are not small edits), two duplicates found before
-        must line up beside the candidate, on either side: a table whose rows differ a little, or
-        records that share a template and one identical line, stay. The others stay kept.
+        whole. Without it (fuzzy matches that are not small edits), two duplicates found before,
+        within three paragraphs on either side, must line up with the candidate: a table whose
+        rows differ a little, or records that share a template and one identical line, stay.
+        The others stay kept.
         """
         anchors = found if chain else dict(found)
         need = 1 if chain else 2
@@ -509,7 +550,13 @@ class _DocumentMatcher:
             changed = False
             for i in sorted(waiting):
                 dup = waiting[i]
-                if _run_length(anchors, i, dup, 1) + _run_length(anchors, i, dup, -1) >= need:
+                if chain:
+                    confirmed = _run_length(anchors, i, dup, 1) + _run_length(anchors, i, dup, -1)
+                else:
+                    confirmed = sum(
+                        _follows(anchors.get(i - d), dup, d) for d in (-3, -2, -1, 1, 2, 3)
+                    )
+                if confirmed >= need:
                     found[i] = waiting.pop(i)
                     changed = True
 
@@ -570,8 +617,8 @@ def _run_length(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate, step: 
 
 
 def _follows(neighbour: Duplicate | None, dup: Duplicate, step: int) -> bool:
-    """Whether ``neighbour`` (``step`` before ``dup``) repeats the paragraph ``step`` before
-    ``dup``'s original, in the same document."""
+    """Whether ``neighbour`` (``step`` paragraphs before ``dup``) repeats the paragraph ``step``
+    before ``dup``'s original, in the same document."""
     if neighbour is None or neighbour.kind == "boilerplate" or neighbour.doc_id != dup.doc_id:
         return False
     return any(o + step in dup.originals for o in neighbour.originals)

@@ -35,8 +35,10 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(story|article) continues (below|after) (this )?(advertisement|ad)",
     r"continue reading( (below|the (main )?story|the article))?",
     r"scroll (down )?to continue( reading)?",
-    r"share( this)?( (article|story|page|post))?( on (facebook|twitter|x|linkedin|whatsapp|email))?",
-    r"(share|tweet|email|print|save|copy link)( ?(\||·|/)?\s*(share|tweet|email|print|save|copy link))+",
+    r"share( this)?( (article|story|page|post))?"
+    r"( on (facebook|twitter|x|linkedin|whatsapp|email))?",
+    r"(share|tweet|email|print|save|copy link)"
+    r"( ?(\||·|/)?\s*(share|tweet|email|print|save|copy link))+",
     r"(sign up|subscribe)( now)?( (for|to))? (our|the) (free )?(\w+ )?newsletters?" + _TAIL,
     r"(sign up|subscribe)( now)?( (for|to))? (free|daily|weekly)? ?(updates|alerts|emails)",
     r"(read|see) (more|also)" + _TAIL,
@@ -125,7 +127,9 @@ class BoilerplateMatcher:
         """The first pattern that matches the whole of ``text``, or ``None``."""
         if len(text) > _MAX_LENGTH or not self._any.fullmatch(text):
             return None
-        return next(p for p, c in zip(self.patterns, self._compiled) if c.fullmatch(text))
+        return next(
+            p for p, c in zip(self.patterns, self._compiled, strict=True) if c.fullmatch(text)
+        )
 
 
 _DEFAULT_MATCHER = BoilerplateMatcher()  # immutable; compiled once at import

@@ -95,7 +95,12 @@ def _tidy(folded: AnyStr, space: AnyStr, end: AnyStr, sep: AnyStr) -> AnyStr:
     Only C-level string operations: no per-word Python work.
     """
     folded = space.join(folded.split())
-    for old, new in ((space + end, end), (end + space, end), (space + sep, sep), (sep + space, sep)):
+    for old, new in (
+        (space + end, end),
+        (end + space, end),
+        (space + sep, sep),
+        (sep + space, sep),
+    ):
         folded = folded.replace(old, new)
     while end + end in folded:
         folded = folded.replace(end + end, end)

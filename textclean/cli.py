@@ -286,23 +286,38 @@ def _add_option(group: argparse._ArgumentGroup, option: _Option, help_text: str)
     common: dict[str, Any] = {"dest": name, "default": argparse.SUPPRESS}
     if hint is bool:
         if default:
-            group.add_argument(f"--no-{_flag(name)[2:]}", action="store_false", help=help_text,
-                               **common)  # fmt: skip
+            group.add_argument(
+                f"--no-{_flag(name)[2:]}", action="store_false", help=help_text, **common
+            )
         else:
             group.add_argument(_flag(name), action="store_true", help=help_text, **common)
     elif typing.get_origin(hint) is tuple:
         singular = name[:-1] if name.endswith("s") else name
-        group.add_argument(_flag(singular), action="append", type=str, help=help_text,
-                           metavar=_METAVARS.get(name, "VALUE"), **common)  # fmt: skip
+        group.add_argument(
+            _flag(singular),
+            action="append",
+            type=str,
+            help=help_text,
+            metavar=_METAVARS.get(name, "VALUE"),
+            **common,
+        )
     elif typing.get_origin(hint) is typing.Literal:
         choices = [str(c) for c in typing.get_args(hint)] + (["none"] if optional else [])
-        group.add_argument(_flag(name), type=_choice(choices), metavar="{" + ",".join(choices)
-                           + "}", help=f"{help_text} (default: {_show(default)})",
-                           **common)  # fmt: skip
+        group.add_argument(
+            _flag(name),
+            type=_choice(choices),
+            metavar="{" + ",".join(choices) + "}",
+            help=f"{help_text} (default: {_show(default)})",
+            **common,
+        )
     elif hint in (int, float):
-        group.add_argument(_flag(name), type=_number(hint, optional), help=f"{help_text} "
-                           f"(default: {_show(default)})", metavar=_METAVARS.get(name, "N"),
-                           **common)  # fmt: skip
+        group.add_argument(
+            _flag(name),
+            type=_number(hint, optional),
+            help=f"{help_text} (default: {_show(default)})",
+            metavar=_METAVARS.get(name, "N"),
+            **common,
+        )
     else:  # pragma: no cover - a new kind of option needs a rule here
         raise TypeError(f"no command-line form for option {name}: {option.hint!r}")
 
@@ -335,39 +350,62 @@ def _workers(text: str) -> int:
 
 
 def _add_io_options(parser: argparse.ArgumentParser, command: str) -> None:
-    parser.add_argument("files", nargs="*", metavar="FILE",
-                        help="input files; '-' or none: standard input")  # fmt: skip
+    parser.add_argument(
+        "files", nargs="*", metavar="FILE", help="input files; '-' or none: standard input"
+    )
     io = parser.add_argument_group("input and output")
-    io.add_argument("-o", "--output", metavar="PATH", default="-",
-                    help="write here instead of standard output")  # fmt: skip
-    io.add_argument("--jsonl", action="store_true",
-                    help="input and output are JSON lines: one object per line")  # fmt: skip
-    io.add_argument("--field", metavar="NAME",
-                    help="with --jsonl: the field holding the text (default: text)")  # fmt: skip
+    io.add_argument(
+        "-o", "--output", metavar="PATH", default="-", help="write here instead of standard output"
+    )
+    io.add_argument(
+        "--jsonl", action="store_true", help="input and output are JSON lines: one object per line"
+    )
+    io.add_argument(
+        "--field", metavar="NAME", help="with --jsonl: the field holding the text (default: text)"
+    )
     if command == "dedupe":
-        io.add_argument("--id-field", metavar="NAME",
-                        help="with --jsonl: the field holding the document id, which names the "
-                        "document in the index and in reports (a string or an integer)")  # fmt: skip
-        io.add_argument("--source-field", metavar="NAME",
-                        help="with --jsonl: the field naming the document's source (a site, a "
-                        "feed), for --boilerplate-min-docs")  # fmt: skip
+        io.add_argument(
+            "--id-field",
+            metavar="NAME",
+            help="with --jsonl: the field holding the document id, which names the "
+            "document in the index and in reports (a string or an integer)",
+        )
+        io.add_argument(
+            "--source-field",
+            metavar="NAME",
+            help="with --jsonl: the field naming the document's source (a site, a "
+            "feed), for --boilerplate-min-docs",
+        )
         what = "the removed paragraphs (with the one each repeats and the rule) and the "
     else:
         what = "the "
-    io.add_argument("--report", action="store_true",
-                    help=f"say what was done: {what}cleaning steps, under a \"{REPORT_KEY}\" key "
-                    "of each record with --jsonl, else on standard error")  # fmt: skip
+    io.add_argument(
+        "--report",
+        action="store_true",
+        help=f'say what was done: {what}cleaning steps, under a "{REPORT_KEY}" key '
+        "of each record with --jsonl, else on standard error",
+    )
     errors = parser.add_argument_group("bad input")
-    errors.add_argument("--on-error", choices=["stop", "skip"], default="stop",
-                        help="stop at the first bad line (default), or copy bad lines to "
-                        "--rejects and carry on")  # fmt: skip
-    errors.add_argument("--rejects", metavar="PATH",
-                        help="with --on-error skip: where bad lines go, unchanged")  # fmt: skip
+    errors.add_argument(
+        "--on-error",
+        choices=["stop", "skip"],
+        default="stop",
+        help="stop at the first bad line (default), or copy bad lines to --rejects and carry on",
+    )
+    errors.add_argument(
+        "--rejects", metavar="PATH", help="with --on-error skip: where bad lines go, unchanged"
+    )
     run = parser.add_argument_group("processes and progress")
-    run.add_argument("--workers", type=_workers, default=1, metavar="N",
-                     help="worker processes (default: 1; 0: one per CPU)")  # fmt: skip
-    run.add_argument("-q", "--quiet", action="store_true",
-                     help="no progress and no summary on standard error")  # fmt: skip
+    run.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        metavar="N",
+        help="worker processes (default: 1; 0: one per CPU)",
+    )
+    run.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress and no summary on standard error"
+    )
 
 
 def _add_clean_options(parser: argparse.ArgumentParser, title: str) -> None:
@@ -382,43 +420,60 @@ def build_parser() -> argparse.ArgumentParser:
 
     extra: dict[str, Any] = {"color": False} if sys.version_info >= (3, 14) else {}
     parser = argparse.ArgumentParser(
-        prog="textclean", description=_MAIN_DESCRIPTION, epilog=_EXIT_STATUS,
-        formatter_class=_Formatter, usage="textclean [--version] COMMAND [options] [FILE ...]",
+        prog="textclean",
+        description=_MAIN_DESCRIPTION,
+        epilog=_EXIT_STATUS,
+        formatter_class=_Formatter,
+        usage="textclean [--version] COMMAND [options] [FILE ...]",
         **extra,
-    )  # fmt: skip
+    )
     parser.add_argument("--version", action="version", version=f"textclean {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True,
-                                     title="commands")  # fmt: skip
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", required=True, title="commands"
+    )
 
     clean = commands.add_parser(
-        "clean", help="repair and normalise text", description=_CLEAN_DESCRIPTION,
+        "clean",
+        help="repair and normalise text",
+        description=_CLEAN_DESCRIPTION,
         epilog=f"{_IO_NOTES}\n\n{_WORKERS_NOTES.splitlines()[0]}\n  --workers N cleans "
         f"documents in N processes; output order follows input order.\n\n{_EXIT_STATUS}",
-        formatter_class=_Formatter, usage="textclean clean [options] [FILE ...]", **extra,
-    )  # fmt: skip
+        formatter_class=_Formatter,
+        usage="textclean clean [options] [FILE ...]",
+        **extra,
+    )
     _add_io_options(clean, "clean")
     _add_clean_options(clean, "cleaning (CleanConfig fields)")
 
     dedupe = commands.add_parser(
-        "dedupe", help="clean, then remove repeated paragraphs", description=_DEDUPE_DESCRIPTION,
-        epilog=f"{_IO_NOTES}\n\n{_WORKERS_NOTES}\n\n{_EXIT_STATUS}", formatter_class=_Formatter,
-        usage="textclean dedupe [options] [FILE ...]", **extra,
-    )  # fmt: skip
+        "dedupe",
+        help="clean, then remove repeated paragraphs",
+        description=_DEDUPE_DESCRIPTION,
+        epilog=f"{_IO_NOTES}\n\n{_WORKERS_NOTES}\n\n{_EXIT_STATUS}",
+        formatter_class=_Formatter,
+        usage="textclean dedupe [options] [FILE ...]",
+        **extra,
+    )
     _add_io_options(dedupe, "dedupe")
     group = dedupe.add_argument_group("duplicates (DedupeOptions fields)")
     for option in dedupe_options():
         _add_option(group, option, _DEDUPE_HELP.get(option.name, f"DedupeOptions.{option.name}"))
     index = dedupe.add_argument_group("cross-document index (Deduplicator keywords)")
-    index.add_argument("--index", metavar="PATH",
-                       help="an SQLite file holding the index (created if missing): "
-                       "deduplicate across documents and across runs")  # fmt: skip
+    index.add_argument(
+        "--index",
+        metavar="PATH",
+        help="an SQLite file holding the index (created if missing): "
+        "deduplicate across documents and across runs",
+    )
     for option in index_options():
         _add_option(index, option, _INDEX_HELP.get(option.name, f"Deduplicator({option.name})"))
     _add_clean_options(dedupe, "cleaning before deduplication (CleanConfig fields)")
     return parser
 
 
-def subcommands(parser: argparse.ArgumentParser | None = None) -> dict[str, argparse.ArgumentParser]:
+def subcommands(
+    parser: argparse.ArgumentParser | None = None,
+) -> dict[str, argparse.ArgumentParser]:
     """The subcommand parsers by name (for the generated reference and its test)."""
     parser = parser or build_parser()
     for action in parser._actions:
@@ -512,7 +567,7 @@ class _Job:
 
     command: Literal["clean", "dedupe"]
     jsonl: bool
-    field: str
+    text_field: str
     id_field: str | None
     source_field: str | None
     report: bool
@@ -552,7 +607,8 @@ class _Job:
             steps = ()
         doc = _Cleaned(name, record, text, steps, doc_id, source, len(data))
         if self.command == "clean":
-            return self._render(doc, text, {"clean_steps": list(steps)}, changed=bool(steps))
+            report = {"clean_steps": list(steps)} if self.report else None
+            return self._render(doc, text, report, changed=bool(steps))
         if self.index is not None:
             return doc
         assert local is not None
@@ -564,10 +620,15 @@ class _Job:
             result = deduplicator.check(doc.text)
         else:
             result = deduplicator.dedupe(doc.text, doc_id=doc.doc_id, source=doc.source)
-        report = self._report(result, doc.steps)
         kinds = tuple(d.kind for d in result.duplicates)
-        return self._render(doc, result.text, report, paragraphs=len(result.paragraphs),
-                            removed=kinds, changed=bool(doc.steps or kinds))  # fmt: skip
+        return self._render(
+            doc,
+            result.text,
+            self._report(result, doc.steps) if self.report else None,
+            paragraphs=len(result.paragraphs),
+            removed=kinds,
+            changed=bool(doc.steps or kinds),
+        )
 
     def _parse(self, data: bytes) -> tuple[dict[str, Any], str, str | None, str | None]:
         try:
@@ -577,14 +638,16 @@ class _Job:
                 f"not valid UTF-8: byte 0x{data[exc.start]:02x} at byte {exc.start + 1}"
             ) from None
         try:
-            record = json.loads(line.lstrip("\ufeff"), object_pairs_hook=_unique_keys)
+            # Without its line ending, so that the column of an error is on this line.
+            line = line.lstrip("\ufeff").rstrip("\r\n")
+            record = json.loads(line, object_pairs_hook=_unique_keys)
         except json.JSONDecodeError as exc:
             raise _BadRecord(f"invalid JSON: {exc.msg} at column {exc.colno}") from None
         if not isinstance(record, dict):
             raise _BadRecord(f"expected a JSON object, got {_json_type(record)}")
-        text = self._get(record, self.field, required=True)
+        text = self._get(record, self.text_field, required=True)
         if not isinstance(text, str):
-            raise _BadRecord(f"field {self.field!r} is {_json_type(text)}, expected a string")
+            raise _BadRecord(f"field {self.text_field!r} is {_json_type(text)}, expected a string")
         doc_id = self._get(record, self.id_field, required=True)
         if doc_id is not None:
             if isinstance(doc_id, bool) or not isinstance(doc_id, str | int):
@@ -625,7 +688,7 @@ class _Job:
         self,
         doc: _Cleaned,
         text: str,
-        report: dict[str, Any],
+        report: dict[str, Any] | None,
         *,
         paragraphs: int = 0,
         removed: tuple[str, ...] = (),
@@ -634,13 +697,13 @@ class _Job:
         note = None
         if doc.record is not None:
             record = doc.record
-            record[self.field] = text
-            if self.report:
+            record[self.text_field] = text
+            if report is not None:
                 record[REPORT_KEY] = report
             data = _dump(record)
         else:
             data = text.encode() if not text or text.endswith("\n") else (text + "\n").encode()
-            if self.report:
+            if report is not None:
                 note = _describe(doc.name, report)
         return _Done(data, doc.size, paragraphs, removed, changed, note)
 
@@ -651,19 +714,26 @@ def _describe(name: str, report: dict[str, Any]) -> str:
     if "duplicates" not in report:
         return f"{name}: cleaning steps: {steps}"
     duplicates = report["duplicates"]
-    lines = [f"{name}: {report['paragraphs']} paragraphs, {len(duplicates)} removed; "
-             f"cleaning steps: {steps}"]  # fmt: skip
+    lines = [
+        f"{name}: {report['paragraphs']} paragraphs, {len(duplicates)} removed; "
+        f"cleaning steps: {steps}"
+    ]
     for d in duplicates:
         where = ""
         if d["original"] is not None:
-            where = f" of [{d['original']}]" + (f" in document {d['doc_id']}" if d["doc_id"] else "")
+            where = f" of [{d['original']}]" + (
+                f" in document {d['doc_id']}" if d["doc_id"] else ""
+            )
         excerpt = d["text"] if len(d["text"]) <= 60 else d["text"][:57] + "..."
-        lines.append(f"  removed [{d['index']}] {d['kind']}{where}, similarity "
-                     f"{d['similarity']:.2f} ({d['rule']}): {excerpt!r}")  # fmt: skip
+        lines.append(
+            f"  removed [{d['index']}] {d['kind']}{where}, similarity "
+            f"{d['similarity']:.2f} ({d['rule']}): {excerpt!r}"
+        )
     if report.get("duplicate_of"):
         match = report["duplicate_of"]
-        lines.append(f"  the document is a copy of {match['doc_id']} "
-                     f"({match['similarity']:.0%} of its text)")  # fmt: skip
+        lines.append(
+            f"  the document is a copy of {match['doc_id']} ({match['similarity']:.0%} of its text)"
+        )
     return "\n".join(lines)
 
 
@@ -748,6 +818,11 @@ def _started(
 # --------------------------------------------------------------------------------------------
 
 
+def _count(number: int, noun: str) -> str:
+    """``_count(1, "document")`` -> ``"1 document"``; ``_count(2, ...)`` -> ``"2 documents"``."""
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+
+
 @dataclass
 class _Tally:
     documents: int = 0
@@ -766,15 +841,17 @@ class _Tally:
 
     def summary(self, command: str, seconds: float) -> str:
         mb = self.size / 1e6
-        parts = [f"textclean {command}: {self.documents:,} documents"]
+        parts = [f"textclean {command}: {_count(self.documents, 'document')}"]
         if command == "dedupe":
             kinds = ", ".join(f"{kind} {self.removed[kind]:,}" for kind in _KINDS)
-            parts.append(f"{self.paragraphs:,} paragraphs, {sum(self.removed.values()):,} "
-                         f"removed ({kinds})")  # fmt: skip
+            parts.append(
+                f"{_count(self.paragraphs, 'paragraph')}, {sum(self.removed.values()):,} removed "
+                f"({kinds})"
+            )
         else:
             parts.append(f"{self.changed:,} changed")
         if self.rejected:
-            parts.append(f"{self.rejected:,} bad lines rejected")
+            parts.append(f"{_count(self.rejected, 'bad line')} rejected")
         parts.append(f"{mb:.1f} MB in {seconds:.1f} s, {mb / max(seconds, 1e-9):.1f} MB/s")
         return ", ".join(parts)
 
@@ -888,6 +965,7 @@ def _configure(args: argparse.Namespace, error: Callable[[str], NoReturn]) -> _J
     if args.on_error == "skip" and args.rejects is None:
         error("--on-error skip needs --rejects PATH: bad lines are set aside, not lost")
     clean_kw = {o.name: given[o.name] for o in clean_options() if o.name in given}
+    clean_config: CleanConfig | None = None
     try:
         clean_config = CleanConfig(**clean_kw)
     except (TypeError, ValueError) as exc:
@@ -916,10 +994,15 @@ def _configure(args: argparse.Namespace, error: Callable[[str], NoReturn]) -> _J
         if output is not None and path != "-" and os.path.abspath(path) == output:
             error(f"-o {args.output} is also an input file")
     return _Job(
-        command=args.command, jsonl=args.jsonl, field=args.field or "text",
-        id_field=given.get("id_field"), source_field=given.get("source_field"),
-        report=args.report, clean_config=clean_config, **job_kw,
-    )  # fmt: skip
+        command=args.command,
+        jsonl=args.jsonl,
+        text_field=args.field or "text",
+        id_field=given.get("id_field"),
+        source_field=given.get("source_field"),
+        report=args.report,
+        clean_config=clean_config,
+        **job_kw,
+    )
 
 
 def _open_inputs(files: Sequence[str]) -> list[str]:
@@ -989,16 +1072,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _execute(args: argparse.Namespace, job: _Job) -> int:
-    stdin: BinaryIO = getattr(sys.stdin, "buffer", sys.stdin)
+    stdin: BinaryIO = sys.stdin.buffer
     stderr = sys.stderr
     names = _open_inputs(args.files)
     tally = _Tally()
-    progress = Progress.for_stream(stderr, label=f"textclean {job.command}",
-                                   total=_total_size(names, stdin), quiet=args.quiet)  # fmt: skip
+    progress = Progress.for_stream(
+        stderr, label=f"textclean {job.command}", total=_total_size(names, stdin), quiet=args.quiet
+    )
     chunksize = 16 if job.jsonl else 1
     with ExitStack() as stack:
         if args.output == "-":
-            out: BinaryIO = getattr(sys.stdout, "buffer", sys.stdout)
+            out: BinaryIO = sys.stdout.buffer
         else:
             try:
                 out = stack.enter_context(open(args.output, "wb"))
@@ -1024,8 +1108,10 @@ def _execute(args: argparse.Namespace, job: _Job) -> int:
                 if isinstance(result, _Failed):
                     where = f"{result.name}, line {result.line}: {result.reason}"
                     if rejects is None:
-                        raise _InputError(f"{where}\n  (to set bad lines aside and carry on: "
-                                          "--on-error skip --rejects PATH)")  # fmt: skip
+                        raise _InputError(
+                            f"{where}\n  (to set bad lines aside and carry on: "
+                            "--on-error skip --rejects PATH)"
+                        )
                     rejects.write(result.raw if result.raw.endswith(b"\n") else result.raw + b"\n")
                     tally.rejected += 1
                     if not args.quiet:

@@ -134,7 +134,9 @@ class Deduplicator:
                                       or value < 1):  # fmt: skip
                 raise ValueError(f"{name} must be a positive integer or None, got {value!r}")
         if max_age is not None and (isinstance(max_age, bool) or not max_age > 0):
-            raise ValueError(f"max_age must be a positive number of seconds or None, got {max_age!r}")
+            raise ValueError(
+                f"max_age must be a positive number of seconds or None, got {max_age!r}"
+            )
         if isinstance(document_threshold, bool) or not 0 < document_threshold <= 1:
             raise ValueError(f"document_threshold must be in (0, 1], got {document_threshold!r}")
         self.boilerplate_min_docs = boilerplate_min_docs
@@ -144,9 +146,7 @@ class Deduplicator:
         self._clock = clock
         self._boilerplate = _boilerplate(self.options)
         self._store = _open_store(store)
-        self._store.check_settings(
-            f"format={FORMAT_VERSION} {self.options.fingerprint.describe()}"
-        )
+        self._store.check_settings(f"format={FORMAT_VERSION} {self.options.fingerprint.describe()}")
         self._lock = threading.Lock()
 
     @property
@@ -250,7 +250,7 @@ class Deduplicator:
     ) -> None:
         now = self._clock()
         kept = [(i, document[i]) for i in matching.kept if document.canonical[i]]
-        exact = {key for key, text in zip(document.exact, document.canonical) if text}
+        exact = {key for key, text in zip(document.exact, document.canonical, strict=True) if text}
         self._store.add(StoredDocument(doc_id, source, now, kept, exact))
         if self.max_paragraphs is not None or self.max_age is not None:
             before = now - self.max_age if self.max_age is not None else None

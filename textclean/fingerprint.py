@@ -32,8 +32,8 @@ from textclean.canonical import canonical_paragraphs, word_count
 
 __all__ = [
     "MIN_SENTENCE_WORDS",
-    "FingerprintSettings",
     "DocumentPrint",
+    "FingerprintSettings",
     "ParagraphPrint",
     "band_keys",
     "exact_key",
@@ -192,7 +192,8 @@ class _Concatenation:
         """Stable 63-bit keys of ``text[a:b]``, in the key space ``tag``."""
         h = self.hashes(a, b) + (b - a).astype(np.uint64) * np.uint64(_ROT)
         h ^= np.uint64(tag)
-        return (_mix(h) & np.uint64(_KEY_MASK)).astype(np.int64)
+        keys: npt.NDArray[np.int64] = (_mix(h) & np.uint64(_KEY_MASK)).astype(np.int64)
+        return keys
 
     def signatures(self, which: npt.NDArray[np.int64], settings: FingerprintSettings) -> U64:
         """MinHash signatures of the texts at positions ``which`` (each at least one shingle)."""
@@ -262,7 +263,7 @@ def _densify(sig: U64) -> U64:
     empty = sig == np.uint64(_EMPTY)
     if not empty.any():
         return sig
-    n, m = sig.shape
+    m = sig.shape[1]
     cols = np.arange(2 * m, dtype=np.int64)
     full_at = np.where(np.tile(~empty, 2), cols, 2 * m)
     next_full = np.minimum.accumulate(full_at[:, ::-1], axis=1)[:, ::-1][:, :m]
@@ -287,7 +288,8 @@ def band_keys(sig: U64, settings: FingerprintSettings) -> npt.NDArray[np.int64]:
         acc += rows[:, :, r]
     acc += np.arange(1, settings.bands + 1, dtype=np.uint64) * np.uint64(_ROT)
     _mix(acc)
-    return (acc & np.uint64(_KEY_MASK)).astype(np.int64)
+    keys: npt.NDArray[np.int64] = (acc & np.uint64(_KEY_MASK)).astype(np.int64)
+    return keys
 
 
 def reference_signature(text: str, settings: FingerprintSettings) -> list[int]:
@@ -344,8 +346,6 @@ class ParagraphPrint:
     def keys(self) -> tuple[int, ...]:
         """Every key an index files this paragraph under."""
         return (self.exact, *self.sentences, *self.bands)
-
-
 
 
 class DocumentPrint:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from textclean.results import Paragraph
 
@@ -100,7 +101,7 @@ def _flush(text: str, block: list[tuple[int, int]], out: list[Paragraph]) -> Non
         return
     width = max(end - start for start, end in block)
     first_start = block[0][0]
-    for (prev_start, prev_end), (start, _) in zip(block, block[1:]):
+    for (prev_start, prev_end), (start, _) in pairwise(block):
         if not (width <= WRAP_WIDTH and _continues(text, prev_start, prev_end, start, width)):
             out.append(Paragraph(len(out), first_start, prev_end, text[first_start:prev_end]))
             first_start = start

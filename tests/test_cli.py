@@ -1,0 +1,605 @@
+"""The ``textclean`` command, through ``main([...])`` and one real ``python -m textclean`` run."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import io
+import json
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import textclean
+from textclean import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seed" / "000_e2d5bc835c81b771.txt"
+ARTICLE = ROOT / "examples" / "article.txt"
+
+needs_sqlite_store = pytest.mark.skipif(
+    importlib.util.find_spec("textclean.sqlite_store") is None,
+    reason="textclean.sqlite_store (the --index backend) is not there yet",
+)
+
+PARAGRAPH = (
+    "The harbour council met on {day} to discuss the sea wall, and the engineers presented "
+    "three options for the rebuild, each with a different cost and schedule."
+)
+
+
+def doc(i: int) -> str:
+    """A document with one repeated paragraph and one of its own."""
+    own = f"Document {i} has a paragraph of its own, about boat number {i} and its crew of {i}."
+    repeated = PARAGRAPH.format(day=f"day {i}")
+    return f"{repeated}\n\n{own}\n\n{repeated}"
+
+
+DISTINCT = [
+    "Ferry fares rise five percent from April, the operator said, blaming the cost of fuel.\n\n"
+    "Commuter groups said it was the third rise in two years.",
+    "The library on Fore Street reopens on Monday after a roof repair that took eleven months.\n\n"
+    "Opening hours are unchanged, the council said.",
+    "A record 412 boats entered the autumn regatta, despite a forecast of strong winds.\n\n"
+    "The junior race was moved to the sheltered inner harbour.",
+]
+
+
+def write_jsonl(path: Path, records: list[Any]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    return path
+
+
+def read_jsonl(text: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+@pytest.fixture
+def stdin(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Call with bytes to make them standard input."""
+
+    def feed(data: bytes) -> None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+    yield feed
+
+
+# --------------------------------------------------------------------------------------------
+# The real program
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not SEED.exists(), reason=f"{SEED} is not there")
+def test_python_m_textclean_dedupes_the_seed_to_its_first_23_lines() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "textclean", "dedupe", str(SEED)],
+        capture_output=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert run.returncode == 0, run.stderr.decode()
+    lines = run.stdout.decode("utf-8").splitlines()
+    assert len(lines) == 23
+    assert lines == SEED.read_text("utf-8").splitlines()[:23]
+    assert b"22 removed (exact 22" in run.stderr
+
+
+# --------------------------------------------------------------------------------------------
+# Plain text
+# --------------------------------------------------------------------------------------------
+
+
+def test_dedupe_article_matches_the_library(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["dedupe", "-q", str(ARTICLE)]) == 0
+    out = capsys.readouterr().out
+    assert out == textclean.dedupe(ARTICLE.read_bytes()).text + "\n"
+    assert "â€" not in out and "Advertisement" not in out
+    assert out.count("PORTHALLOW") == 1 and "“We were told" in out
+
+
+def test_stdin_and_dash(stdin: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    stdin(doc(1).encode())
+    assert cli.main(["dedupe", "-q"]) == 0
+    assert capsys.readouterr().out == textclean.dedupe(doc(1)).text + "\n"
+    stdin(doc(2).encode())
+    assert cli.main(["dedupe", "-q", "-"]) == 0
+    assert capsys.readouterr().out.count("day 2") == 1
+
+
+def test_each_file_is_one_document_and_output_file(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(doc(1))
+    b.write_text(doc(1))  # the same text: without --index, files are independent
+    out = tmp_path / "out.txt"
+    assert cli.main(["dedupe", "-q", str(a), str(b), "-o", str(out)]) == 0
+    single = textclean.dedupe(doc(1)).text + "\n"
+    assert out.read_text() == single + single
+
+
+def test_clean_plain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "x.txt"
+    path.write_bytes("Itâ€™s “here”&nbsp;now\r\n\r\n\r\nNext".encode())
+    assert cli.main(["clean", "-q", str(path)]) == 0
+    assert capsys.readouterr().out == "It’s “here” now\n\nNext\n"
+    assert cli.main(["clean", "-q", "--straighten-quotes", "--report", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == 'It\'s "here" now\n\nNext\n'
+    assert "cleaning steps: unescape_html, fix_encoding" in captured.err
+
+
+def test_plain_report_explains_each_removal(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["dedupe", "-q", "--report", str(ARTICLE)]) == 0
+    err = capsys.readouterr().err
+    assert "19 paragraphs, 9 removed" in err
+    assert "removed [11] exact of [2], similarity 1.00 (same canonical text)" in err
+    assert "boilerplate" in err
+
+
+def test_options_reach_the_library(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "A short line.\n\nA short line.\n\n“Quoted” — text here that is long enough."
+    path = tmp_path / "x.txt"
+    path.write_text(text)
+    assert (
+        cli.main(
+            [
+                "dedupe",
+                "-q",
+                "--remove-short-repeats",
+                "--straighten-quotes",
+                "--straighten-dashes",
+                str(path),
+            ]
+        )
+        == 0
+    )
+    expected = textclean.dedupe(
+        textclean.clean(text, straighten_quotes=True, straighten_dashes=True),
+        remove_short_repeats=True,
+    ).text
+    assert capsys.readouterr().out == expected + "\n"
+    assert expected.count("A short line.") == 1 and '"Quoted" - text' in expected
+
+
+def test_no_clean_keeps_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "x.txt"
+    para = "Itâ€™s  odd, but this paragraph is kept exactly as it was given."
+    path.write_text(f"{para}\n\n{para}\n")
+    assert cli.main(["dedupe", "-q", "--no-clean", str(path)]) == 0
+    assert capsys.readouterr().out == f"{para}\n"
+
+
+# --------------------------------------------------------------------------------------------
+# JSON lines
+# --------------------------------------------------------------------------------------------
+
+
+def test_jsonl_fields_round_trip_in_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = [
+        {
+            "id": 7,
+            "url": "https://example.org/a",
+            "text": doc(1),
+            "tags": ["a", "é"],
+            "meta": {"z": 1, "a": [1.5, None, True]},
+            "score": -0.25,
+            "ok": False,
+            "none": None,
+        },
+        {"zeta": "first key", "text": "Itâ€™s fine.", "n": 10**20, "emoji": "🙂\u200d"},
+    ]
+    path = write_jsonl(tmp_path / "in.jsonl", records)
+    assert cli.main(["dedupe", "-q", "--jsonl", str(path)]) == 0
+    out = read_jsonl(capsys.readouterr().out)
+    assert [list(r) for r in out] == [list(r) for r in records]
+    for before, after in zip(records, out, strict=True):
+        assert {k: v for k, v in after.items() if k != "text"} == {
+            k: v for k, v in before.items() if k != "text"
+        }
+    assert out[0]["text"] == textclean.dedupe(doc(1)).text
+    assert out[1]["text"] == "It’s fine."
+
+
+def test_jsonl_field_and_lone_surrogate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"body": "A\\u00a0b", "odd": "\\ud800"}\n\n   \n{"body": "c"}\n')
+    assert cli.main(["clean", "-q", "--jsonl", "--field", "body", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == '{"body": "A b", "odd": "\\ud800"}'  # escaped, not lost
+    assert read_jsonl(out) == [{"body": "A b", "odd": "\ud800"}, {"body": "c"}]  # blanks skipped
+
+
+def test_jsonl_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_jsonl(tmp_path / "in.jsonl", [{"text": ARTICLE.read_text("utf-8"), "k": 1}])
+    assert cli.main(["dedupe", "-q", "--jsonl", "--report", str(path)]) == 0
+    [record] = read_jsonl(capsys.readouterr().out)
+    assert list(record) == ["text", "k", "textclean"]
+    report = record["textclean"]
+    assert report["paragraphs"] == 19 and len(report["kept"]) == 10
+    assert report["clean_steps"] == ["fix_encoding", "normalize_spaces"]  # final newline
+    first = report["duplicates"][0]
+    assert first["kind"] == "boilerplate" and first["text"] == "Advertisement"
+    second = report["duplicates"][1]
+    assert (second["index"], second["original"], second["kind"]) == (11, 2, "exact")
+    assert second["rule"] == "same canonical text" and second["text"].startswith("PORTHALLOW")
+    assert "doc_id" not in report  # only with --index
+
+
+def test_clean_jsonl_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_jsonl(tmp_path / "in.jsonl", [{"text": "a&amp;b", "textclean": "old"}])
+    assert cli.main(["clean", "-q", "--jsonl", "--report", str(path)]) == 0
+    assert read_jsonl(capsys.readouterr().out) == [
+        {"text": "a&b", "textclean": {"clean_steps": ["unescape_html"]}}
+    ]
+
+
+BAD_LINES = [
+    (
+        b'{"text": "x",}',
+        "invalid JSON: Expecting property name enclosed in double quotes at column 14",
+    ),
+    (b'{"text": ', "invalid JSON: Expecting value at column 10"),
+    (b'{"body": "x", "url": "u"}', "missing field 'text' (fields: body, url)"),
+    (b'{"text": 12}', "field 'text' is a number, expected a string"),
+    (b'{"text": null}', "field 'text' is null, expected a string"),
+    (b'["text"]', "expected a JSON object, got an array"),
+    (b'{"text": "caf\xe9"}', "not valid UTF-8: byte 0xe9 at byte 14"),
+    (b'{"text": "a", "text": "b"}', "key 'text' appears twice"),
+]
+
+
+@pytest.mark.parametrize(("bad", "message"), BAD_LINES, ids=[m.split(":")[0] for _, m in BAD_LINES])
+def test_bad_line_stops_with_its_line_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], bad: bytes, message: str
+) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'{"text": "one"}\n{"text": "two"}\n' + bad + b'\r\n{"text": "four"}\n')
+    assert cli.main(["dedupe", "--jsonl", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert f"textclean: {path}, line 3: {message}" in captured.err
+    assert "--on-error skip --rejects PATH" in captured.err
+    assert read_jsonl(captured.out) == [{"text": "one"}, {"text": "two"}]  # all before it
+
+
+def test_on_error_skip_sets_bad_lines_aside(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = [line for line, _ in BAD_LINES]
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b"\n".join([b'{"text": "one"}', *bad, b'{"text": "last"}']))  # no final \n
+    rejects = tmp_path / "rejects.jsonl"
+    argv = ["dedupe", "--jsonl", "--on-error", "skip", "--rejects", str(rejects), str(path)]
+    assert cli.main(argv) == 0
+    captured = capsys.readouterr()
+    assert read_jsonl(captured.out) == [{"text": "one"}, {"text": "last"}]
+    assert rejects.read_bytes() == b"".join(line + b"\n" for line in bad)
+    assert f"{path}, line 2: invalid JSON" in captured.err
+    assert f"(written to {rejects})" in captured.err
+    assert f"{len(bad)} bad lines rejected" in captured.err
+
+
+def test_id_and_source_fields(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            {"id": 1, "site": None, "text": "a"},
+            {"id": "b", "text": "b"},
+            {"id": True, "text": "c"},
+        ],
+    )
+    assert (
+        cli.main(
+            ["dedupe", "-q", "--jsonl", "--id-field", "id", "--source-field", "site", str(path)]
+        )
+        == 1
+    )
+    captured = capsys.readouterr()
+    assert "line 3: field 'id' is a boolean, expected a string or an integer" in captured.err
+    assert len(read_jsonl(captured.out)) == 2
+
+
+# --------------------------------------------------------------------------------------------
+# Workers and the index
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("extra", [[], ["--report"]])
+def test_two_workers_give_the_same_output_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str]
+) -> None:
+    records = [
+        {"id": i, "text": doc(i) if i % 7 else ARTICLE.read_text("utf-8")} for i in range(60)
+    ]
+    path = write_jsonl(tmp_path / "in.jsonl", records)
+    outputs = []
+    for workers in ("1", "2"):
+        assert cli.main(["dedupe", "-q", "--jsonl", "--workers", workers, *extra, str(path)]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1]
+    assert [r["id"] for r in read_jsonl(outputs[1])] == list(range(60))
+
+
+def test_two_workers_stop_at_a_bad_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = [json.dumps({"text": doc(i)}) for i in range(100)]
+    lines[57] = "{oops"
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    assert cli.main(["dedupe", "-q", "--jsonl", "--workers", "2", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert f"{path}, line 58: invalid JSON" in captured.err
+    assert len(captured.out.splitlines()) == 57
+
+
+def test_reading_stays_a_bounded_distance_ahead() -> None:
+    """Memory stays flat: the pool is never fed more than a fixed number of documents ahead."""
+    job = cli._Job(
+        command="clean",
+        jsonl=True,
+        text_field="text",
+        id_field=None,
+        source_field=None,
+        report=False,
+        clean_config=textclean.CleanConfig(),
+    )
+    produced = 0
+    lock = threading.Lock()
+
+    def items() -> Iterator[tuple[str, int, bytes]]:
+        nonlocal produced
+        for i in range(2000):
+            with lock:
+                produced += 1
+            yield "x", i + 1, b'{"text": "a b c"}\n'
+
+    ahead = []
+    with cli._started(job, items(), workers=2, chunksize=4) as results:
+        for consumed, _ in enumerate(results, 1):
+            with lock:
+                ahead.append(produced - consumed)
+    assert len(ahead) == 2000
+    assert max(ahead) <= 2 * 4 * 4
+
+
+@needs_sqlite_store
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_index_twice_removes_every_paragraph_the_second_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], workers: str
+) -> None:
+    index = tmp_path / "index.db"
+    argv = ["dedupe", "--index", str(index), "--workers", workers, str(ARTICLE)]
+    assert cli.main(argv) == 0
+    first = capsys.readouterr()
+    assert first.out == textclean.dedupe(ARTICLE.read_bytes()).text + "\n"
+    assert cli.main([*argv, "--report"]) == 0
+    second = capsys.readouterr()
+    assert second.out == ""
+    assert "19 paragraphs, 19 removed" in second.err
+
+
+@needs_sqlite_store
+def test_index_across_documents_and_ids(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    records = [{"id": f"d{i}", "text": DISTINCT[i % 3]} for i in range(9)]
+    path = write_jsonl(tmp_path / "in.jsonl", records)
+    index = tmp_path / "index.db"
+    outputs = []
+    for workers in ("1", "2"):
+        index.unlink(missing_ok=True)
+        argv = ["dedupe", "-q", "--jsonl", "--id-field", "id", "--index", str(index), "--report"]
+        assert cli.main([*argv, "--workers", workers, str(path)]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1]
+    out = read_jsonl(outputs[0])
+    assert [r["text"] for r in out[:3]] == DISTINCT
+    assert all(r["text"] == "" for r in out[3:])  # seen in an earlier document
+    assert out[3]["textclean"]["duplicates"][0]["doc_id"] == "d0"
+    assert out[3]["textclean"]["doc_id"] == "d3"
+    # The same ids again replace their earlier copies instead of matching them.
+    assert (
+        cli.main(
+            [
+                "dedupe",
+                "-q",
+                "--jsonl",
+                "--id-field",
+                "id",
+                "--index",
+                str(index),
+                str(write_jsonl(tmp_path / "again.jsonl", records[:1])),
+            ]
+        )
+        == 0
+    )
+    assert read_jsonl(capsys.readouterr().out)[0]["text"] == DISTINCT[0]
+
+
+# --------------------------------------------------------------------------------------------
+# Usage errors, unreadable input, the option mapping
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        ([], "required: COMMAND"),
+        (["tidy"], "invalid choice: 'tidy'"),
+        (["dedupe", "--treshold", "0.8"], "unrecognized arguments: --treshold"),
+        (["dedupe", "--threshold", "abc"], "expected float, got 'abc'"),
+        (["dedupe", "--threshold", "2"], "threshold must be in (0, 1], got 2.0"),
+        (["dedupe", "--keep", "last"], "invalid choice: 'last' (choose from first, longest)"),
+        (["clean", "--normalization", "NFD"], "invalid choice: 'NFD'"),
+        (["dedupe", "--workers", "-1"], "must be 0 (one per CPU) or more"),
+        (["dedupe", "--field", "body"], "--field needs --jsonl"),
+        (["dedupe", "--max-age", "60"], "--max-age needs --index"),
+        (["dedupe", "--jsonl", "--rejects", "r"], "--rejects needs --on-error skip"),
+        (["dedupe", "--jsonl", "--on-error", "skip"], "--on-error skip needs --rejects PATH"),
+        (["dedupe", "--no-clean", "--fold-width"], "--fold-width: no effect with --no-clean"),
+        (["clean", "--threshold", "0.5"], "unrecognized arguments: --threshold"),
+        (["dedupe", "a.txt", "-o", "a.txt"], "-o a.txt is also an input file"),
+    ],
+)
+def test_usage_errors_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    assert cli.main(argv) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_help_and_version_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["dedupe", "--help"]) == 0
+    assert "exit status:" in capsys.readouterr().out
+    assert cli.main(["--version"]) == 0
+    assert capsys.readouterr().out == f"textclean {textclean.__version__}\n"
+
+
+def test_unreadable_input_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "missing.txt"
+    assert cli.main(["dedupe", str(ARTICLE), str(missing)]) == 1
+    captured = capsys.readouterr()
+    assert f"cannot read {missing}: No such file or directory" in captured.err
+    assert captured.out == ""  # checked before any work
+
+
+def test_every_library_option_has_a_command_line_form() -> None:
+    parsers = cli.subcommands()
+    flags = {name: {s for a in p._actions for s in a.option_strings} for name, p in parsers.items()}
+    clean_fields = [f.name for f in dataclasses.fields(textclean.CleanConfig)]
+    dedupe_fields = [f.name for f in dataclasses.fields(textclean.DedupeOptions)]
+    assert [o.name for o in cli.clean_options()] == clean_fields
+    assert [o.name for o in cli.dedupe_options()] == [
+        f for f in dedupe_fields if f != "fingerprint"
+    ]
+    assert {o.name for o in cli.index_options()} == {
+        "boilerplate_min_docs",
+        "document_threshold",
+        "max_paragraphs",
+        "max_age",
+    }
+    for option in [*cli.clean_options(), *cli.dedupe_options(), *cli.index_options()]:
+        assert option.name in {**cli._CLEAN_HELP, **cli._DEDUPE_HELP, **cli._INDEX_HELP}
+        spelled = option.name.replace("_", "-")
+        forms = {f"--{spelled}", f"--no-{spelled}", f"--{spelled.removesuffix('s')}"}
+        commands = ["dedupe"] if option in cli.index_options() else ["dedupe", "clean"]
+        if option in cli.dedupe_options():
+            commands = ["dedupe"]
+        for command in commands:
+            assert forms & flags[command], (command, option.name)
+
+
+def test_non_default_options_become_library_configs() -> None:
+    parser = cli.build_parser()
+    args = parser.parse_args(
+        [
+            "dedupe",
+            "--threshold",
+            "0.8",
+            "--containment",
+            "0.7",
+            "--min-chars",
+            "20",
+            "--short-words",
+            "2",
+            "--remove-short-repeats",
+            "--keep",
+            "longest",
+            "--no-boilerplate",
+            "--boilerplate-pattern",
+            "x+",
+            "--boilerplate-pattern",
+            "y",
+            "--index",
+            "i.db",
+            "--boilerplate-min-docs",
+            "3",
+            "--document-threshold",
+            "0.5",
+            "--max-paragraphs",
+            "9",
+            "--max-age",
+            "60.5",
+            "--normalization",
+            "none",
+            "--no-fix-encoding",
+            "--fold-width",
+        ]
+    )
+    job = cli._configure(args, parser.error)
+    assert textclean.DedupeOptions(**job.dedupe_options) == textclean.DedupeOptions(
+        threshold=0.8,
+        containment=0.7,
+        min_chars=20,
+        short_words=2,
+        remove_short_repeats=True,
+        keep="longest",
+        boilerplate=False,
+        boilerplate_patterns=("x+", "y"),
+        clean=False,
+    )
+    assert job.index_options == {
+        "boilerplate_min_docs": 3,
+        "document_threshold": 0.5,
+        "max_paragraphs": 9,
+        "max_age": 60.5,
+    }
+    assert job.clean_config == textclean.CleanConfig(
+        normalization=None, fix_encoding=False, fold_width=True
+    )
+    defaults = cli._configure(parser.parse_args(["dedupe"]), parser.error)
+    assert defaults.dedupe_options == {"clean": False}  # the command cleans, with CleanConfig()
+    assert defaults.clean_config == textclean.CleanConfig() and defaults.index is None
+
+
+def test_help_is_plain_ascii() -> None:
+    for parser in [cli.build_parser(), *cli.subcommands().values()]:
+        parser.format_help().encode("ascii")
+
+
+# --------------------------------------------------------------------------------------------
+# Progress and summary
+# --------------------------------------------------------------------------------------------
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal() -> None:
+    now = [0.0]
+    out = FakeTerminal()
+    progress = cli.Progress(
+        out, label="textclean dedupe", total=2_000_000, mode="bar", clock=lambda: now[0]
+    )
+    progress.update(documents=1, size=10)  # too early to draw: short runs stay quiet
+    assert out.getvalue() == ""
+    now[0] = 1.0
+    progress.update(documents=10, size=1_000_000)
+    assert (
+        out.getvalue()
+        == "\rtextclean dedupe [" + "#" * 15 + "." * 15 + "]  50% 10 docs, 1.0 MB, 1.0 MB/s"
+    )
+    progress.close("summary")
+    assert out.getvalue().endswith("\r\x1b[Ksummary\n")
+    assert (
+        cli.Progress.for_stream(FakeTerminal(), label="x", total=None, quiet=False)._mode == "bar"
+    )
+    assert cli.Progress.for_stream(io.StringIO(), label="x", total=None, quiet=False)._mode == "log"
+
+
+def test_summary_and_quiet(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["dedupe", str(ARTICLE)]) == 0
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(
+        "textclean dedupe: 1 document, 19 paragraphs, 9 removed "
+        "(exact 8, near 0, contained 0, boilerplate 1), 0.0 MB in "
+    )
+    assert err.endswith(" MB/s")
+    assert cli.main(["dedupe", "--quiet", str(ARTICLE)]) == 0
+    assert capsys.readouterr().err == ""
+    assert cli.main(["clean", str(ARTICLE)]) == 0
+    assert "textclean clean: 1 document, 1 changed, " in capsys.readouterr().err

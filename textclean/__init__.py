@@ -5,9 +5,9 @@ The pipeline runs one way: clean -> segment -> fingerprint -> match -> assemble.
 >>> import textclean
 >>> textclean.clean("It\u00e2\u20ac\u2122s  here&nbsp;now")
 'It’s here now'
->>> result = textclean.dedupe("Same paragraph here, repeated.\\n\\nSame paragraph here, repeated.")
->>> result.text
-'Same paragraph here, repeated.'
+>>> para = "The same paragraph, repeated by the scraper, is kept once."
+>>> textclean.dedupe(para + "\\n\\n" + para).text == para
+True
 """
 
 from __future__ import annotations

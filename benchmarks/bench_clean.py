@@ -28,7 +28,7 @@ from pathlib import Path
 
 import ftfy
 
-from textclean.clean import CleanConfig, clean
+from textclean.cleaning import CleanConfig, clean
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "wcxb_articles.jsonl"

@@ -41,7 +41,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from textclean.clean import clean
+from textclean.cleaning import clean
 
 
 def fold(text: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from textclean.clean import (
+from textclean.cleaning import (
     STEPS,
     CleanConfig,
     CleanResult,

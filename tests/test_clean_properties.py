@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import importlib
-
 from ftfy.badness import BADNESS_RE
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+# the cleaning module itself, for its private detection regexes
+import textclean.cleaning as clean_module
 from tests.strategies import messy_text, paragraphs, plain_ascii_text
-from textclean.clean import STEPS, CleanConfig, clean, clean_and_explain
-
-# textclean/__init__.py binds the name "clean" to the function; get the module itself
-clean_module = importlib.import_module("textclean.clean")
+from textclean.cleaning import STEPS, CleanConfig, clean, clean_and_explain
 
 ALL_OPT_IN = CleanConfig(
     straighten_quotes=True,

@@ -13,7 +13,7 @@ True
 from __future__ import annotations
 
 from textclean.boilerplate import DEFAULT_PATTERNS as BOILERPLATE_PATTERNS
-from textclean.clean import CleanConfig, CleanResult, clean, clean_and_explain, decode_bytes
+from textclean.cleaning import CleanConfig, CleanResult, clean, clean_and_explain, decode_bytes
 from textclean.deduplicator import Deduplicator, dedupe, find_duplicates
 from textclean.fingerprint import FingerprintSettings
 from textclean.options import DedupeOptions

@@ -34,7 +34,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from typing import IO, Any, BinaryIO, Final, Literal, NoReturn
 
-from textclean.clean import CleanConfig, clean_and_explain, decode_bytes
+from textclean.cleaning import CleanConfig, clean_and_explain, decode_bytes
 from textclean.deduplicator import Deduplicator
 from textclean.options import DedupeOptions
 from textclean.results import DedupeResult, DuplicateKind

@@ -17,7 +17,7 @@ from typing import Any
 
 from textclean.assemble import assemble
 from textclean.boilerplate import BoilerplateMatcher, boilerplate_matcher
-from textclean.clean import clean_and_explain
+from textclean.cleaning import clean_and_explain
 from textclean.fingerprint import DocumentPrint, fingerprint_paragraphs
 from textclean.match import Matching, Prior, match_paragraphs
 from textclean.options import DedupeOptions, apply_options
@@ -228,7 +228,7 @@ class Deduplicator:
             cleaned = clean_and_explain(text)
             return cleaned.text, cleaned.steps
         if isinstance(text, bytes):
-            from textclean.clean import decode_bytes
+            from textclean.cleaning import decode_bytes
 
             return decode_bytes(text)[0], ()
         if not isinstance(text, str):

@@ -150,6 +150,7 @@ class _DocumentMatcher:
         canonical = document.canonical
         short_words = 0 if self.options.remove_short_repeats else self.options.short_words
         short_repeats: dict[int, int] = {}
+        short_parts: dict[int, Duplicate] = {}
         for i in range(len(document)):
             j = first_same[i]
             if (
@@ -182,7 +183,15 @@ class _DocumentMatcher:
                 first = self._exact_local(fp, local)
                 if first is not None:  # a short repeat, kept for now
                     short_repeats[i] = first
+                elif local:  # a short sentence of a split copy, kept for now
+                    part = self._contained(i, fp, self._candidates(fp, local))
+                    part = part or self.pending.pop(i, None)
+                    if part is not None and part.doc_id is None:
+                        short_parts[i] = part
         self._confirm_in_runs(self.pending, self.found, chain=False)
+        for i, part in short_parts.items():  # beside a copy drawn from the same paragraphs
+            if any(_shares_source(self.found.get(k), part) for k in (i - 1, i + 1)):
+                self.found[i] = replace(part, rule=part.rule + ", beside a copy of the same text")
         self._short_blocks(short_repeats)
         self._confirm_in_runs(
             {i: Duplicate(i, j, "exact", 1.0, "short repeat inside a repeated run", (j,))
@@ -606,6 +615,13 @@ class _DocumentMatcher:
         return DocumentMatch(doc_id, chars / total)
 
 
+def _shares_source(neighbour: Duplicate | None, dup: Duplicate) -> bool:
+    """Whether ``neighbour`` repeats a paragraph ``dup`` draws on, or one next to them."""
+    if neighbour is None or neighbour.kind == "boilerplate" or neighbour.doc_id is not None:
+        return False
+    return any(abs(o - p) <= 1 for o in neighbour.originals for p in dup.originals)
+
+
 def _run_length(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate, step: int) -> int:
     """How many duplicates in a row (up to 2) line up with ``dup`` from ``i - step`` on."""
     n = 0
@@ -632,8 +648,8 @@ _TYPO_SIMILARITY = 0.8  # a corrected word is still this similar to the original
 def _only_small_edits(words: list[str], other: list[str], ops: Opcodes | None = None) -> bool:
     """Whether every word of ``words`` missing from ``other`` is a small edit.
 
-    Small edits are a few words at either end (a dateline, "AP") and single words replaced by a
-    similar one (a typo fixed). Changed numbers or names are not: distinct paragraphs that share a
+    Small edits are a few words at either end (a dateline, "AP"; not a bare number, which numbers
+    an item of a list) and single words replaced by a similar one (a typo fixed). Changed numbers or names are not: distinct paragraphs that share a
     template differ exactly there.
 
     >>> _only_small_edits("washington ap the senate voted".split(), "the senate voted".split())
@@ -652,7 +668,8 @@ def _only_small_edits(words: list[str], other: list[str], ops: Opcodes | None = 
             continue
         length = op.src_end - op.src_start
         at_end = op.src_start == 0 or op.src_end == len(words)
-        if at_end and length <= _AFFIX_WORDS and not _beside_insert(ops, n):
+        numbering = all(w.isdigit() for w in words[op.src_start : op.src_end])
+        if at_end and length <= _AFFIX_WORDS and not numbering and not _beside_insert(ops, n):
             continue
         if length == 1 and _replaced_by_similar(words[op.src_start], ops, n, other):
             continue

@@ -22,6 +22,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -200,6 +201,7 @@ class _DocumentMatcher:
             chain=True,
         )  # fmt: skip
         self._contained_in_later(bounds, earlier, shared)
+        self._short_blocks(short_repeats)  # removals since may have brought copies together
         if self.options.keep == "longest":
             self._prefer_longest()
         self._resolve_references()
@@ -512,30 +514,47 @@ class _DocumentMatcher:
         """Remove a short line of three words or more repeated right after itself, and short
         lines repeated as a block of two or more in a row (one of them of three words or more).
 
-        Lists and tables repeat single lines legitimately, not runs of them.
+        Lists and tables repeat single lines legitimately, not runs of them. "Right after" and
+        "in a row" skip removed paragraphs (so that deduplicating the output again removes
+        nothing more), and removals repeat until none is left to make.
         """
         canonical = self.document.canonical
+        kept = [k for k in range(len(canonical)) if k not in self.found]
+        after = dict(pairwise(kept))
+        before = {b: a for a, b in after.items()}
 
-        def words(i: int) -> int:
-            return canonical[i].count(" ") + 1
+        def remove(i: int, j: int, rule: str) -> None:
+            self._remove(i, j, rule)
+            a, b = before.pop(i, None), after.pop(i, None)
+            if a is not None:
+                after[a] = b if b is not None else -1
+            if b is not None:
+                before[b] = a if a is not None else -1
 
-        for i, j in sorted(short_repeats.items()):
-            if i == j + 1 and words(i) >= 3:
-                self.found[i] = Duplicate(
-                    i, j, "exact", 1.0, "short line repeated right after itself", (j,)
-                )
-            # i, i + 1 repeat j, j + 1 (whichever earlier copy of i + 1 was found first)
-            k = i + 1
-            if (
-                k in short_repeats
-                and j + 1 < i
-                and canonical[j + 1] == canonical[k]
-                and max(words(i), words(k)) >= 3
-            ):
-                for a, b in ((i, j), (k, j + 1)):
-                    self.found[a] = Duplicate(
-                        a, b, "exact", 1.0, "short lines repeated as a block", (b,)
-                    )
+        changed = True
+        while changed:
+            changed = False
+            for i, j in sorted(short_repeats.items()):
+                if i in self.found or j in self.found:
+                    continue
+                if after.get(j) == i and canonical[i].count(" ") >= 2:
+                    remove(i, j, "short line repeated right after itself")
+                    changed = True
+                    continue
+                i2, j2 = after.get(i, -1), after.get(j, -1)
+                if (
+                    0 <= j2 < i
+                    and i2 in short_repeats
+                    and i2 not in self.found
+                    and canonical[j2] == canonical[i2]
+                    and max(canonical[i].count(" "), canonical[i2].count(" ")) >= 2
+                ):
+                    remove(i, j, "short lines repeated as a block")
+                    remove(i2, j2, "short lines repeated as a block")
+                    changed = True
+
+    def _remove(self, i: int, j: int, rule: str) -> None:
+        self.found[i] = Duplicate(i, j, "exact", 1.0, rule, (j,))
 
     @staticmethod
     def _confirm_in_runs(
@@ -649,8 +668,8 @@ def _only_small_edits(words: list[str], other: list[str], ops: Opcodes | None = 
     """Whether every word of ``words`` missing from ``other`` is a small edit.
 
     Small edits are a few words at either end (a dateline, "AP"; not a bare number, which numbers
-    an item of a list) and single words replaced by a similar one (a typo fixed). Changed numbers or names are not: distinct paragraphs that share a
-    template differ exactly there.
+    an item of a list) and single words replaced by a similar one (a typo fixed). Changed numbers
+    or names are not: distinct paragraphs that share a template differ exactly there.
 
     >>> _only_small_edits("washington ap the senate voted".split(), "the senate voted".split())
     True

@@ -480,7 +480,7 @@ def test_split_paragraphs_offsets() -> None:
 def test_result_paragraph_spans_refer_to_source() -> None:
     result = dedupe("Intro&nbsp;line here.\n\n" + doc(*ARTICLE, *ARTICLE))
     for p in result.paragraphs:
-        assert result.source[p.start : p.end] == p.text
+        assert result.source_text[p.start : p.end] == p.text
 
 
 # ------------------------------------------------------------------------------------------

@@ -77,7 +77,7 @@ def accounted(result: object) -> None:
         assert d.original is None or d.original in result.kept
         assert set(d.originals) <= set(result.kept)
     for p in result.paragraphs:
-        assert result.source[p.start : p.end] == p.text
+        assert result.source_text[p.start : p.end] == p.text
 
 
 @FAST
@@ -109,7 +109,7 @@ def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
 @given(st.one_of(news_documents(), messy_text()))
 def test_clean_false_keeps_paragraphs_verbatim(text: str) -> None:
     result = dedupe(text, clean=False)
-    assert result.source == text
+    assert result.source_text == text
     for i in result.kept:
         paragraph = result.paragraphs[i]
         assert paragraph.text in text

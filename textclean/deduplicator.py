@@ -217,7 +217,7 @@ class Deduplicator:
             paragraphs=paragraphs,
             kept=matching.kept,
             duplicates=matching.duplicates,
-            source=source_text,
+            source_text=source_text,
             clean_steps=steps,
             doc_id=doc_id,
             duplicate_of=self._document_match(matching.duplicate_of),

@@ -84,10 +84,10 @@ class DedupeResult:
     Attributes:
         text: the kept paragraphs in their original order, joined by the separators the input
             used before each of them.
-        paragraphs: every input paragraph (spans refer to ``source``).
+        paragraphs: every input paragraph (spans refer to ``source_text``).
         kept: indices of the kept paragraphs.
         duplicates: one entry per removed paragraph, in paragraph order.
-        source: the text that was segmented: the cleaned input (or the input itself with
+        source_text: the text that was segmented: the cleaned input (or the input itself with
             ``clean=False``).
         clean_steps: names of the cleaning steps that changed the input.
         doc_id: the document's id in a :class:`~textclean.Deduplicator`, if it had one.
@@ -100,7 +100,7 @@ class DedupeResult:
     paragraphs: tuple[Paragraph, ...]
     kept: tuple[int, ...]
     duplicates: tuple[Duplicate, ...]
-    source: str
+    source_text: str
     clean_steps: tuple[str, ...] = ()
     doc_id: str | None = None
     duplicate_of: DocumentMatch | None = None

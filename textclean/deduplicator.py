@@ -1,8 +1,9 @@
 """The pipeline: clean -> segment -> fingerprint -> match -> assemble.
 
 :func:`dedupe` handles one document; :class:`Deduplicator` handles a stream of them, remembering
-what it kept in a store. Both run the same code: ``dedupe(text)`` is
-``Deduplicator().dedupe(text)`` with an index that is thrown away.
+what it kept in a store. Both run the same stages: ``dedupe(text)`` gives what
+``Deduplicator().dedupe(text)`` gives on its first document (an empty index), without building the
+index (so its ``doc_id`` is ``None``).
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 
 from textclean.assemble import assemble
 from textclean.boilerplate import BoilerplateMatcher, boilerplate_matcher
-from textclean.cleaning import clean_and_explain
+from textclean.cleaning import clean_and_explain, decode_bytes
 from textclean.fingerprint import DocumentPrint, fingerprint_paragraphs
 from textclean.match import Matching, Prior, match_paragraphs
 from textclean.options import DedupeOptions, apply_options
@@ -40,9 +41,53 @@ def dedupe(text: str | bytes, **options: Any) -> DedupeResult:
     >>> [(d.index, d.original, d.kind) for d in result.duplicates]
     [(2, 0, 'exact'), (3, 1, 'exact')]
     """
-    with Deduplicator(**options) as deduplicator:
-        # ``check`` is ``dedupe`` without adding to the index, which is thrown away anyway.
-        return deduplicator.check(text)
+    config = apply_options(DedupeOptions(), options, what="dedupe")
+    prepared = _prepare(text, config)
+    matching = match_paragraphs(
+        prepared.texts, prepared.document, config, boilerplate=_boilerplate(config)
+    )
+    return prepared.result(matching, doc_id=None, duplicate_of=None)
+
+
+class _Prepared(NamedTuple):
+    """A document cleaned, segmented and fingerprinted: everything before matching."""
+
+    source_text: str
+    steps: tuple[str, ...]
+    paragraphs: tuple[Paragraph, ...]
+    texts: list[str]
+    document: DocumentPrint
+
+    def result(
+        self, matching: Matching, *, doc_id: str | None, duplicate_of: DocumentMatch | None
+    ) -> DedupeResult:
+        return DedupeResult(
+            text=assemble(self.source_text, self.paragraphs, matching.kept),
+            paragraphs=self.paragraphs,
+            kept=matching.kept,
+            duplicates=matching.duplicates,
+            source_text=self.source_text,
+            clean_steps=self.steps,
+            doc_id=doc_id,
+            duplicate_of=duplicate_of,
+        )
+
+
+def _prepare(text: str | bytes, options: DedupeOptions) -> _Prepared:
+    """Clean, segment and fingerprint ``text``: the stages before matching."""
+    if options.clean:
+        cleaned = clean_and_explain(text)
+        source_text, steps = cleaned.text, cleaned.steps
+    elif isinstance(text, bytes):
+        source_text, steps = decode_bytes(text)[0], ()
+    elif isinstance(text, str):
+        source_text, steps = text, ()
+    else:
+        raise TypeError(f"dedupe() expects str or bytes, got {type(text).__name__}")
+    paragraphs = split_paragraphs(source_text)
+    texts = [p.text for p in paragraphs]
+    document = fingerprint_paragraphs(texts, options.fingerprint, min_chars=options.min_chars)
+    return _Prepared(source_text, steps, paragraphs, texts, document)
 
 
 def find_duplicates(paragraphs: Sequence[str | Paragraph], **options: Any) -> tuple[Duplicate, ...]:
@@ -197,43 +242,20 @@ class Deduplicator:
         for name, value in (("doc_id", doc_id), ("source", source)):
             if value is not None and not isinstance(value, str):
                 raise TypeError(f"{name} must be a str or None, got {type(value).__name__}")
-        source_text, steps = self._prepare(text)
-        paragraphs = split_paragraphs(source_text)
-        texts = [p.text for p in paragraphs]
-        options = self.options
-        document = fingerprint_paragraphs(texts, options.fingerprint, min_chars=options.min_chars)
+        prepared = _prepare(text, self.options)
         with self._lock, self._store.transaction():
             if doc_id is None:
                 doc_id = self._store.next_doc_id()
             matching = match_paragraphs(
-                texts, document, options, prior=self._prior(document, doc_id, source),
+                prepared.texts, prepared.document, self.options,
+                prior=self._prior(prepared.document, doc_id, source),
                 boilerplate=self._boilerplate,
             )  # fmt: skip
             if add:
-                self._add(doc_id, source, document, matching)
-        kept_text = assemble(source_text, paragraphs, matching.kept)
-        return DedupeResult(
-            text=kept_text,
-            paragraphs=paragraphs,
-            kept=matching.kept,
-            duplicates=matching.duplicates,
-            source_text=source_text,
-            clean_steps=steps,
-            doc_id=doc_id,
-            duplicate_of=self._document_match(matching.duplicate_of),
+                self._add(doc_id, source, prepared.document, matching)
+        return prepared.result(
+            matching, doc_id=doc_id, duplicate_of=self._document_match(matching.duplicate_of)
         )
-
-    def _prepare(self, text: str | bytes) -> tuple[str, tuple[str, ...]]:
-        if self.options.clean:
-            cleaned = clean_and_explain(text)
-            return cleaned.text, cleaned.steps
-        if isinstance(text, bytes):
-            from textclean.cleaning import decode_bytes
-
-            return decode_bytes(text)[0], ()
-        if not isinstance(text, str):
-            raise TypeError(f"dedupe() expects str or bytes, got {type(text).__name__}")
-        return text, ()
 
     def _prior(self, document: DocumentPrint, doc_id: str, source: str | None) -> Prior:
         if not self._store.paragraph_count() and self.boilerplate_min_docs is None:

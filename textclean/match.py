@@ -101,14 +101,14 @@ def _shared_keys(document: DocumentPrint) -> tuple[list[int], list[int], list[in
     n = len(document)
     order = np.lexsort((document.owners, document.keys))
     keys = document.keys[order]
-    owners = document.owners[order]
     size = keys.size
+    new = np.ones(size, dtype=bool)
+    new[1:] = keys[1:] != keys[:-1]
+    if new.all():  # the common case: no key is held twice
+        return [0] * (n + 1), [], []
+    owners = document.owners[order]
     position = np.arange(size, dtype=np.int64)
-    starts = np.zeros(size, dtype=np.int64)
-    if size:
-        new = np.ones(size, dtype=bool)
-        new[1:] = keys[1:] != keys[:-1]
-        starts = np.maximum.accumulate(np.where(new, position, 0))
+    starts = np.maximum.accumulate(np.where(new, position, 0))
     rank = np.minimum(position - starts, _MAX_HOLDERS)  # holders of the same key before this one
     total = int(rank.sum())
     later = np.repeat(owners, rank)
@@ -116,8 +116,8 @@ def _shared_keys(document: DocumentPrint) -> tuple[list[int], list[int], list[in
     earlier = owners[np.repeat(starts, rank) + offsets]
     distinct = earlier != later
     pairs, shared = np.unique(later[distinct] * n + earlier[distinct], return_counts=True)
-    bounds = np.searchsorted(pairs // n, np.arange(n + 1)) if n else np.zeros(1, dtype=np.int64)
-    return bounds.tolist(), (pairs % max(n, 1)).tolist(), shared.tolist()
+    bounds = np.searchsorted(pairs // n, np.arange(n + 1))
+    return bounds.tolist(), (pairs % n).tolist(), shared.tolist()
 
 
 class _DocumentMatcher:
@@ -146,8 +146,11 @@ class _DocumentMatcher:
     def run(self) -> Matching:
         document = self.document
         bounds, earlier, shared = _shared_keys(document)
-        _, first_index, inverse = np.unique(document.exact, return_index=True, return_inverse=True)
-        first_same: list[int] = first_index[inverse].tolist()
+        if earlier:
+            _, first, inverse = np.unique(document.exact, return_index=True, return_inverse=True)
+            first_same: list[int] = first[inverse].tolist()
+        else:  # no two paragraphs share a key: each is the first of its text
+            first_same = list(range(len(document)))
         canonical = document.canonical
         short_words = 0 if self.options.remove_short_repeats else self.options.short_words
         short_repeats: dict[int, int] = {}

@@ -410,16 +410,21 @@ class _DocumentMatcher:
         words = fp.canonical.split(" ")
         need = self.options.containment * len(words)
         for doc_id, window in self._windows(i, candidates, later=later):
-            covered, other, ops, originals, region = _coverage(words, window, need)
+            covered, other, ops, originals, region = _coverage(words, window, 0.5 * need)
+            if not originals:
+                continue
+            # Judged again on the paragraphs the copy draws on alone: words that repeat make the
+            # alignment against the whole window ambiguous (a "to" matched in the paragraph
+            # before breaks the run that starts the copy).
+            sources = [c for c in window if c[0] in originals]
+            if len(sources) < len(window):
+                again = _coverage(words, sources, need)
+                if again[0] >= covered:
+                    covered, other, ops, _, region = again
             if covered < need:
                 continue
-            if doc_id is None:
-                # Where the copy lies, judged on the paragraphs it draws on alone: words that
-                # repeat make the alignment against the whole window ambiguous at its edges.
-                sources = [c for c in window if c[0] in originals]
-                region = _coverage(words, sources, need)[4]
-                if not self._whole_sentences(sources, region):
-                    continue
+            if doc_id is None and not self._whole_sentences(sources, region):
+                continue
             original = max((c for c in window if c[0] in originals), key=lambda c: (c[1], -c[0]))[0]
             share = covered / len(words)
             where = ("later " if later else "") + _paragraphs(originals)

@@ -147,8 +147,8 @@ class _DocumentMatcher:
         document = self.document
         bounds, earlier, shared = _shared_keys(document)
         if earlier:
-            _, first, inverse = np.unique(document.exact, return_index=True, return_inverse=True)
-            first_same: list[int] = first[inverse].tolist()
+            _, index, inverse = np.unique(document.exact, return_index=True, return_inverse=True)
+            first_same: list[int] = index[inverse].tolist()
         else:  # no two paragraphs share a key: each is the first of its text
             first_same = list(range(len(document)))
         canonical = document.canonical

@@ -28,6 +28,7 @@ EXPECT = {
     "scrapy_pipeline.py": "dropped  https://aggregator.example/story/991",
     "pandas_column.py": "row 2: ''",
     "pipeline.sh": "https://b.example/7 'Islanders react.' removed: [('exact', 'https://a.example/1')]",
+    "stream_pipeline.py": "the document is a copy of courier/1",
 }
 
 

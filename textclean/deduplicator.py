@@ -24,7 +24,7 @@ from textclean.match import Matching, Prior, match_paragraphs
 from textclean.options import DedupeOptions, apply_options
 from textclean.results import DedupeResult, DocumentMatch, Duplicate, Paragraph
 from textclean.segment import split_paragraphs
-from textclean.store import FORMAT_VERSION, MemoryStore, Store, StoredDocument
+from textclean.store import MAX_SIGHTINGS, MemoryStore, Store, StoredDocument
 
 __all__ = ["Deduplicator", "dedupe", "find_duplicates"]
 
@@ -184,6 +184,11 @@ class Deduplicator:
             )
         if isinstance(document_threshold, bool) or not 0 < document_threshold <= 1:
             raise ValueError(f"document_threshold must be in (0, 1], got {document_threshold!r}")
+        if boilerplate_min_docs is not None and boilerplate_min_docs > MAX_SIGHTINGS:
+            raise ValueError(
+                f"boilerplate_min_docs must be at most {MAX_SIGHTINGS} (stores count a paragraph's "
+                f"documents up to that), got {boilerplate_min_docs}"
+            )
         self.boilerplate_min_docs = boilerplate_min_docs
         self.document_threshold = document_threshold
         self.max_paragraphs = max_paragraphs
@@ -191,7 +196,7 @@ class Deduplicator:
         self._clock = clock
         self._boilerplate = _boilerplate(self.options)
         self._store = _open_store(store)
-        self._store.check_settings(f"format={FORMAT_VERSION} {self.options.fingerprint.describe()}")
+        self._store.check_settings(self.options.fingerprint.describe())
         self._lock = threading.Lock()
 
     @property

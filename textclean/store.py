@@ -11,11 +11,17 @@ Two stores come with textclean: :class:`MemoryStore` (the default) and
 
 from __future__ import annotations
 
+import itertools
 import threading
-from collections.abc import Collection, Iterator, Sequence
+import zlib
+from collections import OrderedDict
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+import numpy.typing as npt
 
 from textclean.fingerprint import ParagraphPrint
 from textclean.match import IndexedParagraph
@@ -23,6 +29,7 @@ from textclean.match import IndexedParagraph
 __all__ = [
     "FORMAT_VERSION",
     "MAX_POSTINGS",
+    "MAX_SIGHTINGS",
     "IndexMismatchError",
     "MemoryStore",
     "Store",
@@ -34,6 +41,14 @@ FORMAT_VERSION = 1
 
 MAX_POSTINGS = 64
 """A key already filed for this many paragraphs takes no more (it is too common to be useful)."""
+
+MAX_SIGHTINGS = 1000
+"""Documents a :class:`MemoryStore` counts per (source, paragraph) for boilerplate; a
+``boilerplate_min_docs`` above this never matches there."""
+
+I64 = npt.NDArray[np.int64]
+U32 = npt.NDArray[np.uint32]
+U16 = npt.NDArray[np.uint16]
 
 
 class IndexMismatchError(ValueError):
@@ -79,7 +94,11 @@ class Store(Protocol):
         """Indexed paragraphs filed under each of ``keys`` (missing keys are left out)."""
 
     def boilerplate(self, source: str, keys: Collection[int], min_docs: int) -> frozenset[int]:
-        """Those ``keys`` seen in at least ``min_docs`` earlier documents of ``source``."""
+        """Those exact ``keys`` seen in at least ``min_docs`` indexed documents of ``source``.
+
+        A document counts once per key, whether it kept the paragraph or not, until it is
+        forgotten or evicted.
+        """
 
     def add(self, doc: StoredDocument) -> None:
         """Index a document's kept paragraphs (replacing a document with the same id)."""
@@ -88,7 +107,7 @@ class Store(Protocol):
         """A fresh id for a document that has none."""
 
     def forget(self, doc_id: str) -> int:
-        """Remove a document; return how many paragraphs it had indexed."""
+        """Remove a document and its sightings; return how many paragraphs it had indexed."""
 
     def evict(self, *, max_paragraphs: int | None, before: float | None) -> int:
         """Remove the oldest documents until the limits hold; return how many were removed."""
@@ -103,117 +122,547 @@ class Store(Protocol):
         """Release resources; the store is unusable afterwards."""
 
 
-class MemoryStore:
-    """An in-memory :class:`Store`. Thread-safe; gone when the process ends.
+class _Column:
+    """A growable one-dimensional NumPy array.
 
-    Per indexed paragraph it holds the canonical text and one posting per key (1 exact, one per
-    long sentence, 16 bands by default).
+    Capacity doubles as it fills; pages beyond ``size`` are never written, so the operating system
+    does not make them resident.
     """
+
+    __slots__ = ("data", "size")
+
+    def __init__(self, dtype: type[np.generic]) -> None:
+        self.data: npt.NDArray[Any] = np.empty(0, dtype)
+        self.size = 0
+
+    def view(self) -> npt.NDArray[Any]:
+        return self.data[: self.size]
+
+    def extend(self, values: Sequence[float] | npt.NDArray[Any]) -> None:
+        end = self.size + len(values)
+        if end > len(self.data):
+            grown = np.empty(max(end, 2 * len(self.data), 256), self.data.dtype)
+            grown[: self.size] = self.data[: self.size]
+            self.data = grown
+        self.data[self.size : end] = values
+        self.size = end
+
+    def replace(self, values: npt.NDArray[Any]) -> None:
+        self.data = np.array(values, dtype=self.data.dtype)
+        self.size = len(values)
+
+
+class _Run:
+    """Entries sorted by key, 10 bytes each, plus a directory of 4-byte offsets (one per 4 to 8).
+
+    An entry keeps bits 31..62 of its key (``high``, the sort key), bits 0..15 (``low``, checked
+    on lookup) and its value: keys are identified by 48 of their 63 bits. Two keys equal in those
+    bits are confused with probability 2**-48 per pair, which costs a candidate that verification
+    then rejects. Keys are hashes, so the directory, on the top bits of ``high``, spreads them
+    evenly: finding a key reads two directory entries and compares the few entries between them.
+    """
+
+    __slots__ = ("directory", "high", "low", "shift", "values")
+
+    def __init__(self, high: U32, low: U16, values: U32) -> None:
+        self.high, self.low, self.values = high, low, values
+        bits = min((len(high) // 8).bit_length(), 32)
+        self.shift = np.uint64(32 - bits)
+        starts = (np.arange(1 << bits, dtype=np.uint64) << self.shift).astype(np.uint32)
+        self.directory = np.empty(len(starts) + 1, dtype=np.uint32)
+        self.directory[:-1] = np.searchsorted(high, starts)
+        self.directory[-1] = len(high)
+
+    def __len__(self) -> int:
+        return len(self.high)
+
+    @staticmethod
+    def split(keys: I64) -> tuple[U32, U16]:
+        """The ``high`` and ``low`` parts of 63-bit keys."""
+        return (keys >> 31).astype(np.uint32), (keys & 0xFFFF).astype(np.uint16)
+
+    def find(self, high: U32, low: U16) -> tuple[npt.NDArray[np.intp], U32]:
+        """(position in the query, value) of the entries matching the query's (high, low)."""
+        bucket = (high.astype(np.uint64) >> self.shift).astype(np.intp)
+        start = self.directory[bucket].astype(np.intp)
+        size = self.directory[bucket + 1] - start
+        total = int(size.sum())
+        if not total:
+            return np.empty(0, np.intp), np.empty(0, np.uint32)
+        position = np.repeat(np.arange(len(high)), size)
+        index = np.repeat(start - (np.cumsum(size) - size), size) + np.arange(total)
+        match = (self.high[index] == high[position]) & (self.low[index] == low[position])
+        return position[match], self.values[index[match]]
+
+    @staticmethod
+    def merge(older: _Run, newer: _Run) -> _Run:
+        """One run of both; under equal keys, ``older``'s values come first."""
+        total = len(older) + len(newer)
+        at = np.searchsorted(older.high, newer.high, side="right") + np.arange(len(newer))
+        from_older = np.ones(total, dtype=np.bool_)
+        from_older[at] = False
+        parts = []
+        for old, new in ((older.high, newer.high), (older.low, newer.low),
+                         (older.values, newer.values)):  # fmt: skip
+            merged = np.empty(total, dtype=old.dtype)
+            merged[at] = new
+            merged[from_older] = old
+            parts.append(merged)
+        return _Run(*parts)
+
+    def select(self, keep: npt.NDArray[np.bool_], values: U32) -> _Run:
+        """The entries where ``keep`` holds, with new ``values`` (one per kept entry)."""
+        return _Run(self.high[keep], self.low[keep], values)
+
+
+class _Postings:
+    """A multimap from 63-bit keys to 32-bit values, about 11 bytes an entry.
+
+    The newest entries wait in a dict (as in a plain Python index); every :attr:`BUFFER` of them
+    become a sorted :class:`_Run` that is merged into level 0, and a level that outgrows
+    ``BUFFER * GROWTH ** (level + 1)`` entries is merged into the next (a log-structured merge
+    tree). Each entry is rewritten a few times per level, there are few levels (3 for 10 million
+    entries), and a lookup is a handful of vectorised reads per level. A key's values come back in
+    the order they were added. Removing is the caller's business: it filters values on the way out
+    and calls :meth:`rebuild` now and then.
+    """
+
+    BUFFER = 1 << 15
+    GROWTH = 8
+
+    def __init__(self) -> None:
+        self._levels: list[_Run | None] = []  # level 0 holds the newest entries
+        self._buffer: dict[int, list[int]] = {}
+        self._buffered = 0
+
+    def __len__(self) -> int:
+        return sum(len(run) for run in self._levels if run is not None) + self._buffered
+
+    def add(
+        self, keys: list[int], values: list[int], limit: int, have: dict[int, int], array: I64
+    ) -> int:
+        """File ``(key, value)`` pairs, but no key beyond ``limit`` values.
+
+        ``have`` says how many values each key has already (missing: none); ``array`` is
+        ``keys`` as an array. Returns how many pairs were filed.
+        """
+        allowed = _allowed(array, limit, have)
+        if not allowed.all():
+            keys = list(itertools.compress(keys, allowed.tolist()))
+            values = list(itertools.compress(values, allowed.tolist()))
+        buffer = self._buffer
+        for key, value in zip(keys, values, strict=True):
+            found = buffer.get(key)
+            if found is None:
+                buffer[key] = [value]
+            else:
+                found.append(value)
+        self._buffered += len(keys)
+        if self._buffered >= self.BUFFER:
+            self._flush()
+        return len(keys)
+
+    def find(self, keys: I64) -> tuple[I64, U32]:
+        """Every entry filed under one of ``keys`` (without repeats), as (key, value) arrays,
+        grouped by key; a key's values come in the order they were added."""
+        positions: list[npt.NDArray[np.intp]] = []
+        values: list[U32] = []
+        high, low = _Run.split(keys)
+        for run in reversed(self._levels):  # the oldest first
+            if run is not None:
+                run_positions, run_values = run.find(high, low)
+                positions.append(run_positions)
+                values.append(run_values)
+        if self._buffer:
+            buffer_positions: list[int] = []
+            buffer_values: list[int] = []
+            get = self._buffer.get
+            for i, key in enumerate(keys.tolist()):
+                found = get(key)
+                if found is not None:
+                    buffer_positions.extend([i] * len(found))
+                    buffer_values.extend(found)
+            positions.append(np.array(buffer_positions, dtype=np.intp))
+            values.append(np.array(buffer_values, dtype=np.uint32))
+        if not positions:
+            return np.empty(0, np.int64), np.empty(0, np.uint32)
+        found_positions = np.concatenate(positions)
+        order = np.argsort(found_positions, kind="stable")
+        return keys[found_positions[order]], np.concatenate(values)[order]
+
+    def rebuild(self, keep: npt.NDArray[np.bool_], renumber: npt.NDArray[Any]) -> None:
+        """Keep the entries whose value ``v`` has ``keep[v]``, changing ``v`` to ``renumber[v]``."""
+        self._flush()
+        merged: _Run | None = None
+        for run in reversed(self._levels):
+            if run is not None:
+                kept = keep[run.values]
+                run = run.select(kept, renumber[run.values[kept]].astype(np.uint32))
+                merged = run if merged is None else _Run.merge(merged, run)
+        self._levels = []
+        if merged is not None and len(merged):
+            self._levels = [None] * self._level_for(len(merged)) + [merged]
+
+    def _level_for(self, size: int) -> int:
+        level = 0
+        while size > self.BUFFER * self.GROWTH ** (level + 1):
+            level += 1
+        return level
+
+    def _flush(self) -> None:
+        if not self._buffer:
+            return
+        counts = np.fromiter(map(len, self._buffer.values()), np.intp, len(self._buffer))
+        keys = np.repeat(np.fromiter(self._buffer, np.int64, len(self._buffer)), counts)
+        values = np.fromiter(
+            itertools.chain.from_iterable(self._buffer.values()), np.uint32, int(counts.sum())
+        )
+        high, low = _Run.split(keys)
+        order = np.argsort(high, kind="stable")
+        run = _Run(high[order], low[order], values[order])
+        self._buffer = {}
+        self._buffered = 0
+        level = 0
+        while True:
+            if level == len(self._levels):
+                self._levels.append(None)
+            older = self._levels[level]
+            if older is not None:
+                run = _Run.merge(older, run)
+            if len(run) <= self.BUFFER * self.GROWTH ** (level + 1):
+                self._levels[level] = run
+                return
+            self._levels[level] = None
+            level += 1
+
+
+class _Texts:
+    """Canonical texts, each compressed on its own (raw deflate), back to back in one bytearray.
+
+    A text costs its compressed size (about 60% of its UTF-8 size for English news; each is
+    compressed alone so that reading one costs a 2 µs decompression, as verification reads many
+    scattered texts) and an 8-byte end offset. The texts read most recently are cached: a short
+    paragraph such as "Conclusion" is a candidate for many documents.
+    """
+
+    CACHE = 4096
+
+    def __init__(self) -> None:
+        self._data = bytearray()
+        self._ends = _Column(np.int64)
+        self._cache: OrderedDict[int, str] = OrderedDict()
+
+    def __len__(self) -> int:
+        return self._ends.size
+
+    def extend(self, texts: Iterable[str]) -> None:
+        ends = []
+        for text in texts:
+            deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
+            self._data += deflate.compress(text.encode("utf-8", "surrogatepass"))
+            self._data += deflate.flush()
+            ends.append(len(self._data))
+        self._ends.extend(ends)
+
+    def get(self, row: int) -> str:
+        cache = self._cache
+        text = cache.get(row)
+        if text is not None:
+            cache.move_to_end(row)
+            return text
+        ends = self._ends.data
+        start = int(ends[row - 1]) if row else 0
+        packed = memoryview(self._data)[start : int(ends[row])]
+        text = zlib.decompress(packed, -15).decode("utf-8", "surrogatepass")
+        cache[row] = text
+        if len(cache) > self.CACHE:
+            cache.popitem(last=False)  # the least recently used
+        return text
+
+    def rebuild(self, keep: npt.NDArray[np.bool_]) -> None:
+        """Keep the texts of the rows ``r`` with ``keep[r]``, renumbered in order."""
+        ends = self._ends.view()
+        starts = np.concatenate(([0], ends[:-1]))
+        data = self._data
+        self._data = bytearray().join(
+            data[start:end]
+            for start, end in zip(starts[keep].tolist(), ends[keep].tolist(), strict=True)
+        )
+        self._ends.replace(np.cumsum(ends[keep] - starts[keep]))
+        self._cache.clear()
+
+
+class MemoryStore:
+    """An in-memory :class:`Store`, compact enough for millions of paragraphs. Thread-safe.
+
+    Per indexed paragraph it keeps, in NumPy arrays and one bytearray rather than Python objects:
+
+    * one posting per key it is filed under: 1 exact key, one per sentence of
+      :data:`~textclean.fingerprint.MIN_SENTENCE_WORDS` words or more, and the LSH bands (16 by
+      default; none for paragraphs under ``min_chars``). That is about 12.6 keys on news text, at
+      about 11 bytes each (48 bits of the key, a 4-byte row, a share of the directory): 135 bytes;
+    * its canonical text, which verification compares, deflated on its own (60 to 70% of its
+      UTF-8 size) plus an 8-byte offset: about 100 bytes on news text;
+    * its document's serial number and its paragraph index: 8 bytes.
+
+    That is about 245 bytes a paragraph, plus about 150 bytes a document (its id, when it was
+    added), a bounded buffer of recent postings and a cache of recently read texts (a few MB);
+    for documents with a ``source``, 11 bytes per distinct paragraph count the documents that
+    had it (at most :data:`MAX_SIGHTINGS` per paragraph and source). ``docs/streaming.md`` gives
+    the resident memory measured by ``benchmarks/bench_index.py``.
+
+    Removing a document only marks it; once a quarter of the rows (or documents, or sightings)
+    belong to removed documents, everything is rebuilt without them, so a store kept under
+    ``max_paragraphs`` holds at most about 1.25 times that many rows.
+    """
+
+    compact_slack = 4096
+    """Removed rows, documents or sightings tolerated before a rebuild, beyond a quarter."""
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
         self._settings: str | None = None
-        self._postings: dict[int, list[int]] = {}
-        self._paragraphs: dict[int, tuple[int, int, str, tuple[int, ...]]] = {}
-        self._docs: dict[str, tuple[int, float, list[int]]] = {}  # id -> (serial, added, rows)
-        self._doc_names: dict[int, str] = {}
-        self._sightings: dict[tuple[str, int], int] = {}
-        self._next_row = 0
-        self._next_doc = 0
         self._closed = False
+        # Rows: one per indexed paragraph, in the order they were added.
+        self._texts = _Texts()
+        self._row_doc = _Column(np.uint32)  # the document's serial number
+        self._row_paragraph = _Column(np.uint32)  # the paragraph's index in its document
+        self._postings = _Postings()  # key -> row
+        # Documents, by serial number (in the order they were added; removed ones are marked).
+        self._doc_ids: list[str | None] = []
+        self._serials: dict[str, int] = {}
+        self._doc_alive = _Column(np.bool_)
+        self._doc_added = _Column(np.float64)
+        self._doc_rows = _Column(np.uint32)
+        self._doc_sightings = _Column(np.uint32)
+        self._oldest = 0  # no live document has a smaller serial
+        # Boilerplate: (source, exact key) -> serials of the documents that had it.
+        self._sources: dict[str, int] = {}
+        self._sightings = _Postings()
+        self._added = 0
+        self._live_rows = 0
+        self._counted: tuple[str | None, set[int] | frozenset[int], dict[int, int]] | None = None
+        self._dead = {"rows": 0, "docs": 0, "sightings": 0}
 
     def check_settings(self, settings: str) -> None:
-        if self._settings is None:
-            self._settings = settings
-        elif self._settings != settings:
-            raise IndexMismatchError(
-                f"this index uses fingerprint settings {self._settings!r}, not {settings!r}"
-            )
+        with self._lock:
+            if self._settings is None:
+                self._settings = settings
+            elif self._settings != settings:
+                raise IndexMismatchError(
+                    f"this index uses {self._settings!r}; it cannot be used with {settings!r}"
+                )
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        if self._closed:
-            raise ValueError("the store is closed")
         with self._lock:
+            if self._closed:
+                raise ValueError("the store is closed")
             yield
 
     def lookup(
         self, keys: Collection[int], *, exclude_doc: str | None = None
     ) -> dict[int, list[IndexedParagraph]]:
-        out: dict[int, list[IndexedParagraph]] = {}
-        skip = self._docs[exclude_doc][0] if exclude_doc in self._docs else None
-        for key in keys:
-            rows = self._postings.get(key)
-            if not rows:
-                continue
-            found = []
-            for row in rows:
-                serial, paragraph, canonical, _ = self._paragraphs[row]
-                if serial != skip:
-                    found.append(IndexedParagraph(self._doc_names[serial], paragraph, canonical))
-            if found:
-                out[key] = found
-        return out
+        with self._lock:
+            skip = self._serials.get(exclude_doc) if exclude_doc is not None else None
+            found, rows = self._find_live(keys, skip)
+            out: dict[int, list[IndexedParagraph]] = {}
+            made: dict[int, IndexedParagraph] = {}
+            doc_ids, text = self._doc_ids, self._texts.get
+            docs = self._row_doc.data[rows].tolist()
+            numbers = self._row_paragraph.data[rows].tolist()
+            for key, row, doc, number in zip(
+                found.tolist(), rows.tolist(), docs, numbers, strict=True
+            ):
+                entry = made.get(row)
+                if entry is None:
+                    entry = made[row] = IndexedParagraph(doc_ids[doc] or "", number, text(row))
+                out.setdefault(key, []).append(entry)
+            # The add() that usually follows needs these counts: keep them until anything changes.
+            looked_up = keys if isinstance(keys, set | frozenset) else set(keys)
+            self._counted = (exclude_doc, looked_up, {k: len(v) for k, v in out.items()})
+            return out
 
     def boilerplate(self, source: str, keys: Collection[int], min_docs: int) -> frozenset[int]:
-        return frozenset(k for k in keys if self._sightings.get((source, k), 0) >= min_docs)
+        with self._lock:
+            sid = self._sources.get(source)
+            if sid is None or not keys:
+                return frozenset()
+            salt = _salt(sid)
+            counts = self._sighting_counts(np.fromiter(keys, np.int64, len(keys)) ^ salt)
+            return frozenset(k ^ salt for k, n in counts.items() if n >= min_docs)
 
     def add(self, doc: StoredDocument) -> None:
-        self.forget(doc.doc_id)
-        serial = self._next_doc
-        self._next_doc += 1
-        rows = []
-        for paragraph, fp in doc.kept:
-            row = self._next_row
-            self._next_row += 1
-            keys = fp.keys()
-            self._paragraphs[row] = (serial, paragraph, fp.canonical, keys)
-            for key in keys:
-                posting = self._postings.setdefault(key, [])
-                if len(posting) < MAX_POSTINGS:
-                    posting.append(row)
-            rows.append(row)
-        self._docs[doc.doc_id] = (serial, doc.added, rows)
-        self._doc_names[serial] = doc.doc_id
-        if doc.source is not None:
-            for key in set(doc.exact_keys):
-                self._sightings[(doc.source, key)] = self._sightings.get((doc.source, key), 0) + 1
+        keys: list[int] = []
+        rows: list[int] = []  # relative to the document's first row, for now
+        for row, (_, fp) in enumerate(doc.kept):
+            fp_keys = fp.keys()
+            keys.extend(fp_keys)
+            rows.extend([row] * len(fp_keys))
+        key_array = np.array(keys, dtype=np.int64)  # fails on a bad key, before any change
+        if len(key_array) and key_array.min() < 0:
+            raise ValueError("keys must be non-negative 63-bit integers")
+        with self._lock:
+            counted, self._counted = self._counted, None
+            self._forget(doc.doc_id)
+            serial = len(self._doc_ids)
+            self._doc_ids.append(doc.doc_id)
+            self._serials[doc.doc_id] = serial
+            self._doc_alive.extend([True])
+            self._doc_added.extend([doc.added])
+            self._doc_rows.extend([len(doc.kept)])
+            self._added += 1
+            first = len(self._texts)
+            rows = [first + row for row in rows]
+            self._texts.extend([fp.canonical for _, fp in doc.kept])
+            self._row_doc.extend([serial] * len(doc.kept))
+            self._row_paragraph.extend([paragraph for paragraph, _ in doc.kept])
+            self._live_rows += len(doc.kept)
+            if counted is not None and counted[0] == doc.doc_id and counted[1] >= set(keys):
+                have = counted[2]
+            else:
+                found, _ = self._find_live(keys, None)
+                have = dict(zip(*_counts(found), strict=True))
+            self._postings.add(keys, rows, MAX_POSTINGS, have, key_array)
+            sightings = 0
+            if doc.source is not None:
+                sid = self._sources.setdefault(doc.source, len(self._sources))
+                composite = np.unique(np.fromiter(doc.exact_keys, np.int64) ^ _salt(sid))
+                have = self._sighting_counts(composite)
+                serials = [serial] * len(composite)
+                sightings = self._sightings.add(
+                    composite.tolist(), serials, MAX_SIGHTINGS, have, composite
+                )
+            self._doc_sightings.extend([sightings])
+            self._maybe_compact()
 
     def next_doc_id(self) -> str:
-        return f"#{self._next_doc + 1}"
+        with self._lock:
+            return f"#{self._added + 1}"
 
     def forget(self, doc_id: str) -> int:
-        entry = self._docs.pop(doc_id, None)
-        if entry is None:
-            return 0
-        serial, _, rows = entry
-        del self._doc_names[serial]
-        for row in rows:
-            _, _, _, keys = self._paragraphs.pop(row)
-            for key in keys:
-                posting = self._postings.get(key)
-                if posting is not None and row in posting:
-                    posting.remove(row)
-                    if not posting:
-                        del self._postings[key]
-        return len(rows)
+        with self._lock:
+            removed = self._forget(doc_id)
+            self._maybe_compact()
+            return removed
 
     def evict(self, *, max_paragraphs: int | None, before: float | None) -> int:
-        removed = 0
-        for doc_id, (_, added, _) in list(self._docs.items()):  # insertion order: oldest first
-            too_many = max_paragraphs is not None and len(self._paragraphs) > max_paragraphs
-            too_old = before is not None and added < before
-            if not (too_many or too_old):
-                break
-            self.forget(doc_id)
-            removed += 1
-        return removed
+        with self._lock:
+            removed = 0
+            alive, added = self._doc_alive.data, self._doc_added.data
+            while self._oldest < len(self._doc_ids):
+                serial = self._oldest
+                if not alive[serial]:
+                    self._oldest += 1
+                    continue
+                too_many = max_paragraphs is not None and self._live_rows > max_paragraphs
+                too_old = before is not None and added[serial] < before
+                if not (too_many or too_old):
+                    break
+                self._forget(self._doc_ids[serial] or "")
+                removed += 1
+            self._maybe_compact()
+            return removed
 
     def paragraph_count(self) -> int:
-        return len(self._paragraphs)
+        return self._live_rows
 
     def document_count(self) -> int:
-        return len(self._docs)
+        return len(self._serials)
 
     def close(self) -> None:
         self._closed = True
+
+    # Internals. The caller holds the lock.
+
+    def _forget(self, doc_id: str) -> int:
+        serial = self._serials.pop(doc_id, None)
+        if serial is None:
+            return 0
+        self._counted = None
+        self._doc_ids[serial] = None
+        self._doc_alive.data[serial] = False
+        rows = int(self._doc_rows.data[serial])
+        self._live_rows -= rows
+        self._dead["rows"] += rows
+        self._dead["docs"] += 1
+        self._dead["sightings"] += int(self._doc_sightings.data[serial])
+        return rows
+
+    def _find_live(self, keys: Iterable[int], skip: int | None) -> tuple[I64, U32]:
+        """(key, row) of every live row filed under ``keys``, except those of document ``skip``."""
+        wanted = np.fromiter(keys, np.int64)
+        if not isinstance(keys, set | frozenset):
+            wanted = np.unique(wanted)
+        found, rows = self._postings.find(wanted)
+        docs = self._row_doc.data[rows]
+        live = self._doc_alive.data[docs]
+        if skip is not None:
+            live &= docs != skip
+        return found[live], rows[live]
+
+    def _sighting_counts(self, composite: I64) -> dict[int, int]:
+        """In how many live documents each composite (source, exact) key was seen, if any."""
+        found, serials = self._sightings.find(np.unique(composite))
+        return dict(zip(*_counts(found[self._doc_alive.data[serials]]), strict=True))
+
+    def _maybe_compact(self) -> None:
+        dead, slack = self._dead, self.compact_slack
+        if (
+            dead["rows"] > self._live_rows // 4 + slack
+            or dead["docs"] > len(self._serials) // 4 + slack
+            or dead["sightings"] > (len(self._sightings) - dead["sightings"]) // 4 + slack
+        ):
+            self._compact()
+
+    def _compact(self) -> None:
+        """Rebuild every table without the removed documents, renumbering rows and serials."""
+        doc_alive = self._doc_alive.view().copy()
+        new_serial = np.cumsum(doc_alive) - 1
+        row_alive = doc_alive[self._row_doc.view()]
+        new_row = np.cumsum(row_alive) - 1
+        self._texts.rebuild(row_alive)
+        self._postings.rebuild(row_alive, new_row)
+        self._sightings.rebuild(doc_alive, new_serial)
+        self._row_doc.replace(new_serial[self._row_doc.view()[row_alive]])
+        self._row_paragraph.replace(self._row_paragraph.view()[row_alive])
+        for column in (self._doc_alive, self._doc_added, self._doc_rows, self._doc_sightings):
+            column.replace(column.view()[doc_alive])
+        doc_ids = [doc_id for doc_id in self._doc_ids if doc_id is not None]
+        self._doc_ids = list(doc_ids)
+        self._serials = {doc_id: serial for serial, doc_id in enumerate(doc_ids)}
+        self._oldest = 0
+        self._dead = {"rows": 0, "docs": 0, "sightings": 0}
+
+
+def _allowed(keys: I64, limit: int, have: dict[int, int]) -> npt.NDArray[np.bool_]:
+    """Which of ``keys`` can be filed once more, in order, if a key takes at most ``limit``."""
+    if not len(keys):
+        return np.ones(0, dtype=np.bool_)
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    first = np.ones(len(keys), dtype=np.bool_)
+    first[1:] = ordered[1:] != ordered[:-1]
+    start = np.maximum.accumulate(np.where(first, np.arange(len(keys)), 0))
+    count = np.arange(len(keys)) - start  # earlier copies of the same key in ``keys``
+    if have:
+        known = np.fromiter(have, np.int64, len(have))
+        where = np.minimum(np.searchsorted(ordered, known), len(keys) - 1)
+        match = ordered[where] == known
+        base = np.zeros(len(keys), dtype=np.int64)
+        base[where[match]] = np.fromiter(have.values(), np.int64, len(have))[match]
+        count += base[start]
+    allowed = np.empty(len(keys), dtype=np.bool_)
+    allowed[order] = count < limit
+    return allowed
+
+
+def _salt(sid: int) -> int:
+    """XOR-ed with an exact key, makes the sightings key of source number ``sid``."""
+    return (sid + 1) * 0x9E3779B97F4A7C15 & ((1 << 63) - 1)
+
+
+def _counts(keys: I64) -> tuple[list[int], list[int]]:
+    """The distinct values of sorted ``keys`` and how often each occurs."""
+    distinct, counts = np.unique(keys, return_counts=True)
+    return distinct.tolist(), counts.tolist()

@@ -1,0 +1,347 @@
+"""The cross-document index: ``Deduplicator`` with the in-memory store.
+
+Documents are made of sentences drawn from a word list with a seeded ``random.Random``, so every
+paragraph is distinct unless a test repeats it on purpose.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import threading
+from collections import Counter
+
+import pytest
+
+from textclean import Deduplicator, FingerprintSettings, IndexMismatchError, MemoryStore
+from textclean.fingerprint import ParagraphPrint
+from textclean.match import IndexedParagraph
+from textclean.store import MAX_POSTINGS, Store, StoredDocument
+
+WORDS = re.findall(
+    r"\w+",
+    """
+    harbour council budget river bridge school teacher market farmer weather storm ferry island
+    minister report museum library festival garden railway station tunnel coast village mayor
+    court judge hospital nurse doctor patient factory worker union contract wage price energy wind
+    solar battery grid water pipe road truck driver airport flight pilot season league match coach
+    player stadium ticket crowd concert artist painting novel author poet theatre actor film camera
+    studio radio signal cable network server software update engineer scientist forest valley
+    glacier lake fisher boat cargo port customs border trade export import tariff deficit surplus
+    bank loan mortgage rent tenant landlord housing planning permit zoning heritage castle church
+    bishop choir organ bakery bread cheese orchard apple vineyard harvest cattle sheep wool police
+    """,
+)
+
+
+def sentence(rng: random.Random) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(8, 14))]
+    return " ".join(words).capitalize() + "."
+
+
+def paragraph(rng: random.Random) -> str:
+    return " ".join(sentence(rng) for _ in range(rng.randint(2, 4)))
+
+
+def paragraphs(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    return [paragraph(rng) for _ in range(n)]
+
+
+def join(parts: list[str]) -> str:
+    return "\n\n".join(parts)
+
+
+# The stories of these tests.
+
+
+def test_syndicated_copy_with_a_new_first_paragraph() -> None:
+    wire = paragraphs(1, 6)
+    intro = paragraphs(2, 1)
+    with Deduplicator() as dd:
+        first = dd.dedupe(join(wire), doc_id="wire")
+        copy = dd.dedupe(join(intro + wire), doc_id="outlet")
+    assert first.kept == tuple(range(6)) and first.duplicate_of is None
+    assert copy.kept == (0,)
+    assert copy.text == intro[0]
+    assert [(d.index, d.kind, d.doc_id, d.original) for d in copy.duplicates] == [
+        (i + 1, "exact", "wire", i) for i in range(6)
+    ]
+    assert copy.duplicate_of is not None
+    assert copy.duplicate_of.doc_id == "wire"
+    assert copy.duplicate_of.similarity > 0.8
+
+
+BOILERPLATE = "The Harbour Gazette is printed by Quayside Media from its office on Pier Street."
+
+
+def test_the_same_boilerplate_through_twenty_documents_of_one_source() -> None:
+    with Deduplicator(boilerplate_min_docs=3) as dd:
+        results = [
+            dd.dedupe(join([*paragraphs(100 + n, 2), BOILERPLATE]), doc_id=f"g{n}", source="site")
+            for n in range(20)
+        ]
+        assert results[0].kept == (0, 1, 2)  # not a boilerplate pattern: kept the first time
+        for n, result in enumerate(results[1:], start=1):
+            assert result.kept == (0, 1)
+            (dup,) = result.duplicates
+            if n < 3:  # seen in fewer than 3 earlier documents: an ordinary repeat
+                assert (dup.kind, dup.doc_id, dup.original) == ("exact", "g0", 2)
+            else:
+                assert (dup.kind, dup.doc_id, dup.original) == ("boilerplate", None, None)
+        # Without its kept copy, the line is still removed at its first appearance in a document
+        # of the same source, but another source keeps it.
+        assert dd.forget("g0") == 3
+        later = dd.dedupe(join([BOILERPLATE, *paragraphs(200, 2)]), source="site")
+        other = dd.dedupe(join([BOILERPLATE, *paragraphs(201, 2)]), source="courier")
+        assert [(d.index, d.kind) for d in later.duplicates] == [(0, "boilerplate")]
+        assert other.kept == (0, 1, 2)
+
+
+def test_updated_republication() -> None:
+    story = paragraphs(3, 5)
+    edited = story[2][:-1] + ", officials said."
+    update = [*story[:2], edited, *story[3:], *paragraphs(4, 2)]
+    with Deduplicator() as dd:
+        dd.dedupe(join(story), doc_id="monday")
+        result = dd.dedupe(join(update), doc_id="tuesday")
+    assert result.kept == (5, 6)  # the two new paragraphs
+    removed = {d.index: (d.kind, d.doc_id, d.original) for d in result.duplicates}
+    assert removed == {
+        0: ("exact", "monday", 0),
+        1: ("exact", "monday", 1),
+        2: ("near", "monday", 2),
+        3: ("exact", "monday", 3),
+        4: ("exact", "monday", 4),
+    }
+
+
+def test_a_document_added_again_under_its_id_replaces_itself() -> None:
+    story = paragraphs(5, 4)
+    with Deduplicator() as dd:
+        dd.dedupe(join(story), doc_id="a")
+        again = dd.dedupe(join([*story, *paragraphs(6, 1)]), doc_id="a")
+        assert again.kept == (0, 1, 2, 3, 4)
+        assert dd.store.document_count() == 1
+        assert dd.store.paragraph_count() == 5
+
+
+def test_check_does_not_add() -> None:
+    story = join(paragraphs(7, 4))
+    with Deduplicator() as dd:
+        dd.dedupe(join(paragraphs(8, 3)), doc_id="x")
+        before = (dd.store.paragraph_count(), dd.store.document_count())
+        assert dd.check(story).kept == (0, 1, 2, 3)
+        assert dd.check(story).kept == (0, 1, 2, 3)
+        assert (dd.store.paragraph_count(), dd.store.document_count()) == before
+        assert dd.dedupe(story).kept == (0, 1, 2, 3)
+        assert dd.check(story).kept == ()
+
+
+def test_forget() -> None:
+    story = join(paragraphs(9, 3))
+    with Deduplicator() as dd:
+        dd.dedupe(story, doc_id="a")
+        assert dd.forget("a") == 3
+        assert dd.forget("a") == 0
+        assert dd.store.paragraph_count() == 0
+        assert dd.dedupe(story, doc_id="b").kept == (0, 1, 2)
+        assert dd.dedupe(story, doc_id="c").kept == ()
+
+
+def test_documents_without_an_id_get_fresh_ones() -> None:
+    with Deduplicator() as dd:
+        ids = [dd.dedupe(join(paragraphs(10 + n, 1))).doc_id for n in range(3)]
+        assert len(set(ids)) == 3
+        copy = dd.dedupe(join(paragraphs(11, 1)))
+        assert copy.duplicates[0].doc_id == ids[1]
+
+
+def test_max_paragraphs_evicts_the_oldest_documents() -> None:
+    docs = [join(paragraphs(20 + n, 4)) for n in range(5)]
+    with Deduplicator(max_paragraphs=10) as dd:
+        for n, doc in enumerate(docs):
+            dd.dedupe(doc, doc_id=f"d{n}")
+            assert dd.store.paragraph_count() <= 10
+        assert dd.store.document_count() == 2
+        assert dd.check(docs[0]).kept == (0, 1, 2, 3)  # evicted
+        assert dd.check(docs[4]).kept == ()
+
+
+def test_max_age_evicts_old_documents() -> None:
+    now = [0.0]
+    docs = [join(paragraphs(30 + n, 2)) for n in range(3)]
+    with Deduplicator(max_age=100, clock=lambda: now[0]) as dd:
+        for at, doc in zip((0.0, 50.0, 160.0), docs, strict=True):
+            now[0] = at
+            dd.dedupe(doc)
+        assert dd.store.document_count() == 1
+        assert dd.check(docs[0]).kept == (0, 1)
+        assert dd.check(docs[1]).kept == (0, 1)
+        assert dd.check(docs[2]).kept == ()
+
+
+def test_threads_keep_each_repeated_paragraph_exactly_once() -> None:
+    shared = paragraphs(40, 40)
+    rng = random.Random(41)
+    work = [
+        [join(rng.sample(shared, 5) + paragraphs(1000 + 10 * t + n, 1)) for n in range(15)]
+        for t in range(4)
+    ]
+    kept: Counter[str] = Counter()
+    lock = threading.Lock()
+
+    with Deduplicator() as dd:
+
+        def run(docs: list[str]) -> None:
+            for doc in docs:
+                result = dd.dedupe(doc)
+                with lock:
+                    kept.update(result.paragraphs[i].text for i in result.kept)
+
+        threads = [threading.Thread(target=run, args=(docs,)) for docs in work]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    fed = {p for docs in work for doc in docs for p in doc.split("\n\n")}
+    assert set(kept) == fed  # nothing lost
+    assert max(kept.values()) == 1  # nothing kept twice
+
+
+def test_the_index_records_its_settings() -> None:
+    store = MemoryStore()
+    with Deduplicator(store=store) as dd:
+        dd.dedupe(join(paragraphs(50, 2)))
+    with pytest.raises(IndexMismatchError, match="num_perm=32"):
+        Deduplicator(store=store, fingerprint=FingerprintSettings(num_perm=32, bands=8))
+    with pytest.raises(ValueError):  # the narrower builtin is caught too
+        store.check_settings("something else")
+
+
+def test_memory_store_is_a_store() -> None:
+    assert isinstance(MemoryStore(), Store)
+
+
+def test_closed_store_refuses_work() -> None:
+    dd = Deduplicator()
+    dd.close()
+    dd.close()
+    with pytest.raises(ValueError, match="closed"):
+        dd.dedupe("Some paragraph of text for the closed store.")
+
+
+# The memory store against a plain reference: the same answers through adds, replacements,
+# forgets, evictions and the rebuilds they trigger.
+
+
+class ReferenceStore:
+    """The obvious dict-of-lists store, to check :class:`MemoryStore` against."""
+
+    def __init__(self) -> None:
+        self.docs: dict[str, StoredDocument] = {}  # insertion order: oldest first
+        self.postings: dict[int, list[tuple[str, int]]] = {}  # key -> (doc, paragraph index)
+
+    def add(self, doc: StoredDocument) -> None:
+        self.forget(doc.doc_id)
+        self.docs[doc.doc_id] = doc
+        for paragraph, fp in doc.kept:
+            for key in fp.keys():  # noqa: SIM118 (a method, not a dict)
+                filed = self.postings.setdefault(key, [])
+                if len(filed) < MAX_POSTINGS:
+                    filed.append((doc.doc_id, paragraph))
+
+    def forget(self, doc_id: str) -> int:
+        doc = self.docs.pop(doc_id, None)
+        if doc is None:
+            return 0
+        for filed in self.postings.values():
+            filed[:] = [entry for entry in filed if entry[0] != doc_id]
+        return len(doc.kept)
+
+    def evict(self, max_paragraphs: int) -> int:
+        removed = 0
+        while self.docs and sum(len(d.kept) for d in self.docs.values()) > max_paragraphs:
+            self.forget(next(iter(self.docs)))
+            removed += 1
+        return removed
+
+    def lookup(self, keys: set[int], exclude: str | None) -> dict[int, list[IndexedParagraph]]:
+        out = {}
+        for key in keys:
+            found = [
+                IndexedParagraph(doc_id, i, dict(self.docs[doc_id].kept)[i].canonical)
+                for doc_id, i in self.postings.get(key, [])
+                if doc_id != exclude
+            ]
+            if found:
+                out[key] = found
+        return out
+
+    def boilerplate(self, source: str, keys: set[int], min_docs: int) -> frozenset[int]:
+        seen = Counter(
+            key for d in self.docs.values() if d.source == source for key in set(d.exact_keys)
+        )
+        return frozenset(k for k in keys if seen[k] >= min_docs)
+
+
+def random_document(rng: random.Random, doc_id: str, added: float) -> StoredDocument:
+    """A document whose paragraphs share keys often (few distinct keys), to fill postings."""
+    kept = []
+    for i in range(rng.randint(0, 6)):
+        keys = rng.sample(range(1, 60), 5)
+        fp = ParagraphPrint(f"text {rng.random()}", 2, keys[0], tuple(keys[1:3]), tuple(keys[3:]))
+        kept.append((i * 2, fp))
+    exact = {fp.exact for _, fp in kept} | {rng.randrange(1, 50) for _ in range(3)}
+    return StoredDocument(doc_id, rng.choice(["s1", "s2", None]), added, kept, exact)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_memory_store_matches_a_reference(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from textclean import store as store_module
+
+    monkeypatch.setattr(store_module._Postings, "BUFFER", 16)  # many runs and merges
+    rng = random.Random(seed)
+    store, reference = MemoryStore(), ReferenceStore()
+    store.compact_slack = rng.choice([0, 3, 50])
+    for step in range(400):
+        action = rng.random()
+        doc_id = f"d{rng.randrange(60)}"
+        if action < 0.6:
+            doc = random_document(rng, doc_id, float(step))
+            store.add(doc)
+            reference.add(doc)
+        elif action < 0.8:
+            assert store.forget(doc_id) == reference.forget(doc_id)
+        elif action < 0.85:
+            limit = rng.randrange(5, 60)
+            assert store.evict(max_paragraphs=limit, before=None) == reference.evict(limit)
+        keys = set(rng.sample(range(1, 60), 20))
+        exclude = rng.choice([None, doc_id])
+        assert store.lookup(keys, exclude_doc=exclude) == reference.lookup(keys, exclude)
+        source = rng.choice(["s1", "s2"])
+        keys = set(range(1, 50))
+        min_docs = rng.randint(1, 4)
+        assert store.boilerplate(source, keys, min_docs) == reference.boilerplate(
+            source, keys, min_docs
+        )
+        assert store.paragraph_count() == sum(len(d.kept) for d in reference.docs.values())
+        assert store.document_count() == len(reference.docs)
+
+
+def test_a_key_takes_at_most_max_postings() -> None:
+    store = MemoryStore()
+    common = ParagraphPrint("a common line", 3, 7, (), ())
+
+    def doc(n: int) -> StoredDocument:
+        unique = ParagraphPrint(f"line {n}", 2, 1000 + n, (), ())
+        return StoredDocument(f"d{n}", None, 0.0, [(0, common), (1, unique)], ())
+
+    for n in range(MAX_POSTINGS + 5):
+        store.add(doc(n))
+    assert [e.doc_id for e in store.lookup({7})[7]] == [f"d{n}" for n in range(MAX_POSTINGS)]
+    assert store.lookup({1000 + MAX_POSTINGS + 4})  # its other keys are filed
+    store.forget("d0")
+    store.add(doc(100))
+    assert store.lookup({7})[7][-1].doc_id == "d100"
+    assert len(store.lookup({7})[7]) == MAX_POSTINGS

@@ -1,0 +1,301 @@
+"""The SQLite store: persistence, several processes, crashes, and the same answers as memory."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from textclean import Deduplicator, FingerprintSettings, IndexMismatchError, MemoryStore
+from textclean.fingerprint import ParagraphPrint
+from textclean.sqlite_store import SQLiteStore
+from textclean.store import FORMAT_VERSION, MAX_POSTINGS, Store, StoredDocument
+
+ROOT = Path(__file__).resolve().parents[1]
+
+WORDS = re.findall(
+    r"\w+",
+    """
+    harbour council budget river bridge school teacher market farmer weather storm ferry island
+    minister report museum library festival garden railway station tunnel coast village mayor
+    court judge hospital nurse doctor patient factory worker union contract wage price energy wind
+    solar battery grid water pipe road truck driver airport flight pilot season league match coach
+    player stadium ticket crowd concert artist painting novel author poet theatre actor film camera
+    studio radio signal cable network server software update engineer scientist forest valley
+    glacier lake fisher boat cargo port customs border trade export import tariff deficit surplus
+    bank loan mortgage rent tenant landlord housing planning permit zoning heritage castle church
+    bishop choir organ bakery bread cheese orchard apple vineyard harvest cattle sheep wool police
+    """,
+)
+
+
+def paragraphs(seed: int, n: int) -> list[str]:
+    """``n`` distinct paragraphs of two to four made-up sentences."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        sentences = [
+            " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 14))).capitalize() + "."
+            for _ in range(rng.randint(2, 4))
+        ]
+        out.append(" ".join(sentences))
+    return out
+
+
+def join(parts: list[str]) -> str:
+    return "\n\n".join(parts)
+
+
+def run_python(code: str, *args: str, stdin: str = "") -> str:
+    """Run ``code`` in a fresh interpreter; return its stdout."""
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_sqlite_store_is_a_store(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "index.db")
+    assert isinstance(store, Store)
+    store.close()
+    store.close()
+    with pytest.raises(ValueError, match="closed"):
+        store.paragraph_count()
+
+
+def test_a_url_or_a_path_opens_a_file(tmp_path: Path) -> None:
+    with Deduplicator(store=f"sqlite:///{tmp_path / 'a.db'}") as dd:
+        dd.dedupe(join(paragraphs(1, 2)))
+    with Deduplicator(store=tmp_path / "a.db") as dd:
+        assert dd.store.paragraph_count() == 2
+
+
+def test_reopened_index_gives_the_same_answers(tmp_path: Path) -> None:
+    path = tmp_path / "index.db"
+    probes = [join(paragraphs(10, 3)), join(paragraphs(11, 2) + paragraphs(12, 1)), "Short."]
+    with Deduplicator(store=path, boilerplate_min_docs=2) as dd:
+        dd.dedupe(join(paragraphs(10, 3)), doc_id="a", source="s")
+        dd.dedupe(join(paragraphs(11, 4)), doc_id="b", source="s")
+        dd.dedupe(join(paragraphs(12, 1) + paragraphs(11, 1)), doc_id="c", source="s")
+        before = [dd.check(p, source="s").to_dict() for p in probes]
+        counts = (dd.store.document_count(), dd.store.paragraph_count())
+    with Deduplicator(store=path, boilerplate_min_docs=2) as dd:
+        assert [dd.check(p, source="s").to_dict() for p in probes] == before
+        assert (dd.store.document_count(), dd.store.paragraph_count()) == counts
+    assert any(d["duplicates"] for d in before)
+
+
+def test_a_second_process_finds_the_first_process_documents(tmp_path: Path) -> None:
+    path = tmp_path / "index.db"
+    story = paragraphs(20, 3)
+    run_python(
+        "import sys, json, textclean\n"
+        "with textclean.Deduplicator(store=sys.argv[1]) as dd:\n"
+        "    dd.dedupe(json.loads(sys.stdin.read()), doc_id='from-the-child')\n",
+        str(path),
+        stdin=json.dumps(join(story)),
+    )
+    with Deduplicator(store=path) as dd:
+        copy = dd.dedupe(join([*paragraphs(21, 1), *story]), doc_id="parent")
+    assert copy.kept == (0,)
+    assert {d.doc_id for d in copy.duplicates} == {"from-the-child"}
+    seen = run_python(
+        "import sys, textclean\n"
+        "with textclean.Deduplicator(store=sys.argv[1]) as dd:\n"
+        "    print(dd.store.document_count(), dd.store.paragraph_count())\n",
+        str(path),
+    )
+    assert seen.split() == ["2", "4"]
+
+
+def test_the_index_refuses_other_settings_and_newer_formats(tmp_path: Path) -> None:
+    path = tmp_path / "index.db"
+    with Deduplicator(store=path) as dd:
+        dd.dedupe(join(paragraphs(30, 2)))
+    with pytest.raises(IndexMismatchError, match=r"num_perm=64.*num_perm=32"):
+        Deduplicator(store=path, fingerprint=FingerprintSettings(num_perm=32, bands=8))
+    with Deduplicator(store=path) as dd:  # still usable with its own settings
+        assert dd.store.paragraph_count() == 2
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("UPDATE meta SET value = ? WHERE name = 'format'", (str(FORMAT_VERSION + 1),))
+    db.close()
+    with pytest.raises(IndexMismatchError, match="newer"):
+        Deduplicator(store=path)
+
+
+def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "index.db")
+    fp = ParagraphPrint("some words here", 3, 11, (12,), ())
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add(StoredDocument("a", "s", 0.0, [(0, fp)], {11}))
+        raise RuntimeError("boom")
+    assert (store.document_count(), store.paragraph_count()) == (0, 0)
+    assert store.lookup({11, 12}) == {}
+    assert store.boilerplate("s", {11}, 1) == frozenset()
+    store.close()
+
+
+_KILLED_CHILD = """
+import sys, time, json
+import textclean
+from textclean import sqlite_store
+
+first, second = json.loads(sys.stdin.read())
+dd = textclean.Deduplicator(store=sys.argv[1])
+dd.dedupe(first, doc_id="committed")
+dd.store._db.execute("PRAGMA cache_size = 2")  # spill uncommitted pages into the WAL file
+add = sqlite_store.SQLiteStore.add
+
+def add_then_hang(self, doc):
+    add(self, doc)  # everything written, nothing committed
+    print("inside the transaction", flush=True)
+    time.sleep(120)
+
+sqlite_store.SQLiteStore.add = add_then_hang
+dd.dedupe(second, doc_id="killed", source="s")
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_kill_9_in_the_middle_of_a_document_leaves_the_index_as_before(tmp_path: Path) -> None:
+    path = tmp_path / "index.db"
+    first, second = join(paragraphs(40, 3)), join(paragraphs(41, 200))
+    child = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_CHILD, str(path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT,
+    )  # fmt: skip
+    assert child.stdin is not None and child.stdout is not None
+    child.stdin.write(json.dumps([first, second]))
+    child.stdin.close()
+    try:
+        assert child.stdout.readline() == "inside the transaction\n"
+        assert Path(f"{path}-wal").stat().st_size > 100_000  # half a document on disk
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+    with Deduplicator(store=path) as dd:
+        assert (dd.store.document_count(), dd.store.paragraph_count()) == (1, 3)
+        assert dd.check(second).kept == tuple(range(200))
+        assert dd.check(first).kept == ()
+        assert dd.store.boilerplate("s", {1, 2}, 1) == frozenset()
+        dd.dedupe(second, doc_id="again")  # and the index takes new documents
+        assert dd.store.paragraph_count() == 203
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    db.close()
+
+
+_WORKER = """
+import sys, json
+import textclean
+
+docs = json.loads(sys.stdin.read())
+kept = []
+with textclean.Deduplicator(store=sys.argv[1]) as dd:
+    for doc in docs:
+        result = dd.dedupe(doc)
+        kept.extend(result.paragraphs[i].text for i in result.kept)
+print(json.dumps(kept))
+"""
+
+
+def test_four_processes_keep_each_repeated_paragraph_exactly_once(tmp_path: Path) -> None:
+    path = tmp_path / "index.db"
+    shared = paragraphs(50, 40)
+    rng = random.Random(51)
+    work = [
+        [join(rng.sample(shared, 6) + paragraphs(5000 + 100 * w + n, 1)) for n in range(12)]
+        for w in range(4)
+    ]
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", _WORKER, str(path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        for _ in work
+    ]
+    kept: Counter[str] = Counter()
+    for worker, docs in zip(workers, work, strict=True):
+        out, err = worker.communicate(json.dumps(docs), timeout=120)
+        assert worker.returncode == 0, err
+        kept.update(json.loads(out))
+    fed = {p for docs in work for doc in docs for p in doc.split("\n\n")}
+    assert set(kept) == fed  # nothing unique removed
+    assert max(kept.values()) == 1  # every repeated paragraph kept exactly once
+
+
+def test_threads_share_one_sqlite_deduplicator(tmp_path: Path) -> None:
+    shared = paragraphs(60, 20)
+    rng = random.Random(61)
+    work = [[join(rng.sample(shared, 4)) for _ in range(8)] for _ in range(3)]
+    kept: Counter[str] = Counter()
+    lock = threading.Lock()
+    with Deduplicator(store=tmp_path / "index.db") as dd:
+
+        def run(docs: list[str]) -> None:
+            for doc in docs:
+                result = dd.dedupe(doc)
+                with lock:
+                    kept.update(result.paragraphs[i].text for i in result.kept)
+
+        threads = [threading.Thread(target=run, args=(docs,)) for docs in work]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert set(kept) == {p for docs in work for doc in docs for p in doc.split("\n\n")}
+    assert max(kept.values()) == 1
+
+
+def test_sqlite_and_memory_stores_give_the_same_answers(tmp_path: Path) -> None:
+    rng = random.Random(70)
+    pool = paragraphs(71, 30)
+    sqlite_dd = Deduplicator(store=tmp_path / "index.db", boilerplate_min_docs=3, max_paragraphs=40)
+    memory_dd = Deduplicator(boilerplate_min_docs=3, max_paragraphs=40)
+    with sqlite_dd, memory_dd:
+        for n in range(40):
+            parts = rng.sample(pool, 3) + paragraphs(800 + n, rng.randint(0, 2))
+            if rng.random() < 0.3:
+                parts[0] = parts[0].replace(".", ", she said.", 1)
+            doc, doc_id, source = join(parts), rng.choice([None, f"id{n % 7}"]), rng.choice("xy")
+            if rng.random() < 0.1:
+                assert sqlite_dd.forget(f"id{n % 7}") == memory_dd.forget(f"id{n % 7}")
+            a = sqlite_dd.dedupe(doc, doc_id=doc_id, source=source).to_dict()
+            b = memory_dd.dedupe(doc, doc_id=doc_id, source=source).to_dict()
+            assert a == b
+            assert sqlite_dd.store.paragraph_count() == memory_dd.store.paragraph_count()
+            assert sqlite_dd.store.document_count() == memory_dd.store.document_count()
+
+
+@pytest.mark.parametrize("kind", ["memory", "sqlite"])
+def test_a_key_takes_at_most_max_postings(kind: str, tmp_path: Path) -> None:
+    store: Store = MemoryStore() if kind == "memory" else SQLiteStore(tmp_path / "index.db")
+    common = ParagraphPrint("a common line", 3, 7, (), ())
+    for n in range(MAX_POSTINGS + 3):
+        unique = ParagraphPrint(f"line {n}", 2, 1000 + n, (), ())
+        with store.transaction():
+            store.lookup({7, 1000 + n}, exclude_doc=f"d{n}")  # as the Deduplicator does
+            store.add(StoredDocument(f"d{n}", None, 0.0, [(0, common), (1, unique)], ()))
+    filed = store.lookup({7})[7]
+    assert [e.doc_id for e in filed] == [f"d{n}" for n in range(MAX_POSTINGS)]
+    assert store.forget("d0") == 2
+    store.add(StoredDocument("new", None, 0.0, [(0, common)], ()))
+    assert [e.doc_id for e in store.lookup({7})[7]][-1] == "new"
+    store.close()

@@ -38,6 +38,7 @@ __all__ = ["IndexedParagraph", "Matching", "Prior", "match_paragraphs"]
 _MAX_WINDOW = 12  # candidates joined to judge containment
 _MAX_HOLDERS = 64  # a key held by more paragraphs links each only to the first ones
 _MIN_RUN = 3  # words in a row that count as found (single common words match by chance)
+_MAX_WINDOWS = 4  # windows tried for containment, those sharing the most keys first
 _MAX_GAP = 2  # kept paragraphs between two of a containment window, at most
 
 
@@ -486,7 +487,7 @@ class _DocumentMatcher:
             windows.append((doc_id, run))
         windows = [(d, w) for d, w in windows if any(count for _, count, _ in w)]
         windows.sort(key=lambda dw: (dw[0] is not None, -sum(c for _, c, _ in dw[1])))
-        return [(d, w[:_MAX_WINDOW]) for d, w in windows]
+        return [(d, w[:_MAX_WINDOW]) for d, w in windows[:_MAX_WINDOWS]]
 
     def _gap(self, doc_id: str | None, a: int, b: int) -> int:
         """Paragraphs between ``a`` and ``b``: in this document, only the kept ones count."""

@@ -26,7 +26,7 @@ from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel, LCSseq, Opcodes
+from rapidfuzz.distance import OSA, Indel, LCSseq, Opcodes
 
 from textclean.boilerplate import BoilerplateMatcher
 from textclean.fingerprint import DocumentPrint, ParagraphPrint
@@ -411,22 +411,21 @@ class _DocumentMatcher:
         words = fp.canonical.split(" ")
         need = self.options.containment * len(words)
         for doc_id, window in self._windows(i, candidates, later=later):
-            covered, other, ops, originals, region = _coverage(words, window, 0.5 * need)
-            if not originals:
+            # The best account, the simplest first: one paragraph of the window that holds it
+            # (a split copy), or the window together (a merged one) if that covers more.
+            linked = sorted((c for c in window if c[1]), key=lambda c: -c[1])[:2]
+            tries = [[c] for c in linked] if len(window) > 1 else []
+            best = None
+            for attempt in (*tries, window):
+                found = self._covered_by(words, attempt, need, doc_id)
+                if found is not None and (best is None or found[0] > best[0][0]):
+                    best = (found, attempt)
+            if best is None:
                 continue
-            # Judged again on the paragraphs the copy draws on alone: words that repeat make the
-            # alignment against the whole window ambiguous (a "to" matched in the paragraph
-            # before breaks the run that starts the copy).
-            sources = [c for c in window if c[0] in originals]
-            if len(sources) < len(window):
-                again = _coverage(words, sources, need)
-                if again[0] >= covered:
-                    covered, other, ops, _, region = again
-            if covered < need:
-                continue
-            if doc_id is None and not self._whole_sentences(sources, region):
-                continue
-            original = max((c for c in window if c[0] in originals), key=lambda c: (c[1], -c[0]))[0]
+            (covered, other, ops, originals), attempt = best
+            original = max((c for c in attempt if c[0] in originals), key=lambda c: (c[1], -c[0]))[
+                0
+            ]
             share = covered / len(words)
             where = ("later " if later else "") + _paragraphs(originals)
             dup = Duplicate(
@@ -438,6 +437,31 @@ class _DocumentMatcher:
                 return dup if small else None
             return self._unless_pending(dup, words, other, ops)
         return None
+
+    def _covered_by(
+        self,
+        words: list[str],
+        window: Sequence[tuple[int, int, str]],
+        need: float,
+        doc_id: str | None,
+    ) -> tuple[int, list[str], Opcodes, tuple[int, ...]] | None:
+        """How ``window`` covers ``words``, if it covers ``need`` of them in whole sentences."""
+        covered, other, ops, originals, region = _coverage(words, window, 0.5 * need)
+        if not originals:
+            return None
+        # Judged again on the paragraphs the copy draws on alone: words that repeat make the
+        # alignment against the whole window ambiguous (a "to" matched in the paragraph before
+        # breaks the run that starts the copy).
+        sources = [c for c in window if c[0] in originals]
+        if len(sources) < len(window):
+            again = _coverage(words, sources, need)
+            if again[0] >= covered:
+                covered, other, ops, _, region = again
+        if covered < need:
+            return None
+        if doc_id is None and not self._whole_sentences(sources, region):
+            return None
+        return covered, other, ops, originals
 
     def _whole_sentences(
         self, window: Sequence[tuple[int, int, str]], region: tuple[int, int]
@@ -475,8 +499,9 @@ class _DocumentMatcher:
         for doc_id, members in by_doc.items():
             if doc_id is None:  # this document: add the kept neighbours
                 for j in list(members):
-                    for k in (j - 1, j + 1):
-                        if k not in members and (k > i if later else k < i) and self._kept(k):
+                    for step in (-1, 1):
+                        k = self._next_kept(j, step)
+                        if k is not None and k not in members and (k > i if later else k < i):
                             members[k] = (k, 0, canonical[k])
             run: list[tuple[int, int, str]] = []
             for item in sorted(members.values()):
@@ -488,6 +513,19 @@ class _DocumentMatcher:
         windows = [(d, w) for d, w in windows if any(count for _, count, _ in w)]
         windows.sort(key=lambda dw: (dw[0] is not None, -sum(c for _, c, _ in dw[1])))
         return [(d, w[:_MAX_WINDOW]) for d, w in windows[:_MAX_WINDOWS]]
+
+    def _next_kept(self, j: int, step: int) -> int | None:
+        """The nearest kept paragraph from ``j`` in direction ``step`` (a few removed skipped)."""
+        k = j + step
+        for _ in range(4):
+            if not 0 <= k < len(self.document):
+                return None
+            if self._kept(k):
+                return k
+            if k not in self.found:  # an empty paragraph: nothing to join
+                return None
+            k += step
+        return None
 
     def _gap(self, doc_id: str | None, a: int, b: int) -> int:
         """Paragraphs between ``a`` and ``b``: in this document, only the kept ones count."""
@@ -766,10 +804,24 @@ def _replaced_by_similar(word: str, ops: Opcodes, n: int, other: list[str]) -> b
             0 <= m < len(ops)
             and ops[m].tag == "insert"
             and ops[m].dest_end - ops[m].dest_start == 1
-            and fuzz.ratio(word, other[ops[m].dest_start]) >= _TYPO_SIMILARITY * 100
+            and _typo(word, other[ops[m].dest_start])
         ):
             return True
     return False
+
+
+def _typo(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with a typing error fixed (or made): one letter added, dropped,
+    changed or two swapped, or, in longer words, a close spelling. Numbers never are.
+
+    >>> _typo("teh", "the"), _typo("goverment", "government"), _typo("2nd", "3rd")
+    (True, True, False)
+    """
+    if any(ch.isdigit() for ch in a + b):
+        return False
+    if min(len(a), len(b)) >= 3 and OSA.distance(a, b, score_cutoff=1) <= 1:
+        return True
+    return fuzz.ratio(a, b) >= _TYPO_SIMILARITY * 100
 
 
 def _paragraphs(indices: Sequence[int]) -> str:

@@ -7,50 +7,16 @@ paragraph is distinct unless a test repeats it on purpose.
 from __future__ import annotations
 
 import random
-import re
 import threading
 from collections import Counter
 
 import pytest
 
+from tests.documents import join, paragraphs
 from textclean import Deduplicator, FingerprintSettings, IndexMismatchError, MemoryStore
 from textclean.fingerprint import ParagraphPrint
 from textclean.match import IndexedParagraph
 from textclean.store import MAX_POSTINGS, Store, StoredDocument
-
-WORDS = re.findall(
-    r"\w+",
-    """
-    harbour council budget river bridge school teacher market farmer weather storm ferry island
-    minister report museum library festival garden railway station tunnel coast village mayor
-    court judge hospital nurse doctor patient factory worker union contract wage price energy wind
-    solar battery grid water pipe road truck driver airport flight pilot season league match coach
-    player stadium ticket crowd concert artist painting novel author poet theatre actor film camera
-    studio radio signal cable network server software update engineer scientist forest valley
-    glacier lake fisher boat cargo port customs border trade export import tariff deficit surplus
-    bank loan mortgage rent tenant landlord housing planning permit zoning heritage castle church
-    bishop choir organ bakery bread cheese orchard apple vineyard harvest cattle sheep wool police
-    """,
-)
-
-
-def sentence(rng: random.Random) -> str:
-    words = [rng.choice(WORDS) for _ in range(rng.randint(8, 14))]
-    return " ".join(words).capitalize() + "."
-
-
-def paragraph(rng: random.Random) -> str:
-    return " ".join(sentence(rng) for _ in range(rng.randint(2, 4)))
-
-
-def paragraphs(seed: int, n: int) -> list[str]:
-    rng = random.Random(seed)
-    return [paragraph(rng) for _ in range(n)]
-
-
-def join(parts: list[str]) -> str:
-    return "\n\n".join(parts)
-
 
 # The stories of these tests.
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import re
 import signal
 import sqlite3
 import subprocess
@@ -16,44 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.documents import join, paragraphs
 from textclean import Deduplicator, FingerprintSettings, IndexMismatchError, MemoryStore
 from textclean.fingerprint import ParagraphPrint
 from textclean.sqlite_store import SQLiteStore
 from textclean.store import FORMAT_VERSION, MAX_POSTINGS, Store, StoredDocument
 
 ROOT = Path(__file__).resolve().parents[1]
-
-WORDS = re.findall(
-    r"\w+",
-    """
-    harbour council budget river bridge school teacher market farmer weather storm ferry island
-    minister report museum library festival garden railway station tunnel coast village mayor
-    court judge hospital nurse doctor patient factory worker union contract wage price energy wind
-    solar battery grid water pipe road truck driver airport flight pilot season league match coach
-    player stadium ticket crowd concert artist painting novel author poet theatre actor film camera
-    studio radio signal cable network server software update engineer scientist forest valley
-    glacier lake fisher boat cargo port customs border trade export import tariff deficit surplus
-    bank loan mortgage rent tenant landlord housing planning permit zoning heritage castle church
-    bishop choir organ bakery bread cheese orchard apple vineyard harvest cattle sheep wool police
-    """,
-)
-
-
-def paragraphs(seed: int, n: int) -> list[str]:
-    """``n`` distinct paragraphs of two to four made-up sentences."""
-    rng = random.Random(seed)
-    out = []
-    for _ in range(n):
-        sentences = [
-            " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 14))).capitalize() + "."
-            for _ in range(rng.randint(2, 4))
-        ]
-        out.append(" ".join(sentences))
-    return out
-
-
-def join(parts: list[str]) -> str:
-    return "\n\n".join(parts)
 
 
 def run_python(code: str, *args: str, stdin: str = "") -> str:

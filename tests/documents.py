@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import random
 import re
+import threading
+from collections import Counter
+from typing import Any
 
 WORDS = re.findall(
     r"\w+",
@@ -41,3 +44,22 @@ def paragraphs(seed: int, n: int) -> list[str]:
 def join(parts: list[str]) -> str:
     """Paragraphs separated by blank lines."""
     return "\n\n".join(parts)
+
+
+def dedupe_in_threads(dd: Any, work: list[list[str]]) -> Counter[str]:
+    """Feed each list of documents to ``dd.dedupe`` in its own thread; count kept paragraphs."""
+    kept: Counter[str] = Counter()
+    lock = threading.Lock()
+
+    def run(docs: list[str]) -> None:
+        for doc in docs:
+            result = dd.dedupe(doc)
+            with lock:
+                kept.update(result.paragraphs[i].text for i in result.kept)
+
+    threads = [threading.Thread(target=run, args=(docs,)) for docs in work]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return kept

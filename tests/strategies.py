@@ -13,6 +13,17 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from textclean.cleaning import CleanConfig
+
+ALL_OPT_IN = CleanConfig(
+    straighten_quotes=True,
+    straighten_dashes=True,
+    fold_ligatures=True,
+    fold_width=True,
+    unwrap_braces=True,
+    resolve_spintax=True,
+)
+
 LINE_BREAKS = ("\n", "\r\n", "\r", "\x85", "\u2028", "\u2029", "\x0b", "\x0c")
 ODD_SPACES = ("\xa0", "\u202f", "\u2002", "\u2003", "\u2009", "\u3000", "\t", "  ")
 INVISIBLES = ("\u200b", "\ufeff", "\xad", "\u2060", "\x00", "\x1b[31m", "\x07", "\x7f")

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from tests.strategies import ALL_OPT_IN
 from textclean.cleaning import (
     STEPS,
     CleanConfig,
@@ -28,15 +29,6 @@ from textclean.cleaning import (
     straighten_quotes,
     unescape_html,
     unwrap_braces,
-)
-
-ALL_OPT_IN = CleanConfig(
-    straighten_quotes=True,
-    straighten_dashes=True,
-    fold_ligatures=True,
-    fold_width=True,
-    unwrap_braces=True,
-    resolve_spintax=True,
 )
 
 

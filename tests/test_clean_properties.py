@@ -2,32 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ftfy.badness import BADNESS_RE
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 # the cleaning module itself, for its private detection regexes
 import textclean.cleaning as clean_module
-from tests.strategies import messy_text, paragraphs, plain_ascii_text
-from textclean.cleaning import STEPS, CleanConfig, clean, clean_and_explain
+from tests.strategies import ALL_OPT_IN, messy_text, paragraphs, plain_ascii_text
+from textclean.cleaning import STEPS, clean, clean_and_explain
 
-ALL_OPT_IN = CleanConfig(
-    straighten_quotes=True,
-    straighten_dashes=True,
-    fold_ligatures=True,
-    fold_width=True,
-    unwrap_braces=True,
-    resolve_spintax=True,
-)
-NFKC_ALL = CleanConfig(
-    normalization="NFKC",
-    straighten_quotes=True,
-    straighten_dashes=True,
-    fold_ligatures=True,
-    fold_width=True,
-    unwrap_braces=True,
-    resolve_spintax=True,
-)
+NFKC_ALL = replace(ALL_OPT_IN, normalization="NFKC")
 
 
 @settings(max_examples=300)

@@ -7,12 +7,11 @@ paragraph is distinct unless a test repeats it on purpose.
 from __future__ import annotations
 
 import random
-import threading
 from collections import Counter
 
 import pytest
 
-from tests.documents import join, paragraphs
+from tests.documents import dedupe_in_threads, join, paragraphs
 from textclean import Deduplicator, FingerprintSettings, IndexMismatchError, MemoryStore
 from textclean.fingerprint import ParagraphPrint
 from textclean.match import IndexedParagraph
@@ -154,22 +153,8 @@ def test_threads_keep_each_repeated_paragraph_exactly_once() -> None:
         [join(rng.sample(shared, 5) + paragraphs(1000 + 10 * t + n, 1)) for n in range(15)]
         for t in range(4)
     ]
-    kept: Counter[str] = Counter()
-    lock = threading.Lock()
-
     with Deduplicator() as dd:
-
-        def run(docs: list[str]) -> None:
-            for doc in docs:
-                result = dd.dedupe(doc)
-                with lock:
-                    kept.update(result.paragraphs[i].text for i in result.kept)
-
-        threads = [threading.Thread(target=run, args=(docs,)) for docs in work]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        kept = dedupe_in_threads(dd, work)
     fed = {p for docs in work for doc in docs for p in doc.split("\n\n")}
     assert set(kept) == fed  # nothing lost
     assert max(kept.values()) == 1  # nothing kept twice

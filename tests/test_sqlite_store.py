@@ -9,13 +9,12 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from tests.documents import join, paragraphs
+from tests.documents import dedupe_in_threads, join, paragraphs
 from textclean import Deduplicator, FingerprintSettings, IndexMismatchError, MemoryStore
 from textclean.fingerprint import ParagraphPrint
 from textclean.sqlite_store import SQLiteStore
@@ -213,21 +212,8 @@ def test_threads_share_one_sqlite_deduplicator(tmp_path: Path) -> None:
     shared = paragraphs(60, 20)
     rng = random.Random(61)
     work = [[join(rng.sample(shared, 4)) for _ in range(8)] for _ in range(3)]
-    kept: Counter[str] = Counter()
-    lock = threading.Lock()
     with Deduplicator(store=tmp_path / "index.db") as dd:
-
-        def run(docs: list[str]) -> None:
-            for doc in docs:
-                result = dd.dedupe(doc)
-                with lock:
-                    kept.update(result.paragraphs[i].text for i in result.kept)
-
-        threads = [threading.Thread(target=run, args=(docs,)) for docs in work]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        kept = dedupe_in_threads(dd, work)
     assert set(kept) == {p for docs in work for doc in docs for p in doc.split("\n\n")}
     assert max(kept.values()) == 1
 

@@ -510,9 +510,9 @@ class _DocumentMatcher:
                     run = []
                 run.append(item)
             windows.append((doc_id, run))
-        windows = [(d, w) for d, w in windows if any(count for _, count, _ in w)]
+        windows = [(d, _around_best(w)) for d, w in windows if any(c for _, c, _ in w)]
         windows.sort(key=lambda dw: (dw[0] is not None, -sum(c for _, c, _ in dw[1])))
-        return [(d, w[:_MAX_WINDOW]) for d, w in windows[:_MAX_WINDOWS]]
+        return windows[:_MAX_WINDOWS]
 
     def _next_kept(self, j: int, step: int) -> int | None:
         """The nearest kept paragraph from ``j`` in direction ``step`` (a few removed skipped)."""
@@ -741,6 +741,15 @@ def _only_small_edits(words: list[str], other: list[str], ops: Opcodes | None = 
             continue
         return False
     return True
+
+
+def _around_best(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """At most :data:`_MAX_WINDOW` paragraphs of ``run``, around the one sharing most keys."""
+    if len(run) <= _MAX_WINDOW:
+        return run
+    best = max(range(len(run)), key=lambda n: (run[n][1], -n))
+    start = min(max(0, best - _MAX_WINDOW // 2), len(run) - _MAX_WINDOW)
+    return run[start : start + _MAX_WINDOW]
 
 
 def _coverage(

@@ -27,12 +27,10 @@ def assemble(source: str, paragraphs: Sequence[Paragraph], kept: Sequence[int]) 
     if not paragraphs:
         return source
     parts = [source[: paragraphs[0].start]]
-    previous = None
-    for index in kept:
+    for n, index in enumerate(kept):
         paragraph = paragraphs[index]
-        if previous is not None:
+        if n:  # the separator that stood before this paragraph
             parts.append(source[paragraphs[index - 1].end : paragraph.start])
         parts.append(paragraph.text)
-        previous = index
     parts.append(source[paragraphs[-1].end :])
     return "".join(parts)

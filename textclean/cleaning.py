@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
-import difflib
 import functools
 import html
 import html.entities
@@ -48,6 +47,8 @@ import ftfy
 import ftfy.fixes
 from ftfy import chardata
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+
+from textclean.options import apply_options
 
 __all__ = [
     "STEPS",
@@ -564,7 +565,6 @@ class CleanConfig:
                 raise ValueError(f"{field.name} must be True or False, got {value!r}")
 
 
-_OPTION_NAMES: Final = tuple(field.name for field in dataclasses.fields(CleanConfig))
 _DEFAULT_CONFIG: Final = CleanConfig()
 
 
@@ -588,16 +588,7 @@ def _resolve_config(config: CleanConfig | None, options: dict[str, object]) -> C
         config = _DEFAULT_CONFIG
     elif not isinstance(config, CleanConfig):
         raise TypeError(f"config must be a CleanConfig or None, got {type(config).__name__}")
-    if not options:
-        return config
-    for name in options:
-        if name not in _OPTION_NAMES:
-            close = difflib.get_close_matches(name, _OPTION_NAMES, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise TypeError(
-                f"unknown option {name!r}{hint}; valid options are {', '.join(_OPTION_NAMES)}"
-            )
-    return dataclasses.replace(config, **options)  # type: ignore[arg-type]
+    return apply_options(config, options, what="clean")
 
 
 # --------------------------------------------------------------------------------------------

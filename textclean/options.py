@@ -23,14 +23,17 @@ def apply_options(config: _C, options: Mapping[str, Any], *, what: str) -> _C:
     >>> apply_options(DedupeOptions(), {"treshold": 0.8}, what="dedupe")
     Traceback (most recent call last):
     ...
-    TypeError: dedupe() got an unknown option 'treshold' (did you mean 'threshold'?)
-    """
+    TypeError: dedupe() got an unknown option 'treshold' (did you mean 'threshold'?); valid options are threshold, containment, min_chars, short_words, remove_short_repeats, keep, boilerplate, boilerplate_patterns, clean, fingerprint
+    """  # noqa: E501
     valid = [f.name for f in fields(config)]  # type: ignore[arg-type]
     for name in options:
         if name not in valid:
             close = difflib.get_close_matches(name, valid, n=1)
-            hint = f"did you mean {close[0]!r}?" if close else f"valid options: {', '.join(valid)}"
-            raise TypeError(f"{what}() got an unknown option {name!r} ({hint})")
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise TypeError(
+                f"{what}() got an unknown option {name!r}{hint}; "
+                f"valid options are {', '.join(valid)}"
+            )
     return replace(config, **options) if options else config  # type: ignore[type-var]
 
 

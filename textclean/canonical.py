@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import AnyStr
+
+import numpy as np
 
 __all__ = ["canonical_form", "canonical_paragraphs", "word_count"]
 
@@ -30,10 +31,11 @@ __all__ = ["canonical_form", "canonical_paragraphs", "word_count"]
 # from the input first.
 _END, _SEP = "\x02", "\x01"
 
-# Sentence ends: terminal punctuation (Latin, CJK, Devanagari, Arabic and Urdu).
-_SENTENCE_END = re.compile(r"[.!?。！？।؟۔]+")
-# Everything else that is not a letter or a digit separates words. ``re``'s \W is Unicode-aware.
-_NON_WORD = re.compile(r"(?:[^\w\x01\x02]|_)+")
+# Sentence ends beyond ASCII's .!? (CJK, Devanagari, Arabic and Urdu), after NFKC.
+_NON_ASCII_END = re.compile(r"[。！？।؟۔]")
+# Every other non-ASCII character that is not a letter or a digit separates words (``re``'s \w
+# is Unicode-aware). ASCII is left to the byte table.
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]+")
 
 # ASCII fast path: one C-level table lookup per byte maps letters to lower case, sentence ends to
 # the end mark and everything else but digits and the paragraph separator to a space.
@@ -44,6 +46,8 @@ _ASCII_TABLE = bytes(
     else 0x20
     for b in range(128)
 ) + bytes(128)  # fmt: skip
+# The same for UTF-8 text whose non-ASCII characters are all letters or digits: their bytes stay.
+_UTF8_TABLE = _ASCII_TABLE[:128] + bytes(range(128, 256))
 
 # Typographic punctuation common in news text, replaced first so that most paragraphs still take
 # the ASCII fast path.
@@ -82,36 +86,44 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
         if old in raw:
             raw = raw.replace(old, new)
     if raw.isascii():  # most documents, once typography is folded: work on bytes
-        data = _tidy(raw.encode("ascii").translate(_ASCII_TABLE), b" ", b"\x02", b"\x01")
-        canon = [part.decode("ascii") for part in data.replace(b"\x02", b" ").split(b"\x01")]
-        return canon, data.replace(b"\x01", b"")
-    folded = _tidy(_SEP.join(_fold(part) for part in raw.split(_SEP)), " ", _END, _SEP)
-    return folded.replace(_END, " ").split(_SEP), folded.replace(_SEP, "")
+        data = _tidy(raw.encode("ascii").translate(_ASCII_TABLE))
+        text = data.decode("ascii")
+        return text.replace(_END, " ").split(_SEP), data.replace(b"\x01", b"")
+    # Fold the whole document at once: NFKC and case first, then every non-ASCII character that
+    # is not a letter or a digit becomes a space (or a sentence end), and the bytes of what is
+    # left go through the ASCII table, non-ASCII bytes unchanged.
+    folded = unicodedata.normalize("NFKC", raw).casefold()
+    folded = _NON_ASCII_NON_WORD.sub(" ", _NON_ASCII_END.sub(".", folded))
+    data = _tidy(folded.encode("utf-8").translate(_UTF8_TABLE))
+    text = data.decode("utf-8")
+    return text.replace(_END, " ").split(_SEP), text.replace(_SEP, "")
 
 
-def _tidy(folded: AnyStr, space: AnyStr, end: AnyStr, sep: AnyStr) -> AnyStr:
+def _tidy(folded: bytes) -> bytes:
     """Words separated by one space or one end mark, nothing at a paragraph's edges.
 
-    Only C-level string operations: no per-word Python work.
+    ``folded`` holds word bytes, spaces, end marks and paragraph separators. Each run of spaces
+    and end marks between two words becomes one end mark if it holds one, else one space; runs
+    next to a separator or at either end go. Array operations over the bytes: no per-word work.
     """
-    folded = space.join(folded.split())
-    for old, new in (
-        (space + end, end),
-        (end + space, end),
-        (space + sep, sep),
-        (sep + space, sep),
-    ):
-        folded = folded.replace(old, new)
-    while end + end in folded:
-        folded = folded.replace(end + end, end)
-    return folded.replace(end + sep, sep).replace(sep + end, sep).strip(end)
-
-
-def _fold(text: str) -> str:
-    if text.isascii():
-        return text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return _NON_WORD.sub(" ", _SENTENCE_END.sub(_END, folded))
+    a = np.frombuffer(folded, dtype=np.uint8)
+    if not a.size:
+        return folded
+    gap = (a == 0x20) | (a == 2)
+    edge = np.diff(gap.view(np.int8), prepend=0, append=0)
+    starts, ends = np.flatnonzero(edge == 1), np.flatnonzero(edge == -1)  # runs [start, end)
+    word = ~gap & (a != 1)
+    between = (starts > 0) & (ends < a.size)
+    between[between] = word[starts[between] - 1] & word[ends[between]]
+    marks = np.zeros(a.size + 1, dtype=np.int64)
+    np.cumsum(a == 2, out=marks[1:])
+    one = ends[between] - 1  # the run's last byte stands for it
+    keep = word | (a == 1)
+    keep[one] = True
+    out = a.copy()
+    out[one] = np.where(marks[ends[between]] > marks[starts[between]], 2, 0x20)
+    tidy: bytes = out[keep].tobytes()
+    return tidy
 
 
 def canonical_form(text: str) -> str:

@@ -134,12 +134,38 @@ def _seed_offset(settings: FingerprintSettings) -> int:
     return _mix_int((settings.seed * _ROT) & _MASK64)
 
 
+_BLOCK = 1024  # powers of the base are tabulated per block of this many exponents
+
+
+def _power_table(base: int) -> U64:
+    table = np.full(_BLOCK + 1, base, dtype=np.uint64)
+    table[0] = 1
+    table = np.cumprod(table)
+    table.flags.writeable = False
+    return table
+
+
+# base**j and base**-j for j <= _BLOCK (read-only constants).
+_POWERS = _power_table(_BASE)
+_INVERSE_POWERS = _power_table(_BASE_INVERSE)
+
+
+def _powers(table: U64, exponents: npt.NDArray[np.int64]) -> U64:
+    """``base ** e`` for each exponent, from a table of :func:`_power_table`."""
+    blocks = int(exponents.max(initial=0)) // _BLOCK + 1
+    steps = np.full(blocks, table[_BLOCK], dtype=np.uint64)
+    steps[0] = 1
+    big: U64 = np.cumprod(steps)  # base ** (_BLOCK * q)
+    powers: U64 = big[exponents // _BLOCK] * table[exponents % _BLOCK]
+    return powers
+
+
 class _Concatenation:
     """Texts laid end to end as code points, with prefix hashes for any substring.
 
     The polynomial hash of ``s`` is ``sum(ord(s[t]) * BASE**t) mod 2**64``; with the prefix sums
     ``G[i] = hash(text[:i])`` the hash of ``text[a:b]`` is ``(G[b] - G[a]) * BASE**-a`` (BASE is
-    odd, hence invertible modulo 2**64), so every substring hash costs two array operations.
+    odd, hence invertible modulo 2**64), so every substring hash costs a few array operations.
     """
 
     def __init__(self, texts: Sequence[str], joined: str | bytes | None = None) -> None:
@@ -158,13 +184,15 @@ class _Concatenation:
         codes[self.breaks] = 32
         self.codes = codes
         n = codes.size
-        powers = np.full(n + 1, _BASE, dtype=np.uint64)
-        powers[0] = 1
-        inverse = np.full(n + 1, _BASE_INVERSE, dtype=np.uint64)
-        inverse[0] = 1
-        self._inverse = np.cumprod(inverse)
+        # Powers 0..n-1 block by block: one product per code point, no running product.
+        blocks = n // _BLOCK + 1
+        weighted = np.empty((blocks, _BLOCK), dtype=np.uint64)
+        weighted[:] = _powers(_POWERS, np.arange(blocks, dtype=np.int64) * _BLOCK)[:, None]
+        weighted *= _POWERS[:_BLOCK]
+        flat = weighted.reshape(-1)[:n]
+        flat *= codes
         self._prefix = np.zeros(n + 1, dtype=np.uint64)
-        np.cumsum(codes * np.cumprod(powers)[:n], out=self._prefix[1:])
+        np.cumsum(flat, out=self._prefix[1:])
 
     def sentences(
         self,
@@ -184,7 +212,7 @@ class _Concatenation:
 
     def hashes(self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> U64:
         """Polynomial hashes of ``text[a:b]`` for arrays of offsets into the concatenation."""
-        return (self._prefix[b] - self._prefix[a]) * self._inverse[a]
+        return (self._prefix[b] - self._prefix[a]) * _powers(_INVERSE_POWERS, a)
 
     def keys(
         self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], tag: int
@@ -195,6 +223,19 @@ class _Concatenation:
         keys: npt.NDArray[np.int64] = (_mix(h) & np.uint64(_KEY_MASK)).astype(np.int64)
         return keys
 
+    def shingles(self, k: int) -> U64:
+        """Polynomial hash of every ``k`` code points from each offset (Horner's rule over
+        shifted views: equal to ``hashes(p, p + k)``, without the prefix sums)."""
+        codes = self.codes
+        count = codes.size - k + 1
+        if count <= 0:
+            return np.empty(0, dtype=np.uint64)
+        h: U64 = codes[k - 1 :].copy()
+        for t in range(k - 2, -1, -1):
+            h *= np.uint64(_BASE)
+            h += codes[t : t + count]
+        return h
+
     def signatures(self, which: npt.NDArray[np.int64], settings: FingerprintSettings) -> U64:
         """MinHash signatures of the texts at positions ``which`` (each at least one shingle)."""
         k, m = settings.shingle_size, settings.num_perm
@@ -202,7 +243,7 @@ class _Concatenation:
         first = np.cumsum(counts) - counts
         positions = np.arange(int(counts.sum()), dtype=np.int64)
         positions += np.repeat(self.starts[which] - first, counts)
-        shingles = self.hashes(positions, positions + k)
+        shingles = self.shingles(k)[positions]
         shingles ^= np.uint64(_seed_offset(settings))
         _mix(shingles)
         # One permutation: the high 32 bits pick the bin, each bin keeps its minimum.
@@ -260,16 +301,22 @@ def signatures(texts: Sequence[str], settings: FingerprintSettings) -> U64:
 
 def _densify(sig: U64) -> U64:
     """Fill each empty bin from the next full bin to its right (circularly), rotated."""
-    empty = sig == np.uint64(_EMPTY)
+    flat = sig.reshape(-1)
+    empty = flat == np.uint64(_EMPTY)
     if not empty.any():
         return sig
     m = sig.shape[1]
-    cols = np.arange(2 * m, dtype=np.int64)
-    full_at = np.where(np.tile(~empty, 2), cols, 2 * m)
-    next_full = np.minimum.accumulate(full_at[:, ::-1], axis=1)[:, ::-1][:, :m]
-    distance = (next_full - cols[:m]).astype(np.uint64)
-    donor = np.take_along_axis(sig, next_full % m, axis=1)
-    return np.where(empty, donor + distance * np.uint64(_ROT), sig)
+    full, holes = np.flatnonzero(~empty), np.flatnonzero(empty)  # every row holds a full bin
+    row_start = holes - holes % m
+    after = np.searchsorted(full, holes)  # the next full bin, maybe on a later row
+    donor = full[np.minimum(after, full.size - 1)]
+    wraps = (after == full.size) | (donor >= row_start + m)
+    first = full[np.searchsorted(full, row_start)]  # the first full bin of the hole's row
+    donor = np.where(wraps, first, donor)
+    distance = (donor - holes + np.where(wraps, m, 0)).astype(np.uint64)
+    out: U64 = flat.copy()
+    out[holes] = flat[donor] + distance * np.uint64(_ROT)
+    return out.reshape(sig.shape)
 
 
 def band_keys(sig: U64, settings: FingerprintSettings) -> npt.NDArray[np.int64]:
@@ -435,7 +482,9 @@ def fingerprint_paragraphs(
 
     fuzzy = np.flatnonzero(joined.lengths >= max(min_chars, settings.shingle_size))
     if fuzzy.size:
-        bands = band_keys(joined.signatures(fuzzy, settings), settings)
+        # A paragraph repeated word for word (the commonest duplicate) is hashed once.
+        _, first, copies = np.unique(exact[fuzzy], return_index=True, return_inverse=True)
+        bands = band_keys(joined.signatures(fuzzy[first], settings), settings)[copies.ravel()]
     else:
         bands = np.empty((0, settings.bands), dtype=np.int64)
     return DocumentPrint(

@@ -410,6 +410,8 @@ class _DocumentMatcher:
         """
         words = fp.canonical.split(" ")
         need = self.options.containment * len(words)
+        if not self._could_cover(words, need, candidates):
+            return None
         for doc_id, window in self._windows(i, candidates, later=later):
             # The best account, the simplest first: one paragraph of the window that holds it
             # (a split copy), or the window together (a merged one) if that covers more.
@@ -437,6 +439,22 @@ class _DocumentMatcher:
                 return dup if small else None
             return self._unless_pending(dup, words, other, ops)
         return None
+
+    def _could_cover(
+        self, words: list[str], need: float, candidates: Mapping[_Ref, tuple[int, str]]
+    ) -> bool:
+        """Whether ``need`` of ``words`` appear at all among the candidates and the neighbours
+        any window could add: a cheap bound that spares aligning most candidates."""
+        vocabulary: set[str] = set()
+        canonical = self.document.canonical
+        for (doc_id, j), (_, canon) in candidates.items():
+            vocabulary.update(canon.split(" "))
+            if doc_id is None:
+                for step in (-1, 1):
+                    k = self._next_kept(j, step)
+                    if k is not None:
+                        vocabulary.update(canonical[k].split(" "))
+        return sum(word in vocabulary for word in words) >= need
 
     def _covered_by(
         self,

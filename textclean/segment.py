@@ -35,6 +35,8 @@ _LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # A run of lines that are not blank: it starts at a non-space character, and each further line
 # holds one. Linear: every character is looked at a bounded number of times.
 _BLOCK = re.compile(r"\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
+# A line without the white space around it (a block's lines are never blank).
+_STRIPPED_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _OTHER_BREAK = re.compile(r"[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _LIST_MARKER = re.compile(r"[-*•·▪◦‣–—>#|+]|\d{1,3}[.)]\s|[a-zA-Z][.)]\s")
 _SENTENCE_END = re.compile(r"[.!?:;…。！？\"'”’»)\]]$")
@@ -68,22 +70,21 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
 
 
 def _split_blocks(text: str) -> tuple[Paragraph, ...]:
-    """:func:`split_paragraphs` for text whose only line break is ``\\n``, a block at a time."""
+    """:func:`split_paragraphs` for text whose only line break is ``\n``, a block at a time."""
     paragraphs: list[Paragraph] = []
     for match in _BLOCK.finditer(text):
-        block = match.group()
         start = match.start()
-        end = start + len(block.rstrip())
+        block = match.group()
         if "\n" not in block:
+            end = start + len(block.rstrip())
             paragraphs.append(Paragraph(len(paragraphs), start, end, text[start:end]))
             continue
-        lines = []
-        for line in block.split("\n"):
-            stripped = line.strip()
-            lead = start + len(line) - len(line.lstrip())
-            lines.append((lead, lead + len(stripped)))
-            start += len(line) + 1
-        _flush(text, lines, paragraphs)
+        lines = [(start + m.start(), start + m.end()) for m in _STRIPPED_LINE.finditer(block)]
+        if max(end - start for start, end in lines) > WRAP_WIDTH:  # one paragraph per line
+            n = len(paragraphs)
+            paragraphs.extend(Paragraph(n + k, a, b, text[a:b]) for k, (a, b) in enumerate(lines))
+        else:
+            _flush(text, lines, paragraphs)
     return tuple(paragraphs)
 
 

@@ -9,9 +9,12 @@ Three kinds of 63-bit integer keys describe a paragraph's canonical text:
   paragraphs whose shingle sets have Jaccard similarity *J* share at least one band key with
   probability ``1 - (1 - J**rows) ** bands``.
 
-The signature is a *one-permutation* MinHash (Li, Owen & Zhang, 2012) with rotation densification
-(Shrivastava & Li, 2014): each shingle is hashed once, the hash chooses one of ``num_perm`` bins and
-each bin keeps its minimum; empty bins borrow from the next full one. That costs one hash per
+The signature is a *one-permutation* MinHash (Li, Owen & Zhang, 2012) with optimal densification
+(Shrivastava, 2017): each shingle is hashed once, the hash chooses one of ``num_perm`` bins and
+each bin keeps its minimum; an empty bin borrows from a full bin chosen by a fixed random probe
+sequence (its own for every bin), so that the rows of one LSH band borrow from different bins and
+short texts do not collide on a whole band by sharing one shingle. After :data:`PROBES` misses a bin
+borrows from the next full one to its right. That costs one hash per
 shingle instead of ``num_perm``, and it is computed for a whole document at once with NumPy.
 
 All hashes are defined arithmetically (polynomial rolling hash, SplitMix64 finaliser, BLAKE2b), so
@@ -32,6 +35,7 @@ from textclean.canonical import canonical_paragraphs, word_count
 
 __all__ = [
     "MIN_SENTENCE_WORDS",
+    "PROBES",
     "DocumentPrint",
     "FingerprintSettings",
     "ParagraphPrint",
@@ -48,7 +52,10 @@ U64 = npt.NDArray[np.uint64]
 _MASK64 = (1 << 64) - 1
 _KEY_MASK = (1 << 63) - 1  # keys fit SQLite's signed INTEGER
 _BASE = 0x100000001B3  # multiplier of the rolling polynomial hash (the FNV prime)
-_ROT = 0x9E3779B97F4A7C15  # added per step of a densification rotation (golden ratio)
+_ROT = 0x9E3779B97F4A7C15  # added per densification probe or step (golden ratio)
+_PROBE_MUL = 0xC2B2AE3D27D4EB4F
+PROBES = 8
+"""Random probes an empty bin makes for a full one before it takes the next full bin."""
 _BAND_MUL = 0xD6E8FEB86659FD93
 _EMPTY = _MASK64
 _BASE_INVERSE = pow(_BASE, -1, 1 << 64)
@@ -104,10 +111,10 @@ class FingerprintSettings:
         """A stable string naming these settings (stored in an index's metadata).
 
         >>> FingerprintSettings().describe()
-        'oph-v1 shingle=5 num_perm=64 bands=16 seed=1'
+        'oph-v2 shingle=5 num_perm=64 bands=16 seed=1'
         """
         return (
-            f"oph-v1 shingle={self.shingle_size} num_perm={self.num_perm} "
+            f"oph-v2 shingle={self.shingle_size} num_perm={self.num_perm} "
             f"bands={self.bands} seed={self.seed}"
         )
 
@@ -252,7 +259,7 @@ class _Concatenation:
         slots += bins.astype(np.int64)
         sig = np.full(which.size * m, _EMPTY, dtype=np.uint64)
         np.minimum.at(sig, slots, shingles)
-        return _densify(sig.reshape(which.size, m))
+        return _densify(sig.reshape(which.size, m), settings)
 
 
 def _text_key(text: str, tag: int) -> int:
@@ -299,22 +306,40 @@ def signatures(texts: Sequence[str], settings: FingerprintSettings) -> U64:
     return _Concatenation(padded).signatures(np.arange(len(padded)), settings)
 
 
-def _densify(sig: U64) -> U64:
-    """Fill each empty bin from the next full bin to its right (circularly), rotated."""
+def _probe(bins: npt.NDArray[np.int64], attempt: int, settings: FingerprintSettings) -> U64:
+    """The bin that an empty bin tries at its ``attempt``-th probe (1-based)."""
+    m = settings.num_perm
+    h = bins.astype(np.uint64) * np.uint64(_PROBE_MUL)
+    h += np.uint64((attempt * _ROT + _seed_offset(settings)) & _MASK64)
+    probe: U64 = ((_mix(h) >> np.uint64(32)) * np.uint64(m)) >> np.uint64(32)
+    return probe
+
+
+def _densify(sig: U64, settings: FingerprintSettings) -> U64:
+    """Fill each empty bin from a full one: probed at random, else the next to its right."""
     flat = sig.reshape(-1)
     empty = flat == np.uint64(_EMPTY)
     if not empty.any():
         return sig
     m = sig.shape[1]
-    full, holes = np.flatnonzero(~empty), np.flatnonzero(empty)  # every row holds a full bin
+    out: U64 = flat.copy()
+    holes = np.flatnonzero(empty)  # every row holds a full bin
+    for attempt in range(1, PROBES + 1):
+        columns = holes % m
+        donor = holes - columns + _probe(columns, attempt, settings).astype(np.int64)
+        hit = ~empty[donor]
+        out[holes[hit]] = flat[donor[hit]] + np.uint64((attempt * _ROT) & _MASK64)
+        holes = holes[~hit]
+        if not holes.size:
+            return out.reshape(sig.shape)
+    # The few left (rows with very few full bins): the next full bin to the right, circularly.
+    full = np.flatnonzero(~empty)
     row_start = holes - holes % m
     after = np.searchsorted(full, holes)  # the next full bin, maybe on a later row
     donor = full[np.minimum(after, full.size - 1)]
     wraps = (after == full.size) | (donor >= row_start + m)
-    first = full[np.searchsorted(full, row_start)]  # the first full bin of the hole's row
-    donor = np.where(wraps, first, donor)
-    distance = (donor - holes + np.where(wraps, m, 0)).astype(np.uint64)
-    out: U64 = flat.copy()
+    donor = np.where(wraps, full[np.searchsorted(full, row_start)], donor)
+    distance = (donor - holes + np.where(wraps, m, 0) + PROBES).astype(np.uint64)
     out[holes] = flat[donor] + distance * np.uint64(_ROT)
     return out.reshape(sig.shape)
 
@@ -361,9 +386,17 @@ def reference_signature(text: str, settings: FingerprintSettings) -> list[int]:
         sig[b] = min(sig[b], h)
     out = list(sig)
     for j in range(m):
-        if sig[j] == _EMPTY:
+        if sig[j] != _EMPTY:
+            continue
+        for attempt in range(1, PROBES + 1):
+            h = _mix_int((j * _PROBE_MUL + attempt * _ROT + offset) & _MASK64)
+            donor = ((h >> 32) * m) >> 32
+            if sig[donor] != _EMPTY:
+                out[j] = (sig[donor] + attempt * _ROT) & _MASK64
+                break
+        else:
             t = next(t for t in range(1, m + 1) if sig[(j + t) % m] != _EMPTY)
-            out[j] = (sig[(j + t) % m] + t * _ROT) & _MASK64
+            out[j] = (sig[(j + t) % m] + (t + PROBES) * _ROT) & _MASK64
     return out
 
 

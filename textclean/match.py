@@ -100,7 +100,8 @@ def _shared_keys(document: DocumentPrint) -> tuple[list[int], list[int], list[in
     A key held by many paragraphs pairs each with the first :data:`_MAX_HOLDERS` only.
     """
     n = len(document)
-    order = np.lexsort((document.owners, document.keys))
+    # Stable: each kind of key lists its holders in order, and kinds never share a key value.
+    order = np.argsort(document.keys, kind="stable")
     keys = document.keys[order]
     size = keys.size
     new = np.ones(size, dtype=bool)
@@ -143,6 +144,7 @@ class _DocumentMatcher:
         self.pending: dict[int, Duplicate] = {}
         self.numbers_differ: set[int] = set()
         self.prior_keys = set(prior.postings) | prior.boilerplate
+        self.vocabularies: dict[_Ref, set[str]] = {}  # the words of a candidate, once split
 
     def run(self) -> Matching:
         document = self.document
@@ -416,12 +418,22 @@ class _DocumentMatcher:
             # The best account, the simplest first: one paragraph of the window that holds it
             # (a split copy), or the window together (a merged one) if that covers more.
             linked = sorted((c for c in window if c[1]), key=lambda c: -c[1])[:2]
-            tries = [[c] for c in linked] if len(window) > 1 else []
+            tries = (
+                [
+                    [c]
+                    for c in linked
+                    if self._could_cover(words, need, {(doc_id, c[0]): (0, c[2])}, alone=True)
+                ]
+                if len(window) > 1
+                else []
+            )
             best = None
             for attempt in (*tries, window):
                 found = self._covered_by(words, attempt, need, doc_id)
                 if found is not None and (best is None or found[0] > best[0][0]):
                     best = (found, attempt)
+                    if found[0] == len(words):  # nothing covers more
+                        break
             if best is None:
                 continue
             (covered, other, ops, originals), attempt = best
@@ -441,20 +453,32 @@ class _DocumentMatcher:
         return None
 
     def _could_cover(
-        self, words: list[str], need: float, candidates: Mapping[_Ref, tuple[int, str]]
+        self,
+        words: list[str],
+        need: float,
+        candidates: Mapping[_Ref, tuple[int, str]],
+        *,
+        alone: bool = False,
     ) -> bool:
-        """Whether ``need`` of ``words`` appear at all among the candidates and the neighbours
-        any window could add: a cheap bound that spares aligning most candidates."""
-        vocabulary: set[str] = set()
+        """Whether ``need`` of ``words`` appear at all among the candidates and (unless
+        ``alone``) the neighbours any window could add: a cheap bound that spares aligning most
+        candidates."""
         canonical = self.document.canonical
-        for (doc_id, j), (_, canon) in candidates.items():
-            vocabulary.update(canon.split(" "))
-            if doc_id is None:
+        sources: list[tuple[_Ref, str]] = []
+        for ref, (_, canon) in candidates.items():
+            sources.append((ref, canon))
+            if ref[0] is None and not alone:
                 for step in (-1, 1):
-                    k = self._next_kept(j, step)
+                    k = self._next_kept(ref[1], step)
                     if k is not None:
-                        vocabulary.update(canonical[k].split(" "))
-        return sum(word in vocabulary for word in words) >= need
+                        sources.append(((None, k), canonical[k]))
+        vocabulary: set[str] = set()
+        for ref, canon in sources:
+            known = self.vocabularies.get(ref)
+            if known is None:
+                known = self.vocabularies[ref] = set(canon.split(" "))
+            vocabulary |= known
+        return sum(map(vocabulary.__contains__, words)) >= need
 
     def _covered_by(
         self,

@@ -13,7 +13,12 @@ from hypothesis import strategies as st
 
 from tests.strategies import messy_text, paragraphs
 from textclean import dedupe
-from textclean.fingerprint import FingerprintSettings, reference_signature, signatures
+from textclean.fingerprint import (
+    FingerprintSettings,
+    fingerprint_paragraphs,
+    reference_signature,
+    signatures,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -179,3 +184,17 @@ def test_batched_signatures_match_the_reference(texts: list[str]) -> None:
     fp = FingerprintSettings()
     batch = signatures(texts, fp)
     assert [row.tolist() for row in batch] == [reference_signature(t, fp) for t in texts]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCES) | st.text(max_size=80), min_size=1, max_size=8))
+def test_a_paragraph_print_does_not_depend_on_its_document(texts: list[str]) -> None:
+    # Repeated paragraphs are fingerprinted once and copied: the copies must be exact.
+    fp = FingerprintSettings()
+    document = fingerprint_paragraphs(texts, fp, min_chars=20)
+    for i, text in enumerate(texts):
+        alone = fingerprint_paragraphs([text], fp, min_chars=20)
+        assert document[i] == alone[0]
+        assert document.sentence_starts(i) == alone.sentence_starts(0)
+    filed = set(zip(document.owners.tolist(), document.keys.tolist(), strict=True))
+    assert filed == {(i, key) for i in range(len(texts)) for key in document[i].keys()}  # noqa: SIM118

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -306,13 +307,16 @@ def signatures(texts: Sequence[str], settings: FingerprintSettings) -> U64:
     return _Concatenation(padded).signatures(np.arange(len(padded)), settings)
 
 
-def _probe(bins: npt.NDArray[np.int64], attempt: int, settings: FingerprintSettings) -> U64:
-    """The bin that an empty bin tries at its ``attempt``-th probe (1-based)."""
+def _probes(settings: FingerprintSettings) -> npt.NDArray[np.int64]:
+    """``[bin, attempt - 1]``: the bin that an empty bin tries at each of its :data:`PROBES`."""
     m = settings.num_perm
-    h = bins.astype(np.uint64) * np.uint64(_PROBE_MUL)
-    h += np.uint64((attempt * _ROT + _seed_offset(settings)) & _MASK64)
-    probe: U64 = ((_mix(h) >> np.uint64(32)) * np.uint64(m)) >> np.uint64(32)
-    return probe
+    h = np.arange(m, dtype=np.uint64)[:, None] * np.uint64(_PROBE_MUL)
+    attempts = np.arange(1, PROBES + 1, dtype=np.uint64) * np.uint64(_ROT)
+    h = h + (attempts + np.uint64(_seed_offset(settings)))[None, :]
+    probes: npt.NDArray[np.int64] = (
+        ((_mix(h) >> np.uint64(32)) * np.uint64(m)) >> np.uint64(32)
+    ).astype(np.int64)
+    return probes
 
 
 def _densify(sig: U64, settings: FingerprintSettings) -> U64:
@@ -324,14 +328,17 @@ def _densify(sig: U64, settings: FingerprintSettings) -> U64:
     m = sig.shape[1]
     out: U64 = flat.copy()
     holes = np.flatnonzero(empty)  # every row holds a full bin
-    for attempt in range(1, PROBES + 1):
-        columns = holes % m
-        donor = holes - columns + _probe(columns, attempt, settings).astype(np.int64)
-        hit = ~empty[donor]
-        out[holes[hit]] = flat[donor[hit]] + np.uint64((attempt * _ROT) & _MASK64)
-        holes = holes[~hit]
-        if not holes.size:
-            return out.reshape(sig.shape)
+    columns = holes % m
+    donors = (holes - columns)[:, None] + _probes(settings)[columns]
+    hits = ~empty[donors]
+    first = hits.argmax(axis=1)  # the first probe that found a full bin
+    found = hits[np.arange(holes.size), first]
+    donor = donors[found, first[found]]
+    attempt = (first[found] + 1).astype(np.uint64)
+    out[holes[found]] = flat[donor] + attempt * np.uint64(_ROT)
+    holes = holes[~found]
+    if not holes.size:
+        return out.reshape(sig.shape)
     # The few left (rows with very few full bins): the next full bin to the right, circularly.
     full = np.flatnonzero(~empty)
     row_start = holes - holes % m
@@ -503,6 +510,37 @@ def fingerprint_paragraphs(
     >>> doc[1].sentences == (sentence_key("a longer paragraph here"),)
     True
     """  # noqa: E501
+    distinct = {text: n for n, text in enumerate(dict.fromkeys(texts))}
+    if len(distinct) == len(texts):
+        return DocumentPrint(*_fingerprint(texts, settings, min_chars))
+    # Paragraphs repeated character for character (the commonest duplicate) are fingerprinted
+    # once, and each copy gets the arrays of its first occurrence.
+    of = np.fromiter(map(distinct.__getitem__, texts), np.int64, len(texts))
+    canon, exact, sentences, sentence_owners, bands, band_owners, (first_word, owners) = (
+        _fingerprint(list(distinct), settings, min_chars)
+    )
+    sentence_owners, (sentences,) = _expand(sentence_owners, of, sentences)
+    band_owners, (bands,) = _expand(band_owners, of, bands)
+    owners, (first_word,) = _expand(owners, of, first_word)
+    return DocumentPrint(
+        list(map(canon.__getitem__, of.tolist())), exact[of], sentences, sentence_owners,
+        bands, band_owners, (first_word, owners),
+    )  # fmt: skip
+
+
+_Arrays = tuple[
+    list[str],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int64],
+    tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]],
+]
+
+
+def _fingerprint(texts: Sequence[str], settings: FingerprintSettings, min_chars: int) -> _Arrays:
+    """The arrays of a :class:`DocumentPrint` of ``texts``."""
     canon, marked = canonical_paragraphs(texts)
     joined = _Concatenation(canon, marked)
     exact = joined.keys(joined.starts, joined.starts + joined.lengths, _EXACT_TAG)
@@ -515,12 +553,23 @@ def fingerprint_paragraphs(
 
     fuzzy = np.flatnonzero(joined.lengths >= max(min_chars, settings.shingle_size))
     if fuzzy.size:
-        # A paragraph repeated word for word (the commonest duplicate) is hashed once.
+        # Paragraphs with the same canonical text are hashed once.
         _, first, copies = np.unique(exact[fuzzy], return_index=True, return_inverse=True)
         bands = band_keys(joined.signatures(fuzzy[first], settings), settings)[copies.ravel()]
     else:
         bands = np.empty((0, settings.bands), dtype=np.int64)
-    return DocumentPrint(
+    return (
         canon, exact, sentences, sentence_owners, bands, fuzzy.astype(np.int64),
         (first_word, owners),
     )  # fmt: skip
+
+
+def _expand(
+    owners: npt.NDArray[np.int64], of: npt.NDArray[np.int64], *values: npt.NDArray[Any]
+) -> tuple[npt.NDArray[np.int64], list[npt.NDArray[Any]]]:
+    """Rows owned by distinct texts (``owners`` sorted) copied to every paragraph ``p``, which
+    is distinct text ``of[p]``: the new owners and the rows of each of ``values``."""
+    bounds = np.searchsorted(owners, np.arange(int(of.max(initial=-1)) + 2))
+    start, count = bounds[of], bounds[of + 1] - bounds[of]
+    pick = np.repeat(start - (np.cumsum(count) - count), count) + np.arange(int(count.sum()))
+    return np.repeat(np.arange(of.size, dtype=np.int64), count), [v[pick] for v in values]

@@ -196,8 +196,8 @@ class ReferenceStore:
     def add(self, doc: StoredDocument) -> None:
         self.forget(doc.doc_id)
         self.docs[doc.doc_id] = doc
-        for paragraph, fp in doc.kept:
-            for key in fp.keys():  # noqa: SIM118 (a method, not a dict)
+        for paragraph, keys in zip(doc.paragraphs, doc.keys_by_paragraph(), strict=True):
+            for key in keys:
                 filed = self.postings.setdefault(key, [])
                 if len(filed) < MAX_POSTINGS:
                     filed.append((doc.doc_id, paragraph))
@@ -208,20 +208,24 @@ class ReferenceStore:
             return 0
         for filed in self.postings.values():
             filed[:] = [entry for entry in filed if entry[0] != doc_id]
-        return len(doc.kept)
+        return len(doc.paragraphs)
 
     def evict(self, max_paragraphs: int) -> int:
         removed = 0
-        while self.docs and sum(len(d.kept) for d in self.docs.values()) > max_paragraphs:
+        while self.docs and sum(len(d.paragraphs) for d in self.docs.values()) > max_paragraphs:
             self.forget(next(iter(self.docs)))
             removed += 1
         return removed
+
+    def canonical(self, doc_id: str, paragraph: int) -> str:
+        doc = self.docs[doc_id]
+        return doc.canonical[list(doc.paragraphs).index(paragraph)]
 
     def lookup(self, keys: set[int], exclude: str | None) -> dict[int, list[IndexedParagraph]]:
         out = {}
         for key in keys:
             found = [
-                IndexedParagraph(doc_id, i, dict(self.docs[doc_id].kept)[i].canonical)
+                IndexedParagraph(doc_id, i, self.canonical(doc_id, i))
                 for doc_id, i in self.postings.get(key, [])
                 if doc_id != exclude
             ]
@@ -244,7 +248,7 @@ def random_document(rng: random.Random, doc_id: str, added: float) -> StoredDocu
         fp = ParagraphPrint(f"text {rng.random()}", 2, keys[0], tuple(keys[1:3]), tuple(keys[3:]))
         kept.append((i * 2, fp))
     exact = {fp.exact for _, fp in kept} | {rng.randrange(1, 50) for _ in range(3)}
-    return StoredDocument(doc_id, rng.choice(["s1", "s2", None]), added, kept, exact)
+    return StoredDocument.from_prints(doc_id, rng.choice(["s1", "s2", None]), added, kept, exact)
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -276,7 +280,7 @@ def test_memory_store_matches_a_reference(seed: int, monkeypatch: pytest.MonkeyP
         assert store.boilerplate(source, keys, min_docs) == reference.boilerplate(
             source, keys, min_docs
         )
-        assert store.paragraph_count() == sum(len(d.kept) for d in reference.docs.values())
+        assert store.paragraph_count() == sum(len(d.paragraphs) for d in reference.docs.values())
         assert store.document_count() == len(reference.docs)
 
 
@@ -286,7 +290,7 @@ def test_a_key_takes_at_most_max_postings() -> None:
 
     def doc(n: int) -> StoredDocument:
         unique = ParagraphPrint(f"line {n}", 2, 1000 + n, (), ())
-        return StoredDocument(f"d{n}", None, 0.0, [(0, common), (1, unique)], ())
+        return StoredDocument.from_prints(f"d{n}", None, 0.0, [(0, common), (1, unique)], ())
 
     for n in range(MAX_POSTINGS + 5):
         store.add(doc(n))

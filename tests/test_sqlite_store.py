@@ -107,7 +107,7 @@ def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
     store = SQLiteStore(tmp_path / "index.db")
     fp = ParagraphPrint("some words here", 3, 11, (12,), ())
     with pytest.raises(RuntimeError), store.transaction():
-        store.add(StoredDocument("a", "s", 0.0, [(0, fp)], {11}))
+        store.add(StoredDocument.from_prints("a", "s", 0.0, [(0, fp)], {11}))
         raise RuntimeError("boom")
     assert (store.document_count(), store.paragraph_count()) == (0, 0)
     assert store.lookup({11, 12}) == {}
@@ -246,10 +246,12 @@ def test_a_key_takes_at_most_max_postings(kind: str, tmp_path: Path) -> None:
         unique = ParagraphPrint(f"line {n}", 2, 1000 + n, (), ())
         with store.transaction():
             store.lookup({7, 1000 + n}, exclude_doc=f"d{n}")  # as the Deduplicator does
-            store.add(StoredDocument(f"d{n}", None, 0.0, [(0, common), (1, unique)], ()))
+            store.add(
+                StoredDocument.from_prints(f"d{n}", None, 0.0, [(0, common), (1, unique)], ())
+            )
     filed = store.lookup({7})[7]
     assert [e.doc_id for e in filed] == [f"d{n}" for n in range(MAX_POSTINGS)]
     assert store.forget("d0") == 2
-    store.add(StoredDocument("new", None, 0.0, [(0, common)], ()))
+    store.add(StoredDocument.from_prints("new", None, 0.0, [(0, common)], ()))
     assert [e.doc_id for e in store.lookup({7})[7]][-1] == "new"
     store.close()

@@ -276,9 +276,15 @@ class Deduplicator:
         self, doc_id: str, source: str | None, document: DocumentPrint, matching: Matching
     ) -> None:
         now = self._clock()
-        kept = [(i, document[i]) for i in matching.kept if document.canonical[i]]
-        exact = {key for key, text in zip(document.exact, document.canonical, strict=True) if text}
-        self._store.add(StoredDocument(doc_id, source, now, kept, exact))
+        canonical = document.canonical
+        kept = [i for i in matching.kept if canonical[i]]
+        keys, rows = document.postings(kept)
+        exact = {key for key, text in zip(document.exact, canonical, strict=True) if text}
+        self._store.add(
+            StoredDocument(
+                doc_id, source, now, kept, [canonical[i] for i in kept], keys, rows, exact
+            )
+        )
         if self.max_paragraphs is not None or self.max_age is not None:
             before = now - self.max_age if self.max_age is not None else None
             self._store.evict(max_paragraphs=self.max_paragraphs, before=before)

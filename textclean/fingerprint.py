@@ -484,6 +484,22 @@ class DocumentPrint:
         """Word indices, within paragraph ``i``, where its sentences start."""
         return self._starts[self._starts_bounds[i] : self._starts_bounds[i + 1]]
 
+    def postings(
+        self, paragraphs: Sequence[int]
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """The keys of ``paragraphs`` (each once per paragraph) and, for each, the position in
+        ``paragraphs`` of the one holding it, in ascending order: what an index files."""
+        position = np.full(len(self), -1, dtype=np.int64)
+        position[np.asarray(paragraphs, dtype=np.int64)] = np.arange(len(paragraphs))
+        rows = position[self.owners]
+        held = rows >= 0
+        keys, rows = self.keys[held], rows[held]
+        order = np.lexsort((keys, rows))
+        keys, rows = keys[order], rows[order]
+        first = np.ones(keys.size, dtype=np.bool_)
+        first[1:] = (keys[1:] != keys[:-1]) | (rows[1:] != rows[:-1])
+        return keys[first], rows[first]
+
     def __getitem__(self, i: int) -> ParagraphPrint:
         canonical = self.canonical[i]
         sentences = self._sentences[self._sentence_bounds[i] : self._sentence_bounds[i + 1]]

@@ -216,14 +216,16 @@ class SQLiteStore:
             serial = db.execute(
                 "INSERT INTO documents (name, source, added, first, count, exact)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                (doc.doc_id, source, doc.added, first, len(doc.kept),
+                (doc.doc_id, source, doc.added, first, len(doc.paragraphs),
                  None if exact is None else _pack_keys(exact)),
             ).lastrowid  # fmt: skip
             rows = []
             postings: list[tuple[int, int]] = []
-            for row, (paragraph, fp) in enumerate(doc.kept, start=first):
-                keys = fp.keys()
-                rows.append((row, serial, paragraph, _pack(fp.canonical), _pack_keys(keys)))
+            for row, (paragraph, canonical, keys) in enumerate(
+                zip(doc.paragraphs, doc.canonical, doc.keys_by_paragraph(), strict=True),
+                start=first,
+            ):
+                rows.append((row, serial, paragraph, _pack(canonical), _pack_keys(keys)))
                 postings.extend((key, row) for key in keys)
             db.executemany("INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?)", rows)
             if (
@@ -250,7 +252,7 @@ class SQLiteStore:
                 )
             db.execute(
                 "UPDATE stats SET documents = documents + 1, paragraphs = paragraphs + ?",
-                (len(doc.kept),),
+                (len(doc.paragraphs),),
             )
 
     def next_doc_id(self) -> str:

@@ -55,7 +55,7 @@ class IndexMismatchError(ValueError):
     """An index was written with other fingerprint settings or by a newer format."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class StoredDocument:
     """What a store keeps of one document.
 
@@ -63,15 +63,50 @@ class StoredDocument:
         doc_id: the document's id.
         source: where it came from (a site, a feed), for boilerplate counts; may be ``None``.
         added: when it was added (seconds since the epoch), for ``max_age`` eviction.
-        kept: ``(paragraph index, fingerprint)`` of each kept paragraph.
+        paragraphs: the index of each kept paragraph in its document.
+        canonical: the canonical text of each kept paragraph.
+        keys: every key of every kept paragraph (each once per paragraph).
+        rows: for each key, the position in ``paragraphs`` of the paragraph holding it, in
+            ascending order.
         exact_keys: the exact keys of all its paragraphs, kept or not (boilerplate counts).
+
+    :meth:`from_prints` builds one from :class:`~textclean.fingerprint.ParagraphPrint` objects;
+    :class:`~textclean.Deduplicator` fills the arrays straight from the document's fingerprints.
     """
 
     doc_id: str
     source: str | None
     added: float
-    kept: Sequence[tuple[int, ParagraphPrint]]
+    paragraphs: Sequence[int]
+    canonical: Sequence[str]
+    keys: I64
+    rows: I64
     exact_keys: Collection[int]
+
+    @classmethod
+    def from_prints(
+        cls,
+        doc_id: str,
+        source: str | None,
+        added: float,
+        kept: Sequence[tuple[int, ParagraphPrint]],
+        exact_keys: Collection[int],
+    ) -> StoredDocument:
+        """A document from ``(paragraph index, fingerprint)`` of each kept paragraph."""
+        keys = [list(dict.fromkeys(fp.keys())) for _, fp in kept]
+        return cls(
+            doc_id, source, added, [paragraph for paragraph, _ in kept],
+            [fp.canonical for _, fp in kept],
+            np.array([key for group in keys for key in group], dtype=np.int64),
+            np.repeat(np.arange(len(kept), dtype=np.int64), [len(group) for group in keys]),
+            exact_keys,
+        )  # fmt: skip
+
+    def keys_by_paragraph(self) -> list[list[int]]:
+        """The keys of each kept paragraph."""
+        bounds = np.searchsorted(self.rows, np.arange(len(self.paragraphs) + 1)).tolist()
+        keys = self.keys.tolist()
+        return [keys[a:b] for a, b in itertools.pairwise(bounds)]
 
 
 @runtime_checkable
@@ -232,7 +267,9 @@ class _Postings:
 
     def __init__(self) -> None:
         self._levels: list[_Run | None] = []  # level 0 holds the newest entries
-        self._buffer: dict[int, list[int]] = {}
+        # The buffer: a key with one value maps to it in ``_single``; with more, in ``_multi``.
+        self._single: dict[int, int] = {}
+        self._multi: dict[int, list[int]] = {}
         self._buffered = 0
 
     def __len__(self) -> int:
@@ -250,13 +287,23 @@ class _Postings:
         if not allowed.all():
             keys = list(itertools.compress(keys, allowed.tolist()))
             values = list(itertools.compress(values, allowed.tolist()))
-        buffer = self._buffer
-        for key, value in zip(keys, values, strict=True):
-            found = buffer.get(key)
-            if found is None:
-                buffer[key] = [value]
-            else:
-                found.append(value)
+        single, multi = self._single, self._multi
+        fresh = dict(zip(keys, values, strict=True))
+        if (
+            len(fresh) == len(keys)
+            and single.keys().isdisjoint(fresh)
+            and multi.keys().isdisjoint(fresh)
+        ):  # the common case, all at C speed: keys new to the buffer, each once
+            single.update(fresh)
+        else:
+            for key, value in zip(keys, values, strict=True):
+                more = multi.get(key)
+                if more is not None:
+                    more.append(value)
+                elif key in single:
+                    multi[key] = [single.pop(key), value]
+                else:
+                    single[key] = value
         self._buffered += len(keys)
         if self._buffered >= self.BUFFER:
             self._flush()
@@ -273,15 +320,24 @@ class _Postings:
                 run_positions, run_values = run.find(high, low)
                 positions.append(run_positions)
                 values.append(run_values)
-        if self._buffer:
+        query = keys.tolist()
+        hits = self._single.keys() & query
+        hits |= self._multi.keys() & query
+        if hits:
             buffer_positions: list[int] = []
             buffer_values: list[int] = []
-            get = self._buffer.get
-            for i, key in enumerate(keys.tolist()):
-                found = get(key)
-                if found is not None:
-                    buffer_positions.extend([i] * len(found))
-                    buffer_values.extend(found)
+            single, multi = self._single, self._multi
+            at = np.flatnonzero(np.isin(keys, np.fromiter(hits, np.int64, len(hits))))
+            for i in at.tolist():
+                key = query[i]
+                value = single.get(key)
+                if value is not None:
+                    buffer_positions.append(i)
+                    buffer_values.append(value)
+                else:
+                    more = multi[key]
+                    buffer_positions.extend([i] * len(more))
+                    buffer_values.extend(more)
             positions.append(np.array(buffer_positions, dtype=np.intp))
             values.append(np.array(buffer_values, dtype=np.uint32))
         if not positions:
@@ -310,17 +366,23 @@ class _Postings:
         return level
 
     def _flush(self) -> None:
-        if not self._buffer:
+        if not self._buffered:
             return
-        counts = np.fromiter(map(len, self._buffer.values()), np.intp, len(self._buffer))
-        keys = np.repeat(np.fromiter(self._buffer, np.int64, len(self._buffer)), counts)
-        values = np.fromiter(
-            itertools.chain.from_iterable(self._buffer.values()), np.uint32, int(counts.sum())
-        )
+        single, multi = self._single, self._multi
+        counts = np.fromiter(map(len, multi.values()), np.intp, len(multi))
+        keys = np.concatenate([
+            np.fromiter(single, np.int64, len(single)),
+            np.repeat(np.fromiter(multi, np.int64, len(multi)), counts),
+        ])  # fmt: skip
+        chained = itertools.chain.from_iterable(multi.values())
+        values = np.concatenate([
+            np.fromiter(single.values(), np.uint32, len(single)),
+            np.fromiter(chained, np.uint32, int(counts.sum())),
+        ])  # fmt: skip
         high, low = _Run.split(keys)
         order = np.argsort(high, kind="stable")
         run = _Run(high[order], low[order], values[order])
-        self._buffer = {}
+        self._single, self._multi = {}, {}
         self._buffered = 0
         level = 0
         while True:
@@ -493,15 +555,13 @@ class MemoryStore:
             return frozenset(k ^ salt for k, n in counts.items() if n >= min_docs)
 
     def add(self, doc: StoredDocument) -> None:
-        keys: list[int] = []
-        rows: list[int] = []  # relative to the document's first row, for now
-        for row, (_, fp) in enumerate(doc.kept):
-            fp_keys = fp.keys()
-            keys.extend(fp_keys)
-            rows.extend([row] * len(fp_keys))
-        key_array = np.array(keys, dtype=np.int64)  # fails on a bad key, before any change
+        key_array = np.asarray(doc.keys, dtype=np.int64)
         if len(key_array) and key_array.min() < 0:
             raise ValueError("keys must be non-negative 63-bit integers")
+        kept = len(doc.paragraphs)
+        if len(doc.canonical) != kept or len(doc.rows) != len(key_array):
+            raise ValueError("paragraphs, canonical, keys and rows must match in length")
+        keys: list[int] = key_array.tolist()
         with self._lock:
             counted, self._counted = self._counted, None
             self._forget(doc.doc_id)
@@ -510,14 +570,14 @@ class MemoryStore:
             self._serials[doc.doc_id] = serial
             self._doc_alive.extend([True])
             self._doc_added.extend([doc.added])
-            self._doc_rows.extend([len(doc.kept)])
+            self._doc_rows.extend([kept])
             self._added += 1
             first = len(self._texts)
-            rows = [first + row for row in rows]
-            self._texts.extend([fp.canonical for _, fp in doc.kept])
-            self._row_doc.extend([serial] * len(doc.kept))
-            self._row_paragraph.extend([paragraph for paragraph, _ in doc.kept])
-            self._live_rows += len(doc.kept)
+            rows: list[int] = (np.asarray(doc.rows, dtype=np.int64) + first).tolist()
+            self._texts.extend(doc.canonical)
+            self._row_doc.extend([serial] * kept)
+            self._row_paragraph.extend(doc.paragraphs)
+            self._live_rows += kept
             if counted is not None and counted[0] == doc.doc_id and counted[1] >= set(keys):
                 have = counted[2]
             else:

@@ -194,6 +194,25 @@ def test_highlights_box_with_a_shortened_sentence_before_the_body() -> None:
     assert 5 in result.kept
 
 
+def test_highlight_of_a_sentence_that_is_most_of_its_paragraph() -> None:
+    # The body paragraph is mostly the highlighted sentence, but it stands among unrepeated
+    # paragraphs and says more besides: the highlight goes, the body paragraph stays.
+    sentence = (
+        "Ferries will run every 20 minutes between the two quays while the old bridge is rebuilt "
+        "over the next eighteen months."
+    )
+    body = sentence + " Cyclists may use the temporary footbridge."
+    result = dedupe(doc(P0, "Story highlights", sentence, P1, body, P3, P4))
+    assert removed(result) == {2: (4, "contained")}
+
+
+def test_a_numbered_copy_of_a_heading_is_not_its_source() -> None:
+    # An overview line and the numbered section heading that repeats it: both are content.
+    heading = "Harbour bridge - best option for daily commuters"
+    result = dedupe(doc(P0, heading, P1, P2, "2. " + heading, P3, P4))
+    assert result.duplicates == ()
+
+
 BOILERPLATE_LINES = [
     "Advertisement",
     "ADVERTISEMENT",

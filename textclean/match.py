@@ -238,10 +238,37 @@ class _DocumentMatcher:
                 (None, i): (n, canonical[i]) for i, n in holders.items() if i not in self.found
             }
             dup = self._contained(j, fp, candidates, later=True) if candidates else None
-            if dup is not None and not any(self._mostly_copied(i, bounds, earlier, shared)
-                                           for i in dup.originals):  # fmt: skip
+            # A paragraph mostly made of ``j`` is the copy (a merged one whose other half went
+            # unnoticed), unless it stands among unrepeated paragraphs and ``j`` is exactly some
+            # of its sentences: then ``j`` is a highlight of it.
+            if dup is not None and not any(
+                self._mostly_copied(i, bounds, earlier, shared)
+                and (self._in_repeated_run(i) or not self._is_sentences_of(j, i))
+                for i in dup.originals
+            ):
                 self.found[j] = dup
                 self._retarget(j, dup)
+
+    def _in_repeated_run(self, i: int) -> bool:
+        """Whether a paragraph next to ``i`` (two on either side) repeats one of this document."""
+        return any(
+            (dup := self.found.get(k)) is not None
+            and dup.doc_id is None
+            and dup.kind != "boilerplate"
+            for k in (i - 2, i - 1, i + 1, i + 2)
+        )
+
+    def _is_sentences_of(self, j: int, i: int) -> bool:
+        """Whether paragraph ``j``'s canonical text is whole consecutive sentences of ``i``, and
+        ``i`` says more than a few words besides (not just a list number or a dateline)."""
+        words = self.document.canonical[i].split(" ")
+        target = self.document.canonical[j]
+        if len(words) - (target.count(" ") + 1) <= _AFFIX_WORDS:
+            return False
+        bounds = [*self.document.sentence_starts(i), len(words)]
+        return any(
+            " ".join(words[a:b]) == target for n, a in enumerate(bounds) for b in bounds[n + 1 :]
+        )
 
     def _mostly_copied(
         self, i: int, bounds: list[int], earlier: list[int], shared: list[int]

@@ -35,6 +35,7 @@ import numpy.typing as npt
 from textclean.canonical import canonical_paragraphs, word_count
 
 __all__ = [
+    "EDGE_WORDS",
     "MIN_SENTENCE_WORDS",
     "PROBES",
     "DocumentPrint",
@@ -62,6 +63,8 @@ _EMPTY = _MASK64
 _BASE_INVERSE = pow(_BASE, -1, 1 << 64)
 _EXACT_TAG = 0x243F6A8885A308D3  # key spaces (digits of pi)
 _SENTENCE_TAG = 0x13198A2E03707344
+_HEAD_TAG = 0xA4093822299F31D0
+_TAIL_TAG = 0x082EFA98EC4E6C89
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +220,25 @@ class _Concatenation:
         owners = np.searchsorted(self.starts, starts, side="right") - 1
         first_word = spaces[starts] - spaces[self.starts[owners]]
         return starts, ends, spaces[ends] - spaces[starts] + 1, owners, first_word
+
+    def edges(self, k: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Head and tail keys (the first and the last ``k`` words) of each text of ``k`` words
+        or more, as ``(keys, owners)``: head then tail for each text, in order."""
+        spaces = np.flatnonzero(self.codes == 32)
+        if not spaces.size:
+            return np.empty(0, np.int64), np.empty(0, np.int64)
+        starts, ends = self.starts, self.starts + self.lengths
+        first, last = np.searchsorted(spaces, starts), np.searchsorted(spaces, ends)
+        words = last - first + 1
+        owners = np.flatnonzero((self.lengths > 0) & (words >= k))
+        starts, ends, first, last = starts[owners], ends[owners], first[owners], last[owners]
+        longer = words[owners] > k
+        head_end = np.where(longer, spaces[np.minimum(first + k - 1, spaces.size - 1)], ends)
+        tail_start = np.where(longer, spaces[np.maximum(last - k, 0)] + 1, starts)
+        keys = np.empty(2 * owners.size, dtype=np.int64)
+        keys[0::2] = self.keys(starts, head_end, _HEAD_TAG)
+        keys[1::2] = self.keys(tail_start, ends, _TAIL_TAG)
+        return keys, np.repeat(owners, 2)
 
     def hashes(self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> U64:
         """Polynomial hashes of ``text[a:b]`` for arrays of offsets into the concatenation."""
@@ -410,6 +432,11 @@ def reference_signature(text: str, settings: FingerprintSettings) -> list[int]:
 MIN_SENTENCE_WORDS = 4
 """Sentences of fewer words get no sentence key (they repeat by chance)."""
 
+EDGE_WORDS = 4
+"""Words of a paragraph's head and tail keys: a paragraph merged from two short ones shares its
+head with the first and its tail with the second, which no other key may link (the short ones
+are too short for band keys, and a list item is not a sentence)."""
+
 
 @dataclass(frozen=True, slots=True)
 class ParagraphPrint:
@@ -440,11 +467,14 @@ class DocumentPrint:
 
     ``document[i]`` is the :class:`ParagraphPrint` of paragraph ``i``, built on demand: matching
     only looks at paragraphs that share a key with another one. ``keys`` and ``owners`` list every
-    key of the document with the paragraph holding it, for finding those shared keys in bulk.
+    key of the document with the paragraph holding it, for finding those shared keys in bulk;
+    ``links`` and ``link_owners`` do the same for head and tail keys (:data:`EDGE_WORDS`), which
+    link paragraphs of one document only and are never indexed.
     """
 
     __slots__ = ("_band_row", "_bands", "_sentence_bounds", "_sentences", "_starts",
-                 "_starts_bounds", "canonical", "exact", "keys", "owners")  # fmt: skip
+                 "_starts_bounds", "canonical", "exact", "keys", "link_owners", "links",
+                 "owners")  # fmt: skip
 
     def __init__(
         self,
@@ -455,8 +485,10 @@ class DocumentPrint:
         bands: npt.NDArray[np.int64],
         band_owners: npt.NDArray[np.int64],
         sentence_starts: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]],
+        edges: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]],
     ) -> None:
         n = len(canonical)
+        self.links, self.link_owners = edges
         first_word, owners = sentence_starts
         self._starts: list[int] = first_word.tolist()
         self._starts_bounds: list[int] = np.searchsorted(owners, np.arange(n + 1)).tolist()
@@ -532,15 +564,16 @@ def fingerprint_paragraphs(
     # Paragraphs repeated character for character (the commonest duplicate) are fingerprinted
     # once, and each copy gets the arrays of its first occurrence.
     of = np.fromiter(map(distinct.__getitem__, texts), np.int64, len(texts))
-    canon, exact, sentences, sentence_owners, bands, band_owners, (first_word, owners) = (
-        _fingerprint(list(distinct), settings, min_chars)
+    canon, exact, sentences, sentence_owners, bands, band_owners, starts, edges = _fingerprint(
+        list(distinct), settings, min_chars
     )
     sentence_owners, (sentences,) = _expand(sentence_owners, of, sentences)
     band_owners, (bands,) = _expand(band_owners, of, bands)
-    owners, (first_word,) = _expand(owners, of, first_word)
+    owners, (first_word,) = _expand(starts[1], of, starts[0])
+    edge_owners, (edge_keys,) = _expand(edges[1], of, edges[0])
     return DocumentPrint(
         list(map(canon.__getitem__, of.tolist())), exact[of], sentences, sentence_owners,
-        bands, band_owners, (first_word, owners),
+        bands, band_owners, (first_word, owners), (edge_keys, edge_owners),
     )  # fmt: skip
 
 
@@ -551,6 +584,7 @@ _Arrays = tuple[
     npt.NDArray[np.int64],
     npt.NDArray[np.int64],
     npt.NDArray[np.int64],
+    tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]],
     tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]],
 ]
 
@@ -576,7 +610,7 @@ def _fingerprint(texts: Sequence[str], settings: FingerprintSettings, min_chars:
         bands = np.empty((0, settings.bands), dtype=np.int64)
     return (
         canon, exact, sentences, sentence_owners, bands, fuzzy.astype(np.int64),
-        (first_word, owners),
+        (first_word, owners), joined.edges(EDGE_WORDS),
     )  # fmt: skip
 
 

@@ -101,14 +101,15 @@ def _shared_keys(document: DocumentPrint) -> tuple[list[int], list[int], list[in
     """
     n = len(document)
     # Stable: each kind of key lists its holders in order, and kinds never share a key value.
-    order = np.argsort(document.keys, kind="stable")
-    keys = document.keys[order]
+    all_keys = np.concatenate([document.keys, document.links])
+    order = np.argsort(all_keys, kind="stable")
+    keys = all_keys[order]
     size = keys.size
     new = np.ones(size, dtype=bool)
     new[1:] = keys[1:] != keys[:-1]
     if new.all():  # the common case: no key is held twice
         return [0] * (n + 1), [], []
-    owners = document.owners[order]
+    owners = np.concatenate([document.owners, document.link_owners])[order]
     position = np.arange(size, dtype=np.int64)
     starts = np.maximum.accumulate(np.where(new, position, 0))
     rank = np.minimum(position - starts, _MAX_HOLDERS)  # holders of the same key before this one
@@ -371,7 +372,10 @@ class _DocumentMatcher:
         candidates = self._candidates(fp, local)
         if not candidates:
             return None
-        near = self._near(i, fp, candidates)
+        # Paragraphs too short for a fuzzy hash are never near copies (only exact or contained).
+        near = (
+            self._near(i, fp, candidates) if len(fp.canonical) >= self.options.min_chars else None
+        )
         if near is not None or i in self.numbers_differ:  # "9.5 hours" vs "9 hours" stays
             return near
         held = self.pending.pop(i, None)

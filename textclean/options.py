@@ -59,10 +59,11 @@ class DedupeOptions:
         threshold: a paragraph is a *near* duplicate when rapidfuzz's ``ratio`` between its
             canonical text and a kept one's is at least this (0..1, default 0.9).
         containment: a paragraph is *contained* when at least this share of its words appears,
-            in order, in earlier kept paragraphs that share sentences or fuzzy-hash bands with it
-            (default 0.9). A paragraph that quotes one earlier sentence and adds more stays.
-        min_chars: canonical characters a paragraph needs before it gets a fuzzy hash (default
-            40); shorter ones are matched exactly or by whole sentences.
+            in order, in earlier kept paragraphs that share sentences, fuzzy-hash bands or their
+            first or last words with it (default 0.9). A paragraph that quotes one earlier
+            sentence and adds more stays.
+        min_chars: canonical characters a paragraph needs before it gets a fuzzy hash and can be
+            a near copy (default 40); shorter ones are only ever exact or contained copies.
         short_words: paragraphs of fewer words are *short* (default 6). A short paragraph that
             repeats is kept (list items, table cells and bylines repeat legitimately) unless it
             sits inside a longer repeated run, or ``remove_short_repeats`` is set.

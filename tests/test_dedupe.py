@@ -110,6 +110,24 @@ def test_split_paragraph_is_contained() -> None:
     }  # fmt: skip
 
 
+def test_merged_short_list_lines_are_contained() -> None:
+    # List lines too short for band keys, and no sentences: the copy that runs two of them
+    # together shares its first words with one and its last words with the other.
+    specs = ["Battery life: about nine hours", "Weight: two kilograms with case"]
+    result = dedupe(doc(P0, *specs, P1, P0, specs[0] + " " + specs[1], P1))
+    assert {i: kind for i, (_, kind) in removed(result).items()} == {
+        4: "exact", 5: "contained", 6: "exact"
+    }  # fmt: skip
+    assert {d.index: d.originals for d in result.duplicates}[5] == (1, 2)
+
+
+def test_short_lines_are_never_near_copies() -> None:
+    # Under min_chars (40) two short lines that differ by a word are both kept.
+    lines = ["Add support for courier labels", "Add support for courier labels (fixed)"]
+    result = dedupe(doc(P0, lines[0], P1, lines[1], P2))
+    assert result.duplicates == ()
+
+
 def test_noisy_copy_mojibake_quotes_nbsp_entities() -> None:
     copy = [
         P0.replace(" ", "\u00a0", 6),  # no-break spaces

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from tests.strategies import messy_text, paragraphs
 from textclean import dedupe
+from textclean.boilerplate import DEFAULT_PATTERNS, BoilerplateMatcher, _compile
 from textclean.fingerprint import (
     FingerprintSettings,
     fingerprint_paragraphs,
@@ -198,3 +199,30 @@ def test_a_paragraph_print_does_not_depend_on_its_document(texts: list[str]) -> 
         assert document.sentence_starts(i) == alone.sentence_starts(0)
     filed = set(zip(document.owners.tolist(), document.keys.tolist(), strict=True))
     assert filed == {(i, key) for i in range(len(texts)) for key in document[i].keys()}  # noqa: SIM118
+
+
+_LINES = (
+    "Advertisement",
+    "Read more: Council delays vote",
+    "À lire aussi : le budget",
+    "Lees ook",
+    "5 min read",
+    "Share this article",
+    "The advertisement ran twice.",
+)
+_EXTRA = (r"читайте также", r"(α|a)bc", r"\w+ more")
+_MATCHER = BoilerplateMatcher(_EXTRA)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(_LINES) | st.text(max_size=40), st.text(max_size=3))
+@example("читайте также", "")
+@example("αbc", "")
+@example("ébc more", "")
+def test_boilerplate_first_character_index_changes_no_answer(line: str, prefix: str) -> None:
+    # The matcher only tries the patterns that can start with a paragraph's first character;
+    # trying every pattern must give the same answer.
+    patterns = (*DEFAULT_PATTERNS, *_EXTRA)
+    text = prefix + line
+    expected = next((p for p in patterns if _compile(p).fullmatch(text)), None)
+    assert _MATCHER.match(text) == (expected if len(text) <= 300 and text else None)

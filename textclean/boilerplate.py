@@ -111,7 +111,7 @@ class BoilerplateMatcher:
     invalid pattern raises :class:`ValueError` naming it.
     """
 
-    __slots__ = ("_any", "_compiled", "patterns")
+    __slots__ = ("_any", "_by_first", "_compiled", "patterns")
 
     def __init__(self, patterns: Iterable[str] = (), *, include_defaults: bool = True) -> None:
         if isinstance(patterns, str):
@@ -121,11 +121,31 @@ class BoilerplateMatcher:
         self._compiled = tuple(_compile(p) for p in chosen)
         # One alternation answers "is it boilerplate?" in a single pass; which pattern matched is
         # looked up only for the (rare) paragraphs that are.
-        self._any = _compile("|".join(f"(?:{p})" for p in chosen) or "(?!)")
+        self._any = self._alternation(range(len(chosen)))
+        # For a paragraph starting with a Latin-1 character, the alternation of only those
+        # patterns that can start with it (found by partial matching, for every such character):
+        # most paragraphs start with a letter that no pattern starts with, or only a few.
+        starting: dict[tuple[int, ...], list[str]] = {}
+        for code in range(256):
+            first = chr(code)
+            which = tuple(
+                n for n, c in enumerate(self._compiled) if c.fullmatch(first, partial=True)
+            )
+            starting.setdefault(which, []).append(first)
+        self._by_first: dict[str, regex.Pattern[str] | None] = {}
+        for which, firsts in starting.items():
+            alternation = self._alternation(which) if which else None
+            self._by_first.update(dict.fromkeys(firsts, alternation))
+
+    def _alternation(self, which: Iterable[int]) -> regex.Pattern[str]:
+        return _compile("|".join(f"(?:{self.patterns[n]})" for n in which) or "(?!)")
 
     def match(self, text: str) -> str | None:
         """The first pattern that matches the whole of ``text``, or ``None``."""
-        if len(text) > _MAX_LENGTH or not self._any.fullmatch(text):
+        if len(text) > _MAX_LENGTH or not text:
+            return None
+        quick = self._by_first.get(text[0], self._any)
+        if quick is None or not quick.fullmatch(text):
             return None
         return next(
             p for p, c in zip(self.patterns, self._compiled, strict=True) if c.fullmatch(text)

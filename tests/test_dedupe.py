@@ -128,6 +128,14 @@ def test_short_lines_are_never_near_copies() -> None:
     assert result.duplicates == ()
 
 
+def test_a_heading_with_one_more_word_is_another_heading() -> None:
+    # An added word at the end or start is a small edit (a dateline, "(AP)") only on a paragraph
+    # of ten words or more; on its own, a heading with one more word is another heading.
+    heading = "Ten harbour walks worth taking in the old town"
+    result = dedupe(doc(P0, heading, P1, "Today: " + heading, P2))
+    assert result.duplicates == ()
+
+
 def test_noisy_copy_mojibake_quotes_nbsp_entities() -> None:
     copy = [
         P0.replace(" ", "\u00a0", 6),  # no-break spaces

@@ -781,18 +781,25 @@ def _follows(neighbour: Duplicate | None, dup: Duplicate, step: int) -> bool:
 
 
 _AFFIX_WORDS = 4  # a dateline or credit added at either end
+# ... to a paragraph of at least this many other words: a heading or list line with one more word
+# ("Add support for labels (fixed)") is another item, unless it sits in a repeated run.
+_AFFIX_MIN_REST = 10
 _TYPO_SIMILARITY = 0.8  # a corrected word is still this similar to the original
 
 
 def _only_small_edits(words: list[str], other: list[str], ops: Opcodes | None = None) -> bool:
     """Whether every word of ``words`` missing from ``other`` is a small edit.
 
-    Small edits are a few words at either end (a dateline, "AP"; not a bare number, which numbers
-    an item of a list) and single words replaced by a similar one (a typo fixed). Changed numbers
-    or names are not: distinct paragraphs that share a template differ exactly there.
+    Small edits are a few words at either end of a paragraph of :data:`_AFFIX_MIN_REST` words or
+    more (a dateline, "AP"; not a bare number, which numbers an item of a list) and single words
+    replaced by a similar one (a typo fixed). Changed numbers or names are not: distinct
+    paragraphs that share a template differ exactly there.
 
-    >>> _only_small_edits("washington ap the senate voted".split(), "the senate voted".split())
+    >>> vote = "the senate voted on tuesday to approve the budget for next year"
+    >>> _only_small_edits(("washington ap " + vote).split(), vote.split())
     True
+    >>> _only_small_edits("add support for labels fixed".split(), "add support for labels".split())
+    False
     >>> _only_small_edits("the senate voted today".split(), "the senat voted today".split())
     True
     >>> _only_small_edits("the 3rd boston summit".split(), "the 2nd denver summit".split())
@@ -808,7 +815,8 @@ def _only_small_edits(words: list[str], other: list[str], ops: Opcodes | None = 
         length = op.src_end - op.src_start
         at_end = op.src_start == 0 or op.src_end == len(words)
         numbering = all(w.isdigit() for w in words[op.src_start : op.src_end])
-        if at_end and length <= _AFFIX_WORDS and not numbering and not _beside_insert(ops, n):
+        affix = at_end and length <= _AFFIX_WORDS and len(words) - length >= _AFFIX_MIN_REST
+        if affix and not numbering and not _beside_insert(ops, n):
             continue
         if length == 1 and _replaced_by_similar(words[op.src_start], ops, n, other):
             continue

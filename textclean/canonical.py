@@ -110,7 +110,10 @@ def _tidy(folded: bytes) -> bytes:
     if not a.size:
         return folded
     gap = (a == 0x20) | (a == 2)
-    edge = np.diff(gap.view(np.int8), prepend=0, append=0)
+    g = gap.view(np.int8)
+    edge = np.empty(a.size + 1, dtype=np.int8)  # +1 where a run starts, -1 after it ends
+    edge[0], edge[-1] = g[0], -g[-1]
+    np.subtract(g[1:], g[:-1], out=edge[1:-1])
     starts, ends = np.flatnonzero(edge == 1), np.flatnonzero(edge == -1)  # runs [start, end)
     word = ~gap & (a != 1)
     between = (starts > 0) & (ends < a.size)

@@ -102,8 +102,13 @@ def test_never_raises_with_other_options(text: str) -> None:
     accounted(dedupe(text, keep="longest", remove_short_repeats=True, threshold=0.5))
 
 
+_S = "The council approved the budget on Tuesday after a long debate."
+
+
 @FAST
 @given(news_documents())
+@example(f"{_S}\n\n{_S}\n\n{_S} {_S}")  # a sentence, its repeat, and both run together
+@example(f"{_S}\n\n{SENTENCES[1]} {_S}\n\n{SENTENCES[4]}")  # a highlight of a later paragraph
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

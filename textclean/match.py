@@ -239,25 +239,19 @@ class _DocumentMatcher:
                 (None, i): (n, canonical[i]) for i, n in holders.items() if i not in self.found
             }
             dup = self._contained(j, fp, candidates, later=True) if candidates else None
-            # A paragraph mostly made of ``j`` is the copy (a merged one whose other half went
-            # unnoticed), unless it stands among unrepeated paragraphs and ``j`` is exactly some
-            # of its sentences: then ``j`` is a highlight of it.
+            # A paragraph mostly made of earlier text is the copy (a merged one whose other half
+            # went unnoticed), not the original of ``j``; unless ``j`` is exactly some of its
+            # sentences and the rest of it is new: then ``j`` is a highlight of it.
             if dup is not None and not any(
                 self._mostly_copied(i, bounds, earlier, shared)
-                and (self._in_repeated_run(i) or not self._is_sentences_of(j, i))
+                and (
+                    not self._is_sentences_of(j, i)
+                    or self._mostly_copied(i, bounds, earlier, shared, besides=j)
+                )
                 for i in dup.originals
             ):
                 self.found[j] = dup
                 self._retarget(j, dup)
-
-    def _in_repeated_run(self, i: int) -> bool:
-        """Whether a paragraph next to ``i`` (two on either side) repeats one of this document."""
-        return any(
-            (dup := self.found.get(k)) is not None
-            and dup.doc_id is None
-            and dup.kind != "boilerplate"
-            for k in (i - 2, i - 1, i + 1, i + 2)
-        )
 
     def _is_sentences_of(self, j: int, i: int) -> bool:
         """Whether paragraph ``j``'s canonical text is whole consecutive sentences of ``i``, and
@@ -272,22 +266,32 @@ class _DocumentMatcher:
         )
 
     def _mostly_copied(
-        self, i: int, bounds: list[int], earlier: list[int], shared: list[int]
+        self,
+        i: int,
+        bounds: list[int],
+        earlier: list[int],
+        shared: list[int],
+        *,
+        besides: int | None = None,
     ) -> bool:
         """Whether half of paragraph ``i`` repeats kept paragraphs before it: then ``i`` is the
-        copy (a merged one whose other half went unnoticed), not the original."""
+        copy (a merged one whose other half went unnoticed), not the original. With
+        ``besides``, whether half of what ``i`` has beyond that paragraph's words repeats
+        other kept paragraphs."""
         canonical = self.document.canonical
         candidates: dict[_Ref, tuple[int, str]] = {
             (None, j): (shared[t], canonical[j])
             for t in range(bounds[i], bounds[i + 1])
-            if self._kept(j := earlier[t])
+            if self._kept(j := earlier[t]) and j != besides
         }
         words = canonical[i].split(" ")
-        need = 0.5 * len(words)
-        return any(
-            _coverage(words, window, need)[0] >= need
+        rest = len(words) - (0 if besides is None else canonical[besides].count(" ") + 1)
+        need = 0.5 * rest
+        windows = (
+            [c for c in window if c[0] != besides]
             for _, window in self._windows(i, candidates, later=False)
         )
+        return any(_coverage(words, window, need)[0] >= need for window in windows if window)
 
     def _resolve_references(self) -> None:
         """Point every duplicate at kept paragraphs only.
@@ -441,6 +445,9 @@ class _DocumentMatcher:
         window is judged on its own: words pieced together from scattered paragraphs that share a
         template do not count.
         """
+        verbatim = self._verbatim(i, fp.canonical, candidates, later=later)
+        if verbatim is not None:
+            return verbatim
         words = fp.canonical.split(" ")
         need = self.options.containment * len(words)
         if not self._could_cover(words, need, candidates):
@@ -482,6 +489,59 @@ class _DocumentMatcher:
                 return dup if small else None
             return self._unless_pending(dup, words, other, ops)
         return None
+
+    def _verbatim(
+        self, i: int, text: str, candidates: Mapping[_Ref, tuple[int, str]], *, later: bool
+    ) -> Duplicate | None:
+        """``text`` as whole sentences of one candidate (a split copy) or, before ``i``, as whole
+        consecutive kept paragraphs (a merged one), word for word: the commonest contained
+        copies, found by string search before any alignment."""
+        where = "later " if later else ""
+        for (doc_id, j), (_, canon) in candidates.items():
+            at = canon.find(text) if len(canon) > len(text) else -1
+            while at >= 0:
+                end = at + len(text)
+                whole = (at == 0 or canon[at - 1] == " ") and (
+                    end == len(canon) or canon[end] == " "
+                )
+                if whole and (doc_id is not None or self._sentence_span(j, canon, at, end)):
+                    return Duplicate(
+                        i, j, "contained", 1.0,
+                        f"100% of its words appear in order in {where}paragraph {j}",
+                        (j,), doc_id,
+                    )  # fmt: skip
+                at = canon.find(text, at + 1)
+        if later:
+            return None
+        canonical = self.document.canonical
+        for doc_id, j in candidates:
+            canon = canonical[j] if doc_id is None else ""
+            if not canon or not text.startswith(canon + " "):
+                continue
+            run, k, at = [j], j, len(canon) + 1
+            while at < len(text):
+                step = self._next_kept(k, 1)
+                if step is None or step >= i:
+                    break
+                k, canon = step, canonical[step]
+                end = at + len(canon)
+                if not text.startswith(canon, at) or (end < len(text) and text[end] != " "):
+                    break
+                run.append(k)
+                at = end + 1
+            if at > len(text):
+                original = max(run, key=lambda k: (candidates.get((None, k), (0, ""))[0], -k))
+                return Duplicate(
+                    i, original, "contained", 1.0,
+                    f"100% of its words appear in order in {_paragraphs(run)}", tuple(run),
+                )  # fmt: skip
+        return None
+
+    def _sentence_span(self, j: int, canon: str, at: int, end: int) -> bool:
+        """Whether ``canon[at:end]`` (whole words of paragraph ``j``) is whole sentences."""
+        starts = self.document.sentence_starts(j)
+        first, last = canon.count(" ", 0, at), canon.count(" ", 0, end) + 1
+        return first in starts and (last in starts or last == canon.count(" ") + 1)
 
     def _could_cover(
         self,

@@ -148,26 +148,30 @@ def _seed_offset(settings: FingerprintSettings) -> int:
 _BLOCK = 1024  # powers of the base are tabulated per block of this many exponents
 
 
-def _power_table(base: int) -> U64:
-    table = np.full(_BLOCK + 1, base, dtype=np.uint64)
+def _power_table(base: int, step: int = 1) -> U64:
+    """``base ** (step * j)`` for ``j <= _BLOCK``, read-only."""
+    table = np.full(_BLOCK + 1, pow(base, step, 1 << 64), dtype=np.uint64)
     table[0] = 1
     table = np.cumprod(table)
     table.flags.writeable = False
     return table
 
 
-# base**j and base**-j for j <= _BLOCK (read-only constants).
-_POWERS = _power_table(_BASE)
-_INVERSE_POWERS = _power_table(_BASE_INVERSE)
+# (base ** j, base ** (_BLOCK * j)) for j <= _BLOCK, and the same for the inverse base: every
+# exponent below _BLOCK ** 2 (a million code points) is one product of two table entries.
+_POWERS = (_power_table(_BASE), _power_table(_BASE, _BLOCK))
+_INVERSE_POWERS = (_power_table(_BASE_INVERSE), _power_table(_BASE_INVERSE, _BLOCK))
 
 
-def _powers(table: U64, exponents: npt.NDArray[np.int64]) -> U64:
-    """``base ** e`` for each exponent, from a table of :func:`_power_table`."""
+def _powers(tables: tuple[U64, U64], exponents: npt.NDArray[np.int64]) -> U64:
+    """``base ** e`` for each exponent, from a pair of :func:`_power_table` tables."""
+    small, big = tables
     blocks = int(exponents.max(initial=0)) // _BLOCK + 1
-    steps = np.full(blocks, table[_BLOCK], dtype=np.uint64)
-    steps[0] = 1
-    big: U64 = np.cumprod(steps)  # base ** (_BLOCK * q)
-    powers: U64 = big[exponents // _BLOCK] * table[exponents % _BLOCK]
+    if blocks > _BLOCK:  # beyond the table: base ** (_BLOCK * q) by running product
+        steps = np.full(blocks, big[1], dtype=np.uint64)
+        steps[0] = 1
+        big = np.cumprod(steps)
+    powers: U64 = big[exponents // _BLOCK] * small[exponents % _BLOCK]
     return powers
 
 
@@ -199,7 +203,7 @@ class _Concatenation:
         blocks = n // _BLOCK + 1
         weighted = np.empty((blocks, _BLOCK), dtype=np.uint64)
         weighted[:] = _powers(_POWERS, np.arange(blocks, dtype=np.int64) * _BLOCK)[:, None]
-        weighted *= _POWERS[:_BLOCK]
+        weighted *= _POWERS[0][:_BLOCK]
         flat = weighted.reshape(-1)[:n]
         flat *= codes
         self._prefix = np.zeros(n + 1, dtype=np.uint64)
@@ -341,6 +345,11 @@ def _probes(settings: FingerprintSettings) -> npt.NDArray[np.int64]:
     return probes
 
 
+_DEFAULT_SETTINGS = FingerprintSettings()
+_DEFAULT_PROBES = _probes(_DEFAULT_SETTINGS)
+_DEFAULT_PROBES.flags.writeable = False
+
+
 def _densify(sig: U64, settings: FingerprintSettings) -> U64:
     """Fill each empty bin from a full one: probed at random, else the next to its right."""
     flat = sig.reshape(-1)
@@ -351,7 +360,8 @@ def _densify(sig: U64, settings: FingerprintSettings) -> U64:
     out: U64 = flat.copy()
     holes = np.flatnonzero(empty)  # every row holds a full bin
     columns = holes % m
-    donors = (holes - columns)[:, None] + _probes(settings)[columns]
+    probes = _DEFAULT_PROBES if settings == _DEFAULT_SETTINGS else _probes(settings)
+    donors = (holes - columns)[:, None] + probes[columns]
     hits = ~empty[donors]
     first = hits.argmax(axis=1)  # the first probe that found a full bin
     found = hits[np.arange(holes.size), first]

@@ -159,6 +159,10 @@ class _DocumentMatcher:
         short_words = 0 if self.options.remove_short_repeats else self.options.short_words
         short_repeats: dict[int, int] = {}
         short_parts: dict[int, Duplicate] = {}
+        in_prior: set[int] = set()  # paragraphs holding a key the index knows
+        if self.prior_keys:
+            known = np.fromiter(self.prior_keys, np.int64, len(self.prior_keys))
+            in_prior = set(document.owners[np.isin(document.keys, known)].tolist())
         for i in range(len(document)):
             j = first_same[i]
             if (
@@ -172,11 +176,7 @@ class _DocumentMatcher:
                 self.found[i] = Duplicate(i, j, "exact", 1.0, "same canonical text", (j,))
                 continue
             lo, hi = bounds[i], bounds[i + 1]
-            fp = None
-            if self.prior_keys:
-                fp = self.document[i]
-                if self.prior_keys.isdisjoint(fp.keys()):
-                    fp = None
+            fp = self.document[i] if i in in_prior else None
             if lo == hi and fp is None:  # nothing earlier can match it
                 dup = self._boilerplate_line(i)
                 if dup is not None:

@@ -287,16 +287,19 @@ class _Postings:
         if not allowed.all():
             keys = list(itertools.compress(keys, allowed.tolist()))
             values = list(itertools.compress(values, allowed.tolist()))
+            array = array[allowed]
         single, multi = self._single, self._multi
         fresh = dict(zip(keys, values, strict=True))
-        if (
-            len(fresh) == len(keys)
-            and single.keys().isdisjoint(fresh)
-            and multi.keys().isdisjoint(fresh)
-        ):  # the common case, all at C speed: keys new to the buffer, each once
-            single.update(fresh)
-        else:
-            for key, value in zip(keys, values, strict=True):
+        # Keys already buffered, or filed twice by this call, go one by one and in order; the
+        # others (nearly all) go in at C speed.
+        slow = (single.keys() & fresh) | (multi.keys() & fresh)
+        if len(fresh) < len(keys):
+            distinct, counts = np.unique(array, return_counts=True)
+            slow.update(distinct[counts > 1].tolist())
+        if slow:
+            at = np.flatnonzero(np.isin(array, np.fromiter(slow, np.int64, len(slow))))
+            for n in at.tolist():
+                key, value = keys[n], values[n]
                 more = multi.get(key)
                 if more is not None:
                     more.append(value)
@@ -304,6 +307,8 @@ class _Postings:
                     multi[key] = [single.pop(key), value]
                 else:
                     single[key] = value
+                fresh.pop(key, None)
+        single.update(fresh)
         self._buffered += len(keys)
         if self._buffered >= self.BUFFER:
             self._flush()

@@ -300,3 +300,19 @@ def test_a_key_takes_at_most_max_postings() -> None:
     store.add(doc(100))
     assert store.lookup({7})[7][-1].doc_id == "d100"
     assert len(store.lookup({7})[7]) == MAX_POSTINGS
+
+
+def test_a_rejected_document_leaves_the_memory_store_as_it_was() -> None:
+    store = MemoryStore()
+    fp = ParagraphPrint("the bridge reopens in march", 5, 11, (12,), (13, 14))
+    store.add(StoredDocument.from_prints("a", None, 0.0, [(0, fp)], {11}))
+    before = store.lookup({11, 12, 13, 14})
+    bad = StoredDocument.from_prints("a", None, 1.0, [(0, fp)], {11})  # replaces "a" if taken
+    bad = StoredDocument("a", None, 1.0, bad.paragraphs, bad.canonical, -bad.keys, bad.rows, ())
+    with pytest.raises(ValueError, match="non-negative"):
+        store.add(bad)
+    short = StoredDocument("b", None, 1.0, [0, 1], ["one text"], bad.keys * 0 + 5, bad.rows, ())
+    with pytest.raises(ValueError, match="match in length"):
+        store.add(short)
+    assert (store.document_count(), store.paragraph_count()) == (1, 1)
+    assert store.lookup({11, 12, 13, 14}) == before

@@ -522,6 +522,8 @@ class MemoryStore:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
+        """Hold the store's lock. Changes apply as they are made: there is nothing to roll back
+        because :meth:`add` checks its whole input before it changes anything."""
         with self._lock:
             if self._closed:
                 raise ValueError("the store is closed")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 
+import numpy as np
 import pytest
 
 from tests.documents import dedupe_in_threads, join, paragraphs
@@ -316,3 +317,25 @@ def test_a_rejected_document_leaves_the_memory_store_as_it_was() -> None:
         store.add(short)
     assert (store.document_count(), store.paragraph_count()) == (1, 1)
     assert store.lookup({11, 12, 13, 14}) == before
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_memory_store_texts_survive_batches_and_rebuilds(seed: int) -> None:
+    from textclean.store import _Texts
+
+    rng = random.Random(seed)
+    texts, rows = _Texts(), []
+    for _ in range(6):
+        for _ in range(rng.randint(1, 8)):
+            batch = [
+                "".join(rng.choice("ab é\0") for _ in range(rng.randint(0, 12)))
+                for _ in range(rng.randint(0, 5))
+            ]
+            texts.extend(batch)
+            rows += batch
+        assert [texts.get(r) for r in range(len(rows))] == rows
+        keep = [rng.random() < 0.7 for _ in rows]
+        texts.rebuild(np.array(keep, dtype=np.bool_))
+        rows = [text for text, k in zip(rows, keep, strict=True) if k]
+        assert len(texts) == len(rows)
+        assert [texts.get(r) for r in reversed(range(len(rows)))] == rows[::-1]

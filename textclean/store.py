@@ -404,59 +404,98 @@ class _Postings:
 
 
 class _Texts:
-    """Canonical texts, each compressed on its own (raw deflate), back to back in one bytearray.
+    """Canonical texts, compressed a batch (one document's kept paragraphs) at a time.
 
-    A text costs its compressed size (about 60% of its UTF-8 size for English news; each is
-    compressed alone so that reading one costs a 2 µs decompression, as verification reads many
-    scattered texts) and an 8-byte end offset. The texts read most recently are cached: a short
-    paragraph such as "Conclusion" is a candidate for many documents.
+    Each batch is one raw deflate stream of its texts joined by NUL (canonical text never holds
+    one), back to back in one bytearray: a zlib stream costs a few microseconds to set up
+    whatever its length, and a document's paragraphs share words, so a batch costs less time and
+    fewer bytes than its texts compressed one by one (about 55% of the UTF-8 size on news text).
+    Per text: a 4-byte batch number. Per batch: an 8-byte end offset and its 4-byte first row.
+    Reading a text decompresses its batch; the batches read most recently are kept decoded (the
+    candidates of a document tend to come from a few earlier documents).
     """
 
-    CACHE = 4096
+    CACHE = 1024
 
     def __init__(self) -> None:
         self._data = bytearray()
-        self._ends = _Column(np.int64)
-        self._cache: OrderedDict[int, str] = OrderedDict()
+        self._ends = _Column(np.int64)  # of each batch in _data
+        self._firsts = _Column(np.uint32)  # first row of each batch
+        self._batch = _Column(np.uint32)  # batch of each row
+        self._solo: set[int] = set()  # batches of one text that holds a NUL
+        self._cache: OrderedDict[int, list[str]] = OrderedDict()
 
     def __len__(self) -> int:
-        return self._ends.size
+        return self._batch.size
 
     def extend(self, texts: Iterable[str]) -> None:
-        ends = []
-        for text in texts:
-            deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
-            self._data += deflate.compress(text.encode("utf-8", "surrogatepass"))
-            self._data += deflate.flush()
-            ends.append(len(self._data))
-        self._ends.extend(ends)
+        texts = list(texts)
+        if not texts:
+            return
+        if any("\0" in text for text in texts):  # not canonical text: each alone, unsplit
+            for text in texts:
+                self._solo.add(self._ends.size)
+                self._append([text])
+        else:
+            self._append(texts)
 
-    def get(self, row: int) -> str:
+    def _append(self, texts: list[str]) -> None:
+        deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
+        self._data += deflate.compress("\0".join(texts).encode("utf-8", "surrogatepass"))
+        self._data += deflate.flush()
+        batch = self._ends.size
+        self._firsts.extend([len(self)])
+        self._ends.extend([len(self._data)])
+        self._batch.extend([batch] * len(texts))
+
+    def _texts(self, batch: int) -> list[str]:
         cache = self._cache
-        text = cache.get(row)
-        if text is not None:
-            cache.move_to_end(row)
-            return text
+        texts = cache.get(batch)
+        if texts is not None:
+            cache.move_to_end(batch)
+            return texts
         ends = self._ends.data
-        start = int(ends[row - 1]) if row else 0
-        packed = memoryview(self._data)[start : int(ends[row])]
+        start = int(ends[batch - 1]) if batch else 0
+        packed = memoryview(self._data)[start : int(ends[batch])]
         text = zlib.decompress(packed, -15).decode("utf-8", "surrogatepass")
-        cache[row] = text
+        texts = [text] if batch in self._solo else text.split("\0")
+        cache[batch] = texts
         if len(cache) > self.CACHE:
             cache.popitem(last=False)  # the least recently used
-        return text
+        return texts
+
+    def get(self, row: int) -> str:
+        batch = int(self._batch.data[row])
+        return self._texts(batch)[row - int(self._firsts.data[batch])]
 
     def rebuild(self, keep: npt.NDArray[np.bool_]) -> None:
         """Keep the texts of the rows ``r`` with ``keep[r]``, renumbered in order."""
-        ends = self._ends.view()
-        starts = np.concatenate(([0], ends[:-1]))
-        data = self._data
-        self._data = bytearray().join(
-            data[start:end]
-            for start, end in zip(starts[keep].tolist(), ends[keep].tolist(), strict=True)
+        batches, firsts = self._batch.view().copy(), self._firsts.view().copy()
+        ends = self._ends.view().copy()
+        data, solo = self._data, self._solo
+        self._data, self._cache, self._solo = bytearray(), OrderedDict(), set()
+        self._ends, self._firsts, self._batch = (
+            _Column(np.int64),
+            _Column(np.uint32),
+            _Column(np.uint32),
         )
-        self._ends.replace(np.cumsum(ends[keep] - starts[keep]))
-        self._cache.clear()
+        kept_rows = np.bincount(batches[keep], minlength=len(ends))
+        sizes = np.bincount(batches, minlength=len(ends))
+        for batch in np.flatnonzero(kept_rows).tolist():
+            start = int(ends[batch - 1]) if batch else 0
+            if kept_rows[batch] == sizes[batch]:  # whole: copy the compressed bytes
+                if batch in solo:
+                    self._solo.add(self._ends.size)
+                self._data += data[start : int(ends[batch])]
+                self._firsts.extend([len(self)])
+                self._ends.extend([len(self._data)])
+                self._batch.extend([self._ends.size - 1] * int(sizes[batch]))
+                continue
+            texts = zlib.decompress(bytes(data[start : int(ends[batch])]), -15)
+            parts = texts.decode("utf-8", "surrogatepass").split("\0")
+            first = int(firsts[batch])
+            mask = keep[first : first + len(parts)].tolist()
+            self._append([text for text, k in zip(parts, mask, strict=True) if k])
 
 
 class MemoryStore:
@@ -468,12 +507,13 @@ class MemoryStore:
       :data:`~textclean.fingerprint.MIN_SENTENCE_WORDS` words or more, and the LSH bands (16 by
       default; none for paragraphs under ``min_chars``). That is about 12.6 keys on news text, at
       about 11 bytes each (48 bits of the key, a 4-byte row, a share of the directory): 135 bytes;
-    * its canonical text, which verification compares, deflated on its own (60 to 70% of its
-      UTF-8 size) plus an 8-byte offset: about 100 bytes on news text;
+    * its canonical text, which verification compares, deflated together with the other kept
+      paragraphs of its document, plus a 4-byte batch number: about 58 bytes on news text;
     * its document's serial number and its paragraph index: 8 bytes.
 
-    That is about 245 bytes a paragraph, plus about 150 bytes a document (its id, when it was
-    added), a bounded buffer of recent postings and a cache of recently read texts (a few MB);
+    That is about 200 bytes a paragraph, plus about 160 bytes a document (its id, when it was
+    added), a bounded buffer of recent postings and the decoded texts of the 1,024 documents read
+    most recently;
     for documents with a ``source``, 11 bytes per distinct paragraph count the documents that
     had it (at most :data:`MAX_SIGHTINGS` per paragraph and source). ``docs/streaming.md`` gives
     the resident memory measured by ``benchmarks/bench_index.py``.

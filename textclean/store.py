@@ -404,18 +404,20 @@ class _Postings:
 
 
 class _Texts:
-    """Canonical texts, compressed a batch (one document's kept paragraphs) at a time.
+    """Canonical texts, compressed in batches of up to :attr:`BATCH` texts added together.
 
     Each batch is one raw deflate stream of its texts joined by NUL (canonical text never holds
-    one), back to back in one bytearray: a zlib stream costs a few microseconds to set up
-    whatever its length, and a document's paragraphs share words, so a batch costs less time and
-    fewer bytes than its texts compressed one by one (about 55% of the UTF-8 size on news text).
-    Per text: a 4-byte batch number. Per batch: an 8-byte end offset and its 4-byte first row.
-    Reading a text decompresses its batch; the batches read most recently are kept decoded (the
-    candidates of a document tend to come from a few earlier documents).
+    one), back to back in one bytearray. A zlib stream costs a few microseconds to set up
+    whatever its length, and neighbouring paragraphs of a document share words, so a batch costs
+    less time and fewer bytes than its texts compressed one by one (84 against 101 bytes a text on
+    the index benchmark's stream), while reading one text still decompresses only a few. Per text:
+    a 4-byte batch number; per batch: an 8-byte end offset and a 4-byte first row. The batches
+    read most recently are kept decoded: a short paragraph such as "Conclusion" is a candidate for
+    many documents.
     """
 
-    CACHE = 1024
+    CACHE = 2048
+    BATCH = 4
 
     def __init__(self) -> None:
         self._data = bytearray()
@@ -437,7 +439,8 @@ class _Texts:
                 self._solo.add(self._ends.size)
                 self._append([text])
         else:
-            self._append(texts)
+            for start in range(0, len(texts), self.BATCH):
+                self._append(texts[start : start + self.BATCH])
 
     def _append(self, texts: list[str]) -> None:
         deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
@@ -507,13 +510,12 @@ class MemoryStore:
       :data:`~textclean.fingerprint.MIN_SENTENCE_WORDS` words or more, and the LSH bands (16 by
       default; none for paragraphs under ``min_chars``). That is about 12.6 keys on news text, at
       about 11 bytes each (48 bits of the key, a 4-byte row, a share of the directory): 135 bytes;
-    * its canonical text, which verification compares, deflated together with the other kept
-      paragraphs of its document, plus a 4-byte batch number: about 58 bytes on news text;
+    * its canonical text, which verification compares, deflated in batches of up to four
+      neighbouring kept paragraphs, plus a 4-byte batch number: about 84 bytes on news text;
     * its document's serial number and its paragraph index: 8 bytes.
 
-    That is about 200 bytes a paragraph, plus about 160 bytes a document (its id, when it was
-    added), a bounded buffer of recent postings and the decoded texts of the 1,024 documents read
-    most recently;
+    That is about 227 bytes a paragraph, plus about 150 bytes a document (its id, when it was
+    added), a bounded buffer of recent postings and the 2,048 batches of texts read most recently;
     for documents with a ``source``, 11 bytes per distinct paragraph count the documents that
     had it (at most :data:`MAX_SIGHTINGS` per paragraph and source). ``docs/streaming.md`` gives
     the resident memory measured by ``benchmarks/bench_index.py``.

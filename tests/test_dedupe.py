@@ -136,6 +136,21 @@ def test_a_heading_with_one_more_word_is_another_heading() -> None:
     assert result.duplicates == ()
 
 
+FERRIES = "Where the new ferries will stop next summer. Both quays get a pontoon by June."
+
+
+def test_a_heading_that_repeats_a_sentence_stays() -> None:
+    # No full stop, a heading's length, and nothing around it repeats the same paragraph.
+    result = dedupe(doc(P0, FERRIES, P1, "Where the new ferries will stop next summer", P2))
+    assert result.duplicates == ()
+
+
+def test_the_same_words_beside_the_rest_of_their_paragraph_are_a_split_copy() -> None:
+    first, second = FERRIES.split(". ")
+    result = dedupe(doc(P0, FERRIES, P1, first, second, P2))
+    assert {i: kind for i, (_, kind) in removed(result).items()} == {3: "contained", 4: "contained"}
+
+
 def test_noisy_copy_mojibake_quotes_nbsp_entities() -> None:
     copy = [
         P0.replace(" ", "\u00a0", 6),  # no-break spaces

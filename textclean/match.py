@@ -185,7 +185,9 @@ class _DocumentMatcher:
             fp = fp or self.document[i]
             local = {earlier[t]: shared[t] for t in range(lo, hi) if earlier[t] not in self.found}
             dup = self._match(i, fp, local)
-            if dup is not None:
+            if dup is not None and self._lone_part(i, dup, fp):
+                short_parts[i] = dup  # a heading-sized sentence of one earlier paragraph
+            elif dup is not None:
                 self.found[i] = dup
             elif i not in self.pending and fp.canonical and fp.words < self.options.short_words:
                 first = self._exact_local(fp, local)
@@ -489,6 +491,20 @@ class _DocumentMatcher:
                 return dup if small else None
             return self._unless_pending(dup, words, other, ops)
         return None
+
+    def _lone_part(self, i: int, dup: Duplicate, fp: ParagraphPrint) -> bool:
+        """Whether paragraph ``i`` is a heading that repeats part of one longer paragraph of
+        this document: a heading's length, not ending like a statement ("." or "!"). It stays
+        unless it stands beside a copy drawn from the same paragraph (then it is part of a
+        split copy); a highlighted sentence ends like a statement and goes."""
+        return (
+            dup.kind == "contained"
+            and dup.doc_id is None
+            and len(dup.originals) == 1
+            and fp.words < _HEADING_WORDS
+            and len(self.document.canonical[dup.originals[0]]) > len(fp.canonical)
+            and not self.texts[i].rstrip().endswith(_STATEMENT_ENDS)
+        )
 
     def _verbatim(
         self, i: int, text: str, candidates: Mapping[_Ref, tuple[int, str]], *, later: bool
@@ -841,6 +857,8 @@ def _follows(neighbour: Duplicate | None, dup: Duplicate, step: int) -> bool:
 
 
 _AFFIX_WORDS = 4  # a dateline or credit added at either end
+_HEADING_WORDS = 12  # a contained part shorter than this needs a neighbour from the same source
+_STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
 # ... to a paragraph of at least this many other words: a heading or list line with one more word
 # ("Add support for labels (fixed)") is another item, unless it sits in a repeated run.
 _AFFIX_MIN_REST = 10

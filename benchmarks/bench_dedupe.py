@@ -327,6 +327,19 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
             f"  {size:>7,} paragraphs, {len(text) / 1e6:5.1f} MB: {seconds:6.2f} s, "
             f"{1e6 * seconds / size:6.1f} µs/paragraph, {len(result.duplicates):,} removed"
         )
+    # One huge repetitive paragraph and short ones that share its first words: every short one
+    # occurs in it at thousands of places. The time per MB must not grow with the size.
+    print("repetitive paragraphs (one of N repeated words, then 20 short ones sharing its words)")
+    for words in (100_000, 200_000, 400_000):
+        unit = ("alpha", "beta", "gamma", "delta")
+        long = " ".join(unit[k % 4] for k in range(words))
+        short = [" ".join(unit[(k + s) % 4] for k in range(6 + s % 5)) for s in range(20)]
+        text = "\n\n".join([long, *short])
+        start = time.perf_counter()
+        textclean.dedupe(text)
+        seconds = time.perf_counter() - start
+        print(f"  {words:>7,} words, {len(text) / 1e6:5.2f} MB: {seconds:6.2f} s, "
+              f"{seconds / (len(text) / 1e6):6.2f} s/MB")  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -146,6 +146,7 @@ class _DocumentMatcher:
         self.numbers_differ: set[int] = set()
         self.prior_keys = set(prior.postings) | prior.boilerplate
         self.vocabularies: dict[_Ref, set[str]] = {}  # the words of a candidate, once split
+        self.sentence_bounds: dict[int, tuple[list[int], set[int]]] = {}
 
     def run(self) -> Matching:
         document = self.document
@@ -514,19 +515,19 @@ class _DocumentMatcher:
         copies, found by string search before any alignment."""
         where = "later " if later else ""
         for (doc_id, j), (_, canon) in candidates.items():
-            at = canon.find(text) if len(canon) > len(text) else -1
-            while at >= 0:
-                end = at + len(text)
-                whole = (at == 0 or canon[at - 1] == " ") and (
-                    end == len(canon) or canon[end] == " "
-                )
-                if whole and (doc_id is not None or self._sentence_span(j, canon, at, end)):
-                    return Duplicate(
-                        i, j, "contained", 1.0,
-                        f"100% of its words appear in order in {where}paragraph {j}",
-                        (j,), doc_id,
-                    )  # fmt: skip
-                at = canon.find(text, at + 1)
+            if len(canon) <= len(text) or text not in canon:
+                continue
+            if doc_id is None:  # whole sentences of it
+                starts, ends = self._sentence_bounds(j)
+                size = len(text)
+                found = any(canon.startswith(text, at) and at + size in ends for at in starts)
+            else:  # whole words (an indexed paragraph's sentences are not kept)
+                found = _whole_words_in(text, canon)
+            if found:
+                return Duplicate(
+                    i, j, "contained", 1.0,
+                    f"100% of its words appear in order in {where}paragraph {j}", (j,), doc_id,
+                )  # fmt: skip
         if later:
             return None
         canonical = self.document.canonical
@@ -553,11 +554,17 @@ class _DocumentMatcher:
                 )  # fmt: skip
         return None
 
-    def _sentence_span(self, j: int, canon: str, at: int, end: int) -> bool:
-        """Whether ``canon[at:end]`` (whole words of paragraph ``j``) is whole sentences."""
-        starts = self.document.sentence_starts(j)
-        first, last = canon.count(" ", 0, at), canon.count(" ", 0, end) + 1
-        return first in starts and (last in starts or last == canon.count(" ") + 1)
+    def _sentence_bounds(self, j: int) -> tuple[list[int], set[int]]:
+        """Character offsets in paragraph ``j``'s canonical text where its sentences start and
+        end (computed once a paragraph)."""
+        known = self.sentence_bounds.get(j)
+        if known is None:
+            canon = self.document.canonical[j]
+            offsets = list(accumulate((len(word) + 1 for word in canon.split(" ")), initial=0))
+            first = self.document.sentence_starts(j)
+            ends = {offsets[w] - 1 for w in (*first[1:], len(offsets) - 1)}
+            known = self.sentence_bounds[j] = ([offsets[w] for w in first], ends)
+        return known
 
     def _could_cover(
         self,
@@ -990,6 +997,15 @@ def _typo(a: str, b: str) -> bool:
     if min(len(a), len(b)) >= 3 and OSA.distance(a, b, score_cutoff=1) <= 1:
         return True
     return fuzz.ratio(a, b) >= _TYPO_SIMILARITY * 100
+
+
+def _whole_words_in(text: str, canon: str) -> bool:
+    """Whether ``text`` occurs in ``canon`` as whole words (both are canonical texts).
+
+    >>> _whole_words_in("the bridge", "on the bridge today"), _whole_words_in("he b", "the bridge")
+    (True, False)
+    """
+    return f" {text} " in f" {canon} "
 
 
 def _paragraphs(indices: Sequence[int]) -> str:

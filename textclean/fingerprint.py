@@ -13,9 +13,9 @@ The signature is a *one-permutation* MinHash (Li, Owen & Zhang, 2012) with optim
 (Shrivastava, 2017): each shingle is hashed once, the hash chooses one of ``num_perm`` bins and
 each bin keeps its minimum; an empty bin borrows from a full bin chosen by a fixed random probe
 sequence (its own for every bin), so that the rows of one LSH band borrow from different bins and
-short texts do not collide on a whole band by sharing one shingle. After :data:`PROBES` misses a bin
-borrows from the next full one to its right. That costs one hash per
-shingle instead of ``num_perm``, and it is computed for a whole document at once with NumPy.
+short texts do not collide on a whole band by sharing one shingle. After :data:`PROBES` misses a
+bin borrows from the next full one to its right. That costs one hash per shingle instead of
+``num_perm``, and it is computed for a whole document at once with NumPy.
 
 All hashes are defined arithmetically (polynomial rolling hash, SplitMix64 finaliser, BLAKE2b), so
 they are identical across processes, platforms and Python versions; Python's randomised ``hash()``

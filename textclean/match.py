@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Indel, LCSseq, Opcodes
 
 from textclean.boilerplate import BoilerplateMatcher
+from textclean.canonical import word_count
 from textclean.fingerprint import DocumentPrint, ParagraphPrint
 from textclean.options import DedupeOptions
 from textclean.results import DocumentMatch, Duplicate
@@ -146,7 +147,8 @@ class _DocumentMatcher:
         self.numbers_differ: set[int] = set()
         self.prior_keys = set(prior.postings) | prior.boilerplate
         self.vocabularies: dict[_Ref, set[str]] = {}  # the words of a candidate, once split
-        self.sentence_bounds: dict[int, tuple[list[int], set[int]]] = {}
+        # Character offsets where each paragraph's sentences start and end, once worked out.
+        self.sentence_offsets: dict[int, tuple[list[int], set[int]]] = {}
 
     def run(self) -> Matching:
         document = self.document
@@ -259,14 +261,9 @@ class _DocumentMatcher:
     def _is_sentences_of(self, j: int, i: int) -> bool:
         """Whether paragraph ``j``'s canonical text is whole consecutive sentences of ``i``, and
         ``i`` says more than a few words besides (not just a list number or a dateline)."""
-        words = self.document.canonical[i].split(" ")
         target = self.document.canonical[j]
-        if len(words) - (target.count(" ") + 1) <= _AFFIX_WORDS:
-            return False
-        bounds = [*self.document.sentence_starts(i), len(words)]
-        return any(
-            " ".join(words[a:b]) == target for n, a in enumerate(bounds) for b in bounds[n + 1 :]
-        )
+        extra = word_count(self.document.canonical[i]) - word_count(target)
+        return extra > _AFFIX_WORDS and self._whole_sentences_of(target, i)
 
     def _mostly_copied(
         self,
@@ -495,7 +492,7 @@ class _DocumentMatcher:
 
     def _lone_part(self, i: int, dup: Duplicate, fp: ParagraphPrint) -> bool:
         """Whether paragraph ``i`` is a heading that repeats part of one longer paragraph of
-        this document: a heading's length, not ending like a statement ("." or "!"). It stays
+        this document: a heading's length, not ending like a sentence (".", "!" or "?"). It stays
         unless it stands beside a copy drawn from the same paragraph (then it is part of a
         split copy); a highlighted sentence ends like a statement and goes."""
         return (
@@ -517,10 +514,8 @@ class _DocumentMatcher:
         for (doc_id, j), (_, canon) in candidates.items():
             if len(canon) <= len(text) or text not in canon:
                 continue
-            if doc_id is None:  # whole sentences of it
-                starts, ends = self._sentence_bounds(j)
-                size = len(text)
-                found = any(canon.startswith(text, at) and at + size in ends for at in starts)
+            if doc_id is None:
+                found = self._whole_sentences_of(text, j)
             else:  # whole words (an indexed paragraph's sentences are not kept)
                 found = _whole_words_in(text, canon)
             if found:
@@ -532,7 +527,9 @@ class _DocumentMatcher:
             return None
         canonical = self.document.canonical
         for doc_id, j in candidates:
-            canon = canonical[j] if doc_id is None else ""
+            if doc_id is not None:  # a merged copy of this document's paragraphs only
+                continue
+            canon = canonical[j]
             if not canon or not text.startswith(canon + " "):
                 continue
             run, k, at = [j], j, len(canon) + 1
@@ -554,17 +551,18 @@ class _DocumentMatcher:
                 )  # fmt: skip
         return None
 
-    def _sentence_bounds(self, j: int) -> tuple[list[int], set[int]]:
-        """Character offsets in paragraph ``j``'s canonical text where its sentences start and
-        end (computed once a paragraph)."""
-        known = self.sentence_bounds.get(j)
-        if known is None:
+    def _whole_sentences_of(self, text: str, j: int) -> bool:
+        """Whether canonical ``text`` is one or more consecutive whole sentences of paragraph
+        ``j`` (sentence offsets are worked out once a paragraph)."""
+        spans = self.sentence_offsets.get(j)
+        if spans is None:
             canon = self.document.canonical[j]
             offsets = list(accumulate((len(word) + 1 for word in canon.split(" ")), initial=0))
             first = self.document.sentence_starts(j)
             ends = {offsets[w] - 1 for w in (*first[1:], len(offsets) - 1)}
-            known = self.sentence_bounds[j] = ([offsets[w] for w in first], ends)
-        return known
+            spans = self.sentence_offsets[j] = ([offsets[w] for w in first], ends)
+        canon, (starts, ends) = self.document.canonical[j], spans
+        return any(canon.startswith(text, at) and at + len(text) in ends for at in starts)
 
     def _could_cover(
         self,
@@ -864,11 +862,11 @@ def _follows(neighbour: Duplicate | None, dup: Duplicate, step: int) -> bool:
 
 
 _AFFIX_WORDS = 4  # a dateline or credit added at either end
-_HEADING_WORDS = 12  # a contained part shorter than this needs a neighbour from the same source
-_STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
 # ... to a paragraph of at least this many other words: a heading or list line with one more word
 # ("Add support for labels (fixed)") is another item, unless it sits in a repeated run.
 _AFFIX_MIN_REST = 10
+_HEADING_WORDS = 12  # a contained part shorter than this needs a neighbour from the same source
+_STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
 _TYPO_SIMILARITY = 0.8  # a corrected word is still this similar to the original
 
 

@@ -70,7 +70,7 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
 
 
 def _split_blocks(text: str) -> tuple[Paragraph, ...]:
-    """:func:`split_paragraphs` for text whose only line break is ``\n``, a block at a time."""
+    """:func:`split_paragraphs` for text whose only line break is ``\\n``, a block at a time."""
     paragraphs: list[Paragraph] = []
     for match in _BLOCK.finditer(text):
         start = match.start()

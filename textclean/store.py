@@ -444,12 +444,26 @@ class _Texts:
 
     def _append(self, texts: list[str]) -> None:
         deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
-        self._data += deflate.compress("\0".join(texts).encode("utf-8", "surrogatepass"))
-        self._data += deflate.flush()
+        packed = deflate.compress("\0".join(texts).encode("utf-8", "surrogatepass"))
+        self._add_batch(packed + deflate.flush(), len(texts))
+
+    def _add_batch(self, packed: bytes | memoryview, size: int) -> None:
+        """File a compressed batch of ``size`` texts as the next rows."""
         batch = self._ends.size
+        self._data += packed
         self._firsts.extend([len(self)])
         self._ends.extend([len(self._data)])
-        self._batch.extend([batch] * len(texts))
+        self._batch.extend([batch] * size)
+
+    @staticmethod
+    def _packed(data: bytearray, ends: npt.NDArray[np.int64], batch: int) -> memoryview:
+        start = int(ends[batch - 1]) if batch else 0
+        return memoryview(data)[start : int(ends[batch])]
+
+    @staticmethod
+    def _unpack(packed: memoryview, solo: bool) -> list[str]:
+        text = zlib.decompress(packed, -15).decode("utf-8", "surrogatepass")
+        return [text] if solo else text.split("\0")
 
     def _texts(self, batch: int) -> list[str]:
         cache = self._cache
@@ -457,11 +471,8 @@ class _Texts:
         if texts is not None:
             cache.move_to_end(batch)
             return texts
-        ends = self._ends.data
-        start = int(ends[batch - 1]) if batch else 0
-        packed = memoryview(self._data)[start : int(ends[batch])]
-        text = zlib.decompress(packed, -15).decode("utf-8", "surrogatepass")
-        texts = [text] if batch in self._solo else text.split("\0")
+        packed = self._packed(self._data, self._ends.data, batch)
+        texts = self._unpack(packed, batch in self._solo)
         cache[batch] = texts
         if len(cache) > self.CACHE:
             cache.popitem(last=False)  # the least recently used
@@ -485,17 +496,13 @@ class _Texts:
         kept_rows = np.bincount(batches[keep], minlength=len(ends))
         sizes = np.bincount(batches, minlength=len(ends))
         for batch in np.flatnonzero(kept_rows).tolist():
-            start = int(ends[batch - 1]) if batch else 0
+            packed = self._packed(data, ends, batch)
             if kept_rows[batch] == sizes[batch]:  # whole: copy the compressed bytes
                 if batch in solo:
                     self._solo.add(self._ends.size)
-                self._data += data[start : int(ends[batch])]
-                self._firsts.extend([len(self)])
-                self._ends.extend([len(self._data)])
-                self._batch.extend([self._ends.size - 1] * int(sizes[batch]))
+                self._add_batch(packed, int(sizes[batch]))
                 continue
-            texts = zlib.decompress(bytes(data[start : int(ends[batch])]), -15)
-            parts = texts.decode("utf-8", "surrogatepass").split("\0")
+            parts = self._unpack(packed, solo=False)  # a solo batch is one text: whole or gone
             first = int(firsts[batch])
             mask = keep[first : first + len(parts)].tolist()
             self._append([text for text, k in zip(parts, mask, strict=True) if k])

@@ -225,13 +225,14 @@ class _Concatenation:
         first_word = spaces[starts] - spaces[self.starts[owners]]
         return starts, ends, spaces[ends] - spaces[starts] + 1, owners, first_word
 
-    def edges(self, k: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        """Head and tail keys (the first and the last ``k`` words) of each text of ``k`` words
-        or more, as ``(keys, owners)``: head then tail for each text, in order."""
+    def edges(self, k: int) -> tuple[npt.NDArray[np.int64], ...]:
+        """Spans of the first and the last ``k`` words of each text of ``k`` words or more, as
+        ``(head_starts, head_ends, tail_starts, tail_ends, owners)``."""
         spaces = np.flatnonzero(self.codes == 32)
-        if not spaces.size:
-            return np.empty(0, np.int64), np.empty(0, np.int64)
         starts, ends = self.starts, self.starts + self.lengths
+        if not spaces.size:
+            none = np.empty(0, np.int64)
+            return none, none, none, none, none
         first, last = np.searchsorted(spaces, starts), np.searchsorted(spaces, ends)
         words = last - first + 1
         owners = np.flatnonzero((self.lengths > 0) & (words >= k))
@@ -239,21 +240,18 @@ class _Concatenation:
         longer = words[owners] > k
         head_end = np.where(longer, spaces[np.minimum(first + k - 1, spaces.size - 1)], ends)
         tail_start = np.where(longer, spaces[np.maximum(last - k, 0)] + 1, starts)
-        keys = np.empty(2 * owners.size, dtype=np.int64)
-        keys[0::2] = self.keys(starts, head_end, _HEAD_TAG)
-        keys[1::2] = self.keys(tail_start, ends, _TAIL_TAG)
-        return keys, np.repeat(owners, 2)
+        return starts, head_end, tail_start, ends, owners
 
     def hashes(self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> U64:
         """Polynomial hashes of ``text[a:b]`` for arrays of offsets into the concatenation."""
         return (self._prefix[b] - self._prefix[a]) * _powers(_INVERSE_POWERS, a)
 
     def keys(
-        self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], tag: int
+        self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], tag: int | U64
     ) -> npt.NDArray[np.int64]:
-        """Stable 63-bit keys of ``text[a:b]``, in the key space ``tag``."""
+        """Stable 63-bit keys of ``text[a:b]``, in the key space ``tag`` (one, or one per span)."""
         h = self.hashes(a, b) + (b - a).astype(np.uint64) * np.uint64(_ROT)
-        h ^= np.uint64(tag)
+        h ^= np.uint64(tag) if isinstance(tag, int) else tag
         keys: npt.NDArray[np.int64] = (_mix(h) & np.uint64(_KEY_MASK)).astype(np.int64)
         return keys
 
@@ -281,7 +279,10 @@ class _Concatenation:
         shingles ^= np.uint64(_seed_offset(settings))
         _mix(shingles)
         # One permutation: the high 32 bits pick the bin, each bin keeps its minimum.
-        bins = ((shingles >> np.uint64(32)) * np.uint64(m)) >> np.uint64(32)
+        if m & (m - 1):
+            bins = ((shingles >> np.uint64(32)) * np.uint64(m)) >> np.uint64(32)
+        else:  # the same, for a power of two
+            bins = shingles >> np.uint64(64 - m.bit_length() + 1)
         slots = np.repeat(np.arange(which.size, dtype=np.int64) * m, counts)
         slots += bins.astype(np.int64)
         sig = np.full(which.size * m, _EMPTY, dtype=np.uint64)
@@ -603,13 +604,25 @@ def _fingerprint(texts: Sequence[str], settings: FingerprintSettings, min_chars:
     """The arrays of a :class:`DocumentPrint` of ``texts``."""
     canon, marked = canonical_paragraphs(texts)
     joined = _Concatenation(canon, marked)
-    exact = joined.keys(joined.starts, joined.starts + joined.lengths, _EXACT_TAG)
+    n = len(canon)
 
     # Sentences long enough to carry a key.
     starts, ends, words, owners, first_word = joined.sentences()
     long_enough = words >= MIN_SENTENCE_WORDS
     sentence_owners = owners[long_enough]
-    sentences = joined.keys(starts[long_enough], ends[long_enough], _SENTENCE_TAG)
+    m = int(long_enough.sum())
+    heads, head_ends, tail_starts, tails, edge_owners = joined.edges(EDGE_WORDS)
+    e = edge_owners.size
+
+    # Every exact, sentence, head and tail key in one pass.
+    a = np.concatenate([joined.starts, starts[long_enough], heads, tail_starts])
+    b = np.concatenate([joined.starts + joined.lengths, ends[long_enough], head_ends, tails])
+    tags = np.repeat(np.array([_EXACT_TAG, _SENTENCE_TAG, _HEAD_TAG, _TAIL_TAG], np.uint64),
+                     [n, m, e, e])  # fmt: skip
+    keys = joined.keys(a, b, tags)
+    exact, sentences = keys[:n], keys[n : n + m]
+    edges = np.empty(2 * e, dtype=np.int64)  # head then tail for each text, in order
+    edges[0::2], edges[1::2] = keys[n + m : n + m + e], keys[n + m + e :]
 
     fuzzy = np.flatnonzero(joined.lengths >= max(min_chars, settings.shingle_size))
     if fuzzy.size:
@@ -620,7 +633,7 @@ def _fingerprint(texts: Sequence[str], settings: FingerprintSettings, min_chars:
         bands = np.empty((0, settings.bands), dtype=np.int64)
     return (
         canon, exact, sentences, sentence_owners, bands, fuzzy.astype(np.int64),
-        (first_word, owners), joined.edges(EDGE_WORDS),
+        (first_word, owners), (edges, np.repeat(edge_owners, 2)),
     )  # fmt: skip
 
 

@@ -149,6 +149,8 @@ class _DocumentMatcher:
         self.vocabularies: dict[_Ref, set[str]] = {}  # the words of a candidate, once split
         # Character offsets where each paragraph's sentences start and end, once worked out.
         self.sentence_offsets: dict[int, tuple[list[int], set[int]]] = {}
+        # Earlier paragraphs found laid end to end in a paragraph, and the words they cover.
+        self.laid_out: dict[int, tuple[list[int], int]] = {}
 
     def run(self) -> Matching:
         document = self.document
@@ -213,6 +215,7 @@ class _DocumentMatcher:
             chain=True,
         )  # fmt: skip
         self._contained_in_later(bounds, earlier, shared)
+        self._inside_bodies()
         self._short_blocks(short_repeats)  # removals since may have brought copies together
         if self.options.keep == "longest":
             self._prefer_longest()
@@ -258,6 +261,40 @@ class _DocumentMatcher:
                 self.found[j] = dup
                 self._retarget(j, dup)
 
+    def _inside_bodies(self) -> None:
+        """Remove the later paragraphs laid end to end in a kept paragraph that already holds
+        several of them (a whole body in one paragraph, as an ``articleBody`` copy before the
+        visible body).
+
+        Its headings run into its sentences, so a heading, or the paragraph after one, may
+        share no key with it; walking from the paragraphs it holds finds them by position.
+        """
+        canonical = self.document.canonical
+        holders: dict[int, list[int]] = {}
+        for k, dup in sorted(self.found.items()):
+            single = dup.doc_id is None and len(dup.originals) == 1
+            if dup.kind == "contained" and single and dup.originals[0] < k:
+                holders.setdefault(dup.originals[0], []).append(k)
+        bodies = sorted((p for p, held in holders.items() if len(held) >= 3 and self._kept(p)),
+                        key=lambda p: -len(holders[p]))  # fmt: skip
+        for p in bodies[:_MAX_BODIES]:
+            body = canonical[p]
+            anchor = next(
+                ((at, at + len(canonical[k]), k) for k in holders[p]
+                 for at in (_find_words(body, canonical[k], 0, len(body)),) if at >= 0),
+                None,
+            )  # fmt: skip
+            if anchor is None:
+                continue
+            pieces, _, _ = self._walk_around(body, [anchor], range(p + 1, len(canonical)))
+            for k in pieces:
+                if self._kept(k):
+                    self.found[k] = Duplicate(
+                        k, p, "contained", 1.0,
+                        f"its words appear in order in paragraph {p}, with the paragraphs "
+                        "around it", (p,),
+                    )  # fmt: skip
+
     def _is_sentences_of(self, j: int, i: int) -> bool:
         """Whether paragraph ``j``'s canonical text is whole consecutive sentences of ``i``, and
         ``i`` says more than a few words besides (not just a list number or a dateline)."""
@@ -287,6 +324,14 @@ class _DocumentMatcher:
         words = canonical[i].split(" ")
         rest = len(words) - (0 if besides is None else canonical[besides].count(" ") + 1)
         need = 0.5 * rest
+        if candidates:  # laid end to end, maybe more of them than a window holds
+            if i not in self.laid_out:
+                self.laid_out[i] = self._laid_end_to_end(i, canonical[i], candidates)[:2]
+            pieces, covered = self.laid_out[i]
+            if besides in pieces:
+                covered -= canonical[besides].count(" ") + 1
+            if covered >= need:
+                return True
         windows = (
             [c for c in window if c[0] != besides]
             for _, window in self._windows(i, candidates, later=False)
@@ -507,14 +552,20 @@ class _DocumentMatcher:
     def _verbatim(
         self, i: int, text: str, candidates: Mapping[_Ref, tuple[int, str]], *, later: bool
     ) -> Duplicate | None:
-        """``text`` as whole sentences of one candidate (a split copy) or, before ``i``, as whole
-        consecutive kept paragraphs (a merged one), word for word: the commonest contained
-        copies, found by string search before any alignment."""
+        """``text`` as whole sentences of one candidate (a split copy) or, before ``i``, as
+        earlier paragraphs laid end to end (a merged one), word for word: the commonest contained
+        copies, found by string search before any alignment.
+
+        A split copy of :data:`_HEADING_WORDS` words or more after its original need not be
+        whole sentences of it: a heading run into the next sentence (an ``articleBody`` copy
+        joins paragraphs with spaces) moves the sentence boundaries.
+        """
         where = "later " if later else ""
+        long = not later and word_count(text) >= _HEADING_WORDS
         for (doc_id, j), (_, canon) in candidates.items():
             if len(canon) <= len(text) or text not in canon:
                 continue
-            if doc_id is None:
+            if doc_id is None and not long:
                 found = self._whole_sentences_of(text, j)
             else:  # whole words (an indexed paragraph's sentences are not kept)
                 found = _whole_words_in(text, canon)
@@ -525,31 +576,172 @@ class _DocumentMatcher:
                 )  # fmt: skip
         if later:
             return None
+        pieces, covered, small_gaps = self._laid_end_to_end(i, text, candidates)
+        words = word_count(text)
+        if len(pieces) < 2 or not small_gaps or covered < self.options.containment * words:
+            return None
+        original = max(pieces, key=lambda k: (candidates.get((None, k), (0, ""))[0], -k))
+        return Duplicate(
+            i, original, "contained", covered / words,
+            f"{covered / words:.0%} of its words appear in order in {_paragraphs(pieces)}",
+            tuple(pieces),
+        )  # fmt: skip
+
+    def _laid_end_to_end(
+        self, i: int, text: str, candidates: Mapping[_Ref, tuple[int, str]]
+    ) -> tuple[list[int], int, bool]:
+        """Earlier paragraphs of this document found, in order, as stretches of ``text``: a
+        merged copy (two paragraphs run together, or a whole body in one ``articleBody``
+        paragraph), by string search.
+
+        The search starts from a candidate found in ``text`` and goes both ways through the
+        paragraphs around it; of the candidates tried, the one that explains most of ``text``,
+        skipping fewest paragraphs, wins. Paragraphs it lacks are skipped (a removed
+        line, a caption). Returns the paragraphs found, the words of ``text`` they cover,
+        and whether every stretch between them (and at either end) is small: at most
+        :data:`_AFFIX_WORDS` words (a dateline, a credit) or a near copy of the paragraphs
+        skipped there (an edited paragraph). Each step searches only a little beyond the last
+        one found, so the cost is linear in the text.
+        """
         canonical = self.document.canonical
-        for doc_id, j in candidates:
-            if doc_id is not None:  # a merged copy of this document's paragraphs only
-                continue
-            canon = canonical[j]
-            if not canon or not text.startswith(canon + " "):
-                continue
-            run, k, at = [j], j, len(canon) + 1
-            while at < len(text):
-                step = self._next_kept(k, 1)
-                if step is None or step >= i:
+        # Anchors: candidates of a few words or more, where they first occur in ``text``; else
+        # the first candidate, edited, at its start.
+        pieces = sorted(
+            j
+            for doc_id, j in candidates
+            if doc_id is None
+            and j < i
+            and canonical[j].count(" ") >= _MIN_RUN - 1
+            and len(canonical[j]) < len(text)
+        )
+        anchors = [
+            (at, at + len(canonical[j]), j)
+            for j in pieces
+            for at in (_find_words(text, canonical[j], 0, len(text)),)
+            if at >= 0
+        ]
+        if not anchors and pieces:
+            span = self._find_near(text, canonical[pieces[0]], 0, True, [], 0)
+            anchors = [(*span, pieces[0])] if span is not None else []
+        anchors.sort()
+        return self._walk_around(text, anchors[:_MAX_STARTS], range(i))
+
+    def _walk_around(
+        self, text: str, anchors: Sequence[tuple[int, int, int]], among: range
+    ) -> tuple[list[int], int, bool]:
+        """The best account of ``text`` as paragraphs of ``among`` laid end to end, found by
+        walking both ways from each anchor ``(start, end, paragraph)``: the one covering most
+        words, skipping fewest paragraphs; as for :meth:`_laid_end_to_end`."""
+        canonical = self.document.canonical
+        words = word_count(text)
+        best: tuple[list[int], int, bool] = ([], 0, False)
+        best_rank = (False, 0, 0)
+        for start, end, first in anchors:
+            head, head_covered, head_small = self._walk(
+                text, range(first - 1, among.start - 1, -1), start - 1
+            )
+            tail, tail_covered, tail_small = self._walk(text, range(first + 1, among.stop), end + 1)
+            pieces = [*reversed(head), first, *tail]
+            found = (
+                pieces,
+                head_covered + word_count(canonical[first]) + tail_covered,
+                head_small and tail_small,
+            )
+            skips = pieces[-1] - pieces[0] + 1 - len(pieces)
+            rank = (found[2] and len(pieces) > 1, found[1], -skips)
+            if rank > best_rank:
+                best, best_rank = found, rank
+                if rank == (True, words, 0):
                     break
-                k, canon = step, canonical[step]
-                end = at + len(canon)
-                if not text.startswith(canon, at) or (end < len(text) and text[end] != " "):
-                    break
-                run.append(k)
-                at = end + 1
-            if at > len(text):
-                original = max(run, key=lambda k: (candidates.get((None, k), (0, ""))[0], -k))
-                return Duplicate(
-                    i, original, "contained", 1.0,
-                    f"100% of its words appear in order in {_paragraphs(run)}", tuple(run),
-                )  # fmt: skip
-        return None
+        return best
+
+    def _walk(self, text: str, order: range, at: int) -> tuple[list[int], int, bool]:
+        """The paragraphs of ``order`` found in ``text`` from ``at`` on (backwards when
+        ``order`` runs backwards), as for :meth:`_laid_end_to_end`."""
+        canonical = self.document.canonical
+        forward = order.step > 0
+        pieces: list[int] = []
+        covered = 0
+        small = True
+        skipped: list[int] = []
+        skipped_chars = 0
+        for k in order:
+            if not 0 < at < len(text) or len(skipped) > _MAX_SKIPPED:
+                break
+            canon = canonical[k]
+            if not canon:
+                continue
+            span = self._find_near(text, canon, at, forward, skipped, skipped_chars)
+            if span is None:
+                skipped.append(k)
+                skipped_chars += len(canon) + 1
+                continue
+            start, end = span
+            gap_small, gap_covered = self._small_gap(
+                text[at:start] if forward else text[end:at], skipped
+            )
+            small = small and gap_small
+            pieces.append(k)
+            covered += canon.count(" ") + 1 + gap_covered
+            skipped, skipped_chars = [], 0
+            at = end + 1 if forward else start - 1
+        rest_small, rest_covered = self._small_gap(
+            text[at:] if forward else text[: max(at, 0)], skipped
+        )
+        return pieces, covered + rest_covered, small and rest_small
+
+    def _find_near(
+        self, text: str, canon: str, at: int, forward: bool, skipped: list[int], skipped_chars: int
+    ) -> tuple[int, int] | None:
+        """The span of ``text`` just after ``at`` (before it, if not ``forward``) holding the
+        paragraph ``canon``, word for word or with small edits."""
+        # Past paragraphs it lacks, the copy may also hold text they do not explain.
+        reach = len(canon) + _SLACK * (1 + len(skipped)) + skipped_chars
+        lo, hi = (at, min(len(text), at + reach)) if forward else (max(0, at - reach), at)
+        found = _find_words(text, canon, lo, hi, last=not forward)
+        if found >= 0:
+            between = text[at:found] if forward else text[found + len(canon) : at]
+            # A short paragraph found past text the paragraphs skipped do not explain may be
+            # words of an edited one.
+            long = canon.count(" ") + 1 >= _HEADING_WORDS
+            if long or self._small_gap(between, skipped)[0]:
+                return found, found + len(canon)
+        if canon.count(" ") + 1 < _MIN_RUN:
+            return None
+        # An edited copy of it, right there.
+        lo, hi = (at, min(len(text), at + len(canon) + _EDIT_SLACK)) if forward else (
+            max(0, at - len(canon) - _EDIT_SLACK), at)  # fmt: skip
+        if hi - lo < len(canon):
+            return None
+        if len(canon) > 2 * _EDGE and all(
+            edge not in text[lo:hi] for edge in (canon[:_EDGE], canon[-_EDGE:])
+        ):
+            return None  # (a small edit leaves its start or its end as it was)
+        aligned = fuzz.partial_ratio_alignment(
+            canon, text[lo:hi], score_cutoff=self.options.threshold * 100
+        )
+        if aligned is None:
+            return None
+        start, end = lo + aligned.dest_start, lo + aligned.dest_end
+        while start > 0 and text[start - 1] != " ":  # whole words
+            start -= 1
+        while end < len(text) and text[end] != " ":
+            end += 1
+        return start, end
+
+    def _small_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
+        """Whether ``gap``, text between paragraphs found in a merged copy, is small (a few
+        words, or a near copy of the paragraphs ``skipped`` there), and how many of its words
+        repeat those paragraphs."""
+        gap = gap.strip()
+        if not gap or gap.count(" ") < _AFFIX_WORDS:
+            return True, 0
+        if not skipped:
+            return False, 0
+        was = " ".join(self.document.canonical[k] for k in sorted(skipped))
+        if fuzz.ratio(gap, was, score_cutoff=self.options.threshold * 100):
+            return True, gap.count(" ") + 1
+        return False, 0
 
     def _whole_sentences_of(self, text: str, j: int) -> bool:
         """Whether canonical ``text`` is one or more consecutive whole sentences of paragraph
@@ -862,6 +1054,13 @@ def _follows(neighbour: Duplicate | None, dup: Duplicate, step: int) -> bool:
 
 
 _AFFIX_WORDS = 4  # a dateline or credit added at either end
+_SLACK = 64  # characters a merged copy may hold before the next paragraph found in it
+_MAX_STARTS = 32  # candidates a merged copy is searched around (a line repeated through a page
+# occurs in it once, followed by the one occurrence's neighbours)
+_MAX_BODIES = 4  # paragraphs holding many others searched for the rest
+_EDGE = 16  # characters at either end of a paragraph, one of which a small edit leaves alone
+_EDIT_SLACK = 8  # characters an edited paragraph in a merged copy may be longer by
+_MAX_SKIPPED = 8  # paragraphs in a row a merged copy may lack
 # ... to a paragraph of at least this many other words: a heading or list line with one more word
 # ("Add support for labels (fixed)") is another item, unless it sits in a repeated run.
 _AFFIX_MIN_REST = 10
@@ -995,6 +1194,26 @@ def _typo(a: str, b: str) -> bool:
     if min(len(a), len(b)) >= 3 and OSA.distance(a, b, score_cutoff=1) <= 1:
         return True
     return fuzz.ratio(a, b) >= _TYPO_SIMILARITY * 100
+
+
+def _find_words(text: str, words: str, start: int, end: int, *, last: bool = False) -> int:
+    """Where ``words`` first (or ``last``) occurs in ``text[start:end]`` as whole words, or -1.
+
+    >>> _find_words("a bc d bc e", "bc", 2, 11), _find_words("a bc d bc e", "bc", 0, 11, last=True)
+    (2, 7)
+    >>> _find_words("abc bc", "bc", 0, 3)
+    -1
+    """
+    if not words:
+        return -1
+    search = text.rfind if last else text.find
+    at = search(words, start, end)
+    while at >= 0:
+        after = at + len(words)
+        if (at == 0 or text[at - 1] == " ") and (after == len(text) or text[after] == " "):
+            return at
+        at = search(words, start, at + len(words) - 1) if last else text.find(words, at + 1, end)
+    return -1
 
 
 def _whole_words_in(text: str, canon: str) -> bool:

@@ -395,6 +395,16 @@ def boilerplate(article: Article, rng: random.Random, *, headlines: tuple[str, .
     return doc
 
 
+def article_body(article: Article, rng: random.Random) -> Doc:
+    """The whole body once more as a single paragraph (a schema.org ``articleBody`` copy), before
+    or after the visible body; the first of the two is the content."""
+    whole = " ".join(article.paragraphs)
+    if rng.random() < 0.5:
+        return [*_unique(_body(article)), (whole, "duplicate")]
+    title = [article.title] if article.title else []
+    return [*_unique(title), (whole, "unique"), *_dups(article.paragraphs)]
+
+
 def clean_article(article: Article, rng: random.Random) -> Doc:
     """The article as it is: no duplicates (its own repeated list and table lines are content)."""
     return _unique(_body(article))
@@ -408,6 +418,7 @@ PATTERNS: dict[str, Callable[..., Doc]] = {
     "interleaved": interleaved,
     "highlights": highlights,
     "boilerplate": boilerplate,
+    "article_body": article_body,
     "clean_article": clean_article,
 }
 """Pattern name -> generator function ``(article, rng) -> [(paragraph, label), ...]``."""

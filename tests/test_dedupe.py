@@ -209,6 +209,58 @@ def test_interleaved_repeats() -> None:
     }  # fmt: skip
 
 
+# A body with headings and a list, as a page shows it; an ``articleBody`` copy runs it all
+# into one paragraph (its headings then run into the next sentence).
+BODY = [
+    "Harbour bridge",
+    P0,
+    P1,
+    "What happens next",
+    P2,
+    "Ferries every 20 minutes",
+    "A temporary footbridge",
+    P3,
+    P4,
+]
+
+
+def test_article_body_copy_after_the_body_is_contained() -> None:
+    result = dedupe(doc(*BODY, " ".join(BODY)))
+    assert result.text == doc(*BODY)
+    (dup,) = result.duplicates
+    assert (dup.index, dup.kind) == (len(BODY), "contained")
+    assert set(dup.originals) == set(range(len(BODY)))
+    assert dup.similarity == 1.0
+
+
+def test_article_body_copy_with_an_edit_and_without_a_removed_line() -> None:
+    # The body carries an "Advertisement" line the copy lacks, and the copy has a typo.
+    body = [*BODY[:4], "Advertisement", *BODY[4:]]
+    copy = " ".join(BODY).replace("inspectors", "inpsectors")
+    result = dedupe(doc(*body, copy))
+    assert result.text == doc(*BODY)
+    found = removed(result)
+    assert found == {4: (None, "boilerplate"), len(body): found[len(body)]}
+    assert found[len(body)][1] == "contained"
+
+
+def test_article_body_copy_before_the_body_keeps_the_first_copy() -> None:
+    # The first copy stays (keep="first"); the body after it goes, headings and list lines
+    # too, though no key links a heading to the copy whose sentences it runs into.
+    result = dedupe(doc(" ".join(BODY), *BODY, "Comments are closed."))
+    assert result.kept == (0, len(BODY) + 1)
+    assert {d.kind for d in result.duplicates} == {"contained"}
+    assert {d.original for d in result.duplicates} == {0}
+
+
+def test_article_body_copy_with_new_text_keeps_both() -> None:
+    # The copy says something the body does not: neither copy may go, or that is lost.
+    extra = "A second vote on the tram line is expected before the end of the year."
+    copy = " ".join([*BODY[:5], extra, *BODY[5:]])
+    result = dedupe(doc(*BODY, copy))
+    assert result.kept == tuple(range(len(BODY) + 1))
+
+
 HIGHLIGHT = (
     "Opposition members argued that the cost had nearly doubled since the first estimate in 2021."
 )

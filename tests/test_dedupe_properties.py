@@ -22,7 +22,12 @@ from textclean.fingerprint import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# TEXTCLEAN_EXAMPLES=10000 makes a long search (a few minutes) for a counterexample.
+FAST = settings(
+    max_examples=int(os.environ.get("TEXTCLEAN_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 # News-like sentences, combined into paragraphs that repeat, exactly or with small changes.
 SENTENCES = (
@@ -63,7 +68,12 @@ def news_documents(draw: st.DrawFn) -> str:
         ]
     )
     sep = draw(st.sampled_from(["\n\n", "\n", "\r\n\r\n", "\r\n", "\n\n\n"]))
-    return sep.join(draw(noise)(pool[k]) for k in order)
+    parts = [draw(noise)(pool[k]) for k in order]
+    if draw(st.booleans()):  # a run of them once more as one paragraph (an articleBody copy)
+        a = draw(st.integers(0, len(parts) - 1))
+        b = draw(st.integers(a + 1, len(parts)))
+        parts.insert(draw(st.integers(0, len(parts))), " ".join(parts[a:b]))
+    return sep.join(parts)
 
 
 any_text = st.one_of(messy_text(), st.text(), news_documents(), paragraphs().map(lambda t: t[0]))
@@ -103,12 +113,35 @@ def test_never_raises_with_other_options(text: str) -> None:
 
 
 _S = "The council approved the budget on Tuesday after a long debate."
+_C = "Closed Share this article"
+_F, _W, _A = SENTENCES[1], "WASHINGTON (AP) — ", "Share this article"
 
 
 @FAST
 @given(news_documents())
 @example(f"{_S}\n\n{_S}\n\n{_S} {_S}")  # a sentence, its repeat, and both run together
 @example(f"{_S}\n\n{SENTENCES[1]} {_S}\n\n{SENTENCES[4]}")  # a highlight of a later paragraph
+@example("\n\n".join([_S, f"{_S} {_S}", " ".join([_S] * 4), f"{_S} {_S}"]))  # copies of copies
+@example(  # a short line repeated after its first copy went as part of a longer paragraph
+    "\n\n".join([" ".join([_S] * 2 + [_C]), _S, _S, _C, _S, _C, _C])
+)
+@example(  # a merged copy of paragraphs between which the first pass removes repeats
+    "\n\n".join(
+        [
+            _S,
+            f"{_W}{_F}",
+            *[_S] * 4,
+            f"{_W}{_S}",
+            f"Advertisement {_F} {_W}{_S}",
+            "Advertisement",
+            _F,
+            f"{_W}{_S}",
+        ]
+    )
+)
+@example(  # a repeat's neighbour beyond four removed paragraphs
+    "\n\n".join([f"{_A} {_S}", *[f"{_A} {_A}"] * 5, f"{_W}{' '.join([_A] * 7)} {_S}", f"{_A} {_A}"])
+)
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

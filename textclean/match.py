@@ -149,8 +149,9 @@ class _DocumentMatcher:
         self.vocabularies: dict[_Ref, set[str]] = {}  # the words of a candidate, once split
         # Character offsets where each paragraph's sentences start and end, once worked out.
         self.sentence_offsets: dict[int, tuple[list[int], set[int]]] = {}
-        # Earlier paragraphs found laid end to end in a paragraph, and the words they cover.
-        self.laid_out: dict[int, tuple[list[int], int]] = {}
+        # Kept paragraphs found laid end to end in a paragraph, the words they cover, and how
+        # many paragraphs were removed when that was worked out.
+        self.laid_out: dict[int, tuple[int, list[int], int]] = {}
 
     def run(self) -> Matching:
         document = self.document
@@ -237,29 +238,41 @@ class _DocumentMatcher:
                     later.setdefault(earlier[t], {})[i] = shared[t]
         canonical = self.document.canonical
         # From the end, so that a paragraph is only ever contained in paragraphs that stay.
-        for j, holders in sorted(later.items(), reverse=True):
-            if j in self.found:
-                continue
-            fp = self.document[j]
-            if fp.words < self.options.short_words:
-                continue
-            candidates: dict[_Ref, tuple[int, str]] = {
-                (None, i): (n, canonical[i]) for i, n in holders.items() if i not in self.found
-            }
-            dup = self._contained(j, fp, candidates, later=True) if candidates else None
-            # A paragraph mostly made of earlier text is the copy (a merged one whose other half
-            # went unnoticed), not the original of ``j``; unless ``j`` is exactly some of its
-            # sentences and the rest of it is new: then ``j`` is a highlight of it.
-            if dup is not None and not any(
-                self._mostly_copied(i, bounds, earlier, shared)
-                and (
-                    not self._is_sentences_of(j, i)
-                    or self._mostly_copied(i, bounds, earlier, shared, besides=j)
-                )
-                for i in dup.originals
-            ):
-                self.found[j] = dup
-                self._retarget(j, dup)
+        waiting = sorted(later, reverse=True)
+        while waiting:
+            vetoed = []
+            removed = False
+            for j in waiting:
+                if j in self.found:
+                    continue
+                fp = self.document[j]
+                if fp.words < self.options.short_words:
+                    continue
+                candidates: dict[_Ref, tuple[int, str]] = {
+                    (None, i): (n, canonical[i]) for i, n in later[j].items() if i not in self.found
+                }
+                dup = self._contained(j, fp, candidates, later=True) if candidates else None
+                if dup is None:
+                    continue
+                # A paragraph mostly made of earlier text is the copy (a merged one whose other
+                # half went unnoticed), not the original of ``j``; unless ``j`` is exactly some
+                # of its sentences and the rest of it is new: then ``j`` is a highlight of it.
+                if any(
+                    self._mostly_copied(i, bounds, earlier, shared)
+                    and (
+                        not self._is_sentences_of(j, i)
+                        or self._mostly_copied(i, bounds, earlier, shared, besides=j)
+                    )
+                    for i in dup.originals
+                ):
+                    vetoed.append(j)
+                else:
+                    self.found[j] = dup
+                    self._retarget(j, dup)
+                    removed = True
+            # Removals leave less earlier text to make a paragraph a copy: look again at those
+            # that stayed for that reason, so that the outcome is the same on the output.
+            waiting = vetoed if removed else []
 
     def _inside_bodies(self) -> None:
         """Remove the later paragraphs laid end to end in a kept paragraph that already holds
@@ -325,9 +338,10 @@ class _DocumentMatcher:
         rest = len(words) - (0 if besides is None else canonical[besides].count(" ") + 1)
         need = 0.5 * rest
         if candidates:  # laid end to end, maybe more of them than a window holds
-            if i not in self.laid_out:
-                self.laid_out[i] = self._laid_end_to_end(i, canonical[i], candidates)[:2]
-            pieces, covered = self.laid_out[i]
+            stamp, pieces, covered = self.laid_out.get(i, (-1, [], 0))
+            if stamp != len(self.found):  # worked out again once more paragraphs are removed
+                pieces, covered, _ = self._laid_end_to_end(i, canonical[i], candidates, kept=True)
+                self.laid_out[i] = (len(self.found), pieces, covered)
             if besides in pieces:
                 covered -= canonical[besides].count(" ") + 1
             if covered >= need:
@@ -581,14 +595,14 @@ class _DocumentMatcher:
         if len(pieces) < 2 or not small_gaps or covered < self.options.containment * words:
             return None
         original = max(pieces, key=lambda k: (candidates.get((None, k), (0, ""))[0], -k))
+        share = min(1.0, covered / words)
         return Duplicate(
-            i, original, "contained", covered / words,
-            f"{covered / words:.0%} of its words appear in order in {_paragraphs(pieces)}",
-            tuple(pieces),
+            i, original, "contained", share,
+            f"{share:.0%} of its words appear in order in {_paragraphs(pieces)}", tuple(pieces),
         )  # fmt: skip
 
     def _laid_end_to_end(
-        self, i: int, text: str, candidates: Mapping[_Ref, tuple[int, str]]
+        self, i: int, text: str, candidates: Mapping[_Ref, tuple[int, str]], *, kept: bool = False
     ) -> tuple[list[int], int, bool]:
         """Earlier paragraphs of this document found, in order, as stretches of ``text``: a
         merged copy (two paragraphs run together, or a whole body in one ``articleBody``
@@ -601,11 +615,13 @@ class _DocumentMatcher:
         and whether every stretch between them (and at either end) is small: at most
         :data:`_AFFIX_WORDS` words (a dateline, a credit) or a near copy of the paragraphs
         skipped there (an edited paragraph). Each step searches only a little beyond the last
-        one found, so the cost is linear in the text.
+        one found, so the cost is linear in the text. With ``kept``, removed paragraphs are
+        passed over.
         """
         canonical = self.document.canonical
         # Anchors: candidates of a few words or more, where they first occur in ``text``; else
-        # the first candidate, edited, at its start.
+        # the first candidate, edited, at its start (of a text much longer than it: an edited
+        # copy of one paragraph is a near copy, not a merged one).
         pieces = sorted(
             j
             for doc_id, j in candidates
@@ -620,14 +636,19 @@ class _DocumentMatcher:
             for at in (_find_words(text, canonical[j], 0, len(text)),)
             if at >= 0
         ]
-        if not anchors and pieces:
+        if not anchors and pieces and len(text) > 2 * len(canonical[pieces[0]]):
             span = self._find_near(text, canonical[pieces[0]], 0, True, [], 0)
             anchors = [(*span, pieces[0])] if span is not None else []
         anchors.sort()
-        return self._walk_around(text, anchors[:_MAX_STARTS], range(i))
+        return self._walk_around(text, anchors[:_MAX_STARTS], range(i), kept=kept)
 
     def _walk_around(
-        self, text: str, anchors: Sequence[tuple[int, int, int]], among: range
+        self,
+        text: str,
+        anchors: Sequence[tuple[int, int, int]],
+        among: range,
+        *,
+        kept: bool = False,
     ) -> tuple[list[int], int, bool]:
         """The best account of ``text`` as paragraphs of ``among`` laid end to end, found by
         walking both ways from each anchor ``(start, end, paragraph)``: the one covering most
@@ -638,9 +659,11 @@ class _DocumentMatcher:
         best_rank = (False, 0, 0)
         for start, end, first in anchors:
             head, head_covered, head_small = self._walk(
-                text, range(first - 1, among.start - 1, -1), start - 1
+                text, range(first - 1, among.start - 1, -1), start - 1, kept
             )
-            tail, tail_covered, tail_small = self._walk(text, range(first + 1, among.stop), end + 1)
+            tail, tail_covered, tail_small = self._walk(
+                text, range(first + 1, among.stop), end + 1, kept
+            )
             pieces = [*reversed(head), first, *tail]
             found = (
                 pieces,
@@ -655,7 +678,7 @@ class _DocumentMatcher:
                     break
         return best
 
-    def _walk(self, text: str, order: range, at: int) -> tuple[list[int], int, bool]:
+    def _walk(self, text: str, order: range, at: int, kept: bool) -> tuple[list[int], int, bool]:
         """The paragraphs of ``order`` found in ``text`` from ``at`` on (backwards when
         ``order`` runs backwards), as for :meth:`_laid_end_to_end`."""
         canonical = self.document.canonical
@@ -664,25 +687,31 @@ class _DocumentMatcher:
         covered = 0
         small = True
         skipped: list[int] = []
-        skipped_chars = 0
+        skipped_chars = passed = 0
         for k in order:
-            if not 0 < at < len(text) or len(skipped) > _MAX_SKIPPED:
-                break
+            if not 0 < at < len(text) or len(skipped) > (_MAX_SKIPPED if pieces else 2):
+                break  # (a copy lacking more than two paragraphs next to its anchor is no copy)
             canon = canonical[k]
-            if not canon:
+            if not canon or (kept and k in self.found):
                 continue
             span = self._find_near(text, canon, at, forward, skipped, skipped_chars)
             if span is None:
+                if k in self.found:  # removed: the copy need not hold it (nor will the output)
+                    passed += 1
+                    if passed > _MAX_PASSED:
+                        break
+                    continue
                 skipped.append(k)
                 skipped_chars += len(canon) + 1
                 continue
+            passed = 0
             start, end = span
             gap_small, gap_covered = self._small_gap(
                 text[at:start] if forward else text[end:at], skipped
             )
             small = small and gap_small
             pieces.append(k)
-            covered += canon.count(" ") + 1 + gap_covered
+            covered += text.count(" ", start, end) + 1 + gap_covered
             skipped, skipped_chars = [], 0
             at = end + 1 if forward else start - 1
         rest_small, rest_covered = self._small_gap(
@@ -861,9 +890,9 @@ class _DocumentMatcher:
         return windows[:_MAX_WINDOWS]
 
     def _next_kept(self, j: int, step: int) -> int | None:
-        """The nearest kept paragraph from ``j`` in direction ``step`` (a few removed skipped)."""
+        """The nearest kept paragraph from ``j`` in direction ``step`` (passing removed ones)."""
         k = j + step
-        for _ in range(4):
+        for _ in range(_MAX_PASSED):
             if not 0 <= k < len(self.document):
                 return None
             if self._kept(k):
@@ -915,6 +944,14 @@ class _DocumentMatcher:
         kept = [k for k in range(len(canonical)) if k not in self.found]
         after = dict(pairwise(kept))
         before = {b: a for a, b in after.items()}
+        # A repeat whose first copy has been removed since repeats the first kept one.
+        first_kept: dict[str, int] = {}
+        for k in kept:
+            first_kept.setdefault(canonical[k], k)
+        short_repeats = {
+            i: j if j not in self.found else first_kept.get(canonical[i], i)
+            for i, j in short_repeats.items()
+        }
 
         def remove(i: int, j: int, rule: str) -> None:
             self._remove(i, j, rule)
@@ -1054,16 +1091,18 @@ def _follows(neighbour: Duplicate | None, dup: Duplicate, step: int) -> bool:
 
 
 _AFFIX_WORDS = 4  # a dateline or credit added at either end
-_SLACK = 64  # characters a merged copy may hold before the next paragraph found in it
-_MAX_STARTS = 32  # candidates a merged copy is searched around (a line repeated through a page
-# occurs in it once, followed by the one occurrence's neighbours)
-_MAX_BODIES = 4  # paragraphs holding many others searched for the rest
-_EDGE = 16  # characters at either end of a paragraph, one of which a small edit leaves alone
-_EDIT_SLACK = 8  # characters an edited paragraph in a merged copy may be longer by
-_MAX_SKIPPED = 8  # paragraphs in a row a merged copy may lack
 # ... to a paragraph of at least this many other words: a heading or list line with one more word
 # ("Add support for labels (fixed)") is another item, unless it sits in a repeated run.
 _AFFIX_MIN_REST = 10
+# Merged copies laid end to end (``_laid_end_to_end``):
+_SLACK = 64  # characters a merged copy may hold before the next paragraph found in it
+_MAX_STARTS = 32  # candidates a merged copy is searched around (a line repeated through a page
+# occurs in it once, followed by the one occurrence's neighbours)
+_MAX_SKIPPED = 8  # kept paragraphs in a row a merged copy may lack
+_MAX_PASSED = 64  # removed paragraphs in a row a merged copy may lack
+_EDGE = 16  # characters at either end of a paragraph, one of which a small edit leaves alone
+_EDIT_SLACK = 8  # characters an edited paragraph in a merged copy may be longer by
+_MAX_BODIES = 4  # paragraphs holding many others searched for the rest
 _HEADING_WORDS = 12  # a contained part shorter than this needs a neighbour from the same source
 _STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
 _TYPO_SIMILARITY = 0.8  # a corrected word is still this similar to the original

@@ -261,6 +261,29 @@ def test_article_body_copy_with_new_text_keeps_both() -> None:
     assert result.kept == tuple(range(len(BODY) + 1))
 
 
+def test_article_body_copy_with_a_changed_number_is_not_a_copy() -> None:
+    # "31 votes to 14" becomes "31 votes to 15" in the copy: a different fact, so the copy is
+    # not made of the body, and neither copy goes.
+    copy = " ".join(BODY).replace("31 votes to 14", "31 votes to 15")
+    result = dedupe(doc(*BODY, copy))
+    assert result.kept == tuple(range(len(BODY) + 1))
+
+
+def test_split_copy_of_a_first_copy_that_ran_a_heading_into_a_list_line() -> None:
+    # The first copy runs the heading into its first list line; the second has them apart.
+    # Neither half is whole sentences of the merged line, but together they make all of it.
+    merged = "Key features: Pay only for the storage you use"
+    result = dedupe(doc(P0, merged, P1, "Key features:", "Pay only for the storage you use", P1))
+    assert removed(result) == {3: (1, "contained"), 4: (1, "contained"), 5: (2, "exact")}
+
+
+def test_a_line_that_is_part_of_an_earlier_one_stays_alone() -> None:
+    # The same line without its heading neighbour: part of the earlier line, not all of it.
+    merged = "Key features: Pay only for the storage you use"
+    result = dedupe(doc(P0, merged, P1, "Pay only for the storage you use", P2))
+    assert 3 in result.kept
+
+
 HIGHLIGHT = (
     "Opposition members argued that the cost had nearly doubled since the first estimate in 2021."
 )

@@ -149,6 +149,9 @@ class _DocumentMatcher:
         self.vocabularies: dict[_Ref, set[str]] = {}  # the words of a candidate, once split
         # Character offsets where each paragraph's sentences start and end, once worked out.
         self.sentence_offsets: dict[int, tuple[list[int], set[int]]] = {}
+        # The first later paragraph found word for word in a paragraph, though not as whole
+        # sentences of it (a heading and a list line merged into one: "key features pay...").
+        self.parts: dict[int, int] = {}
         # Kept paragraphs found laid end to end in a paragraph, the words they cover, and how
         # many paragraphs were removed when that was worked out.
         self.laid_out: dict[int, tuple[int, list[int], int]] = {}
@@ -275,31 +278,51 @@ class _DocumentMatcher:
             waiting = vetoed if removed else []
 
     def _inside_bodies(self) -> None:
-        """Remove the later paragraphs laid end to end in a kept paragraph that already holds
-        several of them (a whole body in one paragraph, as an ``articleBody`` copy before the
-        visible body).
+        """Remove the later paragraphs laid end to end, in a kept paragraph, around the split
+        (or near) copies of it already removed: the rest of the copy.
 
-        Its headings run into its sentences, so a heading, or the paragraph after one, may
-        share no key with it; walking from the paragraphs it holds finds them by position.
+        A heading that runs into the next paragraph in the first copy ("Results" + "The team
+        won...") and a whole body run together into one paragraph (an ``articleBody`` copy
+        before the visible body) hold headings and short lines that share no key with them;
+        walking from the paragraphs found as copies finds the rest by position.
         """
         canonical = self.document.canonical
         holders: dict[int, list[int]] = {}
         for k, dup in sorted(self.found.items()):
             single = dup.doc_id is None and len(dup.originals) == 1
-            if dup.kind == "contained" and single and dup.originals[0] < k:
+            if dup.kind in ("contained", "near") and single and dup.originals[0] < k:
                 holders.setdefault(dup.originals[0], []).append(k)
-        bodies = sorted((p for p, held in holders.items() if len(held) >= 3 and self._kept(p)),
-                        key=lambda p: -len(holders[p]))  # fmt: skip
-        for p in bodies[:_MAX_BODIES]:
+        n = len(canonical)
+        for p in sorted(holders.keys() | self.parts.keys()):
+            if not self._kept(p) or (
+                p in holders  # with nothing kept beside its copies, nothing to find
+                and not any(self._kept(m) for k in holders[p] for m in (k - 1, k + 1) if m < n)
+            ):
+                continue
             body = canonical[p]
-            anchor = next(
-                ((at, at + len(canonical[k]), k) for k in holders[p]
-                 for at in (_find_words(body, canonical[k], 0, len(body)),) if at >= 0),
-                None,
-            )  # fmt: skip
+            if p in holders:
+                anchor = next(
+                    ((at, at + len(canonical[k]), k) for k in holders[p]
+                     for at in (_find_words(body, canonical[k], 0, len(body)),) if at >= 0),
+                    None,
+                )  # fmt: skip
+                if anchor is None:  # a near copy, at its start
+                    k = holders[p][0]
+                    span = self._find_near(body, canonical[k], 0, True, [], 0)
+                    anchor = (*span, k) if span is not None else None
+            else:  # no part of it removed yet: the parts must make up all of it
+                k = self.parts[p]
+                at = _find_words(body, canonical[k], 0, len(body))
+                anchor = (at, at + len(canonical[k]), k) if self._kept(k) else None
             if anchor is None:
                 continue
-            pieces, _, _ = self._walk_around(body, [anchor], range(p + 1, len(canonical)))
+            pieces, covered, small = self._walk_around(body, [anchor], range(p + 1, len(canonical)))
+            if p not in holders and not (
+                small
+                and len(pieces) > 1
+                and covered >= self.options.containment * len(body.split(" "))
+            ):
+                continue
             for k in pieces:
                 if self._kept(k):
                     self.found[k] = Duplicate(
@@ -588,6 +611,8 @@ class _DocumentMatcher:
                     i, j, "contained", 1.0,
                     f"100% of its words appear in order in {where}paragraph {j}", (j,), doc_id,
                 )  # fmt: skip
+            if doc_id is None and not later and _whole_words_in(text, canon):
+                self.parts[j] = self.parts.get(j, i)  # part of it, maybe: see _inside_bodies
         if later:
             return None
         pieces, covered, small_gaps = self._laid_end_to_end(i, text, candidates)
@@ -723,7 +748,7 @@ class _DocumentMatcher:
         self, text: str, canon: str, at: int, forward: bool, skipped: list[int], skipped_chars: int
     ) -> tuple[int, int] | None:
         """The span of ``text`` just after ``at`` (before it, if not ``forward``) holding the
-        paragraph ``canon``, word for word or with small edits."""
+        paragraph ``canon``, word for word or with small edits (never to a number)."""
         # Past paragraphs it lacks, the copy may also hold text they do not explain.
         reach = len(canon) + _SLACK * (1 + len(skipped)) + skipped_chars
         lo, hi = (at, min(len(text), at + reach)) if forward else (max(0, at - reach), at)
@@ -756,7 +781,7 @@ class _DocumentMatcher:
             start -= 1
         while end < len(text) and text[end] != " ":
             end += 1
-        return start, end
+        return (start, end) if _numbers(text[start:end]) == _numbers(canon) else None
 
     def _small_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
         """Whether ``gap``, text between paragraphs found in a merged copy, is small (a few
@@ -768,7 +793,9 @@ class _DocumentMatcher:
         if not skipped:
             return False, 0
         was = " ".join(self.document.canonical[k] for k in sorted(skipped))
-        if fuzz.ratio(gap, was, score_cutoff=self.options.threshold * 100):
+        if _numbers(gap) == _numbers(was) and fuzz.ratio(
+            gap, was, score_cutoff=self.options.threshold * 100
+        ):
             return True, gap.count(" ") + 1
         return False, 0
 
@@ -1102,7 +1129,6 @@ _MAX_SKIPPED = 8  # kept paragraphs in a row a merged copy may lack
 _MAX_PASSED = 64  # removed paragraphs in a row a merged copy may lack
 _EDGE = 16  # characters at either end of a paragraph, one of which a small edit leaves alone
 _EDIT_SLACK = 8  # characters an edited paragraph in a merged copy may be longer by
-_MAX_BODIES = 4  # paragraphs holding many others searched for the rest
 _HEADING_WORDS = 12  # a contained part shorter than this needs a neighbour from the same source
 _STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
 _TYPO_SIMILARITY = 0.8  # a corrected word is still this similar to the original
@@ -1253,6 +1279,15 @@ def _find_words(text: str, words: str, start: int, end: int, *, last: bool = Fal
             return at
         at = search(words, start, at + len(words) - 1) if last else text.find(words, at + 1, end)
     return -1
+
+
+def _numbers(canon: str) -> list[str]:
+    """The words of ``canon`` that hold digits: an edit that changes one changes a fact.
+
+    >>> _numbers("low bounce 7 8 inches in 2025")
+    ['7', '8', '2025']
+    """
+    return [word for word in canon.split(" ") if any(ch.isdigit() for ch in word)]
 
 
 def _whole_words_in(text: str, canon: str) -> bool:

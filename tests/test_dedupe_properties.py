@@ -114,7 +114,7 @@ def test_never_raises_with_other_options(text: str) -> None:
 
 _S = "The council approved the budget on Tuesday after a long debate."
 _C = "Closed Share this article"
-_F, _W, _A = SENTENCES[1], "WASHINGTON (AP) — ", "Share this article"
+_F, _W, _A, _O = SENTENCES[1], "WASHINGTON (AP) — ", "Share this article", SENTENCES[4]
 
 
 @FAST
@@ -141,6 +141,12 @@ _F, _W, _A = SENTENCES[1], "WASHINGTON (AP) — ", "Share this article"
 )
 @example(  # a repeat's neighbour beyond four removed paragraphs
     "\n\n".join([f"{_A} {_S}", *[f"{_A} {_A}"] * 5, f"{_W}{' '.join([_A] * 7)} {_S}", f"{_A} {_A}"])
+)
+@example(  # a short line repeated right after a later copy of itself
+    "\n".join([f"{_S} Advertisement", _C, f"{_S} Advertisement {_C}", *[_C] * 9, _F, _C, _C])
+)
+@example(  # a line removed as the rest of a split copy, beside a later-contained one
+    "\n\n".join([f"{_F} Closed", f"{_S} {_F} Closed {_O}", _S, f"{_F} Closed", _O, "Closed"])
 )
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)

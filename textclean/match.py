@@ -218,8 +218,8 @@ class _DocumentMatcher:
             self.found,
             chain=True,
         )  # fmt: skip
-        self._contained_in_later(bounds, earlier, shared)
         self._inside_bodies()
+        self._contained_in_later(bounds, earlier, shared)
         self._short_blocks(short_repeats)  # removals since may have brought copies together
         if self.options.keep == "longest":
             self._prefer_longest()
@@ -994,8 +994,10 @@ class _DocumentMatcher:
             for i, j in sorted(short_repeats.items()):
                 if i in self.found or j in self.found:
                     continue
-                if after.get(j) == i and canonical[i].count(" ") >= 2:
-                    remove(i, j, "short line repeated right after itself")
+                prev = before.get(i, -1)  # the kept paragraph before: j, or a later copy
+                again = prev == j or (prev >= 0 and canonical[prev] == canonical[i])
+                if again and canonical[i].count(" ") >= 2:
+                    remove(i, prev, "short line repeated right after itself")
                     changed = True
                     continue
                 i2, j2 = after.get(i, -1), after.get(j, -1)

@@ -313,10 +313,10 @@ class _DocumentMatcher:
             else:  # no part of it removed yet: the parts must make up all of it
                 k = self.parts[p]
                 at = _find_words(body, canonical[k], 0, len(body))
-                anchor = (at, at + len(canonical[k]), k) if self._kept(k) else None
+                anchor = (at, at + len(canonical[k]), k) if self._kept(k) and at >= 0 else None
             if anchor is None:
                 continue
-            pieces, covered, small = self._walk_around(body, [anchor], range(p + 1, len(canonical)))
+            pieces, covered, small = self._walk_around(body, [anchor], range(p + 1, n))
             if p not in holders and not (
                 small
                 and len(pieces) > 1
@@ -717,9 +717,12 @@ class _DocumentMatcher:
             if not 0 < at < len(text) or len(skipped) > (_MAX_SKIPPED if pieces else 2):
                 break  # (a copy lacking more than two paragraphs next to its anchor is no copy)
             canon = canonical[k]
-            if not canon or (kept and k in self.found):
+            if not canon:
                 continue
-            span = self._find_near(text, canon, at, forward, skipped, skipped_chars)
+            span = (
+                None if kept and k in self.found
+                else self._find_near(text, canon, at, forward, skipped, skipped_chars)
+            )  # fmt: skip
             if span is None:
                 if k in self.found:  # removed: the copy need not hold it (nor will the output)
                     passed += 1

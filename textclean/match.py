@@ -248,9 +248,9 @@ class _DocumentMatcher:
             for j in waiting:
                 if j in self.found:
                     continue
-                fp = self.document[j]
-                if fp.words < self.options.short_words:
+                if word_count(canonical[j]) < self.options.short_words:
                     continue
+                fp = self.document[j]
                 candidates: dict[_Ref, tuple[int, str]] = {
                     (None, i): (n, canonical[i]) for i, n in later[j].items() if i not in self.found
                 }
@@ -300,27 +300,15 @@ class _DocumentMatcher:
             ):
                 continue
             body = canonical[p]
-            if p in holders:
-                anchor = next(
-                    ((at, at + len(canonical[k]), k) for k in holders[p]
-                     for at in (_find_words(body, canonical[k], 0, len(body)),) if at >= 0),
-                    None,
-                )  # fmt: skip
-                if anchor is None:  # a near copy, at its start
-                    k = holders[p][0]
-                    span = self._find_near(body, canonical[k], 0, True, [], 0)
-                    anchor = (*span, k) if span is not None else None
+            if p in holders:  # the first of its copies found (a near copy: edited, at its start)
+                anchors = self._anchors(body, holders[p], edited=True)[:1]
             else:  # no part of it removed yet: the parts must make up all of it
-                k = self.parts[p]
-                at = _find_words(body, canonical[k], 0, len(body))
-                anchor = (at, at + len(canonical[k]), k) if self._kept(k) and at >= 0 else None
-            if anchor is None:
+                anchors = self._anchors(body, [self.parts[p]]) if self._kept(self.parts[p]) else []
+            if not anchors:
                 continue
-            pieces, covered, small = self._walk_around(body, [anchor], range(p + 1, n))
+            pieces, covered, small = self._walk_around(body, anchors, range(p + 1, n))
             if p not in holders and not (
-                small
-                and len(pieces) > 1
-                and covered >= self.options.containment * len(body.split(" "))
+                small and len(pieces) > 1 and covered >= self.options.containment * word_count(body)
             ):
                 continue
             for k in pieces:
@@ -612,7 +600,7 @@ class _DocumentMatcher:
                     f"100% of its words appear in order in {where}paragraph {j}", (j,), doc_id,
                 )  # fmt: skip
             if doc_id is None and not later and _whole_words_in(text, canon):
-                self.parts[j] = self.parts.get(j, i)  # part of it, maybe: see _inside_bodies
+                self.parts.setdefault(j, i)  # part of it, maybe: see _inside_bodies
         if later:
             return None
         pieces, covered, small_gaps = self._laid_end_to_end(i, text, candidates)
@@ -644,10 +632,10 @@ class _DocumentMatcher:
         passed over.
         """
         canonical = self.document.canonical
-        # Anchors: candidates of a few words or more, where they first occur in ``text``; else
-        # the first candidate, edited, at its start (of a text much longer than it: an edited
-        # copy of one paragraph is a near copy, not a merged one).
-        pieces = sorted(
+        # Candidates of a few words or more, shorter than the text; if none is found word for
+        # word, the first, edited, at its start (of a text much longer than it: an edited copy
+        # of one paragraph is a near copy, not a merged one).
+        sources = sorted(
             j
             for doc_id, j in candidates
             if doc_id is None
@@ -655,17 +643,28 @@ class _DocumentMatcher:
             and canonical[j].count(" ") >= _MIN_RUN - 1
             and len(canonical[j]) < len(text)
         )
-        anchors = [
+        edited = bool(sources) and len(text) > 2 * len(canonical[sources[0]])
+        anchors = sorted(self._anchors(text, sources, edited=edited))
+        return self._walk_around(text, anchors[:_MAX_STARTS], range(i), kept=kept)
+
+    def _anchors(
+        self, text: str, paragraphs: Sequence[int], *, edited: bool = False
+    ) -> list[tuple[int, int, int]]:
+        """``(start, end, paragraph)`` where each of ``paragraphs`` first occurs word for word
+        in ``text``, in the order given; if none does and ``edited``, the first of them found
+        with small edits at the start of ``text``."""
+        canonical = self.document.canonical
+        found = [
             (at, at + len(canonical[j]), j)
-            for j in pieces
+            for j in paragraphs
             for at in (_find_words(text, canonical[j], 0, len(text)),)
             if at >= 0
         ]
-        if not anchors and pieces and len(text) > 2 * len(canonical[pieces[0]]):
-            span = self._find_near(text, canonical[pieces[0]], 0, True, [], 0)
-            anchors = [(*span, pieces[0])] if span is not None else []
-        anchors.sort()
-        return self._walk_around(text, anchors[:_MAX_STARTS], range(i), kept=kept)
+        if not found and edited and paragraphs:
+            span = self._find_near(text, canonical[paragraphs[0]], 0, True, [], 0)
+            if span is not None:
+                found = [(span[0], span[1], paragraphs[0])]
+        return found
 
     def _walk_around(
         self,
@@ -733,10 +732,7 @@ class _DocumentMatcher:
                 skipped_chars += len(canon) + 1
                 continue
             passed = 0
-            start, end = span
-            gap_small, gap_covered = self._small_gap(
-                text[at:start] if forward else text[end:at], skipped
-            )
+            start, end, gap_small, gap_covered = span
             small = small and gap_small
             pieces.append(k)
             covered += text.count(" ", start, end) + 1 + gap_covered
@@ -749,20 +745,22 @@ class _DocumentMatcher:
 
     def _find_near(
         self, text: str, canon: str, at: int, forward: bool, skipped: list[int], skipped_chars: int
-    ) -> tuple[int, int] | None:
+    ) -> tuple[int, int, bool, int] | None:
         """The span of ``text`` just after ``at`` (before it, if not ``forward``) holding the
-        paragraph ``canon``, word for word or with small edits (never to a number)."""
+        paragraph ``canon``, word for word or with small edits (never to a number), and what
+        :meth:`_small_gap` says of the text between ``at`` and it."""
         # Past paragraphs it lacks, the copy may also hold text they do not explain.
         reach = len(canon) + _SLACK * (1 + len(skipped)) + skipped_chars
         lo, hi = (at, min(len(text), at + reach)) if forward else (max(0, at - reach), at)
         found = _find_words(text, canon, lo, hi, last=not forward)
         if found >= 0:
-            between = text[at:found] if forward else text[found + len(canon) : at]
+            gap = self._small_gap(
+                text[at:found] if forward else text[found + len(canon) : at], skipped
+            )
             # A short paragraph found past text the paragraphs skipped do not explain may be
             # words of an edited one.
-            long = canon.count(" ") + 1 >= _HEADING_WORDS
-            if long or self._small_gap(between, skipped)[0]:
-                return found, found + len(canon)
+            if gap[0] or canon.count(" ") + 1 >= _HEADING_WORDS:
+                return found, found + len(canon), *gap
         if canon.count(" ") + 1 < _MIN_RUN:
             return None
         # An edited copy of it, right there.
@@ -784,7 +782,9 @@ class _DocumentMatcher:
             start -= 1
         while end < len(text) and text[end] != " ":
             end += 1
-        return (start, end) if _numbers(text[start:end]) == _numbers(canon) else None
+        if _numbers(text[start:end]) != _numbers(canon):
+            return None
+        return start, end, *self._small_gap(text[at:start] if forward else text[end:at], skipped)
 
     def _small_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
         """Whether ``gap``, text between paragraphs found in a merged copy, is small (a few

@@ -522,7 +522,12 @@ class _DocumentMatcher:
         need = self.options.containment * len(words)
         if not self._could_cover(words, need, candidates):
             return None
-        for doc_id, window in self._windows(i, candidates, later=later):
+        windows = self._windows(i, candidates, later=later)
+        for doc_id, window in windows:
+            if len(windows) > 1 and not self._could_cover(
+                words, need, {(doc_id, c[0]): (0, c[2]) for c in window}, alone=True
+            ):
+                continue  # its words are spread over paragraphs that do not stand together
             # The best account, the simplest first: one paragraph of the window that holds it
             # (a split copy), or the window together (a merged one) if that covers more.
             linked = sorted((c for c in window if c[1]), key=lambda c: -c[1])[:2]
@@ -826,22 +831,30 @@ class _DocumentMatcher:
         """Whether ``need`` of ``words`` appear at all among the candidates and (unless
         ``alone``) the neighbours any window could add: a cheap bound that spares aligning most
         candidates."""
-        canonical = self.document.canonical
-        sources: list[tuple[_Ref, str]] = []
+        # Strike out the words each source has (a set difference costs the size of what is
+        # still missing, not of the source), the candidates first, then their neighbours.
+        vocabularies, canonical = self.vocabularies, self.document.canonical
+        missing = set(words)
         for ref, (_, canon) in candidates.items():
-            sources.append((ref, canon))
-            if ref[0] is None and not alone:
-                for step in (-1, 1):
-                    k = self._next_kept(ref[1], step)
-                    if k is not None:
-                        sources.append(((None, k), canonical[k]))
-        vocabulary: set[str] = set()
-        for ref, canon in sources:
-            known = self.vocabularies.get(ref)
+            known = vocabularies.get(ref)
             if known is None:
-                known = self.vocabularies[ref] = set(canon.split(" "))
-            vocabulary |= known
-        return sum(map(vocabulary.__contains__, words)) >= need
+                known = vocabularies[ref] = set(canon.split(" "))
+            missing = missing - known  # (not -=, which walks the whole of known)
+        if not missing or len(words) - sum(map(missing.__contains__, words)) >= need:
+            return True
+        if alone:
+            return False
+        for doc_id, j in candidates:
+            if doc_id is not None:
+                continue
+            for step in (-1, 1):
+                k = self._next_kept(j, step)
+                if k is not None:
+                    known = vocabularies.get((None, k))
+                    if known is None:
+                        known = vocabularies[None, k] = set(canonical[k].split(" "))
+                    missing = missing - known
+        return len(words) - sum(map(missing.__contains__, words)) >= need
 
     def _covered_by(
         self,
@@ -921,14 +934,13 @@ class _DocumentMatcher:
 
     def _next_kept(self, j: int, step: int) -> int | None:
         """The nearest kept paragraph from ``j`` in direction ``step`` (passing removed ones)."""
+        canonical, found = self.document.canonical, self.found
         k = j + step
         for _ in range(_MAX_PASSED):
-            if not 0 <= k < len(self.document):
+            if not 0 <= k < len(canonical):
                 return None
-            if self._kept(k):
-                return k
-            if k not in self.found:  # an empty paragraph: nothing to join
-                return None
+            if k not in found:  # kept, or an empty paragraph: nothing to join
+                return k if canonical[k] else None
             k += step
         return None
 
@@ -936,11 +948,14 @@ class _DocumentMatcher:
         """Paragraphs between ``a`` and ``b``: in this document, only the kept ones count."""
         if doc_id is not None or b - a > 8 * _MAX_GAP:
             return b - a - 1
-        return sum(1 for k in range(a + 1, b) if self._kept(k))
+        canonical, found = self.document.canonical, self.found
+        return sum(1 for k in range(a + 1, b) if k not in found and canonical[k])
 
     def _kept(self, k: int) -> bool:
         return (
-            0 <= k < len(self.document) and k not in self.found and bool(self.document.canonical[k])
+            0 <= k < len(self.document.canonical)
+            and k not in self.found
+            and bool(self.document.canonical[k])
         )
 
     def _unless_pending(

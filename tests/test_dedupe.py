@@ -201,6 +201,34 @@ def test_fixed_typo() -> None:
     assert found[9].similarity > 0.95
 
 
+def test_copy_with_a_word_changed_in_every_paragraph() -> None:
+    # House-style edits of a syndicated copy: no paragraph of the copy is an exact or typo-level
+    # match to start a repeated run from; the run of near copies in order is the evidence.
+    copy = [
+        P0.replace("on Tuesday", "on Wednesday"),
+        P1.replace("said Mayor", "says Mayor"),
+        P2.replace("is due to start", "is set to start"),
+        P3.replace("They asked", "They urged"),
+        P4.replace("last autumn", "last year"),
+    ]
+    result = dedupe(doc(*ARTICLE, *copy))
+    assert result.kept == (0, 1, 2, 3, 4)
+    assert {i: original for i, (original, _) in removed(result).items()} == {
+        5 + k: k for k in range(5)
+    }
+    assert all(d.similarity < 1.0 for d in result.duplicates)
+
+
+def test_template_rows_differing_by_a_word_are_kept() -> None:
+    # Each row is a near copy of every other: no copy stands in order against one original.
+    rows = [
+        f"The {colour} model costs less and ships with a charger, a case and a two-year "
+        "warranty from the maker."
+        for colour in ("blue", "red", "green", "black", "white", "grey")
+    ]
+    assert dedupe(doc(*rows)).duplicates == ()
+
+
 def test_interleaved_repeats() -> None:
     result = dedupe(doc(P0, P1, P0, P1, P2, P3, P2, P3, P4))
     assert result.text == doc(*ARTICLE)

@@ -145,6 +145,7 @@ class _DocumentMatcher:
         # neighbour repeats the neighbour of their original (they sit inside a repeated run).
         self.pending: dict[int, Duplicate] = {}
         self.numbers_differ: set[int] = set()
+        self.rivalled: set[int] = set()  # near copies of more than one earlier paragraph
         self.prior_keys = set(prior.postings) | prior.boilerplate
         self.vocabularies: dict[_Ref, set[str]] = {}  # the words of a candidate, once split
         # Character offsets where each paragraph's sentences start and end, once worked out.
@@ -208,6 +209,7 @@ class _DocumentMatcher:
                     if part is not None and part.doc_id is None:
                         short_parts[i] = part
         self._confirm_in_runs(self.pending, self.found, chain=False)
+        self._confirm_edited_runs()
         for i, part in short_parts.items():  # beside a copy drawn from the same paragraphs
             if any(_shares_source(self.found.get(k), part) for k in (i - 1, i + 1)):
                 self.found[i] = replace(part, rule=part.rule + ", beside a copy of the same text")
@@ -481,6 +483,8 @@ class _DocumentMatcher:
         best: tuple[float, _Ref] | None = None
         for ref, (_, canon) in candidates.items():
             score = fuzz.ratio(fp.canonical, canon, score_cutoff=cutoff)
+            if score and best is not None:
+                self.rivalled.add(i)
             if score and (best is None or score > best[0]):
                 best = (score, ref)
         if best is None:
@@ -1063,6 +1067,32 @@ class _DocumentMatcher:
                 if confirmed >= need:
                     found[i] = waiting.pop(i)
                     changed = True
+
+    def _confirm_edited_runs(self) -> None:
+        """Confirm fuzzy matches that stand in a run of them: a copy edited in every paragraph.
+
+        A pending match counts when two others (or duplicates found before), within three
+        paragraphs on either side, line up with it. Only matches whose original is not the
+        paragraph just before them take part, none close to more than one earlier paragraph (rows
+        of a template match each other), none whose numbers differ from their original's (a
+        table repeated for another year) and none shorter than :data:`_AFFIX_MIN_REST` words (a
+        list line that differs by a word is another item).
+        """
+        waiting = {
+            i: dup
+            for i, dup in self.pending.items()
+            if i not in self.found
+            and i not in self.numbers_differ
+            and i not in self.rivalled
+            and word_count(self.document.canonical[i]) >= _AFFIX_MIN_REST
+            and dup.original is not None
+            and all(o < i - 1 for o in dup.originals)
+        }
+        anchors = {**self.found, **waiting}
+        for i, dup in waiting.items():
+            if sum(_follows(anchors.get(i - d), dup, d) for d in (-3, -2, -1, 1, 2, 3)) >= 2:
+                rule = dup.rule.replace("inside a repeated run", "inside an edited copy")
+                self.found[i] = replace(dup, rule=rule)
 
     def _prefer_longest(self) -> None:
         """Within each exact or near group of this document, keep the longest member."""

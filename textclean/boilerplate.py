@@ -59,6 +59,10 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"comments?( \(\d+\))?",
     r"back to top",
     r"(all )?rights reserved",
+    r"(read|view|see) (the )?(full|whole|complete|original|entire) (story|article|report|post)"
+    r"( (here|online|on \w+))?",
+    r"(©|\(c\) \d{4}|copyright( ©| \(c\))? \d{4}).{0,200}",  # a copyright line
+    r"this (material|article|content) may not be (published|reproduced|copied).{0,200}",
     # German
     r"anzeige|werbung|gesponsert",
     r"(lesen|lies) (sie )?(auch|mehr)" + _TAIL,

@@ -229,6 +229,17 @@ def test_template_rows_differing_by_a_word_are_kept() -> None:
     assert dedupe(doc(*rows)).duplicates == ()
 
 
+def test_teaser_cut_off_with_an_ellipsis_after_its_paragraph() -> None:
+    # An AMP or "related" preview of a paragraph, cut mid-sentence.
+    teaser = "The old bridge, opened in 1934, was closed to cars…"
+    result = dedupe(doc(*ARTICLE, teaser))
+    assert removed(result) == {5: (4, "contained")}
+    # Not cut at the start of a sentence, or before the paragraph it previews: it stays.
+    middle = "opened in 1934, was closed to cars last autumn…"
+    assert dedupe(doc(*ARTICLE, middle)).duplicates == ()
+    assert dedupe(doc(P0, teaser, P1, P4)).duplicates == ()
+
+
 def test_interleaved_repeats() -> None:
     result = dedupe(doc(P0, P1, P0, P1, P2, P3, P2, P3, P4))
     assert result.text == doc(*ARTICLE)

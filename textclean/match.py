@@ -596,11 +596,13 @@ class _DocumentMatcher:
         """
         where = "later " if later else ""
         long = not later and word_count(text) >= _HEADING_WORDS
+        # A copy cut off with an ellipsis (a teaser, an AMP page's preview) after its original.
+        truncated = not later and self.texts[i].rstrip().endswith(_ELLIPSES)
         for (doc_id, j), (_, canon) in candidates.items():
             if len(canon) <= len(text) or text not in canon:
                 continue
             if doc_id is None and not long:
-                found = self._whole_sentences_of(text, j)
+                found = self._whole_sentences_of(text, j, truncated=truncated)
             else:  # whole words (an indexed paragraph's sentences are not kept)
                 found = _whole_words_in(text, canon)
             if found:
@@ -811,9 +813,10 @@ class _DocumentMatcher:
             return True, gap.count(" ") + 1
         return False, 0
 
-    def _whole_sentences_of(self, text: str, j: int) -> bool:
+    def _whole_sentences_of(self, text: str, j: int, *, truncated: bool = False) -> bool:
         """Whether canonical ``text`` is one or more consecutive whole sentences of paragraph
-        ``j`` (sentence offsets are worked out once a paragraph)."""
+        ``j`` (sentence offsets are worked out once a paragraph); when ``truncated`` (a teaser
+        cut off with an ellipsis), whole words from the start of a sentence."""
         spans = self.sentence_offsets.get(j)
         if spans is None:
             canon = self.document.canonical[j]
@@ -822,7 +825,11 @@ class _DocumentMatcher:
             ends = {offsets[w] - 1 for w in (*first[1:], len(offsets) - 1)}
             spans = self.sentence_offsets[j] = ([offsets[w] for w in first], ends)
         canon, (starts, ends) = self.document.canonical[j], spans
-        return any(canon.startswith(text, at) and at + len(text) in ends for at in starts)
+        return any(
+            canon.startswith(text, at)
+            and (at + len(text) in ends or (truncated and canon[at + len(text)] == " "))
+            for at in starts
+        )
 
     def _could_cover(
         self,
@@ -1181,6 +1188,7 @@ _EDGE = 16  # characters at either end of a paragraph, one of which a small edit
 _EDIT_SLACK = 8  # characters an edited paragraph in a merged copy may be longer by
 _HEADING_WORDS = 12  # a contained part shorter than this needs a neighbour from the same source
 _STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
+_ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one
 _TYPO_SIMILARITY = 0.8  # a corrected word is still this similar to the original
 
 

@@ -7,6 +7,7 @@ paragraph is distinct unless a test repeats it on purpose.
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 
 import numpy as np
@@ -36,6 +37,21 @@ def test_syndicated_copy_with_a_new_first_paragraph() -> None:
     assert copy.duplicate_of is not None
     assert copy.duplicate_of.doc_id == "wire"
     assert copy.duplicate_of.similarity > 0.8
+
+
+def test_syndicated_copy_edited_in_every_paragraph() -> None:
+    # The outlet's house style changes one word in each paragraph of the wire story.
+    wire = paragraphs(3, 5)
+    edited = [re.sub(r"\w+\.$", "ferry.", p, count=1) for p in wire]
+    assert all(a != b for a, b in zip(wire, edited, strict=True))
+    with Deduplicator() as dd:
+        dd.dedupe(join(wire), doc_id="wire")
+        copy = dd.dedupe(join(paragraphs(4, 1) + edited), doc_id="outlet")
+    assert copy.kept == (0,)
+    assert [(d.index, d.doc_id, d.original) for d in copy.duplicates] == [
+        (i + 1, "wire", i) for i in range(5)
+    ]
+    assert all(d.similarity < 1.0 for d in copy.duplicates)
 
 
 BOILERPLATE = "The Harbour Gazette is printed by Quayside Media from its office on Pier Street."

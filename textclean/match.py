@@ -1079,11 +1079,11 @@ class _DocumentMatcher:
         """Confirm fuzzy matches that stand in a run of them: a copy edited in every paragraph.
 
         A pending match counts when two others (or duplicates found before), within three
-        paragraphs on either side, line up with it. Only matches whose original is not the
-        paragraph just before them take part, none close to more than one earlier paragraph (rows
-        of a template match each other), none whose numbers differ from their original's (a
-        table repeated for another year) and none shorter than :data:`_AFFIX_MIN_REST` words (a
-        list line that differs by a word is another item).
+        paragraphs on either side, line up with it. Taking part are only matches whose original
+        is not the paragraph just before them (in this document), none close to more than one
+        earlier paragraph (rows of a template match each other), none whose numbers differ from
+        their original's (a table repeated for another year) and none shorter than
+        :data:`_AFFIX_MIN_REST` words (a list line that differs by a word is another item).
         """
         waiting = {
             i: dup
@@ -1093,7 +1093,7 @@ class _DocumentMatcher:
             and i not in self.rivalled
             and word_count(self.document.canonical[i]) >= _AFFIX_MIN_REST
             and dup.original is not None
-            and all(o < i - 1 for o in dup.originals)
+            and (dup.doc_id is not None or all(o < i - 1 for o in dup.originals))
         }
         anchors = {**self.found, **waiting}
         for i, dup in waiting.items():

@@ -270,3 +270,36 @@ def test_boilerplate_first_character_index_changes_no_answer(line: str, prefix: 
     text = prefix + line
     expected = next((p for p in patterns if _compile(p).fullmatch(text)), None)
     assert _MATCHER.match(text) == (expected if len(text) <= 300 and text else None)
+
+
+# Letters with and without combining marks, full-width and CJK forms, punctuation and spaces.
+_FOLDING_ALPHABET = st.sampled_from(
+    [
+        *"aEz09 .!?-'\n=<",
+        *("\u0301", "\u0308", "\u0338", "é", "É", "ß", "ﬁ", "Ｆ", "！", "。", "©", "«", "»"),
+        *("Σ", "ς", "İ", "ǅ", "한", "\u1161", "\u11a8", "\u0b47", "\u0b3e", "\u200b"),
+    ]
+)
+
+
+def _fold_whole_text(text: str) -> str:
+    """The canonical folding done on the whole text at once (NFKC, then case, then classes)."""
+    import unicodedata
+
+    from textclean.canonical import _NON_ASCII_END, _NON_ASCII_NON_WORD
+
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _NON_ASCII_NON_WORD.sub(" ", _NON_ASCII_END.sub(".", folded))
+
+
+@FAST
+@given(st.text(_FOLDING_ALPHABET, max_size=40) | st.text(max_size=40))
+@example("A\u030a and =\u0338 then \u1100\u1161\u11a8")
+@example("©<\u0338")
+def test_run_by_run_folding_equals_folding_the_whole_text(text: str) -> None:
+    from textclean.canonical import _UTF8_TABLE, _fold_non_ascii, _tidy
+
+    def tidy(s: str) -> bytes:  # as canonical_paragraphs finishes the folded text
+        return _tidy(s.encode("utf-8", "surrogatepass").translate(_UTF8_TABLE))
+
+    assert tidy(_fold_non_ascii(text)) == tidy(_fold_whole_text(text))

@@ -44,6 +44,7 @@ __all__ = [
     "band_keys",
     "exact_key",
     "fingerprint_paragraphs",
+    "key_order",
     "reference_signature",
     "sentence_key",
     "signatures",
@@ -288,6 +289,26 @@ class _Concatenation:
         sig = np.full(which.size * m, _EMPTY, dtype=np.uint64)
         np.minimum.at(sig, slots, shingles)
         return _densify(sig.reshape(which.size, m), settings)
+
+
+def key_order(keys: npt.NDArray[np.integer[Any]]) -> npt.NDArray[np.int64]:
+    """``np.argsort(keys, kind="stable")``, twice as fast on a document's few thousand keys.
+
+    NumPy's stable sort of 64-bit integers is a merge sort; its default sort is several times
+    faster. That one orders the keys, then a second sort of ``(rank of the key, position)``
+    pairs, packed into one integer, puts the positions of each key back in input order.
+
+    >>> key_order(np.array([7, 3, 7, 3, 5])).tolist()
+    [1, 3, 4, 0, 2]
+    """
+    order = np.argsort(keys)
+    ordered = keys[order]
+    rank = np.zeros(keys.size, dtype=np.int64)
+    np.cumsum(ordered[1:] != ordered[:-1], out=rank[1:])
+    packed = rank * keys.size + order
+    packed.sort()
+    stable: npt.NDArray[np.int64] = packed % max(keys.size, 1)
+    return stable
 
 
 def _text_key(text: str, tag: int) -> int:

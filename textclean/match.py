@@ -30,7 +30,7 @@ from rapidfuzz.distance import OSA, Indel, LCSseq, Opcodes
 
 from textclean.boilerplate import BoilerplateMatcher
 from textclean.canonical import word_count
-from textclean.fingerprint import DocumentPrint, ParagraphPrint
+from textclean.fingerprint import DocumentPrint, ParagraphPrint, key_order
 from textclean.options import DedupeOptions
 from textclean.results import DocumentMatch, Duplicate
 
@@ -103,7 +103,7 @@ def _shared_keys(document: DocumentPrint) -> tuple[list[int], list[int], list[in
     n = len(document)
     # Stable: each kind of key lists its holders in order, and kinds never share a key value.
     all_keys = np.concatenate([document.keys, document.links])
-    order = np.argsort(all_keys, kind="stable")
+    order = key_order(all_keys)
     keys = all_keys[order]
     size = keys.size
     new = np.ones(size, dtype=bool)

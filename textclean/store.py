@@ -23,7 +23,7 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 import numpy.typing as npt
 
-from textclean.fingerprint import ParagraphPrint
+from textclean.fingerprint import ParagraphPrint, key_order
 from textclean.match import IndexedParagraph
 
 __all__ = [
@@ -385,7 +385,7 @@ class _Postings:
             np.fromiter(chained, np.uint32, int(counts.sum())),
         ])  # fmt: skip
         high, low = _Run.split(keys)
-        order = np.argsort(high, kind="stable")
+        order = key_order(high)
         run = _Run(high[order], low[order], values[order])
         self._single, self._multi = {}, {}
         self._buffered = 0
@@ -755,7 +755,7 @@ def _allowed(keys: I64, limit: int, have: dict[int, int]) -> npt.NDArray[np.bool
     """Which of ``keys`` can be filed once more, in order, if a key takes at most ``limit``."""
     if not len(keys):
         return np.ones(0, dtype=np.bool_)
-    order = np.argsort(keys, kind="stable")
+    order = key_order(keys)
     ordered = keys[order]
     first = np.ones(len(keys), dtype=np.bool_)
     first[1:] = ordered[1:] != ordered[:-1]

@@ -241,6 +241,37 @@ def change_number(paragraph: str, rng: random.Random) -> str | None:
 _DATELINES = ("WASHINGTON (AP) — ", "LONDON (Reuters) - ", "PARIS (AFP) — ", "NEW YORK (AP) — ")
 
 
+# House-style rewordings between two outlets' copies of one story (both directions).
+_REWORDINGS = (
+    ("said", "says"), ("percent", "per cent"), ("about", "around"), ("more than", "over"),
+    ("towards", "toward"), ("program", "programme"), ("while", "whilst"),
+    ("amid", "amidst"), ("among", "amongst"), ("children", "kids"), ("however", "but"),
+    ("help", "assist"), ("use", "utilize"), ("start", "begin"), ("big", "large"),
+)  # fmt: skip
+_REWORD = {a: b for pair in _REWORDINGS for a, b in (pair, pair[::-1])}
+_REWORD_PATTERN = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, _REWORD), key=len, reverse=True)) + r")\b"
+)
+_DROPPABLE = re.compile(r" (?:the|that|very|really|just|also)\b")
+
+
+def reword(paragraph: str, rng: random.Random) -> str | None:
+    """One or two house-style rewordings ("said" for "says"), else one small word dropped;
+    ``None`` when the paragraph offers neither."""
+    found = list(_REWORD_PATTERN.finditer(paragraph))
+    if found:
+        out = paragraph
+        for match in sorted(rng.sample(found, min(len(found), rng.choice((1, 2)))),
+                            key=lambda m: -m.start()):  # fmt: skip
+            out = out[: match.start()] + _REWORD[match.group()] + out[match.end() :]
+        return out
+    drops = list(_DROPPABLE.finditer(paragraph))
+    if not drops:
+        return None
+    match = rng.choice(drops)
+    return paragraph[: match.start()] + paragraph[match.end() :]
+
+
 def _copy_rng(pattern: str, article: Article, seed: int) -> random.Random:
     return random.Random(zlib.crc32(f"{pattern}\0{article.id}\0{seed}".encode()))
 
@@ -337,6 +368,13 @@ def edited_copy(article: Article, rng: random.Random) -> Doc:
     return _unique(_body(article)) + _dups(copy)
 
 
+def reworded_copy(article: Article, rng: random.Random) -> Doc:
+    """A second copy in another outlet's house style: every paragraph of eight words or more
+    reworded (see :func:`reword`), so that no paragraph of it is an exact or typo-level copy."""
+    copy = [(reword(p, rng) or p) if _words(p) >= 8 else p for p in article.paragraphs]
+    return _unique(_body(article)) + _dups(copy)
+
+
 def interleaved(article: Article, rng: random.Random) -> Doc:
     """Runs of one to three paragraphs, each run followed by its repeat: p1 p2 p1 p2 p3 p3 ..."""
     doc: Doc = _unique([article.title] if article.title else [])
@@ -415,6 +453,7 @@ PATTERNS: dict[str, Callable[..., Doc]] = {
     "rewrapped": rewrapped,
     "noisy_copy": noisy_copy,
     "edited_copy": edited_copy,
+    "reworded_copy": reworded_copy,
     "interleaved": interleaved,
     "highlights": highlights,
     "boilerplate": boilerplate,

@@ -146,6 +146,8 @@ class _DocumentMatcher:
         self.pending: dict[int, Duplicate] = {}
         self.numbers_differ: set[int] = set()
         self.rivalled: set[int] = set()  # near copies of more than one earlier paragraph
+        # Held near copies that replace words of their original one for one (a rewording).
+        self.reworded: set[int] = set()
         self.prior_keys = set(prior.postings) | prior.boilerplate
         self.vocabularies: dict[_Ref, set[str]] = {}  # the words of a candidate, once split
         # Character offsets where each paragraph's sentences start and end, once worked out.
@@ -220,6 +222,12 @@ class _DocumentMatcher:
             self.found,
             chain=True,
         )  # fmt: skip
+        # Rewordings again (containment was not tried on them): short repeats found since may
+        # be the neighbours they need.
+        held = {i: self.pending[i] for i in self.reworded if i in self.pending}
+        self._confirm_in_runs(
+            {i: dup for i, dup in held.items() if i not in self.found}, self.found, chain=False
+        )
         self._inside_bodies()
         self._contained_in_later(bounds, earlier, shared)
         self._short_blocks(short_repeats)  # removals since may have brought copies together
@@ -454,11 +462,38 @@ class _DocumentMatcher:
         )
         if near is not None or i in self.numbers_differ:  # "9.5 hours" vs "9 hours" stays
             return near
+        held = self.pending.get(i)
+        before = self.found.get(i - 1) or self.pending.get(i - 1)
+        if held is not None and i in self.reworded and _follows(before, held, 1):
+            return None  # a rewording inside a copy: no merged copy explains it better
         held = self.pending.pop(i, None)
-        contained = self._contained(i, fp, candidates)
+        contained = self._inside_held(i, fp, held, candidates) if held is not None else None
+        contained = contained or self._contained(i, fp, candidates)
         if contained is None and held is not None and i not in self.pending:
             self.pending[i] = held
         return contained
+
+    def _inside_held(
+        self,
+        i: int,
+        fp: ParagraphPrint,
+        held: Duplicate,
+        candidates: Mapping[_Ref, tuple[int, str]],
+    ) -> Duplicate | None:
+        """``held``'s original alone holding all of ``fp``'s words, in order and in whole
+        sentences: a copy that lacks a word or two of it (the commonest contained copy that is
+        not word for word), found without grouping every candidate into windows."""
+        j, doc_id = held.original, held.doc_id
+        if j is None or (doc_id, j) not in candidates:
+            return None
+        words = fp.canonical.split(" ")
+        found = self._covered_by(words, [(j, 0, candidates[doc_id, j][1])], len(words), doc_id)
+        if found is None or found[0] < len(words):
+            return None
+        return Duplicate(
+            i, j, "contained", 1.0, f"100% of its words appear in order in paragraph {j}",
+            (j,), doc_id,
+        )  # fmt: skip
 
     def _candidates(
         self, fp: ParagraphPrint, local: Mapping[int, int]
@@ -502,7 +537,10 @@ class _DocumentMatcher:
             return None
         # Both ways: a near copy that lacks words from the middle of the original is a
         # different (shorter) statement, not an edited copy.
-        return self._unless_pending(dup, words, other, ops, both_ways=True)
+        accepted = self._unless_pending(dup, words, other, ops, both_ways=True)
+        if accepted is None and _word_for_word(ops):
+            self.reworded.add(i)
+        return accepted
 
     def _contained(
         self,
@@ -1272,6 +1310,26 @@ def _coverage(
             used.update(range(first, last + 1))
             region = (min(region[0], op.dest_start), max(region[1], op.dest_end))
     return covered, other, ops, tuple(window[n][0] for n in sorted(used)), region
+
+
+def _word_for_word(ops: Opcodes) -> bool:
+    """Whether every difference the alignment ``ops`` shows replaces as many words as it takes.
+
+    >>> _word_for_word(Indel.opcodes("they say it".split(), "they said it".split()))
+    True
+    >>> _word_for_word(Indel.opcodes("a b c d".split(), "a x b c".split()))
+    False
+    """
+    taken = given = 0
+    for op in ops:
+        if op.tag == "equal":
+            if taken != given:
+                return False
+            taken = given = 0
+        else:
+            taken += op.src_end - op.src_start
+            given += op.dest_end - op.dest_start
+    return taken == given
 
 
 def _drops_numbers(ops: Opcodes, other: list[str]) -> bool:

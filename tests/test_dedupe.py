@@ -488,6 +488,25 @@ def test_list_and_table_lines_that_repeat_legitimately_are_kept() -> None:
         assert result.text == doc(P0, *TIMETABLE, P1, sep=sep)
 
 
+MENU = ["Home", "World", "Politics", "Business", "Sport"]
+
+
+def test_a_menu_above_and_below_the_article_is_removed_below() -> None:
+    result = dedupe(doc(*MENU, P0, P1, P2, *MENU, sep="\n"))
+    assert result.text == doc(*MENU, P0, P1, P2, sep="\n")
+    assert removed(result) == {8 + k: (k, "exact") for k in range(len(MENU))}
+
+
+def test_the_same_short_lines_repeated_inside_the_article_are_kept() -> None:
+    # Tags or features listed for each of two products: a list, not a menu.
+    tags = ["Vegan", "Gluten free", "Recycled materials", "Family owned"]
+    text = doc(P0, *tags, P1, *tags, P2, sep="\n")
+    assert dedupe(text).duplicates == ()
+    # Nor is a menu at the top repeated in the middle of the article.
+    text = doc(*MENU, P0, P1, *MENU, P2, P3, P4, sep="\n")
+    assert dedupe(text).duplicates == ()
+
+
 def test_ingredient_lists_repeating_four_word_items_are_kept() -> None:
     recipes = [
         "For the soup, you will need:",

@@ -1028,7 +1028,8 @@ class _DocumentMatcher:
 
     def _short_blocks(self, short_repeats: Mapping[int, int]) -> None:
         """Remove a short line of three words or more repeated right after itself, and short
-        lines repeated as a block of two or more in a row (one of them of three words or more).
+        lines repeated as a block of two or more in a row (one of them of three words or more),
+        or of :data:`_MENU_LINES` or more that open the document and again close it.
 
         Lists and tables repeat single lines legitimately, not runs of them. "Right after" and
         "in a row" skip removed paragraphs (so that deduplicating the output again removes
@@ -1078,6 +1079,38 @@ class _DocumentMatcher:
                     remove(i, j, "short lines repeated as a block")
                     remove(i2, j2, "short lines repeated as a block")
                     changed = True
+                    continue
+                block = self._menu_repeat(i, j, kept, after, short_repeats)
+                for k, m in block:
+                    remove(k, m, "a menu at the top repeated at the bottom")
+                changed = changed or bool(block)
+
+    def _menu_repeat(
+        self,
+        i: int,
+        j: int,
+        kept: Sequence[int],
+        after: Mapping[int, int],
+        short_repeats: Mapping[int, int],
+    ) -> list[tuple[int, int]]:
+        """``(line, first copy)`` of the short lines from ``i`` on that repeat, in order, a block
+        of :data:`_MENU_LINES` or more from ``j`` on, when that block opens the document and its
+        repeat closes it (a site's menu above and below the article); else nothing. Lists of
+        tags, features or enum values repeat inside an article, and stay."""
+        if j != kept[0]:
+            return []
+        block: list[tuple[int, int]] = []
+        canonical = self.document.canonical
+        k, m = i, j
+        while 0 <= m < i and k in short_repeats and k not in self.found:
+            if canonical[k] != canonical[m]:
+                break
+            block.append((k, m))
+            k, m = after.get(k, -1), after.get(m, -1)
+        last = block[-1][0] if block else -1
+        if len(block) < _MENU_LINES or last != kept[-1]:
+            return []
+        return block
 
     def _remove(self, i: int, j: int, rule: str) -> None:
         self.found[i] = Duplicate(i, j, "exact", 1.0, rule, (j,))
@@ -1224,6 +1257,7 @@ _MAX_SKIPPED = 8  # kept paragraphs in a row a merged copy may lack
 _MAX_PASSED = 64  # removed paragraphs in a row a merged copy may lack
 _EDGE = 16  # characters at either end of a paragraph, one of which a small edit leaves alone
 _EDIT_SLACK = 8  # characters an edited paragraph in a merged copy may be longer by
+_MENU_LINES = 4  # short lines in a row that make a menu, when they open and close a document
 _HEADING_WORDS = 12  # a contained part shorter than this needs a neighbour from the same source
 _STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
 _ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one

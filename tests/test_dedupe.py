@@ -240,6 +240,25 @@ def test_teaser_cut_off_with_an_ellipsis_after_its_paragraph() -> None:
     assert dedupe(doc(P0, teaser, P1, P4)).duplicates == ()
 
 
+# A short article in Chinese (written for this test): no spaces between words.
+ZH = [
+    "市议会周二批准了一项重建老港口大桥的计划，结束了一场持续三年多的争论。",
+    "市长在投票后表示，居民、工程师和港口方面终于找到了都能接受的设计方案。",
+    "工程预计三月开工，大约需要十八个月。其间渡轮每二十分钟往返一次，临时人行桥也将建成。",
+]
+
+
+def test_chinese_copy_with_other_paragraph_breaks_and_a_highlight() -> None:
+    merged = ZH[0] + ZH[1]
+    result = dedupe(doc(*ZH, merged, ZH[2]))
+    assert result.kept == (0, 1, 2)
+    assert removed(result)[3][1] == "contained"
+    # A highlight before the body repeats one sentence of a paragraph of it.
+    highlight = "工程预计三月开工，大约需要十八个月。"
+    result = dedupe(doc(highlight, *ZH))
+    assert removed(result) == {0: (3, "contained")}
+
+
 def test_interleaved_repeats() -> None:
     result = dedupe(doc(P0, P1, P0, P1, P2, P3, P2, P3, P4))
     assert result.text == doc(*ARTICLE)

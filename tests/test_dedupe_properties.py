@@ -278,24 +278,28 @@ _FOLDING_ALPHABET = st.sampled_from(
         *"aEz09 .!?-'\n=<",
         *("\u0301", "\u0308", "\u0338", "é", "É", "ß", "ﬁ", "Ｆ", "！", "。", "©", "«", "»"),
         *("Σ", "ς", "İ", "ǅ", "한", "\u1161", "\u11a8", "\u0b47", "\u0b3e", "\u200b"),
+        *("東", "の", "カ", "ｶ", "ﾞ", "ไ", "\u0e31", "𠀀"),
     ]
 )
 
 
 def _fold_whole_text(text: str) -> str:
-    """The canonical folding done on the whole text at once (NFKC, then case, then classes)."""
+    """The canonical folding done on the whole text at once (NFKC, then case, then classes,
+    then a word per character of unspaced scripts)."""
     import unicodedata
 
-    from textclean.canonical import _NON_ASCII_END, _NON_ASCII_NON_WORD
+    from textclean.canonical import _NON_ASCII_END, _NON_ASCII_NON_WORD, _UNSPACED
 
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return _NON_ASCII_NON_WORD.sub(" ", _NON_ASCII_END.sub(".", folded))
+    folded = _NON_ASCII_NON_WORD.sub(" ", _NON_ASCII_END.sub(".", folded))
+    return _UNSPACED.sub(r" \g<0> ", folded)
 
 
 @FAST
 @given(st.text(_FOLDING_ALPHABET, max_size=40) | st.text(max_size=40))
 @example("A\u030a and =\u0338 then \u1100\u1161\u11a8")
 @example("©<\u0338")
+@example("E\uff9e\u0301")
 def test_run_by_run_folding_equals_folding_the_whole_text(text: str) -> None:
     from textclean.canonical import _UTF8_TABLE, _fold_non_ascii, _tidy
 

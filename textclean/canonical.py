@@ -7,7 +7,10 @@ canonical form is:
   compare equal to their plain forms;
 * case-folded;
 * stripped of punctuation and symbols (quotes, dashes, brackets, bullets, emoji), each run of
-  them and of white space becoming one space.
+  them and of white space becoming one space;
+* in scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Khmer,
+  Myanmar), each character a word of its own, so that word-based matching (sentences, runs of
+  words, alignments) works on them too.
 
 Sentence boundaries are found on the real text before punctuation goes, so a paragraph's canonical
 form comes with the spans of its sentences (split at terminal punctuation, so "Mr." ends one: the
@@ -15,6 +18,8 @@ splits are consistent between copies, which is what matching needs).
 
 >>> canonical_form("“Don’t  panic,” she said — calmly.")
 'don t panic she said calmly'
+>>> canonical_form("東京の天気。")
+'東 京 の 天 気'
 """
 
 from __future__ import annotations
@@ -26,7 +31,10 @@ from collections.abc import Sequence
 import numpy as np
 import regex
 
-__all__ = ["canonical_form", "canonical_paragraphs", "word_count"]
+__all__ = ["CANONICAL_VERSION", "canonical_form", "canonical_paragraphs", "word_count"]
+
+CANONICAL_VERSION = 2
+"""Changes whenever the canonical form of some text changes (and with it every key of it)."""
 
 # While folding, U+0002 marks a sentence end and U+0001 separates paragraphs; both are removed
 # from the input first.
@@ -34,6 +42,9 @@ _END, _SEP = "\x02", "\x01"
 
 # A run of non-ASCII characters (the ``regex`` module scans for it many times faster than ``re``).
 _NON_ASCII_RUN = regex.compile(r"[^\x00-\x7f]+")
+# A character of a script written without spaces between words (Chinese, Japanese, Thai, Lao,
+# Khmer, Myanmar): each one counts as a word of the canonical form.
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 # Sentence ends beyond ASCII's .!? (CJK, Devanagari, Arabic and Urdu), after NFKC.
 _NON_ASCII_END = re.compile(r"[。！？।؟۔]")
 # Every other non-ASCII character that is not a letter or a digit separates words (``re``'s \w
@@ -106,7 +117,7 @@ def _fold_non_ascii(text: str) -> str:
     Equal, once ASCII is lower-cased, to folding the whole text (NFKC, case folding, then
     non-ASCII punctuation to spaces or sentence ends), at a fraction of the cost: a document
     holds a few distinct runs ("é", "©", a CJK sentence), each folded once. A run that starts
-    with a combining mark takes the ASCII letter before it, which NFKC may compose with it.
+    with a combining mark takes the ASCII character before it, which NFKC may compose with it.
 
     >>> _fold_non_ascii("Ｆｕｌｌ-width Cafe\u0301 ©2026")
     'full-width Café  2026'
@@ -116,18 +127,26 @@ def _fold_non_ascii(text: str) -> str:
     done = 0
     for run in _NON_ASCII_RUN.finditer(text):
         start, end = run.span()
-        if start > done and unicodedata.combining(text[start]):
+        if start > done and _combining(text[start]):
             start -= 1
         pieces.append(text[done:start])
         chars = text[start:end]
         fold = folded.get(chars)
         if fold is None:
             fold = unicodedata.normalize("NFKC", chars).casefold()
-            fold = folded[chars] = _NON_ASCII_NON_WORD.sub(" ", _NON_ASCII_END.sub(".", fold))
+            fold = _NON_ASCII_NON_WORD.sub(" ", _NON_ASCII_END.sub(".", fold))
+            fold = folded[chars] = _UNSPACED.sub(r" \g<0> ", fold)
         pieces.append(fold)
         done = end
     pieces.append(text[done:])
     return "".join(pieces)
+
+
+def _combining(char: str) -> bool:
+    """Whether ``char`` is, or NFKC makes it, a combining mark (half-width ﾞ is U+3099)."""
+    return bool(
+        unicodedata.combining(char) or unicodedata.combining(unicodedata.normalize("NFKC", char)[0])
+    )
 
 
 def _tidy(folded: bytes) -> bytes:

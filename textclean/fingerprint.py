@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from textclean.canonical import canonical_paragraphs, word_count
+from textclean.canonical import CANONICAL_VERSION, canonical_paragraphs, word_count
 
 __all__ = [
     "EDGE_WORDS",
@@ -113,14 +113,15 @@ class FingerprintSettings:
         return self.num_perm // self.bands
 
     def describe(self) -> str:
-        """A stable string naming these settings (stored in an index's metadata).
+        """A stable string naming these settings and the version of the canonical form they
+        hash (stored in an index's metadata).
 
         >>> FingerprintSettings().describe()
-        'oph-v2 shingle=5 num_perm=64 bands=16 seed=1'
+        'oph-v2 canon-2 shingle=5 num_perm=64 bands=16 seed=1'
         """
         return (
-            f"oph-v2 shingle={self.shingle_size} num_perm={self.num_perm} "
-            f"bands={self.bands} seed={self.seed}"
+            f"oph-v2 canon-{CANONICAL_VERSION} shingle={self.shingle_size} "
+            f"num_perm={self.num_perm} bands={self.bands} seed={self.seed}"
         )
 
 

@@ -674,6 +674,13 @@ def test_hard_wrapped_input() -> None:
     assert result.text == first
 
 
+def test_chinese_lines_are_paragraphs_not_wrapped_text() -> None:
+    lines = [z.replace("。", "") for z in ZH]  # long lines that do not end a sentence
+    assert [p.text for p in split_paragraphs("\n".join(lines))] == lines
+    result = dedupe("\n".join([lines[0], lines[1], lines[0], lines[2], lines[1]]))
+    assert result.kept == (0, 1, 3)
+
+
 def test_one_paragraph_per_line() -> None:
     result = dedupe(doc(*ARTICLE, *ARTICLE, sep="\n"))
     assert len(result.paragraphs) == 10

@@ -10,9 +10,10 @@ Three layouts are recognised, and mixtures of them:
 A line belongs to the previous one (hard wrap) when the block's longest line is at most
 :data:`WRAP_WIDTH` characters, the line before it fills at least 60% of that width and is at least
 25 characters long, the line does not start with a list marker, and the line before does not end
-a sentence (or the line starts in lower case). Every line terminator is understood (``\\n``,
-``\\r\\n``, ``\\r``, form feed, NEL, U+2028); U+2029 PARAGRAPH SEPARATOR always ends a paragraph.
-Spans exclude the white space around a paragraph.
+a sentence (or the line starts in lower case); lines of Chinese or Japanese are never joined (a
+line a paragraph is far commoner than wrapped text there, and nothing marks a wrap). Every line
+terminator is understood (``\\n``, ``\\r\\n``, ``\\r``, form feed, NEL, U+2028); U+2029
+PARAGRAPH SEPARATOR always ends a paragraph. Spans exclude the white space around a paragraph.
 
 >>> [p.text for p in split_paragraphs("One.\\n\\nTwo.\\r\\nThree.\\n")]
 ['One.', 'Two.', 'Three.']
@@ -40,6 +41,10 @@ _STRIPPED_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # (each a fast substring search)
 _LIST_MARKER = re.compile(r"[-*•·▪◦‣–—>#|+]|\d{1,3}[.)]\s|[a-zA-Z][.)]\s")
 _SENTENCE_END = re.compile(r"[.!?:;…。！？\"'”’»)\]]$")
+# A character of Chinese or Japanese, written without spaces (CJK ideographs, kana).
+_UNSPACED = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
+)
 
 
 def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
@@ -116,4 +121,6 @@ def _continues(text: str, prev_start: int, prev_end: int, start: int, width: int
     prev_len = prev_end - prev_start
     if prev_len < 25 or prev_len < 0.6 * width or _LIST_MARKER.match(text, start):
         return False
+    if _UNSPACED.match(text, prev_end - 1) and _UNSPACED.match(text, start):
+        return False  # Chinese or Japanese lines: a line a paragraph is far commoner than wrapping
     return not _SENTENCE_END.search(text, prev_end - 1, prev_end) or text[start].islower()

@@ -307,3 +307,14 @@ def test_run_by_run_folding_equals_folding_the_whole_text(text: str) -> None:
         return _tidy(s.encode("utf-8", "surrogatepass").translate(_UTF8_TABLE))
 
     assert tidy(_fold_non_ascii(text)) == tidy(_fold_whole_text(text))
+
+
+@FAST
+@given(st.lists(st.integers(0, 2**63 - 1) | st.integers(0, 3), max_size=200))
+def test_key_order_is_a_stable_sort(keys: list[int]) -> None:
+    import numpy as np
+
+    from textclean.fingerprint import key_order
+
+    array = np.array(keys, dtype=np.int64)
+    assert key_order(array).tolist() == np.argsort(array, kind="stable").tolist()

@@ -463,13 +463,14 @@ class _DocumentMatcher:
         if near is not None or i in self.numbers_differ:  # "9.5 hours" vs "9 hours" stays
             return near
         held = self.pending.get(i)
+        if held is None:
+            return self._contained(i, fp, candidates)
         before = self.found.get(i - 1) or self.pending.get(i - 1)
-        if held is not None and i in self.reworded and _follows(before, held, 1):
+        if i in self.reworded and _follows(before, held, 1):
             return None  # a rewording inside a copy: no merged copy explains it better
-        held = self.pending.pop(i, None)
-        contained = self._inside_held(i, fp, held, candidates) if held is not None else None
-        contained = contained or self._contained(i, fp, candidates)
-        if contained is None and held is not None and i not in self.pending:
+        del self.pending[i]  # containment may account for it better, or hold it in its place
+        contained = self._inside_held(i, fp, held, candidates) or self._contained(i, fp, candidates)
+        if contained is None and i not in self.pending:
             self.pending[i] = held
         return contained
 

@@ -681,6 +681,33 @@ def test_chinese_lines_are_paragraphs_not_wrapped_text() -> None:
     assert result.kept == (0, 1, 3)
 
 
+def test_output_splits_into_the_kept_paragraphs() -> None:
+    # One paragraph a line. The widest line is a merged copy and goes; the two lines around it
+    # would then read as one hard-wrapped paragraph, so the output separates them by a blank line.
+    first = "The council promised a series of public meetings."
+    second = "Ferries will run every twenty minutes."
+    short = "Residents along the route want more information"
+    last = "Work starts in March"
+    result = dedupe(doc(first, second, short, f"{first} {second}", last, sep="\n"))
+    assert result.kept == (0, 1, 2, 4)
+    assert result.text == doc(first, second, short, sep="\n") + "\n\n" + last
+    assert [p.text for p in split_paragraphs(result.text)] == [first, second, short, last]
+
+
+def test_output_keeps_a_wrapped_paragraph_whole() -> None:
+    # The repeat removed before a hard-wrapped paragraph stood after a blank line; the line break
+    # before the paragraph would join it to a line too wide for wrapping, splitting it.
+    repeat = "The council approved the plan after a long debate on Tuesday."
+    wide = (
+        "A long paragraph that runs well past the hard-wrap width, so that its block is read as "
+        "one paragraph a line."
+    )
+    wrapped = "Residents along the route asked for more information about\nnoise and the meetings."
+    result = dedupe(f"{repeat}\n\n{wide}\n\n{repeat}\n{wrapped}")
+    assert result.kept == (0, 1, 3)
+    assert [p.text for p in split_paragraphs(result.text)] == [repeat, wide, wrapped]
+
+
 def test_one_paragraph_per_line() -> None:
     result = dedupe(doc(*ARTICLE, *ARTICLE, sep="\n"))
     assert len(result.paragraphs) == 10

@@ -148,6 +148,18 @@ _F, _W, _A, _O = SENTENCES[1], "WASHINGTON (AP) — ", "Share this article", SEN
 @example(  # a line removed as the rest of a split copy, beside a later-contained one
     "\n\n".join([f"{_F} Closed", f"{_S} {_F} Closed {_O}", _S, f"{_F} Closed", _O, "Closed"])
 )
+@example(  # lines that read as one hard-wrapped paragraph once the widest line between is gone
+    "\n".join(
+        [
+            SENTENCES[2],
+            SENTENCES[2],
+            f"{SENTENCES[2]} {SENTENCES[2]}",
+            *[SENTENCES[2]] * 8,
+            f"{SENTENCES[2]} Closed",
+            f"{_W}{SENTENCES[2]}",
+        ]
+    )
+)
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

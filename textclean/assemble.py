@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textclean.results import Paragraph
+from textclean.segment import WRAP_WIDTH, split_paragraphs
 
 __all__ = ["assemble"]
 
@@ -15,22 +16,100 @@ def assemble(source: str, paragraphs: Sequence[Paragraph], kept: Sequence[int]) 
     Each kept paragraph after the first is preceded by the separator that preceded it in
     ``source``; text before the first paragraph and after the last is kept as it was.
 
-    >>> from textclean.segment import split_paragraphs
+    One exception keeps the paragraphs what they were: where the segmenter would now read the
+    lines otherwise (two kept lines as one hard-wrapped paragraph once the widest line of their
+    block is gone, or a wrapped paragraph as separate lines beside a wider one), a blank line
+    separates them instead, so that the output splits into exactly the kept paragraphs and
+    deduplicating it again finds the same ones.
+
     >>> doc = "A.\\n\\nB.\\nC.\\n"
     >>> assemble(doc, split_paragraphs(doc), [0, 2])
     'A.\\nC.\\n'
     >>> assemble(doc, split_paragraphs(doc), [])
     ''
+    >>> lines = "A line long enough to be wrapped text\\n" + "x" * 98 + ".\\nAnd the next line"
+    >>> len(split_paragraphs(lines))
+    3
+    >>> assemble(lines, split_paragraphs(lines), [0, 2])
+    'A line long enough to be wrapped text\\n\\nAnd the next line'
     """
     if not kept:
         return ""
     if not paragraphs:
         return source
-    parts = [source[: paragraphs[0].start]]
-    for n, index in enumerate(kept):
-        paragraph = paragraphs[index]
-        if n:  # the separator that stood before this paragraph
-            parts.append(source[paragraphs[index - 1].end : paragraph.start])
-        parts.append(paragraph.text)
-    parts.append(source[paragraphs[-1].end :])
-    return "".join(parts)
+    texts = [paragraphs[index].text for index in kept]
+    separators = [source[paragraphs[index - 1].end : paragraphs[index].start] for index in kept]
+    head, tail = source[: paragraphs[0].start], source[paragraphs[-1].end :]
+    for _ in range(len(kept)):  # each round separates a pair for good: bounded
+        parts = [head]
+        starts = []
+        offset = len(head)
+        for n, text in enumerate(texts):
+            if n:
+                parts.append(separators[n])
+                offset += len(separators[n])
+            starts.append(offset)
+            parts.append(text)
+            offset += len(text)
+        parts.append(tail)
+        output = "".join(parts)
+        if not _may_be_misread(kept, texts, separators):
+            return output
+        # A blank line (the separator twice: "\n" -> "\n\n") where one is missing.
+        misread = [
+            n for n in _misread(output, starts, texts) if len(separators[n].splitlines()) < 2
+        ]
+        if not misread:
+            return output
+        for n in misread:
+            separators[n] = separators[n] * 2
+    return output
+
+
+def _may_be_misread(kept: Sequence[int], texts: list[str], separators: list[str]) -> bool:
+    """Whether some block of the output (kept paragraphs between blank lines) lost a paragraph
+    and is not plainly one paragraph a line (a line wider than :data:`WRAP_WIDTH`, no paragraph
+    of several lines), so that its lines might now be read otherwise."""
+    if not any(
+        b != a + 1 and len(separator.splitlines()) < 2
+        for a, b, separator in zip(kept, kept[1:], separators[1:], strict=False)
+    ):
+        return False  # no paragraph removed between two lines of one block
+    removal, width, single = False, 0, True
+    for n, text in enumerate(texts):
+        if n and len(separators[n].splitlines()) >= 2:  # a blank line: a new block
+            if removal and not (width > WRAP_WIDTH and single):
+                return True
+            removal, width, single = False, 0, True
+        removal = removal or (n > 0 and kept[n] != kept[n - 1] + 1)
+        if text.isprintable():
+            width = max(width, len(text))
+        else:  # line breaks, tabs or other controls inside
+            lines = text.splitlines()
+            width = max(width, *map(len, lines))
+            single = single and len(lines) == 1
+    return removal and not (width > WRAP_WIDTH and single)
+
+
+def _misread(output: str, starts: list[int], texts: list[str]) -> set[int]:
+    """Indices ``n`` of the separators (before kept paragraph ``n``) that must become blank lines
+    for the segmenter to read ``output`` as exactly ``texts``: between two kept paragraphs it
+    joins, and on both sides of one it splits (a longer line joined its block)."""
+    found = split_paragraphs(output)
+    if len(found) == len(texts) and all(p.text == t for p, t in zip(found, texts, strict=True)):
+        return set()
+    ends = [start + len(text) for start, text in zip(starts, texts, strict=True)]
+    fix: set[int] = set()
+    n = 0
+    for paragraph in found:
+        while n < len(starts) and ends[n] <= paragraph.start:
+            n += 1
+        if n == len(starts):
+            break
+        if paragraph.start > starts[n] or paragraph.end < ends[n]:  # part of kept paragraph n
+            fix.update(k for k in (n, n + 1) if 0 < k < len(starts))
+        k = n + 1
+        while k < len(starts) and starts[k] < paragraph.end:  # holds kept paragraph k too
+            fix.add(k)
+            k += 1
+    return fix

@@ -56,9 +56,7 @@ def assemble(source: str, paragraphs: Sequence[Paragraph], kept: Sequence[int]) 
         if not _may_be_misread(kept, texts, separators):
             return output
         # A blank line (the separator twice: "\n" -> "\n\n") where one is missing.
-        misread = [
-            n for n in _misread(output, starts, texts) if len(separators[n].splitlines()) < 2
-        ]
+        misread = [n for n in _misread(output, starts, texts) if not _blank_line(separators[n])]
         if not misread:
             return output
         for n in misread:
@@ -71,13 +69,13 @@ def _may_be_misread(kept: Sequence[int], texts: list[str], separators: list[str]
     and is not plainly one paragraph a line (a line wider than :data:`WRAP_WIDTH`, no paragraph
     of several lines), so that its lines might now be read otherwise."""
     if not any(
-        b != a + 1 and len(separator.splitlines()) < 2
+        b != a + 1 and not _blank_line(separator)
         for a, b, separator in zip(kept, kept[1:], separators[1:], strict=False)
     ):
         return False  # no paragraph removed between two lines of one block
     removal, width, single = False, 0, True
     for n, text in enumerate(texts):
-        if n and len(separators[n].splitlines()) >= 2:  # a blank line: a new block
+        if n and _blank_line(separators[n]):  # a new block
             if removal and not (width > WRAP_WIDTH and single):
                 return True
             removal, width, single = False, 0, True
@@ -113,3 +111,8 @@ def _misread(output: str, starts: list[int], texts: list[str]) -> set[int]:
             fix.add(k)
             k += 1
     return fix
+
+
+def _blank_line(separator: str) -> bool:
+    """Whether ``separator`` (white space between two paragraphs) holds a blank line."""
+    return len(separator.splitlines()) >= 2

@@ -224,10 +224,8 @@ class _DocumentMatcher:
         )  # fmt: skip
         # Rewordings again (containment was not tried on them): short repeats found since may
         # be the neighbours they need.
-        held = {i: self.pending[i] for i in self.reworded if i in self.pending}
-        self._confirm_in_runs(
-            {i: dup for i, dup in held.items() if i not in self.found}, self.found, chain=False
-        )
+        held = {i: self.pending[i] for i in self.reworded - self.found.keys() if i in self.pending}
+        self._confirm_in_runs(held, self.found, chain=False)
         self._inside_bodies()
         self._contained_in_later(bounds, earlier, shared)
         self._short_blocks(short_repeats)  # removals since may have brought copies together
@@ -883,13 +881,10 @@ class _DocumentMatcher:
         candidates."""
         # Strike out the words each source has (a set difference costs the size of what is
         # still missing, not of the source), the candidates first, then their neighbours.
-        vocabularies, canonical = self.vocabularies, self.document.canonical
+        canonical = self.document.canonical
         missing = set(words)
         for ref, (_, canon) in candidates.items():
-            known = vocabularies.get(ref)
-            if known is None:
-                known = vocabularies[ref] = set(canon.split(" "))
-            missing = missing - known  # (not -=, which walks the whole of known)
+            missing = missing - self._vocabulary(ref, canon)  # (-= would walk the vocabulary)
         if not missing or len(words) - sum(map(missing.__contains__, words)) >= need:
             return True
         if alone:
@@ -900,11 +895,15 @@ class _DocumentMatcher:
             for step in (-1, 1):
                 k = self._next_kept(j, step)
                 if k is not None:
-                    known = vocabularies.get((None, k))
-                    if known is None:
-                        known = vocabularies[None, k] = set(canonical[k].split(" "))
-                    missing = missing - known
+                    missing = missing - self._vocabulary((None, k), canonical[k])
         return len(words) - sum(map(missing.__contains__, words)) >= need
+
+    def _vocabulary(self, ref: _Ref, canon: str) -> set[str]:
+        """The distinct words of a candidate's canonical text, split once."""
+        known = self.vocabularies.get(ref)
+        if known is None:
+            known = self.vocabularies[ref] = set(canon.split(" "))
+        return known
 
     def _covered_by(
         self,
@@ -1140,9 +1139,7 @@ class _DocumentMatcher:
                 if chain:
                     confirmed = _run_length(anchors, i, dup, 1) + _run_length(anchors, i, dup, -1)
                 else:
-                    confirmed = sum(
-                        _follows(anchors.get(i - d), dup, d) for d in (-3, -2, -1, 1, 2, 3)
-                    )
+                    confirmed = _lined_up(anchors, i, dup)
                 if confirmed >= need:
                     found[i] = waiting.pop(i)
                     changed = True
@@ -1169,7 +1166,7 @@ class _DocumentMatcher:
         }
         anchors = {**self.found, **waiting}
         for i, dup in waiting.items():
-            if sum(_follows(anchors.get(i - d), dup, d) for d in (-3, -2, -1, 1, 2, 3)) >= 2:
+            if _lined_up(anchors, i, dup) >= 2:
                 rule = dup.rule.replace("inside a repeated run", "inside an edited copy")
                 self.found[i] = replace(dup, rule=rule)
 
@@ -1236,6 +1233,12 @@ def _run_length(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate, step: 
         n += 1
         k -= step
     return n
+
+
+def _lined_up(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
+    """How many of ``anchors``, within three paragraphs of ``i``, repeat the paragraph at the
+    same distance from ``dup``'s original."""
+    return sum(_follows(anchors.get(i - d), dup, d) for d in (-3, -2, -1, 1, 2, 3))
 
 
 def _follows(neighbour: Duplicate | None, dup: Duplicate, step: int) -> bool:

@@ -41,10 +41,9 @@ _STRIPPED_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # (each a fast substring search)
 _LIST_MARKER = re.compile(r"[-*•·▪◦‣–—>#|+]|\d{1,3}[.)]\s|[a-zA-Z][.)]\s")
 _SENTENCE_END = re.compile(r"[.!?:;…。！？\"'”’»)\]]$")
-# A character of Chinese or Japanese, written without spaces (CJK ideographs, kana).
-_UNSPACED = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
-)
+# A character of Chinese or Japanese (CJK ideographs, kana). Only these: other scripts without
+# spaces (Thai, Khmer: words of the canonical form, see textclean.canonical) wrap like others.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 
 
 def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
@@ -121,6 +120,6 @@ def _continues(text: str, prev_start: int, prev_end: int, start: int, width: int
     prev_len = prev_end - prev_start
     if prev_len < 25 or prev_len < 0.6 * width or _LIST_MARKER.match(text, start):
         return False
-    if _UNSPACED.match(text, prev_end - 1) and _UNSPACED.match(text, start):
+    if _CJK.match(text, prev_end - 1) and _CJK.match(text, start):
         return False  # Chinese or Japanese lines: a line a paragraph is far commoner than wrapping
     return not _SENTENCE_END.search(text, prev_end - 1, prev_end) or text[start].islower()

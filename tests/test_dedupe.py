@@ -542,6 +542,50 @@ def test_ingredient_lists_repeating_four_word_items_are_kept() -> None:
     assert dedupe(doc(*recipes, sep="\n")).duplicates == ()
 
 
+# A buyer's guide: two products whose spec rows partly agree, each with its own pros.
+REVIEW = [
+    "Harbour 12",
+    P0,
+    "Filter type: paper cone",
+    "Body: brushed stainless steel",
+    "Carafe: thermal glass",
+    "Pros",
+    P1,
+    "Quay 8",
+    P2,
+    "Filter type: paper cone",
+    "Body: brushed stainless steel",
+    "Carafe: plastic with lid",
+    "Pros",
+    P3,
+]
+
+
+def test_spec_rows_that_two_products_share_are_kept() -> None:
+    # Two rows in a row repeat under the second product: a table, not a copied block.
+    for sep in ("\n", "\n\n"):
+        assert dedupe(doc(*REVIEW, sep=sep)).duplicates == ()
+
+
+def test_short_lines_of_a_copied_review_repeat_the_lines_beside_their_original() -> None:
+    text = doc(*REVIEW, *REVIEW, sep="\n")
+    result = dedupe(text)
+    assert result.text == doc(*REVIEW, sep="\n")
+    # Each short line of the copy names the line at its own place in the first copy, not the
+    # first line with the same words ("Pros" under the second product repeats paragraph 12).
+    n = len(REVIEW)
+    assert removed(result) == {n + k: (k, "exact") for k in range(n)}
+
+
+def test_short_lines_repeated_right_after_themselves_go() -> None:
+    rows = ["Filter type: paper cone", "Carafe: thermal glass"]
+    result = dedupe(doc(P0, *rows, *rows, P1, sep="\n"))
+    assert removed(result) == {3: (1, "exact"), 4: (2, "exact")}
+    # Cells of one or two words alternate legitimately in a flattened table.
+    cells = ["Yes", "No"]
+    assert dedupe(doc(P0, *cells, *cells, P1, sep="\n")).duplicates == ()
+
+
 def test_article_without_duplicates_is_only_cleaned() -> None:
     messy = doc(P0, P1.replace("“", "&#8220;"), P2 + "  ", "\u00a0" + P3, P4)
     result = dedupe(messy)

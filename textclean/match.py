@@ -210,22 +210,17 @@ class _DocumentMatcher:
                     part = part or self.pending.pop(i, None)
                     if part is not None and part.doc_id is None:
                         short_parts[i] = part
-        self._confirm_in_runs(self.pending, self.found, chain=False)
+        self._confirm_in_runs(self.pending, self.found)
         self._confirm_edited_runs()
         for i, part in short_parts.items():  # beside a copy drawn from the same paragraphs
             if any(_shares_source(self.found.get(k), part) for k in (i - 1, i + 1)):
                 self.found[i] = replace(part, rule=part.rule + ", beside a copy of the same text")
         self._short_blocks(short_repeats)
-        self._confirm_in_runs(
-            {i: Duplicate(i, j, "exact", 1.0, "short repeat inside a repeated run", (j,))
-             for i, j in short_repeats.items() if i not in self.found},
-            self.found,
-            chain=True,
-        )  # fmt: skip
+        self._confirm_short_runs(short_repeats)
         # Rewordings again (containment was not tried on them): short repeats found since may
         # be the neighbours they need.
         held = {i: self.pending[i] for i in self.reworded - self.found.keys() if i in self.pending}
-        self._confirm_in_runs(held, self.found, chain=False)
+        self._confirm_in_runs(held, self.found)
         self._inside_bodies()
         self._contained_in_later(bounds, earlier, shared)
         self._short_blocks(short_repeats)  # removals since may have brought copies together
@@ -1027,13 +1022,15 @@ class _DocumentMatcher:
         return dup
 
     def _short_blocks(self, short_repeats: Mapping[int, int]) -> None:
-        """Remove a short line of three words or more repeated right after itself, and short
-        lines repeated as a block of two or more in a row (one of them of three words or more),
-        or of :data:`_MENU_LINES` or more that open the document and again close it.
+        """Remove short lines repeated right after themselves, one line or a block of up to
+        :data:`_BLOCK_LINES` in a row (p1 p2 p1 p2), when one of them has three words or more,
+        and :data:`_MENU_LINES` or more short lines that open the document and again close it.
 
-        Lists and tables repeat single lines legitimately, not runs of them. "Right after" and
-        "in a row" skip removed paragraphs (so that deduplicating the output again removes
-        nothing more), and removals repeat until none is left to make.
+        Lists and tables repeat short lines legitimately, also two or more in a row ("Filter:
+        Cone" and "Carafe: Glass" under two products): a block that repeats further on stays
+        unless a copy stands beside it (:meth:`_confirm_short_runs`). "Right after" and "in a
+        row" skip removed paragraphs (so that deduplicating the output again removes nothing
+        more), and removals repeat until none is left to make.
         """
         canonical = self.document.canonical
         kept = [k for k in range(len(canonical)) if k not in self.found]
@@ -1062,28 +1059,43 @@ class _DocumentMatcher:
             for i, j in sorted(short_repeats.items()):
                 if i in self.found or j in self.found:
                     continue
-                prev = before.get(i, -1)  # the kept paragraph before: j, or a later copy
-                again = prev == j or (prev >= 0 and canonical[prev] == canonical[i])
-                if again and canonical[i].count(" ") >= 2:
-                    remove(i, prev, "short line repeated right after itself")
-                    changed = True
-                    continue
-                i2, j2 = after.get(i, -1), after.get(j, -1)
-                if (
-                    0 <= j2 < i
-                    and i2 in short_repeats
-                    and i2 not in self.found
-                    and canonical[j2] == canonical[i2]
-                    and max(canonical[i].count(" "), canonical[i2].count(" ")) >= 2
-                ):
-                    remove(i, j, "short lines repeated as a block")
-                    remove(i2, j2, "short lines repeated as a block")
-                    changed = True
-                    continue
-                block = self._menu_repeat(i, j, kept, after, short_repeats)
+                block = self._repeated_block(i, before, after, short_repeats)
                 for k, m in block:
-                    remove(k, m, "a menu at the top repeated at the bottom")
+                    remove(k, m, "short lines repeated right after themselves")
+                if not block:
+                    block = self._menu_repeat(i, j, kept, after, short_repeats)
+                    for k, m in block:
+                        remove(k, m, "a menu at the top repeated at the bottom")
                 changed = changed or bool(block)
+
+    def _repeated_block(
+        self,
+        i: int,
+        before: Mapping[int, int],
+        after: Mapping[int, int],
+        short_repeats: Mapping[int, int],
+    ) -> list[tuple[int, int]]:
+        """``(line, first copy)`` of the short lines from ``i`` on that repeat the
+        :data:`_BLOCK_LINES` or fewer kept lines right before ``i``, one of them of three words
+        or more; else nothing."""
+        canonical = self.document.canonical
+        originals: list[int] = []
+        k = before.get(i, -1)
+        while k >= 0 and len(originals) < _BLOCK_LINES:
+            originals.insert(0, k)
+            copies: list[int] = []
+            m = i
+            for o in originals:
+                if m not in short_repeats or m in self.found or canonical[m] != canonical[o]:
+                    break
+                copies.append(m)
+                m = after.get(m, -1)
+            if len(copies) == len(originals):
+                if max(canonical[c].count(" ") for c in copies) >= 2:
+                    return list(zip(copies, originals, strict=True))
+                return []
+            k = before.get(k, -1)
+        return []
 
     def _menu_repeat(
         self,
@@ -1116,33 +1128,46 @@ class _DocumentMatcher:
         self.found[i] = Duplicate(i, j, "exact", 1.0, rule, (j,))
 
     @staticmethod
-    def _confirm_in_runs(
-        candidates: Mapping[int, Duplicate], found: dict[int, Duplicate], *, chain: bool
-    ) -> None:
-        """Move to ``found`` the candidates whose neighbour repeats their original's neighbour.
-
-        With ``chain`` (short repeats), one such neighbour suffices and confirmed candidates
-        confirm their own neighbours in turn, so a run of them next to a duplicate is confirmed
-        whole. Without it (fuzzy matches that are not small edits), two duplicates found before,
-        within three paragraphs on either side, must line up with the candidate: a table whose
-        rows differ a little, or records that share a template and one identical line, stay.
+    def _confirm_in_runs(candidates: Mapping[int, Duplicate], found: dict[int, Duplicate]) -> None:
+        """Move to ``found`` the candidates that two duplicates found before, within three
+        paragraphs on either side, line up with (fuzzy matches that are not small edits): a table
+        whose rows differ a little, or records that share a template and one identical line, stay.
         The others stay kept.
         """
-        anchors = found if chain else dict(found)
-        need = 1 if chain else 2
-        waiting = dict(candidates)
+        found.update({i: dup for i, dup in candidates.items() if _lined_up(found, i, dup) >= 2})
+
+    def _confirm_short_runs(self, short_repeats: Mapping[int, int]) -> None:
+        """Remove the short repeats that stand next to a duplicate of this document and repeat
+        the paragraph beside that duplicate's original: a heading or list line inside a copy.
+        Confirmed ones confirm their own neighbours in turn, so a run of short lines next to a
+        copy goes whole.
+
+        The original is the earlier copy that lines up, not the first: "Pros" under the third
+        product of a copied review repeats the third product's "Pros". A short line that repeats
+        with no copy beside it (a table cell, a list item) stays.
+        """
+        canonical = self.document.canonical
+        waiting = sorted(i for i in short_repeats if i not in self.found)
         changed = True
         while waiting and changed:
             changed = False
-            for i in sorted(waiting):
-                dup = waiting[i]
-                if chain:
-                    confirmed = _run_length(anchors, i, dup, 1) + _run_length(anchors, i, dup, -1)
-                else:
-                    confirmed = _lined_up(anchors, i, dup)
-                if confirmed >= need:
-                    found[i] = waiting.pop(i)
-                    changed = True
+            for i in list(waiting):
+                for step in (1, -1):
+                    neighbour = self.found.get(i - step)
+                    if neighbour is None or neighbour.kind == "boilerplate" or neighbour.doc_id:
+                        continue
+                    j = next(
+                        (o + step for o in neighbour.originals
+                         if 0 <= o + step < i and canonical[o + step] == canonical[i]),
+                        None,
+                    )  # fmt: skip
+                    if j is not None:
+                        self.found[i] = Duplicate(
+                            i, j, "exact", 1.0, "short repeat inside a repeated run", (j,)
+                        )
+                        waiting.remove(i)
+                        changed = True
+                        break
 
     def _confirm_edited_runs(self) -> None:
         """Confirm fuzzy matches that stand in a run of them: a copy edited in every paragraph.
@@ -1224,17 +1249,6 @@ def _shares_source(neighbour: Duplicate | None, dup: Duplicate) -> bool:
     return any(abs(o - p) <= 1 for o in neighbour.originals for p in dup.originals)
 
 
-def _run_length(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate, step: int) -> int:
-    """How many duplicates in a row (up to 2) line up with ``dup`` from ``i - step`` on."""
-    n = 0
-    k = i - step
-    while n < 2 and _follows(anchors.get(k), dup, step):
-        dup = anchors[k]
-        n += 1
-        k -= step
-    return n
-
-
 def _lined_up(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
     """How many of ``anchors``, within three paragraphs of ``i``, repeat the paragraph at the
     same distance from ``dup``'s original."""
@@ -1262,6 +1276,7 @@ _MAX_PASSED = 64  # removed paragraphs in a row a merged copy may lack
 _EDGE = 16  # characters at either end of a paragraph, one of which a small edit leaves alone
 _EDIT_SLACK = 8  # characters an edited paragraph in a merged copy may be longer by
 _MENU_LINES = 4  # short lines in a row that make a menu, when they open and close a document
+_BLOCK_LINES = 4  # short lines in a row repeated right after themselves that go as one block
 _HEADING_WORDS = 12  # a contained part shorter than this needs a neighbour from the same source
 _STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
 _ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one

@@ -160,6 +160,9 @@ _F, _W, _A, _O = SENTENCES[1], "WASHINGTON (AP) — ", "Share this article", SEN
         ]
     )
 )
+@example(  # a line and a later one that make up a merged paragraph once the repeats between go
+    "\n\n".join([f"{_C} {_W}{_C}", *[_C] * 8, f"{_W}{_C}"])
+)
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

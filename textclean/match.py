@@ -309,11 +309,15 @@ class _DocumentMatcher:
                 anchors = self._anchors(body, [self.parts[p]]) if self._kept(self.parts[p]) else []
             if not anchors:
                 continue
+            need = self.options.containment * word_count(body)
             pieces, covered, small = self._walk_around(body, anchors, range(p + 1, n))
-            if p not in holders and not (
-                small and len(pieces) > 1 and covered >= self.options.containment * word_count(body)
-            ):
-                continue
+            if p not in holders and not (small and len(pieces) > 1 and covered >= need):
+                # Passing over removed paragraphs, as deduplicating the output again would.
+                pieces, covered, small = self._walk_around(
+                    body, anchors, range(p + 1, n), kept=True
+                )
+                if not (small and len(pieces) > 1 and covered >= need):
+                    continue
             for k in pieces:
                 if self._kept(k):
                     self.found[k] = Duplicate(

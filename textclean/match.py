@@ -20,6 +20,7 @@ linear in the number of paragraphs: candidates come only from shared keys, never
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, pairwise
@@ -1079,7 +1080,7 @@ class _DocumentMatcher:
         after: Mapping[int, int],
         short_repeats: Mapping[int, int],
     ) -> list[tuple[int, int]]:
-        """``(line, first copy)`` of the short lines from ``i`` on that repeat the
+        """``(line, original)`` of the short lines from ``i`` on that repeat the
         :data:`_BLOCK_LINES` or fewer kept lines right before ``i``, one of them of three words
         or more; else nothing."""
         canonical = self.document.canonical
@@ -1151,27 +1152,31 @@ class _DocumentMatcher:
         with no copy beside it (a table cell, a list item) stays.
         """
         canonical = self.document.canonical
-        waiting = sorted(i for i in short_repeats if i not in self.found)
-        changed = True
-        while waiting and changed:
-            changed = False
-            for i in list(waiting):
-                for step in (1, -1):
-                    neighbour = self.found.get(i - step)
-                    if neighbour is None or neighbour.kind == "boilerplate" or neighbour.doc_id:
-                        continue
-                    j = next(
-                        (o + step for o in neighbour.originals
-                         if 0 <= o + step < i and canonical[o + step] == canonical[i]),
-                        None,
-                    )  # fmt: skip
-                    if j is not None:
-                        self.found[i] = Duplicate(
-                            i, j, "exact", 1.0, "short repeat inside a repeated run", (j,)
-                        )
-                        waiting.remove(i)
-                        changed = True
-                        break
+        waiting = {i for i in short_repeats if i not in self.found}
+        # Each is looked at once, and again when a neighbour is confirmed: linear in the run.
+        queue = deque(sorted(waiting))
+        while queue:
+            i = queue.popleft()
+            if i not in waiting:
+                continue
+            for step in (1, -1):
+                neighbour = self.found.get(i - step)
+                if neighbour is None or neighbour.kind == "boilerplate":
+                    continue
+                if neighbour.doc_id is not None:
+                    continue
+                j = next(
+                    (o + step for o in neighbour.originals
+                     if 0 <= o + step < i and canonical[o + step] == canonical[i]),
+                    None,
+                )  # fmt: skip
+                if j is not None:
+                    self.found[i] = Duplicate(
+                        i, j, "exact", 1.0, "short repeat inside a repeated run", (j,)
+                    )
+                    waiting.discard(i)
+                    queue.extend(k for k in (i - 1, i + 1) if k in waiting)
+                    break
 
     def _confirm_edited_runs(self) -> None:
         """Confirm fuzzy matches that stand in a run of them: a copy edited in every paragraph.

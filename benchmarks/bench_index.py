@@ -280,19 +280,30 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "index.db")
+        before = trimmed_rss()
         dedup, timer, done, seconds = bench_textclean("sqlite", docs, path, prefix)
+        gc.collect()
         indexed = dedup.store.paragraph_count()
+        per_paragraph_trimmed = (trimmed_rss() - before) / max(indexed, 1)
         results["sqlite"] = (done / seconds, prefix / timer.prefix_seconds)
         lookup, check = latencies(dedup, samples)
         documents = dedup.store.document_count()
         dedup.close()
+        del dedup
+        gc.collect()
         size = os.path.getsize(path)
+        start = time.perf_counter()
+        textclean.Deduplicator(store=path).close()  # reads the whole index into memory
+        reopen = time.perf_counter() - start
     print(f"sqlite store: {done / seconds:,.0f} paragraphs/s ({done:,} in {seconds:.1f} s; "
           f"first {prefix:,}: {results['sqlite'][1]:,.0f}/s), {indexed:,} paragraphs indexed "
           f"in {documents:,} documents")  # fmt: skip
     print(
         f"  file: {size / 2**20:,.1f} MiB, {size / max(indexed, 1):.0f} bytes per indexed paragraph"
     )
+    print(f"  resident memory growth: {per_paragraph_trimmed:.0f} bytes per indexed paragraph "
+          f"(the index is held in memory too); reopening the file: {reopen:.1f} s, "
+          f"{1e6 * reopen / max(indexed, 1):.1f} µs per indexed paragraph")  # fmt: skip
     print(f"  query latency, store.lookup of one paragraph's keys: {percentiles(lookup)}")
     print(f"  query latency, check() of a one-paragraph document: {percentiles(check)}")
 

@@ -15,7 +15,13 @@ from pathlib import Path
 import pytest
 
 from tests.documents import dedupe_in_threads, join, paragraphs
-from textclean import Deduplicator, FingerprintSettings, IndexMismatchError, MemoryStore
+from textclean import (
+    Deduplicator,
+    FingerprintSettings,
+    IndexMismatchError,
+    MemoryStore,
+    sqlite_store,
+)
 from textclean.fingerprint import ParagraphPrint
 from textclean.sqlite_store import SQLiteStore
 from textclean.store import FORMAT_VERSION, MAX_POSTINGS, Store, StoredDocument
@@ -101,6 +107,12 @@ def test_the_index_refuses_other_settings_and_newer_formats(tmp_path: Path) -> N
     db.close()
     with pytest.raises(IndexMismatchError, match="newer"):
         Deduplicator(store=path)
+    db = sqlite3.connect(path)
+    with db:  # an index of format 1 kept its postings in the file: this one does not read it
+        db.execute("UPDATE meta SET value = ? WHERE name = 'format'", (str(FORMAT_VERSION - 1),))
+    db.close()
+    with pytest.raises(IndexMismatchError, match="older"):
+        Deduplicator(store=path)
 
 
 def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
@@ -113,6 +125,37 @@ def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
     assert store.lookup({11, 12}) == {}
     assert store.boilerplate("s", {11}, 1) == frozenset()
     store.close()
+
+
+def test_a_second_connection_follows_additions_and_removals(tmp_path: Path) -> None:
+    path = tmp_path / "index.db"
+    first, second = join(paragraphs(20, 3)), join(paragraphs(21, 3))
+    with Deduplicator(store=path) as writer, Deduplicator(store=path) as reader:
+        writer.dedupe(first, doc_id="a")
+        assert reader.check(first).kept == ()
+        assert writer.forget("a") == 3
+        assert reader.check(first).kept == (0, 1, 2)
+        writer.dedupe(second, doc_id="a")  # the same id, another text
+        assert reader.check(first).kept == (0, 1, 2)
+        assert [d.doc_id for d in reader.check(second).duplicates] == ["a"] * 3
+        reader.dedupe(first, doc_id="b")  # the reader writes too
+        assert writer.check(first).kept == ()
+
+
+def test_a_connection_behind_the_kept_removals_reads_the_index_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sqlite_store, "FORGOTTEN_KEPT", 2)
+    monkeypatch.setattr(sqlite_store, "_PRUNE_EVERY", 1)
+    path = tmp_path / "index.db"
+    texts = [join(paragraphs(30 + n, 2)) for n in range(6)]
+    with Deduplicator(store=path) as writer, Deduplicator(store=path) as reader:
+        for n, text in enumerate(texts):
+            writer.dedupe(text, doc_id=f"d{n}")
+        assert all(reader.check(text).kept == () for text in texts)
+        for n in range(5):  # more removals than the table keeps
+            writer.forget(f"d{n}")
+        assert [reader.check(text).kept for text in texts] == [(0, 1)] * 5 + [()]
 
 
 _KILLED_CHILD = """

@@ -1,41 +1,60 @@
-"""An index in an SQLite file: it survives the process and several processes may share it.
+"""An index in an SQLite file: it survives the process and several processes may share one file.
 
-Every document is one ``BEGIN IMMEDIATE`` transaction (lookup, then add), so a process killed in
-the middle of a document leaves the index as it was before that document, and two processes never
-both keep the same new paragraph: the second waits, then sees the first's paragraphs. The file is
-in WAL mode, so waiting writers do not block readers.
+The file is the durable record of what was indexed, in order: every document with its kept
+paragraphs (canonical text and fingerprint keys). Each process also holds the index itself in a
+:class:`~textclean.store.MemoryStore`, filled from the file when it opens it and kept up to date
+from it: every transaction starts by reading the documents that other processes added, and the
+documents they removed, since it last looked. Lookups are then memory lookups, and writing a
+document appends a few rows (no B-tree of postings to update at scattered places: that cost about
+three quarters of the time of an SQLite index kept in the file itself).
+
+Every document is one ``BEGIN IMMEDIATE`` transaction (catch up, look up, then add), so a process
+killed in the middle of a document leaves the file as it was before that document, and two
+processes never both keep the same new paragraph: the second waits, then sees the first's
+paragraphs. The file is in WAL mode, so waiting writers do not block readers. The memory copy
+takes a change only once the file has committed it.
 
 Tables:
 
 * ``meta``: the index format (:data:`~textclean.store.FORMAT_VERSION`) and the fingerprint
   settings the index was built with;
 * ``stats``: how many documents and paragraphs are indexed (one row, so counting is free);
-* ``documents``: one row per document (its id, source, when it was added, its paragraph rows,
-  and, for documents with a source, the exact keys of its paragraphs for boilerplate counts);
+* ``sources``: the sources named by documents;
+* ``documents``: one row per document, in the order they were added (its id, source, when it was
+  added, its paragraph rows, and, for documents with a source, the exact keys of all its
+  paragraphs for boilerplate counts);
 * ``paragraphs``: one row per indexed paragraph: its document, its index in the document, its
   canonical text (raw-deflate compressed into a BLOB when that is shorter, else TEXT) and the
-  keys it is filed under (to unfile it);
-* ``postings``: ``(key, paragraph)``, the index proper, a ``WITHOUT ROWID`` table whose primary
-  key is the pair; a key takes at most :data:`~textclean.store.MAX_POSTINGS` paragraphs;
-* ``sources`` and ``sightings``: per source and exact key, how many indexed documents had it.
+  keys it is filed under;
+* ``forgotten``: the documents removed (by ``forget``, eviction or a new document with the same
+  id), numbered, so that other processes remove them too; only the newest
+  :data:`FORGOTTEN_KEPT` are kept, and a process that fell further behind reads the whole index
+  again.
 """
 
 from __future__ import annotations
 
-import json
+import itertools
 import sqlite3
 import sys
 import threading
 import zlib
 from array import array
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from textclean.match import IndexedParagraph
-from textclean.store import FORMAT_VERSION, MAX_POSTINGS, IndexMismatchError, StoredDocument
+import numpy as np
 
-__all__ = ["SQLiteStore"]
+from textclean.match import IndexedParagraph
+from textclean.store import FORMAT_VERSION, IndexMismatchError, MemoryStore, StoredDocument
+
+__all__ = ["FORGOTTEN_KEPT", "SQLiteStore"]
+
+FORGOTTEN_KEPT = 100_000
+"""Removals kept in the ``forgotten`` table for other processes to catch up with."""
+
+_PRUNE_EVERY = 1000  # removals between two prunings of the ``forgotten`` table
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -60,39 +79,19 @@ CREATE TABLE IF NOT EXISTS paragraphs (
     doc INTEGER NOT NULL,
     idx INTEGER NOT NULL,
     text NOT NULL,           -- TEXT, or a BLOB of its raw-deflate compressed UTF-8
-    keys BLOB NOT NULL       -- the keys it was filed under, as int64
+    keys BLOB NOT NULL       -- the keys it is filed under, as int64
 );
-CREATE TABLE IF NOT EXISTS postings (
-    key INTEGER NOT NULL,
-    paragraph INTEGER NOT NULL,
-    PRIMARY KEY (key, paragraph)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS sightings (
-    source INTEGER NOT NULL,
-    key INTEGER NOT NULL,
-    docs INTEGER NOT NULL,
-    PRIMARY KEY (source, key)
-) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS forgotten (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL
+);
 """
 
-_LOOKUP = """
-SELECT postings.key, documents.name, paragraphs.idx, paragraphs.text
-FROM postings
-JOIN paragraphs ON paragraphs.id = postings.paragraph
-JOIN documents ON documents.id = paragraphs.doc
-WHERE postings.key IN (SELECT value FROM json_each(?1)) AND documents.name IS NOT ?2
-ORDER BY postings.key, postings.paragraph
-"""
-
-_FILE = """
-INSERT OR IGNORE INTO postings (key, paragraph) SELECT ?1, ?2
-WHERE (SELECT count(*) FROM postings WHERE key = ?1) < ?3
-"""
-
-_BOILERPLATE = """
-SELECT key FROM sightings
-WHERE source = (SELECT id FROM sources WHERE name = ?1)
-  AND key IN (SELECT value FROM json_each(?2)) AND docs >= ?3
+_NEW_DOCUMENTS = """
+SELECT documents.id, documents.name, sources.name, documents.added, documents.first,
+       documents.count, documents.exact
+FROM documents LEFT JOIN sources ON sources.id = documents.source
+WHERE documents.id > ? ORDER BY documents.id
 """
 
 
@@ -104,19 +103,26 @@ class SQLiteStore:
         timeout: seconds to wait for another process's transaction before failing (default 60).
 
     Raises:
-        IndexMismatchError: the file was written by a newer textclean (a newer index format).
+        IndexMismatchError: the file was written by a newer textclean (a newer index format), or
+            by one whose format this textclean no longer reads (then build the index again).
 
-    Opening is cheap; a process keeps one connection, used by one thread at a time (the store
-    holds a lock). An indexed paragraph takes about 460 bytes of file on news text
-    (``benchmarks/bench_index.py`` measures it): about 250 for its postings, 95 for its compressed
-    text and 100 for the list of its keys, kept to unfile it.
+    A process keeps one connection, used by one thread at a time (the store holds a lock), and
+    the index in memory as a :class:`~textclean.store.MemoryStore` does (about 270 bytes a
+    paragraph): opening a file reads all of it, about 10 µs a paragraph. An indexed paragraph
+    takes about 200 bytes of file on news text (``benchmarks/bench_index.py`` measures it): its
+    compressed canonical text and the list of its keys.
     """
 
     def __init__(self, path: str | Path, *, timeout: float = 60.0) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()
         self._depth = 0  # nesting of transaction()
-        self._counted: tuple[str | None, set[int] | frozenset[int], dict[int, int]] | None = None
+        self._memory = MemoryStore()
+        self._settings: str | None = None
+        self._seen_doc = 0  # the memory copy holds the documents up to this id ...
+        self._seen_forgotten = 0  # ... and has removed those forgotten up to this number
+        self._pending: list[Callable[[], None]] = []  # for the memory copy, once committed
+        self._ready = False  # the tables are there
         self._conn: sqlite3.Connection | None = None
         conn = sqlite3.connect(
             self.path, timeout=timeout, isolation_level=None, check_same_thread=False
@@ -124,15 +130,12 @@ class SQLiteStore:
         try:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")  # in WAL mode: durable except on power loss
-            conn.execute("PRAGMA cache_size = -65536")  # 64 MiB
-            # Copy the WAL back into the file every 65536 pages (256 MiB) rather than every 1000:
-            # a document dirties hundreds of scattered pages of the postings B-tree, and rarer
-            # checkpoints write each page back fewer times (ingest is about 25% faster).
-            conn.execute("PRAGMA wal_autocheckpoint = 65536")
             self._conn = conn
             with self.transaction():
                 self._check_format()
                 self._create_tables()
+                self._ready = True
+                self._catch_up()
         except BaseException:
             conn.close()
             self._conn = None
@@ -150,6 +153,8 @@ class SQLiteStore:
                     f"the index {str(self.path)!r} was built with {stored!r}, not {settings!r}: "
                     "open it with the fingerprint settings it was built with, or use a new file"
                 )
+            self._memory.check_settings(settings)
+            self._settings = settings
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -164,45 +169,36 @@ class SQLiteStore:
                 return
             db.execute("BEGIN IMMEDIATE")
             self._depth = 1
-            self._counted = None
             try:
+                if self._ready:
+                    self._catch_up()
                 yield
             except BaseException:
                 db.rollback()
                 raise
             else:
                 db.commit()
+                for change in self._pending:  # committed: the memory copy follows
+                    change()
             finally:
                 self._depth = 0
+                self._pending.clear()
 
     def lookup(
         self, keys: Collection[int], *, exclude_doc: str | None = None
     ) -> dict[int, list[IndexedParagraph]]:
-        out: dict[int, list[IndexedParagraph]] = {}
         with self._lock:
-            rows = self._db.execute(_LOOKUP, (json.dumps(list(keys)), exclude_doc)).fetchall()
-            made: dict[tuple[str, int], IndexedParagraph] = {}
-            for key, doc_id, paragraph, text in rows:
-                entry = made.get((doc_id, paragraph))
-                if entry is None:
-                    entry = IndexedParagraph(doc_id, paragraph, _text(text))
-                    made[doc_id, paragraph] = entry
-                out.setdefault(key, []).append(entry)
-            if self._depth:
-                # The add() that usually follows in this transaction can skip counting postings.
-                looked_up = keys if isinstance(keys, set | frozenset) else set(keys)
-                self._counted = (exclude_doc, looked_up, {k: len(v) for k, v in out.items()})
-        return out
+            self._read_latest()
+            return self._memory.lookup(keys, exclude_doc=exclude_doc)
 
     def boilerplate(self, source: str, keys: Collection[int], min_docs: int) -> frozenset[int]:
         with self._lock:
-            rows = self._db.execute(_BOILERPLATE, (source, json.dumps(list(keys)), min_docs))
-            return frozenset(key for (key,) in rows)
+            self._read_latest()
+            return self._memory.boilerplate(source, keys, min_docs)
 
     def add(self, doc: StoredDocument) -> None:
         with self.transaction():
             db = self._db
-            counted, self._counted = self._counted, None
             self._forget(doc.doc_id)
             (first,) = db.execute("SELECT coalesce(max(id), 0) + 1 FROM paragraphs").fetchone()
             source = None
@@ -212,48 +208,28 @@ class SQLiteStore:
                 (source,) = db.execute(
                     "SELECT id FROM sources WHERE name = ?", (doc.source,)
                 ).fetchone()
-                exact = set(doc.exact_keys)
+                exact = _pack_keys(sorted(set(doc.exact_keys)))
             serial = db.execute(
                 "INSERT INTO documents (name, source, added, first, count, exact)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                (doc.doc_id, source, doc.added, first, len(doc.paragraphs),
-                 None if exact is None else _pack_keys(exact)),
+                (doc.doc_id, source, doc.added, first, len(doc.paragraphs), exact),
             ).lastrowid  # fmt: skip
-            rows = []
-            postings: list[tuple[int, int]] = []
-            for row, (paragraph, canonical, keys) in enumerate(
-                zip(doc.paragraphs, doc.canonical, doc.keys_by_paragraph(), strict=True),
-                start=first,
-            ):
-                rows.append((row, serial, paragraph, _pack(canonical), _pack_keys(keys)))
-                postings.extend((key, row) for key in keys)
-            db.executemany("INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?)", rows)
-            if (
-                counted is not None
-                and counted[0] == doc.doc_id
-                and counted[1] >= {k for k, _ in postings}
-            ):
-                # The lookup just before counted every key's postings: skip the full ones.
-                have = counted[2]
-                filed = []
-                for key, row in postings:
-                    n = have.get(key, 0)
-                    if n < MAX_POSTINGS:
-                        have[key] = n + 1
-                        filed.append((key, row))
-                db.executemany("INSERT OR IGNORE INTO postings VALUES (?, ?)", filed)
-            else:
-                db.executemany(_FILE, [(key, row, MAX_POSTINGS) for key, row in postings])
-            if exact is not None:
-                db.executemany(
-                    "INSERT INTO sightings VALUES (?, ?, 1)"
-                    " ON CONFLICT (source, key) DO UPDATE SET docs = docs + 1",
-                    ((source, key) for key in exact),
-                )
+            db.executemany(
+                "INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?)",
+                [
+                    (row, serial, paragraph, _pack(canonical), _pack_keys(keys))
+                    for row, (paragraph, canonical, keys) in enumerate(
+                        zip(doc.paragraphs, doc.canonical, doc.keys_by_paragraph(), strict=True),
+                        start=first,
+                    )
+                ],
+            )
             db.execute(
                 "UPDATE stats SET documents = documents + 1, paragraphs = paragraphs + ?",
                 (len(doc.paragraphs),),
             )
+            self._pending.append(lambda: self._memory.add(doc))
+            self._pending.append(lambda: self._seen(doc=serial))
 
     def next_doc_id(self) -> str:
         with self._lock:
@@ -298,6 +274,7 @@ class SQLiteStore:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+            self._memory.close()
 
     # Internals.
 
@@ -322,6 +299,12 @@ class SQLiteStore:
                 f"the index {str(self.path)!r} has format {stored}, newer than this textclean "
                 f"reads (format {FORMAT_VERSION}): upgrade textclean to use it"
             )
+        if stored is not None and int(stored) < FORMAT_VERSION:
+            raise IndexMismatchError(
+                f"the index {str(self.path)!r} has format {stored}, written by an older "
+                f"textclean; this one reads format {FORMAT_VERSION}: build the index again "
+                "in a new file"
+            )
 
     def _create_tables(self) -> None:
         db = self._db
@@ -332,32 +315,91 @@ class SQLiteStore:
 
     def _forget(self, doc_id: str) -> int:
         db = self._db
-        self._counted = None
         row = db.execute(
-            "SELECT id, source, first, count, exact FROM documents WHERE name = ?", (doc_id,)
+            "SELECT id, first, count FROM documents WHERE name = ?", (doc_id,)
         ).fetchone()
         if row is None:
             return 0
-        serial, source, first, count, exact = row
-        last = first + count - 1
-        unfile: list[tuple[int, int]] = []
-        for paragraph, keys in db.execute(
-            "SELECT id, keys FROM paragraphs WHERE id BETWEEN ? AND ?", (first, last)
-        ).fetchall():
-            unfile.extend((key, paragraph) for key in _unpack_keys(keys))
-        db.executemany("DELETE FROM postings WHERE key = ? AND paragraph = ?", unfile)
-        db.execute("DELETE FROM paragraphs WHERE id BETWEEN ? AND ?", (first, last))
-        if exact is not None:
-            seen = [(source, key) for key in _unpack_keys(exact)]
-            db.executemany(
-                "UPDATE sightings SET docs = docs - 1 WHERE source = ? AND key = ?", seen
-            )
-            db.executemany("DELETE FROM sightings WHERE source = ? AND key = ? AND docs <= 0", seen)
+        serial, first, count = row
+        db.execute("DELETE FROM paragraphs WHERE id BETWEEN ? AND ?", (first, first + count - 1))
         db.execute("DELETE FROM documents WHERE id = ?", (serial,))
         db.execute(
             "UPDATE stats SET documents = documents - 1, paragraphs = paragraphs - ?", (count,)
         )
+        seq = db.execute("INSERT INTO forgotten (name) VALUES (?)", (doc_id,)).lastrowid
+        assert seq is not None
+        if seq % _PRUNE_EVERY == 0:
+            db.execute("DELETE FROM forgotten WHERE seq <= ?", (seq - FORGOTTEN_KEPT,))
+        self._pending.append(lambda: self._drop(doc_id))
+        self._pending.append(lambda: self._seen(forgotten=seq))
         return int(count)
+
+    def _drop(self, doc_id: str) -> None:
+        self._memory.forget(doc_id)
+
+    def _seen(self, *, doc: int | None = None, forgotten: int | None = None) -> None:
+        if doc is not None:
+            self._seen_doc = max(self._seen_doc, doc)
+        if forgotten is not None:
+            self._seen_forgotten = max(self._seen_forgotten, forgotten)
+
+    def _read_latest(self) -> None:
+        """Outside a transaction: bring the memory copy up to the file's latest commit."""
+        if self._depth:
+            return  # a transaction caught up when it began, and holds the write lock
+        db = self._db
+        db.execute("BEGIN")
+        try:
+            self._catch_up()
+        finally:
+            db.commit()
+
+    def _catch_up(self) -> None:
+        """Apply to the memory copy what other processes changed since it last looked: the
+        documents they removed, then those they added, in order."""
+        db = self._db
+        (oldest,) = db.execute("SELECT coalesce(min(seq), 0) FROM forgotten").fetchone()
+        if oldest > self._seen_forgotten + 1:  # removals we never saw were dropped: read all
+            self._reload()
+            return
+        for seq, name in db.execute(
+            "SELECT seq, name FROM forgotten WHERE seq > ? ORDER BY seq", (self._seen_forgotten,)
+        ).fetchall():
+            self._memory.forget(name)
+            self._seen_forgotten = seq
+        documents = db.execute(_NEW_DOCUMENTS, (self._seen_doc,)).fetchall()
+        if not documents:
+            return
+        rows = db.execute(
+            "SELECT doc, idx, text, keys FROM paragraphs WHERE id >= ? ORDER BY id",
+            (min(document[4] for document in documents),),
+        ).fetchall()
+        by_doc = {doc: list(group) for doc, group in itertools.groupby(rows, key=lambda r: r[0])}
+        for serial, name, source, added, _, _, exact in documents:
+            paragraphs = by_doc.get(serial, [])
+            keys = [_unpack_keys(blob) for _, _, _, blob in paragraphs]
+            document = StoredDocument(
+                name, source, added,
+                [idx for _, idx, _, _ in paragraphs],
+                [_text(text) for _, _, text, _ in paragraphs],
+                np.fromiter(itertools.chain.from_iterable(keys), np.int64),
+                np.repeat(np.arange(len(keys), dtype=np.int64), [len(k) for k in keys]),
+                frozenset(_unpack_keys(exact)) if exact is not None else frozenset(),
+            )  # fmt: skip
+            self._memory.add(document)
+            self._seen_doc = serial
+
+    def _reload(self) -> None:
+        """Fill a new memory copy from the whole file."""
+        self._memory.close()
+        self._memory = MemoryStore()
+        if self._settings is not None:
+            self._memory.check_settings(self._settings)
+        (self._seen_forgotten,) = self._db.execute(
+            "SELECT coalesce(max(seq), 0) FROM forgotten"
+        ).fetchone()
+        self._seen_doc = 0
+        self._catch_up()
 
 
 def _pack(text: str) -> str | bytes:

@@ -36,7 +36,7 @@ __all__ = [
     "StoredDocument",
 ]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """Version of the index layout; an index written by a newer textclean is refused."""
 
 MAX_POSTINGS = 64

@@ -6,7 +6,7 @@ paragraphs (canonical text and fingerprint keys). Each process also holds the in
 from it: every transaction starts by reading the documents that other processes added, and the
 documents they removed, since it last looked. Lookups are then memory lookups, and writing a
 document appends a few rows (no B-tree of postings to update at scattered places: that cost about
-three quarters of the time of an SQLite index kept in the file itself).
+more than half of the time when the postings were kept in the file itself).
 
 Every document is one ``BEGIN IMMEDIATE`` transaction (catch up, look up, then add), so a process
 killed in the middle of a document leaves the file as it was before that document, and two
@@ -108,8 +108,8 @@ class SQLiteStore:
 
     A process keeps one connection, used by one thread at a time (the store holds a lock), and
     the index in memory as a :class:`~textclean.store.MemoryStore` does (about 270 bytes a
-    paragraph): opening a file reads all of it, about 10 µs a paragraph. An indexed paragraph
-    takes about 200 bytes of file on news text (``benchmarks/bench_index.py`` measures it): its
+    paragraph): opening a file reads all of it, about 22 µs a paragraph. An indexed paragraph
+    takes about 230 bytes of file on news text (``benchmarks/bench_index.py`` measures both): its
     compressed canonical text and the list of its keys.
     """
 

@@ -5,7 +5,7 @@ paragraphs (canonical text and fingerprint keys). Each process also holds the in
 :class:`~textclean.store.MemoryStore`, filled from the file when it opens it and kept up to date
 from it: every transaction starts by reading the documents that other processes added, and the
 documents they removed, since it last looked. Lookups are then memory lookups, and writing a
-document appends a few rows (no B-tree of postings to update at scattered places: that cost about
+document appends a few rows (no B-tree of postings to update at scattered places: that cost
 more than half of the time when the postings were kept in the file itself).
 
 Every document is one ``BEGIN IMMEDIATE`` transaction (catch up, look up, then add), so a process

@@ -268,8 +268,11 @@ def random_document(rng: random.Random, doc_id: str, added: float) -> StoredDocu
     return StoredDocument.from_prints(doc_id, rng.choice(["s1", "s2", None]), added, kept, exact)
 
 
+@pytest.mark.parametrize("batched", [False, True])
 @pytest.mark.parametrize("seed", range(4))
-def test_memory_store_matches_a_reference(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_memory_store_matches_a_reference(
+    seed: int, batched: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from textclean import store as store_module
 
     monkeypatch.setattr(store_module._Postings, "BUFFER", 16)  # many runs and merges
@@ -279,7 +282,13 @@ def test_memory_store_matches_a_reference(seed: int, monkeypatch: pytest.MonkeyP
     for step in range(400):
         action = rng.random()
         doc_id = f"d{rng.randrange(60)}"
-        if action < 0.6:
+        if action < 0.6 and batched:  # add_many: as many add() calls, one pass
+            ids = [doc_id, *(f"d{rng.randrange(60)}" for _ in range(rng.randrange(6)))]
+            docs = [random_document(rng, i, float(step)) for i in ids]
+            store.add_many(docs)
+            for doc in docs:
+                reference.add(doc)
+        elif action < 0.6:
             doc = random_document(rng, doc_id, float(step))
             store.add(doc)
             reference.add(doc)

@@ -175,7 +175,7 @@ class _DocumentMatcher:
         in_prior: set[int] = set()  # paragraphs holding a key the index knows
         if self.prior_keys:
             known = np.fromiter(self.prior_keys, np.int64, len(self.prior_keys))
-            in_prior = set(document.owners[np.isin(document.keys, known)].tolist())
+            in_prior = set(document.owners[np.isin(document.keys, known, kind="sort")].tolist())
         for i in range(len(document)):
             j = first_same[i]
             if (

@@ -55,6 +55,7 @@ FORGOTTEN_KEPT = 100_000
 """Removals kept in the ``forgotten`` table for other processes to catch up with."""
 
 _PRUNE_EVERY = 1000  # removals between two prunings of the ``forgotten`` table
+_READ_BATCH = 1024  # documents read back into memory at a time
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -370,13 +371,19 @@ class SQLiteStore:
         documents = db.execute(_NEW_DOCUMENTS, (self._seen_doc,)).fetchall()
         if not documents:
             return
+        # A document's rows come after those of every document before it that is still there.
         rows = db.execute(
             "SELECT doc, idx, text, keys FROM paragraphs WHERE id >= ? ORDER BY id",
             (min(document[4] for document in documents),),
-        ).fetchall()
-        by_doc = {doc: list(group) for doc, group in itertools.groupby(rows, key=lambda r: r[0])}
+        )
+        groups = itertools.groupby(rows, key=lambda row: row[0])
+        group = next(groups, None)
+        batch: list[StoredDocument] = []
         for serial, name, source, added, _, _, exact in documents:
-            paragraphs = by_doc.get(serial, [])
+            paragraphs: list[tuple[int, int, str | bytes, bytes]] = []
+            if group is not None and group[0] == serial:
+                paragraphs = list(group[1])
+                group = next(groups, None)
             keys = [_unpack_keys(blob) for _, _, _, blob in paragraphs]
             document = StoredDocument(
                 name, source, added,
@@ -386,8 +393,12 @@ class SQLiteStore:
                 np.repeat(np.arange(len(keys), dtype=np.int64), [len(k) for k in keys]),
                 frozenset(_unpack_keys(exact)) if exact is not None else frozenset(),
             )  # fmt: skip
-            self._memory.add(document)
-            self._seen_doc = serial
+            batch.append(document)
+            if len(batch) == _READ_BATCH:
+                self._memory.add_many(batch)
+                batch = []
+        self._memory.add_many(batch)
+        self._seen_doc = documents[-1][0]
 
     def _reload(self) -> None:
         """Fill a new memory copy from the whole file."""

@@ -297,7 +297,7 @@ class _Postings:
             distinct, counts = np.unique(array, return_counts=True)
             slow.update(distinct[counts > 1].tolist())
         if slow:
-            at = np.flatnonzero(np.isin(array, np.fromiter(slow, np.int64, len(slow))))
+            at = np.flatnonzero(np.isin(array, np.fromiter(slow, np.int64, len(slow)), kind="sort"))
             for n in at.tolist():
                 key, value = keys[n], values[n]
                 more = multi.get(key)
@@ -312,6 +312,17 @@ class _Postings:
         self._buffered += len(keys)
         if self._buffered >= self.BUFFER:
             self._flush()
+        return len(keys)
+
+    def add_all(self, keys: I64, values: U32, limit: int, have: dict[int, int]) -> int:
+        """:meth:`add` for many pairs at once (many documents): one sorted run, no buffer."""
+        allowed = _allowed(keys, limit, have)
+        keys, values = keys[allowed], values[allowed]
+        self._flush()  # what waits in the buffer is older
+        if len(keys):
+            high, low = _Run.split(keys)
+            order = key_order(high)
+            self._merge_in(_Run(high[order], low[order], values[order]))
         return len(keys)
 
     def find(self, keys: I64) -> tuple[I64, U32]:
@@ -332,7 +343,7 @@ class _Postings:
             buffer_positions: list[int] = []
             buffer_values: list[int] = []
             single, multi = self._single, self._multi
-            at = np.flatnonzero(np.isin(keys, np.fromiter(hits, np.int64, len(hits))))
+            at = np.flatnonzero(np.isin(keys, np.fromiter(hits, np.int64, len(hits)), kind="sort"))
             for i in at.tolist():
                 key = query[i]
                 value = single.get(key)
@@ -386,9 +397,12 @@ class _Postings:
         ])  # fmt: skip
         high, low = _Run.split(keys)
         order = key_order(high)
-        run = _Run(high[order], low[order], values[order])
         self._single, self._multi = {}, {}
         self._buffered = 0
+        self._merge_in(_Run(high[order], low[order], values[order]))
+
+    def _merge_in(self, run: _Run) -> None:
+        """Merge ``run``, newer than every entry filed, into level 0 and on as levels fill."""
         level = 0
         while True:
             if level == len(self._levels):
@@ -611,45 +625,80 @@ class MemoryStore:
             return frozenset(k ^ salt for k, n in counts.items() if n >= min_docs)
 
     def add(self, doc: StoredDocument) -> None:
-        key_array = np.asarray(doc.keys, dtype=np.int64)
-        if len(key_array) and key_array.min() < 0:
-            raise ValueError("keys must be non-negative 63-bit integers")
-        kept = len(doc.paragraphs)
-        if len(doc.canonical) != kept or len(doc.rows) != len(key_array):
-            raise ValueError("paragraphs, canonical, keys and rows must match in length")
-        keys: list[int] = key_array.tolist()
+        self.add_many([doc])
+
+    def add_many(self, docs: Sequence[StoredDocument]) -> None:
+        """Add documents in order, as that many :meth:`add` calls would, in one pass: how an
+        :class:`~textclean.sqlite_store.SQLiteStore` reads its file back."""
+        arrays = [np.asarray(doc.keys, dtype=np.int64) for doc in docs]
+        for doc, key_array in zip(docs, arrays, strict=True):
+            if len(key_array) and key_array.min() < 0:
+                raise ValueError("keys must be non-negative 63-bit integers")
+            kept = len(doc.paragraphs)
+            if len(doc.canonical) != kept or len(doc.rows) != len(key_array):
+                raise ValueError("paragraphs, canonical, keys and rows must match in length")
+        if len({doc.doc_id for doc in docs}) < len(docs):  # a later one replaces an earlier one
+            for doc in docs:
+                self.add_many([doc])
+            return
         with self._lock:
             counted, self._counted = self._counted, None
-            self._forget(doc.doc_id)
-            serial = len(self._doc_ids)
-            self._doc_ids.append(doc.doc_id)
-            self._serials[doc.doc_id] = serial
-            self._doc_alive.extend([True])
-            self._doc_added.extend([doc.added])
-            self._doc_rows.extend([kept])
-            self._added += 1
-            first = len(self._texts)
-            rows: list[int] = (np.asarray(doc.rows, dtype=np.int64) + first).tolist()
-            self._texts.extend(doc.canonical)
-            self._row_doc.extend([serial] * kept)
-            self._row_paragraph.extend(doc.paragraphs)
-            self._live_rows += kept
-            if counted is not None and counted[0] == doc.doc_id and counted[1] >= set(keys):
+            rows: list[npt.NDArray[np.int64]] = []
+            composites: list[I64] = []
+            owners: list[int] = []  # the document (position in docs) of each composite key
+            serials: list[int] = []
+            for n, doc in enumerate(docs):
+                self._forget(doc.doc_id)
+                serial = len(self._doc_ids)
+                serials.append(serial)
+                self._doc_ids.append(doc.doc_id)
+                self._serials[doc.doc_id] = serial
+                kept = len(doc.paragraphs)
+                first = len(self._texts)
+                rows.append(np.asarray(doc.rows, dtype=np.int64) + first)
+                self._texts.extend(doc.canonical)
+                self._row_doc.extend([serial] * kept)
+                self._row_paragraph.extend(doc.paragraphs)
+                self._live_rows += kept
+                if doc.source is not None:
+                    sid = self._sources.setdefault(doc.source, len(self._sources))
+                    composites.append(_distinct(np.fromiter(doc.exact_keys, np.int64) ^ _salt(sid)))
+                    owners.extend([n] * len(composites[-1]))
+            self._doc_alive.extend([True] * len(docs))
+            self._doc_added.extend([doc.added for doc in docs])
+            self._doc_rows.extend([len(doc.paragraphs) for doc in docs])
+            self._added += len(docs)
+            key_array = np.concatenate(arrays) if arrays else np.empty(0, np.int64)
+            keys: list[int] = key_array.tolist()
+            if (
+                len(docs) == 1
+                and counted is not None
+                and counted[0] == docs[0].doc_id
+                and counted[1] >= set(keys)
+            ):
                 have = counted[2]
             else:
                 found, _ = self._find_live(keys, None)
                 have = dict(zip(*_counts(found), strict=True))
-            self._postings.add(keys, rows, MAX_POSTINGS, have, key_array)
-            sightings = 0
-            if doc.source is not None:
-                sid = self._sources.setdefault(doc.source, len(self._sources))
-                composite = np.unique(np.fromiter(doc.exact_keys, np.int64) ^ _salt(sid))
+            row_array = np.concatenate(rows) if rows else np.empty(0, np.int64)
+            if len(docs) == 1:
+                self._postings.add(keys, row_array.tolist(), MAX_POSTINGS, have, key_array)
+            else:
+                self._postings.add_all(key_array, row_array.astype(np.uint32), MAX_POSTINGS, have)
+            sightings = np.zeros(len(docs), dtype=np.int64)
+            if composites:
+                composite = np.concatenate(composites)
                 have = self._sighting_counts(composite)
-                serials = [serial] * len(composite)
-                sightings = self._sightings.add(
-                    composite.tolist(), serials, MAX_SIGHTINGS, have, composite
+                allowed = _allowed(composite, MAX_SIGHTINGS, have)
+                owner = np.asarray(owners, dtype=np.intp)[allowed]
+                sightings = np.bincount(owner, minlength=len(docs))
+                self._sightings.add_all(
+                    composite[allowed],
+                    np.asarray(serials, dtype=np.uint32)[owner],
+                    MAX_SIGHTINGS,
+                    have,
                 )
-            self._doc_sightings.extend([sightings])
+            self._doc_sightings.extend(sightings.tolist())
             self._maybe_compact()
 
     def next_doc_id(self) -> str:
@@ -709,7 +758,7 @@ class MemoryStore:
         """(key, row) of every live row filed under ``keys``, except those of document ``skip``."""
         wanted = np.fromiter(keys, np.int64)
         if not isinstance(keys, set | frozenset):
-            wanted = np.unique(wanted)
+            wanted = _distinct(wanted)
         found, rows = self._postings.find(wanted)
         docs = self._row_doc.data[rows]
         live = self._doc_alive.data[docs]
@@ -719,7 +768,7 @@ class MemoryStore:
 
     def _sighting_counts(self, composite: I64) -> dict[int, int]:
         """In how many live documents each composite (source, exact) key was seen, if any."""
-        found, serials = self._sightings.find(np.unique(composite))
+        found, serials = self._sightings.find(_distinct(composite))
         return dict(zip(*_counts(found[self._doc_alive.data[serials]]), strict=True))
 
     def _maybe_compact(self) -> None:
@@ -771,6 +820,18 @@ def _allowed(keys: I64, limit: int, have: dict[int, int]) -> npt.NDArray[np.bool
     allowed = np.empty(len(keys), dtype=np.bool_)
     allowed[order] = count < limit
     return allowed
+
+
+def _distinct(keys: I64) -> I64:
+    """The distinct values of ``keys``, sorted: ``np.unique(keys)``, which NumPy 2.4 computes by
+    hashing, ten times slower than this sort for a thousand keys and more."""
+    ordered: I64 = np.sort(keys)
+    if len(ordered) < 2:
+        return ordered
+    first = np.empty(len(ordered), dtype=np.bool_)
+    first[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    return ordered[first]
 
 
 def _salt(sid: int) -> int:

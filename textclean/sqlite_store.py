@@ -109,7 +109,7 @@ class SQLiteStore:
 
     A process keeps one connection, used by one thread at a time (the store holds a lock), and
     the index in memory as a :class:`~textclean.store.MemoryStore` does (about 270 bytes a
-    paragraph): opening a file reads all of it, about 22 µs a paragraph. An indexed paragraph
+    paragraph): opening a file reads all of it, about 12 µs a paragraph. An indexed paragraph
     takes about 230 bytes of file on news text (``benchmarks/bench_index.py`` measures both): its
     compressed canonical text and the list of its keys.
     """

@@ -586,6 +586,18 @@ def test_short_lines_repeated_right_after_themselves_go() -> None:
     assert dedupe(doc(P0, *cells, *cells, P1, sep="\n")).duplicates == ()
 
 
+def test_rows_of_one_template_that_add_and_drop_an_item_are_kept() -> None:
+    # Each row lists the apps of another product: one more and one fewer is another list.
+    rows = [
+        "Clients Windows, macOS, Linux, Android, iOS, Chrome, Firefox, Edge, Android TV, tvOS",
+        "Clients Windows, macOS, Linux, Android, iOS, Chrome, Firefox, Android TV, tvOS, Kodi",
+    ]
+    assert dedupe(doc(P0, rows[0], P1, P2, rows[1], P3, sep="\n")).duplicates == ()
+    # A word added at an end alone is a small edit (a credit): that copy still goes.
+    credited = dedupe(doc(P0, rows[0], P1, rows[0] + " Kodi", sep="\n"))
+    assert removed(credited) == {3: (1, "near")}
+
+
 def test_article_without_duplicates_is_only_cleaned() -> None:
     messy = doc(P0, P1.replace("“", "&#8220;"), P2 + "  ", "\u00a0" + P3, P4)
     result = dedupe(messy)

@@ -1021,6 +1021,10 @@ class _DocumentMatcher:
         small = _only_small_edits(words, other, ops) and (
             not both_ways or _only_small_edits(other, words)
         )
+        if small and dup.similarity < 1.0 and len(dup.originals) == 1:
+            # Words added and others dropped from inside: another item written to the same
+            # template ("Apps: Windows, ..., Edge" and "Apps: Windows, ..., Firestick").
+            small = not _drops_inside(ops)
         if dup.similarity < 1.0 and not small:
             self.pending[dup.index] = replace(dup, rule=dup.rule + ", inside a repeated run")
             return None
@@ -1290,6 +1294,16 @@ _HEADING_WORDS = 12  # a contained part shorter than this needs a neighbour from
 _STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
 _ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one
 _TYPO_SIMILARITY = 0.8  # a corrected word is still this similar to the original
+
+
+def _drops_inside(ops: Opcodes) -> bool:
+    """Whether the alignment drops a word of ``other`` from between two runs of equal words,
+    not as half of a replacement (a typo fixed)."""
+    tags = [op.tag for op in ops]
+    return any(
+        tags[n] == "insert" and tags[n - 1] == "equal" and tags[n + 1] == "equal"
+        for n in range(1, len(tags) - 1)
+    )
 
 
 def _only_small_edits(words: list[str], other: list[str], ops: Opcodes | None = None) -> bool:

@@ -135,8 +135,8 @@ class SQLiteStore:
             with self.transaction():
                 self._check_format()
                 self._create_tables()
-                self._ready = True
-                self._catch_up()
+            self._ready = True
+            self._read_latest()  # in a read transaction: other processes go on writing
         except BaseException:
             conn.close()
             self._conn = None

@@ -314,16 +314,21 @@ class _Postings:
             self._flush()
         return len(keys)
 
-    def add_all(self, keys: I64, values: U32, limit: int, have: dict[int, int]) -> int:
-        """:meth:`add` for many pairs at once (many documents): one sorted run, no buffer."""
+    def add_many(
+        self, keys: I64, values: npt.NDArray[np.integer[Any]], limit: int, have: dict[int, int]
+    ) -> int:
+        """:meth:`add` with arrays. As many pairs as the buffer holds or more (documents read
+        back from a file) go in as one sorted run: the buffer's dict would see most keys twice
+        and file them one by one."""
+        if len(keys) < self.BUFFER:
+            return self.add(keys.tolist(), values.tolist(), limit, have, keys)
         allowed = _allowed(keys, limit, have)
-        keys, values = keys[allowed], values[allowed]
+        filed: U32 = values[allowed].astype(np.uint32)
         self._flush()  # what waits in the buffer is older
-        if len(keys):
-            high, low = _Run.split(keys)
-            order = key_order(high)
-            self._merge_in(_Run(high[order], low[order], values[order]))
-        return len(keys)
+        high, low = _Run.split(keys[allowed])
+        order = key_order(high)
+        self._merge_in(_Run(high[order], low[order], filed[order]))
+        return len(filed)
 
     def find(self, keys: I64) -> tuple[I64, U32]:
         """Every entry filed under one of ``keys`` (without repeats), as (key, value) arrays,
@@ -669,22 +674,18 @@ class MemoryStore:
             self._doc_rows.extend([len(doc.paragraphs) for doc in docs])
             self._added += len(docs)
             key_array = np.concatenate(arrays) if arrays else np.empty(0, np.int64)
-            keys: list[int] = key_array.tolist()
             if (
                 len(docs) == 1
                 and counted is not None
                 and counted[0] == docs[0].doc_id
-                and counted[1] >= set(keys)
+                and counted[1] >= set(key_array.tolist())
             ):
                 have = counted[2]
             else:
-                found, _ = self._find_live(keys, None)
+                found, _ = self._find_live(key_array, None)
                 have = dict(zip(*_counts(found), strict=True))
             row_array = np.concatenate(rows) if rows else np.empty(0, np.int64)
-            if len(docs) == 1:
-                self._postings.add(keys, row_array.tolist(), MAX_POSTINGS, have, key_array)
-            else:
-                self._postings.add_all(key_array, row_array.astype(np.uint32), MAX_POSTINGS, have)
+            self._postings.add_many(key_array, row_array, MAX_POSTINGS, have)
             sightings = np.zeros(len(docs), dtype=np.int64)
             if composites:
                 composite = np.concatenate(composites)
@@ -692,11 +693,8 @@ class MemoryStore:
                 allowed = _allowed(composite, MAX_SIGHTINGS, have)
                 owner = np.asarray(owners, dtype=np.intp)[allowed]
                 sightings = np.bincount(owner, minlength=len(docs))
-                self._sightings.add_all(
-                    composite[allowed],
-                    np.asarray(serials, dtype=np.uint32)[owner],
-                    MAX_SIGHTINGS,
-                    have,
+                self._sightings.add_many(
+                    composite[allowed], np.asarray(serials)[owner], MAX_SIGHTINGS, have
                 )
             self._doc_sightings.extend(sightings.tolist())
             self._maybe_compact()
@@ -756,7 +754,7 @@ class MemoryStore:
 
     def _find_live(self, keys: Iterable[int], skip: int | None) -> tuple[I64, U32]:
         """(key, row) of every live row filed under ``keys``, except those of document ``skip``."""
-        wanted = np.fromiter(keys, np.int64)
+        wanted = keys if isinstance(keys, np.ndarray) else np.fromiter(keys, np.int64)
         if not isinstance(keys, set | frozenset):
             wanted = _distinct(wanted)
         found, rows = self._postings.find(wanted)

@@ -1021,10 +1021,11 @@ class _DocumentMatcher:
         small = _only_small_edits(words, other, ops) and (
             not both_ways or _only_small_edits(other, words)
         )
-        if small and dup.similarity < 1.0 and len(dup.originals) == 1:
+        if small and dup.similarity < 1.0 and len(dup.originals) == 1 and dup.doc_id is None:
             # Words added and others dropped from inside: another item written to the same
-            # template ("Apps: Windows, ..., Edge" and "Apps: Windows, ..., Firestick").
-            small = not _drops_inside(ops)
+            # template in this document ("Apps: Windows, ..., Edge" and "Apps: Windows, ...,
+            # Firestick"). (Across documents, an indexed copy may have been edited too.)
+            small = not _drops_inside(words, other, ops)
         if dup.similarity < 1.0 and not small:
             self.pending[dup.index] = replace(dup, rule=dup.rule + ", inside a repeated run")
             return None
@@ -1296,12 +1297,17 @@ _ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence en
 _TYPO_SIMILARITY = 0.8  # a corrected word is still this similar to the original
 
 
-def _drops_inside(ops: Opcodes) -> bool:
-    """Whether the alignment drops a word of ``other`` from between two runs of equal words,
-    not as half of a replacement (a typo fixed)."""
+def _drops_inside(words: list[str], other: list[str], ops: Opcodes) -> bool:
+    """Whether the alignment of ``words`` with ``other`` drops a word of ``other`` from between
+    two runs of equal words, not as half of a replacement (a typo fixed) nor to place it
+    elsewhere (two words swapped)."""
     tags = [op.tag for op in ops]
+    held = set(words)
     return any(
-        tags[n] == "insert" and tags[n - 1] == "equal" and tags[n + 1] == "equal"
+        tags[n] == "insert"
+        and tags[n - 1] == "equal"
+        and tags[n + 1] == "equal"
+        and not held.issuperset(other[ops[n].dest_start : ops[n].dest_end])
         for n in range(1, len(tags) - 1)
     )
 

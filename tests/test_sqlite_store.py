@@ -131,6 +131,7 @@ def test_a_second_connection_follows_additions_and_removals(tmp_path: Path) -> N
     path = tmp_path / "index.db"
     first, second = join(paragraphs(20, 3)), join(paragraphs(21, 3))
     with Deduplicator(store=path) as writer, Deduplicator(store=path) as reader:
+        writer.dedupe(join(paragraphs(22, 2)), doc_id="other")  # the index is never empty
         writer.dedupe(first, doc_id="a")
         assert reader.check(first).kept == ()
         assert writer.forget("a") == 3
@@ -249,6 +250,63 @@ def test_four_processes_keep_each_repeated_paragraph_exactly_once(tmp_path: Path
     fed = {p for docs in work for doc in docs for p in doc.split("\n\n")}
     assert set(kept) == fed  # nothing unique removed
     assert max(kept.values()) == 1  # every repeated paragraph kept exactly once
+
+
+_EVICTING_WORKER = """
+import sys, json, time
+from pathlib import Path
+import textclean
+
+docs, probes, workers = json.loads(sys.stdin.read())
+path, me = Path(sys.argv[1]), sys.argv[2]
+with textclean.Deduplicator(store=path, max_paragraphs=30) as dd:
+    for n, (doc_id, doc) in enumerate(docs):
+        dd.dedupe(doc, doc_id=doc_id, source="site")
+        if n % 5 == 4:
+            dd.forget(docs[n - 2][0])
+    Path(f"{path}.{me}.done").touch()
+    while not all(Path(f"{path}.{w}.done").exists() for w in range(workers)):
+        time.sleep(0.01)
+    print(json.dumps([dd.check(p, source="site").to_dict() for p in probes]))
+"""
+
+
+def test_processes_that_evict_and_forget_agree_with_a_fresh_reader(tmp_path: Path) -> None:
+    # Each process's memory copy follows the others' additions, replacements, evictions and
+    # removals: once all have written, each answers as a process that reads the file afresh.
+    path = tmp_path / "index.db"
+    pool = paragraphs(90, 30)
+    rng = random.Random(91)
+    work = [
+        [(f"d{rng.randrange(25)}", join(rng.sample(pool, 4))) for _ in range(20)] for _ in range(3)
+    ]
+    probes = [join(pool[k : k + 3]) for k in range(0, 30, 3)]
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", _EVICTING_WORKER, str(path), str(w)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        for w in range(len(work))
+    ]
+    for worker, docs in zip(workers, work, strict=True):
+        assert worker.stdin is not None
+        worker.stdin.write(json.dumps([docs, probes, len(work)]))
+        worker.stdin.close()
+    answers = []
+    for worker in workers:
+        assert worker.stdout is not None and worker.stderr is not None
+        out = worker.stdout.read()
+        assert worker.wait(timeout=120) == 0, worker.stderr.read()
+        answers.append(json.loads(out))
+    with Deduplicator(store=path, max_paragraphs=30) as fresh:
+        assert fresh.store.paragraph_count() <= 30
+        expected = [fresh.check(p, source="site").to_dict() for p in probes]
+    assert any(a["duplicates"] for a in expected)  # the probes do meet the index
+    assert answers == [expected] * len(work)
 
 
 def test_threads_share_one_sqlite_deduplicator(tmp_path: Path) -> None:

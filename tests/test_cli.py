@@ -383,6 +383,24 @@ def test_index_twice_removes_every_paragraph_the_second_time(
 
 
 @needs_sqlite_store
+def test_reading_a_big_index_is_announced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = tmp_path / "index.db"
+    argv = ["dedupe", "--index", str(index), str(ARTICLE)]
+    assert cli.main(argv) == 0
+    assert "reading the index" not in capsys.readouterr().err  # a new, small file: no pause
+    monkeypatch.setattr(cli, "_SLOW_INDEX", 1)  # every file is big now
+    assert cli.main(argv) == 0
+    err = capsys.readouterr().err
+    assert f"reading the index {index}" in err
+    kept = len(textclean.dedupe(ARTICLE.read_bytes()).kept)
+    assert f"index read: 1 document, {kept} paragraphs in" in err
+    assert cli.main([*argv[:1], "-q", *argv[1:]]) == 0
+    assert capsys.readouterr().err == ""
+
+
+@needs_sqlite_store
 def test_index_across_documents_and_ids(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     records = [{"id": f"d{i}", "text": DISTINCT[i % 3]} for i in range(9)]
     path = write_jsonl(tmp_path / "in.jsonl", records)

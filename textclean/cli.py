@@ -156,7 +156,9 @@ bad input:
 progress:
   On standard error: a progress bar when it is a terminal, otherwise a log line
   every 10 seconds; always a closing summary (documents, what was removed or
-  changed, MB, MB/s). --quiet silences both."""
+  changed, MB, MB/s). An --index file of 16 MiB or more is read whole into
+  memory first: a line says so, and another how long it took. --quiet silences
+  them all."""
 
 _CLEAN_DESCRIPTION: Final = """\
 Clean each document: repair mojibake and HTML entities, normalise line breaks,
@@ -1071,6 +1073,34 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_DATA_ERROR
 
 
+_SLOW_INDEX = 16 << 20
+"""An index file of this many bytes or more takes a second or more to read: say so."""
+
+
+def _open_index(job: _Job, stderr: IO[str], *, quiet: bool) -> Deduplicator | None:
+    """The job's index deduplicator; opening a big file (read whole into memory) is announced."""
+    if job.index is None:
+        return None
+    path = job.index.removeprefix("sqlite:///")
+    size = os.path.getsize(path) if os.path.isfile(path) else 0
+    announce = not quiet and size >= _SLOW_INDEX
+    if announce:
+        print(f"textclean {job.command}: reading the index {path} ({size / 2**20:,.0f} MiB)...",
+              file=stderr, flush=True)  # fmt: skip
+    start = time.perf_counter()
+    index = job.index_deduplicator()
+    if announce and index is not None:
+        seconds = time.perf_counter() - start
+        documents, paragraphs = index.store.document_count(), index.store.paragraph_count()
+        print(
+            f"textclean {job.command}: index read: {_count(documents, 'document')}, "
+            f"{_count(paragraphs, 'paragraph')} in {seconds:.1f} s",
+            file=stderr,
+            flush=True,
+        )
+    return index
+
+
 def _execute(args: argparse.Namespace, job: _Job) -> int:
     stdin: BinaryIO = sys.stdin.buffer
     stderr = sys.stderr
@@ -1095,7 +1125,7 @@ def _execute(args: argparse.Namespace, job: _Job) -> int:
             except OSError as exc:
                 raise _InputError(f"cannot write {args.rejects}: {exc.strerror or exc}") from None
         try:
-            index = job.index_deduplicator()
+            index = _open_index(job, stderr, quiet=args.quiet)
         except (OSError, ValueError, sqlite3.Error) as exc:
             raise _InputError(f"cannot use the index {job.index}: {exc}") from None
         if index is not None:

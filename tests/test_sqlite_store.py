@@ -115,6 +115,22 @@ def test_the_index_refuses_other_settings_and_newer_formats(tmp_path: Path) -> N
         Deduplicator(store=path)
 
 
+def test_a_malformed_document_is_refused_before_the_file_takes_it(tmp_path: Path) -> None:
+    path = tmp_path / "index.db"
+    fp = ParagraphPrint("some words here", 3, 11, (12,), ())
+    good = StoredDocument.from_prints("a", None, 0.0, [(0, fp)], {11})
+    bad = StoredDocument("b", None, 0.0, good.paragraphs, good.canonical, -good.keys, good.rows, ())
+    store = SQLiteStore(path)
+    store.add(good)
+    with pytest.raises(ValueError, match="non-negative"):
+        store.add(bad)
+    store.close()
+    reopened = SQLiteStore(path)  # and the file still reads back
+    assert (reopened.document_count(), reopened.paragraph_count()) == (1, 1)
+    assert [e.doc_id for e in reopened.lookup({11})[11]] == ["a"]
+    reopened.close()
+
+
 def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
     store = SQLiteStore(tmp_path / "index.db")
     fp = ParagraphPrint("some words here", 3, 11, (12,), ())

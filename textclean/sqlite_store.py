@@ -198,6 +198,7 @@ class SQLiteStore:
             return self._memory.boilerplate(source, keys, min_docs)
 
     def add(self, doc: StoredDocument) -> None:
+        doc.checked_keys()  # the memory copy must take what the file takes
         with self.transaction():
             db = self._db
             self._forget(doc.doc_id)

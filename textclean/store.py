@@ -102,6 +102,16 @@ class StoredDocument:
             exact_keys,
         )  # fmt: skip
 
+    def checked_keys(self) -> I64:
+        """:attr:`keys` as an array, once the document is checked: non-negative keys, and as
+        many canonical texts as paragraphs and rows as keys (else :class:`ValueError`)."""
+        keys = np.asarray(self.keys, dtype=np.int64)
+        if len(keys) and keys.min() < 0:
+            raise ValueError("keys must be non-negative 63-bit integers")
+        if len(self.canonical) != len(self.paragraphs) or len(self.rows) != len(keys):
+            raise ValueError("paragraphs, canonical, keys and rows must match in length")
+        return keys
+
     def keys_by_paragraph(self) -> list[list[int]]:
         """The keys of each kept paragraph."""
         bounds = np.searchsorted(self.rows, np.arange(len(self.paragraphs) + 1)).tolist()
@@ -635,13 +645,7 @@ class MemoryStore:
     def add_many(self, docs: Sequence[StoredDocument]) -> None:
         """Add documents in order, as that many :meth:`add` calls would, in one pass: how an
         :class:`~textclean.sqlite_store.SQLiteStore` reads its file back."""
-        arrays = [np.asarray(doc.keys, dtype=np.int64) for doc in docs]
-        for doc, key_array in zip(docs, arrays, strict=True):
-            if len(key_array) and key_array.min() < 0:
-                raise ValueError("keys must be non-negative 63-bit integers")
-            kept = len(doc.paragraphs)
-            if len(doc.canonical) != kept or len(doc.rows) != len(key_array):
-                raise ValueError("paragraphs, canonical, keys and rows must match in length")
+        arrays = [doc.checked_keys() for doc in docs]  # all checked before anything changes
         if len({doc.doc_id for doc in docs}) < len(docs):  # a later one replaces an earlier one
             for doc in docs:
                 self.add_many([doc])

@@ -131,6 +131,24 @@ def test_a_malformed_document_is_refused_before_the_file_takes_it(tmp_path: Path
     reopened.close()
 
 
+@pytest.mark.parametrize(
+    "texts", [["plain words", "more words"], ["a \0 b", "c"], ["lone \ud800 half", ""], []]
+)
+def test_canonical_texts_read_back_as_written(texts: list[str], tmp_path: Path) -> None:
+    # A document's texts are stored as one compressed stream, or one by one when a text holds
+    # the separator (NUL); lone surrogates and empty texts survive either way.
+    path = tmp_path / "index.db"
+    prints = [(k, ParagraphPrint(t, 2, 100 + k, (), ())) for k, t in enumerate(texts)]
+    store = SQLiteStore(path)
+    store.add(StoredDocument.from_prints("a", None, 0.0, prints, ()))
+    store.close()
+    reopened = SQLiteStore(path)
+    found = reopened.lookup({100 + k for k in range(len(texts))})
+    assert [found[100 + k][0].canonical for k in range(len(texts))] == texts
+    assert reopened.paragraph_count() == len(texts)
+    reopened.close()
+
+
 def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
     store = SQLiteStore(tmp_path / "index.db")
     fp = ParagraphPrint("some words here", 3, 11, (12,), ())

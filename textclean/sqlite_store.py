@@ -73,13 +73,15 @@ CREATE TABLE IF NOT EXISTS documents (
     added REAL NOT NULL,
     first INTEGER NOT NULL,  -- its paragraphs are rows first .. first + count - 1
     count INTEGER NOT NULL,
-    exact BLOB               -- exact keys of all its paragraphs, when it has a source
+    exact BLOB,              -- exact keys of all its paragraphs, when it has a source
+    texts BLOB               -- its paragraphs' canonical texts, NUL-separated, raw-deflated
 );
 CREATE TABLE IF NOT EXISTS paragraphs (
     id INTEGER PRIMARY KEY,
     doc INTEGER NOT NULL,
     idx INTEGER NOT NULL,
-    text NOT NULL,           -- TEXT, or a BLOB of its raw-deflate compressed UTF-8
+    text,                    -- only when documents.texts is NULL (a text holds a NUL): TEXT,
+                             -- or a BLOB of its raw-deflate compressed UTF-8
     keys BLOB NOT NULL       -- the keys it is filed under, as int64
 );
 CREATE TABLE IF NOT EXISTS forgotten (
@@ -90,7 +92,7 @@ CREATE TABLE IF NOT EXISTS forgotten (
 
 _NEW_DOCUMENTS = """
 SELECT documents.id, documents.name, sources.name, documents.added, documents.first,
-       documents.count, documents.exact
+       documents.count, documents.exact, documents.texts
 FROM documents LEFT JOIN sources ON sources.id = documents.source
 WHERE documents.id > ? ORDER BY documents.id
 """
@@ -211,21 +213,26 @@ class SQLiteStore:
                     "SELECT id FROM sources WHERE name = ?", (doc.source,)
                 ).fetchone()
                 exact = _pack_keys(sorted(set(doc.exact_keys)))
+            # One compressed stream for all its texts (a stream costs microseconds to set up),
+            # unless a text holds the separator.
+            together = not any("\0" in text for text in doc.canonical)
+            texts = _deflate("\0".join(doc.canonical)) if together else None
             serial = db.execute(
-                "INSERT INTO documents (name, source, added, first, count, exact)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (doc.doc_id, source, doc.added, first, len(doc.paragraphs), exact),
+                "INSERT INTO documents (name, source, added, first, count, exact, texts)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (doc.doc_id, source, doc.added, first, len(doc.paragraphs), exact, texts),
             ).lastrowid  # fmt: skip
             db.executemany(
                 "INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?)",
                 [
-                    (row, serial, paragraph, _pack(canonical), _pack_keys(keys))
+                    (row, serial, paragraph, None if together else _pack(canonical),
+                     _pack_keys(keys))
                     for row, (paragraph, canonical, keys) in enumerate(
                         zip(doc.paragraphs, doc.canonical, doc.keys_by_paragraph(), strict=True),
                         start=first,
                     )
                 ],
-            )
+            )  # fmt: skip
             db.execute(
                 "UPDATE stats SET documents = documents + 1, paragraphs = paragraphs + ?",
                 (len(doc.paragraphs),),
@@ -380,7 +387,7 @@ class SQLiteStore:
         groups = itertools.groupby(rows, key=lambda row: row[0])
         group = next(groups, None)
         batch: list[StoredDocument] = []
-        for serial, name, source, added, _, _, exact in documents:
+        for serial, name, source, added, _, count, exact, texts in documents:
             paragraphs: list[tuple[int, int, str | bytes, bytes]] = []
             if group is not None and group[0] == serial:
                 paragraphs = list(group[1])
@@ -389,7 +396,9 @@ class SQLiteStore:
             document = StoredDocument(
                 name, source, added,
                 [idx for _, idx, _, _ in paragraphs],
-                [_text(text) for _, _, text, _ in paragraphs],
+                (_inflate(texts).split("\0") if count else [])
+                if texts is not None
+                else [_text(text) for _, _, text, _ in paragraphs],
                 np.fromiter(itertools.chain.from_iterable(keys), np.int64),
                 np.repeat(np.arange(len(keys), dtype=np.int64), [len(k) for k in keys]),
                 frozenset(_unpack_keys(exact)) if exact is not None else frozenset(),
@@ -414,13 +423,23 @@ class SQLiteStore:
         self._catch_up()
 
 
+def _deflate(text: str) -> bytes:
+    """``text`` as raw-deflate compressed UTF-8 (lone surrogates kept)."""
+    deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return deflate.compress(text.encode("utf-8", "surrogatepass")) + deflate.flush()
+
+
+def _inflate(packed: bytes) -> str:
+    return zlib.decompress(packed, wbits=-15).decode("utf-8", "surrogatepass")
+
+
 def _pack(text: str) -> str | bytes:
     """``text`` as stored: raw-deflate compressed UTF-8 when that is shorter (or ``text`` holds
     lone surrogates, which an SQLite TEXT cannot)."""
-    raw = text.encode("utf-8", "surrogatepass")
-    deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
-    packed = deflate.compress(raw) + deflate.flush()
-    if len(packed) < len(raw) or (not text.isascii() and _has_surrogates(text)):
+    packed = _deflate(text)
+    if len(packed) < len(text.encode("utf-8", "surrogatepass")) or (
+        not text.isascii() and _has_surrogates(text)
+    ):
         return packed
     return text
 
@@ -434,9 +453,7 @@ def _has_surrogates(text: str) -> bool:
 
 
 def _text(stored: str | bytes) -> str:
-    if isinstance(stored, bytes):
-        return zlib.decompress(stored, wbits=-15).decode("utf-8", "surrogatepass")
-    return stored
+    return _inflate(stored) if isinstance(stored, bytes) else stored
 
 
 def _pack_keys(keys: Iterable[int]) -> bytes:

@@ -21,11 +21,12 @@ Tables:
 * ``stats``: how many documents and paragraphs are indexed (one row, so counting is free);
 * ``sources``: the sources named by documents;
 * ``documents``: one row per document, in the order they were added (its id, source, when it was
-  added, its paragraph rows, and, for documents with a source, the exact keys of all its
-  paragraphs for boilerplate counts);
-* ``paragraphs``: one row per indexed paragraph: its document, its index in the document, its
-  canonical text (raw-deflate compressed into a BLOB when that is shorter, else TEXT) and the
-  keys it is filed under;
+  added, its paragraph rows, its kept paragraphs' canonical texts, and, for documents with a
+  source, the exact keys of all its paragraphs for boilerplate counts);
+* ``paragraphs``: one row per indexed paragraph: its document, its index in the document and the
+  keys it is filed under (its canonical text is in its document's row, compressed with the
+  others: one zlib stream a document; alone in the paragraph's row only when a text holds the
+  NUL that separates them);
 * ``forgotten``: the documents removed (by ``forget``, eviction or a new document with the same
   id), numbered, so that other processes remove them too; only the newest
   :data:`FORGOTTEN_KEPT` are kept, and a process that fell further behind reads the whole index
@@ -111,9 +112,9 @@ class SQLiteStore:
 
     A process keeps one connection, used by one thread at a time (the store holds a lock), and
     the index in memory as a :class:`~textclean.store.MemoryStore` does (about 270 bytes a
-    paragraph): opening a file reads all of it, about 12 µs a paragraph. An indexed paragraph
-    takes about 230 bytes of file on news text (``benchmarks/bench_index.py`` measures both): its
-    compressed canonical text and the list of its keys.
+    paragraph): opening a file reads all of it, about 10 µs a paragraph. An indexed paragraph
+    takes about 200 bytes of file on news text (``benchmarks/bench_index.py`` measures both): its
+    canonical text (compressed with its document's others) and the list of its keys.
     """
 
     def __init__(self, path: str | Path, *, timeout: float = 60.0) -> None:

@@ -5,8 +5,8 @@ paragraphs (canonical text and fingerprint keys). Each process also holds the in
 :class:`~textclean.store.MemoryStore`, filled from the file when it opens it and kept up to date
 from it: every transaction starts by reading the documents that other processes added, and the
 documents they removed, since it last looked. Lookups are then memory lookups, and writing a
-document appends a few rows (no B-tree of postings to update at scattered places: that cost
-more than half of the time when the postings were kept in the file itself).
+document appends one row (no B-tree of postings to update at scattered places: that cost more
+than half of the time when the postings were kept in the file itself).
 
 Every document is one ``BEGIN IMMEDIATE`` transaction (catch up, look up, then add), so a process
 killed in the middle of a document leaves the file as it was before that document, and two
@@ -20,13 +20,11 @@ Tables:
   settings the index was built with;
 * ``stats``: how many documents and paragraphs are indexed (one row, so counting is free);
 * ``sources``: the sources named by documents;
-* ``documents``: one row per document, in the order they were added (its id, source, when it was
-  added, its paragraph rows, its kept paragraphs' canonical texts, and, for documents with a
-  source, the exact keys of all its paragraphs for boilerplate counts);
-* ``paragraphs``: one row per indexed paragraph: its document, its index in the document and the
-  keys it is filed under (its canonical text is in its document's row, compressed with the
-  others: one zlib stream a document; alone in the paragraph's row only when a text holds the
-  NUL that separates them);
+* ``documents``: one row per document, in the order they were added: its id, source, when it
+  was added, and what :class:`~textclean.store.StoredDocument` holds, as little-endian arrays:
+  its kept paragraphs' indices, their canonical texts (their UTF-8 one after another, in one
+  raw-deflate stream, and their lengths), their keys and the paragraph of each key, and, for
+  documents with a source, the exact keys of all its paragraphs for boilerplate counts;
 * ``forgotten``: the documents removed (by ``forget``, eviction or a new document with the same
   id), numbered, so that other processes remove them too; only the newest
   :data:`FORGOTTEN_KEPT` are kept, and a process that fell further behind reads the whole index
@@ -35,17 +33,16 @@ Tables:
 
 from __future__ import annotations
 
-import itertools
 import sqlite3
-import sys
 import threading
 import zlib
-from array import array
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from textclean.match import IndexedParagraph
 from textclean.store import FORMAT_VERSION, IndexMismatchError, MemoryStore, StoredDocument
@@ -72,18 +69,13 @@ CREATE TABLE IF NOT EXISTS documents (
     name TEXT NOT NULL UNIQUE,
     source INTEGER REFERENCES sources (id),
     added REAL NOT NULL,
-    first INTEGER NOT NULL,  -- its paragraphs are rows first .. first + count - 1
-    count INTEGER NOT NULL,
-    exact BLOB,              -- exact keys of all its paragraphs, when it has a source
-    texts BLOB               -- its paragraphs' canonical texts, NUL-separated, raw-deflated
-);
-CREATE TABLE IF NOT EXISTS paragraphs (
-    id INTEGER PRIMARY KEY,
-    doc INTEGER NOT NULL,
-    idx INTEGER NOT NULL,
-    text,                    -- only when documents.texts is NULL (a text holds a NUL): TEXT,
-                             -- or a BLOB of its raw-deflate compressed UTF-8
-    keys BLOB NOT NULL       -- the keys it is filed under, as int64
+    count INTEGER NOT NULL,  -- kept paragraphs
+    paragraphs BLOB NOT NULL,  -- the index of each kept paragraph in the document (uint32)
+    texts BLOB NOT NULL,     -- their canonical texts' UTF-8, one after another, raw-deflated
+    lengths BLOB NOT NULL,   -- the byte length of each text (uint32)
+    keys BLOB NOT NULL,      -- every key of every kept paragraph (int64)
+    rows BLOB NOT NULL,      -- for each key, the position of its paragraph (uint32)
+    exact BLOB               -- exact keys of all its paragraphs, when it has a source (int64)
 );
 CREATE TABLE IF NOT EXISTS forgotten (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -92,8 +84,8 @@ CREATE TABLE IF NOT EXISTS forgotten (
 """
 
 _NEW_DOCUMENTS = """
-SELECT documents.id, documents.name, sources.name, documents.added, documents.first,
-       documents.count, documents.exact, documents.texts
+SELECT documents.id, documents.name, sources.name, documents.added, documents.paragraphs,
+       documents.texts, documents.lengths, documents.keys, documents.rows, documents.exact
 FROM documents LEFT JOIN sources ON sources.id = documents.source
 WHERE documents.id > ? ORDER BY documents.id
 """
@@ -114,7 +106,7 @@ class SQLiteStore:
     the index in memory as a :class:`~textclean.store.MemoryStore` does (about 270 bytes a
     paragraph): opening a file reads all of it, about 10 µs a paragraph. An indexed paragraph
     takes about 200 bytes of file on news text (``benchmarks/bench_index.py`` measures both): its
-    canonical text (compressed with its document's others) and the list of its keys.
+    canonical text (compressed with its document's others) and its keys.
     """
 
     def __init__(self, path: str | Path, *, timeout: float = 60.0) -> None:
@@ -201,11 +193,11 @@ class SQLiteStore:
             return self._memory.boilerplate(source, keys, min_docs)
 
     def add(self, doc: StoredDocument) -> None:
-        doc.checked_keys()  # the memory copy must take what the file takes
+        keys = doc.checked_keys()  # the memory copy must take what the file takes
+        encoded = [text.encode("utf-8", "surrogatepass") for text in doc.canonical]
         with self.transaction():
             db = self._db
             self._forget(doc.doc_id)
-            (first,) = db.execute("SELECT coalesce(max(id), 0) + 1 FROM paragraphs").fetchone()
             source = None
             exact = None
             if doc.source is not None:
@@ -213,27 +205,16 @@ class SQLiteStore:
                 (source,) = db.execute(
                     "SELECT id FROM sources WHERE name = ?", (doc.source,)
                 ).fetchone()
-                exact = _pack_keys(sorted(set(doc.exact_keys)))
-            # One compressed stream for all its texts (a stream costs microseconds to set up),
-            # unless a text holds the separator.
-            together = not any("\0" in text for text in doc.canonical)
-            texts = _deflate("\0".join(doc.canonical)) if together else None
+                exact = _blob(np.fromiter(sorted(set(doc.exact_keys)), np.int64))
             serial = db.execute(
-                "INSERT INTO documents (name, source, added, first, count, exact, texts)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (doc.doc_id, source, doc.added, first, len(doc.paragraphs), exact, texts),
+                "INSERT INTO documents (name, source, added, count, paragraphs, texts, lengths,"
+                " keys, rows, exact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.doc_id, source, doc.added, len(doc.paragraphs),
+                 _blob(np.asarray(doc.paragraphs, dtype=np.uint32)),
+                 _deflate(b"".join(encoded)),  # one stream: each costs microseconds to set up
+                 _blob(np.fromiter(map(len, encoded), np.uint32, len(encoded))),
+                 _blob(keys), _blob(np.asarray(doc.rows, dtype=np.uint32)), exact),
             ).lastrowid  # fmt: skip
-            db.executemany(
-                "INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?)",
-                [
-                    (row, serial, paragraph, None if together else _pack(canonical),
-                     _pack_keys(keys))
-                    for row, (paragraph, canonical, keys) in enumerate(
-                        zip(doc.paragraphs, doc.canonical, doc.keys_by_paragraph(), strict=True),
-                        start=first,
-                    )
-                ],
-            )  # fmt: skip
             db.execute(
                 "UPDATE stats SET documents = documents + 1, paragraphs = paragraphs + ?",
                 (len(doc.paragraphs),),
@@ -325,13 +306,10 @@ class SQLiteStore:
 
     def _forget(self, doc_id: str) -> int:
         db = self._db
-        row = db.execute(
-            "SELECT id, first, count FROM documents WHERE name = ?", (doc_id,)
-        ).fetchone()
+        row = db.execute("SELECT id, count FROM documents WHERE name = ?", (doc_id,)).fetchone()
         if row is None:
             return 0
-        serial, first, count = row
-        db.execute("DELETE FROM paragraphs WHERE id BETWEEN ? AND ?", (first, first + count - 1))
+        serial, count = row
         db.execute("DELETE FROM documents WHERE id = ?", (serial,))
         db.execute(
             "UPDATE stats SET documents = documents - 1, paragraphs = paragraphs - ?", (count,)
@@ -377,39 +355,27 @@ class SQLiteStore:
         ).fetchall():
             self._memory.forget(name)
             self._seen_forgotten = seq
-        documents = db.execute(_NEW_DOCUMENTS, (self._seen_doc,)).fetchall()
-        if not documents:
-            return
-        # A document's rows come after those of every document before it that is still there.
-        rows = db.execute(
-            "SELECT doc, idx, text, keys FROM paragraphs WHERE id >= ? ORDER BY id",
-            (min(document[4] for document in documents),),
-        )
-        groups = itertools.groupby(rows, key=lambda row: row[0])
-        group = next(groups, None)
         batch: list[StoredDocument] = []
-        for serial, name, source, added, _, count, exact, texts in documents:
-            paragraphs: list[tuple[int, int, str | bytes, bytes]] = []
-            if group is not None and group[0] == serial:
-                paragraphs = list(group[1])
-                group = next(groups, None)
-            keys = [_unpack_keys(blob) for _, _, _, blob in paragraphs]
+        for row in db.execute(_NEW_DOCUMENTS, (self._seen_doc,)):
+            serial, name, source, added, paragraphs, texts, lengths, keys, rows, exact = row
+            packed = _inflate(texts)
+            ends = np.cumsum(np.frombuffer(lengths, dtype=_U32)).tolist()
+            canonical = [
+                packed[a:b].decode("utf-8", "surrogatepass")
+                for a, b in zip([0, *ends], ends, strict=False)
+            ]
             document = StoredDocument(
-                name, source, added,
-                [idx for _, idx, _, _ in paragraphs],
-                (_inflate(texts).split("\0") if count else [])
-                if texts is not None
-                else [_text(text) for _, _, text, _ in paragraphs],
-                np.fromiter(itertools.chain.from_iterable(keys), np.int64),
-                np.repeat(np.arange(len(keys), dtype=np.int64), [len(k) for k in keys]),
-                frozenset(_unpack_keys(exact)) if exact is not None else frozenset(),
+                name, source, added, np.frombuffer(paragraphs, dtype=_U32).tolist(), canonical,
+                np.frombuffer(keys, dtype=_I64).astype(np.int64),
+                np.frombuffer(rows, dtype=_U32).astype(np.int64),
+                frozenset(np.frombuffer(exact, dtype=_I64).tolist()) if exact else frozenset(),
             )  # fmt: skip
             batch.append(document)
+            self._seen_doc = serial
             if len(batch) == _READ_BATCH:
                 self._memory.add_many(batch)
                 batch = []
         self._memory.add_many(batch)
-        self._seen_doc = documents[-1][0]
 
     def _reload(self) -> None:
         """Fill a new memory copy from the whole file."""
@@ -424,50 +390,19 @@ class SQLiteStore:
         self._catch_up()
 
 
-def _deflate(text: str) -> bytes:
-    """``text`` as raw-deflate compressed UTF-8 (lone surrogates kept)."""
+_I64 = np.dtype("<i8")  # the file's byte order, whatever the machine's
+_U32 = np.dtype("<u4")
+
+
+def _blob(values: npt.NDArray[Any]) -> bytes:
+    """An array as stored: little-endian int64 (keys) or uint32 (the rest)."""
+    return values.astype(_I64 if values.dtype.kind == "i" else _U32).tobytes()
+
+
+def _deflate(raw: bytes) -> bytes:
     deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
-    return deflate.compress(text.encode("utf-8", "surrogatepass")) + deflate.flush()
+    return deflate.compress(raw) + deflate.flush()
 
 
-def _inflate(packed: bytes) -> str:
-    return zlib.decompress(packed, wbits=-15).decode("utf-8", "surrogatepass")
-
-
-def _pack(text: str) -> str | bytes:
-    """``text`` as stored: raw-deflate compressed UTF-8 when that is shorter (or ``text`` holds
-    lone surrogates, which an SQLite TEXT cannot)."""
-    packed = _deflate(text)
-    if len(packed) < len(text.encode("utf-8", "surrogatepass")) or (
-        not text.isascii() and _has_surrogates(text)
-    ):
-        return packed
-    return text
-
-
-def _has_surrogates(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
-def _text(stored: str | bytes) -> str:
-    return _inflate(stored) if isinstance(stored, bytes) else stored
-
-
-def _pack_keys(keys: Iterable[int]) -> bytes:
-    """Keys as little-endian int64s."""
-    packed = array("q", keys)
-    if sys.byteorder == "big":
-        packed.byteswap()
-    return packed.tobytes()
-
-
-def _unpack_keys(blob: bytes) -> array[int]:
-    keys = array("q")
-    keys.frombytes(blob)
-    if sys.byteorder == "big":
-        keys.byteswap()
-    return keys
+def _inflate(packed: bytes) -> bytes:
+    return zlib.decompress(packed, wbits=-15)

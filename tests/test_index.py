@@ -340,6 +340,11 @@ def test_a_rejected_document_leaves_the_memory_store_as_it_was() -> None:
     short = StoredDocument("b", None, 1.0, [0, 1], ["one text"], bad.keys * 0 + 5, bad.rows, ())
     with pytest.raises(ValueError, match="match in length"):
         store.add(short)
+    two = StoredDocument.from_prints("c", None, 1.0, [(0, fp), (1, fp)], {11})
+    for rows in (two.rows[::-1], two.rows + 1):  # descending; naming a paragraph not there
+        with pytest.raises(ValueError, match="ascending positions"):
+            store.add(StoredDocument("c", None, 1.0, two.paragraphs, two.canonical, two.keys,
+                                     rows, ()))  # fmt: skip
     assert (store.document_count(), store.paragraph_count()) == (1, 1)
     assert store.lookup({11, 12, 13, 14}) == before
 

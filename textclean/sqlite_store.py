@@ -23,7 +23,7 @@ Tables:
 * ``documents``: one row per document, in the order they were added: its id, source, when it
   was added, and what :class:`~textclean.store.StoredDocument` holds, as little-endian arrays:
   its kept paragraphs' indices, their canonical texts (their UTF-8 one after another, in one
-  raw-deflate stream, and their lengths), their keys and the paragraph of each key, and, for
+  raw-deflate stream, and their lengths), their keys and how many each paragraph has, and, for
   documents with a source, the exact keys of all its paragraphs for boilerplate counts;
 * ``forgotten``: the documents removed (by ``forget``, eviction or a new document with the same
   id), numbered, so that other processes remove them too; only the newest
@@ -74,7 +74,7 @@ CREATE TABLE IF NOT EXISTS documents (
     texts BLOB NOT NULL,     -- their canonical texts' UTF-8, one after another, raw-deflated
     lengths BLOB NOT NULL,   -- the byte length of each text (uint32)
     keys BLOB NOT NULL,      -- every key of every kept paragraph (int64)
-    rows BLOB NOT NULL,      -- for each key, the position of its paragraph (uint32)
+    counts BLOB NOT NULL,    -- how many of the keys each paragraph has, in order (uint32)
     exact BLOB               -- exact keys of all its paragraphs, when it has a source (int64)
 );
 CREATE TABLE IF NOT EXISTS forgotten (
@@ -85,7 +85,7 @@ CREATE TABLE IF NOT EXISTS forgotten (
 
 _NEW_DOCUMENTS = """
 SELECT documents.id, documents.name, sources.name, documents.added, documents.paragraphs,
-       documents.texts, documents.lengths, documents.keys, documents.rows, documents.exact
+       documents.texts, documents.lengths, documents.keys, documents.counts, documents.exact
 FROM documents LEFT JOIN sources ON sources.id = documents.source
 WHERE documents.id > ? ORDER BY documents.id
 """
@@ -194,6 +194,8 @@ class SQLiteStore:
 
     def add(self, doc: StoredDocument) -> None:
         keys = doc.checked_keys()  # the memory copy must take what the file takes
+        counts = np.bincount(np.asarray(doc.rows, dtype=np.int64), minlength=len(doc.paragraphs))
+        counts = counts.astype(np.uint32)  # keys a paragraph: rows ascend (checked)
         encoded = [text.encode("utf-8", "surrogatepass") for text in doc.canonical]
         with self.transaction():
             db = self._db
@@ -208,12 +210,12 @@ class SQLiteStore:
                 exact = _blob(np.fromiter(sorted(set(doc.exact_keys)), np.int64))
             serial = db.execute(
                 "INSERT INTO documents (name, source, added, count, paragraphs, texts, lengths,"
-                " keys, rows, exact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " keys, counts, exact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc.doc_id, source, doc.added, len(doc.paragraphs),
                  _blob(np.asarray(doc.paragraphs, dtype=np.uint32)),
                  _deflate(b"".join(encoded)),  # one stream: each costs microseconds to set up
                  _blob(np.fromiter(map(len, encoded), np.uint32, len(encoded))),
-                 _blob(keys), _blob(np.asarray(doc.rows, dtype=np.uint32)), exact),
+                 _blob(keys), _blob(counts), exact),
             ).lastrowid  # fmt: skip
             db.execute(
                 "UPDATE stats SET documents = documents + 1, paragraphs = paragraphs + ?",
@@ -357,7 +359,7 @@ class SQLiteStore:
             self._seen_forgotten = seq
         batch: list[StoredDocument] = []
         for row in db.execute(_NEW_DOCUMENTS, (self._seen_doc,)):
-            serial, name, source, added, paragraphs, texts, lengths, keys, rows, exact = row
+            serial, name, source, added, paragraphs, texts, lengths, keys, counts, exact = row
             packed = _inflate(texts)
             ends = np.cumsum(np.frombuffer(lengths, dtype=_U32)).tolist()
             canonical = [
@@ -367,7 +369,7 @@ class SQLiteStore:
             document = StoredDocument(
                 name, source, added, np.frombuffer(paragraphs, dtype=_U32).tolist(), canonical,
                 np.frombuffer(keys, dtype=_I64).astype(np.int64),
-                np.frombuffer(rows, dtype=_U32).astype(np.int64),
+                np.repeat(np.arange(len(canonical)), np.frombuffer(counts, dtype=_U32)),
                 frozenset(np.frombuffer(exact, dtype=_I64).tolist()) if exact else frozenset(),
             )  # fmt: skip
             batch.append(document)

@@ -103,13 +103,19 @@ class StoredDocument:
         )  # fmt: skip
 
     def checked_keys(self) -> I64:
-        """:attr:`keys` as an array, once the document is checked: non-negative keys, and as
-        many canonical texts as paragraphs and rows as keys (else :class:`ValueError`)."""
+        """:attr:`keys` as an array, once the document is checked: non-negative keys, as many
+        canonical texts as paragraphs and rows as keys, rows ascending positions in
+        :attr:`paragraphs` (else :class:`ValueError`)."""
         keys = np.asarray(self.keys, dtype=np.int64)
         if len(keys) and keys.min() < 0:
             raise ValueError("keys must be non-negative 63-bit integers")
         if len(self.canonical) != len(self.paragraphs) or len(self.rows) != len(keys):
             raise ValueError("paragraphs, canonical, keys and rows must match in length")
+        rows = np.asarray(self.rows)
+        if len(rows) and (
+            rows[0] < 0 or rows[-1] >= len(self.paragraphs) or (rows[1:] < rows[:-1]).any()
+        ):
+            raise ValueError("rows must be ascending positions in paragraphs")
         return keys
 
     def keys_by_paragraph(self) -> list[list[int]]:

@@ -119,6 +119,7 @@ class SQLiteStore:
         self._seen_forgotten = 0  # ... and has removed those forgotten up to this number
         self._pending: list[Callable[[], None]] = []  # for the memory copy, once committed
         self._ready = False  # the tables are there
+        self._version = -1  # PRAGMA data_version when the memory copy last caught up
         self._conn: sqlite3.Connection | None = None
         conn = sqlite3.connect(
             self.path, timeout=timeout, isolation_level=None, check_same_thread=False
@@ -167,7 +168,7 @@ class SQLiteStore:
             self._depth = 1
             try:
                 if self._ready:
-                    self._catch_up()
+                    self._catch_up_if_changed()
                 yield
             except BaseException:
                 db.rollback()
@@ -340,9 +341,16 @@ class SQLiteStore:
         db = self._db
         db.execute("BEGIN")
         try:
-            self._catch_up()
+            self._catch_up_if_changed()
         finally:
             db.commit()
+
+    def _catch_up_if_changed(self) -> None:
+        """:meth:`_catch_up`, unless no other connection has committed since it last ran."""
+        (version,) = self._db.execute("PRAGMA data_version").fetchone()
+        if version != self._version:
+            self._catch_up()
+            self._version = version
 
     def _catch_up(self) -> None:
         """Apply to the memory copy what other processes changed since it last looked: the

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any, BinaryIO, Final, Literal, NoReturn
 
 from textclean.cleaning import CleanConfig, clean_and_explain, decode_bytes
-from textclean.deduplicator import Deduplicator
+from textclean.deduplicator import Deduplicator, sqlite_path
 from textclean.options import DedupeOptions
 from textclean.results import DedupeResult, DuplicateKind
 
@@ -1081,8 +1081,8 @@ def _open_index(job: _Job, stderr: IO[str], *, quiet: bool) -> Deduplicator | No
     """The job's index deduplicator; opening a big file (read whole into memory) is announced."""
     if job.index is None:
         return None
-    path = job.index.removeprefix("sqlite:///")
-    size = os.path.getsize(path) if os.path.isfile(path) else 0
+    path = sqlite_path(job.index)
+    size = path.stat().st_size if path.is_file() else 0
     announce = not quiet and size >= _SLOW_INDEX
     if announce:
         print(f"textclean {job.command}: reading the index {path} ({size / 2**20:,.0f} MiB)...",

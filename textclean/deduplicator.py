@@ -112,18 +112,27 @@ def _boilerplate(config: DedupeOptions) -> BoilerplateMatcher | None:
     return boilerplate_matcher(config.boilerplate_patterns) if config.boilerplate else None
 
 
+def sqlite_path(store: str | os.PathLike[str]) -> Path:
+    """The SQLite file that ``store`` (a path or ``"sqlite:///PATH"``) names.
+
+    >>> sqlite_path("sqlite:///tmp/index.db").as_posix()
+    'tmp/index.db'
+    """
+    path = os.fspath(store)
+    if path.startswith("sqlite:///"):
+        return Path(path[len("sqlite:///") :])
+    if "://" in path:
+        raise ValueError(f"unsupported store URL {path!r}: use a path or 'sqlite:///PATH'")
+    return Path(path)
+
+
 def _open_store(store: Store | str | os.PathLike[str] | None) -> Store:
     if store is None:
         return MemoryStore()
     if isinstance(store, str | os.PathLike):
         from textclean.sqlite_store import SQLiteStore
 
-        path = os.fspath(store)
-        if path.startswith("sqlite:///"):
-            path = path[len("sqlite:///") :]
-        elif "://" in path:
-            raise ValueError(f"unsupported store URL {path!r}: use a path or 'sqlite:///PATH'")
-        return SQLiteStore(Path(path))
+        return SQLiteStore(sqlite_path(store))
     if not isinstance(store, Store):
         raise TypeError(
             f"store must be None, a path, 'sqlite:///PATH' or a Store, got {type(store).__name__}"

@@ -117,7 +117,7 @@ class SQLiteStore:
         self._settings: str | None = None
         self._seen_doc = 0  # the memory copy holds the documents up to this id ...
         self._seen_forgotten = 0  # ... and has removed those forgotten up to this number
-        self._pending: list[Callable[[], None]] = []  # for the memory copy, once committed
+        self._pending: list[Callable[[], object]] = []  # for the memory copy, once committed
         self._ready = False  # the tables are there
         self._version = -1  # PRAGMA data_version when the memory copy last caught up
         self._conn: sqlite3.Connection | None = None
@@ -321,12 +321,9 @@ class SQLiteStore:
         assert seq is not None
         if seq % _PRUNE_EVERY == 0:
             db.execute("DELETE FROM forgotten WHERE seq <= ?", (seq - FORGOTTEN_KEPT,))
-        self._pending.append(lambda: self._drop(doc_id))
+        self._pending.append(lambda: self._memory.forget(doc_id))
         self._pending.append(lambda: self._seen(forgotten=seq))
         return int(count)
-
-    def _drop(self, doc_id: str) -> None:
-        self._memory.forget(doc_id)
 
     def _seen(self, *, doc: int | None = None, forgotten: int | None = None) -> None:
         if doc is not None:

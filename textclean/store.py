@@ -292,30 +292,36 @@ class _Postings:
         return sum(len(run) for run in self._levels if run is not None) + self._buffered
 
     def add(
-        self, keys: list[int], values: list[int], limit: int, have: dict[int, int], array: I64
-    ) -> int:
-        """File ``(key, value)`` pairs, but no key beyond ``limit`` values.
+        self, keys: I64, values: npt.NDArray[np.integer[Any]], limit: int, have: dict[int, int]
+    ) -> npt.NDArray[np.bool_]:
+        """File ``(key, value)`` pairs, but no key beyond ``limit`` values; return which were.
 
-        ``have`` says how many values each key has already (missing: none); ``array`` is
-        ``keys`` as an array. Returns how many pairs were filed.
+        ``have`` says how many values each key has already (missing: none). As many pairs as the
+        buffer holds or more (documents read back from a file) go in as one sorted run: the
+        buffer's dict would see most of their keys twice and file them one by one.
         """
-        allowed = _allowed(array, limit, have)
-        if not allowed.all():
-            keys = list(itertools.compress(keys, allowed.tolist()))
-            values = list(itertools.compress(values, allowed.tolist()))
-            array = array[allowed]
+        allowed = _allowed(keys, limit, have)
+        array, filed = keys[allowed], values[allowed].astype(np.uint32)
+        if len(array) >= self.BUFFER:
+            self._flush()  # what waits in the buffer is older
+            high, low = _Run.split(array)
+            order = key_order(high)
+            self._merge_in(_Run(high[order], low[order], filed[order]))
+            return allowed
+        key_list: list[int] = array.tolist()
+        value_list: list[int] = filed.tolist()
         single, multi = self._single, self._multi
-        fresh = dict(zip(keys, values, strict=True))
+        fresh = dict(zip(key_list, value_list, strict=True))
         # Keys already buffered, or filed twice by this call, go one by one and in order; the
         # others (nearly all) go in at C speed.
         slow = (single.keys() & fresh) | (multi.keys() & fresh)
-        if len(fresh) < len(keys):
+        if len(fresh) < len(key_list):
             distinct, counts = np.unique(array, return_counts=True)
             slow.update(distinct[counts > 1].tolist())
         if slow:
             at = np.flatnonzero(np.isin(array, np.fromiter(slow, np.int64, len(slow)), kind="sort"))
             for n in at.tolist():
-                key, value = keys[n], values[n]
+                key, value = key_list[n], value_list[n]
                 more = multi.get(key)
                 if more is not None:
                     more.append(value)
@@ -325,26 +331,10 @@ class _Postings:
                     single[key] = value
                 fresh.pop(key, None)
         single.update(fresh)
-        self._buffered += len(keys)
+        self._buffered += len(key_list)
         if self._buffered >= self.BUFFER:
             self._flush()
-        return len(keys)
-
-    def add_many(
-        self, keys: I64, values: npt.NDArray[np.integer[Any]], limit: int, have: dict[int, int]
-    ) -> int:
-        """:meth:`add` with arrays. As many pairs as the buffer holds or more (documents read
-        back from a file) go in as one sorted run: the buffer's dict would see most keys twice
-        and file them one by one."""
-        if len(keys) < self.BUFFER:
-            return self.add(keys.tolist(), values.tolist(), limit, have, keys)
-        allowed = _allowed(keys, limit, have)
-        filed: U32 = values[allowed].astype(np.uint32)
-        self._flush()  # what waits in the buffer is older
-        high, low = _Run.split(keys[allowed])
-        order = key_order(high)
-        self._merge_in(_Run(high[order], low[order], filed[order]))
-        return len(filed)
+        return allowed
 
     def find(self, keys: I64) -> tuple[I64, U32]:
         """Every entry filed under one of ``keys`` (without repeats), as (key, value) arrays,
@@ -695,17 +685,16 @@ class MemoryStore:
                 found, _ = self._find_live(key_array, None)
                 have = dict(zip(*_counts(found), strict=True))
             row_array = np.concatenate(rows) if rows else np.empty(0, np.int64)
-            self._postings.add_many(key_array, row_array, MAX_POSTINGS, have)
+            self._postings.add(key_array, row_array, MAX_POSTINGS, have)
             sightings = np.zeros(len(docs), dtype=np.int64)
             if composites:
                 composite = np.concatenate(composites)
+                owner = np.asarray(owners, dtype=np.intp)
                 have = self._sighting_counts(composite)
-                allowed = _allowed(composite, MAX_SIGHTINGS, have)
-                owner = np.asarray(owners, dtype=np.intp)[allowed]
-                sightings = np.bincount(owner, minlength=len(docs))
-                self._sightings.add_many(
-                    composite[allowed], np.asarray(serials)[owner], MAX_SIGHTINGS, have
+                filed = self._sightings.add(
+                    composite, np.asarray(serials)[owner], MAX_SIGHTINGS, have
                 )
+                sightings = np.bincount(owner[filed], minlength=len(docs))
             self._doc_sightings.extend(sightings.tolist())
             self._maybe_compact()
 

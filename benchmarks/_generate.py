@@ -443,6 +443,27 @@ def article_body(article: Article, rng: random.Random) -> Doc:
     return [*_unique(title), (whole, "unique"), *_dups(article.paragraphs)]
 
 
+def json_ld(article: Article, rng: random.Random) -> Doc:
+    """The body as the ``articleBody`` of a JSON-LD object, left in the text as one line (with
+    its keys, dates and links, string escapes and all), before or after the visible body. The
+    object is the copy: the body's paragraphs are the content, wherever they stand."""
+    sentence = sentences(article.paragraphs[0])[:1] or [article.paragraphs[0]]
+    slug = re.sub(r"\W+", "-", (article.title or article.id).lower()).strip("-")[:60]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title or sentence[0],
+        "description": sentence[0],
+        "datePublished": f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T08:00:00Z",
+        "image": {"@type": "ImageObject", "url": f"https://cdn.example.com/{slug}.jpg"},
+        "url": f"https://news.example.com/{slug}",
+        "articleBody": rng.choice(("\n\n", "\n", " ")).join(article.paragraphs),
+    }
+    line = json.dumps(data, ensure_ascii=rng.random() < 0.5)
+    body = _unique(_body(article))
+    return [(line, "duplicate"), *body] if rng.random() < 0.5 else [*body, (line, "duplicate")]
+
+
 def clean_article(article: Article, rng: random.Random) -> Doc:
     """The article as it is: no duplicates (its own repeated list and table lines are content)."""
     return _unique(_body(article))
@@ -458,6 +479,7 @@ PATTERNS: dict[str, Callable[..., Doc]] = {
     "highlights": highlights,
     "boilerplate": boilerplate,
     "article_body": article_body,
+    "json_ld": json_ld,
     "clean_article": clean_article,
 }
 """Pattern name -> generator function ``(article, rng) -> [(paragraph, label), ...]``."""

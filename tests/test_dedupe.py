@@ -327,6 +327,64 @@ def test_article_body_copy_with_a_changed_number_is_not_a_copy() -> None:
     assert result.kept == tuple(range(len(BODY) + 1))
 
 
+def json_ld(body: list[str], *, sep: str = "\n\n", ascii_only: bool = False) -> str:
+    """A JSON-LD object as a scraper leaves it in the text: one line, string escapes and all."""
+    obj = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": body[0],
+        "datePublished": "2026-03-02T09:30:00Z",
+        "author": {"@type": "Person", "name": "Kari Nordmann"},
+        "articleBody": sep.join(body),
+    }
+    return json.dumps(obj, ensure_ascii=ascii_only)
+
+
+def test_json_string_escapes_do_not_change_the_canonical_form() -> None:
+    escaped = json.dumps(doc(P1, P3), ensure_ascii=True)[1:-1]  # \u201c, \u2019, \n\n
+    assert "\\n\\n" in escaped and "\\u2019" in escaped
+    result = dedupe(doc(P1, P3, escaped))
+    (dup,) = result.duplicates
+    assert (dup.index, dup.kind, dup.originals) == (2, "contained", (0, 1))
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_json_ld_copy_before_the_body_goes_and_the_body_stays(ascii_only: bool) -> None:
+    # Structured data is never the copy that stays, though it comes first: the paragraphs do.
+    result = dedupe(doc(json_ld(BODY, ascii_only=ascii_only), *BODY))
+    assert result.text == doc(*BODY)
+    (dup,) = result.duplicates
+    assert (dup.index, dup.kind, dup.original) == (0, "contained", 1)
+    assert set(dup.originals) == set(range(1, len(BODY) + 1))
+    assert dup.rule.startswith("structured data")
+
+
+@pytest.mark.parametrize("sep", ["\n\n", " "])
+def test_json_ld_copy_after_the_body_goes(sep: str) -> None:
+    result = dedupe(doc(*BODY, json_ld(BODY, sep=sep), "Comments are closed."))
+    assert removed(result) == {len(BODY): (0, "contained")}
+
+
+def test_json_ld_copy_with_text_of_its_own_stays_and_takes_nothing() -> None:
+    # A sentence the body lacks: the object stays, and no paragraph goes as a copy of it.
+    extra = "A second vote on the tram line is expected before the end of the year."
+    result = dedupe(doc(json_ld([*BODY[:3], extra]), *BODY[:3]))
+    assert result.kept == (0, 1, 2, 3)
+
+
+def test_json_ld_copy_repeated_goes_once_it_is_kept() -> None:
+    blob = json_ld([P0, "Some text only the data holds, in a sentence of its own here."])
+    result = dedupe(doc(blob, P0, blob))
+    assert removed(result) == {2: (0, "exact")}
+
+
+def test_a_paragraph_in_braces_is_text() -> None:
+    # Braces and a colon or two do not make structured data: it is matched like any paragraph.
+    text = '{"Quoted": "a", "b": c} and the rest of a paragraph about the harbour bridge plan.'
+    result = dedupe(doc(text, P0, text))
+    assert removed(result) == {2: (0, "exact")}
+
+
 def test_split_copy_of_a_first_copy_that_ran_a_heading_into_a_list_line() -> None:
     # The first copy runs the heading into its first list line; the second has them apart.
     # Neither half is whole sentences of the merged line, but together they make all of it.

@@ -73,6 +73,17 @@ def news_documents(draw: st.DrawFn) -> str:
         a = draw(st.integers(0, len(parts) - 1))
         b = draw(st.integers(a + 1, len(parts)))
         parts.insert(draw(st.integers(0, len(parts))), " ".join(parts[a:b]))
+    if draw(st.booleans()):  # a run of them as the articleBody of a JSON-LD object
+        a = draw(st.integers(0, len(parts) - 1))
+        b = draw(st.integers(a + 1, len(parts)))
+        data = {
+            "@type": "NewsArticle",
+            "headline": parts[a],
+            "url": "https://example.com/a",
+            "articleBody": draw(st.sampled_from(["\n\n", " "])).join(parts[a:b]),
+        }
+        line = json.dumps(data, ensure_ascii=draw(st.booleans()))
+        parts.insert(draw(st.integers(0, len(parts))), line)
     return sep.join(parts)
 
 

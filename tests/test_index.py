@@ -6,6 +6,7 @@ paragraph is distinct unless a test repeats it on purpose.
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from collections import Counter
@@ -37,6 +38,36 @@ def test_syndicated_copy_with_a_new_first_paragraph() -> None:
     assert copy.duplicate_of is not None
     assert copy.duplicate_of.doc_id == "wire"
     assert copy.duplicate_of.similarity > 0.8
+
+
+def test_syndicated_copy_with_its_json_ld_goes_whole() -> None:
+    # The outlet's page carries the wire story twice: as JSON-LD data, then as paragraphs. The
+    # paragraphs go as copies of the wire's, and the data with them.
+    wire = paragraphs(5, 6)
+    data = json.dumps({"@type": "NewsArticle", "url": "https://x.test/", "articleBody": join(wire)})
+    with Deduplicator() as dd:
+        dd.dedupe(join(wire), doc_id="wire")
+        copy = dd.dedupe(join([data, *wire]), doc_id="outlet")
+    assert copy.kept == ()
+    assert [(d.index, d.doc_id, d.original) for d in copy.duplicates] == [
+        (0, "wire", 0),
+        *((i + 1, "wire", i) for i in range(6)),
+    ]
+
+
+def test_json_ld_with_text_of_its_own_seen_before_goes() -> None:
+    # Data that says more than the paragraphs beside it stays the first time, not the second.
+    data = json.dumps(
+        {"@type": "NewsArticle", "url": "https://x.test/", "articleBody": join(paragraphs(6, 2))}
+    )
+    with Deduplicator() as dd:
+        first = dd.dedupe(join([data, *paragraphs(7, 1)]), doc_id="a")
+        again = dd.dedupe(join([data, *paragraphs(8, 1)]), doc_id="b")
+    assert first.kept == (0, 1)
+    assert again.kept == (1,)
+    assert [(d.index, d.kind, d.doc_id, d.original) for d in again.duplicates] == [
+        (0, "exact", "a", 0)
+    ]
 
 
 def test_syndicated_copy_edited_in_every_paragraph() -> None:

@@ -10,7 +10,10 @@ canonical form is:
   them and of white space becoming one space;
 * in scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Khmer,
   Myanmar), each character a word of its own, so that word-based matching (sentences, runs of
-  words, alignments) works on them too.
+  words, alignments) works on them too;
+* read through JSON string escapes, which a scraper leaves in a JSON-LD copy of the body
+  (``\\n`` breaks, ``\\u2019``): a break or tab escape is a space, a ``\\uXXXX`` escape the
+  character it stands for, so that such a copy has the words of the visible body.
 
 Sentence boundaries are found on the real text before punctuation goes, so a paragraph's canonical
 form comes with the spans of its sentences (split at terminal punctuation, so "Mr." ends one: the
@@ -20,6 +23,8 @@ splits are consistent between copies, which is what matching needs).
 'don t panic she said calmly'
 >>> canonical_form("東京の天気。")
 '東 京 の 天 気'
+>>> canonical_form(r'Don\\u2019t panic.\\n\\nShe said so.')
+'don t panic she said so'
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ import regex
 
 __all__ = ["CANONICAL_VERSION", "canonical_form", "canonical_paragraphs", "word_count"]
 
-CANONICAL_VERSION = 2
+CANONICAL_VERSION = 3
 """Changes whenever the canonical form of some text changes (and with it every key of it)."""
 
 # While folding, U+0002 marks a sentence end and U+0001 separates paragraphs; both are removed
@@ -50,6 +55,9 @@ _NON_ASCII_END = re.compile(r"[。！？।؟۔]")
 # Every other non-ASCII character that is not a letter or a digit separates words (``re``'s \w
 # is Unicode-aware). ASCII is left to the byte table.
 _NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]+")
+# A JSON (or C) string escape that would otherwise glue a letter to the next word: a line break
+# or tab (``\n``), or a ``\uXXXX`` character, however many times the backslash was escaped.
+_ESCAPE = re.compile(r"\\+(?:[nrt]|u([0-9a-fA-F]{4}))")
 
 # ASCII fast path: one C-level table lookup per byte maps letters to lower case, sentence ends to
 # the end mark and everything else but digits and the paragraph separator to a space.
@@ -96,6 +104,8 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
     raw = _SEP.join(texts)
     if _END in raw or raw.count(_SEP) != len(texts) - 1:
         raw = _SEP.join(t.replace(_END, " ").replace(_SEP, " ") for t in texts)
+    if "\\" in raw:
+        raw = _ESCAPE.sub(_unescape, raw)
     for old, new in _TYPOGRAPHY:
         if old in raw:
             raw = raw.replace(old, new)
@@ -109,6 +119,14 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
     data = _tidy(_fold_non_ascii(raw).encode("utf-8").translate(_UTF8_TABLE))
     text = data.decode("utf-8")
     return text.replace(_END, " ").split(_SEP), text.replace(_SEP, "")
+
+
+def _unescape(match: re.Match[str]) -> str:
+    """The character a ``\\uXXXX`` escape stands for, or a space (a break, a tab, a control
+    character, half a surrogate pair: none is a letter, and none may pass for a separator)."""
+    code = match.group(1)
+    char = chr(int(code, 16)) if code else " "
+    return char if char.isprintable() else " "
 
 
 def _fold_non_ascii(text: str) -> str:

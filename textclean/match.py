@@ -19,6 +19,7 @@ linear in the number of paragraphs: candidates come only from shared keys, never
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Mapping, Sequence
@@ -30,7 +31,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Indel, LCSseq, Opcodes
 
 from textclean.boilerplate import BoilerplateMatcher
-from textclean.canonical import word_count
+from textclean.canonical import canonical_form, word_count
 from textclean.fingerprint import DocumentPrint, ParagraphPrint, key_order
 from textclean.options import DedupeOptions
 from textclean.results import DocumentMatch, Duplicate
@@ -159,6 +160,10 @@ class _DocumentMatcher:
         # Kept paragraphs found laid end to end in a paragraph, the words they cover, and how
         # many paragraphs were removed when that was worked out.
         self.laid_out: dict[int, tuple[int, list[int], int]] = {}
+        # Paragraphs of structured data (a JSON-LD object holding an ``articleBody``): set aside
+        # while the others are matched (never the copy that stays), then removed if the others
+        # hold their words.
+        self.structured = {i for i, text in enumerate(texts) if _is_structured(text)}
 
     def run(self) -> Matching:
         document = self.document
@@ -176,7 +181,11 @@ class _DocumentMatcher:
         if self.prior_keys:
             known = np.fromiter(self.prior_keys, np.int64, len(self.prior_keys))
             in_prior = set(document.owners[np.isin(document.keys, known, kind="sort")].tolist())
+        aside = Duplicate(0, None, "contained", 0.0, "structured data, set aside")
+        self.found.update((m, replace(aside, index=m)) for m in self.structured)
         for i in range(len(document)):
+            if i in self.structured:
+                continue
             j = first_same[i]
             if (
                 j != i  # the fast path for the commonest repeat: same text as a kept paragraph
@@ -224,6 +233,10 @@ class _DocumentMatcher:
         self._confirm_in_runs(held, self.found)
         self._inside_bodies()
         self._contained_in_later(bounds, earlier, shared)
+        if self.structured:
+            for m in self.structured:
+                del self.found[m]
+            self._structured_copies()
         self._short_blocks(short_repeats)  # removals since may have brought copies together
         if self.options.keep == "longest":
             self._prefer_longest()
@@ -280,6 +293,72 @@ class _DocumentMatcher:
             # Removals leave less earlier text to make a paragraph a copy: look again at those
             # that stayed for that reason, so that the outcome is the same on the output.
             waiting = vetoed if removed else []
+
+    def _structured_copies(self) -> None:
+        """Remove the paragraphs of structured data whose words the other paragraphs hold.
+
+        A JSON-LD object carries the body as its ``articleBody`` string, among keys, dates and
+        links. Wherever it stands, the paragraphs are the copy worth keeping: the object goes when
+        :attr:`~textclean.DedupeOptions.containment` of the words of its text (see
+        :func:`_structured_text`) are other paragraphs, found word for word (kept ones, or
+        copies of kept text). The body it copies stands just before
+        or after it: as many paragraphs on either side as it has words (at most
+        :data:`_MAX_WINDOW_WORDS`) are searched. An object the same as a kept one, in this
+        document or an indexed one, is an exact copy of it.
+        """
+        canonical = self.document.canonical
+        n = len(canonical)
+        first: dict[str, int] = {}
+        for m in sorted(self.structured):
+            text = canonical[m]
+            if not text:
+                continue
+            if text in first:
+                j = first[text]
+                self.found[m] = Duplicate(m, j, "exact", 1.0, "same canonical text", (j,))
+                continue
+            first[text] = m
+            indexed = next(
+                (
+                    e
+                    for e in self.prior.postings.get(self.document.exact[m], ())
+                    if e.canonical == text
+                ),
+                None,
+            )
+            if indexed is not None:
+                self.found[m] = Duplicate(
+                    m, indexed.paragraph, "exact", 1.0, "same canonical text",
+                    (indexed.paragraph,), indexed.doc_id,
+                )  # fmt: skip
+                continue
+            padded = f" {canonical_form(_structured_text(self.texts[m]))} "
+            covered = np.zeros(len(padded), dtype=bool)
+            pieces = []
+            reach = min(padded.count(" ") - 1, _MAX_WINDOW_WORDS)
+            for j in range(max(0, m - reach), min(n, m + reach + 1)):
+                if j in self.structured or not canonical[j]:
+                    continue
+                at = padded.find(f" {canonical[j]} ")
+                if at >= 0:
+                    covered[at + 1 : at + 1 + len(canonical[j])] = True
+                    pieces.append(j)
+            spaces = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32)[:-1] == 0x20
+            share = float(covered[np.flatnonzero(spaces) + 1].mean()) if len(padded) > 2 else 0.0
+            if share < self.options.containment:
+                continue
+            kept = tuple(j for j in pieces if self._kept(j))
+            rule = f"structured data: {share:.0%} of its words are {_paragraphs(pieces)}"
+            if kept:
+                self.found[m] = Duplicate(m, kept[0], "contained", share, rule, kept)
+                continue
+            # Its paragraphs all went as copies (of an indexed document, say): theirs is its source.
+            sources = (self.found[j] for j in pieces if self.found[j].original is not None)
+            source = next(sources, None)
+            if source is not None:
+                self.found[m] = Duplicate(
+                    m, source.original, "contained", share, rule, source.originals, source.doc_id
+                )
 
     def _inside_bodies(self) -> None:
         """Remove the later paragraphs laid end to end, in a kept paragraph, around the split
@@ -1292,6 +1371,7 @@ _EDIT_SLACK = 8  # characters an edited paragraph in a merged copy may be longer
 _MENU_LINES = 4  # short lines in a row that make a menu, when they open and close a document
 _BLOCK_LINES = 4  # short lines in a row repeated right after themselves that go as one block
 _HEADING_WORDS = 12  # a contained part shorter than this needs a neighbour from the same source
+_MAX_WINDOW_WORDS = 2000  # paragraphs searched on either side of structured data
 _STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
 _ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one
 _TYPO_SIMILARITY = 0.8  # a corrected word is still this similar to the original
@@ -1486,6 +1566,35 @@ def _numbers(canon: str) -> list[str]:
     ['7', '8', '2025']
     """
     return [word for word in canon.split(" ") if any(ch.isdigit() for ch in word)]
+
+
+def _is_structured(text: str) -> bool:
+    """Whether a paragraph is structured data: a JSON object or array with a few keys.
+
+    >>> _is_structured('{"@type": "NewsArticle", "headline": "Hi", "articleBody": "Text."}')
+    True
+    >>> _is_structured("{Braces} in prose: a key. Another: value.")
+    False
+    """
+    return text[:1] in ("{", "[") and text[-1:] in ("}", "]") and text.count('":') >= 3
+
+
+_JSON_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"(\s*:)?')
+
+
+def _structured_text(data: str) -> str:
+    """The text of structured data: its string values of more than one word, one a line.
+
+    Keys, and values of one word (a type, a date, a link), are data rather than text.
+
+    >>> _structured_text('{"@type": "Person", "name": "Kari Nordmann", "url": "https://x.no/k"}')
+    'Kari Nordmann'
+    """
+    return "\n".join(
+        value
+        for value, key in _JSON_STRING.findall(data)
+        if not key and (" " in value or "\\n" in value)
+    )
 
 
 def _whole_words_in(text: str, canon: str) -> bool:

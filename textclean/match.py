@@ -181,7 +181,8 @@ class _DocumentMatcher:
         if self.prior_keys:
             known = np.fromiter(self.prior_keys, np.int64, len(self.prior_keys))
             in_prior = set(document.owners[np.isin(document.keys, known, kind="sort")].tolist())
-        aside = Duplicate(0, None, "contained", 0.0, "structured data, set aside")
+        # (as boilerplate: a removed paragraph that repeats nothing, which no rule builds on)
+        aside = Duplicate(0, None, "boilerplate", 1.0, "structured data, set aside")
         self.found.update((m, replace(aside, index=m)) for m in self.structured)
         for i in range(len(document)):
             if i in self.structured:
@@ -301,10 +302,10 @@ class _DocumentMatcher:
         links. Wherever it stands, the paragraphs are the copy worth keeping: the object goes when
         :attr:`~textclean.DedupeOptions.containment` of the words of its text (see
         :func:`_structured_text`) are other paragraphs, found word for word (kept ones, or
-        copies of kept text). The body it copies stands just before
-        or after it: as many paragraphs on either side as it has words (at most
-        :data:`_MAX_WINDOW_WORDS`) are searched. An object the same as a kept one, in this
-        document or an indexed one, is an exact copy of it.
+        copies of kept text). The body it copies stands just before or after it: as many
+        paragraphs on either side as it has words (at most :data:`_MAX_WINDOW_WORDS`) are
+        searched. An object the same as a kept one, in this document or an indexed one, is an
+        exact copy of it.
         """
         canonical = self.document.canonical
         n = len(canonical)

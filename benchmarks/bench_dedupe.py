@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
 import random
 import re
 import sys
@@ -369,6 +370,22 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
         removed = len(result.duplicates)
         print(f"  {lines:>7,} lines: {seconds:6.2f} s, "
               f"{1e6 * seconds / lines:6.1f} µs/line, {removed:,} removed")  # fmt: skip
+    # Many articles in one document, each with its JSON-LD object before it: every object's body
+    # is searched for around it only, so the time per MB must not grow with the count.
+    print("JSON-LD objects (N articles in one document, each after its object)")
+    for count in (50, 100, 200):
+        parts = []
+        for k in range(count):
+            article = articles[k % len(articles)]
+            data = {"@type": "NewsArticle", "articleBody": "\n\n".join(article.paragraphs)}
+            parts += [json.dumps(data), *article.paragraphs]
+        text = "\n\n".join(parts)
+        start = time.perf_counter()
+        result = textclean.dedupe(text)
+        seconds = time.perf_counter() - start
+        size = len(text) / 1e6
+        print(f"  {count:>7,} articles, {size:5.2f} MB: {seconds:6.2f} s, "
+              f"{seconds / size:6.2f} s/MB, {len(result.duplicates):,} removed")  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:

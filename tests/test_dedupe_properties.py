@@ -10,6 +10,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from tests.strategies import messy_text, paragraphs
 from textclean import dedupe
@@ -20,6 +21,7 @@ from textclean.fingerprint import (
     reference_signature,
     signatures,
 )
+from textclean.match import _aligned_span
 
 ROOT = Path(__file__).resolve().parents[1]
 # TEXTCLEAN_EXAMPLES=10000 makes a long search (a few minutes) for a counterexample.
@@ -230,6 +232,33 @@ def test_identical_across_processes() -> None:
             check=True,
         )
         assert json.loads(out.stdout) == json.loads(json.dumps(here))
+
+
+def _edited(draw: st.DrawFn) -> tuple[str, str]:
+    """A canonical-looking text and a window a few characters longer: an edited copy of it, or
+    other words."""
+    words = st.sampled_from(["the", "harbour", "bridge", "council", "9", "ferry", "a", "plan"])
+    canon = " ".join(draw(st.lists(words, min_size=1, max_size=40)))
+    edits = draw(st.lists(st.tuples(st.integers(0, len(canon)), words), max_size=4))
+    copy = canon
+    for at, word in edits:
+        copy = copy[:at] + word + copy[at + len(word) // 2 :]
+    copy = draw(st.sampled_from([copy, " ".join(reversed(canon.split(" ")))]))
+    extra = draw(st.text(alphabet="abc ", max_size=8))
+    start = draw(st.sampled_from(["", extra]))
+    window = (start + copy + extra)[: len(canon) + draw(st.integers(0, 8))]
+    return canon, window
+
+
+@FAST
+@given(st.composite(_edited)(), st.sampled_from([0.5, 0.8, 0.9, 1.0]))
+def test_aligned_span_prefilter_never_rejects_a_match(pair: tuple[str, str], t: float) -> None:
+    # The cheap ratio over the whole window is a necessary condition for partial_ratio_alignment
+    # to succeed, so the answer is partial_ratio_alignment's own.
+    canon, window = pair
+    aligned = fuzz.partial_ratio_alignment(canon, window, score_cutoff=t * 100)
+    expected = None if aligned is None else (aligned.dest_start, aligned.dest_end)
+    assert _aligned_span(canon, window, t) == expected
 
 
 @settings(max_examples=40, deadline=None)

@@ -237,7 +237,7 @@ class _DocumentMatcher:
         if self.structured:
             for m in self.structured:
                 del self.found[m]
-            self._structured_copies()
+            self._structured_copies(bounds, earlier)
         self._short_blocks(short_repeats)  # removals since may have brought copies together
         if self.options.keep == "longest":
             self._prefer_longest()
@@ -295,20 +295,28 @@ class _DocumentMatcher:
             # that stayed for that reason, so that the outcome is the same on the output.
             waiting = vetoed if removed else []
 
-    def _structured_copies(self) -> None:
+    def _structured_copies(self, bounds: list[int], earlier: list[int]) -> None:
         """Remove the paragraphs of structured data whose words the other paragraphs hold.
 
         A JSON-LD object carries the body as its ``articleBody`` string, among keys, dates and
         links. Wherever it stands, the paragraphs are the copy worth keeping: the object goes when
         :attr:`~textclean.DedupeOptions.containment` of the words of its text (see
         :func:`_structured_text`) are other paragraphs, found word for word (kept ones, or
-        copies of kept text). The body it copies stands just before or after it: as many
-        paragraphs on either side as it has words (at most :data:`_MAX_WINDOW_WORDS`) are
-        searched. An object the same as a kept one, in this document or an indexed one, is an
-        exact copy of it.
+        copies of kept text). The body it copies stands next to it: the paragraphs on either
+        side that share keys with it, and those between them and a few beyond (see
+        :func:`_reach`), are searched, so that the work stays linear however many objects a
+        document holds. An object the same as a kept one, in this document or an
+        indexed one, is an exact copy of it.
         """
         canonical = self.document.canonical
         n = len(canonical)
+        related: dict[int, set[int]] = {m: set() for m in self.structured}
+        for i in range(n):
+            for j in earlier[bounds[i] : bounds[i + 1]]:
+                if i in related:
+                    related[i].add(j)
+                if j in related:
+                    related[j].add(i)
         first: dict[str, int] = {}
         for m in sorted(self.structured):
             text = canonical[m]
@@ -333,11 +341,11 @@ class _DocumentMatcher:
                     (indexed.paragraph,), indexed.doc_id,
                 )  # fmt: skip
                 continue
+            lo, hi = _reach(m, related[m], n)
             padded = f" {canonical_form(_structured_text(self.texts[m]))} "
             covered = np.zeros(len(padded), dtype=bool)
             pieces = []
-            reach = min(padded.count(" ") - 1, _MAX_WINDOW_WORDS)
-            for j in range(max(0, m - reach), min(n, m + reach + 1)):
+            for j in range(lo, hi):
                 if j in self.structured or not canonical[j]:
                     continue
                 at = padded.find(f" {canonical[j]} ")
@@ -900,12 +908,10 @@ class _DocumentMatcher:
             edge not in text[lo:hi] for edge in (canon[:_EDGE], canon[-_EDGE:])
         ):
             return None  # (a small edit leaves its start or its end as it was)
-        aligned = fuzz.partial_ratio_alignment(
-            canon, text[lo:hi], score_cutoff=self.options.threshold * 100
-        )
-        if aligned is None:
+        span = _aligned_span(canon, text[lo:hi], self.options.threshold)
+        if span is None:
             return None
-        start, end = lo + aligned.dest_start, lo + aligned.dest_end
+        start, end = lo + span[0], lo + span[1]
         while start > 0 and text[start - 1] != " ":  # whole words
             start -= 1
         while end < len(text) and text[end] != " ":
@@ -1372,7 +1378,9 @@ _EDIT_SLACK = 8  # characters an edited paragraph in a merged copy may be longer
 _MENU_LINES = 4  # short lines in a row that make a menu, when they open and close a document
 _BLOCK_LINES = 4  # short lines in a row repeated right after themselves that go as one block
 _HEADING_WORDS = 12  # a contained part shorter than this needs a neighbour from the same source
-_MAX_WINDOW_WORDS = 2000  # paragraphs searched on either side of structured data
+_LONG_ALIGNMENT = 1000  # characters past which an edited copy is aligned without partial_ratio
+_DATA_GAP = 16  # paragraphs searched beyond the last that shares keys with structured data
+_DATA_REACH = 2048  # paragraphs searched on either side of structured data, at most
 _STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
 _ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one
 _TYPO_SIMILARITY = 0.8  # a corrected word is still this similar to the original
@@ -1569,15 +1577,73 @@ def _numbers(canon: str) -> list[str]:
     return [word for word in canon.split(" ") if any(ch.isdigit() for ch in word)]
 
 
-def _is_structured(text: str) -> bool:
-    """Whether a paragraph is structured data: a JSON object or array with a few keys.
+def _aligned_span(canon: str, window: str, threshold: float) -> tuple[int, int] | None:
+    """Where in ``window`` (a little longer than ``canon``) a stretch at least ``threshold``
+    similar to ``canon`` stands (rapidfuzz ratio), or ``None``.
 
-    >>> _is_structured('{"@type": "NewsArticle", "headline": "Hi", "articleBody": "Text."}')
+    ``partial_ratio_alignment`` answers in time that grows with the cube of the length when the
+    answer is no, so a necessary condition comes first: a stretch of ``window`` that similar
+    shares so many characters in order with ``canon`` that ``window`` as a whole is at least
+    ``t * n / ((2 - t) * (n + slack / 2))`` similar (``t`` the threshold, ``n`` the length of
+    ``canon``, ``slack`` how much longer ``window`` is). Past :data:`_LONG_ALIGNMENT`
+    characters, the stretch is the one between the first and last characters that the
+    alignment of the two (rapidfuzz ``Indel`` opcodes) matches.
+
+    >>> _aligned_span("the harbour bridge", "the harbor bridge was", 0.9)
+    (0, 17)
+    >>> _aligned_span("the harbour bridge", "a ferry timetable", 0.9) is None
+    True
+    """
+    n = len(canon)
+    slack = max(len(window) - n, 0)
+    floor = threshold * n / ((2 - threshold) * (n + slack / 2)) if n else 0.0
+    if floor > 0 and not fuzz.ratio(canon, window, score_cutoff=floor * 100 - 1e-9):
+        return None
+    if n <= _LONG_ALIGNMENT:
+        aligned = fuzz.partial_ratio_alignment(canon, window, score_cutoff=threshold * 100)
+        return None if aligned is None else (aligned.dest_start, aligned.dest_end)
+    equal = [op for op in Indel.opcodes(canon, window) if op.tag == "equal"]
+    if not equal:
+        return None
+    start, end = equal[0].dest_start, equal[-1].dest_end
+    return (
+        (start, end) if fuzz.ratio(canon, window[start:end], score_cutoff=threshold * 100) else None
+    )
+
+
+def _reach(m: int, related: set[int], n: int) -> tuple[int, int]:
+    """The paragraphs ``[lo, hi)`` around ``m`` out to the last of ``related`` on either side
+    that is at most :data:`_MAX_PASSED` paragraphs from the one before (a list of short lines,
+    which share no keys, may stand between them), and :data:`_DATA_GAP` beyond (a title); at
+    most :data:`_DATA_REACH` on either side.
+
+    >>> _reach(10, {3, 12, 74, 200}, 300)
+    (0, 91)
+    """
+    ordered = sorted(related)
+    at = bisect_right(ordered, m)
+    hi = m
+    for k in ordered[at:]:
+        if k - hi > _MAX_PASSED:
+            break
+        hi = k
+    lo = m
+    for k in reversed(ordered[:at]):
+        if lo - k > _MAX_PASSED:
+            break
+        lo = k
+    return max(0, lo - _DATA_GAP, m - _DATA_REACH), min(n, hi + _DATA_GAP + 1, m + _DATA_REACH + 1)
+
+
+def _is_structured(text: str) -> bool:
+    """Whether a paragraph is structured data: a JSON object or array with two keys or more.
+
+    >>> _is_structured('{"@type": "NewsArticle", "articleBody": "Text."}')
     True
     >>> _is_structured("{Braces} in prose: a key. Another: value.")
     False
     """
-    return text[:1] in ("{", "[") and text[-1:] in ("}", "]") and text.count('":') >= 3
+    return text[:1] in ("{", "[") and text[-1:] in ("}", "]") and text.count('":') >= 2
 
 
 _JSON_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"(\s*:)?')

@@ -370,6 +370,21 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
         removed = len(result.duplicates)
         print(f"  {lines:>7,} lines: {seconds:6.2f} s, "
               f"{1e6 * seconds / lines:6.1f} µs/line, {removed:,} removed")  # fmt: skip
+    # Two huge paragraphs, the second a copy with a word changed every 2,000 characters: aligning
+    # them would cost the product of their lengths, so they are compared exactly only.
+    print("long paragraphs (one of N characters, then a copy with scattered edits)")
+    text_pool = " ".join(pool)
+    for chars in (250_000, 500_000, 1_000_000):
+        first = (text_pool * (1 + chars // max(len(text_pool), 1)))[:chars]
+        words = first.split(" ")
+        for k in range(0, len(words), 300):
+            words[k] = "edited"
+        text = first + "\n\n" + " ".join(words)
+        start = time.perf_counter()
+        textclean.dedupe(text)
+        seconds = time.perf_counter() - start
+        print(f"  {chars:>9,} characters: {seconds:6.2f} s, "
+              f"{seconds / (len(text) / 1e6):6.2f} s/MB")  # fmt: skip
     # Many articles in one document, each with its JSON-LD object before it: every object's body
     # is searched for around it only, so the time per MB must not grow with the count.
     print("JSON-LD objects (N articles in one document, each after its object)")

@@ -43,6 +43,7 @@ _MAX_HOLDERS = 64  # a key held by more paragraphs links each only to the first 
 _MIN_RUN = 3  # words in a row that count as found (single common words match by chance)
 _MAX_WINDOWS = 4  # windows tried for containment, those sharing the most keys first
 _MAX_GAP = 2  # kept paragraphs between two of a containment window, at most
+_MAX_VERIFIED = 32  # candidates verified as near copies, those sharing the most keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -603,7 +604,12 @@ class _DocumentMatcher:
     ) -> Duplicate | None:
         cutoff = self.options.threshold * 100
         best: tuple[float, _Ref] | None = None
+        if len(candidates) > _MAX_VERIFIED:  # those sharing most keys (a near copy shares most)
+            ranked = sorted(candidates.items(), key=lambda item: -item[1][0])[:_MAX_VERIFIED]
+            candidates = dict(ranked)
         for ref, (_, canon) in candidates.items():
+            if len(fp.canonical) * len(canon) > _MAX_ALIGNMENT:
+                continue  # (two paragraphs this long repeat each other exactly or not at all)
             score = fuzz.ratio(fp.canonical, canon, score_cutoff=cutoff)
             if score and best is not None:
                 self.rivalled.add(i)
@@ -930,6 +936,8 @@ class _DocumentMatcher:
         if not skipped:
             return False, 0
         was = " ".join(self.document.canonical[k] for k in sorted(skipped))
+        if len(gap) * len(was) > _MAX_ALIGNMENT:
+            return False, 0
         if _numbers(gap) == _numbers(was) and fuzz.ratio(
             gap, was, score_cutoff=self.options.threshold * 100
         ):
@@ -1378,6 +1386,10 @@ _EDIT_SLACK = 8  # characters an edited paragraph in a merged copy may be longer
 _MENU_LINES = 4  # short lines in a row that make a menu, when they open and close a document
 _BLOCK_LINES = 4  # short lines in a row repeated right after themselves that go as one block
 _HEADING_WORDS = 12  # a contained part shorter than this needs a neighbour from the same source
+# Aligning two texts costs the product of their lengths: past this many pairs of characters
+# (two paragraphs of 50,000), they are matched exactly or by string search only.
+_MAX_ALIGNMENT = 2_500_000_000
+_WORD_CHARS = 36  # ... and this many pairs of characters make a pair of words (six letters each)
 _LONG_ALIGNMENT = 1000  # characters past which an edited copy is aligned without partial_ratio
 _DATA_GAP = 16  # paragraphs searched beyond the last that shares keys with structured data
 _DATA_REACH = 2048  # paragraphs searched on either side of structured data, at most
@@ -1459,7 +1471,10 @@ def _coverage(
     region among the window's words.
     """
     other = " ".join(c[2] for c in window).split(" ")
-    if LCSseq.similarity(words, other, score_cutoff=max(1, int(need))) < need:
+    if (
+        len(words) * len(other) > _MAX_ALIGNMENT // _WORD_CHARS
+        or LCSseq.similarity(words, other, score_cutoff=max(1, int(need))) < need
+    ):
         return 0, other, Indel.opcodes([], []), (), (0, 0)
     ends = []
     total = 0
@@ -1595,6 +1610,8 @@ def _aligned_span(canon: str, window: str, threshold: float) -> tuple[int, int] 
     True
     """
     n = len(canon)
+    if n * len(window) > _MAX_ALIGNMENT:
+        return None
     slack = max(len(window) - n, 0)
     floor = threshold * n / ((2 - threshold) * (n + slack / 2)) if n else 0.0
     if floor > 0 and not fuzz.ratio(canon, window, score_cutoff=floor * 100 - 1e-9):

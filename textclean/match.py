@@ -44,6 +44,8 @@ _MIN_RUN = 3  # words in a row that count as found (single common words match by
 _MAX_WINDOWS = 4  # windows tried for containment, those sharing the most keys first
 _MAX_GAP = 2  # kept paragraphs between two of a containment window, at most
 _MAX_VERIFIED = 32  # candidates verified as near copies, those sharing the most keys
+_MAX_CANDIDATES = 64  # candidates tried for containment, those sharing the most keys
+_MAX_LATER = 4 * _MAX_CANDIDATES  # later paragraphs a paragraph may be contained in, the first
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,12 +254,16 @@ class _DocumentMatcher:
 
         A "Highlights" box or a lede that quotes what the body says in full comes first; matching
         runs forwards, so it is caught here. Only small edits are allowed (no repeated-run test).
+        The first :data:`_MAX_LATER` later paragraphs linked to one are its candidates (a line
+        of a template is linked to all the others).
         """
         later: dict[int, dict[int, int]] = {}
         for i in range(len(self.document)):
             if i not in self.found:
                 for t in range(bounds[i], bounds[i + 1]):
-                    later.setdefault(earlier[t], {})[i] = shared[t]
+                    linked = later.setdefault(earlier[t], {})
+                    if len(linked) < _MAX_LATER:
+                        linked[i] = shared[t]
         canonical = self.document.canonical
         # From the end, so that a paragraph is only ever contained in paragraphs that stay.
         waiting = sorted(later, reverse=True)
@@ -604,9 +610,7 @@ class _DocumentMatcher:
     ) -> Duplicate | None:
         cutoff = self.options.threshold * 100
         best: tuple[float, _Ref] | None = None
-        if len(candidates) > _MAX_VERIFIED:  # those sharing most keys (a near copy shares most)
-            ranked = sorted(candidates.items(), key=lambda item: -item[1][0])[:_MAX_VERIFIED]
-            candidates = dict(ranked)
+        candidates = _best_linked(candidates, _MAX_VERIFIED)  # (a near copy shares most keys)
         for ref, (_, canon) in candidates.items():
             if len(fp.canonical) * len(canon) > _MAX_ALIGNMENT:
                 continue  # (two paragraphs this long repeat each other exactly or not at all)
@@ -648,8 +652,10 @@ class _DocumentMatcher:
         Candidates are grouped into windows of paragraphs that stand together in their document
         (with their kept neighbours, for a merged copy whose other half shares no key), and each
         window is judged on its own: words pieced together from scattered paragraphs that share a
-        template do not count.
+        template do not count. Of many candidates (lines of a template, which share keys with
+        hundreds of others), the :data:`_MAX_CANDIDATES` sharing the most keys are tried.
         """
+        candidates = _best_linked(candidates, _MAX_CANDIDATES)
         verbatim = self._verbatim(i, fp.canonical, candidates, later=later)
         if verbatim is not None:
             return verbatim
@@ -1210,8 +1216,9 @@ class _DocumentMatcher:
         short_repeats: Mapping[int, int],
     ) -> list[tuple[int, int]]:
         """``(line, first copy)`` of the short lines from ``i`` on that repeat, in order, a block
-        of :data:`_MENU_LINES` or more from ``j`` on, when that block opens the document and its
-        repeat closes it (a site's menu above and below the article); else nothing. Lists of
+        of :data:`_MENU_LINES` to :data:`_MENU_MAX_LINES` from ``j`` on, when that block opens
+        the document and its repeat closes it (a site's menu above and below the article); else
+        nothing. Lists of
         tags, features or enum values repeat inside an article, and stay."""
         if j != kept[0]:
             return []
@@ -1219,7 +1226,7 @@ class _DocumentMatcher:
         canonical = self.document.canonical
         k, m = i, j
         while 0 <= m < i and k in short_repeats and k not in self.found:
-            if canonical[k] != canonical[m]:
+            if canonical[k] != canonical[m] or len(block) == _MENU_MAX_LINES:
                 break
             block.append((k, m))
             k, m = after.get(k, -1), after.get(m, -1)
@@ -1384,6 +1391,7 @@ _MAX_PASSED = 64  # removed paragraphs in a row a merged copy may lack
 _EDGE = 16  # characters at either end of a paragraph, one of which a small edit leaves alone
 _EDIT_SLACK = 8  # characters an edited paragraph in a merged copy may be longer by
 _MENU_LINES = 4  # short lines in a row that make a menu, when they open and close a document
+_MENU_MAX_LINES = 64  # ... and at most this many (so that each line tried costs little)
 _BLOCK_LINES = 4  # short lines in a row repeated right after themselves that go as one block
 _HEADING_WORDS = 12  # a contained part shorter than this needs a neighbour from the same source
 # Aligning two texts costs the product of their lengths: past this many pairs of characters
@@ -1448,6 +1456,16 @@ def _only_small_edits(words: list[str], other: list[str], ops: Opcodes | None = 
             continue
         return False
     return True
+
+
+def _best_linked(
+    candidates: Mapping[_Ref, tuple[int, str]], limit: int
+) -> Mapping[_Ref, tuple[int, str]]:
+    """The ``limit`` candidates sharing the most keys (the first of equals), in their order."""
+    if len(candidates) <= limit:
+        return candidates
+    best = set(sorted(candidates, key=lambda ref: -candidates[ref][0])[:limit])
+    return {ref: value for ref, value in candidates.items() if ref in best}
 
 
 def _around_best(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -176,6 +176,10 @@ _F, _W, _A, _O = SENTENCES[1], "WASHINGTON (AP) — ", "Share this article", SEN
 @example(  # a line and a later one that make up a merged paragraph once the repeats between go
     "\n\n".join([f"{_C} {_W}{_C}", *[_C] * 8, f"{_W}{_C}"])
 )
+@example(  # structured data set aside until the last short lines are removed
+    "\n\n".join(['{"@type": "NewsArticle", "headline": "Closed", "articleBody": "Closed"}']
+                 + ["Closed"] * 15)
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -237,11 +237,11 @@ class _DocumentMatcher:
         self._confirm_in_runs(held, self.found)
         self._inside_bodies()
         self._contained_in_later(bounds, earlier, shared)
-        if self.structured:
+        self._short_blocks(short_repeats)  # removals since may have brought copies together
+        if self.structured:  # (last: a second run on the output sees what this one saw)
             for m in self.structured:
                 del self.found[m]
             self._structured_copies(bounds, earlier)
-        self._short_blocks(short_repeats)  # removals since may have brought copies together
         if self.options.keep == "longest":
             self._prefer_longest()
         self._resolve_references()

@@ -311,9 +311,11 @@ class _DocumentMatcher:
         :func:`_structured_text`) are other paragraphs, found word for word (kept ones, or
         copies of kept text). The body it copies stands next to it: the paragraphs on either
         side that share keys with it, and those between them and a few beyond (see
-        :func:`_reach`), are searched, so that the work stays linear however many objects a
-        document holds. An object the same as a kept one, in this document or an
-        indexed one, is an exact copy of it.
+        :func:`_reach`), are searched; if they fall short, as many paragraphs on either side
+        as the object has words (at most :data:`_DATA_REACH`), while the characters searched so
+        stay under :data:`_DATA_BUDGET` times the document's, so that the work stays linear
+        however many objects a document holds. An object the same as a kept one, in this
+        document or an indexed one, is an exact copy of it.
         """
         canonical = self.document.canonical
         n = len(canonical)
@@ -325,6 +327,8 @@ class _DocumentMatcher:
                 if j in related:
                     related[j].add(i)
         first: dict[str, int] = {}
+        # Characters searched beyond the linked paragraphs, for the whole document.
+        budget = _DATA_BUDGET * sum(map(len, canonical))
         for m in sorted(self.structured):
             text = canonical[m]
             if not text:
@@ -348,19 +352,14 @@ class _DocumentMatcher:
                     (indexed.paragraph,), indexed.doc_id,
                 )  # fmt: skip
                 continue
-            lo, hi = _reach(m, related[m], n)
             padded = f" {canonical_form(_structured_text(self.texts[m]))} "
-            covered = np.zeros(len(padded), dtype=bool)
-            pieces = []
-            for j in range(lo, hi):
-                if j in self.structured or not canonical[j]:
-                    continue
-                at = padded.find(f" {canonical[j]} ")
-                if at >= 0:
-                    covered[at + 1 : at + 1 + len(canonical[j])] = True
-                    pieces.append(j)
-            spaces = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32)[:-1] == 0x20
-            share = float(covered[np.flatnonzero(spaces) + 1].mean()) if len(padded) > 2 else 0.0
+            share, pieces = self._covering(padded, range(*_reach(m, related[m], n)))
+            if share < self.options.containment:  # paragraphs linked by nothing, further out
+                reach = min(padded.count(" ") - 1, _DATA_REACH)
+                wide = range(max(0, m - reach), min(n, m + reach + 1))
+                if len(wide) * len(padded) <= budget:
+                    budget -= len(wide) * len(padded)
+                    share, pieces = self._covering(padded, wide)
             if share < self.options.containment:
                 continue
             kept = tuple(j for j in pieces if self._kept(j))
@@ -375,6 +374,24 @@ class _DocumentMatcher:
                 self.found[m] = Duplicate(
                     m, source.original, "contained", share, rule, source.originals, source.doc_id
                 )
+
+    def _covering(self, padded: str, paragraphs: range) -> tuple[float, list[int]]:
+        """The share of the words of ``padded`` (a canonical text between two spaces) that the
+        non-empty, unstructured ``paragraphs`` make up, found word for word, and which do."""
+        canonical = self.document.canonical
+        covered = np.zeros(len(padded), dtype=bool)
+        pieces = []
+        for j in paragraphs:
+            if j in self.structured or not canonical[j]:
+                continue
+            at = padded.find(f" {canonical[j]} ")
+            if at >= 0:
+                covered[at + 1 : at + 1 + len(canonical[j])] = True
+                pieces.append(j)
+        if len(padded) <= 2:
+            return 0.0, pieces
+        spaces = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32)[:-1] == 0x20
+        return float(covered[np.flatnonzero(spaces) + 1].mean()), pieces
 
     def _inside_bodies(self) -> None:
         """Remove the later paragraphs laid end to end, in a kept paragraph, around the split
@@ -1401,6 +1418,7 @@ _WORD_CHARS = 36  # ... and this many pairs of characters make a pair of words (
 _LONG_ALIGNMENT = 1000  # characters past which an edited copy is aligned without partial_ratio
 _DATA_GAP = 16  # paragraphs searched beyond the last that shares keys with structured data
 _DATA_REACH = 2048  # paragraphs searched on either side of structured data, at most
+_DATA_BUDGET = 256  # ... when not linked to it: characters searched, per character of the text
 _STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
 _ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one
 _TYPO_SIMILARITY = 0.8  # a corrected word is still this similar to the original

@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Indel, LCSseq, Opcodes
 
 from textclean.boilerplate import BoilerplateMatcher
-from textclean.canonical import canonical_form, word_count
+from textclean.canonical import canonical_paragraphs, word_count
 from textclean.fingerprint import DocumentPrint, ParagraphPrint, key_order
 from textclean.options import DedupeOptions
 from textclean.results import DocumentMatch, Duplicate
@@ -308,7 +308,7 @@ class _DocumentMatcher:
         A JSON-LD object carries the body as its ``articleBody`` string, among keys, dates and
         links. Wherever it stands, the paragraphs are the copy worth keeping: the object goes when
         :attr:`~textclean.DedupeOptions.containment` of the words of its text (see
-        :func:`_structured_text`) are other paragraphs, found word for word (kept ones, or
+        :func:`_structured_values`) are other paragraphs, found word for word (kept ones, or
         copies of kept text). The body it copies stands next to it: the paragraphs on either
         side that share keys with it, and those between them and a few beyond (see
         :func:`_reach`), are searched; if they fall short, as many paragraphs on either side
@@ -352,14 +352,15 @@ class _DocumentMatcher:
                     (indexed.paragraph,), indexed.doc_id,
                 )  # fmt: skip
                 continue
-            padded = f" {canonical_form(_structured_text(self.texts[m]))} "
-            share, pieces = self._covering(padded, range(*_reach(m, related[m], n)))
+            values = [v for v in canonical_paragraphs(_structured_values(self.texts[m]))[0] if v]
+            padded = f" {' '.join(values)} "
+            share, pieces = self._covering(padded, values, range(*_reach(m, related[m], n)))
             if share < self.options.containment:  # paragraphs linked by nothing, further out
                 reach = min(padded.count(" ") - 1, _DATA_REACH)
                 wide = range(max(0, m - reach), min(n, m + reach + 1))
                 if len(wide) * len(padded) <= budget:
                     budget -= len(wide) * len(padded)
-                    share, pieces = self._covering(padded, wide)
+                    share, pieces = self._covering(padded, values, wide)
             if share < self.options.containment:
                 continue
             kept = tuple(j for j in pieces if self._kept(j))
@@ -375,19 +376,35 @@ class _DocumentMatcher:
                     m, source.original, "contained", share, rule, source.originals, source.doc_id
                 )
 
-    def _covering(self, padded: str, paragraphs: range) -> tuple[float, list[int]]:
-        """The share of the words of ``padded`` (a canonical text between two spaces) that the
-        non-empty, unstructured ``paragraphs`` make up, found word for word, and which do."""
+    def _covering(
+        self, padded: str, values: list[str], paragraphs: range
+    ) -> tuple[float, list[int]]:
+        """The share of the words of ``padded`` (canonical ``values`` joined, between two
+        spaces) that the non-empty, unstructured ``paragraphs`` account for, and which do: each
+        paragraph found word for word in it (the body in an ``articleBody``), and each value
+        found word for word in a paragraph (a headline, a description that is the first
+        sentence)."""
         canonical = self.document.canonical
         covered = np.zeros(len(padded), dtype=bool)
         pieces = []
-        for j in paragraphs:
-            if j in self.structured or not canonical[j]:
-                continue
-            at = padded.find(f" {canonical[j]} ")
+        texts = [(j, canonical[j]) for j in paragraphs if j not in self.structured and canonical[j]]
+        for j, text in texts:  # every place it stands (a description, then the body)
+            at = padded.find(f" {text} ")
             if at >= 0:
-                covered[at + 1 : at + 1 + len(canonical[j])] = True
                 pieces.append(j)
+            while at >= 0:
+                covered[at + 1 : at + 1 + len(text)] = True
+                at = padded.find(f" {text} ", at + 1 + len(text))
+        start = 1
+        for value in values:
+            end = start + len(value)
+            if not covered[start:end].all():
+                holder = next((j for j, text in texts if _whole_words_in(value, text)), None)
+                if holder is not None:
+                    covered[start:end] = True
+                    pieces.append(holder)
+            start = end + 1
+        pieces = sorted(set(pieces))
         if len(padded) <= 2:
             return 0.0, pieces
         spaces = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32)[:-1] == 0x20
@@ -1418,7 +1435,7 @@ _WORD_CHARS = 36  # ... and this many pairs of characters make a pair of words (
 _LONG_ALIGNMENT = 1000  # characters past which an edited copy is aligned without partial_ratio
 _DATA_GAP = 16  # paragraphs searched beyond the last that shares keys with structured data
 _DATA_REACH = 2048  # paragraphs searched on either side of structured data, at most
-_DATA_BUDGET = 256  # ... when not linked to it: characters searched, per character of the text
+_DATA_BUDGET = 1024  # ... when not linked to it: characters searched, per character of the text
 _STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
 _ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one
 _TYPO_SIMILARITY = 0.8  # a corrected word is still this similar to the original
@@ -1702,19 +1719,19 @@ def _is_structured(text: str) -> bool:
 _JSON_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"(\s*:)?')
 
 
-def _structured_text(data: str) -> str:
-    """The text of structured data: its string values of more than one word, one a line.
+def _structured_values(data: str) -> list[str]:
+    """The text of structured data: its string values of more than one word.
 
     Keys, and values of one word (a type, a date, a link), are data rather than text.
 
-    >>> _structured_text('{"@type": "Person", "name": "Kari Nordmann", "url": "https://x.no/k"}')
-    'Kari Nordmann'
+    >>> _structured_values('{"@type": "Person", "name": "Kari Nordmann", "url": "https://x.no/k"}')
+    ['Kari Nordmann']
     """
-    return "\n".join(
+    return [
         value
         for value, key in _JSON_STRING.findall(data)
         if not key and (" " in value or "\\n" in value)
-    )
+    ]
 
 
 def _whole_words_in(text: str, canon: str) -> bool:

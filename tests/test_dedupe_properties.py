@@ -176,6 +176,11 @@ _F, _W, _A, _O = SENTENCES[1], "WASHINGTON (AP) — ", "Share this article", SEN
 @example(  # a line and a later one that make up a merged paragraph once the repeats between go
     "\n\n".join([f"{_C} {_W}{_C}", *[_C] * 8, f"{_W}{_C}"])
 )
+@example(  # structured data covered by boilerplate lines, which a second run no longer sees
+    "\n\n".join(['{"@type": "NewsArticle", "headline": "Share this article", "articleBody": '
+                  '"Share this article"}', " ".join(["Share this article"] * 3)]
+                 + ["Share this article"] * 5)
+)  # fmt: skip
 @example(  # structured data set aside until the last short lines are removed
     "\n\n".join(['{"@type": "NewsArticle", "headline": "Closed", "articleBody": "Closed"}']
                  + ["Closed"] * 15)

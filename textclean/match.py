@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, pairwise
 
@@ -311,11 +311,10 @@ class _DocumentMatcher:
         :func:`_structured_values`) are other paragraphs, found word for word (kept ones, or
         copies of kept text). The body it copies stands next to it: the paragraphs on either
         side that share keys with it, and those between them and a few beyond (see
-        :func:`_reach`), are searched; if they fall short, as many paragraphs on either side
-        as the object has words (at most :data:`_DATA_REACH`), while the characters searched so
-        stay under :data:`_DATA_BUDGET` times the document's, so that the work stays linear
-        however many objects a document holds. An object the same as a kept one, in this
-        document or an indexed one, is an exact copy of it.
+        :func:`_reach`), are searched; if they fall short, as many kept paragraphs on either
+        side as the object has words, at most :data:`_DATA_REACH` (and the copies removed among
+        them), so that the work stays linear however many objects a document holds. An object
+        the same as a kept one, in this document or an indexed one, is an exact copy of it.
         """
         canonical = self.document.canonical
         n = len(canonical)
@@ -327,8 +326,6 @@ class _DocumentMatcher:
                 if j in related:
                     related[j].add(i)
         first: dict[str, int] = {}
-        # Characters searched beyond the linked paragraphs, for the whole document.
-        budget = _DATA_BUDGET * sum(map(len, canonical))
         for m in sorted(self.structured):
             text = canonical[m]
             if not text:
@@ -356,11 +353,8 @@ class _DocumentMatcher:
             padded = f" {' '.join(values)} "
             share, pieces = self._covering(padded, values, range(*_reach(m, related[m], n)))
             if share < self.options.containment:  # paragraphs linked by nothing, further out
-                reach = min(padded.count(" ") - 1, _DATA_REACH)
-                wide = range(max(0, m - reach), min(n, m + reach + 1))
-                if len(wide) * len(padded) <= budget:
-                    budget -= len(wide) * len(padded)
-                    share, pieces = self._covering(padded, values, wide)
+                wide = self._around(m, min(padded.count(" ") - 1, _DATA_REACH))
+                share, pieces = self._covering(padded, values, wide)
             if share < self.options.containment:
                 continue
             kept = tuple(j for j in pieces if self._kept(j))
@@ -376,8 +370,21 @@ class _DocumentMatcher:
                     m, source.original, "contained", share, rule, source.originals, source.doc_id
                 )
 
+    def _around(self, m: int, reach: int) -> list[int]:
+        """The paragraphs on either side of ``m`` out to the ``reach``-th kept one (and at most
+        four times as many in all): what deduplicating the output again would see within
+        ``reach`` paragraphs, and the copies removed among them."""
+        around = []
+        for step in (-1, 1):
+            k, kept = m + step, 0
+            while 0 <= k < len(self.document) and kept < reach and abs(k - m) <= 4 * reach:
+                around.append(k)
+                kept += self._kept(k)
+                k += step
+        return sorted(around)
+
     def _covering(
-        self, padded: str, values: list[str], paragraphs: range
+        self, padded: str, values: list[str], paragraphs: Iterable[int]
     ) -> tuple[float, list[int]]:
         """The share of the words of ``padded`` (canonical ``values`` joined, between two
         spaces) that the non-empty, unstructured ``paragraphs`` account for, and which do: each
@@ -387,7 +394,13 @@ class _DocumentMatcher:
         canonical = self.document.canonical
         covered = np.zeros(len(padded), dtype=bool)
         pieces = []
-        texts = [(j, canonical[j]) for j in paragraphs if j not in self.structured and canonical[j]]
+        texts = [  # (not boilerplate, which a second run no longer sees)
+            (j, canonical[j])
+            for j in paragraphs
+            if j not in self.structured
+            and canonical[j]
+            and (j not in self.found or self.found[j].original is not None)
+        ]
         for j, text in texts:  # every place it stands (a description, then the body)
             at = padded.find(f" {text} ")
             if at >= 0:
@@ -1435,7 +1448,6 @@ _WORD_CHARS = 36  # ... and this many pairs of characters make a pair of words (
 _LONG_ALIGNMENT = 1000  # characters past which an edited copy is aligned without partial_ratio
 _DATA_GAP = 16  # paragraphs searched beyond the last that shares keys with structured data
 _DATA_REACH = 2048  # paragraphs searched on either side of structured data, at most
-_DATA_BUDGET = 1024  # ... when not linked to it: characters searched, per character of the text
 _STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
 _ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one
 _TYPO_SIMILARITY = 0.8  # a corrected word is still this similar to the original

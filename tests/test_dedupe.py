@@ -378,6 +378,17 @@ def test_json_ld_copy_repeated_goes_once_it_is_kept() -> None:
     assert removed(result) == {2: (0, "exact")}
 
 
+def test_copy_with_html_markup_left_in_it() -> None:
+    # A copy of the body as HTML: tags wrap each paragraph and a link sits in one. The links'
+    # attributes are not words of it.
+    link = '<a href="https://example.com/news/2026/03/harbour-bridge?utm_source=feed">plan</a>'
+    copy = [f"<p>{p}</p>" for p in ARTICLE]
+    copy[0] = "<p>" + P0.replace("plan", link) + "</p>"
+    result = dedupe(doc(*ARTICLE, *copy))
+    assert result.text == doc(*ARTICLE)
+    assert {d.original for d in result.duplicates} == set(range(len(ARTICLE)))
+
+
 def test_a_paragraph_in_braces_is_text() -> None:
     # Braces and a colon or two do not make structured data: it is matched like any paragraph.
     text = '{"Quoted": "a", "b": c} and the rest of a paragraph about the harbour bridge plan.'

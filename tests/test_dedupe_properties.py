@@ -67,6 +67,9 @@ def news_documents(draw: st.DrawFn) -> str:
             lambda s: s.replace("the", "teh", 1),
             lambda s: "WASHINGTON (AP) — " + s,
             lambda s: s.encode("utf-8").decode("latin-1"),
+            lambda s: (
+                '<p><a href="https://example.com/a?b=c">' + s.replace(" ", "</a> ", 1) + "</p>"
+            ),
         ]
     )
     sep = draw(st.sampled_from(["\n\n", "\n", "\r\n\r\n", "\r\n", "\n\n\n"]))
@@ -176,6 +179,10 @@ _F, _W, _A, _O = SENTENCES[1], "WASHINGTON (AP) — ", "Share this article", SEN
 @example(  # a line and a later one that make up a merged paragraph once the repeats between go
     "\n\n".join([f"{_C} {_W}{_C}", *[_C] * 8, f"{_W}{_C}"])
 )
+@example(  # a paragraph split twice: the second copy's first line repeats the first copy's
+    "\n\n".join([f"{_W}Share this article Closed", f"{_W}Share this article", "Closed",
+                  "Closed", f"{_W}Share this article", "Closed"])
+)  # fmt: skip
 @example(  # structured data covered by boilerplate lines, which a second run no longer sees
     "\n\n".join(['{"@type": "NewsArticle", "headline": "Share this article", "articleBody": '
                   '"Share this article"}', " ".join(["Share this article"] * 3)]

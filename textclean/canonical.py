@@ -13,7 +13,9 @@ canonical form is:
   words, alignments) works on them too;
 * read through JSON string escapes, which a scraper leaves in a JSON-LD copy of the body
   (``\\n`` breaks, ``\\u2019``): a break or tab escape is a space, a ``\\uXXXX`` escape the
-  character it stands for, so that such a copy has the words of the visible body.
+  character it stands for, so that such a copy has the words of the visible body;
+* without the attributes of HTML tags left in the text (``<a href="...">`` reads as ``a``):
+  links and class names are not words of it.
 
 Sentence boundaries are found on the real text before punctuation goes, so a paragraph's canonical
 form comes with the spans of its sentences (split at terminal punctuation, so "Mr." ends one: the
@@ -58,6 +60,9 @@ _NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]+")
 # A JSON (or C) string escape that would otherwise glue a letter to the next word: a line break
 # or tab (``\n``), or a ``\uXXXX`` character, however many times the backslash was escaped.
 _ESCAPE = re.compile(r"\\+(?:[nrt]|u([0-9a-fA-F]{4}))")
+# The attributes of an HTML tag left in the text (``<a href="https://...">``), within a paragraph:
+# links and class names are not words of it. The tag's name stays, as any word would.
+_TAG_ATTRIBUTES = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9]*)\s+[a-zA-Z][^<>\x01]*=[^<>\x01]*>")
 
 # ASCII fast path: one C-level table lookup per byte maps letters to lower case, sentence ends to
 # the end mark and everything else but digits and the paragraph separator to a space.
@@ -106,6 +111,8 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
         raw = _SEP.join(t.replace(_END, " ").replace(_SEP, " ") for t in texts)
     if "\\" in raw:
         raw = _ESCAPE.sub(_unescape, raw)
+    if "=" in raw and "<" in raw:
+        raw = _TAG_ATTRIBUTES.sub(r"<\1>", raw)
     for old, new in _TYPOGRAPHY:
         if old in raw:
             raw = raw.replace(old, new)

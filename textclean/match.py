@@ -45,6 +45,7 @@ _MAX_WINDOWS = 4  # windows tried for containment, those sharing the most keys f
 _MAX_GAP = 2  # kept paragraphs between two of a containment window, at most
 _MAX_VERIFIED = 32  # candidates verified as near copies, those sharing the most keys
 _MAX_CANDIDATES = 64  # candidates tried for containment, those sharing the most keys
+_MAX_PARTS = 8  # later paragraphs recorded as perhaps part of a split copy of one paragraph
 _MAX_LATER = 4 * _MAX_CANDIDATES  # later paragraphs a paragraph may be contained in, the first
 
 
@@ -159,7 +160,7 @@ class _DocumentMatcher:
         self.sentence_offsets: dict[int, tuple[list[int], set[int]]] = {}
         # The first later paragraph found word for word in a paragraph, though not as whole
         # sentences of it (a heading and a list line merged into one: "key features pay...").
-        self.parts: dict[int, int] = {}
+        self.parts: dict[int, list[int]] = {}
         # Kept paragraphs found laid end to end in a paragraph, the words they cover, and how
         # many paragraphs were removed when that was worked out.
         self.laid_out: dict[int, tuple[int, list[int], int]] = {}
@@ -235,7 +236,7 @@ class _DocumentMatcher:
         # be the neighbours they need.
         held = {i: self.pending[i] for i in self.reworded - self.found.keys() if i in self.pending}
         self._confirm_in_runs(held, self.found)
-        self._inside_bodies()
+        self._inside_bodies(short_repeats)
         self._contained_in_later(bounds, earlier, shared)
         self._short_blocks(short_repeats)  # removals since may have brought copies together
         if self.structured:  # (last: a second run on the output sees what this one saw)
@@ -423,7 +424,7 @@ class _DocumentMatcher:
         spaces = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32)[:-1] == 0x20
         return float(covered[np.flatnonzero(spaces) + 1].mean()), pieces
 
-    def _inside_bodies(self) -> None:
+    def _inside_bodies(self, short_repeats: Mapping[int, int]) -> None:
         """Remove the later paragraphs laid end to end, in a kept paragraph, around the split
         (or near) copies of it already removed: the rest of the copy.
 
@@ -433,6 +434,9 @@ class _DocumentMatcher:
         walking from the paragraphs found as copies finds the rest by position.
         """
         canonical = self.document.canonical
+        repeats: dict[int, list[int]] = {}
+        for r, k in short_repeats.items():
+            repeats.setdefault(k, []).append(r)
         holders: dict[int, list[int]] = {}
         for k, dup in sorted(self.found.items()):
             single = dup.doc_id is None and len(dup.originals) == 1
@@ -447,27 +451,36 @@ class _DocumentMatcher:
                 continue
             body = canonical[p]
             if p in holders:  # the first of its copies found (a near copy: edited, at its start)
-                anchors = self._anchors(body, holders[p], edited=True)[:1]
-            else:  # no part of it removed yet: the parts must make up all of it
-                anchors = self._anchors(body, [self.parts[p]]) if self._kept(self.parts[p]) else []
-            if not anchors:
+                self._remove_walked(p, self._anchors(body, holders[p], edited=True)[:1], True)
                 continue
-            need = self.options.containment * word_count(body)
-            pieces, covered, small = self._walk_around(body, anchors, range(p + 1, n))
-            if p not in holders and not (small and len(pieces) > 1 and covered >= need):
-                # Passing over removed paragraphs, as deduplicating the output again would.
-                pieces, covered, small = self._walk_around(
-                    body, anchors, range(p + 1, n), kept=True
-                )
-                if not (small and len(pieces) > 1 and covered >= need):
-                    continue
-            for k in pieces:
+            # No part of it removed yet: the parts must make up all of it. Each copy of it, when
+            # it was split more than once: a later copy's short lines repeat the first copy's.
+            starts = [*self.parts[p], *(r for k in self.parts[p] for r in repeats.get(k, ()))]
+            for k in sorted(starts):
                 if self._kept(k):
-                    self.found[k] = Duplicate(
-                        k, p, "contained", 1.0,
-                        f"its words appear in order in paragraph {p}, with the paragraphs "
-                        "around it", (p,),
-                    )  # fmt: skip
+                    self._remove_walked(p, self._anchors(body, [k]), False)
+
+    def _remove_walked(self, p: int, anchors: list[tuple[int, int, int]], held: bool) -> None:
+        """Remove the paragraphs after ``p`` that the walk from ``anchors`` finds laid end to
+        end in it: all of them, if ``held`` (a copy of ``p`` was found already), else only if
+        two or more make up :attr:`~textclean.DedupeOptions.containment` of it, in small gaps."""
+        if not anchors:
+            return
+        body, n = self.document.canonical[p], len(self.document)
+        need = self.options.containment * word_count(body)
+        pieces, covered, small = self._walk_around(body, anchors, range(p + 1, n))
+        if not held and not (small and len(pieces) > 1 and covered >= need):
+            # Passing over removed paragraphs, as deduplicating the output again would.
+            pieces, covered, small = self._walk_around(body, anchors, range(p + 1, n), kept=True)
+            if not (small and len(pieces) > 1 and covered >= need):
+                return
+        for k in pieces:
+            if self._kept(k):
+                self.found[k] = Duplicate(
+                    k, p, "contained", 1.0,
+                    f"its words appear in order in paragraph {p}, with the paragraphs around it",
+                    (p,),
+                )  # fmt: skip
 
     def _is_sentences_of(self, j: int, i: int) -> bool:
         """Whether paragraph ``j``'s canonical text is whole consecutive sentences of ``i``, and
@@ -795,7 +808,9 @@ class _DocumentMatcher:
                     f"100% of its words appear in order in {where}paragraph {j}", (j,), doc_id,
                 )  # fmt: skip
             if doc_id is None and not later and _whole_words_in(text, canon):
-                self.parts.setdefault(j, i)  # part of it, maybe: see _inside_bodies
+                parts = self.parts.setdefault(j, [])  # part of it, maybe: see _inside_bodies
+                if len(parts) < _MAX_PARTS:
+                    parts.append(i)
         if later:
             return None
         pieces, covered, small_gaps = self._laid_end_to_end(i, text, candidates)

@@ -437,6 +437,15 @@ def test_highlights_box_with_a_shortened_sentence_before_the_body() -> None:
     assert 5 in result.kept
 
 
+def test_a_run_in_heading_is_not_a_dateline() -> None:
+    # A highlighted sentence, then in the body the same sentence after a run-in heading: the
+    # heading is a sentence of its own, content that a dateline ("WASHINGTON (AP) —") is not.
+    quote = "(The app works with other programs such as payroll, invoicing and customer records.)"
+    assert 2 in dedupe(doc(quote, P0, "Integration. " + quote, P1)).kept
+    dateline = dedupe(doc(quote, P0, "WASHINGTON (AP) — " + quote, P1))
+    assert removed(dateline) == {2: (0, "near")}
+
+
 def test_highlight_of_a_sentence_that_is_most_of_its_paragraph() -> None:
     # The body paragraph is mostly the highlighted sentence, but it stands among unrepeated
     # paragraphs and says more besides: the highlight goes, the body paragraph stays.

@@ -1183,6 +1183,8 @@ class _DocumentMatcher:
         small = _only_small_edits(words, other, ops) and (
             not both_ways or _only_small_edits(other, words)
         )
+        if small and dup.similarity < 1.0 and self._opens_with_a_sentence(dup.index, ops):
+            small = False  # "Integration. (Xero works with ...)": a run-in heading, not a dateline
         if small and dup.similarity < 1.0 and len(dup.originals) == 1 and dup.doc_id is None:
             # Words added and others dropped from inside: another item written to the same
             # template in this document ("Apps: Windows, ..., Edge" and "Apps: Windows, ...,
@@ -1192,6 +1194,16 @@ class _DocumentMatcher:
             self.pending[dup.index] = replace(dup, rule=dup.rule + ", inside a repeated run")
             return None
         return dup
+
+    def _opens_with_a_sentence(self, i: int, ops: Opcodes) -> bool:
+        """Whether the words paragraph ``i`` has before the text it shares with the other
+        (``ops`` from ``i``'s words to the other's) are whole sentences: a heading run into the
+        paragraph ("Integration. Xero works with ..."). A dateline ("WASHINGTON (AP) —") ends
+        in no full stop."""
+        first = next(iter(ops), None)
+        if first is None or first.tag != "delete" or first.src_start != 0:
+            return False
+        return first.src_end in self.document.sentence_starts(i)
 
     def _short_blocks(self, short_repeats: Mapping[int, int]) -> None:
         """Remove short lines repeated right after themselves, one line or a block of up to

@@ -179,6 +179,13 @@ _F, _W, _A, _O = SENTENCES[1], "WASHINGTON (AP) — ", "Share this article", SEN
 @example(  # a line and a later one that make up a merged paragraph once the repeats between go
     "\n\n".join([f"{_C} {_W}{_C}", *[_C] * 8, f"{_W}{_C}"])
 )
+@example(  # lines that read as hard-wrapped text once the widest line, first in the block, goes
+    "\n".join(['{"@type": "NewsArticle", "headline": "Advertisement Advertisement", "articleBody":'
+               ' "Advertisement Advertisement"}', *["Advertisement Advertisement"] * 6,
+               f"{_W}Advertisement Advertisement", *["Advertisement Advertisement"] * 4,
+               f"{_W}Advertisement Advertisement", "Advertisement Advertisement",
+               '<p><a href="https://example.com/a?b=c">Advertisement</a> Advertisement</p>'])
+)  # fmt: skip
 @example(  # a paragraph split twice: the second copy's first line repeats the first copy's
     "\n\n".join([f"{_W}Share this article Closed", f"{_W}Share this article", "Closed",
                   "Closed", f"{_W}Share this article", "Closed"])

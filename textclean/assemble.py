@@ -40,6 +40,14 @@ def assemble(source: str, paragraphs: Sequence[Paragraph], kept: Sequence[int]) 
     texts = [paragraphs[index].text for index in kept]
     separators = [source[paragraphs[index - 1].end : paragraphs[index].start] for index in kept]
     head, tail = source[: paragraphs[0].start], source[paragraphs[-1].end :]
+    # Whether a paragraph went from the block of the first kept one, before it, or from the
+    # block of the last kept one, after it (the widest line of a block, say).
+    last = kept[-1]
+    edges = (
+        kept[0] > 0 and not _blank_line(separators[0]),
+        last < len(paragraphs) - 1
+        and not _blank_line(source[paragraphs[last].end : paragraphs[last + 1].start]),
+    )
     for _ in range(len(kept)):  # each round separates a pair for good: bounded
         parts = [head]
         starts = []
@@ -53,7 +61,7 @@ def assemble(source: str, paragraphs: Sequence[Paragraph], kept: Sequence[int]) 
             offset += len(text)
         parts.append(tail)
         output = "".join(parts)
-        if not _may_be_misread(kept, texts, separators):
+        if not _may_be_misread(kept, texts, separators, edges):
             return output
         # A blank line (the separator twice: "\n" -> "\n\n") where one is missing.
         misread = [n for n in _misread(output, starts, texts) if not _blank_line(separators[n])]
@@ -64,16 +72,19 @@ def assemble(source: str, paragraphs: Sequence[Paragraph], kept: Sequence[int]) 
     return output
 
 
-def _may_be_misread(kept: Sequence[int], texts: list[str], separators: list[str]) -> bool:
+def _may_be_misread(
+    kept: Sequence[int], texts: list[str], separators: list[str], edges: tuple[bool, bool]
+) -> bool:
     """Whether some block of the output (kept paragraphs between blank lines) lost a paragraph
     and is not plainly one paragraph a line (a line wider than :data:`WRAP_WIDTH`, no paragraph
-    of several lines), so that its lines might now be read otherwise."""
-    if not any(
+    of several lines), so that its lines might now be read otherwise. ``edges`` says whether
+    the first block lost one before its first line, and the last block after its last."""
+    if not any(edges) and not any(
         b != a + 1 and not _blank_line(separator)
         for a, b, separator in zip(kept, kept[1:], separators[1:], strict=False)
     ):
         return False  # no paragraph removed between two lines of one block
-    removal, width, single = False, 0, True
+    removal, width, single = edges[0], 0, True
     for n, text in enumerate(texts):
         if n and _blank_line(separators[n]):  # a new block
             if removal and not (width > WRAP_WIDTH and single):
@@ -86,7 +97,7 @@ def _may_be_misread(kept: Sequence[int], texts: list[str], separators: list[str]
             lines = text.splitlines()
             width = max(width, *map(len, lines))
             single = single and len(lines) == 1
-    return removal and not (width > WRAP_WIDTH and single)
+    return (removal or edges[1]) and not (width > WRAP_WIDTH and single)
 
 
 def _misread(output: str, starts: list[int], texts: list[str]) -> set[int]:

@@ -320,6 +320,13 @@ def print_pattern(pattern: str, n_docs: int, scores: dict[str, Score], verbose: 
     return ratio
 
 
+def _timed(text: str) -> tuple[textclean.DedupeResult, float]:
+    """``textclean.dedupe(text)`` and the wall-clock seconds it took."""
+    start = time.perf_counter()
+    result = textclean.dedupe(text)
+    return result, time.perf_counter() - start
+
+
 def big(articles: Sequence[_generate.Article], seed: int) -> None:
     """Time ``textclean.dedupe`` on 25k, 50k and 100k-paragraph documents and adversarial ones."""
     pool = [p for a in articles for p in a.paragraphs]
@@ -335,9 +342,7 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
                 out.append(pool[k % len(pool)])
                 k += 1
         text = "\n\n".join(out)
-        start = time.perf_counter()
-        result = textclean.dedupe(text)
-        seconds = time.perf_counter() - start
+        result, seconds = _timed(text)
         assert len(result.kept) + len(result.duplicates) == len(result.paragraphs)
         print(
             f"  {size:>7,} paragraphs, {len(text) / 1e6:5.1f} MB: {seconds:6.2f} s, "
@@ -351,9 +356,7 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
         long = " ".join(unit[k % 4] for k in range(words))
         short = [" ".join(unit[(k + s) % 4] for k in range(6 + s % 5)) for s in range(20)]
         text = "\n\n".join([long, *short])
-        start = time.perf_counter()
-        textclean.dedupe(text)
-        seconds = time.perf_counter() - start
+        _, seconds = _timed(text)
         print(f"  {words:>7,} words, {len(text) / 1e6:5.2f} MB: {seconds:6.2f} s, "
               f"{seconds / (len(text) / 1e6):6.2f} s/MB")  # fmt: skip
     # A list of N short lines copied with the paragraph after it: only the last line of the copy
@@ -364,13 +367,11 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
     for lines in (10_000, 20_000, 40_000):
         items = [f"Item {k}" for k in range(lines)]
         text = "\n".join([lead, *items, tail, *items, tail])
-        start = time.perf_counter()
-        result = textclean.dedupe(text)
-        seconds = time.perf_counter() - start
+        result, seconds = _timed(text)
         removed = len(result.duplicates)
         print(f"  {lines:>7,} lines: {seconds:6.2f} s, "
               f"{1e6 * seconds / lines:6.1f} µs/line, {removed:,} removed")  # fmt: skip
-    # Two huge paragraphs, the second a copy with a word changed every 2,000 characters: aligning
+    # Two huge paragraphs, the second a copy with a word changed every 300 words: aligning
     # them would cost the product of their lengths, so they are compared exactly only.
     print("long paragraphs (one of N characters, then a copy with scattered edits)")
     text_pool = " ".join(pool)
@@ -380,9 +381,7 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
         for k in range(0, len(words), 300):
             words[k] = "edited"
         text = first + "\n\n" + " ".join(words)
-        start = time.perf_counter()
-        textclean.dedupe(text)
-        seconds = time.perf_counter() - start
+        _, seconds = _timed(text)
         print(f"  {chars:>9,} characters: {seconds:6.2f} s, "
               f"{seconds / (len(text) / 1e6):6.2f} s/MB")  # fmt: skip
     # Many articles in one document, each with its JSON-LD object before it: every object's body
@@ -395,9 +394,7 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
             data = {"@type": "NewsArticle", "articleBody": "\n\n".join(article.paragraphs)}
             parts += [json.dumps(data), *article.paragraphs]
         text = "\n\n".join(parts)
-        start = time.perf_counter()
-        result = textclean.dedupe(text)
-        seconds = time.perf_counter() - start
+        result, seconds = _timed(text)
         size = len(text) / 1e6
         print(f"  {count:>7,} articles, {size:5.2f} MB: {seconds:6.2f} s, "
               f"{seconds / size:6.2f} s/MB, {len(result.duplicates):,} removed")  # fmt: skip

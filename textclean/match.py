@@ -336,19 +336,9 @@ class _DocumentMatcher:
                 self.found[m] = Duplicate(m, j, "exact", 1.0, "same canonical text", (j,))
                 continue
             first[text] = m
-            indexed = next(
-                (
-                    e
-                    for e in self.prior.postings.get(self.document.exact[m], ())
-                    if e.canonical == text
-                ),
-                None,
-            )
+            indexed = self._indexed_copy(m, int(self.document.exact[m]), text)
             if indexed is not None:
-                self.found[m] = Duplicate(
-                    m, indexed.paragraph, "exact", 1.0, "same canonical text",
-                    (indexed.paragraph,), indexed.doc_id,
-                )  # fmt: skip
+                self.found[m] = indexed
                 continue
             values = [v for v in canonical_paragraphs(_structured_values(self.texts[m]))[0] if v]
             padded = f" {' '.join(values)} "
@@ -578,6 +568,17 @@ class _DocumentMatcher:
             return None
         return Duplicate(i, None, "boilerplate", 1.0, f"boilerplate pattern {pattern!r}")
 
+    def _indexed_copy(self, i: int, exact: int, canonical: str) -> Duplicate | None:
+        """Paragraph ``i`` as an exact copy of an indexed paragraph with the same canonical text
+        (``exact`` its exact key), or ``None``."""
+        for entry in self.prior.postings.get(exact, ()):
+            if entry.canonical == canonical:
+                return Duplicate(
+                    i, entry.paragraph, "exact", 1.0, "same canonical text",
+                    (entry.paragraph,), entry.doc_id,
+                )  # fmt: skip
+        return None
+
     def _exact_local(self, fp: ParagraphPrint, local: Mapping[int, int]) -> int | None:
         """The first kept paragraph of this document with the same canonical text."""
         document = self.document
@@ -598,12 +599,9 @@ class _DocumentMatcher:
         j = self._exact_local(fp, local)
         if j is not None:
             return Duplicate(i, j, "exact", 1.0, "same canonical text", (j,))
-        for entry in self.prior.postings.get(fp.exact, ()):
-            if entry.canonical == fp.canonical:
-                return Duplicate(
-                    i, entry.paragraph, "exact", 1.0, "same canonical text",
-                    (entry.paragraph,), entry.doc_id,
-                )  # fmt: skip
+        indexed = self._indexed_copy(i, fp.exact, fp.canonical)
+        if indexed is not None:
+            return indexed
         if short:
             return None
         candidates = self._candidates(fp, local)

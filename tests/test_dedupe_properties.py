@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 from tests.strategies import messy_text, paragraphs
 from textclean import dedupe
+from textclean.align import aligned_span
 from textclean.boilerplate import DEFAULT_PATTERNS, BoilerplateMatcher, _compile
 from textclean.fingerprint import (
     FingerprintSettings,
@@ -21,7 +22,6 @@ from textclean.fingerprint import (
     reference_signature,
     signatures,
 )
-from textclean.match import _aligned_span
 
 ROOT = Path(__file__).resolve().parents[1]
 # TEXTCLEAN_EXAMPLES=10000 makes a long search (a few minutes) for a counterexample.
@@ -281,7 +281,7 @@ def test_aligned_span_prefilter_never_rejects_a_match(pair: tuple[str, str], t: 
     canon, window = pair
     aligned = fuzz.partial_ratio_alignment(canon, window, score_cutoff=t * 100)
     expected = None if aligned is None else (aligned.dest_start, aligned.dest_end)
-    assert _aligned_span(canon, window, t) == expected
+    assert aligned_span(canon, window, t) == expected
 
 
 @settings(max_examples=40, deadline=None)

@@ -19,7 +19,6 @@ linear in the number of paragraphs: candidates come only from shared keys, never
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
@@ -28,19 +27,34 @@ from itertools import accumulate, pairwise
 
 import numpy as np
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA, Indel, LCSseq, Opcodes
+from rapidfuzz.distance import Indel, Opcodes
 
+from textclean.align import (
+    AFFIX_MIN_REST,
+    AFFIX_WORDS,
+    MAX_ALIGNMENT,
+    MIN_RUN,
+    aligned_span,
+    coverage,
+    drops_inside,
+    drops_numbers,
+    find_words,
+    numbers,
+    only_small_edits,
+    whole_words_in,
+    word_for_word,
+)
 from textclean.boilerplate import BoilerplateMatcher
 from textclean.canonical import canonical_paragraphs, word_count
 from textclean.fingerprint import DocumentPrint, ParagraphPrint, key_order
 from textclean.options import DedupeOptions
 from textclean.results import DocumentMatch, Duplicate
+from textclean.structured import is_structured, structured_values
 
 __all__ = ["IndexedParagraph", "Matching", "Prior", "match_paragraphs"]
 
 _MAX_WINDOW = 12  # candidates joined to judge containment
 _MAX_HOLDERS = 64  # a key held by more paragraphs links each only to the first ones
-_MIN_RUN = 3  # words in a row that count as found (single common words match by chance)
 _MAX_WINDOWS = 4  # windows tried for containment, those sharing the most keys first
 _MAX_GAP = 2  # kept paragraphs between two of a containment window, at most
 _MAX_VERIFIED = 32  # candidates verified as near copies, those sharing the most keys
@@ -167,7 +181,7 @@ class _DocumentMatcher:
         # Paragraphs of structured data (a JSON-LD object holding an ``articleBody``): set aside
         # while the others are matched (never the copy that stays), then removed if the others
         # hold their words.
-        self.structured = {i for i, text in enumerate(texts) if _is_structured(text)}
+        self.structured = {i for i, text in enumerate(texts) if is_structured(text)}
 
     def run(self) -> Matching:
         document = self.document
@@ -309,7 +323,7 @@ class _DocumentMatcher:
         A JSON-LD object carries the body as its ``articleBody`` string, among keys, dates and
         links. Wherever it stands, the paragraphs are the copy worth keeping: the object goes when
         :attr:`~textclean.DedupeOptions.containment` of the words of its text (see
-        :func:`_structured_values`) are other paragraphs, found word for word (kept ones, or
+        :func:`structured_values`) are other paragraphs, found word for word (kept ones, or
         copies of kept text). The body it copies stands next to it: the paragraphs on either
         side that share keys with it, and those between them and a few beyond (see
         :func:`_reach`), are searched; if they fall short, as many kept paragraphs on either
@@ -340,7 +354,7 @@ class _DocumentMatcher:
             if indexed is not None:
                 self.found[m] = indexed
                 continue
-            values = [v for v in canonical_paragraphs(_structured_values(self.texts[m]))[0] if v]
+            values = [v for v in canonical_paragraphs(structured_values(self.texts[m]))[0] if v]
             padded = f" {' '.join(values)} "
             share, pieces = self._covering(padded, values, range(*_reach(m, related[m], n)))
             if share < self.options.containment:  # paragraphs linked by nothing, further out
@@ -403,7 +417,7 @@ class _DocumentMatcher:
         for value in values:
             end = start + len(value)
             if not covered[start:end].all():
-                holder = next((j for j, text in texts if _whole_words_in(value, text)), None)
+                holder = next((j for j, text in texts if whole_words_in(value, text)), None)
                 if holder is not None:
                     covered[start:end] = True
                     pieces.append(holder)
@@ -477,7 +491,7 @@ class _DocumentMatcher:
         ``i`` says more than a few words besides (not just a list number or a dateline)."""
         target = self.document.canonical[j]
         extra = word_count(self.document.canonical[i]) - word_count(target)
-        return extra > _AFFIX_WORDS and self._whole_sentences_of(target, i)
+        return extra > AFFIX_WORDS and self._whole_sentences_of(target, i)
 
     def _mostly_copied(
         self,
@@ -514,7 +528,7 @@ class _DocumentMatcher:
             [c for c in window if c[0] != besides]
             for _, window in self._windows(i, candidates, later=False)
         )
-        return any(_coverage(words, window, need)[0] >= need for window in windows if window)
+        return any(coverage(words, window, need)[0] >= need for window in windows if window)
 
     def _resolve_references(self) -> None:
         """Point every duplicate at kept paragraphs only.
@@ -670,7 +684,7 @@ class _DocumentMatcher:
         best: tuple[float, _Ref] | None = None
         candidates = _best_linked(candidates, _MAX_VERIFIED)  # (a near copy shares most keys)
         for ref, (_, canon) in candidates.items():
-            if len(fp.canonical) * len(canon) > _MAX_ALIGNMENT:
+            if len(fp.canonical) * len(canon) > MAX_ALIGNMENT:
                 continue  # (two paragraphs this long repeat each other exactly or not at all)
             score = fuzz.ratio(fp.canonical, canon, score_cutoff=cutoff)
             if score and best is not None:
@@ -686,14 +700,14 @@ class _DocumentMatcher:
         )  # fmt: skip
         words, other = fp.canonical.split(" "), candidates[best[1]][1].split(" ")
         ops = Indel.opcodes(words, other)
-        if _drops_numbers(ops, other):  # "9.5 hours" and "9 hours" are different facts
+        if drops_numbers(ops, other):  # "9.5 hours" and "9 hours" are different facts
             self.pending[i] = replace(dup, rule=dup.rule + ", inside a repeated run")
             self.numbers_differ.add(i)
             return None
         # Both ways: a near copy that lacks words from the middle of the original is a
         # different (shorter) statement, not an edited copy.
         accepted = self._unless_pending(dup, words, other, ops, both_ways=True)
-        if accepted is None and _word_for_word(ops):
+        if accepted is None and word_for_word(ops):
             self.reworded.add(i)
         return accepted
 
@@ -759,7 +773,7 @@ class _DocumentMatcher:
                 f"{share:.0%} of its words appear in order in {where}", originals, doc_id,
             )  # fmt: skip
             if later:  # no repeated-run test for these: only small edits
-                small = share == 1.0 or _only_small_edits(words, other, ops)
+                small = share == 1.0 or only_small_edits(words, other, ops)
                 return dup if small else None
             return self._unless_pending(dup, words, other, ops)
         return None
@@ -799,13 +813,13 @@ class _DocumentMatcher:
             if doc_id is None and not long:
                 found = self._whole_sentences_of(text, j, truncated=truncated)
             else:  # whole words (an indexed paragraph's sentences are not kept)
-                found = _whole_words_in(text, canon)
+                found = whole_words_in(text, canon)
             if found:
                 return Duplicate(
                     i, j, "contained", 1.0,
                     f"100% of its words appear in order in {where}paragraph {j}", (j,), doc_id,
                 )  # fmt: skip
-            if doc_id is None and not later and _whole_words_in(text, canon):
+            if doc_id is None and not later and whole_words_in(text, canon):
                 parts = self.parts.setdefault(j, [])  # part of it, maybe: see _inside_bodies
                 if len(parts) < _MAX_PARTS:
                     parts.append(i)
@@ -834,7 +848,7 @@ class _DocumentMatcher:
         skipping fewest paragraphs, wins. Paragraphs it lacks are skipped (a removed
         line, a caption). Returns the paragraphs found, the words of ``text`` they cover,
         and whether every stretch between them (and at either end) is small: at most
-        :data:`_AFFIX_WORDS` words (a dateline, a credit) or a near copy of the paragraphs
+        :data:`AFFIX_WORDS` words (a dateline, a credit) or a near copy of the paragraphs
         skipped there (an edited paragraph). Each step searches only a little beyond the last
         one found, so the cost is linear in the text. With ``kept``, removed paragraphs are
         passed over.
@@ -848,7 +862,7 @@ class _DocumentMatcher:
             for doc_id, j in candidates
             if doc_id is None
             and j < i
-            and canonical[j].count(" ") >= _MIN_RUN - 1
+            and canonical[j].count(" ") >= MIN_RUN - 1
             and len(canonical[j]) < len(text)
         )
         edited = bool(sources) and len(text) > 2 * len(canonical[sources[0]])
@@ -865,7 +879,7 @@ class _DocumentMatcher:
         found = [
             (at, at + len(canonical[j]), j)
             for j in paragraphs
-            for at in (_find_words(text, canonical[j], 0, len(text)),)
+            for at in (find_words(text, canonical[j], 0, len(text)),)
             if at >= 0
         ]
         if not found and edited and paragraphs:
@@ -960,7 +974,7 @@ class _DocumentMatcher:
         # Past paragraphs it lacks, the copy may also hold text they do not explain.
         reach = len(canon) + _SLACK * (1 + len(skipped)) + skipped_chars
         lo, hi = (at, min(len(text), at + reach)) if forward else (max(0, at - reach), at)
-        found = _find_words(text, canon, lo, hi, last=not forward)
+        found = find_words(text, canon, lo, hi, last=not forward)
         if found >= 0:
             gap = self._small_gap(
                 text[at:found] if forward else text[found + len(canon) : at], skipped
@@ -969,7 +983,7 @@ class _DocumentMatcher:
             # words of an edited one.
             if gap[0] or canon.count(" ") + 1 >= _HEADING_WORDS:
                 return found, found + len(canon), *gap
-        if canon.count(" ") + 1 < _MIN_RUN:
+        if canon.count(" ") + 1 < MIN_RUN:
             return None
         # An edited copy of it, right there.
         lo, hi = (at, min(len(text), at + len(canon) + _EDIT_SLACK)) if forward else (
@@ -980,7 +994,7 @@ class _DocumentMatcher:
             edge not in text[lo:hi] for edge in (canon[:_EDGE], canon[-_EDGE:])
         ):
             return None  # (a small edit leaves its start or its end as it was)
-        span = _aligned_span(canon, text[lo:hi], self.options.threshold)
+        span = aligned_span(canon, text[lo:hi], self.options.threshold)
         if span is None:
             return None
         start, end = lo + span[0], lo + span[1]
@@ -988,7 +1002,7 @@ class _DocumentMatcher:
             start -= 1
         while end < len(text) and text[end] != " ":
             end += 1
-        if _numbers(text[start:end]) != _numbers(canon):
+        if numbers(text[start:end]) != numbers(canon):
             return None
         return start, end, *self._small_gap(text[at:start] if forward else text[end:at], skipped)
 
@@ -997,14 +1011,14 @@ class _DocumentMatcher:
         words, or a near copy of the paragraphs ``skipped`` there), and how many of its words
         repeat those paragraphs."""
         gap = gap.strip()
-        if not gap or gap.count(" ") < _AFFIX_WORDS:
+        if not gap or gap.count(" ") < AFFIX_WORDS:
             return True, 0
         if not skipped:
             return False, 0
         was = " ".join(self.document.canonical[k] for k in sorted(skipped))
-        if len(gap) * len(was) > _MAX_ALIGNMENT:
+        if len(gap) * len(was) > MAX_ALIGNMENT:
             return False, 0
-        if _numbers(gap) == _numbers(was) and fuzz.ratio(
+        if numbers(gap) == numbers(was) and fuzz.ratio(
             gap, was, score_cutoff=self.options.threshold * 100
         ):
             return True, gap.count(" ") + 1
@@ -1073,7 +1087,7 @@ class _DocumentMatcher:
         doc_id: str | None,
     ) -> tuple[int, list[str], Opcodes, tuple[int, ...]] | None:
         """How ``window`` covers ``words``, if it covers ``need`` of them in whole sentences."""
-        covered, other, ops, originals, region = _coverage(words, window, 0.5 * need)
+        covered, other, ops, originals, region = coverage(words, window, 0.5 * need)
         if not originals:
             return None
         # Judged again on the paragraphs the copy draws on alone: words that repeat make the
@@ -1081,7 +1095,7 @@ class _DocumentMatcher:
         # breaks the run that starts the copy).
         sources = [c for c in window if c[0] in originals]
         if len(sources) < len(window):
-            again = _coverage(words, sources, need)
+            again = coverage(words, sources, need)
             if again[0] >= covered:
                 covered, other, ops, _, region = again
         if covered < need:
@@ -1178,8 +1192,8 @@ class _DocumentMatcher:
     ) -> Duplicate | None:
         """``dup`` if what it has that ``other`` lacks (and, ``both_ways``, what ``other`` has
         that it lacks) is a small edit; else hold it as pending."""
-        small = _only_small_edits(words, other, ops) and (
-            not both_ways or _only_small_edits(other, words)
+        small = only_small_edits(words, other, ops) and (
+            not both_ways or only_small_edits(other, words)
         )
         if small and dup.similarity < 1.0 and self._opens_with_a_sentence(dup.index, ops):
             small = False  # "Integration. (Xero works with ...)": a run-in heading, not a dateline
@@ -1187,7 +1201,7 @@ class _DocumentMatcher:
             # Words added and others dropped from inside: another item written to the same
             # template in this document ("Apps: Windows, ..., Edge" and "Apps: Windows, ...,
             # Firestick"). (Across documents, an indexed copy may have been edited too.)
-            small = not _drops_inside(words, other, ops)
+            small = not drops_inside(words, other, ops)
         if dup.similarity < 1.0 and not small:
             self.pending[dup.index] = replace(dup, rule=dup.rule + ", inside a repeated run")
             return None
@@ -1364,7 +1378,7 @@ class _DocumentMatcher:
         is not the paragraph just before them (in this document), none close to more than one
         earlier paragraph (rows of a template match each other), none whose numbers differ from
         their original's (a table repeated for another year) and none shorter than
-        :data:`_AFFIX_MIN_REST` words (a list line that differs by a word is another item).
+        :data:`AFFIX_MIN_REST` words (a list line that differs by a word is another item).
         """
         waiting = {
             i: dup
@@ -1372,7 +1386,7 @@ class _DocumentMatcher:
             if i not in self.found
             and i not in self.numbers_differ
             and i not in self.rivalled
-            and word_count(self.document.canonical[i]) >= _AFFIX_MIN_REST
+            and word_count(self.document.canonical[i]) >= AFFIX_MIN_REST
             and dup.original is not None
             and (dup.doc_id is not None or all(o < i - 1 for o in dup.originals))
         }
@@ -1450,10 +1464,6 @@ def _follows(neighbour: Duplicate | None, dup: Duplicate, step: int) -> bool:
     return any(o + step in dup.originals for o in neighbour.originals)
 
 
-_AFFIX_WORDS = 4  # a dateline or credit added at either end
-# ... to a paragraph of at least this many other words: a heading or list line with one more word
-# ("Add support for labels (fixed)") is another item, unless it sits in a repeated run.
-_AFFIX_MIN_REST = 10
 # Merged copies laid end to end (``_laid_end_to_end``):
 _SLACK = 64  # characters a merged copy may hold before the next paragraph found in it
 _MAX_STARTS = 32  # candidates a merged copy is searched around (a line repeated through a page
@@ -1466,68 +1476,10 @@ _MENU_LINES = 4  # short lines in a row that make a menu, when they open and clo
 _MENU_MAX_LINES = 64  # ... and at most this many (so that each line tried costs little)
 _BLOCK_LINES = 4  # short lines in a row repeated right after themselves that go as one block
 _HEADING_WORDS = 12  # a contained part shorter than this needs a neighbour from the same source
-# Aligning two texts costs the product of their lengths: past this many pairs of characters
-# (two paragraphs of 50,000), they are matched exactly or by string search only.
-_MAX_ALIGNMENT = 2_500_000_000
-_WORD_CHARS = 36  # ... and this many pairs of characters make a pair of words (six letters each)
-_LONG_ALIGNMENT = 1000  # characters past which an edited copy is aligned without partial_ratio
 _DATA_GAP = 16  # paragraphs searched beyond the last that shares keys with structured data
 _DATA_REACH = 2048  # paragraphs searched on either side of structured data, at most
 _STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
 _ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one
-_TYPO_SIMILARITY = 0.8  # a corrected word is still this similar to the original
-
-
-def _drops_inside(words: list[str], other: list[str], ops: Opcodes) -> bool:
-    """Whether the alignment of ``words`` with ``other`` drops a word of ``other`` from between
-    two runs of equal words, not as half of a replacement (a typo fixed) nor to place it
-    elsewhere (two words swapped)."""
-    tags = [op.tag for op in ops]
-    held = set(words)
-    return any(
-        tags[n] == "insert"
-        and tags[n - 1] == "equal"
-        and tags[n + 1] == "equal"
-        and not held.issuperset(other[ops[n].dest_start : ops[n].dest_end])
-        for n in range(1, len(tags) - 1)
-    )
-
-
-def _only_small_edits(words: list[str], other: list[str], ops: Opcodes | None = None) -> bool:
-    """Whether every word of ``words`` missing from ``other`` is a small edit.
-
-    Small edits are a few words at either end of a paragraph of :data:`_AFFIX_MIN_REST` words or
-    more (a dateline, "AP"; not a bare number, which numbers an item of a list) and single words
-    replaced by a similar one (a typo fixed). Changed numbers or names are not: distinct
-    paragraphs that share a template differ exactly there.
-
-    >>> vote = "the senate voted on tuesday to approve the budget for next year"
-    >>> _only_small_edits(("washington ap " + vote).split(), vote.split())
-    True
-    >>> _only_small_edits("add support for labels fixed".split(), "add support for labels".split())
-    False
-    >>> _only_small_edits("the senate voted today".split(), "the senat voted today".split())
-    True
-    >>> _only_small_edits("the 3rd boston summit".split(), "the 2nd denver summit".split())
-    False
-    >>> _only_small_edits("acme labs builds apps".split(), "the app team builds apps".split())
-    False
-    """
-    if ops is None:
-        ops = Indel.opcodes(words, other)
-    for n, op in enumerate(ops):
-        if op.tag != "delete":
-            continue
-        length = op.src_end - op.src_start
-        at_end = op.src_start == 0 or op.src_end == len(words)
-        numbering = all(w.isdigit() for w in words[op.src_start : op.src_end])
-        affix = at_end and length <= _AFFIX_WORDS and len(words) - length >= _AFFIX_MIN_REST
-        if affix and not numbering and not _beside_insert(ops, n):
-            continue
-        if length == 1 and _replaced_by_similar(words[op.src_start], ops, n, other):
-            continue
-        return False
-    return True
 
 
 def _best_linked(
@@ -1547,175 +1499,6 @@ def _around_best(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     best = max(range(len(run)), key=lambda n: (run[n][1], -n))
     start = min(max(0, best - _MAX_WINDOW // 2), len(run) - _MAX_WINDOW)
     return run[start : start + _MAX_WINDOW]
-
-
-def _coverage(
-    words: list[str], window: Sequence[tuple[int, int, str]], need: float
-) -> tuple[int, list[str], Opcodes, tuple[int, ...], tuple[int, int]]:
-    """How many of ``words`` the ``window`` covers, which of its paragraphs do, and where.
-
-    A word counts when it is found in order, in a run of at least :data:`_MIN_RUN` words or in a
-    run that is a whole window paragraph (a short heading merged into the copy). Returns a zero
-    count without aligning when even the longest common subsequence falls short of ``need``.
-    Also returns the window's words, the alignment and the ``[start, end)`` of the covered
-    region among the window's words.
-    """
-    other = " ".join(c[2] for c in window).split(" ")
-    if (
-        len(words) * len(other) > _MAX_ALIGNMENT // _WORD_CHARS
-        or LCSseq.similarity(words, other, score_cutoff=max(1, int(need))) < need
-    ):
-        return 0, other, Indel.opcodes([], []), (), (0, 0)
-    ends = []
-    total = 0
-    for _, _, canon in window:
-        total += canon.count(" ") + 1
-        ends.append(total)
-    ops = Indel.opcodes(words, other)
-    covered = 0
-    used: set[int] = set()
-    region = (len(other), 0)
-    for op in ops:
-        if op.tag != "equal":
-            continue
-        first, last = bisect_right(ends, op.dest_start), bisect_right(ends, op.dest_end - 1)
-        whole = first == last and op.dest_start == (ends[first - 1] if first else 0)
-        whole = whole and op.dest_end == ends[first]
-        if op.src_end - op.src_start >= _MIN_RUN or whole:
-            covered += op.src_end - op.src_start
-            used.update(range(first, last + 1))
-            region = (min(region[0], op.dest_start), max(region[1], op.dest_end))
-    return covered, other, ops, tuple(window[n][0] for n in sorted(used)), region
-
-
-def _word_for_word(ops: Opcodes) -> bool:
-    """Whether every difference the alignment ``ops`` shows replaces as many words as it takes.
-
-    >>> _word_for_word(Indel.opcodes("they say it".split(), "they said it".split()))
-    True
-    >>> _word_for_word(Indel.opcodes("a b c d".split(), "a x b c".split()))
-    False
-    """
-    taken = given = 0
-    for op in ops:
-        if op.tag == "equal":
-            if taken != given:
-                return False
-            taken = given = 0
-        else:
-            taken += op.src_end - op.src_start
-            given += op.dest_end - op.dest_start
-    return taken == given
-
-
-def _drops_numbers(ops: Opcodes, other: list[str]) -> bool:
-    """Whether words of ``other`` that hold digits are missing, away from its ends.
-
-    >>> other = "battery 9 5 hours".split()
-    >>> _drops_numbers(Indel.opcodes("battery 9 hours".split(), other), other)
-    True
-    """
-    for op in ops:
-        inside = op.tag == "insert" and op.dest_start > 0 and op.dest_end < len(other)
-        if inside and any(ch.isdigit() for w in other[op.dest_start : op.dest_end] for ch in w):
-            return True
-    return False
-
-
-def _beside_insert(ops: Opcodes, n: int) -> bool:
-    """Whether the deletion ``ops[n]`` is half of a replacement (an insertion beside it)."""
-    return any(0 <= m < len(ops) and ops[m].tag == "insert" for m in (n - 1, n + 1))
-
-
-def _replaced_by_similar(word: str, ops: Opcodes, n: int, other: list[str]) -> bool:
-    for m in (n - 1, n + 1):
-        if (
-            0 <= m < len(ops)
-            and ops[m].tag == "insert"
-            and ops[m].dest_end - ops[m].dest_start == 1
-            and _typo(word, other[ops[m].dest_start])
-        ):
-            return True
-    return False
-
-
-def _typo(a: str, b: str) -> bool:
-    """Whether ``b`` is ``a`` with a typing error fixed (or made): one letter added, dropped,
-    changed or two swapped, or, in longer words, a close spelling. Numbers never are.
-
-    >>> _typo("teh", "the"), _typo("goverment", "government"), _typo("2nd", "3rd")
-    (True, True, False)
-    """
-    if any(ch.isdigit() for ch in a + b):
-        return False
-    if min(len(a), len(b)) >= 3 and OSA.distance(a, b, score_cutoff=1) <= 1:
-        return True
-    return fuzz.ratio(a, b) >= _TYPO_SIMILARITY * 100
-
-
-def _find_words(text: str, words: str, start: int, end: int, *, last: bool = False) -> int:
-    """Where ``words`` first (or ``last``) occurs in ``text[start:end]`` as whole words, or -1.
-
-    >>> _find_words("a bc d bc e", "bc", 2, 11), _find_words("a bc d bc e", "bc", 0, 11, last=True)
-    (2, 7)
-    >>> _find_words("abc bc", "bc", 0, 3)
-    -1
-    """
-    if not words:
-        return -1
-    search = text.rfind if last else text.find
-    at = search(words, start, end)
-    while at >= 0:
-        after = at + len(words)
-        if (at == 0 or text[at - 1] == " ") and (after == len(text) or text[after] == " "):
-            return at
-        at = search(words, start, at + len(words) - 1) if last else text.find(words, at + 1, end)
-    return -1
-
-
-def _numbers(canon: str) -> list[str]:
-    """The words of ``canon`` that hold digits: an edit that changes one changes a fact.
-
-    >>> _numbers("low bounce 7 8 inches in 2025")
-    ['7', '8', '2025']
-    """
-    return [word for word in canon.split(" ") if any(ch.isdigit() for ch in word)]
-
-
-def _aligned_span(canon: str, window: str, threshold: float) -> tuple[int, int] | None:
-    """Where in ``window`` (a little longer than ``canon``) a stretch at least ``threshold``
-    similar to ``canon`` stands (rapidfuzz ratio), or ``None``.
-
-    ``partial_ratio_alignment`` answers in time that grows with the cube of the length when the
-    answer is no, so a necessary condition comes first: a stretch of ``window`` that similar
-    shares so many characters in order with ``canon`` that ``window`` as a whole is at least
-    ``t * n / ((2 - t) * (n + slack / 2))`` similar (``t`` the threshold, ``n`` the length of
-    ``canon``, ``slack`` how much longer ``window`` is). Past :data:`_LONG_ALIGNMENT`
-    characters, the stretch is the one between the first and last characters that the
-    alignment of the two (rapidfuzz ``Indel`` opcodes) matches.
-
-    >>> _aligned_span("the harbour bridge", "the harbor bridge was", 0.9)
-    (0, 17)
-    >>> _aligned_span("the harbour bridge", "a ferry timetable", 0.9) is None
-    True
-    """
-    n = len(canon)
-    if n * len(window) > _MAX_ALIGNMENT:
-        return None
-    slack = max(len(window) - n, 0)
-    floor = threshold * n / ((2 - threshold) * (n + slack / 2)) if n else 0.0
-    if floor > 0 and not fuzz.ratio(canon, window, score_cutoff=floor * 100 - 1e-9):
-        return None
-    if n <= _LONG_ALIGNMENT:
-        aligned = fuzz.partial_ratio_alignment(canon, window, score_cutoff=threshold * 100)
-        return None if aligned is None else (aligned.dest_start, aligned.dest_end)
-    equal = [op for op in Indel.opcodes(canon, window) if op.tag == "equal"]
-    if not equal:
-        return None
-    start, end = equal[0].dest_start, equal[-1].dest_end
-    return (
-        (start, end) if fuzz.ratio(canon, window[start:end], score_cutoff=threshold * 100) else None
-    )
 
 
 def _reach(m: int, related: set[int], n: int) -> tuple[int, int]:
@@ -1740,44 +1523,6 @@ def _reach(m: int, related: set[int], n: int) -> tuple[int, int]:
             break
         lo = k
     return max(0, lo - _DATA_GAP, m - _DATA_REACH), min(n, hi + _DATA_GAP + 1, m + _DATA_REACH + 1)
-
-
-def _is_structured(text: str) -> bool:
-    """Whether a paragraph is structured data: a JSON object or array with two keys or more.
-
-    >>> _is_structured('{"@type": "NewsArticle", "articleBody": "Text."}')
-    True
-    >>> _is_structured("{Braces} in prose: a key. Another: value.")
-    False
-    """
-    return text[:1] in ("{", "[") and text[-1:] in ("}", "]") and text.count('":') >= 2
-
-
-_JSON_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"(\s*:)?')
-
-
-def _structured_values(data: str) -> list[str]:
-    """The text of structured data: its string values of more than one word.
-
-    Keys, and values of one word (a type, a date, a link), are data rather than text.
-
-    >>> _structured_values('{"@type": "Person", "name": "Kari Nordmann", "url": "https://x.no/k"}')
-    ['Kari Nordmann']
-    """
-    return [
-        value
-        for value, key in _JSON_STRING.findall(data)
-        if not key and (" " in value or "\\n" in value)
-    ]
-
-
-def _whole_words_in(text: str, canon: str) -> bool:
-    """Whether ``text`` occurs in ``canon`` as whole words (both are canonical texts).
-
-    >>> _whole_words_in("the bridge", "on the bridge today"), _whole_words_in("he b", "the bridge")
-    (True, False)
-    """
-    return f" {text} " in f" {canon} "
 
 
 def _paragraphs(indices: Sequence[int]) -> str:

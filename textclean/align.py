@@ -1,0 +1,274 @@
+"""Word alignments of canonical texts, and what kind of difference they show.
+
+Matching decides *which* paragraphs to compare; this module says how two canonical texts (or a
+text and a window of paragraphs laid end to end) line up, word by word (rapidfuzz ``Indel``
+opcodes), and whether their differences are the edits a copy picks up: a dateline or credit at
+either end, a typo fixed, words replaced one for one. Changed numbers are never such an edit:
+paragraphs that share a template differ exactly there. Every function is pure.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA, Indel, LCSseq, Opcodes
+
+__all__ = [
+    "AFFIX_MIN_REST",
+    "AFFIX_WORDS",
+    "MAX_ALIGNMENT",
+    "MIN_RUN",
+    "aligned_span",
+    "coverage",
+    "drops_inside",
+    "drops_numbers",
+    "find_words",
+    "numbers",
+    "only_small_edits",
+    "whole_words_in",
+    "word_for_word",
+]
+
+MIN_RUN = 3  # words in a row that count as found (single common words match by chance)
+AFFIX_WORDS = 4  # a dateline or credit added at either end
+# ... to a paragraph of at least this many other words: a heading or list line with one more word
+# ("Add support for labels (fixed)") is another item, unless it sits in a repeated run.
+AFFIX_MIN_REST = 10
+# Aligning two texts costs the product of their lengths: past this many pairs of characters
+# (two paragraphs of 50,000), they are matched exactly or by string search only.
+MAX_ALIGNMENT = 2_500_000_000
+_WORD_CHARS = 36  # ... and this many pairs of characters make a pair of words (six letters each)
+_LONG_ALIGNMENT = 1000  # characters past which an edited copy is aligned without partial_ratio
+_TYPO_SIMILARITY = 0.8  # a corrected word is still this similar to the original
+
+
+def drops_inside(words: list[str], other: list[str], ops: Opcodes) -> bool:
+    """Whether the alignment of ``words`` with ``other`` drops a word of ``other`` from between
+    two runs of equal words, not as half of a replacement (a typo fixed) nor to place it
+    elsewhere (two words swapped)."""
+    tags = [op.tag for op in ops]
+    held = set(words)
+    return any(
+        tags[n] == "insert"
+        and tags[n - 1] == "equal"
+        and tags[n + 1] == "equal"
+        and not held.issuperset(other[ops[n].dest_start : ops[n].dest_end])
+        for n in range(1, len(tags) - 1)
+    )
+
+
+def only_small_edits(words: list[str], other: list[str], ops: Opcodes | None = None) -> bool:
+    """Whether every word of ``words`` missing from ``other`` is a small edit.
+
+    Small edits are a few words at either end of a paragraph of :data:`AFFIX_MIN_REST` words or
+    more (a dateline, "AP"; not a bare number, which numbers an item of a list) and single words
+    replaced by a similar one (a typo fixed). Changed numbers or names are not: distinct
+    paragraphs that share a template differ exactly there.
+
+    >>> vote = "the senate voted on tuesday to approve the budget for next year"
+    >>> only_small_edits(("washington ap " + vote).split(), vote.split())
+    True
+    >>> only_small_edits("add support for labels fixed".split(), "add support for labels".split())
+    False
+    >>> only_small_edits("the senate voted today".split(), "the senat voted today".split())
+    True
+    >>> only_small_edits("the 3rd boston summit".split(), "the 2nd denver summit".split())
+    False
+    >>> only_small_edits("acme labs builds apps".split(), "the app team builds apps".split())
+    False
+    """
+    if ops is None:
+        ops = Indel.opcodes(words, other)
+    for n, op in enumerate(ops):
+        if op.tag != "delete":
+            continue
+        length = op.src_end - op.src_start
+        at_end = op.src_start == 0 or op.src_end == len(words)
+        numbering = all(w.isdigit() for w in words[op.src_start : op.src_end])
+        affix = at_end and length <= AFFIX_WORDS and len(words) - length >= AFFIX_MIN_REST
+        if affix and not numbering and not _beside_insert(ops, n):
+            continue
+        if length == 1 and _replaced_by_similar(words[op.src_start], ops, n, other):
+            continue
+        return False
+    return True
+
+
+def coverage(
+    words: list[str], window: Sequence[tuple[int, int, str]], need: float
+) -> tuple[int, list[str], Opcodes, tuple[int, ...], tuple[int, int]]:
+    """How many of ``words`` the ``window`` covers, which of its paragraphs do, and where.
+
+    A word counts when it is found in order, in a run of at least :data:`MIN_RUN` words or in a
+    run that is a whole window paragraph (a short heading merged into the copy). Returns a zero
+    count without aligning when even the longest common subsequence falls short of ``need``.
+    Also returns the window's words, the alignment and the ``[start, end)`` of the covered
+    region among the window's words.
+    """
+    other = " ".join(c[2] for c in window).split(" ")
+    if (
+        len(words) * len(other) > MAX_ALIGNMENT // _WORD_CHARS
+        or LCSseq.similarity(words, other, score_cutoff=max(1, int(need))) < need
+    ):
+        return 0, other, Indel.opcodes([], []), (), (0, 0)
+    ends = []
+    total = 0
+    for _, _, canon in window:
+        total += canon.count(" ") + 1
+        ends.append(total)
+    ops = Indel.opcodes(words, other)
+    covered = 0
+    used: set[int] = set()
+    region = (len(other), 0)
+    for op in ops:
+        if op.tag != "equal":
+            continue
+        first, last = bisect_right(ends, op.dest_start), bisect_right(ends, op.dest_end - 1)
+        whole = first == last and op.dest_start == (ends[first - 1] if first else 0)
+        whole = whole and op.dest_end == ends[first]
+        if op.src_end - op.src_start >= MIN_RUN or whole:
+            covered += op.src_end - op.src_start
+            used.update(range(first, last + 1))
+            region = (min(region[0], op.dest_start), max(region[1], op.dest_end))
+    return covered, other, ops, tuple(window[n][0] for n in sorted(used)), region
+
+
+def word_for_word(ops: Opcodes) -> bool:
+    """Whether every difference the alignment ``ops`` shows replaces as many words as it takes.
+
+    >>> word_for_word(Indel.opcodes("they say it".split(), "they said it".split()))
+    True
+    >>> word_for_word(Indel.opcodes("a b c d".split(), "a x b c".split()))
+    False
+    """
+    taken = given = 0
+    for op in ops:
+        if op.tag == "equal":
+            if taken != given:
+                return False
+            taken = given = 0
+        else:
+            taken += op.src_end - op.src_start
+            given += op.dest_end - op.dest_start
+    return taken == given
+
+
+def drops_numbers(ops: Opcodes, other: list[str]) -> bool:
+    """Whether words of ``other`` that hold digits are missing, away from its ends.
+
+    >>> other = "battery 9 5 hours".split()
+    >>> drops_numbers(Indel.opcodes("battery 9 hours".split(), other), other)
+    True
+    """
+    for op in ops:
+        inside = op.tag == "insert" and op.dest_start > 0 and op.dest_end < len(other)
+        if inside and any(ch.isdigit() for w in other[op.dest_start : op.dest_end] for ch in w):
+            return True
+    return False
+
+
+def _beside_insert(ops: Opcodes, n: int) -> bool:
+    """Whether the deletion ``ops[n]`` is half of a replacement (an insertion beside it)."""
+    return any(0 <= m < len(ops) and ops[m].tag == "insert" for m in (n - 1, n + 1))
+
+
+def _replaced_by_similar(word: str, ops: Opcodes, n: int, other: list[str]) -> bool:
+    for m in (n - 1, n + 1):
+        if (
+            0 <= m < len(ops)
+            and ops[m].tag == "insert"
+            and ops[m].dest_end - ops[m].dest_start == 1
+            and _typo(word, other[ops[m].dest_start])
+        ):
+            return True
+    return False
+
+
+def _typo(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with a typing error fixed (or made): one letter added, dropped,
+    changed or two swapped, or, in longer words, a close spelling. Numbers never are.
+
+    >>> _typo("teh", "the"), _typo("goverment", "government"), _typo("2nd", "3rd")
+    (True, True, False)
+    """
+    if any(ch.isdigit() for ch in a + b):
+        return False
+    if min(len(a), len(b)) >= 3 and OSA.distance(a, b, score_cutoff=1) <= 1:
+        return True
+    return fuzz.ratio(a, b) >= _TYPO_SIMILARITY * 100
+
+
+def find_words(text: str, words: str, start: int, end: int, *, last: bool = False) -> int:
+    """Where ``words`` first (or ``last``) occurs in ``text[start:end]`` as whole words, or -1.
+
+    >>> find_words("a bc d bc e", "bc", 2, 11), find_words("a bc d bc e", "bc", 0, 11, last=True)
+    (2, 7)
+    >>> find_words("abc bc", "bc", 0, 3)
+    -1
+    """
+    if not words:
+        return -1
+    search = text.rfind if last else text.find
+    at = search(words, start, end)
+    while at >= 0:
+        after = at + len(words)
+        if (at == 0 or text[at - 1] == " ") and (after == len(text) or text[after] == " "):
+            return at
+        at = search(words, start, at + len(words) - 1) if last else text.find(words, at + 1, end)
+    return -1
+
+
+def numbers(canon: str) -> list[str]:
+    """The words of ``canon`` that hold digits: an edit that changes one changes a fact.
+
+    >>> numbers("low bounce 7 8 inches in 2025")
+    ['7', '8', '2025']
+    """
+    return [word for word in canon.split(" ") if any(ch.isdigit() for ch in word)]
+
+
+def aligned_span(canon: str, window: str, threshold: float) -> tuple[int, int] | None:
+    """Where in ``window`` (a little longer than ``canon``) a stretch at least ``threshold``
+    similar to ``canon`` stands (rapidfuzz ratio), or ``None``.
+
+    ``partial_ratio_alignment`` answers in time that grows with the cube of the length when the
+    answer is no, so a necessary condition comes first: a stretch of ``window`` that similar
+    shares so many characters in order with ``canon`` that ``window`` as a whole is at least
+    ``t * n / ((2 - t) * (n + slack / 2))`` similar (``t`` the threshold, ``n`` the length of
+    ``canon``, ``slack`` how much longer ``window`` is). Past :data:`_LONG_ALIGNMENT`
+    characters, the stretch is the one between the first and last characters that the
+    alignment of the two (rapidfuzz ``Indel`` opcodes) matches.
+
+    >>> aligned_span("the harbour bridge", "the harbor bridge was", 0.9)
+    (0, 17)
+    >>> aligned_span("the harbour bridge", "a ferry timetable", 0.9) is None
+    True
+    """
+    n = len(canon)
+    if n * len(window) > MAX_ALIGNMENT:
+        return None
+    slack = max(len(window) - n, 0)
+    floor = threshold * n / ((2 - threshold) * (n + slack / 2)) if n else 0.0
+    if floor > 0 and not fuzz.ratio(canon, window, score_cutoff=floor * 100 - 1e-9):
+        return None
+    if n <= _LONG_ALIGNMENT:
+        aligned = fuzz.partial_ratio_alignment(canon, window, score_cutoff=threshold * 100)
+        return None if aligned is None else (aligned.dest_start, aligned.dest_end)
+    equal = [op for op in Indel.opcodes(canon, window) if op.tag == "equal"]
+    if not equal:
+        return None
+    start, end = equal[0].dest_start, equal[-1].dest_end
+    return (
+        (start, end) if fuzz.ratio(canon, window[start:end], score_cutoff=threshold * 100) else None
+    )
+
+
+def whole_words_in(text: str, canon: str) -> bool:
+    """Whether ``text`` occurs in ``canon`` as whole words (both are canonical texts).
+
+    >>> whole_words_in("the bridge", "on the bridge today"), whole_words_in("he b", "the bridge")
+    (True, False)
+    """
+    return f" {text} " in f" {canon} "

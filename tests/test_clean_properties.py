@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import replace
+from itertools import pairwise
 
+from ftfy import chardata
 from ftfy.badness import BADNESS_RE
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -85,9 +88,13 @@ def test_bytes_never_raise(data: bytes) -> None:
 
 # --- the fast paths never skip work -------------------------------------------------------------
 
-# Characters near the edges of every class the fast paths use.
+# Characters near the edges of every class the fast paths use: ftfy's alphabet, every character
+# of the single-byte codecs it undoes (Cyrillic, Greek, accented Latin letters), and ASCII.
+_CHARMAPS = {
+    char for codec in chardata.CHARMAP_ENCODINGS for char in bytes(range(0x80, 0x100)).decode(codec)
+}
 _ALPHABET = st.sampled_from(
-    sorted(set(clean_module._MOJIBAKE_CHARS.replace("\\", "")))
+    sorted(set(clean_module._MOJIBAKE_ALPHABET.replace("\\", "")) | _CHARMAPS)
     + list("aZ .,?!'-\n\t\xa0\u2009\u3000\u200b\xad\x00\x1b\x85\x93\u2028#&;ÃÂœŒ")
 )
 _near_mojibake = st.lists(_ALPHABET, max_size=12).map("".join)
@@ -95,10 +102,59 @@ _near_mojibake = st.lists(_ALPHABET, max_size=12).map("".join)
 
 @settings(max_examples=1000)
 @given(_near_mojibake)
+@example("xвЂx")
+@example("ГўВЂВxy")
+@example("СССР»")
 def test_mojibake_hint_covers_ftfy_badness(text: str) -> None:
     # fix_encoding only consults ftfy on lines where the cheap hint fires
     if BADNESS_RE.search(text):
         assert clean_module._MOJIBAKE_HINT_RE.search(text)
+
+
+def _badness_alternatives() -> list[list[set[str] | None]]:
+    """Each top-level alternative of ftfy's BADNESS_RE as the characters each of its items
+    can match (None: any of many, such as ``\\s``, ``[^A-Za-z]`` or ``.``)."""
+    try:  # the parser behind re (a private module: this test adapts if it moves)
+        c, parser = (importlib.import_module(f"re._{m}") for m in ("constants", "parser"))
+    except ImportError:  # Python 3.10
+        c, parser = (importlib.import_module(f"sre_{m}") for m in ("constants", "parse"))
+
+    def chars(op: object, av: object) -> set[str] | None:
+        if op is c.LITERAL:
+            return {chr(av)}  # type: ignore[arg-type]
+        if op is not c.IN:
+            return None
+        out: set[str] = set()
+        for inner, value in av:  # type: ignore[attr-defined]
+            if inner is c.LITERAL:
+                out.add(chr(value))
+            elif inner is c.RANGE:
+                out.update(map(chr, range(value[0], value[1] + 1)))
+            else:  # a negation or a category: many characters
+                return None
+        return out
+
+    ((branch, (_, alternatives)),) = parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).data
+    assert branch is c.BRANCH
+    return [[chars(op, av) for op, av in alt.data if op is not c.AT] for alt in alternatives]
+
+
+def test_mojibake_hint_covers_every_badness_alternative() -> None:
+    # Every match of each alternative fires the hint: a lone item's characters do, or every
+    # pair of characters two neighbouring items can match does (checked exhaustively).
+    hint = clean_module._MOJIBAKE_HINT_RE
+    alternatives = _badness_alternatives()
+    assert len(alternatives) > 20
+    for items in alternatives:
+        if items[0] is not None and (len(items) == 1 or items[0] <= {"Œ", "œ"}):
+            followers = " 1é\u4e00\n.«ж" if len(items) > 1 else ""  # [Œœ][^A-Za-z]
+            assert all(hint.search(x + y) for x in items[0] for y in followers or [""]), items
+            continue
+        assert any(
+            all(hint.search(x + y) for x in first for y in second)
+            for first, second in pairwise(items)
+            if first is not None and second is not None
+        ), [None if i is None else "".join(sorted(i))[:20] for i in items]
 
 
 @settings(max_examples=1000)

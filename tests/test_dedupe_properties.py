@@ -374,8 +374,13 @@ def _fold_whole_text(text: str) -> str:
 
 
 @FAST
-@given(st.text(_FOLDING_ALPHABET, max_size=40) | st.text(max_size=40))
+@given(
+    st.text(_FOLDING_ALPHABET, max_size=40)
+    | st.text(max_size=40)
+    | st.text(_FOLDING_ALPHABET, min_size=250, max_size=400)  # dense: the rest folded at once
+)
 @example("A\u030a and =\u0338 then \u1100\u1161\u11a8")
+@example("ё é " * 40 + "E\u0301 \u1100\u1161\u11a8 Ｆｕｌｌ. ǅ!")
 @example("©<\u0338")
 @example("E\uff9e\u0301")
 def test_run_by_run_folding_equals_folding_the_whole_text(text: str) -> None:

@@ -63,6 +63,10 @@ _ESCAPE = re.compile(r"\\+(?:[nrt]|u([0-9a-fA-F]{4}))")
 # The attributes of an HTML tag left in the text (``<a href="https://...">``), within a paragraph:
 # links and class names are not words of it. The tag's name stays, as any word would.
 _TAG_ATTRIBUTES = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9]*)\s+[a-zA-Z][^<>\x01]*=[^<>\x01]*>")
+# Folding run by run costs a regex match and a dict lookup per run; once this many runs have come
+# at least one per ``_DENSE_CHARS`` characters, the rest of the text is folded at once.
+_DENSE_AFTER = 32
+_DENSE_CHARS = 8
 
 # ASCII fast path: one C-level table lookup per byte maps letters to lower case, sentence ends to
 # the end mark and everything else but digits and the paragraph separator to a space.
@@ -143,6 +147,8 @@ def _fold_non_ascii(text: str) -> str:
     non-ASCII punctuation to spaces or sentence ends), at a fraction of the cost: a document
     holds a few distinct runs ("é", "©", a CJK sentence), each folded once. A run that starts
     with a combining mark takes the ASCII character before it, which NFKC may compose with it.
+    Text with a run every few characters (Cyrillic, Greek, Arabic: a run per word) costs less
+    folded whole: past :data:`_DENSE_AFTER` runs, if they come that densely, the rest is.
 
     >>> _fold_non_ascii("Ｆｕｌｌ-width Cafe\u0301 ©2026")
     'full-width Café  2026'
@@ -150,21 +156,31 @@ def _fold_non_ascii(text: str) -> str:
     pieces: list[str] = []
     folded: dict[str, str] = {}
     done = 0
-    for run in _NON_ASCII_RUN.finditer(text):
+    for count, run in enumerate(_NON_ASCII_RUN.finditer(text)):
         start, end = run.span()
+        if count >= _DENSE_AFTER and count * _DENSE_CHARS > start:
+            # (the split falls before an ASCII character, which nothing composes with)
+            pieces.append(_fold(text[done:]))
+            return "".join(pieces)
         if start > done and _combining(text[start]):
             start -= 1
         pieces.append(text[done:start])
         chars = text[start:end]
         fold = folded.get(chars)
         if fold is None:
-            fold = unicodedata.normalize("NFKC", chars).casefold()
-            fold = _NON_ASCII_NON_WORD.sub(" ", _NON_ASCII_END.sub(".", fold))
-            fold = folded[chars] = _UNSPACED.sub(r" \g<0> ", fold)
+            fold = folded[chars] = _fold(chars)
         pieces.append(fold)
         done = end
     pieces.append(text[done:])
     return "".join(pieces)
+
+
+def _fold(text: str) -> str:
+    """NFKC and case folding, then non-ASCII punctuation to spaces or sentence ends, and each
+    character of an unspaced script a word of its own."""
+    fold = unicodedata.normalize("NFKC", text).casefold()
+    fold = _NON_ASCII_NON_WORD.sub(" ", _NON_ASCII_END.sub(".", fold))
+    return _UNSPACED.sub(r" \g<0> ", fold)
 
 
 def _combining(char: str) -> bool:

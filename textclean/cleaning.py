@@ -170,27 +170,48 @@ def _expand_ranges(chars: str) -> set[str]:
     return out
 
 
-def _mojibake_alphabet() -> str:
-    """Every non-ASCII character that ftfy's badness heuristic can ever match."""
-    chars: set[str] = set()
-    for encoding in chardata.CHARMAP_ENCODINGS:
-        chars.update(bytes(range(0x80, 0x100)).decode(encoding))
-    for category in MOJIBAKE_CATEGORIES.values():
-        chars.update(_expand_ranges(category))
-    chars.update(BADNESS_RE.pattern)
-    chars.add("\ufffd")
-    return "".join(sorted(re.escape(c) for c in chars if ord(c) > 0x7F))
+def _mojibake_classes() -> tuple[str, str, str]:
+    """Character classes (regex class bodies) for a cheap necessary condition of ftfy's
+    ``BADNESS_RE``: ``(alphabet, rare, punctuation)``.
+
+    The alphabet holds every non-ASCII character that a ``BADNESS_RE`` alternative names (its
+    categories and literals). Of those, the letters in only the "common" categories (Cyrillic,
+    Greek and Latin letters of everyday text) and the quotes and brackets in only the
+    punctuation ones pair with each other in no alternative; the rest are rare.
+    """
+    cats = {name: _expand_ranges(chars) for name, chars in MOJIBAKE_CATEGORIES.items()}
+
+    def only(*names: str) -> set[str]:
+        inside = set().union(*(cats[n] for n in names))
+        return inside.difference(*(chars for n, chars in cats.items() if n not in names))
+
+    alphabet = set().union(*cats.values()) | {c for c in BADNESS_RE.pattern if ord(c) > 0x7F}
+    special = set("ÂÃŒœ") | {chr(c) for c in range(0x80, 0xA0)}  # (the hint's own cases)
+    letters = only("lower_common", "upper_common") - special
+    punctuation = only("start_punctuation", "end_punctuation") - special
+    rare = alphabet - letters - punctuation
+
+    def body(chars: set[str]) -> str:
+        return "".join(sorted(re.escape(c) for c in chars if ord(c) > 0x7F))
+
+    return body(alphabet), body(rare), body(punctuation)
 
 
-_MOJIBAKE_CHARS: Final = _mojibake_alphabet()
-# A necessary condition for ftfy's BADNESS_RE (checked by a property test): every one of its
-# alternatives needs two adjacent characters of the alphabet above, except a C1 control, a
-# lone "Ã"/"Â" before a space, and "œ" before a non-letter. Written to start with one
-# character class, so the scan runs in sre's fast loop; ftfy's own heuristic then runs only
-# on the lines where it holds.
-_MOJIBAKE_HINT_RE: Final = re.compile(
-    f"[{_MOJIBAKE_CHARS}](?:[{_MOJIBAKE_CHARS}]|(?<=[ÂÃ]) |(?<=[Œœ])[^A-Za-z]|(?<=[\x80-\x9f]))"
+_MOJIBAKE_ALPHABET, _MOJIBAKE_RARE, _MOJIBAKE_PUNCTUATION = _mojibake_classes()
+# A necessary condition for ftfy's BADNESS_RE (checked against its every alternative by a
+# test): two adjacent characters of its alphabet, one of them rare; a C1 control; a lone
+# "Ã"/"Â" before a space; "œ" before a non-letter; or one of the few alternatives made of
+# common letters only, Windows-1251 mojibake (a capital В, Г, Р or С, or Greek Β, Γ, Ξ or Ο,
+# before a quote; "вЂ", "ВЂ"). Plain Cyrillic or Greek text has none of these. Written to
+# start with one character class, so the scan runs in sre's fast loop; ftfy's own heuristic
+# then runs only on the lines where it holds.
+_MOJIBAKE_PAIR: Final = (
+    f"(?:(?<=[{_MOJIBAKE_RARE}])(?:[{_MOJIBAKE_ALPHABET}]|(?<=[ÂÃ]) |(?<=[Œœ])[^A-Za-z]"
+    f"|(?<=[\x80-\x9f]))|(?<=[{_MOJIBAKE_ALPHABET}][{_MOJIBAKE_RARE}])"
+    f"|(?<=[ВГРСΒΓΞΟ])[{_MOJIBAKE_PUNCTUATION}]|(?<=[вВ])Ђ)"
 )
+_MOJIBAKE_FIRST: Final = f"{_MOJIBAKE_RARE}ВГРСΒΓΞΟвВ"
+_MOJIBAKE_HINT_RE: Final = re.compile(f"[{_MOJIBAKE_FIRST}]{_MOJIBAKE_PAIR}")
 
 
 def _fix_segment(segment: str) -> str:
@@ -652,8 +673,7 @@ def _coerce(text: object, caller: str) -> tuple[str, str | None]:
 # finds nothing, `_run` skips those steps: the common case of clean text costs one scan.
 _TRIGGER_CLASS: Final = f"{_INVISIBLE}\x80-\x9f{_ODD_SPACES}\ud800-\udfff"
 _TRIGGER_RE: Final = re.compile(
-    f"[{_MOJIBAKE_CHARS}{_TRIGGER_CLASS}]"
-    f"(?:(?<=[{_TRIGGER_CLASS}])|[{_MOJIBAKE_CHARS}]|(?<=[ÂÃ]) |(?<=[Œœ])[^A-Za-z])"
+    f"[{_MOJIBAKE_FIRST}{_TRIGGER_CLASS}](?:(?<=[{_TRIGGER_CLASS}])|{_MOJIBAKE_PAIR})"
 )
 
 

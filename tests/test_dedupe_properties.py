@@ -131,6 +131,7 @@ def test_never_raises_with_other_options(text: str) -> None:
 _S = "The council approved the budget on Tuesday after a long debate."
 _C = "Closed Share this article"
 _F, _W, _A, _O = SENTENCES[1], "WASHINGTON (AP) — ", "Share this article", SENTENCES[4]
+_TAG = "<p><a href='/a'>Share</a>"
 
 
 @FAST
@@ -198,6 +199,11 @@ _F, _W, _A, _O = SENTENCES[1], "WASHINGTON (AP) — ", "Share this article", SEN
 @example(  # structured data set aside until the last short lines are removed
     "\n\n".join(['{"@type": "NewsArticle", "headline": "Closed", "articleBody": "Closed"}']
                  + ["Closed"] * 15)
+)  # fmt: skip
+@example(  # a copy with a typo, closest to a tagged copy that goes later: not to the plain one
+    "\n\n".join([f"{_A} {_F} {_S}", f"{_TAG} this article {_F} {_S}</p>", f"{_A} {_S} {_S}",
+                  f"{_W}{_A} {_S} {_S}", f"{_TAG} this article {_S} {_S}</p>", f"{_A} {_S} {_S}",
+                  f"{_A} {_S} {_S}", f"{_A} {_S.replace('the', 'teh', 1)} {_S}"])
 )  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)

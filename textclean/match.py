@@ -241,6 +241,7 @@ class _DocumentMatcher:
                         short_parts[i] = part
         self._confirm_in_runs(self.pending, self.found)
         self._confirm_edited_runs()
+        self._near_again(bounds, earlier, shared)
         for i, part in short_parts.items():  # beside a copy drawn from the same paragraphs
             if any(_shares_source(self.found.get(k), part) for k in (i - 1, i + 1)):
                 self.found[i] = replace(part, rule=part.rule + ", beside a copy of the same text")
@@ -263,6 +264,25 @@ class _DocumentMatcher:
         duplicates = tuple(self.found[i] for i in sorted(self.found))
         kept = tuple(i for i in range(len(self.document)) if i not in self.found)
         return Matching(duplicates, kept, self._document_match())
+
+    def _near_again(self, bounds: list[int], earlier: list[int], shared: list[int]) -> None:
+        """Match again, among the paragraphs that stay, each near copy held because of how it
+        differs from a paragraph removed since: a second run on the output would no longer see
+        that one (a copy wrapped in a tag scores higher than the plain copy it repeats)."""
+        for i in sorted(self.pending):
+            held = self.pending[i]
+            if i in self.found or held.doc_id is not None or held.original not in self.found:
+                continue
+            fp = self.document[i]
+            local = {
+                earlier[t]: shared[t]
+                for t in range(bounds[i], bounds[i + 1])
+                if earlier[t] not in self.found
+            }
+            dup = self._near(i, fp, self._candidates(fp, local)) if local else None
+            if dup is not None:
+                self.found[i] = dup
+                self.pending.pop(i, None)
 
     def _contained_in_later(self, bounds: list[int], earlier: list[int], shared: list[int]) -> None:
         """Remove kept paragraphs whose words all reappear in later kept ones.

@@ -3,6 +3,7 @@
 Usage::
 
     python benchmarks/bench_dedupe.py [CORPUS.jsonl ...] [--docs N] [--seed S] [--big]
+                                      [--script {cyrillic,greek}]
 
 With no corpus given it reads ``../shared/corpus/wcxb_articles.jsonl`` (relative to the repository
 root) when that exists, else it makes up news-like articles (:func:`_generate.synthetic_articles`).
@@ -18,6 +19,10 @@ article (fixed seed) and runs, on the same documents and in the same process:
 * ``ftfy+ratio90``   ``ftfy.fix_text``, then a line is removed when rapidfuzz ``fuzz.ratio`` with
   any earlier line is at least 90;
 * ``ftfy+exact``     ``ftfy.fix_text``, then exact stripped-line dedup (the throughput baseline).
+
+With ``--script`` the articles' letters are first mapped one for one into Cyrillic or Greek
+(``a`` -> ``а``, ``b`` -> ``б``; capitals too): not Russian or Greek, but text of the same
+characters, which costs what such text costs (the corpora are English).
 
 Scoring
 -------
@@ -59,7 +64,7 @@ import time
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import ftfy
@@ -400,6 +405,25 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
               f"{seconds / size:6.2f} s/MB, {len(result.duplicates):,} removed")  # fmt: skip
 
 
+_SCRIPTS = {
+    "cyrillic": "абцдефгхийклмнопярстуввхыз",
+    "greek": "αβψδεφγηιξκλμνοπθρστυωςχυζ",
+}
+
+
+def transliterated(articles: Sequence[_generate.Article], script: str) -> list[_generate.Article]:
+    """``articles`` with each ASCII letter replaced by a letter of ``script`` (:data:`_SCRIPTS`)."""
+    lower = _SCRIPTS[script]
+    table = str.maketrans(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", lower + lower.upper()
+    )
+    return [
+        replace(a, title=a.title.translate(table),
+                paragraphs=tuple(p.translate(table) for p in a.paragraphs))
+        for a in articles
+    ]  # fmt: skip
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="*", type=Path, help="JSONL files with a `text` field")
@@ -410,6 +434,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--big", action="store_true", help="also time 25k-100k paragraph docs")
     parser.add_argument("--patterns", nargs="*", choices=list(_generate.PATTERNS))
+    parser.add_argument(
+        "--script", choices=list(_SCRIPTS), help="map the articles' letters into this script"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="show lost paragraphs")
     args = parser.parse_args(argv)
     if hasattr(sys.stdout, "reconfigure"):
@@ -428,6 +455,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         note = f"a sample of {args.docs} (--docs; 0 = all, slower)"
     else:
         note = "all"
+    if args.script:
+        articles = transliterated(articles, args.script)
+        note += f", letters mapped into {args.script.capitalize()} (--script)"
     print(f"corpus: {source}: {note} of the articles, seed {args.seed}")
     print(f"textclean {textclean.__version__}; targets: dup removed >= {TARGET_DUP}%, "
           f"unique lost <= {TARGET_LOST}%, throughput >= {TARGET_SPEED}x ftfy+exact")  # fmt: skip

@@ -399,6 +399,22 @@ def test_run_by_run_folding_equals_folding_the_whole_text(text: str) -> None:
 
 
 @FAST
+@given(st.lists(st.sampled_from([*"\\\\unrtx 0aF9", "u0430", "ud83d", "u000a"]), max_size=30))
+@example([r"\\", "u0430", "\\", "ud83d", "\\", "u", "0aF9", "\\", "\\", "n"])
+def test_escapes_read_in_runs_as_one_at_a_time(pieces: list[str]) -> None:
+    import re
+
+    from textclean.canonical import _read_escapes
+
+    def one(match: re.Match[str]) -> str:  # one escape at a time: what runs must equal
+        char = chr(int(match.group(1), 16)) if match.group(1) else " "
+        return char if char.isprintable() else " "
+
+    text = "".join(pieces)
+    assert _read_escapes(text) == re.sub(r"\\+(?:[nrt]|u([0-9a-fA-F]{4}))", one, text)
+
+
+@FAST
 @given(st.lists(st.integers(0, 2**63 - 1) | st.integers(0, 3), max_size=200))
 def test_key_order_is_a_stable_sort(keys: list[int]) -> None:
     import numpy as np

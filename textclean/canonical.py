@@ -57,9 +57,10 @@ _NON_ASCII_END = re.compile(r"[。！？।؟۔]")
 # Every other non-ASCII character that is not a letter or a digit separates words (``re``'s \w
 # is Unicode-aware). ASCII is left to the byte table.
 _NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]+")
-# A JSON (or C) string escape that would otherwise glue a letter to the next word: a line break
-# or tab (``\n``), or a ``\uXXXX`` character, however many times the backslash was escaped.
-_ESCAPE = re.compile(r"\\+(?:[nrt]|u([0-9a-fA-F]{4}))")
+# JSON (or C) string escapes that would otherwise glue a letter to the next word: a line break or
+# tab (``\n``), and a ``\uXXXX`` character, however many times the backslash was escaped.
+_BREAK_ESCAPE = re.compile(r"\\+[nrt]")
+_UNICODE_ESCAPE = re.compile(r"\\+u([0-9a-fA-F]{4})")
 # The attributes of an HTML tag left in the text (``<a href="https://...">``), within a paragraph:
 # links and class names are not words of it. The tag's name stays, as any word would.
 _TAG_ATTRIBUTES = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9]*)\s+[a-zA-Z][^<>\x01]*=[^<>\x01]*>")
@@ -114,7 +115,7 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
     if _END in raw or raw.count(_SEP) != len(texts) - 1:
         raw = _SEP.join(t.replace(_END, " ").replace(_SEP, " ") for t in texts)
     if "\\" in raw:
-        raw = _ESCAPE.sub(_unescape, raw)
+        raw = _read_escapes(raw)
     if "=" in raw and "<" in raw:
         raw = _TAG_ATTRIBUTES.sub(r"<\1>", raw)
     for old, new in _TYPOGRAPHY:
@@ -132,12 +133,24 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
     return text.replace(_END, " ").split(_SEP), text.replace(_SEP, "")
 
 
-def _unescape(match: re.Match[str]) -> str:
-    """The character a ``\\uXXXX`` escape stands for, or a space (a break, a tab, a control
-    character, half a surrogate pair: none is a letter, and none may pass for a separator)."""
-    code = match.group(1)
-    char = chr(int(code, 16)) if code else " "
-    return char if char.isprintable() else " "
+def _read_escapes(text: str) -> str:
+    """``text`` with each break or tab escape a space and each ``\\uXXXX`` escape the character
+    it stands for, or a space if that is not printable (a control character, half a surrogate
+    pair: none is a letter, and none may pass for a separator). All the ``\\uXXXX`` escapes are
+    decoded at once (a JSON-LD copy of text in another script holds one a letter).
+
+    >>> _read_escapes(r"Don\\u2019t panic.\\n\\nSo \\u0434\\\\u0430\\u0000\\ud83d.")
+    'Don’t panic.  So да  .'
+    """
+    parts = _UNICODE_ESCAPE.split(_BREAK_ESCAPE.sub(" ", text))
+    if len(parts) == 1:
+        return parts[0]
+    units = bytes.fromhex("0000" + "0000".join(parts[1::2]))  # as UTF-32: surrogates unpaired
+    chars = units.decode("utf-32-be", "surrogatepass")
+    if not chars.isprintable():
+        chars = "".join(char if char.isprintable() else " " for char in chars)
+    parts[1::2] = chars
+    return "".join(parts)
 
 
 def _fold_non_ascii(text: str) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+import textclean.cleaning as clean_module
 from tests.strategies import ALL_OPT_IN
 from textclean.cleaning import (
     STEPS,
@@ -77,6 +78,25 @@ def test_mojibake_is_undone(sentence: str, damage: Callable[[str], str]) -> None
 def test_mojibake_fixed_only_on_damaged_lines() -> None:
     text = "Itâ€™s broken here.\nBut “this” line is fine — café.\n\nAnd Ã©t Ã© here."
     assert clean(text) == "It’s broken here.\nBut “this” line is fine — café.\n\nAnd ét é here."
+
+
+_RUSSIAN = "Совет одобрил бюджет во вторник «после долгих дебатов», сообщил мэр."
+_GREEK = "Το συμβούλιο ενέκρινε τον προϋπολογισμό την Τρίτη, είπε ο δήμαρχος «χθες»."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codec"),
+    [(_RUSSIAN, "cp1251"), (_RUSSIAN, "latin-1"), (_GREEK, "latin-1")],
+)
+def test_cyrillic_and_greek_skip_the_mojibake_check_unless_damaged(
+    sentence: str, codec: str
+) -> None:
+    # Everyday letters side by side never reach ftfy (the fast path); their mojibake does.
+    assert clean_module._MOJIBAKE_HINT_RE.search(sentence) is None
+    assert clean(sentence) == sentence
+    broken = sentence.encode("utf-8").decode(codec)
+    assert clean_module._MOJIBAKE_HINT_RE.search(broken)
+    assert clean(broken) == sentence
 
 
 def test_c1_controls_read_as_windows_1252() -> None:

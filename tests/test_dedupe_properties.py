@@ -398,6 +398,13 @@ def test_run_by_run_folding_equals_folding_the_whole_text(text: str) -> None:
     assert tidy(_fold_non_ascii(text)) == tidy(_fold_whole_text(text))
 
 
+def test_no_unspaced_script_character_comes_before_the_shortcut() -> None:
+    # _fold skips the search for Chinese, Japanese, Thai... characters below this one
+    from textclean.canonical import _FIRST_UNSPACED, _UNSPACED
+
+    assert not any(_UNSPACED.match(chr(c)) for c in range(ord(_FIRST_UNSPACED)))
+
+
 @FAST
 @given(st.lists(st.sampled_from([*"\\\\unrtx 0aF9", "u0430", "ud83d", "u000a"]), max_size=30))
 @example([r"\\", "u0430", "\\", "ud83d", "\\", "u", "0aF9", "\\", "\\", "n"])

@@ -52,6 +52,8 @@ _NON_ASCII_RUN = regex.compile(r"[^\x00-\x7f]+")
 # A character of a script written without spaces between words (Chinese, Japanese, Thai, Lao,
 # Khmer, Myanmar): each one counts as a word of the canonical form.
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_FIRST_UNSPACED = "\u0e00"  # no character of those scripts comes before Thai: a text with none
+_MAYBE_UNSPACED = re.compile(f"[{_FIRST_UNSPACED}-\U0010ffff]")  # past it needs no search
 # Sentence ends beyond ASCII's .!? (CJK, Devanagari, Arabic and Urdu), after NFKC.
 _NON_ASCII_END = re.compile(r"[。！？।؟۔]")
 # Every other non-ASCII character that is not a letter or a digit separates words (``re``'s \w
@@ -193,6 +195,8 @@ def _fold(text: str) -> str:
     character of an unspaced script a word of its own."""
     fold = unicodedata.normalize("NFKC", text).casefold()
     fold = _NON_ASCII_NON_WORD.sub(" ", _NON_ASCII_END.sub(".", fold))
+    if not _MAYBE_UNSPACED.search(fold):  # (Latin, Greek, Cyrillic, Arabic...: none)
+        return fold
     return _UNSPACED.sub(r" \g<0> ", fold)
 
 

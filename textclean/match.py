@@ -274,12 +274,15 @@ class _DocumentMatcher:
             if i in self.found or held.doc_id is not None or held.original not in self.found:
                 continue
             fp = self.document[i]
+            if fp.words < self.options.short_words or len(fp.canonical) < self.options.min_chars:
+                continue  # (as in _match: never a near copy)
             local = {
                 earlier[t]: shared[t]
                 for t in range(bounds[i], bounds[i + 1])
                 if earlier[t] not in self.found
             }
-            dup = self._near(i, fp, self._candidates(fp, local)) if local else None
+            candidates = self._candidates(fp, local)
+            dup = self._near(i, fp, candidates) if candidates else None
             if dup is not None:
                 self.found[i] = dup
                 self.pending.pop(i, None)

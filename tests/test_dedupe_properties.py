@@ -132,6 +132,7 @@ _S = "The council approved the budget on Tuesday after a long debate."
 _C = "Closed Share this article"
 _F, _W, _A, _O = SENTENCES[1], "WASHINGTON (AP) — ", "Share this article", SENTENCES[4]
 _TAG = "<p><a href='/a'>Share</a>"
+_M = f"{SENTENCES[2]} Closed"
 
 
 @FAST
@@ -205,6 +206,9 @@ _TAG = "<p><a href='/a'>Share</a>"
                   f"{_W}{_A} {_S} {_S}", f"{_TAG} this article {_S} {_S}</p>", f"{_A} {_S} {_S}",
                   f"{_A} {_S} {_S}", f"{_A} {_S.replace('the', 'teh', 1)} {_S}"])
 )  # fmt: skip
+@example(  # a merged copy whose first line's copies went as exact repeats of a kept one
+    "\n\n".join([f"{_M} {_S}", *[_M] * 6, _S, _S.replace("the", "teh", 1), _M, _S, *[_M] * 4])
+)
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -496,7 +496,10 @@ class _DocumentMatcher:
         body, n = self.document.canonical[p], len(self.document)
         need = self.options.containment * word_count(body)
         pieces, covered, small = self._walk_around(body, anchors, range(p + 1, n))
-        if not held and not (small and len(pieces) > 1 and covered >= need):
+        # (held, the walk may find only removed paragraphs: copies of kept ones, which passing
+        # over them finds as a second run would)
+        found = any(self._kept(k) for k in pieces) if held else len(pieces) > 1
+        if not (found and (held or (small and covered >= need))):
             # Passing over removed paragraphs, as deduplicating the output again would.
             pieces, covered, small = self._walk_around(body, anchors, range(p + 1, n), kept=True)
             if not (small and len(pieces) > 1 and covered >= need):

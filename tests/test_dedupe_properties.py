@@ -209,6 +209,9 @@ _M = f"{SENTENCES[2]} Closed"
 @example(  # a merged copy whose first line's copies went as exact repeats of a kept one
     "\n\n".join([f"{_M} {_S}", *[_M] * 6, _S, _S.replace("the", "teh", 1), _M, _S, *[_M] * 4])
 )
+@example(  # a paragraph's parts, and a copy of its end that went: the parts are still tried
+    "\n\n".join([f"{SENTENCES[2]} Closed {_C}", *[_S] * 5, _C, f"{SENTENCES[2]} Closed", _C])
+)
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

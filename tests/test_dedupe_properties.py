@@ -132,7 +132,8 @@ _S = "The council approved the budget on Tuesday after a long debate."
 _C = "Closed Share this article"
 _F, _W, _A, _O = SENTENCES[1], "WASHINGTON (AP) — ", "Share this article", SENTENCES[4]
 _TAG = "<p><a href='/a'>Share</a>"
-_M = f"{SENTENCES[2]} Closed"
+_M2 = SENTENCES[2]
+_M = f"{_M2} Closed"
 
 
 @FAST
@@ -212,6 +213,11 @@ _M = f"{SENTENCES[2]} Closed"
 @example(  # a paragraph's parts, and a copy of its end that went: the parts are still tried
     "\n\n".join([f"{SENTENCES[2]} Closed {_C}", *[_S] * 5, _C, f"{SENTENCES[2]} Closed", _C])
 )
+@example(  # a copy aligned through a window wider than the paragraphs it draws on (seed 42)
+    "\n".join([f"{_M2} Advertisement Closed", _S, f"{_M2} Advertisement Closed", "Advertisement",
+               _M2, f"{_M2} Advertisement Closed", "Closed", "Closed",
+               *[f"{_M2} Advertisement Closed"] * 2])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

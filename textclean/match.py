@@ -1123,11 +1123,13 @@ class _DocumentMatcher:
         # Judged again on the paragraphs the copy draws on alone: words that repeat make the
         # alignment against the whole window ambiguous (a "to" matched in the paragraph before
         # breaks the run that starts the copy).
+        # The copy stands only if those paragraphs alone cover enough of it.
         sources = [c for c in window if c[0] in originals]
         if len(sources) < len(window):
             again = coverage(words, sources, need)
-            if again[0] >= covered:
-                covered, other, ops, _, region = again
+            if again[0] < need:
+                return None
+            covered, other, ops, _, region = again
         if covered < need:
             return None
         if doc_id is None and not self._whole_sentences(sources, region):

@@ -218,6 +218,11 @@ _M = f"{_M2} Closed"
                _M2, f"{_M2} Advertisement Closed", "Closed", "Closed",
                *[f"{_M2} Advertisement Closed"] * 2])
 )  # fmt: skip
+@example(  # a copy's walk removed one line; the parts that stay make up the paragraph again
+    "\n\n".join([f"{_C} {_S} Closed {_C}", *[_C] * 3, f"{_S} Closed",
+                   f"{_S.replace('the', 'teh', 1)} Closed", *[_C] * 3, f"{_S} Closed", *[_C] * 3,
+                   f"{_W}{_C}", _C])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -476,26 +476,26 @@ class _DocumentMatcher:
             body = canonical[p]
             # From the first of its copies found (a near copy: edited, at its start), unless
             # nothing is kept beside them: then there is nothing to find.
-            if (
-                p in holders
-                and any(self._kept(m) for k in holders[p] for m in (k - 1, k + 1) if m < n)
-                and self._remove_walked(p, self._anchors(body, holders[p], edited=True)[:1], True)
-            ) or p not in self.parts:
+            if p in holders and any(
+                self._kept(m) for k in holders[p] for m in (k - 1, k + 1) if m < n
+            ):
+                self._remove_walked(p, self._anchors(body, holders[p], edited=True)[:1], True)
+            if p not in self.parts:
                 continue
-            # No part of it removed yet: the parts must make up all of it. Each copy of it, when
-            # it was split more than once: a later copy's short lines repeat the first copy's.
+            # From its parts that stay, too (a second run would try them): these must make up
+            # all of it. Each copy of it, when it was split more than once: a later copy's short
+            # lines repeat the first copy's.
             starts = [*self.parts[p], *(r for k in self.parts[p] for r in repeats.get(k, ()))]
             for k in sorted(starts):
                 if self._kept(k):
                     self._remove_walked(p, self._anchors(body, [k]), False)
 
-    def _remove_walked(self, p: int, anchors: list[tuple[int, int, int]], held: bool) -> bool:
+    def _remove_walked(self, p: int, anchors: list[tuple[int, int, int]], held: bool) -> None:
         """Remove the paragraphs after ``p`` that the walk from ``anchors`` finds laid end to
         end in it: all of them, if ``held`` (a copy of ``p`` was found already), else only if
-        two or more make up :attr:`~textclean.DedupeOptions.containment` of it, in small gaps.
-        Return whether any was removed."""
+        two or more make up :attr:`~textclean.DedupeOptions.containment` of it, in small gaps."""
         if not anchors:
-            return False
+            return
         body, n = self.document.canonical[p], len(self.document)
         need = self.options.containment * word_count(body)
         pieces, covered, small = self._walk_around(body, anchors, range(p + 1, n))
@@ -506,15 +506,14 @@ class _DocumentMatcher:
             # Passing over removed paragraphs, as deduplicating the output again would.
             pieces, covered, small = self._walk_around(body, anchors, range(p + 1, n), kept=True)
             if not (small and len(pieces) > 1 and covered >= need):
-                return False
-        removed = [k for k in pieces if self._kept(k)]
-        for k in removed:
-            self.found[k] = Duplicate(
-                k, p, "contained", 1.0,
-                f"its words appear in order in paragraph {p}, with the paragraphs around it",
-                (p,),
-            )  # fmt: skip
-        return bool(removed)
+                return
+        for k in pieces:
+            if self._kept(k):
+                self.found[k] = Duplicate(
+                    k, p, "contained", 1.0,
+                    f"its words appear in order in paragraph {p}, with the paragraphs around it",
+                    (p,),
+                )  # fmt: skip
 
     def _is_sentences_of(self, j: int, i: int) -> bool:
         """Whether paragraph ``j``'s canonical text is whole consecutive sentences of ``i``, and

@@ -205,12 +205,13 @@ _MOJIBAKE_ALPHABET, _MOJIBAKE_RARE, _MOJIBAKE_PUNCTUATION = _mojibake_classes()
 # before a quote; "вЂ", "ВЂ"). Plain Cyrillic or Greek text has none of these. Written to
 # start with one character class, so the scan runs in sre's fast loop; ftfy's own heuristic
 # then runs only on the lines where it holds.
+_CAPITALS_1251_1253: Final = "ВГРСΒΓΞΟ"  # common letters that Windows-1251/1253 mojibake opens
 _MOJIBAKE_PAIR: Final = (
     f"(?:(?<=[{_MOJIBAKE_RARE}])(?:[{_MOJIBAKE_ALPHABET}]|(?<=[ÂÃ]) |(?<=[Œœ])[^A-Za-z]"
     f"|(?<=[\x80-\x9f]))|(?<=[{_MOJIBAKE_ALPHABET}][{_MOJIBAKE_RARE}])"
-    f"|(?<=[ВГРСΒΓΞΟ])[{_MOJIBAKE_PUNCTUATION}]|(?<=[вВ])Ђ)"
+    f"|(?<=[{_CAPITALS_1251_1253}])[{_MOJIBAKE_PUNCTUATION}]|(?<=[вВ])Ђ)"
 )
-_MOJIBAKE_FIRST: Final = f"{_MOJIBAKE_RARE}ВГРСΒΓΞΟвВ"
+_MOJIBAKE_FIRST: Final = f"{_MOJIBAKE_RARE}{_CAPITALS_1251_1253}вВ"
 _MOJIBAKE_HINT_RE: Final = re.compile(f"[{_MOJIBAKE_FIRST}]{_MOJIBAKE_PAIR}")
 
 

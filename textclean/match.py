@@ -224,7 +224,7 @@ class _DocumentMatcher:
                     self.found[i] = dup
                 continue
             fp = fp or self.document[i]
-            local = {earlier[t]: shared[t] for t in range(lo, hi) if earlier[t] not in self.found}
+            local = self._linked(i, bounds, earlier, shared)
             dup = self._match(i, fp, local)
             if dup is not None and self._lone_part(i, dup, fp):
                 short_parts[i] = dup  # a heading-sized sentence of one earlier paragraph
@@ -265,6 +265,16 @@ class _DocumentMatcher:
         kept = tuple(i for i in range(len(self.document)) if i not in self.found)
         return Matching(duplicates, kept, self._document_match())
 
+    def _linked(
+        self, i: int, bounds: list[int], earlier: list[int], shared: list[int]
+    ) -> dict[int, int]:
+        """The kept paragraphs before ``i`` that share keys with it, and how many keys each."""
+        return {
+            earlier[t]: shared[t]
+            for t in range(bounds[i], bounds[i + 1])
+            if earlier[t] not in self.found
+        }
+
     def _near_again(self, bounds: list[int], earlier: list[int], shared: list[int]) -> None:
         """Match again, among the paragraphs that stay, each near copy held because of how it
         differs from a paragraph removed since: a second run on the output would no longer see
@@ -276,12 +286,7 @@ class _DocumentMatcher:
             fp = self.document[i]
             if fp.words < self.options.short_words or len(fp.canonical) < self.options.min_chars:
                 continue  # (as in _match: never a near copy)
-            local = {
-                earlier[t]: shared[t]
-                for t in range(bounds[i], bounds[i + 1])
-                if earlier[t] not in self.found
-            }
-            candidates = self._candidates(fp, local)
+            candidates = self._candidates(fp, self._linked(i, bounds, earlier, shared))
             dup = self._near(i, fp, candidates) if candidates else None
             if dup is not None:
                 self.found[i] = dup
@@ -499,10 +504,11 @@ class _DocumentMatcher:
         body, n = self.document.canonical[p], len(self.document)
         need = self.options.containment * word_count(body)
         pieces, covered, small = self._walk_around(body, anchors, range(p + 1, n))
-        # (held, the walk may find only removed paragraphs: copies of kept ones, which passing
-        # over them finds as a second run would)
-        found = any(self._kept(k) for k in pieces) if held else len(pieces) > 1
-        if not (found and (held or (small and covered >= need))):
+        if held:  # (the walk may find only removed paragraphs: copies of kept ones)
+            enough = any(self._kept(k) for k in pieces)
+        else:
+            enough = small and len(pieces) > 1 and covered >= need
+        if not enough:
             # Passing over removed paragraphs, as deduplicating the output again would.
             pieces, covered, small = self._walk_around(body, anchors, range(p + 1, n), kept=True)
             if not (small and len(pieces) > 1 and covered >= need):

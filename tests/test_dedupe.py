@@ -808,6 +808,56 @@ def test_hard_wrapped_input() -> None:
     assert result.text == first
 
 
+def test_a_wrapped_line_that_ends_a_sentence_does_not_end_the_paragraph() -> None:
+    # Prose wrapped as a text browser renders a page: two of its lines end a sentence and the
+    # next starts with a capital, but the next word would not have fitted on them; another
+    # starts with a number and a full stop ("14. Work is due ...") in the middle of a sentence.
+    block = _wrap(" ".join(ARTICLE), 66)
+    lines = block.split("\n")
+    ends = [n for n, line in enumerate(lines[:-1]) if line[-1] == "." and lines[n + 1][0].isupper()]
+    assert len(ends) == 2
+    assert [p.text for p in split_paragraphs(block)] == [block]
+
+
+def test_a_dash_in_wrapped_prose_starts_no_list_item() -> None:
+    text = P2.replace("time, ferries", "time — for the first time since 1934 — ferries") + " " + P3
+    block = _wrap(text, 56)
+    assert "\n— ferries" in block
+    assert [p.text for p in split_paragraphs(block)] == [block]
+
+
+def test_body_and_a_copy_wrapped_as_one_block() -> None:
+    first = doc(*ARTICLE)
+    result = dedupe(first + "\n\n" + _wrap(" ".join(ARTICLE), 66))
+    assert len(result.paragraphs) == 6
+    [copy] = result.duplicates
+    assert (copy.index, copy.kind, copy.originals) == (5, "contained", (0, 1, 2, 3, 4))
+    assert result.text == first
+
+
+def test_lines_of_a_list_stay_apart() -> None:
+    # Items of similar length that end like sentences: every line is as full as the widest.
+    plans = [
+        "Personal plan: €4 a month (billed yearly)",
+        "Premium plan: €8 a month (billed yearly)",
+        "Business plan: €25 a month (billed yearly)",
+        "Commerce plan: €45 a month (billed yearly)",
+    ]
+    assert [p.text for p in split_paragraphs("\n".join(plans))] == plans
+    # Capitalised items: the lines are not wrapped prose, and the one that ends like a sentence
+    # still ends its paragraph.
+    topics = ["Model Context Protocol (MCP)", "Deep Reinforcement Learning", "Vision", "Audio"]
+    assert split_paragraphs("\n".join(topics))[0].text == topics[0]
+
+
+def test_a_quotation_going_on_does_not_end_a_line_of_a_paragraph() -> None:
+    wrapped = (
+        "“We have finally found a design that residents can live with,”\n"
+        "Mayor Ingrid Solberg said after the vote on Tuesday evening."
+    )
+    assert [p.text for p in split_paragraphs(wrapped)] == [wrapped]
+
+
 def test_chinese_lines_are_paragraphs_not_wrapped_text() -> None:
     lines = [z.replace("。", "") for z in ZH]  # long lines that do not end a sentence
     assert [p.text for p in split_paragraphs("\n".join(lines))] == lines

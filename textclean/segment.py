@@ -11,8 +11,17 @@ A line belongs to the previous one (hard wrap) when the block's longest line is 
 :data:`WRAP_WIDTH` characters, the line before it fills at least 60% of that width and is at least
 25 characters long, the line does not start with a list marker, and the line before does not end
 a sentence (or the line starts in lower case); lines of Chinese or Japanese are never joined (a
-line a paragraph is far commoner than wrapped text there, and nothing marks a wrap). Every line
-terminator is understood (``\\n``, ``\\r\\n``, ``\\r``, form feed, NEL, U+2028); U+2029
+line a paragraph is far commoner than wrapped text there, and nothing marks a wrap). A comma
+before a closing quote (``,”``) ends no sentence.
+
+In a block of prose wrapped at its width, a line that ends a sentence ends no paragraph (about one
+line in twenty of wrapped prose does), and a line that starts like a list item in the middle of a
+sentence (a dash, or a number and a full stop) is none. Such a block has a full line wherever it
+has one long enough to continue (the next line's first word would not have fitted on it); at most
+a third of its full lines end a sentence, and at least half of the lines after them start in
+lower case. A list of items of similar length, one a line, ends or starts most of them otherwise.
+
+Every line terminator is understood (``\\n``, ``\\r\\n``, ``\\r``, form feed, NEL, U+2028); U+2029
 PARAGRAPH SEPARATOR always ends a paragraph. Spans exclude the white space around a paragraph.
 
 >>> [p.text for p in split_paragraphs("One.\\n\\nTwo.\\r\\nThree.\\n")]
@@ -41,6 +50,8 @@ _STRIPPED_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # (each a fast substring search)
 _LIST_MARKER = re.compile(r"[-*•·▪◦‣–—>#|+]|\d{1,3}[.)]\s|[a-zA-Z][.)]\s")
 _SENTENCE_END = re.compile(r"[.!?:;…。！？\"'”’»)\]]$")
+_CLAUSE_QUOTE = re.compile(r",[\"'”’»]+$")  # a quotation going on: "..., ” he said"
+_WORD = re.compile(r"\S+")
 # A character of Chinese or Japanese (CJK ideographs, kana). Only these: other scripts without
 # spaces (Thai, Khmer: words of the canonical form, see textclean.canonical) wrap like others.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
@@ -105,9 +116,11 @@ def _flush(text: str, block: list[tuple[int, int]], out: list[Paragraph]) -> Non
     if not block:
         return
     width = max(end - start for start, end in block)
+    narrow = width <= WRAP_WIDTH
+    prose = narrow and _wrapped_prose(text, block, width)
     first_start = block[0][0]
     for (prev_start, prev_end), (start, _) in pairwise(block):
-        if not (width <= WRAP_WIDTH and _continues(text, prev_start, prev_end, start, width)):
+        if not (narrow and _continues(text, prev_start, prev_end, start, width, prose)):
             out.append(Paragraph(len(out), first_start, prev_end, text[first_start:prev_end]))
             first_start = start
     last_end = block[-1][1]
@@ -115,11 +128,42 @@ def _flush(text: str, block: list[tuple[int, int]], out: list[Paragraph]) -> Non
     block.clear()
 
 
-def _continues(text: str, prev_start: int, prev_end: int, start: int, width: int) -> bool:
+def _continues(
+    text: str, prev_start: int, prev_end: int, start: int, width: int, prose: bool
+) -> bool:
     """Whether the line starting at ``start`` continues the hard-wrapped line before it."""
-    prev_len = prev_end - prev_start
-    if prev_len < 25 or prev_len < 0.6 * width or _LIST_MARKER.match(text, start):
+    if _short(prev_start, prev_end, width):
         return False
+    if _LIST_MARKER.match(text, start) and not (prose and not _ends_sentence(text, prev_end)):
+        return False  # (in wrapped prose, "by 31 votes to" + "14. Work is due ..." goes on)
     if _CJK.match(text, prev_end - 1) and _CJK.match(text, start):
         return False  # Chinese or Japanese lines: a line a paragraph is far commoner than wrapping
-    return not _SENTENCE_END.search(text, prev_end - 1, prev_end) or text[start].islower()
+    return prose or not _ends_sentence(text, prev_end) or text[start].islower()
+
+
+def _short(start: int, end: int, width: int) -> bool:
+    """Whether a line is too short to be continued by the next (the last of a paragraph)."""
+    return end - start < 25 or end - start < 0.6 * width
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    return bool(_SENTENCE_END.search(text, end - 1, end)) and not _CLAUSE_QUOTE.search(
+        text, max(end - 4, 0), end
+    )
+
+
+def _wrapped_prose(text: str, block: list[tuple[int, int]], width: int) -> bool:
+    """Whether ``block`` is prose wrapped at ``width`` (see the module's documentation)."""
+    if len(block) < 4:
+        return False
+    full = ends = lower = 0
+    for (prev_start, prev_end), (start, _) in pairwise(block):
+        if _short(prev_start, prev_end, width):
+            continue
+        word = _WORD.match(text, start)
+        if word is None or prev_end - prev_start + 1 + len(word.group()) <= width:
+            return False  # the next word would have fitted: the line ended early
+        full += 1
+        ends += _ends_sentence(text, prev_end)
+        lower += text[start].islower()
+    return 3 * ends <= full <= 2 * lower

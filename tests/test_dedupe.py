@@ -826,6 +826,13 @@ def test_a_dash_in_wrapped_prose_starts_no_list_item() -> None:
     assert [p.text for p in split_paragraphs(block)] == [block]
 
 
+def test_a_long_link_in_wrapped_prose_does_not_set_its_width() -> None:
+    link = "https://example.org/news/2026/11/26/council-vote-approves-rebuilding-the-old-harbour-bridge-at-last-after-3-years"
+    block = _wrap(f"{P0} The full decision is at {link} for anyone to read. {P2}", 60)
+    assert f"\n{link}\n" in block and len(link) > 100  # wider than any wrapped line
+    assert [p.text for p in split_paragraphs(block)] == [block]
+
+
 def test_body_and_a_copy_wrapped_as_one_block() -> None:
     first = doc(*ARTICLE)
     result = dedupe(first + "\n\n" + _wrap(" ".join(ARTICLE), 66))

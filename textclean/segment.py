@@ -20,6 +20,7 @@ sentence (a dash, or a number and a full stop) is none. Such a block has a full 
 has one long enough to continue (the next line's first word would not have fitted on it); at most
 a third of its full lines end a sentence, and at least half of the lines after them start in
 lower case. A list of items of similar length, one a line, ends or starts most of them otherwise.
+The width of wrapped prose leaves out lines of one word (a long link), which no wrapper can break.
 
 Every line terminator is understood (``\\n``, ``\\r\\n``, ``\\r``, form feed, NEL, U+2028); U+2029
 PARAGRAPH SEPARATOR always ends a paragraph. Spans exclude the white space around a paragraph.
@@ -95,7 +96,8 @@ def _split_blocks(text: str) -> tuple[Paragraph, ...]:
             paragraphs.append(Paragraph(len(paragraphs), start, end, text[start:end]))
             continue
         lines = [(start + m.start(), start + m.end()) for m in _STRIPPED_LINE.finditer(block)]
-        if max(end - start for start, end in lines) > WRAP_WIDTH:  # one paragraph per line
+        wide = max(end - start for start, end in lines) > WRAP_WIDTH
+        if wide and not _prose_width(text, lines):  # one paragraph per line
             n = len(paragraphs)
             paragraphs.extend(Paragraph(n + k, a, b, text[a:b]) for k, (a, b) in enumerate(lines))
         else:
@@ -115,12 +117,12 @@ def _lines(text: str) -> Iterator[tuple[int, int, bool]]:
 def _flush(text: str, block: list[tuple[int, int]], out: list[Paragraph]) -> None:
     if not block:
         return
-    width = max(end - start for start, end in block)
-    narrow = width <= WRAP_WIDTH
-    prose = narrow and _wrapped_prose(text, block, width)
+    prose_width = _prose_width(text, block)
+    width = prose_width or max(end - start for start, end in block)
+    narrow, prose = width <= WRAP_WIDTH, prose_width > 0
     first_start = block[0][0]
-    for (prev_start, prev_end), (start, _) in pairwise(block):
-        if not (narrow and _continues(text, prev_start, prev_end, start, width, prose)):
+    for (prev_start, prev_end), (start, end) in pairwise(block):
+        if not (narrow and _continues(text, (prev_start, prev_end), (start, end), width, prose)):
             out.append(Paragraph(len(out), first_start, prev_end, text[first_start:prev_end]))
             first_start = start
     last_end = block[-1][1]
@@ -129,10 +131,13 @@ def _flush(text: str, block: list[tuple[int, int]], out: list[Paragraph]) -> Non
 
 
 def _continues(
-    text: str, prev_start: int, prev_end: int, start: int, width: int, prose: bool
+    text: str, prev: tuple[int, int], line: tuple[int, int], width: int, prose: bool
 ) -> bool:
-    """Whether the line starting at ``start`` continues the hard-wrapped line before it."""
-    if _short(prev_start, prev_end, width):
+    """Whether ``line`` (its stripped span) continues the hard-wrapped line ``prev``."""
+    (prev_start, prev_end), (start, end) = prev, line
+    if _short(prev_start, prev_end, width) and not (
+        prose and end - start > width and text.find(" ", start, end) < 0
+    ):  # (a wrapper puts a word longer than the width, a link, on a line of its own)
         return False
     if _LIST_MARKER.match(text, start) and not (prose and not _ends_sentence(text, prev_end)):
         return False  # (in wrapped prose, "by 31 votes to" + "14. Work is due ..." goes on)
@@ -152,18 +157,22 @@ def _ends_sentence(text: str, end: int) -> bool:
     )
 
 
-def _wrapped_prose(text: str, block: list[tuple[int, int]], width: int) -> bool:
-    """Whether ``block`` is prose wrapped at ``width`` (see the module's documentation)."""
+def _prose_width(text: str, block: list[tuple[int, int]]) -> int:
+    """The width ``block`` is wrapped at, if it is wrapped prose (see the module's documentation),
+    else 0. A line of one word (a long link) is left out: no wrapper can break it."""
     if len(block) < 4:
-        return False
+        return 0
+    width = max((end - start for start, end in block if text.find(" ", start, end) >= 0), default=0)
+    if width > WRAP_WIDTH:
+        return 0
     full = ends = lower = 0
     for (prev_start, prev_end), (start, _) in pairwise(block):
-        if _short(prev_start, prev_end, width):
+        if _short(prev_start, prev_end, width) or text.find(" ", prev_start, prev_end) < 0:
             continue
         word = _WORD.match(text, start)
         if word is None or prev_end - prev_start + 1 + len(word.group()) <= width:
-            return False  # the next word would have fitted: the line ended early
+            return 0  # the next word would have fitted: the line ended early
         full += 1
         ends += _ends_sentence(text, prev_end)
         lower += text[start].islower()
-    return 3 * ends <= full <= 2 * lower
+    return width if full >= 3 and 3 * ends <= full <= 2 * lower else 0

@@ -210,6 +210,10 @@ _M = f"{_M2} Closed"
 @example(  # a merged copy whose first line's copies went as exact repeats of a kept one
     "\n\n".join([f"{_M} {_S}", *[_M] * 6, _S, _S.replace("the", "teh", 1), _M, _S, *[_M] * 4])
 )
+@example(  # a copy inside the paragraph sharing the third most keys with it, the top two fail
+    "\n\n".join([f"{_W}{_S}", f"{_W}{_S} Closed {_S}", *[_S] * 3,
+                  f'<p><a href="https://example.com/a?b=c">The</a>{_S[3:]}</p>', _S])
+)  # fmt: skip
 @example(  # a paragraph's parts, and a copy of its end that went: the parts are still tried
     "\n\n".join([f"{SENTENCES[2]} Closed {_C}", *[_S] * 5, _C, f"{SENTENCES[2]} Closed", _C])
 )

@@ -59,6 +59,7 @@ _MAX_WINDOWS = 4  # windows tried for containment, those sharing the most keys f
 _MAX_GAP = 2  # kept paragraphs between two of a containment window, at most
 _MAX_VERIFIED = 32  # candidates verified as near copies, those sharing the most keys
 _MAX_CANDIDATES = 64  # candidates tried for containment, those sharing the most keys
+_ALONE_TRIED = 3  # paragraphs of a window tried alone as what holds a copy, the best linked
 _MAX_PARTS = 8  # later paragraphs recorded as perhaps part of a split copy of one paragraph
 _MAX_LATER = 4 * _MAX_CANDIDATES  # later paragraphs a paragraph may be contained in, the first
 
@@ -778,7 +779,7 @@ class _DocumentMatcher:
                 continue  # its words are spread over paragraphs that do not stand together
             # The best account, the simplest first: one paragraph of the window that holds it
             # (a split copy), or the window together (a merged one) if that covers more.
-            linked = sorted((c for c in window if c[1]), key=lambda c: -c[1])[:2]
+            linked = sorted((c for c in window if c[1]), key=lambda c: -c[1])[:_ALONE_TRIED]
             tries = (
                 [
                     [c]

@@ -389,6 +389,19 @@ def test_copy_with_html_markup_left_in_it() -> None:
     assert {d.original for d in result.duplicates} == set(range(len(ARTICLE)))
 
 
+def test_copy_converted_to_markdown() -> None:
+    # A copy of the body as converters of web pages to Markdown write it: links with their
+    # targets (one holding parentheses, one with a title), bold. The targets are not words of it.
+    target = '(https://example.com/wiki/Old_Harbour_(bridge) "The bridge")'
+    copy = list(ARTICLE)
+    copy[0] = P0.replace("Old Harbour bridge", f"[Old Harbour bridge]{target}")
+    copy[1] = P1.replace("Mayor Ingrid Solberg", "[Mayor Ingrid Solberg](/people/solberg)")
+    copy[3] = P3.replace("audit committee", "**audit committee**")
+    result = dedupe(doc(*ARTICLE, *copy))
+    assert result.text == doc(*ARTICLE)
+    assert removed(result) == {5 + i: (i, "exact") for i in range(5)}
+
+
 def test_a_paragraph_in_braces_is_text() -> None:
     # Braces and a colon or two do not make structured data: it is matched like any paragraph.
     text = '{"Quoted": "a", "b": c} and the rest of a paragraph about the harbour bridge plan.'

@@ -70,6 +70,7 @@ def news_documents(draw: st.DrawFn) -> str:
             lambda s: (
                 '<p><a href="https://example.com/a?b=c">' + s.replace(" ", "</a> ", 1) + "</p>"
             ),
+            lambda s: "[" + s.replace(" ", "](https://example.com/a_(b)) ", 1),
         ]
     )
     sep = draw(st.sampled_from(["\n\n", "\n", "\r\n\r\n", "\r\n", "\n\n\n"]))

@@ -14,8 +14,9 @@ canonical form is:
 * read through JSON string escapes, which a scraper leaves in a JSON-LD copy of the body
   (``\\n`` breaks, ``\\u2019``): a break or tab escape is a space, a ``\\uXXXX`` escape the
   character it stands for, so that such a copy has the words of the visible body;
-* without the attributes of HTML tags left in the text (``<a href="...">`` reads as ``a``):
-  links and class names are not words of it.
+* without the attributes of HTML tags left in the text (``<a href="...">`` reads as ``a``) and
+  the targets of Markdown links and images (``[the vote](https://...)`` reads as ``the vote``),
+  as converters of web pages to Markdown write them: links and class names are not words of it.
 
 Sentence boundaries are found on the real text before punctuation goes, so a paragraph's canonical
 form comes with the spans of its sentences (split at terminal punctuation, so "Mr." ends one: the
@@ -40,7 +41,7 @@ import regex
 
 __all__ = ["CANONICAL_VERSION", "canonical_form", "canonical_paragraphs", "word_count"]
 
-CANONICAL_VERSION = 3
+CANONICAL_VERSION = 4
 """Changes whenever the canonical form of some text changes (and with it every key of it)."""
 
 # While folding, U+0002 marks a sentence end and U+0001 separates paragraphs; both are removed
@@ -66,6 +67,13 @@ _UNICODE_ESCAPE = re.compile(r"\\+u([0-9a-fA-F]{4})")
 # The attributes of an HTML tag left in the text (``<a href="https://...">``), within a paragraph:
 # links and class names are not words of it. The tag's name stays, as any word would.
 _TAG_ATTRIBUTES = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9]*)\s+[a-zA-Z][^<>\x01]*=[^<>\x01]*>")
+# The target of a Markdown link or image, after its text: ``](https://example.com/a_(b) "Title")``.
+# An address has no space; it may hold parentheses in pairs (a Wikipedia link), and a title may
+# follow it in quotes.
+_LINK_TARGET = re.compile(
+    r"\]\((?:[a-zA-Z][a-zA-Z0-9+.-]*:|www\.|/|#|\.{1,2}/)[^\s()\x01]*"
+    r"(?:\([^\s()\x01]*\)[^\s()\x01]*)*(?:\s+\"[^\"\x01]*\")?\)"
+)
 # Folding run by run costs a regex match and a dict lookup per run; once this many runs have come
 # at least one per ``_DENSE_CHARS`` characters, the rest of the text is folded at once.
 _DENSE_AFTER = 32
@@ -120,6 +128,8 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
         raw = _read_escapes(raw)
     if "=" in raw and "<" in raw:
         raw = _TAG_ATTRIBUTES.sub(r"<\1>", raw)
+    if "](" in raw:
+        raw = _LINK_TARGET.sub("] ", raw)
     for old, new in _TYPOGRAPHY:
         if old in raw:
             raw = raw.replace(old, new)

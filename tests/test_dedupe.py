@@ -402,6 +402,17 @@ def test_copy_converted_to_markdown() -> None:
     assert removed(result) == {5 + i: (i, "exact") for i in range(5)}
 
 
+def test_copy_with_an_advertisement_between_its_sentences() -> None:
+    # A lone copy (no repeated run around it) with page furniture between two of its sentences:
+    # the inserted words are a boilerplate line of their own, so it is an edited copy.
+    other = "Residents of the old town will be asked about the footbridge at a meeting in May."
+    copy = P2.replace("months. During", "months. Story continues below advertisement During")
+    result = dedupe(doc(*ARTICLE, other, copy))
+    assert removed(result) == {6: (2, "near")}
+    # Without boilerplate removal, nothing says those words are furniture: the copy stays.
+    assert dedupe(doc(*ARTICLE, other, copy), boilerplate=False).duplicates == ()
+
+
 def test_a_paragraph_in_braces_is_text() -> None:
     # Braces and a colon or two do not make structured data: it is matched like any paragraph.
     text = '{"Quoted": "a", "b": c} and the rest of a paragraph about the harbour bridge plan.'

@@ -10,7 +10,7 @@ paragraphs that share a template differ exactly there. Every function is pure.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Indel, LCSseq, Opcodes
@@ -59,13 +59,21 @@ def drops_inside(words: list[str], other: list[str], ops: Opcodes) -> bool:
     )
 
 
-def only_small_edits(words: list[str], other: list[str], ops: Opcodes | None = None) -> bool:
+def only_small_edits(
+    words: list[str],
+    other: list[str],
+    ops: Opcodes | None = None,
+    *,
+    aside: Callable[[int, int], bool] | None = None,
+) -> bool:
     """Whether every word of ``words`` missing from ``other`` is a small edit.
 
     Small edits are a few words at either end of a paragraph of :data:`AFFIX_MIN_REST` words or
-    more (a dateline, "AP"; not a bare number, which numbers an item of a list) and single words
-    replaced by a similar one (a typo fixed). Changed numbers or names are not: distinct
-    paragraphs that share a template differ exactly there.
+    more (a dateline, "AP"; not a bare number, which numbers an item of a list), single words
+    replaced by a similar one (a typo fixed) and, given ``aside``, the runs ``words[a:b]`` that
+    ``aside(a, b)`` accepts (page furniture that a page put between two sentences, such as
+    "Advertisement"). Changed numbers or names are not: distinct paragraphs that share a
+    template differ exactly there.
 
     >>> vote = "the senate voted on tuesday to approve the budget for next year"
     >>> only_small_edits(("washington ap " + vote).split(), vote.split())
@@ -91,6 +99,8 @@ def only_small_edits(words: list[str], other: list[str], ops: Opcodes | None = N
         if affix and not numbering and not _beside_insert(ops, n):
             continue
         if length == 1 and _replaced_by_similar(words[op.src_start], ops, n, other):
+            continue
+        if aside is not None and not _beside_insert(ops, n) and aside(op.src_start, op.src_end):
             continue
         return False
     return True

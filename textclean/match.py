@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, pairwise
 
@@ -809,7 +809,9 @@ class _DocumentMatcher:
                 f"{share:.0%} of its words appear in order in {where}", originals, doc_id,
             )  # fmt: skip
             if later:  # no repeated-run test for these: only small edits
-                small = share == 1.0 or only_small_edits(words, other, ops)
+                small = share == 1.0 or only_small_edits(
+                    words, other, ops, aside=self._aside(i, words)
+                )
                 return dup if small else None
             return self._unless_pending(dup, words, other, ops)
         return None
@@ -1230,8 +1232,10 @@ class _DocumentMatcher:
     ) -> Duplicate | None:
         """``dup`` if what it has that ``other`` lacks (and, ``both_ways``, what ``other`` has
         that it lacks) is a small edit; else hold it as pending."""
-        small = only_small_edits(words, other, ops) and (
-            not both_ways or only_small_edits(other, words)
+        j = dup.original if dup.doc_id is None and len(dup.originals) == 1 else None
+        small = only_small_edits(words, other, ops, aside=self._aside(dup.index, words)) and (
+            not both_ways
+            or only_small_edits(other, words, aside=None if j is None else self._aside(j, other))
         )
         if small and dup.similarity < 1.0 and self._opens_with_a_sentence(dup.index, ops):
             small = False  # "Integration. (Xero works with ...)": a run-in heading, not a dateline
@@ -1244,6 +1248,16 @@ class _DocumentMatcher:
             self.pending[dup.index] = replace(dup, rule=dup.rule + ", inside a repeated run")
             return None
         return dup
+
+    def _aside(self, i: int, words: list[str]) -> Callable[[int, int], bool] | None:
+        """Which runs of paragraph ``i``'s words (``words``) are page furniture put between two
+        of its sentences: a boilerplate line of its own ("Story continues below advertisement")
+        that starts a sentence. ``None`` when boilerplate lines are not removed."""
+        matcher = self.boilerplate
+        if matcher is None:
+            return None
+        starts = self.document.sentence_starts(i)
+        return lambda a, b: a in starts and matcher.match(" ".join(words[a:b])) is not None
 
     def _opens_with_a_sentence(self, i: int, ops: Opcodes) -> bool:
         """Whether the words paragraph ``i`` has before the text it shares with the other

@@ -413,6 +413,16 @@ def test_copy_with_an_advertisement_between_its_sentences() -> None:
     assert dedupe(doc(*ARTICLE, other, copy), boilerplate=False).duplicates == ()
 
 
+def test_copy_with_reference_marks() -> None:
+    # A copy as Wikipedia and its mirrors write it: reference marks after the punctuation.
+    copy = [P0.replace("years.", "years.[3]"), P1.replace("vote,", "vote,[a]"), *ARTICLE[2:]]
+    result = dedupe(doc(*ARTICLE, *copy))
+    assert removed(result) == {5 + i: (i, "exact") for i in range(5)}
+    # An index in code is no reference mark: these lines differ.
+    code = ["first = items[3];", "first = items[4];"]
+    assert dedupe(doc(*code), remove_short_repeats=True).duplicates == ()
+
+
 def test_a_paragraph_in_braces_is_text() -> None:
     # Braces and a colon or two do not make structured data: it is matched like any paragraph.
     text = '{"Quoted": "a", "b": c} and the rest of a paragraph about the harbour bridge plan.'

@@ -867,6 +867,31 @@ def test_a_long_link_in_wrapped_prose_does_not_set_its_width() -> None:
     assert [p.text for p in split_paragraphs(block)] == [block]
 
 
+def test_a_short_line_before_a_long_link_in_wrapped_prose() -> None:
+    # A Markdown link too long for the rest of the line ends it early, mid-sentence.
+    link = "[the decision](https://example.org/2026/council-harbour-bridge-vote)"
+    block = _wrap(f"{P0} The council published {link} on its website. {P2}", 78)
+    assert "\nthree years. The council published [the\ndecision](" in block
+    assert [p.text for p in split_paragraphs(block)] == [block]
+
+
+def test_lines_of_code_are_not_wrapped_prose() -> None:
+    # The long lines are full and start in lower case, but most lines end early: no prose, and
+    # the last line does not join the short one before it.
+    code = [
+        "// Keep the secrets out of the logs",
+        "options.HiddenHeaders = new[] {",
+        '"Authorization",',
+        "};",
+        "The output then reads as follows:",
+        "info: Harbour.Logs[0]",
+        "Request-Queue: 1",
+        "info: Harbour.Logs[0]",
+        "Request-Message:",
+    ]
+    assert split_paragraphs("\n".join(code))[-1].text == "Request-Message:"
+
+
 def test_body_and_a_copy_wrapped_as_one_block() -> None:
     first = doc(*ARTICLE)
     result = dedupe(first + "\n\n" + _wrap(" ".join(ARTICLE), 66))

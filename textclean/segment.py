@@ -15,12 +15,14 @@ line a paragraph is far commoner than wrapped text there, and nothing marks a wr
 before a closing quote (``,”``) ends no sentence.
 
 In a block of prose wrapped at its width, a line that ends a sentence ends no paragraph (about one
-line in twenty of wrapped prose does), and a line that starts like a list item in the middle of a
-sentence (a dash, or a number and a full stop) is none. Such a block has a full line wherever it
-has one long enough to continue (the next line's first word would not have fitted on it); at most
-a third of its full lines end a sentence, and at least half of the lines after them start in
-lower case. A list of items of similar length, one a line, ends or starts most of them otherwise.
-The width of wrapped prose leaves out lines of one word (a long link), which no wrapper can break.
+line in twenty of wrapped prose does), a line that starts like a list item in the middle of a
+sentence (a dash, or a number and a full stop) is none, and a short line ends no paragraph if the
+next line's first word (a long link) would not have fitted on it. Such a block has a full line
+(the next line's first word would not have fitted on it) wherever it has one long enough to
+continue, and two lines in three at least are full; at most a third of its full lines end a
+sentence, and at least half of the lines after them start in lower case. A list of items of
+similar length, or code, is otherwise. The width of wrapped prose leaves out lines of one word
+(a long link), which no wrapper can break.
 
 Every line terminator is understood (``\\n``, ``\\r\\n``, ``\\r``, form feed, NEL, U+2028); U+2029
 PARAGRAPH SEPARATOR always ends a paragraph. Spans exclude the white space around a paragraph.
@@ -134,11 +136,9 @@ def _continues(
     text: str, prev: tuple[int, int], line: tuple[int, int], width: int, prose: bool
 ) -> bool:
     """Whether ``line`` (its stripped span) continues the hard-wrapped line ``prev``."""
-    (prev_start, prev_end), (start, end) = prev, line
-    if _short(prev_start, prev_end, width) and not (
-        prose and end - start > width and text.find(" ", start, end) < 0
-    ):  # (a wrapper puts a word longer than the width, a link, on a line of its own)
-        return False
+    (prev_start, prev_end), (start, _) = prev, line
+    if _short(prev_start, prev_end, width) and not (prose and _full(text, prev, start, width)):
+        return False  # (in wrapped prose, a short line before a long word, a link, is full)
     if _LIST_MARKER.match(text, start) and not (prose and not _ends_sentence(text, prev_end)):
         return False  # (in wrapped prose, "by 31 votes to" + "14. Work is due ..." goes on)
     if _CJK.match(text, prev_end - 1) and _CJK.match(text, start):
@@ -157,6 +157,12 @@ def _ends_sentence(text: str, end: int) -> bool:
     )
 
 
+def _full(text: str, prev: tuple[int, int], start: int, width: int) -> bool:
+    """Whether the word starting at ``start`` would not have fitted on the line ``prev``."""
+    word = _WORD.match(text, start)
+    return word is not None and prev[1] - prev[0] + 1 + len(word.group()) > width
+
+
 def _prose_width(text: str, block: list[tuple[int, int]]) -> int:
     """The width ``block`` is wrapped at, if it is wrapped prose (see the module's documentation),
     else 0. A line of one word (a long link) is left out: no wrapper can break it."""
@@ -169,10 +175,10 @@ def _prose_width(text: str, block: list[tuple[int, int]]) -> int:
     for (prev_start, prev_end), (start, _) in pairwise(block):
         if _short(prev_start, prev_end, width) or text.find(" ", prev_start, prev_end) < 0:
             continue
-        word = _WORD.match(text, start)
-        if word is None or prev_end - prev_start + 1 + len(word.group()) <= width:
+        if not _full(text, (prev_start, prev_end), start, width):
             return 0  # the next word would have fitted: the line ended early
         full += 1
         ends += _ends_sentence(text, prev_end)
         lower += text[start].islower()
-    return width if full >= 3 and 3 * ends <= full <= 2 * lower else 0
+    enough = full >= 3 and 3 * full >= 2 * (len(block) - 1)  # most lines full: not code or a list
+    return width if enough and 3 * ends <= full <= 2 * lower else 0

@@ -19,10 +19,11 @@ line in twenty of wrapped prose does), a line that starts like a list item in th
 sentence (a dash, or a number and a full stop) is none, and a short line ends no paragraph if the
 next line's first word (a long link) would not have fitted on it. Such a block has a full line
 (the next line's first word would not have fitted on it) wherever it has one long enough to
-continue, and two lines in three at least are full; at most a third of its full lines end a
-sentence, and at least half of the lines after them start in lower case. A list of items of
-similar length, or code, is otherwise. The width of wrapped prose leaves out lines of one word
-(a long link), which no wrapper can break.
+continue, but for one in ten at most (a wrapper keeps words joined by a no-break space together,
+which cleaning makes a plain space), and two lines in three at least are full; at most a third of
+its full lines end a sentence, and at least half of the lines after them start in lower case. A
+list of items of similar length, or code, is otherwise. The width of wrapped prose leaves out
+lines of one word (a long link), which no wrapper can break.
 
 Every line terminator is understood (``\\n``, ``\\r\\n``, ``\\r``, form feed, NEL, U+2028); U+2029
 PARAGRAPH SEPARATOR always ends a paragraph. Spans exclude the white space around a paragraph.
@@ -171,14 +172,15 @@ def _prose_width(text: str, block: list[tuple[int, int]]) -> int:
     width = max((end - start for start, end in block if text.find(" ", start, end) >= 0), default=0)
     if width > WRAP_WIDTH:
         return 0
-    full = ends = lower = 0
+    full = ends = lower = early = 0
     for (prev_start, prev_end), (start, _) in pairwise(block):
         if _short(prev_start, prev_end, width) or text.find(" ", prev_start, prev_end) < 0:
             continue
         if not _full(text, (prev_start, prev_end), start, width):
-            return 0  # the next word would have fitted: the line ended early
+            early += 1  # the next word would have fitted (unless a no-break space held it)
+            continue
         full += 1
         ends += _ends_sentence(text, prev_end)
         lower += text[start].islower()
     enough = full >= 3 and 3 * full >= 2 * (len(block) - 1)  # most lines full: not code or a list
-    return width if enough and 3 * ends <= full <= 2 * lower else 0
+    return width if enough and 10 * early <= full and 3 * ends <= full <= 2 * lower else 0

@@ -135,6 +135,11 @@ _F, _W, _A, _O = SENTENCES[1], "WASHINGTON (AP) — ", "Share this article", SEN
 _TAG = "<p><a href='/a'>Share</a>"
 _M2 = SENTENCES[2]
 _M = f"{_M2} Closed"
+_Q = "“We have listened to residents,” the mayor said."
+
+
+def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
+    return '<p><a href="https://example.com/a?b=c">' + s.replace(" ", "</a> ", 1) + "</p>"
 
 
 @FAST
@@ -210,6 +215,9 @@ _M = f"{_M2} Closed"
 )  # fmt: skip
 @example(  # a merged copy whose first line's copies went as exact repeats of a kept one
     "\n\n".join([f"{_M} {_S}", *[_M] * 6, _S, _S.replace("the", "teh", 1), _M, _S, *[_M] * 4])
+)
+@example(  # an edited copy that lines up with its originals once the repeats between them go
+    "\n\n".join([_S, _S, _S, _F, _Q, _T(_S), _T(_F), *[_S] * 5, _T(_Q)])
 )
 @example(  # a copy inside the paragraph sharing the third most keys with it, the top two fail
     "\n\n".join([f"{_W}{_S}", f"{_W}{_S} Closed {_S}", *[_S] * 3,

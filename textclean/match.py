@@ -1443,10 +1443,45 @@ class _DocumentMatcher:
             and (dup.doc_id is not None or all(o < i - 1 for o in dup.originals))
         }
         anchors = {**self.found, **waiting}
+        confirmed = {i for i, dup in waiting.items() if _lined_up(anchors, i, dup) >= 2}
+        # Again as a second run would see them, with the paragraphs that go closed up (a copy
+        # beyond repeats that are removed), until no more line up.
+        while True:
+            more = self._lined_up_closed(
+                {i: dup for i, dup in waiting.items() if i not in confirmed}, confirmed
+            )
+            if not more:
+                break
+            confirmed |= more
+        for i in sorted(confirmed):
+            dup = waiting[i]
+            rule = dup.rule.replace("inside a repeated run", "inside an edited copy")
+            self.found[i] = replace(dup, rule=rule)
+
+    def _lined_up_closed(self, waiting: Mapping[int, Duplicate], going: set[int]) -> set[int]:
+        """Which of ``waiting`` two others of them line up with once the paragraphs found, and
+        ``going``, are gone (each counted by its place among the paragraphs that stay)."""
+        if len(waiting) < 3:
+            return set()
+        gone = self.found.keys() | going
+        rank: dict[int, int] = {}
+        for k in range(len(self.document)):
+            if k not in gone:
+                rank[k] = len(rank)
+        closed: dict[int, Duplicate] = {}
         for i, dup in waiting.items():
-            if _lined_up(anchors, i, dup) >= 2:
-                rule = dup.rule.replace("inside a repeated run", "inside an edited copy")
-                self.found[i] = replace(dup, rule=rule)
+            if dup.doc_id is None:
+                if not all(o in rank for o in dup.originals):
+                    continue  # (its original goes: a second run matches it otherwise)
+                originals = tuple(rank[o] for o in dup.originals)
+                if not all(o < rank[i] - 1 for o in originals):
+                    continue
+                dup = replace(dup, originals=originals)
+            closed[rank[i]] = dup
+        return {
+            i for i, dup in waiting.items()
+            if rank[i] in closed and _lined_up(closed, rank[i], closed[rank[i]]) >= 2
+        }  # fmt: skip
 
     def _prefer_longest(self) -> None:
         """Within each exact or near group of this document, keep the longest member."""

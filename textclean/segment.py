@@ -21,7 +21,7 @@ next line's first word (a long link) would not have fitted on it. Such a block h
 (the next line's first word would not have fitted on it) wherever it has one long enough to
 continue, but for one in ten at most (a wrapper keeps words joined by a no-break space together,
 which cleaning makes a plain space), and two lines in three at least are full; at most a third of
-its full lines end a sentence, and at least half of the lines after them start in lower case. A
+its full lines end a sentence, and at least a third of the lines after them start in lower case. A
 list of items of similar length, or code, is otherwise. The width of wrapped prose leaves out
 lines of one word (a long link), which no wrapper can break.
 
@@ -183,4 +183,4 @@ def _prose_width(text: str, block: list[tuple[int, int]]) -> int:
         ends += _ends_sentence(text, prev_end)
         lower += text[start].islower()
     enough = full >= 3 and 3 * full >= 2 * (len(block) - 1)  # most lines full: not code or a list
-    return width if enough and 10 * early <= full and 3 * ends <= full <= 2 * lower else 0
+    return width if enough and 10 * early <= full and 3 * ends <= full <= 3 * lower else 0

@@ -216,6 +216,11 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
 @example(  # a merged copy whose first line's copies went as exact repeats of a kept one
     "\n\n".join([f"{_M} {_S}", *[_M] * 6, _S, _S.replace("the", "teh", 1), _M, _S, *[_M] * 4])
 )
+@example(  # a typo'd copy held as contained in a paragraph that goes later, as contained in a
+    # longer one: it is tried again among the paragraphs that stay
+    "\n\n".join([f"{_S} {_S}", _S, " ".join([_S] * 5 + [_T(_S)]), _S, _S, _T(_S), *[_S] * 4, _F,
+                  f"{_W}{_S}", _S.replace("the", "teh", 1)])
+)  # fmt: skip
 @example(  # an edited copy that lines up with its originals once the repeats between them go
     "\n\n".join([_S, _S, _S, _F, _Q, _T(_S), _T(_F), *[_S] * 5, _T(_Q)])
 )

@@ -254,6 +254,7 @@ class _DocumentMatcher:
         self._confirm_in_runs(held, self.found)
         self._inside_bodies(short_repeats)
         self._contained_in_later(bounds, earlier, shared)
+        self._near_again(bounds, earlier, shared, contained=True)
         self._short_blocks(short_repeats)  # removals since may have brought copies together
         if self.structured:  # (last: a second run on the output sees what this one saw)
             for m in self.structured:
@@ -276,19 +277,34 @@ class _DocumentMatcher:
             if earlier[t] not in self.found
         }
 
-    def _near_again(self, bounds: list[int], earlier: list[int], shared: list[int]) -> None:
+    def _near_again(
+        self, bounds: list[int], earlier: list[int], shared: list[int], *, contained: bool = False
+    ) -> None:
         """Match again, among the paragraphs that stay, each near copy held because of how it
         differs from a paragraph removed since: a second run on the output would no longer see
-        that one (a copy wrapped in a tag scores higher than the plain copy it repeats)."""
+        that one (a copy wrapped in a tag scores higher than the plain copy it repeats). With
+        ``contained``, a copy held as contained in a paragraph removed since is also tried for
+        containment again (its words stand in a longer paragraph that stays)."""
         for i in sorted(self.pending):
             held = self.pending[i]
             if i in self.found or held.doc_id is not None or held.original not in self.found:
                 continue
+            if contained and held.kind != "contained":
+                continue
             fp = self.document[i]
-            if fp.words < self.options.short_words or len(fp.canonical) < self.options.min_chars:
-                continue  # (as in _match: never a near copy)
+            if fp.words < self.options.short_words:
+                continue
             candidates = self._candidates(fp, self._linked(i, bounds, earlier, shared))
-            dup = self._near(i, fp, candidates) if candidates else None
+            if not candidates:
+                continue
+            dup = None
+            if len(fp.canonical) >= self.options.min_chars:  # (as in _match: else never near)
+                dup = self._near(i, fp, candidates)
+            if dup is None and contained:
+                del self.pending[i]
+                dup = self._contained(i, fp, candidates)
+                if dup is None and i not in self.pending:
+                    self.pending[i] = held
             if dup is not None:
                 self.found[i] = dup
                 self.pending.pop(i, None)

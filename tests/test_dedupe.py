@@ -423,6 +423,21 @@ def test_copy_with_reference_marks() -> None:
     assert dedupe(doc(*code), remove_short_repeats=True).duplicates == ()
 
 
+def test_section_breaks_of_a_copy_go_with_it() -> None:
+    # Lines without a word between removed paragraphs go; those beside a kept one stay.
+    result = dedupe(doc(P0, "* * *", P1, P2, "* * *", P0, "* * *", P1, "—", P2))
+    assert result.text == doc(P0, "* * *", P1, P2)
+    assert {i: kind for i, (_, kind) in removed(result).items()} == {
+        4: "boilerplate",
+        5: "exact",
+        6: "boilerplate",
+        7: "exact",
+        8: "boilerplate",
+        9: "exact",
+    }
+    assert dedupe("* * *\n\n—").duplicates == ()  # nothing else: nothing goes
+
+
 def test_a_paragraph_in_braces_is_text() -> None:
     # Braces and a colon or two do not make structured data: it is matched like any paragraph.
     text = '{"Quoted": "a", "b": c} and the rest of a paragraph about the harbour bridge plan.'

@@ -262,10 +262,36 @@ class _DocumentMatcher:
             self._structured_copies(bounds, earlier)
         if self.options.keep == "longest":
             self._prefer_longest()
+        self._wordless_between_removed()
         self._resolve_references()
         duplicates = tuple(self.found[i] for i in sorted(self.found))
         kept = tuple(i for i in range(len(self.document)) if i not in self.found)
         return Matching(duplicates, kept, self._document_match())
+
+    def _wordless_between_removed(self) -> None:
+        """Remove each run of paragraphs without a word ("* * *", "---") whose neighbours with
+        words are both removed, or that no kept paragraph with words follows or precedes: the
+        section breaks of a copy that goes. (Those between kept paragraphs stay, as does a
+        document of nothing else.)"""
+        canonical, found = self.document.canonical, self.found
+        worded = [k for k in range(len(canonical)) if canonical[k]]
+        kept = [k for k in worded if k not in found]
+        if not worded:
+            return
+        first_kept, last_kept = (kept[0], kept[-1]) if kept else (len(canonical), -1)
+        rule = "no words, between removed paragraphs"
+        at = 0  # worded[at] is the first paragraph with words after k
+        for k in range(len(canonical)):
+            if canonical[k]:
+                at += 1
+                continue
+            if k in found:
+                continue
+            before = worded[at - 1] if at else None
+            after = worded[at] if at < len(worded) else None
+            both_go = all(n is None or n in found for n in (before, after))
+            if both_go or k > last_kept or k < first_kept:
+                found[k] = Duplicate(k, None, "boilerplate", 1.0, rule)
 
     def _linked(
         self, i: int, bounds: list[int], earlier: list[int], shared: list[int]

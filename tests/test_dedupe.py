@@ -436,6 +436,9 @@ def test_section_breaks_of_a_copy_go_with_it() -> None:
         9: "exact",
     }
     assert dedupe("* * *\n\n—").duplicates == ()  # nothing else: nothing goes
+    # At the ends of a document, beside a kept paragraph and nothing removed, they stay.
+    assert dedupe(doc("* * *", P0, "---")).duplicates == ()
+    assert dedupe(doc("Advertisement", "* * *", P0)).text == P0
 
 
 def test_a_paragraph_in_braces_is_text() -> None:

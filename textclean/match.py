@@ -270,9 +270,10 @@ class _DocumentMatcher:
 
     def _wordless_between_removed(self) -> None:
         """Remove each run of paragraphs without a word ("* * *", "---") whose neighbours with
-        words are both removed, or that no kept paragraph with words follows or precedes: the
-        section breaks of a copy that goes. (Those between kept paragraphs stay, as does a
-        document of nothing else.)"""
+        words are both removed, or that stands after the last kept paragraph with words and
+        before a removed one (or the other way round): the section breaks of a copy that goes.
+        (Those between kept paragraphs stay, and those at either end of the document beside a
+        kept one, as does a document of nothing else.)"""
         canonical, found = self.document.canonical, self.found
         worded = [k for k in range(len(canonical)) if canonical[k]]
         kept = [k for k in worded if k not in found]
@@ -290,7 +291,9 @@ class _DocumentMatcher:
             before = worded[at - 1] if at else None
             after = worded[at] if at < len(worded) else None
             both_go = all(n is None or n in found for n in (before, after))
-            if both_go or k > last_kept or k < first_kept:
+            trailing = k > last_kept and after is not None  # (then ``after`` is removed)
+            leading = k < first_kept and before is not None
+            if both_go or trailing or leading:
                 found[k] = Duplicate(k, None, "boilerplate", 1.0, rule)
 
     def _linked(

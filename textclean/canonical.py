@@ -78,7 +78,7 @@ _LINK_TARGET = re.compile(
 )
 # A reference mark after punctuation, as Wikipedia and its copies write them: "in 1934.[3] The".
 # (Not after a letter or a bracket: "items[3]" is code.)
-_REFERENCE_MARK = re.compile(r"(?<=[.,;:!?\"'”’])\[(?:\d{1,3}|[a-z]|citation needed)\]")
+_REFERENCE_MARK = re.compile(r"\[(?<=[.,;:!?\"'”’]\[)(?:\d{1,3}|[a-z]|citation needed)\]")
 # Folding run by run costs a regex match and a dict lookup per run; once this many runs have come
 # at least one per ``_DENSE_CHARS`` characters, the rest of the text is folded at once.
 _DENSE_AFTER = 32
@@ -133,9 +133,9 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
         raw = _read_escapes(raw)
     if "=" in raw and "<" in raw:
         raw = _TAG_ATTRIBUTES.sub(r"<\1>", raw)
-    if "](" in raw:
-        raw = _LINK_TARGET.sub("] ", raw)
     if "[" in raw:
+        if "](" in raw:
+            raw = _LINK_TARGET.sub("] ", raw)
         raw = _REFERENCE_MARK.sub(" ", raw)
     for old, new in _TYPOGRAPHY:
         if old in raw:

@@ -124,8 +124,8 @@ def _flush(text: str, block: list[tuple[int, int]], out: list[Paragraph]) -> Non
     width = prose_width or max(end - start for start, end in block)
     narrow, prose = width <= WRAP_WIDTH, prose_width > 0
     first_start = block[0][0]
-    for (prev_start, prev_end), (start, end) in pairwise(block):
-        if not (narrow and _continues(text, (prev_start, prev_end), (start, end), width, prose)):
+    for (prev_start, prev_end), (start, _) in pairwise(block):
+        if not (narrow and _continues(text, (prev_start, prev_end), start, width, prose)):
             out.append(Paragraph(len(out), first_start, prev_end, text[first_start:prev_end]))
             first_start = start
     last_end = block[-1][1]
@@ -133,11 +133,9 @@ def _flush(text: str, block: list[tuple[int, int]], out: list[Paragraph]) -> Non
     block.clear()
 
 
-def _continues(
-    text: str, prev: tuple[int, int], line: tuple[int, int], width: int, prose: bool
-) -> bool:
-    """Whether ``line`` (its stripped span) continues the hard-wrapped line ``prev``."""
-    (prev_start, prev_end), (start, _) = prev, line
+def _continues(text: str, prev: tuple[int, int], start: int, width: int, prose: bool) -> bool:
+    """Whether the line starting at ``start`` continues the hard-wrapped line ``prev``."""
+    prev_start, prev_end = prev
     if _short(prev_start, prev_end, width) and not (prose and _full(text, prev, start, width)):
         return False  # (in wrapped prose, a short line before a long word, a link, is full)
     if _LIST_MARKER.match(text, start) and not (prose and not _ends_sentence(text, prev_end)):

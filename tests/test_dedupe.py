@@ -910,6 +910,17 @@ def test_lines_of_code_are_not_wrapped_prose() -> None:
     assert split_paragraphs("\n".join(code))[-1].text == "Request-Message:"
 
 
+def test_a_copy_with_its_drop_caps_set_apart() -> None:
+    # A scraper that puts each element on a line of its own sets a drop cap apart from its word.
+    copy = [f"{p[0]}\n{p[1:]}" if p[1].islower() else p for p in ARTICLE]
+    assert sum("\n" in p for p in copy) >= 3
+    result = dedupe(doc(*ARTICLE, sep="\n") + "\n" + doc(*copy, sep="\n"))
+    assert [p.text for p in result.paragraphs[5:]] == copy
+    assert removed(result) == {5 + i: (i, "exact") for i in range(5)}
+    # A lone capital before a line that starts with one is no drop cap.
+    assert len(split_paragraphs("A\nBridge closures and ferry times for the weekend ahead.")) == 2
+
+
 def test_body_and_a_copy_wrapped_as_one_block() -> None:
     first = doc(*ARTICLE)
     result = dedupe(first + "\n\n" + _wrap(" ".join(ARTICLE), 66))

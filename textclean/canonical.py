@@ -17,6 +17,8 @@ canonical form is:
 * without the attributes of HTML tags left in the text (``<a href="...">`` reads as ``a``) and
   the targets of Markdown links and images (``[the vote](https://...)`` reads as ``the vote``),
   as converters of web pages to Markdown write them: links and class names are not words of it;
+* with a paragraph's first letter joined to the word it starts when a scraper set it, as a drop
+  cap, on a line of its own (``"I\\nn reality"`` reads as ``in reality``);
 * without reference marks after punctuation (``in 1934.[3]``, ``bridge,[a]``), which one copy of
   a text may carry and another not: a changed number is otherwise a changed fact.
 
@@ -79,6 +81,8 @@ _LINK_TARGET = re.compile(
 # A reference mark after punctuation, as Wikipedia and its copies write them: "in 1934.[3] The".
 # (Not after a letter or a bracket: "items[3]" is code.)
 _REFERENCE_MARK = re.compile(r"\[(?<=[.,;:!?\"'”’]\[)(?:\d{1,3}|[a-z]|citation needed)\]")
+# A drop cap on a line of its own at the start of a paragraph (after a separator): "I\nn reality".
+_DROP_CAP = regex.compile(r"\x01([\"'“‘«„]?\p{Lu})\n(?=\p{Ll})")
 # Folding run by run costs a regex match and a dict lookup per run; once this many runs have come
 # at least one per ``_DENSE_CHARS`` characters, the rest of the text is folded at once.
 _DENSE_AFTER = 32
@@ -133,6 +137,8 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
         raw = _read_escapes(raw)
     if "=" in raw and "<" in raw:
         raw = _TAG_ATTRIBUTES.sub(r"<\1>", raw)
+    if "\n" in raw:
+        raw = _DROP_CAP.sub("\x01\\1", _SEP + raw)[1:]
     if "[" in raw:
         if "](" in raw:
             raw = _LINK_TARGET.sub("] ", raw)

@@ -25,6 +25,9 @@ its full lines end a sentence, and at least a third of the lines after them star
 list of items of similar length, or code, is otherwise. The width of wrapped prose leaves out
 lines of one word (a long link), which no wrapper can break.
 
+A drop cap that a scraper set on a line of its own (the capital "I", then "n reality, the
+council ...") belongs to the line after it, in every layout.
+
 Every line terminator is understood (``\\n``, ``\\r\\n``, ``\\r``, form feed, NEL, U+2028); U+2029
 PARAGRAPH SEPARATOR always ends a paragraph. Spans exclude the white space around a paragraph.
 
@@ -56,6 +59,7 @@ _LIST_MARKER = re.compile(r"[-*•·▪◦‣–—>#|+]|\d{1,3}[.)]\s|[a-zA-Z][
 _SENTENCE_END = re.compile(r"[.!?:;…。！？\"'”’»)\]]$")
 _CLAUSE_QUOTE = re.compile(r",[\"'”’»]+$")  # a quotation going on: "..., ” he said"
 _WORD = re.compile(r"\S+")
+_OPENING_QUOTES = "\"'“‘«„"
 # A character of Chinese or Japanese (CJK ideographs, kana). Only these: other scripts without
 # spaces (Thai, Khmer: words of the canonical form, see textclean.canonical) wrap like others.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
@@ -100,8 +104,8 @@ def _split_blocks(text: str) -> tuple[Paragraph, ...]:
             continue
         lines = [(start + m.start(), start + m.end()) for m in _STRIPPED_LINE.finditer(block)]
         wide = max(end - start for start, end in lines) > WRAP_WIDTH
-        if wide and not _prose_width(text, lines):  # one paragraph per line
-            n = len(paragraphs)
+        if wide and min(end - start for start, end in lines) > 2 and not _prose_width(text, lines):
+            n = len(paragraphs)  # one paragraph per line (and no drop cap)
             paragraphs.extend(Paragraph(n + k, a, b, text[a:b]) for k, (a, b) in enumerate(lines))
         else:
             _flush(text, lines, paragraphs)
@@ -125,6 +129,8 @@ def _flush(text: str, block: list[tuple[int, int]], out: list[Paragraph]) -> Non
     narrow, prose = width <= WRAP_WIDTH, prose_width > 0
     first_start = block[0][0]
     for (prev_start, prev_end), (start, _) in pairwise(block):
+        if _drop_cap(text, prev_start, prev_end, start):
+            continue
         if not (narrow and _continues(text, (prev_start, prev_end), start, width, prose)):
             out.append(Paragraph(len(out), first_start, prev_end, text[first_start:prev_end]))
             first_start = start
@@ -143,6 +149,17 @@ def _continues(text: str, prev: tuple[int, int], start: int, width: int, prose: 
     if _CJK.match(text, prev_end - 1) and _CJK.match(text, start):
         return False  # Chinese or Japanese lines: a line a paragraph is far commoner than wrapping
     return prose or not _ends_sentence(text, prev_end) or text[start].islower()
+
+
+def _drop_cap(text: str, start: int, end: int, next_start: int) -> bool:
+    """Whether the line ``text[start:end]`` is a paragraph's first letter set apart (a drop cap
+    that a scraper put on a line of its own: "I" then "n reality, ..."), perhaps after an
+    opening quote, and the next line goes on with the word it starts."""
+    return (
+        (end - start == 1 or (end - start == 2 and text[start] in _OPENING_QUOTES))
+        and text[end - 1].isupper()
+        and text[next_start].islower()
+    )
 
 
 def _short(start: int, end: int, width: int) -> bool:

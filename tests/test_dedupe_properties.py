@@ -136,6 +136,9 @@ _TAG = "<p><a href='/a'>Share</a>"
 _M2 = SENTENCES[2]
 _M = f"{_M2} Closed"
 _Q = "“We have listened to residents,” the mayor said."
+_C3 = f"Closed {SENTENCES[1]}"
+_C2 = _C3.replace("the", "teh", 1)
+_W2 = "WASHINGTON (AP) — Closed"
 
 
 def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
@@ -216,6 +219,12 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
 @example(  # a merged copy whose first line's copies went as exact repeats of a kept one
     "\n\n".join([f"{_M} {_S}", *[_M] * 6, _S, _S.replace("the", "teh", 1), _M, _S, *[_M] * 4])
 )
+@example(  # a copy laid over a line and the end of a paragraph that holds that line too: the
+    # alignment takes the line inside the paragraph, and only a second run, with the line
+    # first, sees the copy whole (known; Hypothesis seed 62)
+    "\n\n".join([_S, _S, _C2, _S, _S, _S, _W2, " ".join([_S, _S, _C2, _S, _S, _S, f"{_W2} {_S}",
+                  _S, _C3]), _S, _S, _C3, _S, _S, f"{_W}{_C3}", _S])
+).xfail(reason="one alignment of the window, not the best account of it")  # fmt: skip
 @example(  # a typo'd copy held as contained in a paragraph that goes later, as contained in a
     # longer one: it is tried again among the paragraphs that stay
     "\n\n".join([f"{_S} {_S}", _S, " ".join([_S] * 5 + [_T(_S)]), _S, _S, _T(_S), *[_S] * 4, _F,

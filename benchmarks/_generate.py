@@ -464,6 +464,32 @@ def json_ld(article: Article, rng: random.Random) -> Doc:
     return [(line, "duplicate"), *body] if rng.random() < 0.5 else [*body, (line, "duplicate")]
 
 
+def markdown(paragraph: str, rng: random.Random) -> str:
+    """``paragraph`` as converters of web pages to Markdown write it: one word pair in twenty a
+    link with its address (``[the vote](https://example.com/2024/the-vote)``), a word in fifty in
+    bold."""
+    words = paragraph.split(" ")
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if rng.random() < 0.05 and i + 1 < len(words) and word[:1].isalnum():
+            pair = f"{word} {words[i + 1]}"
+            slug = re.sub(r"[^a-z0-9]+", "-", pair.lower()).strip("-") or "page"
+            out.append(f"[{pair}](https://example.com/{rng.randint(2019, 2026)}/{slug})")
+            i += 2
+            continue
+        out.append(f"**{word}**" if rng.random() < 0.02 and word.isalpha() else word)
+        i += 1
+    return " ".join(out)
+
+
+def markdown_copy(article: Article, rng: random.Random) -> Doc:
+    """A second copy converted to Markdown, links and all, as a scraper that converts pages
+    delivers it beside the plain text."""
+    return _unique(_body(article)) + _dups(markdown(p, rng) for p in article.paragraphs)
+
+
 def clean_article(article: Article, rng: random.Random) -> Doc:
     """The article as it is: no duplicates (its own repeated list and table lines are content)."""
     return _unique(_body(article))
@@ -480,6 +506,7 @@ PATTERNS: dict[str, Callable[..., Doc]] = {
     "boilerplate": boilerplate,
     "article_body": article_body,
     "json_ld": json_ld,
+    "markdown_copy": markdown_copy,
     "clean_article": clean_article,
 }
 """Pattern name -> generator function ``(article, rng) -> [(paragraph, label), ...]``."""

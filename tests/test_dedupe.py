@@ -17,6 +17,7 @@ import pytest
 
 import textclean
 from textclean import Paragraph, clean, dedupe, find_duplicates, split_paragraphs
+from textclean.canonical import canonical_form
 
 
 def _load_generate() -> ModuleType:
@@ -257,6 +258,29 @@ def test_chinese_copy_with_other_paragraph_breaks_and_a_highlight() -> None:
     highlight = "工程预计三月开工，大约需要十八个月。"
     result = dedupe(doc(highlight, *ZH))
     assert removed(result) == {0: (3, "contained")}
+
+
+# Hindi (written for this test): vowel signs and viramas are combining marks inside words.
+HI = [
+    "नगर परिषद ने मंगलवार को पुराने बंदरगाह पुल के पुनर्निर्माण की योजना को मंज़ूरी दी।",
+    "महापौर ने कहा कि निवासियों और इंजीनियरों ने मिलकर एक बेहतर डिज़ाइन चुना है।",
+]
+
+
+def test_words_with_combining_marks_stay_whole() -> None:
+    # Before, each vowel sign split its word: "महापौर" read as four words of one letter.
+    assert canonical_form(HI[1]).split(" ")[:3] == ["महापौर", "ने", "कहा"]
+    assert canonical_form("कहा") != canonical_form("कह")  # a vowel sign makes another word
+    result = dedupe(doc(*HI, HI[0].replace("।", "")))
+    assert removed(result) == {2: (0, "exact")}
+
+
+def test_arabic_and_hebrew_copies_with_and_without_vowel_points() -> None:
+    arabic = "وافق المجلس البلدي يوم الثلاثاء على خطة لإعادة بناء جسر الميناء القديم."
+    pointed = "وَافَقَ المَجْلِسُ البَلَدِيُّ يَوْمَ الثُّلَاثَاءِ عَلَى خُطَّةٍ لِإِعَادَةِ بِنَاءِ جِسْرِ المِينَاءِ القَدِيمِ."
+    hebrew, niqqud = "מועצת העיר אישרה את התוכנית.", "מוֹעֶצֶת הָעִיר אִישְּׁרָה אֶת הַתּוֹכְנִית."
+    result = dedupe(doc(arabic, hebrew, pointed, niqqud))
+    assert removed(result) == {2: (0, "exact"), 3: (1, "exact")}
 
 
 def test_interleaved_repeats() -> None:

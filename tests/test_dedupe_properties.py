@@ -408,6 +408,7 @@ _FOLDING_ALPHABET = st.sampled_from(
         *("\u0301", "\u0308", "\u0338", "é", "É", "ß", "ﬁ", "Ｆ", "！", "。", "©", "«", "»"),
         *("Σ", "ς", "İ", "ǅ", "한", "\u1161", "\u11a8", "\u0b47", "\u0b3e", "\u200b"),
         *("東", "の", "カ", "ｶ", "ﾞ", "ไ", "\u0e31", "𠀀"),
+        *("ह", "\u093f", "\u094d", "।", "ك", "\u064e", "\u0640", "ש", "\u05b8"),
     ]
 )
 
@@ -417,9 +418,14 @@ def _fold_whole_text(text: str) -> str:
     then a word per character of unspaced scripts)."""
     import unicodedata
 
-    from textclean.canonical import _NON_ASCII_END, _NON_ASCII_NON_WORD, _UNSPACED
+    from textclean.canonical import (
+        _NON_ASCII_END,
+        _NON_ASCII_NON_WORD,
+        _OPTIONAL_MARKS,
+        _UNSPACED,
+    )
 
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = _OPTIONAL_MARKS.sub("", unicodedata.normalize("NFKC", text).casefold())
     folded = _NON_ASCII_NON_WORD.sub(" ", _NON_ASCII_END.sub(".", folded))
     return _UNSPACED.sub(r" \g<0> ", folded)
 

@@ -8,6 +8,8 @@ canonical form is:
 * case-folded;
 * stripped of punctuation and symbols (quotes, dashes, brackets, bullets, emoji), each run of
   them and of white space becoming one space;
+* with the vowel signs of the Indic scripts inside their words (``हिन्दी`` is one word) and
+  without the optional vowel points of Hebrew and Arabic (``كَتَبَ`` reads as ``كتب``);
 * in scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Khmer,
   Myanmar), each character a word of its own, so that word-based matching (sentences, runs of
   words, alignments) works on them too;
@@ -62,8 +64,21 @@ _MAYBE_UNSPACED = re.compile(f"[{_FIRST_UNSPACED}-\U0010ffff]")  # past it needs
 # Sentence ends beyond ASCII's .!? (CJK, Devanagari, Arabic and Urdu), after NFKC.
 _NON_ASCII_END = re.compile(r"[。！？।؟۔]")
 # Every other non-ASCII character that is not a letter or a digit separates words (``re``'s \w
-# is Unicode-aware). ASCII is left to the byte table.
-_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]+")
+# is Unicode-aware), but for the marks that belong to a word, which \w leaves out: the vowel
+# signs and viramas of the Indic scripts and Tibetan (हिन्दी is one word; the dandas end
+# sentences) and the combining diacritics that NFKC leaves (a Cyrillic stress mark). ASCII is left
+# to the byte table.
+_WORD_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0900-\u0963\u0966-\u0dff\u0f00-\u0fff"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+)
+_NON_ASCII_NON_WORD = re.compile(f"[^\\x00-\\x7f\\w{_WORD_MARKS}]+")
+# The vowel points and cantillation marks of Hebrew and Arabic, and the Arabic tatweel: a text
+# may carry them or not (most news does not), so they are no part of the canonical form.
+_OPTIONAL_MARKS = re.compile(
+    "[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+    "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]+"
+)
 # JSON (or C) string escapes that would otherwise glue a letter to the next word: a line break or
 # tab (``\n``), and a ``\uXXXX`` character, however many times the backslash was escaped.
 _BREAK_ESCAPE = re.compile(r"\\+[nrt]")
@@ -216,7 +231,7 @@ def _fold_non_ascii(text: str) -> str:
 def _fold(text: str) -> str:
     """NFKC and case folding, then non-ASCII punctuation to spaces or sentence ends, and each
     character of an unspaced script a word of its own."""
-    fold = unicodedata.normalize("NFKC", text).casefold()
+    fold = _OPTIONAL_MARKS.sub("", unicodedata.normalize("NFKC", text).casefold())
     fold = _NON_ASCII_NON_WORD.sub(" ", _NON_ASCII_END.sub(".", fold))
     if not _MAYBE_UNSPACED.search(fold):  # (Latin, Greek, Cyrillic, Arabic...: none)
         return fold

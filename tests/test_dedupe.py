@@ -273,6 +273,8 @@ def test_words_with_combining_marks_stay_whole() -> None:
     assert canonical_form("कहा") != canonical_form("कह")  # a vowel sign makes another word
     result = dedupe(doc(*HI, HI[0].replace("।", "")))
     assert removed(result) == {2: (0, "exact")}
+    # One sentence a line: the danda ends a sentence, so the lines are not wrapped text.
+    assert removed(dedupe(doc(*HI, HI[0], sep="\n"))) == {2: (0, "exact")}
 
 
 def test_arabic_and_hebrew_copies_with_and_without_vowel_points() -> None:

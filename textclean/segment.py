@@ -11,8 +11,10 @@ A line belongs to the previous one (hard wrap) when the block's longest line is 
 :data:`WRAP_WIDTH` characters, the line before it fills at least 60% of that width and is at least
 25 characters long, the line does not start with a list marker, and the line before does not end
 a sentence (or the line starts in lower case); lines of Chinese or Japanese are never joined (a
-line a paragraph is far commoner than wrapped text there, and nothing marks a wrap). A comma
-before a closing quote (``,”``) ends no sentence.
+line a paragraph is far commoner than wrapped text there, and nothing marks a wrap). A sentence
+ends in ``.!?:;…`` (or a closing quote or bracket), the Chinese and Japanese stops, the danda of
+Hindi and its neighbours, or the Arabic question mark or Urdu full stop; a comma before a closing
+quote (``,”``) ends none.
 
 In a block of prose wrapped at its width, a line that ends a sentence ends no paragraph (about one
 line in twenty of wrapped prose does), a line that starts like a list item in the middle of a
@@ -56,7 +58,7 @@ _BLOCK = re.compile(r"\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
 _STRIPPED_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # (each a fast substring search)
 _LIST_MARKER = re.compile(r"[-*•·▪◦‣–—>#|+]|\d{1,3}[.)]\s|[a-zA-Z][.)]\s")
-_SENTENCE_END = re.compile(r"[.!?:;…。！？\"'”’»)\]]$")
+_SENTENCE_END = re.compile(r"[.!?:;…。！？।॥؟۔\"'”’»)\]]$")  # (Hindi's danda, Arabic's ؟, Urdu's ۔)
 _CLAUSE_QUOTE = re.compile(r",[\"'”’»]+$")  # a quotation going on: "..., ” he said"
 _WORD = re.compile(r"\S+")
 _OPENING_QUOTES = "\"'“‘«„"

@@ -268,7 +268,7 @@ HI = [
 
 
 def test_words_with_combining_marks_stay_whole() -> None:
-    # Before, each vowel sign split its word: "महापौर" read as four words of one letter.
+    # Before, each vowel sign split its word: "महापौर" read as three words, "मह", "प" and "र".
     assert canonical_form(HI[1]).split(" ")[:3] == ["महापौर", "ने", "कहा"]
     assert canonical_form("कहा") != canonical_form("कह")  # a vowel sign makes another word
     result = dedupe(doc(*HI, HI[0].replace("।", "")))

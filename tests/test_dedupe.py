@@ -449,6 +449,16 @@ def test_copy_with_reference_marks() -> None:
     assert dedupe(doc(*code), remove_short_repeats=True).duplicates == ()
 
 
+def test_copy_dumped_by_a_text_browser() -> None:
+    # Links numbered before their text, each paragraph indented and wrapped at 76 columns.
+    numbered = [P0.replace("the Old", "the [1]Old"), P1.replace("“We", "[2]“We"), *ARTICLE[2:]]
+    dump = doc(*(_wrap(p, 73).replace("\n", "\n   ") for p in numbered))
+    result = dedupe(doc(*ARTICLE) + "\n\n   " + dump.replace("\n\n", "\n\n   "))
+    assert removed(result) == {5 + i: (i, "exact") for i in range(5)}
+    # Before a digit the number stays: "[6]7" is no link.
+    assert canonical_form("see [6]7") == "see 6 7"
+
+
 def test_section_breaks_of_a_copy_go_with_it() -> None:
     # Lines without a word between removed paragraphs go; those beside a kept one stay.
     result = dedupe(doc(P0, "* * *", P1, P2, "* * *", P0, "* * *", P1, "—", P2))

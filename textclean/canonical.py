@@ -21,8 +21,9 @@ canonical form is:
   as converters of web pages to Markdown write them: links and class names are not words of it;
 * with a paragraph's first letter joined to the word it starts when a scraper set it, as a drop
   cap, on a line of its own (``"I\\nn reality"`` reads as ``in reality``);
-* without reference marks after punctuation (``in 1934.[3]``, ``bridge,[a]``), which one copy of
-  a text may carry and another not: a changed number is otherwise a changed fact.
+* without reference marks after punctuation (``in 1934.[3]``, ``bridge,[a]``) and link numbers
+  before a word (``the [12]council``, as text browsers dump a page), which one copy of a text
+  may carry and another not: a changed number is otherwise a changed fact.
 
 Sentence boundaries are found on the real text before punctuation goes, so a paragraph's canonical
 form comes with the spans of its sentences (split at terminal punctuation, so "Mr." ends one: the
@@ -96,6 +97,9 @@ _LINK_TARGET = re.compile(
 # A reference mark after punctuation, as Wikipedia and its copies write them: "in 1934.[3] The".
 # (Not after a letter or a bracket: "items[3]" is code.)
 _REFERENCE_MARK = re.compile(r"\[(?<=[.,;:!?\"'”’]\[)(?:\d{1,3}|[a-z]|citation needed)\]")
+# A link's number before its text, as text browsers number links in a dump ("the [12]council
+# approved"): after a space or an opening quote or bracket, before a letter or a quote.
+_LINK_NUMBER = re.compile(r"\[(?<![^\s(“\"'‘«\x01]\[)\d{1,4}\](?=[^\W\d_]|[“\"'‘«])")
 # A drop cap on a line of its own at the start of a paragraph (after a separator): "I\nn reality".
 _DROP_CAP = regex.compile(r"\x01([\"'“‘«„]?\p{Lu})\n(?=\p{Ll})")
 # Folding run by run costs a regex match and a dict lookup per run; once this many runs have come
@@ -157,7 +161,7 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
     if "[" in raw:
         if "](" in raw:
             raw = _LINK_TARGET.sub("] ", raw)
-        raw = _REFERENCE_MARK.sub(" ", raw)
+        raw = _LINK_NUMBER.sub(" ", _REFERENCE_MARK.sub(" ", raw))
     for old, new in _TYPOGRAPHY:
         if old in raw:
             raw = raw.replace(old, new)

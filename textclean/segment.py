@@ -105,12 +105,13 @@ def _split_blocks(text: str) -> tuple[Paragraph, ...]:
             paragraphs.append(Paragraph(len(paragraphs), start, end, text[start:end]))
             continue
         lines = [(start + m.start(), start + m.end()) for m in _STRIPPED_LINE.finditer(block)]
+        prose_width = _prose_width(text, lines)
         wide = max(end - start for start, end in lines) > WRAP_WIDTH
-        if wide and min(end - start for start, end in lines) > 2 and not _prose_width(text, lines):
+        if wide and not prose_width and min(end - start for start, end in lines) > 2:
             n = len(paragraphs)  # one paragraph per line (and no drop cap)
             paragraphs.extend(Paragraph(n + k, a, b, text[a:b]) for k, (a, b) in enumerate(lines))
         else:
-            _flush(text, lines, paragraphs)
+            _flush(text, lines, paragraphs, prose_width)
     return tuple(paragraphs)
 
 
@@ -123,10 +124,15 @@ def _lines(text: str) -> Iterator[tuple[int, int, bool]]:
     yield pos, len(text), False
 
 
-def _flush(text: str, block: list[tuple[int, int]], out: list[Paragraph]) -> None:
+def _flush(
+    text: str, block: list[tuple[int, int]], out: list[Paragraph], prose_width: int | None = None
+) -> None:
+    """Append the paragraphs of ``block`` (stripped line spans) to ``out``; ``prose_width`` is
+    :func:`_prose_width` of the block when the caller has it."""
     if not block:
         return
-    prose_width = _prose_width(text, block)
+    if prose_width is None:
+        prose_width = _prose_width(text, block)
     width = prose_width or max(end - start for start, end in block)
     narrow, prose = width <= WRAP_WIDTH, prose_width > 0
     first_start = block[0][0]

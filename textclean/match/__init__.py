@@ -1,0 +1,29 @@
+"""Matching: decide which paragraphs repeat earlier text, and how.
+
+Paragraphs are visited in document order. Each is compared with the paragraphs kept before it in
+this document and, through a :class:`Prior`, with paragraphs of earlier documents. The tiers, in
+order:
+
+1. **boilerplate** — the whole paragraph matches a boilerplate pattern, or (across documents) it
+   has been seen in many documents of the same source;
+2. **exact** — same canonical text (found by its exact key, confirmed by comparing the text);
+3. **near** — a candidate found through a shared LSH band or sentence key has a rapidfuzz
+   ``ratio`` of at least ``threshold`` with it;
+4. **contained** — at least ``containment`` of its words appear, in order, in the candidates taken
+   together (a merged or split copy of earlier paragraphs).
+
+Anything else is kept and becomes a candidate for what follows. Short paragraphs are kept even when
+they repeat, unless they sit inside a longer repeated run (see :class:`DedupeOptions`). Cost is
+linear in the number of paragraphs: candidates come only from shared keys, never all pairs.
+
+The package, in the order the work flows: :mod:`~textclean.match.links` pairs the paragraphs
+that share keys; :mod:`~textclean.match.matcher` runs the tiers over them; merged copies are
+found by :mod:`~textclean.match.merged`, matches that need a run of copies around them are
+confirmed by :mod:`~textclean.match.runs`, and :mod:`~textclean.match.settle` settles what each
+removal points at. :mod:`~textclean.match.model` holds what goes in and comes out.
+"""
+
+from textclean.match.matcher import match_paragraphs
+from textclean.match.model import IndexedParagraph, Matching, Prior
+
+__all__ = ["IndexedParagraph", "Matching", "Prior", "match_paragraphs"]

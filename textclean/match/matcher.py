@@ -1,0 +1,890 @@
+"""The tiers of matching, paragraph by paragraph: boilerplate, exact, near, contained.
+
+:func:`match_paragraphs` visits a document's paragraphs in order and keeps the state of that one
+document: the duplicates found so far, the fuzzy matches held until a run of copies confirms
+them, and what was worked out once per paragraph (its words, its sentence offsets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from itertools import accumulate
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel, Opcodes
+
+from textclean.align import (
+    AFFIX_MIN_REST,
+    AFFIX_WORDS,
+    MAX_ALIGNMENT,
+    coverage,
+    drops_inside,
+    drops_numbers,
+    only_small_edits,
+    whole_words_in,
+    word_for_word,
+)
+from textclean.boilerplate import BoilerplateMatcher
+from textclean.canonical import word_count
+from textclean.fingerprint import DocumentPrint, ParagraphPrint
+from textclean.match import runs, settle
+from textclean.match.links import Links, shared_keys
+from textclean.match.merged import HEADING_WORDS, MAX_PASSED, MergedCopies
+from textclean.match.model import Candidates, Matching, Prior, Ref, describe
+from textclean.match.structured_data import StructuredCopies
+from textclean.options import DedupeOptions
+from textclean.results import Duplicate
+from textclean.structured import is_structured
+
+__all__ = ["match_paragraphs"]
+
+_MAX_WINDOW = 12  # candidates joined to judge containment
+_MAX_WINDOWS = 4  # windows tried for containment, those sharing the most keys first
+_MAX_GAP = 2  # kept paragraphs between two of a containment window, at most
+_MAX_VERIFIED = 32  # candidates verified as near copies, those sharing the most keys
+_MAX_CANDIDATES = 64  # candidates tried for containment, those sharing the most keys
+_ALONE_TRIED = 3  # paragraphs of a window tried alone as what holds a copy, the best linked
+_MAX_PARTS = 8  # later paragraphs recorded as perhaps part of a split copy of one paragraph
+_MAX_LATER = 4 * _MAX_CANDIDATES  # later paragraphs a paragraph may be contained in, the first
+_STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
+_ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one
+
+
+def match_paragraphs(
+    texts: Sequence[str],
+    document: DocumentPrint,
+    options: DedupeOptions,
+    *,
+    prior: Prior | None = None,
+    boilerplate: BoilerplateMatcher | None = None,
+) -> Matching:
+    """Match paragraphs against each other and against ``prior`` (earlier documents).
+
+    ``texts`` are the paragraphs' real texts (for boilerplate patterns and ``keep="longest"``),
+    ``document`` their fingerprints.
+    """
+    return _DocumentMatcher(texts, document, options, prior or Prior(), boilerplate).run()
+
+
+class _DocumentMatcher:
+    """The state of matching one document."""
+
+    def __init__(
+        self,
+        texts: Sequence[str],
+        document: DocumentPrint,
+        options: DedupeOptions,
+        prior: Prior,
+        boilerplate: BoilerplateMatcher | None,
+    ) -> None:
+        self.texts = texts
+        self.document = document
+        self.options = options
+        self.prior = prior
+        self.boilerplate = boilerplate
+        self.found: dict[int, Duplicate] = {}
+        # Fuzzy matches whose differences do not look like small edits: they stand only if a
+        # neighbour repeats the neighbour of their original (they sit inside a repeated run).
+        self.pending: dict[int, Duplicate] = {}
+        self.numbers_differ: set[int] = set()
+        self.rivalled: set[int] = set()  # near copies of more than one earlier paragraph
+        # Held near copies that replace words of their original one for one (a rewording).
+        self.reworded: set[int] = set()
+        self.prior_keys = set(prior.postings) | prior.boilerplate
+        self.vocabularies: dict[Ref, set[str]] = {}  # the words of a candidate, once split
+        # Character offsets where each paragraph's sentences start and end, once worked out.
+        self.sentence_offsets: dict[int, tuple[list[int], set[int]]] = {}
+        # The first later paragraph found word for word in a paragraph, though not as whole
+        # sentences of it (a heading and a list line merged into one: "key features pay...").
+        self.parts: dict[int, list[int]] = {}
+        # Kept paragraphs found laid end to end in a paragraph, the words they cover, and how
+        # many paragraphs were removed when that was worked out.
+        self.laid_out: dict[int, tuple[int, list[int], int]] = {}
+        # Paragraphs of structured data (a JSON-LD object holding an ``articleBody``): set aside
+        # while the others are matched (never the copy that stays), then removed if the others
+        # hold their words.
+        self.structured = {i for i, text in enumerate(texts) if is_structured(text)}
+        self.links: Links = shared_keys(document)
+        self.merged = MergedCopies(document.canonical, self.found, options.threshold)
+
+    def run(self) -> Matching:
+        document = self.document
+        links = self.links
+        if links.earlier:
+            _, index, inverse = np.unique(document.exact, return_index=True, return_inverse=True)
+            first_same: list[int] = index[inverse].tolist()
+        else:  # no two paragraphs share a key: each is the first of its text
+            first_same = list(range(len(document)))
+        canonical = document.canonical
+        short_words = 0 if self.options.remove_short_repeats else self.options.short_words
+        short_repeats: dict[int, int] = {}
+        short_parts: dict[int, Duplicate] = {}
+        in_prior: set[int] = set()  # paragraphs holding a key the index knows
+        if self.prior_keys:
+            known = np.fromiter(self.prior_keys, np.int64, len(self.prior_keys))
+            in_prior = set(document.owners[np.isin(document.keys, known, kind="sort")].tolist())
+        # (as boilerplate: a removed paragraph that repeats nothing, which no rule builds on)
+        aside = Duplicate(0, None, "boilerplate", 1.0, "structured data, set aside")
+        self.found.update((m, replace(aside, index=m)) for m in self.structured)
+        for i in range(len(document)):
+            if i in self.structured:
+                continue
+            j = first_same[i]
+            if (
+                j != i  # the fast path for the commonest repeat: same text as a kept paragraph
+                and j not in self.found
+                and canonical[j] == canonical[i]
+                and canonical[i]
+                and canonical[i].count(" ") + 1 >= short_words
+                and document.exact[i] not in self.prior.boilerplate
+            ):
+                self.found[i] = Duplicate(i, j, "exact", 1.0, "same canonical text", (j,))
+                continue
+            fp = self.document[i] if i in in_prior else None
+            if (
+                links.bounds[i] == links.bounds[i + 1] and fp is None
+            ):  # nothing earlier can match it
+                dup = self._boilerplate_line(i)
+                if dup is not None:
+                    self.found[i] = dup
+                continue
+            fp = fp or self.document[i]
+            local = links.before(i, self.found)
+            dup = self._match(i, fp, local)
+            if dup is not None and self._lone_part(i, dup, fp):
+                short_parts[i] = dup  # a heading-sized sentence of one earlier paragraph
+            elif dup is not None:
+                self.found[i] = dup
+            elif i not in self.pending and fp.canonical and fp.words < self.options.short_words:
+                first = self._exact_local(fp, local)
+                if first is not None:  # a short repeat, kept for now
+                    short_repeats[i] = first
+                elif local:  # a short sentence of a split copy, kept for now
+                    part = self._contained(i, fp, self._candidates(fp, local))
+                    part = part or self.pending.pop(i, None)
+                    if part is not None and part.doc_id is None:
+                        short_parts[i] = part
+        runs.confirm_in_runs(self.pending, self.found)
+        self._confirm_edited_runs()
+        self._near_again()
+        for i, part in short_parts.items():  # beside a copy drawn from the same paragraphs
+            if any(runs.shares_source(self.found.get(k), part) for k in (i - 1, i + 1)):
+                self.found[i] = replace(part, rule=part.rule + ", beside a copy of the same text")
+        runs.remove_short_blocks(canonical, self.found, short_repeats)
+        runs.confirm_short_runs(canonical, self.found, short_repeats)
+        # Rewordings again (containment was not tried on them): short repeats found since may
+        # be the neighbours they need.
+        held = {i: self.pending[i] for i in self.reworded - self.found.keys() if i in self.pending}
+        runs.confirm_in_runs(held, self.found)
+        self._inside_bodies(short_repeats)
+        self._contained_in_later()
+        self._near_again(contained=True)
+        runs.remove_short_blocks(
+            canonical, self.found, short_repeats
+        )  # removals since may have brought copies together
+        if self.structured:  # (last: a second run on the output sees what this one saw)
+            for m in self.structured:
+                del self.found[m]
+            StructuredCopies(
+                self.texts, self.document, self.found, self.structured, self.options.containment,
+                self._indexed_copy,
+            ).remove(self.links)  # fmt: skip
+        if self.options.keep == "longest":
+            settle.prefer_longest(self.texts, canonical, self.found)
+        settle.remove_wordless(canonical, self.found)
+        settle.resolve_references(self.found)
+        duplicates = tuple(self.found[i] for i in sorted(self.found))
+        kept = tuple(i for i in range(len(self.document)) if i not in self.found)
+        return Matching(duplicates, kept, settle.document_match(canonical, self.found))
+
+    def _near_again(self, *, contained: bool = False) -> None:
+        """Match again, among the paragraphs that stay, each near copy held because of how it
+        differs from a paragraph removed since: a second run on the output would no longer see
+        that one (a copy wrapped in a tag scores higher than the plain copy it repeats). With
+        ``contained``, a copy held as contained in a paragraph removed since is also tried for
+        containment again (its words stand in a longer paragraph that stays)."""
+        for i in sorted(self.pending):
+            held = self.pending[i]
+            if i in self.found or held.doc_id is not None or held.original not in self.found:
+                continue
+            if contained and held.kind != "contained":
+                continue
+            fp = self.document[i]
+            if fp.words < self.options.short_words:
+                continue
+            candidates = self._candidates(fp, self.links.before(i, self.found))
+            if not candidates:
+                continue
+            dup = None
+            if len(fp.canonical) >= self.options.min_chars:  # (as in _match: else never near)
+                dup = self._near(i, fp, candidates)
+            if dup is None and contained:
+                del self.pending[i]
+                dup = self._contained(i, fp, candidates)
+                if dup is None and i not in self.pending:
+                    self.pending[i] = held
+            if dup is not None:
+                self.found[i] = dup
+                self.pending.pop(i, None)
+
+    def _contained_in_later(self) -> None:
+        """Remove kept paragraphs whose words all reappear in later kept ones.
+
+        A "Highlights" box or a lede that quotes what the body says in full comes first; matching
+        runs forwards, so it is caught here. Only small edits are allowed (no repeated-run test).
+        The first :data:`_MAX_LATER` later paragraphs linked to one are its candidates (a line
+        of a template is linked to all the others).
+        """
+        later: dict[int, dict[int, int]] = {}
+        for i, j, shared in self.links.pairs():
+            if i not in self.found:
+                linked = later.setdefault(j, {})
+                if len(linked) < _MAX_LATER:
+                    linked[i] = shared
+        canonical = self.document.canonical
+        # From the end, so that a paragraph is only ever contained in paragraphs that stay.
+        waiting = sorted(later, reverse=True)
+        while waiting:
+            vetoed = []
+            removed = False
+            for j in waiting:
+                if j in self.found:
+                    continue
+                if word_count(canonical[j]) < self.options.short_words:
+                    continue
+                fp = self.document[j]
+                candidates: dict[Ref, tuple[int, str]] = {
+                    (None, i): (n, canonical[i]) for i, n in later[j].items() if i not in self.found
+                }
+                dup = self._contained(j, fp, candidates, later=True) if candidates else None
+                if dup is None:
+                    continue
+                # A paragraph mostly made of earlier text is the copy (a merged one whose other
+                # half went unnoticed), not the original of ``j``; unless ``j`` is exactly some
+                # of its sentences and the rest of it is new: then ``j`` is a highlight of it.
+                if any(
+                    self._mostly_copied(i)
+                    and (not self._is_sentences_of(j, i) or self._mostly_copied(i, besides=j))
+                    for i in dup.originals
+                ):
+                    vetoed.append(j)
+                else:
+                    self.found[j] = dup
+                    settle.retarget(self.found, j, dup)
+                    removed = True
+            # Removals leave less earlier text to make a paragraph a copy: look again at those
+            # that stayed for that reason, so that the outcome is the same on the output.
+            waiting = vetoed if removed else []
+
+    def _inside_bodies(self, short_repeats: Mapping[int, int]) -> None:
+        """Remove the later paragraphs laid end to end, in a kept paragraph, around the split
+        (or near) copies of it already removed: the rest of the copy.
+
+        A heading that runs into the next paragraph in the first copy ("Results" + "The team
+        won...") and a whole body run together into one paragraph (an ``articleBody`` copy
+        before the visible body) hold headings and short lines that share no key with them;
+        walking from the paragraphs found as copies finds the rest by position.
+        """
+        canonical = self.document.canonical
+        repeats: dict[int, list[int]] = {}
+        for r, k in short_repeats.items():
+            repeats.setdefault(k, []).append(r)
+        holders: dict[int, list[int]] = {}
+        for k, dup in sorted(self.found.items()):
+            single = dup.doc_id is None and len(dup.originals) == 1
+            if dup.kind in ("contained", "near") and single and dup.originals[0] < k:
+                holders.setdefault(dup.originals[0], []).append(k)
+        n = len(canonical)
+        for p in sorted(holders.keys() | self.parts.keys()):
+            if not self._kept(p):
+                continue
+            body = canonical[p]
+            # From the first of its copies found (a near copy: edited, at its start), unless
+            # nothing is kept beside them: then there is nothing to find.
+            if p in holders and any(
+                self._kept(m) for k in holders[p] for m in (k - 1, k + 1) if m < n
+            ):
+                self._remove_walked(p, self.merged.anchors(body, holders[p], edited=True)[:1], True)
+            if p not in self.parts:
+                continue
+            # From its parts that stay, too (a second run would try them): these must make up
+            # all of it. Each copy of it, when it was split more than once: a later copy's short
+            # lines repeat the first copy's.
+            starts = [*self.parts[p], *(r for k in self.parts[p] for r in repeats.get(k, ()))]
+            for k in sorted(starts):
+                if self._kept(k):
+                    self._remove_walked(p, self.merged.anchors(body, [k]), False)
+
+    def _remove_walked(self, p: int, anchors: list[tuple[int, int, int]], held: bool) -> None:
+        """Remove the paragraphs after ``p`` that the walk from ``anchors`` finds laid end to
+        end in it: all of them, if ``held`` (a copy of ``p`` was found already), else only if
+        two or more make up :attr:`~textclean.DedupeOptions.containment` of it, in small gaps."""
+        if not anchors:
+            return
+        body, n = self.document.canonical[p], len(self.document)
+        need = self.options.containment * word_count(body)
+        pieces, covered, small = self.merged.walk_around(body, anchors, range(p + 1, n))
+        if held:  # (the walk may find only removed paragraphs: copies of kept ones)
+            enough = any(self._kept(k) for k in pieces)
+        else:
+            enough = small and len(pieces) > 1 and covered >= need
+        if not enough:
+            # Passing over removed paragraphs, as deduplicating the output again would.
+            pieces, covered, small = self.merged.walk_around(
+                body, anchors, range(p + 1, n), kept=True
+            )
+            if not (small and len(pieces) > 1 and covered >= need):
+                return
+        for k in pieces:
+            if self._kept(k):
+                self.found[k] = Duplicate(
+                    k, p, "contained", 1.0,
+                    f"its words appear in order in paragraph {p}, with the paragraphs around it",
+                    (p,),
+                )  # fmt: skip
+
+    def _is_sentences_of(self, j: int, i: int) -> bool:
+        """Whether paragraph ``j``'s canonical text is whole consecutive sentences of ``i``, and
+        ``i`` says more than a few words besides (not just a list number or a dateline)."""
+        target = self.document.canonical[j]
+        extra = word_count(self.document.canonical[i]) - word_count(target)
+        return extra > AFFIX_WORDS and self._whole_sentences_of(target, i)
+
+    def _mostly_copied(self, i: int, *, besides: int | None = None) -> bool:
+        """Whether half of paragraph ``i`` repeats kept paragraphs before it: then ``i`` is the
+        copy (a merged one whose other half went unnoticed), not the original. With
+        ``besides``, whether half of what ``i`` has beyond that paragraph's words repeats
+        other kept paragraphs."""
+        canonical = self.document.canonical
+        candidates: dict[Ref, tuple[int, str]] = {
+            (None, j): (shared, canonical[j])
+            for j, shared in self.links.before(i).items()
+            if self._kept(j) and j != besides
+        }
+        words = canonical[i].split(" ")
+        rest = len(words) - (0 if besides is None else canonical[besides].count(" ") + 1)
+        need = 0.5 * rest
+        if candidates:  # laid end to end, maybe more of them than a window holds
+            stamp, pieces, covered = self.laid_out.get(i, (-1, [], 0))
+            if stamp != len(self.found):  # worked out again once more paragraphs are removed
+                pieces, covered, _ = self.merged.laid_end_to_end(
+                    i, canonical[i], candidates, kept=True
+                )
+                self.laid_out[i] = (len(self.found), pieces, covered)
+            if besides in pieces:
+                covered -= canonical[besides].count(" ") + 1
+            if covered >= need:
+                return True
+        windows = (
+            [c for c in window if c[0] != besides]
+            for _, window in self._windows(i, candidates, later=False)
+        )
+        return any(coverage(words, window, need)[0] >= need for window in windows if window)
+
+    def _boilerplate_line(self, i: int) -> Duplicate | None:
+        if self.boilerplate is None:
+            return None
+        pattern = self.boilerplate.match(self.texts[i])
+        if pattern is None:
+            return None
+        return Duplicate(i, None, "boilerplate", 1.0, f"boilerplate pattern {pattern!r}")
+
+    def _indexed_copy(self, i: int, exact: int, canonical: str) -> Duplicate | None:
+        """Paragraph ``i`` as an exact copy of an indexed paragraph with the same canonical text
+        (``exact`` its exact key), or ``None``."""
+        for entry in self.prior.postings.get(exact, ()):
+            if entry.canonical == canonical:
+                return Duplicate(
+                    i, entry.paragraph, "exact", 1.0, "same canonical text",
+                    (entry.paragraph,), entry.doc_id,
+                )  # fmt: skip
+        return None
+
+    def _exact_local(self, fp: ParagraphPrint, local: Mapping[int, int]) -> int | None:
+        """The first kept paragraph of this document with the same canonical text."""
+        document = self.document
+        for j in local:
+            if document.exact[j] == fp.exact and document.canonical[j] == fp.canonical:
+                return j
+        return None
+
+    def _match(self, i: int, fp: ParagraphPrint, local: Mapping[int, int]) -> Duplicate | None:
+        dup = self._boilerplate_line(i)
+        if dup is not None or not fp.canonical:
+            return dup
+        if fp.exact in self.prior.boilerplate:
+            return Duplicate(i, None, "boilerplate", 1.0, "seen in many documents of this source")
+        short = fp.words < self.options.short_words
+        if short and not self.options.remove_short_repeats:
+            return None
+        j = self._exact_local(fp, local)
+        if j is not None:
+            return Duplicate(i, j, "exact", 1.0, "same canonical text", (j,))
+        indexed = self._indexed_copy(i, fp.exact, fp.canonical)
+        if indexed is not None:
+            return indexed
+        if short:
+            return None
+        candidates = self._candidates(fp, local)
+        if not candidates:
+            return None
+        # Paragraphs too short for a fuzzy hash are never near copies (only exact or contained).
+        near = (
+            self._near(i, fp, candidates) if len(fp.canonical) >= self.options.min_chars else None
+        )
+        if near is not None or i in self.numbers_differ:  # "9.5 hours" vs "9 hours" stays
+            return near
+        held = self.pending.get(i)
+        if held is None:
+            return self._contained(i, fp, candidates)
+        before = self.found.get(i - 1) or self.pending.get(i - 1)
+        if i in self.reworded and runs.follows(before, held, 1):
+            return None  # a rewording inside a copy: no merged copy explains it better
+        del self.pending[i]  # containment may account for it better, or hold it in its place
+        contained = self._inside_held(i, fp, held, candidates) or self._contained(i, fp, candidates)
+        if contained is None and i not in self.pending:
+            self.pending[i] = held
+        return contained
+
+    def _inside_held(
+        self,
+        i: int,
+        fp: ParagraphPrint,
+        held: Duplicate,
+        candidates: Candidates,
+    ) -> Duplicate | None:
+        """``held``'s original alone holding all of ``fp``'s words, in order and in whole
+        sentences: a copy that lacks a word or two of it (the commonest contained copy that is
+        not word for word), found without grouping every candidate into windows."""
+        j, doc_id = held.original, held.doc_id
+        if j is None or (doc_id, j) not in candidates:
+            return None
+        words = fp.canonical.split(" ")
+        found = self._covered_by(words, [(j, 0, candidates[doc_id, j][1])], len(words), doc_id)
+        if found is None or found[0] < len(words):
+            return None
+        return Duplicate(
+            i, j, "contained", 1.0, f"100% of its words appear in order in paragraph {j}",
+            (j,), doc_id,
+        )  # fmt: skip
+
+    def _candidates(
+        self, fp: ParagraphPrint, local: Mapping[int, int]
+    ) -> dict[Ref, tuple[int, str]]:
+        """Kept paragraphs sharing keys with ``fp``: how many keys, and their canonical text."""
+        canonical = self.document.canonical
+        found: dict[Ref, tuple[int, str]] = {(None, j): (n, canonical[j]) for j, n in local.items()}
+        if self.prior.postings:
+            for key in (*fp.sentences, *fp.bands):
+                for entry in self.prior.postings.get(key, ()):
+                    ref = (entry.doc_id, entry.paragraph)
+                    count, canon = found.get(ref, (0, entry.canonical))
+                    found[ref] = (count + 1, canon)
+        return found
+
+    def _near(self, i: int, fp: ParagraphPrint, candidates: Candidates) -> Duplicate | None:
+        cutoff = self.options.threshold * 100
+        best: tuple[float, Ref] | None = None
+        candidates = _best_linked(candidates, _MAX_VERIFIED)  # (a near copy shares most keys)
+        for ref, (_, canon) in candidates.items():
+            if len(fp.canonical) * len(canon) > MAX_ALIGNMENT:
+                continue  # (two paragraphs this long repeat each other exactly or not at all)
+            score = fuzz.ratio(fp.canonical, canon, score_cutoff=cutoff)
+            if score and best is not None:
+                self.rivalled.add(i)
+            if score and (best is None or score > best[0]):
+                best = (score, ref)
+        if best is None:
+            return None
+        score, (doc_id, j) = best
+        dup = Duplicate(
+            i, j, "near", score / 100, f"ratio {score / 100:.3f} >= {self.options.threshold}",
+            (j,), doc_id,
+        )  # fmt: skip
+        words, other = fp.canonical.split(" "), candidates[best[1]][1].split(" ")
+        ops = Indel.opcodes(words, other)
+        if drops_numbers(ops, other):  # "9.5 hours" and "9 hours" are different facts
+            self.pending[i] = replace(dup, rule=dup.rule + ", inside a repeated run")
+            self.numbers_differ.add(i)
+            return None
+        # Both ways: a near copy that lacks words from the middle of the original is a
+        # different (shorter) statement, not an edited copy.
+        accepted = self._unless_pending(dup, words, other, ops, both_ways=True)
+        if accepted is None and word_for_word(ops):
+            self.reworded.add(i)
+        return accepted
+
+    def _contained(
+        self,
+        i: int,
+        fp: ParagraphPrint,
+        candidates: Candidates,
+        *,
+        later: bool = False,
+    ) -> Duplicate | None:
+        """Whether ``fp``'s words appear, in runs and in order, in neighbouring candidates.
+
+        Candidates are grouped into windows of paragraphs that stand together in their document
+        (with their kept neighbours, for a merged copy whose other half shares no key), and each
+        window is judged on its own: words pieced together from scattered paragraphs that share a
+        template do not count. Of many candidates (lines of a template, which share keys with
+        hundreds of others), the :data:`_MAX_CANDIDATES` sharing the most keys are tried.
+        """
+        candidates = _best_linked(candidates, _MAX_CANDIDATES)
+        verbatim = self._verbatim(i, fp.canonical, candidates, later=later)
+        if verbatim is not None:
+            return verbatim
+        words = fp.canonical.split(" ")
+        need = self.options.containment * len(words)
+        if not self._could_cover(words, need, candidates):
+            return None
+        windows = self._windows(i, candidates, later=later)
+        for doc_id, window in windows:
+            if len(windows) > 1 and not self._could_cover(
+                words, need, {(doc_id, c[0]): (0, c[2]) for c in window}, alone=True
+            ):
+                continue  # its words are spread over paragraphs that do not stand together
+            # The best account, the simplest first: one paragraph of the window that holds it
+            # (a split copy), or the window together (a merged one) if that covers more.
+            linked = sorted((c for c in window if c[1]), key=lambda c: -c[1])[:_ALONE_TRIED]
+            tries = (
+                [
+                    [c]
+                    for c in linked
+                    if self._could_cover(words, need, {(doc_id, c[0]): (0, c[2])}, alone=True)
+                ]
+                if len(window) > 1
+                else []
+            )
+            best = None
+            for attempt in (*tries, window):
+                found = self._covered_by(words, attempt, need, doc_id)
+                if found is not None and (best is None or found[0] > best[0][0]):
+                    best = (found, attempt)
+                    if found[0] == len(words):  # nothing covers more
+                        break
+            if best is None:
+                continue
+            (covered, other, ops, originals), attempt = best
+            original = max((c for c in attempt if c[0] in originals), key=lambda c: (c[1], -c[0]))[
+                0
+            ]
+            share = covered / len(words)
+            where = ("later " if later else "") + describe(originals)
+            dup = Duplicate(
+                i, original, "contained", share,
+                f"{share:.0%} of its words appear in order in {where}", originals, doc_id,
+            )  # fmt: skip
+            if later:  # no repeated-run test for these: only small edits
+                small = share == 1.0 or only_small_edits(
+                    words, other, ops, aside=self._aside(i, words)
+                )
+                return dup if small else None
+            return self._unless_pending(dup, words, other, ops)
+        return None
+
+    def _lone_part(self, i: int, dup: Duplicate, fp: ParagraphPrint) -> bool:
+        """Whether paragraph ``i`` is a heading that repeats part of one longer paragraph of
+        this document: a heading's length, not ending like a sentence (".", "!" or "?"). It stays
+        unless it stands beside a copy drawn from the same paragraph (then it is part of a
+        split copy); a highlighted sentence ends like a statement and goes."""
+        return (
+            dup.kind == "contained"
+            and dup.doc_id is None
+            and len(dup.originals) == 1
+            and fp.words < HEADING_WORDS
+            and len(self.document.canonical[dup.originals[0]]) > len(fp.canonical)
+            and not self.texts[i].rstrip().endswith(_STATEMENT_ENDS)
+        )
+
+    def _verbatim(
+        self, i: int, text: str, candidates: Candidates, *, later: bool
+    ) -> Duplicate | None:
+        """``text`` as whole sentences of one candidate (a split copy) or, before ``i``, as
+        earlier paragraphs laid end to end (a merged one), word for word: the commonest contained
+        copies, found by string search before any alignment.
+
+        A split copy of :data:`HEADING_WORDS` words or more after its original need not be
+        whole sentences of it: a heading run into the next sentence (an ``articleBody`` copy
+        joins paragraphs with spaces) moves the sentence boundaries.
+        """
+        where = "later " if later else ""
+        long = not later and word_count(text) >= HEADING_WORDS
+        # A copy cut off with an ellipsis (a teaser, an AMP page's preview) after its original.
+        truncated = not later and self.texts[i].rstrip().endswith(_ELLIPSES)
+        for (doc_id, j), (_, canon) in candidates.items():
+            if len(canon) <= len(text) or text not in canon:
+                continue
+            if doc_id is None and not long:
+                found = self._whole_sentences_of(text, j, truncated=truncated)
+            else:  # whole words (an indexed paragraph's sentences are not kept)
+                found = whole_words_in(text, canon)
+            if found:
+                return Duplicate(
+                    i, j, "contained", 1.0,
+                    f"100% of its words appear in order in {where}paragraph {j}", (j,), doc_id,
+                )  # fmt: skip
+            if doc_id is None and not later and whole_words_in(text, canon):
+                parts = self.parts.setdefault(j, [])  # part of it, maybe: see _inside_bodies
+                if len(parts) < _MAX_PARTS:
+                    parts.append(i)
+        if later:
+            return None
+        pieces, covered, small_gaps = self.merged.laid_end_to_end(i, text, candidates)
+        words = word_count(text)
+        if len(pieces) < 2 or not small_gaps or covered < self.options.containment * words:
+            return None
+        original = max(pieces, key=lambda k: (candidates.get((None, k), (0, ""))[0], -k))
+        share = min(1.0, covered / words)
+        return Duplicate(
+            i, original, "contained", share,
+            f"{share:.0%} of its words appear in order in {describe(pieces)}", tuple(pieces),
+        )  # fmt: skip
+
+    def _whole_sentences_of(self, text: str, j: int, *, truncated: bool = False) -> bool:
+        """Whether canonical ``text`` is one or more consecutive whole sentences of paragraph
+        ``j`` (sentence offsets are worked out once a paragraph); when ``truncated`` (a teaser
+        cut off with an ellipsis), whole words from the start of a sentence."""
+        spans = self.sentence_offsets.get(j)
+        if spans is None:
+            canon = self.document.canonical[j]
+            offsets = list(accumulate((len(word) + 1 for word in canon.split(" ")), initial=0))
+            first = self.document.sentence_starts(j)
+            ends = {offsets[w] - 1 for w in (*first[1:], len(offsets) - 1)}
+            spans = self.sentence_offsets[j] = ([offsets[w] for w in first], ends)
+        canon, (starts, ends) = self.document.canonical[j], spans
+        return any(
+            canon.startswith(text, at)
+            and (at + len(text) in ends or (truncated and canon[at + len(text)] == " "))
+            for at in starts
+        )
+
+    def _could_cover(
+        self,
+        words: list[str],
+        need: float,
+        candidates: Candidates,
+        *,
+        alone: bool = False,
+    ) -> bool:
+        """Whether ``need`` of ``words`` appear at all among the candidates and (unless
+        ``alone``) the neighbours any window could add: a cheap bound that spares aligning most
+        candidates."""
+        # Strike out the words each source has (a set difference costs the size of what is
+        # still missing, not of the source), the candidates first, then their neighbours.
+        canonical = self.document.canonical
+        missing = set(words)
+        for ref, (_, canon) in candidates.items():
+            missing = missing - self._vocabulary(ref, canon)  # (-= would walk the vocabulary)
+        if not missing or len(words) - sum(map(missing.__contains__, words)) >= need:
+            return True
+        if alone:
+            return False
+        for doc_id, j in candidates:
+            if doc_id is not None:
+                continue
+            for step in (-1, 1):
+                k = self._next_kept(j, step)
+                if k is not None:
+                    missing = missing - self._vocabulary((None, k), canonical[k])
+        return len(words) - sum(map(missing.__contains__, words)) >= need
+
+    def _vocabulary(self, ref: Ref, canon: str) -> set[str]:
+        """The distinct words of a candidate's canonical text, split once."""
+        known = self.vocabularies.get(ref)
+        if known is None:
+            known = self.vocabularies[ref] = set(canon.split(" "))
+        return known
+
+    def _covered_by(
+        self,
+        words: list[str],
+        window: Sequence[tuple[int, int, str]],
+        need: float,
+        doc_id: str | None,
+    ) -> tuple[int, list[str], Opcodes, tuple[int, ...]] | None:
+        """How ``window`` covers ``words``, if it covers ``need`` of them in whole sentences."""
+        covered, other, ops, originals, region = coverage(words, window, 0.5 * need)
+        if not originals:
+            return None
+        # Judged again on the paragraphs the copy draws on alone: words that repeat make the
+        # alignment against the whole window ambiguous (a "to" matched in the paragraph before
+        # breaks the run that starts the copy).
+        # The copy stands only if those paragraphs alone cover enough of it.
+        sources = [c for c in window if c[0] in originals]
+        if len(sources) < len(window):
+            again = coverage(words, sources, need)
+            if again[0] < need:
+                return None
+            covered, other, ops, _, region = again
+        if covered < need:
+            return None
+        if doc_id is None and not self._whole_sentences(sources, region):
+            return None
+        return covered, other, ops, originals
+
+    def _whole_sentences(
+        self, window: Sequence[tuple[int, int, str]], region: tuple[int, int]
+    ) -> bool:
+        """Whether ``region`` of the window's words starts and ends at sentence boundaries.
+
+        A merged or split copy is made of whole sentences; a heading whose words stand inside a
+        longer sentence is not a copy of it. One word of slack on each side allows for an edit.
+        """
+        starts: set[int] = set()
+        ends: set[int] = set()
+        offset = 0
+        for j, _, canon in window:
+            words = canon.count(" ") + 1
+            first = self.document.sentence_starts(j)
+            starts.update(offset + w for w in first)
+            ends.update(offset + w for w in (*first[1:], words))
+            offset += words
+        begin, end = region
+        return any(0 <= begin - b <= 1 for b in starts) and any(0 <= b - end <= 1 for b in ends)
+
+    def _windows(
+        self, i: int, candidates: Candidates, *, later: bool
+    ) -> list[tuple[str | None, list[tuple[int, int, str]]]]:
+        """Candidates grouped by document into runs of nearby paragraphs, best-linked first.
+
+        The kept neighbours of this document's candidates join them: before paragraph ``i``, or
+        after it when ``later``.
+        """
+        by_doc: dict[str | None, dict[int, tuple[int, int, str]]] = {}
+        for (doc_id, j), (count, canon) in candidates.items():
+            by_doc.setdefault(doc_id, {})[j] = (j, count, canon)
+        canonical = self.document.canonical
+        windows = []
+        for doc_id, members in by_doc.items():
+            if doc_id is None:  # this document: add the kept neighbours
+                for j in list(members):
+                    for step in (-1, 1):
+                        k = self._next_kept(j, step)
+                        if k is not None and k not in members and (k > i if later else k < i):
+                            members[k] = (k, 0, canonical[k])
+            run: list[tuple[int, int, str]] = []
+            for item in sorted(members.values()):
+                if run and self._gap(doc_id, run[-1][0], item[0]) > _MAX_GAP:
+                    windows.append((doc_id, run))
+                    run = []
+                run.append(item)
+            windows.append((doc_id, run))
+        windows = [(d, _around_best(w)) for d, w in windows if any(c for _, c, _ in w)]
+        windows.sort(key=lambda dw: (dw[0] is not None, -sum(c for _, c, _ in dw[1])))
+        return windows[:_MAX_WINDOWS]
+
+    def _next_kept(self, j: int, step: int) -> int | None:
+        """The nearest kept paragraph from ``j`` in direction ``step`` (passing removed ones)."""
+        canonical, found = self.document.canonical, self.found
+        k = j + step
+        for _ in range(MAX_PASSED):
+            if not 0 <= k < len(canonical):
+                return None
+            if k not in found:  # kept, or an empty paragraph: nothing to join
+                return k if canonical[k] else None
+            k += step
+        return None
+
+    def _gap(self, doc_id: str | None, a: int, b: int) -> int:
+        """Paragraphs between ``a`` and ``b``: in this document, only the kept ones count."""
+        if doc_id is not None or b - a > 8 * _MAX_GAP:
+            return b - a - 1
+        canonical, found = self.document.canonical, self.found
+        return sum(1 for k in range(a + 1, b) if k not in found and canonical[k])
+
+    def _kept(self, k: int) -> bool:
+        return (
+            0 <= k < len(self.document.canonical)
+            and k not in self.found
+            and bool(self.document.canonical[k])
+        )
+
+    def _unless_pending(
+        self,
+        dup: Duplicate,
+        words: list[str],
+        other: list[str],
+        ops: Opcodes,
+        *,
+        both_ways: bool = False,
+    ) -> Duplicate | None:
+        """``dup`` if what it has that ``other`` lacks (and, ``both_ways``, what ``other`` has
+        that it lacks) is a small edit; else hold it as pending."""
+        j = dup.original if dup.doc_id is None and len(dup.originals) == 1 else None
+        small = only_small_edits(words, other, ops, aside=self._aside(dup.index, words)) and (
+            not both_ways
+            or only_small_edits(other, words, aside=None if j is None else self._aside(j, other))
+        )
+        if small and dup.similarity < 1.0 and self._opens_with_a_sentence(dup.index, ops):
+            small = False  # "Integration. (Xero works with ...)": a run-in heading, not a dateline
+        if small and dup.similarity < 1.0 and len(dup.originals) == 1 and dup.doc_id is None:
+            # Words added and others dropped from inside: another item written to the same
+            # template in this document ("Apps: Windows, ..., Edge" and "Apps: Windows, ...,
+            # Firestick"). (Across documents, an indexed copy may have been edited too.)
+            small = not drops_inside(words, other, ops)
+        if dup.similarity < 1.0 and not small:
+            self.pending[dup.index] = replace(dup, rule=dup.rule + ", inside a repeated run")
+            return None
+        return dup
+
+    def _aside(self, i: int, words: list[str]) -> Callable[[int, int], bool] | None:
+        """Which runs of paragraph ``i``'s words (``words``) are page furniture put between two
+        of its sentences: a boilerplate line of its own ("Story continues below advertisement")
+        that starts a sentence. ``None`` when boilerplate lines are not removed."""
+        matcher = self.boilerplate
+        if matcher is None:
+            return None
+        starts = self.document.sentence_starts(i)
+        return lambda a, b: a in starts and matcher.match(" ".join(words[a:b])) is not None
+
+    def _opens_with_a_sentence(self, i: int, ops: Opcodes) -> bool:
+        """Whether the words paragraph ``i`` has before the text it shares with the other
+        (``ops`` from ``i``'s words to the other's) are whole sentences: a heading run into the
+        paragraph ("Integration. Xero works with ..."). A dateline ("WASHINGTON (AP) —") ends
+        in no full stop."""
+        first = next(iter(ops), None)
+        if first is None or first.tag != "delete" or first.src_start != 0:
+            return False
+        return first.src_end in self.document.sentence_starts(i)
+
+    def _confirm_edited_runs(self) -> None:
+        """Confirm fuzzy matches that stand in a run of them: a copy edited in every paragraph
+        (see :func:`~textclean.match.runs.confirm_edited_runs`).
+
+        Taking part are only matches whose original is not the paragraph just before them (in
+        this document), none close to more than one earlier paragraph (rows of a template match
+        each other), none whose numbers differ from their original's (a table repeated for
+        another year) and none shorter than :data:`AFFIX_MIN_REST` words (a list line that
+        differs by a word is another item).
+        """
+        waiting = {
+            i: dup
+            for i, dup in self.pending.items()
+            if i not in self.found
+            and i not in self.numbers_differ
+            and i not in self.rivalled
+            and word_count(self.document.canonical[i]) >= AFFIX_MIN_REST
+            and dup.original is not None
+            and (dup.doc_id is not None or all(o < i - 1 for o in dup.originals))
+        }
+        runs.confirm_edited_runs(len(self.document), self.found, waiting)
+
+
+def _best_linked(candidates: Candidates, limit: int) -> Candidates:
+    """The ``limit`` candidates sharing the most keys (the first of equals), in their order."""
+    if len(candidates) <= limit:
+        return candidates
+    best = set(sorted(candidates, key=lambda ref: -candidates[ref][0])[:limit])
+    return {ref: value for ref, value in candidates.items() if ref in best}
+
+
+def _around_best(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """At most :data:`_MAX_WINDOW` paragraphs of ``run``, around the one sharing most keys."""
+    if len(run) <= _MAX_WINDOW:
+        return run
+    best = max(range(len(run)), key=lambda n: (run[n][1], -n))
+    start = min(max(0, best - _MAX_WINDOW // 2), len(run) - _MAX_WINDOW)
+    return run[start : start + _MAX_WINDOW]

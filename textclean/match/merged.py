@@ -1,0 +1,233 @@
+"""Merged copies: earlier paragraphs found laid end to end in one paragraph, by string search.
+
+A copy of an article with other paragraph breaks runs two or more paragraphs together (or the
+whole body into one ``articleBody`` paragraph). Such a copy is found by searching for the
+paragraphs it holds, in order, from one found in it (an anchor): each step searches only a little
+beyond the last paragraph found, so the cost is linear in the text. Paragraphs it lacks are
+skipped (a removed line, a caption), and the text between those found must be small: a few words
+(a dateline, a credit) or a near copy of the paragraphs skipped there (an edited paragraph).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from rapidfuzz import fuzz
+
+from textclean.align import AFFIX_WORDS, MAX_ALIGNMENT, MIN_RUN, aligned_span, find_words, numbers
+from textclean.canonical import word_count
+from textclean.match.model import Candidates
+from textclean.results import Duplicate
+
+__all__ = ["MAX_PASSED", "MergedCopies"]
+
+SLACK = 64  # characters a merged copy may hold before the next paragraph found in it
+MAX_STARTS = 32  # candidates a merged copy is searched around (a line repeated through a page
+# occurs in it once, followed by the one occurrence's neighbours)
+MAX_SKIPPED = 8  # kept paragraphs in a row a merged copy may lack
+MAX_PASSED = 64  # removed paragraphs in a row a merged copy may lack
+EDGE = 16  # characters at either end of a paragraph, one of which a small edit leaves alone
+EDIT_SLACK = 8  # characters an edited paragraph in a merged copy may be longer by
+HEADING_WORDS = 12  # a paragraph this long is no heading (found past unexplained text, a part)
+
+
+class MergedCopies:
+    """Searches for this document's paragraphs laid end to end in a text.
+
+    ``canonical`` holds the paragraphs' canonical texts and ``found`` the paragraphs removed so
+    far (read as matching goes on, never written); edited paragraphs count when their ``ratio``
+    reaches ``threshold``.
+    """
+
+    def __init__(
+        self, canonical: Sequence[str], found: Mapping[int, Duplicate], threshold: float
+    ) -> None:
+        self.canonical = canonical
+        self.found = found
+        self.threshold = threshold
+
+    def laid_end_to_end(
+        self, i: int, text: str, candidates: Candidates, *, kept: bool = False
+    ) -> tuple[list[int], int, bool]:
+        """Earlier paragraphs of this document found, in order, as stretches of ``text``: a
+        merged copy (two paragraphs run together, or a whole body in one ``articleBody``
+        paragraph), by string search.
+
+        The search starts from a candidate found in ``text`` and goes both ways through the
+        paragraphs around it; of the candidates tried, the one that explains most of ``text``,
+        skipping fewest paragraphs, wins. Paragraphs it lacks are skipped (a removed
+        line, a caption). Returns the paragraphs found, the words of ``text`` they cover,
+        and whether every stretch between them (and at either end) is small: at most
+        :data:`AFFIX_WORDS` words (a dateline, a credit) or a near copy of the paragraphs
+        skipped there (an edited paragraph). Each step searches only a little beyond the last
+        one found, so the cost is linear in the text. With ``kept``, removed paragraphs are
+        passed over.
+        """
+        canonical = self.canonical
+        # Candidates of a few words or more, shorter than the text; if none is found word for
+        # word, the first, edited, at its start (of a text much longer than it: an edited copy
+        # of one paragraph is a near copy, not a merged one).
+        sources = sorted(
+            j
+            for doc_id, j in candidates
+            if doc_id is None
+            and j < i
+            and canonical[j].count(" ") >= MIN_RUN - 1
+            and len(canonical[j]) < len(text)
+        )
+        edited = bool(sources) and len(text) > 2 * len(canonical[sources[0]])
+        anchors = sorted(self.anchors(text, sources, edited=edited))
+        return self.walk_around(text, anchors[:MAX_STARTS], range(i), kept=kept)
+
+    def anchors(
+        self, text: str, paragraphs: Sequence[int], *, edited: bool = False
+    ) -> list[tuple[int, int, int]]:
+        """``(start, end, paragraph)`` where each of ``paragraphs`` first occurs word for word
+        in ``text``, in the order given; if none does and ``edited``, the first of them found
+        with small edits at the start of ``text``."""
+        canonical = self.canonical
+        found = [
+            (at, at + len(canonical[j]), j)
+            for j in paragraphs
+            for at in (find_words(text, canonical[j], 0, len(text)),)
+            if at >= 0
+        ]
+        if not found and edited and paragraphs:
+            span = self.find_near(text, canonical[paragraphs[0]], 0, True, [], 0)
+            if span is not None:
+                found = [(span[0], span[1], paragraphs[0])]
+        return found
+
+    def walk_around(
+        self,
+        text: str,
+        anchors: Sequence[tuple[int, int, int]],
+        among: range,
+        *,
+        kept: bool = False,
+    ) -> tuple[list[int], int, bool]:
+        """The best account of ``text`` as paragraphs of ``among`` laid end to end, found by
+        walking both ways from each anchor ``(start, end, paragraph)``: the one covering most
+        words, skipping fewest paragraphs; as for :meth:`laid_end_to_end`."""
+        canonical = self.canonical
+        words = word_count(text)
+        best: tuple[list[int], int, bool] = ([], 0, False)
+        best_rank = (False, 0, 0)
+        for start, end, first in anchors:
+            head, head_covered, head_small = self.walk(
+                text, range(first - 1, among.start - 1, -1), start - 1, kept
+            )
+            tail, tail_covered, tail_small = self.walk(
+                text, range(first + 1, among.stop), end + 1, kept
+            )
+            pieces = [*reversed(head), first, *tail]
+            found = (
+                pieces,
+                head_covered + word_count(canonical[first]) + tail_covered,
+                head_small and tail_small,
+            )
+            skips = pieces[-1] - pieces[0] + 1 - len(pieces)
+            rank = (found[2] and len(pieces) > 1, found[1], -skips)
+            if rank > best_rank:
+                best, best_rank = found, rank
+                if rank == (True, words, 0):
+                    break
+        return best
+
+    def walk(self, text: str, order: range, at: int, kept: bool) -> tuple[list[int], int, bool]:
+        """The paragraphs of ``order`` found in ``text`` from ``at`` on (backwards when
+        ``order`` runs backwards), as for :meth:`laid_end_to_end`."""
+        canonical = self.canonical
+        forward = order.step > 0
+        pieces: list[int] = []
+        covered = 0
+        small = True
+        skipped: list[int] = []
+        skipped_chars = passed = 0
+        for k in order:
+            if not 0 < at < len(text) or len(skipped) > (MAX_SKIPPED if pieces else 2):
+                break  # (a copy lacking more than two paragraphs next to its anchor is no copy)
+            canon = canonical[k]
+            if not canon:
+                continue
+            span = (
+                None if kept and k in self.found
+                else self.find_near(text, canon, at, forward, skipped, skipped_chars)
+            )  # fmt: skip
+            if span is None:
+                if k in self.found:  # removed: the copy need not hold it (nor will the output)
+                    passed += 1
+                    if passed > MAX_PASSED:
+                        break
+                    continue
+                skipped.append(k)
+                skipped_chars += len(canon) + 1
+                continue
+            passed = 0
+            start, end, gap_small, gap_covered = span
+            small = small and gap_small
+            pieces.append(k)
+            covered += text.count(" ", start, end) + 1 + gap_covered
+            skipped, skipped_chars = [], 0
+            at = end + 1 if forward else start - 1
+        rest_small, rest_covered = self.small_gap(
+            text[at:] if forward else text[: max(at, 0)], skipped
+        )
+        return pieces, covered + rest_covered, small and rest_small
+
+    def find_near(
+        self, text: str, canon: str, at: int, forward: bool, skipped: list[int], skipped_chars: int
+    ) -> tuple[int, int, bool, int] | None:
+        """The span of ``text`` just after ``at`` (before it, if not ``forward``) holding the
+        paragraph ``canon``, word for word or with small edits (never to a number), and what
+        :meth:`small_gap` says of the text between ``at`` and it."""
+        # Past paragraphs it lacks, the copy may also hold text they do not explain.
+        reach = len(canon) + SLACK * (1 + len(skipped)) + skipped_chars
+        lo, hi = (at, min(len(text), at + reach)) if forward else (max(0, at - reach), at)
+        found = find_words(text, canon, lo, hi, last=not forward)
+        if found >= 0:
+            gap = self.small_gap(
+                text[at:found] if forward else text[found + len(canon) : at], skipped
+            )
+            # A short paragraph found past text the paragraphs skipped do not explain may be
+            # words of an edited one.
+            if gap[0] or canon.count(" ") + 1 >= HEADING_WORDS:
+                return found, found + len(canon), *gap
+        if canon.count(" ") + 1 < MIN_RUN:
+            return None
+        # An edited copy of it, right there.
+        lo, hi = (at, min(len(text), at + len(canon) + EDIT_SLACK)) if forward else (
+            max(0, at - len(canon) - EDIT_SLACK), at)  # fmt: skip
+        if hi - lo < len(canon):
+            return None
+        if len(canon) > 2 * EDGE and all(
+            edge not in text[lo:hi] for edge in (canon[:EDGE], canon[-EDGE:])
+        ):
+            return None  # (a small edit leaves its start or its end as it was)
+        span = aligned_span(canon, text[lo:hi], self.threshold)
+        if span is None:
+            return None
+        start, end = lo + span[0], lo + span[1]
+        while start > 0 and text[start - 1] != " ":  # whole words
+            start -= 1
+        while end < len(text) and text[end] != " ":
+            end += 1
+        if numbers(text[start:end]) != numbers(canon):
+            return None
+        return start, end, *self.small_gap(text[at:start] if forward else text[end:at], skipped)
+
+    def small_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
+        """Whether ``gap``, text between paragraphs found in a merged copy, is small (a few
+        words, or a near copy of the paragraphs ``skipped`` there), and how many of its words
+        repeat those paragraphs."""
+        gap = gap.strip()
+        if not gap or gap.count(" ") < AFFIX_WORDS:
+            return True, 0
+        if not skipped:
+            return False, 0
+        was = " ".join(self.canonical[k] for k in sorted(skipped))
+        if len(gap) * len(was) > MAX_ALIGNMENT:
+            return False, 0
+        if numbers(gap) == numbers(was) and fuzz.ratio(gap, was, score_cutoff=self.threshold * 100):
+            return True, gap.count(" ") + 1
+        return False, 0

@@ -1,0 +1,262 @@
+"""Repeated runs: matches that stand only beside other copies of the same run.
+
+A fuzzy match that is not a small edit (a row of a table, an edited paragraph), and a short line
+that repeats (a heading, "Pros"), are what distinct text written to a template looks like too.
+They go only inside a run of duplicates that line up with their originals: the paragraph beside
+the copy repeats the paragraph beside its original. Lines repeated right after themselves, and a
+site's menu above and below the article, go as blocks.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
+from itertools import pairwise
+
+from textclean.results import Duplicate
+
+__all__ = [
+    "confirm_edited_runs",
+    "confirm_in_runs",
+    "confirm_short_runs",
+    "lined_up",
+    "remove_short_blocks",
+    "shares_source",
+]
+
+BLOCK_LINES = 4  # short lines in a row repeated right after themselves that go as one block
+MENU_LINES = 4  # short lines in a row that make a menu, when they open and close a document
+MENU_MAX_LINES = 64  # ... and at most this many (so that each line tried costs little)
+
+
+def lined_up(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
+    """How many of ``anchors``, within three paragraphs of ``i``, repeat the paragraph at the
+    same distance from ``dup``'s original."""
+    return sum(follows(anchors.get(i - d), dup, d) for d in (-3, -2, -1, 1, 2, 3))
+
+
+def follows(neighbour: Duplicate | None, dup: Duplicate, step: int) -> bool:
+    """Whether ``neighbour`` (``step`` paragraphs before ``dup``) repeats the paragraph ``step``
+    before ``dup``'s original, in the same document."""
+    if neighbour is None or neighbour.kind == "boilerplate" or neighbour.doc_id != dup.doc_id:
+        return False
+    return any(o + step in dup.originals for o in neighbour.originals)
+
+
+def shares_source(neighbour: Duplicate | None, dup: Duplicate) -> bool:
+    """Whether ``neighbour`` repeats a paragraph ``dup`` draws on, or one next to them."""
+    if neighbour is None or neighbour.kind == "boilerplate" or neighbour.doc_id is not None:
+        return False
+    return any(abs(o - p) <= 1 for o in neighbour.originals for p in dup.originals)
+
+
+def confirm_in_runs(candidates: Mapping[int, Duplicate], found: dict[int, Duplicate]) -> None:
+    """Move to ``found`` the candidates that two duplicates found before, within three
+    paragraphs on either side, line up with (fuzzy matches that are not small edits): a table
+    whose rows differ a little, or records that share a template and one identical line, stay.
+    The others stay kept.
+    """
+    found.update({i: dup for i, dup in candidates.items() if lined_up(found, i, dup) >= 2})
+
+
+def confirm_edited_runs(
+    count: int, found: dict[int, Duplicate], waiting: Mapping[int, Duplicate]
+) -> None:
+    """Move to ``found`` the fuzzy matches of ``waiting`` that stand in a run of them: a copy
+    edited in every paragraph (of a document of ``count`` paragraphs).
+
+    A match counts when two others (or duplicates found before), within three paragraphs on
+    either side, line up with it; then again as a second run would see them, with the
+    paragraphs that go closed up (a copy beyond repeats that are removed), until no more line
+    up.
+    """
+    anchors = {**found, **waiting}
+    confirmed = {i for i, dup in waiting.items() if lined_up(anchors, i, dup) >= 2}
+    while True:
+        more = _lined_up_closed(
+            count, found, {i: dup for i, dup in waiting.items() if i not in confirmed}, confirmed
+        )
+        if not more:
+            break
+        confirmed |= more
+    for i in sorted(confirmed):
+        dup = waiting[i]
+        found[i] = replace(
+            dup, rule=dup.rule.replace("inside a repeated run", "inside an edited copy")
+        )
+
+
+def _lined_up_closed(
+    count: int,
+    found: Collection[int],
+    waiting: Mapping[int, Duplicate],
+    going: set[int],
+) -> set[int]:
+    """Which of ``waiting`` two others of them line up with once the paragraphs ``found``, and
+    ``going``, are gone (each counted by its place among the paragraphs that stay)."""
+    if len(waiting) < 3:
+        return set()
+    rank: dict[int, int] = {}
+    for k in range(count):
+        if k not in found and k not in going:
+            rank[k] = len(rank)
+    closed: dict[int, Duplicate] = {}
+    for i, dup in waiting.items():
+        if dup.doc_id is None:
+            if not all(o in rank for o in dup.originals):
+                continue  # (its original goes: a second run matches it otherwise)
+            originals = tuple(rank[o] for o in dup.originals)
+            if not all(o < rank[i] - 1 for o in originals):
+                continue
+            dup = replace(dup, originals=originals)
+        closed[rank[i]] = dup
+    return {
+        i for i, dup in waiting.items()
+        if rank[i] in closed and lined_up(closed, rank[i], closed[rank[i]]) >= 2
+    }  # fmt: skip
+
+
+def remove_short_blocks(
+    canonical: Sequence[str], found: dict[int, Duplicate], short_repeats: Mapping[int, int]
+) -> None:
+    """Remove short lines repeated right after themselves, one line or a block of up to
+    :data:`BLOCK_LINES` in a row (p1 p2 p1 p2), when one of them has three words or more,
+    and :data:`MENU_LINES` or more short lines that open the document and again close it.
+
+    Lists and tables repeat short lines legitimately, also two or more in a row ("Filter:
+    Cone" and "Carafe: Glass" under two products): a block that repeats further on stays
+    unless a copy stands beside it (:func:`confirm_short_runs`). "Right after" and "in a
+    row" skip removed paragraphs (so that deduplicating the output again removes nothing
+    more), and removals repeat until none is left to make.
+    """
+    kept = [k for k in range(len(canonical)) if k not in found]
+    after = dict(pairwise(kept))
+    before = {b: a for a, b in after.items()}
+    # A repeat whose first copy has been removed since repeats the first kept one.
+    first_kept: dict[str, int] = {}
+    for k in kept:
+        first_kept.setdefault(canonical[k], k)
+    short_repeats = {
+        i: j if j not in found else first_kept.get(canonical[i], i)
+        for i, j in short_repeats.items()
+    }
+
+    def remove(i: int, j: int, rule: str) -> None:
+        found[i] = Duplicate(i, j, "exact", 1.0, rule, (j,))
+        a, b = before.pop(i, None), after.pop(i, None)
+        if a is not None:
+            after[a] = b if b is not None else -1
+        if b is not None:
+            before[b] = a if a is not None else -1
+
+    changed = True
+    while changed:
+        changed = False
+        for i, j in sorted(short_repeats.items()):
+            if i in found or j in found:
+                continue
+            block = _repeated_block(canonical, found, i, before, after, short_repeats)
+            for k, m in block:
+                remove(k, m, "short lines repeated right after themselves")
+            if not block:
+                block = _menu_repeat(canonical, found, i, j, kept, after, short_repeats)
+                for k, m in block:
+                    remove(k, m, "a menu at the top repeated at the bottom")
+            changed = changed or bool(block)
+
+
+def _repeated_block(
+    canonical: Sequence[str],
+    found: Mapping[int, Duplicate],
+    i: int,
+    before: Mapping[int, int],
+    after: Mapping[int, int],
+    short_repeats: Mapping[int, int],
+) -> list[tuple[int, int]]:
+    """``(line, original)`` of the short lines from ``i`` on that repeat the
+    :data:`BLOCK_LINES` or fewer kept lines right before ``i``, one of them of three words
+    or more; else nothing."""
+    originals: list[int] = []
+    k = before.get(i, -1)
+    while k >= 0 and len(originals) < BLOCK_LINES:
+        originals.insert(0, k)
+        copies: list[int] = []
+        m = i
+        for o in originals:
+            if m not in short_repeats or m in found or canonical[m] != canonical[o]:
+                break
+            copies.append(m)
+            m = after.get(m, -1)
+        if len(copies) == len(originals):
+            if max(canonical[c].count(" ") for c in copies) >= 2:
+                return list(zip(copies, originals, strict=True))
+            return []
+        k = before.get(k, -1)
+    return []
+
+
+def _menu_repeat(
+    canonical: Sequence[str],
+    found: Mapping[int, Duplicate],
+    i: int,
+    j: int,
+    kept: Sequence[int],
+    after: Mapping[int, int],
+    short_repeats: Mapping[int, int],
+) -> list[tuple[int, int]]:
+    """``(line, first copy)`` of the short lines from ``i`` on that repeat, in order, a block
+    of :data:`MENU_LINES` to :data:`MENU_MAX_LINES` from ``j`` on, when that block opens
+    the document and its repeat closes it (a site's menu above and below the article); else
+    nothing. Lists of
+    tags, features or enum values repeat inside an article, and stay."""
+    if j != kept[0]:
+        return []
+    block: list[tuple[int, int]] = []
+    k, m = i, j
+    while 0 <= m < i and k in short_repeats and k not in found:
+        if canonical[k] != canonical[m] or len(block) == MENU_MAX_LINES:
+            break
+        block.append((k, m))
+        k, m = after.get(k, -1), after.get(m, -1)
+    last = block[-1][0] if block else -1
+    if len(block) < MENU_LINES or last != kept[-1]:
+        return []
+    return block
+
+
+def confirm_short_runs(
+    canonical: Sequence[str], found: dict[int, Duplicate], short_repeats: Mapping[int, int]
+) -> None:
+    """Remove the short repeats that stand next to a duplicate of this document and repeat
+    the paragraph beside that duplicate's original: a heading or list line inside a copy.
+    Confirmed ones confirm their own neighbours in turn, so a run of short lines next to a
+    copy goes whole.
+
+    The original is the earlier copy that lines up, not the first: "Pros" under the third
+    product of a copied review repeats the third product's "Pros". A short line that repeats
+    with no copy beside it (a table cell, a list item) stays.
+    """
+    waiting = {i for i in short_repeats if i not in found}
+    # Each is looked at once, and again when a neighbour is confirmed: linear in the run.
+    queue = deque(sorted(waiting))
+    while queue:
+        i = queue.popleft()
+        if i not in waiting:
+            continue
+        for step in (1, -1):
+            neighbour = found.get(i - step)
+            if neighbour is None or neighbour.kind == "boilerplate":
+                continue
+            if neighbour.doc_id is not None:
+                continue
+            j = next(
+                (o + step for o in neighbour.originals
+                 if 0 <= o + step < i and canonical[o + step] == canonical[i]),
+                None,
+            )  # fmt: skip
+            if j is not None:
+                found[i] = Duplicate(i, j, "exact", 1.0, "short repeat inside a repeated run", (j,))
+                waiting.discard(i)
+                queue.extend(k for k in (i - 1, i + 1) if k in waiting)
+                break

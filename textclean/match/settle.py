@@ -1,0 +1,148 @@
+"""Settling the outcome of matching: what goes last, and what each removal points at.
+
+Passes that run on the duplicates found, once the tiers are done: paragraphs without a word that
+stand between removed ones, ``keep="longest"``, references to paragraphs removed since (which
+follow that paragraph's own duplicate to one that stays), and the earlier document that holds
+most of this one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from textclean.match.model import describe
+from textclean.results import DocumentMatch, Duplicate
+
+__all__ = [
+    "document_match",
+    "prefer_longest",
+    "remove_wordless",
+    "resolve_references",
+    "retarget",
+]
+
+
+def remove_wordless(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
+    """Remove each run of paragraphs without a word ("* * *", "---") whose neighbours with
+    words are both removed, or that stands after the last kept paragraph with words and
+    before a removed one (or the other way round): the section breaks of a copy that goes.
+    (Those between kept paragraphs stay, and those at either end of the document beside a
+    kept one, as does a document of nothing else.)"""
+    worded = [k for k in range(len(canonical)) if canonical[k]]
+    kept = [k for k in worded if k not in found]
+    if not worded:
+        return
+    first_kept, last_kept = (kept[0], kept[-1]) if kept else (len(canonical), -1)
+    rule = "no words, between removed paragraphs"
+    at = 0  # worded[at] is the first paragraph with words after k
+    for k in range(len(canonical)):
+        if canonical[k]:
+            at += 1
+            continue
+        if k in found:
+            continue
+        before = worded[at - 1] if at else None
+        after = worded[at] if at < len(worded) else None
+        both_go = all(n is None or n in found for n in (before, after))
+        trailing = k > last_kept and after is not None  # (then ``after`` is removed)
+        leading = k < first_kept and before is not None
+        if both_go or trailing or leading:
+            found[k] = Duplicate(k, None, "boilerplate", 1.0, rule)
+
+
+def retarget(found: dict[int, Duplicate], j: int, dup: Duplicate) -> None:
+    """Point the duplicates of ``j``, now removed as ``dup``, at what contains it."""
+    for k, other in list(found.items()):
+        if other.doc_id is None and j in other.originals:
+            originals = tuple(
+                dict.fromkeys(
+                    o for x in other.originals for o in (dup.originals if x == j else (x,))
+                )
+            )
+            found[k] = Duplicate(
+                k, dup.original if other.original == j else other.original, "contained",
+                min(other.similarity, dup.similarity),
+                f"repeats paragraph {j}, whose words appear in order in "
+                f"later {describe(dup.originals)}",
+                originals,
+            )  # fmt: skip
+
+
+def resolve_references(found: dict[int, Duplicate]) -> None:
+    """Point every duplicate at kept paragraphs only.
+
+    A paragraph a duplicate refers to may itself be removed afterwards (as a short repeat in
+    a run, say); the reference then follows that paragraph's own duplicate to a kept one.
+    """
+
+    def kept(o: int) -> int | None:
+        seen = set()
+        while o in found and o not in seen:
+            seen.add(o)
+            dup = found[o]
+            if dup.doc_id is not None or dup.original is None:
+                return None
+            o = dup.original
+        return None if o in found else o
+
+    for k, dup in list(found.items()):
+        if dup.doc_id is not None or not any(o in found for o in dup.originals):
+            continue
+        originals = tuple(dict.fromkeys(o for o in map(kept, dup.originals) if o is not None))
+        original = kept(dup.original) if dup.original is not None else None
+        if original is None and originals:
+            original = originals[0]
+        found[k] = replace(dup, original=original, originals=originals)
+
+
+def prefer_longest(
+    texts: Sequence[str], canonical: Sequence[str], found: dict[int, Duplicate]
+) -> None:
+    """Within each exact or near group of this document, keep the longest member."""
+    groups: dict[int, list[int]] = {}
+    for i, dup in found.items():
+        if dup.doc_id is None and dup.original is not None and dup.kind in ("exact", "near"):
+            groups.setdefault(dup.original, []).append(i)
+    for original, members in groups.items():
+        winner = max([original, *members], key=lambda k: (len(texts[k]), -k))
+        if winner == original:
+            continue
+        del found[winner]
+        for k in [original, *members]:
+            if k != winner:
+                found[k] = _repeat_of(canonical, k, winner)
+        for k, dup in list(found.items()):  # contained copies follow the winner
+            if dup.kind == "contained" and dup.doc_id is None and original in dup.originals:
+                found[k] = Duplicate(
+                    k, winner if dup.original == original else dup.original, dup.kind,
+                    dup.similarity, dup.rule,
+                    tuple(winner if o == original else o for o in dup.originals),
+                )  # fmt: skip
+
+
+def _repeat_of(canonical: Sequence[str], k: int, winner: int) -> Duplicate:
+    a, b = canonical[k], canonical[winner]
+    if a == b:
+        return Duplicate(k, winner, "exact", 1.0, "same canonical text (longest kept)", (winner,))
+    score = fuzz.ratio(a, b) / 100
+    return Duplicate(k, winner, "near", score, f"ratio {score:.3f} (longest kept)", (winner,))
+
+
+def document_match(
+    canonical: Sequence[str], found: Mapping[int, Duplicate]
+) -> DocumentMatch | None:
+    """The earlier document holding most of this one, if it holds most of it."""
+    total = sum(map(len, canonical))
+    if not total:
+        return None
+    per_doc: dict[str, int] = {}
+    for dup in found.values():
+        if dup.doc_id is not None:
+            per_doc[dup.doc_id] = per_doc.get(dup.doc_id, 0) + len(canonical[dup.index])
+    if not per_doc:
+        return None
+    doc_id, chars = max(per_doc.items(), key=lambda item: (item[1], item[0]))
+    return DocumentMatch(doc_id, chars / total)

@@ -1,0 +1,192 @@
+"""Structured data in the text: a JSON-LD object whose ``articleBody`` repeats the body.
+
+Such an object is set aside while the other paragraphs are matched (it is never the copy that
+stays), then removed when the paragraphs around it hold its words.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence, Set
+
+import numpy as np
+
+from textclean.align import whole_words_in
+from textclean.canonical import canonical_paragraphs
+from textclean.fingerprint import DocumentPrint
+from textclean.match.links import Links
+from textclean.match.merged import MAX_PASSED
+from textclean.match.model import describe
+from textclean.results import Duplicate
+from textclean.structured import structured_values
+
+__all__ = ["StructuredCopies"]
+
+DATA_GAP = 16  # paragraphs searched beyond the last that shares keys with structured data
+DATA_REACH = 2048  # paragraphs searched on either side of structured data, at most
+
+
+class StructuredCopies:
+    """Removes the paragraphs of structured data (``structured``) whose words the others hold.
+
+    ``found`` holds the paragraphs removed so far, and gets the objects removed;
+    ``indexed_copy(m, exact, canonical)`` says whether an indexed document holds paragraph ``m``
+    exactly.
+    """
+
+    def __init__(
+        self,
+        texts: Sequence[str],
+        document: DocumentPrint,
+        found: dict[int, Duplicate],
+        structured: Set[int],
+        containment: float,
+        indexed_copy: Callable[[int, int, str], Duplicate | None],
+    ) -> None:
+        self.texts = texts
+        self.document = document
+        self.found = found
+        self.structured = structured
+        self.containment = containment
+        self.indexed_copy = indexed_copy
+
+    def remove(self, links: Links) -> None:
+        """Remove the paragraphs of structured data whose words the other paragraphs hold.
+
+        A JSON-LD object carries the body as its ``articleBody`` string, among keys, dates and
+        links. Wherever it stands, the paragraphs are the copy worth keeping: the object goes when
+        :attr:`~textclean.DedupeOptions.containment` of the words of its text (see
+        :func:`structured_values`) are other paragraphs, found word for word (kept ones, or
+        copies of kept text). The body it copies stands next to it: the paragraphs on either
+        side that share keys with it, and those between them and a few beyond (see
+        :func:`_reach`), are searched; if they fall short, as many kept paragraphs on either
+        side as the object has words, at most :data:`DATA_REACH` (and the copies removed among
+        them), so that the work stays linear however many objects a document holds. An object
+        the same as a kept one, in this document or an indexed one, is an exact copy of it.
+        """
+        canonical = self.document.canonical
+        n = len(canonical)
+        related: dict[int, set[int]] = {m: set() for m in self.structured}
+        for i, j, _ in links.pairs():
+            if i in related:
+                related[i].add(j)
+            if j in related:
+                related[j].add(i)
+        first: dict[str, int] = {}
+        for m in sorted(self.structured):
+            text = canonical[m]
+            if not text:
+                continue
+            if text in first:
+                j = first[text]
+                self.found[m] = Duplicate(m, j, "exact", 1.0, "same canonical text", (j,))
+                continue
+            first[text] = m
+            indexed = self.indexed_copy(m, int(self.document.exact[m]), text)
+            if indexed is not None:
+                self.found[m] = indexed
+                continue
+            values = [v for v in canonical_paragraphs(structured_values(self.texts[m]))[0] if v]
+            padded = f" {' '.join(values)} "
+            share, pieces = self.covering(padded, values, range(*_reach(m, related[m], n)))
+            if share < self.containment:  # paragraphs linked by nothing, further out
+                wide = self.around(m, min(padded.count(" ") - 1, DATA_REACH))
+                share, pieces = self.covering(padded, values, wide)
+            if share < self.containment:
+                continue
+            kept = tuple(j for j in pieces if self._kept(j))
+            rule = f"structured data: {share:.0%} of its words are {describe(pieces)}"
+            if kept:
+                self.found[m] = Duplicate(m, kept[0], "contained", share, rule, kept)
+                continue
+            # Its paragraphs all went as copies (of an indexed document, say): theirs is its source.
+            sources = (self.found[j] for j in pieces if self.found[j].original is not None)
+            source = next(sources, None)
+            if source is not None:
+                self.found[m] = Duplicate(
+                    m, source.original, "contained", share, rule, source.originals, source.doc_id
+                )
+
+    def around(self, m: int, reach: int) -> list[int]:
+        """The paragraphs on either side of ``m`` out to the ``reach``-th kept one (and at most
+        four times as many in all): what deduplicating the output again would see within
+        ``reach`` paragraphs, and the copies removed among them."""
+        around = []
+        for step in (-1, 1):
+            k, kept = m + step, 0
+            while 0 <= k < len(self.document) and kept < reach and abs(k - m) <= 4 * reach:
+                around.append(k)
+                kept += self._kept(k)
+                k += step
+        return sorted(around)
+
+    def covering(
+        self, padded: str, values: list[str], paragraphs: Iterable[int]
+    ) -> tuple[float, list[int]]:
+        """The share of the words of ``padded`` (canonical ``values`` joined, between two
+        spaces) that the non-empty, unstructured ``paragraphs`` account for, and which do: each
+        paragraph found word for word in it (the body in an ``articleBody``), and each value
+        found word for word in a paragraph (a headline, a description that is the first
+        sentence)."""
+        canonical = self.document.canonical
+        covered = np.zeros(len(padded), dtype=bool)
+        pieces = []
+        texts = [  # (not boilerplate, which a second run no longer sees)
+            (j, canonical[j])
+            for j in paragraphs
+            if j not in self.structured
+            and canonical[j]
+            and (j not in self.found or self.found[j].original is not None)
+        ]
+        for j, text in texts:  # every place it stands (a description, then the body)
+            at = padded.find(f" {text} ")
+            if at >= 0:
+                pieces.append(j)
+            while at >= 0:
+                covered[at + 1 : at + 1 + len(text)] = True
+                at = padded.find(f" {text} ", at + 1 + len(text))
+        start = 1
+        for value in values:
+            end = start + len(value)
+            if not covered[start:end].all():
+                holder = next((j for j, text in texts if whole_words_in(value, text)), None)
+                if holder is not None:
+                    covered[start:end] = True
+                    pieces.append(holder)
+            start = end + 1
+        pieces = sorted(set(pieces))
+        if len(padded) <= 2:
+            return 0.0, pieces
+        spaces = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32)[:-1] == 0x20
+        return float(covered[np.flatnonzero(spaces) + 1].mean()), pieces
+
+    def _kept(self, k: int) -> bool:
+        return (
+            0 <= k < len(self.document.canonical)
+            and k not in self.found
+            and bool(self.document.canonical[k])
+        )
+
+
+def _reach(m: int, related: set[int], n: int) -> tuple[int, int]:
+    """The paragraphs ``[lo, hi)`` around ``m`` out to the last of ``related`` on either side
+    that is at most :data:`MAX_PASSED` paragraphs from the one before (a list of short lines,
+    which share no keys, may stand between them), and :data:`DATA_GAP` beyond (a title); at
+    most :data:`DATA_REACH` on either side.
+
+    >>> _reach(10, {3, 12, 74, 200}, 300)
+    (0, 91)
+    """
+    ordered = sorted(related)
+    at = bisect_right(ordered, m)
+    hi = m
+    for k in ordered[at:]:
+        if k - hi > MAX_PASSED:
+            break
+        hi = k
+    lo = m
+    for k in reversed(ordered[:at]):
+        if lo - k > MAX_PASSED:
+            break
+        lo = k
+    return max(0, lo - DATA_GAP, m - DATA_REACH), min(n, hi + DATA_GAP + 1, m + DATA_REACH + 1)

@@ -415,6 +415,33 @@ def test_copy_with_html_markup_left_in_it() -> None:
     assert {d.original for d in result.duplicates} == set(range(len(ARTICLE)))
 
 
+def test_copy_as_one_line_of_html() -> None:
+    # The body again as a feed's content:encoded holds it: one line of HTML, headings and all.
+    # Tags are not words of it, and a block element's tag ends a sentence: each heading and
+    # paragraph of the body is found in it.
+    body = ["What was decided", P0, "Who voted", P1, "The cost", P2, "Next", P3, "Reactions", P4]
+    html = "".join(
+        f"<h2><strong>{p}</strong></h2>" if len(p) < 20 else f'<p class="body">{p}</p>'
+        for p in body
+    )
+    result = dedupe(doc(*body, f'<div class="entry-content">{html}</div>'))
+    assert result.text == doc(*body)
+    (dup,) = result.duplicates
+    assert (dup.index, dup.kind) == (len(body), "contained")
+    assert set(dup.originals) == set(range(len(body)))
+
+
+def test_paragraphs_that_mention_tags_keep_them() -> None:
+    # Text about HTML (not marked up with it) keeps its tags as words: these lines differ.
+    lines = [
+        "Only some sequences crashed the parser:",
+        "- <table></table> in select - fine",
+        "- <table></table><li> in select - fine",
+        "- <li><table></table> in select - fine",
+    ]
+    assert dedupe(doc(*lines), remove_short_repeats=True).duplicates == ()
+
+
 def test_copy_converted_to_markdown() -> None:
     # A copy of the body as converters of web pages to Markdown write it: links with their
     # targets (one holding parentheses, one with a title), bold. The targets are not words of it.

@@ -16,9 +16,14 @@ canonical form is:
 * read through JSON string escapes, which a scraper leaves in a JSON-LD copy of the body
   (``\\n`` breaks, ``\\u2019``): a break or tab escape is a space, a ``\\uXXXX`` escape the
   character it stands for, so that such a copy has the words of the visible body;
-* without the attributes of HTML tags left in the text (``<a href="...">`` reads as ``a``) and
-  the targets of Markdown links and images (``[the vote](https://...)`` reads as ``the vote``),
-  as converters of web pages to Markdown write them: links and class names are not words of it;
+* without the HTML tags a copy of the body may carry (a feed's ``content:encoded``, an
+  ``articleBody`` kept as HTML): in a paragraph that starts with the tag of a common element,
+  the tags of those go, and a block element's tag (``<p>``, ``</h2>``, ``<br>``, ``<li>``)
+  ends a sentence (a paragraph that only mentions tags, ``- <li><table> in select``, keeps
+  them as words); of any other tag, the attributes go (``<amp-img src="...">`` reads as
+  ``amp img``). So do the targets of Markdown links and
+  images (``[the vote](https://...)`` reads as ``the vote``), as converters of web pages to
+  Markdown write them: links and class names are not words of the text;
 * with a paragraph's first letter joined to the word it starts when a scraper set it, as a drop
   cap, on a line of its own (``"I\\nn reality"`` reads as ``in reality``);
 * without reference marks after punctuation (``in 1934.[3]``, ``bridge,[a]``) and link numbers
@@ -48,7 +53,7 @@ import regex
 
 __all__ = ["CANONICAL_VERSION", "canonical_form", "canonical_paragraphs", "word_count"]
 
-CANONICAL_VERSION = 4
+CANONICAL_VERSION = 5
 """Changes whenever the canonical form of some text changes (and with it every key of it)."""
 
 # While folding, U+0002 marks a sentence end and U+0001 separates paragraphs; both are removed
@@ -84,9 +89,21 @@ _OPTIONAL_MARKS = re.compile(
 # tab (``\n``), and a ``\uXXXX`` character, however many times the backslash was escaped.
 _BREAK_ESCAPE = re.compile(r"\\+[nrt]")
 _UNICODE_ESCAPE = re.compile(r"\\+u([0-9a-fA-F]{4})")
-# The attributes of an HTML tag left in the text (``<a href="https://...">``), within a paragraph:
-# links and class names are not words of it. The tag's name stays, as any word would.
-_TAG_ATTRIBUTES = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9]*)\s+[a-zA-Z][^<>\x01]*=[^<>\x01]*>")
+# The tags of the common HTML elements, with their attributes, within a paragraph: block
+# elements (whose tags end a sentence) and inline ones (whose tags are a space).
+_BLOCK_ELEMENTS = (
+    "address|article|aside|blockquote|br|caption|dd|div|dl|dt|figcaption|figure|footer|h[1-6]"
+    "|header|hr|li|main|nav|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul"
+)
+_INLINE_ELEMENTS = (
+    "a|abbr|b|big|cite|code|del|em|font|i|iframe|img|ins|kbd|mark|picture|q|s|samp|small"
+    "|source|span|strike|strong|sub|sup|time|tt|u|var|video|wbr"
+)
+_BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK_ELEMENTS})(?:\s[^<>\x01]*)?/?>", re.IGNORECASE)
+_INLINE_TAG = re.compile(rf"</?(?:{_INLINE_ELEMENTS})(?:\s[^<>\x01]*)?/?>", re.IGNORECASE)
+# The attributes of any other HTML tag left in the text (``<amp-img src="https://...">``): links
+# and class names are not words of it. The tag's name stays, as any word would.
+_TAG_ATTRIBUTES = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9-]*)\s+[a-zA-Z][^<>\x01]*=[^<>\x01]*>")
 # The target of a Markdown link or image, after its text: ``](https://example.com/a_(b) "Title")``.
 # An address has no space; it may hold parentheses in pairs (a Wikipedia link), and a title may
 # follow it in quotes.
@@ -154,8 +171,8 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
         raw = _SEP.join(t.replace(_END, " ").replace(_SEP, " ") for t in texts)
     if "\\" in raw:
         raw = _read_escapes(raw)
-    if "=" in raw and "<" in raw:
-        raw = _TAG_ATTRIBUTES.sub(r"<\1>", raw)
+    if "<" in raw:
+        raw = _without_markup(raw)
     if "\n" in raw:
         raw = _DROP_CAP.sub("\x01\\1", _SEP + raw)[1:]
     if "[" in raw:
@@ -175,6 +192,25 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
     data = _tidy(_fold_non_ascii(raw).encode("utf-8").translate(_UTF8_TABLE))
     text = data.decode("utf-8")
     return text.replace(_END, " ").split(_SEP), text.replace(_SEP, "")
+
+
+def _without_markup(raw: str) -> str:
+    """``raw`` (paragraphs joined by separators) without HTML tags, as the module says.
+
+    >>> _without_markup('<p>The <a href="/x">vote</a>.</p>\\x01See <b>bold</b>, <x-y z="1">')
+    ' . The  vote . . \\x01See <b>bold</b>, <x-y>'
+    """
+    parts = raw.split(_SEP)
+    for n, part in enumerate(parts):
+        if "<" not in part:
+            continue
+        start = part.lstrip()
+        if _BLOCK_TAG.match(start) or _INLINE_TAG.match(start):
+            part = _INLINE_TAG.sub(" ", _BLOCK_TAG.sub(" . ", part))
+        if "=" in part:
+            part = _TAG_ATTRIBUTES.sub(r"<\1>", part)
+        parts[n] = part
+    return _SEP.join(parts)
 
 
 def _read_escapes(text: str) -> str:

@@ -490,6 +490,29 @@ def markdown_copy(article: Article, rng: random.Random) -> Doc:
     return _unique(_body(article)) + _dups(markdown(p, rng) for p in article.paragraphs)
 
 
+def html_copy(article: Article, rng: random.Random) -> Doc:
+    """The body again as one line of HTML, as a feed's ``content:encoded`` or an ``articleBody``
+    kept as markup holds it: short lines as headings, paragraphs in ``<p>`` with a class, one
+    word pair in twenty a link, after the visible body."""
+    parts = []
+    for p in article.paragraphs:
+        if _words(p) < 8 and not p.endswith((".", "!", "?")):
+            parts.append(f"<h2>{p}</h2>")
+            continue
+        words = p.split(" ")
+        i = 0
+        while i < len(words) - 1:
+            if rng.random() < 0.05 and words[i][:1].isalnum():
+                slug = re.sub(r"[^a-z0-9]+", "-", words[i].lower()).strip("-") or "page"
+                words[i] = f'<a href="https://example.com/{slug}?utm_source=feed">{words[i]}'
+                words[i + 1] = f"{words[i + 1]}</a>"
+                i += 1
+            i += 1
+        parts.append(f'<p class="{rng.choice(("body", "story-text", "p1"))}">{" ".join(words)}</p>')
+    line = f'<div class="entry-content">{"".join(parts)}</div>'
+    return [*_unique(_body(article)), (line, "duplicate")]
+
+
 def clean_article(article: Article, rng: random.Random) -> Doc:
     """The article as it is: no duplicates (its own repeated list and table lines are content)."""
     return _unique(_body(article))
@@ -507,6 +530,7 @@ PATTERNS: dict[str, Callable[..., Doc]] = {
     "article_body": article_body,
     "json_ld": json_ld,
     "markdown_copy": markdown_copy,
+    "html_copy": html_copy,
     "clean_article": clean_article,
 }
 """Pattern name -> generator function ``(article, rng) -> [(paragraph, label), ...]``."""

@@ -504,6 +504,18 @@ def test_section_breaks_of_a_copy_go_with_it() -> None:
     assert dedupe(doc("Advertisement", "* * *", P0)).text == P0
 
 
+def test_copy_quoted_as_an_email_quotes_it() -> None:
+    # A copy forwarded in an e-mail: each line quoted, a ">" line between paragraphs. The
+    # headings of the copy stand next to removed paragraphs with only those lines between.
+    body = ["What was decided", P0, P1, "What comes next", P2, P3]
+    quoted = "\n>\n".join(f"> {p}" for p in body)
+    result = dedupe(doc(*body) + "\n\n" + quoted)
+    assert result.text == doc(*body)
+    kinds = {i: kind for i, (_, kind) in removed(result).items()}
+    assert [kinds[6 + 2 * k] for k in range(len(body))] == ["exact"] * len(body)
+    assert {kinds[7 + 2 * k] for k in range(len(body) - 1)} == {"boilerplate"}
+
+
 def test_a_paragraph_in_braces_is_text() -> None:
     # Braces and a colon or two do not make structured data: it is matched like any paragraph.
     text = '{"Quoted": "a", "b": c} and the rest of a paragraph about the harbour bridge plan.'

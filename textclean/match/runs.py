@@ -231,13 +231,17 @@ def confirm_short_runs(
     """Remove the short repeats that stand next to a duplicate of this document and repeat
     the paragraph beside that duplicate's original: a heading or list line inside a copy.
     Confirmed ones confirm their own neighbours in turn, so a run of short lines next to a
-    copy goes whole.
+    copy goes whole. Next to means with nothing but lines without a word between (a copy
+    quoted as an e-mail quotes it, a ``>`` line between its paragraphs).
 
     The original is the earlier copy that lines up, not the first: "Pros" under the third
     product of a copied review repeats the third product's "Pros". A short line that repeats
     with no copy beside it (a table cell, a list item) stays.
     """
     waiting = {i for i in short_repeats if i not in found}
+    if not waiting:
+        return
+    beside = _worded_neighbours(canonical)
     # Each is looked at once, and again when a neighbour is confirmed: linear in the run.
     queue = deque(sorted(waiting))
     while queue:
@@ -245,18 +249,40 @@ def confirm_short_runs(
         if i not in waiting:
             continue
         for step in (1, -1):
-            neighbour = found.get(i - step)
+            neighbour = found.get(beside[-step][i])
             if neighbour is None or neighbour.kind == "boilerplate":
                 continue
             if neighbour.doc_id is not None:
                 continue
             j = next(
-                (o + step for o in neighbour.originals
-                 if 0 <= o + step < i and canonical[o + step] == canonical[i]),
+                (k for o in neighbour.originals
+                 if 0 <= (k := beside[step][o]) < i and canonical[k] == canonical[i]),
                 None,
             )  # fmt: skip
             if j is not None:
                 found[i] = Duplicate(i, j, "exact", 1.0, "short repeat inside a repeated run", (j,))
                 waiting.discard(i)
-                queue.extend(k for k in (i - 1, i + 1) if k in waiting)
+                queue.extend(k for k in (beside[-1][i], beside[1][i]) if k in waiting)
                 break
+
+
+def _worded_neighbours(canonical: Sequence[str]) -> dict[int, list[int]]:
+    """For each step (1 and -1), the nearest paragraph with words in that direction from each
+    paragraph (-1 where there is none).
+
+    >>> _worded_neighbours(["a", "", "b c", "d"])
+    {1: [2, 2, 3, -1], -1: [-1, 0, 0, 2]}
+    """
+    n = len(canonical)
+    after, before = [-1] * n, [-1] * n
+    last = -1
+    for k in range(n):
+        before[k] = last
+        if canonical[k]:
+            last = k
+    last = -1
+    for k in range(n - 1, -1, -1):
+        after[k] = last
+        if canonical[k]:
+            last = k
+    return {1: after, -1: before}

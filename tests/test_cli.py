@@ -215,6 +215,29 @@ def test_jsonl_field_and_lone_surrogate(tmp_path: Path, capsys: pytest.CaptureFi
     assert read_jsonl(out) == [{"body": "A b", "odd": "\ud800"}, {"body": "c"}]  # blanks skipped
 
 
+def test_json_lines_read_as_plain_text_are_pointed_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Forgetting --jsonl reads the whole file as one document: the command says so, and still
+    # does what it was told (the output is the input, cleaned as one text).
+    path = write_jsonl(tmp_path / "in.jsonl", [{"text": t} for t in DISTINCT])
+    long_line = write_jsonl(tmp_path / "long.jsonl", [{"text": "word " * 20_000}])
+    plain = tmp_path / "plain.txt"
+    plain.write_text("{Braces} start this line.\n\nA second paragraph.\n", "utf-8")
+    assert cli.main(["dedupe", str(path), str(long_line), str(plain)]) == 0
+    captured = capsys.readouterr()
+    warnings = [line for line in captured.err.splitlines() if "warning" in line]
+    assert warnings == [
+        f"textclean: warning: {name} looks like JSON lines; it is read as one plain-text "
+        "document (pass --jsonl to read one document per line)"
+        for name in (path, long_line)
+    ]
+    assert captured.out.startswith('{"text": "Ferry fares')
+    for args in (["--jsonl"], ["-q"]):
+        assert cli.main(["dedupe", *args, str(path)]) == 0
+        assert "warning" not in capsys.readouterr().err
+
+
 def test_jsonl_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write_jsonl(tmp_path / "in.jsonl", [{"text": ARTICLE.read_text("utf-8"), "k": 1}])
     assert cli.main(["dedupe", "-q", "--jsonl", "--report", str(path)]) == 0

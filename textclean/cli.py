@@ -21,6 +21,7 @@ import inspect
 import json
 import multiprocessing
 import os
+import re
 import sqlite3
 import stat
 import sys
@@ -1035,6 +1036,46 @@ def _total_size(names: Sequence[str], stdin: BinaryIO) -> int | None:
     return total
 
 
+def _first_line(name: str, stdin: BinaryIO) -> bytes:
+    """The start of an input's first line (up to 64 KiB), read without consuming anything:
+    empty if it cannot be read that way."""
+    if name != "-":
+        try:
+            with open(name, "rb") as stream:
+                return stream.readline(1 << 16)
+        except OSError:
+            return b""
+    peek = getattr(stdin, "peek", None)
+    try:
+        head: bytes = peek(1 << 16) if peek is not None else b""
+    except (OSError, ValueError):
+        return b""
+    return head.split(b"\n", 1)[0] + b"\n" if b"\n" in head else head
+
+
+_JSON_KEY = re.compile(rb'\s*\{\s*"[^"\\\n]{1,200}"\s*:')
+
+
+def _looks_like_json_lines(start: bytes) -> bool:
+    """Whether ``start``, the start of an input's first line, is a JSON object on a line of its
+    own, as JSON lines start (a line too long to have been read whole: an object's first key).
+
+    >>> _looks_like_json_lines(b'{"text": "Hello."}\\n'), _looks_like_json_lines(b"{Hello}\\n")
+    (True, False)
+    >>> _looks_like_json_lines(b'{"text": "A very long line, cut'), _looks_like_json_lines(b"{")
+    (True, False)
+    """
+    if not start.endswith(b"\n"):  # cut short
+        return _JSON_KEY.match(start) is not None
+    line = start.strip()
+    if not (line.startswith(b"{") and line.endswith(b"}")):
+        return False
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
 def _read(names: Sequence[str], jsonl: bool, stdin: BinaryIO) -> Iterator[_Item]:
     """Documents from the inputs: whole files, or JSON lines (blank lines skipped)."""
     for name in names:
@@ -1105,6 +1146,15 @@ def _execute(args: argparse.Namespace, job: _Job) -> int:
     stdin: BinaryIO = sys.stdin.buffer
     stderr = sys.stderr
     names = _open_inputs(args.files)
+    if not job.jsonl and not args.quiet:
+        for name in names:
+            if _looks_like_json_lines(_first_line(name, stdin)):
+                label = "standard input" if name == "-" else name
+                print(
+                    f"textclean: warning: {label} looks like JSON lines; it is read as one "
+                    "plain-text document (pass --jsonl to read one document per line)",
+                    file=stderr,
+                )
     tally = _Tally()
     progress = Progress.for_stream(
         stderr, label=f"textclean {job.command}", total=_total_size(names, stdin), quiet=args.quiet

@@ -98,6 +98,19 @@ def test_merged_paragraphs_are_contained() -> None:
     assert merged[6].similarity >= 0.9
 
 
+def test_merged_copy_of_paragraphs_with_repeated_short_lines_between() -> None:
+    # Between the two paragraphs a merged copy runs together stand a long paragraph and two short
+    # lines repeated right after themselves (removed only once every paragraph is matched). The
+    # repeats add no words: they part no window, and the copy need not hold them.
+    short = ["Closed", "Line 4 runs late"]
+    result = dedupe(doc(P0, P1, *short, *short, P2, P0 + " " + P2))
+    assert {i: kind for i, (_, kind) in removed(result).items()} == {
+        4: "exact", 5: "exact", 7: "contained"
+    }  # fmt: skip
+    assert set({d.index: d for d in result.duplicates}[7].originals) == {0, 6}
+    assert dedupe(result.text).duplicates == ()
+
+
 def test_split_paragraph_is_contained() -> None:
     first, second = P2.split(". ", 1)
     copy = [P0, P1, first + ".", second, P3, P4]
@@ -933,6 +946,19 @@ def test_hard_wrapped_input() -> None:
     assert len(result.paragraphs) == 10
     assert removed(result) == {5 + i: (i, "exact") for i in range(5)}
     assert result.text == first
+
+
+def test_a_line_that_ends_in_a_closing_tag_ends_its_paragraph() -> None:
+    # Lines of HTML in text that otherwise looks hard-wrapped: "</p>" and "<br>" end a paragraph.
+    lines = [
+        '<p class="lede">The council approved the plan on Tuesday after a long debate.</p>',
+        "Opposition members said the cost had nearly doubled since the first estimate.<br>",
+        "They asked for the contract to be reviewed before any money is spent on it.",
+    ]
+    assert [p.text for p in split_paragraphs("\n".join(lines))] == lines
+    # Without the tags, the second and third lines are one wrapped paragraph.
+    plain = [line.replace("<br>", "") for line in lines[1:]]
+    assert len(split_paragraphs("\n".join(plain).replace("estimate.", "estimate,"))) == 1
 
 
 def test_a_wrapped_line_that_ends_a_sentence_does_not_end_the_paragraph() -> None:

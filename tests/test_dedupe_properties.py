@@ -219,6 +219,12 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
 @example(  # a merged copy whose first line's copies went as exact repeats of a kept one
     "\n\n".join([f"{_M} {_S}", *[_M] * 6, _S, _S.replace("the", "teh", 1), _M, _S, *[_M] * 4])
 )
+@example(  # HTML lines in a block that looks hard-wrapped: the line after "</p>" is a paragraph
+    # of its own, and then a repeat of a kept one (Hypothesis seed 103)
+    "\n".join(["Line 4", SENTENCES[2], _S, *["Closed Share this article"] * 2, *["Line 4"] * 3,
+               f'<p><a href="https://example.com/a?b=c">{SENTENCES[2][:3]}</a>{SENTENCES[2][3:]}</p>',
+               "Line 4"])
+)  # fmt: skip
 @example(  # a copy of the end of one paragraph and the start of another, with a third between
     # them until it goes as contained in a later one: only a second run sees the two side by side
     # (known; Hypothesis seed 93)

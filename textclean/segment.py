@@ -14,7 +14,8 @@ a sentence (or the line starts in lower case); lines of Chinese or Japanese are 
 line a paragraph is far commoner than wrapped text there, and nothing marks a wrap). A sentence
 ends in ``.!?:;…`` (or a closing quote or bracket), the Chinese and Japanese stops, the danda of
 Hindi and its neighbours, or the Arabic question mark or Urdu full stop; a comma before a closing
-quote (``,”``) ends none.
+quote (``,”``) ends none. A line that ends in a block element's closing tag (``</p>``, ``</li>``)
+or a ``<br>`` ends its paragraph, in every layout.
 
 In a block of prose wrapped at its width, a line that ends a sentence ends no paragraph (about one
 line in twenty of wrapped prose does), a line that starts like a list item in the middle of a
@@ -60,6 +61,12 @@ _OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # (each a fast substri
 _LIST_MARKER = re.compile(r"[-*•·▪◦‣–—>#|+]|\d{1,3}[.)]\s|[a-zA-Z][.)]\s")
 _SENTENCE_END = re.compile(r"[.!?:;…。！？।॥؟۔\"'”’»)\]]$")  # (Hindi's danda, Arabic's ؟, Urdu's ۔)
 _CLAUSE_QUOTE = re.compile(r",[\"'”’»]+$")  # a quotation going on: "..., ” he said"
+# Markup that ends a paragraph at the end of a line: a block element's closing tag, or a break.
+_BLOCK_END = re.compile(
+    r"(?:</(?:p|div|h[1-6]|li|dd|dt|blockquote|pre|figcaption|figure|table|tr|td|th|ul|ol"
+    r"|section|article|header|footer|aside|nav|main)|<br\s*/?)\s*>$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"\S+")
 _OPENING_QUOTES = "\"'“‘«„"
 # A character of Chinese or Japanese (CJK ideographs, kana). Only these: other scripts without
@@ -150,6 +157,8 @@ def _flush(
 def _continues(text: str, prev: tuple[int, int], start: int, width: int, prose: bool) -> bool:
     """Whether the line starting at ``start`` continues the hard-wrapped line ``prev``."""
     prev_start, prev_end = prev
+    if _BLOCK_END.search(text, max(prev_start, prev_end - 16), prev_end):
+        return False  # "...</p>": the markup says the paragraph ends
     if _short(prev_start, prev_end, width) and not (prose and _full(text, prev, start, width)):
         return False  # (in wrapped prose, a short line before a long word, a link, is full)
     if _LIST_MARKER.match(text, start) and not (prose and not _ends_sentence(text, prev_end)):

@@ -106,8 +106,13 @@ class _DocumentMatcher:
         # while the others are matched (never the copy that stays), then removed if the others
         # hold their words.
         self.structured = {i for i, text in enumerate(texts) if is_structured(text)}
+        # Short paragraphs that repeat a kept one, as they are met: kept for now, but they add
+        # no words of their own, so they neither part a window nor break a merged copy.
+        self.short_repeats: dict[int, int] = {}
         self.links: Links = shared_keys(document)
-        self.merged = MergedCopies(document.canonical, self.found, options.threshold)
+        self.merged = MergedCopies(
+            document.canonical, self.found, options.threshold, passable=self.short_repeats
+        )
 
     def run(self) -> Matching:
         document = self.document
@@ -119,7 +124,7 @@ class _DocumentMatcher:
             first_same = list(range(len(document)))
         canonical = document.canonical
         short_words = 0 if self.options.remove_short_repeats else self.options.short_words
-        short_repeats: dict[int, int] = {}
+        short_repeats = self.short_repeats
         short_parts: dict[int, Duplicate] = {}
         in_prior: set[int] = set()  # paragraphs holding a key the index knows
         if self.prior_keys:
@@ -789,11 +794,14 @@ class _DocumentMatcher:
         return None
 
     def _gap(self, doc_id: str | None, a: int, b: int) -> int:
-        """Paragraphs between ``a`` and ``b``: in this document, only the kept ones count."""
+        """Paragraphs between ``a`` and ``b``: in this document, only the kept ones count, and
+        not the short repeats among them."""
         if doc_id is not None or b - a > 8 * _MAX_GAP:
             return b - a - 1
-        canonical, found = self.document.canonical, self.found
-        return sum(1 for k in range(a + 1, b) if k not in found and canonical[k])
+        canonical, found, repeats = self.document.canonical, self.found, self.short_repeats
+        return sum(
+            1 for k in range(a + 1, b) if k not in found and k not in repeats and canonical[k]
+        )
 
     def _kept(self, k: int) -> bool:
         return (

@@ -10,7 +10,7 @@ skipped (a removed line, a caption), and the text between those found must be sm
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
@@ -36,15 +36,23 @@ class MergedCopies:
 
     ``canonical`` holds the paragraphs' canonical texts and ``found`` the paragraphs removed so
     far (read as matching goes on, never written); edited paragraphs count when their ``ratio``
-    reaches ``threshold``.
+    reaches ``threshold``. A copy may lack the paragraphs removed, and those of ``passable``
+    (kept ones that add no words of their own: short repeats), as many as
+    :data:`MAX_PASSED` in a row.
     """
 
     def __init__(
-        self, canonical: Sequence[str], found: Mapping[int, Duplicate], threshold: float
+        self,
+        canonical: Sequence[str],
+        found: Mapping[int, Duplicate],
+        threshold: float,
+        *,
+        passable: Collection[int] = (),
     ) -> None:
         self.canonical = canonical
         self.found = found
         self.threshold = threshold
+        self.passable = passable
 
     def laid_end_to_end(
         self, i: int, text: str, candidates: Candidates, *, kept: bool = False
@@ -155,7 +163,7 @@ class MergedCopies:
                 else self.find_near(text, canon, at, forward, skipped, skipped_chars)
             )  # fmt: skip
             if span is None:
-                if k in self.found:  # removed: the copy need not hold it (nor will the output)
+                if k in self.found or k in self.passable:  # (nor will the output hold it)
                     passed += 1
                     if passed > MAX_PASSED:
                         break

@@ -17,6 +17,9 @@ import pytest
 
 import textclean
 from textclean import cli
+from textclean.cli import job as cli_job
+from textclean.cli import options as cli_options
+from textclean.cli import run as cli_run
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "000_e2d5bc835c81b771.txt"
@@ -361,7 +364,7 @@ def test_two_workers_stop_at_a_bad_line(tmp_path: Path, capsys: pytest.CaptureFi
 
 def test_reading_stays_a_bounded_distance_ahead() -> None:
     """Memory stays flat: the pool is never fed more than a fixed number of documents ahead."""
-    job = cli._Job(
+    job = cli_job._Job(
         command="clean",
         jsonl=True,
         text_field="text",
@@ -381,7 +384,7 @@ def test_reading_stays_a_bounded_distance_ahead() -> None:
             yield "x", i + 1, b'{"text": "a b c"}\n'
 
     ahead = []
-    with cli._started(job, items(), workers=2, chunksize=4) as results:
+    with cli_job._started(job, items(), workers=2, chunksize=4) as results:
         for consumed, _ in enumerate(results, 1):
             with lock:
                 ahead.append(produced - consumed)
@@ -413,7 +416,7 @@ def test_reading_a_big_index_is_announced(
     argv = ["dedupe", "--index", str(index), str(ARTICLE)]
     assert cli.main(argv) == 0
     assert "reading the index" not in capsys.readouterr().err  # a new, small file: no pause
-    monkeypatch.setattr(cli, "_SLOW_INDEX", 1)  # every file is big now
+    monkeypatch.setattr(cli_run, "_SLOW_INDEX", 1)  # every file is big now
     assert cli.main(argv) == 0
     err = capsys.readouterr().err
     assert f"reading the index {index}" in err
@@ -511,22 +514,28 @@ def test_every_library_option_has_a_command_line_form() -> None:
     flags = {name: {s for a in p._actions for s in a.option_strings} for name, p in parsers.items()}
     clean_fields = [f.name for f in dataclasses.fields(textclean.CleanConfig)]
     dedupe_fields = [f.name for f in dataclasses.fields(textclean.DedupeOptions)]
-    assert [o.name for o in cli.clean_options()] == clean_fields
-    assert [o.name for o in cli.dedupe_options()] == [
+    assert [o.name for o in cli_options.clean_options()] == clean_fields
+    assert [o.name for o in cli_options.dedupe_options()] == [
         f for f in dedupe_fields if f != "fingerprint"
     ]
-    assert {o.name for o in cli.index_options()} == {
+    assert {o.name for o in cli_options.index_options()} == {
         "boilerplate_min_docs",
         "document_threshold",
         "max_paragraphs",
         "max_age",
     }
-    for option in [*cli.clean_options(), *cli.dedupe_options(), *cli.index_options()]:
-        assert option.name in {**cli._CLEAN_HELP, **cli._DEDUPE_HELP, **cli._INDEX_HELP}
+    helps = {**cli_options._CLEAN_HELP, **cli_options._DEDUPE_HELP, **cli_options._INDEX_HELP}
+    options = [
+        *cli_options.clean_options(),
+        *cli_options.dedupe_options(),
+        *cli_options.index_options(),
+    ]
+    for option in options:
+        assert option.name in helps
         spelled = option.name.replace("_", "-")
         forms = {f"--{spelled}", f"--no-{spelled}", f"--{spelled.removesuffix('s')}"}
-        commands = ["dedupe"] if option in cli.index_options() else ["dedupe", "clean"]
-        if option in cli.dedupe_options():
+        commands = ["dedupe"] if option in cli_options.index_options() else ["dedupe", "clean"]
+        if option in cli_options.dedupe_options():
             commands = ["dedupe"]
         for command in commands:
             assert forms & flags[command], (command, option.name)
@@ -569,7 +578,7 @@ def test_non_default_options_become_library_configs() -> None:
             "--fold-width",
         ]
     )
-    job = cli._configure(args, parser.error)
+    job = cli_run._configure(args, parser.error)
     assert textclean.DedupeOptions(**job.dedupe_options) == textclean.DedupeOptions(
         threshold=0.8,
         containment=0.7,
@@ -590,7 +599,7 @@ def test_non_default_options_become_library_configs() -> None:
     assert job.clean_config == textclean.CleanConfig(
         normalization=None, fix_encoding=False, fold_width=True
     )
-    defaults = cli._configure(parser.parse_args(["dedupe"]), parser.error)
+    defaults = cli_run._configure(parser.parse_args(["dedupe"]), parser.error)
     assert defaults.dedupe_options == {"clean": False}  # the command cleans, with CleanConfig()
     assert defaults.clean_config == textclean.CleanConfig() and defaults.index is None
 

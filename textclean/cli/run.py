@@ -1,0 +1,263 @@
+"""Running the command: check the command line, read the inputs, write the outputs.
+
+:func:`_configure` turns the parsed command line into a :class:`~textclean.cli.job._Job`;
+:func:`_execute` reads every input, passes the documents through the job (and the index)
+and writes the results in input order, with progress and a summary on standard error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sqlite3
+import stat
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack
+from typing import IO, Any, BinaryIO, NoReturn
+
+from textclean.cleaning import CleanConfig
+from textclean.cli.job import _Cleaned, _Failed, _Item, _Job, _started
+from textclean.cli.options import EXIT_OK, _flag, clean_options, dedupe_options, index_options
+from textclean.cli.progress import Progress, _count, _Tally
+from textclean.deduplicator import Deduplicator, sqlite_path
+
+
+class _InputError(Exception):
+    """Input that stops the run (exit status 1); the message says where."""
+
+
+def _configure(args: argparse.Namespace, error: Callable[[str], NoReturn]) -> _Job:
+    """Check the command line and turn it into a :class:`_Job`."""
+    given = vars(args)
+    if not args.jsonl:
+        for flag in ("field", "id_field", "source_field"):
+            if given.get(flag) is not None:
+                error(f"{_flag(flag)} needs --jsonl")
+    if args.rejects is not None and args.on_error != "skip":
+        error("--rejects needs --on-error skip")
+    if args.on_error == "skip" and args.rejects is None:
+        error("--on-error skip needs --rejects PATH: bad lines are set aside, not lost")
+    clean_kw = {o.name: given[o.name] for o in clean_options() if o.name in given}
+    clean_config: CleanConfig | None = None
+    try:
+        clean_config = CleanConfig(**clean_kw)
+    except (TypeError, ValueError) as exc:
+        error(str(exc))
+    job_kw: dict[str, Any] = {}
+    if args.command == "dedupe":
+        dedupe_kw = {o.name: given[o.name] for o in dedupe_options() if o.name in given}
+        if "boilerplate_patterns" in dedupe_kw:
+            dedupe_kw["boilerplate_patterns"] = tuple(dedupe_kw["boilerplate_patterns"])
+        index_kw = {o.name: given[o.name] for o in index_options() if o.name in given}
+        if index_kw and args.index is None:
+            error(f"{', '.join(_flag(name) for name in index_kw)} needs --index")
+        if not dedupe_kw.pop("clean", True):
+            if clean_kw:
+                error(f"{', '.join(_flag(name) for name in clean_kw)}: no effect with --no-clean")
+            clean_config = None
+        try:  # let the library check the values
+            Deduplicator(**index_kw, **dedupe_kw).close()
+        except (TypeError, ValueError) as exc:
+            error(str(exc))
+        # The command cleans (with the CleanConfig given), so the library does not clean again.
+        dedupe_kw["clean"] = False
+        job_kw = {"dedupe_options": dedupe_kw, "index_options": index_kw, "index": args.index}
+    output = None if args.output == "-" else os.path.abspath(args.output)
+    for path in args.files:
+        if output is not None and path != "-" and os.path.abspath(path) == output:
+            error(f"-o {args.output} is also an input file")
+    return _Job(
+        command=args.command,
+        jsonl=args.jsonl,
+        text_field=args.field or "text",
+        id_field=given.get("id_field"),
+        source_field=given.get("source_field"),
+        report=args.report,
+        clean_config=clean_config,
+        **job_kw,
+    )
+
+
+def _open_inputs(files: Sequence[str]) -> list[str]:
+    """Check every input can be read before any work starts; ``-`` is standard input."""
+    names = list(files) or ["-"]
+    for name in names:
+        if name == "-":
+            continue
+        try:
+            with open(name, "rb"):
+                pass
+        except OSError as exc:
+            raise _InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+    return names
+
+
+def _total_size(names: Sequence[str], stdin: BinaryIO) -> int | None:
+    """Bytes to read, when every input is a regular file (for the progress bar)."""
+    total = 0
+    for name in names:
+        try:
+            info = os.fstat(stdin.fileno()) if name == "-" else os.stat(name)
+        except (OSError, ValueError, AttributeError):  # includes io.UnsupportedOperation
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        total += info.st_size
+    return total
+
+
+def _first_line(name: str, stdin: BinaryIO) -> bytes:
+    """The start of an input's first line (up to 64 KiB), read without consuming anything:
+    empty if it cannot be read that way."""
+    if name != "-":
+        try:
+            with open(name, "rb") as stream:
+                return stream.readline(1 << 16)
+        except OSError:
+            return b""
+    peek = getattr(stdin, "peek", None)
+    try:
+        head: bytes = peek(1 << 16) if peek is not None else b""
+    except (OSError, ValueError):
+        return b""
+    return head.split(b"\n", 1)[0] + b"\n" if b"\n" in head else head
+
+
+_JSON_KEY = re.compile(rb'\s*\{\s*"[^"\\\n]{1,200}"\s*:')
+
+
+def _looks_like_json_lines(start: bytes) -> bool:
+    """Whether ``start``, the start of an input's first line, is a JSON object on a line of its
+    own, as JSON lines start (a line too long to have been read whole: an object's first key).
+
+    >>> _looks_like_json_lines(b'{"text": "Hello."}\\n'), _looks_like_json_lines(b"{Hello}\\n")
+    (True, False)
+    >>> _looks_like_json_lines(b'{"text": "A very long line, cut'), _looks_like_json_lines(b"{")
+    (True, False)
+    """
+    if not start.endswith(b"\n"):  # cut short
+        return _JSON_KEY.match(start) is not None
+    line = start.strip()
+    if not (line.startswith(b"{") and line.endswith(b"}")):
+        return False
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
+def _read(names: Sequence[str], jsonl: bool, stdin: BinaryIO) -> Iterator[_Item]:
+    """Documents from the inputs: whole files, or JSON lines (blank lines skipped)."""
+    for name in names:
+        label = "<stdin>" if name == "-" else name
+        with ExitStack() as stack:
+            stream = stdin if name == "-" else stack.enter_context(open(name, "rb"))
+            if not jsonl:
+                yield label, 0, stream.read()
+                continue
+            for number, line in enumerate(stream, 1):
+                if not line.isspace():
+                    yield label, number, line
+
+
+_SLOW_INDEX = 16 << 20
+"""An index file of this many bytes or more takes a second or more to read: say so."""
+
+
+def _open_index(job: _Job, stderr: IO[str], *, quiet: bool) -> Deduplicator | None:
+    """The job's index deduplicator; opening a big file (read whole into memory) is announced."""
+    if job.index is None:
+        return None
+    path = sqlite_path(job.index)
+    size = path.stat().st_size if path.is_file() else 0
+    announce = not quiet and size >= _SLOW_INDEX
+    if announce:
+        print(f"textclean {job.command}: reading the index {path} ({size / 2**20:,.0f} MiB)...",
+              file=stderr, flush=True)  # fmt: skip
+    start = time.perf_counter()
+    index = job.index_deduplicator()
+    if announce and index is not None:
+        seconds = time.perf_counter() - start
+        documents, paragraphs = index.store.document_count(), index.store.paragraph_count()
+        print(
+            f"textclean {job.command}: index read: {_count(documents, 'document')}, "
+            f"{_count(paragraphs, 'paragraph')} in {seconds:.1f} s",
+            file=stderr,
+            flush=True,
+        )
+    return index
+
+
+def _execute(args: argparse.Namespace, job: _Job) -> int:
+    stdin: BinaryIO = sys.stdin.buffer
+    stderr = sys.stderr
+    names = _open_inputs(args.files)
+    if not job.jsonl and not args.quiet:
+        for name in names:
+            if _looks_like_json_lines(_first_line(name, stdin)):
+                label = "standard input" if name == "-" else name
+                print(
+                    f"textclean: warning: {label} looks like JSON lines; it is read as one "
+                    "plain-text document (pass --jsonl to read one document per line)",
+                    file=stderr,
+                )
+    tally = _Tally()
+    progress = Progress.for_stream(
+        stderr, label=f"textclean {job.command}", total=_total_size(names, stdin), quiet=args.quiet
+    )
+    chunksize = 16 if job.jsonl else 1
+    with ExitStack() as stack:
+        if args.output == "-":
+            out: BinaryIO = sys.stdout.buffer
+        else:
+            try:
+                out = stack.enter_context(open(args.output, "wb"))
+            except OSError as exc:
+                raise _InputError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        rejects: BinaryIO | None = None
+        if args.rejects is not None:
+            try:
+                rejects = stack.enter_context(open(args.rejects, "wb"))
+            except OSError as exc:
+                raise _InputError(f"cannot write {args.rejects}: {exc.strerror or exc}") from None
+        try:
+            index = _open_index(job, stderr, quiet=args.quiet)
+        except (OSError, ValueError, sqlite3.Error) as exc:
+            raise _InputError(f"cannot use the index {job.index}: {exc}") from None
+        if index is not None:
+            stack.enter_context(index)
+        results = stack.enter_context(
+            _started(job, _read(names, job.jsonl, stdin), args.workers, chunksize)
+        )
+        try:
+            for result in results:
+                if isinstance(result, _Failed):
+                    where = f"{result.name}, line {result.line}: {result.reason}"
+                    if rejects is None:
+                        raise _InputError(
+                            f"{where}\n  (to set bad lines aside and carry on: "
+                            "--on-error skip --rejects PATH)"
+                        )
+                    rejects.write(result.raw if result.raw.endswith(b"\n") else result.raw + b"\n")
+                    tally.rejected += 1
+                    if not args.quiet:
+                        progress.clear()
+                        print(f"textclean: {where} (written to {args.rejects})", file=stderr)
+                    continue
+                if isinstance(result, _Cleaned):
+                    assert index is not None
+                    result = job.finish(result, index)
+                out.write(result.data)
+                if result.note is not None:
+                    progress.clear()
+                    print(result.note, file=stderr)
+                tally.add(result)
+                progress.update(documents=tally.documents, size=tally.size)
+        finally:
+            out.flush()
+    progress.close(tally.summary(job.command, progress.elapsed))
+    return EXIT_OK

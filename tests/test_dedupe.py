@@ -111,6 +111,39 @@ def test_merged_copy_of_paragraphs_with_repeated_short_lines_between() -> None:
     assert dedupe(result.text).duplicates == ()
 
 
+# A paragraph of more than 1,000 characters (edited copies of it are aligned by Indel opcodes).
+HEARING = (
+    "The inquiry heard from eleven witnesses over four days, beginning with the engineer who "
+    "first reported cracks in the eastern pier and ending with the finance director who signed "
+    "the emergency contract. Each was asked when they had learned of the corrosion, whom they had"
+    " told, and what had been written down at the time. Several answers did not match the minutes"
+    " of the meetings in question, and the chair said that the panel would ask for the original "
+    "notebooks. The engineer told the panel that she had raised the matter twice by email and "
+    "once in person, and that on each occasion she had been assured that the inspection schedule "
+    "would be brought forward. It was not, she said, and the next inspection took place fourteen "
+    "months later than planned. A lawyer for the council said the delay had been caused by a "
+    "shortage of divers qualified to work under the pier, not by any decision to ignore the "
+    "warning. The chair asked why no other firm had been approached, and was told that the "
+    "framework agreement allowed only one supplier. The panel will publish its findings in the "
+    "spring, together with the evidence it received in writing from residents, ferry operators "
+    "and the harbour pilots' association."
+)
+
+
+def test_merged_copy_with_a_long_edited_paragraph_accounts_for_each_paragraph() -> None:
+    # The long paragraph lost a word in the copy; its alignment could match its last letter in
+    # the next paragraph's first words ("summer" ... "summer"), and that paragraph was then not
+    # found where it stands. A small edit leaves the paragraph's end as it was: the stretch ends
+    # there, and every paragraph is found in the copy.
+    long = HEARING + " The panel expects to report before the end of the summer."
+    body = [P0, long, "After that summer the pier reopened to walkers.", P1, P2]
+    copy = " ".join([P0, long.replace(" emergency", "", 1), *body[2:]])
+    result = dedupe(doc(*body, copy))
+    (dup,) = result.duplicates
+    assert (dup.index, dup.kind) == (5, "contained")
+    assert dup.originals == (0, 1, 2, 3, 4)
+
+
 def test_split_paragraph_is_contained() -> None:
     first, second = P2.split(". ", 1)
     copy = [P0, P1, first + ".", second, P3, P4]

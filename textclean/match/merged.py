@@ -216,6 +216,14 @@ class MergedCopies:
         if span is None:
             return None
         start, end = lo + span[0], lo + span[1]
+        if len(canon) > 2 * EDGE:
+            # An alignment of a long paragraph may reach into the text beside it (its last
+            # letters matched there, as well as anywhere): a small edit leaves the start or the
+            # end as it was, so the stretch stops at them where they stand.
+            head = text.find(canon[:EDGE], start, end)
+            tail = text.rfind(canon[-EDGE:], start, end)
+            start = max(start, head)
+            end = tail + EDGE if tail >= start else end
         while start > 0 and text[start - 1] != " ":  # whole words
             start -= 1
         while end < len(text) and text[end] != " ":

@@ -21,9 +21,9 @@ canonical form is:
   the tags of those go, and a block element's tag (``<p>``, ``</h2>``, ``<br>``, ``<li>``)
   ends a sentence (a paragraph that only mentions tags, ``- <li><table> in select``, keeps
   them as words); of any other tag, the attributes go (``<amp-img src="...">`` reads as
-  ``amp img``). So do the targets of Markdown links and
-  images (``[the vote](https://...)`` reads as ``the vote``), as converters of web pages to
-  Markdown write them: links and class names are not words of the text;
+  ``amp img``). So do the targets of Markdown links and images (``[the vote](https://...)``
+  reads as ``the vote``), as converters of web pages to Markdown write them: links and class
+  names are not words of the text;
 * with a paragraph's first letter joined to the word it starts when a scraper set it, as a drop
   cap, on a line of its own (``"I\\nn reality"`` reads as ``in reality``);
 * without reference marks after punctuation (``in 1934.[3]``, ``bridge,[a]``) and link numbers
@@ -51,7 +51,13 @@ from collections.abc import Sequence
 import numpy as np
 import regex
 
-__all__ = ["CANONICAL_VERSION", "canonical_form", "canonical_paragraphs", "word_count"]
+__all__ = [
+    "BLOCK_ELEMENTS",
+    "CANONICAL_VERSION",
+    "canonical_form",
+    "canonical_paragraphs",
+    "word_count",
+]
 
 CANONICAL_VERSION = 5
 """Changes whenever the canonical form of some text changes (and with it every key of it)."""
@@ -91,15 +97,16 @@ _BREAK_ESCAPE = re.compile(r"\\+[nrt]")
 _UNICODE_ESCAPE = re.compile(r"\\+u([0-9a-fA-F]{4})")
 # The tags of the common HTML elements, with their attributes, within a paragraph: block
 # elements (whose tags end a sentence) and inline ones (whose tags are a space).
-_BLOCK_ELEMENTS = (
+BLOCK_ELEMENTS = (
     "address|article|aside|blockquote|br|caption|dd|div|dl|dt|figcaption|figure|footer|h[1-6]"
     "|header|hr|li|main|nav|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul"
 )
+"""The names of the common HTML block elements, as a regular-expression alternation."""
 _INLINE_ELEMENTS = (
     "a|abbr|b|big|cite|code|del|em|font|i|iframe|img|ins|kbd|mark|picture|q|s|samp|small"
     "|source|span|strike|strong|sub|sup|time|tt|u|var|video|wbr"
 )
-_BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK_ELEMENTS})(?:\s[^<>\x01]*)?/?>", re.IGNORECASE)
+_BLOCK_TAG = re.compile(rf"</?(?:{BLOCK_ELEMENTS})(?:\s[^<>\x01]*)?/?>", re.IGNORECASE)
 _INLINE_TAG = re.compile(rf"</?(?:{_INLINE_ELEMENTS})(?:\s[^<>\x01]*)?/?>", re.IGNORECASE)
 # The attributes of any other HTML tag left in the text (``<amp-img src="https://...">``): links
 # and class names are not words of it. The tag's name stays, as any word would.

@@ -44,6 +44,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
+from textclean.canonical import BLOCK_ELEMENTS
 from textclean.results import Paragraph
 
 __all__ = ["WRAP_WIDTH", "split_paragraphs"]
@@ -62,11 +63,7 @@ _LIST_MARKER = re.compile(r"[-*•·▪◦‣–—>#|+]|\d{1,3}[.)]\s|[a-zA-Z][
 _SENTENCE_END = re.compile(r"[.!?:;…。！？।॥؟۔\"'”’»)\]]$")  # (Hindi's danda, Arabic's ؟, Urdu's ۔)
 _CLAUSE_QUOTE = re.compile(r",[\"'”’»]+$")  # a quotation going on: "..., ” he said"
 # Markup that ends a paragraph at the end of a line: a block element's closing tag, or a break.
-_BLOCK_END = re.compile(
-    r"(?:</(?:p|div|h[1-6]|li|dd|dt|blockquote|pre|figcaption|figure|table|tr|td|th|ul|ol"
-    r"|section|article|header|footer|aside|nav|main)|<br\s*/?)\s*>$",
-    re.IGNORECASE,
-)
+_BLOCK_END = re.compile(rf"(?:</(?:{BLOCK_ELEMENTS})|<br\s*/?)\s*>$", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
 _OPENING_QUOTES = "\"'“‘«„"
 # A character of Chinese or Japanese (CJK ideographs, kana). Only these: other scripts without

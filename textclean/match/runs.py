@@ -20,6 +20,7 @@ __all__ = [
     "confirm_edited_runs",
     "confirm_in_runs",
     "confirm_short_runs",
+    "follows",
     "lined_up",
     "remove_short_blocks",
     "shares_source",

@@ -184,7 +184,7 @@ class _DocumentMatcher:
         held = {i: self.pending[i] for i in self.reworded - self.found.keys() if i in self.pending}
         runs.confirm_in_runs(held, self.found)
         self._inside_bodies(short_repeats)
-        self._contained_in_later()
+        self._contained_again(self._contained_in_later())
         self._near_again(contained=True)
         runs.remove_short_blocks(
             canonical, self.found, short_repeats
@@ -234,8 +234,8 @@ class _DocumentMatcher:
                 self.found[i] = dup
                 self.pending.pop(i, None)
 
-    def _contained_in_later(self) -> None:
-        """Remove kept paragraphs whose words all reappear in later kept ones.
+    def _contained_in_later(self) -> set[int]:
+        """Remove kept paragraphs whose words all reappear in later kept ones; return them.
 
         A "Highlights" box or a lede that quotes what the body says in full comes first; matching
         runs forwards, so it is caught here. Only small edits are allowed (no repeated-run test).
@@ -251,6 +251,7 @@ class _DocumentMatcher:
         canonical = self.document.canonical
         # From the end, so that a paragraph is only ever contained in paragraphs that stay.
         waiting = sorted(later, reverse=True)
+        removed_here: set[int] = set()
         while waiting:
             vetoed = []
             removed = False
@@ -278,10 +279,35 @@ class _DocumentMatcher:
                 else:
                     self.found[j] = dup
                     settle.retarget(self.found, j, dup)
+                    removed_here.add(j)
                     removed = True
             # Removals leave less earlier text to make a paragraph a copy: look again at those
             # that stayed for that reason, so that the outcome is the same on the output.
             waiting = vetoed if removed else []
+        return removed_here
+
+    def _contained_again(self, removed: set[int]) -> None:
+        """Try containment again for the kept paragraphs linked to a neighbour of one of
+        ``removed`` (paragraphs removed after the others were matched): with it gone, the
+        paragraphs on either side of it are neighbours, and a window of candidates reaches across
+        (as deduplicating the output again would see it)."""
+        beside = {
+            k for r in removed for step in (-1, 1) if (k := self._next_kept(r, step)) is not None
+        }
+        if not beside:
+            return
+        for i in range(min(beside) + 1, len(self.document)):
+            if i in self.found or i in self.structured:
+                continue
+            local = self.links.before(i, self.found)
+            if beside.isdisjoint(local):
+                continue
+            fp = self.document[i]
+            if fp.words < self.options.short_words:
+                continue
+            dup = self._contained(i, fp, self._candidates(fp, local))
+            if dup is not None and not self._lone_part(i, dup, fp):
+                self.found[i] = dup
 
     def _inside_bodies(self, short_repeats: Mapping[int, int]) -> None:
         """Remove the later paragraphs laid end to end, in a kept paragraph, around the split

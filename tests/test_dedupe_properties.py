@@ -231,6 +231,12 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
     "\n\n".join([f"{SENTENCES[4]} {SENTENCES[4]}", _S, f"{SENTENCES[1]} {_S}",
                   f"{SENTENCES[4]} Closed {SENTENCES[1]}"])
 )  # fmt: skip
+@example(  # a line and "Share this article" and the line again, after five copies of the line and
+    # a datelined one: the walk takes the second copy of the line, removed, for its second half,
+    # which covers one word less than the datelined one; only a second run, without the copies,
+    # finds the pair enough (known; Hypothesis seed 111)
+    "\n".join([_S] * 5 + [f"{_W}{_S}", f"{_S} Share this article", _S])
+).xfail(reason="a merged copy's walk prefers a removed copy of a paragraph")  # fmt: skip
 @example(  # a copy laid over a line and the end of a paragraph that holds that line too: the
     # alignment takes the line inside the paragraph, and only a second run, with the line
     # first, sees the copy whole (known; Hypothesis seed 62)

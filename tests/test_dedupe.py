@@ -437,6 +437,28 @@ def test_json_ld_copy_after_the_body_goes(sep: str) -> None:
     assert removed(result) == {len(BODY): (0, "contained")}
 
 
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        "window.__INITIAL_STATE__ = {};",
+        '<script id="__NEXT_DATA__" type="application/json">{}</script>',
+        "var state = {}",
+    ],
+)
+def test_page_state_in_a_script_or_an_assignment_goes_before_the_body(wrap: str) -> None:
+    # A page's state holding the body, as a framework leaves it (assigned by JavaScript, or in
+    # its script tag), before the body: it goes, and the body stays.
+    state = {"page": "/news/[slug]", "props": {"article": {"id": 12, "body": doc(*BODY)}}}
+    blob = wrap.replace("{}", json.dumps(state))
+    result = dedupe(doc(blob, *BODY))
+    assert result.text == doc(*BODY)
+    (dup,) = result.duplicates
+    assert (dup.index, dup.kind) == (0, "contained")
+    # Prose with braces and an equals sign is no page state.
+    prose = 'They wrote x = {"a": "b"} and "c": "d" on the board, in a sentence of its own.'
+    assert dedupe(doc(prose, P0)).duplicates == ()
+
+
 def test_json_ld_copy_with_text_of_its_own_stays_and_takes_nothing() -> None:
     # A sentence the body lacks: the object stays, and no paragraph goes as a copy of it.
     extra = "A second vote on the tram line is expected before the end of the year."

@@ -1,7 +1,9 @@
 """Structured data left in the text: a JSON-LD object (or any JSON) on one line.
 
 A scraper that keeps the contents of ``<script>`` tags leaves a schema.org ``NewsArticle``
-object whose ``articleBody`` string is the whole body again. Matching sets such paragraphs aside
+object whose ``articleBody`` string is the whole body again, or a page's state (a framework's
+``__NEXT_DATA__``, ``window.__INITIAL_STATE__ = {...};``) holding it. The JSON may stand in its
+``<script>`` tag or after the JavaScript that assigns it. Matching sets such paragraphs aside
 and removes them when the document's paragraphs hold their text (see :mod:`textclean.match`);
 this module says which paragraphs are structured data and what their text is.
 """
@@ -13,15 +15,37 @@ import re
 __all__ = ["is_structured", "structured_values"]
 
 
+# What may wrap the JSON: its script tag, or the JavaScript that assigns it to a name.
+_OPENING = re.compile(
+    r"\s*(?:<script\b[^<>]*>\s*)?"
+    r"(?:(?:(?:var|let|const)\s+)?[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[[\"'][^\"'<>]*[\"']\])*"
+    r"\s*=\s*)?"
+)
+
+
 def is_structured(text: str) -> bool:
-    """Whether a paragraph is structured data: a JSON object or array with two keys or more.
+    """Whether a paragraph is structured data: a JSON object or array with two keys or more,
+    alone, in its ``<script>`` tag, or assigned by JavaScript.
 
     >>> is_structured('{"@type": "NewsArticle", "articleBody": "Text."}')
+    True
+    >>> is_structured('window.__STATE__ = {"id": 7, "body": "Text."};')
+    True
+    >>> is_structured('<script id="__NEXT_DATA__">{"page": "/", "props": {}}</script>')
     True
     >>> is_structured("{Braces} in prose: a key. Another: value.")
     False
     """
-    return text[:1] in ("{", "[") and text[-1:] in ("}", "]") and text.count('":') >= 2
+    if text.count('":') < 2:
+        return False
+    core = text.rstrip()
+    if core[-9:].lower() == "</script>":
+        core = core[:-9].rstrip()
+    core = core.removesuffix(";").rstrip()
+    opening = _OPENING.match(core)
+    if opening is not None:
+        core = core[opening.end() :]
+    return core[:1] in ("{", "[") and core[-1:] in ("}", "]")
 
 
 _JSON_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"(\s*:)?')

@@ -17,7 +17,7 @@ __all__ = ["is_structured", "structured_values"]
 
 # What may wrap the JSON: its script tag, or the JavaScript that assigns it to a name.
 _OPENING = re.compile(
-    r"\s*(?:<script\b[^<>]*>\s*)?"
+    r"^\s*(?:<script\b[^<>]*>\s*)?"
     r"(?:(?:(?:var|let|const)\s+)?[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[[\"'][^\"'<>]*[\"']\])*"
     r"\s*=\s*)?"
 )
@@ -42,9 +42,7 @@ def is_structured(text: str) -> bool:
     if core[-9:].lower() == "</script>":
         core = core[:-9].rstrip()
     core = core.removesuffix(";").rstrip()
-    opening = _OPENING.match(core)
-    if opening is not None:
-        core = core[opening.end() :]
+    core = _OPENING.sub("", core, count=1)
     return core[:1] in ("{", "[") and core[-1:] in ("}", "]")
 
 

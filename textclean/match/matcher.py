@@ -194,7 +194,7 @@ class _DocumentMatcher:
                 del self.found[m]
             StructuredCopies(
                 self.texts, self.document, self.found, self.structured, self.options.containment,
-                self._indexed_copy,
+                self._kept, self._indexed_copy,
             ).remove(self.links)  # fmt: skip
         if self.options.keep == "longest":
             settle.prefer_longest(self.texts, canonical, self.found)

@@ -29,9 +29,9 @@ DATA_REACH = 2048  # paragraphs searched on either side of structured data, at m
 class StructuredCopies:
     """Removes the paragraphs of structured data (``structured``) whose words the others hold.
 
-    ``found`` holds the paragraphs removed so far, and gets the objects removed;
-    ``indexed_copy(m, exact, canonical)`` says whether an indexed document holds paragraph ``m``
-    exactly.
+    ``found`` holds the paragraphs removed so far, and gets the objects removed; ``kept(k)`` says
+    whether paragraph ``k`` stays (and has words); ``indexed_copy(m, exact, canonical)`` says
+    whether an indexed document holds paragraph ``m`` exactly.
     """
 
     def __init__(
@@ -41,6 +41,7 @@ class StructuredCopies:
         found: dict[int, Duplicate],
         structured: Set[int],
         containment: float,
+        kept: Callable[[int], bool],
         indexed_copy: Callable[[int, int, str], Duplicate | None],
     ) -> None:
         self.texts = texts
@@ -48,6 +49,7 @@ class StructuredCopies:
         self.found = found
         self.structured = structured
         self.containment = containment
+        self.kept = kept
         self.indexed_copy = indexed_copy
 
     def remove(self, links: Links) -> None:
@@ -94,7 +96,7 @@ class StructuredCopies:
                 share, pieces = self.covering(padded, values, wide)
             if share < self.containment:
                 continue
-            kept = tuple(j for j in pieces if self._kept(j))
+            kept = tuple(j for j in pieces if self.kept(j))
             rule = f"structured data: {share:.0%} of its words are {describe(pieces)}"
             if kept:
                 self.found[m] = Duplicate(m, kept[0], "contained", share, rule, kept)
@@ -116,7 +118,7 @@ class StructuredCopies:
             k, kept = m + step, 0
             while 0 <= k < len(self.document) and kept < reach and abs(k - m) <= 4 * reach:
                 around.append(k)
-                kept += self._kept(k)
+                kept += self.kept(k)
                 k += step
         return sorted(around)
 
@@ -159,13 +161,6 @@ class StructuredCopies:
             return 0.0, pieces
         spaces = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32)[:-1] == 0x20
         return float(covered[np.flatnonzero(spaces) + 1].mean()), pieces
-
-    def _kept(self, k: int) -> bool:
-        return (
-            0 <= k < len(self.document.canonical)
-            and k not in self.found
-            and bool(self.document.canonical[k])
-        )
 
 
 def _reach(m: int, related: set[int], n: int) -> tuple[int, int]:

@@ -24,6 +24,7 @@ __all__ = [
     "lined_up",
     "remove_short_blocks",
     "shares_source",
+    "worded_neighbours",
 ]
 
 BLOCK_LINES = 4  # short lines in a row repeated right after themselves that go as one block
@@ -242,7 +243,7 @@ def confirm_short_runs(
     waiting = {i for i in short_repeats if i not in found}
     if not waiting:
         return
-    beside = _worded_neighbours(canonical)
+    beside = worded_neighbours(canonical)
     # Each is looked at once, and again when a neighbour is confirmed: linear in the run.
     queue = deque(sorted(waiting))
     while queue:
@@ -267,11 +268,11 @@ def confirm_short_runs(
                 break
 
 
-def _worded_neighbours(canonical: Sequence[str]) -> dict[int, list[int]]:
+def worded_neighbours(canonical: Sequence[str]) -> dict[int, list[int]]:
     """For each step (1 and -1), the nearest paragraph with words in that direction from each
     paragraph (-1 where there is none).
 
-    >>> _worded_neighbours(["a", "", "b c", "d"])
+    >>> worded_neighbours(["a", "", "b c", "d"])
     {1: [2, 2, 3, -1], -1: [-1, 0, 0, 2]}
     """
     n = len(canonical)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from textclean.match.model import describe
+from textclean.match.runs import worded_neighbours
 from textclean.results import DocumentMatch, Duplicate
 
 __all__ = [
@@ -31,24 +32,19 @@ def remove_wordless(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
     before a removed one (or the other way round): the section breaks of a copy that goes.
     (Those between kept paragraphs stay, and those at either end of the document beside a
     kept one, as does a document of nothing else.)"""
-    worded = [k for k in range(len(canonical)) if canonical[k]]
-    kept = [k for k in worded if k not in found]
-    if not worded:
+    kept = [k for k in range(len(canonical)) if canonical[k] and k not in found]
+    if not any(canonical):
         return
     first_kept, last_kept = (kept[0], kept[-1]) if kept else (len(canonical), -1)
     rule = "no words, between removed paragraphs"
-    at = 0  # worded[at] is the first paragraph with words after k
+    beside = worded_neighbours(canonical)  # (-1: none)
     for k in range(len(canonical)):
-        if canonical[k]:
-            at += 1
+        if canonical[k] or k in found:
             continue
-        if k in found:
-            continue
-        before = worded[at - 1] if at else None
-        after = worded[at] if at < len(worded) else None
-        both_go = all(n is None or n in found for n in (before, after))
-        trailing = k > last_kept and after is not None  # (then ``after`` is removed)
-        leading = k < first_kept and before is not None
+        before, after = beside[-1][k], beside[1][k]
+        both_go = all(n < 0 or n in found for n in (before, after))
+        trailing = k > last_kept and after >= 0  # (then ``after`` is removed)
+        leading = k < first_kept and before >= 0
         if both_go or trailing or leading:
             found[k] = Duplicate(k, None, "boilerplate", 1.0, rule)
 

@@ -18,6 +18,7 @@ import pytest
 import textclean
 from textclean import Paragraph, clean, dedupe, find_duplicates, split_paragraphs
 from textclean.canonical import canonical_form
+from textclean.structured import is_structured
 
 
 def _load_generate() -> ModuleType:
@@ -457,6 +458,39 @@ def test_page_state_in_a_script_or_an_assignment_goes_before_the_body(wrap: str)
     # Prose with braces and an equals sign is no page state.
     prose = 'They wrote x = {"a": "b"} and "c": "d" on the board, in a sentence of its own.'
     assert dedupe(doc(prose, P0)).duplicates == ()
+
+
+@pytest.mark.parametrize(
+    "blob",
+    [
+        json.dumps(BODY),
+        json.dumps({"paragraphs": BODY}),
+        json.dumps({"articleBody": doc(*BODY)}),
+        f"var paragraphs = {json.dumps(BODY)};",
+    ],
+    ids=["array", "one key, array", "one key, string", "assigned array"],
+)
+def test_json_list_of_the_paragraphs_goes_before_the_body(blob: str) -> None:
+    # JSON with fewer than two keys that parses and holds text is structured data too: before
+    # the body, it goes, and the body stays (not the JSON, with the body contained in it).
+    result = dedupe(doc(blob, *BODY))
+    assert result.text == doc(*BODY)
+    (dup,) = result.duplicates
+    assert (dup.index, dup.kind, dup.original) == (0, "contained", 1)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '["--verbose", "--quiet", "--dry-run"]',  # JSON, but no string of two words
+        "[Photo: Reuters / Anna Berg, on the harbour bridge]",  # not JSON
+        '["the first try at it", the second try]',  # not JSON either
+        '{"note": "a key and some words"} and more words after it.',
+    ],
+)
+def test_json_like_lines_without_text_are_not_structured_data(line: str) -> None:
+    assert not is_structured(line)
+    assert is_structured('["the first try at it", "the second try"]')
 
 
 def test_json_ld_copy_with_text_of_its_own_stays_and_takes_nothing() -> None:

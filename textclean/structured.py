@@ -10,6 +10,7 @@ this module says which paragraphs are structured data and what their text is.
 
 from __future__ import annotations
 
+import json
 import re
 
 __all__ = ["is_structured", "structured_values"]
@@ -24,8 +25,10 @@ _OPENING = re.compile(
 
 
 def is_structured(text: str) -> bool:
-    """Whether a paragraph is structured data: a JSON object or array with two keys or more,
-    alone, in its ``<script>`` tag, or assigned by JavaScript.
+    """Whether a paragraph is structured data, alone, in its ``<script>`` tag, or assigned by
+    JavaScript: a JSON object or array with two keys or more, or one that parses as JSON and holds
+    text (a string of more than one word: a list of the body's paragraphs, one key holding the
+    body).
 
     >>> is_structured('{"@type": "NewsArticle", "articleBody": "Text."}')
     True
@@ -33,17 +36,33 @@ def is_structured(text: str) -> bool:
     True
     >>> is_structured('<script id="__NEXT_DATA__">{"page": "/", "props": {}}</script>')
     True
+    >>> is_structured('var paragraphs = ["The first one.", "The second one."];')
+    True
     >>> is_structured("{Braces} in prose: a key. Another: value.")
     False
+    >>> is_structured('["--verbose", "--quiet"]'), is_structured("[Photo: Reuters]")
+    (False, False)
     """
-    if text.count('":') < 2:
+    core = text.rstrip() if text[-1:].isspace() else text
+    if core[-1:] not in _CLOSING:  # (prose, cheaply)
         return False
-    core = text.rstrip()
+    keys = core.count('":')
     if core[-9:].lower() == "</script>":
         core = core[:-9].rstrip()
     core = core.removesuffix(";").rstrip()
     core = _OPENING.sub("", core, count=1)
-    return core[:1] in ("{", "[") and core[-1:] in ("}", "]")
+    if core[:1] not in ("{", "[") or core[-1:] not in ("}", "]"):
+        return False
+    if keys >= 2:  # (not parsed: a scraper may have cut the object short)
+        return True
+    try:
+        json.loads(core)
+    except ValueError:
+        return False
+    return bool(structured_values(core))
+
+
+_CLOSING = frozenset("]};>")  # how structured data ends: its bracket, a semicolon, its tag
 
 
 _JSON_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"(\s*:)?')

@@ -968,8 +968,16 @@ def test_boilerplate_off_and_extra_patterns() -> None:
 
 
 def test_invalid_boilerplate_pattern_raises() -> None:
-    with pytest.raises(ValueError, match="boilerplate pattern"):
+    # The error names the pattern and where it fails in it (not in the expression it is wrapped
+    # into).
+    with pytest.raises(ValueError, match=r"boilerplate pattern '\(unclosed': .* at position 9$"):
         dedupe(P0, boilerplate_patterns=("(unclosed",))
+
+
+def test_boilerplate_rule_quotes_the_pattern_as_written() -> None:
+    pattern = r"download\s+our app.*"
+    (dup,) = dedupe(doc(P0, "Download our app today"), boilerplate_patterns=(pattern,)).duplicates
+    assert dup.rule == r"boilerplate pattern 'download\s+our app.*'"  # one backslash
 
 
 def test_clean_false_returns_kept_paragraphs_byte_for_byte() -> None:
@@ -994,6 +1002,22 @@ def test_invalid_option_values_raise() -> None:
         dedupe(P0, threshold=1.5)
     with pytest.raises(ValueError):
         dedupe(P0, keep="last")
+    for name, value in [("clean", "no"), ("clean", 0), ("boilerplate", "off"),
+                        ("remove_short_repeats", 1)]:  # fmt: skip
+        with pytest.raises(TypeError, match=f"{name} must be"):
+            dedupe(P0, **{name: value})
+
+
+def test_clean_takes_a_clean_config() -> None:
+    straight = P1.replace("“", '"').replace("”", '"').replace("’", "'")
+    assert straight != P1
+    text = doc(P1, P0, straight)
+    result = dedupe(text, clean=textclean.CleanConfig(straighten_quotes=True))
+    assert result.text == doc(straight, P0)
+    assert "straighten_quotes" in result.clean_steps
+    assert dedupe(text).text == doc(P1, P0)  # curly quotes stay by default
+    deduplicator = textclean.Deduplicator(clean=textclean.CleanConfig(straighten_quotes=True))
+    assert deduplicator.dedupe(text).text == doc(straight, P0)
 
 
 # ------------------------------------------------------------------------------------------
@@ -1241,9 +1265,9 @@ def test_bytes_input() -> None:
 
 @pytest.mark.parametrize("bad", [None, 42, 3.5, ["a paragraph"], {"text": "x"}])
 def test_bad_input_types_raise_type_error(bad: object) -> None:
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="must be str or bytes"):
         dedupe(bad)  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="must be str or bytes"):
         dedupe(bad, clean=False)  # type: ignore[arg-type]
 
 

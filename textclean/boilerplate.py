@@ -104,8 +104,13 @@ _FLAGS = regex.IGNORECASE | regex.DOTALL
 def _compile(pattern: str) -> regex.Pattern[str]:
     try:
         return regex.compile(r"\s*(?:" + pattern.replace(" ", r"\s+") + r")[\s.:!…»›>]*", _FLAGS)
-    except regex.error as exc:
-        raise ValueError(f"invalid boilerplate pattern {pattern!r}: {exc}") from None
+    except regex.error as wrapped:
+        message = str(wrapped)
+        try:  # the error as the pattern alone gives it: where it stands in the pattern
+            regex.compile(pattern, _FLAGS)
+        except regex.error as own:
+            message = str(own)
+        raise ValueError(f"invalid boilerplate pattern {pattern!r}: {message}") from None
 
 
 class BoilerplateMatcher:

@@ -48,7 +48,7 @@ import ftfy.fixes
 from ftfy import chardata
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
 
-from textclean.options import apply_options
+from textclean.keywords import apply_options
 
 __all__ = [
     "STEPS",

@@ -75,15 +75,15 @@ class _Prepared(NamedTuple):
 
 def _prepare(text: str | bytes, options: DedupeOptions) -> _Prepared:
     """Clean, segment and fingerprint ``text``: the stages before matching."""
-    if options.clean:
-        cleaned = clean_and_explain(text)
+    if not isinstance(text, str | bytes):
+        raise TypeError(f"the text to deduplicate must be str or bytes, got {type(text).__name__}")
+    if options.clean is not False:
+        cleaned = clean_and_explain(text, None if options.clean is True else options.clean)
         source_text, steps = cleaned.text, cleaned.steps
     elif isinstance(text, bytes):
         source_text, steps = decode_bytes(text)[0], ()
-    elif isinstance(text, str):
-        source_text, steps = text, ()
     else:
-        raise TypeError(f"dedupe() expects str or bytes, got {type(text).__name__}")
+        source_text, steps = text, ()
     paragraphs = split_paragraphs(source_text)
     texts = [p.text for p in paragraphs]
     document = fingerprint_paragraphs(texts, options.fingerprint, min_chars=options.min_chars)

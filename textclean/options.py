@@ -2,39 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
-from typing import Any, Literal, TypeVar
+from dataclasses import dataclass, field
+from typing import Literal
 
+from textclean.cleaning import CleanConfig
 from textclean.fingerprint import FingerprintSettings
+from textclean.keywords import apply_options
 
 __all__ = ["DedupeOptions", "apply_options"]
-
-_C = TypeVar("_C")
-
-
-def apply_options(config: _C, options: Mapping[str, Any], *, what: str) -> _C:
-    """Return ``config`` with ``options`` replaced, failing loudly on an unknown keyword.
-
-    >>> apply_options(DedupeOptions(), {"threshold": 0.8}, what="dedupe").threshold
-    0.8
-    >>> apply_options(DedupeOptions(), {"treshold": 0.8}, what="dedupe")
-    Traceback (most recent call last):
-    ...
-    TypeError: dedupe() got an unknown option 'treshold' (did you mean 'threshold'?); valid options are threshold, containment, min_chars, short_words, remove_short_repeats, keep, boilerplate, boilerplate_patterns, clean, fingerprint
-    """  # noqa: E501
-    valid = [f.name for f in fields(config)]  # type: ignore[arg-type]
-    for name in options:
-        if name not in valid:
-            close = difflib.get_close_matches(name, valid, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise TypeError(
-                f"{what}() got an unknown option {name!r}{hint}; "
-                f"valid options are {', '.join(valid)}"
-            )
-    return replace(config, **options) if options else config  # type: ignore[type-var]
 
 
 def _check_unit(name: str, value: object) -> None:
@@ -42,6 +18,11 @@ def _check_unit(name: str, value: object) -> None:
         raise ValueError(f"{name} must be a number between 0 and 1, got {value!r}")
     if not 0.0 < float(value) <= 1.0:
         raise ValueError(f"{name} must be in (0, 1], got {value!r}")
+
+
+def _check_flag(name: str, value: object) -> None:
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be True or False, got {value!r}")
 
 
 def _check_count(name: str, value: object, *, optional: bool = False) -> None:
@@ -74,8 +55,9 @@ class DedupeOptions:
             once (default True).
         boilerplate_patterns: extra whole-paragraph regular expressions, added to
             :data:`textclean.boilerplate.DEFAULT_PATTERNS` (default none).
-        clean: clean the text before segmenting it (default True). With ``False`` the kept
-            paragraphs come back byte for byte as given.
+        clean: clean the text before segmenting it (default True): ``True`` with the default
+            :class:`~textclean.CleanConfig`, or a ``CleanConfig`` of your own (to straighten
+            quotes, say). With ``False`` the kept paragraphs come back byte for byte as given.
         fingerprint: shingle size, signature length and LSH bands
             (:class:`~textclean.fingerprint.FingerprintSettings`).
     """
@@ -88,7 +70,7 @@ class DedupeOptions:
     keep: Literal["first", "longest"] = "first"
     boilerplate: bool = True
     boilerplate_patterns: tuple[str, ...] = ()
-    clean: bool = True
+    clean: bool | CleanConfig = True
     fingerprint: FingerprintSettings = field(default_factory=FingerprintSettings)
 
     def __post_init__(self) -> None:
@@ -96,6 +78,12 @@ class DedupeOptions:
         _check_unit("containment", self.containment)
         _check_count("min_chars", self.min_chars)
         _check_count("short_words", self.short_words)
+        _check_flag("remove_short_repeats", self.remove_short_repeats)
+        _check_flag("boilerplate", self.boilerplate)
+        if not isinstance(self.clean, bool | CleanConfig):
+            raise TypeError(
+                f"clean must be True, False or a CleanConfig, got {type(self.clean).__name__}"
+            )
         if self.keep not in ("first", "longest"):
             raise ValueError(f"keep must be 'first' or 'longest', got {self.keep!r}")
         if isinstance(self.boilerplate_patterns, str):

@@ -121,9 +121,12 @@ class SQLiteStore:
         self._ready = False  # the tables are there
         self._version = -1  # PRAGMA data_version when the memory copy last caught up
         self._conn: sqlite3.Connection | None = None
-        conn = sqlite3.connect(
-            self.path, timeout=timeout, isolation_level=None, check_same_thread=False
-        )
+        try:
+            conn = sqlite3.connect(
+                self.path, timeout=timeout, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as error:
+            raise type(error)(f"cannot open the index {str(self.path)!r}: {error}") from error
         try:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")  # in WAL mode: durable except on power loss
@@ -133,6 +136,10 @@ class SQLiteStore:
                 self._create_tables()
             self._ready = True
             self._read_latest()  # in a read transaction: other processes go on writing
+        except sqlite3.Error as error:  # (not a database, say: name the file)
+            conn.close()
+            self._conn = None
+            raise type(error)(f"cannot open the index {str(self.path)!r}: {error}") from error
         except BaseException:
             conn.close()
             self._conn = None

@@ -231,7 +231,12 @@ def clean_options() -> list[_Option]:
 
 def dedupe_options() -> list[_Option]:
     """The fields of :class:`~textclean.DedupeOptions` that ``dedupe`` exposes."""
-    return [o for o in _dataclass_options(DedupeOptions) if o.name not in _DEDUPE_SKIP]
+    return [
+        # ``clean`` takes a CleanConfig too: here it is on or off, the cleaning options say how.
+        dataclasses.replace(o, hint=bool) if o.name == "clean" else o
+        for o in _dataclass_options(DedupeOptions)
+        if o.name not in _DEDUPE_SKIP
+    ]
 
 
 def index_options() -> list[_Option]:

@@ -420,7 +420,7 @@ class _DocumentMatcher:
         pattern = self.boilerplate.match(self.texts[i])
         if pattern is None:
             return None
-        return Duplicate(i, None, "boilerplate", 1.0, f"boilerplate pattern {pattern!r}")
+        return Duplicate(i, None, "boilerplate", 1.0, f"boilerplate pattern '{pattern}'")
 
     def _indexed_copy(self, i: int, exact: int, canonical: str) -> Duplicate | None:
         """Paragraph ``i`` as an exact copy of an indexed paragraph with the same canonical text

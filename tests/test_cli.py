@@ -6,6 +6,7 @@ import dataclasses
 import importlib.util
 import io
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -176,6 +177,52 @@ def test_no_clean_keeps_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert capsys.readouterr().out == f"{para}\n"
 
 
+def test_binary_file_is_refused(
+    tmp_path: Path, stdin: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("Plain text.\n")
+    binary = tmp_path / "prog"
+    binary.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8)
+    assert cli.main(["clean", "-q", str(text), str(binary)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == (
+        f"textclean: {binary}: looks like a binary file (it holds NUL bytes); "
+        "textclean reads text\n"
+    )
+    assert captured.out == ""  # checked before any work
+    stdin(binary.read_bytes())
+    assert cli.main(["dedupe", "-q"]) == 1
+    assert "textclean: <stdin>: looks like a binary file" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not Path("/dev/fd").is_dir(), reason="no /dev/fd")
+def test_a_pipe_is_checked_as_it_is_read(capsys: pytest.CaptureFixture[str]) -> None:
+    # A pipe (`textclean clean <(zcat x.gz)`) cannot be read twice: the binary check reads it
+    # once, with the document.
+    for data, status in ((b"Plain text.\n", 0), (b"\x7fELF\x00\x00", 1)):
+        read, write = os.pipe()
+        try:
+            os.write(write, data)
+            os.close(write)
+            assert cli.main(["clean", "-q", f"/dev/fd/{read}"]) == status
+        finally:
+            os.close(read)
+        captured = capsys.readouterr()
+        assert captured.out == ("Plain text.\n" if status == 0 else "")
+        assert ("looks like a binary file" in captured.err) == (status == 1)
+
+
+def test_utf16_with_a_bom_is_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "utf16.txt"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        bom = "\ufeff".encode(encoding)
+        path.write_bytes(bom + "Caf\u00e9 au lait.\n".encode(encoding))
+        assert b"\0" in path.read_bytes()
+        assert cli.main(["clean", "-q", str(path)]) == 0
+        assert capsys.readouterr().out == "Caf\u00e9 au lait.\n"
+
+
 # --------------------------------------------------------------------------------------------
 # JSON lines
 # --------------------------------------------------------------------------------------------
@@ -277,6 +324,11 @@ BAD_LINES = [
     (b'["text"]', "expected a JSON object, got an array"),
     (b'{"text": "caf\xe9"}', "not valid UTF-8: byte 0xe9 at byte 14"),
     (b'{"text": "a", "text": "b"}', "key 'text' appears twice"),
+    (b'{"text": "a", "f": NaN}', "NaN is not JSON"),
+    (b'{"text": "a", "f": [Infinity]}', "Infinity is not JSON"),
+    (b'{"text": "a", "f": {"g": -Infinity}}', "-Infinity is not JSON"),
+    (b'{"text": "a", "f": 1e400}', "a number out of range (1e400)"),
+    (b'{"text": "a", "f": ' + b"9" * 5000 + b"}", "a number out of range (99999999999999999...)"),
 ]
 
 
@@ -308,6 +360,18 @@ def test_on_error_skip_sets_bad_lines_aside(
     assert f"{path}, line 2: invalid JSON" in captured.err
     assert f"(written to {rejects})" in captured.err
     assert f"{len(bad)} bad lines rejected" in captured.err
+
+
+def test_output_is_always_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Numbers JSON can spell pass through; what Python would write back as NaN or Infinity
+    # never gets to the writer, which refuses it anyway.
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'{"text": "a", "big": 1e308, "tiny": -1e-400, "int": 1' + b"0" * 400 + b"}\n")
+    assert cli.main(["clean", "-q", "--jsonl", str(path)]) == 0
+    [record] = read_jsonl(capsys.readouterr().out)
+    assert record == {"text": "a", "big": 1e308, "tiny": -0.0, "int": 10**400}
+    with pytest.raises(ValueError, match="not JSON compliant"):
+        cli_job._dump({"text": "a", "f": float("inf")})
 
 
 def test_id_and_source_fields(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -492,6 +556,104 @@ def test_usage_errors_exit_2(
 ) -> None:
     assert cli.main(argv) == 2
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["dedupe", "--threshold", "2"], "threshold must be in (0, 1], got 2.0"),
+        (["dedupe", "--bogus"], "unrecognized arguments: --bogus"),
+        (["clean", "--threshold", "0.5"], "unrecognized arguments: --threshold"),
+        (["clean", "--field", "body"], "--field needs --jsonl"),
+    ],
+)
+def test_command_usage_errors_name_the_command(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    assert cli.main(argv) == 2
+    command = argv[0]
+    assert capsys.readouterr().err == (
+        f"usage: textclean {command} [options] [FILE ...]\ntextclean {command}: error: {message}\n"
+    )
+
+
+def test_unknown_option_before_the_command_is_the_main_parsers(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["--bogus", "dedupe"]) == 2
+    assert capsys.readouterr().err == (
+        "usage: textclean [--version] COMMAND [options] [FILE ...]\n"
+        "textclean: error: unrecognized arguments: --bogus\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["clean", "--jsonl", "--on-error", "skip", "--rejects", "in.jsonl", "in.jsonl"],
+            "--rejects in.jsonl is also an input file",
+        ),
+        (
+            ["clean", "--jsonl", "--on-error", "skip", "--rejects", "r.jsonl", "-o", "r.jsonl"],
+            "--rejects r.jsonl is also the -o file",
+        ),
+        (
+            ["clean", "--jsonl", "link.jsonl", "-o", "in.jsonl"],
+            "-o in.jsonl is also an input file (link.jsonl)",
+        ),
+        (
+            ["clean", "in.jsonl", "-o", "link.jsonl"],
+            "-o link.jsonl is also an input file (in.jsonl)",
+        ),
+        (
+            ["clean", "in.jsonl", "-o", "hard.jsonl"],
+            "-o hard.jsonl is also an input file (in.jsonl)",
+        ),
+        (
+            ["clean", "in.jsonl", "-o", "./sub/../in.jsonl"],
+            "-o ./sub/../in.jsonl is also an input file (in.jsonl)",
+        ),
+        (
+            ["dedupe", "--on-error", "skip", "--rejects", "new.txt", "-o", "dangling.txt"],
+            "--rejects new.txt is also the -o file (dangling.txt)",
+        ),
+        (["dedupe", "--index", "ix.db", "-o", "ix.db"], "-o ix.db is also the --index file"),
+        (
+            ["dedupe", "--index", "ix.db", "--on-error", "skip", "--rejects", "ix.db"],
+            "--rejects ix.db is also the --index file",
+        ),
+        (["dedupe", "--index", "in.jsonl", "in.jsonl"], "--index in.jsonl is also an input file"),
+        (
+            ["dedupe", "--index", "sqlite:///in.jsonl", "in.jsonl"],
+            "--index sqlite:///in.jsonl is also an input file (in.jsonl)",
+        ),
+    ],
+)
+def test_files_to_write_that_are_inputs_or_each_other_are_refused(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    message: str,
+) -> None:
+    """Nothing is opened for writing: opening an input (or the file another option writes)
+    for writing would empty it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    data = b'{"text": "one"}\n'
+    (tmp_path / "in.jsonl").write_bytes(data)
+    (tmp_path / "link.jsonl").symlink_to("in.jsonl")
+    (tmp_path / "hard.jsonl").hardlink_to("in.jsonl")
+    (tmp_path / "dangling.txt").symlink_to("new.txt")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    assert cli.main(argv) == 2
+    command = argv[0]
+    assert capsys.readouterr().err == (
+        f"usage: textclean {command} [options] [FILE ...]\ntextclean {command}: error: {message}\n"
+    )
+    assert (tmp_path / "in.jsonl").read_bytes() == data
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 
 def test_help_and_version_exit_0(capsys: pytest.CaptureFixture[str]) -> None:

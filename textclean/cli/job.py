@@ -8,6 +8,7 @@ processes, which each get a copy of the job through :func:`_init_worker`.
 from __future__ import annotations
 
 import json
+import math
 import multiprocessing
 import threading
 from collections.abc import Iterable, Iterator
@@ -53,11 +54,38 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return record
 
 
-def _dump(record: dict[str, Any]) -> bytes:
+def _excerpt(text: str) -> str:
+    return text if len(text) <= 20 else text[:17] + "..."
+
+
+def _not_json(constant: str) -> Any:
+    """``NaN``, ``Infinity`` and ``-Infinity``: Python reads them, but they are not JSON."""
+    raise _BadRecord(f"{constant} is not JSON")
+
+
+def _finite(text: str) -> float:
+    """A JSON number with a fraction or an exponent, refused when too large for a float (it
+    would be written back as Infinity, which is not JSON)."""
+    value = float(text)
+    if math.isinf(value):
+        raise _BadRecord(f"a number out of range ({_excerpt(text)})")
+    return value
+
+
+def _integer(text: str) -> int:
+    """A JSON integer, refused when it has more digits than Python converts."""
     try:
-        return (json.dumps(record, ensure_ascii=False) + "\n").encode()
+        return int(text)
+    except ValueError:
+        raise _BadRecord(f"a number out of range ({_excerpt(text)})") from None
+
+
+def _dump(record: dict[str, Any]) -> bytes:
+    # allow_nan=False: never write NaN or Infinity, which are not JSON.
+    try:
+        return (json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n").encode()
     except UnicodeEncodeError:  # a lone surrogate from a \ud800 escape: keep it escaped
-        return (json.dumps(record) + "\n").encode()
+        return (json.dumps(record, allow_nan=False) + "\n").encode()
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +202,13 @@ class _Job:
         try:
             # Without its line ending, so that the column of an error is on this line.
             line = line.lstrip("\ufeff").rstrip("\r\n")
-            record = json.loads(line, object_pairs_hook=_unique_keys)
+            record = json.loads(
+                line,
+                object_pairs_hook=_unique_keys,
+                parse_float=_finite,
+                parse_int=_integer,
+                parse_constant=_not_json,
+            )
         except json.JSONDecodeError as exc:
             raise _BadRecord(f"invalid JSON: {exc.msg} at column {exc.colno}") from None
         if not isinstance(record, dict):

@@ -15,7 +15,7 @@ import os
 import sys
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -128,8 +128,9 @@ exit status:
   0  success (with --on-error skip, bad lines went to the rejects file)
   1  bad input: a line that is not UTF-8, not JSON, not an object, or lacks a
      string in the text field (the message names the file and the line);
-     an unreadable file; an index that cannot be used
-  2  usage error: unknown option, bad value, options that do not go together"""
+     an unreadable or binary file; an index that cannot be used
+  2  usage error: unknown option, bad value, options that do not go together,
+     a file to write (-o, --rejects, --index) that is an input or another one"""
 
 _IO_NOTES: Final = """\
 JSON lines (--jsonl):
@@ -140,11 +141,13 @@ JSON lines (--jsonl):
   that is already there) saying what was done.
 
 bad input:
-  A line that is not valid UTF-8, not a JSON object (or has a key twice), or
+  A line that is not valid UTF-8, not a JSON object (or has a key twice), holds
+  NaN, Infinity or a number too large for a float (none of them JSON), or
   whose --field is missing or not a string stops the run: the message names the
   file and the line, and every record before it has been written. With
   --on-error skip --rejects PATH, bad lines are copied unchanged to PATH, named
-  on standard error, and the run carries on.
+  on standard error, and the run carries on. Without --jsonl, an input with a
+  NUL byte in its first 8 KiB is refused as binary (UTF-16 with a BOM is text).
 
 progress:
   On standard error: a progress bar when it is a terminal, otherwise a log line
@@ -194,6 +197,19 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
             return super()._format_action_invocation(action)
         metavar = self._format_args(action, self._get_default_metavar_for_optional(action))
         return ", ".join(action.option_strings) + " " + metavar
+
+
+class _CommandParser(argparse.ArgumentParser):
+    """The parser of one command: it refuses unknown arguments itself, with its own usage
+    line, where argparse hands them back to the main parser and prints the main usage."""
+
+    def parse_known_args(
+        self, args: Iterable[str] | None = None, namespace: Any = None
+    ) -> tuple[Any, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
 
 
 # --------------------------------------------------------------------------------------------
@@ -429,7 +445,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"textclean {__version__}")
     commands = parser.add_subparsers(
-        dest="command", metavar="COMMAND", required=True, title="commands"
+        dest="command",
+        metavar="COMMAND",
+        required=True,
+        title="commands",
+        parser_class=_CommandParser,
     )
 
     clean = commands.add_parser(
@@ -439,6 +459,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=f"{_IO_NOTES}\n\n{_WORKERS_NOTES.splitlines()[0]}\n  --workers N cleans "
         f"documents in N processes; output order follows input order.\n\n{_EXIT_STATUS}",
         formatter_class=_Formatter,
+        prog="textclean clean",
         usage="textclean clean [options] [FILE ...]",
         **extra,
     )
@@ -451,6 +472,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=_DEDUPE_DESCRIPTION,
         epilog=f"{_IO_NOTES}\n\n{_WORKERS_NOTES}\n\n{_EXIT_STATUS}",
         formatter_class=_Formatter,
+        prog="textclean dedupe",
         usage="textclean dedupe [options] [FILE ...]",
         **extra,
     )

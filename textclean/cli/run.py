@@ -8,6 +8,7 @@ and writes the results in input order, with progress and a summary on standard e
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
 import re
@@ -16,7 +17,7 @@ import stat
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from typing import IO, Any, BinaryIO, NoReturn
 
 from textclean.cleaning import CleanConfig
@@ -66,10 +67,7 @@ def _configure(args: argparse.Namespace, error: Callable[[str], NoReturn]) -> _J
         # The command cleans (with the CleanConfig given), so the library does not clean again.
         dedupe_kw["clean"] = False
         job_kw = {"dedupe_options": dedupe_kw, "index_options": index_kw, "index": args.index}
-    output = None if args.output == "-" else os.path.abspath(args.output)
-    for path in args.files:
-        if output is not None and path != "-" and os.path.abspath(path) == output:
-            error(f"-o {args.output} is also an input file")
+    _check_paths(args, error)
     return _Job(
         command=args.command,
         jsonl=args.jsonl,
@@ -82,17 +80,67 @@ def _configure(args: argparse.Namespace, error: Callable[[str], NoReturn]) -> _J
     )
 
 
-def _open_inputs(files: Sequence[str]) -> list[str]:
-    """Check every input can be read before any work starts; ``-`` is standard input."""
+def _same_file(a: str, b: str) -> bool:
+    """Whether two paths name one file: the same file when both exist (through symbolic or hard
+    links too), else the same real path (a file still to be created)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def _check_paths(args: argparse.Namespace, error: Callable[[str], NoReturn]) -> None:
+    """Refuse a file written (-o, --rejects, --index) that is an input or another file written:
+    opening it for writing would destroy what is read or written there."""
+    written: list[tuple[str, str, str]] = []  # (option, as given, path)
+    if vars(args).get("index") is not None:
+        with suppress(ValueError):  # not a path: reported when the index is opened
+            written.append(("--index", args.index, os.fspath(sqlite_path(args.index))))
+    if args.output != "-":
+        written.append(("-o", args.output, args.output))
+    if args.rejects is not None:
+        written.append(("--rejects", args.rejects, args.rejects))
+    for i, (flag, given, path) in enumerate(written):
+        for name in args.files:
+            if name != "-" and _same_file(path, name):
+                also = "" if name == given else f" ({name})"
+                error(f"{flag} {given} is also an input file{also}")
+        for other_flag, other, other_path in written[:i]:
+            if _same_file(path, other_path):
+                also = "" if other == given else f" ({other})"
+                error(f"{flag} {given} is also the {other_flag} file{also}")
+
+
+_BINARY_PROBE = 8192
+"""Bytes at the start of a plain-text input searched for a NUL byte."""
+
+
+def _check_text(label: str, head: bytes) -> None:
+    """Refuse a plain-text input whose first bytes hold a NUL byte, as no text does (but UTF-16,
+    which the decoder reads when it starts with a byte order mark)."""
+    if b"\0" in head[:_BINARY_PROBE] and not head.startswith(
+        (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    ):
+        raise _InputError(
+            f"{label}: looks like a binary file (it holds NUL bytes); textclean reads text"
+        )
+
+
+def _open_inputs(files: Sequence[str], jsonl: bool) -> list[str]:
+    """Check every input can be read (and, as plain text, is not binary) before any work
+    starts; ``-`` is standard input. A pipe is checked as it is read: reading it here would
+    consume what it holds."""
     names = list(files) or ["-"]
     for name in names:
         if name == "-":
             continue
         try:
-            with open(name, "rb"):
-                pass
+            with open(name, "rb") as stream:
+                regular = stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+                head = stream.read(_BINARY_PROBE) if regular and not jsonl else b""
         except OSError as exc:
             raise _InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+        _check_text(name, head)
     return names
 
 
@@ -157,7 +205,9 @@ def _read(names: Sequence[str], jsonl: bool, stdin: BinaryIO) -> Iterator[_Item]
         with ExitStack() as stack:
             stream = stdin if name == "-" else stack.enter_context(open(name, "rb"))
             if not jsonl:
-                yield label, 0, stream.read()
+                data = stream.read()
+                _check_text(label, data)
+                yield label, 0, data
                 continue
             for number, line in enumerate(stream, 1):
                 if not line.isspace():
@@ -195,7 +245,7 @@ def _open_index(job: _Job, stderr: IO[str], *, quiet: bool) -> Deduplicator | No
 def _execute(args: argparse.Namespace, job: _Job) -> int:
     stdin: BinaryIO = sys.stdin.buffer
     stderr = sys.stderr
-    names = _open_inputs(args.files)
+    names = _open_inputs(args.files, job.jsonl)
     if not job.jsonl and not args.quiet:
         for name in names:
             if _looks_like_json_lines(_first_line(name, stdin)):

@@ -200,12 +200,14 @@ def test_binary_file_is_refused(
 def test_a_pipe_is_checked_as_it_is_read(capsys: pytest.CaptureFixture[str]) -> None:
     # A pipe (`textclean clean <(zcat x.gz)`) cannot be read twice: the binary check reads it
     # once, with the document.
-    for data, status in ((b"Plain text.\n", 0), (b"\x7fELF\x00\x00", 1)):
+    # Without -q, the look for JSON lines read as plain text leaves a pipe alone too.
+    for data, status, quiet in ((b"Plain text.\n", 0, ["-q"]), (b"\x7fELF\x00\x00", 1, ["-q"]),
+                                (b"Plain text.\n", 0, [])):  # fmt: skip
         read, write = os.pipe()
         try:
             os.write(write, data)
             os.close(write)
-            assert cli.main(["clean", "-q", f"/dev/fd/{read}"]) == status
+            assert cli.main(["clean", *quiet, f"/dev/fd/{read}"]) == status
         finally:
             os.close(read)
         captured = capsys.readouterr()
@@ -470,6 +472,21 @@ def test_index_twice_removes_every_paragraph_the_second_time(
     second = capsys.readouterr()
     assert second.out == ""
     assert "19 paragraphs, 19 removed" in second.err
+
+
+@needs_sqlite_store
+def test_an_index_that_cannot_be_used_leaves_the_output_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "out.txt"
+    output.write_text("yesterday's output\n")
+    not_an_index = tmp_path / "notes.db"
+    not_an_index.write_text("not a database, but text that SQLite cannot read as one\n" * 100)
+    argv = ["dedupe", "-q", "--index", str(not_an_index), "-o", str(output), str(ARTICLE)]
+    assert cli.main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.count(str(not_an_index)) == 1 and "not a database" in err
+    assert output.read_text() == "yesterday's output\n"
 
 
 @needs_sqlite_store

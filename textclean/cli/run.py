@@ -164,6 +164,8 @@ def _first_line(name: str, stdin: BinaryIO) -> bytes:
     if name != "-":
         try:
             with open(name, "rb") as stream:
+                if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                    return b""  # a pipe (``<(command)``): reading it would consume it
                 return stream.readline(1 << 16)
         except OSError:
             return b""
@@ -261,6 +263,15 @@ def _execute(args: argparse.Namespace, job: _Job) -> int:
     )
     chunksize = 16 if job.jsonl else 1
     with ExitStack() as stack:
+        # The index first: if it cannot be used, no file to write has been emptied yet.
+        try:
+            index = _open_index(job, stderr, quiet=args.quiet)
+        except (OSError, ValueError) as exc:
+            raise _InputError(f"cannot use the index {job.index}: {exc}") from None
+        except sqlite3.Error as exc:  # (its message names the file)
+            raise _InputError(str(exc)) from None
+        if index is not None:
+            stack.enter_context(index)
         if args.output == "-":
             out: BinaryIO = sys.stdout.buffer
         else:
@@ -274,12 +285,6 @@ def _execute(args: argparse.Namespace, job: _Job) -> int:
                 rejects = stack.enter_context(open(args.rejects, "wb"))
             except OSError as exc:
                 raise _InputError(f"cannot write {args.rejects}: {exc.strerror or exc}") from None
-        try:
-            index = _open_index(job, stderr, quiet=args.quiet)
-        except (OSError, ValueError, sqlite3.Error) as exc:
-            raise _InputError(f"cannot use the index {job.index}: {exc}") from None
-        if index is not None:
-            stack.enter_context(index)
         results = stack.enter_context(
             _started(job, _read(names, job.jsonl, stdin), args.workers, chunksize)
         )

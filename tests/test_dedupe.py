@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+import unicodedata
 from pathlib import Path
 from types import ModuleType
 
@@ -220,6 +221,25 @@ def test_noisy_copy_mojibake_quotes_nbsp_entities() -> None:
     assert {kind for _, kind in found.values()} <= {"exact", "near", "contained"}
     assert found[6] == (1, "exact")  # mojibake repaired by cleaning: same canonical text
     assert found[10] == (1, "exact")  # quotes are not part of the canonical form
+
+
+def test_copy_without_accents_is_an_exact_copy() -> None:
+    # A copy stripped of its diacritics (an ASCII feed, an old CMS) has the words of the body.
+    body = [
+        "La mairie a présenté mardi un projet de pont piéton au-dessus du port, après des mois "
+        "de débats.",
+        "« Nous avons enfin trouvé un tracé qui convient à tous », a déclaré la maire "
+        "Inès Nørgård.",
+        "Заседание совета прошло в среду; решение ещё не принято, сообщила пресс-служба.",
+    ]
+    folded = [unicodedata.normalize("NFKD", p) for p in body]
+    stripped = ["".join(c for c in p if not unicodedata.combining(c)) for p in folded]
+    assert all(a != b for a, b in zip(body, stripped, strict=True))
+    result = dedupe(doc(*body, *stripped))
+    assert result.text == doc(*body)
+    assert removed(result) == {3: (0, "exact"), 4: (1, "exact"), 5: (2, "exact")}
+    # The vowel signs of Indic scripts are part of the word: not diacritics.
+    assert canonical_form("हिन्दी") != canonical_form("हनद")
 
 
 def test_dateline_and_ap_tail() -> None:

@@ -432,8 +432,9 @@ _FOLDING_ALPHABET = st.sampled_from(
 
 
 def _fold_whole_text(text: str) -> str:
-    """The canonical folding done on the whole text at once (NFKC, then case, then classes,
-    then a word per character of unspaced scripts)."""
+    """The canonical folding done on the whole text at once (NFKC, then case, then without
+    diacritics and optional marks, then classes, then a word per character of unspaced
+    scripts)."""
     import unicodedata
 
     from textclean.canonical import (
@@ -443,7 +444,8 @@ def _fold_whole_text(text: str) -> str:
         _UNSPACED,
     )
 
-    folded = _OPTIONAL_MARKS.sub("", unicodedata.normalize("NFKC", text).casefold())
+    folded = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text).casefold())
+    folded = unicodedata.normalize("NFC", _OPTIONAL_MARKS.sub("", folded))
     folded = _NON_ASCII_NON_WORD.sub(" ", _NON_ASCII_END.sub(".", folded))
     return _UNSPACED.sub(r" \g<0> ", folded)
 

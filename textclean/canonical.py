@@ -6,6 +6,9 @@ canonical form is:
 * Unicode compatibility-normalised (NFKC), so full-width letters, ligatures and no-break spaces
   compare equal to their plain forms;
 * case-folded;
+* without diacritics (the combining marks U+0300 to U+036F, once letters are decomposed), so a
+  copy stripped of its accents has the words of the original (``café`` reads as ``cafe``,
+  ``ё`` as ``е``; the vowel signs of other scripts stay);
 * stripped of punctuation and symbols (quotes, dashes, brackets, bullets, emoji), each run of
   them and of white space becoming one space;
 * with the vowel signs of the Indic scripts inside their words (``हिन्दी`` is one word) and
@@ -59,7 +62,7 @@ __all__ = [
     "word_count",
 ]
 
-CANONICAL_VERSION = 5
+CANONICAL_VERSION = 6
 """Changes whenever the canonical form of some text changes (and with it every key of it)."""
 
 # While folding, U+0002 marks a sentence end and U+0001 separates paragraphs; both are removed
@@ -85,10 +88,12 @@ _WORD_MARKS = (
     "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 )
 _NON_ASCII_NON_WORD = re.compile(f"[^\\x00-\\x7f\\w{_WORD_MARKS}]+")
-# The vowel points and cantillation marks of Hebrew and Arabic, and the Arabic tatweel: a text
-# may carry them or not (most news does not), so they are no part of the canonical form.
+# The diacritics of decomposed letters (Latin, Greek, Cyrillic), the vowel points and
+# cantillation marks of Hebrew and Arabic, and the Arabic tatweel: a text may carry them or not
+# (a copy stripped of accents; most news in Hebrew and Arabic has no vowel points), so they are
+# no part of the canonical form.
 _OPTIONAL_MARKS = re.compile(
-    "[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+    "[\u0300-\u036f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
     "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]+"
 )
 # JSON (or C) string escapes that would otherwise glue a letter to the next word: a line break or
@@ -251,7 +256,7 @@ def _fold_non_ascii(text: str) -> str:
     folded whole: past :data:`_DENSE_AFTER` runs, if they come that densely, the rest is.
 
     >>> _fold_non_ascii("Ｆｕｌｌ-width Cafe\u0301 ©2026")
-    'full-width Café  2026'
+    'full-width Cafe  2026'
     """
     pieces: list[str] = []
     folded: dict[str, str] = {}
@@ -276,9 +281,10 @@ def _fold_non_ascii(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    """NFKC and case folding, then non-ASCII punctuation to spaces or sentence ends, and each
-    character of an unspaced script a word of its own."""
-    fold = _OPTIONAL_MARKS.sub("", unicodedata.normalize("NFKC", text).casefold())
+    """NFKC and case folding, without diacritics and optional marks, then non-ASCII punctuation
+    to spaces or sentence ends, and each character of an unspaced script a word of its own."""
+    fold = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text).casefold())
+    fold = unicodedata.normalize("NFC", _OPTIONAL_MARKS.sub("", fold))
     fold = _NON_ASCII_NON_WORD.sub(" ", _NON_ASCII_END.sub(".", fold))
     if not _MAYBE_UNSPACED.search(fold):  # (Latin, Greek, Cyrillic, Arabic...: none)
         return fold

@@ -225,6 +225,14 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
                f'<p><a href="https://example.com/a?b=c">{SENTENCES[2][:3]}</a>{SENTENCES[2][3:]}</p>',
                "Line 4"])
 )  # fmt: skip
+@example(  # structured data goes from a block of lines, and a blank line takes its place: the
+    # lines after it, no longer beside its width, would read as one hard-wrapped paragraph, so
+    # they are separated too (Hypothesis seed 119)
+    "\n".join(["WASHINGTON (AP) — Closed Closed", *["Closed Closed"] * 4, " ".join(["Closed"] * 8),
+               '{"@type": "NewsArticle", "headline": "WASHINGTON (AP) — Closed Closed", "url": '
+               '"https://example.com/a", "articleBody": "WASHINGTON (AP) — Closed Closed"}',
+               *["Closed Closed"] * 3, "WASHINGTON (AP) — Closed Closed", "Closed Closed"])
+)  # fmt: skip
 @example(  # a copy of the end of one paragraph and the start of another, with a third between
     # them until it goes as contained in a later one: it is tried again once that one is gone
     # (Hypothesis seed 93)

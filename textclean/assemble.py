@@ -48,7 +48,7 @@ def assemble(source: str, paragraphs: Sequence[Paragraph], kept: Sequence[int]) 
         last < len(paragraphs) - 1
         and not _blank_line(source[paragraphs[last].end : paragraphs[last + 1].start]),
     )
-    for _ in range(len(kept)):  # each round separates a pair for good: bounded
+    for round_ in range(len(kept)):  # each round separates a pair for good: bounded
         parts = [head]
         starts = []
         offset = len(head)
@@ -61,7 +61,8 @@ def assemble(source: str, paragraphs: Sequence[Paragraph], kept: Sequence[int]) 
             offset += len(text)
         parts.append(tail)
         output = "".join(parts)
-        if not _may_be_misread(kept, texts, separators, edges):
+        # (Once a blank line went in, a block after it may read otherwise: segment again.)
+        if not round_ and not _may_be_misread(kept, texts, separators, edges):
             return output
         # A blank line (the separator twice: "\n" -> "\n\n") where one is missing.
         misread = [n for n in _misread(output, starts, texts) if not _blank_line(separators[n])]

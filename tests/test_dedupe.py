@@ -13,6 +13,7 @@ import sys
 import unicodedata
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -240,6 +241,38 @@ def test_copy_without_accents_is_an_exact_copy() -> None:
     assert removed(result) == {3: (0, "exact"), 4: (1, "exact"), 5: (2, "exact")}
     # The vowel signs of Indic scripts are part of the word: not diacritics.
     assert canonical_form("हिन्दी") != canonical_form("हनद")
+
+
+@pytest.mark.parametrize(
+    "decorate",
+    [
+        lambda n, p: f"{p} (Reuters)",
+        lambda n, p: f"{p} [Read more]",
+        lambda n, p: f"ANNA BERG: {p}",
+        lambda n, p: f"10:{n:02d} AM - {p}",
+        lambda n, p: f"{n + 1:3d} | {p}",
+    ],
+    ids=["credit", "read more", "speaker", "time", "line number"],
+)
+def test_copy_with_the_same_decoration_on_every_paragraph(decorate: Any) -> None:
+    # The copy's long paragraphs go as copies with a few words added at one end; its headings
+    # and short lines, which the same words would make new items, go beside them.
+    body = ["Harbour bridge", P0, "What happens next", P1, "Costs", P2]
+    copy = [decorate(n, p) for n, p in enumerate(body)]
+    result = dedupe(doc(*body, *copy))
+    assert result.text == doc(*body)
+    assert {d.index: d.original for d in result.duplicates} == {6 + n: n for n in range(6)}
+
+
+def test_a_decorated_line_beside_no_decorated_copy_stays() -> None:
+    # Numbered lines after their plain list, with no copy beside them: a ranking of the same
+    # items, not a copy. And a line whose words differ from its neighbours' decoration stays.
+    items = ["Harbour bridge", "Tram line", "Ferry terminal"]
+    ranked = [f"{n + 1}. {item}" for n, item in enumerate(items)]
+    assert dedupe(doc(*items, P0, *ranked)).duplicates == ()
+    copy = [f"{P0} (Reuters)", "Harbour bridge (AFP)", f"{P1} (Reuters)"]
+    result = dedupe(doc(P0, "Harbour bridge", P1, *copy))
+    assert set(removed(result)) == {3, 5}
 
 
 def test_dateline_and_ap_tail() -> None:

@@ -14,9 +14,11 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
+from textclean.align import AFFIX_WORDS
 from textclean.results import Duplicate
 
 __all__ = [
+    "confirm_decorated_runs",
     "confirm_edited_runs",
     "confirm_in_runs",
     "confirm_short_runs",
@@ -266,6 +268,78 @@ def confirm_short_runs(
                 waiting.discard(i)
                 queue.extend(k for k in (beside[-1][i], beside[1][i]) if k in waiting)
                 break
+
+
+def confirm_decorated_runs(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
+    """Remove the kept paragraphs that repeat the paragraph beside a duplicate's original with
+    the words that duplicate adds to its own original: a copy that carries the same decoration
+    on every paragraph ("ANNA BERG:" before each, "(Reuters)" or "Read more" after each, a line
+    number or a time before each, digits aside). Its long paragraphs go as copies with a few
+    words added at one end; its headings and short lines, which such words would otherwise make
+    new items, go by this rule. Confirmed ones confirm their own neighbours in turn.
+
+    >>> canonical = ["key facts", "the vote passed by a wide margin", "2 key facts",
+    ...              "3 the vote passed by a wide margin", "key facts again"]
+    >>> found = {3: Duplicate(3, 1, "contained", 0.9, "", (1,))}
+    >>> confirm_decorated_runs(canonical, found)
+    >>> found[2].original, found[2].rule
+    (0, "paragraph 0 with what its neighbours add before theirs ('2')")
+    """
+    beside = worded_neighbours(canonical)
+    waiting = deque(k for k in range(len(canonical)) if canonical[k] and k not in found)
+    while waiting:
+        i = waiting.popleft()
+        if i in found:
+            continue
+        for step in (1, -1):
+            neighbour = found.get(beside[-step][i])
+            if neighbour is None or neighbour.kind == "boilerplate" or neighbour.doc_id is not None:
+                continue
+            if len(neighbour.originals) != 1:
+                continue
+            o = neighbour.originals[0]
+            decoration = _decoration(canonical[neighbour.index], canonical[o])
+            j = beside[step][o]
+            if decoration is None or not 0 <= j < i or j in found:
+                continue
+            mine = _decoration(canonical[i], canonical[j])
+            if mine is None or mine[:2] != decoration[:2]:
+                continue
+            where = "before" if mine[0] < 0 else "after"
+            found[i] = Duplicate(
+                i, j, "near", len(canonical[j]) / len(canonical[i]),
+                f"paragraph {j} with what its neighbours add {where} theirs ({mine[2]!r})", (j,),
+            )  # fmt: skip
+            waiting.extend(k for k in (beside[-1][i], beside[1][i]) if k >= 0 and k not in found)
+            break
+
+
+_ZERO_DIGITS = str.maketrans("123456789", "000000000")
+
+
+def _decoration(copy: str, original: str) -> tuple[int, str, str] | None:
+    """The words ``copy`` adds before (-1) or after (1) the whole of ``original``, at most
+    :data:`~textclean.align.AFFIX_WORDS` of them: ``(side, the words with every digit 0, the
+    words)``; ``None`` if ``copy`` is not ``original`` with such words at one end.
+
+    >>> _decoration("10 32 am the vote passed", "the vote passed")
+    (-1, '00 00 am', '10 32 am')
+    >>> _decoration("the vote passed reuters", "the vote passed")
+    (1, 'reuters', 'reuters')
+    >>> _decoration("the vote was passed", "the vote passed") is None
+    True
+    """
+    if not original or len(copy) <= len(original) + 1:
+        return None
+    if copy.endswith(original) and copy[-len(original) - 1] == " ":
+        side, added = -1, copy[: -len(original) - 1]
+    elif copy.startswith(original) and copy[len(original)] == " ":
+        side, added = 1, copy[len(original) + 1 :]
+    else:
+        return None
+    if added.count(" ") >= AFFIX_WORDS:
+        return None
+    return side, added.translate(_ZERO_DIGITS), added
 
 
 def worded_neighbours(canonical: Sequence[str]) -> dict[int, list[int]]:

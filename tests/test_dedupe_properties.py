@@ -225,6 +225,16 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
                f'<p><a href="https://example.com/a?b=c">{SENTENCES[2][:3]}</a>{SENTENCES[2][3:]}</p>',
                "Line 4"])
 )  # fmt: skip
+@example(  # a merged copy's window held a short sentence that goes late, beside a copy of the
+    # same text; without it the window covers the copy: tried again once it is gone, as a second
+    # run would (Hypothesis seed 120)
+    "\n\n".join([f"{SENTENCES[4]} {SENTENCES[2]}", *[f"Advertisement {SENTENCES[4]}"] * 5,
+                   f"{_W}Advertisement {SENTENCES[4]}", f"Advertisement {SENTENCES[4]}",
+                   f'<p><a href="https://example.com/a?b=c">Advertisement</a> {SENTENCES[4]}</p>',
+                   f'<p><a href="https://example.com/a?b=c">Advertisement</a> {SENTENCES[4]}</p>'
+                   f" Advertisement {SENTENCES[4]}",
+                   *[f"Advertisement {SENTENCES[4]}"] * 2])
+)  # fmt: skip
 @example(  # structured data goes from a block of lines, and a blank line takes its place: the
     # lines after it, no longer beside its width, would read as one hard-wrapped paragraph, so
     # they are separated too (Hypothesis seed 119)

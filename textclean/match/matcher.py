@@ -174,9 +174,11 @@ class _DocumentMatcher:
         runs.confirm_in_runs(self.pending, self.found)
         self._confirm_edited_runs()
         self._near_again()
+        beside_copies: set[int] = set()  # (short sentences that go late)
         for i, part in short_parts.items():  # beside a copy drawn from the same paragraphs
             if any(runs.shares_source(self.found.get(k), part) for k in (i - 1, i + 1)):
                 self.found[i] = replace(part, rule=part.rule + ", beside a copy of the same text")
+                beside_copies.add(i)
         runs.remove_short_blocks(canonical, self.found, short_repeats)
         runs.confirm_short_runs(canonical, self.found, short_repeats)
         runs.confirm_decorated_runs(canonical, self.found)
@@ -185,7 +187,7 @@ class _DocumentMatcher:
         held = {i: self.pending[i] for i in self.reworded - self.found.keys() if i in self.pending}
         runs.confirm_in_runs(held, self.found)
         self._inside_bodies(short_repeats)
-        self._contained_again(self._contained_in_later())
+        self._contained_again(self._contained_in_later() | beside_copies)
         self._near_again(contained=True)
         runs.remove_short_blocks(
             canonical, self.found, short_repeats
@@ -290,8 +292,8 @@ class _DocumentMatcher:
     def _contained_again(self, removed: set[int]) -> None:
         """Try containment again for the kept paragraphs linked to a neighbour of one of
         ``removed`` (paragraphs removed after the others were matched): with it gone, the
-        paragraphs on either side of it are neighbours, and a window of candidates reaches across
-        (as deduplicating the output again would see it)."""
+        paragraphs on either side of it are neighbours, a window of candidates reaches across,
+        and no window holds it (as deduplicating the output again would see them)."""
         beside = {
             k for r in removed for step in (-1, 1) if (k := self._next_kept(r, step)) is not None
         }

@@ -243,6 +243,11 @@ def test_copy_without_accents_is_an_exact_copy() -> None:
     assert canonical_form("हिन्दी") != canonical_form("हनद")
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u02bc", "\u02bb", "`"])
+def test_every_apostrophe_parts_words_alike(apostrophe: str) -> None:
+    assert canonical_form(f"Don{apostrophe}t stop, Hawai{apostrophe}i") == "don t stop hawai i"
+
+
 @pytest.mark.parametrize(
     "decorate",
     [

@@ -10,7 +10,8 @@ canonical form is:
   copy stripped of its accents has the words of the original (``café`` reads as ``cafe``,
   ``ё`` as ``е``; the vowel signs of other scripts stay);
 * stripped of punctuation and symbols (quotes, dashes, brackets, bullets, emoji), each run of
-  them and of white space becoming one space;
+  them and of white space becoming one space, and so are the modifier letters that stand for an
+  apostrophe (``ʼ``, ``ʻ``);
 * with the vowel signs of the Indic scripts inside their words (``हिन्दी`` is one word) and
   without the optional vowel points of Hebrew and Arabic (``كَتَبَ`` reads as ``كتب``);
 * in scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Khmer,
@@ -153,6 +154,10 @@ _UTF8_TABLE = _ASCII_TABLE[:128] + bytes(range(128, 256))
 _TYPOGRAPHY = (
     ("\u2019", " "),
     ("\u2018", " "),
+    ("\u02bc", " "),  # the modifier letters that stand for an apostrophe (ʼ ʻ ʹ ʽ): letters to
+    ("\u02bb", " "),  # Unicode, so a copy written with them would otherwise have other words
+    ("\u02b9", " "),
+    ("\u02bd", " "),
     ("\u201c", " "),
     ("\u201d", " "),
     ("\u2014", " "),

@@ -42,6 +42,10 @@ def _configure(args: argparse.Namespace, error: Callable[[str], NoReturn]) -> _J
         error("--rejects needs --on-error skip")
     if args.on_error == "skip" and args.rejects is None:
         error("--on-error skip needs --rejects PATH: bad lines are set aside, not lost")
+    if args.on_error == "skip" and not args.jsonl:
+        error("--on-error skip needs --jsonl: it sets bad JSON lines aside")
+    if args.rejects == "-":
+        error("--rejects needs a file: standard output carries the results")
     clean_kw = {o.name: given[o.name] for o in clean_options() if o.name in given}
     clean_config: CleanConfig | None = None
     try:

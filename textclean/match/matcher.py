@@ -7,7 +7,8 @@ them, and what was worked out once per paragraph (its words, its sentence offset
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from itertools import accumulate
 
@@ -109,6 +110,9 @@ class _DocumentMatcher:
         # Short paragraphs that repeat a kept one, as they are met: kept for now, but they add
         # no words of their own, so they neither part a window nor break a merged copy.
         self.short_repeats: dict[int, int] = {}
+        # Paragraphs containment was tried for, in vain so far, and the first of the paragraphs
+        # of this document it was tried against.
+        self.uncontained: dict[int, int] = {}
         self.links: Links = shared_keys(document)
         self.merged = MergedCopies(
             document.canonical, self.found, options.threshold, passable=self.short_repeats
@@ -174,11 +178,11 @@ class _DocumentMatcher:
         runs.confirm_in_runs(self.pending, self.found)
         self._confirm_edited_runs()
         self._near_again()
-        beside_copies: set[int] = set()  # (short sentences that go late)
+        # Short lines go from here (and what they bring together): their windows are tried again.
+        matched = set(self.found)
         for i, part in short_parts.items():  # beside a copy drawn from the same paragraphs
             if any(runs.shares_source(self.found.get(k), part) for k in (i - 1, i + 1)):
                 self.found[i] = replace(part, rule=part.rule + ", beside a copy of the same text")
-                beside_copies.add(i)
         runs.remove_short_blocks(canonical, self.found, short_repeats)
         runs.confirm_short_runs(canonical, self.found, short_repeats)
         runs.confirm_decorated_runs(canonical, self.found)
@@ -187,7 +191,8 @@ class _DocumentMatcher:
         held = {i: self.pending[i] for i in self.reworded - self.found.keys() if i in self.pending}
         runs.confirm_in_runs(held, self.found)
         self._inside_bodies(short_repeats)
-        self._contained_again(self._contained_in_later() | beside_copies)
+        late = self.found.keys() - matched
+        self._contained_again(self._contained_in_later(), late)
         self._near_again(contained=True)
         runs.remove_short_blocks(
             canonical, self.found, short_repeats
@@ -289,21 +294,29 @@ class _DocumentMatcher:
             waiting = vetoed if removed else []
         return removed_here
 
-    def _contained_again(self, removed: set[int]) -> None:
-        """Try containment again for the kept paragraphs linked to a neighbour of one of
-        ``removed`` (paragraphs removed after the others were matched): with it gone, the
-        paragraphs on either side of it are neighbours, a window of candidates reaches across,
-        and no window holds it (as deduplicating the output again would see them)."""
+    def _contained_again(self, later: set[int], late: Collection[int]) -> None:
+        """Try containment again for the kept paragraphs that a removal made after the others
+        were matched may have kept from being found, as deduplicating the output again would
+        see them: those linked to a neighbour of one of ``later`` (paragraphs contained in a
+        later one: with it gone, the paragraphs on either side of it are neighbours, and a window
+        of candidates reaches across), and those containment was tried for whose candidates, or
+        the paragraphs between them, include one of ``late`` (short lines and the like removed
+        late: no window holds them now)."""
         beside = {
-            k for r in removed for step in (-1, 1) if (k := self._next_kept(r, step)) is not None
+            k for r in later for step in (-1, 1) if (k := self._next_kept(r, step)) is not None
         }
-        if not beside:
-            return
-        for i in range(min(beside) + 1, len(self.document)):
+        gone = sorted(late)
+        retry = {
+            i for i, first in self.uncontained.items()
+            if bisect_left(gone, first) < bisect_left(gone, i)  # one went in [first, i)
+        }  # fmt: skip
+        if beside:
+            retry.update(range(min(beside) + 1, len(self.document)))
+        for i in sorted(retry):
             if i in self.found or i in self.structured:
                 continue
             local = self.links.before(i, self.found)
-            if beside.isdisjoint(local):
+            if i not in self.uncontained and beside.isdisjoint(local):
                 continue
             fp = self.document[i]
             if fp.words < self.options.short_words:
@@ -567,6 +580,9 @@ class _DocumentMatcher:
         hundreds of others), the :data:`_MAX_CANDIDATES` sharing the most keys are tried.
         """
         candidates = _best_linked(candidates, _MAX_CANDIDATES)
+        if not later:
+            first = min((j for doc_id, j in candidates if doc_id is None), default=i)
+            self.uncontained[i] = min(first, self.uncontained.get(i, first))
         verbatim = self._verbatim(i, fp.canonical, candidates, later=later)
         if verbatim is not None:
             return verbatim

@@ -134,6 +134,7 @@ _C = "Closed Share this article"
 _F, _W, _A, _O = SENTENCES[1], "WASHINGTON (AP) — ", "Share this article", SENTENCES[4]
 _TAG = "<p><a href='/a'>Share</a>"
 _M2 = SENTENCES[2]
+_F2 = SENTENCES[3]
 _M = f"{_M2} Closed"
 _Q = "“We have listened to residents,” the mayor said."
 _C3 = f"Closed {SENTENCES[1]}"
@@ -224,6 +225,11 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
     "\n".join(["Line 4", SENTENCES[2], _S, *["Closed Share this article"] * 2, *["Line 4"] * 3,
                f'<p><a href="https://example.com/a?b=c">{SENTENCES[2][:3]}</a>{SENTENCES[2][3:]}</p>',
                "Line 4"])
+)  # fmt: skip
+@example(  # a paragraph contained in a later one goes, and a short line beside it with it: the
+    # copy whose window held them is tried again (Hypothesis seed 123)
+    "\n".join([_F2, "Closed", f"{_F2} Closed", f"{_W}{_F2} Closed", _S, _S, _S, "Closed",
+               f"{_F2} Closed", f"{_W}Closed", _F2])
 )  # fmt: skip
 @example(  # a short line that goes late, inside a repeated run, stood in the window of a merged
     # copy: tried again once it is gone, the window covers the copy (Hypothesis seed 122)

@@ -300,23 +300,22 @@ class _DocumentMatcher:
         see them: those linked to a neighbour of one of ``later`` (paragraphs contained in a
         later one: with it gone, the paragraphs on either side of it are neighbours, and a window
         of candidates reaches across), and those containment was tried for whose candidates, or
-        the paragraphs between them, include one of ``late`` (short lines and the like removed
-        late: no window holds them now)."""
+        the paragraphs between them, include one of ``later`` or ``late`` (short lines and the
+        like removed late): no window holds it now."""
         beside = {
             k for r in later for step in (-1, 1) if (k := self._next_kept(r, step)) is not None
         }
-        gone = sorted(late)
-        retry = {
+        gone = sorted(later.union(late))
+        spanned = {
             i for i, first in self.uncontained.items()
             if bisect_left(gone, first) < bisect_left(gone, i)  # one went in [first, i)
         }  # fmt: skip
-        if beside:
-            retry.update(range(min(beside) + 1, len(self.document)))
-        for i in sorted(retry):
+        linked = range(min(beside) + 1, len(self.document)) if beside else range(0)
+        for i in sorted(spanned.union(linked)):
             if i in self.found or i in self.structured:
                 continue
             local = self.links.before(i, self.found)
-            if i not in self.uncontained and beside.isdisjoint(local):
+            if i not in spanned and beside.isdisjoint(local):
                 continue
             fp = self.document[i]
             if fp.words < self.options.short_words:

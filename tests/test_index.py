@@ -40,6 +40,24 @@ def test_syndicated_copy_with_a_new_first_paragraph() -> None:
     assert copy.duplicate_of.similarity > 0.8
 
 
+def test_headings_inside_a_syndicated_copy_go_with_it() -> None:
+    # Short lines repeat across documents legitimately ("Background", "Share"), but inside a
+    # copy of an earlier document, beside the copies of the paragraphs they stand beside there,
+    # they are part of the copy.
+    body = paragraphs(11, 4)
+    wire = [body[0], "Background", body[1], body[2], "What comes next", "", body[3]]
+    other = [*paragraphs(12, 2), "Background", *paragraphs(13, 1)]
+    with Deduplicator() as dd:
+        dd.dedupe(join(wire), doc_id="wire")
+        copy = dd.dedupe(join([*paragraphs(2, 1), *wire]), doc_id="outlet")
+        unrelated = dd.dedupe(join(other), doc_id="other")
+    assert copy.kept == (0,)
+    assert {(d.index, d.kind, d.original) for d in copy.duplicates if d.index in (2, 5)} == {
+        (2, "exact", 1), (5, "exact", 4)
+    }  # fmt: skip
+    assert unrelated.kept == (0, 1, 2, 3)  # "Background" beside no copy of the wire's
+
+
 def test_syndicated_copy_with_its_json_ld_goes_whole() -> None:
     # The outlet's page carries the wire story twice: as JSON-LD data, then as paragraphs. The
     # paragraphs go as copies of the wire's, and the data with them.

@@ -185,6 +185,10 @@ class _DocumentMatcher:
                 self.found[i] = replace(part, rule=part.rule + ", beside a copy of the same text")
         runs.remove_short_blocks(canonical, self.found, short_repeats)
         runs.confirm_short_runs(canonical, self.found, short_repeats)
+        if self.prior.postings:
+            runs.confirm_indexed_short_runs(
+                canonical, self.document.exact, self.found, self.prior.postings
+            )
         runs.confirm_decorated_runs(canonical, self.found)
         # Rewordings again (containment was not tried on them): short repeats found since may
         # be the neighbours they need.

@@ -15,12 +15,14 @@ from dataclasses import replace
 from itertools import pairwise
 
 from textclean.align import AFFIX_WORDS
+from textclean.match.model import IndexedParagraph
 from textclean.results import Duplicate
 
 __all__ = [
     "confirm_decorated_runs",
     "confirm_edited_runs",
     "confirm_in_runs",
+    "confirm_indexed_short_runs",
     "confirm_short_runs",
     "follows",
     "lined_up",
@@ -267,6 +269,51 @@ def confirm_short_runs(
                 found[i] = Duplicate(i, j, "exact", 1.0, "short repeat inside a repeated run", (j,))
                 waiting.discard(i)
                 queue.extend(k for k in (beside[-1][i], beside[1][i]) if k in waiting)
+                break
+
+
+def confirm_indexed_short_runs(
+    canonical: Sequence[str],
+    exact: Sequence[int],
+    found: dict[int, Duplicate],
+    postings: Mapping[int, Sequence[IndexedParagraph]],
+) -> None:
+    """Remove the kept lines that stand next to a copy of an indexed document's paragraph and
+    repeat, word for word, the indexed paragraph beside that one (two paragraph numbers away at
+    most: lines without a word are not indexed): a heading or a short line inside a copy of an
+    earlier document, as :func:`confirm_short_runs` removes one inside a copy in this document.
+    ``exact`` holds each paragraph's exact key and ``postings`` what the index filed under it.
+    Confirmed ones confirm their own neighbours in turn.
+    """
+    waiting = deque(
+        k for k in range(len(canonical)) if canonical[k] and k not in found and exact[k] in postings
+    )
+    if not waiting:
+        return
+    beside = worded_neighbours(canonical)
+    while waiting:
+        i = waiting.popleft()
+        indexed = postings.get(exact[i], ())
+        if i in found or not indexed:
+            continue
+        for step in (1, -1):
+            neighbour = found.get(beside[-step][i])
+            if neighbour is None or neighbour.doc_id is None or neighbour.kind == "boilerplate":
+                continue
+            entry = next(
+                (e for e in indexed
+                 if e.doc_id == neighbour.doc_id and e.canonical == canonical[i]
+                 and any(0 < (e.paragraph - o) * step <= 2 for o in neighbour.originals)),
+                None,
+            )  # fmt: skip
+            if entry is not None:
+                found[i] = Duplicate(
+                    i, entry.paragraph, "exact", 1.0, "short repeat inside a repeated run",
+                    (entry.paragraph,), entry.doc_id,
+                )  # fmt: skip
+                waiting.extend(
+                    k for k in (beside[-1][i], beside[1][i]) if k >= 0 and k not in found
+                )
                 break
 
 

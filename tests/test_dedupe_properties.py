@@ -226,6 +226,12 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
                f'<p><a href="https://example.com/a?b=c">{SENTENCES[2][:3]}</a>{SENTENCES[2][3:]}</p>',
                "Line 4"])
 )  # fmt: skip
+@example(  # a sentence of a paragraph, linked only to a later copy of it: the window that copy
+    # makes takes the kept paragraph before it, which goes later; tried again, the sentence goes
+    # as part of the first paragraph (Hypothesis seed 129)
+    "\n\n".join([f"Closed {_F} {_A} {_S}", f"Closed {_F} {_A}", _S, f"{_W}Closed {_F} {_A}", _S,
+                   _F])
+)  # fmt: skip
 @example(  # a paragraph contained in a later one goes, and a short line beside it with it: the
     # copy whose window held them is tried again (Hypothesis seed 123)
     "\n".join([_F2, "Closed", f"{_F2} Closed", f"{_W}{_F2} Closed", _S, _S, _S, "Closed",

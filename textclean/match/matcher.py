@@ -111,7 +111,7 @@ class _DocumentMatcher:
         # no words of their own, so they neither part a window nor break a merged copy.
         self.short_repeats: dict[int, int] = {}
         # Paragraphs containment was tried for, in vain so far, and the first of the paragraphs
-        # of this document it was tried against.
+        # of this document it was tried against (a window may add the kept one before it).
         self.uncontained: dict[int, int] = {}
         self.links: Links = shared_keys(document)
         self.merged = MergedCopies(
@@ -583,8 +583,10 @@ class _DocumentMatcher:
         hundreds of others), the :data:`_MAX_CANDIDATES` sharing the most keys are tried.
         """
         candidates = _best_linked(candidates, _MAX_CANDIDATES)
-        if not later:
+        if not later:  # (from the kept paragraph before the first candidate: windows add it)
             first = min((j for doc_id, j in candidates if doc_id is None), default=i)
+            before = self._next_kept(first, -1)
+            first = first if before is None else before
             self.uncontained[i] = min(first, self.uncontained.get(i, first))
         verbatim = self._verbatim(i, fp.canonical, candidates, later=later)
         if verbatim is not None:

@@ -881,6 +881,26 @@ def test_a_menu_above_and_below_the_article_is_removed_below() -> None:
     assert removed(result) == {8 + k: (k, "exact") for k in range(len(MENU))}
 
 
+@pytest.mark.parametrize(
+    "header",
+    [["By Anna Berg"], ["March 3, 2026", "By Anna Berg, city desk"], ["Photo: Reuters"]],
+    ids=["byline", "date and byline", "caption"],
+)
+def test_a_title_printed_again_under_its_byline_goes(header: list[str]) -> None:
+    title = "Council backs harbour bridge"
+    result = dedupe(doc(title, *header, title, P0, P1))
+    assert result.text == doc(title, *header, P0, P1)
+    assert removed(result) == {len(header) + 1: (0, "exact")}
+
+
+def test_a_short_line_repeated_near_the_top_but_not_a_title_stays() -> None:
+    # Not the document's first line, or with the article's text between: a list, a closing
+    # line, not a title under its byline.
+    title = "Council backs harbour bridge"
+    assert dedupe(doc(P0, title, "By Anna Berg", title, P1)).duplicates == ()
+    assert dedupe(doc(title, P0, title)).duplicates == ()
+
+
 def test_the_same_short_lines_repeated_inside_the_article_are_kept() -> None:
     # Tags or features listed for each of two products: a list, not a menu.
     tags = ["Vegan", "Gluten free", "Recycled materials", "Family owned"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from textclean.align import AFFIX_WORDS
 from textclean.match.model import IndexedParagraph
@@ -34,6 +34,8 @@ __all__ = [
 BLOCK_LINES = 4  # short lines in a row repeated right after themselves that go as one block
 MENU_LINES = 4  # short lines in a row that make a menu, when they open and close a document
 MENU_MAX_LINES = 64  # ... and at most this many (so that each line tried costs little)
+HEADER_LINES = 3  # lines between a document's title and its repeat, when that goes ...
+HEADER_WORDS = 12  # ... each shorter than this (a byline, a date, a caption)
 
 
 def lined_up(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
@@ -128,7 +130,8 @@ def remove_short_blocks(
 ) -> None:
     """Remove short lines repeated right after themselves, one line or a block of up to
     :data:`BLOCK_LINES` in a row (p1 p2 p1 p2), when one of them has three words or more,
-    and :data:`MENU_LINES` or more short lines that open the document and again close it.
+    :data:`MENU_LINES` or more short lines that open the document and again close it, and a
+    title repeated among the document's first lines (:func:`_title_repeat`).
 
     Lists and tables repeat short lines legitimately, also two or more in a row ("Filter:
     Cone" and "Carafe: Glass" under two products): a block that repeats further on stays
@@ -169,7 +172,24 @@ def remove_short_blocks(
                 block = _menu_repeat(canonical, found, i, j, kept, after, short_repeats)
                 for k, m in block:
                     remove(k, m, "a menu at the top repeated at the bottom")
+            if not block and _title_repeat(canonical, found, i, j):
+                block = [(i, j)]
+                remove(i, j, "a title repeated under the lines that follow it")
             changed = changed or bool(block)
+
+
+def _title_repeat(canonical: Sequence[str], found: Mapping[int, Duplicate], i: int, j: int) -> bool:
+    """Whether line ``i`` repeats line ``j``, of three words or more, that opens the document,
+    with at most :data:`HEADER_LINES` lines between them and none of them longer than a byline
+    (:data:`HEADER_WORDS` words): a page's title printed again under its byline, date or
+    picture. Elsewhere a line of three words repeated two lines on is a list's or a table's."""
+    if canonical[i].count(" ") < 2:
+        return False
+    worded = (k for k in range(len(canonical)) if canonical[k] and k not in found)
+    first = list(islice(worded, HEADER_LINES + 2))
+    if not first or first[0] != j or i not in first:
+        return False
+    return all(canonical[k].count(" ") < HEADER_WORDS for k in first[1 : first.index(i)])
 
 
 def _repeated_block(

@@ -136,13 +136,11 @@ class SQLiteStore:
                 self._create_tables()
             self._ready = True
             self._read_latest()  # in a read transaction: other processes go on writing
-        except sqlite3.Error as error:  # (not a database, say: name the file)
+        except BaseException as error:
             conn.close()
             self._conn = None
-            raise type(error)(f"cannot open the index {str(self.path)!r}: {error}") from error
-        except BaseException:
-            conn.close()
-            self._conn = None
+            if isinstance(error, sqlite3.Error):  # (not a database, say: name the file)
+                raise type(error)(f"cannot open the index {str(self.path)!r}: {error}") from error
             raise
 
     # The Store protocol.

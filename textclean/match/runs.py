@@ -10,7 +10,7 @@ site's menu above and below the article, go as blocks.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from itertools import islice, pairwise
 
@@ -268,27 +268,48 @@ def confirm_short_runs(
     if not waiting:
         return
     beside = worded_neighbours(canonical)
-    # Each is looked at once, and again when a neighbour is confirmed: linear in the run.
+
+    def confirm(i: int, step: int, neighbour: Duplicate) -> Duplicate | None:
+        if neighbour.doc_id is not None:
+            return None
+        j = next(
+            (k for o in neighbour.originals
+             if 0 <= (k := beside[step][o]) < i and canonical[k] == canonical[i]),
+            None,
+        )  # fmt: skip
+        if j is None:
+            return None
+        return Duplicate(i, j, "exact", 1.0, "short repeat inside a repeated run", (j,))
+
+    _confirm_along(found, beside, waiting, confirm)
+
+
+def _confirm_along(
+    found: dict[int, Duplicate],
+    beside: Mapping[int, Sequence[int]],
+    waiting: Collection[int],
+    confirm: Callable[[int, int, Duplicate], Duplicate | None],
+) -> None:
+    """Move to ``found`` each of ``waiting`` that ``confirm(i, step, neighbour)`` confirms, where
+    ``neighbour`` is the duplicate next to ``i`` on the side ``-step`` (``beside``: the nearest
+    paragraphs with words). A confirmed one makes its own neighbours look again, so a run goes
+    whole: each is looked at once, and again when a neighbour is confirmed (linear in the run).
+    """
     queue = deque(sorted(waiting))
     while queue:
         i = queue.popleft()
-        if i not in waiting:
+        if i in found:
             continue
         for step in (1, -1):
             neighbour = found.get(beside[-step][i])
             if neighbour is None or neighbour.kind == "boilerplate":
                 continue
-            if neighbour.doc_id is not None:
-                continue
-            j = next(
-                (k for o in neighbour.originals
-                 if 0 <= (k := beside[step][o]) < i and canonical[k] == canonical[i]),
-                None,
-            )  # fmt: skip
-            if j is not None:
-                found[i] = Duplicate(i, j, "exact", 1.0, "short repeat inside a repeated run", (j,))
-                waiting.discard(i)
-                queue.extend(k for k in (beside[-1][i], beside[1][i]) if k in waiting)
+            dup = confirm(i, step, neighbour)
+            if dup is not None:
+                found[i] = dup
+                queue.extend(
+                    k for k in (beside[-1][i], beside[1][i]) if k in waiting and k not in found
+                )
                 break
 
 
@@ -305,36 +326,29 @@ def confirm_indexed_short_runs(
     ``exact`` holds each paragraph's exact key and ``postings`` what the index filed under it.
     Confirmed ones confirm their own neighbours in turn.
     """
-    waiting = deque(
+    waiting = {
         k for k in range(len(canonical)) if canonical[k] and k not in found and exact[k] in postings
-    )
+    }
     if not waiting:
         return
-    beside = worded_neighbours(canonical)
-    while waiting:
-        i = waiting.popleft()
-        indexed = postings.get(exact[i], ())
-        if i in found or not indexed:
-            continue
-        for step in (1, -1):
-            neighbour = found.get(beside[-step][i])
-            if neighbour is None or neighbour.doc_id is None or neighbour.kind == "boilerplate":
-                continue
-            entry = next(
-                (e for e in indexed
-                 if e.doc_id == neighbour.doc_id and e.canonical == canonical[i]
-                 and any(0 < (e.paragraph - o) * step <= 2 for o in neighbour.originals)),
-                None,
-            )  # fmt: skip
-            if entry is not None:
-                found[i] = Duplicate(
-                    i, entry.paragraph, "exact", 1.0, "short repeat inside a repeated run",
-                    (entry.paragraph,), entry.doc_id,
-                )  # fmt: skip
-                waiting.extend(
-                    k for k in (beside[-1][i], beside[1][i]) if k >= 0 and k not in found
-                )
-                break
+
+    def confirm(i: int, step: int, neighbour: Duplicate) -> Duplicate | None:
+        if neighbour.doc_id is None:
+            return None
+        entry = next(
+            (e for e in postings[exact[i]]
+             if e.doc_id == neighbour.doc_id and e.canonical == canonical[i]
+             and any(0 < (e.paragraph - o) * step <= 2 for o in neighbour.originals)),
+            None,
+        )  # fmt: skip
+        if entry is None:
+            return None
+        return Duplicate(
+            i, entry.paragraph, "exact", 1.0, "short repeat inside a repeated run",
+            (entry.paragraph,), entry.doc_id,
+        )  # fmt: skip
+
+    _confirm_along(found, worded_neighbours(canonical), waiting, confirm)
 
 
 def confirm_decorated_runs(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
@@ -353,32 +367,26 @@ def confirm_decorated_runs(canonical: Sequence[str], found: dict[int, Duplicate]
     (0, "paragraph 0 with what its neighbours add before theirs ('2')")
     """
     beside = worded_neighbours(canonical)
-    waiting = deque(k for k in range(len(canonical)) if canonical[k] and k not in found)
-    while waiting:
-        i = waiting.popleft()
-        if i in found:
-            continue
-        for step in (1, -1):
-            neighbour = found.get(beside[-step][i])
-            if neighbour is None or neighbour.kind == "boilerplate" or neighbour.doc_id is not None:
-                continue
-            if len(neighbour.originals) != 1:
-                continue
-            o = neighbour.originals[0]
-            decoration = _decoration(canonical[neighbour.index], canonical[o])
-            j = beside[step][o]
-            if decoration is None or not 0 <= j < i or j in found:
-                continue
-            mine = _decoration(canonical[i], canonical[j])
-            if mine is None or mine[:2] != decoration[:2]:
-                continue
-            where = "before" if mine[0] < 0 else "after"
-            found[i] = Duplicate(
-                i, j, "near", len(canonical[j]) / len(canonical[i]),
-                f"paragraph {j} with what its neighbours add {where} theirs ({mine[2]!r})", (j,),
-            )  # fmt: skip
-            waiting.extend(k for k in (beside[-1][i], beside[1][i]) if k >= 0 and k not in found)
-            break
+
+    def confirm(i: int, step: int, neighbour: Duplicate) -> Duplicate | None:
+        if neighbour.doc_id is not None or len(neighbour.originals) != 1:
+            return None
+        o = neighbour.originals[0]
+        decoration = _decoration(canonical[neighbour.index], canonical[o])
+        j = beside[step][o]
+        if decoration is None or not 0 <= j < i or j in found:
+            return None
+        mine = _decoration(canonical[i], canonical[j])
+        if mine is None or mine[:2] != decoration[:2]:
+            return None
+        where = "before" if mine[0] < 0 else "after"
+        return Duplicate(
+            i, j, "near", len(canonical[j]) / len(canonical[i]),
+            f"paragraph {j} with what its neighbours add {where} theirs ({mine[2]!r})", (j,),
+        )  # fmt: skip
+
+    waiting = {k for k in range(len(canonical)) if canonical[k] and k not in found}
+    _confirm_along(found, beside, waiting, confirm)
 
 
 _ZERO_DIGITS = str.maketrans("123456789", "000000000")

@@ -141,16 +141,17 @@ class _DocumentMatcher:
             if i in self.structured:
                 continue
             j = first_same[i]
-            if (
-                j != i  # the fast path for the commonest repeat: same text as a kept paragraph
-                and j not in self.found
-                and canonical[j] == canonical[i]
-                and canonical[i]
-                and canonical[i].count(" ") + 1 >= short_words
-                and document.exact[i] not in self.prior.boilerplate
-            ):
-                self.found[i] = Duplicate(i, j, "exact", 1.0, "same canonical text", (j,))
-                continue
+            if j != i and j not in self.found and canonical[j] == canonical[i] and canonical[i]:
+                # The fast paths for the commonest repeats: same text as a kept paragraph.
+                if (
+                    word_count(canonical[i]) >= short_words
+                    and document.exact[i] not in self.prior.boilerplate
+                ):
+                    self.found[i] = Duplicate(i, j, "exact", 1.0, "same canonical text", (j,))
+                    continue
+                if i not in in_prior and not self._boilerplate_line(i):
+                    short_repeats[i] = j  # a short repeat (a heading, a label), kept for now
+                    continue
             fp = self.document[i] if i in in_prior else None
             if (
                 links.bounds[i] == links.bounds[i + 1] and fp is None

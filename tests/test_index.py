@@ -58,6 +58,44 @@ def test_headings_inside_a_syndicated_copy_go_with_it() -> None:
     assert unrelated.kept == (0, 1, 2, 3)  # "Background" beside no copy of the wire's
 
 
+def test_a_syndicated_copy_with_other_paragraph_breaks_goes() -> None:
+    # The outlet runs each heading into the paragraph after it and joins the body's paragraphs
+    # two by two: every merged paragraph goes as contained in the wire's, though a heading
+    # shares no key with the paragraph it is merged into.
+    body = paragraphs(14, 7)
+    wire = ["Talks resume at the harbour", body[0], body[1], "What the council said", *body[2:]]
+    merged = [f"{wire[0]} {body[0]}", body[1], f"{wire[3]} {body[2]}", *(
+        f"{a} {b}" for a, b in zip(body[3::2], body[4::2], strict=True)
+    )]  # fmt: skip
+    with Deduplicator() as dd:
+        dd.dedupe(join(wire), doc_id="wire")
+        copy = dd.dedupe(join([*paragraphs(15, 1), *merged]), doc_id="outlet")
+    assert copy.kept == (0,)
+    assert {d.doc_id for d in copy.duplicates} == {"wire"}
+    assert [(d.index, d.originals) for d in copy.duplicates if d.kind == "contained"] == [
+        (1, (0, 1)),
+        (4, (5, 6)),
+        (5, (7, 8)),
+    ]  # (3 is a near copy of the paragraph alone: its heading is short beside it)
+
+
+def test_a_heading_whose_words_stand_in_two_indexed_paragraphs_stays() -> None:
+    # The heading shares keys with a question of the wire's, and the words the question lacks
+    # end the paragraph after it: in order across the two, but it takes neither whole, so it is
+    # no merged copy of them.
+    wire = [
+        "Keep the reference current: interfaces change fast, and stale pages confuse readers.",
+        "What are some best practices for creating API documentation?",
+        "API documentation is a deliverable with a large effect on its readers, so teams should"
+        " follow these best practices when writing API documentation:",
+    ]
+    heading = "Best practices for writing API documentation"
+    with Deduplicator() as dd:
+        dd.dedupe(join(wire), doc_id="wire")
+        later = dd.dedupe(join([paragraphs(16, 1)[0], heading, paragraphs(17, 1)[0]]))
+    assert later.kept == (0, 1, 2)
+
+
 def test_syndicated_copy_with_its_json_ld_goes_whole() -> None:
     # The outlet's page carries the wire story twice: as JSON-LD data, then as paragraphs. The
     # paragraphs go as copies of the wire's, and the data with them.
@@ -299,6 +337,17 @@ class ReferenceStore:
                 out[key] = found
         return out
 
+    def neighbours(self, doc_id: str, paragraph: int) -> tuple[IndexedParagraph, ...]:
+        doc = self.docs.get(doc_id)
+        if doc is None or paragraph not in doc.paragraphs:
+            return ()
+        at = list(doc.paragraphs).index(paragraph)
+        return tuple(
+            IndexedParagraph(doc_id, doc.paragraphs[n], doc.canonical[n])
+            for n in (at - 1, at + 1)
+            if 0 <= n < len(doc.paragraphs)
+        )
+
     def boilerplate(self, source: str, keys: set[int], min_docs: int) -> frozenset[int]:
         seen = Counter(
             key for d in self.docs.values() if d.source == source for key in set(d.exact_keys)
@@ -349,6 +398,8 @@ def test_memory_store_matches_a_reference(
         keys = set(rng.sample(range(1, 60), 20))
         exclude = rng.choice([None, doc_id])
         assert store.lookup(keys, exclude_doc=exclude) == reference.lookup(keys, exclude)
+        paragraph = rng.randrange(-1, 13)
+        assert store.neighbours(doc_id, paragraph) == reference.neighbours(doc_id, paragraph)
         source = rng.choice(["s1", "s2"])
         keys = set(range(1, 50))
         min_docs = rng.randint(1, 4)

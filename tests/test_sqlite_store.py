@@ -146,6 +146,10 @@ def test_canonical_texts_read_back_as_written(texts: list[str], tmp_path: Path) 
     found = reopened.lookup({100 + k for k in range(len(texts))})
     assert [found[100 + k][0].canonical for k in range(len(texts))] == texts
     assert reopened.paragraph_count() == len(texts)
+    for k in range(len(texts)):  # the paragraphs beside each, as they stood in the document
+        beside = [(e.paragraph, e.canonical) for e in reopened.neighbours("a", k)]
+        assert beside == [(n, texts[n]) for n in (k - 1, k + 1) if 0 <= n < len(texts)]
+    assert reopened.neighbours("a", len(texts)) == reopened.neighbours("b", 0) == ()
     reopened.close()
 
 

@@ -279,7 +279,7 @@ class Deduplicator:
         if self.boilerplate_min_docs is not None and source is not None:
             exact = set(document.exact)
             boilerplate = self._store.boilerplate(source, exact, self.boilerplate_min_docs)
-        return Prior(postings, boilerplate)
+        return Prior(postings, boilerplate, self._store.neighbours)
 
     def _add(
         self, doc_id: str, source: str | None, document: DocumentPrint, matching: Matching

@@ -193,6 +193,11 @@ class SQLiteStore:
             self._read_latest()
             return self._memory.lookup(keys, exclude_doc=exclude_doc)
 
+    def neighbours(self, doc_id: str, paragraph: int) -> tuple[IndexedParagraph, ...]:
+        with self._lock:
+            self._read_latest()
+            return self._memory.neighbours(doc_id, paragraph)
+
     def boilerplate(self, source: str, keys: Collection[int], min_docs: int) -> frozenset[int]:
         with self._lock:
             self._read_latest()

@@ -144,6 +144,10 @@ class Store(Protocol):
     ) -> dict[int, list[IndexedParagraph]]:
         """Indexed paragraphs filed under each of ``keys`` (missing keys are left out)."""
 
+    def neighbours(self, doc_id: str, paragraph: int) -> tuple[IndexedParagraph, ...]:
+        """The indexed paragraphs just before and just after paragraph ``paragraph`` of
+        ``doc_id`` in that document (those there are; none if it is not indexed)."""
+
     def boilerplate(self, source: str, keys: Collection[int], min_docs: int) -> frozenset[int]:
         """Those exact ``keys`` seen in at least ``min_docs`` indexed documents of ``source``.
 
@@ -625,6 +629,24 @@ class MemoryStore:
             looked_up = keys if isinstance(keys, set | frozenset) else set(keys)
             self._counted = (exclude_doc, looked_up, {k: len(v) for k, v in out.items()})
             return out
+
+    def neighbours(self, doc_id: str, paragraph: int) -> tuple[IndexedParagraph, ...]:
+        with self._lock:
+            serial = self._serials.get(doc_id)
+            if serial is None or not 0 <= paragraph < 2**32:
+                return ()
+            # A document's rows stand together, in the order of its paragraphs.
+            row_doc, numbers = self._row_doc.view(), self._row_paragraph.view()
+            # (Queries of the arrays' own type: another type would convert the whole array.)
+            first, end = row_doc.searchsorted(np.array([serial, serial + 1], np.uint32)).tolist()
+            row = first + int(numbers[first:end].searchsorted(np.uint32(paragraph)))
+            if row == end or numbers[row] != paragraph:
+                return ()
+            return tuple(
+                IndexedParagraph(doc_id, int(numbers[k]), self._texts.get(k))
+                for k in (row - 1, row + 1)
+                if first <= k < end
+            )
 
     def boilerplate(self, source: str, keys: Collection[int], min_docs: int) -> frozenset[int]:
         with self._lock:

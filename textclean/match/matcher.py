@@ -33,7 +33,7 @@ from textclean.fingerprint import DocumentPrint, ParagraphPrint
 from textclean.match import runs, settle
 from textclean.match.links import Links, shared_keys
 from textclean.match.merged import HEADING_WORDS, MAX_PASSED, MergedCopies
-from textclean.match.model import Candidates, Matching, Prior, Ref, describe
+from textclean.match.model import Candidates, IndexedParagraph, Matching, Prior, Ref, describe
 from textclean.match.structured_data import StructuredCopies
 from textclean.options import DedupeOptions
 from textclean.results import Duplicate
@@ -95,6 +95,8 @@ class _DocumentMatcher:
         self.reworded: set[int] = set()
         self.prior_keys = set(prior.postings) | prior.boilerplate
         self.vocabularies: dict[Ref, set[str]] = {}  # the words of a candidate, once split
+        # The indexed paragraphs beside an indexed candidate, once asked for.
+        self.neighbours: dict[tuple[str, int], Sequence[IndexedParagraph]] = {}
         # Character offsets where each paragraph's sentences start and end, once worked out.
         self.sentence_offsets: dict[int, tuple[list[int], set[int]]] = {}
         # The first later paragraph found word for word in a paragraph, though not as whole
@@ -727,13 +729,21 @@ class _DocumentMatcher:
     ) -> bool:
         """Whether ``need`` of ``words`` appear at all among the candidates and (unless
         ``alone``) the neighbours any window could add: a cheap bound that spares aligning most
-        candidates."""
+        candidates.
+
+        Indexed candidates' neighbours are asked for (and windows add them) only when the words
+        the candidates lack stand at the ends of ``words``, as in a merged copy."""
         # Strike out the words each source has (a set difference costs the size of what is
         # still missing, not of the source), the candidates first, then their neighbours.
         canonical = self.document.canonical
         missing = set(words)
         for ref, (_, canon) in candidates.items():
             missing = missing - self._vocabulary(ref, canon)  # (-= would walk the vocabulary)
+        indexed = [] if alone else [(d, j) for d, j in candidates if d is not None]
+        if indexed and missing and _missing_at_ends(words, missing):
+            for source, j in indexed:
+                for entry in self._indexed_neighbours(source, j):
+                    missing = missing - self._vocabulary((source, entry.paragraph), entry.canonical)
         if not missing or len(words) - sum(map(missing.__contains__, words)) >= need:
             return True
         if alone:
@@ -746,6 +756,13 @@ class _DocumentMatcher:
                 if k is not None:
                     missing = missing - self._vocabulary((None, k), canonical[k])
         return len(words) - sum(map(missing.__contains__, words)) >= need
+
+    def _indexed_neighbours(self, doc_id: str, j: int) -> Sequence[IndexedParagraph]:
+        """The indexed paragraphs beside paragraph ``j`` of document ``doc_id``, asked once."""
+        known = self.neighbours.get((doc_id, j))
+        if known is None:
+            known = self.neighbours[doc_id, j] = self.prior.neighbours(doc_id, j)
+        return known
 
     def _vocabulary(self, ref: Ref, canon: str) -> set[str]:
         """The distinct words of a candidate's canonical text, split once."""
@@ -778,6 +795,8 @@ class _DocumentMatcher:
         if covered < need:
             return None
         if doc_id is None and not self._whole_sentences(sources, region):
+            return None
+        if doc_id is not None and not _whole_neighbours(sources, ops):
             return None
         return covered, other, ops, originals
 
@@ -821,6 +840,10 @@ class _DocumentMatcher:
                         k = self._next_kept(j, step)
                         if k is not None and k not in members and (k > i if later else k < i):
                             members[k] = (k, 0, canonical[k])
+            else:  # an earlier one: add the indexed neighbours asked for (see _could_cover)
+                for j in list(members):
+                    for entry in self.neighbours.get((doc_id, j), ()):
+                        members.setdefault(entry.paragraph, (entry.paragraph, 0, entry.canonical))
             run: list[tuple[int, int, str]] = []
             for item in sorted(members.values()):
                 if run and self._gap(doc_id, run[-1][0], item[0]) > _MAX_GAP:
@@ -930,6 +953,39 @@ class _DocumentMatcher:
             and (dup.doc_id is not None or all(o < i - 1 for o in dup.originals))
         }
         runs.confirm_edited_runs(len(self.document), self.found, waiting)
+
+
+def _whole_neighbours(sources: Sequence[tuple[int, int, str]], ops: Opcodes) -> bool:
+    """Whether the alignment ``ops`` (of a copy against the ``sources``' words) takes whole each
+    source that shares no key with the copy (key count 0: a neighbour of a candidate): a merged
+    copy holds the paragraph beside its original whole, not a few of its words that happen to
+    stand in order. One word in ten may differ."""
+    start = 0
+    for _, count, canon in sources:
+        size = canon.count(" ") + 1
+        if not count:
+            taken = sum(
+                max(0, min(op.dest_end, start + size) - max(op.dest_start, start))
+                for op in ops
+                if op.tag == "equal"
+            )
+            if taken < size - max(1, size // 10):
+                return False
+        start += size
+    return True
+
+
+def _missing_at_ends(words: list[str], missing: set[str]) -> bool:
+    """Whether the ``missing`` words of a paragraph stand only before or after a stretch of at
+    least half its words: the shape of a copy merged with a neighbour of its original (a
+    heading run into it), not of a rewording (whose new words are spread all over)."""
+    if not missing:
+        return False
+    gap, last = 0, -1
+    for n, word in enumerate(words):
+        if word in missing:
+            gap, last = max(gap, n - last - 1), n
+    return 2 * max(gap, len(words) - last - 1) >= len(words)
 
 
 def _best_linked(candidates: Candidates, limit: int) -> Candidates:

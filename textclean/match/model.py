@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from textclean.results import DocumentMatch, Duplicate
@@ -24,11 +24,14 @@ class Prior:
     """What a cross-document index knows about one document's keys.
 
     ``postings`` maps a key to the indexed paragraphs filed under it; ``boilerplate`` holds the
-    exact keys seen in enough documents of this document's source to count as boilerplate.
+    exact keys seen in enough documents of this document's source to count as boilerplate;
+    ``neighbours`` gives the indexed paragraphs just before and after one of them in its document
+    (the other half of a merged copy may share no key with it).
     """
 
     postings: Mapping[int, Sequence[IndexedParagraph]] = field(default_factory=dict)
     boilerplate: frozenset[int] = frozenset()
+    neighbours: Callable[[str, int], Sequence[IndexedParagraph]] = lambda doc_id, paragraph: ()
 
 
 @dataclass(frozen=True, slots=True)

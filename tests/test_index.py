@@ -79,6 +79,23 @@ def test_a_syndicated_copy_with_other_paragraph_breaks_goes() -> None:
     ]  # (3 is a near copy of the paragraph alone: its heading is short beside it)
 
 
+def test_a_syndicated_copy_that_lost_its_paragraph_breaks_goes() -> None:
+    # The whole story as one line: its list lines and headings share no key with it (their
+    # sentences run together without the breaks), but it holds them laid end to end.
+    body = paragraphs(18, 4)
+    wire = [body[0], "What to pack", "- A rain cover", "- Spare socks", "- A small stove",
+            body[1], "Before you go", body[2], body[3]]  # fmt: skip
+    with Deduplicator() as dd:
+        dd.dedupe(join(wire), doc_id="wire")
+        flat = dd.dedupe(" ".join(wire), doc_id="outlet")
+        longer = dd.dedupe(" ".join([body[0], *paragraphs(19, 3), body[1]]), doc_id="other")
+    assert flat.kept == ()
+    [dup] = flat.duplicates
+    assert (dup.kind, dup.doc_id, dup.originals) == ("contained", "wire", tuple(range(9)))
+    assert flat.duplicate_of is not None and flat.duplicate_of.doc_id == "wire"
+    assert longer.kept == (0,)  # two of its paragraphs, with new text between them
+
+
 def test_a_heading_whose_words_stand_in_two_indexed_paragraphs_stays() -> None:
     # The heading shares keys with a question of the wire's, and the words the question lacks
     # end the paragraph after it: in order across the two, but it takes neither whole, so it is

@@ -32,7 +32,13 @@ from textclean.canonical import word_count
 from textclean.fingerprint import DocumentPrint, ParagraphPrint
 from textclean.match import runs, settle
 from textclean.match.links import Links, shared_keys
-from textclean.match.merged import HEADING_WORDS, MAX_PASSED, MergedCopies
+from textclean.match.merged import (
+    HEADING_WORDS,
+    MAX_PASSED,
+    MAX_SKIPPED,
+    MergedCopies,
+    laid_out_in,
+)
 from textclean.match.model import Candidates, IndexedParagraph, Matching, Prior, Ref, describe
 from textclean.match.structured_data import StructuredCopies
 from textclean.options import DedupeOptions
@@ -585,6 +591,10 @@ class _DocumentMatcher:
         template do not count. Of many candidates (lines of a template, which share keys with
         hundreds of others), the :data:`_MAX_CANDIDATES` sharing the most keys are tried.
         """
+        if not later and self.prior.postings:  # (before the candidates are cut down)
+            flattened = self._indexed_laid_out(i, fp.canonical, candidates)
+            if flattened is not None:
+                return flattened
         candidates = _best_linked(candidates, _MAX_CANDIDATES)
         if not later:  # (from the kept paragraph before the first candidate: windows add it)
             first = min((j for doc_id, j in candidates if doc_id is None), default=i)
@@ -642,6 +652,67 @@ class _DocumentMatcher:
                 return dup if small else None
             return self._unless_pending(dup, words, other, ops)
         return None
+
+    def _indexed_laid_out(self, i: int, text: str, candidates: Candidates) -> Duplicate | None:
+        """``text`` as paragraphs of one earlier document laid end to end (a copy of it that
+        lost its paragraph breaks), found among those of its paragraphs that are candidates."""
+        by_doc: dict[str, list[tuple[int, str]]] = {}
+        anchored: set[str] = set()  # (a walk starts from a paragraph found word for word)
+        for (doc_id, j), (_, canon) in candidates.items():
+            if doc_id is not None and len(canon) < len(text):
+                by_doc.setdefault(doc_id, []).append((j, canon))
+                if doc_id not in anchored and canon in text:
+                    anchored.add(doc_id)
+        need = self.options.containment * word_count(text)
+        for doc_id, members in by_doc.items():
+            if len(members) < 2 or doc_id not in anchored:
+                continue
+            members.sort()
+            found, covered, small_gaps = laid_out_in(
+                text, [canon for _, canon in members], self.options.threshold
+            )
+            if len(found) >= 2 and not (small_gaps and covered >= need):
+                # The copy may hold paragraphs that share no key with it (list lines whose
+                # sentences run together once the breaks are gone): the indexed paragraphs
+                # from a few before the first candidate to a few after the last are tried.
+                first, last = members[0][0], members[-1][0]
+                members = self._indexed_run(doc_id, first, last, dict(members), len(text) + 1)
+                found, covered, small_gaps = laid_out_in(
+                    text, [canon for _, canon in members], self.options.threshold
+                )
+            if len(found) < 2 or not small_gaps or covered < need:
+                continue
+            pieces = [members[k][0] for k in found]
+            original = max(pieces, key=lambda j: (candidates.get((doc_id, j), (0, ""))[0], -j))
+            share = min(1.0, covered / word_count(text))
+            return Duplicate(
+                i, original, "contained", share,
+                f"{share:.0%} of its words appear in order in {describe(pieces)}",
+                tuple(pieces), doc_id,
+            )  # fmt: skip
+        return None
+
+    def _indexed_run(
+        self, doc_id: str, first: int, last: int, run: dict[int, str], room: int
+    ) -> list[tuple[int, str]]:
+        """``run`` (paragraphs of ``doc_id`` and their texts) with the indexed paragraphs from
+        :data:`MAX_SKIPPED` before paragraph ``first`` to as many after ``last``, in order, as
+        long as their texts take no more than ``room`` characters (a copy holds no more text
+        than it has)."""
+        room -= sum(len(text) + 1 for text in run.values())
+        for step in (-1, 1):
+            j, extra = first, 0
+            while room >= 0 and extra <= MAX_SKIPPED:
+                beside = self._indexed_neighbours(doc_id, j)
+                entry = next((e for e in beside if (e.paragraph - j) * step > 0), None)
+                if entry is None:
+                    break
+                j = entry.paragraph
+                if j not in run:
+                    run[j] = entry.canonical
+                    room -= len(entry.canonical) + 1
+                extra += step < 0 or j > last
+        return sorted(run.items())
 
     def _lone_part(self, i: int, dup: Duplicate, fp: ParagraphPrint) -> bool:
         """Whether paragraph ``i`` is a heading that repeats part of one longer paragraph of

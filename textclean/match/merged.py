@@ -19,7 +19,7 @@ from textclean.canonical import word_count
 from textclean.match.model import Candidates
 from textclean.results import Duplicate
 
-__all__ = ["MAX_PASSED", "MergedCopies"]
+__all__ = ["MAX_PASSED", "MergedCopies", "laid_out_in"]
 
 SLACK = 64  # characters a merged copy may hold before the next paragraph found in it
 MAX_STARTS = 32  # candidates a merged copy is searched around (a line repeated through a page
@@ -247,3 +247,24 @@ class MergedCopies:
         if numbers(gap) == numbers(was) and fuzz.ratio(gap, was, score_cutoff=self.threshold * 100):
             return True, gap.count(" ") + 1
         return False, 0
+
+
+def laid_out_in(
+    text: str, paragraphs: Sequence[str], threshold: float
+) -> tuple[list[int], int, bool]:
+    """Paragraphs of another document (their canonical texts, in order) found laid end to end in
+    ``text``: as :meth:`MergedCopies.laid_end_to_end`, from each of them that ``text`` holds
+    word for word.
+
+    >>> laid_out_in("one two three four five six seven eight", ["one two three four",
+    ...             "five six seven eight"], 0.9)
+    ([0, 1], 8, True)
+    """
+    copies = MergedCopies(paragraphs, {}, threshold)
+    sources = [
+        k
+        for k, canon in enumerate(paragraphs)
+        if canon.count(" ") >= MIN_RUN - 1 and len(canon) < len(text)
+    ]
+    anchors = sorted(copies.anchors(text, sources))
+    return copies.walk_around(text, anchors[:MAX_STARTS], range(len(paragraphs)))

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from tests.strategies import messy_text, paragraphs
-from textclean import dedupe
+from textclean import Deduplicator, dedupe
 from textclean.align import aligned_span
 from textclean.boilerplate import DEFAULT_PATTERNS, BoilerplateMatcher, _compile
 from textclean.fingerprint import (
@@ -93,10 +94,16 @@ def news_documents(draw: st.DrawFn) -> str:
     return sep.join(parts)
 
 
+def _flattened(text: str) -> str:
+    return " ".join(text.split())
+
+
 any_text = st.one_of(messy_text(), st.text(), news_documents(), paragraphs().map(lambda t: t[0]))
 
 
-def accounted(result: object) -> None:
+def accounted(result: object, indexed: Mapping[str, set[int]] | None = None) -> None:
+    """Every paragraph of ``result`` kept or removed, once; each removal names kept paragraphs
+    of its document, or of an earlier one (``indexed``: the kept paragraphs of each)."""
     from textclean import DedupeResult
 
     assert isinstance(result, DedupeResult)
@@ -107,8 +114,9 @@ def accounted(result: object) -> None:
     assert not set(kept) & set(gone)
     assert set(kept) | set(gone) == set(range(len(result.paragraphs)))
     for d in result.duplicates:
-        assert d.original is None or d.original in result.kept
-        assert set(d.originals) <= set(result.kept)
+        among = set(result.kept) if d.doc_id is None else (indexed or {}).get(d.doc_id, set())
+        assert d.original is None or d.original in among
+        assert set(d.originals) <= among
     for p in result.paragraphs:
         assert result.source_text[p.start : p.end] == p.text
 
@@ -127,6 +135,19 @@ def test_never_raises_and_accounts_for_every_paragraph(text: str) -> None:
 @given(any_text)
 def test_never_raises_with_other_options(text: str) -> None:
     accounted(dedupe(text, keep="longest", remove_short_repeats=True, threshold=0.5))
+
+
+@FAST
+@given(st.lists(st.one_of(news_documents(), news_documents().map(_flattened)), max_size=4))
+def test_a_stream_accounts_for_every_paragraph(texts: list[str]) -> None:
+    # Documents made of the same sentences, some with their paragraph breaks gone: whatever
+    # goes as a copy of an earlier document names paragraphs that document kept.
+    indexed: dict[str, set[int]] = {}
+    with Deduplicator() as dd:
+        for n, text in enumerate(texts):
+            result = dd.dedupe(text, doc_id=f"d{n}")
+            accounted(result, indexed)
+            indexed[f"d{n}"] = set(result.kept)
 
 
 _S = "The council approved the budget on Tuesday after a long debate."

@@ -674,9 +674,8 @@ class _DocumentMatcher:
             if len(found) >= 2 and not (small_gaps and covered >= need):
                 # The copy may hold paragraphs that share no key with it (list lines whose
                 # sentences run together once the breaks are gone): the indexed paragraphs
-                # from a few before the first candidate to a few after the last are tried.
-                first, last = members[0][0], members[-1][0]
-                members = self._indexed_run(doc_id, first, last, dict(members), len(text) + 1)
+                # from a few before the first candidate on are tried.
+                members = self._indexed_run(doc_id, members[0][0], dict(members), len(text) + 1)
                 found, covered, small_gaps = laid_out_in(
                     text, [canon for _, canon in members], self.options.threshold
                 )
@@ -693,12 +692,11 @@ class _DocumentMatcher:
         return None
 
     def _indexed_run(
-        self, doc_id: str, first: int, last: int, run: dict[int, str], room: int
+        self, doc_id: str, first: int, run: dict[int, str], room: int
     ) -> list[tuple[int, str]]:
         """``run`` (paragraphs of ``doc_id`` and their texts) with the indexed paragraphs from
-        :data:`MAX_SKIPPED` before paragraph ``first`` to as many after ``last``, in order, as
-        long as their texts take no more than ``room`` characters (a copy holds no more text
-        than it has)."""
+        :data:`MAX_SKIPPED` before paragraph ``first`` on, in order, as long as their texts take
+        no more than ``room`` characters (a copy holds no more text than it has)."""
         room -= sum(len(text) + 1 for text in run.values())
         for step in (-1, 1):
             j, extra = first, 0
@@ -711,7 +709,7 @@ class _DocumentMatcher:
                 if j not in run:
                     run[j] = entry.canonical
                     room -= len(entry.canonical) + 1
-                extra += step < 0 or j > last
+                extra += step < 0
         return sorted(run.items())
 
     def _lone_part(self, i: int, dup: Duplicate, fp: ParagraphPrint) -> bool:

@@ -54,6 +54,7 @@ _MAX_VERIFIED = 32  # candidates verified as near copies, those sharing the most
 _MAX_CANDIDATES = 64  # candidates tried for containment, those sharing the most keys
 _ALONE_TRIED = 3  # paragraphs of a window tried alone as what holds a copy, the best linked
 _MAX_PARTS = 8  # later paragraphs recorded as perhaps part of a split copy of one paragraph
+_MAX_BESIDE = 2  # indexed candidates whose neighbours are asked for, those sharing most keys
 _MAX_LATER = 4 * _MAX_CANDIDATES  # later paragraphs a paragraph may be contained in, the first
 _STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
 _ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one
@@ -101,7 +102,9 @@ class _DocumentMatcher:
         self.reworded: set[int] = set()
         self.prior_keys = set(prior.postings) | prior.boilerplate
         self.vocabularies: dict[Ref, set[str]] = {}  # the words of a candidate, once split
-        # The indexed paragraphs beside an indexed candidate, once asked for.
+        # Paragraphs found not to be indexed paragraphs laid end to end (a copy that lost its
+        # breaks), and the indexed paragraphs beside an indexed candidate, once asked for.
+        self.not_laid_out: set[int] = set()
         self.neighbours: dict[tuple[str, int], Sequence[IndexedParagraph]] = {}
         # Character offsets where each paragraph's sentences start and end, once worked out.
         self.sentence_offsets: dict[int, tuple[list[int], set[int]]] = {}
@@ -591,10 +594,11 @@ class _DocumentMatcher:
         template do not count. Of many candidates (lines of a template, which share keys with
         hundreds of others), the :data:`_MAX_CANDIDATES` sharing the most keys are tried.
         """
-        if not later and self.prior.postings:  # (before the candidates are cut down)
-            flattened = self._indexed_laid_out(i, fp.canonical, candidates)
+        if not later and self.prior.postings and i not in self.not_laid_out:
+            flattened = self._indexed_laid_out(i, fp.canonical, candidates)  # (all candidates)
             if flattened is not None:
                 return flattened
+            self.not_laid_out.add(i)  # (the indexed candidates stay the same)
         candidates = _best_linked(candidates, _MAX_CANDIDATES)
         if not later:  # (from the kept paragraph before the first candidate: windows add it)
             first = min((j for doc_id, j in candidates if doc_id is None), default=i)
@@ -808,9 +812,10 @@ class _DocumentMatcher:
         missing = set(words)
         for ref, (_, canon) in candidates.items():
             missing = missing - self._vocabulary(ref, canon)  # (-= would walk the vocabulary)
-        indexed = [] if alone else [(d, j) for d, j in candidates if d is not None]
-        if indexed and missing and _missing_at_ends(words, missing):
-            for source, j in indexed:
+        if not alone and missing and self.prior.postings and _missing_at_ends(words, missing):
+            indexed = [(d, j) for d, j in candidates if d is not None]
+            indexed.sort(key=lambda ref: -candidates[ref][0])  # (stable: the first of equals)
+            for source, j in indexed[:_MAX_BESIDE]:
                 for entry in self._indexed_neighbours(source, j):
                     missing = missing - self._vocabulary((source, entry.paragraph), entry.canonical)
         if not missing or len(words) - sum(map(missing.__contains__, words)) >= need:

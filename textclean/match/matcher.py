@@ -804,8 +804,9 @@ class _DocumentMatcher:
         ``alone``) the neighbours any window could add: a cheap bound that spares aligning most
         candidates.
 
-        Indexed candidates' neighbours are asked for (and windows add them) only when the words
-        the candidates lack stand at the ends of ``words``, as in a merged copy."""
+        The neighbours of the :data:`_MAX_BESIDE` best-linked indexed candidates are asked for
+        (and windows add them) only when the words the candidates lack stand at the ends of
+        ``words``, as in a merged copy."""
         # Strike out the words each source has (a set difference costs the size of what is
         # still missing, not of the source), the candidates first, then their neighbours.
         canonical = self.document.canonical

@@ -96,6 +96,24 @@ def test_a_syndicated_copy_that_lost_its_paragraph_breaks_goes() -> None:
     assert longer.kept == (0,)  # two of its paragraphs, with new text between them
 
 
+def test_a_syndicated_copy_with_the_same_decoration_on_every_paragraph_goes() -> None:
+    # The outlet prints its credit after every paragraph, headings and list lines included:
+    # those go as the wire's lines with what their neighbours add to theirs.
+    body = paragraphs(20, 3)
+    wire = [body[0], "What to pack", "- A rain cover", "- Spare socks", body[1], body[2]]
+    with Deduplicator() as dd:
+        dd.dedupe(join(wire), doc_id="wire")
+        copy = dd.dedupe(join([f"{p} (Harbour Wire)" for p in wire]), doc_id="outlet")
+        other = dd.dedupe(join([*paragraphs(21, 2), "What to pack (Harbour Wire)"]))
+        local = dd.dedupe(join([f"{body[0]} (Harbour Wire)", "Where to park (Harbour Wire)"]))
+    assert copy.kept == ()
+    assert [(d.index, d.doc_id, d.original) for d in copy.duplicates] == [
+        (i, "wire", i) for i in range(6)
+    ]
+    assert other.kept == (0, 1, 2)  # the same line, beside no copy of the wire's
+    assert local.kept == (1,)  # beside a copy, but not the wire's line beside its original
+
+
 def test_a_heading_whose_words_stand_in_two_indexed_paragraphs_stays() -> None:
     # The heading shares keys with a question of the wire's, and the words the question lacks
     # end the paragraph after it: in order across the two, but it takes neither whole, so it is

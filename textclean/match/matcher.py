@@ -105,6 +105,7 @@ class _DocumentMatcher:
         # Paragraphs found not to be indexed paragraphs laid end to end (a copy that lost its
         # breaks), and the indexed paragraphs beside an indexed candidate, once asked for.
         self.not_laid_out: set[int] = set()
+        self.indexed_texts: dict[Ref, str] = {}  # originals of near copies, and beside them
         self.neighbours: dict[tuple[str, int], Sequence[IndexedParagraph]] = {}
         # Character offsets where each paragraph's sentences start and end, once worked out.
         self.sentence_offsets: dict[int, tuple[list[int], set[int]]] = {}
@@ -201,7 +202,13 @@ class _DocumentMatcher:
             runs.confirm_indexed_short_runs(
                 canonical, self.document.exact, self.found, self.prior.postings
             )
-        runs.confirm_decorated_runs(canonical, self.found)
+        if self.prior.postings:
+            runs.confirm_decorated_runs(
+                canonical, self.found,
+                indexed_text=self._indexed_text, indexed_beside=self._indexed_beside,
+            )  # fmt: skip
+        else:
+            runs.confirm_decorated_runs(canonical, self.found)
         # Rewordings again (containment was not tried on them): short repeats found since may
         # be the neighbours they need.
         held = {i: self.pending[i] for i in self.reworded - self.found.keys() if i in self.pending}
@@ -565,6 +572,8 @@ class _DocumentMatcher:
             i, j, "near", score / 100, f"ratio {score / 100:.3f} >= {self.options.threshold}",
             (j,), doc_id,
         )  # fmt: skip
+        if doc_id is not None:  # (its text, should a decorated line beside it need it)
+            self.indexed_texts[doc_id, j] = candidates[best[1]][1]
         words, other = fp.canonical.split(" "), candidates[best[1]][1].split(" ")
         ops = Indel.opcodes(words, other)
         if drops_numbers(ops, other):  # "9.5 hours" and "9 hours" are different facts
@@ -831,6 +840,18 @@ class _DocumentMatcher:
                 if k is not None:
                     missing = missing - self._vocabulary((None, k), canonical[k])
         return len(words) - sum(map(missing.__contains__, words)) >= need
+
+    def _indexed_text(self, doc_id: str, j: int) -> str | None:
+        """The canonical text of paragraph ``j`` of indexed document ``doc_id``, if it is the
+        original of a near copy found here or beside one asked for."""
+        return self.indexed_texts.get((doc_id, j))
+
+    def _indexed_beside(self, doc_id: str, j: int, step: int) -> IndexedParagraph | None:
+        """The indexed paragraph beside paragraph ``j`` of ``doc_id`` on the side ``step``."""
+        beside = self._indexed_neighbours(doc_id, j)
+        for e in beside:  # (a line confirmed beside a copy repeats one of these)
+            self.indexed_texts.setdefault((e.doc_id, e.paragraph), e.canonical)
+        return next((e for e in beside if (e.paragraph - j) * step > 0), None)
 
     def _indexed_neighbours(self, doc_id: str, j: int) -> Sequence[IndexedParagraph]:
         """The indexed paragraphs beside paragraph ``j`` of document ``doc_id``, asked once."""

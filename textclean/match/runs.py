@@ -351,13 +351,23 @@ def confirm_indexed_short_runs(
     _confirm_along(found, worded_neighbours(canonical), waiting, confirm)
 
 
-def confirm_decorated_runs(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
+def confirm_decorated_runs(
+    canonical: Sequence[str],
+    found: dict[int, Duplicate],
+    *,
+    indexed_text: Callable[[str, int], str | None] | None = None,
+    indexed_beside: Callable[[str, int, int], IndexedParagraph | None] | None = None,
+) -> None:
     """Remove the kept paragraphs that repeat the paragraph beside a duplicate's original with
     the words that duplicate adds to its own original: a copy that carries the same decoration
     on every paragraph ("ANNA BERG:" before each, "(Reuters)" or "Read more" after each, a line
     number or a time before each, digits aside). Its long paragraphs go as copies with a few
     words added at one end; its headings and short lines, which such words would otherwise make
     new items, go by this rule. Confirmed ones confirm their own neighbours in turn.
+
+    With ``indexed_text`` (the canonical text of an indexed document's paragraph: ``doc_id,
+    paragraph``) and ``indexed_beside`` (the indexed paragraph beside it on the side ``step``),
+    the originals may be paragraphs of earlier documents too.
 
     >>> canonical = ["key facts", "the vote passed by a wide margin", "2 key facts",
     ...              "3 the vote passed by a wide margin", "key facts again"]
@@ -369,8 +379,10 @@ def confirm_decorated_runs(canonical: Sequence[str], found: dict[int, Duplicate]
     beside = worded_neighbours(canonical)
 
     def confirm(i: int, step: int, neighbour: Duplicate) -> Duplicate | None:
-        if neighbour.doc_id is not None or len(neighbour.originals) != 1:
+        if len(neighbour.originals) != 1:
             return None
+        if neighbour.doc_id is not None:
+            return confirm_indexed(i, step, neighbour, neighbour.doc_id)
         o = neighbour.originals[0]
         decoration = _decoration(canonical[neighbour.index], canonical[o])
         j = beside[step][o]
@@ -383,6 +395,23 @@ def confirm_decorated_runs(canonical: Sequence[str], found: dict[int, Duplicate]
         return Duplicate(
             i, j, "near", len(canonical[j]) / len(canonical[i]),
             f"paragraph {j} with what its neighbours add {where} theirs ({mine[2]!r})", (j,),
+        )  # fmt: skip
+
+    def confirm_indexed(i: int, step: int, neighbour: Duplicate, doc_id: str) -> Duplicate | None:
+        if indexed_text is None or indexed_beside is None or neighbour.kind == "exact":
+            return None  # (an exact copy adds nothing)
+        o = neighbour.originals[0]
+        original = indexed_text(doc_id, o)
+        decoration = _decoration(canonical[neighbour.index], original) if original else None
+        entry = indexed_beside(doc_id, o, step) if decoration else None
+        mine = _decoration(canonical[i], entry.canonical) if entry else None
+        if mine is None or decoration is None or entry is None or mine[:2] != decoration[:2]:
+            return None
+        where = "before" if mine[0] < 0 else "after"
+        return Duplicate(
+            i, entry.paragraph, "near", len(entry.canonical) / len(canonical[i]),
+            f"paragraph {entry.paragraph} with what its neighbours add {where} theirs"
+            f" ({mine[2]!r})", (entry.paragraph,), doc_id,
         )  # fmt: skip
 
     waiting = {k for k in range(len(canonical)) if canonical[k] and k not in found}

@@ -105,7 +105,7 @@ class _DocumentMatcher:
         # Paragraphs found not to be indexed paragraphs laid end to end (a copy that lost its
         # breaks), and the indexed paragraphs beside an indexed candidate, once asked for.
         self.not_laid_out: set[int] = set()
-        self.indexed_texts: dict[Ref, str] = {}  # originals of near copies, and beside them
+        self.indexed_texts: dict[Ref, str] = {}  # originals of copies found, and beside them
         self.neighbours: dict[tuple[str, int], Sequence[IndexedParagraph]] = {}
         # Character offsets where each paragraph's sentences start and end, once worked out.
         self.sentence_offsets: dict[int, tuple[list[int], set[int]]] = {}
@@ -649,9 +649,10 @@ class _DocumentMatcher:
             if best is None:
                 continue
             (covered, other, ops, originals), attempt = best
-            original = max((c for c in attempt if c[0] in originals), key=lambda c: (c[1], -c[0]))[
-                0
-            ]
+            source = max((c for c in attempt if c[0] in originals), key=lambda c: (c[1], -c[0]))
+            original = source[0]
+            if doc_id is not None and len(originals) == 1:  # (as for a near copy: _near)
+                self.indexed_texts[doc_id, original] = source[2]
             share = covered / len(words)
             where = ("later " if later else "") + describe(originals)
             dup = Duplicate(
@@ -843,7 +844,7 @@ class _DocumentMatcher:
 
     def _indexed_text(self, doc_id: str, j: int) -> str | None:
         """The canonical text of paragraph ``j`` of indexed document ``doc_id``, if it is the
-        original of a near copy found here or beside one asked for."""
+        original of a near or contained copy found here or beside one asked for."""
         return self.indexed_texts.get((doc_id, j))
 
     def _indexed_beside(self, doc_id: str, j: int, step: int) -> IndexedParagraph | None:

@@ -105,7 +105,7 @@ class _DocumentMatcher:
         # Paragraphs found not to be indexed paragraphs laid end to end (a copy that lost its
         # breaks), and the indexed paragraphs beside an indexed candidate, once asked for.
         self.not_laid_out: set[int] = set()
-        self.indexed_texts: dict[Ref, str] = {}  # originals of copies found, and beside them
+        self.indexed_texts: dict[tuple[str, int], str] = {}  # originals of copies, neighbours
         self.neighbours: dict[tuple[str, int], Sequence[IndexedParagraph]] = {}
         # Character offsets where each paragraph's sentences start and end, once worked out.
         self.sentence_offsets: dict[int, tuple[list[int], set[int]]] = {}
@@ -202,13 +202,10 @@ class _DocumentMatcher:
             runs.confirm_indexed_short_runs(
                 canonical, self.document.exact, self.found, self.prior.postings
             )
-        if self.prior.postings:
-            runs.confirm_decorated_runs(
-                canonical, self.found,
-                indexed_text=self._indexed_text, indexed_beside=self._indexed_beside,
-            )  # fmt: skip
-        else:
-            runs.confirm_decorated_runs(canonical, self.found)
+        runs.confirm_decorated_runs(
+            canonical, self.found,
+            indexed_texts=self.indexed_texts, indexed_beside=self._indexed_beside,
+        )  # fmt: skip
         # Rewordings again (containment was not tried on them): short repeats found since may
         # be the neighbours they need.
         held = {i: self.pending[i] for i in self.reworded - self.found.keys() if i in self.pending}
@@ -677,7 +674,8 @@ class _DocumentMatcher:
                 by_doc.setdefault(doc_id, []).append((j, canon))
                 if doc_id not in anchored and canon in text:
                     anchored.add(doc_id)
-        need = self.options.containment * word_count(text)
+        words = word_count(text)
+        need = self.options.containment * words
         for doc_id, members in by_doc.items():
             if len(members) < 2 or doc_id not in anchored:
                 continue
@@ -697,7 +695,7 @@ class _DocumentMatcher:
                 continue
             pieces = [members[k][0] for k in found]
             original = max(pieces, key=lambda j: (candidates.get((doc_id, j), (0, ""))[0], -j))
-            share = min(1.0, covered / word_count(text))
+            share = min(1.0, covered / words)
             return Duplicate(
                 i, original, "contained", share,
                 f"{share:.0%} of its words appear in order in {describe(pieces)}",
@@ -715,8 +713,7 @@ class _DocumentMatcher:
         for step in (-1, 1):
             j, extra = first, 0
             while room >= 0 and extra <= MAX_SKIPPED:
-                beside = self._indexed_neighbours(doc_id, j)
-                entry = next((e for e in beside if (e.paragraph - j) * step > 0), None)
+                entry = self._indexed_beside(doc_id, j, step)
                 if entry is None:
                     break
                 j = entry.paragraph
@@ -842,23 +839,20 @@ class _DocumentMatcher:
                     missing = missing - self._vocabulary((None, k), canonical[k])
         return len(words) - sum(map(missing.__contains__, words)) >= need
 
-    def _indexed_text(self, doc_id: str, j: int) -> str | None:
-        """The canonical text of paragraph ``j`` of indexed document ``doc_id``, if it is the
-        original of a near or contained copy found here or beside one asked for."""
-        return self.indexed_texts.get((doc_id, j))
-
     def _indexed_beside(self, doc_id: str, j: int, step: int) -> IndexedParagraph | None:
         """The indexed paragraph beside paragraph ``j`` of ``doc_id`` on the side ``step``."""
-        beside = self._indexed_neighbours(doc_id, j)
-        for e in beside:  # (a line confirmed beside a copy repeats one of these)
-            self.indexed_texts.setdefault((e.doc_id, e.paragraph), e.canonical)
-        return next((e for e in beside if (e.paragraph - j) * step > 0), None)
+        return next(
+            (e for e in self._indexed_neighbours(doc_id, j) if (e.paragraph - j) * step > 0), None
+        )
 
     def _indexed_neighbours(self, doc_id: str, j: int) -> Sequence[IndexedParagraph]:
-        """The indexed paragraphs beside paragraph ``j`` of document ``doc_id``, asked once."""
+        """The indexed paragraphs beside paragraph ``j`` of document ``doc_id``, asked once
+        (their texts are kept: a line confirmed beside a copy repeats one of them)."""
         known = self.neighbours.get((doc_id, j))
         if known is None:
             known = self.neighbours[doc_id, j] = self.prior.neighbours(doc_id, j)
+            for e in known:
+                self.indexed_texts.setdefault((e.doc_id, e.paragraph), e.canonical)
         return known
 
     def _vocabulary(self, ref: Ref, canon: str) -> set[str]:

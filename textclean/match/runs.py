@@ -355,7 +355,7 @@ def confirm_decorated_runs(
     canonical: Sequence[str],
     found: dict[int, Duplicate],
     *,
-    indexed_text: Callable[[str, int], str | None] | None = None,
+    indexed_texts: Mapping[tuple[str, int], str] | None = None,
     indexed_beside: Callable[[str, int, int], IndexedParagraph | None] | None = None,
 ) -> None:
     """Remove the kept paragraphs that repeat the paragraph beside a duplicate's original with
@@ -365,9 +365,9 @@ def confirm_decorated_runs(
     words added at one end; its headings and short lines, which such words would otherwise make
     new items, go by this rule. Confirmed ones confirm their own neighbours in turn.
 
-    With ``indexed_text`` (the canonical text of an indexed document's paragraph: ``doc_id,
-    paragraph``) and ``indexed_beside`` (the indexed paragraph beside it on the side ``step``),
-    the originals may be paragraphs of earlier documents too.
+    With ``indexed_texts`` (canonical texts of indexed documents' paragraphs, by ``(doc_id,
+    paragraph)``) and ``indexed_beside`` (the indexed paragraph beside one on the side
+    ``step``), the originals may be paragraphs of earlier documents too.
 
     >>> canonical = ["key facts", "the vote passed by a wide margin", "2 key facts",
     ...              "3 the vote passed by a wide margin", "key facts again"]
@@ -398,10 +398,10 @@ def confirm_decorated_runs(
         )  # fmt: skip
 
     def confirm_indexed(i: int, step: int, neighbour: Duplicate, doc_id: str) -> Duplicate | None:
-        if indexed_text is None or indexed_beside is None or neighbour.kind == "exact":
+        if indexed_texts is None or indexed_beside is None or neighbour.kind == "exact":
             return None  # (an exact copy adds nothing)
         o = neighbour.originals[0]
-        original = indexed_text(doc_id, o)
+        original = indexed_texts.get((doc_id, o))
         decoration = _decoration(canonical[neighbour.index], original) if original else None
         entry = indexed_beside(doc_id, o, step) if decoration else None
         mine = _decoration(canonical[i], entry.canonical) if entry else None

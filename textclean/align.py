@@ -174,7 +174,7 @@ def drops_numbers(ops: Opcodes, other: list[str]) -> bool:
     """
     for op in ops:
         inside = op.tag == "insert" and op.dest_start > 0 and op.dest_end < len(other)
-        if inside and any(ch.isdigit() for w in other[op.dest_start : op.dest_end] for ch in w):
+        if inside and any(_has_digit(w) for w in other[op.dest_start : op.dest_end]):
             return True
     return False
 
@@ -203,7 +203,7 @@ def _typo(a: str, b: str) -> bool:
     >>> _typo("teh", "the"), _typo("goverment", "government"), _typo("2nd", "3rd")
     (True, True, False)
     """
-    if any(ch.isdigit() for ch in a + b):
+    if _has_digit(a) or _has_digit(b):
         return False
     if min(len(a), len(b)) >= 3 and OSA.distance(a, b, score_cutoff=1) <= 1:
         return True
@@ -236,7 +236,16 @@ def numbers(canon: str) -> list[str]:
     >>> numbers("low bounce 7 8 inches in 2025")
     ['7', '8', '2025']
     """
-    return [word for word in canon.split(" ") if any(ch.isdigit() for ch in word)]
+    return [word for word in canon.split(" ") if _has_digit(word)]
+
+
+def _has_digit(word: str) -> bool:
+    """Whether ``word`` holds a digit (no letter is one, so a word of letters is looked at once).
+
+    >>> _has_digit("covid19"), _has_digit("née"), _has_digit("")
+    (True, False, False)
+    """
+    return not word.isalpha() and any(ch.isdigit() for ch in word)
 
 
 def aligned_span(canon: str, window: str, threshold: float) -> tuple[int, int] | None:

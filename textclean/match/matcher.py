@@ -772,7 +772,15 @@ class _DocumentMatcher:
             return None
         pieces, covered, small_gaps = self.merged.laid_end_to_end(i, text, candidates)
         words = word_count(text)
-        if len(pieces) < 2 or not small_gaps or covered < self.options.containment * words:
+        need = self.options.containment * words
+        if not (len(pieces) > 1 and small_gaps and covered >= need) and any(
+            k in self.found for k in pieces
+        ):  # (a removed copy took the place of the kept paragraph after it)
+            # Passing over removed paragraphs, as deduplicating the output again would.
+            pieces, covered, small_gaps = self.merged.laid_end_to_end(
+                i, text, candidates, kept=True
+            )
+        if len(pieces) < 2 or not small_gaps or covered < need:
             return None
         original = max(pieces, key=lambda k: (candidates.get((None, k), (0, ""))[0], -k))
         share = min(1.0, covered / words)

@@ -49,7 +49,9 @@ unmatched paragraph when rapidfuzz ratio >= 90 (cleaning differences), and count
 measured on the generated (input) text of each paragraph. ``other`` paragraphs (a highlights
 heading) are not scored. MB/s is UTF-8 input megabytes divided by the CPU time of the method alone
 (process time, best of :data:`REPEATS` runs taken in turns with the other methods, so that other
-work on a shared machine weighs as little as possible).
+work on a shared machine weighs as little as possible). After the patterns, the throughput ratio
+against ``ftfy+exact`` over all of them, then by document size (:data:`SIZE_BUCKETS`, from each
+document's best time): a document costs a fixed amount besides its length.
 """
 
 from __future__ import annotations
@@ -187,6 +189,7 @@ class Score:
     unmatched: int = 0
     seconds: float = 0.0
     nbytes: int = 0
+    per_doc: list[float] = field(default_factory=list)  # each document's best time
     lost_examples: list[str] = field(default_factory=list)
     missed_examples: list[str] = field(default_factory=list)
 
@@ -274,22 +277,53 @@ def run_pattern(pattern: str, docs: Sequence[_generate.LabelledDoc]) -> dict[str
     nbytes = sum(len(t.encode("utf-8")) for t in texts)
     scores = {}
     best: dict[str, float] = {}
+    per_doc: dict[str, list[float]] = {}
     outputs_of: dict[str, list[str]] = {}
     # Each method runs REPEATS times, the methods taking turns, and keeps its best time: on a
     # shared machine a single run of one method can be slowed by whatever else is running.
     for _ in range(REPEATS):
         for name, method in METHODS.items():
+            outputs, times = [], []
             start = time.process_time()
-            outputs_of[name] = [method(text) for text in texts]
+            for text in texts:
+                began = time.process_time()
+                outputs.append(method(text))
+                times.append(time.process_time() - began)
             seconds = time.process_time() - start
+            outputs_of[name] = outputs
             best[name] = min(best.get(name, seconds), seconds)
+            per_doc[name] = list(map(min, zip(per_doc.get(name, times), times, strict=True)))
     for name in METHODS:
         outputs = outputs_of[name]
-        total = Score(seconds=best[name], nbytes=nbytes)
+        total = Score(seconds=best[name], nbytes=nbytes, per_doc=per_doc[name])
         for doc, output in zip(docs, outputs, strict=True):
             total.add(score(doc, output))
         scores[name] = total
     return scores
+
+
+SIZE_BUCKETS = (5_000, 10_000, 20_000, 40_000)
+"""Upper bounds (UTF-8 bytes) of the document sizes the throughput ratio is broken down by."""
+
+
+def print_by_size(
+    sizes: Sequence[int], textclean_s: Sequence[float], base_s: Sequence[float]
+) -> None:
+    """The throughput ratio against ftfy + exact for documents grouped by size: each document
+    costs a fixed amount besides its length, so small documents gain least."""
+    print("throughput ratio textclean / (ftfy + exact) by document size, all patterns "
+          "(each document's best time):")  # fmt: skip
+    lows = (0, *SIZE_BUCKETS)
+    highs: tuple[int | None, ...] = (*SIZE_BUCKETS, None)
+    for low, high in zip(lows, highs, strict=True):
+        chosen = [
+            n for n, size in enumerate(sizes) if size >= low and (high is None or size < high)
+        ]
+        if not chosen:
+            continue
+        label = f"{low // 1000}-{high // 1000} kB" if high else f">= {low // 1000} kB"
+        ratio = sum(base_s[n] for n in chosen) / max(sum(textclean_s[n] for n in chosen), 1e-9)
+        print(f"  {label:>10}: {ratio:.2f}x ({len(chosen):,} documents)")
 
 
 def _pct(part: int, whole: int, digits: int) -> str:
@@ -464,9 +498,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     failures = []
     total_tc = total_base = 0.0
+    sizes: list[int] = []
+    doc_tc: list[float] = []
+    doc_base: list[float] = []
     for pattern in args.patterns or _generate.PATTERNS:
         docs = list(_generate.generate(pattern, articles, seed=args.seed))
         scores = run_pattern(pattern, docs)
+        sizes += [len(doc.text.encode("utf-8")) for doc in docs]
+        doc_tc += scores["textclean"].per_doc
+        doc_base += scores["ftfy+exact"].per_doc
         ratio = print_pattern(pattern, len(docs), scores, args.verbose)
         total_tc += scores["textclean"].seconds
         total_base += scores["ftfy+exact"].seconds
@@ -479,6 +519,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             failures.append(f"{pattern}: throughput {ratio:.2f}x below {TARGET_SPEED}x")
     print(f"\nthroughput ratio textclean / (ftfy + exact), all patterns: "
           f"{total_base / total_tc:.2f}x")  # fmt: skip
+    print_by_size(sizes, doc_tc, doc_base)
     print("targets: " + ("all met" if not failures else "MISSED"))
     for failure in failures:
         print("  " + failure)

@@ -133,9 +133,9 @@ class _DocumentMatcher:
     def run(self) -> Matching:
         document = self.document
         links = self.links
-        if links.earlier:
-            _, index, inverse = np.unique(document.exact, return_index=True, return_inverse=True)
-            first_same: list[int] = index[inverse].tolist()
+        if links.earlier:  # the first paragraph with each exact key
+            first_of: dict[int, int] = {}
+            first_same = [first_of.setdefault(key, i) for i, key in enumerate(document.exact)]
         else:  # no two paragraphs share a key: each is the first of its text
             first_same = list(range(len(document)))
         canonical = document.canonical

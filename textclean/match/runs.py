@@ -139,6 +139,8 @@ def remove_short_blocks(
     row" skip removed paragraphs (so that deduplicating the output again removes nothing
     more), and removals repeat until none is left to make.
     """
+    if not short_repeats:
+        return
     kept = [k for k in range(len(canonical)) if k not in found]
     after = dict(pairwise(kept))
     before = {b: a for a, b in after.items()}
@@ -376,6 +378,8 @@ def confirm_decorated_runs(
     >>> found[2].original, found[2].rule
     (0, "paragraph 0 with what its neighbours add before theirs ('2')")
     """
+    if all(dup.kind == "boilerplate" for dup in found.values()):
+        return  # (no copy beside which a line could repeat anything)
     beside = worded_neighbours(canonical)
 
     def confirm(i: int, step: int, neighbour: Duplicate) -> Duplicate | None:

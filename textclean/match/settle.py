@@ -32,9 +32,9 @@ def remove_wordless(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
     before a removed one (or the other way round): the section breaks of a copy that goes.
     (Those between kept paragraphs stay, and those at either end of the document beside a
     kept one, as does a document of nothing else.)"""
+    if all(canonical) or not any(canonical):
+        return  # (no paragraph without a word, or nothing else)
     kept = [k for k in range(len(canonical)) if canonical[k] and k not in found]
-    if not any(canonical):
-        return
     first_kept, last_kept = (kept[0], kept[-1]) if kept else (len(canonical), -1)
     rule = "no words, between removed paragraphs"
     beside = worded_neighbours(canonical)  # (-1: none)

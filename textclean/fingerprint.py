@@ -647,15 +647,13 @@ def _fingerprint(texts: Sequence[str], settings: FingerprintSettings, min_chars:
     edges[0::2], edges[1::2] = keys[n + m : n + m + e], keys[n + m + e :]
 
     fuzzy = np.flatnonzero(joined.lengths >= max(min_chars, settings.shingle_size))
-    fuzzy_exact = exact[fuzzy]
-    if fuzzy.size and len(set(fuzzy_exact.tolist())) == fuzzy.size:  # (the common case)
-        bands = band_keys(joined.signatures(fuzzy, settings), settings)
-    elif fuzzy.size:
-        # Paragraphs with the same canonical text are hashed once.
-        _, first, copies = np.unique(fuzzy_exact, return_index=True, return_inverse=True)
-        bands = band_keys(joined.signatures(fuzzy[first], settings), settings)[copies.ravel()]
-    else:
+    if not fuzzy.size:
         bands = np.empty((0, settings.bands), dtype=np.int64)
+    elif len(set(exact[fuzzy].tolist())) == fuzzy.size:  # (no two share a canonical text)
+        bands = band_keys(joined.signatures(fuzzy, settings), settings)
+    else:  # paragraphs with the same canonical text are hashed once
+        _, first, copies = np.unique(exact[fuzzy], return_index=True, return_inverse=True)
+        bands = band_keys(joined.signatures(fuzzy[first], settings), settings)[copies.ravel()]
     return (
         canon, exact, sentences, sentence_owners, bands, fuzzy.astype(np.int64),
         (first_word, owners), (edges, np.repeat(edge_owners, 2)),

@@ -318,12 +318,12 @@ def _tidy(folded: bytes) -> bytes:
     edge = np.empty(a.size + 1, dtype=np.int8)  # +1 where a run starts, -1 after it ends
     edge[0], edge[-1] = g[0], -g[-1]
     np.subtract(g[1:], g[:-1], out=edge[1:-1])
-    starts, ends = np.flatnonzero(edge == 1), np.flatnonzero(edge == -1)  # runs [start, end)
+    starts, ends = (edge == 1).nonzero()[0], (edge == -1).nonzero()[0]  # runs [start, end)
     word = ~gap & (a != 1)
     between = (starts > 0) & (ends < a.size)
     between[between] = word[starts[between] - 1] & word[ends[between]]
     marks = np.zeros(a.size + 1, dtype=np.int64)
-    np.cumsum(a == 2, out=marks[1:])
+    (a == 2).cumsum(out=marks[1:])
     one = ends[between] - 1  # the run's last byte stands for it
     keep = word | (a == 1)
     keep[one] = True

@@ -28,6 +28,8 @@ from textclean.store import MAX_SIGHTINGS, MemoryStore, Store, StoredDocument
 
 __all__ = ["Deduplicator", "dedupe", "find_duplicates"]
 
+_DEFAULTS = DedupeOptions()  # (frozen: shared by every call without options)
+
 
 def dedupe(text: str | bytes, **options: Any) -> DedupeResult:
     """Clean a document and remove its repeated and near-repeated paragraphs.
@@ -41,7 +43,7 @@ def dedupe(text: str | bytes, **options: Any) -> DedupeResult:
     >>> [(d.index, d.original, d.kind) for d in result.duplicates]
     [(2, 0, 'exact'), (3, 1, 'exact')]
     """
-    config = apply_options(DedupeOptions(), options, what="dedupe")
+    config = apply_options(_DEFAULTS, options, what="dedupe")
     prepared = _prepare(text, config)
     matching = match_paragraphs(
         prepared.texts, prepared.document, config, boilerplate=_boilerplate(config)
@@ -99,7 +101,7 @@ def find_duplicates(paragraphs: Sequence[str | Paragraph], **options: Any) -> tu
     >>> find_duplicates(["A unique opening paragraph, written once.", "Another one.", "A unique opening paragraph written once!"])
     (Duplicate(index=2, original=0, kind='exact', similarity=1.0, rule='same canonical text', originals=(0,), doc_id=None),)
     """  # noqa: E501
-    config = apply_options(DedupeOptions(), options, what="find_duplicates")
+    config = apply_options(_DEFAULTS, options, what="find_duplicates")
     texts = [p.text if isinstance(p, Paragraph) else p for p in paragraphs]
     for position, text in enumerate(texts):
         if not isinstance(text, str):
@@ -181,7 +183,7 @@ class Deduplicator:
         clock: Callable[[], float] = time.time,
         **options: Any,
     ) -> None:
-        self.options = apply_options(DedupeOptions(), options, what="Deduplicator")
+        self.options = apply_options(_DEFAULTS, options, what="Deduplicator")
         for name, value in (("boilerplate_min_docs", boilerplate_min_docs),
                             ("max_paragraphs", max_paragraphs)):  # fmt: skip
             if value is not None and (isinstance(value, bool) or not isinstance(value, int)

@@ -125,13 +125,17 @@ class FingerprintSettings:
         )
 
 
+_MIX = tuple(map(np.uint64, (30, 0xBF58476D1CE4E5B9, 27, 0x94D049BB133111EB, 31)))
+
+
 def _mix(h: U64) -> U64:
     """SplitMix64 finaliser, in place on a uint64 array."""
-    h ^= h >> np.uint64(30)
-    h *= np.uint64(0xBF58476D1CE4E5B9)
-    h ^= h >> np.uint64(27)
-    h *= np.uint64(0x94D049BB133111EB)
-    h ^= h >> np.uint64(31)
+    s1, m1, s2, m2, s3 = _MIX
+    h ^= h >> s1
+    h *= m1
+    h ^= h >> s2
+    h *= m2
+    h ^= h >> s3
     return h
 
 
@@ -188,7 +192,7 @@ class _Concatenation:
     def __init__(self, texts: Sequence[str], joined: str | bytes | None = None) -> None:
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         self.lengths = lengths
-        self.starts = np.cumsum(lengths) - lengths
+        self.starts = lengths.cumsum() - lengths
         if isinstance(joined, bytes):  # ASCII: the bytes are the code points
             codes = np.frombuffer(joined, dtype=np.uint8).astype(np.uint64)
         else:
@@ -197,19 +201,20 @@ class _Concatenation:
                 dtype=np.uint32,
             ).astype(np.uint64)
         # Sentence ends marked with U+0002 in ``joined`` are spaces in the texts.
-        self.breaks = np.flatnonzero(codes == 2) if joined is not None else np.empty(0, np.int64)
+        self.breaks = (codes == 2).nonzero()[0] if joined is not None else np.empty(0, np.int64)
         codes[self.breaks] = 32
         self.codes = codes
         n = codes.size
         # Powers 0..n-1 block by block: one product per code point, no running product.
         blocks = n // _BLOCK + 1
-        weighted = np.empty((blocks, _BLOCK), dtype=np.uint64)
-        weighted[:] = _powers(_POWERS, np.arange(blocks, dtype=np.int64) * _BLOCK)[:, None]
-        weighted *= _POWERS[0][:_BLOCK]
-        flat = weighted.reshape(-1)[:n]
+        first = (  # base ** (_BLOCK * j) for each block j
+            _POWERS[1][:blocks] if blocks <= _BLOCK
+            else _powers(_POWERS, np.arange(blocks, dtype=np.int64) * _BLOCK)
+        )  # fmt: skip
+        flat = np.multiply.outer(first, _POWERS[0][:_BLOCK]).reshape(-1)[:n]
         flat *= codes
         self._prefix = np.zeros(n + 1, dtype=np.uint64)
-        np.cumsum(flat, out=self._prefix[1:])
+        flat.cumsum(out=self._prefix[1:])
 
     def sentences(
         self,
@@ -222,22 +227,22 @@ class _Concatenation:
         keep = ends > starts
         starts, ends = starts[keep], ends[keep]
         spaces = np.zeros(self.codes.size + 1, dtype=np.int64)
-        np.cumsum(self.codes == 32, out=spaces[1:])
-        owners = np.searchsorted(self.starts, starts, side="right") - 1
+        (self.codes == 32).cumsum(out=spaces[1:])
+        owners = self.starts.searchsorted(starts, side="right") - 1
         first_word = spaces[starts] - spaces[self.starts[owners]]
         return starts, ends, spaces[ends] - spaces[starts] + 1, owners, first_word
 
     def edges(self, k: int) -> tuple[npt.NDArray[np.int64], ...]:
         """Spans of the first and the last ``k`` words of each text of ``k`` words or more, as
         ``(head_starts, head_ends, tail_starts, tail_ends, owners)``."""
-        spaces = np.flatnonzero(self.codes == 32)
+        spaces = (self.codes == 32).nonzero()[0]
         starts, ends = self.starts, self.starts + self.lengths
         if not spaces.size:
             none = np.empty(0, np.int64)
             return none, none, none, none, none
-        first, last = np.searchsorted(spaces, starts), np.searchsorted(spaces, ends)
+        first, last = spaces.searchsorted(starts), spaces.searchsorted(ends)
         words = last - first + 1
-        owners = np.flatnonzero((self.lengths > 0) & (words >= k))
+        owners = ((self.lengths > 0) & (words >= k)).nonzero()[0]
         starts, ends, first, last = starts[owners], ends[owners], first[owners], last[owners]
         longer = words[owners] > k
         head_end = np.where(longer, spaces[np.minimum(first + k - 1, spaces.size - 1)], ends)
@@ -274,9 +279,9 @@ class _Concatenation:
         """MinHash signatures of the texts at positions ``which`` (each at least one shingle)."""
         k, m = settings.shingle_size, settings.num_perm
         counts = self.lengths[which] - (k - 1)
-        first = np.cumsum(counts) - counts
+        first = counts.cumsum() - counts
         positions = np.arange(int(counts.sum()), dtype=np.int64)
-        positions += np.repeat(self.starts[which] - first, counts)
+        positions += (self.starts[which] - first).repeat(counts)
         shingles = self.shingles(k)[positions]
         shingles ^= np.uint64(_seed_offset(settings))
         _mix(shingles)
@@ -285,7 +290,7 @@ class _Concatenation:
             bins = ((shingles >> np.uint64(32)) * np.uint64(m)) >> np.uint64(32)
         else:  # the same, for a power of two
             bins = shingles >> np.uint64(64 - m.bit_length() + 1)
-        slots = np.repeat(np.arange(which.size, dtype=np.int64) * m, counts)
+        slots = (np.arange(which.size, dtype=np.int64) * m).repeat(counts)
         slots += bins.astype(np.int64)
         sig = np.full(which.size * m, _EMPTY, dtype=np.uint64)
         np.minimum.at(sig, slots, shingles)
@@ -305,7 +310,7 @@ def key_order(keys: npt.NDArray[np.integer[Any]]) -> npt.NDArray[np.int64]:
     order = np.argsort(keys)
     ordered = keys[order]
     rank = np.zeros(keys.size, dtype=np.int64)
-    np.cumsum(ordered[1:] != ordered[:-1], out=rank[1:])
+    (ordered[1:] != ordered[:-1]).cumsum(out=rank[1:])
     packed = rank * keys.size + order
     packed.sort()
     stable: npt.NDArray[np.int64] = packed % max(keys.size, 1)
@@ -381,7 +386,7 @@ def _densify(sig: U64, settings: FingerprintSettings) -> U64:
         return sig
     m = sig.shape[1]
     out: U64 = flat.copy()
-    holes = np.flatnonzero(empty)  # every row holds a full bin
+    holes = empty.nonzero()[0]  # every row holds a full bin
     columns = holes % m
     probes = _DEFAULT_PROBES if settings == _DEFAULT_SETTINGS else _probes(settings)
     donors = (holes - columns)[:, None] + probes[columns]
@@ -395,12 +400,12 @@ def _densify(sig: U64, settings: FingerprintSettings) -> U64:
     if not holes.size:
         return out.reshape(sig.shape)
     # The few left (rows with very few full bins): the next full bin to the right, circularly.
-    full = np.flatnonzero(~empty)
+    full = (~empty).nonzero()[0]
     row_start = holes - holes % m
-    after = np.searchsorted(full, holes)  # the next full bin, maybe on a later row
+    after = full.searchsorted(holes)  # the next full bin, maybe on a later row
     donor = full[np.minimum(after, full.size - 1)]
     wraps = (after == full.size) | (donor >= row_start + m)
-    donor = np.where(wraps, full[np.searchsorted(full, row_start)], donor)
+    donor = np.where(wraps, full[full.searchsorted(row_start)], donor)
     distance = (donor - holes + np.where(wraps, m, 0) + PROBES).astype(np.uint64)
     out[holes] = flat[donor] + distance * np.uint64(_ROT)
     return out.reshape(sig.shape)
@@ -524,13 +529,11 @@ class DocumentPrint:
         self.links, self.link_owners = edges
         first_word, owners = sentence_starts
         self._starts: list[int] = first_word.tolist()
-        self._starts_bounds: list[int] = np.searchsorted(owners, np.arange(n + 1)).tolist()
+        self._starts_bounds: list[int] = owners.searchsorted(np.arange(n + 1)).tolist()
         self.canonical = canonical
         self.exact: list[int] = exact.tolist()
         self._sentences: list[int] = sentences.tolist()
-        self._sentence_bounds: list[int] = np.searchsorted(
-            sentence_owners, np.arange(n + 1)
-        ).tolist()
+        self._sentence_bounds: list[int] = sentence_owners.searchsorted(np.arange(n + 1)).tolist()
         self._bands = bands
         band_row = np.full(n, -1, dtype=np.int64)
         band_row[band_owners] = np.arange(band_owners.size)
@@ -539,7 +542,7 @@ class DocumentPrint:
         self.owners = np.concatenate([
             np.arange(n, dtype=np.int64),
             sentence_owners,
-            np.repeat(band_owners, bands.shape[1]),
+            band_owners.repeat(bands.shape[1]),
         ])  # fmt: skip
 
     def __len__(self) -> int:
@@ -646,7 +649,7 @@ def _fingerprint(texts: Sequence[str], settings: FingerprintSettings, min_chars:
     edges = np.empty(2 * e, dtype=np.int64)  # head then tail for each text, in order
     edges[0::2], edges[1::2] = keys[n + m : n + m + e], keys[n + m + e :]
 
-    fuzzy = np.flatnonzero(joined.lengths >= max(min_chars, settings.shingle_size))
+    fuzzy = (joined.lengths >= max(min_chars, settings.shingle_size)).nonzero()[0]
     if not fuzzy.size:
         bands = np.empty((0, settings.bands), dtype=np.int64)
     elif len(set(exact[fuzzy].tolist())) == fuzzy.size:  # (no two share a canonical text)
@@ -656,7 +659,7 @@ def _fingerprint(texts: Sequence[str], settings: FingerprintSettings, min_chars:
         bands = band_keys(joined.signatures(fuzzy[first], settings), settings)[copies.ravel()]
     return (
         canon, exact, sentences, sentence_owners, bands, fuzzy.astype(np.int64),
-        (first_word, owners), (edges, np.repeat(edge_owners, 2)),
+        (first_word, owners), (edges, edge_owners.repeat(2)),
     )  # fmt: skip
 
 
@@ -665,7 +668,7 @@ def _expand(
 ) -> tuple[npt.NDArray[np.int64], list[npt.NDArray[Any]]]:
     """Rows owned by distinct texts (``owners`` sorted) copied to every paragraph ``p``, which
     is distinct text ``of[p]``: the new owners and the rows of each of ``values``."""
-    bounds = np.searchsorted(owners, np.arange(int(of.max(initial=-1)) + 2))
+    bounds = owners.searchsorted(np.arange(int(of.max(initial=-1)) + 2))
     start, count = bounds[of], bounds[of + 1] - bounds[of]
-    pick = np.repeat(start - (np.cumsum(count) - count), count) + np.arange(int(count.sum()))
-    return np.repeat(np.arange(of.size, dtype=np.int64), count), [v[pick] for v in values]
+    pick = (start - (count.cumsum() - count)).repeat(count) + np.arange(int(count.sum()))
+    return np.arange(of.size, dtype=np.int64).repeat(count), [v[pick] for v in values]

@@ -27,6 +27,8 @@ def apply_options(config: _C, options: Mapping[str, Any], *, what: str) -> _C:
     ...
     TypeError: dedupe() got an unknown option 'treshold' (did you mean 'threshold'?); valid options are threshold, keep
     """  # noqa: E501
+    if not options:
+        return config
     valid = [f.name for f in fields(config)]  # type: ignore[arg-type]
     for name in options:
         if name not in valid:
@@ -36,4 +38,4 @@ def apply_options(config: _C, options: Mapping[str, Any], *, what: str) -> _C:
                 f"{what}() got an unknown option {name!r}{hint}; "
                 f"valid options are {', '.join(valid)}"
             )
-    return replace(config, **options) if options else config  # type: ignore[type-var]
+    return replace(config, **options)  # type: ignore[type-var]

@@ -64,10 +64,10 @@ def shared_keys(document: DocumentPrint) -> Links:
     starts = np.maximum.accumulate(np.where(new, position, 0))
     rank = np.minimum(position - starts, MAX_HOLDERS)  # holders of the same key before this one
     total = int(rank.sum())
-    later = np.repeat(owners, rank)
-    offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(rank) - rank, rank)
-    earlier = owners[np.repeat(starts, rank) + offsets]
+    later = owners.repeat(rank)
+    offsets = np.arange(total, dtype=np.int64) - (rank.cumsum() - rank).repeat(rank)
+    earlier = owners[starts.repeat(rank) + offsets]
     distinct = earlier != later
     pairs, shared = np.unique(later[distinct] * n + earlier[distinct], return_counts=True)
-    bounds = np.searchsorted(pairs // n, np.arange(n + 1))
+    bounds = (pairs // n).searchsorted(np.arange(n + 1))
     return Links(bounds.tolist(), (pairs % n).tolist(), shared.tolist())

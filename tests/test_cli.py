@@ -7,6 +7,7 @@ import importlib.util
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -91,6 +92,51 @@ def test_python_m_textclean_dedupes_the_seed_to_its_first_23_lines() -> None:
     assert len(lines) == 23
     assert lines == SEED.read_text("utf-8").splitlines()[:23]
     assert b"22 removed (exact 22" in run.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs process groups")
+@pytest.mark.parametrize("after_bytes", [1, 200_000])
+def test_ctrl_c_with_workers_stops_cleanly_with_whole_documents_written(
+    tmp_path: Path, after_bytes: int
+) -> None:
+    """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) stops a run with
+    workers at once: status 130, one line saying how many documents were written, no worker
+    traceback, and no hang (an interrupted worker used to leave half a result in the pool's
+    pipe, and shutting the pool down then waited forever)."""
+    import signal
+    import time
+
+    records = [{"id": n, "text": doc(n) + "\n\n" + DISTINCT[n % 3]} for n in range(40_000)]
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "textclean", "dedupe", "--jsonl", "--workers", "2"]
+    run = subprocess.Popen(
+        [*command, "-o", str(out), str(source)],
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        start_new_session=True,  # (its own group, to signal as a terminal does)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while (not out.exists() or out.stat().st_size < after_bytes) and run.poll() is None:
+            assert time.monotonic() < deadline, "the run wrote nothing"
+            time.sleep(0.01)
+        os.killpg(run.pid, signal.SIGINT)
+        _, err = run.communicate(timeout=30)
+    finally:
+        if run.poll() is None:
+            os.killpg(run.pid, signal.SIGKILL)
+    message = err.decode()
+    assert run.returncode == cli_options.EXIT_INTERRUPTED, message
+    assert "Traceback" not in message and "ForkPoolWorker" not in message, message
+    written = read_jsonl(out.read_text("utf-8"))
+    assert 0 < len(written) < len(records)
+    assert [r["id"] for r in written] == list(range(len(written)))  # whole, in order
+    reported = re.search(r"textclean dedupe: interrupted after ([\d,]+) documents?\n", message)
+    assert reported is not None, message
+    # (the signal may fall between writing a document and counting it)
+    assert int(reported.group(1).replace(",", "")) in (len(written) - 1, len(written))
 
 
 # --------------------------------------------------------------------------------------------

@@ -24,13 +24,27 @@ from __future__ import annotations
 import os
 import sys
 
-from textclean.cli.options import EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, build_parser
+from textclean.cli.options import (
+    EXIT_DATA_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    build_parser,
+)
 from textclean.cli.options import REPORT_KEY as REPORT_KEY
 from textclean.cli.options import subcommands as subcommands
 from textclean.cli.progress import Progress
 from textclean.cli.run import _configure, _execute, _InputError
 
-__all__ = ["EXIT_DATA_ERROR", "EXIT_OK", "EXIT_USAGE", "Progress", "build_parser", "main"]
+__all__ = [
+    "EXIT_DATA_ERROR",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "Progress",
+    "build_parser",
+    "main",
+]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_DATA_ERROR
     except KeyboardInterrupt:
         print("textclean: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`textclean ... | head`); stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)

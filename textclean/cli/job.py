@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import multiprocessing
+import signal
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -311,6 +312,10 @@ _WORKER: tuple[_Job, Deduplicator | None] | None = None
 
 def _init_worker(job: _Job) -> None:
     global _WORKER
+    # Ctrl-C reaches every process of the terminal's group; it is the parent's to handle (it
+    # stops the pool). A worker interrupted while sending a result would print a traceback and
+    # leave half a message in the pipe, on which the pool's shutdown then waits forever.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER = (job, job.local_deduplicator())
 
 

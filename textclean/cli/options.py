@@ -25,6 +25,7 @@ from textclean.options import DedupeOptions
 
 __all__ = [
     "EXIT_DATA_ERROR",
+    "EXIT_INTERRUPTED",
     "EXIT_OK",
     "EXIT_USAGE",
     "REPORT_KEY",
@@ -41,6 +42,8 @@ EXIT_DATA_ERROR: Final = 1
 """Bad input data (the message names the file and line), an unreadable file or an unusable index."""
 EXIT_USAGE: Final = 2
 """The command line itself is wrong: an unknown option or a bad value."""
+EXIT_INTERRUPTED: Final = 130
+"""Interrupted (Ctrl-C): the output holds the documents finished before, each whole."""
 
 REPORT_KEY: Final = "textclean"
 """The key ``--report`` adds to each JSON record."""
@@ -130,7 +133,9 @@ exit status:
      string in the text field (the message names the file and the line);
      an unreadable or binary file; an index that cannot be used
   2  usage error: unknown option, bad value, options that do not go together,
-     a file to write (-o, --rejects, --index) that is an input or another one"""
+     a file to write (-o, --rejects, --index) that is an input or another one
+  130  interrupted (Ctrl-C): the output holds the documents finished before,
+     each whole"""
 
 _IO_NOTES: Final = """\
 JSON lines (--jsonl):

@@ -22,7 +22,14 @@ from typing import IO, Any, BinaryIO, NoReturn
 
 from textclean.cleaning import CleanConfig
 from textclean.cli.job import _Cleaned, _Failed, _Item, _Job, _started
-from textclean.cli.options import EXIT_OK, _flag, clean_options, dedupe_options, index_options
+from textclean.cli.options import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    _flag,
+    clean_options,
+    dedupe_options,
+    index_options,
+)
 from textclean.cli.progress import Progress, _count, _Tally
 from textclean.deduplicator import Deduplicator, sqlite_path
 
@@ -316,6 +323,13 @@ def _execute(args: argparse.Namespace, job: _Job) -> int:
                     print(result.note, file=stderr)
                 tally.add(result)
                 progress.update(documents=tally.documents, size=tally.size)
+        except KeyboardInterrupt:  # (the pool stops as the stack closes)
+            progress.clear()
+            print(
+                f"textclean {job.command}: interrupted after {_count(tally.documents, 'document')}",
+                file=stderr,
+            )
+            return EXIT_INTERRUPTED
         finally:
             out.flush()
     progress.close(tally.summary(job.command, progress.elapsed))

@@ -139,7 +139,7 @@ def remove_short_blocks(
     row" skip removed paragraphs (so that deduplicating the output again removes nothing
     more), and removals repeat until none is left to make.
     """
-    if not short_repeats:
+    if all(i in found for i in short_repeats):
         return
     kept = [k for k in range(len(canonical)) if k not in found]
     after = dict(pairwise(kept))

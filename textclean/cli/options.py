@@ -123,7 +123,9 @@ Clean scraped text and remove repeated or near-repeated paragraphs.
 
 Both commands read plain text (each FILE is one document) or, with --jsonl, one
 JSON object per line, from the FILEs given or from standard input ('-', or no
-FILE), and write to standard output or to -o PATH, in input order.
+FILE), and write to standard output or to -o PATH, in input order. Plain-text
+results follow one another as cat would join them, each ending in a newline (to
+keep documents apart, use --jsonl or one run per file).
 Run 'textclean COMMAND --help' for the options of a command."""
 
 _EXIT_STATUS: Final = """\

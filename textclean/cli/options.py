@@ -391,7 +391,8 @@ def _add_io_options(parser: argparse.ArgumentParser, command: str) -> None:
             "--id-field",
             metavar="NAME",
             help="with --jsonl: the field holding the document id, which names the "
-            "document in the index and in reports (a string or an integer)",
+            "document in the index and in reports (a string or an integer, read as its "
+            'digits: 7 and "7" name one document)',
         )
         io.add_argument(
             "--source-field",

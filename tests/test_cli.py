@@ -745,6 +745,39 @@ def test_unreadable_input_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert captured.out == ""  # checked before any work
 
 
+FULL = Path("/dev/full")  # (Linux: every write fails with "No space left on device")
+needs_full = pytest.mark.skipif(not FULL.exists(), reason=f"{FULL} is not there")
+
+
+@needs_full
+@pytest.mark.parametrize("flag", ["-o", "--rejects"])
+def test_a_full_disk_stops_the_run_with_a_message(
+    flag: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": doc(n)} for n in range(3)])
+    source.write_text("not JSON\n" + source.read_text("utf-8"), "utf-8")
+    argv = ["dedupe", "-q", "--jsonl", "--on-error", "skip", str(source)]
+    others = ["--rejects", str(tmp_path / "rejects.jsonl")] if flag == "-o" else []
+    assert cli.main([*argv, *others, flag, str(FULL)]) == cli_options.EXIT_DATA_ERROR
+    assert f"textclean: cannot write {FULL}: No space left on device" in capsys.readouterr().err
+
+
+@needs_full
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_full_standard_output_stops_the_run_with_one_message(workers: str) -> None:
+    with FULL.open("wb") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "textclean", "dedupe", "-q", "--workers", workers, str(ARTICLE)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+            cwd=ROOT,
+        )
+    message = run.stderr.decode()
+    assert run.returncode == cli_options.EXIT_DATA_ERROR, message
+    assert message == "textclean: cannot write standard output: No space left on device\n"
+
+
 def test_every_library_option_has_a_command_line_form() -> None:
     parsers = cli.subcommands()
     flags = {name: {s for a in p._actions for s in a.option_strings} for name, p in parsers.items()}

@@ -34,7 +34,7 @@ from textclean.cli.options import (
 from textclean.cli.options import REPORT_KEY as REPORT_KEY
 from textclean.cli.options import subcommands as subcommands
 from textclean.cli.progress import Progress
-from textclean.cli.run import _configure, _execute, _InputError
+from textclean.cli.run import _configure, _execute, _InputError, _OutputError
 
 __all__ = [
     "EXIT_DATA_ERROR",
@@ -60,12 +60,19 @@ def main(argv: list[str] | None = None) -> int:
         return _execute(args, job)
     except _InputError as exc:
         print(f"textclean: {exc}", file=sys.stderr)
+        if isinstance(exc, _OutputError) and exc.stdout:
+            _discard_stdout()  # (what is left in its buffer, which Python flushes at exit)
         return EXIT_DATA_ERROR
     except KeyboardInterrupt:
         print("textclean: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`textclean ... | head`); stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _discard_stdout()
         return EXIT_DATA_ERROR
+
+
+def _discard_stdout() -> None:
+    """Send standard output to the null device, so that flushing it at exit cannot fail."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -39,7 +39,8 @@ __all__ = [
 EXIT_OK: Final = 0
 """Every document was processed (with ``--on-error skip``, bad lines went to the rejects file)."""
 EXIT_DATA_ERROR: Final = 1
-"""Bad input data (the message names the file and line), an unreadable file or an unusable index."""
+"""Bad input data (the message names the file and line), an unreadable file, an unusable index or
+output that cannot be written."""
 EXIT_USAGE: Final = 2
 """The command line itself is wrong: an unknown option or a bad value."""
 EXIT_INTERRUPTED: Final = 130
@@ -133,7 +134,8 @@ exit status:
   0  success (with --on-error skip, bad lines went to the rejects file)
   1  bad input: a line that is not UTF-8, not JSON, not an object, or lacks a
      string in the text field (the message names the file and the line);
-     an unreadable or binary file; an index that cannot be used
+     an unreadable or binary file; an index that cannot be used; output that
+     cannot be written (a full disk)
   2  usage error: unknown option, bad value, options that do not go together,
      a file to write (-o, --rejects, --index) that is an input or another one
   130  interrupted (Ctrl-C): the output holds the documents finished before,

@@ -17,7 +17,7 @@ import stat
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from typing import IO, Any, BinaryIO, NoReturn
 
 from textclean.cleaning import CleanConfig
@@ -36,6 +36,58 @@ from textclean.deduplicator import Deduplicator, sqlite_path
 
 class _InputError(Exception):
     """Input that stops the run (exit status 1); the message says where."""
+
+
+class _OutputError(_InputError):
+    """A file that cannot be written to (a full disk): it stops the run (exit status 1)."""
+
+    def __init__(self, name: str, exc: OSError) -> None:
+        super().__init__(f"cannot write {name}: {exc.strerror or exc}")
+        self.stdout = name == _STDOUT
+
+
+_STDOUT = "standard output"
+
+
+class _Output:
+    """A file to write, or standard output, whose failures stop the run with a message."""
+
+    def __init__(self, stream: BinaryIO, name: str) -> None:
+        self._stream = stream
+        self.name = name
+
+    def _do(self, action: Callable[[], object]) -> None:
+        try:
+            action()
+        except BrokenPipeError:
+            raise  # (the reader went away: see textclean.cli.main)
+        except OSError as exc:
+            raise _OutputError(self.name, exc) from None
+
+    def write(self, data: bytes) -> None:
+        self._do(lambda: self._stream.write(data))
+
+    def flush(self) -> None:
+        self._do(self._stream.flush)
+
+    def close(self) -> None:
+        self._do(self._stream.close)
+
+
+@contextmanager
+def _output(path: str) -> Iterator[_Output]:
+    """``path`` opened to write (``"-"``: standard output, left open), closed on exit."""
+    if path == "-":
+        yield _Output(sys.stdout.buffer, _STDOUT)
+        return
+    try:
+        output = _Output(open(path, "wb"), path)  # noqa: SIM115 (closed below, errors named)
+    except OSError as exc:
+        raise _InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        yield output
+    finally:
+        output.close()
 
 
 def _configure(args: argparse.Namespace, error: Callable[[str], NoReturn]) -> _Job:
@@ -283,19 +335,8 @@ def _execute(args: argparse.Namespace, job: _Job) -> int:
             raise _InputError(str(exc)) from None
         if index is not None:
             stack.enter_context(index)
-        if args.output == "-":
-            out: BinaryIO = sys.stdout.buffer
-        else:
-            try:
-                out = stack.enter_context(open(args.output, "wb"))
-            except OSError as exc:
-                raise _InputError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-        rejects: BinaryIO | None = None
-        if args.rejects is not None:
-            try:
-                rejects = stack.enter_context(open(args.rejects, "wb"))
-            except OSError as exc:
-                raise _InputError(f"cannot write {args.rejects}: {exc.strerror or exc}") from None
+        out = stack.enter_context(_output(args.output))
+        rejects = None if args.rejects is None else stack.enter_context(_output(args.rejects))
         results = stack.enter_context(
             _started(job, _read(names, job.jsonl, stdin), args.workers, chunksize)
         )

@@ -1327,6 +1327,35 @@ def test_isolated_paragraph_differing_in_a_number_is_kept() -> None:
     assert find_duplicates([P0, P1, P1.replace("31 votes", "32 votes")]) == ()
 
 
+def test_table_row_with_other_figures_before_a_repeated_legend_is_kept() -> None:
+    # Two weekly plans with the same layout and legend. The legend's repeat goes; the second
+    # plan's first row differs from the first plan's in its figures only, and the legend two
+    # lines below lines up with the first legend: that is no copy with a corrected number,
+    # for the lines right beside the row (its heading, the next row) repeat nothing.
+    def plan(phase: str, start: str, end: str) -> list[str]:
+        days = "Monday | Tuesday | Wednesday | Thursday | Friday | Saturday | Sunday"
+        return [
+            f"{phase} phase: a typical week",
+            f"{days}\nStart: {start}",
+            f"End: {end}",
+            "easy = the pace at which you can still hold a conversation with a friend",
+            "fast = the pace you could keep for about an hour in a ten-kilometre race",
+        ]
+
+    first = plan(
+        "two",
+        "Rest | 5 miles easy | 4 miles fast | Rest | 4 miles easy | Rest | 7 miles easy",
+        "Rest | 5 km easy | 5 miles fast | Rest | 5 miles easy",
+    )
+    second = plan(
+        "three",
+        "Rest | 6 miles easy | 5 miles fast | Rest | 5 miles easy | Rest | 9 miles easy",
+        "Rest | 8 miles easy | 7 miles fast | Rest | 12 miles hilly",
+    )
+    result = dedupe(doc(*first, *second))
+    assert [(d.index, d.original) for d in result.duplicates] == [(8, 3), (9, 4)]
+
+
 def test_to_dict_is_json_serialisable() -> None:
     result = dedupe(doc(*ARTICLE, "Advertisement", *ARTICLE[:3]))
     data = json.loads(json.dumps(result.to_dict()))

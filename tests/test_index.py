@@ -220,6 +220,32 @@ def test_updated_republication() -> None:
     }
 
 
+@pytest.mark.parametrize("lines_beside", ["the same", "others"])
+def test_a_republished_figure_goes_only_between_lines_that_repeat_its_neighbours(
+    lines_beside: str,
+) -> None:
+    # The paragraph with a changed figure goes as a corrected copy when the short lines right
+    # beside it repeat those beside its original; between other lines it is another table's
+    # row, say, and stays, though copies two and three paragraphs away line up.
+    story = paragraphs(6, 4)
+    figures = "Bids came to 31 million euros for the quay and 12 million for the cranes, in all."
+    first = [story[0], story[1], "Key figures:", figures, "Source: the port", story[2], story[3]]
+    beside = ("Key figures:", "Source: the port")
+    if lines_beside == "others":
+        beside = ("Figures for the second quay:", "Source: the city")
+    changed = figures.replace("31 million", "34 million")
+    second = [story[0], story[1], beside[0], changed, beside[1], story[2], story[3]]
+    with Deduplicator() as dd:
+        dd.dedupe(join(first), doc_id="first")
+        result = dd.dedupe(join(second), doc_id="second")
+    removed = {d.index: (d.kind, d.original) for d in result.duplicates}
+    if lines_beside == "the same":
+        assert removed[3] == ("near", 3)
+        assert result.kept == ()
+    else:
+        assert result.kept == (2, 3, 4)
+
+
 def test_a_document_added_again_under_its_id_replaces_itself() -> None:
     story = paragraphs(5, 4)
     with Deduplicator() as dd:

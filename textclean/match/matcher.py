@@ -188,7 +188,11 @@ class _DocumentMatcher:
                     part = part or self.pending.pop(i, None)
                     if part is not None and part.doc_id is None:
                         short_parts[i] = part
-        runs.confirm_in_runs(self.pending, self.found)
+        runs.confirm_in_runs(
+            self.pending,
+            self.found,
+            also=lambda i, dup: i not in self.numbers_differ or self._repeats_beside(i, dup),
+        )
         self._confirm_edited_runs()
         self._near_again()
         # Short lines go from here (and what they bring together): their windows are tried again.
@@ -1030,6 +1034,27 @@ class _DocumentMatcher:
         if first is None or first.tag != "delete" or first.src_start != 0:
             return False
         return first.src_end in self.document.sentence_starts(i)
+
+    def _repeats_beside(self, i: int, dup: Duplicate) -> bool:
+        """Whether a paragraph right beside ``i`` repeats the one beside ``dup``'s original: a
+        duplicate or a held match that lines up, or the same canonical text (a short line, kept
+        for now). A near copy whose numbers differ goes inside a repeated run only with this
+        (a copy that corrected a figure); a table's row with other figures, then a legend
+        repeated from an earlier table, stays."""
+        canonical = self.document.canonical
+        for d in (-1, 1):
+            if runs.follows(self.found.get(i - d) or self.pending.get(i - d), dup, d):
+                return True
+            text = canonical[i - d] if 0 <= i - d < len(canonical) else ""
+            for o in dup.originals if text else ():
+                if dup.doc_id is None:
+                    if o - d >= 0 and canonical[o - d] == text:
+                        return True
+                    continue
+                entry = self._indexed_beside(dup.doc_id, o, -d)
+                if entry is not None and entry.paragraph == o - d and entry.canonical == text:
+                    return True
+        return False
 
     def _confirm_edited_runs(self) -> None:
         """Confirm fuzzy matches that stand in a run of them: a copy edited in every paragraph

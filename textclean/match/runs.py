@@ -59,13 +59,21 @@ def shares_source(neighbour: Duplicate | None, dup: Duplicate) -> bool:
     return any(abs(o - p) <= 1 for o in neighbour.originals for p in dup.originals)
 
 
-def confirm_in_runs(candidates: Mapping[int, Duplicate], found: dict[int, Duplicate]) -> None:
+def confirm_in_runs(
+    candidates: Mapping[int, Duplicate],
+    found: dict[int, Duplicate],
+    *,
+    also: Callable[[int, Duplicate], bool] | None = None,
+) -> None:
     """Move to ``found`` the candidates that two duplicates found before, within three
     paragraphs on either side, line up with (fuzzy matches that are not small edits): a table
     whose rows differ a little, or records that share a template and one identical line, stay.
-    The others stay kept.
+    The others stay kept. ``also(i, dup)``, if given, must hold too.
     """
-    found.update({i: dup for i, dup in candidates.items() if lined_up(found, i, dup) >= 2})
+    found.update({
+        i: dup for i, dup in candidates.items()
+        if lined_up(found, i, dup) >= 2 and (also is None or also(i, dup))
+    })  # fmt: skip
 
 
 def confirm_edited_runs(

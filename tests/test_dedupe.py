@@ -307,6 +307,17 @@ def test_fixed_typo() -> None:
     assert found[9].similarity > 0.95
 
 
+def test_a_word_with_a_prefix_is_no_typo() -> None:
+    # "disadvantages" is "advantages" with three letters more, but not a typo of it.
+    headings = [
+        "Advantages of building the new harbour wall in stone",
+        "Stone lasts for a century and needs little upkeep, the engineers said in their report.",
+        "Disadvantages of building the new harbour wall in stone",
+        "It costs twice as much as concrete and takes a year longer to build, they added.",
+    ]
+    assert dedupe(doc(*headings)).duplicates == ()
+
+
 def test_copy_with_a_word_changed_in_every_paragraph() -> None:
     # House-style edits of a syndicated copy: no paragraph of the copy is an exact or typo-level
     # match to start a repeated run from; the run of near copies in order is the evidence.

@@ -198,15 +198,21 @@ def _replaced_by_similar(word: str, ops: Opcodes, n: int, other: list[str]) -> b
 
 def _typo(a: str, b: str) -> bool:
     """Whether ``b`` is ``a`` with a typing error fixed (or made): one letter added, dropped,
-    changed or two swapped, or, in longer words, a close spelling. Numbers never are.
+    changed or two swapped, or, in longer words, a close spelling. Numbers never are, nor a
+    prefix of two letters or more, which makes another word ("advantages", "disadvantages").
 
-    >>> _typo("teh", "the"), _typo("goverment", "government"), _typo("2nd", "3rd")
-    (True, True, False)
+    >>> _typo("teh", "the"), _typo("goverment", "government"), _typo("programme", "program")
+    (True, True, True)
+    >>> _typo("2nd", "3rd"), _typo("advantages", "disadvantages"), _typo("likely", "unlikely")
+    (False, False, False)
     """
     if _has_digit(a) or _has_digit(b):
         return False
     if min(len(a), len(b)) >= 3 and OSA.distance(a, b, score_cutoff=1) <= 1:
         return True
+    short, long = sorted((a, b), key=len)
+    if len(long) - len(short) >= 2 and long.endswith(short):
+        return False
     return fuzz.ratio(a, b) >= _TYPO_SIMILARITY * 100
 
 

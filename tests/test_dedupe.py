@@ -307,6 +307,24 @@ def test_fixed_typo() -> None:
     assert found[9].similarity > 0.95
 
 
+def test_a_heading_pieced_from_two_headings_far_apart_is_kept() -> None:
+    # The new heading's words are the start of one heading and the end of another, with four
+    # paragraphs between them that it lacks: no merged copy of anything.
+    article = [
+        "Step by step guide to planning a tram route",
+        "Planners start from where people live and work, and from the roads that are full.",
+        "Step 1: count the passengers on the buses that the tram would replace, line by line.",
+        "Step 2: walk the streets of each route and note every junction, bridge and school.",
+        "Step 3: ask the residents along the two best routes which one they would rather have.",
+        "Why does the tram need a lane of its own on the bridge?",
+        "Without it, the trams would wait in the same queues as the cars at every rush hour.",
+        "The council will decide on the bridge in March, after a second public consultation.",
+        "Step by step guide to planning a lane of its own on the bridge",
+        "First, the engineers measure how wide the deck is and how much weight it can carry.",
+    ]
+    assert dedupe(doc(*article)).duplicates == ()
+
+
 def test_a_word_with_a_prefix_is_no_typo() -> None:
     # "disadvantages" is "advantages" with three letters more, but not a typo of it.
     headings = [

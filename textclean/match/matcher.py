@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -890,6 +890,8 @@ class _DocumentMatcher:
         # breaks the run that starts the copy).
         # The copy stands only if those paragraphs alone cover enough of it.
         sources = [c for c in window if c[0] in originals]
+        if any(self._gap(doc_id, a[0], b[0], long=True) > _MAX_GAP for a, b in pairwise(sources)):
+            return None  # (a window's neighbours bridged paragraphs that the copy lacks)
         if len(sources) < len(window):
             again = coverage(words, sources, need)
             if again[0] < need:
@@ -970,15 +972,18 @@ class _DocumentMatcher:
             k += step
         return None
 
-    def _gap(self, doc_id: str | None, a: int, b: int) -> int:
+    def _gap(self, doc_id: str | None, a: int, b: int, *, long: bool = False) -> int:
         """Paragraphs between ``a`` and ``b``: in this document, only the kept ones count, and
-        not the short repeats among them."""
+        not the short repeats among them (with ``long``, no short paragraph: a heading, a
+        label)."""
         if doc_id is not None or b - a > 8 * _MAX_GAP:
             return b - a - 1
         canonical, found, repeats = self.document.canonical, self.found, self.short_repeats
+        least = self.options.short_words if long else 1
         return sum(
-            1 for k in range(a + 1, b) if k not in found and k not in repeats and canonical[k]
-        )
+            1 for k in range(a + 1, b)
+            if k not in found and k not in repeats and word_count(canonical[k]) >= least
+        )  # fmt: skip
 
     def _kept(self, k: int) -> bool:
         return (

@@ -325,6 +325,21 @@ def test_a_heading_pieced_from_two_headings_far_apart_is_kept() -> None:
     assert dedupe(doc(*article)).duplicates == ()
 
 
+def test_a_value_repeated_in_a_later_table_row_is_kept() -> None:
+    # A heading-sized value whose words a longer later paragraph holds is a part of it, as a
+    # heading is before it: a product's dimensions stay under their label though the comparison
+    # table at the end repeats them.
+    review = [
+        "The Ridgeline hammock sets up in two minutes and packs down to the size of a melon.",
+        "Dimensions:",
+        "12 ft x 4.8 ft",
+        "It comes with a rainfly, straps and a stuff sack that doubles as a pillow at night.",
+        "Ridgeline: $180. 1 lb. 14.8 oz. 12 ft x 4.8 ft. Rainfly, straps and stuff sack. Drift: "
+        "$95. 1 lb. 6 oz. 11 ft x 5.3 ft. Straps only.",
+    ]
+    assert dedupe(doc(*review)).duplicates == ()
+
+
 def test_a_word_with_a_prefix_is_no_typo() -> None:
     # "disadvantages" is "advantages" with three letters more, but not a typo of it.
     headings = [

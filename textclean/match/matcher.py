@@ -297,8 +297,8 @@ class _DocumentMatcher:
                     (None, i): (n, canonical[i]) for i, n in later[j].items() if i not in self.found
                 }
                 dup = self._contained(j, fp, candidates, later=True) if candidates else None
-                if dup is None:
-                    continue
+                if dup is None or self._lone_part(j, dup, fp):
+                    continue  # (a heading-sized part of one later paragraph, as a value in a table)
                 # A paragraph mostly made of earlier text is the copy (a merged one whose other
                 # half went unnoticed), not the original of ``j``; unless ``j`` is exactly some
                 # of its sentences and the rest of it is new: then ``j`` is a highlight of it.

@@ -1214,6 +1214,19 @@ def test_a_dash_in_wrapped_prose_starts_no_list_item() -> None:
     assert [p.text for p in split_paragraphs(block)] == [block]
 
 
+@pytest.mark.parametrize(
+    "second",
+    ["**thousands** of homes without heating for the weekend, officials said on Friday.",
+     "-5 degrees on the hills overnight, the forecasters warned on Friday evening."],
+)  # fmt: skip
+def test_a_bold_word_or_a_negative_number_starts_no_list_item(second: str) -> None:
+    # Too few lines to tell wrapped prose, so a line starting with a list marker would start a
+    # paragraph; a star or a dash right before a word is emphasis or a minus sign, not a marker.
+    block = "The storm brought down power lines across the north of the county and left\n"
+    assert [p.text for p in split_paragraphs(block + second)] == [block + second]
+    assert len(split_paragraphs(block.replace("left", "left.") + "- " + second)) == 2
+
+
 def test_a_long_link_in_wrapped_prose_does_not_set_its_width() -> None:
     link = "https://example.org/news/2026/11/26/council-vote-approves-rebuilding-the-old-harbour-bridge-at-last-after-3-years"
     block = _wrap(f"{P0} The full decision is at {link} for anyone to read. {P2}", 60)

@@ -9,7 +9,8 @@ Three layouts are recognised, and mixtures of them:
 
 A line belongs to the previous one (hard wrap) when the block's longest line is at most
 :data:`WRAP_WIDTH` characters, the line before it fills at least 60% of that width and is at least
-25 characters long, the line does not start with a list marker, and the line before does not end
+25 characters long, the line does not start with a list marker (a star, dash or plus right before
+a word is none: ``**bold**``, ``-5``), and the line before does not end
 a sentence (or the line starts in lower case); lines of Chinese or Japanese are never joined (a
 line a paragraph is far commoner than wrapped text there, and nothing marks a wrap). A sentence
 ends in ``.!?:;…`` (or a closing quote or bracket), the Chinese and Japanese stops, the danda of
@@ -59,7 +60,8 @@ _BLOCK = re.compile(r"\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
 # A line without the white space around it (a block's lines are never blank).
 _STRIPPED_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # (each a fast substring search)
-_LIST_MARKER = re.compile(r"[-*•·▪◦‣–—>#|+]|\d{1,3}[.)]\s|[a-zA-Z][.)]\s")
+# (A dash, star or plus right before a word is none: "**in** deadly", "*Note*", "-5 degrees".)
+_LIST_MARKER = re.compile(r"[-*+](?!\*?\w)|[•·▪◦‣–—>#|]|\d{1,3}[.)]\s|[a-zA-Z][.)]\s")
 _SENTENCE_END = re.compile(r"[.!?:;…。！？।॥؟۔\"'”’»)\]]$")  # (Hindi's danda, Arabic's ؟, Urdu's ۔)
 _CLAUSE_QUOTE = re.compile(r",[\"'”’»]+$")  # a quotation going on: "..., ” he said"
 # Markup that ends a paragraph at the end of a line: a block element's closing tag, or a break.

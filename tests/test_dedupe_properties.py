@@ -325,6 +325,9 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
                    f"{_S.replace('the', 'teh', 1)} Closed", *[_C] * 3, f"{_S} Closed", *[_C] * 3,
                    f"{_W}{_C}", _C])
 )  # fmt: skip
+@example(  # a rewording held beside a copy that lines up with it, never tried for containment
+    "\n\n".join([_F, f"{_S} {_S}", f"{_W}{_S}", f"{_W}Line 4 {_S}", f"{_S} {_S}", f"Line 4 {_S}"])
+)  # (seed 192)
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

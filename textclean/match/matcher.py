@@ -100,6 +100,8 @@ class _DocumentMatcher:
         self.rivalled: set[int] = set()  # near copies of more than one earlier paragraph
         # Held near copies that replace words of their original one for one (a rewording).
         self.reworded: set[int] = set()
+        # ... and those of them containment was not tried for (beside a copy lining up with them).
+        self.uncontained_rewordings: set[int] = set()
         self.prior_keys = set(prior.postings) | prior.boilerplate
         self.vocabularies: dict[Ref, set[str]] = {}  # the words of a candidate, once split
         # Paragraphs found not to be indexed paragraphs laid end to end (a copy that lost its
@@ -214,6 +216,16 @@ class _DocumentMatcher:
         # be the neighbours they need.
         held = {i: self.pending[i] for i in self.reworded - self.found.keys() if i in self.pending}
         runs.confirm_in_runs(held, self.found)
+        # Those still kept, tried for containment as any paragraph is: the copy beside them that
+        # spared them the test may be gone from a second run's input.
+        for i in sorted(self.uncontained_rewordings.intersection(held) - self.found.keys()):
+            fp = self.document[i]
+            del self.pending[i]  # (as in _match: containment may hold it in its place)
+            dup = self._contained(i, fp, self._candidates(fp, self.links.before(i, self.found)))
+            if dup is not None and not self._lone_part(i, dup, fp):
+                self.found[i] = dup
+            elif i not in self.pending:
+                self.pending[i] = held[i]
         self._inside_bodies(short_repeats)
         late = self.found.keys() - matched
         self._contained_again(self._contained_in_later(), late)
@@ -511,6 +523,7 @@ class _DocumentMatcher:
             return self._contained(i, fp, candidates)
         before = self.found.get(i - 1) or self.pending.get(i - 1)
         if i in self.reworded and runs.follows(before, held, 1):
+            self.uncontained_rewordings.add(i)
             return None  # a rewording inside a copy: no merged copy explains it better
         del self.pending[i]  # containment may account for it better, or hold it in its place
         contained = self._inside_held(i, fp, held, candidates) or self._contained(i, fp, candidates)

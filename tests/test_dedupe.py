@@ -307,48 +307,42 @@ def test_fixed_typo() -> None:
     assert found[9].similarity > 0.95
 
 
-def test_a_heading_pieced_from_two_headings_far_apart_is_kept() -> None:
-    # The new heading's words are the start of one heading and the end of another, with four
-    # paragraphs between them that it lacks: no merged copy of anything.
-    article = [
-        "Step by step guide to planning a tram route",
-        "Planners start from where people live and work, and from the roads that are full.",
-        "Step 1: count the passengers on the buses that the tram would replace, line by line.",
-        "Step 2: walk the streets of each route and note every junction, bridge and school.",
-        "Step 3: ask the residents along the two best routes which one they would rather have.",
-        "Why does the tram need a lane of its own on the bridge?",
-        "Without it, the trams would wait in the same queues as the cars at every rush hour.",
-        "The council will decide on the bridge in March, after a second public consultation.",
-        "Step by step guide to planning a lane of its own on the bridge",
-        "First, the engineers measure how wide the deck is and how much weight it can carry.",
-    ]
-    assert dedupe(doc(*article)).duplicates == ()
+# Unique text that looks like a copy of something, each kind once taken for one.
+_PIECED_HEADING = [  # the start of one heading and the end of another, four paragraphs between
+    "Step by step guide to planning a tram route",
+    "Planners start from where people live and work, and from the roads that are full.",
+    "Step 1: count the passengers on the buses that the tram would replace, line by line.",
+    "Step 2: walk the streets of each route and note every junction, bridge and school.",
+    "Step 3: ask the residents along the two best routes which one they would rather have.",
+    "Why does the tram need a lane of its own on the bridge?",
+    "Without it, the trams would wait in the same queues as the cars at every rush hour.",
+    "The council will decide on the bridge in March, after a second public consultation.",
+    "Step by step guide to planning a lane of its own on the bridge",
+    "First, the engineers measure how wide the deck is and how much weight it can carry.",
+]
+_VALUE_IN_A_LATER_TABLE = [  # a heading-sized part of a longer later paragraph, as of an earlier
+    "The Ridgeline hammock sets up in two minutes and packs down to the size of a melon.",
+    "Dimensions:",
+    "12 ft x 4.8 ft",
+    "It comes with a rainfly, straps and a stuff sack that doubles as a pillow at night.",
+    "Ridgeline: $180. 1 lb. 14.8 oz. 12 ft x 4.8 ft. Rainfly, straps and stuff sack. Drift: "
+    "$95. 1 lb. 6 oz. 11 ft x 5.3 ft. Straps only.",
+]
+_PREFIXED_WORD = [  # "disadvantages" is "advantages" with three letters more, but no typo of it
+    "Advantages of building the new harbour wall in stone",
+    "Stone lasts for a century and needs little upkeep, the engineers said in their report.",
+    "Disadvantages of building the new harbour wall in stone",
+    "It costs twice as much as concrete and takes a year longer to build, they added.",
+]
 
 
-def test_a_value_repeated_in_a_later_table_row_is_kept() -> None:
-    # A heading-sized value whose words a longer later paragraph holds is a part of it, as a
-    # heading is before it: a product's dimensions stay under their label though the comparison
-    # table at the end repeats them.
-    review = [
-        "The Ridgeline hammock sets up in two minutes and packs down to the size of a melon.",
-        "Dimensions:",
-        "12 ft x 4.8 ft",
-        "It comes with a rainfly, straps and a stuff sack that doubles as a pillow at night.",
-        "Ridgeline: $180. 1 lb. 14.8 oz. 12 ft x 4.8 ft. Rainfly, straps and stuff sack. Drift: "
-        "$95. 1 lb. 6 oz. 11 ft x 5.3 ft. Straps only.",
-    ]
-    assert dedupe(doc(*review)).duplicates == ()
-
-
-def test_a_word_with_a_prefix_is_no_typo() -> None:
-    # "disadvantages" is "advantages" with three letters more, but not a typo of it.
-    headings = [
-        "Advantages of building the new harbour wall in stone",
-        "Stone lasts for a century and needs little upkeep, the engineers said in their report.",
-        "Disadvantages of building the new harbour wall in stone",
-        "It costs twice as much as concrete and takes a year longer to build, they added.",
-    ]
-    assert dedupe(doc(*headings)).duplicates == ()
+@pytest.mark.parametrize(
+    "paragraphs",
+    [_PIECED_HEADING, _VALUE_IN_A_LATER_TABLE, _PREFIXED_WORD],
+    ids=["heading pieced from two far apart", "value repeated in a later table", "prefixed word"],
+)
+def test_unique_text_that_looks_like_a_copy_is_kept(paragraphs: list[str]) -> None:
+    assert dedupe(doc(*paragraphs)).duplicates == ()
 
 
 def test_copy_with_a_word_changed_in_every_paragraph() -> None:

@@ -8,9 +8,11 @@ import io
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -103,8 +105,6 @@ def test_ctrl_c_with_workers_stops_cleanly_with_whole_documents_written(
     workers at once: status 130, one line saying how many documents were written, no worker
     traceback, and no hang (an interrupted worker used to leave half a result in the pool's
     pipe, and shutting the pool down then waited forever)."""
-    import signal
-    import time
 
     records = [{"id": n, "text": doc(n) + "\n\n" + DISTINCT[n % 3]} for n in range(40_000)]
     source = write_jsonl(tmp_path / "in.jsonl", records)

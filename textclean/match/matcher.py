@@ -220,12 +220,12 @@ class _DocumentMatcher:
         # spared them the test may be gone from a second run's input.
         for i in sorted(self.uncontained_rewordings.intersection(held) - self.found.keys()):
             fp = self.document[i]
-            del self.pending[i]  # (as in _match: containment may hold it in its place)
-            dup = self._contained(i, fp, self._candidates(fp, self.links.before(i, self.found)))
+            candidates = self._candidates(fp, self.links.before(i, self.found))
+            dup = self._contained_while_held(i, fp, held[i], candidates)
             if dup is not None and not self._lone_part(i, dup, fp):
                 self.found[i] = dup
-            elif i not in self.pending:
-                self.pending[i] = held[i]
+            elif dup is not None:
+                self.pending.setdefault(i, held[i])
         self._inside_bodies(short_repeats)
         late = self.found.keys() - matched
         self._contained_again(self._contained_in_later(), late)
@@ -270,10 +270,7 @@ class _DocumentMatcher:
             if len(fp.canonical) >= self.options.min_chars:  # (as in _match: else never near)
                 dup = self._near(i, fp, candidates)
             if dup is None and contained:
-                del self.pending[i]
-                dup = self._contained(i, fp, candidates)
-                if dup is None and i not in self.pending:
-                    self.pending[i] = held
+                dup = self._contained_while_held(i, fp, held, candidates)
             if dup is not None:
                 self.found[i] = dup
                 self.pending.pop(i, None)
@@ -525,11 +522,26 @@ class _DocumentMatcher:
         if i in self.reworded and runs.follows(before, held, 1):
             self.uncontained_rewordings.add(i)
             return None  # a rewording inside a copy: no merged copy explains it better
-        del self.pending[i]  # containment may account for it better, or hold it in its place
-        contained = self._inside_held(i, fp, held, candidates) or self._contained(i, fp, candidates)
-        if contained is None and i not in self.pending:
+        return self._contained_while_held(i, fp, held, candidates, inside=True)
+
+    def _contained_while_held(
+        self,
+        i: int,
+        fp: ParagraphPrint,
+        held: Duplicate,
+        candidates: Candidates,
+        *,
+        inside: bool = False,
+    ) -> Duplicate | None:
+        """Containment tried for paragraph ``i``, held as ``held`` (first inside its original,
+        with ``inside``): the hold is lifted meanwhile, as containment may account for it
+        better or hold it in its place, and put back if nothing took its place."""
+        del self.pending[i]
+        dup = self._inside_held(i, fp, held, candidates) if inside else None
+        dup = dup or self._contained(i, fp, candidates)
+        if dup is None and i not in self.pending:
             self.pending[i] = held
-        return contained
+        return dup
 
     def _inside_held(
         self,

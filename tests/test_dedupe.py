@@ -736,6 +736,41 @@ def test_a_line_that_is_part_of_an_earlier_one_stays_alone() -> None:
     assert 3 in result.kept
 
 
+def test_section_headings_under_a_table_of_contents_stay() -> None:
+    # A contents list names each section with its subtitle on one line; each section opens
+    # with the name and the subtitle as two headings, then says something new.
+    contents = ["1. Harbour Bridge: the long way round", "2. North Quay Ferry: the quick crossing"]
+    result = dedupe(
+        doc("In this guide", *contents, "1. Harbour Bridge", "The long way round", P0, P1,
+            "2. North Quay Ferry", "The quick crossing", P2, P3)
+    )  # fmt: skip
+    assert result.duplicates == ()
+
+
+def test_rows_of_a_second_table_stay_when_a_first_table_ran_its_rows_together() -> None:
+    # Two products' specifications: the first table lost its row breaks, the second did not.
+    first = "Interface 2.4GHz Wireless\nInterface Bluetooth\nWeight 60 grams"
+    result = dedupe(
+        doc("Mouse A", P0, first, "Mouse B", P1,
+            "Interface 2.4GHz Wireless", "Interface Bluetooth", "Interface USB Wired", P2)
+    )  # fmt: skip
+    assert result.duplicates == ()
+
+
+def test_short_lines_run_together_inside_a_copy_go() -> None:
+    # Two short lines in the first copy, run together into one line in the second.
+    result = dedupe(
+        doc(P0, P1, "Harbour Bridge", "Best For", P2, P0, P1, "Harbour Bridge Best For", P2)
+    )
+    assert removed(result) == {
+        5: (0, "exact"), 6: (1, "exact"), 7: (2, "contained"), 8: (4, "exact")
+    }  # fmt: skip
+    assert result.duplicates[2].originals == (2, 3)
+    # Two short lines that another line merely repeats, with no copy around it, stay.
+    alone = dedupe(doc(P0, "Harbour Bridge", "Best For", P1, P2, "Harbour Bridge Best For", P3))
+    assert alone.duplicates == ()
+
+
 HIGHLIGHT = (
     "Opposition members argued that the cost had nearly doubled since the first estimate in 2021."
 )

@@ -416,6 +416,8 @@ class _DocumentMatcher:
             )
             if not (small and len(pieces) > 1 and covered >= need):
                 return
+        if not held and word_count(body) < HEADING_WORDS and not self._in_copy(p, pieces):
+            return  # (a line of a table of contents and its section's heading and subtitle)
         for k in pieces:
             if self._kept(k):
                 self.found[k] = Duplicate(
@@ -423,6 +425,22 @@ class _DocumentMatcher:
                     f"its words appear in order in paragraph {p}, with the paragraphs around it",
                     (p,),
                 )  # fmt: skip
+
+    def _in_copy(self, p: int, pieces: Collection[int]) -> bool:
+        """Whether the paragraphs ``pieces``, which hold heading-sized paragraph ``p`` between
+        them, stand inside a copy: the paragraph with words before them or after them repeats
+        a neighbour of ``p`` (or ``p`` itself, a near copy of it)."""
+        canonical = self.document.canonical
+        for step, end in ((-1, min(pieces)), (1, max(pieces))):
+            k = end + step
+            while 0 <= k < len(canonical) and not canonical[k]:
+                k += step
+            dup = self.found.get(k)
+            if dup is None or dup.kind == "boilerplate" or dup.doc_id is not None:
+                continue
+            if any(abs(o - p) <= 1 for o in dup.originals):
+                return True
+        return False
 
     def _is_sentences_of(self, j: int, i: int) -> bool:
         """Whether paragraph ``j``'s canonical text is whole consecutive sentences of ``i``, and

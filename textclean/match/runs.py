@@ -15,6 +15,7 @@ from dataclasses import replace
 from itertools import islice, pairwise
 
 from textclean.align import AFFIX_WORDS
+from textclean.match.merged import HEADING_WORDS
 from textclean.match.model import IndexedParagraph
 from textclean.results import Duplicate
 
@@ -273,8 +274,17 @@ def confirm_short_runs(
     The original is the earlier copy that lines up, not the first: "Pros" under the third
     product of a copied review repeats the third product's "Pros". A short line that repeats
     with no copy beside it (a table cell, a list item) stays.
+
+    So does a heading-sized line that is two lines of the first copy run together, found the
+    same way: the two lines after (or before) the neighbour's original, joined by a space,
+    give its text ("Saatva Classic" and "Best For" as "Saatva Classic Best For").
     """
     waiting = {i for i in short_repeats if i not in found}
+    # Lines that may be two short lines run together (the copy lost the break between them).
+    waiting.update(
+        i for i, text in enumerate(canonical)
+        if i not in found and 1 <= text.count(" ") < HEADING_WORDS
+    )  # fmt: skip
     if not waiting:
         return
     beside = worded_neighbours(canonical)
@@ -282,14 +292,29 @@ def confirm_short_runs(
     def confirm(i: int, step: int, neighbour: Duplicate) -> Duplicate | None:
         if neighbour.doc_id is not None:
             return None
-        j = next(
-            (k for o in neighbour.originals
-             if 0 <= (k := beside[step][o]) < i and canonical[k] == canonical[i]),
-            None,
-        )  # fmt: skip
-        if j is None:
-            return None
-        return Duplicate(i, j, "exact", 1.0, "short repeat inside a repeated run", (j,))
+        if i in short_repeats:
+            j = next(
+                (k for o in neighbour.originals
+                 if 0 <= (k := beside[step][o]) < i and canonical[k] == canonical[i]),
+                None,
+            )  # fmt: skip
+            if j is not None:
+                return Duplicate(i, j, "exact", 1.0, "short repeat inside a repeated run", (j,))
+        for o in neighbour.originals:
+            k = beside[step][o]
+            if not 0 <= k < i or k in found:
+                continue
+            m = beside[step][k]
+            if not 0 <= m < i or m in found:
+                continue
+            first, second = (k, m) if step == 1 else (m, k)
+            if f"{canonical[first]} {canonical[second]}" == canonical[i]:
+                return Duplicate(
+                    i, first, "contained", 1.0,
+                    f"short lines {first} and {second} run together, inside a repeated run",
+                    (first, second),
+                )  # fmt: skip
+        return None
 
     _confirm_along(found, beside, waiting, confirm)
 

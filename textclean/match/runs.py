@@ -279,15 +279,21 @@ def confirm_short_runs(
     same way: the two lines after (or before) the neighbour's original, joined by a space,
     give its text ("Saatva Classic" and "Best For" as "Saatva Classic Best For").
     """
-    waiting = {i for i in short_repeats if i not in found}
-    # Lines that may be two short lines run together (the copy lost the break between them).
-    waiting.update(
-        i for i, text in enumerate(canonical)
-        if i not in found and 1 <= text.count(" ") < HEADING_WORDS
-    )  # fmt: skip
-    if not waiting:
+    repeats = {i for i in short_repeats if i not in found}
+    if not repeats and not found:
         return
     beside = worded_neighbours(canonical)
+
+    # Lines that may be two short lines run together: looked at beside a duplicate or a short
+    # repeat, and again as their neighbours are confirmed.
+    def line(i: int) -> bool:
+        return i >= 0 and i not in found and 1 <= canonical[i].count(" ") < HEADING_WORDS
+
+    first = repeats.union(
+        k for j in (*found, *repeats) for k in (beside[-1][j], beside[1][j]) if line(k)
+    )  # fmt: skip
+    if not first:
+        return
 
     def confirm(i: int, step: int, neighbour: Duplicate) -> Duplicate | None:
         if neighbour.doc_id is not None:
@@ -307,16 +313,17 @@ def confirm_short_runs(
             m = beside[step][k]
             if not 0 <= m < i or m in found:
                 continue
-            first, second = (k, m) if step == 1 else (m, k)
-            if f"{canonical[first]} {canonical[second]}" == canonical[i]:
+            head, tail = (k, m) if step == 1 else (m, k)
+            a, b, text = canonical[head], canonical[tail], canonical[i]
+            if len(a) + len(b) + 1 == len(text) and text.startswith(a) and text.endswith(b):
                 return Duplicate(
-                    i, first, "contained", 1.0,
-                    f"short lines {first} and {second} run together, inside a repeated run",
-                    (first, second),
+                    i, head, "contained", 1.0,
+                    f"short lines {head} and {tail} run together, inside a repeated run",
+                    (head, tail),
                 )  # fmt: skip
         return None
 
-    _confirm_along(found, beside, waiting, confirm)
+    _confirm_along(found, beside, first, confirm, also=line)
 
 
 def _confirm_along(
@@ -324,11 +331,14 @@ def _confirm_along(
     beside: Mapping[int, Sequence[int]],
     waiting: Collection[int],
     confirm: Callable[[int, int, Duplicate], Duplicate | None],
+    *,
+    also: Callable[[int], bool] | None = None,
 ) -> None:
     """Move to ``found`` each of ``waiting`` that ``confirm(i, step, neighbour)`` confirms, where
     ``neighbour`` is the duplicate next to ``i`` on the side ``-step`` (``beside``: the nearest
     paragraphs with words). A confirmed one makes its own neighbours look again, so a run goes
     whole: each is looked at once, and again when a neighbour is confirmed (linear in the run).
+    With ``also``, the neighbours of a confirmed one for which ``also`` holds look too.
     """
     queue = deque(sorted(waiting))
     while queue:
@@ -343,8 +353,9 @@ def _confirm_along(
             if dup is not None:
                 found[i] = dup
                 queue.extend(
-                    k for k in (beside[-1][i], beside[1][i]) if k in waiting and k not in found
-                )
+                    k for k in (beside[-1][i], beside[1][i])
+                    if k not in found and (k in waiting or (also is not None and also(k)))
+                )  # fmt: skip
                 break
 
 
@@ -489,8 +500,12 @@ def worded_neighbours(canonical: Sequence[str]) -> dict[int, list[int]]:
 
     >>> worded_neighbours(["a", "", "b c", "d"])
     {1: [2, 2, 3, -1], -1: [-1, 0, 0, 2]}
+    >>> worded_neighbours(["a", "b c", "d"])
+    {1: [1, 2, -1], -1: [-1, 0, 1]}
     """
     n = len(canonical)
+    if all(canonical):  # (the common case: every paragraph has words)
+        return {1: [*range(1, n), -1], -1: [-1, *range(n - 1)]} if n else {1: [], -1: []}
     after, before = [-1] * n, [-1] * n
     last = -1
     for k in range(n):

@@ -200,7 +200,7 @@ class _DocumentMatcher:
         # Short lines go from here (and what they bring together): their windows are tried again.
         matched = set(self.found)
         for i, part in short_parts.items():  # beside a copy drawn from the same paragraphs
-            if any(runs.shares_source(self.found.get(k), part) for k in (i - 1, i + 1)):
+            if any(runs.shares_source(self.found.get(k), part.originals) for k in (i - 1, i + 1)):
                 self.found[i] = replace(part, rule=part.rule + ", beside a copy of the same text")
         runs.remove_short_blocks(canonical, self.found, short_repeats)
         runs.confirm_short_runs(canonical, self.found, short_repeats)
@@ -435,10 +435,7 @@ class _DocumentMatcher:
             k = end + step
             while 0 <= k < len(canonical) and not canonical[k]:
                 k += step
-            dup = self.found.get(k)
-            if dup is None or dup.kind == "boilerplate" or dup.doc_id is not None:
-                continue
-            if any(abs(o - p) <= 1 for o in dup.originals):
+            if runs.shares_source(self.found.get(k), (p,)):
                 return True
         return False
 

@@ -53,11 +53,12 @@ def follows(neighbour: Duplicate | None, dup: Duplicate, step: int) -> bool:
     return any(o + step in dup.originals for o in neighbour.originals)
 
 
-def shares_source(neighbour: Duplicate | None, dup: Duplicate) -> bool:
-    """Whether ``neighbour`` repeats a paragraph ``dup`` draws on, or one next to them."""
+def shares_source(neighbour: Duplicate | None, originals: Collection[int]) -> bool:
+    """Whether ``neighbour`` repeats one of the paragraphs ``originals`` of this document, or
+    one next to them."""
     if neighbour is None or neighbour.kind == "boilerplate" or neighbour.doc_id is not None:
         return False
-    return any(abs(o - p) <= 1 for o in neighbour.originals for p in dup.originals)
+    return any(abs(o - p) <= 1 for o in neighbour.originals for p in originals)
 
 
 def confirm_in_runs(

@@ -818,6 +818,28 @@ def test_highlight_of_a_sentence_that_is_most_of_its_paragraph() -> None:
     assert removed(result) == {2: (4, "contained")}
 
 
+def test_a_pull_quote_before_the_paragraph_it_quotes_goes() -> None:
+    # The quotation alone, set apart before the paragraph that quotes it and names who said it:
+    # no sentence of that paragraph, and most of it.
+    pulled = (
+        "“We have finally found a design that residents, engineers and the port can all live with.”"
+    )
+    result = dedupe(doc(P0, pulled, P1, P2, P3))
+    assert removed(result) == {1: (2, "contained")}
+    # A teaser cut off with an ellipsis, likewise.
+    teaser = "Work is due to start in March and should take about 18 months. During that time…"
+    assert removed(dedupe(doc(P0, teaser, P1, P2, P3))) == {1: (3, "contained")}
+
+
+def test_a_lede_that_a_later_paragraph_goes_on_from_stays() -> None:
+    # The same words without quotation marks: a statement that a later paragraph says more
+    # about, not a quotation pulled out of it.
+    lede = (
+        "We have finally found a design that residents, engineers and the port can all live with."
+    )
+    assert dedupe(doc(P0, lede, P1, P2, P3)).duplicates == ()
+
+
 def test_a_numbered_copy_of_a_heading_is_not_its_source() -> None:
     # An overview line and the numbered section heading that repeats it: both are content.
     heading = "Harbour bridge - best option for daily commuters"

@@ -58,6 +58,8 @@ _MAX_BESIDE = 2  # indexed candidates whose neighbours are asked for, those shar
 _MAX_LATER = 4 * _MAX_CANDIDATES  # later paragraphs a paragraph may be contained in, the first
 _STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
 _ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one
+_OPENING_QUOTES = tuple("\"'“‘«„")  # a pull quote starts with one and ends with the other
+_CLOSING_QUOTES = tuple("\"'”’»“")
 
 
 def match_paragraphs(
@@ -310,10 +312,15 @@ class _DocumentMatcher:
                     continue  # (a heading-sized part of one later paragraph, as a value in a table)
                 # A paragraph mostly made of earlier text is the copy (a merged one whose other
                 # half went unnoticed), not the original of ``j``; unless ``j`` is exactly some
-                # of its sentences and the rest of it is new: then ``j`` is a highlight of it.
+                # of its sentences (or a pull quote or teaser, found as its words) and the rest
+                # of it is new: then ``j`` is a highlight of it.
+                pulled = self._pulled(j)
                 if any(
                     self._mostly_copied(i)
-                    and (not self._is_sentences_of(j, i) or self._mostly_copied(i, besides=j))
+                    and (
+                        not (pulled or self._is_sentences_of(j, i))
+                        or self._mostly_copied(i, besides=j)
+                    )
                     for i in dup.originals
                 ):
                     vetoed.append(j)
@@ -790,10 +797,14 @@ class _DocumentMatcher:
 
         A split copy of :data:`HEADING_WORDS` words or more after its original need not be
         whole sentences of it: a heading run into the next sentence (an ``articleBody`` copy
-        joins paragraphs with spaces) moves the sentence boundaries.
+        joins paragraphs with spaces) moves the sentence boundaries. Nor need one before its
+        original that is a quotation (a pull quote: "“We have found a design,” said the mayor"
+        holds no sentence "we have found a design") or a teaser cut off with an ellipsis.
         """
         where = "later " if later else ""
-        long = not later and word_count(text) >= HEADING_WORDS
+        # Before its original, only a pull quote or a teaser: a lede that a later paragraph goes
+        # on from is a statement of its own.
+        long = (not later or self._pulled(i)) and word_count(text) >= HEADING_WORDS
         # A copy cut off with an ellipsis (a teaser, an AMP page's preview) after its original.
         truncated = not later and self.texts[i].rstrip().endswith(_ELLIPSES)
         for (doc_id, j), (_, canon) in candidates.items():
@@ -832,6 +843,13 @@ class _DocumentMatcher:
             i, original, "contained", share,
             f"{share:.0%} of its words appear in order in {describe(pieces)}", tuple(pieces),
         )  # fmt: skip
+
+    def _pulled(self, i: int) -> bool:
+        """Whether paragraph ``i`` looks pulled out of another: a quotation and nothing else (a
+        pull quote) or a teaser cut off with an ellipsis."""
+        raw = self.texts[i].strip()
+        quoted = raw.startswith(_OPENING_QUOTES) and raw.rstrip(".").endswith(_CLOSING_QUOTES)
+        return quoted or raw.endswith(_ELLIPSES)
 
     def _whole_sentences_of(self, text: str, j: int, *, truncated: bool = False) -> bool:
         """Whether canonical ``text`` is one or more consecutive whole sentences of paragraph

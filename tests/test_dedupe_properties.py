@@ -328,6 +328,11 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
 @example(  # a rewording held beside a copy that lines up with it, never tried for containment
     "\n\n".join([_F, f"{_S} {_S}", f"{_W}{_S}", f"{_W}Line 4 {_S}", f"{_S} {_S}", f"Line 4 {_S}"])
 )  # (seed 192)
+@example(  # a near copy held against a paragraph that went late, a nearer one beside it (seed 233)
+    "\n\n".join([f"{_S} Closed Line 4 {_S} Closed Line 4", f"{_S} Closed Line 4",
+                   f"{_S.replace('the', 'teh', 1)} Closed Line 4", f"{_W}{_S} Line 4 Line 4",
+                   *[f"{_S} Closed Line 4"] * 3, f"{_S.replace('the', 'teh', 1)} Line 4 Line 4"])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -100,6 +100,7 @@ class _DocumentMatcher:
         self.pending: dict[int, Duplicate] = {}
         self.numbers_differ: set[int] = set()
         self.rivalled: set[int] = set()  # near copies of more than one earlier paragraph
+        self.nearest: dict[int, int] = {}  # the paragraph of this document each is nearest to
         # Held near copies that replace words of their original one for one (a rewording).
         self.reworded: set[int] = set()
         # ... and those of them containment was not tried for (beside a copy lining up with them).
@@ -253,14 +254,16 @@ class _DocumentMatcher:
     def _near_again(self, *, contained: bool = False) -> None:
         """Match again, among the paragraphs that stay, each near copy held because of how it
         differs from a paragraph removed since: a second run on the output would no longer see
-        that one (a copy wrapped in a tag scores higher than the plain copy it repeats). With
-        ``contained``, a copy held as contained in a paragraph removed since is also tried for
-        containment again (its words stand in a longer paragraph that stays)."""
+        that one (a copy wrapped in a tag scores higher than the plain copy it repeats), or
+        whose nearest paragraph was removed since (it was held as a near copy of that one, then
+        as contained in another). With ``contained`` (late: after the paragraphs contained in
+        others went), each is also tried for containment again (its words stand in a longer
+        paragraph that stays)."""
         for i in sorted(self.pending):
             held = self.pending[i]
-            if i in self.found or held.doc_id is not None or held.original not in self.found:
+            if i in self.found or held.doc_id is not None:
                 continue
-            if contained and held.kind != "contained":
+            if held.original not in self.found and self.nearest.get(i) not in self.found:
                 continue
             fp = self.document[i]
             if fp.words < self.options.short_words:
@@ -616,6 +619,8 @@ class _DocumentMatcher:
         if best is None:
             return None
         score, (doc_id, j) = best
+        if doc_id is None:
+            self.nearest[i] = j
         dup = Duplicate(
             i, j, "near", score / 100, f"ratio {score / 100:.3f} >= {self.options.threshold}",
             (j,), doc_id,

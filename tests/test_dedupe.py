@@ -739,10 +739,15 @@ def test_a_line_that_is_part_of_an_earlier_one_stays_alone() -> None:
 def test_section_headings_under_a_table_of_contents_stay() -> None:
     # A contents list names each section with its subtitle on one line; each section opens
     # with the name and the subtitle as two headings, then says something new.
-    contents = ["1. Harbour Bridge: the long way round", "2. North Quay Ferry: the quick crossing"]
+    contents = [
+        "1. Harbour Bridge: the long way round",
+        "2. North Quay Ferry: the quick crossing",
+        "3. Old Harbour Bridge walkway: the scenic route for cyclists and walkers alike",
+    ]
     result = dedupe(
         doc("In this guide", *contents, "1. Harbour Bridge", "The long way round", P0, P1,
-            "2. North Quay Ferry", "The quick crossing", P2, P3)
+            "2. North Quay Ferry", "The quick crossing", P2, P3, "3. Old Harbour Bridge walkway",
+            "The scenic route for cyclists and walkers alike", P4)
     )  # fmt: skip
     assert result.duplicates == ()
 

@@ -412,7 +412,8 @@ class _DocumentMatcher:
         two or more make up :attr:`~textclean.DedupeOptions.containment` of it, in small gaps."""
         if not anchors:
             return
-        body, n = self.document.canonical[p], len(self.document)
+        canonical = self.document.canonical
+        body, n = canonical[p], len(canonical)
         need = self.options.containment * word_count(body)
         pieces, covered, small = self.merged.walk_around(body, anchors, range(p + 1, n))
         if held:  # (the walk may find only removed paragraphs: copies of kept ones)
@@ -426,7 +427,11 @@ class _DocumentMatcher:
             )
             if not (small and len(pieces) > 1 and covered >= need):
                 return
-        if not held and word_count(body) < HEADING_WORDS and not self._in_copy(p, pieces):
+        if (
+            not held
+            and all(word_count(canonical[k]) < HEADING_WORDS for k in pieces)
+            and not self._in_copy(p, pieces)
+        ):
             return  # (a line of a table of contents and its section's heading and subtitle)
         for k in pieces:
             if self._kept(k):

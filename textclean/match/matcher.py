@@ -442,9 +442,9 @@ class _DocumentMatcher:
                 )  # fmt: skip
 
     def _in_copy(self, p: int, pieces: Collection[int]) -> bool:
-        """Whether the paragraphs ``pieces``, which hold heading-sized paragraph ``p`` between
-        them, stand inside a copy: the paragraph with words before them or after them repeats
-        a neighbour of ``p`` (or ``p`` itself, a near copy of it)."""
+        """Whether the paragraphs ``pieces``, which make up paragraph ``p`` between them, stand
+        inside a copy: the paragraph with words before them or after them repeats a neighbour
+        of ``p`` (or ``p`` itself, a near copy of it)."""
         canonical = self.document.canonical
         for step, end in ((-1, min(pieces)), (1, max(pieces))):
             k = end + step

@@ -70,7 +70,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import ftfy
-from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
+from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz, process
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -416,10 +416,10 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
     text_pool = " ".join(pool)
     for chars in (250_000, 500_000, 1_000_000):
         first = (text_pool * (1 + chars // max(len(text_pool), 1)))[:chars]
-        words = first.split(" ")
-        for k in range(0, len(words), 300):
-            words[k] = "edited"
-        text = first + "\n\n" + " ".join(words)
+        edited = first.split(" ")
+        for k in range(0, len(edited), 300):
+            edited[k] = "edited"
+        text = first + "\n\n" + " ".join(edited)
         _, seconds = _timed(text)
         print(f"  {chars:>9,} characters: {seconds:6.2f} s, "
               f"{seconds / (len(text) / 1e6):6.2f} s/MB")  # fmt: skip
@@ -434,9 +434,9 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
             parts += [json.dumps(data), *article.paragraphs]
         text = "\n\n".join(parts)
         result, seconds = _timed(text)
-        size = len(text) / 1e6
-        print(f"  {count:>7,} articles, {size:5.2f} MB: {seconds:6.2f} s, "
-              f"{seconds / size:6.2f} s/MB, {len(result.duplicates):,} removed")  # fmt: skip
+        megabytes = len(text) / 1e6
+        print(f"  {count:>7,} articles, {megabytes:5.2f} MB: {seconds:6.2f} s, "
+              f"{seconds / megabytes:6.2f} s/MB, {len(result.duplicates):,} removed")  # fmt: skip
 
 
 _SCRIPTS = {

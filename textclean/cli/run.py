@@ -359,10 +359,10 @@ def _execute(args: argparse.Namespace, job: _Job) -> int:
                     assert index is not None
                     result = job.finish(result, index)
                 out.write(result.data)
+                tally.add(result)  # (at once: an interrupt now counts the document written)
                 if result.note is not None:
                     progress.clear()
                     print(result.note, file=stderr)
-                tally.add(result)
                 progress.update(documents=tally.documents, size=tally.size)
         except KeyboardInterrupt:  # (the pool stops as the stack closes)
             progress.clear()

@@ -384,6 +384,26 @@ def test_teaser_cut_off_with_an_ellipsis_after_its_paragraph() -> None:
     assert dedupe(doc(P0, teaser, P1, P4)).duplicates == ()
 
 
+def test_teaser_cut_off_mid_word() -> None:
+    # Previews cut at a number of characters end inside a word.
+    after = "The old bridge, opened in 1934, was closed to cars last aut…"
+    assert removed(dedupe(doc(*ARTICLE, after))) == {5: (4, "contained")}
+    before = "Work is due to start in March and should take about 18 months. During that ti..."
+    assert removed(dedupe(doc(P0, before, P1, P2, P3))) == {1: (3, "contained")}
+    # Not the start of a sentence of it: it stays.
+    inside = "was closed to cars last aut…"
+    assert dedupe(doc(*ARTICLE, inside)).duplicates == ()
+
+
+def test_a_teaser_before_its_paragraph_does_not_replace_it() -> None:
+    # A standfirst cut from the first paragraph, a word short: a near copy of it, but the
+    # paragraph holds more, so the teaser goes and the paragraph stays.
+    teaser = P0.removesuffix(" years.") + "…"
+    result = dedupe(doc(teaser, *ARTICLE))
+    assert removed(result) == {0: (1, "contained")}
+    assert result.text == doc(*ARTICLE)
+
+
 # A short article in Chinese (written for this test): no spaces between words.
 ZH = [
     "市议会周二批准了一项重建老港口大桥的计划，结束了一场持续三年多的争论。",

@@ -124,6 +124,9 @@ class _DocumentMatcher:
         # while the others are matched (never the copy that stays), then removed if the others
         # hold their words.
         self.structured = {i for i, text in enumerate(texts) if is_structured(text)}
+        # Paragraphs cut off with an ellipsis (teasers): never the original of a paragraph
+        # they are cut from, which holds more (the teaser goes instead, as contained in it).
+        self.teasers = {i for i, text in enumerate(texts) if text.rstrip().endswith(_ELLIPSES)}
         # Short paragraphs that repeat a kept one, as they are met: kept for now, but they add
         # no words of their own, so they neither part a window nor break a merged copy.
         self.short_repeats: dict[int, int] = {}
@@ -189,7 +192,7 @@ class _DocumentMatcher:
                 if first is not None:  # a short repeat, kept for now
                     short_repeats[i] = first
                 elif local:  # a short sentence of a split copy, kept for now
-                    part = self._contained(i, fp, self._candidates(fp, local))
+                    part = self._contained(i, fp, self._candidates(i, fp, local))
                     part = part or self.pending.pop(i, None)
                     if part is not None and part.doc_id is None:
                         short_parts[i] = part
@@ -223,7 +226,7 @@ class _DocumentMatcher:
         # spared them the test may be gone from a second run's input.
         for i in sorted(self.uncontained_rewordings.intersection(held) - self.found.keys()):
             fp = self.document[i]
-            candidates = self._candidates(fp, self.links.before(i, self.found))
+            candidates = self._candidates(i, fp, self.links.before(i, self.found))
             dup = self._contained_while_held(i, fp, held[i], candidates)
             if dup is not None and not self._lone_part(i, dup, fp):
                 self.found[i] = dup
@@ -268,7 +271,7 @@ class _DocumentMatcher:
             fp = self.document[i]
             if fp.words < self.options.short_words:
                 continue
-            candidates = self._candidates(fp, self.links.before(i, self.found))
+            candidates = self._candidates(i, fp, self.links.before(i, self.found))
             if not candidates:
                 continue
             dup = None
@@ -363,7 +366,7 @@ class _DocumentMatcher:
             fp = self.document[i]
             if fp.words < self.options.short_words:
                 continue
-            dup = self._contained(i, fp, self._candidates(fp, local))
+            dup = self._contained(i, fp, self._candidates(i, fp, local))
             if dup is not None and not self._lone_part(i, dup, fp):
                 self.found[i] = dup
 
@@ -536,7 +539,7 @@ class _DocumentMatcher:
             return indexed
         if short:
             return None
-        candidates = self._candidates(fp, local)
+        candidates = self._candidates(i, fp, local)
         if not candidates:
             return None
         # Paragraphs too short for a fuzzy hash are never near copies (only exact or contained).
@@ -596,11 +599,16 @@ class _DocumentMatcher:
         )  # fmt: skip
 
     def _candidates(
-        self, fp: ParagraphPrint, local: Mapping[int, int]
+        self, i: int, fp: ParagraphPrint, local: Mapping[int, int]
     ) -> dict[Ref, tuple[int, str]]:
-        """Kept paragraphs sharing keys with ``fp``: how many keys, and their canonical text."""
+        """Kept paragraphs sharing keys with paragraph ``i`` (``fp``): how many keys, and their
+        canonical text. A teaser cut from paragraph ``i`` is none of them."""
         canonical = self.document.canonical
         found: dict[Ref, tuple[int, str]] = {(None, j): (n, canonical[j]) for j, n in local.items()}
+        if self.teasers:
+            for j in self.teasers.intersection(local):
+                if self._cut_from(j, i):
+                    del found[None, j]
         if self.prior.postings:
             for key in (*fp.sentences, *fp.bands):
                 for entry in self.prior.postings.get(key, ()):
@@ -815,13 +823,15 @@ class _DocumentMatcher:
         # Before its original, only a pull quote or a teaser: a lede that a later paragraph goes
         # on from is a statement of its own.
         long = (not later or self._pulled(i)) and word_count(text) >= HEADING_WORDS
-        # A copy cut off with an ellipsis (a teaser, an AMP page's preview) after its original.
-        truncated = not later and self.texts[i].rstrip().endswith(_ELLIPSES)
+        # A copy cut off with an ellipsis (a teaser, an AMP page's preview), maybe mid-word.
+        truncated = i in self.teasers
         for (doc_id, j), (_, canon) in candidates.items():
             if len(canon) <= len(text) or text not in canon:
                 continue
             if doc_id is None and not long:
-                found = self._whole_sentences_of(text, j, truncated=truncated)
+                found = self._whole_sentences_of(text, j, truncated=truncated and not later)
+            elif truncated:  # whole words, the last one maybe cut short
+                found = f" {text}" in f" {canon}"
             else:  # whole words (an indexed paragraph's sentences are not kept)
                 found = whole_words_in(text, canon)
             if found:
@@ -854,17 +864,27 @@ class _DocumentMatcher:
             f"{share:.0%} of its words appear in order in {describe(pieces)}", tuple(pieces),
         )  # fmt: skip
 
+    def _cut_from(self, j: int, i: int) -> bool:
+        """Whether teaser ``j`` is cut from paragraph ``i``: ``i`` goes on where ``j`` ends with
+        an ellipsis (not a paragraph that repeats ``j``, ellipsis and all, with a tag after it)."""
+        cut, whole = self.document.canonical[j], self.document.canonical[i]
+        return (
+            len(cut) < len(whole)
+            and whole.startswith(cut)
+            and self.texts[j].strip() not in self.texts[i]
+        )
+
     def _pulled(self, i: int) -> bool:
         """Whether paragraph ``i`` looks pulled out of another: a quotation and nothing else (a
         pull quote) or a teaser cut off with an ellipsis."""
         raw = self.texts[i].strip()
         quoted = raw.startswith(_OPENING_QUOTES) and raw.rstrip(".").endswith(_CLOSING_QUOTES)
-        return quoted or raw.endswith(_ELLIPSES)
+        return quoted or i in self.teasers
 
     def _whole_sentences_of(self, text: str, j: int, *, truncated: bool = False) -> bool:
         """Whether canonical ``text`` is one or more consecutive whole sentences of paragraph
         ``j`` (sentence offsets are worked out once a paragraph); when ``truncated`` (a teaser
-        cut off with an ellipsis), whole words from the start of a sentence."""
+        cut off with an ellipsis), words from the start of a sentence, the last maybe cut short."""
         spans = self.sentence_offsets.get(j)
         if spans is None:
             canon = self.document.canonical[j]
@@ -875,7 +895,7 @@ class _DocumentMatcher:
         canon, (starts, ends) = self.document.canonical[j], spans
         return any(
             canon.startswith(text, at)
-            and (at + len(text) in ends or (truncated and canon[at + len(text)] == " "))
+            and (at + len(text) in ends or (truncated and at + len(text) < len(canon)))
             for at in starts
         )
 

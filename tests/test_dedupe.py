@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 import textclean
-from textclean import Paragraph, clean, dedupe, find_duplicates, split_paragraphs
+from textclean import Deduplicator, Paragraph, clean, dedupe, find_duplicates, split_paragraphs
 from textclean.canonical import canonical_form
 from textclean.structured import is_structured
 
@@ -382,6 +382,44 @@ def test_teaser_cut_off_with_an_ellipsis_after_its_paragraph() -> None:
     middle = "opened in 1934, was closed to cars last autumn…"
     assert dedupe(doc(*ARTICLE, middle)).duplicates == ()
     assert dedupe(doc(P0, teaser, P1, P4)).duplicates == ()
+
+
+# The article as a synonym spinner rewrites it: words and phrases swapped one for one.
+SPUN = [
+    "The town council passed a €12 million scheme on Tuesday to rebuild the Old Harbour bridge, "
+    "closing a quarrel that had stalled the project for over three years.",
+    "“We have at last found a plan that locals, engineers and the harbour can all live with,” "
+    "stated Mayor Ingrid Solberg after the ballot, which passed by 31 votes to 14.",
+    "Work is set to begin in March and should last about 18 months. During that period, ferries "
+    "will sail every 20 minutes between the two quays, and a temporary footbridge will be erected "
+    "beside the old one.",
+    "Opposition councillors argued that the price had almost doubled since the first estimate in "
+    "2021. They asked the council’s audit panel to examine the contract before any money is paid.",
+    "The old bridge, built in 1934, was shut to cars last autumn after inspectors discovered rust "
+    "in two of its steel supports.",
+]
+
+
+def test_a_spun_copy_of_the_body_goes() -> None:
+    # Every paragraph of the copy is below the near threshold (ratios 0.82 to 0.86), and some
+    # share no key with their original: the run of copies decides.
+    result = dedupe(doc(*ARTICLE, *SPUN))
+    assert removed(result) == {5 + k: (k, "near") for k in range(5)}
+    assert all(d.similarity < 0.9 for d in result.duplicates)
+    assert result.text == doc(*ARTICLE)
+    # One spun paragraph, or two apart, is a paragraph of its own: it stays.
+    assert dedupe(doc(*ARTICLE, SPUN[0])).duplicates == ()
+    between = "Ferry tickets will cost the same as a bus fare, the transport office said."
+    assert dedupe(doc(*ARTICLE, SPUN[1], between, SPUN[3])).duplicates == ()
+    # Between exact copies of the paragraphs around its original, a spun paragraph goes; with
+    # words added, it is no spinner's copy and stays.
+    assert removed(dedupe(doc(*ARTICLE, P0, P1, SPUN[2], P3, P4))).keys() == {5, 6, 7, 8, 9}
+    added = SPUN[2].replace("every 20 minutes", "every 20 minutes, day and night,")
+    assert removed(dedupe(doc(*ARTICLE, P0, P1, added, P3, P4))).keys() == {5, 6, 8, 9}
+    # Across documents it stays (documents written to one template follow one another).
+    with Deduplicator() as dd:
+        dd.dedupe(doc(*ARTICLE), doc_id="a")
+        assert dd.dedupe(doc(*SPUN), doc_id="b").duplicates == ()
 
 
 def test_teaser_cut_off_mid_word() -> None:

@@ -145,24 +145,36 @@ def coverage(
     return covered, other, ops, tuple(window[n][0] for n in sorted(used)), region
 
 
-def word_for_word(ops: Opcodes) -> bool:
-    """Whether every difference the alignment ``ops`` shows replaces as many words as it takes.
+def word_for_word(ops: Opcodes, *, slack: int = 0) -> bool:
+    """Whether every difference the alignment ``ops`` shows replaces as many words as it takes,
+    or (with ``slack``) replaces words by up to ``slack`` more or fewer, never none.
 
     >>> word_for_word(Indel.opcodes("they say it".split(), "they said it".split()))
     True
     >>> word_for_word(Indel.opcodes("a b c d".split(), "a x b c".split()))
     False
+    >>> more = Indel.opcodes("for more than a year".split(), "for over a year".split())
+    >>> word_for_word(more), word_for_word(more, slack=1)
+    (False, True)
+    >>> word_for_word(Indel.opcodes("a b c".split(), "a b c d".split()), slack=1)
+    False
     """
     taken = given = 0
     for op in ops:
         if op.tag == "equal":
-            if taken != given:
+            if not _swapped(taken, given, slack):
                 return False
             taken = given = 0
         else:
             taken += op.src_end - op.src_start
             given += op.dest_end - op.dest_start
-    return taken == given
+    return _swapped(taken, given, slack)
+
+
+def _swapped(taken: int, given: int, slack: int) -> bool:
+    if taken == given:
+        return True
+    return abs(taken - given) <= slack and taken > 0 and given > 0
 
 
 def drops_numbers(ops: Opcodes, other: list[str]) -> bool:

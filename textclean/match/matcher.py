@@ -8,6 +8,7 @@ them, and what was worked out once per paragraph (its words, its sentence offset
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import deque
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from itertools import accumulate, pairwise
@@ -57,6 +58,11 @@ _MAX_PARTS = 8  # later paragraphs recorded as perhaps part of a split copy of o
 _MAX_BESIDE = 2  # indexed candidates whose neighbours are asked for, those sharing most keys
 _MAX_LATER = 4 * _MAX_CANDIDATES  # later paragraphs a paragraph may be contained in, the first
 _STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
+SPUN_MARGIN = 0.15
+"""A paragraph of :data:`HEADING_WORDS` words or more whose words replace those of one earlier
+paragraph one for one, or a phrase by one word more or fewer (a synonym spinner's copy: "said"
+-> "mentioned", "more than" -> "over"), may be this much below the near threshold, and goes if
+it stands in a run of copies."""
 _ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one
 _OPENING_QUOTES = tuple("\"'“‘«„")  # a pull quote starts with one and ends with the other
 _CLOSING_QUOTES = tuple("\"'”’»“")
@@ -202,6 +208,7 @@ class _DocumentMatcher:
             also=lambda i, dup: i not in self.numbers_differ or self._repeats_beside(i, dup),
         )
         self._confirm_edited_runs()
+        self._spun_in_runs()
         self._near_again()
         # Short lines go from here (and what they bring together): their windows are tried again.
         matched = set(self.found)
@@ -619,17 +626,26 @@ class _DocumentMatcher:
 
     def _near(self, i: int, fp: ParagraphPrint, candidates: Candidates) -> Duplicate | None:
         cutoff = self.options.threshold * 100
+        spun_cutoff = max(0.0, cutoff - SPUN_MARGIN * 100)
         best: tuple[float, Ref] | None = None
+        spun: list[tuple[float, Ref]] = []  # (scores between the two cutoffs)
         candidates = _best_linked(candidates, _MAX_VERIFIED)  # (a near copy shares most keys)
         for ref, (_, canon) in candidates.items():
             if len(fp.canonical) * len(canon) > MAX_ALIGNMENT:
                 continue  # (two paragraphs this long repeat each other exactly or not at all)
-            score = fuzz.ratio(fp.canonical, canon, score_cutoff=cutoff)
-            if score and best is not None:
+            score = fuzz.ratio(fp.canonical, canon, score_cutoff=spun_cutoff)
+            if not score:
+                continue
+            if score < cutoff:
+                spun.append((score, ref))
+                continue
+            if best is not None:
                 self.rivalled.add(i)
-            if score and (best is None or score > best[0]):
+            if best is None or score > best[0]:
                 best = (score, ref)
         if best is None:
+            if len(spun) == 1 and fp.words >= HEADING_WORDS and i not in self.pending:
+                self._hold_spun(i, fp, *spun[0], candidates)
             return None
         score, (doc_id, j) = best
         if doc_id is None:
@@ -652,6 +668,66 @@ class _DocumentMatcher:
         if accepted is None and word_for_word(ops):
             self.reworded.add(i)
         return accepted
+
+    def _hold_spun(
+        self, i: int, fp: ParagraphPrint, score: float, ref: Ref, candidates: Candidates
+    ) -> None:
+        """Hold paragraph ``i`` as a copy of ``ref`` (ratio ``score``, below the threshold)
+        if its words replace the other's one for one (or a phrase by one word more or fewer),
+        no number among them, nothing added or dropped alone: a spinner's copy,
+        which goes only in a run of copies. Inside a document only (documents written to one
+        template, press releases naming other people, follow one another in a stream)."""
+        doc_id, j = ref
+        if doc_id is None and _spun(fp.canonical, candidates[ref][1]):
+            self.pending[i] = _spun_copy(i, j, score)
+
+    def _spun_in_runs(self) -> None:
+        """Remove the kept paragraphs of :data:`HEADING_WORDS` words or more that stand where a
+        run of copies puts the copy of a kept paragraph (the duplicates on both sides of it, or
+        the two on one side, repeat the paragraphs around that one) and replace its words one
+        for one (:meth:`_hold_spun`): the paragraphs of a spinner's copy that share no key with
+        their original. Each one removed makes its neighbours' places known in turn."""
+        found, canonical = self.found, self.document.canonical
+        beside = runs.worded_neighbours(canonical)
+        after, before = beside[1], beside[-1]
+
+        def original(k: int) -> int:  # (-1: none, or not a copy of one paragraph of this one)
+            dup = found.get(k) if k >= 0 else None
+            if dup is None or dup.doc_id is not None or len(dup.originals) != 1:
+                return -1
+            return dup.originals[0]
+
+        def place(i: int) -> int:  # the paragraph whose copy the run puts at i, or -1
+            a, b = original(before[i]), original(after[i])
+            if a >= 0 and b >= 0:
+                return after[a] if after[a] >= 0 and after[after[a]] == b else -1
+            if b >= 0 and after[b] >= 0 and original(after[after[i]]) == after[b]:
+                return before[b]
+            if a >= 0 and before[a] >= 0 and original(before[before[i]]) == before[a]:
+                return after[a]
+            return -1
+
+        todo = deque(
+            k for k in range(len(canonical))
+            if k not in found and canonical[k] and (before[k] in found or after[k] in found)
+        )  # fmt: skip
+        cutoff = max(0.0, (self.options.threshold - SPUN_MARGIN) * 100)
+        while todo:
+            i = todo.popleft()
+            if i in found or word_count(canonical[i]) < HEADING_WORDS:
+                continue
+            j = place(i)
+            if (
+                j < 0
+                or j in found
+                or j >= before[i]
+                or len(canonical[i]) * len(canonical[j]) > MAX_ALIGNMENT
+            ):
+                continue
+            score = fuzz.ratio(canonical[i], canonical[j], score_cutoff=cutoff)
+            if score and _spun(canonical[i], canonical[j]):
+                found[i] = _spun_copy(i, j, score)
+                todo.extend(k for k in (before[i], after[i]) if k >= 0 and k not in found)
 
     def _contained(
         self,
@@ -1170,6 +1246,21 @@ class _DocumentMatcher:
             and (dup.doc_id is not None or all(o < i - 1 for o in dup.originals))
         }
         runs.confirm_edited_runs(len(self.document), self.found, waiting)
+
+
+def _spun(text: str, original: str) -> bool:
+    """Whether canonical ``text`` replaces the words of ``original`` one for one (or a phrase by
+    one word more or fewer), adding or dropping none alone and dropping no number."""
+    other = original.split(" ")
+    ops = Indel.opcodes(text.split(" "), other)
+    return word_for_word(ops, slack=1) and not drops_numbers(ops, other)
+
+
+def _spun_copy(i: int, j: int, score: float) -> Duplicate:
+    return Duplicate(
+        i, j, "near", score / 100,
+        f"ratio {score / 100:.3f}, words replaced one for one, inside a repeated run", (j,),
+    )  # fmt: skip
 
 
 def _whole_neighbours(sources: Sequence[tuple[int, int, str]], ops: Opcodes) -> bool:

@@ -407,6 +407,9 @@ def test_a_spun_copy_of_the_body_goes() -> None:
     assert removed(result) == {5 + k: (k, "near") for k in range(5)}
     assert all(d.similarity < 0.9 for d in result.duplicates)
     assert result.text == doc(*ARTICLE)
+    # Boilerplate lines between the copy's paragraphs do not part them.
+    with_ads = [SPUN[0], "Advertisement", *SPUN[1:3], "Advertisement", *SPUN[3:]]
+    assert dedupe(doc(*ARTICLE, *with_ads)).text == doc(*ARTICLE)
     # One spun paragraph, or two apart, is a paragraph of its own: it stays.
     assert dedupe(doc(*ARTICLE, SPUN[0])).duplicates == ()
     between = "Ferry tickets will cost the same as a bus fare, the transport office said."

@@ -688,7 +688,13 @@ class _DocumentMatcher:
         for one (:meth:`_hold_spun`): the paragraphs of a spinner's copy that share no key with
         their original. Each one removed makes its neighbours' places known in turn."""
         found, canonical = self.found, self.document.canonical
-        beside = runs.worded_neighbours(canonical)
+        # (Boilerplate lines removed between the paragraphs of a copy do not part them.)
+        furniture = {k for k, dup in found.items() if dup.kind == "boilerplate"}
+        beside = runs.worded_neighbours(
+            [text if k not in furniture else "" for k, text in enumerate(canonical)]
+            if furniture
+            else canonical
+        )
         after, before = beside[1], beside[-1]
 
         def original(k: int) -> int:  # (-1: none, or not a copy of one paragraph of this one)

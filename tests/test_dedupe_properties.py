@@ -9,6 +9,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+import numpy as np
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
@@ -19,6 +20,9 @@ from textclean.align import aligned_span
 from textclean.boilerplate import DEFAULT_PATTERNS, BoilerplateMatcher, _compile
 from textclean.fingerprint import (
     FingerprintSettings,
+    _fingerprint,
+    _fingerprint_in_parts,
+    _flat,
     fingerprint_paragraphs,
     reference_signature,
     signatures,
@@ -455,6 +459,22 @@ def test_a_paragraph_print_does_not_depend_on_its_document(texts: list[str]) -> 
         assert document.sentence_starts(i) == alone.sentence_starts(0)
     filed = set(zip(document.owners.tolist(), document.keys.tolist(), strict=True))
     assert filed == {(i, key) for i in range(len(texts)) for key in document[i].keys()}  # noqa: SIM118
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(SENTENCES) | st.text(max_size=80), min_size=1, max_size=12),
+    st.integers(min_value=1, max_value=300),
+)
+def test_a_long_document_is_fingerprinted_in_parts_as_in_one(texts: list[str], part: int) -> None:
+    # Long documents are fingerprinted a part at a time, to bound memory: nothing may change.
+    fp = FingerprintSettings()
+    whole = _flat(_fingerprint(texts, fp, 20))
+    parts = _flat(_fingerprint_in_parts(texts, fp, 20, part_chars=part))
+    assert len(whole) == len(parts)
+    for a, b in zip(whole, parts, strict=True):
+        assert a.shape == b.shape
+        assert np.array_equal(a, b)
 
 
 _LINES = (

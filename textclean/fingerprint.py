@@ -25,6 +25,7 @@ the tests compare against.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -596,12 +597,12 @@ def fingerprint_paragraphs(
     """  # noqa: E501
     distinct = {text: n for n, text in enumerate(dict.fromkeys(texts))}
     if len(distinct) == len(texts):
-        return DocumentPrint(*_fingerprint(texts, settings, min_chars))
+        return DocumentPrint(*_fingerprint_in_parts(texts, settings, min_chars))
     # Paragraphs repeated character for character (the commonest duplicate) are fingerprinted
     # once, and each copy gets the arrays of its first occurrence.
     of = np.fromiter(map(distinct.__getitem__, texts), np.int64, len(texts))
-    canon, exact, sentences, sentence_owners, bands, band_owners, starts, edges = _fingerprint(
-        list(distinct), settings, min_chars
+    canon, exact, sentences, sentence_owners, bands, band_owners, starts, edges = (
+        _fingerprint_in_parts(list(distinct), settings, min_chars)
     )
     sentence_owners, (sentences,) = _expand(sentence_owners, of, sentences)
     band_owners, (bands,) = _expand(band_owners, of, bands)
@@ -623,6 +624,57 @@ _Arrays = tuple[
     tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]],
     tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]],
 ]
+
+
+PART_CHARS = 1 << 16
+"""Characters of paragraphs fingerprinted together: the arrays of a part take about 60 bytes a
+character while it is worked on, so a long document is fingerprinted a part at a time (a
+paragraph longer than this is a part of its own)."""
+
+
+def _fingerprint_in_parts(
+    texts: Sequence[str],
+    settings: FingerprintSettings,
+    min_chars: int,
+    part_chars: int = PART_CHARS,
+) -> _Arrays:
+    """The arrays of :func:`_fingerprint`, worked out for consecutive runs of ``texts`` of about
+    ``part_chars`` characters each and put together (every key depends on its own text only).
+
+    >>> texts = ["One sentence here. And another one.", "A second paragraph, much the same."] * 3
+    >>> whole = _fingerprint(texts, FingerprintSettings(), 20)
+    >>> parts = _fingerprint_in_parts(texts, FingerprintSettings(), 20, part_chars=50)
+    >>> all(np.array_equal(a, b) for a, b in zip(_flat(whole), _flat(parts), strict=True))
+    True
+    """
+    ends = np.fromiter(map(len, texts), np.int64, len(texts)).cumsum()
+    if not ends.size or ends[-1] <= part_chars:
+        return _fingerprint(texts, settings, min_chars)
+    # Each part ends after the first text that takes it past a multiple of part_chars.
+    cuts = np.unique(ends.searchsorted(np.arange(part_chars, ends[-1], part_chars)) + 1)
+    bounds = [0, *cuts[cuts < len(texts)].tolist(), len(texts)]
+    parts = [_fingerprint(texts[a:b], settings, min_chars) for a, b in itertools.pairwise(bounds)]
+    starts = bounds[:-1]
+
+    def owners(column: list[npt.NDArray[np.int64]]) -> npt.NDArray[np.int64]:
+        return np.concatenate([owner + start for owner, start in zip(column, starts, strict=True)])
+
+    return (
+        [text for part in parts for text in part[0]],
+        np.concatenate([part[1] for part in parts]),
+        np.concatenate([part[2] for part in parts]),
+        owners([part[3] for part in parts]),
+        np.concatenate([part[4] for part in parts]),
+        owners([part[5] for part in parts]),
+        (np.concatenate([part[6][0] for part in parts]), owners([part[6][1] for part in parts])),
+        (np.concatenate([part[7][0] for part in parts]), owners([part[7][1] for part in parts])),
+    )
+
+
+def _flat(arrays: _Arrays) -> list[Any]:
+    """The arrays of :func:`_fingerprint`, one list (for comparing two)."""
+    canon, *rest, starts, edges = arrays
+    return [np.array(canon), *rest, *starts, *edges]
 
 
 def _fingerprint(texts: Sequence[str], settings: FingerprintSettings, min_chars: int) -> _Arrays:

@@ -690,6 +690,8 @@ class _DocumentMatcher:
         found, canonical = self.found, self.document.canonical
         # (Boilerplate lines removed between the paragraphs of a copy do not part them.)
         furniture = {k for k, dup in found.items() if dup.kind == "boilerplate"}
+        if len(furniture) == len(found):
+            return  # (no copy, no run)
         beside = runs.worded_neighbours(
             [text if k not in furniture else "" for k, text in enumerate(canonical)]
             if furniture

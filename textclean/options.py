@@ -38,7 +38,9 @@ class DedupeOptions:
 
     Attributes:
         threshold: a paragraph is a *near* duplicate when rapidfuzz's ``ratio`` between its
-            canonical text and a kept one's is at least this (0..1, default 0.9).
+            canonical text and a kept one's is at least this (0..1, default 0.9). Inside a run
+            of copies, one that swaps a kept paragraph's words one for one (a spinner's copy)
+            may be up to 0.15 below it.
         containment: a paragraph is *contained* when at least this share of its words appears,
             in order, in earlier kept paragraphs that share sentences, fuzzy-hash bands or their
             first or last words with it (default 0.9). A paragraph that quotes one earlier

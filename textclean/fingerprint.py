@@ -25,9 +25,9 @@ the tests compare against.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -653,7 +653,7 @@ def _fingerprint_in_parts(
     # Each part ends after the first text that takes it past a multiple of part_chars.
     cuts = np.unique(ends.searchsorted(np.arange(part_chars, ends[-1], part_chars)) + 1)
     bounds = [0, *cuts[cuts < len(texts)].tolist(), len(texts)]
-    parts = [_fingerprint(texts[a:b], settings, min_chars) for a, b in itertools.pairwise(bounds)]
+    parts = [_fingerprint(texts[a:b], settings, min_chars) for a, b in pairwise(bounds)]
     starts = bounds[:-1]
 
     def owners(column: list[npt.NDArray[np.int64]]) -> npt.NDArray[np.int64]:

@@ -133,6 +133,8 @@ class _DocumentMatcher:
         # Paragraphs cut off with an ellipsis (teasers): never the original of a paragraph
         # they are cut from, which holds more (the teaser goes instead, as contained in it).
         self.teasers = {i for i, text in enumerate(texts) if text.rstrip().endswith(_ELLIPSES)}
+        # The lowest ratio (0-100) at which a spinner's copy may go (SPUN_MARGIN).
+        self.spun_cutoff = max(0.0, (options.threshold - SPUN_MARGIN) * 100)
         # Short paragraphs that repeat a kept one, as they are met: kept for now, but they add
         # no words of their own, so they neither part a window nor break a merged copy.
         self.short_repeats: dict[int, int] = {}
@@ -626,14 +628,13 @@ class _DocumentMatcher:
 
     def _near(self, i: int, fp: ParagraphPrint, candidates: Candidates) -> Duplicate | None:
         cutoff = self.options.threshold * 100
-        spun_cutoff = max(0.0, cutoff - SPUN_MARGIN * 100)
         best: tuple[float, Ref] | None = None
         spun: list[tuple[float, Ref]] = []  # (scores between the two cutoffs)
         candidates = _best_linked(candidates, _MAX_VERIFIED)  # (a near copy shares most keys)
         for ref, (_, canon) in candidates.items():
             if len(fp.canonical) * len(canon) > MAX_ALIGNMENT:
                 continue  # (two paragraphs this long repeat each other exactly or not at all)
-            score = fuzz.ratio(fp.canonical, canon, score_cutoff=spun_cutoff)
+            score = fuzz.ratio(fp.canonical, canon, score_cutoff=self.spun_cutoff)
             if not score:
                 continue
             if score < cutoff:
@@ -719,7 +720,6 @@ class _DocumentMatcher:
             k for k in range(len(canonical))
             if k not in found and canonical[k] and (before[k] in found or after[k] in found)
         )  # fmt: skip
-        cutoff = max(0.0, (self.options.threshold - SPUN_MARGIN) * 100)
         while todo:
             i = todo.popleft()
             if i in found or word_count(canonical[i]) < HEADING_WORDS:
@@ -732,7 +732,7 @@ class _DocumentMatcher:
                 or len(canonical[i]) * len(canonical[j]) > MAX_ALIGNMENT
             ):
                 continue
-            score = fuzz.ratio(canonical[i], canonical[j], score_cutoff=cutoff)
+            score = fuzz.ratio(canonical[i], canonical[j], score_cutoff=self.spun_cutoff)
             if score and _spun(canonical[i], canonical[j]):
                 found[i] = _spun_copy(i, j, score)
                 todo.extend(k for k in (before[i], after[i]) if k >= 0 and k not in found)

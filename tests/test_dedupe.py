@@ -307,6 +307,34 @@ def test_fixed_typo() -> None:
     assert found[9].similarity > 0.95
 
 
+def test_words_run_together_or_split_apart() -> None:
+    # A space lost at a link's edge, or a compound spelt open ("foot bridge", "health care"):
+    # the same letters, so an edited copy, not another statement.
+    run_together = P3.replace("the cost had", "thecost had")
+    split_apart = P2.replace("footbridge", "foot bridge")
+    result = dedupe(doc(*ARTICLE, run_together, split_apart))
+    assert removed(result) == {5: (3, "near"), 6: (2, "near")}
+    # Numbers are not respaced: "9 5" and "95" are different figures.
+    figure = "The ferries carried 95 000 passengers in the first month, the operator said."
+    changed = "The ferries carried 9 5000 passengers in the first month, the operator said."
+    assert dedupe(doc(figure, P0, changed)).duplicates == ()
+
+
+def test_short_lines_edited_inside_a_copy_go() -> None:
+    # Headings too short for a fuzzy hash: a typo or a lost space shows only where the run of
+    # copies puts them.
+    body = [P0, "Step 1: Consider the budget", P1, "Step 2: Choose the route", P2]
+    copy = [P0, "Step 1: Considerthe budget", P1, "Step 2: Chose the route", P2]
+    result = dedupe(doc(*body, *copy))
+    assert removed(result) == {5: (0, "exact"), 6: (1, "near"), 7: (2, "exact"),
+                               8: (3, "near"), 9: (4, "exact")}  # fmt: skip
+    assert result.text == doc(*body)
+    # Another step at that place, or the same heading edited outside a run, stays.
+    other = [P0, "Step 3: Consider the budget", P1, "Step 2: Choose the route", P2]
+    assert removed(dedupe(doc(*body, *other))).keys() == {5, 7, 8, 9}
+    assert dedupe(doc(*body, P3, "Step 2: Chose the route", P4)).duplicates == ()
+
+
 # Unique text that looks like a copy of something, each kind once taken for one.
 _PIECED_HEADING = [  # the start of one heading and the end of another, four paragraphs between
     "Step by step guide to planning a tram route",

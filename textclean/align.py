@@ -70,10 +70,11 @@ def only_small_edits(
 
     Small edits are a few words at either end of a paragraph of :data:`AFFIX_MIN_REST` words or
     more (a dateline, "AP"; not a bare number, which numbers an item of a list), single words
-    replaced by a similar one (a typo fixed) and, given ``aside``, the runs ``words[a:b]`` that
-    ``aside(a, b)`` accepts (page furniture that a page put between two sentences, such as
-    "Advertisement"). Changed numbers or names are not: distinct paragraphs that share a
-    template differ exactly there.
+    replaced by a similar one (a typo fixed), words run together or split apart ("health care"
+    and "healthcare", or a space lost at a link's edge) and, given ``aside``, the runs
+    ``words[a:b]`` that ``aside(a, b)`` accepts (page furniture that a page put between two
+    sentences, such as "Advertisement"). Changed numbers or names are not: distinct paragraphs
+    that share a template differ exactly there.
 
     >>> vote = "the senate voted on tuesday to approve the budget for next year"
     >>> only_small_edits(("washington ap " + vote).split(), vote.split())
@@ -85,6 +86,10 @@ def only_small_edits(
     >>> only_small_edits("the 3rd boston summit".split(), "the 2nd denver summit".split())
     False
     >>> only_small_edits("acme labs builds apps".split(), "the app team builds apps".split())
+    False
+    >>> only_small_edits("a new healthcare plan".split(), "a new health care plan".split())
+    True
+    >>> only_small_edits("battery 95 hours".split(), "battery 9 5 hours".split())
     False
     """
     if ops is None:
@@ -99,6 +104,8 @@ def only_small_edits(
         if affix and not numbering and not _beside_insert(ops, n):
             continue
         if length == 1 and _replaced_by_similar(words[op.src_start], ops, n, other):
+            continue
+        if _respaced(words[op.src_start : op.src_end], ops, n, other):
             continue
         if aside is not None and not _beside_insert(ops, n) and aside(op.src_start, op.src_end):
             continue
@@ -205,6 +212,21 @@ def _replaced_by_similar(word: str, ops: Opcodes, n: int, other: list[str]) -> b
             and _typo(word, other[ops[m].dest_start])
         ):
             return True
+    return False
+
+
+def _respaced(taken: list[str], ops: Opcodes, n: int, other: list[str]) -> bool:
+    """Whether the words ``taken`` (deleted by ``ops[n]``) are the words inserted beside them
+    with the spaces moved: the same letters, no digit among them ("9 5" and "95" are two
+    numbers)."""
+    joined = "".join(taken)
+    if _has_digit(joined):
+        return False
+    for m in (n - 1, n + 1):
+        if 0 <= m < len(ops) and ops[m].tag == "insert":
+            given = other[ops[m].dest_start : ops[m].dest_end]
+            if len(given) + len(taken) > 2 and "".join(given) == joined:
+                return True
     return False
 
 

@@ -210,7 +210,7 @@ class _DocumentMatcher:
             also=lambda i, dup: i not in self.numbers_differ or self._repeats_beside(i, dup),
         )
         self._confirm_edited_runs()
-        self._spun_in_runs()
+        self._copies_in_place()
         self._near_again()
         # Short lines go from here (and what they bring together): their windows are tried again.
         matched = set(self.found)
@@ -682,12 +682,13 @@ class _DocumentMatcher:
         if doc_id is None and _spun(fp.canonical, candidates[ref][1]):
             self.pending[i] = _spun_copy(i, j, score)
 
-    def _spun_in_runs(self) -> None:
-        """Remove the kept paragraphs of :data:`HEADING_WORDS` words or more that stand where a
-        run of copies puts the copy of a kept paragraph (the duplicates on both sides of it, or
-        the two on one side, repeat the paragraphs around that one) and replace its words one
-        for one (:meth:`_hold_spun`): the paragraphs of a spinner's copy that share no key with
-        their original. Each one removed makes its neighbours' places known in turn."""
+    def _copies_in_place(self) -> None:
+        """Remove the kept paragraphs that stand where a run of copies puts the copy of a kept
+        paragraph (the duplicates on both sides of it, or the two on one side, repeat the
+        paragraphs around that one) and are that paragraph edited or spun
+        (:meth:`_copy_in_place`): copies that no key or fuzzy hash brought together, a heading
+        too short for one, a spinner's paragraph sharing no key with its original. Each one
+        removed makes its neighbours' places known in turn."""
         found, canonical = self.found, self.document.canonical
         # (Boilerplate lines removed between the paragraphs of a copy do not part them.)
         furniture = {k for k, dup in found.items() if dup.kind == "boilerplate"}
@@ -722,20 +723,38 @@ class _DocumentMatcher:
         )  # fmt: skip
         while todo:
             i = todo.popleft()
-            if i in found or word_count(canonical[i]) < HEADING_WORDS:
+            if i in found:
                 continue
             j = place(i)
-            if (
-                j < 0
-                or j in found
-                or j >= before[i]
-                or len(canonical[i]) * len(canonical[j]) > MAX_ALIGNMENT
-            ):
+            if j < 0 or j in found or j >= before[i]:
                 continue
-            score = fuzz.ratio(canonical[i], canonical[j], score_cutoff=self.spun_cutoff)
-            if score and _spun(canonical[i], canonical[j]):
-                found[i] = _spun_copy(i, j, score)
+            dup = self._copy_in_place(i, j)
+            if dup is not None:
+                found[i] = dup
                 todo.extend(k for k in (before[i], after[i]) if k >= 0 and k not in found)
+
+    def _copy_in_place(self, i: int, j: int) -> Duplicate | None:
+        """Paragraph ``i``, standing where a run of copies puts the copy of paragraph ``j``, as
+        that copy: edited (a typo fixed, words run together or split apart: what a paragraph too
+        short for a fuzzy hash or sharing no key with ``j`` cannot show otherwise) or, from
+        :data:`HEADING_WORDS` words, spun (:meth:`_hold_spun`)."""
+        text, original = self.document.canonical[i], self.document.canonical[j]
+        if text == original:
+            return None  # (a short line: it goes as an exact repeat inside the run, later)
+        if len(text) * len(original) > MAX_ALIGNMENT:
+            return None
+        score = fuzz.ratio(text, original, score_cutoff=self.spun_cutoff)
+        if not score:
+            return None
+        if score >= self.options.threshold * 100 and _edited(text, original):
+            return Duplicate(
+                i, j, "near", score / 100,
+                f"ratio {score / 100:.3f} >= {self.options.threshold}, inside a repeated run",
+                (j,),
+            )  # fmt: skip
+        if word_count(text) >= HEADING_WORDS and _spun(text, original):
+            return _spun_copy(i, j, score)
+        return None
 
     def _contained(
         self,
@@ -1262,6 +1281,18 @@ def _spun(text: str, original: str) -> bool:
     other = original.split(" ")
     ops = Indel.opcodes(text.split(" "), other)
     return word_for_word(ops, slack=1) and not drops_numbers(ops, other)
+
+
+def _edited(text: str, original: str) -> bool:
+    """Whether canonical ``text`` and ``original`` differ only by small edits, both ways
+    (:func:`~textclean.align.only_small_edits`), and drop no number."""
+    words, other = text.split(" "), original.split(" ")
+    ops = Indel.opcodes(words, other)
+    return (
+        only_small_edits(words, other, ops)
+        and only_small_edits(other, words)
+        and not drops_numbers(ops, other)
+    )
 
 
 def _spun_copy(i: int, j: int, score: float) -> Duplicate:

@@ -739,8 +739,8 @@ class _DocumentMatcher:
         short for a fuzzy hash or sharing no key with ``j`` cannot show otherwise) or, from
         :data:`HEADING_WORDS` words, spun (:meth:`_hold_spun`)."""
         text, original = self.document.canonical[i], self.document.canonical[j]
-        if text == original:
-            return None  # (a short line: it goes as an exact repeat inside the run, later)
+        if text == original:  # (a short line, else it went already)
+            return Duplicate(i, j, "exact", 1.0, "short repeat inside a repeated run", (j,))
         if len(text) * len(original) > MAX_ALIGNMENT:
             return None
         score = fuzz.ratio(text, original, score_cutoff=self.spun_cutoff)

@@ -335,6 +335,20 @@ def test_short_lines_edited_inside_a_copy_go() -> None:
     assert dedupe(doc(*body, P3, "Step 2: Chose the route", P4)).duplicates == ()
 
 
+def test_edited_short_lines_after_an_exact_one_inside_a_copy_go() -> None:
+    # The run of copies places each line in turn, the exact short line included: past it, the
+    # edited lines stand where the copies of the next steps go.
+    steps = ["Step 1: Consider the budget", "Step 2: Choose the route", "Step 3: Book the rooms"]
+    edited = ["Step 1: Consider the budget", "Step 2: Chose the route", "Step 3: Book therooms"]
+    result = dedupe(doc(P0, P1, *steps, P2, P0, P1, *edited, P2))
+    assert removed(result) == {6: (0, "exact"), 7: (1, "exact"), 8: (2, "exact"),
+                               9: (3, "near"), 10: (4, "near"), 11: (5, "exact")}  # fmt: skip
+    assert result.text == doc(P0, P1, *steps, P2)
+    # With another step first, nothing places the edited ones: they stay.
+    other = ["Step 4: Pack the bags", *edited[1:]]
+    assert removed(dedupe(doc(P0, P1, *steps, P2, P0, P1, *other, P2))).keys() == {6, 7, 11}
+
+
 # Unique text that looks like a copy of something, each kind once taken for one.
 _PIECED_HEADING = [  # the start of one heading and the end of another, four paragraphs between
     "Step by step guide to planning a tram route",

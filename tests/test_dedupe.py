@@ -756,6 +756,24 @@ def test_copy_converted_to_markdown() -> None:
     assert removed(result) == {5 + i: (i, "exact") for i in range(5)}
 
 
+def test_copy_with_a_link_after_each_paragraph() -> None:
+    # A copy that carries its links as text: each paragraph followed by its address, with a
+    # tracking tag. The body stays and the copy goes (before, the body went, as parts of it).
+    copy = [
+        f"{p} https://news.example.com/harbour/{n}?utm_source=amp" for n, p in enumerate(ARTICLE)
+    ]
+    result = dedupe(doc(*ARTICLE, *copy))
+    assert result.text == doc(*ARTICLE)
+    assert removed(result) == {5 + i: (i, "near") for i in range(5)}
+    # An address is one word, query string aside; two paragraphs that differ only in their
+    # link (one letter of it) both stay.
+    watch = "Watch the full interview with the mayor about the new bridge here:"
+    address = canonical_form(f"{watch} https://www.Example.com/v/a?utm_source=rss.").split()[-1]
+    assert address == "examplecomva0"
+    links = [f"{watch} https://video.example.com/{x}" for x in "ab"]
+    assert dedupe(doc(P0, *links)).duplicates == ()
+
+
 def test_copy_with_an_advertisement_between_its_sentences() -> None:
     # A lone copy (no repeated run around it) with page furniture between two of its sentences:
     # the inserted words are a boilerplate line of their own, so it is an edited copy.

@@ -30,6 +30,12 @@ canonical form is:
   names are not words of the text;
 * with a paragraph's first letter joined to the word it starts when a scraper set it, as a drop
   cap, on a line of its own (``"I\\nn reality"`` reads as ``in reality``);
+* with each web address written out in the text (``https://example.com/a/b?utm_source=x``,
+  ``www.example.com``) one word, the letters and digits of its host and path and a ``0``: a
+  copy that carries its links as text holds one word more a link, not a dozen; its query string
+  (tracking tags that differ from copy to copy) and its dots (which are not sentence ends) do
+  not count; and, the word holding a digit, two addresses differ as two numbers do, never by a
+  typo;
 * without reference marks after punctuation (``in 1934.[3]``, ``bridge,[a]``) and link numbers
   before a word (``the [12]council``, as text browsers dump a page), which one copy of a text
   may carry and another not: a changed number is otherwise a changed fact.
@@ -63,7 +69,7 @@ __all__ = [
     "word_count",
 ]
 
-CANONICAL_VERSION = 6
+CANONICAL_VERSION = 7
 """Changes whenever the canonical form of some text changes (and with it every key of it)."""
 
 # While folding, U+0002 marks a sentence end and U+0001 separates paragraphs; both are removed
@@ -130,6 +136,12 @@ _REFERENCE_MARK = re.compile(r"\[(?<=[.,;:!?\"'”’]\[)(?:\d{1,3}|[a-z]|citati
 # A link's number before its text, as text browsers number links in a dump ("the [12]council
 # approved"): after a space or an opening quote or bracket, before a letter or a quote.
 _LINK_NUMBER = re.compile(r"\[(?<![^\s(“\"'‘«\x01]\[)\d{1,4}\](?=[^\W\d_]|[“\"'‘«])")
+# A web address written out: a scheme and ``://``, or ``www.``, and what follows up to white space.
+# The punctuation it ends with belongs to the sentence (``see https://example.com.``).
+_ADDRESS = re.compile(
+    r"(?<![\w/.])(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[^\s\x01]*[^\s\x01.,;:!?)\]}>\"'”’]"
+)
+_NOT_WORD = re.compile(r"[^0-9A-Za-z]+")
 # A drop cap on a line of its own at the start of a paragraph (after a separator): "I\nn reality".
 _DROP_CAP = regex.compile(r"\x01([\"'“‘«„]?\p{Lu})\n(?=\p{Ll})")
 # Folding run by run costs a regex match and a dict lookup per run; once this many runs have come
@@ -196,6 +208,8 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
         if "](" in raw:
             raw = _LINK_TARGET.sub("] ", raw)
         raw = _LINK_NUMBER.sub(" ", _REFERENCE_MARK.sub(" ", raw))
+    if "://" in raw or "www." in raw:
+        raw = _ADDRESS.sub(_address_word, raw)
     for old, new in _TYPOGRAPHY:
         if old in raw:
             raw = raw.replace(old, new)
@@ -228,6 +242,21 @@ def _without_markup(raw: str) -> str:
             part = _TAG_ATTRIBUTES.sub(r"<\1>", part)
         parts[n] = part
     return _SEP.join(parts)
+
+
+def _address_word(match: re.Match[str]) -> str:
+    """A web address as one word: the letters and digits of its host and path (``www.`` and
+    letter case aside), and a final ``0``, so that two addresses, like two numbers, never differ
+    by a typo.
+
+    >>> _ADDRESS.sub(_address_word, "Read it at https://www.Example.com/news/a-1?utm_source=x.")
+    'Read it at  examplecomnewsa10 .'
+    >>> _ADDRESS.search("or at example.com/news/a-1#top") is None  # (no scheme, no www.)
+    True
+    """
+    address = match.group().split("://", 1)[-1].split("?", 1)[0].split("#", 1)[0]
+    word = _NOT_WORD.sub("", address.lower().removeprefix("www."))
+    return f" {word}0 " if word else " "
 
 
 def _read_escapes(text: str) -> str:

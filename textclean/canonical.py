@@ -137,9 +137,10 @@ _REFERENCE_MARK = re.compile(r"\[(?<=[.,;:!?\"'”’]\[)(?:\d{1,3}|[a-z]|citati
 # approved"): after a space or an opening quote or bracket, before a letter or a quote.
 _LINK_NUMBER = re.compile(r"\[(?<![^\s(“\"'‘«\x01]\[)\d{1,4}\](?=[^\W\d_]|[“\"'‘«])")
 # A web address written out: a scheme and ``://``, or ``www.``, and what follows up to white space.
-# The punctuation it ends with belongs to the sentence (``see https://example.com.``).
+# The punctuation it ends with belongs to the sentence (``see https://example.com.``). A scheme
+# is short: bounded, a long run of letters and ``+`` or ``-`` is scanned once, not once a start.
 _ADDRESS = re.compile(
-    r"(?<![\w/.])(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[^\s\x01]*[^\s\x01.,;:!?)\]}>\"'”’]"
+    r"(?<![\w/.+-])(?:[a-zA-Z][a-zA-Z0-9+.-]{0,31}://|www\.)[^\s\x01]*[^\s\x01.,;:!?)\]}>\"'”’]"
 )
 _NOT_WORD = re.compile(r"[^0-9A-Za-z]+")
 # A drop cap on a line of its own at the start of a paragraph (after a separator): "I\nn reality".

@@ -126,8 +126,11 @@ _TAG_ATTRIBUTES = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9-]*)\s+[a-zA-Z][^<>\x01]*=[
 # The target of a Markdown link or image, after its text: ``](https://example.com/a_(b) "Title")``.
 # An address has no space; it may hold parentheses in pairs (a Wikipedia link), and a title may
 # follow it in quotes.
+# A URL scheme (``https``, ``svn+ssh``). At most 32 characters: an address is looked for at
+# every word, and a long run of letters and ``+`` or ``-`` must not be scanned once a start.
+_SCHEME = r"[a-zA-Z][a-zA-Z0-9+.-]{0,31}"
 _LINK_TARGET = re.compile(
-    r"\]\((?:[a-zA-Z][a-zA-Z0-9+.-]*:|www\.|/|#|\.{1,2}/)[^\s()\x01]*"
+    rf"\]\((?:{_SCHEME}:|www\.|/|#|\.{{1,2}}/)[^\s()\x01]*"
     r"(?:\([^\s()\x01]*\)[^\s()\x01]*)*(?:\s+\"[^\"\x01]*\")?\)"
 )
 # A reference mark after punctuation, as Wikipedia and its copies write them: "in 1934.[3] The".
@@ -136,12 +139,10 @@ _REFERENCE_MARK = re.compile(r"\[(?<=[.,;:!?\"'”’]\[)(?:\d{1,3}|[a-z]|citati
 # A link's number before its text, as text browsers number links in a dump ("the [12]council
 # approved"): after a space or an opening quote or bracket, before a letter or a quote.
 _LINK_NUMBER = re.compile(r"\[(?<![^\s(“\"'‘«\x01]\[)\d{1,4}\](?=[^\W\d_]|[“\"'‘«])")
-# A web address written out: a scheme and ``://``, or ``www.``, and what follows up to white space.
-# The punctuation it ends with belongs to the sentence (``see https://example.com.``). A scheme
-# is short: bounded, a long run of letters and ``+`` or ``-`` is scanned once, not once a start.
-_ADDRESS = re.compile(
-    r"(?<![\w/.+-])(?:[a-zA-Z][a-zA-Z0-9+.-]{0,31}://|www\.)[^\s\x01]*[^\s\x01.,;:!?)\]}>\"'”’]"
-)
+# A web address written out: a scheme and ``://``, or ``www.``, at the start of a word, and what
+# follows up to white space. The punctuation it ends with belongs to the sentence (``see
+# https://example.com.``).
+_ADDRESS = re.compile(rf"(?<![\w/.+-])(?:{_SCHEME}://|www\.)[^\s\x01]*[^\s\x01.,;:!?)\]}}>\"'”’]")
 _NOT_WORD = re.compile(r"[^0-9A-Za-z]+")
 # A drop cap on a line of its own at the start of a paragraph (after a separator): "I\nn reality".
 _DROP_CAP = regex.compile(r"\x01([\"'“‘«„]?\p{Lu})\n(?=\p{Ll})")

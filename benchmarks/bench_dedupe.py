@@ -437,6 +437,39 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
         megabytes = len(text) / 1e6
         print(f"  {count:>7,} articles, {megabytes:5.2f} MB: {seconds:6.2f} s, "
               f"{seconds / megabytes:6.2f} s/MB, {len(result.duplicates):,} removed")  # fmt: skip
+    # Paragraphs that share sentences with many others: each is five of the same 40 sentences,
+    # so every sentence key is held by a sixth of the document and each paragraph is tried for
+    # containment against the capped candidates. The time per paragraph must not grow.
+    print("shared sentences (N paragraphs, each five of the same 40 corpus sentences)")
+    rng = random.Random(seed)
+    common = [s for p in pool for s in _generate.sentences(p) if len(s.split()) >= 6][:40]
+    for count in (500, 1_000, 2_000):
+        text = "\n\n".join(" ".join(rng.sample(common, 5)) for _ in range(count))
+        result, seconds = _timed(text)
+        print(f"  {count:>7,} paragraphs, {len(text) / 1e6:5.2f} MB: {seconds:6.2f} s, "
+              f"{1e3 * seconds / count:6.2f} ms/paragraph, "
+              f"{len(result.duplicates):,} removed")  # fmt: skip
+    # Lines of one template (a results table written out), near copies of each other but for
+    # their figures: every line is a candidate of every other, and none may go.
+    print("template lines (N lines that differ only in their figures)")
+    for count in (1_000, 2_000, 4_000):
+        text = "\n".join(
+            f"Runner {k} finished the {k % 7 + 5} km course in {k % 50 + 20} minutes "
+            f"and {k % 60} seconds, placing {k} of {count}."
+            for k in range(1, count + 1)
+        )
+        result, seconds = _timed(text)
+        print(f"  {count:>7,} lines, {len(text) / 1e6:5.2f} MB: {seconds:6.2f} s, "
+              f"{1e3 * seconds / count:6.2f} ms/line, "
+              f"{len(result.duplicates):,} removed")  # fmt: skip
+    # A web address, then a long run of letters joined by '+': scanning for a URL scheme from
+    # every letter of it once cost the square of its length (21 s for 80,000 repeats).
+    print("after a web address, a run of N 'a+'")
+    for repeats in (80_000, 160_000, 320_000):
+        text = "Details at https://example.com/story/7 today. " + "a+" * repeats
+        _, seconds = _timed(text)
+        print(f"  {repeats:>9,} repeats: {seconds:6.3f} s, "
+              f"{seconds / (len(text) / 1e6):6.2f} s/MB")  # fmt: skip
 
 
 _SCRIPTS = {

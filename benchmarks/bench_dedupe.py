@@ -366,6 +366,14 @@ def _timed(text: str) -> tuple[textclean.DedupeResult, float]:
     return result, time.perf_counter() - start
 
 
+def _time_per_item(text: str, count: int, item: str) -> None:
+    """Time ``textclean.dedupe(text)``, a document of ``count`` ``item``s, and print it."""
+    result, seconds = _timed(text)
+    print(f"  {count:>7,} {item}s, {len(text) / 1e6:5.2f} MB: {seconds:6.2f} s, "
+          f"{1e3 * seconds / count:6.2f} ms/{item}, "
+          f"{len(result.duplicates):,} removed")  # fmt: skip
+
+
 def big(articles: Sequence[_generate.Article], seed: int) -> None:
     """Time ``textclean.dedupe`` on 25k, 50k and 100k-paragraph documents and adversarial ones."""
     pool = [p for a in articles for p in a.paragraphs]
@@ -444,11 +452,8 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
     rng = random.Random(seed)
     common = [s for p in pool for s in _generate.sentences(p) if len(s.split()) >= 6][:40]
     for count in (500, 1_000, 2_000):
-        text = "\n\n".join(" ".join(rng.sample(common, 5)) for _ in range(count))
-        result, seconds = _timed(text)
-        print(f"  {count:>7,} paragraphs, {len(text) / 1e6:5.2f} MB: {seconds:6.2f} s, "
-              f"{1e3 * seconds / count:6.2f} ms/paragraph, "
-              f"{len(result.duplicates):,} removed")  # fmt: skip
+        _time_per_item("\n\n".join(" ".join(rng.sample(common, 5)) for _ in range(count)),
+                       count, "paragraph")  # fmt: skip
     # Lines of one template (a results table written out), near copies of each other but for
     # their figures: every line is a candidate of every other, and none may go.
     print("template lines (N lines that differ only in their figures)")
@@ -458,10 +463,7 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
             f"and {k % 60} seconds, placing {k} of {count}."
             for k in range(1, count + 1)
         )
-        result, seconds = _timed(text)
-        print(f"  {count:>7,} lines, {len(text) / 1e6:5.2f} MB: {seconds:6.2f} s, "
-              f"{1e3 * seconds / count:6.2f} ms/line, "
-              f"{len(result.duplicates):,} removed")  # fmt: skip
+        _time_per_item(text, count, "line")
     # A web address, then a long run of letters joined by '+': scanning for a URL scheme from
     # every letter of it once cost the square of its length (21 s for 80,000 repeats).
     print("after a web address, a run of N 'a+'")

@@ -454,6 +454,14 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
     for count in (500, 1_000, 2_000):
         _time_per_item("\n\n".join(" ".join(rng.sample(common, 5)) for _ in range(count)),
                        count, "paragraph")  # fmt: skip
+    # Pages under a running head, each ending with the same credit: the head, the credit and
+    # the last words are keys that every page holds, and they pair no two pages on their own.
+    print("running head (N corpus paragraphs, each under the same head, over the same credit)")
+    for count in (1_000, 2_000, 4_000):
+        _time_per_item("\n\n".join(
+            f"The Daily Example, print edition, page {k + 1}. {pool[k % len(pool)]} All rights "
+            "reserved by The Daily Example." for k in range(count)
+        ), count, "paragraph")  # fmt: skip
     # Lines of one template (a results table written out), near copies of each other but for
     # their figures: every line is a candidate of every other, and none may go.
     print("template lines (N lines that differ only in their figures)")

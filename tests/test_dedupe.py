@@ -415,6 +415,102 @@ def test_template_rows_differing_by_a_word_are_kept() -> None:
     assert dedupe(doc(*rows)).duplicates == ()
 
 
+# The pages of a printed edition, each under the same running head and over the same credit.
+PAGE_BODIES = (
+    "Ferries will run every twenty minutes between the two quays while the bridge is closed. "
+    "Tickets bought for the bus are valid on the boats, and children under twelve go free.",
+    "A temporary footbridge is to be built next to the old one before the summer holidays. "
+    "It will be wide enough for prams and wheelchairs, and lit at night by the harbour lamps.",
+    "Inspectors found corrosion in two steel supports during the routine check last autumn. "
+    "Their report, published in January, said the deck could no longer carry heavy lorries.",
+    "The audit committee will review the contract before any of the money is spent on it. "
+    "Its chair said the first estimate had left out the cost of moving the water mains.",
+    "Local shops say that trade fell by a third in the weeks after the bridge closed to cars. "
+    "The traders' association has asked the council for a rebate on this year's rates.",
+    "The harbour master expects more boats in the port once the new crossing opens in 2027. "
+    "Its central span will be raised by two metres so that larger yachts can pass beneath.",
+    "Residents of the north bank can park for free at the station until the works are over. "
+    "A shuttle bus leaves the car park every quarter of an hour from six in the morning.",
+    "School buses take the ring road, which adds about fifteen minutes to each of their trips. "
+    "Parents have been told to expect later arrivals during the first weeks of the term.",
+    "The design keeps the stone towers of 1934 and adds a lighter deck of weathering steel. "
+    "Its architects won a competition that drew forty entries from eleven countries.",
+    "Cyclists will get a lane of their own, parted from the cars by a low concrete kerb. "
+    "The lane will join the coastal path that runs south towards the old lighthouse.",
+    "Night works are banned between eleven in the evening and six in the morning. "
+    "Contractors who break the rule face a fine for every hour of noise after the curfew.",
+    "The council will publish a monthly report on the cost and the progress of the works. "
+    "The first one is due at the end of April, with photographs taken from the ferry.",
+)
+PAGES = [
+    f"Harbour Gazette print edition, page {k + 1}. {body} All rights reserved by the Harbour "
+    "Gazette."
+    for k, body in enumerate(PAGE_BODIES)
+]
+
+
+def test_pages_under_a_running_head_are_paired_only_by_what_they_repeat() -> None:
+    # Every page shares its first words, its last sentence and its last words with every other:
+    # common keys, which pair two long paragraphs only along with keys of their own.
+    from textclean.fingerprint import FingerprintSettings, fingerprint_paragraphs
+    from textclean.match.links import COMMON_HOLDERS, shared_keys
+
+    n = len(PAGES)
+    assert n > COMMON_HOLDERS
+    edited = PAGES[3].replace("money", "moeny")
+    short = "Harbour Gazette print edition"  # (too short for band keys: its head links it)
+    document = fingerprint_paragraphs([*PAGES, edited, short], FingerprintSettings(), min_chars=40)
+    pairs = {(i, j) for i, j, _ in shared_keys(document).pairs()}
+    assert {(i, j) for i, j in pairs if i < n} == set()
+    assert (n, 3) in pairs
+    assert {(n + 1, j) for j in range(n + 1)} <= pairs
+
+
+def test_pages_under_a_running_head() -> None:
+    n = len(PAGES)
+    edited = PAGES[3].replace("money", "moeny")
+    result = dedupe(doc(*PAGES, edited, PAGES[5], "Harbour Gazette print edition"))
+    assert result.kept == (*range(n), n + 2)
+    assert removed(result) == {n: (3, "near"), n + 1: (5, "exact")}
+
+
+# An events page: every city's entry repeats the same paragraph, so each of its sentences, its
+# first words and its last words are common keys. A split copy of it, one piece with a typo, is
+# part of the paragraph all the same.
+CITIES = ("Bergen", "Leeds", "Porto", "Ghent", "Turin", "Lyon", "Cork", "Graz", "Split", "Pula")
+ABOUT = (
+    "Hear from our invited speakers while earning up to ten training credits. See the newest "
+    "rescue equipment on show from many different makers. Meet the crews who keep your local "
+    "harbour safe through the winter storms."
+)
+EVENTS = [line for city in CITIES for line in (f"Join us in {city} for Harbour Safety Day!", ABOUT)]
+_FIRST, _SECOND, _THIRD = (sentence + "." for sentence in ABOUT.rstrip(".").split(". "))
+ABOUT_PIECES = [f"{_FIRST} {_SECOND}", _THIRD.replace("harbour", "harbuor")]
+
+
+def test_a_part_of_a_paragraph_repeated_through_the_page_is_paired_with_it() -> None:
+    # With one band of 16 rows, no two of these paragraphs share a band key: only common keys
+    # link the pieces to the paragraph, and they are parts of it (every sentence of the first
+    # is among them; the second, edited, is less than half as long).
+    from textclean.fingerprint import FingerprintSettings, fingerprint_paragraphs
+    from textclean.match.links import shared_keys
+
+    settings = FingerprintSettings(num_perm=16, bands=1)
+    document = fingerprint_paragraphs([*EVENTS, *ABOUT_PIECES], settings, min_chars=40)
+    pairs = {(i, j) for i, j, _ in shared_keys(document).pairs()}
+    n = len(EVENTS)
+    assert {(n, 1), (n + 1, 1)} <= pairs
+
+
+def test_split_copy_of_a_paragraph_repeated_through_the_page_goes() -> None:
+    page, pieces = EVENTS, ABOUT_PIECES
+    result = dedupe(doc(*page, *pieces))
+    n = len(page)
+    assert result.kept == (0, 1, *range(2, n, 2))
+    assert removed(result)[n] == (1, "contained")
+    assert removed(result)[n + 1] == (1, "contained")
+
+
 def test_teaser_cut_off_with_an_ellipsis_after_its_paragraph() -> None:
     # An AMP or "related" preview of a paragraph, cut mid-sentence.
     teaser = "The old bridge, opened in 1934, was closed to cars…"

@@ -508,12 +508,14 @@ class DocumentPrint:
     only looks at paragraphs that share a key with another one. ``keys`` and ``owners`` list every
     key of the document with the paragraph holding it, for finding those shared keys in bulk;
     ``links`` and ``link_owners`` do the same for head and tail keys (:data:`EDGE_WORDS`), which
-    link paragraphs of one document only and are never indexed.
+    link paragraphs of one document only and are never indexed. ``sentence_keys`` are the
+    positions of the sentence keys in ``keys``, and ``band_owners`` lists, in order, the
+    paragraphs long enough for band keys.
     """
 
     __slots__ = ("_band_row", "_bands", "_sentence_bounds", "_sentences", "_starts",
-                 "_starts_bounds", "canonical", "exact", "keys", "link_owners", "links",
-                 "owners")  # fmt: skip
+                 "_starts_bounds", "band_owners", "canonical", "exact", "keys", "link_owners",
+                 "links", "owners", "sentence_keys")  # fmt: skip
 
     def __init__(
         self,
@@ -536,10 +538,12 @@ class DocumentPrint:
         self._sentences: list[int] = sentences.tolist()
         self._sentence_bounds: list[int] = sentence_owners.searchsorted(np.arange(n + 1)).tolist()
         self._bands = bands
+        self.band_owners = band_owners
         band_row = np.full(n, -1, dtype=np.int64)
         band_row[band_owners] = np.arange(band_owners.size)
         self._band_row: list[int] = band_row.tolist()
         self.keys = np.concatenate([exact, sentences, bands.ravel()])
+        self.sentence_keys = range(n, n + sentences.size)  # (their positions in ``keys``)
         self.owners = np.concatenate([
             np.arange(n, dtype=np.int64),
             sentence_owners,

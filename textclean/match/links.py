@@ -6,12 +6,21 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from textclean.fingerprint import DocumentPrint, key_order
 
-__all__ = ["MAX_HOLDERS", "Links", "shared_keys"]
+__all__ = ["COMMON_HOLDERS", "MAX_HOLDERS", "Links", "shared_keys"]
 
 MAX_HOLDERS = 64  # a key held by more paragraphs links each only to the first ones
+COMMON_HOLDERS = 8
+"""A sentence, head or tail key held by more paragraphs than this is *common*: a running head, a
+credit or a "Click here" sentence in every paragraph of a page. Two paragraphs long enough for
+band keys that share only common keys are not paired, unless one may be part of the other: if
+one repeated the other they would share band keys or keys of their own, and verifying every such
+pair costs the square of their number (a page of 1,000 listings, each ending with the same
+sentence). Exact keys, band keys and short paragraphs (which only head and tail keys link) pair
+as before."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +56,8 @@ class Links:
 def shared_keys(document: DocumentPrint) -> Links:
     """Pairs of paragraphs of ``document`` that share keys, found by sorting the keys.
 
-    A key held by many paragraphs pairs each with the first :data:`MAX_HOLDERS` only.
+    A key held by many paragraphs pairs each with the first :data:`MAX_HOLDERS` only, and
+    common keys pair fewer (:data:`COMMON_HOLDERS`).
     """
     n = len(document)
     # Stable: each kind of key lists its holders in order, and kinds never share a key value.
@@ -68,6 +78,61 @@ def shared_keys(document: DocumentPrint) -> Links:
     offsets = np.arange(total, dtype=np.int64) - (rank.cumsum() - rank).repeat(rank)
     earlier = owners[starts.repeat(rank) + offsets]
     distinct = earlier != later
-    pairs, shared = np.unique(later[distinct] * n + earlier[distinct], return_counts=True)
+    codes = later[distinct] * n + earlier[distinct]
+    flags = _common(document, order, new)
+    if flags is None:
+        pairs, shared = np.unique(codes, return_counts=True)
+    else:
+        pairs, inverse, shared = np.unique(codes, return_inverse=True, return_counts=True)
+        pairs, shared = _without_common_pairs(
+            document, pairs, shared, inverse.ravel(), [f.repeat(rank)[distinct] for f in flags]
+        )
     bounds = (pairs // n).searchsorted(np.arange(n + 1))
     return Links(bounds.tolist(), (pairs % n).tolist(), shared.tolist())
+
+
+def _common(
+    document: DocumentPrint, order: npt.NDArray[np.int64], new: npt.NDArray[np.bool_]
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]] | None:
+    """For each key in sorted order (``order`` its position among the document's keys, then its
+    head and tail keys; ``new`` where each key starts), whether it is common
+    (:data:`COMMON_HOLDERS`) and whether it is a sentence key; ``None`` when no key is common."""
+    holders = np.diff(new.nonzero()[0], append=new.size)
+    if holders.max() <= COMMON_HOLDERS:
+        return None
+    sentences = document.sentence_keys
+    sentence = (order >= sentences.start) & (order < sentences.stop)
+    common = (sentence | (order >= document.keys.size)) & (holders.repeat(holders) > COMMON_HOLDERS)
+    return (common, sentence) if common.any() else None
+
+
+def _without_common_pairs(
+    document: DocumentPrint,
+    pairs: npt.NDArray[np.int64],
+    shared: npt.NDArray[np.int64],
+    inverse: npt.NDArray[np.int64],
+    flags: list[npt.NDArray[np.bool_]],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """``pairs`` (``later * n + earlier``) and the keys each shares, less the pairs of
+    paragraphs long enough for band keys that share only common keys, unless one of the two may
+    be part of the other (a split copy, maybe edited): the keys they share hold every sentence
+    key it has, or it is one sentence at most and half as long as the other at most (a sentence
+    of it, edited).
+
+    ``inverse`` gives the pair of each shared key, and ``flags`` whether that key is common and
+    whether it is a sentence key."""
+    n = len(document)
+    common, sentence = (np.bincount(inverse, weights=flag, minlength=pairs.size) for flag in flags)
+    later, earlier = pairs // n, pairs % n
+    banded = np.zeros(n, dtype=np.bool_)
+    banded[document.band_owners] = True
+    sentences = document.sentence_keys
+    count = np.bincount(document.owners[sentences.start : sentences.stop], minlength=n)
+    lengths = np.fromiter(map(len, document.canonical), np.int64, n)
+    a, b = lengths[later], lengths[earlier]
+    whole = (sentence >= count[later]) | (sentence >= count[earlier])
+    sentence_of_shorter = (np.where(a <= b, count[later], count[earlier]) <= 1) & (
+        2 * np.minimum(a, b) <= np.maximum(a, b)
+    )
+    keep = (common < shared) | ~(banded[later] & banded[earlier]) | whole | sentence_of_shorter
+    return pairs[keep], shared[keep]

@@ -176,6 +176,40 @@ def test_syndicated_copy_edited_in_every_paragraph() -> None:
     assert all(d.similarity < 1.0 for d in copy.duplicates)
 
 
+SIGN_OFF = "Follow the Harbour Gazette on social media for the latest updates from the quays."
+
+
+def test_paragraphs_sharing_a_sign_off_through_many_documents() -> None:
+    # Every paragraph of every document ends with the site's sign-off, so its sentence key is
+    # filed for as many paragraphs as a key takes: common. A paragraph repeated with a typo
+    # still goes (it shares keys of its own); new ones stay, and so does the sign-off alone.
+    with Deduplicator() as dd:
+        for n in range(8):
+            stored = dd.dedupe(join([f"{p} {SIGN_OFF}" for p in paragraphs(300 + n, 10)]))
+            assert not stored.duplicates
+        first = paragraphs(300, 1)[0]
+        typo = re.sub(r"(\w)(\w)(\w*)\.$", r"\2\1\3.", first, count=1)
+        assert typo != first
+        result = dd.dedupe(join([f"{p} {SIGN_OFF}" for p in [*paragraphs(400, 2), typo]]))
+    assert result.kept == (0, 1)
+    assert [(d.index, d.kind, d.original) for d in result.duplicates] == [(2, "near", 0)]
+
+
+def test_indexed_paragraphs_sharing_only_common_keys_are_no_candidates() -> None:
+    from textclean.match.links import COMMON_POSTINGS, indexed_links
+
+    assert MAX_POSTINGS == COMMON_POSTINGS  # (a full list of postings is a common key)
+    crowd = [IndexedParagraph(f"d{n}", 0, f"text {n}") for n in range(COMMON_POSTINGS)]
+    few = crowd[:3]
+    # Sentence 1 is common, sentence 2 and the band are not.
+    postings = {1: crowd, 2: few, 9: crowd[5:6]}
+    linked = indexed_links([1, 2], [9], postings)
+    assert set(linked) == {("d0", 0), ("d1", 0), ("d2", 0), ("d5", 0)}
+    assert linked["d0", 0] == (2, "text 0") and linked["d5", 0] == (2, "text 5")
+    # A paragraph that is the common sentence and nothing else is a part of all of them.
+    assert len(indexed_links([1], [], postings)) == COMMON_POSTINGS
+
+
 BOILERPLATE = "The Harbour Gazette is printed by Quayside Media from its office on Pier Street."
 
 

@@ -25,6 +25,7 @@ import numpy.typing as npt
 
 from textclean.fingerprint import ParagraphPrint, key_order
 from textclean.match import IndexedParagraph
+from textclean.match.links import COMMON_POSTINGS
 
 __all__ = [
     "FORMAT_VERSION",
@@ -39,8 +40,9 @@ __all__ = [
 FORMAT_VERSION = 2
 """Version of the index layout; an index written by a newer textclean is refused."""
 
-MAX_POSTINGS = 64
-"""A key already filed for this many paragraphs takes no more (it is too common to be useful)."""
+MAX_POSTINGS = COMMON_POSTINGS
+"""A key already filed for this many paragraphs takes no more (it is too common to be useful:
+matching takes it for a common key)."""
 
 MAX_SIGHTINGS = 1000
 """Documents a :class:`MemoryStore` counts per (source, paragraph) for boilerplate; a

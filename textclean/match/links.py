@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
 from textclean.fingerprint import DocumentPrint, key_order
+from textclean.match.model import IndexedParagraph, Ref
 
-__all__ = ["COMMON_HOLDERS", "MAX_HOLDERS", "Links", "shared_keys"]
+__all__ = [
+    "COMMON_HOLDERS",
+    "COMMON_POSTINGS",
+    "MAX_HOLDERS",
+    "Links",
+    "indexed_links",
+    "shared_keys",
+]
 
 MAX_HOLDERS = 64  # a key held by more paragraphs links each only to the first ones
 COMMON_HOLDERS = 8
@@ -21,6 +29,13 @@ one repeated the other they would share band keys or keys of their own, and veri
 pair costs the square of their number (a page of 1,000 listings, each ending with the same
 sentence). Exact keys, band keys and short paragraphs (which only head and tail keys link) pair
 as before."""
+
+COMMON_POSTINGS = 64
+"""Across documents, a key filed for this many indexed paragraphs (as many as a store keeps for
+one key) is common: a site's closing sentence, or a band of shingles that such a sentence fills
+by itself in short paragraphs. Indexed paragraphs that share only common keys with a paragraph
+are not its candidates, unless every sentence of it is among those keys (see
+:func:`indexed_links`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +104,45 @@ def shared_keys(document: DocumentPrint) -> Links:
         )
     bounds = (pairs // n).searchsorted(np.arange(n + 1))
     return Links(bounds.tolist(), (pairs % n).tolist(), shared.tolist())
+
+
+def indexed_links(
+    sentences: Sequence[int],
+    bands: Sequence[int],
+    postings: Mapping[int, Sequence[IndexedParagraph]],
+) -> dict[Ref, tuple[int, str]]:
+    """The indexed paragraphs filed under a paragraph's sentence and band keys: how many of its
+    keys each holds, and its canonical text. Those holding only common keys
+    (:data:`COMMON_POSTINGS`) are left out, unless the paragraph has sentence keys and they
+    hold every one (it may be a part of theirs).
+
+    >>> entry = IndexedParagraph("a", 0, "some text")
+    >>> indexed_links([7], [9], {7: [entry], 9: [entry]})
+    {('a', 0): (2, 'some text')}
+    >>> crowd = [IndexedParagraph(str(d), 0, "t") for d in range(COMMON_POSTINGS)]
+    >>> len(indexed_links([7, 8], [], {7: crowd})), len(indexed_links([7], [], {7: crowd}))
+    (0, 64)
+    """
+    found: dict[Ref, tuple[int, str]] = {}
+    only_common: set[Ref] = set()  # candidates met through common keys alone so far
+    sentence_hits: dict[Ref, int] = {}  # ... and how many sentence keys of this one they hold
+    for n, key in enumerate((*sentences, *bands)):
+        entries = postings.get(key, ())
+        common = len(entries) >= COMMON_POSTINGS
+        for entry in entries:
+            ref: Ref = (entry.doc_id, entry.paragraph)
+            known = found.get(ref)
+            found[ref] = (1, entry.canonical) if known is None else (known[0] + 1, known[1])
+            if not common:
+                only_common.discard(ref)
+            elif known is None:
+                only_common.add(ref)
+            if n < len(sentences) and ref in only_common:
+                sentence_hits[ref] = sentence_hits.get(ref, 0) + 1
+    for ref in only_common:
+        if sentence_hits.get(ref, 0) < len(sentences) or not sentences:
+            del found[ref]
+    return found
 
 
 def _common(

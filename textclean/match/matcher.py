@@ -32,7 +32,7 @@ from textclean.boilerplate import BoilerplateMatcher
 from textclean.canonical import word_count
 from textclean.fingerprint import DocumentPrint, ParagraphPrint
 from textclean.match import runs, settle
-from textclean.match.links import Links, shared_keys
+from textclean.match.links import Links, indexed_links, shared_keys
 from textclean.match.merged import (
     HEADING_WORDS,
     MAX_PASSED,
@@ -619,11 +619,7 @@ class _DocumentMatcher:
                 if self._cut_from(j, i):
                     del found[None, j]
         if self.prior.postings:
-            for key in (*fp.sentences, *fp.bands):
-                for entry in self.prior.postings.get(key, ()):
-                    ref = (entry.doc_id, entry.paragraph)
-                    count, canon = found.get(ref, (0, entry.canonical))
-                    found[ref] = (count + 1, canon)
+            found.update(indexed_links(fp.sentences, fp.bands, self.prior.postings))
         return found
 
     def _near(self, i: int, fp: ParagraphPrint, candidates: Candidates) -> Duplicate | None:

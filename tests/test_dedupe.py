@@ -511,6 +511,24 @@ def test_split_copy_of_a_paragraph_repeated_through_the_page_goes() -> None:
     assert removed(result)[n + 1] == (1, "contained")
 
 
+def test_a_paragraph_repeated_a_hundred_times_with_typos_goes_every_time() -> None:
+    # Its sentences, head, tail and band keys are all held by a hundred paragraphs: common keys
+    # are many here because the paragraph repeats itself, and its copies must still pair.
+    words = P2.split(" ")
+    long_words = [n for n, word in enumerate(words) if word.isalpha() and len(word) > 4]
+    copies = []
+    for k in range(1, 100):
+        edited = list(words)
+        w = long_words[k % len(long_words)]
+        edited[w] = edited[w][1] + edited[w][0] + edited[w][2:]  # (a typo: two letters swapped)
+        copies.append(" ".join(edited))
+    notices = [f"Notice {k}: quay {k} is closed for repairs on day {k}." for k in range(100)]
+    page = [text for pair in zip(notices, [P2, *copies], strict=True) for text in pair]
+    result = dedupe(doc(*page))
+    assert result.kept == (0, 1, *range(2, 200, 2))
+    assert {d.original for d in result.duplicates} == {1}
+
+
 def test_teaser_cut_off_with_an_ellipsis_after_its_paragraph() -> None:
     # An AMP or "related" preview of a paragraph, cut mid-sentence.
     teaser = "The old bridge, opened in 1934, was closed to cars…"

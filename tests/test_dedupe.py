@@ -529,6 +529,25 @@ def test_a_paragraph_repeated_a_hundred_times_with_typos_goes_every_time() -> No
     assert {d.original for d in result.duplicates} == {1}
 
 
+def test_a_merged_copy_beside_a_paragraph_repeated_word_for_word_goes_once_and_for_all() -> None:
+    # Found by Hypothesis (seed 283): the second paragraph is repeated eight times, so its
+    # sentences looked common and the merged copy of the first two was kept, to be removed by a
+    # second run once the repeats were gone. Copies word for word no longer count as holders.
+    first = "The council approved the budget on Tuesday after a long debate."
+    second = (
+        "Ferries will run every 20 minutes while the bridge is closed. “We have listened to "
+        "residents,” the mayor said. Work is due to start in March."
+    )
+    merged = (
+        "The council approved teh budget on Tuesday after a long debate. Ferries will run every "
+        "20 minutes while the bridge is closed. Work is due to start in March."
+    )
+    result = dedupe(doc(first, second, merged, *[second] * 7))
+    assert result.kept == (0, 1)
+    assert removed(result)[2] == (1, "contained")
+    assert dedupe(result.text).duplicates == ()
+
+
 def test_teaser_cut_off_with_an_ellipsis_after_its_paragraph() -> None:
     # An AMP or "related" preview of a paragraph, cut mid-sentence.
     teaser = "The old bridge, opened in 1934, was closed to cars…"

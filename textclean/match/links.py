@@ -28,7 +28,8 @@ band keys that share only common keys are not paired, unless one may be part of 
 one repeated the other they would share band keys or keys of their own, and verifying every such
 pair costs the square of their number (a page of 1,000 listings, each ending with the same
 sentence). Exact keys, band keys and short paragraphs (which only head and tail keys link) pair
-as before."""
+as before. Each text counts once; :func:`~textclean.match.match_paragraphs` counts again among
+the paragraphs that stay, until the count settles."""
 
 COMMON_POSTINGS = 64
 """Across documents, a key filed for this many indexed paragraphs (as many as a store keeps for
@@ -42,11 +43,13 @@ are not its candidates, unless every sentence of it is among those keys (see
 class Links:
     """Pairs of paragraphs that share keys: the paragraphs before ``i`` sharing a key with it
     are ``earlier[bounds[i]:bounds[i + 1]]``, in order, and ``shared`` says how many keys each
-    pair shares."""
+    pair shares. ``common`` is true when some pairs were left out for sharing only common keys
+    (:data:`COMMON_HOLDERS`)."""
 
     bounds: list[int]
     earlier: list[int]
     shared: list[int]
+    common: bool = False
 
     def before(self, i: int, removed: Collection[int] = ()) -> dict[int, int]:
         """The paragraphs before ``i`` that share keys with it (but ``removed``), and how many
@@ -68,11 +71,13 @@ class Links:
         ]
 
 
-def shared_keys(document: DocumentPrint) -> Links:
+def shared_keys(document: DocumentPrint, counted: Collection[int] | None = None) -> Links:
     """Pairs of paragraphs of ``document`` that share keys, found by sorting the keys.
 
     A key held by many paragraphs pairs each with the first :data:`MAX_HOLDERS` only, and
-    common keys pair fewer (:data:`COMMON_HOLDERS`).
+    common keys pair fewer (:data:`COMMON_HOLDERS`). The holders of a key that count towards
+    making it common are those of ``counted`` (all paragraphs by default), each text once: a
+    paragraph repeated word for word goes, so its copies do not make its sentences common.
     """
     n = len(document)
     # Stable: each kind of key lists its holders in order, and kinds never share a key value.
@@ -94,7 +99,7 @@ def shared_keys(document: DocumentPrint) -> Links:
     earlier = owners[starts.repeat(rank) + offsets]
     distinct = earlier != later
     codes = later[distinct] * n + earlier[distinct]
-    flags = _common(document, order, new)
+    flags = _common(document, order, new, owners, _distinct(document, counted))
     if flags is None:
         pairs, shared = np.unique(codes, return_counts=True)
     else:
@@ -103,7 +108,18 @@ def shared_keys(document: DocumentPrint) -> Links:
             document, pairs, shared, inverse.ravel(), [f.repeat(rank)[distinct] for f in flags]
         )
     bounds = (pairs // n).searchsorted(np.arange(n + 1))
-    return Links(bounds.tolist(), (pairs % n).tolist(), shared.tolist())
+    return Links(bounds.tolist(), (pairs % n).tolist(), shared.tolist(), flags is not None)
+
+
+def _distinct(document: DocumentPrint, counted: Collection[int] | None) -> npt.NDArray[np.bool_]:
+    """Which paragraphs count as holders: the first of each canonical text among ``counted``."""
+    first: dict[int, int] = {}
+    exact = document.exact
+    for i in range(len(document)) if counted is None else sorted(counted):
+        first.setdefault(exact[i], i)
+    mask = np.zeros(len(document), dtype=np.bool_)
+    mask[list(first.values())] = True
+    return mask
 
 
 def indexed_links(
@@ -146,17 +162,24 @@ def indexed_links(
 
 
 def _common(
-    document: DocumentPrint, order: npt.NDArray[np.int64], new: npt.NDArray[np.bool_]
+    document: DocumentPrint,
+    order: npt.NDArray[np.int64],
+    new: npt.NDArray[np.bool_],
+    owners: npt.NDArray[np.int64],
+    counted: npt.NDArray[np.bool_],
 ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]] | None:
     """For each key in sorted order (``order`` its position among the document's keys, then its
-    head and tail keys; ``new`` where each key starts), whether it is common
-    (:data:`COMMON_HOLDERS`) and whether it is a sentence key; ``None`` when no key is common."""
-    holders = np.diff(new.nonzero()[0], append=new.size)
-    if holders.max() <= COMMON_HOLDERS:
+    head and tail keys; ``new`` where each key starts; ``owners`` the paragraph holding it),
+    whether it is common (:data:`COMMON_HOLDERS` of the ``counted`` paragraphs hold it) and
+    whether it is a sentence key; ``None`` when no key is common."""
+    starts = new.nonzero()[0]
+    sizes = np.diff(starts, append=new.size)
+    if sizes.max() <= COMMON_HOLDERS:
         return None
+    holders = np.add.reduceat(counted[owners].astype(np.int64), starts)
     sentences = document.sentence_keys
     sentence = (order >= sentences.start) & (order < sentences.stop)
-    common = (sentence | (order >= document.keys.size)) & (holders.repeat(holders) > COMMON_HOLDERS)
+    common = (sentence | (order >= document.keys.size)) & (holders.repeat(sizes) > COMMON_HOLDERS)
     return (common, sentence) if common.any() else None
 
 

@@ -56,6 +56,7 @@ _MAX_CANDIDATES = 64  # candidates tried for containment, those sharing the most
 _ALONE_TRIED = 3  # paragraphs of a window tried alone as what holds a copy, the best linked
 _MAX_PARTS = 8  # later paragraphs recorded as perhaps part of a split copy of one paragraph
 _MAX_BESIDE = 2  # indexed candidates whose neighbours are asked for, those sharing most keys
+_MAX_ROUNDS = 3  # matchings of a document whose common keys change with what stays
 _MAX_LATER = 4 * _MAX_CANDIDATES  # later paragraphs a paragraph may be contained in, the first
 _STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
 SPUN_MARGIN = 0.15
@@ -81,7 +82,21 @@ def match_paragraphs(
     ``texts`` are the paragraphs' real texts (for boilerplate patterns and ``keep="longest"``),
     ``document`` their fingerprints.
     """
-    return _DocumentMatcher(texts, document, options, prior or Prior(), boilerplate).run()
+    prior = prior or Prior()
+    links = shared_keys(document)
+    for _ in range(_MAX_ROUNDS):
+        matching = _DocumentMatcher(texts, document, options, prior, boilerplate, links).run()
+        if not links.common:
+            return matching
+        # Common keys are counted again among the paragraphs that stay, as matching the output
+        # would count them: matching is done once they are common in both.
+        again = shared_keys(document, matching.kept)
+        if again == links:
+            return matching
+        links = again
+    # (Not settled: every key pairs its paragraphs.)
+    everything = shared_keys(document, ())
+    return _DocumentMatcher(texts, document, options, prior, boilerplate, everything).run()
 
 
 class _DocumentMatcher:
@@ -94,6 +109,7 @@ class _DocumentMatcher:
         options: DedupeOptions,
         prior: Prior,
         boilerplate: BoilerplateMatcher | None,
+        links: Links,
     ) -> None:
         self.texts = texts
         self.document = document
@@ -141,7 +157,7 @@ class _DocumentMatcher:
         # Paragraphs containment was tried for, in vain so far, and the first of the paragraphs
         # of this document it was tried against (a window may add the kept one before it).
         self.uncontained: dict[int, int] = {}
-        self.links: Links = shared_keys(document)
+        self.links = links
         self.merged = MergedCopies(
             document.canonical, self.found, options.threshold, passable=self.short_repeats
         )

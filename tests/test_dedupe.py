@@ -548,6 +548,36 @@ def test_a_merged_copy_beside_a_paragraph_repeated_word_for_word_goes_once_and_f
     assert dedupe(result.text).duplicates == ()
 
 
+def test_a_paragraph_held_back_by_a_copy_removed_later_goes_in_the_same_run() -> None:
+    # The shops paragraph is all in the last one, which looked like a copy of the paragraphs
+    # before it (the one before it among them), so the shops paragraph stayed as its original;
+    # then that one went as a merged copy, and a second run removed the shops paragraph.
+    work = "Work is due to start in March and should take eighteen months."
+    body = f"{work} “We have listened to residents,” the mayor said. {P0.split(',')[0]}."
+    other = "Opposition members asked the audit committee to review the contract. Ferries run."
+    shops = "Shops near the quay say trade fell by a third in the first weeks."
+    bridge = "A temporary footbridge will be built next to the old one."
+    page = [
+        body,
+        f"{body} {body}",
+        other,
+        body,
+        other,
+        bridge,
+        f"{shops} {bridge}",
+        "The old bridge was closed to cars last autumn after inspectors found corrosion.",
+        f"{shops} {bridge}",
+        f"{work} {shops}",
+        f"{body} {work} {shops}",
+        body,
+        body,
+        f"{work} {shops} {shops} {bridge}",
+    ]
+    result = dedupe(doc(*page))
+    assert_accounted(result)
+    assert dedupe(result.text).duplicates == ()
+
+
 def test_teaser_cut_off_with_an_ellipsis_after_its_paragraph() -> None:
     # An AMP or "related" preview of a paragraph, cut mid-sentence.
     teaser = "The old bridge, opened in 1934, was closed to cars…"

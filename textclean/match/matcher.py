@@ -259,7 +259,11 @@ class _DocumentMatcher:
                 self.pending.setdefault(i, held[i])
         self._inside_bodies(short_repeats)
         late = self.found.keys() - matched
+        removed = set(self.found)
         self._contained_again(self._contained_in_later(), late)
+        if self.found.keys() - removed - late:  # (vetoes may have lifted: once more, as a
+            since = self.found.keys() - removed  # second run on the output would see them)
+            self._contained_again(self._contained_in_later(), since)
         self._near_again(contained=True)
         runs.remove_short_blocks(
             canonical, self.found, short_repeats

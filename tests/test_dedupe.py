@@ -474,16 +474,24 @@ def test_pages_under_a_running_head() -> None:
     assert removed(result) == {n: (3, "near"), n + 1: (5, "exact")}
 
 
-# An events page: every city's entry repeats the same paragraph, so each of its sentences, its
-# first words and its last words are common keys. A split copy of it, one piece with a typo, is
-# part of the paragraph all the same.
+# An events page: every city's entry says where tickets are sold, then repeats the same
+# paragraph, so each of its sentences, its first words and its last words are common keys (held by
+# ten different texts). A split copy of it, one piece with a typo, is part of an entry all the
+# same.
 CITIES = ("Bergen", "Leeds", "Porto", "Ghent", "Turin", "Lyon", "Cork", "Graz", "Split", "Pula")
 ABOUT = (
     "Hear from our invited speakers while earning up to ten training credits. See the newest "
     "rescue equipment on show from many different makers. Meet the crews who keep your local "
     "harbour safe through the winter storms."
 )
-EVENTS = [line for city in CITIES for line in (f"Join us in {city} for Harbour Safety Day!", ABOUT)]
+EVENTS = [
+    line
+    for city in CITIES
+    for line in (
+        f"Join us in {city} for Harbour Safety Day!",
+        f"Tickets for {city} are sold at the door. {ABOUT}",
+    )
+]
 _FIRST, _SECOND, _THIRD = (sentence + "." for sentence in ABOUT.rstrip(".").split(". "))
 ABOUT_PIECES = [f"{_FIRST} {_SECOND}", _THIRD.replace("harbour", "harbuor")]
 
@@ -506,7 +514,7 @@ def test_split_copy_of_a_paragraph_repeated_through_the_page_goes() -> None:
     page, pieces = EVENTS, ABOUT_PIECES
     result = dedupe(doc(*page, *pieces))
     n = len(page)
-    assert result.kept == (0, 1, *range(2, n, 2))
+    assert result.kept == tuple(range(n))
     assert removed(result)[n] == (1, "contained")
     assert removed(result)[n + 1] == (1, "contained")
 

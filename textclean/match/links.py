@@ -99,7 +99,7 @@ def shared_keys(document: DocumentPrint, counted: Collection[int] | None = None)
     earlier = owners[starts.repeat(rank) + offsets]
     distinct = earlier != later
     codes = later[distinct] * n + earlier[distinct]
-    flags = _common(document, order, new, owners, _distinct(document, counted))
+    flags = _common(document, order, new, owners, counted)
     if flags is None:
         pairs, shared = np.unique(codes, return_counts=True)
     else:
@@ -166,17 +166,17 @@ def _common(
     order: npt.NDArray[np.int64],
     new: npt.NDArray[np.bool_],
     owners: npt.NDArray[np.int64],
-    counted: npt.NDArray[np.bool_],
+    counted: Collection[int] | None,
 ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]] | None:
     """For each key in sorted order (``order`` its position among the document's keys, then its
     head and tail keys; ``new`` where each key starts; ``owners`` the paragraph holding it),
-    whether it is common (:data:`COMMON_HOLDERS` of the ``counted`` paragraphs hold it) and
-    whether it is a sentence key; ``None`` when no key is common."""
+    whether it is common (more than :data:`COMMON_HOLDERS` of the ``counted`` paragraphs,
+    each text once, hold it) and whether it is a sentence key; ``None`` when none is common."""
     starts = new.nonzero()[0]
     sizes = np.diff(starts, append=new.size)
     if sizes.max() <= COMMON_HOLDERS:
         return None
-    holders = np.add.reduceat(counted[owners].astype(np.int64), starts)
+    holders = np.add.reduceat(_distinct(document, counted)[owners].astype(np.int64), starts)
     sentences = document.sentence_keys
     sentence = (order >= sentences.start) & (order < sentences.stop)
     common = (sentence | (order >= document.keys.size)) & (holders.repeat(sizes) > COMMON_HOLDERS)

@@ -89,14 +89,20 @@ def match_paragraphs(
         if not links.common:
             return matching
         # Common keys are counted again among the paragraphs that stay, as matching the output
-        # would count them: matching is done once they are common in both.
+        # would count them: matching is done once that pairs the paragraphs that stay alike.
         again = shared_keys(document, matching.kept)
-        if again == links:
+        if _pairs_among(again, matching.kept) == _pairs_among(links, matching.kept):
             return matching
         links = again
     # (Not settled: every key pairs its paragraphs.)
     everything = shared_keys(document, ())
     return _DocumentMatcher(texts, document, options, prior, boilerplate, everything).run()
+
+
+def _pairs_among(links: Links, kept: Collection[int]) -> set[tuple[int, int, int]]:
+    """The pairs of ``links`` (with the keys they share) whose paragraphs both stay."""
+    stay = set(kept)
+    return {(i, j, n) for i, j, n in links.pairs() if i in stay and j in stay}
 
 
 class _DocumentMatcher:
@@ -157,6 +163,8 @@ class _DocumentMatcher:
         # Paragraphs containment was tried for, in vain so far, and the first of the paragraphs
         # of this document it was tried against (a window may add the kept one before it).
         self.uncontained: dict[int, int] = {}
+        # Paragraphs found in a later one that stayed, as that one looked like the copy.
+        self.held_back: set[int] = set()
         self.links = links
         self.merged = MergedCopies(
             document.canonical, self.found, options.threshold, passable=self.short_repeats
@@ -259,10 +267,11 @@ class _DocumentMatcher:
                 self.pending.setdefault(i, held[i])
         self._inside_bodies(short_repeats)
         late = self.found.keys() - matched
+        later = self._contained_in_later()
         removed = set(self.found)
-        self._contained_again(self._contained_in_later(), late)
-        if self.found.keys() - removed - late:  # (vetoes may have lifted: once more, as a
-            since = self.found.keys() - removed  # second run on the output would see them)
+        self._contained_again(later, late)
+        if self.held_back and self.found.keys() - removed:  # (vetoes may have lifted: once
+            since = self.found.keys() - removed  # more, as a second run on the output would)
             self._contained_again(self._contained_in_later(), since)
         self._near_again(contained=True)
         runs.remove_short_blocks(
@@ -330,6 +339,7 @@ class _DocumentMatcher:
         # From the end, so that a paragraph is only ever contained in paragraphs that stay.
         waiting = sorted(later, reverse=True)
         removed_here: set[int] = set()
+        vetoed: list[int] = []
         while waiting:
             vetoed = []
             removed = False
@@ -367,6 +377,7 @@ class _DocumentMatcher:
             # Removals leave less earlier text to make a paragraph a copy: look again at those
             # that stayed for that reason, so that the outcome is the same on the output.
             waiting = vetoed if removed else []
+        self.held_back = set(vetoed) - self.found.keys()
         return removed_here
 
     def _contained_again(self, later: set[int], late: Collection[int]) -> None:

@@ -270,9 +270,9 @@ class _DocumentMatcher:
         later = self._contained_in_later()
         removed = set(self.found)
         self._contained_again(later, late)
-        if self.held_back and self.found.keys() - removed:  # (vetoes may have lifted: once
-            since = self.found.keys() - removed  # more, as a second run on the output would)
-            self._contained_again(self._contained_in_later(), since)
+        since = self.found.keys() - removed
+        if self.held_back and since:  # (vetoes may have lifted: once more, as a second run on
+            self._contained_again(self._contained_in_later(), since)  # the output would)
         self._near_again(contained=True)
         runs.remove_short_blocks(
             canonical, self.found, short_repeats

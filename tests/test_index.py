@@ -176,6 +176,27 @@ def test_syndicated_copy_edited_in_every_paragraph() -> None:
     assert all(d.similarity < 1.0 for d in copy.duplicates)
 
 
+def test_a_part_of_an_indexed_paragraph_is_found_past_paragraphs_sharing_its_first_words() -> None:
+    # Five paragraphs of the new document start like the copy ("What you will learn:"), each
+    # far from the others: five windows of this document. The indexed paragraph that holds the
+    # copy is tried too (it was left out once four windows of this document were tried).
+    lead = "What you will learn:"
+    whole = f"{lead} " + " ".join(paragraphs(501, 2))
+    sentences = re.split(r"(?<=\.) ", whole)
+    part = " ".join(sentences[: len(sentences) // 2])
+    copy = lead + re.sub(r"\b(\w)(\w)(\w{3,})\b", r"\2\1\3", part[len(lead) :], count=1)
+    assert copy != part and copy.startswith(lead)
+    body, learn = paragraphs(502, 40), [f"{lead} {p}" for p in paragraphs(503, 5)]
+    outlet = [p for k in range(5) for p in (learn[k], *body[8 * k : 8 * k + 8])]
+    with Deduplicator() as dd:
+        dd.dedupe(join([*paragraphs(500, 2), whole]), doc_id="wire")
+        result = dd.dedupe(join([*outlet, copy]), doc_id="outlet")
+    assert result.kept == tuple(range(len(outlet)))
+    assert [(d.index, d.kind, d.doc_id, d.original) for d in result.duplicates] == [
+        (len(outlet), "contained", "wire", 2)
+    ]
+
+
 SIGN_OFF = "Follow the Harbour Gazette on social media for the latest updates from the quays."
 
 

@@ -49,7 +49,7 @@ from textclean.structured import is_structured
 __all__ = ["match_paragraphs"]
 
 _MAX_WINDOW = 12  # candidates joined to judge containment
-_MAX_WINDOWS = 4  # windows tried for containment, those sharing the most keys first
+_MAX_WINDOWS = 4  # windows tried for containment in this document, and in earlier ones
 _MAX_GAP = 2  # kept paragraphs between two of a containment window, at most
 _MAX_VERIFIED = 32  # candidates verified as near copies, those sharing the most keys
 _MAX_CANDIDATES = 64  # candidates tried for containment, those sharing the most keys
@@ -1146,7 +1146,8 @@ class _DocumentMatcher:
     def _windows(
         self, i: int, candidates: Candidates, *, later: bool
     ) -> list[tuple[str | None, list[tuple[int, int, str]]]]:
-        """Candidates grouped by document into runs of nearby paragraphs, best-linked first.
+        """Candidates grouped by document into runs of nearby paragraphs, best-linked first:
+        at most :data:`_MAX_WINDOWS` of this document, then as many of earlier ones.
 
         The kept neighbours of this document's candidates join them: before paragraph ``i``, or
         after it when ``later``.
@@ -1176,7 +1177,10 @@ class _DocumentMatcher:
             windows.append((doc_id, run))
         windows = [(d, _around_best(w)) for d, w in windows if any(c for _, c, _ in w)]
         windows.sort(key=lambda dw: (dw[0] is not None, -sum(c for _, c, _ in dw[1])))
-        return windows[:_MAX_WINDOWS]
+        # This document's first, and as many of earlier ones: paragraphs of this one that share
+        # a heading's words with it leave room for the indexed copy that holds it.
+        local = sum(d is None for d, _ in windows)
+        return windows[: min(local, _MAX_WINDOWS)] + windows[local : local + _MAX_WINDOWS]
 
     def _next_kept(self, j: int, step: int) -> int | None:
         """The nearest kept paragraph from ``j`` in direction ``step`` (passing removed ones)."""

@@ -79,6 +79,29 @@ def test_a_syndicated_copy_with_other_paragraph_breaks_goes() -> None:
     ]  # (3 is a near copy of the paragraph alone: its heading is short beside it)
 
 
+def test_a_heading_run_into_its_paragraph_goes_though_its_words_stand_in_the_paragraph() -> None:
+    # The heading's words all stand in the paragraph too, so no word of the copy is missing
+    # from the indexed paragraph it shares keys with: only its neighbour, the heading, which
+    # shares no key with the copy, accounts for the words it opens with.
+    body = paragraphs(21, 2)
+    words = body[1].rstrip(".").split()
+    heading = " ".join(words[4:7]).capitalize() + "!"
+    wire = [body[0], heading, body[1]]
+    outlet = [*paragraphs(22, 1), f"{heading} {body[1]}", *paragraphs(23, 1)]
+    with Deduplicator() as dd:
+        dd.dedupe(join(wire), doc_id="wire")
+        copy = dd.dedupe(join(outlet), doc_id="outlet")
+    assert copy.kept == (0, 2)
+    [dup] = copy.duplicates
+    assert (dup.index, dup.kind, dup.doc_id, dup.originals, dup.similarity) == (
+        1,
+        "contained",
+        "wire",
+        (1, 2),
+        1.0,
+    )
+
+
 def test_a_syndicated_copy_that_lost_its_paragraph_breaks_goes() -> None:
     # The whole story as one line: its list lines and headings share no key with it (their
     # sentences run together without the breaks), but it holds them laid end to end.

@@ -842,6 +842,14 @@ class _DocumentMatcher:
                     best = (found, attempt)
                     if found[0] == len(words):  # nothing covers more
                         break
+            if doc_id is not None and (best is None or best[0][0] < len(words)):
+                # Words of it the window lacks may stand in an indexed paragraph beside it that
+                # shares no key with it (a heading run into the copy): the window with its
+                # neighbours, as a window of this document holds its kept ones.
+                wider = self._with_indexed_neighbours(doc_id, window)
+                found = None if wider is None else self._covered_by(words, wider, need, doc_id)
+                if wider and found is not None and (best is None or found[0] > best[0][0]):
+                    best = (found, wider)
             if best is None:
                 continue
             (covered, other, ops, originals), attempt = best
@@ -1074,6 +1082,17 @@ class _DocumentMatcher:
         return next(
             (e for e in self._indexed_neighbours(doc_id, j) if (e.paragraph - j) * step > 0), None
         )
+
+    def _with_indexed_neighbours(
+        self, doc_id: str, window: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]] | None:
+        """``window`` (paragraphs of indexed document ``doc_id``) with the indexed paragraphs
+        beside its first and its last, or ``None`` when it has them all already."""
+        members = {c[0]: c for c in window}
+        for j in {window[0][0], window[-1][0]}:
+            for entry in self._indexed_neighbours(doc_id, j):
+                members.setdefault(entry.paragraph, (entry.paragraph, 0, entry.canonical))
+        return sorted(members.values()) if len(members) > len(window) else None
 
     def _indexed_neighbours(self, doc_id: str, j: int) -> Sequence[IndexedParagraph]:
         """The indexed paragraphs beside paragraph ``j`` of document ``doc_id``, asked once

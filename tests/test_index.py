@@ -119,6 +119,22 @@ def test_a_syndicated_copy_that_lost_its_paragraph_breaks_goes() -> None:
     assert longer.kept == (0,)  # two of its paragraphs, with new text between them
 
 
+def test_a_copy_without_breaks_goes_though_the_wire_printed_a_line_twice() -> None:
+    # The wire prints its source line twice; the index keeps the first. The copy that lost its
+    # paragraph breaks holds both, the second between two paragraphs that follow each other in
+    # the index: a repeat of the document's own text, not new words.
+    body = paragraphs(24, 6)
+    label = "Source: the harbour authority's annual report"
+    wire = [body[0], label, body[1], body[2], label, body[3], body[4], body[5]]
+    with Deduplicator() as dd:
+        first = dd.dedupe(join(wire), doc_id="wire")
+        flat = dd.dedupe(" ".join(wire), doc_id="outlet")
+    assert [(d.index, d.kind) for d in first.duplicates] == [(4, "exact")]
+    assert flat.kept == ()
+    [dup] = flat.duplicates
+    assert (dup.kind, dup.doc_id, dup.originals) == ("contained", "wire", first.kept)
+
+
 def test_a_syndicated_copy_with_the_same_decoration_on_every_paragraph_goes() -> None:
     # The outlet prints its credit after every paragraph, headings and list lines included:
     # those go as the wire's lines with what their neighbours add to theirs.

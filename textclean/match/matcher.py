@@ -887,17 +887,21 @@ class _DocumentMatcher:
             if len(members) < 2 or doc_id not in anchored:
                 continue
             members.sort()
+            # (Its paragraphs again between those found: the document printed them twice, and
+            # the index keeps the first.)
             found, covered, small_gaps = laid_out_in(
-                text, [canon for _, canon in members], self.options.threshold
-            )
+                text, [canon for _, canon in members], self.options.threshold,
+                repeated=[canon for _, canon in members],
+            )  # fmt: skip
             if len(found) >= 2 and not (small_gaps and covered >= need):
                 # The copy may hold paragraphs that share no key with it (list lines whose
                 # sentences run together once the breaks are gone): the indexed paragraphs
                 # from a few before the first candidate on are tried.
                 members = self._indexed_run(doc_id, members[0][0], dict(members), len(text) + 1)
                 found, covered, small_gaps = laid_out_in(
-                    text, [canon for _, canon in members], self.options.threshold
-                )
+                    text, [canon for _, canon in members], self.options.threshold,
+                    repeated=[canon for _, canon in members],
+                )  # fmt: skip
             if len(found) < 2 or not small_gaps or covered < need:
                 continue
             pieces = [members[k][0] for k in found]

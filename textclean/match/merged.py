@@ -38,7 +38,9 @@ class MergedCopies:
     far (read as matching goes on, never written); edited paragraphs count when their ``ratio``
     reaches ``threshold``. A copy may lack the paragraphs removed, and those of ``passable``
     (kept ones that add no words of their own: short repeats), as many as
-    :data:`MAX_PASSED` in a row.
+    :data:`MAX_PASSED` in a row. The text between two paragraphs found may also be texts of
+    ``repeated`` laid end to end: an indexed document printed them again there, and its index
+    keeps only the first.
     """
 
     def __init__(
@@ -48,11 +50,14 @@ class MergedCopies:
         threshold: float,
         *,
         passable: Collection[int] = (),
+        repeated: Collection[str] = (),
     ) -> None:
         self.canonical = canonical
         self.found = found
         self.threshold = threshold
         self.passable = passable
+        # Longest first: a text that starts with a shorter one is taken whole.
+        self.repeated = sorted({t for t in repeated if t}, key=lambda t: (-len(t), t))
 
     def laid_end_to_end(
         self, i: int, text: str, candidates: Candidates, *, kept: bool = False
@@ -239,6 +244,10 @@ class MergedCopies:
         gap = gap.strip()
         if not gap or gap.count(" ") < AFFIX_WORDS:
             return True, 0
+        if self.repeated:
+            rest, repeated = self._past_repeats(gap)
+            if rest.count(" ") < AFFIX_WORDS:
+                return True, repeated
         if not skipped:
             return False, 0
         was = " ".join(self.canonical[k] for k in sorted(skipped))
@@ -248,19 +257,32 @@ class MergedCopies:
             return True, gap.count(" ") + 1
         return False, 0
 
+    def _past_repeats(self, gap: str) -> tuple[str, int]:
+        """What is left of ``gap`` past the texts of ``repeated`` it starts with, laid end to
+        end, and how many words those took."""
+        words = 0
+        while gap:
+            text = next((t for t in self.repeated if gap.startswith(t) and (
+                len(gap) == len(t) or gap[len(t)] == " ")), None)  # fmt: skip
+            if text is None:
+                break
+            gap = gap[len(text) :].lstrip(" ")
+            words += text.count(" ") + 1
+        return gap, words
+
 
 def laid_out_in(
-    text: str, paragraphs: Sequence[str], threshold: float
+    text: str, paragraphs: Sequence[str], threshold: float, *, repeated: Collection[str] = ()
 ) -> tuple[list[int], int, bool]:
     """Paragraphs of another document (their canonical texts, in order) found laid end to end in
     ``text``: as :meth:`MergedCopies.laid_end_to_end`, from each of them that ``text`` holds
-    word for word.
+    word for word. Between them ``text`` may hold texts of ``repeated`` again.
 
     >>> laid_out_in("one two three four five six seven eight", ["one two three four",
     ...             "five six seven eight"], 0.9)
     ([0, 1], 8, True)
     """
-    copies = MergedCopies(paragraphs, {}, threshold)
+    copies = MergedCopies(paragraphs, {}, threshold, repeated=repeated)
     sources = [
         k
         for k, canon in enumerate(paragraphs)

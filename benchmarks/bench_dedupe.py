@@ -3,7 +3,7 @@
 Usage::
 
     python benchmarks/bench_dedupe.py [CORPUS.jsonl ...] [--docs N] [--seed S] [--big]
-                                      [--script {cyrillic,greek}]
+                                      [--script {cyrillic,greek}] [--across]
 
 With no corpus given it reads ``../shared/corpus/wcxb_articles.jsonl`` (relative to the repository
 root) when that exists, else it makes up news-like articles (:func:`_generate.synthetic_articles`).
@@ -19,6 +19,13 @@ article (fixed seed) and runs, on the same documents and in the same process:
 * ``ftfy+ratio90``   ``ftfy.fix_text``, then a line is removed when rapidfuzz ``fuzz.ratio`` with
   any earlier line is at least 90;
 * ``ftfy+exact``     ``ftfy.fix_text``, then exact stripped-line dedup (the throughput baseline).
+
+With ``--across`` it also measures deduplication across documents: the sampled articles go
+through one ``textclean.Deduplicator``, then each pattern's copy (its ``duplicate`` paragraphs
+alone, blank-line separated, as a document of their own) is checked against that index, and the share of its
+characters removed is printed; then each article is checked against the index of all the others
+(its own entry forgotten first), and the share of its characters removed as seen in another
+article is printed: removed exactly (the corpus holds a few articles twice) and otherwise.
 
 With ``--script`` the articles' letters are first mapped one for one into Cyrillic or Greek
 (``a`` -> ``а``, ``b`` -> ``б``; capitals too): not Russian or Greek, but text of the same
@@ -482,6 +489,42 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
               f"{seconds / (len(text) / 1e6):6.2f} s/MB")  # fmt: skip
 
 
+def across(articles: Sequence[_generate.Article], seed: int) -> None:
+    """Deduplication across documents: each pattern's copy against an index of the articles,
+    and each article against an index of the others."""
+    print(f"\nacross documents ({len(articles)} articles indexed, then each copy checked alone)")
+    with textclean.Deduplicator() as index:
+        for article in articles:
+            index.dedupe("\n\n".join(article.paragraphs), doc_id=article.id)
+        for pattern in _generate.PATTERNS:
+            total = removed = 0
+            for doc in _generate.generate(pattern, articles, seed=seed):
+                copy = [p for p, label in zip(doc.paragraphs, doc.labels, strict=True)
+                        if label == "duplicate"]  # fmt: skip
+                if not copy:
+                    continue
+                result = index.check("\n\n".join(copy), doc_id=f"copy of {doc.article_id}")
+                total += sum(len(p.text) for p in result.paragraphs)
+                removed += sum(len(result.paragraphs[d.index].text) for d in result.duplicates)
+            if total:
+                print(f"  {pattern:<14} copy removed: {_pct(removed, total, 2)}%")
+        exact = other = total = 0
+        for article in articles:
+            text = "\n\n".join(article.paragraphs)
+            index.forget(article.id)
+            result = index.check(text, doc_id=article.id)
+            total += sum(len(p.text) for p in result.paragraphs)
+            for d in result.duplicates:
+                if d.doc_id is not None:
+                    size = len(result.paragraphs[d.index].text)
+                    exact, other = (
+                        (exact + size, other) if d.kind == "exact" else (exact, other + size)
+                    )
+            index.dedupe(text, doc_id=article.id)
+        print(f"  each article against the others: {_pct(exact, total, 3)}% removed as exact "
+              f"repeats of another article, {_pct(other, total, 3)}% otherwise")  # fmt: skip
+
+
 _SCRIPTS = {
     "cyrillic": "абцдефгхийклмнопярстуввхыз",
     "greek": "αβψδεφγηιξκλμνοπθρστυωςχυζ",
@@ -515,6 +558,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--script", choices=list(_SCRIPTS), help="map the articles' letters into this script"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="show lost paragraphs")
+    parser.add_argument(
+        "--across", action="store_true", help="also check copies against an index of the articles"
+    )
     args = parser.parse_args(argv)
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(line_buffering=True)
@@ -566,6 +612,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("targets: " + ("all met" if not failures else "MISSED"))
     for failure in failures:
         print("  " + failure)
+    if args.across:
+        across(articles, args.seed)
     if args.big:
         big(
             all_articles if paths else _generate.synthetic_articles(3000, seed=args.seed), args.seed

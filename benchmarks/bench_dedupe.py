@@ -22,10 +22,11 @@ article (fixed seed) and runs, on the same documents and in the same process:
 
 With ``--across`` it also measures deduplication across documents: the sampled articles go
 through one ``textclean.Deduplicator``, then each pattern's copy (its ``duplicate`` paragraphs
-alone, blank-line separated, as a document of their own) is checked against that index, and the share of its
-characters removed is printed; then each article is checked against the index of all the others
-(its own entry forgotten first), and the share of its characters removed as seen in another
-article is printed: removed exactly (the corpus holds a few articles twice) and otherwise.
+alone, blank-line separated, as a document of their own) is checked against that index, and the
+share of its characters removed is printed; then each article is checked against the index of
+all the others (its own entry forgotten first), and the share of its characters removed as seen
+in another article is printed: removed exactly (the corpus holds a few articles twice) and
+otherwise.
 
 With ``--script`` the articles' letters are first mapped one for one into Cyrillic or Greek
 (``a`` -> ``а``, ``b`` -> ``б``; capitals too): not Russian or Greek, but text of the same

@@ -1378,15 +1378,21 @@ def _whole_neighbours(sources: Sequence[tuple[int, int, str]], ops: Opcodes) -> 
 
 def _missing_at_ends(words: list[str], missing: set[str]) -> bool:
     """Whether the ``missing`` words of a paragraph stand only before or after a stretch of at
-    least half its words: the shape of a copy merged with a neighbour of its original (a
-    heading run into it), not of a rewording (whose new words are spread all over)."""
+    least a third of its words: the shape of a copy merged with a neighbour of its original (a
+    heading run into it, or a paragraph up to twice as long), not of a rewording (whose new
+    words are spread all over).
+
+    >>> words = "a b c d e f g h i j".split()
+    >>> _missing_at_ends(words, set("abcdef")), _missing_at_ends(words, set("acegi"))
+    (True, False)
+    """
     if not missing:
         return False
     gap, last = 0, -1
     for n, word in enumerate(words):
         if word in missing:
             gap, last = max(gap, n - last - 1), n
-    return 2 * max(gap, len(words) - last - 1) >= len(words)
+    return 3 * max(gap, len(words) - last - 1) >= len(words)
 
 
 def _best_linked(candidates: Candidates, limit: int) -> Candidates:

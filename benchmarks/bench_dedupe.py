@@ -516,11 +516,11 @@ def across(articles: Sequence[_generate.Article], seed: int) -> None:
             result = index.check(text, doc_id=article.id)
             total += sum(len(p.text) for p in result.paragraphs)
             for d in result.duplicates:
-                if d.doc_id is not None:
-                    size = len(result.paragraphs[d.index].text)
-                    exact, other = (
-                        (exact + size, other) if d.kind == "exact" else (exact, other + size)
-                    )
+                size = len(result.paragraphs[d.index].text)
+                if d.doc_id is not None and d.kind == "exact":
+                    exact += size
+                elif d.doc_id is not None:
+                    other += size
             index.dedupe(text, doc_id=article.id)
         print(f"  each article against the others: {_pct(exact, total, 3)}% removed as exact "
               f"repeats of another article, {_pct(other, total, 3)}% otherwise")  # fmt: skip

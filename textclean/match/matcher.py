@@ -847,9 +847,10 @@ class _DocumentMatcher:
                 # shares no key with it (a heading run into the copy): the window with its
                 # neighbours, as a window of this document holds its kept ones.
                 wider = self._with_indexed_neighbours(doc_id, window)
-                found = None if wider is None else self._covered_by(words, wider, need, doc_id)
-                if wider and found is not None and (best is None or found[0] > best[0][0]):
-                    best = (found, wider)
+                if wider is not None:
+                    found = self._covered_by(words, wider, need, doc_id)
+                    if found is not None and (best is None or found[0] > best[0][0]):
+                        best = (found, wider)
             if best is None:
                 continue
             (covered, other, ops, originals), attempt = best
@@ -887,21 +888,17 @@ class _DocumentMatcher:
             if len(members) < 2 or doc_id not in anchored:
                 continue
             members.sort()
-            # (Its paragraphs again between those found: the document printed them twice, and
-            # the index keeps the first.)
             found, covered, small_gaps = laid_out_in(
-                text, [canon for _, canon in members], self.options.threshold,
-                repeated=[canon for _, canon in members],
-            )  # fmt: skip
+                text, [canon for _, canon in members], self.options.threshold
+            )
             if len(found) >= 2 and not (small_gaps and covered >= need):
                 # The copy may hold paragraphs that share no key with it (list lines whose
                 # sentences run together once the breaks are gone): the indexed paragraphs
                 # from a few before the first candidate on are tried.
                 members = self._indexed_run(doc_id, members[0][0], dict(members), len(text) + 1)
                 found, covered, small_gaps = laid_out_in(
-                    text, [canon for _, canon in members], self.options.threshold,
-                    repeated=[canon for _, canon in members],
-                )  # fmt: skip
+                    text, [canon for _, canon in members], self.options.threshold
+                )
             if len(found) < 2 or not small_gaps or covered < need:
                 continue
             pieces = [members[k][0] for k in found]

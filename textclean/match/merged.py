@@ -272,17 +272,18 @@ class MergedCopies:
 
 
 def laid_out_in(
-    text: str, paragraphs: Sequence[str], threshold: float, *, repeated: Collection[str] = ()
+    text: str, paragraphs: Sequence[str], threshold: float
 ) -> tuple[list[int], int, bool]:
     """Paragraphs of another document (their canonical texts, in order) found laid end to end in
     ``text``: as :meth:`MergedCopies.laid_end_to_end`, from each of them that ``text`` holds
-    word for word. Between them ``text`` may hold texts of ``repeated`` again.
+    word for word. Between them ``text`` may hold any of them again: that document printed it
+    twice, and the index keeps the first.
 
     >>> laid_out_in("one two three four five six seven eight", ["one two three four",
     ...             "five six seven eight"], 0.9)
     ([0, 1], 8, True)
     """
-    copies = MergedCopies(paragraphs, {}, threshold, repeated=repeated)
+    copies = MergedCopies(paragraphs, {}, threshold, repeated=paragraphs)
     sources = [
         k
         for k, canon in enumerate(paragraphs)

@@ -770,6 +770,39 @@ def test_article_body_copy_with_a_changed_number_is_not_a_copy() -> None:
     assert result.kept == tuple(range(len(BODY) + 1))
 
 
+def test_article_body_copy_run_together_without_spaces_after_the_body_is_contained() -> None:
+    # Text taken from a page's paragraphs without separators: "Harbour bridgeThe city council
+    # ...". Each heading runs into the next sentence, and its last word into the first word
+    # there; the copy is still the body laid end to end.
+    result = dedupe(doc(*BODY, "".join(BODY)))
+    assert result.text == doc(*BODY)
+    (dup,) = result.duplicates
+    assert (dup.index, dup.kind) == (len(BODY), "contained")
+    assert set(dup.originals) == set(range(len(BODY)))
+
+
+def test_article_body_copy_run_together_without_spaces_before_the_body_keeps_the_first() -> None:
+    result = dedupe(doc("".join(BODY), *BODY, "Comments are closed."))
+    assert result.kept == (0, len(BODY) + 1)
+    assert {(d.kind, d.original) for d in result.duplicates} == {("contained", 0)}
+
+
+EXTRA = "A second vote on the tram line is due by the end of the year."
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [[*BODY[:5], EXTRA, *BODY[5:]], [p.replace("31 votes to 14", "31 votes to 15") for p in BODY]],
+    ids=["new text", "changed number"],
+)
+def test_article_body_copy_run_together_without_spaces_with_changes_keeps_both(
+    copy: list[str],
+) -> None:
+    # Run together or not, a copy that says something more, or a different figure, is no copy.
+    result = dedupe(doc(*BODY, "".join(copy)))
+    assert result.kept == tuple(range(len(BODY) + 1))
+
+
 def json_ld(body: list[str], *, sep: str = "\n\n", ascii_only: bool = False) -> str:
     """A JSON-LD object as a scraper leaves it in the text: one line, string escapes and all."""
     obj = {
@@ -791,10 +824,11 @@ def test_json_string_escapes_do_not_change_the_canonical_form() -> None:
     assert (dup.index, dup.kind, dup.originals) == (2, "contained", (0, 1))
 
 
-@pytest.mark.parametrize("ascii_only", [False, True])
-def test_json_ld_copy_before_the_body_goes_and_the_body_stays(ascii_only: bool) -> None:
-    # Structured data is never the copy that stays, though it comes first: the paragraphs do.
-    result = dedupe(doc(json_ld(BODY, ascii_only=ascii_only), *BODY))
+@pytest.mark.parametrize(("ascii_only", "sep"), [(False, "\n\n"), (True, "\n\n"), (False, "")])
+def test_json_ld_copy_before_the_body_goes_and_the_body_stays(ascii_only: bool, sep: str) -> None:
+    # Structured data is never the copy that stays, though it comes first: the paragraphs do
+    # (joined without separators too, each heading run into the sentence after it).
+    result = dedupe(doc(json_ld(BODY, sep=sep, ascii_only=ascii_only), *BODY))
     assert result.text == doc(*BODY)
     (dup,) = result.duplicates
     assert (dup.index, dup.kind, dup.original) == (0, "contained", 1)
@@ -802,7 +836,7 @@ def test_json_ld_copy_before_the_body_goes_and_the_body_stays(ascii_only: bool) 
     assert dup.rule.startswith("structured data")
 
 
-@pytest.mark.parametrize("sep", ["\n\n", " "])
+@pytest.mark.parametrize("sep", ["\n\n", " ", ""])
 def test_json_ld_copy_after_the_body_goes(sep: str) -> None:
     result = dedupe(doc(*BODY, json_ld(BODY, sep=sep), "Comments are closed."))
     assert removed(result) == {len(BODY): (0, "contained")}

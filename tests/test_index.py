@@ -185,6 +185,21 @@ def test_syndicated_copy_with_its_json_ld_goes_whole() -> None:
     ]
 
 
+def test_a_copy_run_together_without_spaces_goes_as_the_earlier_document_laid_end_to_end() -> None:
+    # Headings and list lines without a full stop, then the text taken from the page without
+    # separators: each runs into the next ("TimetableFerries leave..."), word into word.
+    wire = paragraphs(9, 5)
+    heads = ["Timetable", "Ferries from both quays", "What the council said"]
+    body = [heads[0], wire[0], wire[1], heads[1], heads[2], wire[2], wire[3], wire[4]]
+    with Deduplicator() as dd:
+        dd.dedupe(join(body), doc_id="wire")
+        copy = dd.check(join(["".join(body), "Comments are closed."]), doc_id="outlet")
+    assert copy.kept == (1,)
+    (dup,) = copy.duplicates
+    assert (dup.index, dup.kind, dup.doc_id, dup.similarity) == (0, "contained", "wire", 1.0)
+    assert set(dup.originals) == set(range(len(body)))
+
+
 def test_json_ld_with_text_of_its_own_seen_before_goes() -> None:
     # Data that says more than the paragraphs beside it stays the first time, not the second.
     data = json.dumps(

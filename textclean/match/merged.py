@@ -102,7 +102,7 @@ class MergedCopies:
         found = [
             (at, at + len(canonical[j]), j)
             for j in paragraphs
-            for at in (find_words(text, canonical[j], 0, len(text)),)
+            for at in (_find_anywhere(text, canonical[j]),)
             if at >= 0
         ]
         if not found and edited and paragraphs:
@@ -182,7 +182,7 @@ class MergedCopies:
             pieces.append(k)
             covered += text.count(" ", start, end) + 1 + gap_covered
             skipped, skipped_chars = [], 0
-            at = end + 1 if forward else start - 1
+            at = _past(text, end) if forward else _before(text, start)
         rest_small, rest_covered = self.small_gap(
             text[at:] if forward else text[: max(at, 0)], skipped
         )
@@ -198,6 +198,8 @@ class MergedCopies:
         reach = len(canon) + SLACK * (1 + len(skipped)) + skipped_chars
         lo, hi = (at, min(len(text), at + reach)) if forward else (max(0, at - reach), at)
         found = find_words(text, canon, lo, hi, last=not forward)
+        if found < 0:  # (a short one only right where the last one found ends)
+            found = _find_fused(text, canon, lo, hi, at, forward, canon.count(" ") + 1 >= MIN_RUN)
         if found >= 0:
             gap = self.small_gap(
                 text[at:found] if forward else text[found + len(canon) : at], skipped
@@ -269,6 +271,66 @@ class MergedCopies:
             gap = gap[len(text) :].lstrip(" ")
             words += text.count(" ") + 1
         return gap, words
+
+
+def _find_anywhere(text: str, canon: str) -> int:
+    """Where ``canon`` first occurs in ``text`` as whole words or, if it is a few words long,
+    run into the word before or after it; -1 if nowhere.
+
+    >>> _find_anywhere("quick summarywe tested it here", "we tested it")
+    13
+    """
+    found = find_words(text, canon, 0, len(text))
+    if found >= 0 or canon.count(" ") + 1 < MIN_RUN:
+        return found
+    found = text.find(canon)
+    while found >= 0:
+        end = found + len(canon)
+        if found == 0 or text[found - 1] == " " or end == len(text) or text[end] == " ":
+            return found
+        found = text.find(canon, found + 1)
+    return -1
+
+
+def _past(text: str, end: int) -> int:
+    """Where the text after a stretch ending at ``end`` starts: past the space there, or at
+    ``end`` when the stretch runs straight into the next word (paragraphs run together without a
+    space: "...for teams" + "3 ways to..." reads "for teams3 ways to")."""
+    return end + 1 if text[end : end + 1] == " " else end
+
+
+def _before(text: str, start: int) -> int:
+    """Where the text before a stretch starting at ``start`` ends (as :func:`_past`, backwards)."""
+    return start - 1 if start > 0 and text[start - 1] == " " else start
+
+
+def _find_fused(
+    text: str, canon: str, lo: int, hi: int, at: int, forward: bool, anywhere: bool = True
+) -> int:
+    """Where ``canon`` occurs in ``text[lo:hi]`` run into the word beside it, as paragraphs
+    run together without a space leave them: the first occurrence that starts at ``at`` (straight
+    after the paragraph found before it) or, if ``anywhere``, at the start of a word; backwards,
+    the last that ends at ``at`` or at the end of a word; -1 if none.
+
+    >>> _find_fused("for teams3 ways to", "3 ways to", 0, 18, 9, True)
+    9
+    >>> _find_fused("for teams3 ways to", "for teams", 0, 18, 0, True)
+    0
+    >>> _find_fused("for teams3 ways to", "eams3 ways to", 0, 18, 0, True)
+    -1
+    >>> _find_fused("faqs1 which one", "faqs", 0, 15, 0, True, anywhere=False)
+    0
+    """
+    search = text.find if forward else text.rfind
+    found = search(canon, lo, hi)
+    while found >= 0:
+        end = found + len(canon)
+        if forward and (found == at or (anywhere and (found == 0 or text[found - 1] == " "))):
+            return found
+        if not forward and (end == at or (anywhere and (end == len(text) or text[end] == " "))):
+            return found
+        found = text.find(canon, found + 1, hi) if forward else text.rfind(canon, lo, end - 1)
+    return -1
 
 
 def laid_out_in(

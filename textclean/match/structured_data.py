@@ -10,8 +10,9 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence, Set
 
 import numpy as np
+import numpy.typing as npt
 
-from textclean.align import whole_words_in
+from textclean.align import MIN_RUN, whole_words_in
 from textclean.canonical import canonical_paragraphs
 from textclean.fingerprint import DocumentPrint
 from textclean.match.links import Links
@@ -22,6 +23,7 @@ from textclean.structured import structured_values
 
 __all__ = ["StructuredCopies"]
 
+MAX_ROUNDS = 8  # passes over the paragraphs a body run together without spaces is searched for
 DATA_GAP = 16  # paragraphs searched beyond the last that shares keys with structured data
 DATA_REACH = 2048  # paragraphs searched on either side of structured data, at most
 
@@ -140,13 +142,30 @@ class StructuredCopies:
             and canonical[j]
             and (j not in self.found or self.found[j].original is not None)
         ]
+        missing = []
         for j, text in texts:  # every place it stands (a description, then the body)
-            at = padded.find(f" {text} ")
-            if at >= 0:
+            places = _places(padded, text)
+            if places:
                 pieces.append(j)
-            while at >= 0:
-                covered[at + 1 : at + 1 + len(text)] = True
-                at = padded.find(f" {text} ", at + 1 + len(text))
+            elif text in padded:
+                missing.append((j, text))
+            for at in places:
+                covered[at : at + len(text)] = True
+        # A body joined without spaces runs each paragraph into the next ("...for teams3 ways
+        # to..."): the others, run into text found (a short one only so), both ways round.
+        run_in: set[int] = set()
+        for _ in range(MAX_ROUNDS):
+            before = len(missing)
+            for order in (missing, missing[::-1]):
+                for j, text in order:
+                    at = -1 if j in run_in else _run_in(padded, text, covered)
+                    if at >= 0:
+                        covered[at : at + len(text)] = True
+                        run_in.add(j)
+            missing = [(j, text) for j, text in missing if j not in run_in]
+            if len(missing) == before:
+                break
+        pieces += run_in
         start = 1
         for value in values:
             end = start + len(value)
@@ -161,6 +180,43 @@ class StructuredCopies:
             return 0.0, pieces
         spaces = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32)[:-1] == 0x20
         return float(covered[np.flatnonzero(spaces) + 1].mean()), pieces
+
+
+def _places(padded: str, text: str) -> list[int]:
+    """Where ``text`` stands in ``padded`` as whole words.
+
+    >>> _places(" one two three one two three ", "one two three"), _places(" xone two ", "one two")
+    ([1, 15], [])
+    """
+    places = []
+    at = padded.find(f" {text} ")
+    while at >= 0:
+        places.append(at + 1)
+        at = padded.find(f" {text} ", at + 1 + len(text))
+    return places
+
+
+def _run_in(padded: str, text: str, covered: npt.NDArray[np.bool_]) -> int:
+    """The first place where ``text`` stands in ``padded`` run into text ``covered`` on one
+    side (or, if it is a few words long, starting or ending a word); -1 if none.
+
+    >>> covered = np.zeros(22, dtype=bool)
+    >>> _run_in(" one two three4 five ", "one two three", covered)
+    1
+    >>> _run_in(" one4 five ", "4 five", covered)
+    -1
+    >>> covered[1:14] = True
+    >>> _run_in(" one two three4 five ", "4 five", covered)
+    14
+    """
+    long = text.count(" ") + 1 >= MIN_RUN
+    at = padded.find(text)
+    while at >= 0:
+        end = at + len(text)
+        if covered[at - 1] or covered[end] or (long and " " in (padded[at - 1], padded[end])):
+            return at
+        at = padded.find(text, at + 1)
+    return -1
 
 
 def _reach(m: int, related: set[int], n: int) -> tuple[int, int]:

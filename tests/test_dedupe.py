@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+import textwrap
 import unicodedata
 from pathlib import Path
 from types import ModuleType
@@ -785,6 +786,18 @@ def test_article_body_copy_run_together_without_spaces_before_the_body_keeps_the
     result = dedupe(doc("".join(BODY), *BODY, "Comments are closed."))
     assert result.kept == (0, len(BODY) + 1)
     assert {(d.kind, d.original) for d in result.duplicates} == {("contained", 0)}
+
+
+@pytest.mark.parametrize("width", [40, 60, 72])
+def test_a_copy_hard_wrapped_one_line_a_paragraph_goes_line_by_line(width: int) -> None:
+    # A plain-text copy, wrapped at a fixed width, in a document of one paragraph a line: every
+    # line is a paragraph, most of them neither whole sentences nor long enough to stand as a
+    # stretch of one, and the lines of a short paragraph are all heading-sized.
+    lines = [line for paragraph in BODY for line in textwrap.wrap(paragraph, width)]
+    result = dedupe("\n".join([*BODY, *lines]))
+    assert result.text == "\n".join(BODY)
+    assert {d.kind for d in result.duplicates} <= {"contained", "exact"}
+    assert all(d.original < len(BODY) for d in result.duplicates)
 
 
 EXTRA = "A second vote on the tram line is due by the end of the year."

@@ -277,6 +277,7 @@ class _DocumentMatcher:
         runs.remove_short_blocks(
             canonical, self.found, short_repeats
         )  # removals since may have brought copies together
+        runs.confirm_short_runs(canonical, self.found, short_repeats)  # (or put one beside them)
         if self.structured:  # (last: a second run on the output sees what this one saw)
             for m in self.structured:
                 del self.found[m]
@@ -473,9 +474,12 @@ class _DocumentMatcher:
         if (
             not held
             and all(word_count(canonical[k]) < HEADING_WORDS for k in pieces)
+            and not any(self.texts[k].lstrip()[:1].islower() for k in pieces[1:])
             and not self._in_copy(p, pieces)
         ):
-            return  # (a line of a table of contents and its section's heading and subtitle)
+            # (a line of a table of contents and its section's heading and subtitle; not the
+            # lines of a text wrapped at a fixed width, which go on from line to line)
+            return
         for k in pieces:
             if self._kept(k):
                 self.found[k] = Duplicate(

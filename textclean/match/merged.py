@@ -197,8 +197,13 @@ class MergedCopies:
         # Past paragraphs it lacks, the copy may also hold text they do not explain.
         reach = len(canon) + SLACK * (1 + len(skipped)) + skipped_chars
         lo, hi = (at, min(len(text), at + reach)) if forward else (max(0, at - reach), at)
-        found = find_words(text, canon, lo, hi, last=not forward)
-        if found < 0:  # (a short one only right where the last one found ends)
+        # Right where the last one found ends, run into the next word or not; else further on,
+        # as whole words, or run into a word (a short one only right there).
+        here = at if forward else at - len(canon)
+        found = here if here >= 0 and text.startswith(canon, here) else -1
+        if found < 0:
+            found = find_words(text, canon, lo, hi, last=not forward)
+        if found < 0:
             found = _find_fused(text, canon, lo, hi, at, forward, canon.count(" ") + 1 >= MIN_RUN)
         if found >= 0:
             gap = self.small_gap(

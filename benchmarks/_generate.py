@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import textwrap
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -443,6 +444,25 @@ def article_body(article: Article, rng: random.Random) -> Doc:
     return [*_unique(title), (whole, "unique"), *_dups(article.paragraphs)]
 
 
+def run_together(article: Article, rng: random.Random) -> Doc:
+    """The whole body once more as one paragraph with nothing between its paragraphs, as text
+    taken from a page's paragraph elements without separators is ("...live with.What happens
+    nextWork is due..."), before or after the visible body; the first of the two is the content."""
+    whole = "".join(article.paragraphs)
+    if rng.random() < 0.5:
+        return [*_unique(_body(article)), (whole, "duplicate")]
+    title = [article.title] if article.title else []
+    return [*_unique(title), (whole, "unique"), *_dups(article.paragraphs)]
+
+
+def wrapped_copy(article: Article, rng: random.Random) -> Doc:
+    """A second copy wrapped at a fixed width (60 to 80 columns), each line a paragraph, as a
+    plain-text or print version is: most lines are neither sentences nor paragraphs."""
+    width = rng.randint(60, 80)
+    copy = [line for p in article.paragraphs for line in textwrap.wrap(p, width)]
+    return _unique(_body(article)) + _dups(copy)
+
+
 def json_ld(article: Article, rng: random.Random) -> Doc:
     """The body as the ``articleBody`` of a JSON-LD object, left in the text as one line (with
     its keys, dates and links, string escapes and all), before or after the visible body. The
@@ -528,9 +548,11 @@ PATTERNS: dict[str, Callable[..., Doc]] = {
     "highlights": highlights,
     "boilerplate": boilerplate,
     "article_body": article_body,
+    "run_together": run_together,
     "json_ld": json_ld,
     "markdown_copy": markdown_copy,
     "html_copy": html_copy,
+    "wrapped_copy": wrapped_copy,
     "clean_article": clean_article,
 }
 """Pattern name -> generator function ``(article, rng) -> [(paragraph, label), ...]``."""

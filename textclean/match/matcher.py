@@ -39,6 +39,7 @@ from textclean.match.merged import (
     MAX_SKIPPED,
     MergedCopies,
     laid_out_in,
+    run_into,
 )
 from textclean.match.model import Candidates, IndexedParagraph, Matching, Prior, Ref, describe
 from textclean.match.structured_data import StructuredCopies
@@ -975,14 +976,14 @@ class _DocumentMatcher:
                 found = self._whole_sentences_of(text, j, truncated=truncated and not later)
             elif truncated:  # whole words, the last one maybe cut short
                 found = f" {text}" in f" {canon}"
-            else:  # whole words (an indexed paragraph's sentences are not kept)
-                found = whole_words_in(text, canon)
+            else:  # whole words (an indexed paragraph's sentences are not kept), or run in
+                found = whole_words_in(text, canon) or (long and run_into(text, canon))
             if found:
                 return Duplicate(
                     i, j, "contained", 1.0,
                     f"100% of its words appear in order in {where}paragraph {j}", (j,), doc_id,
                 )  # fmt: skip
-            if doc_id is None and not later and whole_words_in(text, canon):
+            if doc_id is None and not later and run_into(text, canon):
                 parts = self.parts.setdefault(j, [])  # part of it, maybe: see _inside_bodies
                 if len(parts) < _MAX_PARTS:
                     parts.append(i)

@@ -19,7 +19,7 @@ from textclean.canonical import word_count
 from textclean.match.model import Candidates
 from textclean.results import Duplicate
 
-__all__ = ["MAX_PASSED", "MergedCopies", "laid_out_in"]
+__all__ = ["MAX_PASSED", "MergedCopies", "laid_out_in", "run_into"]
 
 SLACK = 64  # characters a merged copy may hold before the next paragraph found in it
 MAX_STARTS = 32  # candidates a merged copy is searched around (a line repeated through a page
@@ -122,21 +122,20 @@ class MergedCopies:
         """The best account of ``text`` as paragraphs of ``among`` laid end to end, found by
         walking both ways from each anchor ``(start, end, paragraph)``: the one covering most
         words, skipping fewest paragraphs; as for :meth:`laid_end_to_end`."""
-        canonical = self.canonical
         words = word_count(text)
         best: tuple[list[int], int, bool] = ([], 0, False)
         best_rank = (False, 0, 0)
         for start, end, first in anchors:
             head, head_covered, head_small = self.walk(
-                text, range(first - 1, among.start - 1, -1), start - 1, kept
+                text, range(first - 1, among.start - 1, -1), _before(text, start), kept
             )
             tail, tail_covered, tail_small = self.walk(
-                text, range(first + 1, among.stop), end + 1, kept
+                text, range(first + 1, among.stop), _past(text, end), kept
             )
             pieces = [*reversed(head), first, *tail]
             found = (
                 pieces,
-                head_covered + word_count(canonical[first]) + tail_covered,
+                head_covered + _words_from(text, start, end) + tail_covered,
                 head_small and tail_small,
             )
             skips = pieces[-1] - pieces[0] + 1 - len(pieces)
@@ -180,7 +179,7 @@ class MergedCopies:
             start, end, gap_small, gap_covered = span
             small = small and gap_small
             pieces.append(k)
-            covered += text.count(" ", start, end) + 1 + gap_covered
+            covered += _words_from(text, start, end) + gap_covered
             skipped, skipped_chars = [], 0
             at = _past(text, end) if forward else _before(text, start)
         rest_small, rest_covered = self.small_gap(
@@ -278,6 +277,16 @@ class MergedCopies:
         return gap, words
 
 
+def run_into(part: str, text: str) -> bool:
+    """Whether canonical ``part`` stands in ``text`` as whole words or, if it is three words or
+    more, run into the word before or after it (paragraphs run together without a space).
+
+    >>> run_into("tested it here", "summarywe tested it here"), run_into("b c d", "ab c de")
+    (True, False)
+    """
+    return _find_anywhere(text, part) >= 0
+
+
 def _find_anywhere(text: str, canon: str) -> int:
     """Where ``canon`` first occurs in ``text`` as whole words or, if it is a few words long,
     run into the word before or after it; -1 if nowhere.
@@ -295,6 +304,16 @@ def _find_anywhere(text: str, canon: str) -> int:
             return found
         found = text.find(canon, found + 1)
     return -1
+
+
+def _words_from(text: str, start: int, end: int) -> int:
+    """The words of ``text`` that start in ``text[start:end]``: a word two paragraphs run
+    together share ("nextwork") counts once, for the first.
+
+    >>> _words_from("one two three", 4, 13), _words_from("nextwork is due", 4, 15)
+    (2, 2)
+    """
+    return (start == 0) + text.count(" ", max(start - 1, 0), end - 1)
 
 
 def _past(text: str, end: int) -> int:

@@ -142,7 +142,8 @@ class _DocumentMatcher:
         self.indexed_texts: dict[tuple[str, int], str] = {}  # originals of copies, neighbours
         self.neighbours: dict[tuple[str, int], Sequence[IndexedParagraph]] = {}
         # Character offsets where each paragraph's sentences start and end, once worked out.
-        self.sentence_offsets: dict[int, tuple[list[int], set[int]]] = {}
+        self.sentence_offsets: dict[int, tuple[set[int], set[int]]] = {}
+        self.split_words: dict[int, list[str]] = {}  # a paragraph's words, once split
         # The first later paragraph found word for word in a paragraph, though not as whole
         # sentences of it (a heading and a list line merged into one: "key features pay...").
         self.parts: dict[int, list[int]] = {}
@@ -520,7 +521,9 @@ class _DocumentMatcher:
             for j, shared in self.links.before(i).items()
             if self._kept(j) and j != besides
         }
-        words = canonical[i].split(" ")
+        words = self.split_words.get(i)
+        if words is None:  # (a long paragraph is asked about once for each it may hold)
+            words = self.split_words[i] = canonical[i].split(" ")
         rest = len(words) - (0 if besides is None else canonical[besides].count(" ") + 1)
         need = 0.5 * rest
         if candidates:  # laid end to end, maybe more of them than a window holds
@@ -1035,13 +1038,15 @@ class _DocumentMatcher:
             offsets = list(accumulate((len(word) + 1 for word in canon.split(" ")), initial=0))
             first = self.document.sentence_starts(j)
             ends = {offsets[w] - 1 for w in (*first[1:], len(offsets) - 1)}
-            spans = self.sentence_offsets[j] = ([offsets[w] for w in first], ends)
+            spans = self.sentence_offsets[j] = ({offsets[w] for w in first}, ends)
         canon, (starts, ends) = self.document.canonical[j], spans
-        return any(
-            canon.startswith(text, at)
-            and (at + len(text) in ends or (truncated and at + len(text) < len(canon)))
-            for at in starts
-        )
+        at = canon.find(text)  # (each place it stands: few, where a paragraph has many sentences)
+        while at >= 0:
+            end = at + len(text)
+            if at in starts and (end in ends or (truncated and end < len(canon))):
+                return True
+            at = canon.find(text, at + 1)
+        return False
 
     def _could_cover(
         self,

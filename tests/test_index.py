@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import textwrap
 from collections import Counter
 
 import numpy as np
@@ -198,6 +199,21 @@ def test_a_copy_run_together_without_spaces_goes_as_the_earlier_document_laid_en
     (dup,) = copy.duplicates
     assert (dup.index, dup.kind, dup.doc_id, dup.similarity) == (0, "contained", "wire", 1.0)
     assert set(dup.originals) == set(range(len(body)))
+
+
+@pytest.mark.parametrize("width", [60, 72])
+def test_a_copy_wrapped_a_line_a_paragraph_goes_line_by_line(width: int) -> None:
+    # A plain-text version of the wire story: each line a paragraph, most of them a stretch of an
+    # indexed paragraph that shares no key with it. They go as the lines beside a line found
+    # there, run together with it, stand in the same indexed paragraph (or start the next one).
+    # (Lines too short to hold a whole sentence are found through none: nothing starts them.)
+    wire = paragraphs(11, 5)
+    lines = [line for paragraph in wire for line in textwrap.wrap(paragraph, width)]
+    with Deduplicator() as dd:
+        dd.dedupe(join(wire), doc_id="wire")
+        copy = dd.check(join([*lines, "The ferry timetable changes next week."]), doc_id="print")
+    assert copy.kept == (len(lines),)
+    assert {d.doc_id for d in copy.duplicates} == {"wire"}
 
 
 def test_json_ld_with_text_of_its_own_seen_before_goes() -> None:

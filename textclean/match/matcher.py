@@ -249,6 +249,7 @@ class _DocumentMatcher:
             runs.confirm_indexed_short_runs(
                 canonical, self.document.exact, self.found, self.prior.postings
             )
+            self._indexed_lines_going_on()
         runs.confirm_decorated_runs(
             canonical, self.found,
             indexed_texts=self.indexed_texts, indexed_beside=self._indexed_beside,
@@ -294,6 +295,56 @@ class _DocumentMatcher:
         duplicates = tuple(self.found[i] for i in sorted(self.found))
         kept = tuple(i for i in range(len(self.document)) if i not in self.found)
         return Matching(duplicates, kept, settle.document_match(canonical, self.found))
+
+    def _indexed_lines_going_on(self) -> None:
+        """Remove the kept lines that, run together with a line next to them found in an indexed
+        paragraph, stand in that paragraph word for word, or that start the indexed paragraph
+        after it where that line ends it (or end the one before where it starts it): a copy
+        wrapped at a fixed width, a line a paragraph, of which only the lines that hold a whole
+        sentence share a key with the indexed paragraphs. Confirmed lines confirm their
+        neighbours in turn, both ways."""
+        canonical, found = self.document.canonical, self.found
+        n = len(canonical)
+        changed = True
+        while changed:
+            changed = False
+            for k in (*range(n), *range(n - 1, -1, -1)):
+                if k in found or not canonical[k]:
+                    continue
+                for m in (k - 1, k + 1):
+                    dup = found.get(m)
+                    if dup is None or dup.doc_id is None or dup.original is None:
+                        continue
+                    doc_id, j = dup.doc_id, dup.original
+                    canon = self.indexed_texts.get((doc_id, j))
+                    if canon is None or dup.kind == "boilerplate":
+                        continue
+                    first, then = (m, k) if m < k else (k, m)
+                    line, at = canonical[k], canonical[m]
+                    if whole_words_in(f"{canonical[first]} {canonical[then]}", canon):
+                        found[k] = Duplicate(
+                            k, j, "contained", 1.0,
+                            f"its words go on from a line of paragraph {j}", (j,), doc_id,
+                        )  # fmt: skip
+                    elif (
+                        (canon.endswith(f" {at}") if m < k else canon.startswith(f"{at} "))
+                        and (beside := self._indexed_beside(doc_id, j, k - m)) is not None
+                        and (
+                            beside.canonical.startswith(f"{line} ")
+                            if m < k
+                            else beside.canonical.endswith(f" {line}")
+                        )
+                    ):  # (the line ends a paragraph, and this one starts the next, or the reverse)
+                        self.indexed_texts.setdefault((doc_id, beside.paragraph), beside.canonical)
+                        found[k] = Duplicate(
+                            k, beside.paragraph, "contained", 1.0,
+                            f"its words start or end paragraph {beside.paragraph}, beside a copy",
+                            (beside.paragraph,), doc_id,
+                        )  # fmt: skip
+                    else:
+                        continue
+                    changed = True
+                    break
 
     def _near_again(self, *, contained: bool = False) -> None:
         """Match again, among the paragraphs that stay, each near copy held because of how it
@@ -982,6 +1033,8 @@ class _DocumentMatcher:
             else:  # whole words (an indexed paragraph's sentences are not kept), or run in
                 found = whole_words_in(text, canon) or (long and run_into(text, canon))
             if found:
+                if doc_id is not None:  # (a line going on from it may be found in it: see below)
+                    self.indexed_texts.setdefault((doc_id, j), canon)
                 return Duplicate(
                     i, j, "contained", 1.0,
                     f"100% of its words appear in order in {where}paragraph {j}", (j,), doc_id,

@@ -434,25 +434,26 @@ def boilerplate(article: Article, rng: random.Random, *, headlines: tuple[str, .
     return doc
 
 
+def _whole_body(article: Article, rng: random.Random, separator: str) -> Doc:
+    """The whole body once more as one paragraph, its paragraphs joined by ``separator``, before
+    or after the visible body; the first of the two is the content."""
+    whole = separator.join(article.paragraphs)
+    if rng.random() < 0.5:
+        return [*_unique(_body(article)), (whole, "duplicate")]
+    title = [article.title] if article.title else []
+    return [*_unique(title), (whole, "unique"), *_dups(article.paragraphs)]
+
+
 def article_body(article: Article, rng: random.Random) -> Doc:
     """The whole body once more as a single paragraph (a schema.org ``articleBody`` copy), before
     or after the visible body; the first of the two is the content."""
-    whole = " ".join(article.paragraphs)
-    if rng.random() < 0.5:
-        return [*_unique(_body(article)), (whole, "duplicate")]
-    title = [article.title] if article.title else []
-    return [*_unique(title), (whole, "unique"), *_dups(article.paragraphs)]
+    return _whole_body(article, rng, " ")
 
 
 def run_together(article: Article, rng: random.Random) -> Doc:
-    """The whole body once more as one paragraph with nothing between its paragraphs, as text
-    taken from a page's paragraph elements without separators is ("...live with.What happens
-    nextWork is due..."), before or after the visible body; the first of the two is the content."""
-    whole = "".join(article.paragraphs)
-    if rng.random() < 0.5:
-        return [*_unique(_body(article)), (whole, "duplicate")]
-    title = [article.title] if article.title else []
-    return [*_unique(title), (whole, "unique"), *_dups(article.paragraphs)]
+    """As :func:`article_body`, with nothing between the paragraphs, as text taken from a page's
+    paragraph elements without separators is ("...live with.What happens nextWork is due...")."""
+    return _whole_body(article, rng, "")
 
 
 def wrapped_copy(article: Article, rng: random.Random) -> Doc:

@@ -24,9 +24,11 @@ __all__ = [
     "coverage",
     "drops_inside",
     "drops_numbers",
+    "ends_word",
     "find_words",
     "numbers",
     "only_small_edits",
+    "starts_word",
     "whole_words_in",
     "word_for_word",
 ]
@@ -250,6 +252,16 @@ def _typo(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= _TYPO_SIMILARITY * 100
 
 
+def starts_word(text: str, at: int) -> bool:
+    """Whether a word of canonical ``text`` starts at ``at`` (the start, or after a space)."""
+    return at == 0 or text[at - 1] == " "
+
+
+def ends_word(text: str, end: int) -> bool:
+    """Whether a word of canonical ``text`` ends at ``end`` (the end, or before a space)."""
+    return end == len(text) or text[end] == " "
+
+
 def find_words(text: str, words: str, start: int, end: int, *, last: bool = False) -> int:
     """Where ``words`` first (or ``last``) occurs in ``text[start:end]`` as whole words, or -1.
 
@@ -263,8 +275,7 @@ def find_words(text: str, words: str, start: int, end: int, *, last: bool = Fals
     search = text.rfind if last else text.find
     at = search(words, start, end)
     while at >= 0:
-        after = at + len(words)
-        if (at == 0 or text[at - 1] == " ") and (after == len(text) or text[after] == " "):
+        if starts_word(text, at) and ends_word(text, at + len(words)):
             return at
         at = search(words, start, at + len(words) - 1) if last else text.find(words, at + 1, end)
     return -1

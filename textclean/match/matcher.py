@@ -297,12 +297,10 @@ class _DocumentMatcher:
         return Matching(duplicates, kept, settle.document_match(canonical, self.found))
 
     def _indexed_lines_going_on(self) -> None:
-        """Remove the kept lines that, run together with a line next to them found in an indexed
-        paragraph, stand in that paragraph word for word, or that start the indexed paragraph
-        after it where that line ends it (or end the one before where it starts it): a copy
-        wrapped at a fixed width, a line a paragraph, of which only the lines that hold a whole
-        sentence share a key with the indexed paragraphs. Confirmed lines confirm their
-        neighbours in turn, both ways."""
+        """Remove the kept lines that go on from a line next to them found in an indexed
+        paragraph (:meth:`_going_on`): a copy wrapped at a fixed width, a line a paragraph, of
+        which only the lines that hold a whole sentence share a key with the indexed paragraphs.
+        Confirmed lines confirm their neighbours in turn, both ways."""
         canonical, found = self.document.canonical, self.found
         n = len(canonical)
         changed = True
@@ -311,40 +309,47 @@ class _DocumentMatcher:
             for k in (*range(n), *range(n - 1, -1, -1)):
                 if k in found or not canonical[k]:
                     continue
-                for m in (k - 1, k + 1):
-                    dup = found.get(m)
-                    if dup is None or dup.doc_id is None or dup.original is None:
-                        continue
-                    doc_id, j = dup.doc_id, dup.original
-                    canon = self.indexed_texts.get((doc_id, j))
-                    if canon is None or dup.kind == "boilerplate":
-                        continue
-                    first, then = (m, k) if m < k else (k, m)
-                    line, at = canonical[k], canonical[m]
-                    if whole_words_in(f"{canonical[first]} {canonical[then]}", canon):
-                        found[k] = Duplicate(
-                            k, j, "contained", 1.0,
-                            f"its words go on from a line of paragraph {j}", (j,), doc_id,
-                        )  # fmt: skip
-                    elif (
-                        (canon.endswith(f" {at}") if m < k else canon.startswith(f"{at} "))
-                        and (beside := self._indexed_beside(doc_id, j, k - m)) is not None
-                        and (
-                            beside.canonical.startswith(f"{line} ")
-                            if m < k
-                            else beside.canonical.endswith(f" {line}")
-                        )
-                    ):  # (the line ends a paragraph, and this one starts the next, or the reverse)
-                        self.indexed_texts.setdefault((doc_id, beside.paragraph), beside.canonical)
-                        found[k] = Duplicate(
-                            k, beside.paragraph, "contained", 1.0,
-                            f"its words start or end paragraph {beside.paragraph}, beside a copy",
-                            (beside.paragraph,), doc_id,
-                        )  # fmt: skip
-                    else:
-                        continue
+                dup = self._going_on(k, k - 1) or self._going_on(k, k + 1)
+                if dup is not None:
+                    found[k] = dup
                     changed = True
-                    break
+
+    def _going_on(self, k: int, m: int) -> Duplicate | None:
+        """Line ``k`` as a part of the indexed paragraph that line ``m`` next to it was found in:
+        the two lines run together stand in it word for word; or, where ``m`` ends that
+        paragraph, ``k`` starts the indexed paragraph after it (or the reverse, before it)."""
+        dup = self.found.get(m)
+        if dup is None or dup.doc_id is None or dup.original is None or dup.kind == "boilerplate":
+            return None
+        doc_id, j = dup.doc_id, dup.original
+        canon = self.indexed_texts.get((doc_id, j))
+        if canon is None:
+            return None
+        line, beside_line = self.document.canonical[k], self.document.canonical[m]
+        after = k > m
+        run = f"{beside_line} {line}" if after else f"{line} {beside_line}"
+        if whole_words_in(run, canon):
+            return Duplicate(
+                k, j, "contained", 1.0, f"its words go on from a line of paragraph {j}", (j,),
+                doc_id,
+            )  # fmt: skip
+        if not (
+            canon.endswith(f" {beside_line}") if after else canon.startswith(f"{beside_line} ")
+        ):
+            return None
+        beside = self._indexed_beside(doc_id, j, k - m)
+        if beside is None or not (
+            beside.canonical.startswith(f"{line} ")
+            if after
+            else beside.canonical.endswith(f" {line}")
+        ):
+            return None
+        self.indexed_texts.setdefault((doc_id, beside.paragraph), beside.canonical)
+        return Duplicate(
+            k, beside.paragraph, "contained", 1.0,
+            f"its words start or end paragraph {beside.paragraph}, beside a copy",
+            (beside.paragraph,), doc_id,
+        )  # fmt: skip
 
     def _near_again(self, *, contained: bool = False) -> None:
         """Match again, among the paragraphs that stay, each near copy held because of how it

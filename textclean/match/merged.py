@@ -14,7 +14,16 @@ from collections.abc import Collection, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from textclean.align import AFFIX_WORDS, MAX_ALIGNMENT, MIN_RUN, aligned_span, find_words, numbers
+from textclean.align import (
+    AFFIX_WORDS,
+    MAX_ALIGNMENT,
+    MIN_RUN,
+    aligned_span,
+    ends_word,
+    find_words,
+    numbers,
+    starts_word,
+)
 from textclean.canonical import word_count
 from textclean.match.model import Candidates
 from textclean.results import Duplicate
@@ -299,8 +308,7 @@ def _find_anywhere(text: str, canon: str) -> int:
         return found
     found = text.find(canon)
     while found >= 0:
-        end = found + len(canon)
-        if found == 0 or text[found - 1] == " " or end == len(text) or text[end] == " ":
+        if starts_word(text, found) or ends_word(text, found + len(canon)):
             return found
         found = text.find(canon, found + 1)
     return -1
@@ -349,9 +357,9 @@ def _find_fused(
     found = search(canon, lo, hi)
     while found >= 0:
         end = found + len(canon)
-        if forward and (found == at or (anywhere and (found == 0 or text[found - 1] == " "))):
+        if forward and (found == at or (anywhere and starts_word(text, found))):
             return found
-        if not forward and (end == at or (anywhere and (end == len(text) or text[end] == " "))):
+        if not forward and (end == at or (anywhere and ends_word(text, end))):
             return found
         found = text.find(canon, found + 1, hi) if forward else text.rfind(canon, lo, end - 1)
     return -1

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence, Set
 import numpy as np
 import numpy.typing as npt
 
-from textclean.align import MIN_RUN, whole_words_in
+from textclean.align import MIN_RUN, ends_word, starts_word, whole_words_in
 from textclean.canonical import canonical_paragraphs
 from textclean.fingerprint import DocumentPrint
 from textclean.match.links import Links
@@ -213,7 +213,11 @@ def _run_in(padded: str, text: str, covered: npt.NDArray[np.bool_]) -> int:
     at = padded.find(text)
     while at >= 0:
         end = at + len(text)
-        if covered[at - 1] or covered[end] or (long and " " in (padded[at - 1], padded[end])):
+        if (
+            covered[at - 1]
+            or covered[end]
+            or (long and (starts_word(padded, at) or ends_word(padded, end)))
+        ):
             return at
         at = padded.find(text, at + 1)
     return -1

@@ -24,7 +24,9 @@ from textclean.align import (
     coverage,
     drops_inside,
     drops_numbers,
+    ends_word,
     only_small_edits,
+    starts_word,
     whole_words_in,
     word_for_word,
 )
@@ -875,7 +877,7 @@ class _DocumentMatcher:
             first = first if before is None else before
             self.uncontained[i] = min(first, self.uncontained.get(i, first))
         verbatim = self._verbatim(i, fp.canonical, candidates, later=later)
-        if verbatim is not None:
+        if verbatim is not None or (not later and self._inside_sentences(fp.canonical, candidates)):
             return verbatim
         words = fp.canonical.split(" ")
         need = self.options.containment * len(words)
@@ -1090,14 +1092,7 @@ class _DocumentMatcher:
         """Whether canonical ``text`` is one or more consecutive whole sentences of paragraph
         ``j`` (sentence offsets are worked out once a paragraph); when ``truncated`` (a teaser
         cut off with an ellipsis), words from the start of a sentence, the last maybe cut short."""
-        spans = self.sentence_offsets.get(j)
-        if spans is None:
-            canon = self.document.canonical[j]
-            offsets = list(accumulate((len(word) + 1 for word in canon.split(" ")), initial=0))
-            first = self.document.sentence_starts(j)
-            ends = {offsets[w] - 1 for w in (*first[1:], len(offsets) - 1)}
-            spans = self.sentence_offsets[j] = ({offsets[w] for w in first}, ends)
-        canon, (starts, ends) = self.document.canonical[j], spans
+        canon, (starts, ends) = self.document.canonical[j], self._sentence_bounds(j)
         at = canon.find(text)  # (each place it stands: few, where a paragraph has many sentences)
         while at >= 0:
             end = at + len(text)
@@ -1105,6 +1100,51 @@ class _DocumentMatcher:
                 return True
             at = canon.find(text, at + 1)
         return False
+
+    def _sentence_bounds(self, j: int) -> tuple[set[int], set[int]]:
+        """Where paragraph ``j``'s sentences start and end in its canonical text (character
+        offsets, worked out once a paragraph)."""
+        bounds = self.sentence_offsets.get(j)
+        if bounds is None:
+            canon = self.document.canonical[j]
+            offsets = list(accumulate((len(word) + 1 for word in canon.split(" ")), initial=0))
+            first = self.document.sentence_starts(j)
+            ends = {offsets[w] - 1 for w in (*first[1:], len(offsets) - 1)}
+            bounds = self.sentence_offsets[j] = ({offsets[w] for w in first}, ends)
+        return bounds
+
+    def _inside_sentences(self, text: str, candidates: Candidates) -> bool:
+        """Whether canonical ``text``, shorter than a paragraph (:data:`HEADING_WORDS`), stands
+        word for word in a kept paragraph of this document, and there only more than a word
+        away from where a sentence starts or ends, all its candidates being of this document.
+
+        An alignment finds it there and refuses it as not whole sentences (a heading that
+        repeats words of a sentence stays), so none is tried: most lines of a copy wrapped a
+        line a paragraph are such, and the walk along the copy takes them (_remove_walked).
+        """
+        if word_count(text) >= HEADING_WORDS:
+            return False
+        inside = False
+        for (doc_id, j), (_, canon) in candidates.items():
+            if doc_id is not None:
+                return False
+            if len(canon) <= len(text):
+                continue
+            at = canon.find(text)
+            while at >= 0:
+                end = at + len(text)
+                if starts_word(canon, at) and ends_word(canon, end):
+                    starts, ends = self._sentence_bounds(j)
+                    before = canon.rfind(" ", 0, max(at - 1, 0)) + 1  # (the word before)
+                    after = canon.find(" ", end + 1)  # (the end of the word after)
+                    after = len(canon) if after < 0 else after
+                    if (at in starts or (at and before in starts)) and (
+                        end in ends or after in ends
+                    ):
+                        return False  # (an edit of a word may make it whole sentences)
+                    inside = True
+                at = canon.find(text, at + 1)
+        return inside
 
     def _could_cover(
         self,

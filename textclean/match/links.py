@@ -16,6 +16,7 @@ __all__ = [
     "COMMON_POSTINGS",
     "MAX_HOLDERS",
     "Links",
+    "counts_alike",
     "indexed_links",
     "shared_keys",
 ]
@@ -109,6 +110,14 @@ def shared_keys(document: DocumentPrint, counted: Collection[int] | None = None)
         )
     bounds = (pairs // n).searchsorted(np.arange(n + 1))
     return Links(bounds.tolist(), (pairs % n).tolist(), shared.tolist(), flags is not None)
+
+
+def counts_alike(
+    document: DocumentPrint, counted: Collection[int] | None, other: Collection[int]
+) -> bool:
+    """Whether :func:`shared_keys` counts the same holders among ``other`` as among ``counted``
+    (the first paragraph of each text among them), and so finds the same links."""
+    return bool(np.array_equal(_distinct(document, counted), _distinct(document, other)))
 
 
 def _distinct(document: DocumentPrint, counted: Collection[int] | None) -> npt.NDArray[np.bool_]:

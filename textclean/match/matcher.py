@@ -34,7 +34,7 @@ from textclean.boilerplate import BoilerplateMatcher
 from textclean.canonical import word_count
 from textclean.fingerprint import DocumentPrint, ParagraphPrint
 from textclean.match import runs, settle
-from textclean.match.links import Links, indexed_links, shared_keys
+from textclean.match.links import Links, counts_alike, indexed_links, shared_keys
 from textclean.match.merged import (
     HEADING_WORDS,
     MAX_PASSED,
@@ -86,17 +86,18 @@ def match_paragraphs(
     ``document`` their fingerprints.
     """
     prior = prior or Prior()
-    links = shared_keys(document)
+    counted: Collection[int] | None = None  # (the paragraphs whose keys the links counted)
+    links = shared_keys(document, counted)
     for _ in range(_MAX_ROUNDS):
         matching = _DocumentMatcher(texts, document, options, prior, boilerplate, links).run()
-        if not links.common:
-            return matching
+        if not links.common or counts_alike(document, counted, matching.kept):
+            return matching  # (the links among the paragraphs that stay would be these)
         # Common keys are counted again among the paragraphs that stay, as matching the output
         # would count them: matching is done once that pairs the paragraphs that stay alike.
         again = shared_keys(document, matching.kept)
         if _pairs_among(again, matching.kept) == _pairs_among(links, matching.kept):
             return matching
-        links = again
+        links, counted = again, matching.kept
     # (Not settled: every key pairs its paragraphs.)
     everything = shared_keys(document, ())
     return _DocumentMatcher(texts, document, options, prior, boilerplate, everything).run()
@@ -1236,7 +1237,7 @@ class _DocumentMatcher:
         # breaks the run that starts the copy).
         # The copy stands only if those paragraphs alone cover enough of it.
         sources = [c for c in window if c[0] in originals]
-        if any(self._gap(doc_id, a[0], b[0], long=True) > _MAX_GAP for a, b in pairwise(sources)):
+        if any(self._apart(doc_id, a[0], b[0], long=True) for a, b in pairwise(sources)):
             return None  # (a window's neighbours bridged paragraphs that the copy lacks)
         if len(sources) < len(window):
             again = coverage(words, sources, need)
@@ -1298,7 +1299,7 @@ class _DocumentMatcher:
                         members.setdefault(entry.paragraph, (entry.paragraph, 0, entry.canonical))
             run: list[tuple[int, int, str]] = []
             for item in sorted(members.values()):
-                if run and self._gap(doc_id, run[-1][0], item[0]) > _MAX_GAP:
+                if run and self._apart(doc_id, run[-1][0], item[0]):
                     windows.append((doc_id, run))
                     run = []
                 run.append(item)
@@ -1322,18 +1323,21 @@ class _DocumentMatcher:
             k += step
         return None
 
-    def _gap(self, doc_id: str | None, a: int, b: int, *, long: bool = False) -> int:
-        """Paragraphs between ``a`` and ``b``: in this document, only the kept ones count, and
-        not the short repeats among them (with ``long``, no short paragraph: a heading, a
-        label)."""
+    def _apart(self, doc_id: str | None, a: int, b: int, *, long: bool = False) -> bool:
+        """Whether more than :data:`_MAX_GAP` paragraphs stand between ``a`` and ``b``: in this
+        document, only the kept ones count, and not the short repeats among them (with
+        ``long``, no short paragraph: a heading, a label)."""
         if doc_id is not None or b - a > 8 * _MAX_GAP:
-            return b - a - 1
+            return b - a - 1 > _MAX_GAP
         canonical, found, repeats = self.document.canonical, self.found, self.short_repeats
         least = self.options.short_words if long else 1
-        return sum(
-            1 for k in range(a + 1, b)
-            if k not in found and k not in repeats and word_count(canonical[k]) >= least
-        )  # fmt: skip
+        between = 0
+        for k in range(a + 1, b):
+            if k not in found and k not in repeats and word_count(canonical[k]) >= least:
+                between += 1
+                if between > _MAX_GAP:
+                    return True
+        return False
 
     def _kept(self, k: int) -> bool:
         return (

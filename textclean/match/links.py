@@ -62,6 +62,20 @@ class Links:
             if earlier[t] not in removed
         }
 
+    def after(self, removed: Collection[int], limit: int) -> dict[int, dict[int, int]]:
+        """For each paragraph, the first ``limit`` later ones (but ``removed``) that share keys
+        with it, and how many keys each shares."""
+        bounds, earlier, shared = self.bounds, self.earlier, self.shared
+        later: dict[int, dict[int, int]] = {}
+        for i in range(len(bounds) - 1):
+            if bounds[i] == bounds[i + 1] or i in removed:
+                continue
+            for t in range(bounds[i], bounds[i + 1]):
+                linked = later.setdefault(earlier[t], {})
+                if len(linked) < limit:
+                    linked[i] = shared[t]
+        return later
+
     def pairs(self) -> list[tuple[int, int, int]]:
         """Every pair ``(later, earlier, keys shared)``, in order."""
         bounds = self.bounds

@@ -391,12 +391,7 @@ class _DocumentMatcher:
         The first :data:`_MAX_LATER` later paragraphs linked to one are its candidates (a line
         of a template is linked to all the others).
         """
-        later: dict[int, dict[int, int]] = {}
-        for i, j, shared in self.links.pairs():
-            if i not in self.found:
-                linked = later.setdefault(j, {})
-                if len(linked) < _MAX_LATER:
-                    linked[i] = shared
+        later = self.links.after(self.found, _MAX_LATER)
         canonical = self.document.canonical
         # From the end, so that a paragraph is only ever contained in paragraphs that stay.
         waiting = sorted(later, reverse=True)

@@ -648,8 +648,15 @@ class _DocumentMatcher:
         near = (
             self._near(i, fp, candidates) if len(fp.canonical) >= self.options.min_chars else None
         )
-        if near is not None or i in self.numbers_differ:  # "9.5 hours" vs "9 hours" stays
+        if near is not None:
             return near
+        if i in self.numbers_differ:  # "9.5 hours" vs "9 hours" stays
+            # ... but it may be a line of a split copy of another paragraph, word for word: a
+            # line of a table wrapped a line a paragraph, near the same line of another row.
+            for (doc_id, j), (_, canon) in candidates.items():
+                if doc_id is None and len(canon) > len(fp.canonical) and fp.canonical in canon:
+                    self._note_part(i, j, fp.canonical, canon)
+            return None
         held = self.pending.get(i)
         if held is None:
             return self._contained(i, fp, candidates)
@@ -1042,10 +1049,8 @@ class _DocumentMatcher:
                     i, j, "contained", 1.0,
                     f"100% of its words appear in order in {where}paragraph {j}", (j,), doc_id,
                 )  # fmt: skip
-            if doc_id is None and not later and run_into(text, canon):
-                parts = self.parts.setdefault(j, [])  # part of it, maybe: see _inside_bodies
-                if len(parts) < _MAX_PARTS:
-                    parts.append(i)
+            if doc_id is None and not later:
+                self._note_part(i, j, text, canon)
         if later:
             return None
         pieces, covered, small_gaps = self.merged.laid_end_to_end(i, text, candidates)
@@ -1066,6 +1071,15 @@ class _DocumentMatcher:
             i, original, "contained", share,
             f"{share:.0%} of its words appear in order in {describe(pieces)}", tuple(pieces),
         )  # fmt: skip
+
+    def _note_part(self, i: int, j: int, text: str, canon: str) -> None:
+        """Record paragraph ``i`` (canonical ``text``, which ``canon`` holds) as perhaps part of
+        a split copy of paragraph ``j``, if it stands there as whole words or run in (see
+        :meth:`_inside_bodies`)."""
+        if run_into(text, canon):
+            parts = self.parts.setdefault(j, [])
+            if len(parts) < _MAX_PARTS:
+                parts.append(i)
 
     def _cut_from(self, j: int, i: int) -> bool:
         """Whether teaser ``j`` is cut from paragraph ``i``: ``i`` goes on where ``j`` ends with

@@ -927,6 +927,24 @@ def test_json_list_of_the_paragraphs_goes_before_the_body(blob: str) -> None:
     assert (dup.index, dup.kind, dup.original) == (0, "contained", 1)
 
 
+def test_a_json_example_far_from_the_run_together_copy_that_holds_it_goes() -> None:
+    # A sample of JSON in the body, many paragraphs after the body's copy run together into one
+    # paragraph, and linked to it by no key: the copy holds its words, as deduplicating the
+    # output again (where the two stand side by side) would find.
+    sample = '{"name":"John Doe","email":"john@example.com"}'
+    body = [
+        *PAGE_BODIES,
+        *BODY[1:],
+        "The register returns each member as a line of JSON:",
+        sample,
+        "Its fields follow the council's open data standard of 2021.",
+    ]
+    result = dedupe(doc(" ".join(body), *body))
+    assert result.kept == (0,)
+    assert result.duplicates[len(body) - 2].rule.startswith("structured data")
+    assert dedupe(result.text).duplicates == ()
+
+
 @pytest.mark.parametrize(
     "line",
     [

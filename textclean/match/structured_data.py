@@ -6,7 +6,7 @@ stays), then removed when the paragraphs around it hold its words.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence, Set
 
 import numpy as np
@@ -53,6 +53,7 @@ class StructuredCopies:
         self.containment = containment
         self.kept = kept
         self.indexed_copy = indexed_copy
+        self.staying: list[int] = []  # the kept paragraphs of other text, in order
 
     def remove(self, links: Links) -> None:
         """Remove the paragraphs of structured data whose words the other paragraphs hold.
@@ -70,6 +71,7 @@ class StructuredCopies:
         """
         canonical = self.document.canonical
         n = len(canonical)
+        self.staying = [k for k in range(n) if k not in self.structured and self.kept(k)]
         related: dict[int, set[int]] = {m: set() for m in self.structured}
         for i, j, _ in links.pairs():
             if i in related:
@@ -113,15 +115,24 @@ class StructuredCopies:
 
     def around(self, m: int, reach: int) -> list[int]:
         """The paragraphs on either side of ``m`` out to the ``reach``-th kept one (and at most
-        four times as many in all): what deduplicating the output again would see within
-        ``reach`` paragraphs, and the copies removed among them."""
+        four times as many in all, then the kept ones alone): what deduplicating the output
+        again would see within ``reach`` paragraphs, and the copies removed near ``m``."""
         around = []
+        n = len(self.document)
         for step in (-1, 1):
             k, kept = m + step, 0
-            while 0 <= k < len(self.document) and kept < reach and abs(k - m) <= 4 * reach:
+            while 0 <= k < n and kept < reach and abs(k - m) <= 4 * reach:
                 around.append(k)
                 kept += self.kept(k)
                 k += step
+            if kept < reach and 0 <= k < n:  # past many removed ones: the next kept ones
+                stay = self.staying
+                if step > 0:
+                    at = bisect_left(stay, k)
+                    around += stay[at : at + reach - kept]
+                else:
+                    at = bisect_right(stay, k)
+                    around += stay[max(0, at - (reach - kept)) : at]
         return sorted(around)
 
     def covering(

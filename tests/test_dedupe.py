@@ -831,6 +831,40 @@ def test_a_wrapped_copy_of_rows_written_to_one_template_goes(width: int) -> None
     assert dedupe(result.text).duplicates == ()
 
 
+# Paragraphs of one long sentence each: no line of them wrapped is a whole sentence.
+TRUST = [
+    "The trust that runs the old harbour said on Monday that it would spend the money raised by"
+    " the summer festival on repairs to the sea wall, the lighthouse steps and the slipway that"
+    " the lifeboat crew has used since the storm of 1987 damaged the one beside the fish "
+    "market, and that work would begin before the autumn tides.",
+    "Volunteers who kept the festival going through three days of rain, some of them sleeping "
+    "in the boat sheds when the campsite flooded, were thanked by name in a letter that the "
+    "chair of the trust read out to a packed meeting in the church hall on Thursday evening, to"
+    " long applause.",
+    "Not every member of the trust agreed with the plan, and two of them argued that the money "
+    "should instead go towards the museum roof, which lets in water every winter and has "
+    "already spoiled a collection of maps and ship models that local families gave to the town "
+    "in the years after the war.",
+    "A decision on the museum is expected in the spring, once surveyors have reported on the "
+    "state of the roof beams and the cost of replacing the slates with ones from the same "
+    "quarry in the hills above the town, which reopened last year after being closed for almost"
+    " half a century.",
+]
+
+
+def test_a_line_of_a_wrapped_copy_repeated_far_out_of_place_leaves_no_lines_of_it() -> None:
+    # The first line of the last paragraph stands once more near the start of the wrapped copy,
+    # far before its place: there it is an exact repeat of that stray line, and the lines after
+    # it (none a whole sentence, none sharing a key with the paragraph) follow from it alone.
+    body = [*PAGE_BODIES, *TRUST]
+    wrapped = [textwrap.wrap(paragraph, 32) for paragraph in body]
+    lines = [line for paragraph in wrapped for line in paragraph]
+    lines.insert(len(wrapped[0]) + 1, wrapped[-1][0])
+    result = dedupe("\n".join([*body, *lines]))
+    assert result.text == "\n".join([*body, wrapped[-1][0]])  # (it stays, as a heading would)
+    assert dedupe(result.text).duplicates == ()
+
+
 EXTRA = "A second vote on the tram line is due by the end of the year."
 
 

@@ -480,6 +480,10 @@ class _DocumentMatcher:
         repeats: dict[int, list[int]] = {}
         for r, k in short_repeats.items():
             repeats.setdefault(k, []).append(r)
+        copies: dict[int, list[int]] = {}  # (the exact copies removed of each kept paragraph)
+        for k, dup in self.found.items():
+            if dup.kind == "exact" and dup.doc_id is None and dup.original is not None:
+                copies.setdefault(dup.original, []).append(k)
         holders: dict[int, list[int]] = {}
         for k, dup in sorted(self.found.items()):
             single = dup.doc_id is None and len(dup.originals) == 1
@@ -505,6 +509,13 @@ class _DocumentMatcher:
             for k in sorted(starts):
                 if self._kept(k):
                     self._remove_walked(p, self.merged.anchors(body, [k]), False)
+        # Last, from the exact copies removed of parts that stay: a part may stand first
+        # elsewhere, alone (a line of a wrapped copy repeated out of place), and its copy lead
+        # the rest of the copy, as the part itself would in the output.
+        for p, parts in sorted(self.parts.items()):
+            if self._kept(p):
+                for k in sorted(r for m in parts if self._kept(m) for r in copies.get(m, ())):
+                    self._remove_walked(p, self.merged.anchors(canonical[p], [k]), False)
 
     def _remove_walked(self, p: int, anchors: list[tuple[int, int, int]], held: bool) -> None:
         """Remove the paragraphs after ``p`` that the walk from ``anchors`` finds laid end to

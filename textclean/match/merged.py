@@ -191,8 +191,16 @@ class MergedCopies:
             covered += _words_from(text, start, end) + gap_covered
             skipped, skipped_chars = [], 0
             at = _past(text, end) if forward else _before(text, start)
-        rest_small, rest_covered = self.small_gap(
-            text[at:] if forward else text[: max(at, 0)], skipped
+        rest = text[at:] if forward else text[: max(at, 0)]
+        # (the rest may be the nearest of the paragraphs skipped, edited: not those further on,
+        # which a copy that ends there lacks)
+        rest_small, rest_covered = next(
+            (
+                gap
+                for m in range(len(skipped), 0, -1)
+                if (gap := self.small_gap(rest, skipped[:m]))[0]
+            ),
+            self.small_gap(rest, []),
         )
         return pieces, covered + rest_covered, small and rest_small
 

@@ -11,6 +11,7 @@ skipped (a removed line, a caption), and the text between those found must be sm
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from itertools import accumulate
 
 from rapidfuzz import fuzz
 
@@ -191,16 +192,8 @@ class MergedCopies:
             covered += _words_from(text, start, end) + gap_covered
             skipped, skipped_chars = [], 0
             at = _past(text, end) if forward else _before(text, start)
-        rest = text[at:] if forward else text[: max(at, 0)]
-        # (the rest may be the nearest of the paragraphs skipped, edited: not those further on,
-        # which a copy that ends there lacks)
-        rest_small, rest_covered = next(
-            (
-                gap
-                for m in range(len(skipped), 0, -1)
-                if (gap := self.small_gap(rest, skipped[:m]))[0]
-            ),
-            self.small_gap(rest, []),
+        rest_small, rest_covered = self.rest_gap(
+            text[at:] if forward else text[: max(at, 0)], skipped
         )
         return pieces, covered + rest_covered, small and rest_small
 
@@ -259,6 +252,24 @@ class MergedCopies:
         if numbers(text[start:end]) != numbers(canon):
             return None
         return start, end, *self.small_gap(text[at:start] if forward else text[end:at], skipped)
+
+    def rest_gap(self, rest: str, skipped: list[int]) -> tuple[bool, int]:
+        """:meth:`small_gap` of the words left at a copy's end: a near copy of the paragraphs
+        skipped there or of the nearest of them (a copy that ends on the next paragraph, edited,
+        lacks those the walk went past after it)."""
+        gap = self.small_gap(rest, skipped)
+        if gap[0] or len(skipped) < 2:
+            return gap
+        size = len(rest.strip())
+        least = self.threshold / (2 - self.threshold)  # (shorter or longer, no ratio reaches it)
+        lengths = list(accumulate(len(self.canonical[k]) + 1 for k in skipped))
+        for m in range(len(skipped) - 1, 0, -1):
+            length = lengths[m - 1] - 1
+            if min(size, length) >= least * max(size, length):
+                nearest = self.small_gap(rest, skipped[:m])
+                if nearest[0]:
+                    return nearest
+        return gap
 
     def small_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
         """Whether ``gap``, text between paragraphs found in a merged copy, is small (a few

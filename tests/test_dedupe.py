@@ -865,6 +865,24 @@ def test_a_line_of_a_wrapped_copy_repeated_far_out_of_place_leaves_no_lines_of_i
     assert dedupe(result.text).duplicates == ()
 
 
+def test_short_lines_that_the_last_removals_bring_together_go_too() -> None:
+    # Sections of a buying guide, each with the same list heading; the article has one section's
+    # heading before its text, its copy wrapped a line a paragraph after it. The copy's short
+    # lines go late, in runs, and leave two copies of the heading side by side: one goes too, as
+    # deduplicating the output again would take it.
+    tools = ["Ladders", "Meters", "Lights", "Testers", "Pliers", "Gloves", "Drills", "Saws"]
+    sections = [
+        [f"{k + 1}. {tool}", text, "Top Expert Recommendations:", f"- Model {k}A", f"- Model {k}B"]
+        for k, (tool, text) in enumerate(zip(tools, [*PAGE_BODIES, *TRUST], strict=False))
+    ]
+    article = [line for section in sections for line in section]
+    lines = [line for paragraph in article for line in textwrap.wrap(paragraph, 72)]
+    article[16], article[17] = article[17], article[16]  # (the fourth section's heading first)
+    result = dedupe("\n".join([*article, *lines]))
+    assert result.text == "\n".join(article)
+    assert dedupe(result.text).duplicates == ()
+
+
 EXTRA = "A second vote on the tram line is due by the end of the year."
 
 

@@ -58,6 +58,7 @@ _MAX_VERIFIED = 32  # candidates verified as near copies, those sharing the most
 _MAX_CANDIDATES = 64  # candidates tried for containment, those sharing the most keys
 _ALONE_TRIED = 3  # paragraphs of a window tried alone as what holds a copy, the best linked
 _MAX_PARTS = 8  # later paragraphs recorded as perhaps part of a split copy of one paragraph
+_SHORT_ROUNDS = 8  # rounds of removing short repeats at the end, each after one that removed some
 _MAX_BESIDE = 2  # indexed candidates whose neighbours are asked for, those sharing most keys
 _MAX_ROUNDS = 3  # matchings of a document whose common keys change with what stays
 _MAX_LATER = 4 * _MAX_CANDIDATES  # later paragraphs a paragraph may be contained in, the first
@@ -280,10 +281,14 @@ class _DocumentMatcher:
         if self.held_back and since:  # (vetoes may have lifted: once more, as a second run on
             self._contained_again(self._contained_in_later(), since)  # the output would)
         self._near_again(contained=True)
-        runs.remove_short_blocks(
-            canonical, self.found, short_repeats
-        )  # removals since may have brought copies together
-        runs.confirm_short_runs(canonical, self.found, short_repeats)  # (or put one beside them)
+        # Removals since may have brought copies together (or put one beside them), and so may
+        # the short lines these remove: until none goes, as a second run on the output would.
+        for _ in range(_SHORT_ROUNDS):
+            removed = len(self.found)
+            runs.remove_short_blocks(canonical, self.found, short_repeats)
+            runs.confirm_short_runs(canonical, self.found, short_repeats)
+            if len(self.found) == removed:
+                break
         if self.structured:  # (last: a second run on the output sees what this one saw)
             for m in self.structured:
                 del self.found[m]

@@ -284,10 +284,10 @@ class _DocumentMatcher:
         # Removals since may have brought copies together (or put one beside them), and so may
         # the short lines these remove: until none goes, as a second run on the output would.
         for _ in range(_SHORT_ROUNDS):
-            removed = len(self.found)
+            count = len(self.found)
             runs.remove_short_blocks(canonical, self.found, short_repeats)
             runs.confirm_short_runs(canonical, self.found, short_repeats)
-            if len(self.found) == removed:
+            if len(self.found) == count:
                 break
         if self.structured:  # (last: a second run on the output sees what this one saw)
             for m in self.structured:

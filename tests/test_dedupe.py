@@ -883,6 +883,18 @@ def test_short_lines_that_the_last_removals_bring_together_go_too() -> None:
     assert dedupe(result.text).duplicates == ()
 
 
+def test_a_run_of_lines_repeated_inside_another_paragraphs_wrapped_copy_goes() -> None:
+    # Three lines of the third paragraph's wrapped copy stand once more after the first line of
+    # the first one's: that walk passes them only once they are gone, so it is tried again.
+    body = [*TRUST, *PAGE_BODIES]
+    wrapped = [textwrap.wrap(paragraph, 40) for paragraph in body]
+    lines = [*wrapped[0][:1], *wrapped[2][:3], *wrapped[0][1:]]
+    lines += [line for paragraph in wrapped[1:] for line in paragraph]
+    result = dedupe("\n".join([*body, *lines]))
+    assert result.text == "\n".join(body)
+    assert dedupe(result.text).duplicates == ()
+
+
 EXTRA = "A second vote on the tram line is due by the end of the year."
 
 

@@ -495,6 +495,7 @@ class _DocumentMatcher:
             if dup.kind in ("contained", "near") and single and dup.originals[0] < k:
                 holders.setdefault(dup.originals[0], []).append(k)
         n = len(canonical)
+        failed: list[tuple[int, int, int]] = []  # (paragraph, part, removals then) of no use
         for p in sorted(holders.keys() | self.parts.keys()):
             if not self._kept(p):
                 continue
@@ -513,7 +514,10 @@ class _DocumentMatcher:
             starts = [*self.parts[p], *(r for k in self.parts[p] for r in repeats.get(k, ()))]
             for k in sorted(starts):
                 if self._kept(k):
+                    count = len(self.found)
                     self._remove_walked(p, self.merged.anchors(body, [k]), False)
+                    if len(self.found) == count:
+                        failed.append((p, k, count))
         # Last, from the exact copies removed of parts that stay: a part may stand first
         # elsewhere, alone (a line of a wrapped copy repeated out of place), and its copy lead
         # the rest of the copy, as the part itself would in the output.
@@ -521,6 +525,11 @@ class _DocumentMatcher:
             if self._kept(p):
                 for k in sorted(r for m in parts if self._kept(m) for r in copies.get(m, ())):
                     self._remove_walked(p, self.merged.anchors(canonical[p], [k]), False)
+        # Once more from the parts whose walk found too little, if paragraphs went since: lines
+        # of another copy standing between them may have gone (a run repeated out of place).
+        for p, k, count in failed:
+            if len(self.found) > count and self._kept(p) and self._kept(k):
+                self._remove_walked(p, self.merged.anchors(canonical[p], [k]), False)
 
     def _remove_walked(self, p: int, anchors: list[tuple[int, int, int]], held: bool) -> None:
         """Remove the paragraphs after ``p`` that the walk from ``anchors`` finds laid end to

@@ -24,9 +24,8 @@ from textclean.align import (
     coverage,
     drops_inside,
     drops_numbers,
-    ends_word,
+    find_words,
     only_small_edits,
-    starts_word,
     whole_words_in,
     word_for_word,
 )
@@ -513,23 +512,29 @@ class _DocumentMatcher:
             # lines repeat the first copy's.
             starts = [*self.parts[p], *(r for k in self.parts[p] for r in repeats.get(k, ()))]
             for k in sorted(starts):
-                if self._kept(k):
-                    count = len(self.found)
-                    self._remove_walked(p, self.merged.anchors(body, [k]), False)
-                    if len(self.found) == count:
-                        failed.append((p, k, count))
+                if not self._kept(k):
+                    continue
+                if not self._walk_from_part(p, k):  # (walked again below if paragraphs go)
+                    failed.append((p, k, len(self.found)))
         # Last, from the exact copies removed of parts that stay: a part may stand first
         # elsewhere, alone (a line of a wrapped copy repeated out of place), and its copy lead
         # the rest of the copy, as the part itself would in the output.
         for p, parts in sorted(self.parts.items()):
             if self._kept(p):
                 for k in sorted(r for m in parts if self._kept(m) for r in copies.get(m, ())):
-                    self._remove_walked(p, self.merged.anchors(canonical[p], [k]), False)
+                    self._walk_from_part(p, k)
         # Once more from the parts whose walk found too little, if paragraphs went since: lines
         # of another copy standing between them may have gone (a run repeated out of place).
         for p, k, count in failed:
             if len(self.found) > count and self._kept(p) and self._kept(k):
-                self._remove_walked(p, self.merged.anchors(canonical[p], [k]), False)
+                self._walk_from_part(p, k)
+
+    def _walk_from_part(self, p: int, k: int) -> bool:
+        """Remove the paragraphs that the walk from paragraph ``k``, found in paragraph ``p``,
+        finds laid end to end in ``p`` (see :meth:`_remove_walked`); whether any went."""
+        count = len(self.found)
+        self._remove_walked(p, self.merged.anchors(self.document.canonical[p], [k]), False)
+        return len(self.found) > count
 
     def _remove_walked(self, p: int, anchors: list[tuple[int, int, int]], held: bool) -> None:
         """Remove the paragraphs after ``p`` that the walk from ``anchors`` finds laid end to
@@ -1165,20 +1170,17 @@ class _DocumentMatcher:
                 return False
             if len(canon) <= len(text):
                 continue
-            at = canon.find(text)
+            at = find_words(canon, text, 0, len(canon))
             while at >= 0:
                 end = at + len(text)
-                if starts_word(canon, at) and ends_word(canon, end):
-                    starts, ends = self._sentence_bounds(j)
-                    before = canon.rfind(" ", 0, max(at - 1, 0)) + 1  # (the word before)
-                    after = canon.find(" ", end + 1)  # (the end of the word after)
-                    after = len(canon) if after < 0 else after
-                    if (at in starts or (at and before in starts)) and (
-                        end in ends or after in ends
-                    ):
-                        return False  # (an edit of a word may make it whole sentences)
-                    inside = True
-                at = canon.find(text, at + 1)
+                starts, ends = self._sentence_bounds(j)
+                before = canon.rfind(" ", 0, max(at - 1, 0)) + 1  # (the word before)
+                after = canon.find(" ", end + 1)  # (the end of the word after)
+                after = len(canon) if after < 0 else after
+                if (at in starts or (at and before in starts)) and (end in ends or after in ends):
+                    return False  # (an edit of a word may make it whole sentences)
+                inside = True
+                at = find_words(canon, text, at + 1, len(canon))
         return inside
 
     def _could_cover(

@@ -53,7 +53,8 @@ class StructuredCopies:
         self.containment = containment
         self.kept = kept
         self.indexed_copy = indexed_copy
-        self.staying: list[int] = []  # the kept paragraphs of other text, in order
+        # The kept paragraphs of other text, in order (those next to structured data far out).
+        self.staying = [k for k in range(len(document)) if k not in structured and kept(k)]
 
     def remove(self, links: Links) -> None:
         """Remove the paragraphs of structured data whose words the other paragraphs hold.
@@ -71,7 +72,6 @@ class StructuredCopies:
         """
         canonical = self.document.canonical
         n = len(canonical)
-        self.staying = [k for k in range(n) if k not in self.structured and self.kept(k)]
         related: dict[int, set[int]] = {m: set() for m in self.structured}
         for i, j, _ in links.pairs():
             if i in related:

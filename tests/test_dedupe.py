@@ -782,6 +782,34 @@ def test_article_body_copy_run_together_without_spaces_after_the_body_is_contain
     assert set(dup.originals) == set(range(len(BODY)))
 
 
+CONFIG = {"PORT": "8080", "USER": "admin", "PASSWORD": "x", "DEBUG": "", "DEBUG_ENABLE": "true",
+          "PROFILE_ENABLE": "true", "MAIL_HOST": "mail"}  # fmt: skip
+
+
+def test_a_run_together_copy_of_paragraphs_ending_with_addresses_goes() -> None:
+    # Run together without separators, an address that ends a paragraph takes the first word of
+    # the next one into it ("…/bridge-planWe have…"), and lines without a space in them become
+    # one word with it ("…:8080PORT=8080USER=admin…"), which the next paragraph's first word
+    # runs into. The copy is still the body laid end to end.
+    body = [
+        P0,
+        "The full plan is published at https://council.example.com/harbour/bridge-plan",
+        P1,
+        "To try the ferry planner at home, set these variables:",
+        "BASE_PATH=/w",
+        "SERVER=http://localhost:8080",
+        *(f"{name}={value}" for name, value in CONFIG.items()),
+        P2,
+        "Ferry times: www.ferries.example.com/harbour",
+        P3,
+        P4,
+    ]
+    result = dedupe(doc(*body, "".join(body)))
+    assert result.text == doc(*body)
+    (dup,) = result.duplicates
+    assert (dup.index, dup.kind) == (len(body), "contained")
+
+
 def test_article_body_copy_run_together_without_spaces_before_the_body_keeps_the_first() -> None:
     result = dedupe(doc("".join(BODY), *BODY, "Comments are closed."))
     assert result.kept == (0, len(BODY) + 1)
@@ -1100,7 +1128,7 @@ def test_copy_with_a_link_after_each_paragraph() -> None:
     # link (one letter of it) both stay.
     watch = "Watch the full interview with the mayor about the new bridge here:"
     address = canonical_form(f"{watch} https://www.Example.com/v/a?utm_source=rss.").split()[-1]
-    assert address == "examplecomva0"
+    assert address == "0examplecomva"
     links = [f"{watch} https://video.example.com/{x}" for x in "ab"]
     assert dedupe(doc(P0, *links)).duplicates == ()
 

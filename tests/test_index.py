@@ -15,7 +15,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from tests.documents import dedupe_in_threads, join, paragraphs
+from tests.documents import WORDS, dedupe_in_threads, join, paragraphs, sentence
 from textclean import Deduplicator, FingerprintSettings, IndexMismatchError, MemoryStore
 from textclean.fingerprint import ParagraphPrint
 from textclean.match import IndexedParagraph
@@ -199,6 +199,27 @@ def test_a_copy_run_together_without_spaces_goes_as_the_earlier_document_laid_en
     (dup,) = copy.duplicates
     assert (dup.index, dup.kind, dup.doc_id, dup.similarity) == (0, "contained", "wire", 1.0)
     assert set(dup.originals) == set(range(len(body)))
+
+
+def test_a_list_run_together_without_spaces_goes_though_one_paragraph_shares_a_key() -> None:
+    # Headings each before a sentence of its own, then the text taken from the page without
+    # separators: every heading runs into the sentence after it ("Harbour ferryCouncil...") and
+    # every sentence into the heading after it, so that only the first sentence of the copy is a
+    # sentence of the indexed document. The copy goes all the same, to its last line (it holds
+    # no space between two paragraphs: shorter than the paragraphs with their breaks).
+    rng = random.Random(5)
+    items = [
+        part
+        for _ in range(100)
+        for part in (f"{rng.choice(WORDS)} {rng.choice(WORDS)}".capitalize(), sentence(rng))
+    ]
+    with Deduplicator() as dd:
+        dd.dedupe(join(items), doc_id="guide")
+        copy = dd.check(join(["".join(items[1:]), "Comments are closed."]), doc_id="outlet")
+    assert copy.kept == (1,)
+    (dup,) = copy.duplicates
+    assert (dup.index, dup.kind, dup.doc_id) == (0, "contained", "guide")
+    assert set(dup.originals) == set(range(1, len(items)))
 
 
 @pytest.mark.parametrize("width", [60, 72])

@@ -69,7 +69,7 @@ __all__ = [
     "word_count",
 ]
 
-CANONICAL_VERSION = 7
+CANONICAL_VERSION = 8
 """Changes whenever the canonical form of some text changes (and with it every key of it)."""
 
 # While folding, U+0002 marks a sentence end and U+0001 separates paragraphs; both are removed
@@ -252,13 +252,13 @@ def _address_word(match: re.Match[str]) -> str:
     by a typo.
 
     >>> _ADDRESS.sub(_address_word, "Read it at https://www.Example.com/news/a-1?utm_source=x.")
-    'Read it at  examplecomnewsa10 .'
+    'Read it at  0examplecomnewsa1 .'
     >>> _ADDRESS.search("or at example.com/news/a-1#top") is None  # (no scheme, no www.)
     True
     """
     address = match.group().split("://", 1)[-1].split("?", 1)[0].split("#", 1)[0]
     word = _NOT_WORD.sub("", address.lower().removeprefix("www."))
-    return f" {word}0 " if word else " "
+    return f" 0{word} " if word else " "
 
 
 def _read_escapes(text: str) -> str:

@@ -984,16 +984,19 @@ class _DocumentMatcher:
         words = word_count(text)
         need = self.options.containment * words
         for doc_id, members in by_doc.items():
-            if len(members) < 2 or doc_id not in anchored:
+            if doc_id not in anchored:
                 continue
             members.sort()
-            found, covered, small_gaps = laid_out_in(
-                text, [canon for _, canon in members], self.options.threshold
-            )
-            if len(found) >= 2 and not (small_gaps and covered >= need):
-                # The copy may hold paragraphs that share no key with it (list lines whose
-                # sentences run together once the breaks are gone): the indexed paragraphs
-                # from a few before the first candidate on are tried.
+            if len(members) > 1:
+                found, covered, small_gaps = laid_out_in(
+                    text, [canon for _, canon in members], self.options.threshold
+                )
+            else:  # (one is no copy, unless the paragraphs beside it are in it too)
+                found, covered, small_gaps = [], 0, False
+            if not (len(found) >= 2 and small_gaps and covered >= need):
+                # The copy may hold paragraphs that share no key with it (list lines, or
+                # headings run into the sentences after them once the breaks are gone): the
+                # indexed paragraphs from a few before the first candidate on are tried.
                 members = self._indexed_run(doc_id, members[0][0], dict(members), len(text) + 1)
                 found, covered, small_gaps = laid_out_in(
                     text, [canon for _, canon in members], self.options.threshold
@@ -1014,19 +1017,20 @@ class _DocumentMatcher:
         self, doc_id: str, first: int, run: dict[int, str], room: int
     ) -> list[tuple[int, str]]:
         """``run`` (paragraphs of ``doc_id`` and their texts) with the indexed paragraphs from
-        :data:`MAX_SKIPPED` before paragraph ``first`` on, in order, as long as their texts take
-        no more than ``room`` characters (a copy holds no more text than it has)."""
-        room -= sum(len(text) + 1 for text in run.values())
+        :data:`MAX_SKIPPED` before paragraph ``first`` on, in order, as long as the texts after
+        it take no more than ``room`` characters (a copy holds no more text than it has, and
+        perhaps no space between two paragraphs)."""
+        room -= sum(len(text) for j, text in run.items() if j >= first)
         for step in (-1, 1):
             j, extra = first, 0
-            while room >= 0 and extra <= MAX_SKIPPED:
+            while (room >= 0 or step < 0) and extra <= MAX_SKIPPED:
                 entry = self._indexed_beside(doc_id, j, step)
                 if entry is None:
                     break
                 j = entry.paragraph
                 if j not in run:
                     run[j] = entry.canonical
-                    room -= len(entry.canonical) + 1
+                    room -= len(entry.canonical) if step > 0 else 0
                 extra += step < 0
         return sorted(run.items())
 

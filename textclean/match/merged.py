@@ -360,15 +360,18 @@ def _find_fused(
 ) -> int:
     """Where ``canon`` occurs in ``text[lo:hi]`` run into the word beside it, as paragraphs
     run together without a space leave them: the first occurrence that starts at ``at`` (straight
-    after the paragraph found before it) or, if ``anywhere``, at the start of a word; backwards,
-    the last that ends at ``at`` or at the end of a word; -1 if none.
+    after the paragraph found before it) or, if ``anywhere``, that starts or ends a word (the
+    word before it may be lines run together into one word, an address and the lines after it);
+    backwards, the last that ends at ``at``, or starts or ends a word; -1 if none.
 
     >>> _find_fused("for teams3 ways to", "3 ways to", 0, 18, 9, True)
     9
     >>> _find_fused("for teams3 ways to", "for teams", 0, 18, 0, True)
     0
-    >>> _find_fused("for teams3 ways to", "eams3 ways to", 0, 18, 0, True)
+    >>> _find_fused("for teams3 ways to go", "eams3 ways t", 0, 21, 0, True)
     -1
+    >>> _find_fused("port8080next start here", "next start here", 0, 23, 0, True)
+    8
     >>> _find_fused("faqs1 which one", "faqs", 0, 15, 0, True, anywhere=False)
     0
     """
@@ -376,9 +379,9 @@ def _find_fused(
     found = search(canon, lo, hi)
     while found >= 0:
         end = found + len(canon)
-        if forward and (found == at or (anywhere and starts_word(text, found))):
+        if found == at if forward else end == at:
             return found
-        if not forward and (end == at or (anywhere and ends_word(text, end))):
+        if anywhere and (starts_word(text, found) or ends_word(text, end)):
             return found
         found = text.find(canon, found + 1, hi) if forward else text.rfind(canon, lo, end - 1)
     return -1

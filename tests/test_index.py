@@ -227,7 +227,6 @@ def test_a_copy_wrapped_a_line_a_paragraph_goes_line_by_line(width: int) -> None
     # A plain-text version of the wire story: each line a paragraph, most of them a stretch of an
     # indexed paragraph that shares no key with it. They go as the lines beside a line found
     # there, run together with it, stand in the same indexed paragraph (or start the next one).
-    # (Lines too short to hold a whole sentence are found through none: nothing starts them.)
     wire = paragraphs(11, 5)
     lines = [line for paragraph in wire for line in textwrap.wrap(paragraph, width)]
     with Deduplicator() as dd:
@@ -235,6 +234,29 @@ def test_a_copy_wrapped_a_line_a_paragraph_goes_line_by_line(width: int) -> None
         copy = dd.check(join([*lines, "The ferry timetable changes next week."]), doc_id="print")
     assert copy.kept == (len(lines),)
     assert {d.doc_id for d in copy.duplicates} == {"wire"}
+
+
+@pytest.mark.parametrize("width", [60, 72])
+def test_a_wrapped_copy_whose_lines_hold_no_whole_sentence_goes(width: int) -> None:
+    # Sentences of 24 words or more, wrapped: no line holds a whole sentence, so no line shares a
+    # key with the indexed paragraphs. Joined again, the lines in a row do, and each line stands
+    # in one of them run together with the next. Lines of a new text wrapped the same way stay.
+    rng = random.Random(12)
+    long = [
+        " ".join(
+            " ".join(rng.choice(WORDS) for _ in range(rng.randint(24, 30))).capitalize() + "."
+            for _ in range(2)
+        )
+        for _ in range(4)
+    ]
+    new = paragraphs(13, 2)
+    lines = [line for paragraph in long for line in textwrap.wrap(paragraph, width)]
+    fresh = [line for paragraph in new for line in textwrap.wrap(paragraph, width)]
+    with Deduplicator() as dd:
+        dd.dedupe(join(long), doc_id="wire")
+        copy = dd.check(join([*fresh, *lines]), doc_id="print")
+    assert copy.kept == tuple(range(len(fresh)))
+    assert {(d.kind, d.doc_id) for d in copy.duplicates} == {("contained", "wire")}
 
 
 def test_json_ld_with_text_of_its_own_seen_before_goes() -> None:

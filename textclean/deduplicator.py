@@ -8,6 +8,7 @@ index (so its ``doc_id`` is ``None``).
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 import time
@@ -281,7 +282,10 @@ class Deduplicator:
         if self.boilerplate_min_docs is not None and source is not None:
             exact = set(document.exact)
             boilerplate = self._store.boilerplate(source, exact, self.boilerplate_min_docs)
-        return Prior(postings, boilerplate, self._store.neighbours)
+        return Prior(
+            postings, boilerplate, self._store.neighbours,
+            functools.partial(self._store.lookup, exclude_doc=doc_id),
+        )  # fmt: skip
 
     def _add(
         self, doc_id: str, source: str | None, document: DocumentPrint, matching: Matching

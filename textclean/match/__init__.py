@@ -18,7 +18,8 @@ linear in the number of paragraphs: candidates come only from shared keys, never
 
 The package, in the order the work flows: :mod:`~textclean.match.links` pairs the paragraphs
 that share keys; :mod:`~textclean.match.matcher` runs the tiers over them; merged copies are
-found by :mod:`~textclean.match.merged`, matches that need a run of copies around them are
+found by :mod:`~textclean.match.merged` (and lines of a wrapped copy of an indexed document by
+:mod:`~textclean.match.wrapped`), matches that need a run of copies around them are
 confirmed by :mod:`~textclean.match.runs`, and :mod:`~textclean.match.settle` settles what each
 removal points at. :mod:`~textclean.match.model` holds what goes in and comes out.
 """

@@ -44,6 +44,7 @@ from textclean.match.merged import (
 )
 from textclean.match.model import Candidates, IndexedParagraph, Matching, Prior, Ref, describe
 from textclean.match.structured_data import StructuredCopies
+from textclean.match.wrapped import lines_in_indexed
 from textclean.options import DedupeOptions
 from textclean.results import Duplicate
 from textclean.structured import is_structured
@@ -248,7 +249,8 @@ class _DocumentMatcher:
                 self.found[i] = replace(part, rule=part.rule + ", beside a copy of the same text")
         runs.remove_short_blocks(canonical, self.found, short_repeats)
         runs.confirm_short_runs(canonical, self.found, short_repeats)
-        if self.prior.postings:
+        wrapped = self._wrapped_lines()
+        if self.prior.postings or wrapped:
             runs.confirm_indexed_short_runs(
                 canonical, self.document.exact, self.found, self.prior.postings
             )
@@ -302,6 +304,20 @@ class _DocumentMatcher:
         duplicates = tuple(self.found[i] for i in sorted(self.found))
         kept = tuple(i for i in range(len(self.document)) if i not in self.found)
         return Matching(duplicates, kept, settle.document_match(canonical, self.found))
+
+    def _wrapped_lines(self) -> bool:
+        """Remove the kept lines found in indexed paragraphs through their neighbours' words
+        (:mod:`~textclean.match.wrapped`); whether any went."""
+        if self.prior.lookup is None:
+            return False
+        lines, texts_of = lines_in_indexed(
+            self.texts, self.document.canonical, self.found, self.prior.lookup,
+            self.options.fingerprint,
+        )  # fmt: skip
+        for ref, canon in texts_of.items():
+            self.indexed_texts.setdefault(ref, canon)
+        self.found.update(lines)
+        return bool(lines)
 
     def _indexed_lines_going_on(self) -> None:
         """Remove the kept lines that go on from a line next to them found in an indexed

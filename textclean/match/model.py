@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from textclean.results import DocumentMatch, Duplicate
@@ -26,12 +26,14 @@ class Prior:
     ``postings`` maps a key to the indexed paragraphs filed under it; ``boilerplate`` holds the
     exact keys seen in enough documents of this document's source to count as boilerplate;
     ``neighbours`` gives the indexed paragraphs just before and after one of them in its document
-    (the other half of a merged copy may share no key with it).
+    (the other half of a merged copy may share no key with it); ``lookup``, if there is an index,
+    gives the indexed paragraphs filed under other keys (those of lines joined again).
     """
 
     postings: Mapping[int, Sequence[IndexedParagraph]] = field(default_factory=dict)
     boilerplate: frozenset[int] = frozenset()
     neighbours: Callable[[str, int], Sequence[IndexedParagraph]] = lambda doc_id, paragraph: ()
+    lookup: Callable[[Collection[int]], Mapping[int, Sequence[IndexedParagraph]]] | None = None
 
 
 @dataclass(frozen=True, slots=True)

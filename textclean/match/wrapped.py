@@ -1,0 +1,99 @@
+"""Lines of a copy wrapped at a fixed width, a line a paragraph, found in indexed paragraphs.
+
+A plain-text or print version of an earlier document wraps each paragraph into lines of 60 to 80
+characters, each a paragraph of its own. Most of them hold no whole sentence, so they share no
+key with the indexed paragraph they come from, and nothing leads to them. Here the kept lines in
+a row are joined again, the sentences of the joined text are looked up in the index, and each
+line that stands word for word in an indexed paragraph found so, run together with the line
+before or after it, goes as contained in it. The matcher walks on from those lines to their
+neighbours, into the indexed paragraphs before and after (``_indexed_lines_going_on``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+
+from textclean.align import whole_words_in
+from textclean.fingerprint import FingerprintSettings, fingerprint_paragraphs
+from textclean.match.model import IndexedParagraph
+from textclean.results import Duplicate
+
+__all__ = ["LINE_WORDS", "MIN_LINES", "lines_in_indexed"]
+
+LINE_WORDS = 24  # a paragraph this long is no wrapped line (a line of 80 columns holds fewer)
+MIN_LINES = 3  # kept lines in a row that are joined again to be looked up
+
+Lookup = Callable[[Collection[int]], Mapping[int, Sequence[IndexedParagraph]]]
+
+
+def line_runs(
+    texts: Sequence[str], canonical: Sequence[str], found: Collection[int]
+) -> list[range]:
+    """The runs of at least :data:`MIN_LINES` kept paragraphs in a row, each with words and
+    shorter than :data:`LINE_WORDS` words, of which at least two go on with the sentence of the
+    line before them (:func:`_goes_on`): a list, a menu, a run of headings or lines of code is
+    not looked up.
+
+    >>> texts = ["A b", "c d", "e f", "", "g", "h", "i", "j", "K", "L", "M {", "n", "O"]
+    >>> line_runs(texts, [t.lower() for t in texts], {5})
+    [range(0, 3)]
+    """
+    out: list[range] = []
+    start = going_on = 0
+    for k in range(len(canonical) + 1):
+        line = k < len(canonical) and k not in found and canonical[k] != ""
+        if line and canonical[k].count(" ") < LINE_WORDS - 1:
+            going_on += k > start and _goes_on(texts[k - 1], texts[k])
+            continue
+        if k - start >= MIN_LINES and going_on >= 2:
+            out.append(range(start, k))
+        start, going_on = k + 1, 0
+    return out
+
+
+def _goes_on(before: str, line: str) -> bool:
+    """Whether ``line`` reads as the sentence of the line ``before`` it going on: it starts with
+    a lower-case letter, and that one ends with a letter, a digit, a comma or a hyphen.
+
+    >>> _goes_on("the council approved a", "plan on Tuesday"), _goes_on("type Query {", "id: ID")
+    (True, False)
+    """
+    end = before.rstrip()[-1:]
+    return line.lstrip()[:1].islower() and (end.isalnum() or end in ",-")
+
+
+def lines_in_indexed(
+    texts: Sequence[str],
+    canonical: Sequence[str],
+    found: Collection[int],
+    lookup: Lookup,
+    settings: FingerprintSettings,
+) -> tuple[dict[int, Duplicate], dict[tuple[str, int], str]]:
+    """The kept lines of :func:`line_runs` that stand word for word, run together with the line
+    next to them, in an indexed paragraph sharing a sentence with their run; and the canonical
+    texts of the indexed paragraphs they stand in."""
+    runs = line_runs(texts, canonical, found)
+    if not runs:
+        return {}, {}
+    joined = [" ".join(texts[k].strip() for k in run) for run in runs]
+    prints = fingerprint_paragraphs(joined, settings, min_chars=len(max(joined, key=len)) + 1)
+    sentences = [prints[r].sentences for r in range(len(runs))]
+    postings = lookup({key for keys in sentences for key in keys})
+    if not postings:
+        return {}, {}
+    lines: dict[int, Duplicate] = {}
+    texts_of: dict[tuple[str, int], str] = {}
+    for run, keys in zip(runs, sentences, strict=True):
+        entries = (entry for key in keys for entry in postings.get(key, ()))
+        holders = {(entry.doc_id, entry.paragraph): entry.canonical for entry in entries}
+        for (doc_id, j), canon in holders.items():
+            for k in run[:-1]:
+                if whole_words_in(f"{canonical[k]} {canonical[k + 1]}", canon):
+                    for m in (k, k + 1):
+                        lines.setdefault(m, Duplicate(
+                            m, j, "contained", 1.0,
+                            f"its words stand, with the line beside it, in paragraph {j}",
+                            (j,), doc_id,
+                        ))  # fmt: skip
+                    texts_of[doc_id, j] = canon
+    return lines, texts_of

@@ -274,6 +274,27 @@ def test_json_ld_with_text_of_its_own_seen_before_goes() -> None:
     ]
 
 
+@pytest.mark.parametrize("joiner", ["\n\n", " "])
+def test_json_ld_holding_an_indexed_body_goes_without_the_body_beside_it(joiner: str) -> None:
+    # A page behind a paywall shows the first line of the wire story and carries all of it in its
+    # JSON-LD: the object's text is the indexed story (its headline a heading of it), so it goes.
+    # An object that adds a paragraph of its own to the story stays.
+    wire = paragraphs(21, 6)
+    data = {"@type": "NewsArticle", "headline": "Harbour ferry plan approved",
+            "datePublished": "2026-03-01", "url": "https://x.test/a"}  # fmt: skip
+    page = [json.dumps({**data, "articleBody": joiner.join(wire)}), "Subscribe to read more."]
+    longer = json.dumps({**data, "articleBody": joiner.join([*wire, *paragraphs(22, 1)])})
+    with Deduplicator() as dd:
+        dd.dedupe(join(["Harbour ferry plan approved", *wire]), doc_id="wire")
+        copy = dd.check(join(page), doc_id="outlet")
+        more = dd.check(join([longer, "Subscribe to read more."]), doc_id="outlet")
+    assert copy.kept == (1,)
+    (dup,) = copy.duplicates
+    assert (dup.index, dup.kind, dup.doc_id) == (0, "contained", "wire")
+    assert dup.similarity >= 0.9
+    assert more.kept == (0, 1)
+
+
 def test_syndicated_copy_edited_in_every_paragraph() -> None:
     # The outlet's house style changes one word in each paragraph of the wire story.
     wire = paragraphs(3, 5)

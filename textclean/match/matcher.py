@@ -295,7 +295,7 @@ class _DocumentMatcher:
                 del self.found[m]
             StructuredCopies(
                 self.texts, self.document, self.found, self.structured, self.options.containment,
-                self._kept, self._indexed_copy,
+                self._kept, self._indexed_copy, self._indexed_text,
             ).remove(self.links)  # fmt: skip
         if self.options.keep == "longest":
             settle.prefer_longest(self.texts, canonical, self.found)
@@ -1027,6 +1027,35 @@ class _DocumentMatcher:
                 f"{share:.0%} of its words appear in order in {describe(pieces)}",
                 tuple(pieces), doc_id,
             )  # fmt: skip
+        return None
+
+    def _indexed_text(self, m: int, values: list[str]) -> Duplicate | None:
+        """Structured data ``m`` (its canonical ``values``) as text of one indexed document: its
+        long values laid end to end in its paragraphs (an ``articleBody``), its short ones word
+        for word in them (a headline, a description), together ``containment`` of its words."""
+        if not self.prior.postings:
+            return None
+        fp = self.document[m]
+        candidates = indexed_links(fp.sentences, fp.bands, self.prior.postings)
+        words = sum(word_count(value) for value in values)
+        for doc_id in dict.fromkeys(doc_id for doc_id, _ in candidates if doc_id is not None):
+            held = {ref: c for ref, c in candidates.items() if ref[0] == doc_id}
+            covered, source = 0, None
+            for value in values:
+                found = (
+                    self._indexed_laid_out(m, value, held)
+                    if word_count(value) >= HEADING_WORDS
+                    else None
+                )
+                if found is not None:
+                    covered += round(found.similarity * word_count(value))
+                    source = source or found
+                elif any(whole_words_in(value, canon) for _, canon in held.values()):
+                    covered += word_count(value)
+            if source is not None and covered >= self.options.containment * words:
+                share = covered / words
+                rule = f"structured data: {share:.0%} of its words are paragraphs of {doc_id}"
+                return replace(source, similarity=share, rule=rule)
         return None
 
     def _indexed_run(

@@ -33,7 +33,9 @@ class StructuredCopies:
 
     ``found`` holds the paragraphs removed so far, and gets the objects removed; ``kept(k)`` says
     whether paragraph ``k`` stays (and has words); ``indexed_copy(m, exact, canonical)`` says
-    whether an indexed document holds paragraph ``m`` exactly.
+    whether an indexed document holds paragraph ``m`` exactly, and ``indexed_text(m, values)``
+    whether one holds the text of its values (the ``articleBody`` of a page whose body the index
+    has, alone: a page that shows a line of its story and carries the rest in its data).
     """
 
     def __init__(
@@ -45,6 +47,7 @@ class StructuredCopies:
         containment: float,
         kept: Callable[[int], bool],
         indexed_copy: Callable[[int, int, str], Duplicate | None],
+        indexed_text: Callable[[int, list[str]], Duplicate | None] = lambda m, values: None,
     ) -> None:
         self.texts = texts
         self.document = document
@@ -53,6 +56,7 @@ class StructuredCopies:
         self.containment = containment
         self.kept = kept
         self.indexed_copy = indexed_copy
+        self.indexed_text = indexed_text
         # The kept paragraphs of other text, in order (those next to structured data far out).
         self.staying = [k for k in range(len(document)) if k not in structured and kept(k)]
 
@@ -99,6 +103,9 @@ class StructuredCopies:
                 wide = self.around(m, min(padded.count(" ") - 1, DATA_REACH))
                 share, pieces = self.covering(padded, values, wide)
             if share < self.containment:
+                indexed = self.indexed_text(m, values)
+                if indexed is not None:
+                    self.found[m] = indexed
                 continue
             kept = tuple(j for j in pieces if self.kept(j))
             rule = f"structured data: {share:.0%} of its words are {describe(pieces)}"

@@ -39,15 +39,16 @@ def line_runs(
     [range(0, 3)]
     """
     out: list[range] = []
-    start = going_on = 0
+    start = 0
     for k in range(len(canonical) + 1):
         line = k < len(canonical) and k not in found and canonical[k] != ""
         if line and canonical[k].count(" ") < LINE_WORDS - 1:
-            going_on += k > start and _goes_on(texts[k - 1], texts[k])
             continue
-        if k - start >= MIN_LINES and going_on >= 2:
-            out.append(range(start, k))
-        start, going_on = k + 1, 0
+        if k - start >= MIN_LINES:
+            going_on = (m for m in range(start + 1, k) if _goes_on(texts[m - 1], texts[m]))
+            if next(going_on, None) is not None and next(going_on, None) is not None:
+                out.append(range(start, k))
+        start = k + 1
     return out
 
 

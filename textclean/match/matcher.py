@@ -1037,23 +1037,19 @@ class _DocumentMatcher:
             return None
         fp = self.document[m]
         candidates = indexed_links(fp.sentences, fp.bands, self.prior.postings)
-        words = sum(word_count(value) for value in values)
+        sizes = [word_count(value) for value in values]
         for doc_id in dict.fromkeys(doc_id for doc_id, _ in candidates if doc_id is not None):
             held = {ref: c for ref, c in candidates.items() if ref[0] == doc_id}
             covered, source = 0, None
-            for value in values:
-                found = (
-                    self._indexed_laid_out(m, value, held)
-                    if word_count(value) >= HEADING_WORDS
-                    else None
-                )
+            for value, size in zip(values, sizes, strict=True):
+                found = self._indexed_laid_out(m, value, held) if size >= HEADING_WORDS else None
                 if found is not None:
-                    covered += round(found.similarity * word_count(value))
+                    covered += round(found.similarity * size)
                     source = source or found
                 elif any(whole_words_in(value, canon) for _, canon in held.values()):
-                    covered += word_count(value)
-            if source is not None and covered >= self.options.containment * words:
-                share = covered / words
+                    covered += size
+            if source is not None and covered >= self.options.containment * sum(sizes):
+                share = covered / sum(sizes)
                 rule = f"structured data: {share:.0%} of its words are paragraphs of {doc_id}"
                 return replace(source, similarity=share, rule=rule)
         return None

@@ -12,9 +12,11 @@ neighbours, into the indexed paragraphs before and after (``_indexed_lines_going
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
+from itertools import islice
 
 from textclean.align import whole_words_in
 from textclean.fingerprint import FingerprintSettings, fingerprint_paragraphs
+from textclean.match.links import COMMON_POSTINGS
 from textclean.match.model import IndexedParagraph
 from textclean.results import Duplicate
 
@@ -46,7 +48,7 @@ def line_runs(
             continue
         if k - start >= MIN_LINES:
             going_on = (m for m in range(start + 1, k) if _goes_on(texts[m - 1], texts[m]))
-            if next(going_on, None) is not None and next(going_on, None) is not None:
+            if len(list(islice(going_on, 2))) == 2:
                 out.append(range(start, k))
         start = k + 1
     return out
@@ -60,7 +62,7 @@ def _goes_on(before: str, line: str) -> bool:
     (True, False)
     """
     end = before.rstrip()[-1:]
-    return line.lstrip()[:1].islower() and (end.isalnum() or end in ",-")
+    return line.lstrip()[:1].islower() and (end.isalnum() or end in {",", "-"})
 
 
 def lines_in_indexed(
@@ -77,6 +79,7 @@ def lines_in_indexed(
     if not runs:
         return {}, {}
     joined = [" ".join(texts[k].strip() for k in run) for run in runs]
+    # (min_chars past the longest: sentence keys only, no fuzzy hash)
     prints = fingerprint_paragraphs(joined, settings, min_chars=len(max(joined, key=len)) + 1)
     sentences = [prints[r].sentences for r in range(len(runs))]
     postings = lookup({key for keys in sentences for key in keys})
@@ -85,7 +88,9 @@ def lines_in_indexed(
     lines: dict[int, Duplicate] = {}
     texts_of: dict[tuple[str, int], str] = {}
     for run, keys in zip(runs, sentences, strict=True):
-        entries = (entry for key in keys for entry in postings.get(key, ()))
+        # (a sentence filed under many paragraphs, a disclaimer say, leads nowhere in particular)
+        held = (postings.get(key, ()) for key in keys)
+        entries = (entry for filed in held if len(filed) < COMMON_POSTINGS for entry in filed)
         holders = {(entry.doc_id, entry.paragraph): entry.canonical for entry in entries}
         for (doc_id, j), canon in holders.items():
             for k in run[:-1]:

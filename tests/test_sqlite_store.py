@@ -9,12 +9,13 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import textwrap
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from tests.documents import dedupe_in_threads, join, paragraphs
+from tests.documents import WORDS, dedupe_in_threads, join, paragraphs
 from textclean import (
     Deduplicator,
     FingerprintSettings,
@@ -375,6 +376,27 @@ def test_sqlite_and_memory_stores_give_the_same_answers(tmp_path: Path) -> None:
             assert a == b
             assert sqlite_dd.store.paragraph_count() == memory_dd.store.paragraph_count()
             assert sqlite_dd.store.document_count() == memory_dd.store.document_count()
+
+
+def test_a_reopened_index_finds_a_wrapped_copy_and_a_json_ld_body(tmp_path: Path) -> None:
+    # The lookups that copies sharing no key of their own make (the sentences of wrapped lines
+    # joined again, the text of an articleBody) reach the file's documents after reopening.
+    rng = random.Random(31)
+    words = [" ".join(rng.choice(WORDS) for _ in range(26)) for _ in range(6)]
+    sentences = [sentence.capitalize() + "." for sentence in words]
+    story = [" ".join(sentences[n : n + 2]) for n in range(0, 6, 2)]
+    path = tmp_path / "index.db"
+    with Deduplicator(store=path) as dd:
+        dd.dedupe(join(story), doc_id="wire")
+    lines = [line for paragraph in story for line in textwrap.wrap(paragraph, 64)]
+    data = json.dumps({"@type": "NewsArticle", "articleBody": " ".join(story)})
+    with Deduplicator(store=path) as dd:
+        wrapped = dd.check(join(lines), doc_id="print")
+        alone = dd.check(join([data, "Subscribe to read more."]), doc_id="paywall")
+    assert wrapped.kept == ()
+    assert {d.doc_id for d in wrapped.duplicates} == {"wire"}
+    assert alone.kept == (1,)
+    assert [(d.index, d.doc_id) for d in alone.duplicates] == [(0, "wire")]
 
 
 @pytest.mark.parametrize("kind", ["memory", "sqlite"])

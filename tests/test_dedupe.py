@@ -810,6 +810,25 @@ def test_a_run_together_copy_of_paragraphs_ending_with_addresses_goes() -> None:
     assert (dup.index, dup.kind) == (len(body), "contained")
 
 
+def test_a_body_after_its_run_together_copy_goes_though_its_sections_moved() -> None:
+    # The copy run together without spaces comes first, so it stays and the body goes as parts of
+    # it. In the body the sections stand in another order, so the walk along the copy stops; a
+    # heading runs into the sentence after it in the copy ("...about the bridgeThe city
+    # council..."), and so does that sentence's paragraph, so no key leads from either to the
+    # copy. Each goes as the text that goes on, in the copy, into the paragraph after it.
+    heads = [
+        "What the council decided about the bridge",
+        "How the ferries will run during the works",
+        "Why the old bridge was closed last autumn",
+    ]
+    copy = [heads[0], P0, P1, heads[1], P2, P3, heads[2], P4]
+    body = [heads[1], P2, P3, heads[0], P0, P1, heads[2], P4]
+    result = dedupe(doc("".join(copy), *body))
+    assert result.kept == (0,)
+    assert {(d.kind, d.original) for d in result.duplicates} == {("contained", 0)}
+    assert dedupe(result.text).duplicates == ()
+
+
 def test_article_body_copy_run_together_without_spaces_before_the_body_keeps_the_first() -> None:
     result = dedupe(doc("".join(BODY), *BODY, "Comments are closed."))
     assert result.kept == (0, len(BODY) + 1)

@@ -254,7 +254,7 @@ class _DocumentMatcher:
             runs.confirm_indexed_short_runs(
                 canonical, self.document.exact, self.found, self.prior.postings
             )
-            self._indexed_lines_going_on()
+            self._lines_going_on(self._going_on)
         runs.confirm_decorated_runs(
             canonical, self.found,
             indexed_texts=self.indexed_texts, indexed_beside=self._indexed_beside,
@@ -284,8 +284,10 @@ class _DocumentMatcher:
         self._near_again(contained=True)
         # Removals since may have brought copies together (or put one beside them), and so may
         # the short lines these remove: until none goes, as a second run on the output would.
-        for _ in range(_SHORT_ROUNDS):
+        for round_ in range(_SHORT_ROUNDS):
             count = len(self.found)
+            if not round_:  # (what the walks along copies left between two parts of one)
+                self._lines_going_on(self._going_on_here)
             runs.remove_short_blocks(canonical, self.found, short_repeats)
             runs.confirm_short_runs(canonical, self.found, short_repeats)
             if len(self.found) == count:
@@ -319,26 +321,49 @@ class _DocumentMatcher:
         self.found.update(lines)
         return bool(lines)
 
-    def _indexed_lines_going_on(self) -> None:
-        """Remove the kept lines that go on from a line next to them found in an indexed
-        paragraph (:meth:`_going_on`): a copy wrapped at a fixed width, a line a paragraph, of
-        which only the lines that hold a whole sentence share a key with the indexed paragraphs.
-        Confirmed lines confirm their neighbours in turn, both ways."""
+    def _lines_going_on(self, going_on: Callable[[int, int], Duplicate | None]) -> None:
+        """Remove the kept lines that go on from a line next to them found in another paragraph,
+        as ``going_on(k, m)`` says of line ``k`` and line ``m`` beside it (:meth:`_going_on`,
+        :meth:`_going_on_here`). Confirmed lines confirm their neighbours in turn, both ways."""
         canonical, found = self.document.canonical, self.found
         n = len(canonical)
-        changed = True
-        while changed:
-            changed = False
-            for k in (*range(n), *range(n - 1, -1, -1)):
-                if k in found or not canonical[k]:
-                    continue
-                dup = self._going_on(k, k - 1) or self._going_on(k, k + 1)
-                if dup is not None:
-                    found[k] = dup
-                    changed = True
+        todo = sorted({k for m in found for k in (m - 1, m + 1) if 0 <= k < n}, reverse=True)
+        while todo:
+            k = todo.pop()
+            if k in found or not canonical[k] or k in self.structured:
+                continue
+            dup = going_on(k, k - 1) or going_on(k, k + 1)
+            if dup is not None:
+                found[k] = dup
+                todo.extend(m for m in (k + 1, k - 1) if 0 <= m < n and m not in found)
+
+    def _going_on_here(self, k: int, m: int) -> Duplicate | None:
+        """Paragraph ``k`` as a part of the kept paragraph of this document that paragraph ``m``
+        next to it is contained in: the two run together (with a space, or without one, as a
+        copy run together without spaces holds them) stand there. Headings of a body after its
+        copy run together go so: the copy holds each run into the sentence after it, so no key
+        leads from the heading to the copy, but the paragraphs on either side went as parts of
+        it (and a second run would find the heading among the headings it is left beside)."""
+        dup = self.found.get(m)
+        if dup is None or dup.doc_id is not None or dup.kind != "contained":
+            return None
+        j = dup.original
+        if j is None or len(dup.originals) != 1 or j in self.found:
+            return None
+        line, beside_line = self.document.canonical[k], self.document.canonical[m]
+        pairs = (beside_line, line) if k > m else (line, beside_line)
+        canon = self.document.canonical[j]
+        if not any(run_into(f"{pairs[0]}{space}{pairs[1]}", canon) for space in (" ", "")):
+            return None
+        return Duplicate(
+            k, j, "contained", 1.0, f"its words go on from paragraph {m}'s in paragraph {j}", (j,)
+        )
 
     def _going_on(self, k: int, m: int) -> Duplicate | None:
-        """Line ``k`` as a part of the indexed paragraph that line ``m`` next to it was found in:
+        """Line ``k`` as a part of the indexed paragraph that line ``m`` next to it was found in
+        (a copy wrapped at a fixed width, a line a paragraph, of which only the lines that hold
+        a whole sentence share a key with the indexed paragraphs, or that were found through
+        their neighbours' sentences: :mod:`~textclean.match.wrapped`):
         the two lines run together stand in it word for word; or, where ``m`` ends that
         paragraph, ``k`` starts the indexed paragraph after it (or the reverse, before it)."""
         dup = self.found.get(m)

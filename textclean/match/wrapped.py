@@ -6,7 +6,7 @@ key with the indexed paragraph they come from, and nothing leads to them. Here t
 a row are joined again, the sentences of the joined text are looked up in the index, and each
 line that stands word for word in an indexed paragraph found so, run together with the line
 before or after it, goes as contained in it. The matcher walks on from those lines to their
-neighbours, into the indexed paragraphs before and after (``_indexed_lines_going_on``).
+neighbours, into the indexed paragraphs before and after (its ``_lines_going_on``).
 """
 
 from __future__ import annotations

@@ -350,10 +350,9 @@ class _DocumentMatcher:
         j = dup.original
         if j is None or len(dup.originals) != 1 or j in self.found:
             return None
-        line, beside_line = self.document.canonical[k], self.document.canonical[m]
-        pairs = (beside_line, line) if k > m else (line, beside_line)
-        canon = self.document.canonical[j]
-        if not any(run_into(f"{pairs[0]}{space}{pairs[1]}", canon) for space in (" ", "")):
+        canonical = self.document.canonical
+        first, second = (canonical[m], canonical[k]) if k > m else (canonical[k], canonical[m])
+        if not any(run_into(f"{first}{space}{second}", canonical[j]) for space in (" ", "")):
             return None
         return Duplicate(
             k, j, "contained", 1.0, f"its words go on from paragraph {m}'s in paragraph {j}", (j,)

@@ -379,7 +379,7 @@ def _find_fused(
     found = search(canon, lo, hi)
     while found >= 0:
         end = found + len(canon)
-        if found == at if forward else end == at:
+        if (found if forward else end) == at:
             return found
         if anywhere and (starts_word(text, found) or ends_word(text, end)):
             return found

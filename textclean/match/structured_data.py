@@ -47,7 +47,7 @@ class StructuredCopies:
         containment: float,
         kept: Callable[[int], bool],
         indexed_copy: Callable[[int, int, str], Duplicate | None],
-        indexed_text: Callable[[int, list[str]], Duplicate | None] = lambda m, values: None,
+        indexed_text: Callable[[int, list[str]], Duplicate | None],
     ) -> None:
         self.texts = texts
         self.document = document

@@ -480,6 +480,16 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
             for k in range(1, count + 1)
         )
         _time_per_item(text, count, "line")
+    # A body after a copy of itself run together without spaces into one paragraph, which
+    # stays as the first: each paragraph of the body is looked for in that copy, from where
+    # the one before it was found (searching the whole copy each time cost the square).
+    print("a body after its copy run together (N corpus paragraphs, the copy first)")
+    for count in (1_000, 2_000, 4_000):
+        body = [p for p in pool if len(p.split()) >= 8][:count]
+        result, seconds = _timed("".join(body) + "\n\n" + "\n\n".join(body))
+        print(f"  {len(body):>7,} paragraphs: {seconds:6.2f} s, "
+              f"{1e3 * seconds / len(body):6.2f} ms/paragraph, "
+              f"{len(result.kept):,} kept")  # fmt: skip
     # A web address, then a long run of letters joined by '+': scanning for a URL scheme from
     # every letter of it once cost the square of its length (21 s for 80,000 repeats).
     print("after a web address, a run of N 'a+'")

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 import textclean
+from tests.documents import paragraphs
 from textclean import Deduplicator, Paragraph, clean, dedupe, find_duplicates, split_paragraphs
 from textclean.canonical import canonical_form
 from textclean.structured import is_structured
@@ -825,6 +826,23 @@ def test_a_body_after_its_run_together_copy_goes_though_its_sections_moved() -> 
     body = [heads[1], P2, P3, heads[0], P0, P1, heads[2], P4]
     result = dedupe(doc("".join(copy), *body))
     assert result.kept == (0,)
+    assert {(d.kind, d.original) for d in result.duplicates} == {("contained", 0)}
+    assert dedupe(result.text).duplicates == ()
+
+
+@pytest.mark.parametrize("joiner", [" ", ""])
+def test_a_long_body_after_its_copy_in_one_paragraph_goes_in_any_order(joiner: str) -> None:
+    # A copy in one paragraph far longer than the stretch where each paragraph of the body is
+    # looked for first (after the one before it): the body goes whether it keeps the copy's
+    # order or not, and a paragraph the copy lacks stays, though it quotes a sentence of it.
+    body = paragraphs(31, 60)
+    assert len(joiner.join(body)) > 3 * 4096
+    quoted = body[40].split(". ")[0]
+    new = f"{quoted}. The harbour office says the ferry timetable changes again on Monday, and "
+    new += "the first boat will leave twenty minutes earlier until the end of the summer season."
+    order = [*body[:10], new, *body[35:], *body[10:35]]
+    result = dedupe(doc(joiner.join(body), *order))
+    assert result.kept == (0, 11)
     assert {(d.kind, d.original) for d in result.duplicates} == {("contained", 0)}
     assert dedupe(result.text).duplicates == ()
 

@@ -12,6 +12,7 @@ from collections import deque
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from itertools import accumulate, pairwise
+from typing import Literal
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -26,6 +27,7 @@ from textclean.align import (
     drops_numbers,
     find_words,
     only_small_edits,
+    starts_word,
     whole_words_in,
     word_for_word,
 )
@@ -39,6 +41,7 @@ from textclean.match.merged import (
     MAX_PASSED,
     MAX_SKIPPED,
     MergedCopies,
+    find_anywhere,
     laid_out_in,
     run_into,
 )
@@ -62,6 +65,9 @@ _SHORT_ROUNDS = 8  # rounds of removing short repeats at the end, each after one
 _MAX_BESIDE = 2  # indexed candidates whose neighbours are asked for, those sharing most keys
 _MAX_ROUNDS = 3  # matchings of a document whose common keys change with what stays
 _MAX_LATER = 4 * _MAX_CANDIDATES  # later paragraphs a paragraph may be contained in, the first
+_FAR = 4096  # characters of a candidate past which a copy is looked for after the one before
+_NEAR = 256  # characters before and after where that one ended that are looked at first
+_How = Literal["sentences", "cut", "words", "run"]  # how a paragraph stands in one holding it
 _STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
 SPUN_MARGIN = 0.15
 """A paragraph of :data:`HEADING_WORDS` words or more whose words replace those of one earlier
@@ -171,6 +177,8 @@ class _DocumentMatcher:
         self.uncontained: dict[int, int] = {}
         # Paragraphs found in a later one that stayed, as that one looked like the copy.
         self.held_back: set[int] = set()
+        # Where in a long candidate the last paragraph found word for word in it ended.
+        self.read_to: dict[Ref, int] = {}
         self.links = links
         self.merged = MergedCopies(
             document.canonical, self.found, options.threshold, passable=self.short_repeats
@@ -544,7 +552,8 @@ class _DocumentMatcher:
             if p in holders and any(
                 self._kept(m) for k in holders[p] for m in (k - 1, k + 1) if m < n
             ):
-                self._remove_walked(p, self.merged.anchors(body, holders[p], edited=True)[:1], True)
+                first = self.merged.anchors(body, holders[p], edited=True, first=True)
+                self._remove_walked(p, first, True)
             if p not in self.parts:
                 continue
             # From its parts that stay, too (a second run would try them): these must make up
@@ -1133,23 +1142,38 @@ class _DocumentMatcher:
         # A copy cut off with an ellipsis (a teaser, an AMP page's preview), maybe mid-word.
         truncated = i in self.teasers
         for (doc_id, j), (_, canon) in candidates.items():
-            if len(canon) <= len(text) or text not in canon:
+            if len(canon) <= len(text):
                 continue
-            if doc_id is None and not long:
-                found = self._whole_sentences_of(text, j, truncated=truncated and not later)
-            elif truncated:  # whole words, the last one maybe cut short
-                found = f" {text}" in f" {canon}"
-            else:  # whole words (an indexed paragraph's sentences are not kept), or run in
-                found = whole_words_in(text, canon) or (long and run_into(text, canon))
-            if found:
-                if doc_id is not None:  # (a line going on from it may be found in it: see below)
-                    self.indexed_texts.setdefault((doc_id, j), canon)
-                return Duplicate(
-                    i, j, "contained", 1.0,
-                    f"100% of its words appear in order in {where}paragraph {j}", (j,), doc_id,
-                )  # fmt: skip
-            if doc_id is None and not later:
-                self._note_part(i, j, text, canon)
+            # How it must stand there: whole sentences; whole words, the last maybe cut short;
+            # whole words (an indexed paragraph's sentences are not kept), or run in if long.
+            how: _How = (
+                "sentences" if doc_id is None and not long
+                else "cut" if truncated else "run" if long else "words"
+            )  # fmt: skip
+            cut = truncated and not later  # (as whole sentences, cut short)
+            # In a long one, where the paragraph before stood is looked at first: a copy in one
+            # paragraph is not searched from its start for each of many paragraphs.
+            read_to = self.read_to.get((doc_id, j), -1) if len(canon) > _FAR else -1
+            at = -1
+            if read_to >= 0:
+                near = max(0, read_to - _NEAR), read_to + len(text) + _NEAR
+                at = self._stands_at(text, j, canon, how, *near, cut=cut)
+            if at < 0:
+                if text not in canon:
+                    continue
+                at = self._stands_at(text, j, canon, how, 0, len(canon), cut=cut)
+            if at < 0:
+                if doc_id is None and not later:
+                    self._note_part(i, j, text, canon)
+                continue
+            if len(canon) > _FAR:
+                self.read_to[doc_id, j] = at + len(text)
+            if doc_id is not None:  # (a line going on from it may be found in it: see below)
+                self.indexed_texts.setdefault((doc_id, j), canon)
+            return Duplicate(
+                i, j, "contained", 1.0,
+                f"100% of its words appear in order in {where}paragraph {j}", (j,), doc_id,
+            )  # fmt: skip
         if later:
             return None
         pieces, covered, small_gaps = self.merged.laid_end_to_end(i, text, candidates)
@@ -1201,14 +1225,37 @@ class _DocumentMatcher:
         """Whether canonical ``text`` is one or more consecutive whole sentences of paragraph
         ``j`` (sentence offsets are worked out once a paragraph); when ``truncated`` (a teaser
         cut off with an ellipsis), words from the start of a sentence, the last maybe cut short."""
+        return self._sentences_at(text, j, truncated, 0, len(self.document.canonical[j])) >= 0
+
+    def _sentences_at(self, text: str, j: int, truncated: bool, start: int, stop: int) -> int:
+        """Where in ``[start, stop)`` of paragraph ``j``'s canonical text ``text`` first stands
+        as :meth:`_whole_sentences_of` asks, or -1."""
         canon, (starts, ends) = self.document.canonical[j], self._sentence_bounds(j)
-        at = canon.find(text)  # (each place it stands: few, where a paragraph has many sentences)
+        at = canon.find(text, start, stop)  # (each place it stands: few)
         while at >= 0:
             end = at + len(text)
             if at in starts and (end in ends or (truncated and end < len(canon))):
-                return True
-            at = canon.find(text, at + 1)
-        return False
+                return at
+            at = canon.find(text, at + 1, stop)
+        return -1
+
+    def _stands_at(
+        self, text: str, j: int, canon: str, how: _How, start: int, stop: int, *, cut: bool
+    ) -> int:
+        """Where ``text`` first stands in ``canon[start:stop]`` (candidate ``j``) as
+        :meth:`_verbatim` asks (``how``), or -1: as whole sentences of paragraph ``j`` (``cut``
+        short, maybe), as whole words, the last maybe cut short, as whole words, or as whole
+        words or run into the words beside it."""
+        if how == "sentences":
+            return self._sentences_at(text, j, cut, start, stop)
+        if how == "words":
+            return find_words(canon, text, start, stop)
+        if how == "run":
+            return find_anywhere(canon, text, start, stop)
+        at = canon.find(text, start, stop)
+        while at >= 0 and not starts_word(canon, at):
+            at = canon.find(text, at + 1, stop)
+        return at
 
     def _sentence_bounds(self, j: int) -> tuple[set[int], set[int]]:
         """Where paragraph ``j``'s sentences start and end in its canonical text (character

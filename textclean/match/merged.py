@@ -29,7 +29,7 @@ from textclean.canonical import word_count
 from textclean.match.model import Candidates
 from textclean.results import Duplicate
 
-__all__ = ["MAX_PASSED", "MergedCopies", "laid_out_in", "run_into"]
+__all__ = ["MAX_PASSED", "MergedCopies", "find_anywhere", "laid_out_in", "run_into"]
 
 SLACK = 64  # characters a merged copy may hold before the next paragraph found in it
 MAX_STARTS = 32  # candidates a merged copy is searched around (a line repeated through a page
@@ -95,26 +95,27 @@ class MergedCopies:
             for doc_id, j in candidates
             if doc_id is None
             and j < i
-            and canonical[j].count(" ") >= MIN_RUN - 1
             and len(canonical[j]) < len(text)
+            and canonical[j].count(" ") >= MIN_RUN - 1
         )
         edited = bool(sources) and len(text) > 2 * len(canonical[sources[0]])
         anchors = sorted(self.anchors(text, sources, edited=edited))
         return self.walk_around(text, anchors[:MAX_STARTS], range(i), kept=kept)
 
     def anchors(
-        self, text: str, paragraphs: Sequence[int], *, edited: bool = False
+        self, text: str, paragraphs: Sequence[int], *, edited: bool = False, first: bool = False
     ) -> list[tuple[int, int, int]]:
-        """``(start, end, paragraph)`` where each of ``paragraphs`` first occurs word for word
-        in ``text``, in the order given; if none does and ``edited``, the first of them found
-        with small edits at the start of ``text``."""
+        """``(start, end, paragraph)`` where each of ``paragraphs`` (the ``first`` of them
+        that does) first occurs word for word in ``text``, in the order given; if none does and
+        ``edited``, the first of them found with small edits at the start of ``text``."""
         canonical = self.canonical
-        found = [
-            (at, at + len(canonical[j]), j)
-            for j in paragraphs
-            for at in (_find_anywhere(text, canonical[j]),)
-            if at >= 0
-        ]
+        found = []
+        for j in paragraphs:
+            at = find_anywhere(text, canonical[j])
+            if at >= 0:
+                found.append((at, at + len(canonical[j]), j))
+                if first:
+                    break
         if not found and edited and paragraphs:
             span = self.find_near(text, canonical[paragraphs[0]], 0, True, [], 0)
             if span is not None:
@@ -312,24 +313,25 @@ def run_into(part: str, text: str) -> bool:
     >>> run_into("tested it here", "summarywe tested it here"), run_into("b c d", "ab c de")
     (True, False)
     """
-    return _find_anywhere(text, part) >= 0
+    return find_anywhere(text, part) >= 0
 
 
-def _find_anywhere(text: str, canon: str) -> int:
-    """Where ``canon`` first occurs in ``text`` as whole words or, if it is a few words long,
-    run into the word before or after it; -1 if nowhere.
+def find_anywhere(text: str, canon: str, start: int = 0, end: int | None = None) -> int:
+    """Where ``canon`` first occurs in ``text[start:end]`` as whole words or, if it is a few
+    words long, run into the word before or after it; -1 if nowhere.
 
-    >>> _find_anywhere("quick summarywe tested it here", "we tested it")
+    >>> find_anywhere("quick summarywe tested it here", "we tested it")
     13
     """
-    found = find_words(text, canon, 0, len(text))
+    end = len(text) if end is None else end
+    found = find_words(text, canon, start, end)
     if found >= 0 or canon.count(" ") + 1 < MIN_RUN:
         return found
-    found = text.find(canon)
+    found = text.find(canon, start, end)
     while found >= 0:
         if starts_word(text, found) or ends_word(text, found + len(canon)):
             return found
-        found = text.find(canon, found + 1)
+        found = text.find(canon, found + 1, end)
     return -1
 
 

@@ -640,6 +640,33 @@ def test_a_spun_copy_of_the_body_goes() -> None:
         assert dd.dedupe(doc(*SPUN), doc_id="b").duplicates == ()
 
 
+def test_a_reworded_copy_goes_though_a_teaser_that_goes_late_parts_its_originals() -> None:
+    # Each paragraph of the copy rewords one of the body ("says", "utilize", "will"): near
+    # copies that go only in a run of them. In the body a teaser of a later paragraph stands
+    # between the originals of the first two; it goes only once the later paragraphs are
+    # matched, and then the originals stand together, as they do in the output.
+    body = [
+        "The city council said on Tuesday that it would use the new budget to repair the old "
+        "harbour bridge before the winter storms arrive.",
+        "Engineers said the work would help the ferry service keep running, and that the cost "
+        "would be shared with the regional government.",
+        "Residents who use the bridge every day said they were glad the council had finally "
+        "listened to their complaints about the delays.",
+        "The mayor said the repairs would start in March and that the bridge would stay open to "
+        "cyclists and walkers while the work goes on.",
+    ]
+    teaser = "The mayor said the repairs would start in March and that the bridge…"
+    swaps = [("said", "says"), (" use ", " utilize "), ("help", "assist"), ("would", "will")]
+    copy = []
+    for paragraph in body[:3]:
+        for word, other in swaps:
+            paragraph = paragraph.replace(word, other)
+        copy.append(paragraph)
+    result = dedupe(doc("Bridge repairs approved", body[0], teaser, *body[1:], *copy))
+    assert removed(result) == {2: (5, "contained"), 6: (1, "near"), 7: (3, "near"), 8: (4, "near")}
+    assert dedupe(result.text).duplicates == ()
+
+
 def test_teaser_cut_off_mid_word() -> None:
     # Previews cut at a number of characters end inside a word.
     after = "The old bridge, opened in 1934, was closed to cars last aut…"

@@ -298,6 +298,7 @@ class _DocumentMatcher:
                 self._lines_going_on(self._going_on_here)
             runs.remove_short_blocks(canonical, self.found, short_repeats)
             runs.confirm_short_runs(canonical, self.found, short_repeats)
+            self._confirm_edited_runs()  # (edited copies the paragraphs gone since close up)
             if len(self.found) == count:
                 break
         if self.structured:  # (last: a second run on the output sees what this one saw)

@@ -259,6 +259,25 @@ def test_a_wrapped_copy_whose_lines_hold_no_whole_sentence_goes(width: int) -> N
     assert {(d.kind, d.doc_id) for d in copy.duplicates} == {("contained", "wire")}
 
 
+@pytest.mark.parametrize("joiner", [" ", ""])
+def test_a_run_together_copy_goes_though_it_repeats_a_line_the_index_dropped(joiner: str) -> None:
+    # The story asks a question, then again in a heading further on: the heading goes as
+    # contained in that paragraph, and the index keeps only the paragraph. Its copy run together
+    # holds both, and the heading stands between two indexed paragraphs, as words the story says
+    # elsewhere. Words the story does not say there are a paragraph of the copy's own.
+    story = paragraphs(41, 6)
+    heading = "Who will pay for the harbour bridge?"
+    story[1] += f" {heading}"
+    with Deduplicator() as dd:
+        first = dd.dedupe(join([*story[:3], heading, *story[3:]]), doc_id="story")
+        copy = dd.check(joiner.join([*story[:3], heading, *story[3:]]), doc_id="page")
+        new = "Who pays for the ferry while the bridge is shut is still unclear."
+        other = dd.check(joiner.join([*story[:3], new, *story[3:]]), doc_id="page")
+    assert 3 not in first.kept
+    assert [(d.kind, d.doc_id) for d in copy.duplicates] == [("contained", "story")]
+    assert other.duplicates == ()
+
+
 def test_json_ld_with_text_of_its_own_seen_before_goes() -> None:
     # Data that says more than the paragraphs beside it stays the first time, not the second.
     data = json.dumps(

@@ -68,6 +68,9 @@ class MergedCopies:
         self.passable = passable
         # Longest first: a text that starts with a shorter one is taken whole.
         self.repeated = sorted({t for t in repeated if t}, key=lambda t: (-len(t), t))
+        # ... and all of them, for runs of their words a gap repeats ("\n" is in no word).
+        self.said = " " + " \n ".join(self.repeated) + " " if self.repeated else ""
+        self.said_in: dict[str, int] = {}  # (gaps looked up there, and the words they repeat)
 
     def laid_end_to_end(
         self, i: int, text: str, candidates: Candidates, *, kept: bool = False
@@ -283,6 +286,11 @@ class MergedCopies:
             rest, repeated = self._past_repeats(gap)
             if rest.count(" ") < AFFIX_WORDS:
                 return True, repeated
+            # Words the document says elsewhere (a heading that repeats a sentence, a summary
+            # line), which its index does not keep a second time.
+            said = self._said(rest)
+            if rest.count(" ") + 1 - said < AFFIX_WORDS:
+                return True, repeated + said
         if not skipped:
             return False, 0
         was = " ".join(self.canonical[k] for k in sorted(skipped))
@@ -291,6 +299,26 @@ class MergedCopies:
         if numbers(gap) == numbers(was) and fuzz.ratio(gap, was, score_cutoff=self.threshold * 100):
             return True, gap.count(" ") + 1
         return False, 0
+
+    def _said(self, gap: str) -> int:
+        """How many words of ``gap`` stand in texts of ``repeated``, word for word, in runs of
+        :data:`MIN_RUN` words or more (the longest from each word on)."""
+        known = self.said_in.get(gap)
+        if known is not None:
+            return known
+        said, words = self.said, gap.split(" ")
+        covered = k = 0
+        while k + MIN_RUN <= len(words):
+            n = MIN_RUN
+            if f" {' '.join(words[k : k + n])} " not in said:
+                k += 1
+                continue
+            while k + n < len(words) and f" {' '.join(words[k : k + n + 1])} " in said:
+                n += 1
+            covered += n
+            k += n
+        self.said_in[gap] = covered
+        return covered
 
     def _past_repeats(self, gap: str) -> tuple[str, int]:
         """What is left of ``gap`` past the texts of ``repeated`` it starts with, laid end to

@@ -70,7 +70,7 @@ class MergedCopies:
         self.repeated = sorted({t for t in repeated if t}, key=lambda t: (-len(t), t))
         # ... and all of them, for runs of their words a gap repeats ("\n" is in no word).
         self.said = " " + " \n ".join(self.repeated) + " " if self.repeated else ""
-        self.said_in: dict[str, int] = {}  # (gaps looked up there, and the words they repeat)
+        self.said_in: dict[tuple[str, tuple[int, ...]], int] = {}  # (gaps looked up there)
 
     def laid_end_to_end(
         self, i: int, text: str, candidates: Candidates, *, kept: bool = False
@@ -261,24 +261,29 @@ class MergedCopies:
         """:meth:`small_gap` of the words left at a copy's end: a near copy of the paragraphs
         skipped there or of the nearest of them (a copy that ends on the next paragraph, edited,
         lacks those the walk went past after it)."""
-        gap = self.small_gap(rest, skipped)
-        if gap[0] or len(skipped) < 2:
-            return gap
-        size = len(rest.strip())
-        least = self.threshold / (2 - self.threshold)  # (shorter or longer, no ratio reaches it)
-        lengths = list(accumulate(len(self.canonical[k]) + 1 for k in skipped))
-        for m in range(len(skipped) - 1, 0, -1):
-            length = lengths[m - 1] - 1
-            if min(size, length) >= least * max(size, length):
-                nearest = self.small_gap(rest, skipped[:m])
-                if nearest[0]:
-                    return nearest
-        return gap
+        gap = self._near_gap(rest, skipped)
+        if not gap[0] and len(skipped) > 1:
+            size = len(rest.strip())
+            least = self.threshold / (2 - self.threshold)  # (shorter or longer: no ratio reaches)
+            lengths = list(accumulate(len(self.canonical[k]) + 1 for k in skipped))
+            for m in range(len(skipped) - 1, 0, -1):
+                length = lengths[m - 1] - 1
+                if min(size, length) >= least * max(size, length):
+                    nearest = self._near_gap(rest, skipped[:m])
+                    if nearest[0]:
+                        return nearest
+        return gap if gap[0] else self._said_gap(rest, skipped)
 
     def small_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
         """Whether ``gap``, text between paragraphs found in a merged copy, is small (a few
-        words, or a near copy of the paragraphs ``skipped`` there), and how many of its words
-        repeat those paragraphs."""
+        words, a near copy of the paragraphs ``skipped`` there or, with ``repeated`` and none
+        skipped, words that its texts hold), and how many of its words repeat those paragraphs
+        or texts. (Past paragraphs skipped, the text may be an edit of them: no more.)"""
+        small = self._near_gap(gap, skipped)
+        return small if small[0] else self._said_gap(gap, skipped)
+
+    def _near_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
+        """:meth:`small_gap` but for words ``repeated`` holds other than as whole texts."""
         gap = gap.strip()
         if not gap or gap.count(" ") < AFFIX_WORDS:
             return True, 0
@@ -286,11 +291,6 @@ class MergedCopies:
             rest, repeated = self._past_repeats(gap)
             if rest.count(" ") < AFFIX_WORDS:
                 return True, repeated
-            # Words the document says elsewhere (a heading that repeats a sentence, a summary
-            # line), which its index does not keep a second time.
-            said = self._said(rest)
-            if rest.count(" ") + 1 - said < AFFIX_WORDS:
-                return True, repeated + said
         if not skipped:
             return False, 0
         was = " ".join(self.canonical[k] for k in sorted(skipped))
@@ -300,13 +300,29 @@ class MergedCopies:
             return True, gap.count(" ") + 1
         return False, 0
 
-    def _said(self, gap: str) -> int:
-        """How many words of ``gap`` stand in texts of ``repeated``, word for word, in runs of
-        :data:`MIN_RUN` words or more (the longest from each word on)."""
-        known = self.said_in.get(gap)
+    def _said_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
+        """Whether ``gap``, past the texts of ``repeated`` it starts with, is words the document
+        says elsewhere than in the paragraphs ``skipped`` there (a heading that repeats a
+        sentence, a summary line), which its index does not keep a second time, but for a few;
+        and how many words repeat its texts."""
+        if not self.repeated:
+            return False, 0
+        rest, repeated = self._past_repeats(gap.strip())
+        said = self._said(rest, tuple(sorted(skipped)))
+        return (True, repeated + said) if rest.count(" ") + 1 - said < AFFIX_WORDS else (False, 0)
+
+    def _said(self, gap: str, besides: tuple[int, ...]) -> int:
+        """How many words of ``gap`` stand in texts of ``repeated`` other than those of the
+        paragraphs ``besides``, word for word, in runs of :data:`MIN_RUN` words or more (the
+        longest from each word on)."""
+        known = self.said_in.get((gap, besides))
         if known is not None:
             return known
-        said, words = self.said, gap.split(" ")
+        said = self.said
+        if besides:
+            aside = {self.canonical[k] for k in besides}
+            said = " " + " \n ".join(t for t in self.repeated if t not in aside) + " "
+        words = gap.split(" ")
         covered = k = 0
         while k + MIN_RUN <= len(words):
             n = MIN_RUN
@@ -317,7 +333,7 @@ class MergedCopies:
                 n += 1
             covered += n
             k += n
-        self.said_in[gap] = covered
+        self.said_in[gap, besides] = covered
         return covered
 
     def _past_repeats(self, gap: str) -> tuple[str, int]:

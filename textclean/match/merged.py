@@ -49,8 +49,9 @@ class MergedCopies:
     reaches ``threshold``. A copy may lack the paragraphs removed, and those of ``passable``
     (kept ones that add no words of their own: short repeats), as many as
     :data:`MAX_PASSED` in a row. The text between two paragraphs found may also be texts of
-    ``repeated`` laid end to end: an indexed document printed them again there, and its index
-    keeps only the first.
+    ``repeated`` laid end to end, or runs of their words (past paragraphs skipped, words of
+    other texts than theirs): an indexed document printed them again there, and its index keeps
+    only the first.
     """
 
     def __init__(
@@ -276,9 +277,9 @@ class MergedCopies:
 
     def small_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
         """Whether ``gap``, text between paragraphs found in a merged copy, is small (a few
-        words, a near copy of the paragraphs ``skipped`` there or, with ``repeated`` and none
-        skipped, words that its texts hold), and how many of its words repeat those paragraphs
-        or texts. (Past paragraphs skipped, the text may be an edit of them: no more.)"""
+        words, a near copy of the paragraphs ``skipped`` there or, with ``repeated``, words its
+        texts hold besides those paragraphs), and how many of its words repeat those paragraphs
+        or texts."""
         small = self._near_gap(gap, skipped)
         return small if small[0] else self._said_gap(gap, skipped)
 

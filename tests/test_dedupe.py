@@ -667,6 +667,29 @@ def test_a_reworded_copy_goes_though_a_teaser_that_goes_late_parts_its_originals
     assert dedupe(result.text).duplicates == ()
 
 
+def test_a_heading_repeated_after_a_copy_with_a_wordless_line_goes_in_one_run() -> None:
+    # A code sample copied with its closing "});" line: the line has no words, and goes as the
+    # copy's section break only at the end. The heading after the copy repeats the heading
+    # before it, and the two stand side by side once the copy is gone: it goes in the same run,
+    # not in a second one over the output.
+    heading = "Running in other runtimes #"
+    body = [
+        "Building the module with Emscripten",
+        "const binary = require('fs').readFileSync('add.wasm');",
+        "WebAssembly.instantiate(binary).then(({ instance }) => {",
+        "console.log(instance.exports.add(40, 2));",
+        "WebAssembly.instantiate(binary).then(({ instance }) => {",
+        "});",
+        "Just four lines! Running that prints 42 as expected, and the module is under a kilobyte.",
+        heading,
+    ]
+    edited = body[6].replace("Running", "Runnnig")
+    copy = [body[1], body[2], body[3], body[5], body[6], "Advertisement", heading, edited]
+    result = dedupe("\n".join([*body, *copy]))
+    assert result.text.count(heading) == 1
+    assert dedupe(result.text).duplicates == ()
+
+
 def test_teaser_cut_off_mid_word() -> None:
     # Previews cut at a number of characters end inside a word.
     after = "The old bridge, opened in 1934, was closed to cars last aut…"

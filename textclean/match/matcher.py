@@ -296,6 +296,7 @@ class _DocumentMatcher:
             count = len(self.found)
             if not round_:  # (what the walks along copies left between two parts of one)
                 self._lines_going_on(self._going_on_here)
+            settle.remove_wordless(canonical, self.found)  # (a second run sees none of those)
             runs.remove_short_blocks(canonical, self.found, short_repeats)
             runs.confirm_short_runs(canonical, self.found, short_repeats)
             self._confirm_edited_runs()  # (edited copies the paragraphs gone since close up)

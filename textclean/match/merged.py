@@ -69,9 +69,10 @@ class MergedCopies:
         self.passable = passable
         # Longest first: a text that starts with a shorter one is taken whole.
         self.repeated = sorted({t for t in repeated if t}, key=lambda t: (-len(t), t))
-        # ... and all of them, for runs of their words a gap repeats ("\n" is in no word).
-        self.said = " " + " \n ".join(self.repeated) + " " if self.repeated else ""
-        self.said_in: dict[tuple[str, tuple[int, ...]], int] = {}  # (gaps looked up there)
+        # ... and, for the runs of their words a gap repeats, all of them but those of the
+        # paragraphs skipped there, joined ("\n" is in no word), and the gaps looked up so.
+        self.said_besides: dict[tuple[int, ...], str] = {}
+        self.said_in: dict[tuple[str, tuple[int, ...]], int] = {}
 
     def laid_end_to_end(
         self, i: int, text: str, candidates: Candidates, *, kept: bool = False
@@ -319,10 +320,11 @@ class MergedCopies:
         known = self.said_in.get((gap, besides))
         if known is not None:
             return known
-        said = self.said
-        if besides:
+        said = self.said_besides.get(besides)
+        if said is None:
             aside = {self.canonical[k] for k in besides}
-            said = " " + " \n ".join(t for t in self.repeated if t not in aside) + " "
+            kept = (t for t in self.repeated if t not in aside)
+            said = self.said_besides[besides] = " " + " \n ".join(kept) + " "
         words = gap.split(" ")
         covered = k = 0
         while k + MIN_RUN <= len(words):

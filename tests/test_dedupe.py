@@ -1629,6 +1629,54 @@ def test_short_lines_of_a_copied_review_repeat_the_lines_beside_their_original()
     assert removed(result) == {n + k: (k, "exact") for k in range(n)}
 
 
+# An article with section headings, for copies that add or leave out lines around them.
+SECTIONED = ["Council backs harbour bridge", P0, P1, "What happens next", P2, "The cost", P3, P4]
+
+
+def test_headings_of_a_copy_with_a_caption_repeated_between_its_paragraphs_go() -> None:
+    # A print or AMP copy that carries the same caption (no boilerplate pattern) after some
+    # paragraphs: a heading with a caption on both sides still repeats its place in the body.
+    caption = "Photo: the Old Harbour bridge at dusk, seen from the ferry quay (Anna Berg)"
+    copy = [SECTIONED[0], P0, caption, P1, caption, "What happens next", caption, P2]
+    copy += [caption, "The cost", caption, P3, P4]
+    n = len(SECTIONED)
+    result = dedupe(doc(*SECTIONED, *copy))
+    assert result.text == doc(*SECTIONED, caption)
+    headings = {n + copy.index(h): SECTIONED.index(h) for h in ("What happens next", "The cost")}
+    assert {k: removed(result)[k] for k in headings} == {
+        k: (j, "exact") for k, j in headings.items()
+    }
+
+
+def test_short_lines_of_a_copy_go_past_boilerplate_lines_on_both_sides() -> None:
+    # Advertisement lines stand between the body's first lines but not the copy's, and "8 min
+    # read" (a boilerplate line too) between the date and the heading in both.
+    body = [P2, "Advertisement", "12 Nov 2025", "8 min read", "Summary", "Advertisement", P0]
+    body += ["Why it matters", "Advertisement", P1, P3]
+    copy = ["Advertisement", P2, "12 Nov 2025", "8 min read", "Summary", P0, "Why it matters"]
+    copy += [P1, P3]
+    n = len(body)
+    result = dedupe(doc(*body, *copy))
+    assert result.text == doc(P2, "12 Nov 2025", "Summary", P0, "Why it matters", P1, P3)
+    assert {k: removed(result)[k] for k in (n + 2, n + 4)} == {
+        n + 2: (2, "exact"),
+        n + 4: (4, "exact"),
+    }
+
+
+def test_a_heading_goes_where_its_copy_leaves_out_the_paragraphs_on_both_sides() -> None:
+    # The copy (without the body's embedded posts) keeps the heading between copies of the
+    # paragraphs two places before it and two after it.
+    body = [P0, "Read the mayor's post", "What happens next", "Embedded video", P1, P2]
+    result = dedupe(doc(*body, P0, "What happens next", P1, P2))
+    assert result.text == doc(*body)
+    assert removed(result)[len(body) + 1] == (2, "exact")
+    # With its earlier copy outside the stretch those paragraphs span, it is a line of its own.
+    body = ["What happens next", P0, "Embedded video", P1, P2, P3]
+    result = dedupe(doc(*body, P0, "What happens next", P2, P3))
+    assert len(body) + 1 not in removed(result)
+
+
 def test_short_lines_repeated_right_after_themselves_go() -> None:
     rows = ["Filter type: paper cone", "Carafe: thermal glass"]
     result = dedupe(doc(P0, *rows, *rows, P1, sep="\n"))

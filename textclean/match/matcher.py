@@ -871,11 +871,7 @@ class _DocumentMatcher:
         furniture = {k for k, dup in found.items() if dup.kind == "boilerplate"}
         if len(furniture) == len(found):
             return  # (no copy, no run)
-        beside = runs.worded_neighbours(
-            [text if k not in furniture else "" for k, text in enumerate(canonical)]
-            if furniture
-            else canonical
-        )
+        beside = runs.worded_neighbours(canonical, furniture)
         after, before = beside[1], beside[-1]
 
         def original(k: int) -> int:  # (-1: none, or not a copy of one paragraph of this one)

@@ -37,6 +37,8 @@ MENU_LINES = 4  # short lines in a row that make a menu, when they open and clos
 MENU_MAX_LINES = 64  # ... and at most this many (so that each line tried costs little)
 HEADER_LINES = 3  # lines between a document's title and its repeat, when that goes ...
 HEADER_WORDS = 12  # ... each shorter than this (a byline, a date, a caption)
+LEFT_OUT = 4  # paragraphs a copy may leave out beside a short line it repeats
+LONE_LINES = 2  # removed lines outside any copy between a short line and the copy it is in
 
 
 def lined_up(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
@@ -283,7 +285,8 @@ def confirm_short_runs(
     repeats = {i for i in short_repeats if i not in found}
     if not repeats and not found:
         return
-    beside = worded_neighbours(canonical)
+    # (Boilerplate lines do not part a copy, nor its original.)
+    beside = worded_neighbours(canonical, _furniture(found))
 
     # Lines that may be two short lines run together: looked at beside a duplicate or a short
     # repeat, and again as their neighbours are confirmed.
@@ -296,6 +299,21 @@ def confirm_short_runs(
     if not first:
         return
 
+    def between(i: int, step: int, neighbour: Duplicate) -> int | None:
+        # The earlier copy of line i between the originals of the copies on both sides of it,
+        # when the copy leaves out paragraphs there (a copy without a page's embeds).
+        other = found.get(beside[step][i])
+        if other is None or other.doc_id is not None or other.kind == "boilerplate":
+            return None
+        for o in neighbour.originals:
+            for p in other.originals:
+                first, last = (o, p) if step == 1 else (p, o)
+                if 2 < last - first <= LEFT_OUT + 2:
+                    for k in range(first + 1, min(last, i)):
+                        if canonical[k] == canonical[i]:
+                            return k
+        return None
+
     def confirm(i: int, step: int, neighbour: Duplicate) -> Duplicate | None:
         if neighbour.doc_id is not None:
             return None
@@ -307,6 +325,13 @@ def confirm_short_runs(
             )  # fmt: skip
             if j is not None:
                 return Duplicate(i, j, "exact", 1.0, "short repeat inside a repeated run", (j,))
+            j = between(i, step, neighbour)
+            if j is not None:
+                return Duplicate(
+                    i, j, "exact", 1.0,
+                    "short repeat inside a repeated run that leaves out a paragraph beside it",
+                    (j,),
+                )  # fmt: skip
         for o in neighbour.originals:
             k = beside[step][o]
             if not 0 <= k < i or k in found:
@@ -325,6 +350,11 @@ def confirm_short_runs(
         return None
 
     _confirm_along(found, beside, first, confirm, also=line)
+
+
+def _furniture(found: Mapping[int, Duplicate]) -> set[int]:
+    """The boilerplate lines among ``found``."""
+    return {k for k, dup in found.items() if dup.kind == "boilerplate"}
 
 
 def _confirm_along(
@@ -347,10 +377,7 @@ def _confirm_along(
         if i in found:
             continue
         for step in (1, -1):
-            neighbour = found.get(beside[-step][i])
-            if neighbour is None or neighbour.kind == "boilerplate":
-                continue
-            dup = confirm(i, step, neighbour)
+            dup = _confirm_past_lone(found, beside[-step], i, step, confirm)
             if dup is not None:
                 found[i] = dup
                 queue.extend(
@@ -358,6 +385,32 @@ def _confirm_along(
                     if k not in found and (k in waiting or (also is not None and also(k)))
                 )  # fmt: skip
                 break
+
+
+def _confirm_past_lone(
+    found: Mapping[int, Duplicate],
+    toward: Sequence[int],
+    i: int,
+    step: int,
+    confirm: Callable[[int, int, Duplicate], Duplicate | None],
+) -> Duplicate | None:
+    """``confirm(i, step, neighbour)`` for the nearest duplicate on the side ``-step`` of ``i``
+    (``toward``: the next paragraph with words that way) that confirms ``i``, looking past at
+    most :data:`LONE_LINES` removed lines that are no part of a copy there: boilerplate, and
+    duplicates that nothing around them lines up with (a caption or an ad line that one copy
+    repeats between its paragraphs).
+    """
+    k = toward[i]
+    for _ in range(LONE_LINES + 1):
+        neighbour = found.get(k)
+        if neighbour is None:
+            return None
+        if neighbour.kind != "boilerplate":
+            dup = confirm(i, step, neighbour)
+            if dup is not None or lined_up(found, k, neighbour):
+                return dup
+        k = toward[k]
+    return None
 
 
 def confirm_indexed_short_runs(
@@ -495,15 +548,19 @@ def _decoration(copy: str, original: str) -> tuple[int, str, str] | None:
     return side, added.translate(_ZERO_DIGITS), added
 
 
-def worded_neighbours(canonical: Sequence[str]) -> dict[int, list[int]]:
+def worded_neighbours(canonical: Sequence[str], skip: Collection[int] = ()) -> dict[int, list[int]]:
     """For each step (1 and -1), the nearest paragraph with words in that direction from each
-    paragraph (-1 where there is none).
+    paragraph (-1 where there is none), passing over the paragraphs ``skip`` too.
 
     >>> worded_neighbours(["a", "", "b c", "d"])
     {1: [2, 2, 3, -1], -1: [-1, 0, 0, 2]}
     >>> worded_neighbours(["a", "b c", "d"])
     {1: [1, 2, -1], -1: [-1, 0, 1]}
+    >>> worded_neighbours(["a", "b c", "d"], skip={1})
+    {1: [2, 2, -1], -1: [-1, 0, 0]}
     """
+    if skip:
+        canonical = [text if k not in skip else "" for k, text in enumerate(canonical)]
     n = len(canonical)
     if all(canonical):  # (the common case: every paragraph has words)
         return {1: [*range(1, n), -1], -1: [-1, *range(n - 1)]} if n else {1: [], -1: []}

@@ -59,6 +59,56 @@ def test_headings_inside_a_syndicated_copy_go_with_it() -> None:
     assert unrelated.kept == (0, 1, 2, 3)  # "Background" beside no copy of the wire's
 
 
+def test_a_line_repeating_a_heading_of_a_syndicated_copy_names_the_earlier_document() -> None:
+    # The copy prints a heading twice in a row: the second names the first, which goes as a
+    # line of the wire's copy (past its repeat), so the second names the wire's heading too.
+    body = paragraphs(14, 3)
+    wire = [body[0], "What comes next", body[1], body[2]]
+    with Deduplicator() as dd:
+        dd.dedupe(join(wire), doc_id="wire")
+        copy = dd.dedupe(join([*paragraphs(2, 1), "What comes next", *wire[1:]]), doc_id="outlet")
+    assert copy.kept == (0,)
+    assert {(d.index, d.doc_id, d.original) for d in copy.duplicates if d.index in (1, 2)} == {
+        (1, "wire", 1), (2, "wire", 1)
+    }  # fmt: skip
+
+
+def test_a_line_after_a_copy_repeating_a_line_of_it_names_the_earlier_document() -> None:
+    # The second copy of the line goes as a repeat of the first (right after it once the copy
+    # of the wire's paragraph between is gone), and the first went as a line of the wire's
+    # copy: the second names the wire's line, not a paragraph of its own document.
+    body = paragraphs(15, 3)
+    line = "Light: headlight and taillight"
+    with Deduplicator() as dd:
+        dd.dedupe(join([body[0], line, body[1]]), doc_id="wire")
+        copy = dd.dedupe(join([body[0], line, body[1], line, body[2]]), doc_id="outlet")
+    assert copy.kept == (4,)
+    assert [(d.index, d.doc_id, d.original) for d in copy.duplicates] == [
+        (0, "wire", 0), (1, "wire", 1), (2, "wire", 2), (3, "wire", 1)
+    ]  # fmt: skip
+
+
+def test_a_short_line_whose_first_copy_went_as_an_indexed_copy_is_no_repeat_of_itself() -> None:
+    # The first copy of the title-sized line went as a line of an earlier document's copy; the
+    # second, the first line kept, repeats no line kept before it: it is not a title repeated
+    # under its byline (of itself).
+    from textclean.match.runs import remove_short_blocks
+    from textclean.results import Duplicate
+
+    canonical = [
+        "light headlight and taillight",
+        "copy of a paragraph",
+        "light headlight and taillight",
+        "a new paragraph",
+    ]
+    found = {
+        0: Duplicate(0, 5, "exact", 1.0, "", (5,), "wire"),
+        1: Duplicate(1, 6, "exact", 1.0, "", (6,), "wire"),
+    }
+    remove_short_blocks(canonical, found, {2: 0})
+    assert set(found) == {0, 1}
+
+
 def test_a_syndicated_copy_with_other_paragraph_breaks_goes() -> None:
     # The outlet runs each heading into the paragraph after it and joins the body's paragraphs
     # two by two: every merged paragraph goes as contained in the wire's, though a heading

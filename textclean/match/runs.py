@@ -156,7 +156,8 @@ def remove_short_blocks(
     kept = [k for k in range(len(canonical)) if k not in found]
     after = dict(pairwise(kept))
     before = {b: a for a, b in after.items()}
-    # A repeat whose first copy has been removed since repeats the first kept one.
+    # A repeat whose first copy has been removed since repeats the first kept one (if that is
+    # not itself: the copy before it went as a copy of an earlier document's line, say).
     first_kept: dict[str, int] = {}
     for k in kept:
         first_kept.setdefault(canonical[k], k)
@@ -164,6 +165,7 @@ def remove_short_blocks(
         i: j if j not in found else first_kept.get(canonical[i], i)
         for i, j in short_repeats.items()
     }
+    short_repeats = {i: j for i, j in short_repeats.items() if j != i}
 
     def remove(i: int, j: int, rule: str) -> None:
         found[i] = Duplicate(i, j, "exact", 1.0, rule, (j,))

@@ -71,27 +71,42 @@ def resolve_references(found: dict[int, Duplicate]) -> None:
     """Point every duplicate at kept paragraphs only.
 
     A paragraph a duplicate refers to may itself be removed afterwards (as a short repeat in
-    a run, say); the reference then follows that paragraph's own duplicate to a kept one.
+    a run, say); the reference then follows that paragraph's own duplicate to a kept one, in
+    this document or in the earlier document that paragraph repeats.
+
+    >>> found = {1: Duplicate(1, 7, "exact", 1.0, "", (7,), "earlier"),
+    ...          2: Duplicate(2, 1, "exact", 1.0, "", (1,))}
+    >>> resolve_references(found)
+    >>> found[2].doc_id, found[2].original, found[2].originals
+    ('earlier', 7, (7,))
     """
 
-    def kept(o: int) -> int | None:
+    def kept(o: int) -> tuple[str | None, int] | None:
+        # The kept paragraph that paragraph o stands for, as (doc_id, paragraph); None when
+        # the chain ends at a boilerplate line (or goes round).
         seen = set()
         while o in found and o not in seen:
             seen.add(o)
             dup = found[o]
-            if dup.doc_id is not None or dup.original is None:
+            if dup.original is None:
                 return None
+            if dup.doc_id is not None:
+                return dup.doc_id, dup.original
             o = dup.original
-        return None if o in found else o
+        return None if o in found else (None, o)
 
     for k, dup in list(found.items()):
         if dup.doc_id is not None or not any(o in found for o in dup.originals):
             continue
-        originals = tuple(dict.fromkeys(o for o in map(kept, dup.originals) if o is not None))
-        original = kept(dup.original) if dup.original is not None else None
-        if original is None and originals:
-            original = originals[0]
-        found[k] = replace(dup, original=original, originals=originals)
+        targets = [t for t in map(kept, dup.originals) if t is not None]
+        first = kept(dup.original) if dup.original is not None else None
+        first = first or (targets[0] if targets else None)
+        if first is None:
+            found[k] = replace(dup, original=None, originals=())
+            continue
+        doc_id = first[0]  # (the originals of one duplicate lie in one document)
+        originals = tuple(dict.fromkeys(o for d, o in targets if d == doc_id))
+        found[k] = replace(dup, original=first[1], originals=originals, doc_id=doc_id)
 
 
 def prefer_longest(

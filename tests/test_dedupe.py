@@ -1671,10 +1671,29 @@ def test_a_heading_goes_where_its_copy_leaves_out_the_paragraphs_on_both_sides()
     result = dedupe(doc(*body, P0, "What happens next", P1, P2))
     assert result.text == doc(*body)
     assert removed(result)[len(body) + 1] == (2, "exact")
+    # So do a heading and the lines of a list after it, a paragraph left out between them, and
+    # in a copy that puts the body's caption where the paragraphs it leaves out stood.
+    items = ["- Ferries every 20 minutes", "- A footbridge beside the old one"]
+    caption = "Photo: the Old Harbour bridge at dusk, seen from the ferry quay (Anna Berg)"
+    body = [caption, P0, "Embedded video", "What happens next", P1, *items, "Read the post", P2]
+    for copy in (
+        [P0, "What happens next", *items, P2],
+        [P0, caption, "What happens next", *items, caption, P2],
+    ):
+        result = dedupe(doc(*body, *copy))
+        n = len(body)
+        lines = {n + copy.index(x): body.index(x) for x in ("What happens next", *items)}
+        assert {k: removed(result).get(k) for k in lines} == {
+            k: (j, "exact") for k, j in lines.items()
+        }
     # With its earlier copy outside the stretch those paragraphs span, it is a line of its own.
     body = ["What happens next", P0, "Embedded video", P1, P2, P3]
     result = dedupe(doc(*body, P0, "What happens next", P2, P3))
     assert len(body) + 1 not in removed(result)
+    # And lines in another order than there are lines of their own too.
+    body = [P0, "Embedded video", "What happens next", P1, items[0], "Read the post", P2]
+    result = dedupe(doc(*body, P0, items[0], "What happens next", P2))
+    assert not {len(body) + 1, len(body) + 2} & set(removed(result))
 
 
 def test_short_lines_repeated_right_after_themselves_go() -> None:

@@ -37,7 +37,8 @@ MENU_LINES = 4  # short lines in a row that make a menu, when they open and clos
 MENU_MAX_LINES = 64  # ... and at most this many (so that each line tried costs little)
 HEADER_LINES = 3  # lines between a document's title and its repeat, when that goes ...
 HEADER_WORDS = 12  # ... each shorter than this (a byline, a date, a caption)
-LEFT_OUT = 4  # paragraphs a copy may leave out beside a short line it repeats
+LEFT_OUT = 4  # paragraphs a copy may leave out around short lines it repeats ...
+BETWEEN_LINES = 8  # ... in a run of at most this many between two copies
 LONE_LINES = 2  # removed lines outside any copy between a short line and the copy it is in
 
 
@@ -302,18 +303,30 @@ def confirm_short_runs(
         return
 
     def between(i: int, step: int, neighbour: Duplicate) -> int | None:
-        # The earlier copy of line i between the originals of the copies on both sides of it,
-        # when the copy leaves out paragraphs there (a copy without a page's embeds).
-        other = found.get(beside[step][i])
-        if other is None or other.doc_id is not None or other.kind == "boilerplate":
-            return None
-        for o in neighbour.originals:
-            for p in other.originals:
-                first, last = (o, p) if step == 1 else (p, o)
-                if 2 < last - first <= LEFT_OUT + 2:
-                    for k in range(first + 1, min(last, i)):
-                        if canonical[k] == canonical[i]:
-                            return k
+        # The earlier copy of line i when it opens a run of short repeats between two copies
+        # that repeats, in order, lines between those copies' originals, with paragraphs there
+        # left out (a copy without the page's embedded posts, or a list's lines with it). The
+        # copy after the run may stand past removed lines outside the copy, as the one before.
+        run = [i]
+        m = beside[step][i]
+        while m in short_repeats and m not in found and len(run) < BETWEEN_LINES:
+            run.append(m)
+            m = beside[step][m]
+        texts = [canonical[k] for k in (run if step == 1 else run[::-1])]
+        for _ in range(LONE_LINES + 1):
+            other = found.get(m)
+            if other is None or other.doc_id is not None:
+                return None
+            for o in neighbour.originals:
+                for p in other.originals:
+                    first, last = (o, p) if step == 1 else (p, o)
+                    if 0 < last - first - 1 - len(run) <= LEFT_OUT and last < min(run):
+                        lines = _in_order(texts, canonical, range(first + 1, last))
+                        if lines:
+                            return lines[0] if step == 1 else lines[-1]
+            if lined_up(found, m, other):
+                return None
+            m = beside[step][m]
         return None
 
     def confirm(i: int, step: int, neighbour: Duplicate) -> Duplicate | None:
@@ -352,6 +365,22 @@ def confirm_short_runs(
         return None
 
     _confirm_along(found, beside, first, confirm, also=line)
+
+
+def _in_order(texts: Sequence[str], canonical: Sequence[str], span: range) -> list[int]:
+    """The first paragraphs of ``span`` whose texts are ``texts``, in order; ``[]`` if not all
+    of them stand there.
+
+    >>> _in_order(["b", "d"], ["a", "b", "c", "d"], range(0, 4))
+    [1, 3]
+    >>> _in_order(["d", "b"], ["a", "b", "c", "d"], range(0, 4))
+    []
+    """
+    lines: list[int] = []
+    for k in span:
+        if len(lines) < len(texts) and canonical[k] == texts[len(lines)]:
+            lines.append(k)
+    return lines if len(lines) == len(texts) else []
 
 
 def _furniture(found: Mapping[int, Duplicate]) -> set[int]:

@@ -408,7 +408,13 @@ def _confirm_along(
         if i in found:
             continue
         for step in (1, -1):
-            dup = _confirm_past_lone(found, beside[-step], i, step, confirm)
+            toward = beside[-step]
+            neighbour = found.get(toward[i])
+            if neighbour is None:
+                continue
+            dup = confirm(i, step, neighbour) if neighbour.kind != "boilerplate" else None
+            if dup is None:
+                dup = _confirm_past_lone(found, toward, toward[i], i, step, confirm)
             if dup is not None:
                 found[i] = dup
                 queue.extend(
@@ -421,26 +427,29 @@ def _confirm_along(
 def _confirm_past_lone(
     found: Mapping[int, Duplicate],
     toward: Sequence[int],
+    k: int,
     i: int,
     step: int,
     confirm: Callable[[int, int, Duplicate], Duplicate | None],
 ) -> Duplicate | None:
-    """``confirm(i, step, neighbour)`` for the nearest duplicate on the side ``-step`` of ``i``
-    (``toward``: the next paragraph with words that way) that confirms ``i``, looking past at
-    most :data:`LONE_LINES` removed lines that are no part of a copy there: boilerplate, and
-    duplicates that nothing around them lines up with (a caption or an ad line that one copy
-    repeats between its paragraphs).
+    """``confirm(i, step, neighbour)`` for a duplicate further on the side ``-step`` of ``i``
+    (``toward``: the next paragraph with words that way) than the removed line ``k`` next to
+    it, which does not confirm ``i``: past at most :data:`LONE_LINES` removed lines that are
+    no part of a copy there, boilerplate and duplicates that nothing around them lines up with
+    (a caption or an ad line that one copy repeats between its paragraphs).
     """
-    k = toward[i]
-    for _ in range(LONE_LINES + 1):
-        neighbour = found.get(k)
-        if neighbour is None:
-            return None
-        if neighbour.kind != "boilerplate":
-            dup = confirm(i, step, neighbour)
-            if dup is not None or lined_up(found, k, neighbour):
-                return dup
+    for _ in range(LONE_LINES):
+        neighbour = found[k]
+        if neighbour.kind != "boilerplate" and lined_up(found, k, neighbour):
+            return None  # (a line of a copy that i does not go on)
         k = toward[k]
+        further = found.get(k)
+        if further is None:
+            return None
+        if further.kind != "boilerplate":
+            dup = confirm(i, step, further)
+            if dup is not None:
+                return dup
     return None
 
 

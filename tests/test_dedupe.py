@@ -1690,6 +1690,12 @@ def test_a_heading_goes_where_its_copy_leaves_out_the_paragraphs_on_both_sides()
     body = ["What happens next", P0, "Embedded video", P1, P2, P3]
     result = dedupe(doc(*body, P0, "What happens next", P2, P3))
     assert len(body) + 1 not in removed(result)
+    # A line whose words a boilerplate line says there (and a kept line elsewhere) is not that
+    # boilerplate line's copy: it would name no paragraph that stays.
+    body = ["<Advertisement<<", P0, "Embedded video", "Advertisement", P1, P2]
+    result = dedupe(doc(*body, P0, "::Advertisement:", P2))
+    assert len(body) + 1 in result.kept
+    assert all(d.original is not None for d in result.duplicates if d.kind != "boilerplate")
     # And lines in another order than there are lines of their own too.
     body = [P0, "Embedded video", "What happens next", P1, items[0], "Read the post", P2]
     result = dedupe(doc(*body, P0, items[0], "What happens next", P2))

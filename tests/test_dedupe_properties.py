@@ -106,8 +106,9 @@ any_text = st.one_of(messy_text(), st.text(), news_documents(), paragraphs().map
 
 
 def accounted(result: object, indexed: Mapping[str, set[int]] | None = None) -> None:
-    """Every paragraph of ``result`` kept or removed, once; each removal names kept paragraphs
-    of its document, or of an earlier one (``indexed``: the kept paragraphs of each)."""
+    """Every paragraph of ``result`` kept or removed, once; each removal but a boilerplate line
+    names kept paragraphs of its document, or of an earlier one (``indexed``: the kept
+    paragraphs of each)."""
     from textclean import DedupeResult
 
     assert isinstance(result, DedupeResult)
@@ -120,6 +121,7 @@ def accounted(result: object, indexed: Mapping[str, set[int]] | None = None) -> 
     for d in result.duplicates:
         among = set(result.kept) if d.doc_id is None else (indexed or {}).get(d.doc_id, set())
         assert d.original is None or d.original in among
+        assert d.original is not None or d.kind == "boilerplate"  # (which paragraph it repeats)
         assert set(d.originals) <= among
     for p in result.paragraphs:
         assert result.source_text[p.start : p.end] == p.text

@@ -10,7 +10,7 @@ site's menu above and below the article, go as blocks.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from itertools import islice, pairwise
 
@@ -321,7 +321,8 @@ def confirm_short_runs(
                 for p in other.originals:
                     first, last = (o, p) if step == 1 else (p, o)
                     if 0 < last - first - 1 - len(run) <= LEFT_OUT and last < min(run):
-                        lines = _in_order(texts, canonical, range(first + 1, last))
+                        span = (k for k in range(first + 1, last) if k not in found)
+                        lines = _in_order(texts, canonical, span)
                         if lines:
                             return lines[0] if step == 1 else lines[-1]
             if lined_up(found, m, other):
@@ -367,7 +368,7 @@ def confirm_short_runs(
     _confirm_along(found, beside, first, confirm, also=line)
 
 
-def _in_order(texts: Sequence[str], canonical: Sequence[str], span: range) -> list[int]:
+def _in_order(texts: Sequence[str], canonical: Sequence[str], span: Iterable[int]) -> list[int]:
     """The first paragraphs of ``span`` whose texts are ``texts``, in order; ``[]`` if not all
     of them stand there.
 

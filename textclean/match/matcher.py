@@ -868,7 +868,7 @@ class _DocumentMatcher:
         removed makes its neighbours' places known in turn."""
         found, canonical = self.found, self.document.canonical
         # (Boilerplate lines removed between the paragraphs of a copy do not part them.)
-        furniture = {k for k, dup in found.items() if dup.kind == "boilerplate"}
+        furniture = runs.furniture(found)
         if len(furniture) == len(found):
             return  # (no copy, no run)
         beside = runs.worded_neighbours(canonical, furniture)

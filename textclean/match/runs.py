@@ -10,9 +10,9 @@ site's menu above and below the article, go as blocks.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from itertools import islice, pairwise
+from itertools import chain, islice, pairwise
 
 from textclean.align import AFFIX_WORDS
 from textclean.match.merged import HEADING_WORDS
@@ -26,6 +26,7 @@ __all__ = [
     "confirm_indexed_short_runs",
     "confirm_short_runs",
     "follows",
+    "furniture",
     "lined_up",
     "remove_short_blocks",
     "shares_source",
@@ -289,7 +290,7 @@ def confirm_short_runs(
     if not repeats and not found:
         return
     # (Boilerplate lines do not part a copy, nor its original.)
-    beside = worded_neighbours(canonical, _furniture(found))
+    beside = worded_neighbours(canonical, furniture(found))
 
     # Lines that may be two short lines run together: looked at beside a duplicate or a short
     # repeat, and again as their neighbours are confirmed.
@@ -313,9 +314,10 @@ def confirm_short_runs(
             run.append(m)
             m = beside[step][m]
         texts = [canonical[k] for k in (run if step == 1 else run[::-1])]
-        for _ in range(LONE_LINES + 1):
-            other = found.get(m)
-            if other is None or other.doc_id is not None:
+        if m not in found:
+            return None
+        for _, other in chain([(m, found[m])], _past_lone(found, beside[step], m)):
+            if other.doc_id is not None:
                 return None
             for o in neighbour.originals:
                 for p in other.originals:
@@ -325,9 +327,6 @@ def confirm_short_runs(
                         lines = _in_order(texts, canonical, span)
                         if lines:
                             return lines[0] if step == 1 else lines[-1]
-            if lined_up(found, m, other):
-                return None
-            m = beside[step][m]
         return None
 
     def confirm(i: int, step: int, neighbour: Duplicate) -> Duplicate | None:
@@ -384,7 +383,7 @@ def _in_order(texts: Sequence[str], canonical: Sequence[str], span: Iterable[int
     return lines if len(lines) == len(texts) else []
 
 
-def _furniture(found: Mapping[int, Duplicate]) -> set[int]:
+def furniture(found: Mapping[int, Duplicate]) -> set[int]:
     """The boilerplate lines among ``found``."""
     return {k for k, dup in found.items() if dup.kind == "boilerplate"}
 
@@ -435,23 +434,31 @@ def _confirm_past_lone(
 ) -> Duplicate | None:
     """``confirm(i, step, neighbour)`` for a duplicate further on the side ``-step`` of ``i``
     (``toward``: the next paragraph with words that way) than the removed line ``k`` next to
-    it, which does not confirm ``i``: past at most :data:`LONE_LINES` removed lines that are
-    no part of a copy there, boilerplate and duplicates that nothing around them lines up with
-    (a caption or an ad line that one copy repeats between its paragraphs).
-    """
-    for _ in range(LONE_LINES):
-        neighbour = found[k]
-        if neighbour.kind != "boilerplate" and lined_up(found, k, neighbour):
-            return None  # (a line of a copy that i does not go on)
-        k = toward[k]
-        further = found.get(k)
-        if further is None:
-            return None
+    it, which does not confirm ``i``, past lines outside the copy (:func:`_past_lone`)."""
+    for _, further in _past_lone(found, toward, k):
         if further.kind != "boilerplate":
             dup = confirm(i, step, further)
             if dup is not None:
                 return dup
     return None
+
+
+def _past_lone(
+    found: Mapping[int, Duplicate], toward: Sequence[int], k: int
+) -> Iterator[tuple[int, Duplicate]]:
+    """The removed lines after the removed line ``k`` on the way ``toward``, while each one
+    passed is no part of a copy there: boilerplate, or a duplicate that nothing around it lines
+    up with (a caption or an ad line that one copy repeats between its paragraphs); at most
+    :data:`LONE_LINES` of them."""
+    for _ in range(LONE_LINES):
+        dup = found[k]
+        if dup.kind != "boilerplate" and lined_up(found, k, dup):
+            return  # (a line of a copy)
+        k = toward[k]
+        further = found.get(k)
+        if further is None:
+            return
+        yield k, further
 
 
 def confirm_indexed_short_runs(

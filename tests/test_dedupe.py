@@ -300,6 +300,71 @@ def test_corrected_number() -> None:
     assert 0.9 <= near.similarity < 1.0
 
 
+AD = "Advertisement"
+EDITED = [
+    "WASHINGTON (AP) — " + P0,
+    P1.replace("31 votes to 14", "32 votes to 13"),
+    P2.replace("about 18 months", "about 20 months"),
+    P3 + " (AP)",
+    P4.replace("corrosion", "corosion"),
+]
+# Edited in every paragraph (another house style), a figure corrected among the edits.
+RESTYLED = [
+    P0.replace("on Tuesday", "on Wednesday"),
+    P1.replace("31 votes to 14", "32 votes to 13"),
+    P2.replace("is due to start", "is set to start"),
+    P3.replace("They asked", "They urged"),
+    P4.replace("last autumn", "last year"),
+]
+PAGE = [P0, AD, P1, "Story continues below advertisement", P2, P3, AD, P4]
+
+
+@pytest.mark.parametrize(
+    ("body", "copy"),
+    [
+        # The page's body with ad lines between its paragraphs, a clean copy after it ...
+        (PAGE, EDITED),
+        # ... or the other way round: each shifts the distances between paragraphs of one copy.
+        (ARTICLE, [EDITED[0], AD, EDITED[1], EDITED[2], AD, AD, EDITED[3], EDITED[4]]),
+        (ARTICLE, EDITED),
+        # The corrected figure's neighbours are confirmed only as a run of edited copies.
+        (ARTICLE, RESTYLED),
+        (PAGE, RESTYLED),
+    ],
+)
+def test_an_edited_copy_lines_up_past_boilerplate_lines_in_either_copy(
+    body: list[str], copy: list[str]
+) -> None:
+    # The corrected figures go only beside paragraphs that repeat their neighbours; an ad line
+    # between them in one copy and not in the other is passed over.
+    result = dedupe(doc(*body, *copy))
+    assert result.text == doc(*ARTICLE)
+    first = [k for k, text in enumerate(body) if text != AD and "advertisement" not in text]
+    repeats = {
+        i: original for i, (original, kind) in removed(result).items() if kind != "boilerplate"
+    }
+    copies = [len(body) + k for k, text in enumerate(copy) if text != AD]
+    assert repeats == dict(zip(copies, first, strict=True))
+
+
+def test_rows_of_another_year_stay_with_ad_lines_between_them() -> None:
+    def year(figures: list[tuple[str, str]]) -> list[str]:
+        return [
+            f"{region} region sales rose {change} percent to {total} million euros in the year."
+            for region, (change, total) in zip(("North", "South", "East"), figures, strict=True)
+        ]
+
+    table = [
+        "Results for 2024",
+        *year([("4.1", "12.3"), ("2.2", "8.9"), ("1.5", "6.4")]),
+        AD,
+        "Results for 2025",
+        *year([("3.7", "12.8"), ("2.9", "9.2"), ("0.5", "6.3")]),
+    ]
+    table.insert(7, AD)
+    assert {kind for _, kind in removed(dedupe(doc(*table))).values()} == {"boilerplate"}
+
+
 def test_fixed_typo() -> None:
     with_typo = P4.replace("inspectors", "inpsectors")
     result = dedupe(doc(P0, P1, P2, P3, with_typo, P0, P1, P2, P3, P4))

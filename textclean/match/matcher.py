@@ -248,6 +248,11 @@ class _DocumentMatcher:
             also=lambda i, dup: i not in self.numbers_differ or self._repeats_beside(i, dup),
         )
         self._confirm_edited_runs()
+        # A corrected figure inside a copy edited throughout: its neighbours stand only now.
+        corrected = self.numbers_differ.intersection(self.pending) - self.found.keys()
+        runs.confirm_in_runs(
+            {i: self.pending[i] for i in corrected}, self.found, also=self._repeats_beside
+        )
         self._copies_in_place()
         self._near_again()
         # Short lines go from here (and what they bring together): their windows are tried again.
@@ -1551,15 +1556,29 @@ class _DocumentMatcher:
         (a copy that corrected a figure); a table's row with other figures, then a legend
         repeated from an earlier table, stays."""
         canonical = self.document.canonical
+        found = self.found
         for d in (-1, 1):
-            if runs.follows(self.found.get(i - d) or self.pending.get(i - d), dup, d):
+            k = runs.past_furniture(found, i, -d)  # (boilerplate lines passed over, both sides)
+            neighbour = found.get(k) or self.pending.get(k)
+            local = dup.doc_id is None
+            beside = {
+                runs.past_furniture(found, o, -d) if local else o - (i - k) for o in dup.originals
+            }
+            if (
+                neighbour is not None
+                and neighbour.kind != "boilerplate"
+                and neighbour.doc_id == dup.doc_id
+                and not beside.isdisjoint(neighbour.originals)
+            ):
                 return True
-            text = canonical[i - d] if 0 <= i - d < len(canonical) else ""
-            for o in dup.originals if text else ():
-                if dup.doc_id is None:
-                    if o - d >= 0 and canonical[o - d] == text:
-                        return True
-                    continue
+            text = canonical[k] if 0 <= k < len(canonical) else ""
+            if not text:
+                continue
+            if dup.doc_id is None:
+                if any(0 <= m < len(canonical) and canonical[m] == text for m in beside):
+                    return True
+                continue
+            for o in dup.originals:
                 entry = self._indexed_beside(dup.doc_id, o, -d)
                 if entry is not None and entry.paragraph == o - d and entry.canonical == text:
                     return True

@@ -28,6 +28,7 @@ __all__ = [
     "follows",
     "furniture",
     "lined_up",
+    "past_furniture",
     "remove_short_blocks",
     "shares_source",
     "worded_neighbours",
@@ -41,12 +42,79 @@ HEADER_WORDS = 12  # ... each shorter than this (a byline, a date, a caption)
 LEFT_OUT = 4  # paragraphs a copy may leave out around short lines it repeats ...
 BETWEEN_LINES = 8  # ... in a run of at most this many between two copies
 LONE_LINES = 2  # removed lines outside any copy between a short line and the copy it is in
+FURNITURE_PASSED = 4  # boilerplate lines passed over on the way to a neighbour that lines up
 
 
 def lined_up(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
     """How many of ``anchors``, within three paragraphs of ``i``, repeat the paragraph at the
-    same distance from ``dup``'s original."""
-    return sum(follows(anchors.get(i - d), dup, d) for d in (-3, -2, -1, 1, 2, 3))
+    same distance from ``dup``'s original.
+
+    Distances are counted twice, and the better count is taken: as they stand, and with the
+    boilerplate lines among ``anchors`` passed over on both sides (an ad line between the
+    paragraphs of one copy and not of the other shifts every distance by one).
+    """
+    count = sum(follows(anchors.get(i - d), dup, d) for d in (-3, -2, -1, 1, 2, 3))
+    if count >= 2 or not _furniture_near(anchors, i, dup):
+        return count
+    return max(count, _lined_up_past_furniture(anchors, i, dup))
+
+
+def _furniture_near(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> bool:
+    """Whether a boilerplate line of ``anchors`` stands within three paragraphs of ``i`` or of
+    ``dup``'s original in this document."""
+    around = [i, *dup.originals] if dup.doc_id is None else [i]
+    for p in around:
+        for d in (-3, -2, -1, 1, 2, 3):
+            near = anchors.get(p + d)
+            if near is not None and near.kind == "boilerplate":
+                return True
+    return False
+
+
+def _lined_up_past_furniture(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
+    """:func:`lined_up` with the boilerplate lines of ``anchors`` passed over, on the side of
+    an original in another document only on this document's side."""
+    count = 0
+    for direction in (-1, 1):
+        where = [
+            _steps(anchors, o, direction) if dup.doc_id is None
+            else [o + direction * d for d in (1, 2, 3)]
+            for o in dup.originals
+        ]  # fmt: skip
+        for d, k in enumerate(_steps(anchors, i, direction)):
+            neighbour = anchors.get(k)
+            if (
+                neighbour is not None
+                and neighbour.kind != "boilerplate"
+                and neighbour.doc_id == dup.doc_id
+                and any(len(w) > d and w[d] in neighbour.originals for w in where)
+            ):
+                count += 1
+    return count
+
+
+def past_furniture(anchors: Mapping[int, Duplicate], p: int, direction: int) -> int:
+    """The paragraph next to ``p`` in ``direction`` (-1 or 1) once the boilerplate lines of
+    ``anchors`` there are passed over (the one right next to it past
+    :data:`FURNITURE_PASSED` of them)."""
+    return next(iter(_steps(anchors, p, direction, 1)), p + direction)
+
+
+def _steps(anchors: Mapping[int, Duplicate], p: int, direction: int, n: int = 3) -> list[int]:
+    """The ``n`` paragraphs after ``p`` in ``direction`` (-1 or 1) that are not boilerplate
+    lines of ``anchors``, passing at most :data:`FURNITURE_PASSED` of those."""
+    out: list[int] = []
+    passed = 0
+    while len(out) < n:
+        p += direction
+        near = anchors.get(p)
+        if near is not None and near.kind == "boilerplate":
+            passed += 1
+            if passed > FURNITURE_PASSED:
+                break
+            continue
+        out.append(p)
+    return out
 
 
 def follows(neighbour: Duplicate | None, dup: Duplicate, step: int) -> bool:

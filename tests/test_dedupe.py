@@ -347,6 +347,35 @@ def test_an_edited_copy_lines_up_past_boilerplate_lines_in_either_copy(
     assert repeats == dict(zip(copies, first, strict=True))
 
 
+@pytest.mark.parametrize("copy", [EDITED, RESTYLED])
+def test_an_edited_copy_lines_up_with_a_body_that_repeats_its_runs(copy: list[str]) -> None:
+    # p0 p1 p0 p1 p2 p3 p4 p2 p3 p4, then an edited copy: its originals stand apart by the
+    # repeats between them, which are passed over.
+    body = [P0, P1, P0, P1, P2, P3, P4, P2, P3, P4]
+    result = dedupe(doc(*body, *copy))
+    assert result.text == doc(*ARTICLE)
+    assert {i: original for i, (original, _) in removed(result).items() if i >= 10} == {
+        10: 0,
+        11: 1,
+        12: 4,
+        13: 5,
+        14: 6,
+    }
+
+
+def test_rows_repeated_in_runs_are_no_copies_of_other_rows() -> None:
+    # Rows differing by a date, each run of them repeated right after it: the exact repeats go,
+    # and no row goes as a near copy of another, though its own repeat stands where that row's
+    # neighbour's would once the repeats are passed over.
+    days = ("September 10", "September 17", "September 24", "October 1", "October 8")
+    rows = [f"{day} 12pm- 1pm SAAC 217 Carrie Menke, Ph.D" for day in (*days, "October 15")]
+    runs = [rows[0], rows[1], rows[0], rows[1], rows[2], rows[3], rows[4], rows[2], rows[3]]
+    page = ["Yoga: Body, Breath, & Mind Series", "Schedule", "Schedule", *runs, rows[4], rows[5]]
+    result = dedupe(doc(*page))
+    assert {kind for _, kind in removed(result).values()} == {"exact"}
+    assert [result.paragraphs[i].text for i in result.kept] == page[:3] + rows
+
+
 def test_rows_of_another_year_stay_with_ad_lines_between_them() -> None:
     def year(figures: list[tuple[str, str]]) -> list[str]:
         return [

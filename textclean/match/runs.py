@@ -49,44 +49,51 @@ def lined_up(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
     """How many of ``anchors``, within three paragraphs of ``i``, repeat the paragraph at the
     same distance from ``dup``'s original.
 
-    Distances are counted twice, and the better count is taken: as they stand, and with the
-    boilerplate lines among ``anchors`` passed over on both sides (an ad line between the
-    paragraphs of one copy and not of the other shifts every distance by one).
+    Distances are counted as they stand and, if that finds fewer than two, once more past what
+    one copy may hold and the other not (:func:`_lined_up_closed_up`); the better count is taken.
     """
     count = sum(follows(anchors.get(i - d), dup, d) for d in (-3, -2, -1, 1, 2, 3))
-    if count >= 2 or not _furniture_near(anchors, i, dup):
+    if count >= 2 or not _removed_near(anchors, i, dup):
         return count
-    return max(count, _lined_up_past_furniture(anchors, i, dup))
+    return max(count, _lined_up_closed_up(anchors, i, dup))
 
 
-def _furniture_near(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> bool:
-    """Whether a boilerplate line of ``anchors`` stands within three paragraphs of ``i`` or of
-    ``dup``'s original in this document."""
-    around = [i, *dup.originals] if dup.doc_id is None else [i]
-    for p in around:
-        for d in (-3, -2, -1, 1, 2, 3):
-            near = anchors.get(p + d)
-            if near is not None and near.kind == "boilerplate":
-                return True
+def _removed_near(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> bool:
+    """Whether a boilerplate line of ``anchors`` stands within three paragraphs of ``i``, or
+    any of ``anchors`` within three of ``dup``'s original in this document."""
+    for d in (-3, -2, -1, 1, 2, 3):
+        near = anchors.get(i + d)
+        if near is not None and near.kind == "boilerplate":
+            return True
+        if dup.doc_id is None and any(o + d in anchors for o in dup.originals):
+            return True
     return False
 
 
-def _lined_up_past_furniture(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
-    """:func:`lined_up` with the boilerplate lines of ``anchors`` passed over, on the side of
-    an original in another document only on this document's side."""
+def _lined_up_closed_up(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
+    """:func:`lined_up` with distances counted past boilerplate lines on ``i``'s side (an ad
+    line between the paragraphs of one copy and not of the other), and past boilerplate lines,
+    or else past all of ``anchors``, on the original's side (a body that repeats each run of
+    paragraphs right after it, p1 p2 p1 p2, and a clean copy after that). An original in
+    another document is taken as it stands. A neighbour that repeats ``i`` itself places
+    nothing."""
     count = 0
     for direction in (-1, 1):
-        where = [
-            _steps(anchors, o, direction) if dup.doc_id is None
-            else [o + direction * d for d in (1, 2, 3)]
-            for o in dup.originals
-        ]  # fmt: skip
+        if dup.doc_id is not None:
+            where = [[o + direction * d for d in (1, 2, 3)] for o in dup.originals]
+        else:
+            where = [
+                _steps(anchors, o, direction, removed=removed)
+                for o in dup.originals
+                for removed in (False, True)
+            ]
         for d, k in enumerate(_steps(anchors, i, direction)):
             neighbour = anchors.get(k)
             if (
                 neighbour is not None
                 and neighbour.kind != "boilerplate"
                 and neighbour.doc_id == dup.doc_id
+                and i not in neighbour.originals
                 and any(len(w) > d and w[d] in neighbour.originals for w in where)
             ):
                 count += 1
@@ -100,15 +107,18 @@ def past_furniture(anchors: Mapping[int, Duplicate], p: int, direction: int) -> 
     return next(iter(_steps(anchors, p, direction, 1)), p + direction)
 
 
-def _steps(anchors: Mapping[int, Duplicate], p: int, direction: int, n: int = 3) -> list[int]:
+def _steps(
+    anchors: Mapping[int, Duplicate], p: int, direction: int, n: int = 3, *, removed: bool = False
+) -> list[int]:
     """The ``n`` paragraphs after ``p`` in ``direction`` (-1 or 1) that are not boilerplate
-    lines of ``anchors``, passing at most :data:`FURNITURE_PASSED` of those."""
+    lines of ``anchors`` (with ``removed``, not in ``anchors`` at all), passing at most
+    :data:`FURNITURE_PASSED` of those."""
     out: list[int] = []
     passed = 0
     while len(out) < n:
         p += direction
         near = anchors.get(p)
-        if near is not None and near.kind == "boilerplate":
+        if near is not None and (removed or near.kind == "boilerplate"):
             passed += 1
             if passed > FURNITURE_PASSED:
                 break

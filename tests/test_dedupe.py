@@ -891,6 +891,31 @@ def test_article_body_copy_with_an_edit_and_without_a_removed_line() -> None:
     assert found[len(body)][1] == "contained"
 
 
+def test_a_copy_with_a_dateline_a_typo_and_a_tail_after_an_article_body_copy_goes() -> None:
+    # The run-together copy comes first and stays. The lede's dateline makes its one sentence
+    # another sentence, so it shares no key with the copy; the typo's paragraph aligns with the
+    # copy's first "the" unless aligned again where the rest of its words stand.
+    whole = " ".join(ARTICLE)
+    copy = ["WASHINGTON (AP) — " + P0, P1, P2, P3 + " (AP)", P4.replace("corrosion", "corosion")]
+    result = dedupe(doc("Harbour bridge plan approved", whole, *copy))
+    assert result.kept == (0, 1)
+    assert {d.original for d in result.duplicates} == {1}
+    assert {d.kind for d in result.duplicates} == {"contained"}
+
+
+@pytest.mark.parametrize("copy", [EDITED, RESTYLED])
+def test_an_edited_copy_after_the_body_and_an_article_body_copy_before_it_goes(
+    copy: list[str],
+) -> None:
+    # The body goes as part of the run-together copy; the edited copy after it is a near copy
+    # of the body's paragraphs, which is what stands for them in the run-together copy.
+    whole = " ".join(ARTICLE)
+    result = dedupe(doc("Harbour bridge plan approved", whole, *ARTICLE, *copy))
+    assert result.kept == (0, 1)
+    assert {d.original for d in result.duplicates} == {1}
+    assert [d.kind for d in result.duplicates][len(ARTICLE) :].count("near") >= 3
+
+
 def test_article_body_copy_before_the_body_keeps_the_first_copy() -> None:
     # The first copy stays (keep="first"); the body after it goes, headings and list lines
     # too, though no key links a heading to the copy whose sentences it runs into.

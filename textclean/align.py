@@ -138,20 +138,50 @@ def coverage(
         total += canon.count(" ") + 1
         ends.append(total)
     ops = Indel.opcodes(words, other)
-    covered = 0
+    covered, used, region, aligned = _counted(ops, ends, 0)
+    if covered < aligned:
+        # Words matched one by one far from the rest ("the" at the window's start, the rest of
+        # its sentence at the end) may be one of several best alignments. Aligned again against
+        # the stretch where the longest run puts the copy (with room for words the copy lacks
+        # after it, and once with room before it too), the copy's words may stand together.
+        longest = max(
+            (op for op in ops if op.tag == "equal"), key=lambda op: op.src_end - op.src_start
+        )
+        slack = len(words) // 4 + MIN_RUN
+        at = longest.dest_start - longest.src_start
+        stop = min(len(other), longest.dest_end + len(words) - longest.src_end + slack)
+        for begin in (max(0, at), max(0, at - slack)):
+            if stop - begin >= len(other) or begin >= stop:
+                continue
+            near = other[begin:stop]
+            again = Indel.opcodes(words, near)
+            counted = _counted(again, ends, begin)
+            if counted[0] > covered:
+                (covered, used, region, _), other, ops = counted, near, again
+    return covered, other, ops, tuple(window[n][0] for n in sorted(used)), region
+
+
+def _counted(
+    ops: Opcodes, ends: list[int], offset: int
+) -> tuple[int, set[int], tuple[int, int], int]:
+    """For :func:`coverage`: the words ``ops`` cover, the window's paragraphs they fall in and
+    the covered region (``ops`` against the window's words from ``offset`` on, ``ends`` each
+    paragraph's end among them), and all the words aligned."""
+    covered = aligned = 0
     used: set[int] = set()
-    region = (len(other), 0)
+    region = (ends[-1] if ends else 0, 0)
     for op in ops:
         if op.tag != "equal":
             continue
-        first, last = bisect_right(ends, op.dest_start), bisect_right(ends, op.dest_end - 1)
-        whole = first == last and op.dest_start == (ends[first - 1] if first else 0)
-        whole = whole and op.dest_end == ends[first]
+        aligned += op.src_end - op.src_start
+        a, b = op.dest_start + offset, op.dest_end + offset
+        first, last = bisect_right(ends, a), bisect_right(ends, b - 1)
+        whole = first == last and a == (ends[first - 1] if first else 0) and b == ends[first]
         if op.src_end - op.src_start >= MIN_RUN or whole:
             covered += op.src_end - op.src_start
             used.update(range(first, last + 1))
-            region = (min(region[0], op.dest_start), max(region[1], op.dest_end))
-    return covered, other, ops, tuple(window[n][0] for n in sorted(used)), region
+            region = (min(region[0], a), max(region[1], b))
+    return covered, used, region, aligned
 
 
 def word_for_word(ops: Opcodes, *, slack: int = 0) -> bool:

@@ -7,6 +7,7 @@ them, and what was worked out once per paragraph (its words, its sentence offset
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -32,8 +33,8 @@ from textclean.align import (
     word_for_word,
 )
 from textclean.boilerplate import BoilerplateMatcher
-from textclean.canonical import word_count
-from textclean.fingerprint import DocumentPrint, ParagraphPrint
+from textclean.canonical import canonical_form, word_count
+from textclean.fingerprint import MIN_SENTENCE_WORDS, DocumentPrint, ParagraphPrint, sentence_key
 from textclean.match import runs, settle
 from textclean.match.links import Links, counts_alike, indexed_links, shared_keys
 from textclean.match.merged import (
@@ -77,6 +78,9 @@ it stands in a run of copies."""
 _ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one
 _OPENING_QUOTES = tuple("\"'“‘«„")  # a pull quote starts with one and ends with the other
 _CLOSING_QUOTES = tuple("\"'”’»“")
+# A dateline in front of a paragraph: a few words from a letter on, then a dash between spaces
+# ("WASHINGTON (AP) — ", "PARIS, Dec 1 (Reuters) - "), within the first 50 characters.
+_DATELINE = re.compile(r"\s*([^\W\d_][^\n—–]{0,48}?)\s(?:—|–|--?)\s")
 
 
 def match_paragraphs(
@@ -222,13 +226,13 @@ class _DocumentMatcher:
             if (
                 links.bounds[i] == links.bounds[i + 1] and fp is None
             ):  # nothing earlier can match it
-                dup = self._boilerplate_line(i)
+                dup = self._boilerplate_line(i) or self._after_a_dateline(i)
                 if dup is not None:
                     self.found[i] = dup
                 continue
             fp = fp or self.document[i]
             local = links.before(i, self.found)
-            dup = self._match(i, fp, local)
+            dup = self._match(i, fp, local) or self._near_a_removed_part(i, fp)
             if dup is not None and self._lone_part(i, dup, fp):
                 short_parts[i] = dup  # a heading-sized sentence of one earlier paragraph
             elif dup is not None:
@@ -321,6 +325,28 @@ class _DocumentMatcher:
         duplicates = tuple(self.found[i] for i in sorted(self.found))
         kept = tuple(i for i in range(len(self.document)) if i not in self.found)
         return Matching(duplicates, kept, settle.document_match(canonical, self.found))
+
+    def _after_a_dateline(self, i: int) -> Duplicate | None:
+        """Paragraph ``i``, which shares no key with an earlier one, contained in a kept one
+        that holds its first sentence without the dateline in front of it: the lede of a copy
+        after the article's body run together into one paragraph (an ``articleBody`` copy).
+        The dateline makes the sentence another sentence key, and the lede alone is too short
+        beside the whole body to share a band key with it."""
+        found = _DATELINE.match(self.texts[i])
+        if found is None:
+            return None
+        dateline = word_count(canonical_form(found.group(1)))
+        words = self.document.canonical[i].split(" ")
+        end = next((s for s in self.document.sentence_starts(i) if s > dateline), len(words))
+        if not 1 <= dateline <= AFFIX_WORDS or end - dateline < MIN_SENTENCE_WORDS:
+            return None
+        key = sentence_key(" ".join(words[dateline:end]))
+        owners = self.document.owners[self.document.keys == key].tolist()
+        canonical = self.document.canonical
+        candidates: Candidates = {
+            (None, j): (1, canonical[j]) for j in sorted(set(owners)) if j < i and self._kept(j)
+        }
+        return self._contained(i, self.document[i], candidates) if candidates else None
 
     def _wrapped_lines(self) -> bool:
         """Remove the kept lines found in indexed paragraphs through their neighbours' words
@@ -751,6 +777,35 @@ class _DocumentMatcher:
             self.uncontained_rewordings.add(i)
             return None  # a rewording inside a copy: no merged copy explains it better
         return self._contained_while_held(i, fp, held, candidates, inside=True)
+
+    def _near_a_removed_part(self, i: int, fp: ParagraphPrint) -> Duplicate | None:
+        """Paragraph ``i``, which no kept paragraph accounts for, as a near copy of a removed
+        one that went as part of a longer paragraph: an edited copy of the body after an exact
+        one, both after the body run together into one paragraph (whose sentences run into its
+        headings, so that the edited copy is not made of whole sentences of it). The reference
+        then follows the removed paragraph to the one that holds it."""
+        held = self.pending.get(i)
+        if (
+            len(fp.canonical) < self.options.min_chars
+            or fp.words < self.options.short_words
+            or (held is not None and held.kind != "contained")  # (a near one lines up itself)
+        ):
+            return None
+        canonical = self.document.canonical
+        candidates: Candidates = {
+            (None, j): (shared, canonical[j])
+            for j, shared in self.links.before(i).items()
+            if (dup := self.found.get(j)) is not None
+            and dup.kind == "contained"
+            and dup.doc_id is None
+        }
+        if not candidates:
+            return None
+        self.pending.pop(i, None)  # (a hold as part of the longer one lines up with nothing)
+        dup = self._near(i, fp, candidates)
+        if dup is None and held is not None:
+            self.pending.setdefault(i, held)
+        return dup
 
     def _contained_while_held(
         self,

@@ -33,7 +33,7 @@ from textclean.align import (
     word_for_word,
 )
 from textclean.boilerplate import BoilerplateMatcher
-from textclean.canonical import canonical_form, word_count
+from textclean.canonical import word_count
 from textclean.fingerprint import MIN_SENTENCE_WORDS, DocumentPrint, ParagraphPrint, sentence_key
 from textclean.match import runs, settle
 from textclean.match.links import Links, counts_alike, indexed_links, shared_keys
@@ -78,9 +78,10 @@ it stands in a run of copies."""
 _ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one
 _OPENING_QUOTES = tuple("\"'“‘«„")  # a pull quote starts with one and ends with the other
 _CLOSING_QUOTES = tuple("\"'”’»“")
-# A dateline in front of a paragraph: a few words from a letter on, then a dash between spaces
-# ("WASHINGTON (AP) — ", "PARIS, Dec 1 (Reuters) - "), within the first 50 characters.
-_DATELINE = re.compile(r"\s*([^\W\d_][^\n—–]{0,48}?)\s(?:—|–|--?)\s")
+# A dateline in front of a paragraph: a few words from a capital letter on, then a dash between
+# spaces ("WASHINGTON (AP) — ", "PARIS, Dec 1 (Reuters) - "), within the first 50 characters.
+_DATELINE = re.compile(r"([^\W\d_][^\n—–]{0,48}?)\s(?:—|–|--?)\s")
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def match_paragraphs(
@@ -332,10 +333,13 @@ class _DocumentMatcher:
         after the article's body run together into one paragraph (an ``articleBody`` copy).
         The dateline makes the sentence another sentence key, and the lede alone is too short
         beside the whole body to share a band key with it."""
-        found = _DATELINE.match(self.texts[i])
+        head = self.texts[i].lstrip()[:64]
+        if not head[:1].isupper() or ("—" not in head and "–" not in head and " -" not in head):
+            return None  # (the cheap tests first: most paragraphs have no dash up front)
+        found = _DATELINE.match(head)
         if found is None:
             return None
-        dateline = word_count(canonical_form(found.group(1)))
+        dateline = len(_WORDS.findall(found.group(1)))  # (as the canonical form counts them)
         words = self.document.canonical[i].split(" ")
         end = next((s for s in self.document.sentence_starts(i) if s > dateline), len(words))
         if not 1 <= dateline <= AFFIX_WORDS or end - dateline < MIN_SENTENCE_WORDS:

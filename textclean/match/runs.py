@@ -61,13 +61,12 @@ def lined_up(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
 def _removed_near(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> bool:
     """Whether a boilerplate line of ``anchors`` stands within three paragraphs of ``i``, or
     any of ``anchors`` within three of ``dup``'s original in this document."""
-    for d in (-3, -2, -1, 1, 2, 3):
-        near = anchors.get(i + d)
-        if near is not None and near.kind == "boilerplate":
-            return True
-        if dup.doc_id is None and any(o + d in anchors for o in dup.originals):
-            return True
-    return False
+    steps = (-3, -2, -1, 1, 2, 3)
+    if dup.doc_id is None and any(o + d in anchors for o in dup.originals for d in steps):
+        return True
+    return any(
+        (near := anchors.get(i + d)) is not None and near.kind == "boilerplate" for d in steps
+    )
 
 
 def _lined_up_closed_up(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:

@@ -585,3 +585,27 @@ def generate(
             tuple(label for _, label in doc),
             separator,
         )
+
+
+def generate_combined(
+    first: str, then: str, articles: Iterable[Article], *, seed: int = 0
+) -> Iterator[LabelledDoc]:
+    """Two patterns on one page: each article's document for ``first``, followed by the copy
+    (the ``duplicate`` paragraphs) that ``then`` makes of the same article with the next seed.
+
+    A page with ad lines through its body and an edited copy after it, or the body run together
+    into one paragraph before the body and a reworded copy after both: each pattern alone has
+    one copy, pages have more.
+    """
+    articles = list(articles)
+    copies = generate(then, articles, seed=seed + 1)
+    for doc, other in zip(generate(first, articles, seed=seed), copies, strict=True):
+        copy = [p for p, label in zip(other.paragraphs, other.labels, strict=True)
+                if label == "duplicate"]  # fmt: skip
+        yield LabelledDoc(
+            f"{first}+{then}",
+            doc.article_id,
+            doc.paragraphs + tuple(copy),
+            doc.labels + ("duplicate",) * len(copy),
+            doc.separator,
+        )

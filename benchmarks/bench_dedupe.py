@@ -3,7 +3,7 @@
 Usage::
 
     python benchmarks/bench_dedupe.py [CORPUS.jsonl ...] [--docs N] [--seed S] [--big]
-                                      [--script {cyrillic,greek}] [--across]
+                                      [--script {cyrillic,greek}] [--across] [--combined]
 
 With no corpus given it reads ``../shared/corpus/wcxb_articles.jsonl`` (relative to the repository
 root) when that exists, else it makes up news-like articles (:func:`_generate.synthetic_articles`).
@@ -27,6 +27,12 @@ share of its characters removed is printed; then each article is checked against
 all the others (its own entry forgotten first), and the share of its characters removed as seen
 in another article is printed: removed exactly (the corpus holds a few articles twice) and
 otherwise.
+
+With ``--combined`` it also scores pages that carry two patterns: each document of one of
+:data:`COMBINED_FIRST` (ad lines through the body, runs repeated right after themselves, a
+highlights box, the body run together before or after it) followed by the copy of one of
+:data:`COMBINED_THEN` (see :func:`_generate.generate_combined`): the share of duplicate text
+removed and of unique text lost, for each pair.
 
 With ``--script`` the articles' letters are first mapped one for one into Cyrillic or Greek
 (``a`` -> ``а``, ``b`` -> ``б``; capitals too): not Russian or Greek, but text of the same
@@ -536,6 +542,26 @@ def across(articles: Sequence[_generate.Article], seed: int) -> None:
               f"repeats of another article, {_pct(other, total, 3)}% otherwise")  # fmt: skip
 
 
+# Pages that put a second copy after another pattern's document (see --combined).
+COMBINED_FIRST = ("boilerplate", "interleaved", "highlights", "article_body", "run_together")
+COMBINED_THEN = ("edited_copy", "reworded_copy", "rewrapped", "noisy_copy", "wrapped_copy")
+
+
+def combined(articles: Sequence[_generate.Article], seed: int) -> None:
+    """Two patterns on one page (:func:`_generate.generate_combined`): the share of duplicate
+    text ``dedupe`` removes and of unique text it loses, for each pair."""
+    print(f"\ntwo patterns on one page ({len(articles)} articles: a pattern's document, then "
+          "another pattern's copy)")  # fmt: skip
+    for first in COMBINED_FIRST:
+        for then in COMBINED_THEN:
+            total = Score()
+            for doc in _generate.generate_combined(first, then, articles, seed=seed):
+                total.add(score(doc, textclean_dedupe(doc.text)))
+            print(f"  {first:<13} + {then:<14} dup removed "
+                  f"{_pct(total.dup_removed, total.dup_chars, 2)}%, unique lost "
+                  f"{_pct(total.unique_lost, total.unique_chars, 3)}%")  # fmt: skip
+
+
 _SCRIPTS = {
     "cyrillic": "абцдефгхийклмнопярстуввхыз",
     "greek": "αβψδεφγηιξκλμνοπθρστυωςχυζ",
@@ -571,6 +597,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="show lost paragraphs")
     parser.add_argument(
         "--across", action="store_true", help="also check copies against an index of the articles"
+    )
+    parser.add_argument(
+        "--combined", action="store_true", help="also score pages with two patterns' copies"
     )
     args = parser.parse_args(argv)
     if hasattr(sys.stdout, "reconfigure"):
@@ -625,6 +654,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("  " + failure)
     if args.across:
         across(articles, args.seed)
+    if args.combined:
+        combined(articles, args.seed)
     if args.big:
         big(
             all_articles if paths else _generate.synthetic_articles(3000, seed=args.seed), args.seed

@@ -308,14 +308,16 @@ EDITED = [
     P3 + " (AP)",
     P4.replace("corrosion", "corosion"),
 ]
-# Edited in every paragraph (another house style), a figure corrected among the edits.
-RESTYLED = [
+# Edited in every paragraph (another house style) ...
+HOUSE_STYLE = [
     P0.replace("on Tuesday", "on Wednesday"),
-    P1.replace("31 votes to 14", "32 votes to 13"),
+    P1.replace("said Mayor", "says Mayor"),
     P2.replace("is due to start", "is set to start"),
     P3.replace("They asked", "They urged"),
     P4.replace("last autumn", "last year"),
 ]
+# ... and so with a figure corrected among the edits.
+RESTYLED = [HOUSE_STYLE[0], P1.replace("31 votes to 14", "32 votes to 13"), *HOUSE_STYLE[2:]]
 PAGE = [P0, AD, P1, "Story continues below advertisement", P2, P3, AD, P4]
 
 
@@ -486,14 +488,7 @@ def test_unique_text_that_looks_like_a_copy_is_kept(paragraphs: list[str]) -> No
 def test_copy_with_a_word_changed_in_every_paragraph() -> None:
     # House-style edits of a syndicated copy: no paragraph of the copy is an exact or typo-level
     # match to start a repeated run from; the run of near copies in order is the evidence.
-    copy = [
-        P0.replace("on Tuesday", "on Wednesday"),
-        P1.replace("said Mayor", "says Mayor"),
-        P2.replace("is due to start", "is set to start"),
-        P3.replace("They asked", "They urged"),
-        P4.replace("last autumn", "last year"),
-    ]
-    result = dedupe(doc(*ARTICLE, *copy))
+    result = dedupe(doc(*ARTICLE, *HOUSE_STYLE))
     assert result.kept == (0, 1, 2, 3, 4)
     assert {i: original for i, (original, _) in removed(result).items()} == {
         5 + k: k for k in range(5)

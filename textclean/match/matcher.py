@@ -340,13 +340,13 @@ class _DocumentMatcher:
         if found is None:
             return None
         dateline = len(_WORDS.findall(found.group(1)))  # (as the canonical form counts them)
-        words = self.document.canonical[i].split(" ")
+        canonical = self.document.canonical
+        words = canonical[i].split(" ")
         end = next((s for s in self.document.sentence_starts(i) if s > dateline), len(words))
         if not 1 <= dateline <= AFFIX_WORDS or end - dateline < MIN_SENTENCE_WORDS:
             return None
         key = sentence_key(" ".join(words[dateline:end]))
         owners = self.document.owners[self.document.keys == key].tolist()
-        canonical = self.document.canonical
         candidates: Candidates = {
             (None, j): (1, canonical[j]) for j in sorted(set(owners)) if j < i and self._kept(j)
         }
@@ -1616,10 +1616,10 @@ class _DocumentMatcher:
         repeated from an earlier table, stays."""
         canonical = self.document.canonical
         found = self.found
+        local = dup.doc_id is None
         for d in (-1, 1):
             k = runs.past_furniture(found, i, -d)  # (boilerplate lines passed over, both sides)
             neighbour = found.get(k) or self.pending.get(k)
-            local = dup.doc_id is None
             beside = {
                 runs.past_furniture(found, o, -d) if local else o - (i - k) for o in dup.originals
             }

@@ -365,6 +365,69 @@ def test_an_edited_copy_lines_up_with_a_body_that_repeats_its_runs(copy: list[st
     }
 
 
+def test_a_corrected_figure_goes_once_the_headings_beside_its_original_have_gone() -> None:
+    # A body that repeats each run of paragraphs right after it, headings included, then a
+    # copy with a corrected figure. The headings' repeats go only at the end (short lines go
+    # beside copies that line up), and only then do the figure's original and its copy line up.
+    vote, works = "Why the vote matters", "What happens next"
+    body = [P0, vote, P1, P0, vote, P1, P2, works, P2, works, P3, P4]
+    copy = [vote, P1, P2.replace("about 18 months", "about 20 months"), works, P3, P4]
+    result = dedupe(doc(*body, *copy))
+    assert result.text == doc(P0, vote, P1, P2, works, P3, P4)
+    assert removed(result)[14] == (6, "near")
+
+
+def test_a_corrected_figure_beside_an_edited_copy_lines_up_past_the_repeats_of_the_body() -> None:
+    # p0 p1 p0 p1 p2 p3 p2 p3 p4, then a copy in another house style whose last paragraph
+    # corrects a figure: the paragraph beside that one's original (8) is a repeat (7), of the
+    # paragraph (5) that the edited one beside the copy repeats.
+    body = [P0, P1, P0, P1, P2, P3, P2, P3, P4]
+    copy = [*HOUSE_STYLE[:4], P4.replace("in 1934", "in 1936")]
+    result = dedupe(doc(*body, *copy))
+    assert result.text == doc(*ARTICLE)
+    assert removed(result)[13] == (8, "near")
+
+
+def test_short_lines_of_a_copy_line_up_past_the_repeats_of_a_body_that_repeats_its_runs() -> None:
+    # p0 p1 p0 p1, then a product's name and list lines, repeated, and so on; then a copy that
+    # ends with the list. The name's neighbour in the copy repeats p1, and what stands beside
+    # p1 is the name once the repeats of p0 and p1 are passed over.
+    name, lines = "Warbonnet Blackbird", ["Pros", "Lightweight"]
+    body = [P0, P1, P0, P1, name, *lines, name, *lines, P2, P2]
+    result = dedupe(doc(*body, P0, P1, name, *lines))
+    assert result.text == doc(P0, P1, name, *lines, P2)
+    assert {i: removed(result)[i] for i in (14, 15, 16)} == {
+        14: (4, "exact"), 15: (5, "exact"), 16: (6, "exact"),
+    }  # fmt: skip
+
+
+def test_a_section_heading_repeating_the_contents_is_no_run_repeated_right_after_itself() -> None:
+    # A table of contents, then each section under its entry printed again: the entries go as
+    # repeats, but the "Overview:" of one section is no copy of another's, though in the first
+    # section it stands right after the entry's repeat, three paragraphs after the entry.
+    toc = [
+        "1. The harbour bridge and how the council voted",
+        "2. The ferry timetable while the works last",
+        "3. What the new bridge will cost the city",
+    ]
+    page = [*toc, toc[0], "Overview:", P1, toc[1], P0, "Pros", P2, toc[2], "Overview:", P3]
+    assert removed(dedupe(doc(*page))) == {3: (0, "exact"), 6: (1, "exact"), 10: (2, "exact")}
+
+
+def test_a_mail_header_with_another_time_stays_though_the_lines_under_it_repeat() -> None:
+    # Two mails quoted in one post: the second's "Date:" line differs from the first's by its
+    # time only and the "To:" and "Subject:" lines under it repeat, but the line above it is
+    # new. A corrected figure goes only with its copy's paragraphs on both sides of it.
+    header = ["To: Ruth Castellano", "Subject: Re: the harbour bridge inspection schedule"]
+    first = ["Date: Wed, 6 Feb 2002 22:33:19 +0000\nFrom: Daniel Okafor", *header]
+    page = [
+        P0, *first, P1, "And then the reply came, two hours later.",
+        first[0].replace("22:33:19", "23:43:29"), *header, P2,
+    ]  # fmt: skip
+    result = dedupe(doc(*page))
+    assert {i: original for i, (original, _) in removed(result).items()} == {7: 2, 8: 3}
+
+
 def test_rows_repeated_in_runs_are_no_copies_of_other_rows() -> None:
     # Rows differing by a date, each run of them repeated right after it: the exact repeats go,
     # and no row goes as a near copy of another, though its own repeat stands where that row's
@@ -375,7 +438,8 @@ def test_rows_repeated_in_runs_are_no_copies_of_other_rows() -> None:
     page = ["Yoga: Body, Breath, & Mind Series", "Schedule", "Schedule", *runs, rows[4], rows[5]]
     result = dedupe(doc(*page))
     assert {kind for _, kind in removed(result).values()} == {"exact"}
-    assert [result.paragraphs[i].text for i in result.kept] == page[:3] + rows
+    # (The second "Schedule" goes too: a line repeated right after itself beside runs that are.)
+    assert [result.paragraphs[i].text for i in result.kept] == page[:2] + rows
 
 
 def test_rows_of_another_year_stay_with_ad_lines_between_them() -> None:
@@ -1823,6 +1887,18 @@ def test_short_lines_repeated_right_after_themselves_go() -> None:
     # Cells of one or two words alternate legitimately in a flattened table.
     cells = ["Yes", "No"]
     assert dedupe(doc(P0, *cells, *cells, P1, sep="\n")).duplicates == ()
+
+
+def test_headings_of_a_page_that_repeats_its_runs_go_however_short() -> None:
+    # A page that renders every block twice (p1 p2 p1 p2) does so with its one- and two-word
+    # headings too: each goes beside a run repeated right after itself, on either side.
+    page = [P0, P1, P0, P1, "The vote", "The vote", P2, P3, P2, P3, "Costs", "Costs", P4, P4]
+    result = dedupe(doc(*page))
+    assert result.text == doc(P0, P1, "The vote", P2, P3, "Costs", P4)
+    assert {removed(result)[i] for i in (5, 11)} == {(4, "exact"), (10, "exact")}
+    # Beside runs that are not repeated right after themselves, they are table cells.
+    cells = [P0, "Yes", "Yes", P1, P2, P0, "No", "No", P3]
+    assert set(removed(dedupe(doc(*cells)))) == {5}
 
 
 def test_rows_of_one_template_that_add_and_drop_an_item_are_kept() -> None:

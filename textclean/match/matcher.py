@@ -253,11 +253,7 @@ class _DocumentMatcher:
             also=lambda i, dup: i not in self.numbers_differ or self._repeats_beside(i, dup),
         )
         self._confirm_edited_runs()
-        # A corrected figure inside a copy edited throughout: its neighbours stand only now.
-        corrected = self.numbers_differ.intersection(self.pending) - self.found.keys()
-        runs.confirm_in_runs(
-            {i: self.pending[i] for i in corrected}, self.found, also=self._repeats_beside
-        )
+        self._confirm_corrected()  # (inside a copy edited throughout: its neighbours stand now)
         self._copies_in_place()
         self._near_again()
         # Short lines go from here (and what they bring together): their windows are tried again.
@@ -310,6 +306,7 @@ class _DocumentMatcher:
             runs.remove_short_blocks(canonical, self.found, short_repeats)
             runs.confirm_short_runs(canonical, self.found, short_repeats)
             self._confirm_edited_runs()  # (edited copies the paragraphs gone since close up)
+            self._confirm_corrected(both=True)  # (beside short lines of the copy gone since)
             if len(self.found) == count:
                 break
         if self.structured:  # (last: a second run on the output sees what this one saw)
@@ -1608,40 +1605,66 @@ class _DocumentMatcher:
             return False
         return first.src_end in self.document.sentence_starts(i)
 
-    def _repeats_beside(self, i: int, dup: Duplicate) -> bool:
+    def _repeats_beside(self, i: int, dup: Duplicate, *, both: bool = False) -> bool:
         """Whether a paragraph right beside ``i`` repeats the one beside ``dup``'s original: a
         duplicate or a held match that lines up, or the same canonical text (a short line, kept
         for now). A near copy whose numbers differ goes inside a repeated run only with this
         (a copy that corrected a figure); a table's row with other figures, then a legend
-        repeated from an earlier table, stays."""
+        repeated from an earlier table, stays. With ``both``, the paragraphs on both sides must
+        (or the document ends there): a mail's header line with another time, then the same
+        "To:" and "Subject:" lines, stays."""
+        sides = [self._repeats_on(i, dup, side) for side in (-1, 1)]
+        return all(s is not False for s in sides) if both else True in sides
+
+    def _repeats_on(self, i: int, dup: Duplicate, side: int) -> bool | None:
+        """:meth:`_repeats_beside` on one side (-1 or 1) of ``i``: None if the document ends
+        there."""
         canonical = self.document.canonical
         found = self.found
-        local = dup.doc_id is None
-        for d in (-1, 1):
-            k = runs.past_furniture(found, i, -d)  # (boilerplate lines passed over, both sides)
-            neighbour = found.get(k) or self.pending.get(k)
+        k = runs.past_furniture(found, i, side)  # (boilerplate lines passed over, both sides)
+        if not 0 <= k < len(canonical):
+            return None
+        neighbour = found.get(k) or self.pending.get(k)
+        doc_id = dup.doc_id
+        if doc_id is None:  # (and past the repeats there: p1 p2 p1 p2, then a copy)
             beside = {
-                runs.past_furniture(found, o, -d) if local else o - (i - k) for o in dup.originals
-            }
-            if (
-                neighbour is not None
-                and neighbour.kind != "boilerplate"
-                and neighbour.doc_id == dup.doc_id
-                and not beside.isdisjoint(neighbour.originals)
-            ):
+                b for o in dup.originals
+                for b in (
+                    runs.past_furniture(found, o, side),
+                    runs.past_repeats(found, canonical, o, side),
+                )
+            }  # fmt: skip
+            beside |= {o for b in beside if b in found for o in found[b].originals}
+        else:
+            beside = {o + k - i for o in dup.originals}
+        if (
+            neighbour is not None
+            and neighbour.kind != "boilerplate"
+            and neighbour.doc_id == doc_id
+            and not beside.isdisjoint(neighbour.originals)
+        ):
+            return True
+        text = canonical[k]
+        if not text:
+            return False
+        if doc_id is None:
+            return any(0 <= m < len(canonical) and canonical[m] == text for m in beside)
+        for o in dup.originals:
+            entry = self._indexed_beside(doc_id, o, side)
+            if entry is not None and entry.paragraph == o + side and entry.canonical == text:
                 return True
-            text = canonical[k] if 0 <= k < len(canonical) else ""
-            if not text:
-                continue
-            if dup.doc_id is None:
-                if any(0 <= m < len(canonical) and canonical[m] == text for m in beside):
-                    return True
-                continue
-            for o in dup.originals:
-                entry = self._indexed_beside(dup.doc_id, o, -d)
-                if entry is not None and entry.paragraph == o - d and entry.canonical == text:
-                    return True
         return False
+
+    def _confirm_corrected(self, *, both: bool = False) -> None:
+        """Confirm held near copies whose numbers differ (a corrected figure) that now stand in
+        a repeated run and beside a repeat of their original's neighbour (:meth:`_repeats_beside`,
+        on ``both`` sides): their neighbours may have gone only since they were tried."""
+        corrected = self.numbers_differ.intersection(self.pending) - self.found.keys()
+        if corrected:
+            runs.confirm_in_runs(
+                {i: self.pending[i] for i in sorted(corrected)}, self.found,
+                also=lambda i, dup: self._repeats_beside(i, dup, both=both),
+            )  # fmt: skip
 
     def _confirm_edited_runs(self) -> None:
         """Confirm fuzzy matches that stand in a run of them: a copy edited in every paragraph

@@ -29,6 +29,7 @@ __all__ = [
     "furniture",
     "lined_up",
     "past_furniture",
+    "past_repeats",
     "remove_short_blocks",
     "shares_source",
     "worded_neighbours",
@@ -104,6 +105,40 @@ def past_furniture(anchors: Mapping[int, Duplicate], p: int, direction: int) -> 
     ``anchors`` there are passed over (the one right next to it past
     :data:`FURNITURE_PASSED` of them)."""
     return next(iter(_steps(anchors, p, direction, 1)), p + direction)
+
+
+def past_repeats(
+    anchors: Mapping[int, Duplicate], canonical: Sequence[str], p: int, direction: int
+) -> int:
+    """:func:`past_furniture`, passing over too the paragraphs of ``anchors`` that are part of a
+    run repeated right after itself (:func:`_in_a_repeated_run`): on a page that repeats each
+    run of up to :data:`BLOCK_LINES` paragraphs right after it (p1 p2 p1 p2), what stands
+    beside a paragraph of the first copy is past the repeats."""
+    for _ in range(FURNITURE_PASSED + BLOCK_LINES):
+        p += direction
+        near = anchors.get(p)
+        if near is None or not (
+            near.kind == "boilerplate" or _in_a_repeated_run(canonical, p, near)
+        ):
+            return p
+    return p
+
+
+def _in_a_repeated_run(canonical: Sequence[str], p: int, dup: Duplicate) -> bool:
+    """Whether paragraph ``p`` (duplicate ``dup``) is in the second copy of a run of up to
+    :data:`BLOCK_LINES` paragraphs repeated word for word right after itself. A repeat of a
+    paragraph further back, or whose neighbours repeat nothing, is not (a table of contents'
+    line printed again as the heading over its section)."""
+    for o in dup.originals:
+        d = p - o
+        if dup.doc_id is None and 0 < d <= BLOCK_LINES:
+            for start in range(max(o - d + 1, 0), o + 1):
+                if all(
+                    m + d < len(canonical) and canonical[m] == canonical[m + d]
+                    for m in range(start, start + d)
+                ):
+                    return True
+    return False
 
 
 def _steps(
@@ -297,7 +332,8 @@ def _repeated_block(
 ) -> list[tuple[int, int]]:
     """``(line, original)`` of the short lines from ``i`` on that repeat the
     :data:`BLOCK_LINES` or fewer kept lines right before ``i``, one of them of three words
-    or more; else nothing."""
+    or more or all of them among runs repeated right after themselves
+    (:func:`_among_repeated_runs`); else nothing."""
     originals: list[int] = []
     k = before.get(i, -1)
     while k >= 0 and len(originals) < BLOCK_LINES:
@@ -310,11 +346,34 @@ def _repeated_block(
             copies.append(m)
             m = after.get(m, -1)
         if len(copies) == len(originals):
-            if max(canonical[c].count(" ") for c in copies) >= 2:
+            if max(canonical[c].count(" ") for c in copies) >= 2 or _among_repeated_runs(
+                canonical, found, originals[0], copies[-1]
+            ):
                 return list(zip(copies, originals, strict=True))
             return []
         k = before.get(k, -1)
     return []
+
+
+def _among_repeated_runs(
+    canonical: Sequence[str], found: Mapping[int, Duplicate], first: int, last: int
+) -> bool:
+    """Whether the lines ``first`` to ``last`` (a block of short lines, then its repeat) stand
+    beside a run repeated right after itself (:func:`_in_a_repeated_run`): the paragraph right
+    before ``first`` is in its second copy, or the one right after ``last`` is in its first. A
+    page that renders every block twice (p1 p2 p1 p2) does so with its headings too; in a list
+    or a table, two words repeated right after themselves ("Yes", "Yes") are two cells."""
+    left = found.get(first - 1)
+    if left is not None and _in_a_repeated_run(canonical, first - 1, left):
+        return True
+    if last + 1 in found:
+        return False
+    return any(
+        (right := found.get(p)) is not None
+        and last + 1 in right.originals
+        and _in_a_repeated_run(canonical, p, right)
+        for p in range(last + 2, last + 2 + BLOCK_LINES)
+    )
 
 
 def _menu_repeat(
@@ -415,6 +474,13 @@ def confirm_short_runs(
                  if 0 <= (k := beside[step][o]) < i and canonical[k] == canonical[i]),
                 None,
             )  # fmt: skip
+            if j is None:  # (past the repeats beside the original: p1 p2 p1 p2, then a copy)
+                j = next(
+                    (k for o in neighbour.originals
+                     if 0 <= (k := past_repeats(found, canonical, o, step)) < i
+                     and k not in found and canonical[k] == canonical[i]),
+                    None,
+                )  # fmt: skip
             if j is not None:
                 return Duplicate(i, j, "exact", 1.0, "short repeat inside a repeated run", (j,))
             j = between(i, step, neighbour)

@@ -414,6 +414,22 @@ def test_a_section_heading_repeating_the_contents_is_no_run_repeated_right_after
     assert removed(dedupe(doc(*page))) == {3: (0, "exact"), 6: (1, "exact"), 10: (2, "exact")}
 
 
+def test_a_copy_lines_up_with_the_body_whose_paragraph_a_highlights_box_printed_first() -> None:
+    # A box after the lead repeats p2, so the body's own p2 goes as the box's repeat; a later
+    # copy with p2 reworded (a near copy that must stand inside a run) lines up with the
+    # body's p1 and p3 around the place where p2 was printed the second time.
+    reworded = (
+        P2.replace("is due to start", "is set to begin")
+        .replace("should take", "should last")
+        .replace("During that time", "During that period")
+        .replace("between the two quays", "between both quays")
+    )
+    page = [P0, "Key points", P2, P1, P2, P3, P4]
+    result = dedupe(doc(*page, P0, P1, reworded, P3, P4))
+    assert result.text == doc(*page[:4], P3, P4)
+    assert removed(result)[9] == (2, "near")
+
+
 def test_a_mail_header_with_another_time_stays_though_the_lines_under_it_repeat() -> None:
     # Two mails quoted in one post: the second's "Date:" line differs from the first's by its
     # time only and the "To:" and "Subject:" lines under it repeat, but the line above it is

@@ -251,6 +251,7 @@ class _DocumentMatcher:
             self.pending,
             self.found,
             also=lambda i, dup: i not in self.numbers_differ or self._repeats_beside(i, dup),
+            canonical=canonical,
         )
         self._confirm_edited_runs()
         self._confirm_corrected()  # (inside a copy edited throughout: its neighbours stand now)
@@ -276,7 +277,7 @@ class _DocumentMatcher:
         # Rewordings again (containment was not tried on them): short repeats found since may
         # be the neighbours they need.
         held = {i: self.pending[i] for i in self.reworded - self.found.keys() if i in self.pending}
-        runs.confirm_in_runs(held, self.found)
+        runs.confirm_in_runs(held, self.found, canonical=canonical)
         # Those still kept, tried for containment as any paragraph is: the copy beside them that
         # spared them the test may be gone from a second run's input.
         for i in sorted(self.uncontained_rewordings.intersection(held) - self.found.keys()):
@@ -1664,6 +1665,7 @@ class _DocumentMatcher:
             runs.confirm_in_runs(
                 {i: self.pending[i] for i in sorted(corrected)}, self.found,
                 also=lambda i, dup: self._repeats_beside(i, dup, both=both),
+                canonical=self.document.canonical,
             )  # fmt: skip
 
     def _confirm_edited_runs(self) -> None:

@@ -182,15 +182,40 @@ def confirm_in_runs(
     found: dict[int, Duplicate],
     *,
     also: Callable[[int, Duplicate], bool] | None = None,
+    canonical: Sequence[str] | None = None,
 ) -> None:
     """Move to ``found`` the candidates that two duplicates found before, within three
     paragraphs on either side, line up with (fuzzy matches that are not small edits): a table
     whose rows differ a little, or records that share a template and one identical line, stay.
     The others stay kept. ``also(i, dup)``, if given, must hold too.
+
+    With ``canonical``, a paragraph printed twice stands at either place: a highlights box's
+    item first, then the body's paragraph, which goes as its repeat, and a reworded copy of it
+    lines up with the body's neighbours. Not so a repeat in a run repeated right after itself
+    (:func:`_in_a_repeated_run`): there rows that differ a little would line up with the
+    repeats right after them.
     """
+    if not candidates:
+        return
+    repeats: dict[int, list[int]] = {}
+    if canonical is not None:
+        for k, dup in found.items():
+            if (
+                dup.kind == "exact"
+                and dup.doc_id is None
+                and dup.original is not None
+                and not _in_a_repeated_run(canonical, k, dup)
+            ):
+                repeats.setdefault(dup.original, []).append(k)
+
+    def placed(i: int, dup: Duplicate) -> Duplicate:
+        more = tuple(k for o in dup.originals for k in repeats.get(o, ()) if k != i)
+        return replace(dup, originals=dup.originals + more) if more else dup
+
     found.update({
         i: dup for i, dup in candidates.items()
-        if lined_up(found, i, dup) >= 2 and (also is None or also(i, dup))
+        if lined_up(found, i, placed(i, dup) if dup.doc_id is None else dup) >= 2
+        and (also is None or also(i, dup))
     })  # fmt: skip
 
 

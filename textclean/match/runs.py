@@ -114,14 +114,10 @@ def past_repeats(
     run repeated right after itself (:func:`_in_a_repeated_run`): on a page that repeats each
     run of up to :data:`BLOCK_LINES` paragraphs right after it (p1 p2 p1 p2), what stands
     beside a paragraph of the first copy is past the repeats."""
-    for _ in range(FURNITURE_PASSED + BLOCK_LINES):
-        p += direction
-        near = anchors.get(p)
-        if near is None or not (
-            near.kind == "boilerplate" or _in_a_repeated_run(canonical, p, near)
-        ):
-            return p
-    return p
+    steps = _steps(
+        anchors, p, direction, 1, passes=lambda q, near: _in_a_repeated_run(canonical, q, near)
+    )
+    return next(iter(steps), p + direction)
 
 
 def _in_a_repeated_run(canonical: Sequence[str], p: int, dup: Duplicate) -> bool:
@@ -129,9 +125,11 @@ def _in_a_repeated_run(canonical: Sequence[str], p: int, dup: Duplicate) -> bool
     :data:`BLOCK_LINES` paragraphs repeated word for word right after itself. A repeat of a
     paragraph further back, or whose neighbours repeat nothing, is not (a table of contents'
     line printed again as the heading over its section)."""
+    if dup.doc_id is not None:
+        return False
     for o in dup.originals:
         d = p - o
-        if dup.doc_id is None and 0 < d <= BLOCK_LINES:
+        if 0 < d <= BLOCK_LINES:
             for start in range(max(o - d + 1, 0), o + 1):
                 if all(
                     m + d < len(canonical) and canonical[m] == canonical[m + d]
@@ -142,17 +140,26 @@ def _in_a_repeated_run(canonical: Sequence[str], p: int, dup: Duplicate) -> bool
 
 
 def _steps(
-    anchors: Mapping[int, Duplicate], p: int, direction: int, n: int = 3, *, removed: bool = False
+    anchors: Mapping[int, Duplicate],
+    p: int,
+    direction: int,
+    n: int = 3,
+    *,
+    removed: bool = False,
+    passes: Callable[[int, Duplicate], bool] | None = None,
 ) -> list[int]:
     """The ``n`` paragraphs after ``p`` in ``direction`` (-1 or 1) that are not boilerplate
-    lines of ``anchors`` (with ``removed``, not in ``anchors`` at all), passing at most
-    :data:`FURNITURE_PASSED` of those."""
+    lines of ``anchors`` (with ``removed``, not in ``anchors`` at all; with ``passes``, not
+    those of ``anchors`` it holds for either), passing at most :data:`FURNITURE_PASSED` of
+    those."""
     out: list[int] = []
     passed = 0
     while len(out) < n:
         p += direction
         near = anchors.get(p)
-        if near is not None and (removed or near.kind == "boilerplate"):
+        if near is not None and (
+            removed or near.kind == "boilerplate" or (passes is not None and passes(p, near))
+        ):
             passed += 1
             if passed > FURNITURE_PASSED:
                 break
@@ -208,13 +215,13 @@ def confirm_in_runs(
             ):
                 repeats.setdefault(dup.original, []).append(k)
 
-    def placed(i: int, dup: Duplicate) -> Duplicate:
+    def placed(i: int, dup: Duplicate) -> Duplicate:  # (an original in this document)
         more = tuple(k for o in dup.originals for k in repeats.get(o, ()) if k != i)
         return replace(dup, originals=dup.originals + more) if more else dup
 
     found.update({
         i: dup for i, dup in candidates.items()
-        if lined_up(found, i, placed(i, dup) if dup.doc_id is None else dup) >= 2
+        if lined_up(found, i, placed(i, dup) if repeats and dup.doc_id is None else dup) >= 2
         and (also is None or also(i, dup))
     })  # fmt: skip
 

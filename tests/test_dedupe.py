@@ -1204,6 +1204,58 @@ def test_a_run_of_lines_repeated_inside_another_paragraphs_wrapped_copy_goes() -
     assert dedupe(result.text).duplicates == ()
 
 
+def _buying_guide() -> list[str]:
+    """Sections of a buying guide: a heading, a name, a paragraph and short list lines."""
+    products = [
+        (
+            "Harbour 200",
+            ["Steady temperatures", "Lots of usable storage"],
+            ["None that we can find"],
+        ),
+        ("Meadow 310", ["Quiet fan", "Easy controls"], ["Slow cycle times"]),
+        ("Summit 9", ["Fast to boil", "Cheap to run"], ["Small drawer"]),
+        ("Willow Pro", ["Sleek glass door", "Bright lights"], ["Loud hinge"]),
+    ]
+    article: list[str] = []
+    for (name, pros, cons), text in zip(products, PAGE_BODIES, strict=False):
+        article += [f"Best for {name.split()[0]} fans", name, text, "Read our full review.", "Pros"]
+        article += [f"- {line}" for line in pros] + ["Cons"] + [f"- {line}" for line in cons]
+    return article
+
+
+def test_a_wrapped_copy_goes_after_the_body_and_its_copy_run_together_without_spaces() -> None:
+    # The body run together without spaces comes first and stays; the body goes as parts of it,
+    # and so must a wrapped copy after them, line by line. The run-together copy holds each
+    # short line run into the words on both sides ("...cheap to runcons small drawerbest for
+    # willow..."), and the copy's headings and names go as short repeats of the body's removed
+    # lines: the lines beside them go on in the paragraph those stand for.
+    article = _buying_guide()
+    lines = [line for paragraph in article for line in textwrap.wrap(paragraph, 72)]
+    result = dedupe(
+        "\n".join(["Our favourite fridges of the year", "".join(article), *article, *lines])
+    )
+    assert result.kept == (0, 1)
+    assert {d.original for d in result.duplicates} == {1}
+    assert dedupe(result.text).duplicates == ()
+
+
+@pytest.mark.parametrize("width", [40, 60, 72])
+def test_a_list_line_wrapped_in_two_goes_beside_a_heading_that_goes_late(width: int) -> None:
+    # The first line of a wrapped list line is a heading-sized part of it, which goes only beside
+    # a copy drawn from the same paragraphs: here the list's heading, which goes as a short
+    # repeat only once the wrapped paragraph before it has gone, line by line.
+    item = "- Wide-field nebulae: North America, Heart & Soul, Rosette, California Nebula"
+    other = "- Big galaxies: Andromeda and Triangulum, best with a full-frame camera"
+    body = [TRUST[0], "Best use cases", item, other, TRUST[1]]
+    copy = [
+        *textwrap.wrap(TRUST[0], width), "Best use cases", item.removesuffix(" Nebula"), "Nebula",
+        other, *textwrap.wrap(TRUST[1], width),
+    ]  # fmt: skip
+    result = dedupe("\n".join([*body, *copy]))
+    assert result.text == "\n".join(body)
+    assert dedupe(result.text).duplicates == ()
+
+
 EXTRA = "A second vote on the tram line is due by the end of the year."
 
 

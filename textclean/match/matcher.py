@@ -23,6 +23,7 @@ from textclean.align import (
     AFFIX_MIN_REST,
     AFFIX_WORDS,
     MAX_ALIGNMENT,
+    MIN_RUN,
     coverage,
     drops_inside,
     drops_numbers,
@@ -259,9 +260,7 @@ class _DocumentMatcher:
         self._near_again()
         # Short lines go from here (and what they bring together): their windows are tried again.
         matched = set(self.found)
-        for i, part in short_parts.items():  # beside a copy drawn from the same paragraphs
-            if any(runs.shares_source(self.found.get(k), part.originals) for k in (i - 1, i + 1)):
-                self.found[i] = replace(part, rule=part.rule + ", beside a copy of the same text")
+        self._parts_beside_copies(short_parts)
         runs.remove_short_blocks(canonical, self.found, short_repeats)
         runs.confirm_short_runs(canonical, self.found, short_repeats)
         wrapped = self._wrapped_lines()
@@ -299,15 +298,15 @@ class _DocumentMatcher:
         self._near_again(contained=True)
         # Removals since may have brought copies together (or put one beside them), and so may
         # the short lines these remove: until none goes, as a second run on the output would.
-        for round_ in range(_SHORT_ROUNDS):
+        for _ in range(_SHORT_ROUNDS):
             count = len(self.found)
-            if not round_:  # (what the walks along copies left between two parts of one)
-                self._lines_going_on(self._going_on_here)
+            self._lines_going_on(self._going_on_here)
             settle.remove_wordless(canonical, self.found)  # (a second run sees none of those)
             runs.remove_short_blocks(canonical, self.found, short_repeats)
             runs.confirm_short_runs(canonical, self.found, short_repeats)
             self._confirm_edited_runs()  # (edited copies the paragraphs gone since close up)
             self._confirm_corrected(both=True)  # (beside short lines of the copy gone since)
+            self._parts_beside_copies(short_parts)
             if len(self.found) == count:
                 break
         if self.structured:  # (last: a second run on the output sees what this one saw)
@@ -324,6 +323,15 @@ class _DocumentMatcher:
         duplicates = tuple(self.found[i] for i in sorted(self.found))
         kept = tuple(i for i in range(len(self.document)) if i not in self.found)
         return Matching(duplicates, kept, settle.document_match(canonical, self.found))
+
+    def _parts_beside_copies(self, parts: Mapping[int, Duplicate]) -> None:
+        """Remove the heading-sized parts of one earlier paragraph (:meth:`_lone_part`) that
+        stand beside a copy drawn from the same paragraphs or the ones next to them."""
+        for i, part in parts.items():
+            if i not in self.found and any(
+                runs.shares_source(self.found.get(k), part.originals) for k in (i - 1, i + 1)
+            ):
+                self.found[i] = replace(part, rule=part.rule + ", beside a copy of the same text")
 
     def _after_a_dateline(self, i: int) -> Duplicate | None:
         """Paragraph ``i``, which shares no key with an earlier one, contained in a kept one
@@ -382,20 +390,36 @@ class _DocumentMatcher:
 
     def _going_on_here(self, k: int, m: int) -> Duplicate | None:
         """Paragraph ``k`` as a part of the kept paragraph of this document that paragraph ``m``
-        next to it is contained in: the two run together (with a space, or without one, as a
-        copy run together without spaces holds them) stand there. Headings of a body after its
-        copy run together go so: the copy holds each run into the sentence after it, so no key
-        leads from the heading to the copy, but the paragraphs on either side went as parts of
-        it (and a second run would find the heading among the headings it is left beside)."""
+        next to it stands for (``m`` went as a part or a copy of it, or as a repeat of such a
+        paragraph): the two run together (with a space, or without one, as a copy run together
+        without spaces holds them) stand there. Headings of a body after its copy run together
+        go so: the copy holds each run into the sentence after it, so no key leads from the
+        heading to the copy, but the paragraphs on either side went as parts of it (and a second
+        run would find the heading among the headings it is left beside). So do the lines of a
+        wrapped copy after both: from one line to the next, some of them repeats of the body's
+        short lines, and runs of three words or more may run into the words on both sides there
+        (a short line of a list: "...cheap to runcons small drawerbest for...")."""
         dup = self.found.get(m)
-        if dup is None or dup.doc_id is not None or dup.kind != "contained":
+        if dup is None or dup.doc_id is not None or dup.kind == "boilerplate":
             return None
         j = dup.original
+        seen = {m}
+        while j is not None and j in self.found and j not in seen:  # (a copy of a part of j)
+            seen.add(j)
+            dup = self.found[j]
+            if dup.doc_id is not None or len(dup.originals) != 1:
+                return None
+            j = dup.original
         if j is None or len(dup.originals) != 1 or j in self.found:
             return None
         canonical = self.document.canonical
         first, second = (canonical[m], canonical[k]) if k > m else (canonical[k], canonical[m])
-        if not any(run_into(f"{first}{space}{second}", canonical[j]) for space in (" ", "")):
+        body = canonical[j]
+        for run in (f"{first} {second}", f"{first}{second}"):
+            # (run into the words on both sides, when the copy runs both lines' neighbours in)
+            if run_into(run, body) or (run.count(" ") >= MIN_RUN - 1 and run in body):
+                break
+        else:
             return None
         return Duplicate(
             k, j, "contained", 1.0, f"its words go on from paragraph {m}'s in paragraph {j}", (j,)

@@ -1256,6 +1256,23 @@ def test_a_list_line_wrapped_in_two_goes_beside_a_heading_that_goes_late(width: 
     assert dedupe(result.text).duplicates == ()
 
 
+@pytest.mark.parametrize("joiner", [" ", ""])
+def test_a_short_line_ending_the_body_stays_before_the_body_run_together(joiner: str) -> None:
+    # Each section ends with the same list line, and the body's copy run together comes after
+    # it. The last of those lines repeats the first, and the copy beside it holds the paragraph
+    # after the first: but the copy starts with the body's first paragraph, and that is what
+    # stands beside the line. It is no line inside a repeated run.
+    article = [
+        line
+        for k, text in enumerate(PAGE_BODIES[:4])
+        for line in (f"Part {k + 1}", text, f"- Ticket office {k + 1}", "- Other offices")
+    ]
+    result = dedupe(doc(*article, joiner.join(article)))
+    assert result.kept == tuple(range(len(article)))
+    (dup,) = result.duplicates
+    assert (dup.index, dup.kind) == (len(article), "contained")
+
+
 EXTRA = "A second vote on the tram line is due by the end of the year."
 
 

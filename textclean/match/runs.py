@@ -501,14 +501,17 @@ def confirm_short_runs(
         if neighbour.doc_id is not None:
             return None
         if i in short_repeats:
+            # (a copy of paragraphs laid end to end borders i with its last one, or its first)
+            ends = (max if step == 1 else min)(neighbour.originals, default=None)
+            edge = () if ends is None else (ends,)
             j = next(
-                (k for o in neighbour.originals
+                (k for o in edge
                  if 0 <= (k := beside[step][o]) < i and canonical[k] == canonical[i]),
                 None,
             )  # fmt: skip
             if j is None:  # (past the repeats beside the original: p1 p2 p1 p2, then a copy)
                 j = next(
-                    (k for o in neighbour.originals
+                    (k for o in edge
                      if 0 <= (k := past_repeats(found, canonical, o, step)) < i
                      and k not in found and canonical[k] == canonical[i]),
                     None,

@@ -415,9 +415,10 @@ def test_a_section_heading_repeating_the_contents_is_no_run_repeated_right_after
 
 
 def test_a_copy_lines_up_with_the_body_whose_paragraph_a_highlights_box_printed_first() -> None:
-    # A box after the lead repeats p2, so the body's own p2 goes as the box's repeat; a later
-    # copy with p2 reworded (a near copy that must stand inside a run) lines up with the
-    # body's p1 and p3 around the place where p2 was printed the second time.
+    # A box after the lead repeats p2, so the body's own p2 goes as the box's repeat while
+    # copies are matched; a later copy with p2 reworded (a near copy that must stand inside a
+    # run) lines up with the body's p1 and p3 around the place where p2 was printed the second
+    # time. Last, the body's p2 stays and the box's goes.
     reworded = (
         P2.replace("is due to start", "is set to begin")
         .replace("should take", "should last")
@@ -426,8 +427,8 @@ def test_a_copy_lines_up_with_the_body_whose_paragraph_a_highlights_box_printed_
     )
     page = [P0, "Key points", P2, P1, P2, P3, P4]
     result = dedupe(doc(*page, P0, P1, reworded, P3, P4))
-    assert result.text == doc(*page[:4], P3, P4)
-    assert removed(result)[9] == (2, "near")
+    assert result.text == doc(P0, "Key points", P1, P2, P3, P4)
+    assert {i: removed(result)[i] for i in (2, 9)} == {2: (4, "exact"), 9: (4, "near")}
 
 
 def test_a_mail_header_with_another_time_stays_though_the_lines_under_it_repeat() -> None:
@@ -1619,11 +1620,40 @@ def test_highlights_box_after_the_body() -> None:
     assert result.kept == (0, 1, 2, 3, 4, 5)
 
 
-def test_highlights_box_repeating_a_paragraph_verbatim_before_the_body() -> None:
-    result = dedupe(doc(P0, "Story highlights", P2, P1, P2, P3, P4))
-    # Both copies are identical, so the first is kept; no content is lost.
+@pytest.mark.parametrize("label", ["Story highlights", "KEY POINTS:", "In brief", "TL;DR"])
+def test_highlights_box_repeating_a_paragraph_verbatim_before_the_body(label: str) -> None:
+    # Both copies are identical: the body's stays in its place, the box's goes.
+    result = dedupe(doc(P0, label, P2, P1, P2, P3, P4))
+    assert removed(result) == {2: (4, "exact")}
+    assert result.text == doc(P0, label, P1, P2, P3, P4)
+    assert dedupe(result.text).duplicates == ()
+
+
+def test_short_lines_and_a_run_repeated_right_after_itself_are_no_highlights() -> None:
+    # Under a "Highlights" heading, a caption's "Photo" line repeats as every picture's does:
+    # both stay. A page that prints each line twice right after itself keeps the first.
+    photos = dedupe(doc("Highlights", "Photo", "Credit: Harbour Gazette", P0, "Photo", P1))
+    assert photos.duplicates == ()
+    twice = dedupe(doc("Key points", "Key points", P0, P0, P1, P1))
+    assert removed(twice) == {1: (0, "exact"), 3: (2, "exact"), 5: (4, "exact")}
+
+
+def test_the_first_copy_stays_without_a_highlights_label() -> None:
+    # The same page with a section heading over the first copy: that is no box.
+    result = dedupe(doc(P0, "What happens next", P2, P1, P2, P3, P4))
     assert removed(result) == {4: (2, "exact")}
-    assert result.text == doc(P0, "Story highlights", P2, P1, P3, P4)
+
+
+def test_the_body_under_a_highlights_box_stays_first_when_a_copy_repeats_it() -> None:
+    # The page's body after the box, then a copy of the body without the lead: the box's item
+    # goes, but the body's paragraphs under the box are no items of it (the copy's paragraphs
+    # stand in a run), so the body stays in its order and the copy goes.
+    page = [P0, "Key points", P2, P1, P2, P3, P4]
+    result = dedupe(doc(*page, P1, P2, P3, P4))
+    assert result.text == doc(P0, "Key points", P1, P2, P3, P4)
+    assert removed(result) == {
+        2: (4, "exact"), 7: (3, "exact"), 8: (4, "exact"), 9: (5, "exact"), 10: (6, "exact"),
+    }  # fmt: skip
 
 
 def test_highlights_box_with_a_shortened_sentence_before_the_body() -> None:

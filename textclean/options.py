@@ -51,7 +51,8 @@ class DedupeOptions:
             repeats is kept (list items, table cells and bylines repeat legitimately) unless it
             sits inside a longer repeated run, or ``remove_short_repeats`` is set.
         remove_short_repeats: remove every exact repeat of a short paragraph (default False).
-        keep: which copy of an exact or near group stays: ``"first"`` (default) or
+        keep: which copy of an exact or near group stays: ``"first"`` (default; but for the
+            items of a highlights box ahead of the body, whose body copies stay) or
             ``"longest"``.
         boilerplate: remove paragraphs that match a boilerplate pattern even when they appear
             once (default True).

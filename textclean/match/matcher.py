@@ -318,6 +318,8 @@ class _DocumentMatcher:
             ).remove(self.links)  # fmt: skip
         if self.options.keep == "longest":
             settle.prefer_longest(self.texts, canonical, self.found)
+        else:
+            settle.prefer_body_to_box(self.texts, self.found)
         settle.remove_wordless(canonical, self.found)
         settle.resolve_references(self.found)
         duplicates = tuple(self.found[i] for i in sorted(self.found))

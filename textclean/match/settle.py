@@ -1,9 +1,9 @@
 """Settling the outcome of matching: what goes last, and what each removal points at.
 
 Passes that run on the duplicates found, once the tiers are done: paragraphs without a word that
-stand between removed ones, ``keep="longest"``, references to paragraphs removed since (which
-follow that paragraph's own duplicate to one that stays), and the earlier document that holds
-most of this one.
+stand between removed ones, ``keep="longest"``, the body's copy of a highlights box's item,
+references to paragraphs removed since (which follow that paragraph's own duplicate to one that
+stays), and the earlier document that holds most of this one.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+import regex
 from rapidfuzz import fuzz
 
 from textclean.match.model import describe
@@ -18,7 +19,9 @@ from textclean.match.runs import worded_neighbours
 from textclean.results import DocumentMatch, Duplicate
 
 __all__ = [
+    "HIGHLIGHTS_LABEL",
     "document_match",
+    "prefer_body_to_box",
     "prefer_longest",
     "remove_wordless",
     "resolve_references",
@@ -132,6 +135,89 @@ def prefer_longest(
                     dup.similarity, dup.rule,
                     tuple(winner if o == original else o for o in dup.originals),
                 )  # fmt: skip
+
+
+HIGHLIGHTS_LABEL = regex.compile(
+    r"\W*(?:"
+    r"(?:story |key |top |the )?(?:highlights?|takeaways|points)|key (?:facts|findings)"
+    r"|at a glance|in (?:brief|short|summary)|quick (?:read|take|facts)|summary|tl;? ?dr"
+    r"|what (?:you|to) (?:need to )?know"
+    r"|das wichtigste(?: in kürze)?|auf einen blick|in kürze"  # German
+    r"|en bref|l'essentiel|l’essentiel|(?:les )?points clés|à retenir"  # French
+    r"|lo (?:más|mas) importante|en resumen|(?:los )?puntos clave|claves"  # Spanish
+    r"|in breve|in sintesi|(?:i )?punti chiave"  # Italian
+    r"|em resumo|(?:os )?pontos[- ]chave|destaques"  # Portuguese
+    r"|in het kort|kernpunten|de belangrijkste punten"  # Dutch
+    r")\W*",
+    regex.IGNORECASE,
+)
+"""The whole text of the label over a highlights box ("Highlights", "Key points", "In brief",
+"TL;DR" and the like, in the languages of :data:`~textclean.boilerplate.DEFAULT_PATTERNS`)."""
+
+MAX_BOX_ITEMS = 5  # paragraphs of a highlights box under its label
+
+
+def prefer_body_to_box(texts: Sequence[str], found: dict[int, Duplicate]) -> None:
+    """Keep the body's copy of each item of a highlights box that stands before it, and remove
+    the box's: the paragraphs right under a label such as "Key points" (:data:`HIGHLIGHTS_LABEL`)
+    that the body repeats word for word further on. ``keep="first"`` would keep the box's item
+    and take the paragraph out of the body's run; either way one copy of the text stays. Items
+    that went already (a sentence of a later paragraph) are passed over; short lines are no
+    items (a "Photo" line under a "Highlights" heading repeats as every picture's does), and a
+    label printed before, or twice in a row, is none (a page that prints each run twice)."""
+    repeats: dict[int, list[int]] = {}
+    for i, dup in found.items():
+        if dup.kind == "exact" and dup.doc_id is None and dup.original is not None:
+            repeats.setdefault(dup.original, []).append(i)
+    if not repeats:
+        return
+    for label in range(len(texts) - 1):
+        if label in found or len(texts[label]) > 40 or not HIGHLIGHTS_LABEL.fullmatch(texts[label]):
+            continue
+        name = texts[label].strip().casefold()
+        if any(texts[m].strip().casefold() == name for m in range(label + 2) if m != label):
+            continue  # (the label printed before, or twice in a row: a page printed twice)
+        for k in range(label + 1, min(label + 1 + MAX_BOX_ITEMS, len(texts))):
+            gone = found.get(k)
+            if gone is not None and gone.original is not None and gone.original > k:
+                continue  # (an item that went as part of a later paragraph)
+            if gone is not None or k not in repeats:
+                break
+            winner = min(repeats[k])
+            if _inside_a_copy(texts, found, winner, range(label + 1, k + 1)):
+                break  # (the body under the box, which a later copy repeats: not the box)
+            found.pop(winner, None)
+            found[k] = Duplicate(
+                k, winner, "exact", 1.0,
+                f"a highlights box's item, repeated in the body at paragraph {winner}", (winner,),
+            )  # fmt: skip
+            for i, dup in list(found.items()):  # (the other copies follow the body's)
+                if i != k and dup.doc_id is None and k in dup.originals:
+                    found[i] = replace(
+                        dup,
+                        original=winner if dup.original == k else dup.original,
+                        originals=tuple(winner if o == k else o for o in dup.originals),
+                    )
+
+
+def _inside_a_copy(
+    texts: Sequence[str], found: Mapping[int, Duplicate], i: int, box: range
+) -> bool:
+    """Whether a paragraph next to paragraph ``i`` (past ones without words) repeats one outside
+    ``box``: ``i`` stands in a copy of a run, not alone in the body."""
+    for step in (-1, 1):
+        m = i + step
+        while 0 <= m < len(texts) and not texts[m].strip():
+            m += step
+        dup = found.get(m)
+        if (
+            dup is not None
+            and dup.kind != "boilerplate"
+            and dup.doc_id is None
+            and any(o not in box for o in dup.originals)
+        ):
+            return True
+    return False
 
 
 def _repeat_of(canonical: Sequence[str], k: int, winner: int) -> Duplicate:

@@ -1636,6 +1636,9 @@ def test_short_lines_and_a_run_repeated_right_after_itself_are_no_highlights() -
     assert photos.duplicates == ()
     twice = dedupe(doc("Key points", "Key points", P0, P0, P1, P1))
     assert removed(twice) == {1: (0, "exact"), 3: (2, "exact"), 5: (4, "exact")}
+    # A label printed a second time is no box's either: the first copy under it stays.
+    again = dedupe(doc(P0, "Key points", P1, P2, "Key points", P3, P3, P4))
+    assert removed(again) == {6: (5, "exact")}
 
 
 def test_the_first_copy_stays_without_a_highlights_label() -> None:

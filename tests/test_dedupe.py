@@ -1641,6 +1641,44 @@ def test_short_lines_and_a_run_repeated_right_after_itself_are_no_highlights() -
     assert removed(again) == {6: (5, "exact")}
 
 
+def test_a_highlights_item_that_is_a_sentence_of_a_later_paragraph_goes() -> None:
+    # One sentence of the body's third paragraph, in the box after the lead: a statement, so no
+    # pull quote, but an item of the box all the same.
+    item = "Ferries will run every 20 minutes between the two quays."
+    assert item.lower().rstrip(".") in P2.lower()
+    result = dedupe(doc(P0, "Key points", item, P1, P3, P4, P2))
+    assert removed(result) == {2: (6, "contained")}
+    assert dedupe(result.text).duplicates == ()
+
+
+def test_a_heading_opening_the_body_under_a_highlights_box_stays() -> None:
+    # The box's one item goes; the body's first heading, whose words the paragraph under it
+    # repeats, is no item of the box.
+    heading = "The new ferry timetable"
+    opening = "The new ferry timetable starts on Monday, with the first boat at six in the morning."
+    result = dedupe(doc(P0, "Key points", P2, heading, opening, P1, P2, P3))
+    assert removed(result) == {2: (6, "exact")}
+
+
+def test_a_body_row_under_a_highlights_box_stays_beside_a_copy_with_a_dateline() -> None:
+    # The box repeats the fourth row of a schedule; the first row stands right under it, and a
+    # later copy of the page holds it with a dateline in front. That copy holds the row's words,
+    # but it is no sentence the box took from it: the row stays where it is.
+    rows = [
+        f"{day} 12pm to 1pm in Room 217 with Ada Lane, Ph.D"
+        for day in ("September 10", "September 17", "September 24", "October 1", "October 8")
+    ]
+    intro = (
+        "Over the course of five weeks, we will use yoga to explore how breathing and posture "
+        "shape the way we study and rest."
+    )
+    page = ["Yoga for students", "Schedule", "Key points", rows[3], *rows, intro, P1]
+    copy = ["Schedule", f"WASHINGTON (AP) — {rows[0]}", *rows[1:], intro, P1]
+    result = dedupe(doc(*page, *copy))
+    assert removed(result)[3] == (7, "exact")
+    assert 4 in result.kept
+
+
 def test_the_first_copy_stays_without_a_highlights_label() -> None:
     # The same page with a section heading over the first copy: that is no box.
     result = dedupe(doc(P0, "What happens next", P2, P1, P2, P3, P4))

@@ -9,6 +9,7 @@ paragraphs that share a template differ exactly there. Every function is pure.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
@@ -18,6 +19,7 @@ from rapidfuzz.distance import OSA, Indel, LCSseq, Opcodes
 __all__ = [
     "AFFIX_MIN_REST",
     "AFFIX_WORDS",
+    "DATELINE",
     "MAX_ALIGNMENT",
     "MIN_RUN",
     "aligned_span",
@@ -38,6 +40,10 @@ AFFIX_WORDS = 4  # a dateline or credit added at either end
 # ... to a paragraph of at least this many other words: a heading or list line with one more word
 # ("Add support for labels (fixed)") is another item, unless it sits in a repeated run.
 AFFIX_MIN_REST = 10
+DATELINE = re.compile(r"([^\W\d_][^\n—–]{0,48}?)\s(?:—|–|--?)\s")
+"""A dateline in front of a paragraph's real text: a few words from a capital letter on, then a
+dash between spaces ("WASHINGTON (AP) — ", "PARIS, Dec 1 (Reuters) - "), within the first 50
+characters (``DATELINE.match``)."""
 # Aligning two texts costs the product of their lengths: past this many pairs of characters
 # (two paragraphs of 50,000), they are matched exactly or by string search only.
 MAX_ALIGNMENT = 2_500_000_000

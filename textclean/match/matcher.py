@@ -22,6 +22,7 @@ from rapidfuzz.distance import Indel, Opcodes
 from textclean.align import (
     AFFIX_MIN_REST,
     AFFIX_WORDS,
+    DATELINE,
     MAX_ALIGNMENT,
     MIN_RUN,
     coverage,
@@ -79,9 +80,6 @@ it stands in a run of copies."""
 _ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one
 _OPENING_QUOTES = tuple("\"'“‘«„")  # a pull quote starts with one and ends with the other
 _CLOSING_QUOTES = tuple("\"'”’»“")
-# A dateline in front of a paragraph: a few words from a capital letter on, then a dash between
-# spaces ("WASHINGTON (AP) — ", "PARIS, Dec 1 (Reuters) - "), within the first 50 characters.
-_DATELINE = re.compile(r"([^\W\d_][^\n—–]{0,48}?)\s(?:—|–|--?)\s")
 _WORDS = re.compile(r"[^\W_]+")
 
 
@@ -319,7 +317,7 @@ class _DocumentMatcher:
         if self.options.keep == "longest":
             settle.prefer_longest(self.texts, canonical, self.found)
         else:
-            settle.prefer_body_to_box(self.texts, self.found)
+            settle.prefer_body_to_box(self.texts, canonical, self.found)
         settle.remove_wordless(canonical, self.found)
         settle.resolve_references(self.found)
         duplicates = tuple(self.found[i] for i in sorted(self.found))
@@ -344,7 +342,7 @@ class _DocumentMatcher:
         head = self.texts[i].lstrip()[:64]
         if not head[:1].isupper() or ("—" not in head and "–" not in head and " -" not in head):
             return None  # (the cheap tests first: most paragraphs have no dash up front)
-        found = _DATELINE.match(head)
+        found = DATELINE.match(head)
         if found is None:
             return None
         dateline = len(_WORDS.findall(found.group(1)))  # (as the canonical form counts them)

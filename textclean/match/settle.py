@@ -14,6 +14,7 @@ from dataclasses import replace
 import regex
 from rapidfuzz import fuzz
 
+from textclean.align import AFFIX_WORDS, DATELINE
 from textclean.match.model import describe
 from textclean.match.runs import worded_neighbours
 from textclean.results import DocumentMatch, Duplicate
@@ -155,22 +156,24 @@ HIGHLIGHTS_LABEL = regex.compile(
 "TL;DR" and the like, in the languages of :data:`~textclean.boilerplate.DEFAULT_PATTERNS`)."""
 
 MAX_BOX_ITEMS = 5  # paragraphs of a highlights box under its label
+BOX_ITEM_WORDS = 4  # words of an item of a highlights box, at least
 
 
-def prefer_body_to_box(texts: Sequence[str], found: dict[int, Duplicate]) -> None:
+def prefer_body_to_box(
+    texts: Sequence[str], canonical: Sequence[str], found: dict[int, Duplicate]
+) -> None:
     """Keep the body's copy of each item of a highlights box that stands before it, and remove
     the box's: the paragraphs right under a label such as "Key points" (:data:`HIGHLIGHTS_LABEL`)
-    that the body repeats word for word further on. ``keep="first"`` would keep the box's item
-    and take the paragraph out of the body's run; either way one copy of the text stays. Items
-    that went already (a sentence of a later paragraph) are passed over; short lines are no
-    items (a "Photo" line under a "Highlights" heading repeats as every picture's does), and a
-    label printed before, or twice in a row, is none (a page that prints each run twice)."""
+    that the body repeats word for word further on, or holds as whole words (a sentence of a
+    paragraph, a heading). ``keep="first"`` would keep the box's item and take the paragraph out
+    of the body's run; either way the text stays. Items that went already (a sentence of a later
+    paragraph) are passed over; lines of fewer than :data:`BOX_ITEM_WORDS` words are no items (a
+    "Photo" line under a "Highlights" heading repeats as every picture's does), and a label
+    printed before, or twice in a row, is none (a page that prints each run twice)."""
     repeats: dict[int, list[int]] = {}
     for i, dup in found.items():
         if dup.kind == "exact" and dup.doc_id is None and dup.original is not None:
             repeats.setdefault(dup.original, []).append(i)
-    if not repeats:
-        return
     for label in range(len(texts) - 1):
         if label in found or len(texts[label]) > 40 or not HIGHLIGHTS_LABEL.fullmatch(texts[label]):
             continue
@@ -181,8 +184,18 @@ def prefer_body_to_box(texts: Sequence[str], found: dict[int, Duplicate]) -> Non
             gone = found.get(k)
             if gone is not None and gone.original is not None and gone.original > k:
                 continue  # (an item that went as part of a later paragraph)
-            if gone is not None or k not in repeats:
+            if gone is not None:
                 break
+            if k not in repeats:
+                holder = _held_later(texts, canonical, found, k)
+                if holder is None:
+                    break
+                found[k] = Duplicate(
+                    k, holder, "contained", 1.0,
+                    f"a highlights box's item, whose words stand in paragraph {holder}",
+                    (holder,),
+                )  # fmt: skip
+                continue
             winner = min(repeats[k])
             if _inside_a_copy(texts, found, winner, range(label + 1, k + 1)):
                 break  # (the body under the box, which a later copy repeats: not the box)
@@ -198,6 +211,34 @@ def prefer_body_to_box(texts: Sequence[str], found: dict[int, Duplicate]) -> Non
                         original=winner if dup.original == k else dup.original,
                         originals=tuple(winner if o == k else o for o in dup.originals),
                     )
+
+
+def _held_later(
+    texts: Sequence[str], canonical: Sequence[str], found: Mapping[int, Duplicate], k: int
+) -> int | None:
+    """The first kept paragraph after ``k`` that holds paragraph ``k``'s words, whole and in
+    order, if ``k`` has :data:`BOX_ITEM_WORDS` words or more; not one of the two right after it
+    (a heading opening the body under the box, whose words the paragraph under it repeats), nor
+    one that only puts a dateline in front of it (a later copy's, which holds the body's
+    paragraph, not the box's sentence)."""
+    text = canonical[k]
+    if text.count(" ") + 1 < BOX_ITEM_WORDS:
+        return None
+    j = next(
+        (
+            j
+            for j in range(k + 1, len(canonical))
+            if j not in found
+            and len(canonical[j]) > len(text)
+            and f" {text} " in f" {canonical[j]} "
+        ),
+        None,
+    )
+    if j is None or j - k <= 2:
+        return None
+    if canonical[j].count(" ") - text.count(" ") <= AFFIX_WORDS and DATELINE.match(texts[j]):
+        return None  # (the paragraph with a dateline in front: a copy of it, not its source)
+    return j
 
 
 def _inside_a_copy(

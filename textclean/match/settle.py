@@ -170,12 +170,17 @@ def prefer_body_to_box(
     paragraph) are passed over; lines of fewer than :data:`BOX_ITEM_WORDS` words are no items (a
     "Photo" line under a "Highlights" heading repeats as every picture's does), and a label
     printed before, or twice in a row, is none (a page that prints each run twice)."""
+    labels = [
+        i for i, text in enumerate(texts) if len(text) <= 40 and HIGHLIGHTS_LABEL.fullmatch(text)
+    ]
+    if not labels:
+        return
     repeats: dict[int, list[int]] = {}
     for i, dup in found.items():
         if dup.kind == "exact" and dup.doc_id is None and dup.original is not None:
             repeats.setdefault(dup.original, []).append(i)
-    for label in range(len(texts) - 1):
-        if label in found or len(texts[label]) > 40 or not HIGHLIGHTS_LABEL.fullmatch(texts[label]):
+    for label in labels:
+        if label in found:
             continue
         name = texts[label].strip().casefold()
         if any(texts[m].strip().casefold() == name for m in range(label + 2) if m != label):

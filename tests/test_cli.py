@@ -96,6 +96,22 @@ def test_python_m_textclean_dedupes_the_seed_to_its_first_23_lines() -> None:
     assert b"22 removed (exact 22" in run.stderr
 
 
+def test_a_stopped_feed_ends_though_the_release_that_would_wake_it_was_lost() -> None:
+    # The pool's task thread waits in the feed for a free slot. Ctrl-C in the consumer can lose
+    # the release meant to wake it (a run hung so, in CI, with the pool terminating); once the
+    # run stops, the feed must end without it, or terminating the pool waits for ever.
+    throttle = cli_job._Throttle(1)
+    feed = throttle.feed(iter(range(10)))
+    assert next(feed) == 0  # (the one slot is taken)
+    waiting = threading.Thread(target=lambda: list(feed), daemon=True)
+    waiting.start()
+    time.sleep(0.05)
+    assert waiting.is_alive()
+    throttle._stopped = True  # (stopped, the release lost)
+    waiting.join(timeout=5)
+    assert not waiting.is_alive()
+
+
 @pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs process groups")
 @pytest.mark.parametrize("after_bytes", [1, 200_000])
 def test_ctrl_c_with_workers_stops_cleanly_with_whole_documents_written(

@@ -325,6 +325,9 @@ def _work(item: _Item) -> _Failed | _Cleaned | _Done:
     return job.start(item, local)
 
 
+_POLL_SECONDS = 0.1  # how often a throttled feed looks whether the run has stopped
+
+
 class _Throttle:
     """Feed a pool at most ``limit`` items ahead of the consumer.
 
@@ -338,7 +341,12 @@ class _Throttle:
 
     def feed(self, items: Iterable[_Item]) -> Iterator[_Item]:
         for item in items:
-            self._slots.acquire()
+            # (waits in short steps: a release lost to Ctrl-C in the consumer, whose handler
+            # runs between any two bytecodes, would leave the pool's task thread here for good,
+            # and terminating the pool waits for that thread)
+            while not self._slots.acquire(timeout=_POLL_SECONDS):
+                if self._stopped:
+                    return
             if self._stopped:
                 return
             yield item

@@ -1679,6 +1679,13 @@ def test_a_body_row_under_a_highlights_box_stays_beside_a_copy_with_a_dateline()
     assert 4 in result.kept
 
 
+@pytest.mark.parametrize("label", ["Summary", "Key points"])
+def test_a_highlights_label_that_ends_the_document_stays(label: str) -> None:
+    # Nothing stands under it: no box, and nothing to look at past the end.
+    assert dedupe(doc(P0, P1, P0, label)).kept == (0, 1, 3)
+    assert dedupe(label).kept == (0,)
+
+
 def test_the_first_copy_stays_without_a_highlights_label() -> None:
     # The same page with a section heading over the first copy: that is no box.
     result = dedupe(doc(P0, "What happens next", P2, P1, P2, P3, P4))

@@ -95,6 +95,9 @@ def news_documents(draw: st.DrawFn) -> str:
         }
         line = json.dumps(data, ensure_ascii=draw(st.booleans()))
         parts.insert(draw(st.integers(0, len(parts))), line)
+    if draw(st.booleans()):  # a highlights box's label anywhere, the last paragraph too
+        label = draw(st.sampled_from(["Key points", "Highlights:", "TL;DR", "In brief"]))
+        parts.insert(draw(st.integers(0, len(parts))), label)
     return sep.join(parts)
 
 
@@ -132,6 +135,8 @@ def accounted(result: object, indexed: Mapping[str, set[int]] | None = None) -> 
 @example("")
 @example("\u200b")
 @example("\r\n\r\n\u2029")
+@example("Key points")
+@example(f"{SENTENCES[0]}\n\n{SENTENCES[1]}\n\nSummary")  # a label ends the document
 def test_never_raises_and_accounts_for_every_paragraph(text: str) -> None:
     accounted(dedupe(text))
     accounted(dedupe(text, clean=False))
@@ -339,6 +344,9 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
                    f"{_S.replace('the', 'teh', 1)} Closed Line 4", f"{_W}{_S} Line 4 Line 4",
                    *[f"{_S} Closed Line 4"] * 3, f"{_S.replace('the', 'teh', 1)} Line 4 Line 4"])
 )  # fmt: skip
+@example(  # a highlights item whose body copy a kept paragraph before it holds (seed 612)
+    "\n\n".join(["Key points", f"{_S} Closed", f"{_S} Closed {_S} Closed", f"{_S} Closed"])
+)
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

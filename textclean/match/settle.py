@@ -183,7 +183,11 @@ def prefer_body_to_box(
         if label in found:
             continue
         name = texts[label].strip().casefold()
-        if any(texts[m].strip().casefold() == name for m in range(label + 2) if m != label):
+        if any(
+            texts[m].strip().casefold() == name
+            for m in range(min(label + 2, len(texts)))
+            if m != label
+        ):
             continue  # (the label printed before, or twice in a row: a page printed twice)
         for k in range(label + 1, min(label + 1 + MAX_BOX_ITEMS, len(texts))):
             gone = found.get(k)
@@ -204,6 +208,9 @@ def prefer_body_to_box(
             winner = min(repeats[k])
             if _inside_a_copy(texts, found, winner, range(label + 1, k + 1)):
                 break  # (the body under the box, which a later copy repeats: not the box)
+            if _held_between(canonical, found, k, winner):
+                break  # (kept first, that paragraph would hold the body's copy: a second run
+                # would remove it)
             found.pop(winner, None)
             found[k] = Duplicate(
                 k, winner, "exact", 1.0,
@@ -244,6 +251,14 @@ def _held_later(
     if canonical[j].count(" ") - text.count(" ") <= AFFIX_WORDS and DATELINE.match(texts[j]):
         return None  # (the paragraph with a dateline in front: a copy of it, not its source)
     return j
+
+
+def _held_between(
+    canonical: Sequence[str], found: Mapping[int, Duplicate], k: int, winner: int
+) -> bool:
+    """Whether a kept paragraph between ``k`` and ``winner`` holds ``winner``'s words."""
+    text = f" {canonical[winner]} "
+    return any(m not in found and text in f" {canonical[m]} " for m in range(k + 1, winner))
 
 
 def _inside_a_copy(

@@ -14,7 +14,7 @@ from dataclasses import replace
 import regex
 from rapidfuzz import fuzz
 
-from textclean.align import AFFIX_WORDS, DATELINE
+from textclean.align import AFFIX_WORDS, DATELINE, whole_words_in
 from textclean.match.model import describe
 from textclean.match.runs import worded_neighbours
 from textclean.results import DocumentMatch, Duplicate
@@ -129,13 +129,7 @@ def prefer_longest(
         for k in [original, *members]:
             if k != winner:
                 found[k] = _repeat_of(canonical, k, winner)
-        for k, dup in list(found.items()):  # contained copies follow the winner
-            if dup.kind == "contained" and dup.doc_id is None and original in dup.originals:
-                found[k] = Duplicate(
-                    k, winner if dup.original == original else dup.original, dup.kind,
-                    dup.similarity, dup.rule,
-                    tuple(winner if o == original else o for o in dup.originals),
-                )  # fmt: skip
+        _repoint(found, original, winner)  # (contained copies follow the winner)
 
 
 HIGHLIGHTS_LABEL = regex.compile(
@@ -206,7 +200,7 @@ def prefer_body_to_box(
                 )  # fmt: skip
                 continue
             winner = min(repeats[k])
-            if _inside_a_copy(texts, found, winner, range(label + 1, k + 1)):
+            if _inside_a_copy(canonical, found, winner, range(label + 1, k + 1)):
                 break  # (the body under the box, which a later copy repeats: not the box)
             if _held_between(canonical, found, k, winner):
                 break  # (kept first, that paragraph would hold the body's copy: a second run
@@ -216,13 +210,7 @@ def prefer_body_to_box(
                 k, winner, "exact", 1.0,
                 f"a highlights box's item, repeated in the body at paragraph {winner}", (winner,),
             )  # fmt: skip
-            for i, dup in list(found.items()):  # (the other copies follow the body's)
-                if i != k and dup.doc_id is None and k in dup.originals:
-                    found[i] = replace(
-                        dup,
-                        original=winner if dup.original == k else dup.original,
-                        originals=tuple(winner if o == k else o for o in dup.originals),
-                    )
+            _repoint(found, k, winner)  # (the other copies follow the body's)
 
 
 def _held_later(
@@ -242,7 +230,7 @@ def _held_later(
             for j in range(k + 1, len(canonical))
             if j not in found
             and len(canonical[j]) > len(text)
-            and f" {text} " in f" {canonical[j]} "
+            and whole_words_in(text, canonical[j])
         ),
         None,
     )
@@ -257,18 +245,18 @@ def _held_between(
     canonical: Sequence[str], found: Mapping[int, Duplicate], k: int, winner: int
 ) -> bool:
     """Whether a kept paragraph between ``k`` and ``winner`` holds ``winner``'s words."""
-    text = f" {canonical[winner]} "
-    return any(m not in found and text in f" {canonical[m]} " for m in range(k + 1, winner))
+    text = canonical[winner]
+    return any(m not in found and whole_words_in(text, canonical[m]) for m in range(k + 1, winner))
 
 
 def _inside_a_copy(
-    texts: Sequence[str], found: Mapping[int, Duplicate], i: int, box: range
+    canonical: Sequence[str], found: Mapping[int, Duplicate], i: int, box: range
 ) -> bool:
     """Whether a paragraph next to paragraph ``i`` (past ones without words) repeats one outside
     ``box``: ``i`` stands in a copy of a run, not alone in the body."""
     for step in (-1, 1):
         m = i + step
-        while 0 <= m < len(texts) and not texts[m].strip():
+        while 0 <= m < len(canonical) and not canonical[m]:
             m += step
         dup = found.get(m)
         if (
@@ -279,6 +267,18 @@ def _inside_a_copy(
         ):
             return True
     return False
+
+
+def _repoint(found: dict[int, Duplicate], old: int, new: int) -> None:
+    """Point the duplicates of this document that name paragraph ``old`` at ``new`` instead
+    (``old`` is removed now, ``new`` stays)."""
+    for i, dup in list(found.items()):
+        if i != old and dup.doc_id is None and old in dup.originals:
+            found[i] = replace(
+                dup,
+                original=new if dup.original == old else dup.original,
+                originals=tuple(new if o == old else o for o in dup.originals),
+            )
 
 
 def _repeat_of(canonical: Sequence[str], k: int, winner: int) -> Duplicate:

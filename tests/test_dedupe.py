@@ -1032,6 +1032,23 @@ CONFIG = {"PORT": "8080", "USER": "admin", "PASSWORD": "x", "DEBUG": "", "DEBUG_
           "PROFILE_ENABLE": "true", "MAIL_HOST": "mail"}  # fmt: skip
 
 
+def test_reference_marks_after_a_space_read_the_same_in_a_copy_with_other_breaks() -> None:
+    # A page that sets its reference marks a space after the sentence ("years. [1]"). Run
+    # together without spaces, the mark opens the next paragraph's first word ("[1]“We"); in a
+    # copy with other breaks, it opens a paragraph of its own ("[2] Work is due"). The mark
+    # counts in none of them, so each copy is the body's words.
+    marked = [f"{p} [{n}]" if p.endswith(".") else p for n, p in enumerate(BODY)]
+    result = dedupe(doc(*marked, "".join(marked)))
+    assert result.text == doc(*marked)
+    assert [(d.index, d.kind) for d in result.duplicates] == [(len(BODY), "contained")]
+    moved = [P0, "[1] " + P1, "[2] " + P2, "[4] " + P3, "[7] " + P4]
+    result = dedupe(doc(*(f"{p} [{n}]" for n, p in enumerate(ARTICLE)), *moved))
+    assert removed(result) == {5 + i: (i, "exact") for i in range(5)}
+    # Apart from the word before it, a numbered mark reads as nothing; glued to it, it is code.
+    assert canonical_form("References [1] Smith, J.") == canonical_form("References Smith, J.")
+    assert canonical_form("first = items[3];") == "first items 3"
+
+
 def test_a_run_together_copy_of_paragraphs_ending_with_addresses_goes() -> None:
     # Run together without separators, an address that ends a paragraph takes the first word of
     # the next one into it ("…/bridge-planWe have…"), and lines without a space in them become

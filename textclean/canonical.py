@@ -36,9 +36,11 @@ canonical form is:
   (tracking tags that differ from copy to copy) and its dots (which are not sentence ends) do
   not count; and, the word holding a digit, two addresses differ as two numbers do, never by a
   typo;
-* without reference marks after punctuation (``in 1934.[3]``, ``bridge,[a]``) and link numbers
-  before a word (``the [12]council``, as text browsers dump a page), which one copy of a text
-  may carry and another not: a changed number is otherwise a changed fact.
+* without reference marks after punctuation (``in 1934.[3]``, ``bridge,[a]``), numbered ones
+  apart from the word before them (``in 1934. [3]``, ``[3] Smith``: a copy with other breaks
+  may open a line with one), and link numbers before a word (``the [12]council``, as text
+  browsers dump a page), which one copy of a text may carry and another not: a changed number
+  is otherwise a changed fact.
 
 Sentence boundaries are found on the real text before punctuation goes, so a paragraph's canonical
 form comes with the spans of its sentences (split at terminal punctuation, so "Mr." ends one: the
@@ -69,7 +71,7 @@ __all__ = [
     "word_count",
 ]
 
-CANONICAL_VERSION = 8
+CANONICAL_VERSION = 9
 """Changes whenever the canonical form of some text changes (and with it every key of it)."""
 
 # While folding, U+0002 marks a sentence end and U+0001 separates paragraphs; both are removed
@@ -133,9 +135,14 @@ _LINK_TARGET = re.compile(
     rf"\]\((?:{_SCHEME}:|www\.|/|#|\.{{1,2}}/)[^\s()\x01]*"
     r"(?:\([^\s()\x01]*\)[^\s()\x01]*)*(?:\s+\"[^\"\x01]*\")?\)"
 )
-# A reference mark after punctuation, as Wikipedia and its copies write them: "in 1934.[3] The".
-# (Not after a letter or a bracket: "items[3]" is code.)
-_REFERENCE_MARK = re.compile(r"\[(?<=[.,;:!?\"'”’]\[)(?:\d{1,3}|[a-z]|citation needed)\]")
+# A reference mark after punctuation, as Wikipedia and its copies write them: "in 1934.[3] The";
+# a numbered one wherever it stands apart from the word before it ("in 1934. [3]", "[3] Smith,
+# J."), as the same mark may stand after a sentence, open a line of a copy with other breaks or
+# run into the next paragraph's first word. (Not after a letter, a digit or a bracket:
+# "items[3]" is code; nor before a digit: "[6]7".)
+_REFERENCE_MARK = re.compile(
+    r"\[(?:(?<=[.,;:!?\"'”’]\[)(?:[a-z]|citation needed)\]|(?<![\w)\]]\[)\d{1,3}\](?!\d))"
+)
 # A link's number before its text, as text browsers number links in a dump ("the [12]council
 # approved"): after a space or an opening quote or bracket, before a letter or a quote.
 _LINK_NUMBER = re.compile(r"\[(?<![^\s(“\"'‘«\x01]\[)\d{1,4}\](?=[^\W\d_]|[“\"'‘«])")

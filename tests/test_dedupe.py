@@ -1049,6 +1049,42 @@ def test_reference_marks_after_a_space_read_the_same_in_a_copy_with_other_breaks
     assert canonical_form("first = items[3];") == "first items 3"
 
 
+def _provider(name: str, countries: int) -> list[str]:
+    """One section of a review written to a template: every provider's paragraphs share most
+    of their words, and its headings are the same short lines."""
+    return [
+        name,
+        f"{countries} Countries",
+        f"{name} has servers in {countries} countries. Picking a server near you will reduce the "
+        "latency of the traffic you send and receive.",
+        "WireGuard Support",
+        f"{name} supports the WireGuard protocol. WireGuard is a newer protocol that uses modern "
+        "cryptography and aims to be simpler and faster.",
+        "Open-Source Clients",
+        f"{name} publishes the source code of its desktop and mobile clients, so that anyone can "
+        "audit them.",
+    ]
+
+
+def test_a_copy_edited_throughout_goes_after_the_body_and_its_copy_run_together() -> None:
+    # The body run together into one paragraph, then the body (which goes as its parts), then
+    # another outlet's copy that dropped a word from one sentence of each section. Such a
+    # paragraph is no small edit: it goes only inside a run of copies, and the run here is the
+    # copy's headings, which go late (short repeats), and paragraphs found as copies of the run
+    # together one. The rows of the template are each other's rivals too: the nearest paragraph
+    # to the second provider's copy is the first provider's copy, which dropped the same word.
+    body = [
+        "We are not affiliated with any provider we review, which lets us judge them freely.",
+        *_provider("Harbour VPN", 90),
+        *_provider("Kestrel", 41),
+        *_provider("Lumen", 49),
+    ]
+    copy = [p.replace("protocol that uses", "protocol uses") for p in body]
+    result = dedupe(doc("VPN providers", "".join(body), *body, *copy))
+    assert result.text == doc("VPN providers", "".join(body))
+    assert_accounted(result)
+
+
 def test_a_run_together_copy_of_paragraphs_ending_with_addresses_goes() -> None:
     # Run together without separators, an address that ends a paragraph takes the first word of
     # the next one into it ("…/bridge-planWe have…"), and lines without a space in them become

@@ -304,6 +304,7 @@ class _DocumentMatcher:
             runs.confirm_short_runs(canonical, self.found, short_repeats)
             self._confirm_edited_runs()  # (edited copies the paragraphs gone since close up)
             self._confirm_corrected(both=True)  # (beside short lines of the copy gone since)
+            self._confirm_inside_merged()  # (held copies among lines of the copy gone since)
             self._parts_beside_copies(short_parts)
             if len(self.found) == count:
                 break
@@ -1691,6 +1692,58 @@ class _DocumentMatcher:
                 also=lambda i, dup: self._repeats_beside(i, dup, both=both),
                 canonical=self.document.canonical,
             )  # fmt: skip
+
+    def _confirm_inside_merged(self) -> None:
+        """Confirm the held matches that stand inside a copy of a merged paragraph
+        (:meth:`_between_parts`): a copy of a body that went as parts of the body run together
+        or an ``articleBody``, edited throughout. The first pass held back its paragraphs that
+        are no small edits (a word dropped from the middle, as a rewording does), and their
+        neighbours (headings, which go late as short repeats, and paragraphs found line by line
+        inside the merged one) line up with none of the parts."""
+        holders = {
+            dup.original
+            for dup in self.found.values()
+            if dup.kind == "contained" and not dup.doc_id
+        }
+        for i, dup in sorted(self.pending.items()):
+            if (
+                i not in self.found
+                and i not in self.numbers_differ
+                and dup.doc_id is None
+                and self._between_parts(i, dup, holders)
+            ):
+                self.found[i] = dup
+
+    def _between_parts(self, i: int, dup: Duplicate, holders: Collection[int | None]) -> bool:
+        """Whether ``dup``'s original went, itself or what it repeats, as part of a merged
+        paragraph (one of ``holders``, the paragraphs that hold parts), and the paragraphs on
+        both sides of ``i`` (past boilerplate lines) went as copies of that paragraph or of its
+        parts: ``i`` stands inside a copy of it. (The copies beside it, found line by line
+        inside the merged paragraph, name it and not the parts, so they line up with no part;
+        and a row of a template may be nearest to another row's copy, a part of it too.)"""
+        found = self.found
+
+        def holder(o: int | None) -> int | None:  # the kept paragraph o stands for
+            for _ in range(len(found)):
+                if o is None or o not in found or found[o].doc_id is not None:
+                    break
+                o = found[o].original
+            return o
+
+        merged = holder(dup.original)
+        if merged is None or merged == dup.original or merged not in holders:
+            return False
+
+        def stands_in(k: int) -> bool:
+            near = found.get(k)
+            return (
+                near is not None
+                and near.kind != "boilerplate"
+                and near.doc_id is None
+                and any(holder(o) == merged for o in near.originals)
+            )
+
+        return all(stands_in(runs.past_furniture(found, i, step)) for step in (-1, 1))
 
     def _confirm_edited_runs(self) -> None:
         """Confirm fuzzy matches that stand in a run of them: a copy edited in every paragraph

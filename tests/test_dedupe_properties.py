@@ -347,6 +347,9 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
 @example(  # a highlights item whose body copy a kept paragraph before it holds (seed 612)
     "\n\n".join(["Key points", f"{_S} Closed", f"{_S} Closed {_S} Closed", f"{_S} Closed"])
 )
+@example(  # ... far enough below the item to hold it, once the body's copy is gone (seed 615)
+    "\n\n".join(["Key points", _S, "Closed", "Closed", f"{'Closed ' * 5}{_S}", "Closed", _S])
+)
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

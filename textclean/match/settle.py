@@ -189,7 +189,12 @@ def prefer_body_to_box(
                 continue  # (an item that went as part of a later paragraph)
             if gone is not None:
                 break
-            if k not in repeats:
+            winner = min(repeats[k]) if k in repeats else len(texts)
+            if k in repeats and _inside_a_copy(canonical, found, winner, range(label + 1, k + 1)):
+                break  # (the body under the box, which a later copy repeats: not the box)
+            if k not in repeats or _held_between(canonical, found, k, winner):
+                # (Kept first, a paragraph between would hold the body's copy, which a second
+                # run would then remove; it holds the box's item too.)
                 holder = _held_later(texts, canonical, found, k)
                 if holder is None:
                     break
@@ -199,12 +204,6 @@ def prefer_body_to_box(
                     (holder,),
                 )  # fmt: skip
                 continue
-            winner = min(repeats[k])
-            if _inside_a_copy(canonical, found, winner, range(label + 1, k + 1)):
-                break  # (the body under the box, which a later copy repeats: not the box)
-            if _held_between(canonical, found, k, winner):
-                break  # (kept first, that paragraph would hold the body's copy: a second run
-                # would remove it)
             found.pop(winner, None)
             found[k] = Duplicate(
                 k, winner, "exact", 1.0,

@@ -1739,6 +1739,37 @@ def test_a_highlights_label_that_ends_the_document_stays(label: str) -> None:
     assert dedupe(label).kept == (0,)
 
 
+def test_a_highlights_box_under_a_repeated_title_loses_its_items_the_first_time() -> None:
+    # The page's title printed again under the label: it goes (a title repeated among the
+    # first lines), and the item under it is the box's first all the same. Once the box's
+    # items go, the title's repeat stands among the first lines (under two short lines).
+    # Either way a second run on the output removes nothing more.
+    fibre = "Most adults need more fibre, calcium and vitamin D than they eat today."
+    more = "Water beats juice every time, and cooking at home more often is the habit that sticks."
+    text = doc(
+        "Healthy Eating Tips", "At a glance", "Healthy Eating Tips", fibre, "Background",
+        P0, P2, P3, f"At a glance: {fibre} {more}",
+    )  # fmt: skip
+    result = dedupe(text)
+    assert removed(result) == {2: (0, "exact"), 3: (8, "contained")}
+    assert dedupe(result.text).duplicates == ()
+    first = "You either overuse the word or you know someone who does, and it grates on the ear."
+    second = "No, your head did not explode when you heard the news this morning."
+    text = doc(
+        "On Behalf of Literally", "Share this article", "Words need defenders.",
+        "Story highlights", first, second, "On Behalf of Literally", first,
+        f"People lean on the word as a crutch. {second} It is still there.", P1, P4,
+    )  # fmt: skip
+    result = dedupe(text)
+    assert removed(result) == {
+        1: (None, "boilerplate"),
+        4: (7, "exact"),
+        5: (8, "contained"),
+        6: (0, "exact"),
+    }
+    assert dedupe(result.text).duplicates == ()
+
+
 def test_the_first_copy_stays_without_a_highlights_label() -> None:
     # The same page with a section heading over the first copy: that is no box.
     result = dedupe(doc(P0, "What happens next", P2, P1, P2, P3, P4))

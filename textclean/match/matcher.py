@@ -294,8 +294,32 @@ class _DocumentMatcher:
         if self.held_back and since:  # (vetoes may have lifted: once more, as a second run on
             self._contained_again(self._contained_in_later(), since)  # the output would)
         self._near_again(contained=True)
-        # Removals since may have brought copies together (or put one beside them), and so may
-        # the short lines these remove: until none goes, as a second run on the output would.
+        self._short_rounds(short_repeats, short_parts)
+        if self.structured:  # (last: a second run on the output sees what this one saw)
+            for m in self.structured:
+                del self.found[m]
+            StructuredCopies(
+                self.texts, self.document, self.found, self.structured, self.options.containment,
+                self._kept, self._indexed_copy, self._indexed_text,
+            ).remove(self.links)  # fmt: skip
+        if self.options.keep == "longest":
+            settle.prefer_longest(self.texts, canonical, self.found)
+        else:
+            if settle.prefer_body_to_box(self.texts, canonical, self.found):
+                self._short_rounds(short_repeats, short_parts)  # (the box's lines closed up)
+        settle.remove_wordless(canonical, self.found)
+        settle.resolve_references(self.found)
+        duplicates = tuple(self.found[i] for i in sorted(self.found))
+        kept = tuple(i for i in range(len(self.document)) if i not in self.found)
+        return Matching(duplicates, kept, settle.document_match(canonical, self.found))
+
+    def _short_rounds(
+        self, short_repeats: Mapping[int, int], short_parts: Mapping[int, Duplicate]
+    ) -> None:
+        """Removals since the short lines were first tried may have brought copies together
+        (or put one beside them), and so may the short lines these remove: try them again
+        until none goes, as a second run on the output would."""
+        canonical = self.document.canonical
         for _ in range(_SHORT_ROUNDS):
             count = len(self.found)
             self._lines_going_on(self._going_on_here)
@@ -308,22 +332,6 @@ class _DocumentMatcher:
             self._parts_beside_copies(short_parts)
             if len(self.found) == count:
                 break
-        if self.structured:  # (last: a second run on the output sees what this one saw)
-            for m in self.structured:
-                del self.found[m]
-            StructuredCopies(
-                self.texts, self.document, self.found, self.structured, self.options.containment,
-                self._kept, self._indexed_copy, self._indexed_text,
-            ).remove(self.links)  # fmt: skip
-        if self.options.keep == "longest":
-            settle.prefer_longest(self.texts, canonical, self.found)
-        else:
-            settle.prefer_body_to_box(self.texts, canonical, self.found)
-        settle.remove_wordless(canonical, self.found)
-        settle.resolve_references(self.found)
-        duplicates = tuple(self.found[i] for i in sorted(self.found))
-        kept = tuple(i for i in range(len(self.document)) if i not in self.found)
-        return Matching(duplicates, kept, settle.document_match(canonical, self.found))
 
     def _parts_beside_copies(self, parts: Mapping[int, Duplicate]) -> None:
         """Remove the heading-sized parts of one earlier paragraph (:meth:`_lone_part`) that

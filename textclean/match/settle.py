@@ -155,20 +155,22 @@ BOX_ITEM_WORDS = 4  # words of an item of a highlights box, at least
 
 def prefer_body_to_box(
     texts: Sequence[str], canonical: Sequence[str], found: dict[int, Duplicate]
-) -> None:
+) -> bool:
     """Keep the body's copy of each item of a highlights box that stands before it, and remove
     the box's: the paragraphs right under a label such as "Key points" (:data:`HIGHLIGHTS_LABEL`)
     that the body repeats word for word further on, or holds as whole words (a sentence of a
     paragraph, a heading). ``keep="first"`` would keep the box's item and take the paragraph out
-    of the body's run; either way the text stays. Items that went already (a sentence of a later
-    paragraph) are passed over; lines of fewer than :data:`BOX_ITEM_WORDS` words are no items (a
-    "Photo" line under a "Highlights" heading repeats as every picture's does), and a label
-    printed before, or twice in a row, is none (a page that prints each run twice)."""
+    of the body's run; either way the text stays. Paragraphs that went already (a sentence of a
+    later paragraph, a repeat of an earlier one) are passed over; lines of fewer than
+    :data:`BOX_ITEM_WORDS` words are no items (a "Photo" line under a "Highlights" heading
+    repeats as every picture's does), and a label printed before, or twice in a row, is none (a
+    page that prints each run twice). Returns whether a box's item went."""
     labels = [
         i for i, text in enumerate(texts) if len(text) <= 40 and HIGHLIGHTS_LABEL.fullmatch(text)
     ]
     if not labels:
-        return
+        return False
+    went = False
     repeats: dict[int, list[int]] = {}
     for i, dup in found.items():
         if dup.kind == "exact" and dup.doc_id is None and dup.original is not None:
@@ -183,11 +185,13 @@ def prefer_body_to_box(
             if m != label
         ):
             continue  # (the label printed before, or twice in a row: a page printed twice)
-        for k in range(label + 1, min(label + 1 + MAX_BOX_ITEMS, len(texts))):
-            gone = found.get(k)
-            if gone is not None and gone.original is not None and gone.original > k:
-                continue  # (an item that went as part of a later paragraph)
-            if gone is not None:
+        items = 0
+        for k in range(label + 1, len(texts)):
+            if k in found:
+                continue  # (went already, as a sentence of a later paragraph, a repeat of an
+                # earlier one: a second run sees the paragraphs under the label without it)
+            items += 1
+            if items > MAX_BOX_ITEMS:
                 break
             winner = min(repeats[k]) if k in repeats else len(texts)
             if k in repeats and _inside_a_copy(canonical, found, winner, range(label + 1, k + 1)):
@@ -203,6 +207,7 @@ def prefer_body_to_box(
                     f"a highlights box's item, whose words stand in paragraph {holder}",
                     (holder,),
                 )  # fmt: skip
+                went = True
                 continue
             found.pop(winner, None)
             found[k] = Duplicate(
@@ -210,6 +215,8 @@ def prefer_body_to_box(
                 f"a highlights box's item, repeated in the body at paragraph {winner}", (winner,),
             )  # fmt: skip
             _repoint(found, k, winner)  # (the other copies follow the body's)
+            went = True
+    return went
 
 
 def _held_later(

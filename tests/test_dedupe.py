@@ -1770,6 +1770,21 @@ def test_a_highlights_box_under_a_repeated_title_loses_its_items_the_first_time(
     assert dedupe(result.text).duplicates == ()
 
 
+def test_a_highlights_item_repeated_inside_a_later_copy_goes_where_a_paragraph_holds_it() -> None:
+    # The item's repeat stands in a copy of a run (beside a heading that went as a part of the
+    # paragraph that holds the item too): no swap with it, but that paragraph takes the item
+    # out of the box, as a second run, without the repeat, does.
+    item = "There are several ways you can get rid of the clutter in your give-away box:"
+    text = doc(
+        "Boxes you fill while you sort are only useful if you empty them soon after you finish.",
+        "Key points", item, "Getting rid of cluter", "Recycle", "Put in storage",
+        f"Getting rid of clutter {item}", P3, "Getting rid of clutter", item, "Recycle", P4,
+    )  # fmt: skip
+    result = dedupe(text)
+    assert removed(result) == {2: (6, "contained"), 8: (6, "contained"), 9: (6, "exact")}
+    assert dedupe(result.text).duplicates == ()
+
+
 def test_the_first_copy_stays_without_a_highlights_label() -> None:
     # The same page with a section heading over the first copy: that is no box.
     result = dedupe(doc(P0, "What happens next", P2, P1, P2, P3, P4))

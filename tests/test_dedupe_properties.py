@@ -150,6 +150,7 @@ def test_never_raises_with_other_options(text: str) -> None:
 
 @FAST
 @given(st.lists(st.one_of(news_documents(), news_documents().map(_flattened)), max_size=4))
+@example(["\n\n".join(["Key points", *["Closed Share this article"] * 3])])  # (seed 617)
 def test_a_stream_accounts_for_every_paragraph(texts: list[str]) -> None:
     # Documents made of the same sentences, some with their paragraph breaks gone: whatever
     # goes as a copy of an earlier document names paragraphs that document kept.
@@ -350,6 +351,10 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
 @example(  # ... far enough below the item to hold it, once the body's copy is gone (seed 615)
     "\n\n".join(["Key points", _S, "Closed", "Closed", f"{'Closed ' * 5}{_S}", "Closed", _S])
 )
+@example(  # ... or after it: the body's copy, kept, would go as held by it (seed 617)
+    "\n\n".join(["Key points", f'<p><a href="https://example.com/a?b=c">{_S[:3]}</a>{_S[3:]}</p>',
+                   _S, *[f"{_S} Ferries will run every 20 minutes while the bridge is shut."] * 7])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

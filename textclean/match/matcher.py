@@ -306,12 +306,21 @@ class _DocumentMatcher:
             settle.prefer_longest(self.texts, canonical, self.found)
         else:
             if settle.prefer_body_to_box(self.texts, canonical, self.found):
-                self._short_rounds(short_repeats, short_parts)  # (the box's lines closed up)
+                # The box's lines closed up, and a short repeat of its item repeats the body's.
+                repeats = {i: self._kept_copy(j) for i, j in short_repeats.items()}
+                self._short_rounds({i: j for i, j in repeats.items() if j != i}, short_parts)
         settle.remove_wordless(canonical, self.found)
         settle.resolve_references(self.found)
         duplicates = tuple(self.found[i] for i in sorted(self.found))
         kept = tuple(i for i in range(len(self.document)) if i not in self.found)
         return Matching(duplicates, kept, settle.document_match(canonical, self.found))
+
+    def _kept_copy(self, j: int) -> int:
+        """Paragraph ``j``, or the kept paragraph it repeats word for word if it went."""
+        dup = self.found.get(j)
+        if dup is None or dup.kind != "exact" or dup.doc_id is not None or dup.original is None:
+            return j
+        return dup.original if dup.original not in self.found else j
 
     def _short_rounds(
         self, short_repeats: Mapping[int, int], short_parts: Mapping[int, Duplicate]

@@ -194,11 +194,16 @@ def prefer_body_to_box(
             if items > MAX_BOX_ITEMS:
                 break
             winner = min(repeats[k]) if k in repeats else len(texts)
-            if k in repeats and _inside_a_copy(canonical, found, winner, range(label + 1, k + 1)):
-                break  # (the body under the box, which a later copy repeats: not the box)
-            if k not in repeats or _held_between(canonical, found, k, winner):
-                # (Kept first, a paragraph between would hold the body's copy, which a second
-                # run would then remove; it holds the box's item too.)
+            if (
+                k not in repeats
+                # The body under the box, which a later copy repeats: no swap (not the box's).
+                or _inside_a_copy(canonical, found, winner, range(label + 1, k + 1))
+                # Kept first, the body's copy would stand where another kept paragraph holds
+                # it, and a second run would remove it.
+                or _held_elsewhere(canonical, found, k, winner)
+            ):
+                # Without the repeat (as a second run sees it), a later paragraph that holds it
+                # still takes it out of the box.
                 holder = _held_later(texts, canonical, found, k)
                 if holder is None:
                     break
@@ -240,19 +245,22 @@ def _held_later(
         ),
         None,
     )
-    if j is None or j - k <= 2:
-        return None
+    if j is None or sum(m not in found for m in range(k + 1, j)) < 2:
+        return None  # (one of the two kept paragraphs right after it)
     if canonical[j].count(" ") - text.count(" ") <= AFFIX_WORDS and DATELINE.match(texts[j]):
         return None  # (the paragraph with a dateline in front: a copy of it, not its source)
     return j
 
 
-def _held_between(
+def _held_elsewhere(
     canonical: Sequence[str], found: Mapping[int, Duplicate], k: int, winner: int
 ) -> bool:
-    """Whether a kept paragraph between ``k`` and ``winner`` holds ``winner``'s words."""
+    """Whether a kept paragraph after ``k`` other than ``winner`` holds ``winner``'s words."""
     text = canonical[winner]
-    return any(m not in found and whole_words_in(text, canonical[m]) for m in range(k + 1, winner))
+    return any(
+        m != winner and m not in found and whole_words_in(text, canonical[m])
+        for m in range(k + 1, len(canonical))
+    )
 
 
 def _inside_a_copy(

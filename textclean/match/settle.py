@@ -255,11 +255,16 @@ def _held_later(
 def _held_elsewhere(
     canonical: Sequence[str], found: Mapping[int, Duplicate], k: int, winner: int
 ) -> bool:
-    """Whether a kept paragraph after ``k`` other than ``winner`` holds ``winner``'s words."""
+    """Whether a kept paragraph between ``k`` and ``winner``, or the one right after
+    ``winner`` (past lines without words), holds ``winner``'s words. (A paragraph further on
+    that holds them is often a copy that runs it into its neighbours, which goes instead.)"""
     text = canonical[winner]
+    after = next(
+        (m for m in range(winner + 1, len(canonical)) if m not in found and canonical[m]), winner
+    )
     return any(
         m != winner and m not in found and whole_words_in(text, canonical[m])
-        for m in range(k + 1, len(canonical))
+        for m in range(k + 1, after + 1)
     )
 
 

@@ -587,6 +587,24 @@ def test_template_rows_differing_by_a_word_are_kept() -> None:
     assert dedupe(doc(*rows)).duplicates == ()
 
 
+def test_a_line_pieced_from_the_start_of_one_row_and_the_end_of_the_next_is_kept() -> None:
+    # Plans written to one template: the last line's words all stand in order in the two rows
+    # before it, the first three words of one and the last six of the other. A copy merged from
+    # two paragraphs takes them where they join; this line is another plan.
+    rows = [
+        "Three-month plan: Focus on one area every week or two, depending on its size. If you "
+        "finish ahead of time, go round the house once more.",
+        "Two-month plan: Declutter one room or category per week.",
+        "One-month plan: Give it twenty minutes a day, and a longer block at the weekend.",
+    ]
+    text = doc("Choose a timeline", *rows, "For a family home", "Three-month plan: One room "
+               "or category per week.")  # fmt: skip
+    assert dedupe(text).duplicates == ()
+    # Run together as a merged copy would be, the same rows go.
+    merged = doc("Choose a timeline", *rows, f"{rows[0]} {rows[1]}")
+    assert removed(dedupe(merged)) == {4: (1, "contained")}
+
+
 # The pages of a printed edition, each under the same running head and over the same credit.
 PAGE_BODIES = (
     "Ferries will run every twenty minutes between the two quays while the bridge is closed. "

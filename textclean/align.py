@@ -22,6 +22,7 @@ __all__ = [
     "DATELINE",
     "MAX_ALIGNMENT",
     "MIN_RUN",
+    "Spans",
     "aligned_span",
     "coverage",
     "drops_inside",
@@ -121,30 +122,34 @@ def only_small_edits(
     return True
 
 
+Spans = dict[int, tuple[int, int]]
+
+
 def coverage(
     words: list[str], window: Sequence[tuple[int, int, str]], need: float
-) -> tuple[int, list[str], Opcodes, tuple[int, ...], tuple[int, int]]:
+) -> tuple[int, list[str], Opcodes, tuple[int, ...], tuple[int, int], Spans]:
     """How many of ``words`` the ``window`` covers, which of its paragraphs do, and where.
 
     A word counts when it is found in order, in a run of at least :data:`MIN_RUN` words or in a
     run that is a whole window paragraph (a short heading merged into the copy). Returns a zero
     count without aligning when even the longest common subsequence falls short of ``need``.
-    Also returns the window's words, the alignment and the ``[start, end)`` of the covered
-    region among the window's words.
+    Also returns the window's words, the alignment, the ``[start, end)`` of the covered
+    region among the window's words, and the same for each paragraph covered (by its position
+    in ``window``), among its own words.
     """
     other = " ".join(c[2] for c in window).split(" ")
     if (
         len(words) * len(other) > MAX_ALIGNMENT // _WORD_CHARS
         or LCSseq.similarity(words, other, score_cutoff=max(1, int(need))) < need
     ):
-        return 0, other, Indel.opcodes([], []), (), (0, 0)
+        return 0, other, Indel.opcodes([], []), (), (0, 0), {}
     ends = []
     total = 0
     for _, _, canon in window:
         total += canon.count(" ") + 1
         ends.append(total)
     ops = Indel.opcodes(words, other)
-    covered, used, region, aligned = _counted(ops, ends, 0)
+    covered, used, region, aligned, spans = _counted(ops, ends, 0)
     if covered < aligned:
         # Words matched one by one far from the rest ("the" at the window's start, the rest of
         # its sentence at the end) may be one of several best alignments. Aligned again against
@@ -163,19 +168,20 @@ def coverage(
             again = Indel.opcodes(words, near)
             counted = _counted(again, ends, begin)
             if counted[0] > covered:
-                (covered, used, region, _), other, ops = counted, near, again
-    return covered, other, ops, tuple(window[n][0] for n in sorted(used)), region
+                (covered, used, region, _, spans), other, ops = counted, near, again
+    return covered, other, ops, tuple(window[n][0] for n in sorted(used)), region, spans
 
 
 def _counted(
     ops: Opcodes, ends: list[int], offset: int
-) -> tuple[int, set[int], tuple[int, int], int]:
+) -> tuple[int, set[int], tuple[int, int], int, Spans]:
     """For :func:`coverage`: the words ``ops`` cover, the window's paragraphs they fall in and
     the covered region (``ops`` against the window's words from ``offset`` on, ``ends`` each
-    paragraph's end among them), and all the words aligned."""
+    paragraph's end among them), all the words aligned, and each paragraph's covered span."""
     covered = aligned = 0
     used: set[int] = set()
     region = (ends[-1] if ends else 0, 0)
+    spans: Spans = {}
     for op in ops:
         if op.tag != "equal":
             continue
@@ -187,7 +193,12 @@ def _counted(
             covered += op.src_end - op.src_start
             used.update(range(first, last + 1))
             region = (min(region[0], a), max(region[1], b))
-    return covered, used, region, aligned
+            for n in range(first, last + 1):
+                start = ends[n - 1] if n else 0
+                low, high = max(a, start) - start, min(b, ends[n]) - start
+                known = spans.get(n)
+                spans[n] = (min(low, known[0]), max(high, known[1])) if known else (low, high)
+    return covered, used, region, aligned, spans
 
 
 def word_for_word(ops: Opcodes, *, slack: int = 0) -> bool:

@@ -25,6 +25,7 @@ from textclean.align import (
     DATELINE,
     MAX_ALIGNMENT,
     MIN_RUN,
+    Spans,
     coverage,
     drops_inside,
     drops_numbers,
@@ -1483,7 +1484,7 @@ class _DocumentMatcher:
         doc_id: str | None,
     ) -> tuple[int, list[str], Opcodes, tuple[int, ...]] | None:
         """How ``window`` covers ``words``, if it covers ``need`` of them in whole sentences."""
-        covered, other, ops, originals, region = coverage(words, window, 0.5 * need)
+        covered, other, ops, originals, region, spans = coverage(words, window, 0.5 * need)
         if not originals:
             return None
         # Judged again on the paragraphs the copy draws on alone: words that repeat make the
@@ -1497,10 +1498,14 @@ class _DocumentMatcher:
             again = coverage(words, sources, need)
             if again[0] < need:
                 return None
-            covered, other, ops, _, region = again
+            covered, other, ops, _, region, spans = again
+        else:
+            spans = {n: span for n, span in spans.items() if window[n][0] in originals}
         if covered < need:
             return None
         if doc_id is None and not self._whole_sentences(sources, region):
+            return None
+        if doc_id is None and not self._joined_whole(sources, spans):
             return None
         if doc_id is not None and not _whole_neighbours(sources, ops):
             return None
@@ -1525,6 +1530,30 @@ class _DocumentMatcher:
             offset += words
         begin, end = region
         return any(0 <= begin - b <= 1 for b in starts) and any(0 <= b - end <= 1 for b in ends)
+
+    def _joined_whole(self, sources: Sequence[tuple[int, int, str]], spans: Spans) -> bool:
+        """Whether a copy drawn from two or more of ``sources`` (``spans``: what it takes of
+        each, by position) takes them where they join as a merged copy does: to the end of one
+        and from the start of the next, or at a sentence's end and start there, give or take an
+        edit (:data:`~textclean.align.AFFIX_WORDS` words). A line made of one paragraph's first
+        words and the next one's last ("Three-month plan" and "one room or category per week",
+        of "Three-month plan: Focus on one area..." and "Two-month plan: Declutter one room or
+        category per week") is no copy of them."""
+        taken = sorted(spans)
+        for n, m in pairwise(taken):
+            if m != n + 1:
+                continue  # (a paragraph between that the copy lacks: judged elsewhere)
+            (j, _, before), k = sources[n], sources[m][0]
+            end, start = spans[n][1], spans[m][0]
+            size = before.count(" ") + 1
+            ends = (*self.document.sentence_starts(j)[1:], size)
+            if size - end > AFFIX_WORDS and not any(0 <= e - end <= 1 for e in ends):
+                return False
+            if start > AFFIX_WORDS and not any(
+                0 <= start - s <= 1 for s in self.document.sentence_starts(k)
+            ):
+                return False
+        return True
 
     def _windows(
         self, i: int, candidates: Candidates, *, later: bool

@@ -305,11 +305,10 @@ class _DocumentMatcher:
             ).remove(self.links)  # fmt: skip
         if self.options.keep == "longest":
             settle.prefer_longest(self.texts, canonical, self.found)
-        else:
-            if settle.prefer_body_to_box(self.texts, canonical, self.found):
-                # The box's lines closed up, and a short repeat of its item repeats the body's.
-                repeats = {i: self._kept_copy(j) for i, j in short_repeats.items()}
-                self._short_rounds({i: j for i, j in repeats.items() if j != i}, short_parts)
+        elif settle.prefer_body_to_box(self.texts, canonical, self.found):
+            # The box's lines closed up, and a short repeat of its item repeats the body's.
+            repeats = {i: self._kept_copy(j) for i, j in short_repeats.items()}
+            self._short_rounds({i: j for i, j in repeats.items() if j != i}, short_parts)
         settle.remove_wordless(canonical, self.found)
         settle.resolve_references(self.found)
         duplicates = tuple(self.found[i] for i in sorted(self.found))
@@ -1499,8 +1498,6 @@ class _DocumentMatcher:
             if again[0] < need:
                 return None
             covered, other, ops, _, region, spans = again
-        else:
-            spans = {n: span for n, span in spans.items() if window[n][0] in originals}
         if covered < need:
             return None
         if doc_id is None and not self._whole_sentences(sources, region):
@@ -1522,12 +1519,11 @@ class _DocumentMatcher:
         starts: set[int] = set()
         ends: set[int] = set()
         offset = 0
-        for j, _, canon in window:
-            words = canon.count(" ") + 1
-            first = self.document.sentence_starts(j)
+        for j, _, _ in window:
+            first, last = self._sentence_words(j)
             starts.update(offset + w for w in first)
-            ends.update(offset + w for w in (*first[1:], words))
-            offset += words
+            ends.update(offset + w for w in last)
+            offset += last[-1]
         begin, end = region
         return any(0 <= begin - b <= 1 for b in starts) and any(0 <= b - end <= 1 for b in ends)
 
@@ -1543,17 +1539,21 @@ class _DocumentMatcher:
         for n, m in pairwise(taken):
             if m != n + 1:
                 continue  # (a paragraph between that the copy lacks: judged elsewhere)
-            (j, _, before), k = sources[n], sources[m][0]
+            ends = self._sentence_words(sources[n][0])[1]
+            starts = self._sentence_words(sources[m][0])[0]
             end, start = spans[n][1], spans[m][0]
-            size = before.count(" ") + 1
-            ends = (*self.document.sentence_starts(j)[1:], size)
-            if size - end > AFFIX_WORDS and not any(0 <= e - end <= 1 for e in ends):
+            if ends[-1] - end > AFFIX_WORDS and not any(0 <= e - end <= 1 for e in ends):
                 return False
-            if start > AFFIX_WORDS and not any(
-                0 <= start - s <= 1 for s in self.document.sentence_starts(k)
-            ):
+            if start > AFFIX_WORDS and not any(0 <= start - s <= 1 for s in starts):
                 return False
         return True
+
+    def _sentence_words(self, j: int) -> tuple[list[int], list[int]]:
+        """Where the sentences of paragraph ``j`` of this document start and end, as word
+        indices (:meth:`_sentence_bounds` gives character offsets); the last end is its word
+        count."""
+        starts = self.document.sentence_starts(j)
+        return starts, [*starts[1:], self.document.canonical[j].count(" ") + 1]
 
     def _windows(
         self, i: int, candidates: Candidates, *, later: bool
@@ -1768,16 +1768,10 @@ class _DocumentMatcher:
         inside the merged paragraph, name it and not the parts, so they line up with no part;
         and a row of a template may be nearest to another row's copy, a part of it too.)"""
         found = self.found
-
-        def holder(o: int | None) -> int | None:  # the kept paragraph o stands for
-            for _ in range(len(found)):
-                if o is None or o not in found or found[o].doc_id is not None:
-                    break
-                o = found[o].original
-            return o
-
-        merged = holder(dup.original)
-        if merged is None or merged == dup.original or merged not in holders:
+        if dup.original not in found:
+            return False
+        merged = settle.kept_original(found, dup.original)
+        if merged is None or merged[0] is not None or merged[1] not in holders:
             return False
 
         def stands_in(k: int) -> bool:
@@ -1786,7 +1780,7 @@ class _DocumentMatcher:
                 near is not None
                 and near.kind != "boilerplate"
                 and near.doc_id is None
-                and any(holder(o) == merged for o in near.originals)
+                and any(settle.kept_original(found, o) == merged for o in near.originals)
             )
 
         return all(stands_in(runs.past_furniture(found, i, step)) for step in (-1, 1))

@@ -22,6 +22,7 @@ from textclean.results import DocumentMatch, Duplicate
 __all__ = [
     "HIGHLIGHTS_LABEL",
     "document_match",
+    "kept_original",
     "prefer_body_to_box",
     "prefer_longest",
     "remove_wordless",
@@ -71,6 +72,27 @@ def retarget(found: dict[int, Duplicate], j: int, dup: Duplicate) -> None:
             )  # fmt: skip
 
 
+def kept_original(found: Mapping[int, Duplicate], o: int) -> tuple[str | None, int] | None:
+    """The kept paragraph that paragraph ``o`` stands for, following the duplicates of
+    ``found``, as ``(doc_id, paragraph)``; ``None`` when the chain ends at a boilerplate line
+    (or goes round).
+
+    >>> found = {2: Duplicate(2, 1, "exact", 1.0, "", (1,)), 1: Duplicate(1, 0, "near", 0.9, "")}
+    >>> kept_original(found, 2), kept_original(found, 5)
+    ((None, 0), (None, 5))
+    """
+    seen = set()
+    while o in found and o not in seen:
+        seen.add(o)
+        dup = found[o]
+        if dup.original is None:
+            return None
+        if dup.doc_id is not None:
+            return dup.doc_id, dup.original
+        o = dup.original
+    return None if o in found else (None, o)
+
+
 def resolve_references(found: dict[int, Duplicate]) -> None:
     """Point every duplicate at kept paragraphs only.
 
@@ -85,25 +107,11 @@ def resolve_references(found: dict[int, Duplicate]) -> None:
     ('earlier', 7, (7,))
     """
 
-    def kept(o: int) -> tuple[str | None, int] | None:
-        # The kept paragraph that paragraph o stands for, as (doc_id, paragraph); None when
-        # the chain ends at a boilerplate line (or goes round).
-        seen = set()
-        while o in found and o not in seen:
-            seen.add(o)
-            dup = found[o]
-            if dup.original is None:
-                return None
-            if dup.doc_id is not None:
-                return dup.doc_id, dup.original
-            o = dup.original
-        return None if o in found else (None, o)
-
     for k, dup in list(found.items()):
         if dup.doc_id is not None or not any(o in found for o in dup.originals):
             continue
-        targets = [t for t in map(kept, dup.originals) if t is not None]
-        first = kept(dup.original) if dup.original is not None else None
+        targets = [t for o in dup.originals if (t := kept_original(found, o)) is not None]
+        first = kept_original(found, dup.original) if dup.original is not None else None
         first = first or (targets[0] if targets else None)
         if first is None:
             found[k] = replace(dup, original=None, originals=())
@@ -193,9 +201,9 @@ def prefer_body_to_box(
             items += 1
             if items > MAX_BOX_ITEMS:
                 break
-            winner = min(repeats[k]) if k in repeats else len(texts)
+            winner = min(repeats.get(k, ()), default=None)
             if (
-                k not in repeats
+                winner is None
                 # The body under the box, which a later copy repeats: no swap (not the box's).
                 or _inside_a_copy(canonical, found, winner, range(label + 1, k + 1))
                 # Kept first, the body's copy would stand where another kept paragraph holds

@@ -59,6 +59,13 @@ def lined_up(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
     return max(count, _lined_up_closed_up(anchors, i, dup))
 
 
+def _in_a_copy(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> bool:
+    """Whether :func:`lined_up` counts one of ``anchors`` at least (without counting them all)."""
+    return any(follows(anchors.get(i - d), dup, d) for d in (-1, 1, -2, 2, -3, 3)) or (
+        _removed_near(anchors, i, dup) and _lined_up_closed_up(anchors, i, dup) > 0
+    )
+
+
 def _removed_near(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> bool:
     """Whether a boilerplate line of ``anchors`` stands within three paragraphs of ``i``, or
     any of ``anchors`` within three of ``dup``'s original in this document."""
@@ -78,26 +85,60 @@ def _lined_up_closed_up(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate
     another document is taken as it stands. A neighbour that repeats ``i`` itself places
     nothing."""
     count = 0
+    originals = set(dup.originals)
     for direction in (-1, 1):
-        if dup.doc_id is not None:
-            where = [[o + direction * d for d in (1, 2, 3)] for o in dup.originals]
-        else:
-            where = [
-                _steps(anchors, o, direction, removed=removed)
-                for o in dup.originals
-                for removed in (False, True)
-            ]
         for d, k in enumerate(_steps(anchors, i, direction)):
             neighbour = anchors.get(k)
             if (
-                neighbour is not None
-                and neighbour.kind != "boilerplate"
-                and neighbour.doc_id == dup.doc_id
-                and i not in neighbour.originals
-                and any(len(w) > d and w[d] in neighbour.originals for w in where)
+                neighbour is None
+                or neighbour.kind == "boilerplate"
+                or neighbour.doc_id != dup.doc_id
+                or i in neighbour.originals
             ):
-                count += 1
+                continue
+            if dup.doc_id is not None:
+                count += any(o + direction * (d + 1) in neighbour.originals for o in originals)
+            else:  # (from the neighbour's originals back: a merged copy has hundreds of its own)
+                count += any(
+                    _step_from(anchors, originals, n, direction, d, removed=removed)
+                    for n in neighbour.originals
+                    for removed in (False, True)
+                )
     return count
+
+
+def _step_from(
+    anchors: Mapping[int, Duplicate],
+    sources: Collection[int],
+    p: int,
+    direction: int,
+    d: int,
+    *,
+    removed: bool,
+) -> bool:
+    """Whether paragraph ``p`` is the ``d``-th (from 0) of :func:`_steps` from one of
+    ``sources`` in ``direction`` (``removed`` as there): found walking back from ``p``."""
+
+    def passed(q: int) -> bool:
+        near = anchors.get(q)
+        return near is not None and (removed or near.kind == "boilerplate")
+
+    if passed(p):
+        return False
+    counted = skipped = 0
+    q = p
+    while True:
+        q -= direction
+        if counted == d and q in sources:
+            return True
+        if passed(q):
+            skipped += 1
+            if skipped > FURNITURE_PASSED:
+                return False
+        else:
+            counted += 1
+            if counted > d:
+                return False
 
 
 def past_furniture(anchors: Mapping[int, Duplicate], p: int, direction: int) -> int:
@@ -630,7 +671,7 @@ def _past_lone(
     :data:`LONE_LINES` of them."""
     for _ in range(LONE_LINES):
         dup = found[k]
-        if dup.kind != "boilerplate" and lined_up(found, k, dup):
+        if dup.kind != "boilerplate" and _in_a_copy(found, k, dup):
             return  # (a line of a copy)
         k = toward[k]
         further = found.get(k)

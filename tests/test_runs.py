@@ -1,0 +1,65 @@
+"""Runs of copies (``textclean.match.runs``): the shortcuts agree with the rules they stand for."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textclean.match.runs import FURNITURE_PASSED, _in_a_copy, _step_from, _steps, lined_up
+from textclean.results import Duplicate
+
+SIZE = 16
+
+
+@st.composite
+def anchors(draw: st.DrawFn) -> dict[int, Duplicate]:
+    """Removed paragraphs of a 16-paragraph document: boilerplate lines and copies of others."""
+    found: dict[int, Duplicate] = {}
+    kept = draw(st.integers(0, 10))  # in tenths: pages of few copies and pages of many
+    lines = draw(st.integers(0, 10))  # ... and of how many boilerplate lines among them
+    for k in range(SIZE):
+        kind = "kept" if draw(st.integers(1, 10)) <= kept else "copy"
+        if kind == "copy" and draw(st.integers(1, 10)) <= lines:
+            kind = "boilerplate"
+        if kind == "boilerplate":
+            found[k] = Duplicate(k, None, "boilerplate", 1.0, "a boilerplate line")
+        elif kind == "copy":
+            paragraphs = draw(st.sets(st.integers(0, SIZE - 1), min_size=1, max_size=3))
+            originals = tuple(sorted(paragraphs))
+            found[k] = Duplicate(k, originals[0], "near", 0.95, "a copy", originals)
+    return found
+
+
+@given(
+    anchors(),
+    st.integers(0, SIZE - 1),
+    st.integers(0, SIZE - 1),
+    st.sampled_from([-1, 1]),
+    st.integers(0, 2),
+    st.booleans(),
+)
+def test_stepping_back_finds_where_steps_forward_land(
+    found: dict[int, Duplicate], source: int, p: int, direction: int, d: int, removed: bool
+) -> None:
+    ahead = _steps(found, source, direction, removed=removed)
+    landed = len(ahead) > d and ahead[d] == p
+    assert _step_from(found, {source}, p, direction, d, removed=removed) == landed
+
+
+@given(anchors(), st.integers(0, SIZE - 1), st.data())
+def test_in_a_copy_is_whether_lined_up_counts_any(
+    found: dict[int, Duplicate], i: int, data: st.DataObject
+) -> None:
+    originals = tuple(sorted(data.draw(st.sets(st.integers(0, SIZE - 1), min_size=1, max_size=6))))
+    dup = Duplicate(i, originals[0], "near", 0.95, "a copy", originals)
+    assert _in_a_copy(found, i, dup) == (lined_up(found, i, dup) > 0)
+
+
+def test_steps_pass_at_most_four_boilerplate_lines_either_way() -> None:
+    line = Duplicate(0, None, "boilerplate", 1.0, "a boilerplate line")
+    for passed in (4, 5):
+        found = dict.fromkeys(range(1, passed + 1), line)
+        reached = _steps(found, 0, 1) == [passed + 1, passed + 2, passed + 3]
+        assert reached == (passed <= FURNITURE_PASSED)
+        assert _step_from(found, {0}, passed + 1, 1, 0, removed=False) == reached
+        assert _step_from(found, {passed + 1}, 0, -1, 0, removed=False) == reached

@@ -2619,3 +2619,24 @@ def test_empty_and_blank_documents() -> None:
         assert result.paragraphs == ()
         assert result.duplicates == ()
     assert find_duplicates([]) == ()
+
+
+def test_a_short_lede_or_title_behind_a_wire_dateline_is_a_copy() -> None:
+    # The copy opens with a dateline: two words that a ten-word lede or title cannot carry as a
+    # small edit, nor containment leave over. What follows it is the original, as it stands or
+    # with a typo. Without a place or an agency ("Today — "), a dash is no dateline.
+    title = "Council approves plan to rebuild the Old Harbour bridge"
+    lede = "The harbour board approved the new ferry timetable on Monday evening."
+    for first, copy in [
+        (title, "LONDON (Reuters) - " + title),
+        (lede, "OSLO (Reuters) - " + lede.replace("timetable", "timetabel")),
+    ]:
+        result = dedupe(doc(first, P1, P2, P3, copy, P1, P2, P3))
+        assert removed(result) == {
+            4: (0, "near"),
+            5: (1, "exact"),
+            6: (2, "exact"),
+            7: (3, "exact"),
+        }
+        assert "behind a dateline" in result.duplicates[0].rule
+    assert dedupe(doc(title, P1, P2, P3, "Today — " + title, P4)).duplicates == ()

@@ -233,7 +233,11 @@ class _DocumentMatcher:
                 continue
             fp = fp or self.document[i]
             local = links.before(i, self.found)
-            dup = self._match(i, fp, local) or self._near_a_removed_part(i, fp)
+            dup = (
+                self._match(i, fp, local)
+                or self._near_a_removed_part(i, fp)
+                or self._behind_a_dateline(i, fp, local)
+            )
             if dup is not None and self._lone_part(i, dup, fp):
                 short_parts[i] = dup  # a heading-sized sentence of one earlier paragraph
             elif dup is not None:
@@ -357,17 +361,13 @@ class _DocumentMatcher:
         after the article's body run together into one paragraph (an ``articleBody`` copy).
         The dateline makes the sentence another sentence key, and the lede alone is too short
         beside the whole body to share a band key with it."""
-        head = self.texts[i].lstrip()[:64]
-        if not head[:1].isupper() or ("—" not in head and "–" not in head and " -" not in head):
-            return None  # (the cheap tests first: most paragraphs have no dash up front)
-        found = DATELINE.match(head)
-        if found is None:
+        dateline = len(_WORDS.findall(self._dateline(i)))  # (as the canonical form counts them)
+        if not dateline:
             return None
-        dateline = len(_WORDS.findall(found.group(1)))  # (as the canonical form counts them)
         canonical = self.document.canonical
         words = canonical[i].split(" ")
         end = next((s for s in self.document.sentence_starts(i) if s > dateline), len(words))
-        if not 1 <= dateline <= AFFIX_WORDS or end - dateline < MIN_SENTENCE_WORDS:
+        if end - dateline < MIN_SENTENCE_WORDS:
             return None
         key = sentence_key(" ".join(words[dateline:end]))
         owners = self.document.owners[self.document.keys == key].tolist()
@@ -375,6 +375,52 @@ class _DocumentMatcher:
             (None, j): (1, canonical[j]) for j in sorted(set(owners)) if j < i and self._kept(j)
         }
         return self._contained(i, self.document[i], candidates) if candidates else None
+
+    def _dateline(self, i: int) -> str:
+        """The dateline in front of paragraph ``i`` ("LONDON (Reuters)" before " - "), if it
+        has :data:`AFFIX_WORDS` words at most; else ``""``."""
+        head = self.texts[i].lstrip()[:64]
+        if not head[:1].isupper() or ("—" not in head and "–" not in head and " -" not in head):
+            return ""  # (the cheap tests first: most paragraphs have no dash up front)
+        found = DATELINE.match(head)
+        if found is None or len(_WORDS.findall(found.group(1))) > AFFIX_WORDS:
+            return ""
+        return found.group(1)
+
+    def _behind_a_dateline(
+        self, i: int, fp: ParagraphPrint, local: Mapping[int, int]
+    ) -> Duplicate | None:
+        """Paragraph ``i`` as a copy of a kept paragraph once the dateline in front of it is
+        left out: the lede or title of a copy that a wire service's dateline opens ("LONDON
+        (Reuters) - ..."), too short for the dateline's words to pass as a small edit or be
+        left over by containment. The dateline names its place in capitals or an agency in
+        brackets ("Today — " is none), and what follows it is the other paragraph word for word
+        or, long enough for a fuzzy hash, a near copy of it."""
+        line = self._dateline(i)
+        found = _WORDS.findall(line)
+        if "(" not in line and not any(w.isupper() and len(w) > 1 for w in found):
+            return None  # ("Today — ...": no place, no agency)
+        dateline, words = len(found), fp.canonical.split(" ")
+        if len(words) - dateline < self.options.short_words:
+            return None
+        rest = " ".join(words[dateline:])
+        candidates = self._candidates(i, fp, local)
+        same = next((ref for ref, (_, canon) in candidates.items() if canon == rest), None)
+        if same is not None:
+            doc_id, j = same
+            if doc_id is not None:  # (its text, should a decorated line beside it need it)
+                self.indexed_texts[doc_id, j] = rest
+            similarity = fuzz.ratio(fp.canonical, rest) / 100
+            return Duplicate(
+                i, j, "near", similarity, f"the same text behind a dateline ({line})", (j,),
+                doc_id,
+            )  # fmt: skip
+        if len(rest) < self.options.min_chars or i in self.pending:
+            return None
+        dup = self._near(i, replace(fp, canonical=rest, words=len(words) - dateline), candidates)
+        if dup is None:
+            return None
+        return replace(dup, rule=f"{dup.rule} behind a dateline ({line})")
 
     def _wrapped_lines(self) -> bool:
         """Remove the kept lines found in indexed paragraphs through their neighbours' words

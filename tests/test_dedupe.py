@@ -2627,9 +2627,9 @@ def test_a_short_lede_or_title_behind_a_wire_dateline_is_a_copy() -> None:
     # with a typo. Without a place or an agency ("Today — "), a dash is no dateline.
     title = "Council approves plan to rebuild the Old Harbour bridge"
     lede = "The harbour board approved the new ferry timetable on Monday evening."
-    for first, copy in [
-        (title, "LONDON (Reuters) - " + title),
-        (lede, "OSLO (Reuters) - " + lede.replace("timetable", "timetabel")),
+    for first, copy, word_for_word in [
+        (title, "LONDON (Reuters) - " + title, True),
+        (lede, "OSLO (Reuters) - " + lede.replace("timetable", "timetabel"), False),
     ]:
         result = dedupe(doc(first, P1, P2, P3, copy, P1, P2, P3))
         assert removed(result) == {
@@ -2639,4 +2639,5 @@ def test_a_short_lede_or_title_behind_a_wire_dateline_is_a_copy() -> None:
             7: (3, "exact"),
         }
         assert "behind a dateline" in result.duplicates[0].rule
+        assert (result.duplicates[0].similarity == 1.0) == word_for_word
     assert dedupe(doc(title, P1, P2, P3, "Today — " + title, P4)).duplicates == ()

@@ -137,6 +137,7 @@ def accounted(result: object, indexed: Mapping[str, set[int]] | None = None) -> 
 @example("\r\n\r\n\u2029")
 @example("Key points")
 @example(f"{SENTENCES[0]}\n\n{SENTENCES[1]}\n\nSummary")  # a label ends the document
+@example("0\r00OS0:T0IS:0TI0\x1e\rPOINTS\r00OS0:T0IS:0TI0\r>00OS0:T0IS:0TI0\r>00OS0:T0IS:0TI0")
 def test_never_raises_and_accounts_for_every_paragraph(text: str) -> None:
     accounted(dedupe(text))
     accounted(dedupe(text, clean=False))

@@ -410,11 +410,9 @@ class _DocumentMatcher:
             doc_id, j = same
             if doc_id is not None:  # (its text, should a decorated line beside it need it)
                 self.indexed_texts[doc_id, j] = rest
-            similarity = fuzz.ratio(fp.canonical, rest) / 100
             return Duplicate(
-                i, j, "near", similarity, f"the same text behind a dateline ({line})", (j,),
-                doc_id,
-            )  # fmt: skip
+                i, j, "near", 1.0, f"the same text behind a dateline ({line})", (j,), doc_id
+            )
         if len(rest) < self.options.min_chars or i in self.pending:
             return None
         dup = self._near(i, replace(fp, canonical=rest, words=len(words) - dateline), candidates)

@@ -165,14 +165,15 @@ def prefer_body_to_box(
     texts: Sequence[str], canonical: Sequence[str], found: dict[int, Duplicate]
 ) -> bool:
     """Keep the body's copy of each item of a highlights box that stands before it, and remove
-    the box's: the paragraphs right under a label such as "Key points" (:data:`HIGHLIGHTS_LABEL`)
-    that the body repeats word for word further on, or holds as whole words (a sentence of a
-    paragraph, a heading). ``keep="first"`` would keep the box's item and take the paragraph out
-    of the body's run; either way the text stays. Paragraphs that went already (a sentence of a
-    later paragraph, a repeat of an earlier one) are passed over; lines of fewer than
-    :data:`BOX_ITEM_WORDS` words are no items (a "Photo" line under a "Highlights" heading
-    repeats as every picture's does), and a label printed before, or twice in a row, is none (a
-    page that prints each run twice). Returns whether a box's item went."""
+    the box's: the paragraphs right under a label such as "Key points"
+    (:data:`HIGHLIGHTS_LABEL`) that the body repeats word for word further on, or holds as whole
+    words (a sentence of a paragraph, a heading). ``keep="first"`` would keep the box's item and
+    take the paragraph out of the body's run; either way the text stays. Paragraphs that went
+    already (a sentence of a later paragraph, a repeat of an earlier one), and short lines kept
+    as repeats of one before them, are passed over; lines of fewer than :data:`BOX_ITEM_WORDS`
+    words are no items (a "Photo" line under a "Highlights" heading repeats as every picture's
+    does), and a label printed before, or twice in a row, is none (a page that prints each run
+    twice). Returns whether a box's item went."""
     labels = [
         i for i, text in enumerate(texts) if len(text) <= 40 and HIGHLIGHTS_LABEL.fullmatch(text)
     ]
@@ -198,6 +199,10 @@ def prefer_body_to_box(
             if k in found:
                 continue  # (went already, as a sentence of a later paragraph, a repeat of an
                 # earlier one: a second run sees the paragraphs under the label without it)
+            if canonical[k] and any(
+                canonical[m] == canonical[k] for m in range(k) if m not in found
+            ):
+                continue  # (a short line kept as a repeat of one above: its first copy is that)
             items += 1
             if items > MAX_BOX_ITEMS:
                 break

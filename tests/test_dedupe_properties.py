@@ -138,6 +138,12 @@ def accounted(result: object, indexed: Mapping[str, set[int]] | None = None) -> 
 @example("Key points")
 @example(f"{SENTENCES[0]}\n\n{SENTENCES[1]}\n\nSummary")  # a label ends the document
 @example("0\r00OS0:T0IS:0TI0\x1e\rPOINTS\r00OS0:T0IS:0TI0\r>00OS0:T0IS:0TI0\r>00OS0:T0IS:0TI0")
+@example(  # (seed 622: the paragraph that holds the others is no copy of them)
+    "The council approved the budget on Tuesday after a long debate.The council approved the "
+    "budget on Tuesday after a long debate\nThe council approved the budget on Tuesday after a "
+    "long debate.The council approved the budget on Tuesday after a long debate.L 4 L 4 L\nThe "
+    "council approved the budget on Tuesday afte a long debate."
+)
 def test_never_raises_and_accounts_for_every_paragraph(text: str) -> None:
     accounted(dedupe(text))
     accounted(dedupe(text, clean=False))

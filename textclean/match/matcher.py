@@ -1815,8 +1815,8 @@ class _DocumentMatcher:
         if dup.original not in found:
             return False
         merged = settle.kept_original(found, dup.original)
-        if merged is None or merged[0] is not None or merged[1] not in holders:
-            return False
+        if merged is None or merged[0] is not None or merged[1] not in holders or merged[1] == i:
+            return False  # (the original went as a part of ``i`` itself: ``i`` is no copy)
 
         def stands_in(k: int) -> bool:
             near = found.get(k)

@@ -2641,3 +2641,30 @@ def test_a_short_lede_or_title_behind_a_wire_dateline_is_a_copy() -> None:
         assert "behind a dateline" in result.duplicates[0].rule
         assert (result.duplicates[0].similarity == 1.0) == word_for_word
     assert dedupe(doc(title, P1, P2, P3, "Today — " + title, P4)).duplicates == ()
+
+
+def test_a_highlights_box_held_by_a_later_copy_leaves_nothing_for_a_second_run() -> None:
+    # The page's body as one paragraph of HTML after the visible body, with a paragraph the
+    # visible body lacks: that copy stays, and the box's items go as held in it. With them
+    # gone, the visible paragraphs are no longer "mostly earlier text" of it, and go too, in
+    # the first run as a second run would.
+    intro = [
+        "Harbour towns have relied on ferries for centuries, and the bridge debate has divided "
+        "the council for years. From traffic plans to shipping lanes, every option has been "
+        "argued over in public meetings.",
+        "Unlike many infrastructure projects, the new bridge is funded by the port, the city and "
+        "a regional grant, and it can be built without closing the harbour to ships.",
+    ]
+    items = [
+        "- The council approved a €12 million plan to rebuild the Old Harbour bridge.",
+        "- Work starts in March and takes about eighteen months.",
+        "- Ferries will run every twenty minutes between the two quays meanwhile.",
+        "- Opposition members asked for an audit of the contract first.",
+        "- A temporary footbridge will be built next to the old one.",
+    ]
+    body = [*intro, "Key points", *items, "What happens next?", P0, P2, P3]
+    markup = "".join(f'<p class="story-text">{p}</p>' for p in [*body[:-2], P4, *body[-2:]])
+    page = doc("Harbour bridge: a guide", *body, f'<div class="entry-content">{markup}</div>')
+    once = dedupe(page)
+    assert dedupe(once.text).duplicates == ()
+    assert "opened in 1934" in once.text

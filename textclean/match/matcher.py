@@ -313,6 +313,8 @@ class _DocumentMatcher:
             # The box's lines closed up, and a short repeat of its item repeats the body's.
             repeats = {i: self._kept_copy(j) for i, j in short_repeats.items()}
             self._short_rounds({i: j for i, j in repeats.items() if j != i}, short_parts)
+            if self.held_back:  # (with the box's items gone, a veto may lift, as in a second run)
+                self._contained_again(self._contained_in_later(), set())
         settle.remove_wordless(canonical, self.found)
         settle.resolve_references(self.found)
         duplicates = tuple(self.found[i] for i in sorted(self.found))

@@ -363,7 +363,7 @@ class _DocumentMatcher:
         after the article's body run together into one paragraph (an ``articleBody`` copy).
         The dateline makes the sentence another sentence key, and the lede alone is too short
         beside the whole body to share a band key with it."""
-        dateline = len(_WORDS.findall(self._dateline(i)))  # (as the canonical form counts them)
+        dateline = len(self._dateline(i)[1])
         if not dateline:
             return None
         canonical = self.document.canonical
@@ -378,16 +378,18 @@ class _DocumentMatcher:
         }
         return self._contained(i, self.document[i], candidates) if candidates else None
 
-    def _dateline(self, i: int) -> str:
-        """The dateline in front of paragraph ``i`` ("LONDON (Reuters)" before " - "), if it
-        has :data:`AFFIX_WORDS` words at most; else ``""``."""
+    def _dateline(self, i: int) -> tuple[str, list[str]]:
+        """The dateline in front of paragraph ``i`` ("LONDON (Reuters)" before " - ") and its
+        words as the canonical form counts them, if it has :data:`AFFIX_WORDS` words at most;
+        else ``("", [])``."""
         head = self.texts[i].lstrip()[:64]
         if not head[:1].isupper() or ("—" not in head and "–" not in head and " -" not in head):
-            return ""  # (the cheap tests first: most paragraphs have no dash up front)
+            return "", []  # (the cheap tests first: most paragraphs have no dash up front)
         found = DATELINE.match(head)
-        if found is None or len(_WORDS.findall(found.group(1))) > AFFIX_WORDS:
-            return ""
-        return found.group(1)
+        words = _WORDS.findall(found.group(1)) if found is not None else []
+        if found is None or len(words) > AFFIX_WORDS:
+            return "", []
+        return found.group(1), words
 
     def _behind_a_dateline(
         self, i: int, fp: ParagraphPrint, local: Mapping[int, int]
@@ -398,8 +400,7 @@ class _DocumentMatcher:
         left over by containment. The dateline names its place in capitals or an agency in
         brackets ("Today — " is none), and what follows it is the other paragraph word for word
         or, long enough for a fuzzy hash, a near copy of it."""
-        line = self._dateline(i)
-        found = _WORDS.findall(line)
+        line, found = self._dateline(i)
         if "(" not in line and not any(w.isupper() and len(w) > 1 for w in found):
             return None  # ("Today — ...": no place, no agency)
         dateline, words = len(found), fp.canonical.split(" ")

@@ -149,6 +149,15 @@ class BoilerplateMatcher:
     def _alternation(self, which: Iterable[int]) -> regex.Pattern[str]:
         return _compile("|".join(f"(?:{self.patterns[n]})" for n in which) or "(?!)")
 
+    def may_start(self, text: str) -> bool:
+        """Whether some pattern matches a paragraph that starts with ``text`` (and may go on).
+
+        >>> matcher = boilerplate_matcher()
+        >>> matcher.may_start("story continues"), matcher.may_start("it")
+        (True, False)
+        """
+        return len(text) <= _MAX_LENGTH and self._any.fullmatch(text, partial=True) is not None
+
     def match(self, text: str) -> str | None:
         """The first pattern that matches the whole of ``text``, or ``None``."""
         if len(text) > _MAX_LENGTH or not text:

@@ -82,6 +82,7 @@ _ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence en
 _OPENING_QUOTES = tuple("\"'“‘«„")  # a pull quote starts with one and ends with the other
 _CLOSING_QUOTES = tuple("\"'”’»“")
 _WORDS = re.compile(r"[^\W_]+")
+_NUMBER = re.compile(r"(?<![^ ])[0-9]+(?![^ ])")  # a word of digits in canonical text
 
 
 def match_paragraphs(
@@ -184,6 +185,7 @@ class _DocumentMatcher:
         self.held_back: set[int] = set()
         # Where in a long candidate the last paragraph found word for word in it ended.
         self.read_to: dict[Ref, int] = {}
+        self.numbers: dict[str, list[int]] | None = None  # the paragraphs holding each number
         self.links = links
         self.merged = MergedCopies(
             document.canonical, self.found, options.threshold, passable=self.short_repeats
@@ -1101,6 +1103,8 @@ class _DocumentMatcher:
             if flattened is not None:
                 return flattened
             self.not_laid_out.add(i)  # (the indexed candidates stay the same)
+        if later and self._drops_a_number(i, fp.canonical.split(" "), candidates):
+            return None  # (what a later copy may lack is small edits, and a number is none)
         candidates = _best_linked(candidates, _MAX_CANDIDATES)
         if not later:  # (from the kept paragraph before the first candidate: windows add it)
             first = min((j for doc_id, j in candidates if doc_id is None), default=i)
@@ -1487,6 +1491,92 @@ class _DocumentMatcher:
                 if k is not None:
                     missing = missing - self._vocabulary((None, k), canonical[k])
         return len(words) - sum(map(missing.__contains__, words)) >= need
+
+    def _drops_a_number(self, i: int, words: list[str], candidates: Candidates) -> bool:
+        """Whether paragraph ``i`` (its ``words``) has a number, away from its ends, that no
+        candidate holds, nor any kept paragraph after ``i`` that a window adds beside one: a
+        later copy would lack it, and :func:`~textclean.align.only_small_edits` takes no number
+        for a small edit (a table's rows differ exactly there). A number that page furniture
+        may hold ("5 min read") does not count.
+
+        The cheap test that spares windowing each line of a template against the lines after it
+        (each shares most of its words with hundreds of them): the few paragraphs holding each
+        number are looked up, not the candidates' words."""
+        inner = range(AFFIX_WORDS, len(words) - AFFIX_WORDS)  # (an affix may hold one)
+        missing = {words[p] for p in inner if _NUMBER.fullmatch(words[p])}
+        if not missing:
+            return False
+        holders = self._number_holders()
+        for number in list(missing):
+            if len(holders[number]) > len(candidates):  # (look where there is less to see)
+                held = any(number in self._vocabulary(ref, c) for ref, (_, c) in candidates.items())
+            else:
+                held = any((None, h) in candidates for h in holders[number])
+            if held:
+                missing.discard(number)
+        missing -= self._numbers_beside(missing, candidates, after=i)
+        if not missing:
+            return False
+        if self.boilerplate is None:
+            return True
+        starts = self.document.sentence_starts(i)
+        return not any(
+            self._furniture_around(words, a, p)
+            for p in inner
+            if words[p] in missing
+            for a in starts
+            if a <= p
+        )
+
+    def _furniture_around(self, words: list[str], a: int, p: int) -> bool:
+        """Whether ``words[a:b]`` is a boilerplate line for some ``b`` past ``p`` (what
+        :meth:`_aside` may take for page furniture between two sentences)."""
+        assert self.boilerplate is not None
+        for b in range(p + 1, len(words) + 1):
+            run = " ".join(words[a:b])
+            if self.boilerplate.match(run) is not None:
+                return True
+            if not self.boilerplate.may_start(run):
+                return False
+        return False
+
+    def _number_holders(self) -> Mapping[str, list[int]]:
+        """The paragraphs holding each number (a word of digits), worked out once."""
+        if self.numbers is None:
+            self.numbers = {}
+            for j, canon in enumerate(self.document.canonical):
+                for number in dict.fromkeys(_NUMBER.findall(canon)):
+                    self.numbers.setdefault(number, []).append(j)
+        return self.numbers
+
+    def _numbers_beside(
+        self, numbers: Collection[str], candidates: Candidates, *, after: int = -1
+    ) -> set[str]:
+        """Those of ``numbers`` held by a paragraph after ``after`` that :meth:`_next_kept`
+        reaches from a candidate of this document (a neighbour that a window adds)."""
+        holders = self._number_holders()
+        return {
+            n
+            for n in numbers
+            if any(h > after and self._beside_a_candidate(h, candidates) for h in holders[n])
+        }
+
+    def _beside_a_candidate(self, h: int, candidates: Candidates) -> bool:
+        """Whether :meth:`_next_kept` reaches paragraph ``h`` from a candidate of this document
+        (walking back from ``h`` over the removed paragraphs it passes)."""
+        if h in self.found or not self.document.canonical[h]:
+            return False
+        found, size = self.found, len(self.document.canonical)
+        for step in (-1, 1):
+            for distance in range(1, MAX_PASSED + 1):
+                k = h - distance * step
+                if not 0 <= k < size:
+                    break
+                if (None, k) in candidates:
+                    return True
+                if k not in found:
+                    break
+        return False
 
     def _indexed_beside(self, doc_id: str, j: int, step: int) -> IndexedParagraph | None:
         """The indexed paragraph beside paragraph ``j`` of ``doc_id`` on the side ``step``."""

@@ -1,0 +1,104 @@
+"""Shortcuts of the matcher (``textclean.match.matcher``) agree with the rules they stand for."""
+
+from __future__ import annotations
+
+import os
+from unittest import mock
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from textclean import dedupe
+from textclean.boilerplate import boilerplate_matcher
+from textclean.match.matcher import _DocumentMatcher
+
+FAST = settings(
+    max_examples=int(os.environ.get("TEXTCLEAN_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+# Rows of a results table: the same words, other numbers, some run together in one paragraph. A
+# lede repeats a row, or two, anywhere on the page (before them, where only containment in later
+# paragraphs finds it): word for word, with a number changed, with page furniture that holds a
+# number of its own ("5 min read") between the two rows, or with a few words and a number in
+# front or behind (which a copy may lack, as it may lack a dateline).
+ROW = "In round {n} the home side beat the visitors by {m} points in front of a full stadium."
+OTHER = "The coach said after match {n} that the team had trained hard for {m} weeks before it."
+FURNITURE = ("5 min read.", "Advertisement.", "Comments (12).")
+NUMBERS = ("3", "7", "12", "2024", "41")
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> str:
+    """A page of rows and ledes that repeat some of them."""
+    row = st.tuples(st.sampled_from((ROW, OTHER)), *[st.sampled_from(NUMBERS)] * 2)
+    rows = [t.format(n=n, m=m) for t, n, m in draw(st.lists(row, min_size=2, max_size=8))]
+    paragraphs: list[str] = []
+    for text in rows:
+        if draw(st.booleans()) and paragraphs:
+            paragraphs[-1] += " " + text
+        else:
+            paragraphs.append(text)
+    for _ in range(draw(st.integers(0, 4))):
+        k = draw(st.integers(0, len(rows) - 1))
+        lede = rows[k]
+        how = draw(st.sampled_from(("same", "renumbered", "two", "furnished", "affixed")))
+        if how == "renumbered":
+            lede = lede.replace(draw(st.sampled_from(NUMBERS)), draw(st.sampled_from(NUMBERS)))
+        elif how in ("two", "furnished") and k + 1 < len(rows):
+            between = draw(st.sampled_from(FURNITURE)) if how == "furnished" else ""
+            lede = f"{lede} {between} {rows[k + 1]}"
+        elif how == "affixed":  # (a credit or an update line with a number, at either end)
+            number = draw(st.sampled_from(NUMBERS))
+            lede = draw(st.sampled_from((f"Update {number}: {lede}", f"{lede} (Photo {number})")))
+        paragraphs.insert(draw(st.integers(0, len(paragraphs))), lede)
+    return "\n\n".join(paragraphs)
+
+
+R1, R2, R3 = ROW.format(n="12", m="41"), OTHER.format(n="3", m="7"), ROW.format(n="3", m="7")
+BODY = f"{R1} {R2} {R3} {R2.replace('coach', 'captain')}"  # (more than the lede: not its copy)
+
+
+@FAST
+@example(f"Update 2024: {R1}\n\n{BODY}", True)  # (a lede that goes: its number is in an affix)
+@example(f"{R1} 5 min read. {R2}\n\n{BODY}", True)  # (... in page furniture)
+@given(tables(), st.booleans())
+def test_a_number_no_later_paragraph_holds_rules_out_only_what_containment_would(
+    doc: str, boilerplate: bool
+) -> None:
+    """The test that spares containment in later paragraphs (a number none of them holds)
+    changes nothing: the result is the one of containment tried every time."""
+    quick = dedupe(doc, boilerplate=boilerplate)
+    with mock.patch.object(_DocumentMatcher, "_drops_a_number", return_value=False):
+        slow = dedupe(doc, boilerplate=boilerplate)
+    assert quick.kept == slow.kept
+    assert quick.duplicates == slow.duplicates
+
+
+def _drops(doc: str, i: int) -> bool:
+    """``_drops_a_number`` for paragraph ``i`` of ``doc`` against every later paragraph."""
+    seen: dict[int, bool] = {}
+    real = _DocumentMatcher._drops_a_number
+
+    def spy(self: _DocumentMatcher, k: int, words: list[str], candidates: object) -> bool:
+        seen[k] = real(self, k, words, candidates)  # type: ignore[arg-type]
+        return seen[k]
+
+    with mock.patch.object(_DocumentMatcher, "_drops_a_number", spy):
+        dedupe(doc)
+    return seen[i]
+
+
+def test_a_number_no_later_paragraph_holds() -> None:
+    lede = ROW.format(n="12", m="2024")
+    assert _drops(f"{lede}\n\n{BODY}", 0)  # (2024 is in no later paragraph)
+    assert not _drops(f"{lede}\n\n{BODY} Tickets cost 2024 euros.", 0)
+    assert not _drops(f"Update 2024: {R1}\n\n{BODY}", 0)  # (it opens the lede: an affix)
+
+
+def test_a_number_in_page_furniture_is_no_number_of_the_text() -> None:
+    assert boilerplate_matcher().may_start("5 min")  # ("5 min read" is a boilerplate line)
+    assert not _drops(f"{R1} 5 min read. {R2}\n\n{BODY}", 0)
+    assert _drops(f"{R1} 5 apples were sold. {R2}\n\n{BODY}", 0)
+    assert dedupe(f"{R1} 5 min read. {R2}\n\n{BODY}").kept == (1,)

@@ -328,6 +328,29 @@ def test_a_run_together_copy_goes_though_it_repeats_a_line_the_index_dropped(joi
     assert other.duplicates == ()
 
 
+def test_a_run_together_copy_goes_though_lines_the_index_dropped_run_into_each_other() -> None:
+    # A buyer's guide gives each product the same three lines ("Warranty: ..."); the index keeps
+    # them once, for the first product. Its copy run together without spaces holds them for
+    # every product, each run into the next ("...warrantyKev's observations..."): between two
+    # indexed paragraphs they are texts the guide says elsewhere, not words of the copy's own.
+    products = [
+        ("The Brewmaster", "It brews a decent pot for little money.", "Bare bones brewing"),
+        ("The Pour Pro", "It wets the grounds first, as a barista would.", "For specialty coffee"),
+        ("The Night Owl", "Its thermal jug keeps coffee warm for hours.", "Quiet in the morning"),
+        ("The Big Batch", "It brews sixty ounces at once, for offices.", "Huge brew capacity"),
+    ]
+    lines = ["SCA certified: Yes", "Warranty: 2-year manufacturer's warranty", "Kev's observations"]
+    guide = [paragraphs(51, 1)[0]]
+    for name, text, heading in products:
+        guide += [name, text, *lines, heading, paragraphs(52 + len(guide), 1)[0]]
+    with Deduplicator() as dd:
+        first = dd.dedupe(join(guide), doc_id="guide")
+        copy = dd.check(join(["".join(guide), "Comments are closed."]), doc_id="page")
+    assert len(first.kept) < len(guide)  # (the lines again go, as repeats)
+    assert copy.kept == (1,)
+    assert [(d.index, d.kind, d.doc_id) for d in copy.duplicates] == [(0, "contained", "guide")]
+
+
 def test_json_ld_with_text_of_its_own_seen_before_goes() -> None:
     # Data that says more than the paragraphs beside it stays the first time, not the second.
     data = json.dumps(

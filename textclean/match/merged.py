@@ -341,11 +341,16 @@ class MergedCopies:
 
     def _past_repeats(self, gap: str) -> tuple[str, int]:
         """What is left of ``gap`` past the texts of ``repeated`` it starts with, laid end to
-        end, and how many words those took."""
+        end (with or without a space between them: a copy run together without spaces runs
+        each into the next word), and how many words those took.
+
+        >>> copies = MergedCopies([], {}, 0.9, repeated=["kev s notes", "warranty 2 years"])
+        >>> copies._past_repeats("warranty 2 yearskev s notesbare bones brewing")
+        ('bare bones brewing', 6)
+        """
         words = 0
         while gap:
-            text = next((t for t in self.repeated if gap.startswith(t) and (
-                len(gap) == len(t) or gap[len(t)] == " ")), None)  # fmt: skip
+            text = next((t for t in self.repeated if gap.startswith(t)), None)
             if text is None:
                 break
             gap = gap[len(text) :].lstrip(" ")

@@ -68,6 +68,7 @@ _MAX_PARTS = 8  # later paragraphs recorded as perhaps part of a split copy of o
 _SHORT_ROUNDS = 8  # rounds of removing short repeats at the end, each after one that removed some
 _MAX_BESIDE = 2  # indexed candidates whose neighbours are asked for, those sharing most keys
 _MAX_ROUNDS = 3  # matchings of a document whose common keys change with what stays
+_FEW_LATER = 16  # later candidates windowed at once (past them, a number none holds rules out)
 _MAX_LATER = 4 * _MAX_CANDIDATES  # later paragraphs a paragraph may be contained in, the first
 _FAR = 4096  # characters of a candidate past which a copy is looked for after the one before
 _NEAR = 256  # characters before and after where that one ended that are looked at first
@@ -1103,7 +1104,11 @@ class _DocumentMatcher:
             if flattened is not None:
                 return flattened
             self.not_laid_out.add(i)  # (the indexed candidates stay the same)
-        if later and self._drops_a_number(i, fp.canonical.split(" "), candidates):
+        if (
+            later
+            and len(candidates) > _FEW_LATER
+            and self._drops_a_number(i, fp.canonical.split(" "), candidates)
+        ):
             return None  # (what a later copy may lack is small edits, and a number is none)
         candidates = _best_linked(candidates, _MAX_CANDIDATES)
         if not later:  # (from the kept paragraph before the first candidate: windows add it)

@@ -1328,6 +1328,33 @@ def test_a_list_line_wrapped_in_two_goes_beside_a_heading_that_goes_late(width: 
     assert dedupe(result.text).duplicates == ()
 
 
+@pytest.mark.parametrize(("first", "second"), [(80, 70), (78, 66), (76, 64)])
+def test_a_line_of_a_second_wrapped_copy_inside_a_line_of_the_first_goes(
+    first: int, second: int
+) -> None:
+    # Two wrapped copies of a budget list. A line of the second ("- Plan for contingencies:
+    # Allocate funds for unexpected costs to") stands word for word in a line of the first (the
+    # same and "prevent"): a heading-sized part of that line, which goes only beside a copy of
+    # it. That line goes as a line of its list item, and so does the part, in the item, as a
+    # second run on the output finds it.
+    body = [
+        "Step 3: Set a budget",
+        "A detailed budget is critical to avoid overspending. A well-planned budget helps you "
+        "allocate resources and prepare for costs nobody expected.",
+        "- Estimate costs: Predict every expense you can think of, so that the budget does not "
+        "fall short.",
+        "- Plan for contingencies: Allocate funds for unexpected costs to prevent financial "
+        "surprises.",
+        "- Track expenses diligently: Keep a close eye on spending to stay within budget and "
+        "adjust as needed.",
+        "Step 4: Choose the date and the venue",
+    ]
+    copies = [line for width in (first, second) for p in body for line in textwrap.wrap(p, width)]
+    result = dedupe("\n".join([*body, *copies]))
+    assert result.text == "\n".join(body)
+    assert dedupe(result.text).duplicates == ()
+
+
 @pytest.mark.parametrize("joiner", [" ", ""])
 def test_a_short_line_ending_the_body_stays_before_the_body_run_together(joiner: str) -> None:
     # Each section ends with the same list line, and the body's copy run together comes after

@@ -294,6 +294,7 @@ class _DocumentMatcher:
             elif dup is not None:
                 self.pending.setdefault(i, held[i])
         self._inside_bodies(short_repeats)
+        self._parts_of_copies(short_parts)
         late = self.found.keys() - matched
         later = self._contained_in_later()
         removed = set(self.found)
@@ -704,6 +705,20 @@ class _DocumentMatcher:
         for p, k, count in failed:
             if len(self.found) > count and self._kept(p) and self._kept(k):
                 self._walk_from_part(p, k)
+
+    def _parts_of_copies(self, parts: Mapping[int, Duplicate]) -> None:
+        """Walk from the heading-sized parts (:meth:`_lone_part`) whose paragraph went since as
+        a copy of another, in that one: a line of a second wrapped copy, word for word in a line
+        of the first, is a line of the paragraph that line went in (and a second run, which no
+        longer holds that line, finds it there)."""
+        canonical = self.document.canonical
+        for i, part in parts.items():
+            went = self.found.get(part.original) if part.original is not None else None
+            if went is None or went.doc_id is not None or not self._kept(i):
+                continue
+            for q in went.originals:
+                if self._kept(q) and run_into(canonical[i], canonical[q]):
+                    self._walk_from_part(q, i)
 
     def _walk_from_part(self, p: int, k: int) -> bool:
         """Remove the paragraphs that the walk from paragraph ``k``, found in paragraph ``p``,

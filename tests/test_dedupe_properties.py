@@ -362,6 +362,17 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
     "\n\n".join(["Key points", f'<p><a href="https://example.com/a?b=c">{_S[:3]}</a>{_S[3:]}</p>',
                    _S, *[f"{_S} Ferries will run every 20 minutes while the bridge is shut."] * 7])
 )  # fmt: skip
+@example(  # ... a line before the body holds the item's body copy with the line after it,
+    # which it stands in once the item went and its copy stayed (seed 627)
+    "\n\n".join(["Key points", _S, f"{_S} {_Q}", f"{_Q} Closed", f"{_Q} Closed", _S, f"{_S} {_Q}",
+                   "Closed"])
+)  # fmt: skip
+@example(  # ... a paragraph before the item's body copy holds it, once the item went (seed 628)
+    "\n\n".join(["Key points", f"Closed {_F} {_S}", f"{_F} {_S} {_S}", *[f"Closed {_F} {_S}"] * 2])
+)
+@example(  # ... or paragraphs before a paragraph after it, once it stays (seed 628 too)
+    "\n\n".join(["Key points", f"{_F} {_F}", _S, f"{_F} {_F}", f"{_F} {_F}", f"{_S} {_F}"])
+)
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

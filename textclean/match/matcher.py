@@ -313,12 +313,17 @@ class _DocumentMatcher:
             ).remove(self.links)  # fmt: skip
         if self.options.keep == "longest":
             settle.prefer_longest(self.texts, canonical, self.found)
-        elif settle.prefer_body_to_box(self.texts, canonical, self.found):
-            # The box's lines closed up, and a short repeat of its item repeats the body's.
-            repeats = {i: self._kept_copy(j) for i, j in short_repeats.items()}
-            self._short_rounds({i: j for i, j in repeats.items() if j != i}, short_parts)
-            if self.held_back:  # (with the box's items gone, a veto may lift, as in a second run)
+        else:
+            removed = set(self.found)
+            if settle.prefer_body_to_box(self.texts, canonical, self.found):
+                # The box's lines closed up, and a short repeat of its item repeats the body's.
+                repeats = {i: self._kept_copy(j) for i, j in short_repeats.items()}
+                self._short_rounds({i: j for i, j in repeats.items() if j != i}, short_parts)
+                # With the box's items gone, a veto may lift, and the body's copies that stay now
+                # are later paragraphs a paragraph may be contained in, as in a second run; and
+                # those copies may be contained in a paragraph before them.
                 self._contained_again(self._contained_in_later(), set())
+                self._contained_beside(removed - self.found.keys())
         settle.remove_wordless(canonical, self.found)
         settle.resolve_references(self.found)
         duplicates = tuple(self.found[i] for i in sorted(self.found))
@@ -646,6 +651,22 @@ class _DocumentMatcher:
             dup = self._contained(i, fp, self._candidates(i, fp, local))
             if dup is not None and not self._lone_part(i, dup, fp):
                 self.found[i] = dup
+
+    def _contained_beside(self, back: set[int]) -> None:
+        """Try containment again for the paragraphs ``back`` (kept again: the body's copies of
+        a highlights box's items) and the kept ones after them linked to them: each may be
+        contained in the paragraphs before it now, as in a second run."""
+        if not back:
+            return
+        for i in range(min(back), len(self.document)):
+            if not self._kept(i) or self.document[i].words < self.options.short_words:
+                continue
+            local = self.links.before(i, self.found)
+            if i in back or not back.isdisjoint(local):
+                fp = self.document[i]
+                dup = self._contained(i, fp, self._candidates(i, fp, local))
+                if dup is not None and not self._lone_part(i, dup, fp):
+                    self.found[i] = dup
 
     def _inside_bodies(self, short_repeats: Mapping[int, int]) -> None:
         """Remove the later paragraphs laid end to end, in a kept paragraph, around the split

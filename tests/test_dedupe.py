@@ -1355,6 +1355,24 @@ def test_a_line_of_a_second_wrapped_copy_inside_a_line_of_the_first_goes(
     assert dedupe(result.text).duplicates == ()
 
 
+@pytest.mark.parametrize(
+    ("seed", "first", "second", "title"), [(38, 68, 79, True), (175, 62, 56, False)]
+)
+def test_a_wrapped_copy_inside_the_last_paragraph_of_another_goes(
+    seed: int, first: int, second: int, title: bool
+) -> None:
+    # A wrapped copy, and a second one, wrapped at another width, printed between two lines of
+    # the first copy's last paragraph. The first copy's lines on either side of the second copy
+    # go only once the second copy's lines between them went, after the walk along them: they
+    # are walked again then, as a second run on the output walks them.
+    body = (["A title of the page"] if title else []) + paragraphs(seed, 6)
+    lines = [line for p in body[title:] for line in textwrap.wrap(p, first)]
+    copy = [line for p in body[title:] for line in textwrap.wrap(p, second)]
+    result = dedupe("\n".join([*body, *lines[:24], *copy, *lines[24:]]))
+    assert result.text == "\n".join(body)
+    assert dedupe(result.text).duplicates == ()
+
+
 @pytest.mark.parametrize("joiner", [" ", ""])
 def test_a_short_line_ending_the_body_stays_before_the_body_run_together(joiner: str) -> None:
     # Each section ends with the same list line, and the body's copy run together comes after

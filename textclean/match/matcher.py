@@ -295,6 +295,7 @@ class _DocumentMatcher:
                 self.pending.setdefault(i, held[i])
         self._inside_bodies(short_repeats)
         self._parts_of_copies(short_parts)
+        walked = len(self.found)
         late = self.found.keys() - matched
         later = self._contained_in_later()
         removed = set(self.found)
@@ -304,6 +305,14 @@ class _DocumentMatcher:
             self._contained_again(self._contained_in_later(), since)  # the output would)
         self._near_again(contained=True)
         self._short_rounds(short_repeats, short_parts)
+        if self.parts and len(self.found) > walked:
+            # Paragraphs gone since may have stood between the parts of a copy (lines of one
+            # wrapped copy inside another): the walks again, as a second run would.
+            count = len(self.found)
+            self._inside_bodies(short_repeats)
+            self._parts_of_copies(short_parts)
+            if len(self.found) > count:
+                self._short_rounds(short_repeats, short_parts)
         if self.structured:  # (last: a second run on the output sees what this one saw)
             for m in self.structured:
                 del self.found[m]

@@ -144,6 +144,12 @@ def accounted(result: object, indexed: Mapping[str, set[int]] | None = None) -> 
     "long debate.The council approved the budget on Tuesday after a long debate.L 4 L 4 L\nThe "
     "council approved the budget on Tuesday afte a long debate."
 )
+@example(  # (seed 632: a line contained in a later one that went as an edited copy of it)
+    "Ue/Xa/e//iqte:eT/tm/qeqiTe:tq:tXe/ma1mq/qaiT.\r0000000/q0:/e/eq1/00/mi:0teq/0Xi/e/tXe/0qiT1e"
+    "/iq/:/00\r00000000000000000000\r\x1bUe/Xa/e//iqte:eT/tm/qeqiTe:tq:\x1btXe/ma1mq/qaiT.000000"
+    '00000000000000000/00/mi:0teq/000/e/tXe/0qiT1e/iq\r0\x0cU"eXa$e$iqte,eTtm"qeqiTe,tq>tX"ma1'
+    'mq"qai.\x0cU"eXa$e$iqte,eTtm"qeqiTe,tq>tX"ma1mq"qai'
+)
 def test_never_raises_and_accounts_for_every_paragraph(text: str) -> None:
     accounted(dedupe(text))
     accounted(dedupe(text, clean=False))

@@ -334,6 +334,7 @@ class _DocumentMatcher:
                 self._contained_again(self._contained_in_later(), set())
                 self._contained_beside(removed - self.found.keys())
         settle.remove_wordless(canonical, self.found)
+        settle.keep_rings(canonical, self.found)
         settle.resolve_references(self.found)
         duplicates = tuple(self.found[i] for i in sorted(self.found))
         kept = tuple(i for i in range(len(self.document)) if i not in self.found)

@@ -93,6 +93,32 @@ def kept_original(found: Mapping[int, Duplicate], o: int) -> tuple[str | None, i
     return None if o in found else (None, o)
 
 
+def keep_rings(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
+    """Keep again the longest paragraph of each ring of removals: paragraphs that each name the
+    next as their original, the last the first, so that none names a kept paragraph (each went
+    at another step, while the one it names still stood). The longest holds the words the
+    others were found in.
+
+    >>> found = {0: Duplicate(0, 3, "contained", 1.0, "", (3,)),
+    ...          3: Duplicate(3, 0, "contained", 0.9, "", (0,))}
+    >>> keep_rings(["a b", "", "", "a b c"], found)
+    >>> sorted(found)
+    [0]
+    """
+    for k in sorted(found):
+        ring: list[int] = []
+        o = k
+        while o in found and o not in ring:
+            dup = found[o]
+            if dup.original is None or dup.doc_id is not None:
+                break
+            ring.append(o)
+            o = dup.original
+        if o in ring:  # (went round)
+            ring = ring[ring.index(o) :]
+            del found[max(ring, key=lambda j: (len(canonical[j]), -j))]
+
+
 def resolve_references(found: dict[int, Duplicate]) -> None:
     """Point every duplicate at kept paragraphs only.
 

@@ -653,14 +653,8 @@ class _DocumentMatcher:
             if i in self.found or i in self.structured:
                 continue
             local = self.links.before(i, self.found)
-            if i not in spanned and beside.isdisjoint(local):
-                continue
-            fp = self.document[i]
-            if fp.words < self.options.short_words:
-                continue
-            dup = self._contained(i, fp, self._candidates(i, fp, local))
-            if dup is not None and not self._lone_part(i, dup, fp):
-                self.found[i] = dup
+            if i in spanned or not beside.isdisjoint(local):
+                self._contained_among(i, local)
 
     def _contained_beside(self, back: set[int]) -> None:
         """Try containment again for the paragraphs ``back`` (kept again: the body's copies of
@@ -669,14 +663,20 @@ class _DocumentMatcher:
         if not back:
             return
         for i in range(min(back), len(self.document)):
-            if not self._kept(i) or self.document[i].words < self.options.short_words:
-                continue
-            local = self.links.before(i, self.found)
-            if i in back or not back.isdisjoint(local):
-                fp = self.document[i]
-                dup = self._contained(i, fp, self._candidates(i, fp, local))
-                if dup is not None and not self._lone_part(i, dup, fp):
-                    self.found[i] = dup
+            if self._kept(i):
+                local = self.links.before(i, self.found)
+                if i in back or not back.isdisjoint(local):
+                    self._contained_among(i, local)
+
+    def _contained_among(self, i: int, local: Mapping[int, int]) -> None:
+        """Remove paragraph ``i`` if it is contained in its candidates among ``local`` (the kept
+        paragraphs before it linked to it), unless it is short or a heading-sized part."""
+        fp = self.document[i]
+        if fp.words < self.options.short_words:
+            return
+        dup = self._contained(i, fp, self._candidates(i, fp, local))
+        if dup is not None and not self._lone_part(i, dup, fp):
+            self.found[i] = dup
 
     def _inside_bodies(self, short_repeats: Mapping[int, int]) -> None:
         """Remove the later paragraphs laid end to end, in a kept paragraph, around the split

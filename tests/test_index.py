@@ -351,6 +351,28 @@ def test_a_run_together_copy_goes_though_lines_the_index_dropped_run_into_each_o
     assert [(d.index, d.kind, d.doc_id) for d in copy.duplicates] == [(0, "contained", "guide")]
 
 
+@pytest.mark.parametrize("joiner", [" ", ""])
+def test_a_run_together_copy_goes_though_it_holds_boilerplate_lines_the_index_dropped(
+    joiner: str,
+) -> None:
+    # The story points to other stories between its paragraphs ("Read more: ..."): boilerplate
+    # lines, removed, so the index never holds them. Its copy run together holds them between
+    # indexed paragraphs, their colons gone in the canonical form. A sentence of the copy's own
+    # there is new text, whatever word it starts with.
+    story = paragraphs(61, 6)
+    links = ["Read more: Ferry fares rise again as the bridge stays shut",
+             "See also: Ten walks along the old harbour wall"]  # fmt: skip
+    page = [*story[:2], links[0], *story[2:4], links[1], *story[4:]]
+    with Deduplicator() as dd:
+        first = dd.dedupe(join(page), doc_id="story")
+        copy = dd.check(joiner.join(page), doc_id="page")
+        new = "Related costs rose sharply once the ferry was the only way across the harbour."
+        other = dd.check(joiner.join([*story[:2], new, *story[2:]]), doc_id="page")
+    assert [(d.index, d.kind) for d in first.duplicates] == [(2, "boilerplate"), (5, "boilerplate")]
+    assert [(d.kind, d.doc_id) for d in copy.duplicates] == [("contained", "story")]
+    assert other.duplicates == ()
+
+
 def test_json_ld_with_text_of_its_own_seen_before_goes() -> None:
     # Data that says more than the paragraphs beside it stays the first time, not the second.
     data = json.dumps(

@@ -98,6 +98,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
 """The built-in whole-paragraph boilerplate patterns."""
 
 _MAX_LENGTH = 300  # longer paragraphs are never boilerplate lines
+_MAX_LEAD = 6  # words before the colon of a line of canonical text ("sign up for our newsletter")
 _FLAGS = regex.IGNORECASE | regex.DOTALL
 
 
@@ -157,6 +158,28 @@ class BoilerplateMatcher:
         (True, False)
         """
         return len(text) <= _MAX_LENGTH and self._any.fullmatch(text, partial=True) is not None
+
+    def match_canonical(self, text: str) -> str | None:
+        """:meth:`match` for canonical text, whose punctuation is gone: ``text`` as it is, or with
+        the colon put back after its first two to :data:`_MAX_LEAD` words ("read more 8 tips"
+        reads as "read more: 8 tips"). One word is no lead: "related costs rose" is a sentence.
+
+        >>> matcher = boilerplate_matcher()
+        >>> matcher.match_canonical("read more 8 tips on how to install a solar inverter")[:15]
+        '(read|see) (mor'
+        >>> matcher.match_canonical("related costs rose sharply") is None
+        True
+        """
+        found = self.match(text)
+        words = text.split(" ")
+        for k in range(2, min(len(words), _MAX_LEAD + 1)):
+            if found is not None:
+                break
+            lead = " ".join(words[:k])
+            if not self.may_start(lead):
+                break
+            found = self.match(f"{lead}: {' '.join(words[k:])}")
+        return found
 
     def match(self, text: str) -> str | None:
         """The first pattern that matches the whole of ``text``, or ``None``."""

@@ -1236,13 +1236,15 @@ class _DocumentMatcher:
                     anchored.add(doc_id)
         words = word_count(text)
         need = self.options.containment * words
+        # (the indexed document's boilerplate lines, which its index does not hold, may be in it)
+        furniture = self.boilerplate.match_canonical if self.boilerplate else None
         for doc_id, members in by_doc.items():
             if doc_id not in anchored:
                 continue
             members.sort()
             if len(members) > 1:
                 found, covered, small_gaps = laid_out_in(
-                    text, [canon for _, canon in members], self.options.threshold
+                    text, [canon for _, canon in members], self.options.threshold, furniture
                 )
             else:  # (one is no copy, unless the paragraphs beside it are in it too)
                 found, covered, small_gaps = [], 0, False
@@ -1252,7 +1254,7 @@ class _DocumentMatcher:
                 # indexed paragraphs from a few before the first candidate on are tried.
                 members = self._indexed_run(doc_id, members[0][0], dict(members), len(text) + 1)
                 found, covered, small_gaps = laid_out_in(
-                    text, [canon for _, canon in members], self.options.threshold
+                    text, [canon for _, canon in members], self.options.threshold, furniture
                 )
             if len(found) < 2 or not small_gaps or covered < need:
                 continue

@@ -10,7 +10,7 @@ skipped (a removed line, a caption), and the text between those found must be sm
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from itertools import accumulate
 
 from rapidfuzz import fuzz
@@ -51,7 +51,9 @@ class MergedCopies:
     :data:`MAX_PASSED` in a row. The text between two paragraphs found may also be texts of
     ``repeated`` laid end to end, or runs of their words (past paragraphs skipped, words of
     other texts than theirs): an indexed document printed them again there, and its index keeps
-    only the first.
+    only the first. With ``furniture`` (which says whether canonical text is a boilerplate
+    line), it may also be a boilerplate line, before or after the paragraphs skipped there: a
+    "Read more: ..." line that the indexed document held too, but removed.
     """
 
     def __init__(
@@ -62,6 +64,7 @@ class MergedCopies:
         *,
         passable: Collection[int] = (),
         repeated: Collection[str] = (),
+        furniture: Callable[[str], object] | None = None,
     ) -> None:
         self.canonical = canonical
         self.found = found
@@ -73,6 +76,7 @@ class MergedCopies:
         # paragraphs skipped there, joined ("\n" is in no word), and the gaps looked up so.
         self.said_besides: dict[tuple[int, ...], str] = {}
         self.said_in: dict[tuple[str, tuple[int, ...]], int] = {}
+        self.furniture = furniture
 
     def laid_end_to_end(
         self, i: int, text: str, candidates: Candidates, *, kept: bool = False
@@ -274,7 +278,10 @@ class MergedCopies:
                     nearest = self._near_gap(rest, skipped[:m])
                     if nearest[0]:
                         return nearest
-        return gap if gap[0] else self._said_gap(rest, skipped)
+        if gap[0]:
+            return gap
+        said = self._said_gap(rest, skipped)
+        return said if said[0] else self._furniture_gap(rest, skipped)
 
     def small_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
         """Whether ``gap``, text between paragraphs found in a merged copy, is small (a few
@@ -282,7 +289,10 @@ class MergedCopies:
         texts hold besides those paragraphs), and how many of its words repeat those paragraphs
         or texts."""
         small = self._near_gap(gap, skipped)
-        return small if small[0] else self._said_gap(gap, skipped)
+        if small[0]:
+            return small
+        said = self._said_gap(gap, skipped)
+        return said if said[0] else self._furniture_gap(gap, skipped)
 
     def _near_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
         """:meth:`small_gap` but for words ``repeated`` holds other than as whole texts."""
@@ -301,6 +311,31 @@ class MergedCopies:
         if numbers(gap) == numbers(was) and fuzz.ratio(gap, was, score_cutoff=self.threshold * 100):
             return True, gap.count(" ") + 1
         return False, 0
+
+    def _furniture_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
+        """Whether ``gap`` is a boilerplate line (``furniture``) before or after the texts of
+        the paragraphs ``skipped`` there, word for word, and how many words those take.
+
+        >>> line = "advert for a new car with five seats"
+        >>> copies = MergedCopies(["so it ends"], {}, 0.9, furniture=lambda t: t == line)
+        >>> copies.small_gap(f"{line} so it ends", [0]), copies.small_gap(f"so it ends {line}", [0])
+        ((True, 3), (True, 3))
+        >>> copies.small_gap("a sentence of more words than a few so it ends", [0])
+        (False, 0)
+        """
+        if self.furniture is None:
+            return False, 0
+        line = gap.strip()
+        was = " ".join(self.canonical[k] for k in sorted(skipped))
+        if was and line.endswith(was):
+            line = line[: -len(was)].rstrip()
+        elif was and line.startswith(was):
+            line = line[len(was) :].lstrip()
+        else:
+            was = ""
+        if not line or not self.furniture(line):
+            return False, 0
+        return True, was.count(" ") + 1 if was else 0
 
     def _said_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
         """Whether ``gap``, past the texts of ``repeated`` it starts with, is words the document
@@ -442,18 +477,22 @@ def _find_fused(
 
 
 def laid_out_in(
-    text: str, paragraphs: Sequence[str], threshold: float
+    text: str,
+    paragraphs: Sequence[str],
+    threshold: float,
+    furniture: Callable[[str], object] | None = None,
 ) -> tuple[list[int], int, bool]:
     """Paragraphs of another document (their canonical texts, in order) found laid end to end in
     ``text``: as :meth:`MergedCopies.laid_end_to_end`, from each of them that ``text`` holds
     word for word. Between them ``text`` may hold any of them again: that document printed it
-    twice, and the index keeps the first.
+    twice, and the index keeps the first; and a boilerplate line (``furniture``), which it did
+    not keep at all.
 
     >>> laid_out_in("one two three four five six seven eight", ["one two three four",
     ...             "five six seven eight"], 0.9)
     ([0, 1], 8, True)
     """
-    copies = MergedCopies(paragraphs, {}, threshold, repeated=paragraphs)
+    copies = MergedCopies(paragraphs, {}, threshold, repeated=paragraphs, furniture=furniture)
     sources = [
         k
         for k, canon in enumerate(paragraphs)

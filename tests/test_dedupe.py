@@ -985,6 +985,22 @@ def test_article_body_copy_with_an_edit_and_without_a_removed_line() -> None:
     assert found[len(body)][1] == "contained"
 
 
+@pytest.mark.parametrize("joiner", [" ", ""])
+def test_article_body_copy_holding_links_the_body_lacks_is_contained(joiner: str) -> None:
+    # The visible body lost its "Read more: ..." links; the copy run together still holds them
+    # between the paragraphs (a boilerplate line's colon is gone in the canonical form). A
+    # sentence of the copy's own there keeps it, whatever word it starts with.
+    links = ["Read more: Ferry fares rise again as the bridge stays shut",
+             "See also: Ten walks along the old harbour wall"]  # fmt: skip
+    page = [*BODY[:2], links[0], *BODY[2:4], links[1], *BODY[4:]]
+    result = dedupe(doc(*BODY, joiner.join(page)))
+    assert result.text == doc(*BODY)
+    assert removed(result)[len(BODY)][1] == "contained"
+    new = "Related costs rose sharply once the ferry was the only way across the river."
+    kept = dedupe(doc(*BODY, joiner.join([*BODY[:2], new, *BODY[2:]])))
+    assert kept.duplicates == ()
+
+
 def test_a_copy_with_a_dateline_a_typo_and_a_tail_after_an_article_body_copy_goes() -> None:
     # The run-together copy comes first and stays. The lede's dateline makes its one sentence
     # another sentence, so it shares no key with the copy; the typo's paragraph aligns with the

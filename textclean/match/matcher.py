@@ -188,9 +188,12 @@ class _DocumentMatcher:
         self.read_to: dict[Ref, int] = {}
         self.numbers: dict[str, list[int]] | None = None  # the paragraphs holding each number
         self.links = links
+        # (a merged copy may hold boilerplate lines that the paragraphs it copies lack)
+        self.furniture = boilerplate.match_canonical if boilerplate else None
         self.merged = MergedCopies(
-            document.canonical, self.found, options.threshold, passable=self.short_repeats
-        )
+            document.canonical, self.found, options.threshold,
+            passable=self.short_repeats, furniture=self.furniture,
+        )  # fmt: skip
 
     def run(self) -> Matching:
         document = self.document
@@ -1236,8 +1239,7 @@ class _DocumentMatcher:
                     anchored.add(doc_id)
         words = word_count(text)
         need = self.options.containment * words
-        # (the indexed document's boilerplate lines, which its index does not hold, may be in it)
-        furniture = self.boilerplate.match_canonical if self.boilerplate else None
+        furniture = self.furniture  # (lines the indexed document removed: not in its index)
         for doc_id, members in by_doc.items():
             if doc_id not in anchored:
                 continue

@@ -314,12 +314,13 @@ class MergedCopies:
 
     def _furniture_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
         """Whether ``gap`` is a boilerplate line (``furniture``) before or after the texts of
-        the paragraphs ``skipped`` there, word for word, and how many words those take.
+        the paragraphs ``skipped`` there, word for word, and how many words it has: the line's
+        count as covered, as page furniture, which a paragraph of its own would lose too.
 
         >>> line = "advert for a new car with five seats"
         >>> copies = MergedCopies(["so it ends"], {}, 0.9, furniture=lambda t: t == line)
         >>> copies.small_gap(f"{line} so it ends", [0]), copies.small_gap(f"so it ends {line}", [0])
-        ((True, 3), (True, 3))
+        ((True, 11), (True, 11))
         >>> copies.small_gap("a sentence of more words than a few so it ends", [0])
         (False, 0)
         """
@@ -335,7 +336,7 @@ class MergedCopies:
             was = ""
         if not line or not self.furniture(line):
             return False, 0
-        return True, was.count(" ") + 1 if was else 0
+        return True, word_count(line) + (word_count(was) if was else 0)
 
     def _said_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
         """Whether ``gap``, past the texts of ``repeated`` it starts with, is words the document

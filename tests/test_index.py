@@ -373,6 +373,29 @@ def test_a_run_together_copy_goes_though_it_holds_boilerplate_lines_the_index_dr
     assert other.duplicates == ()
 
 
+def test_list_lines_merged_in_pairs_go_between_copies_of_the_paragraphs_around_them() -> None:
+    # A copy with other breaks runs each two lines of a list into one paragraph. A pair shares
+    # no key with either line (no full stop ends a sentence in it, and too few shingles for a
+    # band), but it stands between exact copies of the paragraphs around the list: the lines
+    # after the one beside it, laid end to end. A line of the copy's own there stays.
+    rng = random.Random(34)
+    lines = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 9))) for _ in range(4)]
+    lines = [line.capitalize() for line in lines]
+    body = paragraphs(71, 4)
+    pairs = [f"{lines[0]} {lines[1]}", f"{lines[2]} {lines[3]}"]
+    new = "Pay monthly or yearly and cancel whenever you like"
+    with Deduplicator() as dd:
+        dd.dedupe(join([*body[:2], *lines, *body[2:]]), doc_id="guide")
+        copy = dd.check(join([*body[:2], *pairs, *body[2:]]), doc_id="page")
+        other = dd.check(join([*body[:2], pairs[0], f"{lines[2]} {new}", *body[2:]]), doc_id="page")
+    assert copy.kept == ()
+    assert [(d.kind, d.originals) for d in copy.duplicates[2:4]] == [
+        ("contained", (2, 3)),
+        ("contained", (4, 5)),
+    ]
+    assert other.kept == (3,)
+
+
 def test_json_ld_with_text_of_its_own_seen_before_goes() -> None:
     # Data that says more than the paragraphs beside it stays the first time, not the second.
     data = json.dumps(

@@ -518,15 +518,16 @@ class _DocumentMatcher:
         a whole sentence share a key with the indexed paragraphs, or that were found through
         their neighbours' sentences: :mod:`~textclean.match.wrapped`):
         the two lines run together stand in it word for word; or, where ``m`` ends that
-        paragraph, ``k`` starts the indexed paragraph after it (or the reverse, before it)."""
+        paragraph (or holds it whole), ``k`` starts the indexed paragraph after it, or is
+        that paragraph and the ones after it laid end to end (or the reverse, before it)."""
         dup = self.found.get(m)
         if dup is None or dup.doc_id is None or dup.original is None or dup.kind == "boilerplate":
             return None
         doc_id, j = dup.doc_id, dup.original
-        canon = self.indexed_texts.get((doc_id, j))
+        line, beside_line = self.document.canonical[k], self.document.canonical[m]
+        canon = self._indexed_text_of(dup, j, beside_line)
         if canon is None:
             return None
-        line, beside_line = self.document.canonical[k], self.document.canonical[m]
         after = k > m
         run = f"{beside_line} {line}" if after else f"{line} {beside_line}"
         if whole_words_in(run, canon):
@@ -534,22 +535,82 @@ class _DocumentMatcher:
                 k, j, "contained", 1.0, f"its words go on from a line of paragraph {j}", (j,),
                 doc_id,
             )  # fmt: skip
-        if not (
-            canon.endswith(f" {beside_line}") if after else canon.startswith(f"{beside_line} ")
-        ):
-            return None
+        part = canon.endswith(f" {beside_line}") if after else canon.startswith(f"{beside_line} ")
+        if not part:
+            # ``m`` may also hold the indexed paragraph on that side whole (a copy of it, or
+            # paragraphs laid end to end): ``k`` may be the next ones laid end to end.
+            j = max(dup.originals) if after else min(dup.originals)
+            edge = self._indexed_text_of(dup, j, beside_line)
+            if edge is None or not (
+                (dup.kind in ("exact", "near") and dup.originals == (j,))
+                or (
+                    beside_line.endswith(f" {edge}")
+                    if after
+                    else beside_line.startswith(f"{edge} ")
+                )
+            ):
+                return None
         beside = self._indexed_beside(doc_id, j, k - m)
-        if beside is None or not (
+        if beside is None:
+            return None
+        if part and (
             beside.canonical.startswith(f"{line} ")
             if after
             else beside.canonical.endswith(f" {line}")
         ):
+            self.indexed_texts.setdefault((doc_id, beside.paragraph), beside.canonical)
+            return Duplicate(
+                k, beside.paragraph, "contained", 1.0,
+                f"its words start or end paragraph {beside.paragraph}, beside a copy",
+                (beside.paragraph,), doc_id,
+            )  # fmt: skip
+        return self._merged_beside(k, doc_id, beside, k - m)
+
+    def _indexed_text_of(self, dup: Duplicate, j: int, text: str) -> str | None:
+        """The canonical text of paragraph ``j`` of the indexed document ``dup`` repeats, if
+        known: asked for before, or ``text`` itself, the copy's, when ``dup`` is an exact copy
+        of that one paragraph (the same canonical text)."""
+        assert dup.doc_id is not None
+        known = self.indexed_texts.get((dup.doc_id, j))
+        if known is None and dup.kind == "exact" and dup.originals == (j,):
+            return text
+        return known
+
+    def _merged_beside(
+        self, k: int, doc_id: str, beside: IndexedParagraph, step: int
+    ) -> Duplicate | None:
+        """Paragraph ``k`` as the indexed paragraphs from ``beside`` on (away from the copy
+        next to ``k``, on the side ``step``) laid end to end: two short paragraphs merged
+        into one by a copy with other breaks, which shares no key with either (list lines
+        without a full stop, each a part of it too small for a band to hold)."""
+        line = self.document.canonical[k]
+        run, room = [beside], len(line) - len(beside.canonical)
+        while room > 0 and len(run) <= MAX_SKIPPED:
+            entry = self._indexed_beside(doc_id, run[-1].paragraph, step)
+            if entry is None:
+                break
+            run.append(entry)
+            room -= len(entry.canonical) + 1
+        if len(run) < 2:
             return None
-        self.indexed_texts.setdefault((doc_id, beside.paragraph), beside.canonical)
+        run.sort(key=lambda e: e.paragraph)
+        found, covered, small = laid_out_in(
+            line, [e.canonical for e in run], self.options.threshold, self.furniture
+        )
+        nearest = 0 if step > 0 else len(run) - 1  # (the one beside the copy: the copy goes on)
+        words = word_count(line)
+        if len(found) < 2 or nearest not in found or not small:
+            return None
+        if covered < self.options.containment * words:
+            return None
+        pieces = tuple(run[n].paragraph for n in found)
+        for n in found:
+            self.indexed_texts.setdefault((doc_id, run[n].paragraph), run[n].canonical)
+        share = min(1.0, covered / words)
         return Duplicate(
-            k, beside.paragraph, "contained", 1.0,
-            f"its words start or end paragraph {beside.paragraph}, beside a copy",
-            (beside.paragraph,), doc_id,
+            k, pieces[0], "contained", share,
+            f"{share:.0%} of its words appear in order in {describe(pieces)}, beside a copy",
+            pieces, doc_id,
         )  # fmt: skip
 
     def _near_again(self, *, contained: bool = False) -> None:

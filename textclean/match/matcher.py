@@ -41,6 +41,7 @@ from textclean.fingerprint import MIN_SENTENCE_WORDS, DocumentPrint, ParagraphPr
 from textclean.match import runs, settle
 from textclean.match.links import Links, counts_alike, indexed_links, shared_keys
 from textclean.match.merged import (
+    EDGE,
     HEADING_WORDS,
     MAX_PASSED,
     MAX_SKIPPED,
@@ -584,15 +585,18 @@ class _DocumentMatcher:
         into one by a copy with other breaks, which shares no key with either (list lines
         without a full stop, each a part of it too small for a band to hold)."""
         line = self.document.canonical[k]
-        run, room = [beside], len(line) - len(beside.canonical)
+        near = beside.canonical
+        if near[:EDGE] not in line and near[-EDGE:] not in line:
+            return None  # (it must hold that one, and a small edit leaves its start or its end)
+        run, room = [beside], len(line) - len(near)
         while room > 0 and len(run) <= MAX_SKIPPED:
             entry = self._indexed_beside(doc_id, run[-1].paragraph, step)
             if entry is None:
                 break
             run.append(entry)
             room -= len(entry.canonical) + 1
-        if len(run) < 2:
-            return None
+        if len(run) < 2 or not any(e.canonical in line for e in run):
+            return None  # (no anchor for the walk: none of them stands in it word for word)
         run.sort(key=lambda e: e.paragraph)
         found, covered, small = laid_out_in(
             line, [e.canonical for e in run], self.options.threshold, self.furniture

@@ -396,6 +396,29 @@ def test_list_lines_merged_in_pairs_go_between_copies_of_the_paragraphs_around_t
     assert other.kept == (3,)
 
 
+def test_a_copy_without_breaks_goes_though_it_starts_with_many_lines_sharing_no_key() -> None:
+    # An encyclopedia page opens with a box of short lines (none a sentence, none long enough
+    # for a band), then its paragraphs. Its copy on one line holds the box's lines before the
+    # first paragraph with a key: the indexed paragraphs before those tried are tried too.
+    box = [f"{field}: {value}" for field, value in [
+        ("Capital", "Port Selden"), ("Largest city", "Arnhaven"), ("Official language", "Selden"),
+        ("Area", "41,200 square km"), ("Population", "2.1 million"), ("Currency", "Selden mark"),
+        ("Time zone", "UTC+2"), ("Driving side", "left"), ("Calling code", "+381"),
+        ("Founded", "1921"), ("Government", "republic"), ("Head of state", "Ilse Marren"),
+        ("Legislature", "the Diet"), ("Highest point", "Mount Orel"), ("Water", "3.4%"),
+    ]]  # fmt: skip
+    body = paragraphs(81, 5)
+    with Deduplicator() as dd:
+        dd.dedupe(join([*box, *body]), doc_id="page")
+        copy = dd.check(" ".join([*box, *body]), doc_id="mirror")
+        longer = dd.check(" ".join(["A new line of the mirror's own, longer than a few words.",
+                                    *box, *body]), doc_id="mirror")  # fmt: skip
+    assert copy.kept == ()
+    [dup] = copy.duplicates
+    assert (dup.kind, dup.doc_id, dup.originals) == ("contained", "page", tuple(range(20)))
+    assert longer.kept == (0,)
+
+
 def test_json_ld_with_text_of_its_own_seen_before_goes() -> None:
     # Data that says more than the paragraphs beside it stays the first time, not the second.
     data = json.dumps(

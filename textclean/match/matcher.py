@@ -45,6 +45,7 @@ from textclean.match.merged import (
     HEADING_WORDS,
     MAX_PASSED,
     MAX_SKIPPED,
+    SLACK,
     MergedCopies,
     find_anywhere,
     laid_out_in,
@@ -1323,6 +1324,14 @@ class _DocumentMatcher:
                 found, covered, small_gaps = laid_out_in(
                     text, [canon for _, canon in members], self.options.threshold, furniture
                 )
+            head = find_anywhere(text, members[found[0]][1]) if len(found) >= 2 else -1
+            if not (small_gaps and covered >= need) and head > SLACK:
+                # Text before the first paragraph found may be the indexed paragraphs before
+                # those tried, more than a few (an infobox's lines, none a candidate).
+                members = [*self._indexed_before(doc_id, members[0][0], head + SLACK), *members]
+                found, covered, small_gaps = laid_out_in(
+                    text, [canon for _, canon in members], self.options.threshold, furniture
+                )
             if len(found) < 2 or not small_gaps or covered < need:
                 continue
             pieces = [members[k][0] for k in found]
@@ -1359,6 +1368,20 @@ class _DocumentMatcher:
                 rule = f"structured data: {share:.0%} of its words are paragraphs of {doc_id}"
                 return replace(source, similarity=share, rule=rule)
         return None
+
+    def _indexed_before(self, doc_id: str, first: int, room: int) -> list[tuple[int, str]]:
+        """The indexed paragraphs of ``doc_id`` before paragraph ``first`` and their texts, in
+        order, as many as take no more than ``room`` characters (at most :data:`_MAX_LATER`)."""
+        before: list[tuple[int, str]] = []
+        j = first
+        while len(before) < _MAX_LATER:
+            entry = self._indexed_beside(doc_id, j, -1)
+            if entry is None or room < len(entry.canonical):
+                break
+            j = entry.paragraph
+            before.append((j, entry.canonical))
+            room -= len(entry.canonical) + 1
+        return before[::-1]
 
     def _indexed_run(
         self, doc_id: str, first: int, run: dict[int, str], room: int

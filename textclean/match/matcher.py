@@ -72,6 +72,8 @@ _MAX_BESIDE = 2  # indexed candidates whose neighbours are asked for, those shar
 _MAX_ROUNDS = 3  # matchings of a document whose common keys change with what stays
 _FEW_LATER = 16  # later candidates windowed at once (past them, a number none holds rules out)
 _MAX_LATER = 4 * _MAX_CANDIDATES  # later paragraphs a paragraph may be contained in, the first
+_MAX_BEFORE = 4 * _MAX_CANDIDATES  # indexed paragraphs tried before the first found in a copy
+_MAX_MERGED = MAX_SKIPPED + 1  # indexed paragraphs tried as one paragraph beside a copy
 _FAR = 4096  # characters of a candidate past which a copy is looked for after the one before
 _NEAR = 256  # characters before and after where that one ended that are looked at first
 _How = Literal["sentences", "cut", "words", "run"]  # how a paragraph stands in one holding it
@@ -590,7 +592,7 @@ class _DocumentMatcher:
         if near[:EDGE] not in line and near[-EDGE:] not in line:
             return None  # (it must hold that one, and a small edit leaves its start or its end)
         run, room = [beside], len(line) - len(near)
-        while room > 0 and len(run) <= MAX_SKIPPED:
+        while room > 0 and len(run) < _MAX_MERGED:
             entry = self._indexed_beside(doc_id, run[-1].paragraph, step)
             if entry is None:
                 break
@@ -1371,10 +1373,10 @@ class _DocumentMatcher:
 
     def _indexed_before(self, doc_id: str, first: int, room: int) -> list[tuple[int, str]]:
         """The indexed paragraphs of ``doc_id`` before paragraph ``first`` and their texts, in
-        order, as many as take no more than ``room`` characters (at most :data:`_MAX_LATER`)."""
+        order, as many as take no more than ``room`` characters (at most :data:`_MAX_BEFORE`)."""
         before: list[tuple[int, str]] = []
         j = first
-        while len(before) < _MAX_LATER:
+        while len(before) < _MAX_BEFORE:
             entry = self._indexed_beside(doc_id, j, -1)
             if entry is None or room < len(entry.canonical):
                 break

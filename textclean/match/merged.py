@@ -53,7 +53,8 @@ class MergedCopies:
     other texts than theirs): an indexed document printed them again there, and its index keeps
     only the first. With ``furniture`` (which says whether canonical text is a boilerplate
     line), it may also be a boilerplate line, before or after the paragraphs skipped there: a
-    "Read more: ..." line that the indexed document held too, but removed.
+    "Read more: ..." line that the paragraphs found lack (an indexed document removed it, or
+    the page's own copy of them never had it).
     """
 
     def __init__(

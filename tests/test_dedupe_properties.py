@@ -178,6 +178,7 @@ def test_a_stream_accounts_for_every_paragraph(texts: list[str]) -> None:
 _S = "The council approved the budget on Tuesday after a long debate."
 _C = "Closed Share this article"
 _F, _W, _A, _O = SENTENCES[1], "WASHINGTON (AP) — ", "Share this article", SENTENCES[4]
+_TEH = _S.replace("the budget", "teh budget") + " Line 4"
 _TAG = "<p><a href='/a'>Share</a>"
 _M2 = SENTENCES[2]
 _F2 = SENTENCES[3]
@@ -378,6 +379,11 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
 )
 @example(  # ... or paragraphs before a paragraph after it, once it stays (seed 628 too)
     "\n\n".join(["Key points", f"{_F} {_F}", _S, f"{_F} {_F}", f"{_F} {_F}", f"{_S} {_F}"])
+)
+@example(  # ... or a paragraph before it, an edited copy of it behind its dateline (seed 643)
+    "\n\n".join(
+        ["Key points", f"{_W}{_S} Line 4", f"{_S} Line 4", f"{_S} Line 4", _TEH, f"{_W}{_S} Line 4"]
+    )
 )
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)

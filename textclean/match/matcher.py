@@ -730,12 +730,20 @@ class _DocumentMatcher:
     def _contained_beside(self, back: set[int]) -> None:
         """Try containment again for the paragraphs ``back`` (kept again: the body's copies of
         a highlights box's items) and the kept ones after them linked to them: each may be
-        contained in the paragraphs before it now, as in a second run."""
+        contained in the paragraphs before it now, as in a second run. Those of ``back`` are
+        matched whole first, behind a dateline too: they went as copies of the box's items,
+        and a paragraph before them may be an edited copy of theirs."""
         if not back:
             return
         for i in range(min(back), len(self.document)):
             if self._kept(i):
                 local = self.links.before(i, self.found)
+                if i in back and local:
+                    fp = self.document[i]
+                    dup = self._match(i, fp, local) or self._behind_a_dateline(i, fp, local)
+                    if dup is not None and not self._lone_part(i, dup, fp):
+                        self.found[i] = dup
+                        continue
                 if i in back or not back.isdisjoint(local):
                     self._contained_among(i, local)
 

@@ -124,13 +124,16 @@ def resolve_references(found: dict[int, Duplicate]) -> None:
 
     A paragraph a duplicate refers to may itself be removed afterwards (as a short repeat in
     a run, say); the reference then follows that paragraph's own duplicate to a kept one, in
-    this document or in the earlier document that paragraph repeats.
+    this document or in the earlier document that paragraph repeats, and the rule, which named
+    the paragraph that went, says so.
 
     >>> found = {1: Duplicate(1, 7, "exact", 1.0, "", (7,), "earlier"),
-    ...          2: Duplicate(2, 1, "exact", 1.0, "", (1,))}
+    ...          2: Duplicate(2, 1, "exact", 1.0, "same canonical text", (1,))}
     >>> resolve_references(found)
     >>> found[2].doc_id, found[2].original, found[2].originals
     ('earlier', 7, (7,))
+    >>> found[2].rule
+    'same canonical text (paragraph 1 went too, as a copy of paragraph 7 of earlier)'
     """
 
     for k, dup in list(found.items()):
@@ -144,7 +147,11 @@ def resolve_references(found: dict[int, Duplicate]) -> None:
             continue
         doc_id = first[0]  # (the originals of one duplicate lie in one document)
         originals = tuple(dict.fromkeys(o for d, o in targets if d == doc_id))
-        found[k] = replace(dup, original=first[1], originals=originals, doc_id=doc_id)
+        rule = dup.rule
+        if dup.original is not None and first != (None, dup.original):
+            where = f"paragraph {first[1]}" + (f" of {doc_id}" if doc_id is not None else "")
+            rule = f"{rule} (paragraph {dup.original} went too, as a copy of {where})"
+        found[k] = replace(dup, original=first[1], originals=originals, doc_id=doc_id, rule=rule)
 
 
 def prefer_longest(

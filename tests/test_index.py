@@ -309,6 +309,28 @@ def test_a_wrapped_copy_whose_lines_hold_no_whole_sentence_goes(width: int) -> N
     assert {(d.kind, d.doc_id) for d in copy.duplicates} == {("contained", "wire")}
 
 
+@pytest.mark.parametrize("width", [60, 72])
+def test_a_wrapped_paragraph_between_a_heading_and_a_list_goes(width: int) -> None:
+    # Long sentences wrapped, under a heading and over list lines: joined again with its
+    # neighbours, the paragraph's first sentence runs on from the heading and its last into
+    # the list, so no sentence of the joined lines is the indexed one. The lines are also
+    # joined in pieces, cut where a line does not go on from the one before it.
+    rng = random.Random(14)
+    sentences = [
+        " ".join(rng.choice(WORDS) for _ in range(rng.randint(24, 30))).capitalize()
+        for _ in range(2)
+    ]
+    paragraph = f"{sentences[0]}. {sentences[1]}:"
+    items = ["Screen sharing for every plan", "Calendar invites", "Meeting recordings"]
+    page = ["Key features", paragraph, *items]
+    lines = ["Key features", *textwrap.wrap(paragraph, width), *items]
+    with Deduplicator() as dd:
+        dd.dedupe(join(page), doc_id="guide")
+        copy = dd.check(join(lines), doc_id="print")
+    assert copy.kept == ()
+    assert {d.doc_id for d in copy.duplicates} == {"guide"}
+
+
 @pytest.mark.parametrize("joiner", [" ", ""])
 def test_a_run_together_copy_goes_though_it_repeats_a_line_the_index_dropped(joiner: str) -> None:
     # The story asks a question, then again in a heading further on: the heading goes as

@@ -65,6 +65,16 @@ def _goes_on(before: str, line: str) -> bool:
     return line.lstrip()[:1].islower() and (end.isalnum() or end in {",", "-"})
 
 
+def _pieces(texts: Sequence[str], run: range) -> list[range]:
+    """``run`` cut before each line that does not go on from the line before it.
+
+    >>> _pieces(["Key points", "The plan was", "approved on", "a Tuesday.", "Next"], range(5))
+    [range(0, 1), range(1, 4), range(4, 5)]
+    """
+    cuts = [k for k in run[1:] if not _goes_on(texts[k - 1], texts[k])]
+    return [range(a, b) for a, b in zip([run.start, *cuts], [*cuts, run.stop], strict=True)]
+
+
 def lines_in_indexed(
     texts: Sequence[str],
     canonical: Sequence[str],
@@ -78,10 +88,20 @@ def lines_in_indexed(
     runs = line_runs(texts, canonical, found)
     if not runs:
         return {}, {}
-    joined = [" ".join(texts[k].strip() for k in run) for run in runs]
+    # Each run joined whole, and in pieces where a line does not go on from the one before (a
+    # heading or a list line beside the wrapped paragraph would run into its sentences).
+    joined: list[str] = []
+    owner: list[int] = []
+    for r, run in enumerate(runs):
+        pieces = _pieces(texts, run)
+        for piece in [run, *pieces] if len(pieces) > 1 else [run]:
+            joined.append(" ".join(texts[k].strip() for k in piece))
+            owner.append(r)
     # (min_chars past the longest: sentence keys only, no fuzzy hash)
     prints = fingerprint_paragraphs(joined, settings, min_chars=len(max(joined, key=len)) + 1)
-    sentences = [prints[r].sentences for r in range(len(runs))]
+    sentences: list[tuple[int, ...]] = [() for _ in runs]
+    for n, r in enumerate(owner):
+        sentences[r] += prints[n].sentences
     postings = lookup({key for keys in sentences for key in keys})
     if not postings:
         return {}, {}

@@ -3,7 +3,8 @@
 A plain-text or print version of an earlier document wraps each paragraph into lines of 60 to 80
 characters, each a paragraph of its own. Most of them hold no whole sentence, so they share no
 key with the indexed paragraph they come from, and nothing leads to them. Here the kept lines in
-a row are joined again, the sentences of the joined text are looked up in the index, and each
+a row are joined again (whole, and in pieces cut where a line does not go on from the one before
+it: a heading, a list line), the sentences of the joined text are looked up in the index, and each
 line that stands word for word in an indexed paragraph found so, run together with the line
 before or after it, goes as contained in it. The matcher walks on from those lines to their
 neighbours, into the indexed paragraphs before and after (its ``_lines_going_on``).

@@ -441,6 +441,27 @@ def test_a_copy_without_breaks_goes_though_it_starts_with_many_lines_sharing_no_
     assert longer.kept == (0,)
 
 
+def test_a_copy_without_breaks_goes_though_it_holds_a_table_the_index_kept_once() -> None:
+    # A tutorial prints a query with its result table, then the table again on its own: the
+    # second goes as contained in the first, so the index keeps the table once, inside the
+    # query's paragraph. Its copy without breaks holds the table again before the next
+    # paragraph, which the walk had to skip: the gap is the table (words the tutorial says
+    # elsewhere) and that paragraph, word for word.
+    body = paragraphs(91, 4)
+    query = "The query below lists the latest periods with errors, newest first."
+    table = (
+        "status | period | entries | zscore 400 | 18:00 | 24 | 6.82 400 | 17:59 | 12 | 7.44 "
+        "400 | 17:58 | 2 | 4.83 500 | 17:57 | 9 | 3.12"
+    )
+    page = [body[0], f"{query} {table}", body[1], table, body[2], body[3]]
+    with Deduplicator() as dd:
+        first = dd.dedupe(join(page), doc_id="tutorial")
+        copy = dd.check(" ".join(page), doc_id="mirror")
+    assert [(d.index, d.kind) for d in first.duplicates] == [(3, "contained")]
+    assert copy.kept == ()
+    assert [(d.kind, d.doc_id) for d in copy.duplicates] == [("contained", "tutorial")]
+
+
 def test_json_ld_with_text_of_its_own_seen_before_goes() -> None:
     # Data that says more than the paragraphs beside it stays the first time, not the second.
     data = json.dumps(

@@ -314,9 +314,12 @@ class MergedCopies:
         return False, 0
 
     def _furniture_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
-        """Whether ``gap`` is a boilerplate line (``furniture``) before or after the texts of
-        the paragraphs ``skipped`` there, word for word, and how many words it has: the line's
-        count as covered, as page furniture, which a paragraph of its own would lose too.
+        """Whether ``gap`` is the texts of the paragraphs ``skipped`` there, word for word, with
+        more before or after them: a boilerplate line (``furniture``), or words the document
+        says elsewhere (as :meth:`_said_gap` reads them; a table it printed twice, which its
+        index keeps once); or, nothing skipped, a boilerplate line alone. Returns how many
+        words that accounts for: a boilerplate line's count as covered, as page furniture,
+        which a paragraph of its own would lose too.
 
         >>> line = "advert for a new car with five seats"
         >>> copies = MergedCopies(["so it ends"], {}, 0.9, furniture=lambda t: t == line)
@@ -324,9 +327,11 @@ class MergedCopies:
         ((True, 11), (True, 11))
         >>> copies.small_gap("a sentence of more words than a few so it ends", [0])
         (False, 0)
+        >>> texts = ["the query and a table of its four rows", "so the story ends here at last"]
+        >>> copies = MergedCopies(texts, {}, 0.9, repeated=texts)
+        >>> copies.small_gap("a table of its four rows so the story ends here at last", [1])
+        (True, 13)
         """
-        if self.furniture is None:
-            return False, 0
         line = gap.strip()
         was = " ".join(self.canonical[k] for k in sorted(skipped))
         if was and line.endswith(was):
@@ -335,9 +340,17 @@ class MergedCopies:
             line = line[len(was) :].lstrip()
         else:
             was = ""
-        if not line or not self.furniture(line):
+        if not line:
             return False, 0
-        return True, word_count(line) + (word_count(was) if was else 0)
+        covered = word_count(was) if was else 0
+        if self.furniture is not None and self.furniture(line):
+            return True, word_count(line) + covered
+        if was and self.repeated:  # (without them, :meth:`_said_gap` read the whole gap)
+            rest, repeated = self._past_repeats(line)
+            said = self._said(rest, tuple(sorted(skipped)))
+            if rest.count(" ") + 1 - said < AFFIX_WORDS:
+                return True, repeated + said + covered
+        return False, 0
 
     def _said_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
         """Whether ``gap``, past the texts of ``repeated`` it starts with, is words the document

@@ -282,7 +282,7 @@ class MergedCopies:
         if gap[0]:
             return gap
         said = self._said_gap(rest, skipped)
-        return said if said[0] else self._furniture_gap(rest, skipped)
+        return said if said[0] else self._around_skipped(rest, skipped)
 
     def small_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
         """Whether ``gap``, text between paragraphs found in a merged copy, is small (a few
@@ -293,7 +293,7 @@ class MergedCopies:
         if small[0]:
             return small
         said = self._said_gap(gap, skipped)
-        return said if said[0] else self._furniture_gap(gap, skipped)
+        return said if said[0] else self._around_skipped(gap, skipped)
 
     def _near_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
         """:meth:`small_gap` but for words ``repeated`` holds other than as whole texts."""
@@ -313,7 +313,7 @@ class MergedCopies:
             return True, gap.count(" ") + 1
         return False, 0
 
-    def _furniture_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
+    def _around_skipped(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
         """Whether ``gap`` is the texts of the paragraphs ``skipped`` there, word for word, with
         more before or after them: a boilerplate line (``furniture``), or words the document
         says elsewhere (as :meth:`_said_gap` reads them; a table it printed twice, which its

@@ -1083,6 +1083,18 @@ def test_reference_marks_after_a_space_read_the_same_in_a_copy_with_other_breaks
     assert canonical_form("first = items[3];") == "first items 3"
 
 
+def test_chained_reference_marks_read_as_nothing_wherever_the_paragraph_ends() -> None:
+    # An encyclopedia's paragraphs end with two marks ("areas.[232][233]"). Indexed, each
+    # paragraph ends there; in a copy run together, the next paragraph's first word follows
+    # them. The second mark counts in neither, so the copy is the paragraphs laid end to end.
+    marked = [f"{p}[{2 * n}][{2 * n + 1}]" if p.endswith(".") else p for n, p in enumerate(BODY)]
+    result = dedupe(doc(*marked, "".join(marked)))
+    assert result.text == doc(*marked)
+    assert [(d.index, d.kind) for d in result.duplicates] == [(len(BODY), "contained")]
+    assert canonical_form("areas.[232][233]") == canonical_form("areas.[232][233]New")[:5]
+    assert canonical_form("first = a[1][2];") == "first a 1 2"  # (code)
+
+
 def _provider(name: str, countries: int) -> list[str]:
     """One section of a review written to a template: every provider's paragraphs share most
     of their words, and its headings are the same short lines."""

@@ -71,7 +71,7 @@ __all__ = [
     "word_count",
 ]
 
-CANONICAL_VERSION = 9
+CANONICAL_VERSION = 10
 """Changes whenever the canonical form of some text changes (and with it every key of it)."""
 
 # While folding, U+0002 marks a sentence end and U+0001 separates paragraphs; both are removed
@@ -139,9 +139,11 @@ _LINK_TARGET = re.compile(
 # a numbered one wherever it stands apart from the word before it ("in 1934. [3]", "[3] Smith,
 # J."), as the same mark may stand after a sentence, open a line of a copy with other breaks or
 # run into the next paragraph's first word. (Not after a letter, a digit or a bracket:
-# "items[3]" is code; nor before a digit: "[6]7".)
+# "items[3]" is code; nor before a digit: "[6]7".) The marks chained after one go with it
+# ("areas.[232][233]").
 _REFERENCE_MARK = re.compile(
     r"\[(?:(?<=[.,;:!?\"'”’]\[)(?:[a-z]|citation needed)\]|(?<![\w)\]]\[)\d{1,3}\](?!\d))"
+    r"(?:\[(?:\d{1,3}|[a-z]|citation needed)\](?!\d))*"
 )
 # A link's number before its text, as text browsers number links in a dump ("the [12]council
 # approved"): after a space or an opening quote or bracket, before a letter or a quote.

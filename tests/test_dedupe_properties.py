@@ -618,7 +618,9 @@ def test_escapes_read_in_runs_as_one_at_a_time(pieces: list[str]) -> None:
     from textclean.canonical import _read_escapes
 
     def one(match: re.Match[str]) -> str:  # one escape at a time: what runs must equal
-        char = chr(int(match.group(1), 16)) if match.group(1) else " "
+        if not match.group(1):  # (a line break ends a sentence, a tab is a space)
+            return " " if match.group().endswith("t") else " . "
+        char = chr(int(match.group(1), 16))
         return char if char.isprintable() else " "
 
     text = "".join(pieces)

@@ -18,8 +18,9 @@ canonical form is:
   Myanmar), each character a word of its own, so that word-based matching (sentences, runs of
   words, alignments) works on them too;
 * read through JSON string escapes, which a scraper leaves in a JSON-LD copy of the body
-  (``\\n`` breaks, ``\\u2019``): a break or tab escape is a space, a ``\\uXXXX`` escape the
-  character it stands for, so that such a copy has the words of the visible body;
+  (``\\n`` breaks, ``\\u2019``): a line break escape ends a sentence (a heading and the
+  paragraph after it stay two sentences), a tab escape is a space, a ``\\uXXXX`` escape the
+  character it stands for, so that such a copy has the words and sentences of the visible body;
 * without the HTML tags a copy of the body may carry (a feed's ``content:encoded``, an
   ``articleBody`` kept as HTML): in a paragraph that starts with the tag of a common element,
   the tags of those go, and a block element's tag (``<p>``, ``</h2>``, ``<br>``, ``<li>``)
@@ -270,16 +271,23 @@ def _address_word(match: re.Match[str]) -> str:
     return f" 0{word} " if word else " "
 
 
+def _break(escape: re.Match[str]) -> str:
+    """A line break escape ends a sentence (lines of an ``articleBody``: a heading, then a
+    paragraph); a tab escape is a space."""
+    return " " if escape.group().endswith("t") else " . "
+
+
 def _read_escapes(text: str) -> str:
-    """``text`` with each break or tab escape a space and each ``\\uXXXX`` escape the character
+    """``text`` with each line break escape a sentence end, each tab escape a space and each
+    ``\\uXXXX`` escape the character
     it stands for, or a space if that is not printable (a control character, half a surrogate
     pair: none is a letter, and none may pass for a separator). All the ``\\uXXXX`` escapes are
     decoded at once (a JSON-LD copy of text in another script holds one a letter).
 
-    >>> _read_escapes(r"Don\\u2019t panic.\\n\\nSo \\u0434\\\\u0430\\u0000\\ud83d.")
-    'Don’t panic.  So да  .'
+    >>> _read_escapes(r"Don\\u2019t panic.\\n\\nSo \\u0434\\\\u0430\\u0000\\ud83d.\\tEnd")
+    'Don’t panic. .  . So да  . End'
     """
-    parts = _UNICODE_ESCAPE.split(_BREAK_ESCAPE.sub(" ", text))
+    parts = _UNICODE_ESCAPE.split(_BREAK_ESCAPE.sub(_break, text))
     if len(parts) == 1:
         return parts[0]
     units = bytes.fromhex("0000" + "0000".join(parts[1::2]))  # as UTF-32: surrogates unpaired

@@ -173,10 +173,8 @@ class BoilerplateMatcher:
         found = self.match(text)
         words = text.split(" ")
         for k in range(2, min(len(words), _MAX_LEAD + 1)):
-            if found is not None:
-                break
             lead = " ".join(words[:k])
-            if not self.may_start(lead):
+            if found is not None or not self.may_start(lead):
                 break
             found = self.match(f"{lead}: {' '.join(words[k:])}")
         return found

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import deque
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import replace
-from itertools import accumulate, pairwise
+from itertools import accumulate, islice, pairwise
 from typing import Literal
 
 import numpy as np
@@ -592,12 +592,13 @@ class _DocumentMatcher:
         if near[:EDGE] not in line and near[-EDGE:] not in line:
             return None  # (it must hold that one, and a small edit leaves its start or its end)
         run, room = [beside], len(line) - len(near)
-        while room > 0 and len(run) < _MAX_MERGED:
-            entry = self._indexed_beside(doc_id, run[-1].paragraph, step)
-            if entry is None:
-                break
-            run.append(entry)
-            room -= len(entry.canonical) + 1
+        if room > 0:
+            away = self._indexed_away(doc_id, beside.paragraph, step)
+            for entry in islice(away, _MAX_MERGED - 1):
+                run.append(entry)
+                room -= len(entry.canonical) + 1
+                if room <= 0:
+                    break
         if len(run) < 2 or not any(e.canonical in line for e in run):
             return None  # (no anchor for the walk: none of them stands in it word for word)
         run.sort(key=lambda e: e.paragraph)
@@ -1315,15 +1316,18 @@ class _DocumentMatcher:
                     anchored.add(doc_id)
         words = word_count(text)
         need = self.options.containment * words
-        furniture = self.furniture  # (lines the indexed document removed: not in its index)
+
+        def lay_out(members: list[tuple[int, str]]) -> tuple[list[int], int, bool]:
+            return laid_out_in(  # (with lines the indexed document removed: not in its index)
+                text, [canon for _, canon in members], self.options.threshold, self.furniture
+            )
+
         for doc_id, members in by_doc.items():
             if doc_id not in anchored:
                 continue
             members.sort()
             if len(members) > 1:
-                found, covered, small_gaps = laid_out_in(
-                    text, [canon for _, canon in members], self.options.threshold, furniture
-                )
+                found, covered, small_gaps = lay_out(members)
             else:  # (one is no copy, unless the paragraphs beside it are in it too)
                 found, covered, small_gaps = [], 0, False
             if not (len(found) >= 2 and small_gaps and covered >= need):
@@ -1331,17 +1335,13 @@ class _DocumentMatcher:
                 # headings run into the sentences after them once the breaks are gone): the
                 # indexed paragraphs from a few before the first candidate on are tried.
                 members = self._indexed_run(doc_id, members[0][0], dict(members), len(text) + 1)
-                found, covered, small_gaps = laid_out_in(
-                    text, [canon for _, canon in members], self.options.threshold, furniture
-                )
+                found, covered, small_gaps = lay_out(members)
             head = find_anywhere(text, members[found[0]][1]) if len(found) >= 2 else -1
             if not (small_gaps and covered >= need) and head > SLACK:
                 # Text before the first paragraph found may be the indexed paragraphs before
                 # those tried, more than a few (an infobox's lines, none a candidate).
                 members = [*self._indexed_before(doc_id, members[0][0], head + SLACK), *members]
-                found, covered, small_gaps = laid_out_in(
-                    text, [canon for _, canon in members], self.options.threshold, furniture
-                )
+                found, covered, small_gaps = lay_out(members)
             if len(found) < 2 or not small_gaps or covered < need:
                 continue
             pieces = [members[k][0] for k in found]
@@ -1379,17 +1379,21 @@ class _DocumentMatcher:
                 return replace(source, similarity=share, rule=rule)
         return None
 
+    def _indexed_away(self, doc_id: str, j: int, step: int) -> Iterator[IndexedParagraph]:
+        """The indexed paragraphs of ``doc_id`` one after another from paragraph ``j`` on the
+        side ``step`` (``j`` itself not included), asked for as they are taken."""
+        while (entry := self._indexed_beside(doc_id, j, step)) is not None:
+            yield entry
+            j = entry.paragraph
+
     def _indexed_before(self, doc_id: str, first: int, room: int) -> list[tuple[int, str]]:
         """The indexed paragraphs of ``doc_id`` before paragraph ``first`` and their texts, in
         order, as many as take no more than ``room`` characters (at most :data:`_MAX_BEFORE`)."""
         before: list[tuple[int, str]] = []
-        j = first
-        while len(before) < _MAX_BEFORE:
-            entry = self._indexed_beside(doc_id, j, -1)
-            if entry is None or room < len(entry.canonical):
+        for entry in islice(self._indexed_away(doc_id, first, -1), _MAX_BEFORE):
+            if room < len(entry.canonical):
                 break
-            j = entry.paragraph
-            before.append((j, entry.canonical))
+            before.append((entry.paragraph, entry.canonical))
             room -= len(entry.canonical) + 1
         return before[::-1]
 
@@ -1401,17 +1405,15 @@ class _DocumentMatcher:
         it take no more than ``room`` characters (a copy holds no more text than it has, and
         perhaps no space between two paragraphs)."""
         room -= sum(len(text) for j, text in run.items() if j >= first)
-        for step in (-1, 1):
-            j, extra = first, 0
-            while (room >= 0 or step < 0) and extra <= MAX_SKIPPED:
-                entry = self._indexed_beside(doc_id, j, step)
-                if entry is None:
+        for entry in islice(self._indexed_away(doc_id, first, -1), MAX_SKIPPED + 1):
+            run.setdefault(entry.paragraph, entry.canonical)
+        if room >= 0:
+            for entry in self._indexed_away(doc_id, first, 1):
+                if entry.paragraph not in run:
+                    run[entry.paragraph] = entry.canonical
+                    room -= len(entry.canonical)
+                if room < 0:
                     break
-                j = entry.paragraph
-                if j not in run:
-                    run[j] = entry.canonical
-                    room -= len(entry.canonical) if step > 0 else 0
-                extra += step < 0
         return sorted(run.items())
 
     def _lone_part(self, i: int, dup: Duplicate, fp: ParagraphPrint) -> bool:

@@ -279,10 +279,7 @@ class MergedCopies:
                     nearest = self._near_gap(rest, skipped[:m])
                     if nearest[0]:
                         return nearest
-        if gap[0]:
-            return gap
-        said = self._said_gap(rest, skipped)
-        return said if said[0] else self._around_skipped(rest, skipped)
+        return gap if gap[0] else self._explained_gap(rest, skipped)
 
     def small_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
         """Whether ``gap``, text between paragraphs found in a merged copy, is small (a few
@@ -290,8 +287,11 @@ class MergedCopies:
         texts hold besides those paragraphs), and how many of its words repeat those paragraphs
         or texts."""
         small = self._near_gap(gap, skipped)
-        if small[0]:
-            return small
+        return small if small[0] else self._explained_gap(gap, skipped)
+
+    def _explained_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
+        """:meth:`small_gap` past a near copy: words said elsewhere, or the skipped paragraphs
+        with a boilerplate line or such words beside them."""
         said = self._said_gap(gap, skipped)
         return said if said[0] else self._around_skipped(gap, skipped)
 
@@ -345,11 +345,10 @@ class MergedCopies:
         covered = word_count(was) if was else 0
         if self.furniture is not None and self.furniture(line):
             return True, word_count(line) + covered
-        if was and self.repeated:  # (without them, :meth:`_said_gap` read the whole gap)
-            rest, repeated = self._past_repeats(line)
-            said = self._said(rest, tuple(sorted(skipped)))
-            if rest.count(" ") + 1 - said < AFFIX_WORDS:
-                return True, repeated + said + covered
+        if was:  # (without them, :meth:`_said_gap` read the whole gap)
+            said, words = self._said_gap(line, skipped)
+            if said:
+                return True, words + covered
         return False, 0
 
     def _said_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:

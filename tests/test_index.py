@@ -395,6 +395,44 @@ def test_a_run_together_copy_goes_though_it_holds_boilerplate_lines_the_index_dr
     assert other.duplicates == ()
 
 
+def test_a_run_together_copy_goes_though_boilerplate_lines_stand_in_a_row_in_it() -> None:
+    # The page printed its "continue reading" prompt twice between two paragraphs: both lines
+    # went from the indexed story, and the copy run together holds them as one stretch of text
+    # between indexed paragraphs. Two sentences of the copy's own there stay.
+    story = paragraphs(62, 6)
+    line = "Continue reading the main story"
+    page = [*story[:3], line, line, *story[3:]]
+    new = ["Continue reading to see how the ferry crossing changed.", "The mayor said no more."]
+    with Deduplicator() as dd:
+        first = dd.dedupe(join(page), doc_id="story")
+        copy = dd.check(" ".join(page), doc_id="page")
+        other = dd.check(" ".join([*story[:3], *new, *story[3:]]), doc_id="page")
+    assert [(d.index, d.kind) for d in first.duplicates] == [(3, "boilerplate"), (4, "boilerplate")]
+    assert [(d.kind, d.doc_id) for d in copy.duplicates] == [("contained", "story")]
+    assert other.duplicates == ()
+
+
+def test_json_ld_goes_though_its_description_is_the_first_paragraph_and_its_headline_new() -> None:
+    # The object's description repeats the story's first paragraph, one sentence, and its
+    # headline is text the indexed story lacks. In the object the description's sentence runs on
+    # from its field name, so it shares no key with that paragraph, which is found through the
+    # body laid out: without it, the headline and the description are more than a tenth of the
+    # object's words.
+    lead = "Ferry fares across the harbour will rise by a fifth from March, the operator said."
+    story = [lead, *paragraphs(63, 2)]
+    data = {"@type": "NewsArticle", "headline": "Ferry fares to rise as the old bridge stays shut",
+            "description": lead, "url": "https://x.test/b"}  # fmt: skip
+    with Deduplicator() as dd:
+        dd.dedupe(join(story), doc_id="story")
+        copy = dd.check(json.dumps({**data, "articleBody": join(story)}), doc_id="data")
+        more = dd.check(
+            json.dumps({**data, "articleBody": join([*story, *paragraphs(64, 1)])}), doc_id="data"
+        )
+    assert [(d.kind, d.doc_id) for d in copy.duplicates] == [("contained", "story")]
+    assert copy.duplicates[0].similarity >= 0.9
+    assert more.duplicates == ()
+
+
 def test_list_lines_merged_in_pairs_go_between_copies_of_the_paragraphs_around_them() -> None:
     # A copy with other breaks runs each two lines of a list into one paragraph. A pair shares
     # no key with either line (no full stop ends a sentence in it, and too few shingles for a

@@ -97,7 +97,8 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
 )
 """The built-in whole-paragraph boilerplate patterns."""
 
-_MAX_LENGTH = 300  # longer paragraphs are never boilerplate lines
+MAX_LINE_CHARS = 300
+"""Characters of the longest boilerplate line: longer paragraphs are never one."""
 _MAX_LEAD = 6  # words before the colon of a line of canonical text ("sign up for our newsletter")
 _FLAGS = regex.IGNORECASE | regex.DOTALL
 
@@ -157,7 +158,7 @@ class BoilerplateMatcher:
         >>> matcher.may_start("story continues"), matcher.may_start("it")
         (True, False)
         """
-        return len(text) <= _MAX_LENGTH and self._any.fullmatch(text, partial=True) is not None
+        return len(text) <= MAX_LINE_CHARS and self._any.fullmatch(text, partial=True) is not None
 
     def match_canonical(self, text: str) -> str | None:
         """:meth:`match` for canonical text, whose punctuation is gone: ``text`` as it is, or with
@@ -181,7 +182,7 @@ class BoilerplateMatcher:
 
     def match(self, text: str) -> str | None:
         """The first pattern that matches the whole of ``text``, or ``None``."""
-        if len(text) > _MAX_LENGTH or not text:
+        if len(text) > MAX_LINE_CHARS or not text:
             return None
         quick = self._by_first.get(text[0], self._any)
         if quick is None or not quick.fullmatch(text):

@@ -1345,6 +1345,8 @@ class _DocumentMatcher:
             if len(found) < 2 or not small_gaps or covered < need:
                 continue
             pieces = [members[k][0] for k in found]
+            for k in found:
+                self.indexed_texts.setdefault((doc_id, members[k][0]), members[k][1])
             original = max(pieces, key=lambda j: (candidates.get((doc_id, j), (0, ""))[0], -j))
             share = min(1.0, covered / words)
             return Duplicate(
@@ -1365,13 +1367,24 @@ class _DocumentMatcher:
         sizes = [word_count(value) for value in values]
         for doc_id in dict.fromkeys(doc_id for doc_id, _ in candidates if doc_id is not None):
             held = {ref: c for ref, c in candidates.items() if ref[0] == doc_id}
-            covered, source = 0, None
+            covered, source, rest = 0, None, []
             for value, size in zip(values, sizes, strict=True):
                 found = self._indexed_laid_out(m, value, held) if size >= HEADING_WORDS else None
                 if found is not None:
                     covered += round(found.similarity * size)
                     source = source or found
-                elif any(whole_words_in(value, canon) for _, canon in held.values()):
+                else:
+                    rest.append((value, size))
+            # The others word for word in a paragraph: a candidate, or one a value was laid out
+            # in (a description that is the first paragraph, whose sentence key in the data is
+            # another: the field's name runs into it).
+            texts = [canon for _, canon in held.values()]
+            if source is not None:
+                texts += [
+                    text for j in source.originals if (text := self.indexed_texts.get((doc_id, j)))
+                ]
+            for value, size in rest:
+                if any(whole_words_in(value, text) for text in texts):
                     covered += size
             if source is not None and covered >= self.options.containment * sum(sizes):
                 share = covered / sum(sizes)

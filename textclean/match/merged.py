@@ -25,6 +25,7 @@ from textclean.align import (
     numbers,
     starts_word,
 )
+from textclean.boilerplate import MAX_LINE_CHARS
 from textclean.canonical import word_count
 from textclean.match.model import Candidates
 from textclean.results import Duplicate
@@ -39,6 +40,7 @@ MAX_PASSED = 64  # removed paragraphs in a row a merged copy may lack
 EDGE = 16  # characters at either end of a paragraph, one of which a small edit leaves alone
 EDIT_SLACK = 8  # characters an edited paragraph in a merged copy may be longer by
 HEADING_WORDS = 12  # a paragraph this long is no heading (found past unexplained text, a part)
+MAX_FURNITURE_WORDS = 64  # a gap read as boilerplate lines laid end to end is no longer
 
 
 class MergedCopies:
@@ -78,6 +80,7 @@ class MergedCopies:
         self.said_besides: dict[tuple[int, ...], str] = {}
         self.said_in: dict[tuple[str, tuple[int, ...]], int] = {}
         self.furniture = furniture
+        self.furniture_in: dict[str, bool] = {}
 
     def laid_end_to_end(
         self, i: int, text: str, candidates: Candidates, *, kept: bool = False
@@ -343,13 +346,39 @@ class MergedCopies:
         if not line:
             return False, 0
         covered = word_count(was) if was else 0
-        if self.furniture is not None and self.furniture(line):
+        if self._furniture_lines(line):
             return True, word_count(line) + covered
         if was:  # (without them, :meth:`_said_gap` read the whole gap)
             said, words = self._said_gap(line, skipped)
             if said:
                 return True, words + covered
         return False, 0
+
+    def _furniture_lines(self, line: str) -> bool:
+        """Whether canonical ``line`` is a boilerplate line (``furniture``) or a few of them laid
+        end to end: a page that printed "Continue reading the main story" twice in a row.
+
+        >>> copies = MergedCopies([], {}, 0.9, furniture=lambda t: t in {"advert", "read more"})
+        >>> [copies._furniture_lines(t) for t in ("advert", "advert read more advert", "advert x")]
+        [True, True, False]
+        """
+        if self.furniture is None or not line:
+            return False
+        known = self.furniture_in.get(line)
+        if known is None:
+            words = line.split(" ")
+            ends = [True] + [False] * len(words)  # (where a run of whole lines may end)
+            if len(words) <= MAX_FURNITURE_WORDS:
+                for start in (k for k in range(len(words)) if ends[k]):
+                    size = -1
+                    for end in range(start + 1, len(words) + 1):
+                        size += len(words[end - 1]) + 1
+                        if size > MAX_LINE_CHARS:
+                            break
+                        if not ends[end]:
+                            ends[end] = bool(self.furniture(" ".join(words[start:end])))
+            known = self.furniture_in[line] = ends[-1] or bool(self.furniture(line))
+        return known
 
     def _said_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
         """Whether ``gap``, past the texts of ``repeated`` it starts with, is words the document

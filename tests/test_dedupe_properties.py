@@ -184,6 +184,18 @@ _M2 = SENTENCES[2]
 _F2 = SENTENCES[3]
 _M = f"{_M2} Closed"
 _Q = "“We have listened to residents,” the mayor said."
+_SS = f"{_S} {_S}"
+_HTML_SHARE = '<p><a href="https://example.com/a?b=c">Share</a> this article</p>'
+
+
+def _shared_lines_under_data(visible: list[str]) -> str:
+    """A JSON-LD object whose body holds a share line, a tagged one and ``_SS``, over
+    ``visible``: a page whose data copy stays while its visible copies go as copies of it."""
+    body = "\n\n".join(["Share this article", _HTML_SHARE, _SS])
+    data = {"@type": "NewsArticle", "headline": "Share this article", "articleBody": body}
+    return "\n\n".join([json.dumps(data), *visible])
+
+
 _C3 = f"Closed {SENTENCES[1]}"
 _C2 = _C3.replace("the", "teh", 1)
 _W2 = "WASHINGTON (AP) — Closed"
@@ -385,6 +397,11 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
         ["Key points", f"{_W}{_S} Line 4", f"{_S} Line 4", f"{_S} Line 4", _TEH, f"{_W}{_S} Line 4"]
     )
 )
+@example(  # a title repeated under a short line once the copies between went: the JSON-LD
+    # before it opens nothing, and the lines close up again after the last copies go (seed 662)
+    _shared_lines_under_data([_HTML_SHARE, "Key points", _SS, _HTML_SHARE, _SS])
+)
+@example(_shared_lines_under_data([_HTML_SHARE, "Key points", _SS, _SS, _HTML_SHARE]))
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -274,7 +274,7 @@ class _DocumentMatcher:
         # Short lines go from here (and what they bring together): their windows are tried again.
         matched = set(self.found)
         self._parts_beside_copies(short_parts)
-        runs.remove_short_blocks(canonical, self.found, short_repeats)
+        runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
         runs.confirm_short_runs(canonical, self.found, short_repeats)
         wrapped = self._wrapped_lines()
         if self.prior.postings or wrapped:
@@ -333,13 +333,15 @@ class _DocumentMatcher:
             removed = set(self.found)
             if settle.prefer_body_to_box(self.texts, canonical, self.found):
                 # The box's lines closed up, and a short repeat of its item repeats the body's.
-                repeats = {i: self._kept_copy(j) for i, j in short_repeats.items()}
-                self._short_rounds({i: j for i, j in repeats.items() if j != i}, short_parts)
+                self._short_rounds_closed_up(short_repeats, short_parts)
                 # With the box's items gone, a veto may lift, and the body's copies that stay now
                 # are later paragraphs a paragraph may be contained in, as in a second run; and
                 # those copies may be contained in a paragraph before them.
+                count = len(self.found)
                 self._contained_again(self._contained_in_later(), set())
                 self._contained_beside(removed - self.found.keys())
+                if len(self.found) > count:  # (the lines around those close up in turn)
+                    self._short_rounds_closed_up(short_repeats, short_parts)
         settle.remove_wordless(canonical, self.found)
         settle.keep_rings(canonical, self.found)
         settle.resolve_references(self.found)
@@ -365,7 +367,7 @@ class _DocumentMatcher:
             count = len(self.found)
             self._lines_going_on(self._going_on_here)
             settle.remove_wordless(canonical, self.found)  # (a second run sees none of those)
-            runs.remove_short_blocks(canonical, self.found, short_repeats)
+            runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
             runs.confirm_short_runs(canonical, self.found, short_repeats)
             self._confirm_edited_runs()  # (edited copies the paragraphs gone since close up)
             self._confirm_corrected(both=True)  # (beside short lines of the copy gone since)
@@ -373,6 +375,14 @@ class _DocumentMatcher:
             self._parts_beside_copies(short_parts)
             if len(self.found) == count:
                 break
+
+    def _short_rounds_closed_up(
+        self, short_repeats: Mapping[int, int], short_parts: Mapping[int, Duplicate]
+    ) -> None:
+        """:meth:`_short_rounds` once copies have changed places (a box's items gone in favour
+        of the body's copies): each short repeat repeats the kept copy of its first."""
+        repeats = {i: self._kept_copy(j) for i, j in short_repeats.items()}
+        self._short_rounds({i: j for i, j in repeats.items() if j != i}, short_parts)
 
     def _parts_beside_copies(self, parts: Mapping[int, Duplicate]) -> None:
         """Remove the heading-sized parts of one earlier paragraph (:meth:`_lone_part`) that

@@ -325,7 +325,10 @@ def _lined_up_closed(
 
 
 def remove_short_blocks(
-    canonical: Sequence[str], found: dict[int, Duplicate], short_repeats: Mapping[int, int]
+    canonical: Sequence[str],
+    found: dict[int, Duplicate],
+    short_repeats: Mapping[int, int],
+    aside: Collection[int] = (),
 ) -> None:
     """Remove short lines repeated right after themselves, one line or a block of up to
     :data:`BLOCK_LINES` in a row (p1 p2 p1 p2), when one of them has three words or more,
@@ -336,7 +339,8 @@ def remove_short_blocks(
     Cone" and "Carafe: Glass" under two products): a block that repeats further on stays
     unless a copy stands beside it (:func:`confirm_short_runs`). "Right after" and "in a
     row" skip removed paragraphs (so that deduplicating the output again removes nothing
-    more), and removals repeat until none is left to make.
+    more), and removals repeat until none is left to make. Paragraphs ``aside`` (structured
+    data, set aside while lines are matched, whether it goes in the end or not) open nothing.
     """
     if all(i in found for i in short_repeats):
         return
@@ -375,20 +379,28 @@ def remove_short_blocks(
                 block = _menu_repeat(canonical, found, i, j, kept, after, short_repeats)
                 for k, m in block:
                     remove(k, m, "a menu at the top repeated at the bottom")
-            if not block and _title_repeat(canonical, found, i, j):
+            if not block and _title_repeat(canonical, found, i, j, aside):
                 block = [(i, j)]
                 remove(i, j, "a title repeated under the lines that follow it")
             changed = changed or bool(block)
 
 
-def _title_repeat(canonical: Sequence[str], found: Mapping[int, Duplicate], i: int, j: int) -> bool:
+def _title_repeat(
+    canonical: Sequence[str],
+    found: Mapping[int, Duplicate],
+    i: int,
+    j: int,
+    aside: Collection[int] = (),
+) -> bool:
     """Whether line ``i`` repeats line ``j``, of three words or more, that opens the document,
     with at most :data:`HEADER_LINES` lines between them and none of them longer than a byline
     (:data:`HEADER_WORDS` words): a page's title printed again under its byline, date or
     picture. Elsewhere a line of three words repeated two lines on is a list's or a table's."""
     if canonical[i].count(" ") < 2:
         return False
-    worded = (k for k in range(len(canonical)) if canonical[k] and k not in found)
+    worded = (
+        k for k in range(len(canonical)) if canonical[k] and k not in found and k not in aside
+    )
     first = list(islice(worded, HEADER_LINES + 2))
     if not first or first[0] != j or i not in first:
         return False

@@ -412,6 +412,29 @@ def test_a_run_together_copy_goes_though_boilerplate_lines_stand_in_a_row_in_it(
     assert other.duplicates == ()
 
 
+@pytest.mark.parametrize("joiner", [" ", ""])
+def test_a_run_together_copy_goes_though_it_holds_related_lines_the_index_dropped(
+    joiner: str,
+) -> None:
+    # "Related: ..." lines lead with one word, which in canonical text, without its colon, could
+    # start a sentence: it is read as a lead where the copy's raw text shows it before a colon.
+    # The same words as a sentence of the copy's own, without a colon, are new text.
+    story = paragraphs(65, 6)
+    line = "Related: Ferry fares rise again as the old bridge stays shut"
+    page = [*story[:2], line, *story[2:4], line, *story[4:]]
+    sentence = (
+        "Related ferry fares rose again once the old bridge closed for the winter, and the "
+        "council has asked the operator to freeze them until the spring."
+    )
+    with Deduplicator() as dd:
+        first = dd.dedupe(join(page), doc_id="story")
+        copy = dd.check(joiner.join(page), doc_id="page")
+        other = dd.check(joiner.join([*story[:2], sentence, *story[2:]]), doc_id="page")
+    assert [(d.index, d.kind) for d in first.duplicates] == [(2, "boilerplate"), (5, "boilerplate")]
+    assert [(d.kind, d.doc_id) for d in copy.duplicates] == [("contained", "story")]
+    assert other.duplicates == ()
+
+
 def test_json_ld_goes_though_its_description_is_the_first_paragraph_and_its_headline_new() -> None:
     # The object's description repeats the story's first paragraph, one sentence, and its
     # headline is text the indexed story lacks. In the object the description's sentence runs on

@@ -20,9 +20,11 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import regex
+
+from textclean.canonical import canonical_form
 
 __all__ = ["DEFAULT_PATTERNS", "BoilerplateMatcher", "boilerplate_matcher"]
 
@@ -160,20 +162,24 @@ class BoilerplateMatcher:
         """
         return len(text) <= MAX_LINE_CHARS and self._any.fullmatch(text, partial=True) is not None
 
-    def match_canonical(self, text: str) -> str | None:
+    def match_canonical(self, text: str, *, leads: Collection[str] = ()) -> str | None:
         """:meth:`match` for canonical text, whose punctuation is gone: ``text`` as it is, or with
         the colon put back after its first two to :data:`_MAX_LEAD` words ("read more 8 tips"
-        reads as "read more: 8 tips"). One word is no lead: "related costs rose" is a sentence.
+        reads as "read more: 8 tips"). One word is no lead ("related costs rose" is a sentence)
+        unless it is one of ``leads``: words the raw text shows before a colon (see
+        :func:`colon_leads`).
 
         >>> matcher = boilerplate_matcher()
         >>> matcher.match_canonical("read more 8 tips on how to install a solar inverter")[:15]
         '(read|see) (mor'
         >>> matcher.match_canonical("related costs rose sharply") is None
         True
+        >>> matcher.match_canonical("related costs rose sharply", leads={"related"})[:10]
+        'related( ('
         """
         found = self.match(text)
         words = text.split(" ")
-        for k in range(2, min(len(words), _MAX_LEAD + 1)):
+        for k in range(1 if words[0] in leads else 2, min(len(words), _MAX_LEAD + 1)):
             lead = " ".join(words[:k])
             if found is not None or not self.may_start(lead):
                 break
@@ -193,6 +199,18 @@ class BoilerplateMatcher:
 
 
 _DEFAULT_MATCHER = BoilerplateMatcher()  # immutable; compiled once at import
+
+_COLON_LEAD = regex.compile(r"(?<!\w)(\w+) ?:(?=\s)")
+
+
+def colon_leads(raw: str) -> frozenset[str]:
+    """The words of raw text that stand before a colon and white space, in canonical form: the
+    leads of its boilerplate lines ("Related: ..."), whose colons the canonical form drops.
+
+    >>> sorted(colon_leads("Rates rose. Related: Chicago is the most segregated city. At 9:30 it"))
+    ['related']
+    """
+    return frozenset(canonical_form(word) for word in _COLON_LEAD.findall(raw))
 
 
 def boilerplate_matcher(extra: Iterable[str] = ()) -> BoilerplateMatcher:

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from itertools import accumulate, islice, pairwise
 from typing import Literal
 
@@ -35,7 +36,7 @@ from textclean.align import (
     whole_words_in,
     word_for_word,
 )
-from textclean.boilerplate import BoilerplateMatcher
+from textclean.boilerplate import BoilerplateMatcher, colon_leads
 from textclean.canonical import word_count
 from textclean.fingerprint import MIN_SENTENCE_WORDS, DocumentPrint, ParagraphPrint, sentence_key
 from textclean.match import runs, settle
@@ -1326,10 +1327,11 @@ class _DocumentMatcher:
                     anchored.add(doc_id)
         words = word_count(text)
         need = self.options.containment * words
+        furniture = self._furniture_in(i) if by_doc else None
 
         def lay_out(members: list[tuple[int, str]]) -> tuple[list[int], int, bool]:
             return laid_out_in(  # (with lines the indexed document removed: not in its index)
-                text, [canon for _, canon in members], self.options.threshold, self.furniture
+                text, [canon for _, canon in members], self.options.threshold, furniture
             )
 
         for doc_id, members in by_doc.items():
@@ -1365,6 +1367,16 @@ class _DocumentMatcher:
                 tuple(pieces), doc_id,
             )  # fmt: skip
         return None
+
+    def _furniture_in(self, i: int) -> Callable[[str], object] | None:
+        """Whether canonical text is a boilerplate line in paragraph ``i``: as
+        :attr:`furniture` says, or with one word before a colon where the raw text of ``i``
+        has one ("Related: ..." lines of a copy that lost its breaks, which the indexed
+        document removed)."""
+        if self.boilerplate is None:
+            return None
+        leads = colon_leads(self.texts[i])
+        return partial(self.boilerplate.match_canonical, leads=leads) if leads else self.furniture
 
     def _indexed_text(self, m: int, values: list[str]) -> Duplicate | None:
         """Structured data ``m`` (its canonical ``values``) as text of one indexed document: its

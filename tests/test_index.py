@@ -310,6 +310,30 @@ def test_a_wrapped_copy_whose_lines_hold_no_whole_sentence_goes(width: int) -> N
 
 
 @pytest.mark.parametrize("width", [60, 72])
+def test_a_wrapped_paragraph_without_a_full_stop_goes(width: int) -> None:
+    # A paragraph of list items run together ("... of 2025 • The ...") holds no sentence end,
+    # so its lines joined again, under a heading of the copy's own, share no sentence with it:
+    # they are looked up by their fuzzy hash too. The heading stays, and so do the items of
+    # another list wrapped the same way.
+    rng = random.Random(15)
+
+    def items() -> str:
+        return " • ".join(
+            " ".join(rng.choice(WORDS) for _ in range(5)).capitalize() for _ in range(12)
+        )
+
+    listing, other = items(), items()
+    heading = "What the critics picked"
+    with Deduplicator() as dd:
+        dd.dedupe(join([*paragraphs(16, 2), listing]), doc_id="guide")
+        copy = dd.check(join([heading, *textwrap.wrap(listing, width)]), doc_id="print")
+        fresh = dd.check(join([heading, *textwrap.wrap(other, width)]), doc_id="print")
+    assert copy.kept == (0,)
+    assert {(d.kind, d.doc_id) for d in copy.duplicates} == {("contained", "guide")}
+    assert fresh.duplicates == ()
+
+
+@pytest.mark.parametrize("width", [60, 72])
 def test_a_wrapped_paragraph_between_a_heading_and_a_list_goes(width: int) -> None:
     # Long sentences wrapped, under a heading and over list lines: joined again with its
     # neighbours, the paragraph's first sentence runs on from the heading and its last into

@@ -467,7 +467,7 @@ class _DocumentMatcher:
             return False
         lines, texts_of = lines_in_indexed(
             self.texts, self.document.canonical, self.found, self.prior.lookup,
-            self.options.fingerprint,
+            self.options.fingerprint, self.options.min_chars,
         )  # fmt: skip
         for ref, canon in texts_of.items():
             self.indexed_texts.setdefault(ref, canon)

@@ -4,10 +4,11 @@ A plain-text or print version of an earlier document wraps each paragraph into l
 characters, each a paragraph of its own. Most of them hold no whole sentence, so they share no
 key with the indexed paragraph they come from, and nothing leads to them. Here the kept lines in
 a row are joined again (whole, and in pieces cut where a line does not go on from the one before
-it: a heading, a list line), the sentences of the joined text are looked up in the index, and each
-line that stands word for word in an indexed paragraph found so, run together with the line
-before or after it, goes as contained in it. The matcher walks on from those lines to their
-neighbours, into the indexed paragraphs before and after (its ``_lines_going_on``).
+it: a heading, a list line), the sentences and the band keys of the joined text are looked up in
+the index (list items run together hold no sentence end), and each line that stands word for
+word in an indexed paragraph found so, run together with the line before or after it, goes as
+contained in it. The matcher walks on from those lines to their neighbours, into the indexed
+paragraphs before and after (its ``_lines_going_on``).
 """
 
 from __future__ import annotations
@@ -82,10 +83,12 @@ def lines_in_indexed(
     found: Collection[int],
     lookup: Lookup,
     settings: FingerprintSettings,
+    min_chars: int,
 ) -> tuple[dict[int, Duplicate], dict[tuple[str, int], str]]:
     """The kept lines of :func:`line_runs` that stand word for word, run together with the line
-    next to them, in an indexed paragraph sharing a sentence with their run; and the canonical
-    texts of the indexed paragraphs they stand in."""
+    next to them, in an indexed paragraph sharing a sentence or a band key (of ``min_chars``
+    or more joined) with their run; and the canonical texts of the indexed paragraphs they
+    stand in."""
     runs = line_runs(texts, canonical, found)
     if not runs:
         return {}, {}
@@ -98,17 +101,16 @@ def lines_in_indexed(
         for piece in [run, *pieces] if len(pieces) > 1 else [run]:
             joined.append(" ".join(texts[k].strip() for k in piece))
             owner.append(r)
-    # (min_chars past the longest: sentence keys only, no fuzzy hash)
-    prints = fingerprint_paragraphs(joined, settings, min_chars=len(max(joined, key=len)) + 1)
-    sentences: list[tuple[int, ...]] = [() for _ in runs]
+    prints = fingerprint_paragraphs(joined, settings, min_chars=min_chars)
+    keys_of: list[tuple[int, ...]] = [() for _ in runs]
     for n, r in enumerate(owner):
-        sentences[r] += prints[n].sentences
-    postings = lookup({key for keys in sentences for key in keys})
+        keys_of[r] += prints[n].sentences + prints[n].bands
+    postings = lookup({key for keys in keys_of for key in keys})
     if not postings:
         return {}, {}
     lines: dict[int, Duplicate] = {}
     texts_of: dict[tuple[str, int], str] = {}
-    for run, keys in zip(runs, sentences, strict=True):
+    for run, keys in zip(runs, keys_of, strict=True):
         # (a sentence filed under many paragraphs, a disclaimer say, leads nowhere in particular)
         held = (postings.get(key, ()) for key in keys)
         entries = (entry for filed in held if len(filed) < COMMON_POSTINGS for entry in filed)

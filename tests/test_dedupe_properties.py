@@ -402,6 +402,10 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
     _shared_lines_under_data([_HTML_SHARE, "Key points", _SS, _HTML_SHARE, _SS])
 )
 @example(_shared_lines_under_data([_HTML_SHARE, "Key points", _SS, _SS, _HTML_SHARE]))
+@example(  # a line contained in a later paragraph that looked like the copy of the lines between
+    # them, until the last of those went in a round of short lines (seed 688)
+    "\n\n".join([_Q, _S, _S, f"{_Q} Closed", f"{_S} {_S} {_Q} Closed {_S}", _S])
+)
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

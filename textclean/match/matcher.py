@@ -311,6 +311,7 @@ class _DocumentMatcher:
         since = self.found.keys() - removed
         if self.held_back and since:  # (vetoes may have lifted: once more, as a second run on
             self._contained_again(self._contained_in_later(), since)  # the output would)
+        removed = set(self.found)
         self._near_again(contained=True)
         self._short_rounds(short_repeats, short_parts)
         if self.parts and len(self.found) > walked:
@@ -319,6 +320,13 @@ class _DocumentMatcher:
             count = len(self.found)
             self._inside_bodies(short_repeats)
             self._parts_of_copies(short_parts)
+            if len(self.found) > count:
+                self._short_rounds(short_repeats, short_parts)
+        since = self.found.keys() - removed
+        if self.held_back and since:  # (the earlier text that made a later paragraph look like
+            # the copy may have gone in those rounds: the vetoes again, and what they bring)
+            count = len(self.found)
+            self._contained_again(self._contained_in_later(), since)
             if len(self.found) > count:
                 self._short_rounds(short_repeats, short_parts)
         if self.structured:  # (last: a second run on the output sees what this one saw)

@@ -34,6 +34,8 @@ _TAIL = r"(?:\s*[:\-–—|]\s*.{0,200})?"
 DEFAULT_PATTERNS: tuple[str, ...] = (
     # English
     r"advertisement|advertising|sponsored( content)?|paid (post|content)|ad",
+    r"(advertisement|ad)(\s*[-–—:|]\s*|\s+)(scroll (down )?to continue( reading| with content)?"
+    r"|continue reading below)",
     r"(story|article) continues (below|after) (this )?(advertisement|ad)",
     r"continue reading( (below|the (main )?story|the article))?",
     r"scroll (down )?to continue( reading)?",
@@ -41,9 +43,16 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"( on (facebook|twitter|x|linkedin|whatsapp|email))?",
     r"(share|tweet|email|print|save|copy link)"
     r"( ?(\||·|/)?\s*(share|tweet|email|print|save|copy link))+",
-    r"(sign up|subscribe)( now)?( (for|to))? (our|the) (free )?(\w+ )?newsletters?" + _TAIL,
+    r"(sign up|subscribe)( now)?( (for|to))? (our|the) (free )?(\w+ )?newsletters?"
+    r"( (to|and) [^.!?]{0,100})?" + _TAIL,  # ("... newsletter to get the latest news")
     r"(sign up|subscribe)( now)?( (for|to))? (free|daily|weekly)? ?(updates|alerts|emails)",
+    r"(subscribe|sign up|register)( (now|today|here))?",
     r"(read|see) (more|also)" + _TAIL,
+    r"also (read|see)" + _TAIL,
+    r"(show|load|view|see) (more|less|all)( (comments|replies|results|stories|articles))?",
+    r"print( this)?( (page|article|story|post))?",
+    r"click to (share on \w+|email( a link to a friend| this to a friend)?|print)"
+    r"( \(opens in (a )?new window\))?",
     r"related( (articles?|stories|coverage|content|reading|posts?|links?))?" + _TAIL,
     r"recommended( (for you|stories|articles|reading))?",
     r"most (read|popular|viewed)( (stories|articles|now))?",

@@ -220,6 +220,11 @@ def test_clean_nel_is_an_ellipsis_when_fixing_encoding() -> None:
         ("bidi \u202ehidden\u202c and \u2067iso\u2069", "bidi hidden and iso"),
         ("lone \ud800 and \udfff", "lone \ufffd and \ufffd"),
         ("pair \ud83d\ude00", "pair 😀"),
+        (
+            "Fer\u200cry fa\u200d\u200cres 20\u200c26",
+            "Ferry fares 2026",
+        ),  # joiners join nothing here
+        ("Ре\u200cка and Ελ\u200dλάδα", "Река and Ελλάδα"),
     ],
 )
 def test_remove_invisible(before: str, after: str) -> None:
@@ -231,6 +236,7 @@ def test_remove_invisible(before: str, after: str) -> None:
     [
         "tab\tand\nnewline\n",
         "ZWJ 👩\u200d💻 and ZWNJ می\u200cخواهم",
+        "Devanagari क्\u200dष, and a joiner beside a space: a \u200c b, Persian\u200cمی",
         "RTL marks \u200fשלום\u200e ok",
         "variation ❤\ufe0f selector, keycap 1\ufe0f\u20e3",
         "flag 🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f",

@@ -307,14 +307,20 @@ def fix_line_breaks(text: str) -> str:
 # C0 controls except tab and line breaks, DEL, C1 controls except NEL, soft hyphen, zero-width
 # space, bidi embeddings/overrides/isolates, word joiner and invisible operators, deprecated
 # format characters, BOM / zero-width no-break space, interlinear annotation, object
-# replacement. Kept: ZWNJ/ZWJ (U+200C/D), LRM/RLM (U+200E/F), ALM (U+061C), variation
-# selectors, tag characters.
+# replacement. Kept: ZWNJ/ZWJ (U+200C/D) but between letters or digits of scripts that join
+# nothing (below), LRM/RLM (U+200E/F), ALM (U+061C), variation selectors, tag characters.
 _INVISIBLE: Final = (
     "\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f\xad\u200b\u202a-\u202e"
     "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffc"
 )
-_INVISIBLE_HINT_RE: Final = re.compile(f"[{_INVISIBLE}\ud800-\udfff]")
+_JOINERS: Final = "\u200c\u200d"
+_INVISIBLE_HINT_RE: Final = re.compile(f"[{_INVISIBLE}{_JOINERS}\ud800-\udfff]")
 _INVISIBLE_RE: Final = re.compile(f"\x1b\\[[0-?]*[ -/]*[@-~]|[{_INVISIBLE}]+")
+# A joiner between two letters or digits of Latin, Greek or Cyrillic (ASCII, Latin-1 to Latin
+# Extended-B, Greek and Coptic, Cyrillic): no letter of those joins another, so it is noise (a
+# ``&zwnj;`` a mail client put inside a word). Persian, Indic scripts and emoji keep theirs.
+_NON_JOINING: Final = "0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
+_LOOSE_JOINER_RE: Final = re.compile(f"(?<=[{_NON_JOINING}])[{_JOINERS}]+(?=[{_NON_JOINING}])")
 _SURROGATE_RE: Final = re.compile("[\ud800-\udfff]")
 
 
@@ -322,20 +328,24 @@ def remove_invisible(text: str) -> str:
     r"""Remove invisible and control characters; make the text encodable as UTF-8.
 
     Removes zero-width space, BOM (anywhere), soft hyphen, word joiner, bidi embeddings,
-    overrides and isolates, ANSI terminal escapes (``\x1b[31m``) and other C0/C1 controls.
-    Never removes ``\t``, ``\n``, ZWJ/ZWNJ or the LRM/RLM marks. Paired UTF-16 surrogates are
-    joined; a lone surrogate becomes U+FFFD.
+    overrides and isolates, ANSI terminal escapes (``\x1b[31m``) and other C0/C1 controls, and
+    ZWJ/ZWNJ between two letters or digits of Latin, Greek or Cyrillic, which join nothing.
+    Never removes ``\t``, ``\n``, other ZWJ/ZWNJ or the LRM/RLM marks. Paired UTF-16
+    surrogates are joined; a lone surrogate becomes U+FFFD.
 
     >>> remove_invisible("\ufeffzero\u200bwidth soft\xadhyphen \x1b[31mred\x1b[0m\tok\n")
     'zerowidth softhyphen red\tok\n'
     >>> remove_invisible("👩\u200d💻 \u200fשלום\u200f") == "👩\u200d💻 \u200fשלום\u200f"
     True
+    >>> remove_invisible("Fer\u200cry fares, می\u200cخواهم")
+    'Ferry fares, می\u200cخواهم'
     >>> remove_invisible("lone \udc00 pair \ud83d\ude00")
     'lone � pair 😀'
     """
     if _INVISIBLE_HINT_RE.search(text) is None:
         return text
     text = _INVISIBLE_RE.sub("", text)
+    text = _LOOSE_JOINER_RE.sub("", text)
     if _SURROGATE_RE.search(text):
         text = ftfy.fixes.fix_surrogates(text)
     return text
@@ -543,8 +553,9 @@ class CleanConfig:
     - ``fix_line_breaks: bool = True`` -- CRLF, CR, U+2028, U+0085, VT, FF -> ``\n``;
       U+2029 -> ``\n\n``.
     - ``remove_invisible: bool = True`` -- drop zero-width characters, BOMs, soft hyphens,
-      bidi embeddings/overrides, ANSI escapes and control characters (never ``\t``/``\n``,
-      ZWJ, ZWNJ, LRM, RLM); lone surrogates -> U+FFFD.
+      bidi embeddings/overrides, ANSI escapes and control characters, ZWJ/ZWNJ inside Latin,
+      Greek or Cyrillic words (never ``\t``/``\n``, other ZWJ/ZWNJ, LRM, RLM); lone
+      surrogates -> U+FFFD.
     - ``normalize_spaces: bool = True`` -- odd spaces and tabs -> space, collapse runs, strip
       line ends, at most one blank line in a row, strip the text.
     - ``normalization: "NFC" | "NFKC" | None = "NFC"`` -- Unicode normalisation form; NFKC
@@ -672,7 +683,7 @@ def _coerce(text: object, caller: str) -> tuple[str, str | None]:
 # One scan that finds every character `fix_encoding`, `remove_invisible` and the odd-space
 # part of `normalize_spaces` react to (a superset of their own checks, see the tests). When it
 # finds nothing, `_run` skips those steps: the common case of clean text costs one scan.
-_TRIGGER_CLASS: Final = f"{_INVISIBLE}\x80-\x9f{_ODD_SPACES}\ud800-\udfff"
+_TRIGGER_CLASS: Final = f"{_INVISIBLE}{_JOINERS}\x80-\x9f{_ODD_SPACES}\ud800-\udfff"
 _TRIGGER_RE: Final = re.compile(
     f"[{_MOJIBAKE_FIRST}{_TRIGGER_CLASS}](?:(?<=[{_TRIGGER_CLASS}])|{_MOJIBAKE_PAIR})"
 )

@@ -1773,6 +1773,21 @@ def test_highlights_box_repeating_a_paragraph_verbatim_before_the_body(label: st
     assert dedupe(result.text).duplicates == ()
 
 
+@pytest.mark.parametrize("bullet", ["", "• "])
+def test_a_highlights_box_of_the_lead_paragraphs_goes_before_the_body_they_open(
+    bullet: str,
+) -> None:
+    # The box repeats the body's first two paragraphs, which follow it right away: the box ends
+    # where its items start again, so the body's copies stay and the box's go. A body of many
+    # paragraphs printed twice under the label is no box: its first copy stays.
+    result = dedupe(doc("Lo más destacado", bullet + P0, bullet + P1, *ARTICLE))
+    assert removed(result) == {1: (3, "exact"), 2: (4, "exact")}
+    assert result.text == doc("Lo más destacado", *ARTICLE)
+    body = [*ARTICLE, "The harbour master said the new quay would open in the spring."]
+    twice = dedupe(doc("Highlights", *body, *body))
+    assert set(removed(twice)) == set(range(len(body) + 1, 2 * len(body) + 1))
+
+
 def test_short_lines_and_a_run_repeated_right_after_itself_are_no_highlights() -> None:
     # Under a "Highlights" heading, a caption's "Photo" line repeats as every picture's does:
     # both stay. A page that prints each line twice right after itself keeps the first.

@@ -180,7 +180,7 @@ HIGHLIGHTS_LABEL = regex.compile(
     r"|what (?:you|to) (?:need to )?know"
     r"|das wichtigste(?: in kürze)?|auf einen blick|in kürze"  # German
     r"|en bref|l'essentiel|l’essentiel|(?:les )?points clés|à retenir"  # French
-    r"|lo (?:más|mas) importante|en resumen|(?:los )?puntos clave|claves"  # Spanish
+    r"|lo (?:más|mas) (?:importante|destacado)|en resumen|(?:los )?puntos clave|claves"  # Spanish
     r"|in breve|in sintesi|(?:i )?punti chiave"  # Italian
     r"|em resumo|(?:os )?pontos[- ]chave|destaques"  # Portuguese
     r"|in het kort|kernpunten|de belangrijkste punten"  # Dutch
@@ -227,6 +227,7 @@ def prefer_body_to_box(
             if m != label
         ):
             continue  # (the label printed before, or twice in a row: a page printed twice)
+        box_end = _box_end(canonical, label)
         items = 0
         for k in range(label + 1, len(texts)):
             if k in found:
@@ -243,7 +244,7 @@ def prefer_body_to_box(
             if (
                 winner is None
                 # The body under the box, which a later copy repeats: no swap (not the box's).
-                or _inside_a_copy(canonical, found, winner, range(label + 1, k + 1))
+                or _inside_a_copy(canonical, found, winner, range(label + 1, max(k + 1, box_end)))
                 # Kept first, the body's copy would stand where another kept paragraph holds
                 # it, and a second run would remove it.
                 or _held_elsewhere(canonical, found, k, winner)
@@ -312,6 +313,19 @@ def _held_elsewhere(
         m != winner and m not in found and whole_words_in(text, canonical[m])
         for m in range(k + 1, after + 1)
     )
+
+
+def _box_end(canonical: Sequence[str], label: int) -> int:
+    """Where the paragraphs under ``label`` first repeat one of them, if within
+    :data:`MAX_BOX_ITEMS` items and as many again: the body that starts with the box's items
+    (a teaser of its first paragraphs) starts there. Else right under the label."""
+    seen: set[str] = set()
+    for m in range(label + 1, min(len(canonical), label + 1 + 2 * MAX_BOX_ITEMS)):
+        if canonical[m] in seen:
+            return m if m - label - 1 <= MAX_BOX_ITEMS else label + 1
+        if canonical[m]:
+            seen.add(canonical[m])
+    return label + 1
 
 
 def _inside_a_copy(

@@ -406,6 +406,12 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
     # them, until the last of those went in a round of short lines (seed 688)
     "\n\n".join([_Q, _S, _S, f"{_Q} Closed", f"{_S} {_S} {_Q} Closed {_S}", _S])
 )
+@example(  # a lede behind a dateline whose only earlier link, a copy of it, went (seed 702)
+    "\n\n".join(
+        [f"Advertisement {_S} {_F} Advertisement {_W}{_F} Advertisement", "Advertisement",
+         f"{_S} {_F}", "Advertisement", f"{_W}{_F}", "Advertisement"]
+    )
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

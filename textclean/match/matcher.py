@@ -248,6 +248,8 @@ class _DocumentMatcher:
                 self._match(i, fp, local)
                 or self._near_a_removed_part(i, fp)
                 or self._behind_a_dateline(i, fp, local)
+                # (sharing keys with removed paragraphs only, as with none in a second run)
+                or (None if local else self._after_a_dateline(i))
             )
             if dup is not None and self._lone_part(i, dup, fp):
                 short_parts[i] = dup  # a heading-sized sentence of one earlier paragraph
@@ -403,7 +405,7 @@ class _DocumentMatcher:
                 self.found[i] = replace(part, rule=part.rule + ", beside a copy of the same text")
 
     def _after_a_dateline(self, i: int) -> Duplicate | None:
-        """Paragraph ``i``, which shares no key with an earlier one, contained in a kept one
+        """Paragraph ``i``, which shares no key with an earlier kept one, contained in a kept one
         that holds its first sentence without the dateline in front of it: the lede of a copy
         after the article's body run together into one paragraph (an ``articleBody`` copy).
         The dateline makes the sentence another sentence key, and the lede alone is too short

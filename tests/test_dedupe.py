@@ -1786,6 +1786,9 @@ def test_a_highlights_box_of_the_lead_paragraphs_goes_before_the_body_they_open(
     body = [*ARTICLE, "The harbour master said the new quay would open in the spring."]
     twice = dedupe(doc("Highlights", *body, *body))
     assert set(removed(twice)) == set(range(len(body) + 1, 2 * len(body) + 1))
+    # Nor is a run printed twice with its label: the items' first copies stay.
+    runs = dedupe(doc(P0, P1, "Key points", P0, P1, "Key points", P2, P3, P2, P3, P4))
+    assert set(removed(runs)) == {3, 4, 5, 8, 9}
 
 
 def test_short_lines_and_a_run_repeated_right_after_itself_are_no_highlights() -> None:

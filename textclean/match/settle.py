@@ -317,12 +317,15 @@ def _held_elsewhere(
 
 def _box_end(canonical: Sequence[str], label: int) -> int:
     """Where the paragraphs under ``label`` first repeat one of them, if within
-    :data:`MAX_BOX_ITEMS` items and as many again: the body that starts with the box's items
-    (a teaser of its first paragraphs) starts there. Else right under the label."""
+    :data:`MAX_BOX_ITEMS` of them: the body that starts with the box's items (a teaser of its
+    first paragraphs) starts there. Else, or if the label itself repeats first (a page that
+    prints each run twice), right under the label."""
     seen: set[str] = set()
-    for m in range(label + 1, min(len(canonical), label + 1 + 2 * MAX_BOX_ITEMS)):
+    for m in range(label + 1, len(canonical)):
+        if canonical[m] == canonical[label] or len(seen) > MAX_BOX_ITEMS:
+            break
         if canonical[m] in seen:
-            return m if m - label - 1 <= MAX_BOX_ITEMS else label + 1
+            return m
         if canonical[m]:
             seen.add(canonical[m])
     return label + 1

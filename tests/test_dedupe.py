@@ -173,6 +173,21 @@ def test_merged_short_list_lines_are_contained() -> None:
     assert {d.index: d.originals for d in result.duplicates}[5] == (1, 2)
 
 
+def test_merged_table_of_contents_lines_that_share_no_key_are_contained() -> None:
+    # Lines of two or three words share no key with the copy that runs them together, nor does
+    # the copy's every four words. Word for word, in a row, they are its text. Lines of one word
+    # (a code block's) run together later are another block's line, and lines not in a row, or
+    # with a word of the copy's own between them, are no copy either.
+    toc = ["4.4 Webmaker", "4.5 Developer Network", "5 Community"]
+    result = dedupe(doc(P0, *toc, P1, " ".join(toc), P2))
+    assert removed(result) == {5: (1, "contained")}
+    assert result.duplicates[0].originals == (1, 2, 3)
+    code = dedupe(doc(P0, "comments(", "first:", "Int)", P1, "comments(first: Int)", P2))
+    assert code.duplicates == ()
+    apart = dedupe(doc(P0, *toc, P1, f"{toc[0]} {toc[2]} and more", f"{toc[0]} {toc[2]}", P2))
+    assert apart.duplicates == ()
+
+
 def test_short_lines_are_never_near_copies() -> None:
     # Under min_chars (40) two short lines that differ by a word are both kept.
     lines = ["Add support for courier labels", "Add support for courier labels (fixed)"]

@@ -75,6 +75,7 @@ _FEW_LATER = 16  # later candidates windowed at once (past them, a number none h
 _MAX_LATER = 4 * _MAX_CANDIDATES  # later paragraphs a paragraph may be contained in, the first
 _MAX_BEFORE = 4 * _MAX_CANDIDATES  # indexed paragraphs tried before the first found in a copy
 _MAX_MERGED = MAX_SKIPPED + 1  # indexed paragraphs tried as one paragraph beside a copy
+_MAX_JOINED = 4  # short lines in a row that a copy with other breaks runs into one paragraph
 _FAR = 4096  # characters of a candidate past which a copy is looked for after the one before
 _NEAR = 256  # characters before and after where that one ended that are looked at first
 _How = Literal["sentences", "cut", "words", "run"]  # how a paragraph stands in one holding it
@@ -192,6 +193,8 @@ class _DocumentMatcher:
         # Where in a long candidate the last paragraph found word for word in it ended.
         self.read_to: dict[Ref, int] = {}
         self.numbers: dict[str, list[int]] | None = None  # the paragraphs holding each number
+        # Short lines in a row run together, and where they start (built when first asked).
+        self.joined: dict[str, tuple[int, int]] | None = None
         self.links = links
         # (a merged copy may hold boilerplate lines that the paragraphs it copies lack)
         self.furniture = boilerplate.match_canonical if boilerplate else None
@@ -238,7 +241,9 @@ class _DocumentMatcher:
             if (
                 links.bounds[i] == links.bounds[i + 1] and fp is None
             ):  # nothing earlier can match it
-                dup = self._boilerplate_line(i) or self._after_a_dateline(i)
+                dup = (
+                    self._boilerplate_line(i) or self._after_a_dateline(i) or self._joined_lines(i)
+                )
                 if dup is not None:
                     self.found[i] = dup
                 continue
@@ -250,6 +255,7 @@ class _DocumentMatcher:
                 or self._behind_a_dateline(i, fp, local)
                 # (sharing keys with removed paragraphs only, as with none in a second run)
                 or (None if local else self._after_a_dateline(i))
+                or self._joined_lines(i)
             )
             if dup is not None and self._lone_part(i, dup, fp):
                 short_parts[i] = dup  # a heading-sized sentence of one earlier paragraph
@@ -403,6 +409,36 @@ class _DocumentMatcher:
                 runs.shares_source(self.found.get(k), part.originals) for k in (i - 1, i + 1)
             ):
                 self.found[i] = replace(part, rule=part.rule + ", beside a copy of the same text")
+
+    def _joined_lines(self, i: int) -> Duplicate | None:
+        """Paragraph ``i`` as two to :data:`_MAX_JOINED` kept lines in a row before it, each
+        of two words or more but shorter than a heading, run together word for word: a copy
+        with other breaks that merged the items of a list or a table of contents (``"4.4
+        Webmaker 4.5 Mozilla Developer Network"``), which share no key with it, or too few
+        words for one. (Lines of one word are a code block's, ``comments(``, whose field a later
+        block may print on one line.)"""
+        canonical = self.document.canonical
+        if word_count(canonical[i]) < self.options.short_words:
+            return None
+        if self.joined is None:
+            self.joined = {}
+            line = [1 < word_count(text) < HEADING_WORDS for text in canonical]
+            for k in range(len(canonical)):
+                end = k
+                while end < len(canonical) and end - k < _MAX_JOINED and line[end]:
+                    end += 1
+                    if end - k > 1:
+                        self.joined.setdefault(" ".join(canonical[k:end]), (k, end - k))
+        found = self.joined.get(canonical[i])
+        if found is None:
+            return None
+        members = tuple(range(found[0], found[0] + found[1]))
+        if members[-1] >= i or not all(self._kept(m) for m in members):
+            return None
+        return Duplicate(
+            i, members[0], "contained", 1.0,
+            f"its words are {describe(members)} run together", members,
+        )  # fmt: skip
 
     def _after_a_dateline(self, i: int) -> Duplicate | None:
         """Paragraph ``i``, which shares no key with an earlier kept one, contained in a kept one

@@ -24,7 +24,7 @@ from collections.abc import Collection, Iterable
 
 import regex
 
-from textclean.canonical import canonical_form
+from textclean.canonical import canonical_paragraphs
 
 __all__ = ["DEFAULT_PATTERNS", "BoilerplateMatcher", "boilerplate_matcher"]
 
@@ -176,7 +176,7 @@ class BoilerplateMatcher:
         the colon put back after its first two to :data:`_MAX_LEAD` words ("read more 8 tips"
         reads as "read more: 8 tips"). One word is no lead ("related costs rose" is a sentence)
         unless it is one of ``leads``: words the raw text shows before a colon (see
-        :func:`colon_leads`).
+        :meth:`colon_leads`).
 
         >>> matcher = boilerplate_matcher()
         >>> matcher.match_canonical("read more 8 tips on how to install a solar inverter")[:15]
@@ -195,6 +195,20 @@ class BoilerplateMatcher:
             found = self.match(f"{lead}: {' '.join(words[k:])}")
         return found
 
+    def colon_leads(self, raw: str) -> frozenset[str]:
+        """The words of raw text that stand before a colon and white space and may start a
+        boilerplate line, in canonical form: the leads of its "Related: ..." lines, whose colons
+        the canonical form drops (see :meth:`match_canonical`).
+
+        >>> sorted(boilerplate_matcher().colon_leads("Related: Chicago's rents. Note: at 9:30 it"))
+        ['related']
+        """
+        words = {w.casefold() for w in _COLON_LEAD.findall(raw)}
+        leads = {w for w in words if self.may_start(w)}
+        if all(w.isascii() for w in leads):  # (a word of ASCII letters and digits: case alone)
+            return frozenset(leads)
+        return frozenset(canonical_paragraphs(sorted(leads))[0])
+
     def match(self, text: str) -> str | None:
         """The first pattern that matches the whole of ``text``, or ``None``."""
         if len(text) > MAX_LINE_CHARS or not text:
@@ -210,16 +224,6 @@ class BoilerplateMatcher:
 _DEFAULT_MATCHER = BoilerplateMatcher()  # immutable; compiled once at import
 
 _COLON_LEAD = regex.compile(r"(?<!\w)(\w+) ?:(?=\s)")
-
-
-def colon_leads(raw: str) -> frozenset[str]:
-    """The words of raw text that stand before a colon and white space, in canonical form: the
-    leads of its boilerplate lines ("Related: ..."), whose colons the canonical form drops.
-
-    >>> sorted(colon_leads("Rates rose. Related: Chicago is the most segregated city. At 9:30 it"))
-    ['related']
-    """
-    return frozenset(canonical_form(word) for word in _COLON_LEAD.findall(raw))
 
 
 def boilerplate_matcher(extra: Iterable[str] = ()) -> BoilerplateMatcher:

@@ -36,7 +36,7 @@ from textclean.align import (
     whole_words_in,
     word_for_word,
 )
-from textclean.boilerplate import BoilerplateMatcher, colon_leads
+from textclean.boilerplate import BoilerplateMatcher
 from textclean.canonical import word_count
 from textclean.fingerprint import MIN_SENTENCE_WORDS, DocumentPrint, ParagraphPrint, sentence_key
 from textclean.match import runs, settle
@@ -418,11 +418,14 @@ class _DocumentMatcher:
         words for one. (Lines of one word are a code block's, ``comments(``, whose field a later
         block may print on one line.)"""
         canonical = self.document.canonical
-        if word_count(canonical[i]) < self.options.short_words:
+        spaces = canonical[i].count(" ")  # (words - 1)
+        if not self.options.short_words <= spaces + 1 < _MAX_JOINED * HEADING_WORDS:
             return None
         if self.joined is None:
             self.joined = {}
-            line = [1 < word_count(text) < HEADING_WORDS for text in canonical]
+            line = [
+                0 < text.count(" ") < HEADING_WORDS - 1 for text in canonical
+            ]  # (2 to 11 words)
             for k in range(len(canonical)):
                 end = k
                 while end < len(canonical) and end - k < _MAX_JOINED and line[end]:
@@ -1421,7 +1424,7 @@ class _DocumentMatcher:
         document removed)."""
         if self.boilerplate is None:
             return None
-        leads = colon_leads(self.texts[i])
+        leads = self.boilerplate.colon_leads(self.texts[i]) if ":" in self.texts[i] else None
         return partial(self.boilerplate.match_canonical, leads=leads) if leads else self.furniture
 
     def _indexed_text(self, m: int, values: list[str]) -> Duplicate | None:

@@ -101,10 +101,17 @@ def lines_in_indexed(
         for piece in [run, *pieces] if len(pieces) > 1 else [run]:
             joined.append(" ".join(texts[k].strip() for k in piece))
             owner.append(r)
-    prints = fingerprint_paragraphs(joined, settings, min_chars=min_chars)
+    # (min_chars past the longest: sentence keys only, no fuzzy hash)
+    prints = fingerprint_paragraphs(joined, settings, min_chars=len(max(joined, key=len)) + 1)
     keys_of: list[tuple[int, ...]] = [() for _ in runs]
     for n, r in enumerate(owner):
-        keys_of[r] += prints[n].sentences + prints[n].bands
+        keys_of[r] += prints[n].sentences
+    # Text that runs on without a sentence end (list items run together) by its band keys too.
+    listing = [n for n in range(len(joined)) if len(prints[n].sentences) <= 1]
+    if listing:
+        bands = fingerprint_paragraphs([joined[n] for n in listing], settings, min_chars=min_chars)
+        for m, n in enumerate(listing):
+            keys_of[owner[n]] += bands[m].bands
     postings = lookup({key for keys in keys_of for key in keys})
     if not postings:
         return {}, {}

@@ -193,8 +193,6 @@ class _DocumentMatcher:
         # Where in a long candidate the last paragraph found word for word in it ended.
         self.read_to: dict[Ref, int] = {}
         self.numbers: dict[str, list[int]] | None = None  # the paragraphs holding each number
-        # Short lines in a row run together, and where they start (built when first asked).
-        self.joined: dict[str, tuple[int, int]] | None = None
         self.links = links
         # (a merged copy may hold boilerplate lines that the paragraphs it copies lack)
         self.furniture = boilerplate.match_canonical if boilerplate else None
@@ -241,9 +239,7 @@ class _DocumentMatcher:
             if (
                 links.bounds[i] == links.bounds[i + 1] and fp is None
             ):  # nothing earlier can match it
-                dup = (
-                    self._boilerplate_line(i) or self._after_a_dateline(i) or self._joined_lines(i)
-                )
+                dup = self._boilerplate_line(i) or self._after_a_dateline(i)
                 if dup is not None:
                     self.found[i] = dup
                 continue
@@ -255,7 +251,6 @@ class _DocumentMatcher:
                 or self._behind_a_dateline(i, fp, local)
                 # (sharing keys with removed paragraphs only, as with none in a second run)
                 or (None if local else self._after_a_dateline(i))
-                or self._joined_lines(i)
             )
             if dup is not None and self._lone_part(i, dup, fp):
                 short_parts[i] = dup  # a heading-sized sentence of one earlier paragraph
@@ -270,6 +265,7 @@ class _DocumentMatcher:
                     part = part or self.pending.pop(i, None)
                     if part is not None and part.doc_id is None:
                         short_parts[i] = part
+        self._joined_lines()
         runs.confirm_in_runs(
             self.pending,
             self.found,
@@ -410,38 +406,41 @@ class _DocumentMatcher:
             ):
                 self.found[i] = replace(part, rule=part.rule + ", beside a copy of the same text")
 
-    def _joined_lines(self, i: int) -> Duplicate | None:
-        """Paragraph ``i`` as two to :data:`_MAX_JOINED` kept lines in a row before it, each
-        of two words or more but shorter than a heading, run together word for word: a copy
-        with other breaks that merged the items of a list or a table of contents (``"4.4
-        Webmaker 4.5 Mozilla Developer Network"``), which share no key with it, or too few
-        words for one. (Lines of one word are a code block's, ``comments(``, whose field a later
-        block may print on one line.)"""
+    def _joined_lines(self) -> None:
+        """Remove each kept paragraph that is two to :data:`_MAX_JOINED` kept lines in a row
+        before it, each of two words or more but shorter than a heading, run together word for
+        word: a copy with other breaks that merged the items of a list or a table of contents
+        (``"4.4 Webmaker 4.5 Mozilla Developer Network"``), which share no key with it, or too
+        few words for one. (Lines of one word are a code block's, ``comments(``, whose field a
+        later block may print on one line.)"""
         canonical = self.document.canonical
-        spaces = canonical[i].count(" ")  # (words - 1)
-        if not self.options.short_words <= spaces + 1 < _MAX_JOINED * HEADING_WORDS:
-            return None
-        if self.joined is None:
-            self.joined = {}
-            line = [
-                0 < text.count(" ") < HEADING_WORDS - 1 for text in canonical
-            ]  # (2 to 11 words)
-            for k in range(len(canonical)):
-                end = k
-                while end < len(canonical) and end - k < _MAX_JOINED and line[end]:
-                    end += 1
-                    if end - k > 1:
-                        self.joined.setdefault(" ".join(canonical[k:end]), (k, end - k))
-        found = self.joined.get(canonical[i])
-        if found is None:
-            return None
-        members = tuple(range(found[0], found[0] + found[1]))
-        if members[-1] >= i or not all(self._kept(m) for m in members):
-            return None
-        return Duplicate(
-            i, members[0], "contained", 1.0,
-            f"its words are {describe(members)} run together", members,
-        )  # fmt: skip
+        line = [0 < text.count(" ") < HEADING_WORDS - 1 for text in canonical]  # (2 to 11 words)
+        joined: dict[str, tuple[int, ...]] = {}
+        for k in range(len(canonical) - 1):
+            end = k
+            while end < len(canonical) and end - k < _MAX_JOINED and line[end]:
+                end += 1
+                if end - k > 1:
+                    joined.setdefault(" ".join(canonical[k:end]), tuple(range(k, end)))
+        if not joined:
+            return
+        least = self.options.short_words
+        for i, text in enumerate(canonical):
+            members = joined.get(text)
+            if (
+                members is None
+                or members[-1] >= i
+                or i in self.found
+                or i in self.structured
+                or text.count(" ") + 1 < least
+                or not all(self._kept(m) for m in members)
+            ):
+                continue
+            self.pending.pop(i, None)
+            self.found[i] = Duplicate(
+                i, members[0], "contained", 1.0,
+                f"its words are {describe(members)} run together", members,
+            )  # fmt: skip
 
     def _after_a_dateline(self, i: int) -> Duplicate | None:
         """Paragraph ``i``, which shares no key with an earlier kept one, contained in a kept one

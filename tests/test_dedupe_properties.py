@@ -412,6 +412,12 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
          f"{_S} {_F}", "Advertisement", f"{_W}{_F}", "Advertisement"]
     )
 )  # fmt: skip
+@example(  # short lines run together, whose lines stand in a row once JSON-LD went (seed 768)
+    "\n\n".join(
+        ["Line 4", json.dumps({"@type": "NewsArticle", "articleBody": "Line 4"}), "Line 4",
+         "Line 4", "Line 4 Line 4 Line 4"]
+    )
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

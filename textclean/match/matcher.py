@@ -414,14 +414,19 @@ class _DocumentMatcher:
         few words for one. (Lines of one word are a code block's, ``comments(``, whose field a
         later block may print on one line.)"""
         canonical = self.document.canonical
-        line = [0 < text.count(" ") < HEADING_WORDS - 1 for text in canonical]  # (2 to 11 words)
+        # (in a row as a second run sees them: past paragraphs removed, and structured data)
+        kept = [
+            k for k in range(len(canonical)) if k not in self.found and k not in self.structured
+        ]
+        line = [0 < canonical[k].count(" ") < HEADING_WORDS - 1 for k in kept]  # (2 to 11 words)
         joined: dict[str, tuple[int, ...]] = {}
-        for k in range(len(canonical) - 1):
-            end = k
-            while end < len(canonical) and end - k < _MAX_JOINED and line[end]:
-                end += 1
-                if end - k > 1:
-                    joined.setdefault(" ".join(canonical[k:end]), tuple(range(k, end)))
+        for a in range(len(kept) - 1):
+            b = a
+            while b < len(kept) and b - a < _MAX_JOINED and line[b]:
+                b += 1
+                if b - a > 1:
+                    run = tuple(kept[a:b])
+                    joined.setdefault(" ".join(canonical[k] for k in run), run)
         if not joined:
             return
         least = self.options.short_words

@@ -186,6 +186,10 @@ _M = f"{_M2} Closed"
 _Q = "“We have listened to residents,” the mayor said."
 _SS = f"{_S} {_S}"
 _HTML_SHARE = '<p><a href="https://example.com/a?b=c">Share</a> this article</p>'
+_HTML_F = '<p><a href="https://example.com/a?b=c">Ferries</a> will run every 20 minutes while the bridge is closed.</p>'  # noqa: E501
+_BODY_791 = "\n\n".join([f"{_S} {_S}", _F, f"{_S} {_S} {_F} {_HTML_F}", _HTML_F])
+_DATA_791 = {"@type": "NewsArticle", "headline": f"{_S} {_S}", "url": "https://example.com/a",
+             "articleBody": _BODY_791}  # fmt: skip
 
 
 def _shared_lines_under_data(visible: list[str]) -> str:
@@ -417,6 +421,10 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
         ["Line 4", json.dumps({"@type": "NewsArticle", "articleBody": "Line 4"}), "Line 4",
          "Line 4", "Line 4 Line 4 Line 4"]
     )
+)  # fmt: skip
+@example(  # a box whose items repeat one another before the body repeats the first (seed 791)
+    "\n\n".join([json.dumps(_DATA_791), "Key points", f"{_S} {_S} {_S}", _F,
+                   f"{_S} {_S} {_F} {_HTML_F}", _F, f"{_S} {_S} {_S}"])
 )  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)

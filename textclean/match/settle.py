@@ -316,18 +316,18 @@ def _held_elsewhere(
 
 
 def _box_end(canonical: Sequence[str], label: int) -> int:
-    """Where the paragraphs under ``label`` first repeat one of them, if within
-    :data:`MAX_BOX_ITEMS` of them: the body that starts with the box's items (a teaser of its
-    first paragraphs) starts there. Else, or if the label itself repeats first (a page that
-    prints each run twice), right under the label."""
-    seen: set[str] = set()
+    """Where the paragraphs under ``label`` start again from the first of them, if within
+    :data:`MAX_BOX_ITEMS` of them, before any other repeats: the body that starts with the box's
+    items (a teaser of its first paragraphs) starts there. Else, or if the label itself repeats
+    first (a page that prints each run twice), right under the label."""
+    seen: list[str] = []
     for m in range(label + 1, len(canonical)):
         if canonical[m] == canonical[label] or len(seen) > MAX_BOX_ITEMS:
             break
         if canonical[m] in seen:
-            return m
+            return m if canonical[m] == seen[0] else label + 1
         if canonical[m]:
-            seen.add(canonical[m])
+            seen.append(canonical[m])
     return label + 1
 
 

@@ -111,6 +111,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
 MAX_LINE_CHARS = 300
 """Characters of the longest boilerplate line: longer paragraphs are never one."""
 _MAX_LEAD = 6  # words before the colon of a line of canonical text ("sign up for our newsletter")
+_COLON_LEAD = regex.compile(r"(?<!\w)(\w+) ?:(?=\s)")  # a word before a colon, in raw text
 _FLAGS = regex.IGNORECASE | regex.DOTALL
 
 
@@ -222,8 +223,6 @@ class BoilerplateMatcher:
 
 
 _DEFAULT_MATCHER = BoilerplateMatcher()  # immutable; compiled once at import
-
-_COLON_LEAD = regex.compile(r"(?<!\w)(\w+) ?:(?=\s)")
 
 
 def boilerplate_matcher(extra: Iterable[str] = ()) -> BoilerplateMatcher:

@@ -312,9 +312,7 @@ class _DocumentMatcher:
         later = self._contained_in_later()
         removed = set(self.found)
         self._contained_again(later, late)
-        since = self.found.keys() - removed
-        if self.held_back and since:  # (vetoes may have lifted: once more, as a second run on
-            self._contained_again(self._contained_in_later(), since)  # the output would)
+        self._vetoes_again(removed)  # (vetoes may have lifted: once more, as a second run would)
         removed = set(self.found)
         self._near_again(contained=True)
         self._short_rounds(short_repeats, short_parts)
@@ -326,13 +324,10 @@ class _DocumentMatcher:
             self._parts_of_copies(short_parts)
             if len(self.found) > count:
                 self._short_rounds(short_repeats, short_parts)
-        since = self.found.keys() - removed
-        if self.held_back and since:  # (the earlier text that made a later paragraph look like
-            # the copy may have gone in those rounds: the vetoes again, and what they bring)
-            count = len(self.found)
-            self._contained_again(self._contained_in_later(), since)
-            if len(self.found) > count:
-                self._short_rounds(short_repeats, short_parts)
+        # (the earlier text that made a later paragraph look like the copy may have gone in those
+        # rounds: the vetoes again, and what they bring)
+        if self._vetoes_again(removed):
+            self._short_rounds(short_repeats, short_parts)
         if self.structured:  # (last: a second run on the output sees what this one saw)
             for m in self.structured:
                 del self.found[m]
@@ -388,6 +383,16 @@ class _DocumentMatcher:
             self._parts_beside_copies(short_parts)
             if len(self.found) == count:
                 break
+
+    def _vetoes_again(self, before: Collection[int]) -> bool:
+        """Containment in later paragraphs again (and what it brings) when one was vetoed and
+        paragraphs went since those ``before``; whether any went."""
+        since = self.found.keys() - before
+        if not (self.held_back and since):
+            return False
+        count = len(self.found)
+        self._contained_again(self._contained_in_later(), since)
+        return len(self.found) > count
 
     def _short_rounds_closed_up(
         self, short_repeats: Mapping[int, int], short_parts: Mapping[int, Duplicate]

@@ -17,7 +17,12 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from itertools import islice
 
 from textclean.align import whole_words_in
-from textclean.fingerprint import FingerprintSettings, fingerprint_paragraphs
+from textclean.fingerprint import (
+    FingerprintSettings,
+    band_keys,
+    fingerprint_paragraphs,
+    signatures,
+)
 from textclean.match.links import COMMON_POSTINGS
 from textclean.match.model import IndexedParagraph
 from textclean.results import Duplicate
@@ -107,11 +112,16 @@ def lines_in_indexed(
     for n, r in enumerate(owner):
         keys_of[r] += prints[n].sentences
     # Text that runs on without a sentence end (list items run together) by its band keys too.
-    listing = [n for n in range(len(joined)) if len(prints[n].sentences) <= 1]
+    least = max(min_chars, settings.shingle_size)
+    listing = [
+        n
+        for n in range(len(joined))
+        if len(prints[n].sentences) <= 1 and len(prints[n].canonical) >= least
+    ]
     if listing:
-        bands = fingerprint_paragraphs([joined[n] for n in listing], settings, min_chars=min_chars)
-        for m, n in enumerate(listing):
-            keys_of[owner[n]] += bands[m].bands
+        sig = signatures([prints[n].canonical for n in listing], settings)
+        for n, bands in zip(listing, band_keys(sig, settings).tolist(), strict=True):
+            keys_of[owner[n]] += tuple(bands)
     postings = lookup({key for keys in keys_of for key in keys})
     if not postings:
         return {}, {}

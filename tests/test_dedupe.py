@@ -802,6 +802,33 @@ def test_teaser_cut_off_with_an_ellipsis_after_its_paragraph() -> None:
     assert dedupe(doc(P0, teaser, P1, P4)).duplicates == ()
 
 
+@pytest.mark.parametrize(
+    "end", ["… Read more", "… Read More »", "…Continue reading", "... [Read more]", " […]"]
+)
+def test_teaser_with_a_link_after_its_ellipsis_goes(end: str) -> None:
+    # A "more from" block or an excerpt: the link to the whole text follows the ellipsis.
+    teaser = "The old bridge, opened in 1934, was closed to cars" + end
+    result = dedupe(doc(*ARTICLE, teaser))
+    assert removed(result) == {5: (4, "contained")}
+    # Words after an ellipsis that are no link: the paragraph goes on, and stays.
+    going_on = "The old bridge, opened in 1934, was closed to cars... Read more books, she said."
+    assert dedupe(doc(*ARTICLE, going_on)).duplicates == ()
+
+
+def test_preview_of_several_paragraphs_run_together_goes_before_them() -> None:
+    # A lead block: the first paragraphs run into one, cut off inside the third. The paragraphs
+    # stay whole and the preview goes, as contained in them.
+    preview = f"{P0} {P1} {P2[:60]}… Read more"
+    result = dedupe(doc(preview, *ARTICLE))
+    assert removed(result) == {0: (1, "contained")}
+    assert result.duplicates[0].originals == (1, 2, 3)
+    # A paragraph that ends with an ellipsis, and its copy with other breaks: the copy goes.
+    trailing = P2.replace("next to the old one.", "next to the old one…")
+    first, second = trailing.split(" During ")
+    result = dedupe(doc(P0, trailing, P3, first, "During " + second))
+    assert set(removed(result)) == {3, 4}
+
+
 # The article as a synonym spinner rewrites it: words and phrases swapped one for one.
 SPUN = [
     "The town council passed a €12 million scheme on Tuesday to rebuild the Old Harbour bridge, "

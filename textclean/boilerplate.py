@@ -113,6 +113,9 @@ MAX_LINE_CHARS = 300
 _MAX_LEAD = 6  # words before the colon of a line of canonical text ("sign up for our newsletter")
 _COLON_LEAD = regex.compile(r"(?<!\w)(\w+) ?:(?=\s)")  # a word before a colon, in raw text
 _FLAGS = regex.IGNORECASE | regex.DOTALL
+# A teaser's ellipsis, and the characters of the link that may follow it ("... Read more").
+_ELLIPSIS = regex.compile(r"(?:…|\.{3}|\[…\]|\[\.{3}\])[.…]*")
+_MAX_LINK = 80
 
 
 def _compile(pattern: str) -> regex.Pattern[str]:
@@ -209,6 +212,27 @@ class BoilerplateMatcher:
         if all(w.isascii() for w in leads):  # (a word of ASCII letters and digits: case alone)
             return frozenset(leads)
         return frozenset(canonical_paragraphs(sorted(leads))[0])
+
+    def cut_off(self, text: str) -> str:
+        """``text`` without the link after its closing ellipsis: a teaser's "… Read more" or
+        "... Continue reading" (a boilerplate line run in after the ellipsis). Other texts as
+        they are.
+
+        >>> matcher = boilerplate_matcher()
+        >>> matcher.cut_off("The council met on Tuesday to discuss… Read more »")
+        'The council met on Tuesday to discuss…'
+        >>> matcher.cut_off("We waited... Read more books, she said.")
+        'We waited... Read more books, she said.'
+        >>> matcher.cut_off("It grew... and grew.... Continue reading...")
+        'It grew... and grew....'
+        """
+        end = len(text.rstrip())
+        for ellipsis in reversed(list(_ELLIPSIS.finditer(text, max(0, end - _MAX_LINK), end))):
+            link = text[ellipsis.end() : end].strip().strip("[]()")
+            if link:  # (the last ellipsis that something follows, and that follows something)
+                cut = text[: ellipsis.start()].strip() and self.match(link) is not None
+                return text[: ellipsis.end()] if cut else text
+        return text
 
     def match(self, text: str) -> str | None:
         """The first pattern that matches the whole of ``text``, or ``None``."""

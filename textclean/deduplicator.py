@@ -88,9 +88,20 @@ def _prepare(text: str | bytes, options: DedupeOptions) -> _Prepared:
     else:
         source_text, steps = text, ()
     paragraphs = split_paragraphs(source_text)
-    texts = [p.text for p in paragraphs]
-    document = fingerprint_paragraphs(texts, options.fingerprint, min_chars=options.min_chars)
+    texts, document = _fingerprint(paragraphs, options)
     return _Prepared(source_text, steps, paragraphs, texts, document)
+
+
+def _fingerprint(
+    paragraphs: Sequence[str | Paragraph], options: DedupeOptions
+) -> tuple[list[str], DocumentPrint]:
+    """The texts matched (a teaser without the link after its ellipsis: "… Read more") and
+    their fingerprints."""
+    texts = [p.text if isinstance(p, Paragraph) else p for p in paragraphs]
+    matcher = _boilerplate(options)
+    if matcher is not None:
+        texts = list(map(matcher.cut_off, texts))
+    return texts, fingerprint_paragraphs(texts, options.fingerprint, min_chars=options.min_chars)
 
 
 def find_duplicates(paragraphs: Sequence[str | Paragraph], **options: Any) -> tuple[Duplicate, ...]:
@@ -103,11 +114,10 @@ def find_duplicates(paragraphs: Sequence[str | Paragraph], **options: Any) -> tu
     (Duplicate(index=2, original=0, kind='exact', similarity=1.0, rule='same canonical text', originals=(0,), doc_id=None),)
     """  # noqa: E501
     config = apply_options(_DEFAULTS, options, what="find_duplicates")
-    texts = [p.text if isinstance(p, Paragraph) else p for p in paragraphs]
-    for position, text in enumerate(texts):
-        if not isinstance(text, str):
-            raise TypeError(f"paragraph {position} is {type(text).__name__}, expected str")
-    document = fingerprint_paragraphs(texts, config.fingerprint, min_chars=config.min_chars)
+    for position, p in enumerate(paragraphs):
+        if not isinstance(p, str | Paragraph):
+            raise TypeError(f"paragraph {position} is {type(p).__name__}, expected str")
+    texts, document = _fingerprint(paragraphs, config)
     return match_paragraphs(texts, document, config, boilerplate=_boilerplate(config)).duplicates
 
 

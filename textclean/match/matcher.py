@@ -1141,12 +1141,13 @@ class _DocumentMatcher:
         self, i: int, fp: ParagraphPrint, local: Mapping[int, int]
     ) -> dict[Ref, tuple[int, str]]:
         """Kept paragraphs sharing keys with paragraph ``i`` (``fp``): how many keys, and their
-        canonical text. A teaser cut from paragraph ``i`` is none of them."""
+        canonical text. A teaser cut from paragraph ``i``, or from the paragraphs from ``i`` on,
+        is none of them."""
         canonical = self.document.canonical
         found: dict[Ref, tuple[int, str]] = {(None, j): (n, canonical[j]) for j, n in local.items()}
         if self.teasers:
             for j in self.teasers.intersection(local):
-                if self._cut_from(j, i):
+                if self._cut_from(j, i) or self._cut_from_run(j, i):
                     del found[None, j]
         if self.prior.postings:
             found.update(indexed_links(fp.sentences, fp.bands, self.prior.postings))
@@ -1315,8 +1316,15 @@ class _DocumentMatcher:
         if verbatim is not None or (not later and self._inside_sentences(fp.canonical, candidates)):
             return verbatim
         words = fp.canonical.split(" ")
+        # A teaser's last sentence is cut off (and shares no key with the paragraph it is cut
+        # from, which the windows add as a neighbour), maybe inside its last word, which is left
+        # out; one of a heading's length is no teaser before the paragraphs it is cut from (see
+        # _verbatim).
+        cut = i in self.teasers and (not later or fp.words >= HEADING_WORDS)
+        if cut and len(words) > 1:
+            words.pop()
         need = self.options.containment * len(words)
-        if not self._could_cover(words, need, candidates):
+        if not cut and not self._could_cover(words, need, candidates):
             return None
         windows = self._windows(i, candidates, later=later)
         for doc_id, window in windows:
@@ -1338,7 +1346,7 @@ class _DocumentMatcher:
             )
             best = None
             for attempt in (*tries, window):
-                found = self._covered_by(words, attempt, need, doc_id)
+                found = self._covered_by(words, attempt, need, doc_id, cut=cut)
                 if found is not None and (best is None or found[0] > best[0][0]):
                     best = (found, attempt)
                     if found[0] == len(words):  # nothing covers more
@@ -1349,7 +1357,7 @@ class _DocumentMatcher:
                 # neighbours, as a window of this document holds its kept ones.
                 wider = self._with_indexed_neighbours(doc_id, window)
                 if wider is not None:
-                    found = self._covered_by(words, wider, need, doc_id)
+                    found = self._covered_by(words, wider, need, doc_id, cut=cut)
                     if found is not None and (best is None or found[0] > best[0][0]):
                         best = (found, wider)
             if best is None:
@@ -1521,6 +1529,7 @@ class _DocumentMatcher:
             and fp.words < HEADING_WORDS
             and len(self.document.canonical[dup.originals[0]]) > len(fp.canonical)
             and not self.texts[i].rstrip().endswith(_STATEMENT_ENDS)
+            and i not in self.teasers  # (cut off with "[…]" too)
         )
 
     def _verbatim(
@@ -1614,6 +1623,29 @@ class _DocumentMatcher:
             and whole.startswith(cut)
             and self.texts[j].strip() not in self.texts[i]
         )
+
+    def _cut_from_run(self, j: int, i: int) -> bool:
+        """Whether teaser ``j`` holds paragraph ``i`` and the paragraphs after it, laid end to
+        end, and is cut off inside one of them: a preview of several paragraphs run together,
+        which they take the place of (it goes as contained in them: :meth:`_contained_in_later`).
+        Not a paragraph ending with an ellipsis whose copy has other breaks: it ends where they
+        do."""
+        canonical = self.document.canonical
+        cut, text = canonical[j], canonical[i]
+        at = find_words(cut, text, 0, len(cut))
+        if at < 0:
+            return False
+        rest = cut[at + len(text) + 1 :]
+        for k in range(i + 1, min(len(canonical), i + 1 + _MAX_PARTS)):
+            if not rest:
+                return False
+            after = canonical[k]
+            if len(after) > len(rest):
+                return after.startswith(rest)
+            if rest != after and not rest.startswith(after + " "):
+                return False
+            rest = rest[len(after) + 1 :]
+        return False
 
     def _pulled(self, i: int) -> bool:
         """Whether paragraph ``i`` looks pulled out of another: a quotation and nothing else (a
@@ -1866,8 +1898,11 @@ class _DocumentMatcher:
         window: Sequence[tuple[int, int, str]],
         need: float,
         doc_id: str | None,
+        *,
+        cut: bool = False,
     ) -> tuple[int, list[str], Opcodes, tuple[int, ...]] | None:
-        """How ``window`` covers ``words``, if it covers ``need`` of them in whole sentences."""
+        """How ``window`` covers ``words``, if it covers ``need`` of them in whole sentences
+        (the last one maybe ``cut`` short: a teaser's)."""
         covered, other, ops, originals, region, spans = coverage(words, window, 0.5 * need)
         if not originals:
             return None
@@ -1885,7 +1920,7 @@ class _DocumentMatcher:
             covered, other, ops, _, region, spans = again
         if covered < need:
             return None
-        if doc_id is None and not self._whole_sentences(sources, region):
+        if doc_id is None and not self._whole_sentences(sources, region, cut=cut):
             return None
         if doc_id is None and not self._joined_whole(sources, spans):
             return None
@@ -1894,9 +1929,10 @@ class _DocumentMatcher:
         return covered, other, ops, originals
 
     def _whole_sentences(
-        self, window: Sequence[tuple[int, int, str]], region: tuple[int, int]
+        self, window: Sequence[tuple[int, int, str]], region: tuple[int, int], *, cut: bool
     ) -> bool:
-        """Whether ``region`` of the window's words starts and ends at sentence boundaries.
+        """Whether ``region`` of the window's words starts and ends at sentence boundaries (or
+        ends anywhere, if ``cut``).
 
         A merged or split copy is made of whole sentences; a heading whose words stand inside a
         longer sentence is not a copy of it. One word of slack on each side allows for an edit.
@@ -1910,7 +1946,9 @@ class _DocumentMatcher:
             ends.update(offset + w for w in last)
             offset += last[-1]
         begin, end = region
-        return any(0 <= begin - b <= 1 for b in starts) and any(0 <= b - end <= 1 for b in ends)
+        return any(0 <= begin - b <= 1 for b in starts) and (
+            cut or any(0 <= b - end <= 1 for b in ends)
+        )
 
     def _joined_whole(self, sources: Sequence[tuple[int, int, str]], spans: Spans) -> bool:
         """Whether a copy drawn from two or more of ``sources`` (``spans``: what it takes of

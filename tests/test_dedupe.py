@@ -2161,6 +2161,28 @@ def test_a_title_printed_again_under_its_byline_goes(header: list[str]) -> None:
     assert removed(result) == {len(header) + 1: (0, "exact")}
 
 
+@pytest.mark.parametrize(
+    "page_title",
+    [
+        "{} | www.harbour-news.example",
+        "{} - The Harbour Times",
+        "{} – Harbour News",
+        "Harbour News :: {}",
+    ],
+)
+def test_a_headline_under_the_page_title_with_the_site_name_goes(page_title: str) -> None:
+    # An extractor keeps the page's <title> and its <h1>: the headline printed twice, once with
+    # the site's name.
+    headline = "Council backs a €12 million plan for the harbour bridge"
+    top = page_title.format(headline)
+    result = dedupe(doc(top, "By Anna Berg", headline, P0, P1))
+    assert removed(result) == {2: (0, "contained")}
+    # Not in the document's header, or more than a site's name beside it: both stay.
+    assert dedupe(doc(P0, P1, top, P2, headline, P3)).duplicates == ()
+    longer = f"{headline} | Five more stories from the waterfront"
+    assert dedupe(doc(longer, headline, P0, P1)).duplicates == ()
+
+
 def test_a_short_line_repeated_near_the_top_but_not_a_title_stays() -> None:
     # Not the document's first line, or with the article's text between: a list, a closing
     # line, not a title under its byline.

@@ -37,7 +37,7 @@ from textclean.align import (
     word_for_word,
 )
 from textclean.boilerplate import BoilerplateMatcher
-from textclean.canonical import word_count
+from textclean.canonical import canonical_form, word_count
 from textclean.fingerprint import MIN_SENTENCE_WORDS, DocumentPrint, ParagraphPrint, sentence_key
 from textclean.match import runs, settle
 from textclean.match.links import Links, counts_alike, indexed_links, shared_keys
@@ -86,6 +86,10 @@ paragraph one for one, or a phrase by one word more or fewer (a synonym spinner'
 -> "mentioned", "more than" -> "over"), may be this much below the near threshold, and goes if
 it stands in a run of copies."""
 _ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one
+# Between a page's title and its site's name ("Headline | Site"), and the words of that name.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|·•–—-]|::)\s+")
+_SITE_WORDS = 5
+_TITLE_REACH = 12  # paragraphs from the top that a headline under the page's title may stand at
 _OPENING_QUOTES = tuple("\"'“‘«„")  # a pull quote starts with one and ends with the other
 _CLOSING_QUOTES = tuple("\"'”’»“")
 _WORDS = re.compile(r"[^\W_]+")
@@ -235,6 +239,10 @@ class _DocumentMatcher:
                 if i not in in_prior and not self._boilerplate_line(i):
                     short_repeats[i] = j  # a short repeat (a heading, a label), kept for now
                     continue
+            headline = self._page_headline(i)
+            if headline is not None:
+                self.found[i] = headline
+                continue
             fp = self.document[i] if i in in_prior else None
             if (
                 links.bounds[i] == links.bounds[i + 1] and fp is None
@@ -1531,6 +1539,30 @@ class _DocumentMatcher:
             and not self.texts[i].rstrip().endswith(_STATEMENT_ENDS)
             and i not in self.teasers  # (cut off with "[…]" too)
         )
+
+    def _page_headline(self, i: int) -> Duplicate | None:
+        """Paragraph ``i`` as the page's headline under the page's title, which adds the site's
+        name before or after a separator ("Headline | Site", "Site - Headline") and opens the
+        document (:func:`runs.in_header`): an extractor keeps the ``<title>`` and the ``<h1>``.
+        """
+        canonical = self.document.canonical
+        if i >= _TITLE_REACH or canonical[i].count(" ") < 2:
+            return None
+        j = next((k for k in range(i) if canonical[k] and k not in self.found), None)
+        if j is None:
+            return None
+        parts = _TITLE_SEPARATOR.split(self.texts[j].strip())
+        if len(parts) < 2:
+            return None
+        for site, title in ((parts[-1], parts[:-1]), (parts[0], parts[1:])):
+            if (
+                0 < word_count(canonical_form(site)) <= _SITE_WORDS
+                and canonical_form(" ".join(title)) == canonical[i]
+                and runs.in_header(canonical, self.found, i, j, self.structured)
+            ):
+                rule = "the page's headline under its title, which adds the site's name"
+                return Duplicate(i, j, "contained", 1.0, rule, (j,))
+        return None
 
     def _verbatim(
         self, i: int, text: str, candidates: Candidates, *, later: bool

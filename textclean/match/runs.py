@@ -27,6 +27,7 @@ __all__ = [
     "confirm_short_runs",
     "follows",
     "furniture",
+    "in_header",
     "lined_up",
     "past_furniture",
     "past_repeats",
@@ -392,12 +393,23 @@ def _title_repeat(
     j: int,
     aside: Collection[int] = (),
 ) -> bool:
-    """Whether line ``i`` repeats line ``j``, of three words or more, that opens the document,
-    with at most :data:`HEADER_LINES` lines between them and none of them longer than a byline
-    (:data:`HEADER_WORDS` words): a page's title printed again under its byline, date or
-    picture. Elsewhere a line of three words repeated two lines on is a list's or a table's."""
-    if canonical[i].count(" ") < 2:
-        return False
+    """Whether line ``i`` repeats line ``j``, of three words or more, as a title in its
+    header (:func:`in_header`). Elsewhere a line of three words repeated two lines on is a
+    list's or a table's."""
+    return canonical[i].count(" ") >= 2 and in_header(canonical, found, i, j, aside)
+
+
+def in_header(
+    canonical: Sequence[str],
+    found: Mapping[int, Duplicate],
+    i: int,
+    j: int,
+    aside: Collection[int] = (),
+) -> bool:
+    """Whether line ``j`` opens the document and ``i`` follows it with at most
+    :data:`HEADER_LINES` lines between them, none of them longer than a byline
+    (:data:`HEADER_WORDS` words): where a page's title is printed again under its byline, date
+    or picture. Removed paragraphs and those ``aside`` do not count."""
     worded = (
         k for k in range(len(canonical)) if canonical[k] and k not in found and k not in aside
     )

@@ -815,6 +815,20 @@ def test_teaser_with_a_link_after_its_ellipsis_goes(end: str) -> None:
     assert dedupe(doc(*ARTICLE, going_on)).duplicates == ()
 
 
+def test_a_copy_with_the_notes_a_screen_reader_says_after_links_goes() -> None:
+    # An HTML copy whose links carry "(opens in new tab)", beside a copy without them.
+    noted = P2.replace("ferries", "ferries (opens in new tab)").replace(
+        "footbridge", "footbridge (Opens in a new window)"
+    )
+    result = dedupe(doc(*ARTICLE, noted, P3))
+    assert removed(result) == {5: (2, "exact"), 6: (3, "exact")}
+    # The kept text is the text as given, notes and all, when the first copy has them.
+    assert dedupe(doc(P0, noted, P1, P2)).text == doc(P0, noted, P1)
+    # Other words in parentheses count.
+    aside = P2.replace("ferries", "ferries (run by the port)")
+    assert dedupe(doc(*ARTICLE, aside, P3)).kept == (0, 1, 2, 3, 4, 5)
+
+
 def test_preview_of_several_paragraphs_run_together_goes_before_them() -> None:
     # A lead block: the first paragraphs run into one, cut off inside the third. The paragraphs
     # stay whole and the preview goes, as contained in them.

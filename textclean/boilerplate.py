@@ -116,6 +116,12 @@ _FLAGS = regex.IGNORECASE | regex.DOTALL
 # A teaser's ellipsis, and the characters of the link that may follow it ("... Read more").
 _ELLIPSIS = regex.compile(r"(?:…|\.{3}|\[…\]|\[\.{3}\])[.…]*")
 _MAX_LINK = 80
+# What a screen reader says after a link, printed into the text by some extractors.
+_LINK_NOTE = regex.compile(
+    r"\s*\((?:opens|open|opening) in (?:a )?new (?:tab|window)\)"
+    r"|\s*\((?:link is external|external (?:link|site))\)",
+    regex.IGNORECASE,
+)
 
 
 def _compile(pattern: str) -> regex.Pattern[str]:
@@ -213,19 +219,24 @@ class BoilerplateMatcher:
             return frozenset(leads)
         return frozenset(canonical_paragraphs(sorted(leads))[0])
 
-    def cut_off(self, text: str) -> str:
-        """``text`` without the link after its closing ellipsis: a teaser's "… Read more" or
-        "... Continue reading" (a boilerplate line run in after the ellipsis). Other texts as
-        they are.
+    def matched_text(self, text: str) -> str:
+        """``text`` as it is matched: without the furniture run into it, the link after a
+        teaser's closing ellipsis ("… Read more", "... Continue reading": a boilerplate line
+        run in after the ellipsis) and the notes a screen reader says after a link ("(opens in
+        new tab)"). Other texts as they are.
 
         >>> matcher = boilerplate_matcher()
-        >>> matcher.cut_off("The council met on Tuesday to discuss… Read more »")
+        >>> matcher.matched_text("The council met on Tuesday to discuss… Read more »")
         'The council met on Tuesday to discuss…'
-        >>> matcher.cut_off("We waited... Read more books, she said.")
+        >>> matcher.matched_text("We waited... Read more books, she said.")
         'We waited... Read more books, she said.'
-        >>> matcher.cut_off("It grew... and grew.... Continue reading...")
+        >>> matcher.matched_text("It grew... and grew.... Continue reading...")
         'It grew... and grew....'
+        >>> matcher.matched_text("See the council (opens in new tab) minutes (external link).")
+        'See the council minutes.'
         """
+        if "(" in text:
+            text = _LINK_NOTE.sub("", text)
         end = len(text.rstrip())
         for ellipsis in reversed(list(_ELLIPSIS.finditer(text, max(0, end - _MAX_LINK), end))):
             link = text[ellipsis.end() : end].strip().strip("[]()")

@@ -95,12 +95,12 @@ def _prepare(text: str | bytes, options: DedupeOptions) -> _Prepared:
 def _fingerprint(
     paragraphs: Sequence[str | Paragraph], options: DedupeOptions
 ) -> tuple[list[str], DocumentPrint]:
-    """The texts matched (a teaser without the link after its ellipsis: "… Read more") and
-    their fingerprints."""
+    """The texts matched (without the furniture run into them: a teaser's "… Read more", a
+    link's "(opens in new tab)") and their fingerprints."""
     texts = [p.text if isinstance(p, Paragraph) else p for p in paragraphs]
     matcher = _boilerplate(options)
     if matcher is not None:
-        texts = list(map(matcher.cut_off, texts))
+        texts = list(map(matcher.matched_text, texts))
     return texts, fingerprint_paragraphs(texts, options.fingerprint, min_chars=options.min_chars)
 
 

@@ -55,7 +55,8 @@ class DedupeOptions:
             items of a highlights box ahead of the body, whose body copies stay) or
             ``"longest"``.
         boilerplate: remove paragraphs that match a boilerplate pattern even when they appear
-            once (default True).
+            once, and match paragraphs without the furniture run into them: a teaser's link
+            after its ellipsis ("… Read more") and a link's "(opens in new tab)" (default True).
         boilerplate_patterns: extra whole-paragraph regular expressions, added to
             :data:`textclean.boilerplate.DEFAULT_PATTERNS` (default none).
         clean: clean the text before segmenting it (default True): ``True`` with the default

@@ -426,6 +426,9 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
     "\n\n".join([json.dumps(_DATA_791), "Key points", f"{_S} {_S} {_S}", _F,
                    f"{_S} {_S} {_F} {_HTML_F}", _F, f"{_S} {_S} {_S}"])
 )  # fmt: skip
+@example(  # a lede behind a wire dateline, "CITY (AP) — ", is no headline under a site's name
+    "\n\n".join(["WASHINGTON (AP) — Work is due to start in March.", *[SENTENCES[5]] * 12])
+)  # (seed 821)
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -88,6 +88,7 @@ it stands in a run of copies."""
 _ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one
 # Between a page's title and its site's name ("Headline | Site"), and the words of that name.
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|·•–—-]|::)\s+")
+_SITE_FIRST = re.compile(r"\s(?:[|·•]|::)\s")  # (a dash after a name opens a wire dateline)
 _SITE_WORDS = 5
 _TITLE_REACH = 12  # paragraphs from the top that a headline under the page's title may stand at
 _OPENING_QUOTES = tuple("\"'“‘«„")  # a pull quote starts with one and ends with the other
@@ -1542,7 +1543,7 @@ class _DocumentMatcher:
 
     def _page_headline(self, i: int) -> Duplicate | None:
         """Paragraph ``i`` as the page's headline under the page's title, which adds the site's
-        name before or after a separator ("Headline | Site", "Site - Headline") and opens the
+        name after a separator or before a bar ("Headline - Site", "Site | Headline") and opens the
         document (:func:`runs.in_header`): an extractor keeps the ``<title>`` and the ``<h1>``.
         """
         canonical = self.document.canonical
@@ -1551,10 +1552,15 @@ class _DocumentMatcher:
         j = next((k for k in range(i) if canonical[k] and k not in self.found), None)
         if j is None:
             return None
+        if self.texts[i].rstrip().endswith("."):
+            return None  # (a sentence, no headline: a wire dateline's "CITY (AP) — " is before it)
         parts = _TITLE_SEPARATOR.split(self.texts[j].strip())
         if len(parts) < 2:
             return None
-        for site, title in ((parts[-1], parts[:-1]), (parts[0], parts[1:])):
+        names = [(parts[-1], parts[:-1])]
+        if _SITE_FIRST.search(self.texts[j]):  # ("Site | Headline": not "CITY (AP) — Lede")
+            names.append((parts[0], parts[1:]))
+        for site, title in names:
             if (
                 0 < word_count(canonical_form(site)) <= _SITE_WORDS
                 and canonical_form(" ".join(title)) == canonical[i]

@@ -829,6 +829,30 @@ def test_a_copy_with_the_notes_a_screen_reader_says_after_links_goes() -> None:
     assert dedupe(doc(*ARTICLE, aside, P3)).kept == (0, 1, 2, 3, 4, 5)
 
 
+def test_a_description_cut_short_without_an_ellipsis_goes_before_its_paragraph() -> None:
+    # A page's description, cut at a number of characters a few words before the end of the
+    # first paragraph: the paragraph holds more, and stays.
+    description = P0.removesuffix(" for more than three years.")
+    result = dedupe(doc(description, *ARTICLE))
+    assert removed(result) == {0: (1, "contained")}
+    # A line that a copy runs into the next one (a list's item and a heading) is no cut.
+    item = "Ferries every 20 minutes between the two quays while the old bridge is closed"
+    rows = [item, "Opening hours", P1, P2, f"{item} Opening hours", P3]
+    assert set(removed(dedupe(doc(*rows)))) == {4}
+
+
+def test_a_paragraph_a_later_comment_quotes_stays() -> None:
+    # A reader's comment quoting a one-sentence paragraph and answering it: the paragraph is
+    # the source, not a highlight of the comment.
+    sentence = "Work is due to start in March and should take about 18 months."
+    comment = f"“{sentence}” Eighteen months? I will believe that when I see it."
+    result = dedupe(doc(P0, sentence, P1, "3 Comments", comment))
+    assert result.duplicates == ()
+    # Unquoted, it reads as a highlight that the later paragraph says in full.
+    assert P2.startswith(sentence)
+    assert removed(dedupe(doc(P0, sentence, P1, P2))) == {1: (3, "contained")}
+
+
 def test_preview_of_several_paragraphs_run_together_goes_before_them() -> None:
     # A lead block: the first paragraphs run into one, cut off inside the third. The paragraphs
     # stay whole and the preview goes, as contained in them.

@@ -92,6 +92,7 @@ _SITE_FIRST = re.compile(r"\s(?:[|·•]|::)\s")  # (a dash after a name opens a
 _SITE_WORDS = 5
 _TITLE_REACH = 12  # paragraphs from the top that a headline under the page's title may stand at
 _OPENING_QUOTES = tuple("\"'“‘«„")  # a pull quote starts with one and ends with the other
+_QUOTED = r"[\"“‘«„]\s*"  # (the words after it, right after an opening quotation mark)
 _CLOSING_QUOTES = tuple("\"'”’»“")
 _WORDS = re.compile(r"[^\W_]+")
 _NUMBER = re.compile(r"(?<![^ ])[0-9]+(?![^ ])")  # a word of digits in canonical text
@@ -757,6 +758,8 @@ class _DocumentMatcher:
                 dup = self._contained(j, fp, candidates, later=True) if candidates else None
                 if dup is None or self._lone_part(j, dup, fp):
                     continue  # (a heading-sized part of one later paragraph, as a value in a table)
+                if any(self._quotes(i, j) for i in dup.originals):
+                    continue  # (a reader's comment quoting it: it is the source)
                 # A paragraph mostly made of earlier text is the copy (a merged one whose other
                 # half went unnoticed), not the original of ``j``; unless ``j`` is exactly some
                 # of its sentences (or a pull quote or teaser, found as its words) and the rest
@@ -1151,12 +1154,16 @@ class _DocumentMatcher:
     ) -> dict[Ref, tuple[int, str]]:
         """Kept paragraphs sharing keys with paragraph ``i`` (``fp``): how many keys, and their
         canonical text. A teaser cut from paragraph ``i``, or from the paragraphs from ``i`` on,
-        is none of them."""
+        is none of them, nor the start of ``i`` cut short (:meth:`_cut_short`)."""
         canonical = self.document.canonical
         found: dict[Ref, tuple[int, str]] = {(None, j): (n, canonical[j]) for j, n in local.items()}
+        for j in local:
+            if self._cut_short(j, i):
+                self.teasers.add(j)
+                del found[None, j]
         if self.teasers:
             for j in self.teasers.intersection(local):
-                if self._cut_from(j, i) or self._cut_from_run(j, i):
+                if (None, j) in found and (self._cut_from(j, i) or self._cut_from_run(j, i)):
                     del found[None, j]
         if self.prior.postings:
             found.update(indexed_links(fp.sentences, fp.bands, self.prior.postings))
@@ -1662,6 +1669,28 @@ class _DocumentMatcher:
             and self.texts[j].strip() not in self.texts[i]
         )
 
+    def _cut_short(self, j: int, i: int) -> bool:
+        """Whether paragraph ``j``, of :data:`HEADING_WORDS` words or more and not ending like a
+        sentence, is the start of paragraph ``i`` cut off without an ellipsis: a page's
+        description cut at a number of characters, before the paragraph it is cut from, which
+        ends the sentence. It is a teaser, and goes as one (not ``i`` as a near copy of it: ``i``
+        holds more). Not a line that a copy runs into the paragraph after it (a list's item and
+        the next heading, rewrapped)."""
+        canonical = self.document.canonical
+        cut, whole = canonical[j], canonical[i]
+        if not (
+            whole.startswith(cut + " ")
+            and cut.count(" ") + 1 >= HEADING_WORDS
+            and not self.texts[j].rstrip().endswith(_STATEMENT_ENDS)
+            and self.texts[i].rstrip().endswith(_STATEMENT_ENDS)
+        ):
+            return False
+        rest = whole[len(cut) + 1 :]
+        after = next((k for k in range(j + 1, i) if canonical[k]), None)
+        return after is None or not (
+            rest.startswith(canonical[after]) or canonical[after].startswith(rest)
+        )
+
     def _cut_from_run(self, j: int, i: int) -> bool:
         """Whether teaser ``j`` holds paragraph ``i`` and the paragraphs after it, laid end to
         end, and is cut off inside one of them: a preview of several paragraphs run together,
@@ -1684,6 +1713,16 @@ class _DocumentMatcher:
                 return False
             rest = rest[len(after) + 1 :]
         return False
+
+    def _quotes(self, i: int, j: int) -> bool:
+        """Whether paragraph ``i`` quotes paragraph ``j``, which is no quotation itself: ``j``'s
+        first words stand right after an opening quotation mark in it (a comment quoting the
+        article, not a body paragraph that a highlights box repeated)."""
+        words = self.texts[j].split()
+        if not words or words[0].startswith(_OPENING_QUOTES):
+            return False
+        quoted = _QUOTED + r"\s+".join(map(re.escape, words[:4]))
+        return re.search(quoted, self.texts[i]) is not None
 
     def _pulled(self, i: int) -> bool:
         """Whether paragraph ``i`` looks pulled out of another: a quotation and nothing else (a

@@ -758,8 +758,8 @@ class _DocumentMatcher:
                 dup = self._contained(j, fp, candidates, later=True) if candidates else None
                 if dup is None or self._lone_part(j, dup, fp):
                     continue  # (a heading-sized part of one later paragraph, as a value in a table)
-                if any(self._quotes(i, j) for i in dup.originals):
-                    continue  # (a reader's comment quoting it: it is the source)
+                if any(self._quotes(i, j) or self._cut_short(i, j) for i in dup.originals):
+                    continue  # (a reader's comment quoting it, or a copy cut short: the source)
                 # A paragraph mostly made of earlier text is the copy (a merged one whose other
                 # half went unnoticed), not the original of ``j``; unless ``j`` is exactly some
                 # of its sentences (or a pull quote or teaser, found as its words) and the rest
@@ -1161,6 +1161,8 @@ class _DocumentMatcher:
             if self._cut_short(j, i):
                 self.teasers.add(j)
                 del found[None, j]
+            elif i not in self.teasers and self._cut_short(i, j):
+                self.teasers.add(i)  # (a copy of the paragraphs from ``j`` on, cut short)
         if self.teasers:
             for j in self.teasers.intersection(local):
                 if (None, j) in found and (self._cut_from(j, i) or self._cut_from_run(j, i)):
@@ -1678,12 +1680,11 @@ class _DocumentMatcher:
         the next heading, rewrapped)."""
         canonical = self.document.canonical
         cut, whole = canonical[j], canonical[i]
-        if not (
-            whole.startswith(cut + " ")
-            and cut.count(" ") + 1 >= HEADING_WORDS
-            and not self.texts[j].rstrip().endswith(_STATEMENT_ENDS)
-            and self.texts[i].rstrip().endswith(_STATEMENT_ENDS)
-        ):
+        if cut.count(" ") + 1 < HEADING_WORDS or self.texts[j].rstrip().endswith(_STATEMENT_ENDS):
+            return False
+        if not whole.startswith(cut + " "):  # (the paragraphs from ``i`` on, cut inside one)
+            return self._cut_from_run(j, i, sentence=True)
+        if not self.texts[i].rstrip().endswith(_STATEMENT_ENDS):
             return False
         rest = whole[len(cut) + 1 :]
         after = next((k for k in range(j + 1, i) if canonical[k]), None)
@@ -1691,12 +1692,12 @@ class _DocumentMatcher:
             rest.startswith(canonical[after]) or canonical[after].startswith(rest)
         )
 
-    def _cut_from_run(self, j: int, i: int) -> bool:
+    def _cut_from_run(self, j: int, i: int, *, sentence: bool = False) -> bool:
         """Whether teaser ``j`` holds paragraph ``i`` and the paragraphs after it, laid end to
-        end, and is cut off inside one of them: a preview of several paragraphs run together,
-        which they take the place of (it goes as contained in them: :meth:`_contained_in_later`).
-        Not a paragraph ending with an ellipsis whose copy has other breaks: it ends where they
-        do."""
+        end, and is cut off inside one of them (inside its last sentence, if ``sentence``): a
+        preview of several paragraphs run together, which they take the place of (it goes as
+        contained in them: :meth:`_contained_in_later`). Not a paragraph ending with an ellipsis
+        whose copy has other breaks: it ends where they do."""
         canonical = self.document.canonical
         cut, text = canonical[j], canonical[i]
         at = find_words(cut, text, 0, len(cut))
@@ -1708,7 +1709,8 @@ class _DocumentMatcher:
                 return False
             after = canonical[k]
             if len(after) > len(rest):
-                return after.startswith(rest)
+                inside = not sentence or self._sentence_goes_on(k, len(rest))
+                return after.startswith(rest) and inside
             if rest != after and not rest.startswith(after + " "):
                 return False
             rest = rest[len(after) + 1 :]
@@ -1766,6 +1768,11 @@ class _DocumentMatcher:
         while at >= 0 and not starts_word(canon, at):
             at = canon.find(text, at + 1, stop)
         return at
+
+    def _sentence_goes_on(self, j: int, at: int) -> bool:
+        """Whether a sentence of paragraph ``j`` goes on past offset ``at`` of its canonical
+        text (no sentence ends there)."""
+        return at not in self._sentence_bounds(j)[1]
 
     def _sentence_bounds(self, j: int) -> tuple[set[int], set[int]]:
         """Where paragraph ``j``'s sentences start and end in its canonical text (character

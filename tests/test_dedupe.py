@@ -839,6 +839,9 @@ def test_a_description_cut_short_without_an_ellipsis_goes_before_its_paragraph()
     across = f"{P0} {P1[:70].rsplit(' ', 1)[0]}"
     assert removed(dedupe(doc(across, *ARTICLE))) == {0: (1, "contained")}
     assert removed(dedupe(doc(*ARTICLE, across))) == {5: (0, "contained")}
+    # From a date line into the first paragraph, cut inside it.
+    dated = f"March 3, 2026 {P0.removesuffix(' for more than three years.')}"
+    assert removed(dedupe(doc(dated, "March 3, 2026", *ARTICLE))) == {0: (2, "contained")}
     # A line that a copy runs into the next one (a list's item and a heading) is no cut.
     item = "Ferries every 20 minutes between the two quays while the old bridge is closed"
     rows = [item, "Opening hours", P1, P2, f"{item} Opening hours", P3]

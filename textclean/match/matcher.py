@@ -1682,8 +1682,8 @@ class _DocumentMatcher:
         cut, whole = canonical[j], canonical[i]
         if cut.count(" ") + 1 < HEADING_WORDS or self.texts[j].rstrip().endswith(_STATEMENT_ENDS):
             return False
-        if not whole.startswith(cut + " "):  # (the paragraphs from ``i`` on, cut inside one)
-            return self._cut_from_run(j, i, sentence=True)
+        if not whole.startswith(cut + " "):  # (the paragraphs from or up to ``i``, cut inside one)
+            return self._cut_from_run(j, i, sentence=True) or self._cut_in(j, i)
         if not self.texts[i].rstrip().endswith(_STATEMENT_ENDS):
             return False
         rest = whole[len(cut) + 1 :]
@@ -1691,6 +1691,35 @@ class _DocumentMatcher:
         return after is None or not (
             rest.startswith(canonical[after]) or canonical[after].startswith(rest)
         )
+
+    def _cut_in(self, j: int, i: int) -> bool:
+        """Whether canonical text ``j`` is the paragraphs right before paragraph ``i`` (one or
+        more, passing empty ones and ``j``), laid end to end, and the start of ``i``, cut off
+        inside one of its sentences: a page's description that runs from a date line or a
+        heading into the first paragraph (see :meth:`_cut_short`)."""
+        canonical = self.document.canonical
+        cut, whole = canonical[j], canonical[i]
+        start, at = whole.split(" ", 1)[0], len(cut)
+        while True:  # where the start of ``i`` stands in ``j``, the last place first
+            at = cut.rfind(" " + start, 0, at)
+            if at < 0:
+                return False
+            tail = cut[at + 1 :]
+            if whole.startswith(tail) and len(tail) < len(whole):
+                break
+        if not self._sentence_goes_on(i, len(tail)):
+            return False
+        head, k = cut[:at], i - 1
+        for _ in range(_MAX_PARTS):
+            while k >= 0 and (k == j or not canonical[k]):
+                k -= 1
+            if k < 0 or not (head == canonical[k] or head.endswith(" " + canonical[k])):
+                return False
+            head = head[: len(head) - len(canonical[k])].rstrip(" ")
+            if not head:
+                return True
+            k -= 1
+        return False
 
     def _cut_from_run(self, j: int, i: int, *, sentence: bool = False) -> bool:
         """Whether teaser ``j`` holds paragraph ``i`` and the paragraphs after it, laid end to

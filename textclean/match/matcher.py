@@ -186,6 +186,10 @@ class _DocumentMatcher:
         # Paragraphs cut off with an ellipsis (teasers): never the original of a paragraph
         # they are cut from, which holds more (the teaser goes instead, as contained in it).
         self.teasers = {i for i, text in enumerate(texts) if text.rstrip().endswith(_ELLIPSES)}
+        # Paragraphs that do not end like a sentence: maybe cut short without an ellipsis.
+        self.unended = {
+            i for i, text in enumerate(texts) if not text.rstrip().endswith(_STATEMENT_ENDS)
+        }
         # The lowest ratio (0-100) at which a spinner's copy may go (SPUN_MARGIN).
         self.spun_cutoff = max(0.0, (options.threshold - SPUN_MARGIN) * 100)
         # Short paragraphs that repeat a kept one, as they are met: kept for now, but they add
@@ -1157,12 +1161,13 @@ class _DocumentMatcher:
         is none of them, nor the start of ``i`` cut short (:meth:`_cut_short`)."""
         canonical = self.document.canonical
         found: dict[Ref, tuple[int, str]] = {(None, j): (n, canonical[j]) for j, n in local.items()}
-        for j in local:
+        for j in self.unended.intersection(local):
             if self._cut_short(j, i):
                 self.teasers.add(j)
                 del found[None, j]
-            elif i not in self.teasers and self._cut_short(i, j):
-                self.teasers.add(i)  # (a copy of the paragraphs from ``j`` on, cut short)
+        if i in self.unended and i not in self.teasers:
+            if any(self._cut_short(i, j) for j in local):
+                self.teasers.add(i)  # (a copy of the paragraphs up to or from ``j``, cut short)
         if self.teasers:
             for j in self.teasers.intersection(local):
                 if (None, j) in found and (self._cut_from(j, i) or self._cut_from_run(j, i)):
@@ -1680,11 +1685,11 @@ class _DocumentMatcher:
         the next heading, rewrapped)."""
         canonical = self.document.canonical
         cut, whole = canonical[j], canonical[i]
-        if cut.count(" ") + 1 < HEADING_WORDS or self.texts[j].rstrip().endswith(_STATEMENT_ENDS):
+        if j not in self.unended or cut.count(" ") + 1 < HEADING_WORDS:
             return False
         if not whole.startswith(cut + " "):  # (the paragraphs from or up to ``i``, cut inside one)
             return self._cut_from_run(j, i, sentence=True) or self._cut_in(j, i)
-        if not self.texts[i].rstrip().endswith(_STATEMENT_ENDS):
+        if i in self.unended:
             return False
         rest = whole[len(cut) + 1 :]
         after = next((k for k in range(j + 1, i) if canonical[k]), None)

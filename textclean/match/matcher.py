@@ -1165,9 +1165,12 @@ class _DocumentMatcher:
             if self._cut_short(j, i):
                 self.teasers.add(j)
                 del found[None, j]
-        if i in self.unended and i not in self.teasers:
-            if any(self._cut_short(i, j) for j in local):
-                self.teasers.add(i)  # (a copy of the paragraphs up to or from ``j``, cut short)
+        if (
+            i in self.unended
+            and i not in self.teasers
+            and any(self._cut_short(i, j) for j in local)
+        ):
+            self.teasers.add(i)  # (a copy of the paragraphs up to or from ``j``, cut short)
         if self.teasers:
             for j in self.teasers.intersection(local):
                 if (None, j) in found and (self._cut_from(j, i) or self._cut_from_run(j, i)):

@@ -186,9 +186,13 @@ class _DocumentMatcher:
         # Paragraphs cut off with an ellipsis (teasers): never the original of a paragraph
         # they are cut from, which holds more (the teaser goes instead, as contained in it).
         self.teasers = {i for i, text in enumerate(texts) if text.rstrip().endswith(_ELLIPSES)}
-        # Paragraphs that do not end like a sentence: maybe cut short without an ellipsis.
+        # Paragraphs that end with a letter or digit, at the top of the document or ending it:
+        # maybe a page's description cut short without an ellipsis (see _cut_short).
+        worded = [k for k, canon in enumerate(document.canonical) if canon]
         self.unended = {
-            i for i, text in enumerate(texts) if not text.rstrip().endswith(_STATEMENT_ENDS)
+            i
+            for i in (*worded[:_TITLE_REACH], *worded[-1:])
+            if texts[i].rstrip()[-1:].isalnum()
         }
         # The lowest ratio (0-100) at which a spinner's copy may go (SPUN_MARGIN).
         self.spun_cutoff = max(0.0, (options.threshold - SPUN_MARGIN) * 100)
@@ -1680,10 +1684,10 @@ class _DocumentMatcher:
         )
 
     def _cut_short(self, j: int, i: int) -> bool:
-        """Whether paragraph ``j``, of :data:`HEADING_WORDS` words or more and not ending like a
-        sentence, is the start of paragraph ``i`` cut off without an ellipsis: a page's
-        description cut at a number of characters, before the paragraph it is cut from, which
-        ends the sentence. It is a teaser, and goes as one (not ``i`` as a near copy of it: ``i``
+        """Whether paragraph ``j``, of :data:`HEADING_WORDS` words or more, ending with a letter or
+        digit at the top of the document or at its end, is the start of paragraph ``i`` cut off
+        without an ellipsis: a page's description cut at a number of characters, before the
+        paragraph it is cut from, which ends the sentence. It is a teaser, and goes as one (not ``i`` as a near copy of it: ``i``
         holds more). Not a line that a copy runs into the paragraph after it (a list's item and
         the next heading, rewrapped)."""
         canonical = self.document.canonical
@@ -1692,7 +1696,7 @@ class _DocumentMatcher:
             return False
         if not whole.startswith(cut + " "):  # (the paragraphs from or up to ``i``, cut inside one)
             return self._cut_from_run(j, i, sentence=True) or self._cut_in(j, i)
-        if i in self.unended:
+        if not self.texts[i].rstrip().endswith(_STATEMENT_ENDS):
             return False
         rest = whole[len(cut) + 1 :]
         after = next((k for k in range(j + 1, i) if canonical[k]), None)

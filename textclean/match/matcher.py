@@ -190,9 +190,7 @@ class _DocumentMatcher:
         # maybe a page's description cut short without an ellipsis (see _cut_short).
         worded = [k for k, canon in enumerate(document.canonical) if canon]
         self.unended = {
-            i
-            for i in (*worded[:_TITLE_REACH], *worded[-1:])
-            if texts[i].rstrip()[-1:].isalnum()
+            i for i in (*worded[:_TITLE_REACH], *worded[-1:]) if texts[i].rstrip()[-1:].isalnum()
         }
         # The lowest ratio (0-100) at which a spinner's copy may go (SPUN_MARGIN).
         self.spun_cutoff = max(0.0, (options.threshold - SPUN_MARGIN) * 100)
@@ -1687,9 +1685,9 @@ class _DocumentMatcher:
         """Whether paragraph ``j``, of :data:`HEADING_WORDS` words or more, ending with a letter or
         digit at the top of the document or at its end, is the start of paragraph ``i`` cut off
         without an ellipsis: a page's description cut at a number of characters, before the
-        paragraph it is cut from, which ends the sentence. It is a teaser, and goes as one (not ``i`` as a near copy of it: ``i``
-        holds more). Not a line that a copy runs into the paragraph after it (a list's item and
-        the next heading, rewrapped)."""
+        paragraph it is cut from, which ends the sentence. It is a teaser, and goes as one (not
+        ``i`` as a near copy of it: ``i`` holds more). Not a line that a copy runs into the
+        paragraph after it (a list's item and the next heading, rewrapped)."""
         canonical = self.document.canonical
         cut, whole = canonical[j], canonical[i]
         if j not in self.unended or cut.count(" ") + 1 < HEADING_WORDS:

@@ -429,6 +429,9 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
 @example(  # a lede behind a wire dateline, "CITY (AP) — ", is no headline under a site's name
     "\n\n".join(["WASHINGTON (AP) — Work is due to start in March.", *[SENTENCES[5]] * 12])
 )  # (seed 821)
+@example(  # a line and a paragraph that goes on with it again: no description cut short
+    "\n\n".join([f"{_S} Closed", f"{_S} Closed", " ".join([f"{_S} Closed"] * 6) + f" {_S}"])
+)  # (seed 842)
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

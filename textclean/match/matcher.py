@@ -1697,9 +1697,10 @@ class _DocumentMatcher:
         if not self.texts[i].rstrip().endswith(_STATEMENT_ENDS):
             return False
         rest = whole[len(cut) + 1 :]
-        after = next((k for k in range(j + 1, i) if canonical[k]), None)
-        return after is None or not (
-            rest.startswith(canonical[after]) or canonical[after].startswith(rest)
+        after = next((k for k in range(j + 1, i) if canonical[k] and k not in self.found), j)
+        # (``i`` goes on with ``j`` again, or with the paragraph after it: a merged copy)
+        return not any(
+            rest.startswith(canonical[k]) or canonical[k].startswith(rest) for k in {j, after}
         )
 
     def _cut_in(self, j: int, i: int) -> bool:

@@ -334,7 +334,7 @@ def remove_short_blocks(
     """Remove short lines repeated right after themselves, one line or a block of up to
     :data:`BLOCK_LINES` in a row (p1 p2 p1 p2), when one of them has three words or more,
     :data:`MENU_LINES` or more short lines that open the document and again close it, and a
-    title repeated among the document's first lines (:func:`_title_repeat`).
+    title repeated among the document's first lines (:func:`in_header`).
 
     Lists and tables repeat short lines legitimately, also two or more in a row ("Filter:
     Cone" and "Carafe: Glass" under two products): a block that repeats further on stays
@@ -380,23 +380,16 @@ def remove_short_blocks(
                 block = _menu_repeat(canonical, found, i, j, kept, after, short_repeats)
                 for k, m in block:
                     remove(k, m, "a menu at the top repeated at the bottom")
-            if not block and _title_repeat(canonical, found, i, j, aside):
+            # A title of three words or more repeated in the document's header (elsewhere such
+            # a line repeated two lines on is a list's or a table's).
+            if (
+                not block
+                and canonical[i].count(" ") >= 2
+                and in_header(canonical, found, i, j, aside)
+            ):
                 block = [(i, j)]
                 remove(i, j, "a title repeated under the lines that follow it")
             changed = changed or bool(block)
-
-
-def _title_repeat(
-    canonical: Sequence[str],
-    found: Mapping[int, Duplicate],
-    i: int,
-    j: int,
-    aside: Collection[int] = (),
-) -> bool:
-    """Whether line ``i`` repeats line ``j``, of three words or more, as a title in its
-    header (:func:`in_header`). Elsewhere a line of three words repeated two lines on is a
-    list's or a table's."""
-    return canonical[i].count(" ") >= 2 and in_header(canonical, found, i, j, aside)
 
 
 def in_header(

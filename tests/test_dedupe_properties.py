@@ -432,6 +432,10 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
 @example(  # a line and a paragraph that goes on with it again: no description cut short
     "\n\n".join([f"{_S} Closed", f"{_S} Closed", " ".join([f"{_S} Closed"] * 6) + f" {_S}"])
 )  # (seed 842)
+@example(  # a line "cut inside" a later paragraph only by way of a repeat that goes (seed 851)
+    "\n\n".join([f"{_W}Closed {_F} Closed", *[_S] * 5, f"{_W}Closed {_F}",
+                   "Closed", *[_S] * 5, f"Closed {_F}", f"Closed {_F}"])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

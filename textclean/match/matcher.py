@@ -186,6 +186,7 @@ class _DocumentMatcher:
         # Paragraphs cut off with an ellipsis (teasers): never the original of a paragraph
         # they are cut from, which holds more (the teaser goes instead, as contained in it).
         self.teasers = {i for i, text in enumerate(texts) if text.rstrip().endswith(_ELLIPSES)}
+        self.repeats: set[int] = set()  # paragraphs with the exact key of an earlier one (run)
         # Paragraphs that end with a letter or digit, at the top of the document or ending it:
         # maybe a page's description cut short without an ellipsis (see _cut_short).
         worded = [k for k, canon in enumerate(document.canonical) if canon]
@@ -219,6 +220,7 @@ class _DocumentMatcher:
         if links.earlier:  # the first paragraph with each exact key
             first_of: dict[int, int] = {}
             first_same = [first_of.setdefault(key, i) for i, key in enumerate(document.exact)]
+            self.repeats = {i for i, j in enumerate(first_same) if j != i}
         else:  # no two paragraphs share a key: each is the first of its text
             first_same = list(range(len(document)))
         canonical = document.canonical
@@ -1722,7 +1724,7 @@ class _DocumentMatcher:
             return False
         head, k = cut[:at], i - 1
         for _ in range(_MAX_PARTS):
-            while k >= 0 and (k == j or not canonical[k]):
+            while k >= 0 and (k == j or not canonical[k] or k in self.repeats):
                 k -= 1
             if k < 0 or not (head == canonical[k] or head.endswith(" " + canonical[k])):
                 return False
@@ -1744,7 +1746,9 @@ class _DocumentMatcher:
         if at < 0:
             return False
         rest = cut[at + len(text) + 1 :]
-        for k in range(i + 1, min(len(canonical), i + 1 + _MAX_PARTS)):
+        # (Passing over empty paragraphs and repeats of earlier ones, which go as their copies.)
+        passed = (k for k in range(i + 1, len(canonical)) if canonical[k] and k not in self.repeats)
+        for k in islice(passed, _MAX_PARTS):
             if not rest:
                 return False
             after = canonical[k]

@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 
 import regex
@@ -116,7 +117,9 @@ _FLAGS = regex.IGNORECASE | regex.DOTALL
 # A teaser's ellipsis, and the characters of the link that may follow it ("... Read more").
 _ELLIPSIS = regex.compile(r"(?:…|\.{3}|\[…\]|\[\.{3}\])[.…]*")
 _MAX_LINK = 80
-# What a screen reader says after a link, printed into the text by some extractors.
+# What a screen reader says after a link, printed into the text by some extractors (and how
+# each starts, found by a search for its first character: quick where none is).
+_LINK_NOTE_START = re.compile(r"\((?:open|link is|external)", re.IGNORECASE)
 _LINK_NOTE = regex.compile(
     r"\s*\((?:opens|open|opening) in (?:a )?new (?:tab|window)\)"
     r"|\s*\((?:link is external|external (?:link|site))\)",
@@ -235,8 +238,11 @@ class BoilerplateMatcher:
         >>> matcher.matched_text("See the council (opens in new tab) minutes (external link).")
         'See the council minutes.'
         """
-        if "(" in text:
+        if "(" in text and _LINK_NOTE_START.search(text):
             text = _LINK_NOTE.sub("", text)
+        tail = text[-2 * _MAX_LINK :]  # (the last characters, white space and all)
+        if "…" not in tail and "..." not in tail:
+            return text
         end = len(text.rstrip())
         for ellipsis in reversed(list(_ELLIPSIS.finditer(text, max(0, end - _MAX_LINK), end))):
             link = text[ellipsis.end() : end].strip().strip("[]()")

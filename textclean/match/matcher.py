@@ -249,7 +249,7 @@ class _DocumentMatcher:
                 if i not in in_prior and not self._boilerplate_line(i):
                     short_repeats[i] = j  # a short repeat (a heading, a label), kept for now
                     continue
-            headline = self._page_headline(i)
+            headline = self._page_headline(i) if i < _TITLE_REACH else None
             if headline is not None:
                 self.found[i] = headline
                 continue
@@ -1568,10 +1568,10 @@ class _DocumentMatcher:
         document (:func:`runs.in_header`): an extractor keeps the ``<title>`` and the ``<h1>``.
         """
         canonical = self.document.canonical
-        if i >= _TITLE_REACH or canonical[i].count(" ") < 2:
+        if canonical[i].count(" ") < 2:
             return None
         j = next((k for k in range(i) if canonical[k] and k not in self.found), None)
-        if j is None:
+        if j is None or canonical[i] not in canonical[j]:
             return None
         if self.texts[i].rstrip().endswith("."):
             return None  # (a sentence, no headline: a wire dateline's "CITY (AP) — " is before it)
@@ -1712,7 +1712,8 @@ class _DocumentMatcher:
         heading into the first paragraph (see :meth:`_cut_short`)."""
         canonical = self.document.canonical
         cut, whole = canonical[j], canonical[i]
-        start, at = whole.split(" ", 1)[0], len(cut)
+        # (``i``'s first three words: a cut inside them leaves too little to tell)
+        start, at = " ".join(whole.split(" ", 3)[:3]), len(cut)
         while True:  # where the start of ``i`` stands in ``j``, the last place first
             at = cut.rfind(" " + start, 0, at)
             if at < 0:

@@ -1714,8 +1714,10 @@ class _DocumentMatcher:
         cut, whole = canonical[j], canonical[i]
         # (``i``'s first three words: a cut inside them leaves too little to tell)
         start, at = " ".join(whole.split(" ", 3)[:3]), len(cut)
+        # (only a tail of ``j`` shorter than ``i`` can be its start: in the last place looked at)
+        first = max(len(cut) - len(whole), 0)
         while True:  # where the start of ``i`` stands in ``j``, the last place first
-            at = cut.rfind(" " + start, 0, at)
+            at = cut.rfind(" " + start, first, at)
             if at < 0:
                 return False
             tail = cut[at + 1 :]

@@ -2070,6 +2070,7 @@ BOILERPLATE_LINES = [
     "Read the full story",
     "© 2026 Harbour Gazette Ltd. All rights reserved.",
     "Copyright 2026 The Harbour Gazette. This material may not be published or redistributed.",
+    "© Harbour Gazette Photo Desk",
     "Advertisement - Scroll to continue",
     "Sign up for our daily newsletter to get the latest news.",
     "Also read: Ferry fares rise again",
@@ -2103,6 +2104,10 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Subscribe to the council's minutes to see how each member voted.",
         "Show more restraint, the judge told the council.",
         "Print media lost readers again in 2025.",
+        # A caption run in after its credit, and a list's "(c)" that a converter made a sign
+        "© Harbour Gazette Photo Desk The ferry resumed its winter timetable on Monday after a "
+        "week of storms closed the port.",
+        "© residents may appeal the decision within 30 days of the notice.",
     ]
     result = dedupe(doc(P0, *content, "Advertisement", P1))
     assert removed(result) == {len(content) + 1: (None, "boilerplate")}

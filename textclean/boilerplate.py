@@ -73,7 +73,11 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(all )?rights reserved",
     r"(read|view|see) (the )?(full|whole|complete|original|entire) (story|article|report|post)"
     r"( (here|online|on \w+))?",
-    r"(©|\(c\) \d{4}|copyright( ©| \(c\))? \d{4}).{0,200}",  # a copyright line
+    # A copyright line: the sign and a year, or a name of up to 12 words, or the rights kept
+    # (not a caption or sentence run in after a credit, nor a list's "(c)" turned into "©").
+    r"(©|\(c\)|copyright(\s*©|\s*\(c\))?)\s*\d{4}.{0,200}",
+    r"©\s*(?-i:[\p{Lu}])\S*(\s+\S+){0,11}",
+    r"©.{0,200}(rights reserved|by permission|may not be (published|reproduced|copied)).{0,100}",
     r"this (material|article|content) may not be (published|reproduced|copied).{0,200}",
     # German
     r"anzeige|werbung|gesponsert",

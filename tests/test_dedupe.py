@@ -543,6 +543,20 @@ def test_edited_short_lines_after_an_exact_one_inside_a_copy_go() -> None:
     assert removed(dedupe(doc(P0, P1, *steps, P2, P0, P1, *other, P2))).keys() == {6, 7, 11}
 
 
+def test_a_line_with_a_word_changed_between_copies_goes() -> None:
+    # A word swapped in a line too short for a fuzzy hash: the copies of the paragraphs on both
+    # sides of the original place it.
+    line, edited = "The ferry runs as normal on weekdays.", "The ferry runs as usual on weekdays."
+    result = dedupe(doc(P0, line, P1, P2, P0, edited, P1))
+    assert removed(result) == {4: (0, "exact"), 5: (1, "near"), 6: (2, "exact")}
+    assert result.text == doc(P0, line, P1, P2)
+    # A copy on one side only, another figure (a row of another table), or another line, stays.
+    assert removed(dedupe(doc(P0, line, P1, P2, P0, edited, P3))).keys() == {4}
+    row, other_row = "Battery life: up to 12 hours", "Battery life: up to 10 hours"
+    assert removed(dedupe(doc(P0, row, P1, P2, P0, other_row, P1))).keys() == {4, 6}
+    assert removed(dedupe(doc(P0, line, P1, P2, P0, "Buses run all night.", P1))).keys() == {4, 6}
+
+
 # Unique text that looks like a copy of something, each kind once taken for one.
 _PIECED_HEADING = [  # the start of one heading and the end of another, four paragraphs between
     "Step by step guide to planning a tram route",

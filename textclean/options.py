@@ -46,7 +46,8 @@ class DedupeOptions:
             first or last words with it (default 0.9). A paragraph that quotes one earlier
             sentence and adds more stays.
         min_chars: canonical characters a paragraph needs before it gets a fuzzy hash and can be
-            a near copy (default 40); shorter ones are only ever exact or contained copies.
+            a near copy (default 40); shorter ones are exact or contained copies, or near
+            copies only between copies of the paragraphs around their original.
         short_words: paragraphs of fewer words are *short* (default 6). A short paragraph that
             repeats is kept (list items, table cells and bylines repeat legitimately) unless it
             sits inside a longer repeated run, or ``remove_short_repeats`` is set.

@@ -399,8 +399,42 @@ class _DocumentMatcher:
             self._confirm_corrected(both=True)  # (beside short lines of the copy gone since)
             self._confirm_inside_merged()  # (held copies among lines of the copy gone since)
             self._parts_beside_copies(short_parts)
+            self._edited_between_copies()
             if len(self.found) == count:
                 break
+
+    def _edited_between_copies(self) -> None:
+        """Kept paragraphs between copies of the two paragraphs around one kept paragraph,
+        close to it (rapidfuzz ``ratio`` at least the threshold) with the same numbers: a line
+        of an edited copy ("as usual" for "as normal") too short for a fuzzy hash, or that no
+        band paired. Both neighbours (past boilerplate lines) must be copies of this document,
+        and the paragraphs between their originals all gone but that one: a spec table's row
+        between rows repeated from another table, whose figures differ, stays."""
+        found, canonical = self.found, self.document.canonical
+        cutoff = self.options.threshold * 100
+        originals = {o for dup in found.values() for o in dup.originals}
+        for i in range(1, len(canonical) - 1):
+            if i in found or i in originals or i in self.structured or not canonical[i]:
+                continue
+            before, after = (found.get(runs.past_furniture(found, i, side)) for side in (-1, 1))
+            if not (before and after and _in_document(before) and _in_document(after)):
+                continue
+            around = {
+                kept[0]
+                for b in before.originals
+                for a in after.originals
+                if 1 < a - b <= _MAX_PARTS
+                and len(kept := [m for m in range(b + 1, a) if m not in found]) == 1
+            }
+            if len(around) != 1 or (m := around.pop()) == i or canonical[m] == canonical[i]:
+                continue
+            score = fuzz.ratio(canonical[i], canonical[m], score_cutoff=cutoff)
+            if score and _NUMBER.findall(canonical[i]) == _NUMBER.findall(canonical[m]):
+                found[i] = Duplicate(
+                    i, m, "near", score / 100,
+                    f"ratio {score / 100:.3f} >= {self.options.threshold}, between copies of "
+                    "the paragraphs around it", (m,),
+                )  # fmt: skip
 
     def _vetoes_again(self, before: Collection[int]) -> bool:
         """Containment in later paragraphs again (and what it brings) when one was vetoed and
@@ -2360,6 +2394,11 @@ class _DocumentMatcher:
             and (dup.doc_id is not None or all(o < i - 1 for o in dup.originals))
         }
         runs.confirm_edited_runs(len(self.document), self.found, waiting)
+
+
+def _in_document(dup: Duplicate) -> bool:
+    """Whether ``dup`` is a copy of a paragraph of this document (not boilerplate)."""
+    return dup.doc_id is None and dup.kind != "boilerplate"
 
 
 def _spun(text: str, original: str) -> bool:

@@ -557,6 +557,21 @@ def test_a_line_with_a_word_changed_between_copies_goes() -> None:
     assert removed(dedupe(doc(P0, line, P1, P2, P0, "Buses run all night.", P1))).keys() == {4, 6}
 
 
+def test_a_copy_cut_off_after_a_few_words_of_a_paragraph_goes() -> None:
+    # A copy cut at a number of characters: its last piece, the start of the paragraph after
+    # its original, is too short to be a description cut short.
+    cut = " ".join(P1.split()[:6])
+    result = dedupe(doc(P0, P1, P2, P3, P0, cut))
+    assert removed(result) == {4: (0, "exact"), 5: (1, "contained")}
+    assert result.text == doc(P0, P1, P2, P3)
+    # After a heading's copy, the product named under it in the review stays: its price line
+    # under the heading's first copy starts with the name.
+    heading, product = "The best press for small kitchens", "Harbour Mini Coffee Press"
+    guide = [heading, product + " at Gazette Shop $40", P2, P3]
+    review = [heading, product, P4]
+    assert removed(dedupe(doc(P0, *guide, P1, *review))).keys() == {6}
+
+
 # Unique text that looks like a copy of something, each kind once taken for one.
 _PIECED_HEADING = [  # the start of one heading and the end of another, four paragraphs between
     "Step by step guide to planning a tram route",

@@ -90,6 +90,7 @@ _ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence en
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|·•–—-]|::)\s+")
 _SITE_FIRST = re.compile(r"\s(?:[|·•]|::)\s")  # (a dash after a name opens a wire dateline)
 _SITE_WORDS = 5
+_MIN_CUT_WORDS = 4  # words of the cut end of a truncated copy (fewer may be a heading)
 _TITLE_REACH = 12  # paragraphs from the top that a headline under the page's title may stand at
 _OPENING_QUOTES = tuple("\"'“‘«„")  # a pull quote starts with one and ends with the other
 _QUOTED = r"[\"“‘«„]\s*"  # (the words after it, right after an opening quotation mark)
@@ -400,6 +401,7 @@ class _DocumentMatcher:
             self._confirm_inside_merged()  # (held copies among lines of the copy gone since)
             self._parts_beside_copies(short_parts)
             self._edited_between_copies()
+            self._cut_after_copies()
             if len(self.found) == count:
                 break
 
@@ -435,6 +437,44 @@ class _DocumentMatcher:
                     f"ratio {score / 100:.3f} >= {self.options.threshold}, between copies of "
                     "the paragraphs around it", (m,),
                 )  # fmt: skip
+
+    def _cut_after_copies(self) -> None:
+        """Kept paragraphs of :data:`_MIN_CUT_WORDS` words or more, ending with a letter or digit,
+        right after a copy of a paragraph of this document (past boilerplate lines), that are
+        the start of the paragraph kept after its original: the end of a copy cut at a number
+        of characters (a truncated AMP or preview copy), which goes as contained in it."""
+        found, canonical, texts = self.found, self.document.canonical, self.texts
+        originals = {o for dup in found.values() for o in dup.originals}
+        for j in range(1, len(canonical)):
+            cut = canonical[j]
+            if (
+                j in found
+                or j in originals
+                or cut.count(" ") + 1 < _MIN_CUT_WORDS
+                or not texts[j].rstrip()[-1:].isalnum()
+            ):
+                continue
+            k = runs.past_furniture(found, j, -1)
+            before = found.get(k)
+            # (a copy of a body paragraph: after a heading's copy, a heading of the article may
+            # start the paragraph after that heading's original, a product name its price line)
+            if not (before and _in_document(before)) or word_count(canonical[k]) < HEADING_WORDS:
+                continue
+            for o in before.originals:
+                i = self._next_kept(o, 1)
+                if i is not None and i < j and self._only_start_of(cut, i):
+                    rule = f"the start of paragraph {i}, cut short after a copy of the one before"
+                    found[j] = Duplicate(j, i, "contained", 1.0, rule, (i,))
+                    break
+
+    def _only_start_of(self, cut: str, i: int) -> bool:
+        """Whether canonical ``cut`` starts paragraph ``i`` and no paragraph of other text (not
+        a running head that starts every page)."""
+        canonical = self.document.canonical
+        whole, start = canonical[i], cut + " "
+        return whole.startswith(start) and not any(
+            text.startswith(start) and text != whole for text in canonical
+        )
 
     def _vetoes_again(self, before: Collection[int]) -> bool:
         """Containment in later paragraphs again (and what it brings) when one was vetoed and

@@ -190,6 +190,9 @@ _HTML_F = '<p><a href="https://example.com/a?b=c">Ferries</a> will run every 20 
 _BODY_791 = "\n\n".join([f"{_S} {_S}", _F, f"{_S} {_S} {_F} {_HTML_F}", _HTML_F])
 _DATA_791 = {"@type": "NewsArticle", "headline": f"{_S} {_S}", "url": "https://example.com/a",
              "articleBody": _BODY_791}  # fmt: skip
+_HTML_S = f'<p><a href="https://example.com/a?b=c">The</a>{_S[3:]}</p>'
+_DATA_891 = {"@type": "NewsArticle", "headline": _S, "url": "https://example.com/a",
+             "articleBody": " ".join([_S, _HTML_S, _Q, _S, _F, "Closed"])}  # fmt: skip
 
 
 def _shared_lines_under_data(visible: list[str]) -> str:
@@ -435,6 +438,10 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
 @example(  # a line "cut inside" a later paragraph only by way of a repeat that goes (seed 851)
     "\n\n".join([f"{_W}Closed {_F} Closed", *[_S] * 5, f"{_W}Closed {_F}",
                    "Closed", *[_S] * 5, f"Closed {_F}", f"Closed {_F}"])
+)  # fmt: skip
+@example(  # a box's items held by a JSON-LD object, as no kept paragraph holds them (seed 891)
+    "\n\n".join(["Key points", _S, _HTML_S, _Q, _S, _F, "Closed", _S, _Q, "Closed", _S, "Closed",
+                   json.dumps(_DATA_891, ensure_ascii=False), _S, _S, _S])
 )  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)

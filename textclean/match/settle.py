@@ -18,6 +18,7 @@ from textclean.align import AFFIX_WORDS, DATELINE, whole_words_in
 from textclean.match.model import describe
 from textclean.match.runs import worded_neighbours
 from textclean.results import DocumentMatch, Duplicate
+from textclean.structured import is_structured
 
 __all__ = [
     "HIGHLIGHTS_LABEL",
@@ -289,6 +290,7 @@ def _held_later(
             if j not in found
             and len(canonical[j]) > len(text)
             and whole_words_in(text, canonical[j])
+            and not is_structured(texts[j])  # (a JSON-LD object: no text a reader sees)
         ),
         None,
     )

@@ -405,6 +405,23 @@ class _DocumentMatcher:
             if len(self.found) == count:
                 break
 
+    def _after_copies(self) -> Iterator[tuple[int, Duplicate]]:
+        """The kept paragraphs with words right after a copy of a paragraph of this document
+        (past boilerplate lines), each with that copy; not structured data, nor the original of
+        a removed paragraph."""
+        found, canonical = self.found, self.document.canonical
+        originals: set[int] | None = None
+        for i in range(1, len(canonical)):
+            if i in found or not canonical[i] or not (i - 1 in found or not canonical[i - 1]):
+                continue  # (quick: nothing removed right before it)
+            before = found.get(runs.past_furniture(found, i, -1))
+            if before is None or not _in_document(before) or i in self.structured:
+                continue
+            if originals is None:
+                originals = {o for dup in found.values() for o in dup.originals}
+            if i not in originals:
+                yield i, before
+
     def _edited_between_copies(self) -> None:
         """Kept paragraphs between copies of the two paragraphs around one kept paragraph,
         close to it (rapidfuzz ``ratio`` at least the threshold) with the same numbers: a line
@@ -414,12 +431,9 @@ class _DocumentMatcher:
         between rows repeated from another table, whose figures differ, stays."""
         found, canonical = self.found, self.document.canonical
         cutoff = self.options.threshold * 100
-        originals = {o for dup in found.values() for o in dup.originals}
-        for i in range(1, len(canonical) - 1):
-            if i in found or i in originals or i in self.structured or not canonical[i]:
-                continue
-            before, after = (found.get(runs.past_furniture(found, i, side)) for side in (-1, 1))
-            if not (before and after and _in_document(before) and _in_document(after)):
+        for i, before in self._after_copies():
+            after = found.get(runs.past_furniture(found, i, 1))
+            if after is None or not _in_document(after):
                 continue
             around = {
                 kept[0]
@@ -440,25 +454,19 @@ class _DocumentMatcher:
 
     def _cut_after_copies(self) -> None:
         """Kept paragraphs of :data:`_MIN_CUT_WORDS` words or more, ending with a letter or digit,
-        right after a copy of a paragraph of this document (past boilerplate lines), that are
-        the start of the paragraph kept after its original: the end of a copy cut at a number
-        of characters (a truncated AMP or preview copy), which goes as contained in it."""
-        found, canonical, texts = self.found, self.document.canonical, self.texts
-        originals = {o for dup in found.values() for o in dup.originals}
-        for j in range(1, len(canonical)):
+        right after a copy of a body paragraph (:data:`HEADING_WORDS` words or more) of this
+        document, that start the paragraph kept after its original and no paragraph of other
+        text: the end of a copy cut at a number of characters (a truncated AMP or preview copy),
+        which goes as contained in it. (After a heading's copy, a heading of the article may
+        start the paragraph after that heading's original: a product's name, its price line.)"""
+        found, canonical = self.found, self.document.canonical
+        for j, before in self._after_copies():
             cut = canonical[j]
             if (
-                j in found
-                or j in originals
-                or cut.count(" ") + 1 < _MIN_CUT_WORDS
-                or not texts[j].rstrip()[-1:].isalnum()
+                cut.count(" ") + 1 < _MIN_CUT_WORDS
+                or not self.texts[j].rstrip()[-1:].isalnum()
+                or word_count(canonical[before.index]) < HEADING_WORDS
             ):
-                continue
-            k = runs.past_furniture(found, j, -1)
-            before = found.get(k)
-            # (a copy of a body paragraph: after a heading's copy, a heading of the article may
-            # start the paragraph after that heading's original, a product name its price line)
-            if not (before and _in_document(before)) or word_count(canonical[k]) < HEADING_WORDS:
                 continue
             for o in before.originals:
                 i = self._next_kept(o, 1)

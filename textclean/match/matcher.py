@@ -207,6 +207,7 @@ class _DocumentMatcher:
         # Where in a long candidate the last paragraph found word for word in it ended.
         self.read_to: dict[Ref, int] = {}
         self.numbers: dict[str, list[int]] | None = None  # the paragraphs holding each number
+        self.openings: dict[str, set[str]] | None = None  # texts by their first words
         self.links = links
         # (a merged copy may hold boilerplate lines that the paragraphs it copies lack)
         self.furniture = boilerplate.match_canonical if boilerplate else None
@@ -477,11 +478,18 @@ class _DocumentMatcher:
 
     def _only_start_of(self, cut: str, i: int) -> bool:
         """Whether canonical ``cut`` starts paragraph ``i`` and no paragraph of other text (not
-        a running head that starts every page)."""
+        a running head that starts every page). The texts are looked up by their first
+        :data:`_MIN_CUT_WORDS` words, grouped once."""
         canonical = self.document.canonical
         whole, start = canonical[i], cut + " "
-        return whole.startswith(start) and not any(
-            text.startswith(start) and text != whole for text in canonical
+        if not whole.startswith(start):
+            return False
+        if self.openings is None:
+            self.openings = {}
+            for text in canonical:
+                self.openings.setdefault(_opening(text), set()).add(text)
+        return not any(
+            text.startswith(start) and text != whole for text in self.openings[_opening(cut)]
         )
 
     def _vetoes_again(self, before: Collection[int]) -> bool:
@@ -2442,6 +2450,11 @@ class _DocumentMatcher:
             and (dup.doc_id is not None or all(o < i - 1 for o in dup.originals))
         }
         runs.confirm_edited_runs(len(self.document), self.found, waiting)
+
+
+def _opening(text: str) -> str:
+    """The first :data:`_MIN_CUT_WORDS` words of canonical ``text``."""
+    return " ".join(text.split(" ", _MIN_CUT_WORDS)[:_MIN_CUT_WORDS])
 
 
 def _in_document(dup: Duplicate) -> bool:

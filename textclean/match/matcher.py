@@ -359,7 +359,9 @@ class _DocumentMatcher:
             settle.prefer_longest(self.texts, canonical, self.found)
         else:
             removed = set(self.found)
-            if settle.prefer_body_to_box(self.texts, canonical, self.found):
+            if settle.prefer_body_to_box(
+                self.texts, canonical, self.found, structured=self.structured
+            ):
                 # The box's lines closed up, and a short repeat of its item repeats the body's.
                 self._short_rounds_closed_up(short_repeats, short_parts)
                 # With the box's items gone, a veto may lift, and the body's copies that stay now
@@ -487,9 +489,9 @@ class _DocumentMatcher:
         if self.openings is None:
             self.openings = {}
             for text in canonical:
-                self.openings.setdefault(_opening(text), set()).add(text)
+                self.openings.setdefault(_first_words(text), set()).add(text)
         return not any(
-            text.startswith(start) and text != whole for text in self.openings[_opening(cut)]
+            text.startswith(start) and text != whole for text in self.openings[_first_words(cut)]
         )
 
     def _vetoes_again(self, before: Collection[int]) -> bool:
@@ -1803,7 +1805,7 @@ class _DocumentMatcher:
         canonical = self.document.canonical
         cut, whole = canonical[j], canonical[i]
         # (``i``'s first three words: a cut inside them leaves too little to tell)
-        start, at = " ".join(whole.split(" ", 3)[:3]), len(cut)
+        start, at = _first_words(whole, 3), len(cut)
         # (only a tail of ``j`` shorter than ``i`` can be its start: in the last place looked at)
         first = max(len(cut) - len(whole), 0)
         while True:  # where the start of ``i`` stands in ``j``, the last place first
@@ -2452,9 +2454,9 @@ class _DocumentMatcher:
         runs.confirm_edited_runs(len(self.document), self.found, waiting)
 
 
-def _opening(text: str) -> str:
-    """The first :data:`_MIN_CUT_WORDS` words of canonical ``text``."""
-    return " ".join(text.split(" ", _MIN_CUT_WORDS)[:_MIN_CUT_WORDS])
+def _first_words(text: str, count: int = _MIN_CUT_WORDS) -> str:
+    """The first ``count`` words of canonical ``text`` (all of them if it has fewer)."""
+    return " ".join(text.split(" ", count)[:count])
 
 
 def _in_document(dup: Duplicate) -> bool:

@@ -8,7 +8,7 @@ stays), and the earlier document that holds most of this one.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 import regex
@@ -18,7 +18,6 @@ from textclean.align import AFFIX_WORDS, DATELINE, whole_words_in
 from textclean.match.model import describe
 from textclean.match.runs import worded_neighbours
 from textclean.results import DocumentMatch, Duplicate
-from textclean.structured import is_structured
 
 __all__ = [
     "HIGHLIGHTS_LABEL",
@@ -196,7 +195,11 @@ BOX_ITEM_WORDS = 4  # words of an item of a highlights box, at least
 
 
 def prefer_body_to_box(
-    texts: Sequence[str], canonical: Sequence[str], found: dict[int, Duplicate]
+    texts: Sequence[str],
+    canonical: Sequence[str],
+    found: dict[int, Duplicate],
+    *,
+    structured: Collection[int] = (),
 ) -> bool:
     """Keep the body's copy of each item of a highlights box that stands before it, and remove
     the box's: the paragraphs right under a label such as "Key points"
@@ -207,7 +210,8 @@ def prefer_body_to_box(
     as repeats of one before them, are passed over; lines of fewer than :data:`BOX_ITEM_WORDS`
     words are no items (a "Photo" line under a "Highlights" heading repeats as every picture's
     does), and a label printed before, or twice in a row, is none (a page that prints each run
-    twice). Returns whether a box's item went."""
+    twice). No item is credited to one of ``structured`` (a JSON-LD object holds no
+    text a reader sees). Returns whether a box's item went."""
     labels = [
         i for i, text in enumerate(texts) if len(text) <= 40 and HIGHLIGHTS_LABEL.fullmatch(text)
     ]
@@ -252,7 +256,7 @@ def prefer_body_to_box(
             ):
                 # Without the repeat (as a second run sees it), a later paragraph that holds it
                 # still takes it out of the box.
-                holder = _held_later(texts, canonical, found, k)
+                holder = _held_later(texts, canonical, found, k, structured)
                 if holder is None:
                     break
                 found[k] = Duplicate(
@@ -273,7 +277,11 @@ def prefer_body_to_box(
 
 
 def _held_later(
-    texts: Sequence[str], canonical: Sequence[str], found: Mapping[int, Duplicate], k: int
+    texts: Sequence[str],
+    canonical: Sequence[str],
+    found: Mapping[int, Duplicate],
+    k: int,
+    structured: Collection[int],
 ) -> int | None:
     """The first kept paragraph after ``k`` that holds paragraph ``k``'s words, whole and in
     order, if ``k`` has :data:`BOX_ITEM_WORDS` words or more; not one of the two right after it
@@ -288,9 +296,9 @@ def _held_later(
             j
             for j in range(k + 1, len(canonical))
             if j not in found
+            and j not in structured
             and len(canonical[j]) > len(text)
             and whole_words_in(text, canonical[j])
-            and not is_structured(texts[j])  # (a JSON-LD object: no text a reader sees)
         ),
         None,
     )

@@ -871,6 +871,11 @@ def test_a_description_cut_short_without_an_ellipsis_goes_before_its_paragraph()
     # From a date line into the first paragraph, cut inside it.
     dated = f"March 3, 2026 {P0.removesuffix(' for more than three years.')}"
     assert removed(dedupe(doc(dated, "March 3, 2026", *ARTICLE))) == {0: (2, "contained")}
+    # Cut after a comma, under a paywall's line: both go, the paragraph stays whole.
+    cut = P2.split(" and a temporary")[0]
+    assert cut.endswith(",")
+    paywalled = dedupe(doc(P0, cut, "Subscribe to continue reading", *ARTICLE))
+    assert removed(paywalled) == {1: (5, "contained"), 2: (None, "boilerplate"), 3: (0, "exact")}
     # A line that a copy runs into the next one (a list's item and a heading) is no cut.
     item = "Ferries every 20 minutes between the two quays while the old bridge is closed"
     rows = [item, "Opening hours", P1, P2, f"{item} Opening hours", P3]
@@ -2107,6 +2112,20 @@ BOILERPLATE_LINES = [
     "Show more",
     "Print this page",
     "Click to share on Twitter (Opens in new window)",
+    "SKIP ADVERTISEMENT",
+    "Subscribe to our daily briefing",
+    "Subscribe to continue reading",
+    "To read the full story, sign up now.",
+    "This article is for subscribers only.",
+    "Printed from news.example.org on 12/03/2026",
+    "Print this page - Ferry fares rise again",
+    "Weiter nach der Anzeige",  # German
+    "La suite après la publicité",  # French
+    "Sigue leyendo",  # Spanish
+    "Continua a leggere dopo la pubblicità",  # Italian
+    "Lees verder na de advertentie",  # Dutch
+    "Reklama",  # Polish
+    "Czytaj także: Nowy most w porcie",
 ]
 
 
@@ -2137,6 +2156,9 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "© Harbour Gazette Photo Desk The ferry resumed its winter timetable on Monday after a "
         "week of storms closed the port.",
         "© residents may appeal the decision within 30 days of the notice.",
+        "Printed from recycled paper, the leaflets cost the council 4,000 euros.",
+        "To read the full report, residents can visit the library on Friday.",
+        "https://harbour.example.org/minutes/2026-03",  # (a link that a list of sources prints)
     ]
     result = dedupe(doc(P0, *content, "Advertisement", P1))
     assert removed(result) == {len(content) + 1: (None, "boilerplate")}

@@ -5,9 +5,9 @@ a space in a pattern matches any run of white space, and trailing punctuation (`
 white space around the paragraph are allowed. A sentence that merely contains "advertisement" is
 content, and is never matched.
 
-:data:`DEFAULT_PATTERNS` covers English, German, French, Spanish, Italian, Portuguese and Dutch.
-Extend it with the ``boilerplate_patterns`` option of :func:`textclean.dedupe` (your patterns are
-added to the defaults), or turn the step off with ``boilerplate=False``.
+:data:`DEFAULT_PATTERNS` covers English, German, French, Spanish, Italian, Portuguese, Dutch and
+Polish. Extend it with the ``boilerplate_patterns`` option of :func:`textclean.dedupe` (your
+patterns are added to the defaults), or turn the step off with ``boilerplate=False``.
 
 >>> matcher = BoilerplateMatcher()
 >>> matcher.match("ADVERTISEMENT").startswith("advertisement|")
@@ -38,20 +38,32 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(advertisement|ad)(\s*[-–—:|]\s*|\s+)(scroll (down )?to continue( reading| with content)?"
     r"|continue reading below)",
     r"(story|article) continues (below|after) (this )?(advertisement|ad)",
+    r"skip (advertisement|ad)",
     r"continue reading( (below|the (main )?story|the article))?",
     r"scroll (down )?to continue( reading)?",
     r"share( this)?( (article|story|page|post))?"
     r"( on (facebook|twitter|x|linkedin|whatsapp|email))?",
     r"(share|tweet|email|print|save|copy link)"
     r"( ?(\||·|/)?\s*(share|tweet|email|print|save|copy link))+",
-    r"(sign up|subscribe)( now)?( (for|to))? (our|the) (free )?(\w+ )?newsletters?"
+    r"(sign up|subscribe)( now)?( (for|to))? (our|the) (free )?(\w+ )?"
+    r"(newsletters?|briefings?|digests?|bulletins?)"
     r"( (to|and) [^.!?]{0,100})?" + _TAIL,  # ("... newsletter to get the latest news")
     r"(sign up|subscribe)( now)?( (for|to))? (free|daily|weekly)? ?(updates|alerts|emails)",
     r"(subscribe|sign up|register)( (now|today|here))?",
+    # A paywall's line under the lede
+    r"(subscribe|sign up|sign in|log in|register)( (now|today|here))? to (continue|keep) reading"
+    r"( (this|the) (article|story))?",
+    r"to (continue|keep) reading( (this|the) (article|story))?|to read (the|this) (full|whole)"
+    r" (article|story)( (and more|in full))?,? (please )?"
+    r"(subscribe|sign up|sign in|log in|register)( (now|today|here))?",
+    r"(this|the) (article|story|content) is (only )?(for|available to|reserved for|exclusive to)"
+    r" (paying )?(subscribers|members)( only)?",
     r"(read|see) (more|also)" + _TAIL,
     r"also (read|see)" + _TAIL,
     r"(show|load|view|see) (more|less|all)( (comments|replies|results|stories|articles))?",
     r"print( this)?( (page|article|story|post))?",
+    r"print this (page|article|story|post)" + _TAIL,  # (its title after it)
+    r"printed (from|on) \S+( on \S+( \S+){0,3})?",  # a print version's header
     r"click to (share on \w+|email( a link to a friend| this to a friend)?|print)"
     r"( \(opens in (a )?new window\))?",
     r"related( (articles?|stories|coverage|content|reading|posts?|links?))?" + _TAIL,
@@ -61,7 +73,6 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(,? (and|or|&) (facebook|twitter|x|instagram|linkedin|tiktok|youtube))*",
     r"click here to (subscribe|read more|learn more|sign up|continue)",
     r"skip (to|to main) (content|navigation|main content)",
-    r"(this|the) (article|story|content) (is|was) (only )?available to (subscribers|members)",
     r"already a (subscriber|member)\??( (log|sign) in)?",
     r"(log|sign) in to (continue|read|comment)",
     r"loading( (comments|video|content))?",
@@ -85,31 +96,40 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(mehr|weiter) (zum thema|lesen)" + _TAIL,
     r"(artikel )?teilen",
     r"newsletter (abonnieren|bestellen)",
+    r"weiter nach der (anzeige|werbung)|(artikel )?weiterlesen( nach der anzeige)?",
     # French
     r"publicit[ée]",
     r"(lire|voir) (aussi|plus|la suite)" + _TAIL,
     r"[àa] lire (aussi|également)" + _TAIL,
     r"partager( (cet|l') ?article)?",
     r"abonnez-vous( [àa] (notre|la) newsletter)?",
+    r"(la )?suite (de l'article )?apr[èe]s (la|cette) publicit[ée]",
     # Spanish
     r"publicidad|anuncio",
     r"(lee|lea|leer|ver) (también|más|tambien|mas)" + _TAIL,
     r"compartir( (este )?art[ií]culo)?",
     r"suscr[ií]bete( (a|al) (nuestro|nuestra) (bolet[ií]n|newsletter))?",
+    r"(sigue|siga|seguir|contin[uú]a) leyendo( (despu[ée]s de|tras) (la publicidad|el anuncio))?",
     # Italian
     r"pubblicit[àa]",
     r"(leggi|vedi) (anche|di più|di piu)" + _TAIL,
     r"condividi( (l'|questo )?articolo)?",
     r"iscriviti( alla (nostra )?newsletter)?",
+    r"continua a leggere( dopo la pubblicit[àa])?",
     # Portuguese
     r"publicidade",
     r"(leia|veja) (também|mais|tambem)" + _TAIL,
     r"compartilh(e|ar)( (este|esta) (artigo|matéria|materia|notícia|noticia))?",
     r"assine( (a|nossa) newsletter)?",
+    r"continu(a|e) (depois|ap[óo]s) (da )?publicidade|continue lendo",
     # Dutch
     r"advertentie",
     r"lees (ook|meer)" + _TAIL,
     r"deel( dit artikel)?",
+    r"lees verder( (na|onder) de advertentie)?",
+    # Polish
+    r"reklama",
+    r"czytaj (też|także|również|więcej|dalej)" + _TAIL,
 )
 """The built-in whole-paragraph boilerplate patterns."""
 

@@ -99,6 +99,12 @@ _WORDS = re.compile(r"[^\W_]+")
 _NUMBER = re.compile(r"(?<![^ ])[0-9]+(?![^ ])")  # a word of digits in canonical text
 
 
+def _unended(last: str) -> bool:
+    """Whether a paragraph ending with ``last`` is cut off: it ends with a letter, a digit, a
+    comma or a semicolon, not with the end of a sentence."""
+    return last.isalnum() or last in (",", ";")
+
+
 def match_paragraphs(
     texts: Sequence[str],
     document: DocumentPrint,
@@ -188,11 +194,11 @@ class _DocumentMatcher:
         # they are cut from, which holds more (the teaser goes instead, as contained in it).
         self.teasers = {i for i, text in enumerate(texts) if text.rstrip().endswith(_ELLIPSES)}
         self.repeats: set[int] = set()  # paragraphs with the exact key of an earlier one (run)
-        # Paragraphs that end with a letter or digit, at the top of the document or ending it:
-        # maybe a page's description cut short without an ellipsis (see _cut_short).
+        # Paragraphs that end with a letter, a digit or a comma, at the top of the document or
+        # ending it: maybe a page's description cut short without an ellipsis (see _cut_short).
         worded = [k for k, canon in enumerate(document.canonical) if canon]
         self.unended = {
-            i for i in (*worded[:_TITLE_REACH], *worded[-1:]) if texts[i].rstrip()[-1:].isalnum()
+            i for i in (*worded[:_TITLE_REACH], *worded[-1:]) if _unended(texts[i].rstrip()[-1:])
         }
         # The lowest ratio (0-100) at which a spinner's copy may go (SPUN_MARGIN).
         self.spun_cutoff = max(0.0, (options.threshold - SPUN_MARGIN) * 100)
@@ -1776,12 +1782,13 @@ class _DocumentMatcher:
         )
 
     def _cut_short(self, j: int, i: int) -> bool:
-        """Whether paragraph ``j``, of :data:`HEADING_WORDS` words or more, ending with a letter or
-        digit at the top of the document or at its end, is the start of paragraph ``i`` cut off
-        without an ellipsis: a page's description cut at a number of characters, before the
-        paragraph it is cut from, which ends the sentence. It is a teaser, and goes as one (not
-        ``i`` as a near copy of it: ``i`` holds more). Not a line that a copy runs into the
-        paragraph after it (a list's item and the next heading, rewrapped)."""
+        """Whether paragraph ``j``, of :data:`HEADING_WORDS` words or more, ending with a letter, a
+        digit or a comma (:func:`_unended`) at the top of the document or at its end, is the start
+        of paragraph ``i`` cut off without an ellipsis: a page's description cut at a number of
+        characters, before the paragraph it is cut from, which ends the sentence. It is a
+        teaser, and goes as one (not ``i`` as a near copy of it: ``i`` holds more). Not a line
+        that a copy runs into the paragraph after it (a list's item and the next heading,
+        rewrapped)."""
         canonical = self.document.canonical
         cut, whole = canonical[j], canonical[i]
         if j not in self.unended or cut.count(" ") + 1 < HEADING_WORDS:

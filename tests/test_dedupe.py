@@ -2219,6 +2219,36 @@ def test_paragraph_quoting_one_earlier_sentence_and_adding_more_is_kept() -> Non
     assert result.kept == (0, 1, 2, 3, 4, 5)
 
 
+def test_a_paragraph_without_a_word_of_an_earlier_one_stays_unless_inside_a_copy() -> None:
+    # "will open" in "will not open": its words stand in order in the earlier paragraph, but it
+    # says the opposite, and is no part of it.
+    said = "The council said it will not raise the harbour fees this year, despite a shortfall."
+    opposite = said.replace(" not", "")
+    result = dedupe(doc(said, P1, opposite, P2))
+    assert result.duplicates == ()
+    # Inside a copy of the body, the same paragraph goes as an edited copy of it.
+    body = [P0, said, P1, P2]
+    result = dedupe(doc(*body, P0, opposite, P1, P2))
+    assert removed(result) == {
+        4: (0, "exact"),
+        5: (1, "contained"),
+        6: (2, "exact"),
+        7: (3, "exact"),
+    }
+
+
+def test_a_paragraph_that_adds_a_sentence_to_an_earlier_one_stays() -> None:
+    # The body printed again with an update appended to a paragraph: the paragraph holds new
+    # content, and stays, though the paragraphs around it are copies.
+    long = f"{P2} {P3}"
+    added = "On Friday the audit committee said it would publish its review in June."
+    result = dedupe(doc(P0, P1, long, P4, P0, P1, f"{long} {added}", P4))
+    assert added in result.text
+    assert {4: (0, "exact"), 5: (1, "exact"), 7: (3, "exact")}.items() <= removed(result).items()
+    # (the paragraph it adds to goes as contained in it, or stays)
+    assert result.text.count(P3) == 1
+
+
 TIMETABLE = [
     "Ferry timetable from Monday",
     "North Quay",

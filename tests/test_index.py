@@ -697,6 +697,32 @@ def test_updated_republication() -> None:
     }
 
 
+def test_a_paragraph_with_an_update_appended_stays_in_a_republication() -> None:
+    # The republished story adds a sentence to its third paragraph: the paragraph holds new
+    # content, and stays, though the paragraphs around it repeat the first story's.
+    story = paragraphs(7, 5)
+    story[2] = " ".join(paragraphs(10, 3))  # (a long one: the sentence adds a tenth to it)
+    added = "On Tuesday the board said the cost of the work had doubled to eight million euros."
+    update = [*story[:2], f"{story[2]} {added}", *story[3:]]
+    with Deduplicator() as dd:
+        dd.dedupe(join(story), doc_id="monday")
+        result = dd.dedupe(join(update), doc_id="tuesday")
+    assert result.kept == (2,)
+    assert result.duplicate_of is None or result.duplicate_of.similarity < 1.0
+
+
+def test_a_shorter_statement_without_a_word_of_the_indexed_one_stays() -> None:
+    # Its words stand in order in an indexed paragraph, but for a "not" inside it: it says
+    # the opposite, and is no part of that paragraph.
+    said = "Officials said the new bridge will not open to traffic before the end of next year."
+    with Deduplicator() as dd:
+        dd.dedupe(
+            said.replace(".", ", because steel deliveries have been delayed."), doc_id="first"
+        )
+        result = dd.dedupe(said.replace(" not", ""), doc_id="second")
+    assert result.duplicates == ()
+
+
 @pytest.mark.parametrize("lines_beside", ["the same", "others"])
 def test_a_republished_figure_goes_only_between_lines_that_repeat_its_neighbours(
     lines_beside: str,

@@ -164,6 +164,8 @@ class _DocumentMatcher:
         # neighbour repeats the neighbour of their original (they sit inside a repeated run).
         self.pending: dict[int, Duplicate] = {}
         self.numbers_differ: set[int] = set()
+        # Held as contained though the original has a few words more inside (see _drops_a_phrase)
+        self.dropped_phrase: set[int] = set()
         self.rivalled: set[int] = set()  # near copies of more than one earlier paragraph
         self.nearest: dict[int, int] = {}  # the paragraph of this document each is nearest to
         # Held near copies that replace words of their original one for one (a rewording).
@@ -1241,14 +1243,15 @@ class _DocumentMatcher:
         candidates: Candidates,
     ) -> Duplicate | None:
         """``held``'s original alone holding all of ``fp``'s words, in order and in whole
-        sentences: a copy that lacks a word or two of it (the commonest contained copy that is
-        not word for word), found without grouping every candidate into windows."""
+        sentences: a copy that lacks a word or two at its ends (the commonest contained copy
+        that is not word for word), found without grouping every candidate into windows. One
+        that lacks them from inside (:meth:`_drops_a_phrase`) stays held."""
         j, doc_id = held.original, held.doc_id
         if j is None or (doc_id, j) not in candidates:
             return None
         words = fp.canonical.split(" ")
         found = self._covered_by(words, [(j, 0, candidates[doc_id, j][1])], len(words), doc_id)
-        if found is None or found[0] < len(words):
+        if found is None or found[0] < len(words) or self._drops_a_phrase(words, *found[1:3]):
             return None
         return Duplicate(
             i, j, "contained", 1.0, f"100% of its words appear in order in paragraph {j}",
@@ -1501,6 +1504,13 @@ class _DocumentMatcher:
                 i, original, "contained", share,
                 f"{share:.0%} of its words appear in order in {where}", originals, doc_id,
             )  # fmt: skip
+            if len(originals) == 1 and self._drops_a_phrase(words, other, ops):
+                # (its words in order, but for a few of the original's inside a sentence: "will
+                # raise" in "will not raise", another statement but inside a repeated run)
+                if not later:
+                    self.pending[i] = replace(dup, rule=dup.rule + ", inside a repeated run")
+                    self.dropped_phrase.add(i)
+                return None
             if later:  # no repeated-run test for these: only small edits
                 small = share == 1.0 or only_small_edits(
                     words, other, ops, aside=self._aside(i, words)
@@ -2294,7 +2304,10 @@ class _DocumentMatcher:
         """``dup`` if what it has that ``other`` lacks (and, ``both_ways``, what ``other`` has
         that it lacks) is a small edit; else hold it as pending."""
         j = dup.original if dup.doc_id is None and len(dup.originals) == 1 else None
-        small = only_small_edits(words, other, ops, aside=self._aside(dup.index, words)) and (
+        aside = self._aside(dup.index, words)
+        if self._adds_a_sentence(dup.index, ops, aside):
+            return None  # (new content: an update, another statement; no edit in any run)
+        small = only_small_edits(words, other, ops, aside=aside) and (
             not both_ways
             or only_small_edits(other, words, aside=None if j is None else self._aside(j, other))
         )
@@ -2309,6 +2322,50 @@ class _DocumentMatcher:
             self.pending[dup.index] = replace(dup, rule=dup.rule + ", inside a repeated run")
             return None
         return dup
+
+    def _drops_a_phrase(self, words: list[str], other: list[str], ops: Opcodes) -> bool:
+        """Whether the alignment of ``words`` with the paragraph that holds them (``other``)
+        drops up to :data:`~textclean.align.AFFIX_WORDS` of its words from between two runs that
+        both share (as :func:`~textclean.align.drops_inside` does), none of them held elsewhere
+        in ``words`` nor page furniture run into the paragraph ("Advertisement")."""
+        held = set(words)
+        steps = list(ops)
+        for before, op, after in zip(steps, steps[1:], steps[2:], strict=False):
+            if not (
+                op.tag == "insert"
+                and before.tag == after.tag == "equal"
+                and op.dest_end - op.dest_start <= AFFIX_WORDS
+            ):
+                continue
+            dropped = other[op.dest_start : op.dest_end]
+            if held.issuperset(dropped):
+                continue  # (placed elsewhere: two words swapped)
+            if self.boilerplate is None or self.boilerplate.match(" ".join(dropped)) is None:
+                return True
+        return False
+
+    def _adds_a_sentence(
+        self, i: int, ops: Opcodes, aside: Callable[[int, int], bool] | None
+    ) -> bool:
+        """Whether paragraph ``i`` holds, among the words the other text lacks (``ops`` from
+        ``i``'s words to the other's), a whole sentence of :data:`MIN_SENTENCE_WORDS` words or
+        more that is no page furniture (``aside``): a paragraph that repeats an earlier one and
+        adds to it (an update appended to a republished paragraph) holds new content, and is no
+        copy of it, however similar, nor an edited copy inside a repeated run."""
+        starts = self.document.sentence_starts(i)
+        bounds = [*starts, self.document.canonical[i].count(" ") + 1]
+        for op in ops:
+            if op.tag != "delete" or op.src_end - op.src_start < MIN_SENTENCE_WORDS:
+                continue
+            if any(
+                op.src_start <= a
+                and b <= op.src_end
+                and b - a >= MIN_SENTENCE_WORDS
+                and (aside is None or not aside(a, b))
+                for a, b in pairwise(bounds)
+            ):
+                return True
+        return False
 
     def _aside(self, i: int, words: list[str]) -> Callable[[int, int], bool] | None:
         """Which runs of paragraph ``i``'s words (``words``) are page furniture put between two
@@ -2383,12 +2440,21 @@ class _DocumentMatcher:
     def _confirm_corrected(self, *, both: bool = False) -> None:
         """Confirm held near copies whose numbers differ (a corrected figure) that now stand in
         a repeated run and beside a repeat of their original's neighbour (:meth:`_repeats_beside`,
-        on ``both`` sides): their neighbours may have gone only since they were tried."""
+        on ``both`` sides), and held contained ones that lack a word or two of their original's
+        that now stand in a repeated run: their neighbours may have gone only since they were
+        tried."""
         corrected = self.numbers_differ.intersection(self.pending) - self.found.keys()
         if corrected:
             runs.confirm_in_runs(
                 {i: self.pending[i] for i in sorted(corrected)}, self.found,
                 also=lambda i, dup: self._repeats_beside(i, dup, both=both),
+                canonical=self.document.canonical,
+            )  # fmt: skip
+        # (and those that lack a word or two of their original's, as a rewording may)
+        dropped = self.dropped_phrase.intersection(self.pending) - self.found.keys()
+        if dropped:
+            runs.confirm_in_runs(
+                {i: self.pending[i] for i in sorted(dropped)}, self.found,
                 canonical=self.document.canonical,
             )  # fmt: skip
 

@@ -2939,6 +2939,24 @@ def test_a_short_lede_or_title_behind_a_wire_dateline_is_a_copy() -> None:
     assert dedupe(doc(title, P1, P2, P3, "Today — " + title, P4)).duplicates == ()
 
 
+def test_a_lede_behind_another_wire_dateline_is_a_copy() -> None:
+    # Two outlets' datelines, each of five words: the lede behind them is the same text.
+    lede = (
+        "The harbour board approved the new ferry timetable on Monday evening after a long debate."
+    )
+    first = "SAN FRANCISCO, Dec. 3 (Reuters) - " + lede
+    copy = "NEW YORK (Harbour Gazette Wire) — " + lede
+    result = dedupe(doc(first, P1, P2, copy, P3))  # (alone: in no repeated run)
+    assert removed(result) == {3: (0, "near")}
+    assert "behind a dateline" in result.duplicates[0].rule
+    with textclean.Deduplicator() as dd:
+        dd.dedupe(doc(first, P1, P2), doc_id="wire")
+        again = dd.dedupe(doc(copy, P1, P2), doc_id="outlet")
+    assert [(d.index, d.kind, d.doc_id) for d in again.duplicates] == [
+        (0, "near", "wire"), (1, "exact", "wire"), (2, "exact", "wire"),
+    ]  # fmt: skip
+
+
 def test_a_highlights_box_held_by_a_later_copy_leaves_nothing_for_a_second_run() -> None:
     # The page's body as one paragraph of HTML after the visible body, with a paragraph the
     # visible body lacks: that copy stays, and the box's items go as held in it. With them

@@ -91,6 +91,9 @@ _TITLE_SEPARATOR = re.compile(r"\s+(?:[|·•–—-]|::)\s+")
 _SITE_FIRST = re.compile(r"\s(?:[|·•]|::)\s")  # (a dash after a name opens a wire dateline)
 _SITE_WORDS = 5
 _MIN_CUT_WORDS = 4  # words of the cut end of a truncated copy (fewer may be a heading)
+# Words of a dateline: a place of up to three words, a date and an agency ("SAN FRANCISCO, Dec.
+# 3 (Reuters)", "NEW YORK (Oak Hill Press)").
+_DATELINE_WORDS = 6
 _TITLE_REACH = 12  # paragraphs from the top that a headline under the page's title may stand at
 _OPENING_QUOTES = tuple("\"'“‘«„")  # a pull quote starts with one and ends with the other
 _QUOTED = r"[\"“‘«„]\s*"  # (the words after it, right after an opening quotation mark)
@@ -593,14 +596,14 @@ class _DocumentMatcher:
 
     def _dateline(self, i: int) -> tuple[str, list[str]]:
         """The dateline in front of paragraph ``i`` ("LONDON (Reuters)" before " - ") and its
-        words as the canonical form counts them, if it has :data:`AFFIX_WORDS` words at most;
-        else ``("", [])``."""
+        words as the canonical form counts them, if it has :data:`_DATELINE_WORDS` words at
+        most; else ``("", [])``."""
         head = self.texts[i].lstrip()[:64]
         if not head[:1].isupper() or ("—" not in head and "–" not in head and " -" not in head):
             return "", []  # (the cheap tests first: most paragraphs have no dash up front)
         found = DATELINE.match(head)
         words = _WORDS.findall(found.group(1)) if found is not None else []
-        if found is None or len(words) > AFFIX_WORDS:
+        if found is None or len(words) > _DATELINE_WORDS:
             return "", []
         return found.group(1), words
 
@@ -612,7 +615,8 @@ class _DocumentMatcher:
         (Reuters) - ..."), too short for the dateline's words to pass as a small edit or be
         left over by containment. The dateline names its place in capitals or an agency in
         brackets ("Today — " is none), and what follows it is the other paragraph word for word
-        or, long enough for a fuzzy hash, a near copy of it."""
+        (or behind a dateline of its own, a syndicated copy's) or, long enough for a fuzzy
+        hash, a near copy of it."""
         line, found = self._dateline(i)
         if "(" not in line and not any(w.isupper() and len(w) > 1 for w in found):
             return None  # ("Today — ...": no place, no agency)
@@ -621,7 +625,8 @@ class _DocumentMatcher:
             return None
         rest = " ".join(words[dateline:])
         candidates = self._candidates(i, fp, local)
-        same = next((ref for ref, (_, canon) in candidates.items() if canon == rest), None)
+        # (the other text as it is, or behind a dateline of its own: a syndicated copy's)
+        same = next((ref for ref, (_, canon) in candidates.items() if _behind(canon, rest)), None)
         if same is not None:
             doc_id, j = same
             if doc_id is not None:  # (its text, should a decorated line beside it need it)
@@ -1861,7 +1866,7 @@ class _DocumentMatcher:
         # (Passing over empty paragraphs and repeats of earlier ones, which go as their copies.)
         passed = (k for k in range(i + 1, len(canonical)) if canonical[k] and k not in self.repeats)
         for k in islice(passed, _MAX_PARTS):
-            if not rest:
+            if not rest or k == j:  # (the run ends at the teaser: no teaser holds itself)
                 return False
             after = canonical[k]
             if len(after) > len(rest):
@@ -2525,6 +2530,20 @@ class _DocumentMatcher:
             and (dup.doc_id is not None or all(o < i - 1 for o in dup.originals))
         }
         runs.confirm_edited_runs(len(self.document), self.found, waiting)
+
+
+def _behind(text: str, rest: str) -> bool:
+    """Whether canonical ``text`` is ``rest``, or ``rest`` behind up to :data:`_DATELINE_WORDS`
+    words (another dateline)."""
+    if text == rest:
+        return True
+    head = len(text) - len(rest) - 1
+    return (
+        head > 0
+        and text.endswith(rest)
+        and text[head] == " "
+        and text.count(" ", 0, head) < _DATELINE_WORDS
+    )
 
 
 def _first_words(text: str, count: int = _MIN_CUT_WORDS) -> str:

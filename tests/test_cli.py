@@ -447,15 +447,15 @@ def test_id_and_source_fields(tmp_path: Path, capsys: pytest.CaptureFixture[str]
             {"id": True, "text": "c"},
         ],
     )
-    assert (
-        cli.main(
-            ["dedupe", "-q", "--jsonl", "--id-field", "id", "--source-field", "site", str(path)]
-        )
-        == 1
-    )
+    argv = ["dedupe", "-q", "--jsonl", "--id-field", "id", "--source-field", "site", str(path)]
+    assert cli.main(argv) == 1
     captured = capsys.readouterr()
     assert "line 3: field 'id' is a boolean, expected a string or an integer" in captured.err
     assert len(read_jsonl(captured.out)) == 2
+    # An empty id would name every such document alike: an error, not an id.
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": "a"}, {"id": "", "text": "b"}])
+    assert cli.main(argv) == 1
+    assert "line 2: field 'id' is an empty string, expected an id" in capsys.readouterr().err
 
 
 # --------------------------------------------------------------------------------------------

@@ -838,6 +838,15 @@ def test_the_index_records_its_settings() -> None:
         store.check_settings("something else")
 
 
+def test_an_empty_or_mistyped_id_is_refused() -> None:
+    with Deduplicator() as dd:
+        with pytest.raises(ValueError, match="must not be empty"):
+            dd.dedupe("A paragraph of text.", doc_id="")
+        with pytest.raises(TypeError, match="doc_id must be a str or None, got int"):
+            dd.check("A paragraph of text.", doc_id=7)  # type: ignore[arg-type]
+        assert dd.dedupe("A paragraph of text.").doc_id == "#1"  # (nothing added before)
+
+
 def test_memory_store_is_a_store() -> None:
     assert isinstance(MemoryStore(), Store)
 

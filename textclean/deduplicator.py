@@ -269,6 +269,8 @@ class Deduplicator:
         for name, value in (("doc_id", doc_id), ("source", source)):
             if value is not None and not isinstance(value, str):
                 raise TypeError(f"{name} must be a str or None, got {type(value).__name__}")
+        if doc_id == "":  # (two documents would replace each other under it)
+            raise ValueError("doc_id must not be empty: pass None to have one made up")
         prepared = _prepare(text, self.options)
         with self._lock, self._store.transaction():
             if doc_id is None:

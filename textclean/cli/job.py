@@ -225,6 +225,8 @@ class _Job:
                     "integer"
                 )
             doc_id = str(doc_id)
+            if not doc_id:
+                raise _BadRecord(f"field {self.id_field!r} is an empty string, expected an id")
         source = self._get(record, self.source_field, required=False)
         if source is not None and not isinstance(source, str):
             raise _BadRecord(

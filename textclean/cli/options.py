@@ -394,7 +394,7 @@ def _add_io_options(parser: argparse.ArgumentParser, command: str) -> None:
             metavar="NAME",
             help="with --jsonl: the field holding the document id, which names the "
             "document in the index and in reports (a string or an integer, read as its "
-            'digits: 7 and "7" name one document)',
+            'digits: 7 and "7" name one document; null has one made up, "" is an error)',
         )
         io.add_argument(
             "--source-field",

@@ -2247,6 +2247,10 @@ def test_a_paragraph_that_adds_a_sentence_to_an_earlier_one_stays() -> None:
     assert {4: (0, "exact"), 5: (1, "exact"), 7: (3, "exact")}.items() <= removed(result).items()
     # (the paragraph it adds to goes as contained in it, or stays)
     assert result.text.count(P3) == 1
+    # A credit after its last sentence ends no sentence: that copy goes as before.
+    credited = f"{long} (Photo: Ingrid Dahl/Harbour Gazette)"
+    result = dedupe(doc(P0, P1, long, P4, P0, P1, credited, P4))
+    assert set(removed(result)) == {4, 5, 6, 7}
 
 
 TIMETABLE = [

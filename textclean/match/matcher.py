@@ -2354,11 +2354,14 @@ class _DocumentMatcher:
     ) -> bool:
         """Whether paragraph ``i`` holds, among the words the other text lacks (``ops`` from
         ``i``'s words to the other's), a whole sentence of :data:`MIN_SENTENCE_WORDS` words or
-        more that is no page furniture (``aside``): a paragraph that repeats an earlier one and
-        adds to it (an update appended to a republished paragraph) holds new content, and is no
-        copy of it, however similar, nor an edited copy inside a repeated run."""
+        more that is no page furniture (``aside``) and ends like one: a paragraph that repeats
+        an earlier one and adds to it (an update appended to a republished paragraph) holds new
+        content, and is no copy of it, however similar, nor an edited copy inside a repeated
+        run."""
         starts = self.document.sentence_starts(i)
         bounds = [*starts, self.document.canonical[i].count(" ") + 1]
+        if not self.texts[i].rstrip().endswith(_STATEMENT_ENDS):
+            bounds.pop()  # (its last words end no sentence: a credit, "(Photo: Jane Doe/AP)")
         for op in ops:
             if op.tag != "delete" or op.src_end - op.src_start < MIN_SENTENCE_WORDS:
                 continue

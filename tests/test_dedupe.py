@@ -2943,6 +2943,23 @@ def test_a_short_lede_or_title_behind_a_wire_dateline_is_a_copy() -> None:
     assert dedupe(doc(title, P1, P2, P3, "Today — " + title, P4)).duplicates == ()
 
 
+def test_a_copy_numbered_as_a_list_goes_and_a_numbered_heading_stays() -> None:
+    # A converter to Markdown numbers a list's items, "3. ...": in front of a long item that
+    # ends like a sentence the number is the list's, and the copy goes.
+    numbered = [f"{n}. {p}" for n, p in enumerate(ARTICLE, 1)]
+    result = dedupe(doc(*ARTICLE, "Key points", numbered[0], numbered[2]))
+    assert removed(result) == {6: (0, "near"), 7: (2, "near")}
+    result = dedupe(doc(P0, P1, "Advertisement", numbered[0], P4))  # (alone, in no run)
+    assert removed(result) == {2: (None, "boilerplate"), 3: (0, "near")}
+    # Before the body, under a label, the body keeps its paragraph and the box's item goes.
+    result = dedupe(doc("Key points", P2, P0, P1, numbered[2], P3))
+    assert removed(result) == {1: (4, "near")}
+    # A numbered heading after a table of contents' entry is a section of its own: it stays.
+    entry = "How the council chose the design for the new Old Harbour bridge"
+    result = dedupe(doc("Contents", entry, "Costs", P0, f"2. {entry}", P1))
+    assert result.duplicates == ()
+
+
 def test_a_lede_behind_another_wire_dateline_is_a_copy() -> None:
     # Two outlets' datelines, each of five words: the lede behind them is the same text.
     lede = (

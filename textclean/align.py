@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA, Indel, LCSseq, Opcodes
+from rapidfuzz.distance import OSA, Indel, LCSseq, Opcode, Opcodes
 
 __all__ = [
     "AFFIX_MIN_REST",
@@ -41,6 +41,8 @@ AFFIX_WORDS = 4  # a dateline or credit added at either end
 # ... to a paragraph of at least this many other words: a heading or list line with one more word
 # ("Add support for labels (fixed)") is another item, unless it sits in a repeated run.
 AFFIX_MIN_REST = 10
+# ... and a number in front of a paragraph of at least this many words is a list's marker.
+LIST_ITEM_REST = 12
 DATELINE = re.compile(r"([^\W\d_][^\n—–]{0,48}?)\s(?:—|–|--?)\s")
 """A dateline in front of a paragraph's real text: a few words from a capital letter on, then a
 dash between spaces ("WASHINGTON (AP) — ", "PARIS, Dec 1 (Reuters) - "), within the first 50
@@ -74,11 +76,14 @@ def only_small_edits(
     ops: Opcodes | None = None,
     *,
     aside: Callable[[int, int], bool] | None = None,
+    list_item: bool = False,
 ) -> bool:
     """Whether every word of ``words`` missing from ``other`` is a small edit.
 
     Small edits are a few words at either end of a paragraph of :data:`AFFIX_MIN_REST` words or
-    more (a dateline, "AP"; not a bare number, which numbers an item of a list), single words
+    more (a dateline, "AP"; not a bare number, which numbers an item of a list, unless
+    ``list_item`` says ``words`` end a sentence and the number is a list's marker in front of a
+    long item: :func:`_list_marker`), single words
     replaced by a similar one (a typo fixed), words run together or split apart ("health care"
     and "healthcare", or a space lost at a link's edge) and, given ``aside``, the runs
     ``words[a:b]`` that ``aside(a, b)`` accepts (page furniture that a page put between two
@@ -110,7 +115,8 @@ def only_small_edits(
         at_end = op.src_start == 0 or op.src_end == len(words)
         numbering = all(w.isdigit() for w in words[op.src_start : op.src_end])
         affix = at_end and length <= AFFIX_WORDS and len(words) - length >= AFFIX_MIN_REST
-        if affix and not numbering and not _beside_insert(ops, n):
+        listed = list_item and _list_marker(words, op)
+        if affix and not _beside_insert(ops, n) and (not numbering or listed):
             continue
         if length == 1 and _replaced_by_similar(words[op.src_start], ops, n, other):
             continue
@@ -120,6 +126,20 @@ def only_small_edits(
             continue
         return False
     return True
+
+
+def _list_marker(words: list[str], op: Opcode) -> bool:
+    """Whether the number ``op`` deletes is an ordered list's marker in front of a paragraph of
+    :data:`LIST_ITEM_REST` words or more ("3. The harbour authority said ... ."), as a converter
+    to Markdown numbers the items of a list that another copy prints without numbers: one or
+    two digits, first. (On a shorter line a number makes another item: a ranking; on a heading,
+    another section: "2. Choosing a plan" after a table of contents' "Choosing a plan".)"""
+    return (
+        op.src_start == 0
+        and op.src_end == 1
+        and len(words[0]) <= 2
+        and len(words) - 1 >= LIST_ITEM_REST
+    )
 
 
 Spans = dict[int, tuple[int, int]]

@@ -1518,7 +1518,7 @@ class _DocumentMatcher:
                 return None
             if later:  # no repeated-run test for these: only small edits
                 small = share == 1.0 or only_small_edits(
-                    words, other, ops, aside=self._aside(i, words)
+                    words, other, ops, aside=self._aside(i, words), list_item=self._ended(i)
                 )
                 return dup if small else None
             return self._unless_pending(dup, words, other, ops)
@@ -2312,10 +2312,12 @@ class _DocumentMatcher:
         aside = self._aside(dup.index, words)
         if self._adds_a_sentence(dup.index, ops, aside):
             return None  # (new content: an update, another statement; no edit in any run)
-        small = only_small_edits(words, other, ops, aside=aside) and (
-            not both_ways
-            or only_small_edits(other, words, aside=None if j is None else self._aside(j, other))
-        )
+        listed = self._ended(dup.index)
+        small = only_small_edits(words, other, ops, aside=aside, list_item=listed)
+        if small and both_ways:
+            back = None if j is None else self._aside(j, other)
+            listed = j is not None and self._ended(j)
+            small = only_small_edits(other, words, aside=back, list_item=listed)
         if small and dup.similarity < 1.0 and self._opens_with_a_sentence(dup.index, ops):
             small = False  # "Integration. (Xero works with ...)": a run-in heading, not a dateline
         if small and dup.similarity < 1.0 and len(dup.originals) == 1 and dup.doc_id is None:
@@ -2360,7 +2362,7 @@ class _DocumentMatcher:
         run."""
         starts = self.document.sentence_starts(i)
         bounds = [*starts, self.document.canonical[i].count(" ") + 1]
-        if not self.texts[i].rstrip().endswith(_STATEMENT_ENDS):
+        if not self._ended(i):
             bounds.pop()  # (its last words end no sentence: a credit, "(Photo: Jane Doe/AP)")
         for op in ops:
             if op.tag != "delete" or op.src_end - op.src_start < MIN_SENTENCE_WORDS:
@@ -2374,6 +2376,10 @@ class _DocumentMatcher:
             ):
                 return True
         return False
+
+    def _ended(self, i: int) -> bool:
+        """Whether paragraph ``i`` ends like a sentence (a list's item may, a heading does not)."""
+        return self.texts[i].rstrip().endswith(_STATEMENT_ENDS)
 
     def _aside(self, i: int, words: list[str]) -> Callable[[int, int], bool] | None:
         """Which runs of paragraph ``i``'s words (``words``) are page furniture put between two
@@ -2393,6 +2399,8 @@ class _DocumentMatcher:
         first = next(iter(ops), None)
         if first is None or first.tag != "delete" or first.src_start != 0:
             return False
+        if first.src_end == 1 and _first_words(self.document.canonical[i], 1).isdigit():
+            return False  # (a list's number, "3. The harbour ...": no heading)
         return first.src_end in self.document.sentence_starts(i)
 
     def _repeats_beside(self, i: int, dup: Duplicate, *, both: bool = False) -> bool:

@@ -203,9 +203,10 @@ def prefer_body_to_box(
 ) -> bool:
     """Keep the body's copy of each item of a highlights box that stands before it, and remove
     the box's: the paragraphs right under a label such as "Key points"
-    (:data:`HIGHLIGHTS_LABEL`) that the body repeats word for word further on, or holds as whole
-    words (a sentence of a paragraph, a heading). ``keep="first"`` would keep the box's item and
-    take the paragraph out of the body's run; either way the text stays. Paragraphs that went
+    (:data:`HIGHLIGHTS_LABEL`) that the body repeats word for word further on (maybe behind a
+    list's number), or holds as whole words (a sentence of a paragraph, a heading).
+    ``keep="first"`` would keep the box's item and take the paragraph out of the body's run;
+    either way the text stays. Paragraphs that went
     already (a sentence of a later paragraph, a repeat of an earlier one), and short lines kept
     as repeats of one before them, are passed over; lines of fewer than :data:`BOX_ITEM_WORDS`
     words are no items (a "Photo" line under a "Highlights" heading repeats as every picture's
@@ -220,7 +221,11 @@ def prefer_body_to_box(
     went = False
     repeats: dict[int, list[int]] = {}
     for i, dup in found.items():
-        if dup.kind == "exact" and dup.doc_id is None and dup.original is not None:
+        if dup.doc_id is not None or dup.original is None:
+            continue
+        if dup.kind == "exact" or (
+            dup.kind == "near" and _numbered(canonical[i], canonical[dup.original])
+        ):
             repeats.setdefault(dup.original, []).append(i)
     for label in labels:
         if label in found:
@@ -266,14 +271,20 @@ def prefer_body_to_box(
                 )  # fmt: skip
                 went = True
                 continue
-            found.pop(winner, None)
+            kind = found.pop(winner).kind  # (exact, or near: a list's number in front)
             found[k] = Duplicate(
-                k, winner, "exact", 1.0,
+                k, winner, kind, 1.0,
                 f"a highlights box's item, repeated in the body at paragraph {winner}", (winner,),
             )  # fmt: skip
             _repoint(found, k, winner)  # (the other copies follow the body's)
             went = True
     return went
+
+
+def _numbered(text: str, item: str) -> bool:
+    """Whether canonical ``text`` is ``item`` behind a list's number ("2 creating an account")."""
+    number, _, rest = text.partition(" ")
+    return rest == item and number.isdigit() and len(number) <= 2
 
 
 def _held_later(

@@ -2367,14 +2367,12 @@ class _DocumentMatcher:
         for op in ops:
             if op.tag != "delete" or op.src_end - op.src_start < MIN_SENTENCE_WORDS:
                 continue
-            if any(
-                op.src_start <= a
-                and b <= op.src_end
-                and b - a >= MIN_SENTENCE_WORDS
-                and (aside is None or not aside(a, b))
-                for a, b in pairwise(bounds)
-            ):
-                return True
+            k = bisect_left(bounds, op.src_start)  # (the sentences inside it, by bisection)
+            while k + 1 < len(bounds) and bounds[k + 1] <= op.src_end:
+                a, b = bounds[k], bounds[k + 1]
+                if b - a >= MIN_SENTENCE_WORDS and (aside is None or not aside(a, b)):
+                    return True
+                k += 1
         return False
 
     def _ended(self, i: int) -> bool:

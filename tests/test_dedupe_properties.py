@@ -448,6 +448,14 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
         [_S, "Advertisement", f"{_S} Advertisement {_S} Advertisement", _S, "Advertisement"]
     )
 )
+@example(  # a line cut short of a later paragraph, a teaser only once that one is tried (922)
+    "\n\n".join([f"{_S} Advertisement", _S, _HTML_S,
+                   f"{_S} Advertisement {_S} {_HTML_S} {_S}", _S, _S])
+)  # fmt: skip
+@example(  # the same beside a JSON-LD object that holds it (seed 912)
+    "\n\n".join([f"{_S} Closed", json.dumps({"@type": "Article", "articleBody": f"{_S} Closed"}),
+                   f"{_S} {_S}", f"{_S} Closed {_S} {_S} {_S} {_S}", f"{_S} {_S}"])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

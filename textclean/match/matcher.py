@@ -868,6 +868,14 @@ class _DocumentMatcher:
                 candidates: dict[Ref, tuple[int, str]] = {
                     (None, i): (n, canonical[i]) for i, n in later[j].items() if i not in self.found
                 }
+                # (the start of a later one cut short is a teaser, whichever paragraph was
+                # matched first, as a second run finds it)
+                if (
+                    j in self.unended
+                    and j not in self.teasers
+                    and any(self._cut_short(j, i) for _, i in candidates)
+                ):
+                    self.teasers.add(j)
                 dup = self._contained(j, fp, candidates, later=True) if candidates else None
                 if dup is None or self._lone_part(j, dup, fp):
                     continue  # (a heading-sized part of one later paragraph, as a value in a table)

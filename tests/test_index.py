@@ -711,6 +711,24 @@ def test_a_paragraph_with_an_update_appended_stays_in_a_republication() -> None:
     assert result.duplicate_of is None or result.duplicate_of.similarity < 1.0
 
 
+def test_a_common_short_line_goes_inside_a_copy_of_an_indexed_document() -> None:
+    # "Pros:" heads a list in more documents than a key takes postings for: inside a copy of
+    # an earlier review it still goes, as the line beside the copied paragraph there, and the
+    # list's lines with it.
+    review = [
+        "Our pick for most homes is the Larkspur Cam 3, a wired outdoor camera with sharp video.",
+        "Pros:", "Sharp night video", "Wired power, no batteries", "Weatherproof housing",
+        "Cons:", "The app needs an account before the camera will record anything at all.",
+    ]  # fmt: skip
+    with Deduplicator() as dd:
+        for n in range(MAX_POSTINGS + 2):
+            dd.dedupe(join([*paragraphs(100 + n, 1), "Pros:", "Cons:"]), doc_id=f"other{n}")
+        dd.dedupe(join(review), doc_id="first")
+        again = dd.dedupe(join(review), doc_id="second")
+    assert again.kept == ()
+    assert {d.doc_id for d in again.duplicates} == {"first"}
+
+
 def test_a_shorter_statement_without_a_word_of_the_indexed_one_stays() -> None:
     # Its words stand in order in an indexed paragraph, but for a "not" inside it: it says
     # the opposite, and is no part of that paragraph.

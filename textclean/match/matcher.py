@@ -315,8 +315,9 @@ class _DocumentMatcher:
         wrapped = self._wrapped_lines()
         if self.prior.postings or wrapped:
             runs.confirm_indexed_short_runs(
-                canonical, self.document.exact, self.found, self.prior.postings
-            )
+                canonical, self.document.exact, self.found, self.prior.postings,
+                self._indexed_beside,
+            )  # fmt: skip
             self._lines_going_on(self._going_on)
         runs.confirm_decorated_runs(
             canonical, self.found,

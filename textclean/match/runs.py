@@ -702,25 +702,39 @@ def confirm_indexed_short_runs(
     exact: Sequence[int],
     found: dict[int, Duplicate],
     postings: Mapping[int, Sequence[IndexedParagraph]],
+    indexed_beside: Callable[[str, int, int], IndexedParagraph | None] | None = None,
 ) -> None:
     """Remove the kept lines that stand next to a copy of an indexed document's paragraph and
     repeat, word for word, the indexed paragraph beside that one (two paragraph numbers away at
     most: lines without a word are not indexed): a heading or a short line inside a copy of an
     earlier document, as :func:`confirm_short_runs` removes one inside a copy in this document.
-    ``exact`` holds each paragraph's exact key and ``postings`` what the index filed under it.
-    Confirmed ones confirm their own neighbours in turn.
+    ``exact`` holds each paragraph's exact key and ``postings`` what the index filed under it;
+    with ``indexed_beside(doc_id, paragraph, step)`` (the indexed paragraph beside one), lines
+    whose key the index files too often to hand out ("Pros:", in every review) are looked up
+    beside the copy instead. Confirmed ones confirm their own neighbours in turn.
     """
     waiting = {
-        k for k in range(len(canonical)) if canonical[k] and k not in found and exact[k] in postings
+        k
+        for k in range(len(canonical))
+        if canonical[k] and k not in found and (indexed_beside or exact[k] in postings)
     }
     if not waiting:
         return
+
+    def beside(i: int, step: int, neighbour: Duplicate) -> Iterator[IndexedParagraph]:
+        assert neighbour.doc_id is not None
+        yield from postings.get(exact[i], ())  # (maybe not all: a common line's are capped)
+        if indexed_beside is not None:
+            for o in neighbour.originals:
+                entry = indexed_beside(neighbour.doc_id, o, step)
+                if entry is not None:
+                    yield entry
 
     def confirm(i: int, step: int, neighbour: Duplicate) -> Duplicate | None:
         if neighbour.doc_id is None:
             return None
         entry = next(
-            (e for e in postings[exact[i]]
+            (e for e in beside(i, step, neighbour)
              if e.doc_id == neighbour.doc_id and e.canonical == canonical[i]
              and any(0 < (e.paragraph - o) * step <= 2 for o in neighbour.originals)),
             None,

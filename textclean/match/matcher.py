@@ -2319,7 +2319,7 @@ class _DocumentMatcher:
         that it lacks) is a small edit; else hold it as pending."""
         j = dup.original if dup.doc_id is None and len(dup.originals) == 1 else None
         aside = self._aside(dup.index, words)
-        if self._adds_a_sentence(dup.index, ops, aside):
+        if self._adds_a_sentence(dup.index, words, ops, aside):
             return None  # (new content: an update, another statement; no edit in any run)
         listed = self._ended(dup.index)
         small = only_small_edits(words, other, ops, aside=aside, list_item=listed)
@@ -2361,16 +2361,18 @@ class _DocumentMatcher:
         return False
 
     def _adds_a_sentence(
-        self, i: int, ops: Opcodes, aside: Callable[[int, int], bool] | None
+        self, i: int, words: list[str], ops: Opcodes, aside: Callable[[int, int], bool] | None
     ) -> bool:
         """Whether paragraph ``i`` holds, among the words the other text lacks (``ops`` from
         ``i``'s words to the other's), a whole sentence of :data:`MIN_SENTENCE_WORDS` words or
         more that is no page furniture (``aside``) and ends like one: a paragraph that repeats
         an earlier one and adds to it (an update appended to a republished paragraph) holds new
         content, and is no copy of it, however similar, nor an edited copy inside a repeated
-        run."""
+        run. A sentence that a kept paragraph before it holds is not new (a copy with other
+        breaks, whose first lines went into another paragraph)."""
         starts = self.document.sentence_starts(i)
-        bounds = [*starts, self.document.canonical[i].count(" ") + 1]
+        bounds = [*starts, len(words)]
+        earlier: list[str] | None = None
         if not self._ended(i):
             bounds.pop()  # (its last words end no sentence: a credit, "(Photo: Jane Doe/AP)")
         for op in ops:
@@ -2379,9 +2381,15 @@ class _DocumentMatcher:
             k = bisect_left(bounds, op.src_start)  # (the sentences inside it, by bisection)
             while k + 1 < len(bounds) and bounds[k + 1] <= op.src_end:
                 a, b = bounds[k], bounds[k + 1]
-                if b - a >= MIN_SENTENCE_WORDS and (aside is None or not aside(a, b)):
-                    return True
                 k += 1
+                if b - a < MIN_SENTENCE_WORDS or (aside is not None and aside(a, b)):
+                    continue
+                if earlier is None:
+                    canonical = self.document.canonical
+                    earlier = [canonical[j] for j in self.links.before(i) if self._kept(j)]
+                sentence = " ".join(words[a:b])
+                if not any(sentence in text for text in earlier):
+                    return True
         return False
 
     def _ended(self, i: int) -> bool:

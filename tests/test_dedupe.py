@@ -2235,6 +2235,11 @@ def test_a_paragraph_without_a_word_of_an_earlier_one_stays_unless_inside_a_copy
         6: (2, "exact"),
         7: (3, "exact"),
     }
+    # From a paragraph of twenty words or more, one word dropped is an edit, even alone; but
+    # not a negation.
+    assert removed(dedupe(doc(P2, P0, P2.replace(" temporary", ""), P4))) == {2: (0, "contained")}
+    negated = P2.replace("ferries will run", "ferries will not run")
+    assert dedupe(doc(negated, P0, P2, P4)).duplicates == ()
 
 
 def test_a_paragraph_that_adds_a_sentence_to_an_earlier_one_stays() -> None:

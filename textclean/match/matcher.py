@@ -91,6 +91,15 @@ _TITLE_SEPARATOR = re.compile(r"\s+(?:[|·•–—-]|::)\s+")
 _SITE_FIRST = re.compile(r"\s(?:[|·•]|::)\s")  # (a dash after a name opens a wire dateline)
 _SITE_WORDS = 5
 _MIN_CUT_WORDS = 4  # words of the cut end of a truncated copy (fewer may be a heading)
+# A paragraph this long may lack one word of its original's from inside as an edit (see
+# _drops_a_phrase), unless the word is one of these negations (canonical forms).
+_EDITED_WORDS = 20
+_NEGATIONS = frozenset({
+    "not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "nowhere", "without",
+    "cannot", "nicht", "kein", "keine", "keinen", "keiner", "nie", "niemals",  # (German)
+    "ne", "pas", "jamais", "aucun", "aucune", "non", "nunca", "jamas", "ningun", "ninguna",
+    "mai", "nessun", "nessuno", "nao", "niet", "geen", "nooit",  # (Italian, Portuguese, Dutch)
+})  # fmt: skip
 # Words of a dateline: a place of up to three words, a date and an agency ("SAN FRANCISCO, Dec.
 # 3 (Reuters)", "NEW YORK (Oak Hill Press)").
 _DATELINE_WORDS = 6
@@ -2343,8 +2352,12 @@ class _DocumentMatcher:
         """Whether the alignment of ``words`` with the paragraph that holds them (``other``)
         drops up to :data:`~textclean.align.AFFIX_WORDS` of its words from between two runs that
         both share (as :func:`~textclean.align.drops_inside` does), none of them held elsewhere
-        in ``words`` nor page furniture run into the paragraph ("Advertisement")."""
+        in ``words`` nor page furniture run into the paragraph ("Advertisement"). One word
+        dropped from a paragraph of :data:`_EDITED_WORDS` words or more is an edit, unless it is
+        a negation ("will raise" in "will not raise" says the opposite); from a shorter line it
+        makes another line (a heading that a body's sentence says with a word more)."""
         held = set(words)
+        long = len(words) >= _EDITED_WORDS
         steps = list(ops)
         for before, op, after in zip(steps, steps[1:], steps[2:], strict=False):
             if not (
@@ -2356,6 +2369,8 @@ class _DocumentMatcher:
             dropped = other[op.dest_start : op.dest_end]
             if held.issuperset(dropped):
                 continue  # (placed elsewhere: two words swapped)
+            if long and len(dropped) == 1 and dropped[0] not in _NEGATIONS:
+                continue
             if self.boilerplate is None or self.boilerplate.match(" ".join(dropped)) is None:
                 return True
         return False

@@ -325,7 +325,7 @@ class _DocumentMatcher:
         if self.prior.postings or wrapped:
             runs.confirm_indexed_short_runs(
                 canonical, self.document.exact, self.found, self.prior.postings,
-                self._indexed_beside,
+                self._indexed_beside, self.options.short_words,
             )  # fmt: skip
             self._lines_going_on(self._going_on)
         runs.confirm_decorated_runs(

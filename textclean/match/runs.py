@@ -703,6 +703,7 @@ def confirm_indexed_short_runs(
     found: dict[int, Duplicate],
     postings: Mapping[int, Sequence[IndexedParagraph]],
     indexed_beside: Callable[[str, int, int], IndexedParagraph | None] | None = None,
+    short_words: int = 0,
 ) -> None:
     """Remove the kept lines that stand next to a copy of an indexed document's paragraph and
     repeat, word for word, the indexed paragraph beside that one (two paragraph numbers away at
@@ -710,13 +711,16 @@ def confirm_indexed_short_runs(
     earlier document, as :func:`confirm_short_runs` removes one inside a copy in this document.
     ``exact`` holds each paragraph's exact key and ``postings`` what the index filed under it;
     with ``indexed_beside(doc_id, paragraph, step)`` (the indexed paragraph beside one), lines
-    whose key the index files too often to hand out ("Pros:", in every review) are looked up
-    beside the copy instead. Confirmed ones confirm their own neighbours in turn.
+    of fewer than ``short_words`` words whose key the index files too often to hand out
+    ("Pros:", in every review) are looked up beside the copy instead. Confirmed ones confirm
+    their own neighbours in turn.
     """
     waiting = {
         k
         for k in range(len(canonical))
-        if canonical[k] and k not in found and (indexed_beside or exact[k] in postings)
+        if canonical[k]
+        and k not in found
+        and (exact[k] in postings or canonical[k].count(" ") + 1 < short_words)
     }
     if not waiting:
         return
@@ -724,7 +728,7 @@ def confirm_indexed_short_runs(
     def beside(i: int, step: int, neighbour: Duplicate) -> Iterator[IndexedParagraph]:
         assert neighbour.doc_id is not None
         yield from postings.get(exact[i], ())  # (maybe not all: a common line's are capped)
-        if indexed_beside is not None:
+        if indexed_beside is not None and canonical[i].count(" ") + 1 < short_words:
             for o in neighbour.originals:
                 entry = indexed_beside(neighbour.doc_id, o, step)
                 if entry is not None:

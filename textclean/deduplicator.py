@@ -231,9 +231,9 @@ class Deduplicator:
     ) -> DedupeResult:
         """Deduplicate ``text`` against itself and the index, then add its kept paragraphs.
 
-        ``doc_id`` names the document in later results (one is made up when it is ``None``); a
-        document added again under the same id replaces the earlier one. ``source`` groups
-        documents for boilerplate counts.
+        ``doc_id`` names the document in later results (one is made up when it is ``None``; an
+        empty one raises :class:`ValueError`); a document added again under the same id
+        replaces the earlier one. ``source`` groups documents for boilerplate counts.
         """
         return self._run(text, doc_id=doc_id, source=source, add=True)
 

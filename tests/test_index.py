@@ -711,6 +711,25 @@ def test_a_paragraph_with_an_update_appended_stays_in_a_republication() -> None:
     assert result.duplicate_of is None or result.duplicate_of.similarity < 1.0
 
 
+def test_a_heading_with_a_typo_goes_between_copies_of_an_indexed_document() -> None:
+    # An outlet's copy of a wire story fixed a typo in a heading, too short for a fuzzy hash:
+    # between copies of the paragraphs around the indexed heading, it goes as a near copy.
+    # Another heading there (other words, or other figures) stays.
+    story = paragraphs(11, 4)
+    wire = [story[0], story[1], "Harbour board delays the vote", story[2], story[3]]
+    with Deduplicator() as dd:
+        dd.dedupe(join(wire), doc_id="wire")
+        fixed = dd.check(join([*wire[:2], "Harbour board delays the vote", *wire[3:]]))
+        typo = dd.check(join([*wire[:2], "Harbour board delyas the vote", *wire[3:]]))
+        other = dd.check(join([*wire[:2], "What the new quay will cost", *wire[3:]]))
+    assert fixed.kept == ()
+    assert typo.kept == ()
+    [dup] = [d for d in typo.duplicates if d.index == 2]
+    assert (dup.kind, dup.doc_id, dup.original) == ("near", "wire", 2)
+    assert "between copies of the paragraphs around it" in dup.rule
+    assert other.kept == (2,)
+
+
 def test_a_common_short_line_goes_inside_a_copy_of_an_indexed_document() -> None:
     # "Pros:" heads a list in more documents than a key takes postings for: inside a copy of
     # an earlier review it still goes, as the line beside the copied paragraph there, and the

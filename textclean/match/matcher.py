@@ -426,6 +426,8 @@ class _DocumentMatcher:
             self._parts_beside_copies(short_parts)
             self._edited_between_copies()
             self._cut_after_copies()
+            if self.prior.postings:
+                self._edited_between_indexed_copies()
             if len(self.found) == count:
                 break
 
@@ -474,6 +476,39 @@ class _DocumentMatcher:
                     i, m, "near", score / 100,
                     f"ratio {score / 100:.3f} >= {self.options.threshold}, between copies of "
                     "the paragraphs around it", (m,),
+                )  # fmt: skip
+
+    def _edited_between_indexed_copies(self) -> None:
+        """:meth:`_edited_between_copies` across documents: a kept paragraph between copies of
+        two paragraphs of one indexed document that stand around a single indexed paragraph,
+        close to it with the same numbers (a heading of a syndicated copy with a typo fixed)."""
+        found, canonical = self.found, self.document.canonical
+        cutoff = self.options.threshold * 100
+        for i in range(1, len(canonical) - 1):
+            if i in found or not canonical[i] or i - 1 not in found:
+                continue  # (quick: nothing removed right before it)
+            before = found.get(runs.past_furniture(found, i, -1))
+            after = found.get(runs.past_furniture(found, i, 1))
+            if before is None or after is None or before.doc_id is None:
+                continue
+            if after.doc_id != before.doc_id or len(before.originals) != 1:
+                continue
+            doc_id, b = before.doc_id, before.originals[0]
+            between = self._indexed_beside(doc_id, b, 1)
+            if between is None or between.paragraph + 1 > min(after.originals, default=-1):
+                continue
+            beyond = self._indexed_beside(doc_id, between.paragraph, 1)
+            if beyond is None or beyond.paragraph not in after.originals:
+                continue  # (one indexed paragraph between, no more)
+            m, text = between.paragraph, between.canonical
+            if text == canonical[i]:
+                continue  # (a short repeat: the short-run passes judge it)
+            score = fuzz.ratio(canonical[i], text, score_cutoff=cutoff)
+            if score and _NUMBER.findall(canonical[i]) == _NUMBER.findall(text):
+                found[i] = Duplicate(
+                    i, m, "near", score / 100,
+                    f"ratio {score / 100:.3f} >= {self.options.threshold}, between copies of "
+                    "the paragraphs around it", (m,), doc_id,
                 )  # fmt: skip
 
     def _cut_after_copies(self) -> None:

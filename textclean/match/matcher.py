@@ -479,14 +479,17 @@ class _DocumentMatcher:
                 )  # fmt: skip
 
     def _edited_between_indexed_copies(self) -> None:
-        """:meth:`_edited_between_copies` across documents: a kept paragraph between copies of
-        two paragraphs of one indexed document that stand around a single indexed paragraph,
-        close to it with the same numbers (a heading of a syndicated copy with a typo fixed)."""
+        """:meth:`_edited_between_copies` across documents: a kept line too short for a fuzzy
+        hash between copies of two paragraphs of one indexed document that stand around a
+        single indexed paragraph, close to it with the same numbers (a heading of a syndicated
+        copy with a typo fixed)."""
         found, canonical = self.found, self.document.canonical
         cutoff = self.options.threshold * 100
         for i in range(1, len(canonical) - 1):
             if i in found or not canonical[i] or i - 1 not in found:
                 continue  # (quick: nothing removed right before it)
+            if len(canonical[i]) >= self.options.min_chars:
+                continue  # (long enough for a fuzzy hash, which judged it: an update, say)
             before = found.get(runs.past_furniture(found, i, -1))
             after = found.get(runs.past_furniture(found, i, 1))
             if before is None or after is None or before.doc_id is None:

@@ -623,6 +623,10 @@ def test_index_across_documents_and_ids(tmp_path: Path, capsys: pytest.CaptureFi
         (["dedupe", "--workers", "-1"], "must be 0 (one per CPU) or more"),
         (["dedupe", "--field", "body"], "--field needs --jsonl"),
         (["dedupe", "--max-age", "60"], "--max-age needs --index"),
+        (
+            ["dedupe", "--jsonl", "--index", "i.db", "--boilerplate-min-docs", "3"],
+            "--boilerplate-min-docs needs --source-field",
+        ),
         (["dedupe", "--jsonl", "--rejects", "r"], "--rejects needs --on-error skip"),
         (["dedupe", "--jsonl", "--on-error", "skip"], "--on-error skip needs --rejects PATH"),
         (["dedupe", "--on-error", "skip", "--rejects", "r"], "--on-error skip needs --jsonl"),

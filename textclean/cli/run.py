@@ -119,6 +119,11 @@ def _configure(args: argparse.Namespace, error: Callable[[str], NoReturn]) -> _J
         index_kw = {o.name: given[o.name] for o in index_options() if o.name in given}
         if index_kw and args.index is None:
             error(f"{', '.join(_flag(name) for name in index_kw)} needs --index")
+        if index_kw.get("boilerplate_min_docs") and given.get("source_field") is None:
+            error(
+                "--boilerplate-min-docs needs --source-field: a line is boilerplate among the "
+                "documents of one source"
+            )
         if not dedupe_kw.pop("clean", True):
             if clean_kw:
                 error(f"{', '.join(_flag(name) for name in clean_kw)}: no effect with --no-clean")

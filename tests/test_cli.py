@@ -835,6 +835,9 @@ def test_non_default_options_become_library_configs() -> None:
     args = parser.parse_args(
         [
             "dedupe",
+            "--jsonl",
+            "--source-field",
+            "site",
             "--threshold",
             "0.8",
             "--containment",

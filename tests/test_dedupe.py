@@ -2118,7 +2118,6 @@ BOILERPLATE_LINES = [
     "To read the full story, sign up now.",
     "This article is for subscribers only.",
     "Printed from news.example.org on 12/03/2026",
-    "Print this page - Ferry fares rise again",
     "Weiter nach der Anzeige",  # German
     "La suite après la publicité",  # French
     "Sigue leyendo",  # Spanish
@@ -2158,6 +2157,7 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "© residents may appeal the decision within 30 days of the notice.",
         "Printed from recycled paper, the leaflets cost the council 4,000 euros.",
         "To read the full report, residents can visit the library on Friday.",
+        "Print this page - and then hand it to your teacher, the school told pupils.",
         "https://harbour.example.org/minutes/2026-03",  # (a link that a list of sources prints)
     ]
     result = dedupe(doc(P0, *content, "Advertisement", P1))
@@ -2240,6 +2240,18 @@ def test_a_paragraph_without_a_word_of_an_earlier_one_stays_unless_inside_a_copy
     assert removed(dedupe(doc(P2, P0, P2.replace(" temporary", ""), P4))) == {2: (0, "contained")}
     negated = P2.replace("ferries will run", "ferries will not run")
     assert dedupe(doc(negated, P0, P2, P4)).duplicates == ()
+    # Two words dropped apart are two edits: held. The twenty words are the copy's.
+    two = P2.replace(" temporary", "").replace(" quays", "")
+    assert dedupe(doc(P2, P0, two, P4)).duplicates == ()
+    longer = (
+        "The harbour board said on Friday that the old ferry terminal would be rebuilt with "
+        "money from the port next year."
+    )
+    assert len(longer.split()) == 21
+    short = longer.replace(" old", "")  # (twenty words)
+    assert removed(dedupe(doc(longer, P0, short, P4))) == {2: (0, "contained")}
+    shorter = short.replace(" next year", "")
+    assert dedupe(doc(longer.replace(" next year", ""), P0, shorter, P4)).duplicates == ()
 
 
 def test_a_paragraph_that_adds_a_sentence_to_an_earlier_one_stays() -> None:
@@ -2963,6 +2975,17 @@ def test_a_copy_numbered_as_a_list_goes_and_a_numbered_heading_stays() -> None:
     entry = "How the council chose the design for the new Old Harbour bridge"
     result = dedupe(doc("Contents", entry, "Costs", P0, f"2. {entry}", P1))
     assert result.duplicates == ()
+
+
+def test_a_speaker_or_a_score_before_a_dash_is_no_dateline() -> None:
+    # A name with a party, or a team with its record, before a dash: other statements.
+    said = "We will vote for this bill because it helps working families across the state."
+    result = dedupe(
+        doc(f"Sen. Maria Lopez (D-Calif.) - {said}", P0, f"Sen. John Reed (R-Texas) - {said}")
+    )
+    assert result.duplicates == ()
+    won = "Beat the Lakers on Sunday night to extend their winning streak to five games."
+    assert dedupe(doc(f"Boston (12-4) - {won}", P0, f"Chicago (10-6) - {won}")).duplicates == ()
 
 
 def test_a_lede_behind_another_wire_dateline_is_a_copy() -> None:

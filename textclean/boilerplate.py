@@ -62,7 +62,6 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"also (read|see)" + _TAIL,
     r"(show|load|view|see) (more|less|all)( (comments|replies|results|stories|articles))?",
     r"print( this)?( (page|article|story|post))?",
-    r"print this (page|article|story|post)" + _TAIL,  # (its title after it)
     r"printed (from|on) \S+( on \S+( \S+){0,3})?",  # a print version's header
     r"click to (share on \w+|email( a link to a friend| this to a friend)?|print)"
     r"( \(opens in (a )?new window\))?",

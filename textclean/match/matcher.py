@@ -103,6 +103,7 @@ _NEGATIONS = frozenset({
 # Words of a dateline: a place of up to three words, a date and an agency ("SAN FRANCISCO, Dec.
 # 3 (Reuters)", "NEW YORK (Oak Hill Press)").
 _DATELINE_WORDS = 6
+_AGENCY = re.compile(r"\([^()]*[^\W\d_]")  # an agency in brackets: a word, not a score "(12-4)"
 _TITLE_REACH = 12  # paragraphs from the top that a headline under the page's title may stand at
 _OPENING_QUOTES = tuple("\"'“‘«„")  # a pull quote starts with one and ends with the other
 _QUOTED = r"[\"“‘«„]\s*"  # (the words after it, right after an opening quotation mark)
@@ -653,6 +654,8 @@ class _DocumentMatcher:
         words = _WORDS.findall(found.group(1)) if found is not None else []
         if found is None or len(words) > _DATELINE_WORDS:
             return "", []
+        if len(words) > AFFIX_WORDS and not (len(words[0]) > 1 and words[0].isupper()):
+            return "", []  # (a long one names its place in capitals: "SAN FRANCISCO, Dec. 3")
         return found.group(1), words
 
     def _behind_a_dateline(
@@ -666,8 +669,8 @@ class _DocumentMatcher:
         (or behind a dateline of its own, a syndicated copy's) or, long enough for a fuzzy
         hash, a near copy of it."""
         line, found = self._dateline(i)
-        if "(" not in line and not any(w.isupper() and len(w) > 1 for w in found):
-            return None  # ("Today — ...": no place, no agency)
+        if not _AGENCY.search(line) and not any(w.isupper() and len(w) > 1 for w in found):
+            return None  # ("Today — ...", "Boston (12-4) — ...": no place, no agency)
         dateline, words = len(found), fp.canonical.split(" ")
         if len(words) - dateline < self.options.short_words:
             return None
@@ -2390,13 +2393,13 @@ class _DocumentMatcher:
         """Whether the alignment of ``words`` with the paragraph that holds them (``other``)
         drops up to :data:`~textclean.align.AFFIX_WORDS` of its words from between two runs that
         both share (as :func:`~textclean.align.drops_inside` does), none of them held elsewhere
-        in ``words`` nor page furniture run into the paragraph ("Advertisement"). One word
-        dropped from a paragraph of :data:`_EDITED_WORDS` words or more is an edit, unless it is
-        a negation ("will raise" in "will not raise" says the opposite); from a shorter line it
-        makes another line (a heading that a body's sentence says with a word more)."""
+        in ``words`` nor page furniture run into the paragraph ("Advertisement"). A single word
+        that a copy of :data:`_EDITED_WORDS` words or more lacks is an edit, unless it is a
+        negation ("will raise" in "will not raise" says the opposite); a shorter line without it
+        is another line (a heading that a body's sentence says with a word more)."""
         held = set(words)
-        long = len(words) >= _EDITED_WORDS
         steps = list(ops)
+        drops: list[list[str]] = []
         for before, op, after in zip(steps, steps[1:], steps[2:], strict=False):
             if not (
                 op.tag == "insert"
@@ -2407,11 +2410,11 @@ class _DocumentMatcher:
             dropped = other[op.dest_start : op.dest_end]
             if held.issuperset(dropped):
                 continue  # (placed elsewhere: two words swapped)
-            if long and len(dropped) == 1 and dropped[0] not in _NEGATIONS:
-                continue
             if self.boilerplate is None or self.boilerplate.match(" ".join(dropped)) is None:
-                return True
-        return False
+                drops.append(dropped)
+        if len(drops) == 1 and len(drops[0]) == 1 and len(words) >= _EDITED_WORDS:
+            return drops[0][0] in _NEGATIONS  # (one word of a long paragraph: an edit)
+        return bool(drops)
 
     def _adds_a_sentence(
         self, i: int, words: list[str], ops: Opcodes, aside: Callable[[int, int], bool] | None

@@ -25,10 +25,12 @@ __all__ = [
     "Spans",
     "aligned_span",
     "coverage",
+    "dropped_inside",
     "drops_inside",
     "drops_numbers",
     "ends_word",
     "find_words",
+    "list_number",
     "numbers",
     "only_small_edits",
     "starts_word",
@@ -55,19 +57,36 @@ _LONG_ALIGNMENT = 1000  # characters past which an edited copy is aligned withou
 _TYPO_SIMILARITY = 0.8  # a corrected word is still this similar to the original
 
 
-def drops_inside(words: list[str], other: list[str], ops: Opcodes) -> bool:
-    """Whether the alignment of ``words`` with ``other`` drops a word of ``other`` from between
-    two runs of equal words, not as half of a replacement (a typo fixed) nor to place it
-    elsewhere (two words swapped)."""
-    tags = [op.tag for op in ops]
+def dropped_inside(words: list[str], other: list[str], ops: Opcodes) -> list[list[str]]:
+    """The runs of words of ``other`` that the alignment of ``words`` with it drops from between
+    two runs of equal words, not as half of a replacement (a typo fixed) nor to place them
+    elsewhere (two words swapped).
+
+    >>> other = "the council will not raise the fees".split()
+    >>> words = "the council will raise the fees".split()
+    >>> dropped_inside(words, other, Indel.opcodes(words, other))
+    [['not']]
+    """
+    steps = list(ops)
     held = set(words)
-    return any(
-        tags[n] == "insert"
-        and tags[n - 1] == "equal"
-        and tags[n + 1] == "equal"
-        and not held.issuperset(other[ops[n].dest_start : ops[n].dest_end])
-        for n in range(1, len(tags) - 1)
+    runs = (
+        other[op.dest_start : op.dest_end]
+        for before, op, after in zip(steps, steps[1:], steps[2:], strict=False)
+        if op.tag == "insert" and before.tag == after.tag == "equal"
     )
+    return [run for run in runs if not held.issuperset(run)]
+
+
+def drops_inside(words: list[str], other: list[str], ops: Opcodes) -> bool:
+    """Whether the alignment of ``words`` with ``other`` drops words of ``other`` from inside
+    (:func:`dropped_inside`)."""
+    return bool(dropped_inside(words, other, ops))
+
+
+def list_number(word: str) -> bool:
+    """Whether canonical ``word`` may number an ordered list's item: one or two digits ("3" of
+    "3. The council ..."; a year or a figure is none)."""
+    return word.isdigit() and len(word) <= 2
 
 
 def only_small_edits(
@@ -137,7 +156,7 @@ def _list_marker(words: list[str], op: Opcode) -> bool:
     return (
         op.src_start == 0
         and op.src_end == 1
-        and len(words[0]) <= 2
+        and list_number(words[0])
         and len(words) - 1 >= LIST_ITEM_REST
     )
 

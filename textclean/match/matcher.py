@@ -28,9 +28,11 @@ from textclean.align import (
     MIN_RUN,
     Spans,
     coverage,
+    dropped_inside,
     drops_inside,
     drops_numbers,
     find_words,
+    list_number,
     only_small_edits,
     starts_word,
     whole_words_in,
@@ -457,7 +459,6 @@ class _DocumentMatcher:
         and the paragraphs between their originals all gone but that one: a spec table's row
         between rows repeated from another table, whose figures differ, stays."""
         found, canonical = self.found, self.document.canonical
-        cutoff = self.options.threshold * 100
         for i, before in self._after_copies():
             after = found.get(runs.past_furniture(found, i, 1))
             if after is None or not _in_document(after):
@@ -471,13 +472,23 @@ class _DocumentMatcher:
             }
             if len(around) != 1 or (m := around.pop()) == i or canonical[m] == canonical[i]:
                 continue
-            score = fuzz.ratio(canonical[i], canonical[m], score_cutoff=cutoff)
-            if score and _NUMBER.findall(canonical[i]) == _NUMBER.findall(canonical[m]):
-                found[i] = Duplicate(
-                    i, m, "near", score / 100,
-                    f"ratio {score / 100:.3f} >= {self.options.threshold}, between copies of "
-                    "the paragraphs around it", (m,),
-                )  # fmt: skip
+            dup = self._edited_line(i, m, canonical[m], None)
+            if dup is not None:
+                found[i] = dup
+
+    def _edited_line(self, i: int, m: int, text: str, doc_id: str | None) -> Duplicate | None:
+        """Paragraph ``i`` as a near copy of paragraph ``m`` (canonical ``text``, of ``doc_id``)
+        that stands between copies of the paragraphs around it: close to it (``ratio`` at least
+        the threshold), with the same numbers."""
+        canonical = self.document.canonical[i]
+        score = fuzz.ratio(canonical, text, score_cutoff=self.options.threshold * 100)
+        if not score or _NUMBER.findall(canonical) != _NUMBER.findall(text):
+            return None
+        return Duplicate(
+            i, m, "near", score / 100,
+            f"ratio {score / 100:.3f} >= {self.options.threshold}, between copies of the "
+            "paragraphs around it", (m,), doc_id,
+        )  # fmt: skip
 
     def _edited_between_indexed_copies(self) -> None:
         """:meth:`_edited_between_copies` across documents: a kept line too short for a fuzzy
@@ -485,7 +496,6 @@ class _DocumentMatcher:
         single indexed paragraph, close to it with the same numbers (a heading of a syndicated
         copy with a typo fixed)."""
         found, canonical = self.found, self.document.canonical
-        cutoff = self.options.threshold * 100
         for i in range(1, len(canonical) - 1):
             if i in found or not canonical[i] or i - 1 not in found:
                 continue  # (quick: nothing removed right before it)
@@ -504,16 +514,11 @@ class _DocumentMatcher:
             beyond = self._indexed_beside(doc_id, between.paragraph, 1)
             if beyond is None or beyond.paragraph not in after.originals:
                 continue  # (one indexed paragraph between, no more)
-            m, text = between.paragraph, between.canonical
-            if text == canonical[i]:
+            if between.canonical == canonical[i]:
                 continue  # (a short repeat: the short-run passes judge it)
-            score = fuzz.ratio(canonical[i], text, score_cutoff=cutoff)
-            if score and _NUMBER.findall(canonical[i]) == _NUMBER.findall(text):
-                found[i] = Duplicate(
-                    i, m, "near", score / 100,
-                    f"ratio {score / 100:.3f} >= {self.options.threshold}, between copies of "
-                    "the paragraphs around it", (m,), doc_id,
-                )  # fmt: skip
+            dup = self._edited_line(i, between.paragraph, between.canonical, doc_id)
+            if dup is not None:
+                found[i] = dup
 
     def _cut_after_copies(self) -> None:
         """Kept paragraphs of :data:`_MIN_CUT_WORDS` words or more, ending with a letter or digit,
@@ -2392,26 +2397,17 @@ class _DocumentMatcher:
     def _drops_a_phrase(self, words: list[str], other: list[str], ops: Opcodes) -> bool:
         """Whether the alignment of ``words`` with the paragraph that holds them (``other``)
         drops up to :data:`~textclean.align.AFFIX_WORDS` of its words from between two runs that
-        both share (as :func:`~textclean.align.drops_inside` does), none of them held elsewhere
-        in ``words`` nor page furniture run into the paragraph ("Advertisement"). A single word
+        both share (:func:`~textclean.align.dropped_inside`: words ``words`` holds nowhere else),
+        other than page furniture run into the paragraph ("Advertisement"). A single word
         that a copy of :data:`_EDITED_WORDS` words or more lacks is an edit, unless it is a
         negation ("will raise" in "will not raise" says the opposite); a shorter line without it
         is another line (a heading that a body's sentence says with a word more)."""
-        held = set(words)
-        steps = list(ops)
-        drops: list[list[str]] = []
-        for before, op, after in zip(steps, steps[1:], steps[2:], strict=False):
-            if not (
-                op.tag == "insert"
-                and before.tag == after.tag == "equal"
-                and op.dest_end - op.dest_start <= AFFIX_WORDS
-            ):
-                continue
-            dropped = other[op.dest_start : op.dest_end]
-            if held.issuperset(dropped):
-                continue  # (placed elsewhere: two words swapped)
-            if self.boilerplate is None or self.boilerplate.match(" ".join(dropped)) is None:
-                drops.append(dropped)
+        furniture = self.boilerplate.match if self.boilerplate else None
+        drops = [
+            run
+            for run in dropped_inside(words, other, ops)
+            if len(run) <= AFFIX_WORDS and (furniture is None or furniture(" ".join(run)) is None)
+        ]
         if len(drops) == 1 and len(drops[0]) == 1 and len(words) >= _EDITED_WORDS:
             return drops[0][0] in _NEGATIONS  # (one word of a long paragraph: an edit)
         return bool(drops)
@@ -2470,7 +2466,7 @@ class _DocumentMatcher:
         first = next(iter(ops), None)
         if first is None or first.tag != "delete" or first.src_start != 0:
             return False
-        if first.src_end == 1 and _first_words(self.document.canonical[i], 1).isdigit():
+        if first.src_end == 1 and list_number(_first_words(self.document.canonical[i], 1)):
             return False  # (a list's number, "3. The harbour ...": no heading)
         return first.src_end in self.document.sentence_starts(i)
 

@@ -715,20 +715,16 @@ def confirm_indexed_short_runs(
     ("Pros:", in every review) are looked up beside the copy instead. Confirmed ones confirm
     their own neighbours in turn.
     """
-    waiting = {
-        k
-        for k in range(len(canonical))
-        if canonical[k]
-        and k not in found
-        and (exact[k] in postings or canonical[k].count(" ") + 1 < short_words)
-    }
+    kept = [k for k in range(len(canonical)) if canonical[k] and k not in found]
+    short = {k for k in kept if canonical[k].count(" ") + 1 < short_words}
+    waiting = {k for k in kept if exact[k] in postings or k in short}
     if not waiting:
         return
 
     def beside(i: int, step: int, neighbour: Duplicate) -> Iterator[IndexedParagraph]:
         assert neighbour.doc_id is not None
         yield from postings.get(exact[i], ())  # (maybe not all: a common line's are capped)
-        if indexed_beside is not None and canonical[i].count(" ") + 1 < short_words:
+        if indexed_beside is not None and i in short:
             for o in neighbour.originals:
                 entry = indexed_beside(neighbour.doc_id, o, step)
                 if entry is not None:

@@ -14,7 +14,7 @@ from dataclasses import replace
 import regex
 from rapidfuzz import fuzz
 
-from textclean.align import AFFIX_WORDS, DATELINE, whole_words_in
+from textclean.align import AFFIX_WORDS, DATELINE, list_number, whole_words_in
 from textclean.match.model import describe
 from textclean.match.runs import worded_neighbours
 from textclean.results import DocumentMatch, Duplicate
@@ -284,7 +284,7 @@ def prefer_body_to_box(
 def _numbered(text: str, item: str) -> bool:
     """Whether canonical ``text`` is ``item`` behind a list's number ("2 creating an account")."""
     number, _, rest = text.partition(" ")
-    return rest == item and number.isdigit() and len(number) <= 2
+    return rest == item and list_number(number)
 
 
 def _held_later(

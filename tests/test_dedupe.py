@@ -2125,6 +2125,19 @@ BOILERPLATE_LINES = [
     "Lees verder na de advertentie",  # Dutch
     "Reklama",  # Polish
     "Czytaj także: Nowy most w porcie",
+    "Čtěte také: Nový most v přístavu",  # Czech
+    "Annons",  # Swedish
+    "Læs også: Ny bro i havnen",  # Danish
+    "Reklam",  # Turkish
+    "Реклама",  # Russian
+    "Читайте также: Новый мост в порту",
+    "إعلان",  # Arabic
+    "اقرأ أيضاً: جسر جديد في الميناء",
+    "广告",  # Chinese
+    "相关阅读：港口新桥开通",
+    "関連記事：港の新しい橋",  # Japanese
+    "광고",  # Korean
+    "관련기사: 항구의 새 다리",
 ]
 
 
@@ -2159,6 +2172,9 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "To read the full report, residents can visit the library on Friday.",
         "Print this page - and then hand it to your teacher, the school told pupils.",
         "https://harbour.example.org/minutes/2026-03",  # (a link that a list of sources prints)
+        "Реклама на остановках стоит городу два миллиона рублей в год.",
+        "广告牌在台风中倒塌，砸坏了两辆汽车。",
+        "Annonsen publicerades i tre tidningar.",
     ]
     result = dedupe(doc(P0, *content, "Advertisement", P1))
     assert removed(result) == {len(content) + 1: (None, "boilerplate")}

@@ -5,8 +5,9 @@ a space in a pattern matches any run of white space, and trailing punctuation (`
 white space around the paragraph are allowed. A sentence that merely contains "advertisement" is
 content, and is never matched.
 
-:data:`DEFAULT_PATTERNS` covers English, German, French, Spanish, Italian, Portuguese, Dutch and
-Polish. Extend it with the ``boilerplate_patterns`` option of :func:`textclean.dedupe` (your
+:data:`DEFAULT_PATTERNS` covers English, German, French, Spanish, Italian, Portuguese, Dutch,
+Polish, Czech, the Scandinavian languages, Turkish, Russian, Ukrainian, Arabic, Chinese, Japanese
+and Korean. Extend it with the ``boilerplate_patterns`` option of :func:`textclean.dedupe` (your
 patterns are added to the defaults), or turn the step off with ``boilerplate=False``.
 
 >>> matcher = BoilerplateMatcher()
@@ -30,7 +31,7 @@ from textclean.canonical import canonical_paragraphs
 __all__ = ["DEFAULT_PATTERNS", "BoilerplateMatcher", "boilerplate_matcher"]
 
 # A short headline may follow "Read more:" and its kin; these match up to 200 characters of it.
-_TAIL = r"(?:\s*[:\-–—|]\s*.{0,200})?"
+_TAIL = r"(?:\s*[:：\-–—|]\s*.{0,200})?"
 
 DEFAULT_PATTERNS: tuple[str, ...] = (
     # English
@@ -126,9 +127,29 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"lees (ook|meer)" + _TAIL,
     r"deel( dit artikel)?",
     r"lees verder( (na|onder) de advertentie)?",
-    # Polish
+    # Polish and Czech
     r"reklama",
     r"czytaj (też|także|również|więcej|dalej)" + _TAIL,
+    r"(čtěte|přečtěte si) (také|též|více)" + _TAIL,
+    # Swedish, Danish, Norwegian
+    r"annons|annonce|annonse",
+    r"(läs|læs|les) (också|även|mer|også|mere)" + _TAIL,
+    # Turkish
+    r"reklam",
+    r"ilgili (haberler|haber)" + _TAIL,
+    # Russian and Ukrainian
+    r"реклама",
+    r"(читайте|смотрите) (также|тоже|еще|ещё|також)" + _TAIL,
+    r"поделиться( (статьей|новостью))?",
+    # Arabic
+    r"إعلان",
+    r"(اقرأ|إقرأ) (أيضا|أيضاً|أيضًا)" + _TAIL,
+    # Chinese, Japanese, Korean
+    r"广告|廣告|広告|광고",
+    r"(相关|相關|延伸)(阅读|閱讀|新闻|新聞|文章|报道|報導)" + _TAIL,
+    r"関連(記事|ニュース)" + _TAIL,
+    r"続きを読む|スポンサーリンク",
+    r"관련\s*기사" + _TAIL,
 )
 """The built-in whole-paragraph boilerplate patterns."""
 

@@ -2286,6 +2286,22 @@ def test_a_paragraph_that_adds_a_sentence_to_an_earlier_one_stays() -> None:
     assert set(removed(result)) == {4, 5, 6, 7}
 
 
+def test_a_caption_with_a_credit_goes_where_a_copy_puts_it() -> None:
+    # A credit costs a caption of a dozen words more ratio than the threshold allows, but where a
+    # run of copies puts the copy of the caption, it is an edited copy.
+    caption = "Commuters wait on the North Quay on a cold and windy Monday evening."
+    credited = f"{caption} (Photo: Ingrid Dahl/AP)"
+    result = dedupe(doc(P0, caption, P1, P2, P0, credited, P1, P2))
+    assert removed(result) == {
+        3 + k: (k - 1, kind) for k, kind in ((1, "exact"), (2, "near"), (3, "exact"), (4, "exact"))
+    }
+    assert result.duplicates[1].similarity < 0.9
+    # Alone, or with another caption in its place, it stays.
+    assert dedupe(doc(P0, caption, P1, P2, credited)).duplicates == ()
+    other = "A crane lifts the new steel gangway onto the ferry berth before dawn on Sunday."
+    assert set(removed(dedupe(doc(P0, caption, P1, P2, P0, other, P1, P2)))) == {4, 6, 7}
+
+
 TIMETABLE = [
     "Ferry timetable from Monday",
     "North Quay",

@@ -1469,12 +1469,14 @@ class _DocumentMatcher:
         score = fuzz.ratio(text, original, score_cutoff=self.spun_cutoff)
         if not score:
             return None
-        if score >= self.options.threshold * 100 and _edited(text, original):
-            return Duplicate(
-                i, j, "near", score / 100,
-                f"ratio {score / 100:.3f} >= {self.options.threshold}, inside a repeated run",
-                (j,),
-            )  # fmt: skip
+        # (Where a run puts it, small edits are enough: a credit added to a caption, "(Photo:
+        # Jane Doe/AP)", costs more ratio than a short paragraph leaves.)
+        if _edited(text, original):
+            ratio = f"ratio {score / 100:.3f}"
+            if score >= self.options.threshold * 100:
+                ratio += f" >= {self.options.threshold}"
+            rule = f"{ratio}, small edits only, inside a repeated run"
+            return Duplicate(i, j, "near", score / 100, rule, (j,))
         if word_count(text) >= HEADING_WORDS and _spun(text, original):
             return _spun_copy(i, j, score)
         return None

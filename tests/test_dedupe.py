@@ -2286,6 +2286,22 @@ def test_a_paragraph_that_adds_a_sentence_to_an_earlier_one_stays() -> None:
     assert set(removed(result)) == {4, 5, 6, 7}
 
 
+def test_a_standfirst_goes_before_a_lede_that_adds_a_short_sentence() -> None:
+    # The standfirst repeats the lede's first sentence; the lede adds one of two words. The
+    # standfirst goes, as contained in the lede, which keeps the sentence it adds.
+    standfirst = (
+        "A new law would require internet providers to keep browsing records for two years."
+    )
+    for added in ("It failed.", "No questions asked."):
+        lede = f"{standfirst} {added}"
+        result = dedupe(doc(standfirst, lede, P1, P2))
+        assert removed(result) == {0: (1, "contained")}
+        assert added in result.text
+    # A credit after it ends no sentence: the lede with it goes as a near copy.
+    result = dedupe(doc(standfirst, f"{standfirst} Source: Supplied", P1, P2))
+    assert removed(result) == {1: (0, "near")}
+
+
 def test_a_caption_with_a_credit_goes_where_a_copy_puts_it() -> None:
     # A credit costs a caption of a dozen words more ratio than the threshold allows, but where a
     # run of copies puts the copy of the caption, it is an edited copy.
@@ -2296,8 +2312,9 @@ def test_a_caption_with_a_credit_goes_where_a_copy_puts_it() -> None:
         3 + k: (k - 1, kind) for k, kind in ((1, "exact"), (2, "near"), (3, "exact"), (4, "exact"))
     }
     assert result.duplicates[1].similarity < 0.9
-    # Alone, or with another caption in its place, it stays.
-    assert dedupe(doc(P0, caption, P1, P2, credited)).duplicates == ()
+    # Apart from a run, the caption goes as contained in the credited one (which keeps every
+    # word); with another caption in the copy's place, both stay.
+    assert removed(dedupe(doc(P0, caption, P1, P2, credited))) == {1: (4, "contained")}
     other = "A crane lifts the new steel gangway onto the ferry berth before dawn on Sunday."
     assert set(removed(dedupe(doc(P0, caption, P1, P2, P0, other, P1, P2)))) == {4, 6, 7}
 

@@ -66,6 +66,7 @@ __all__ = ["match_paragraphs"]
 _MAX_WINDOW = 12  # candidates joined to judge containment
 _MAX_WINDOWS = 4  # windows tried for containment in this document, and in earlier ones
 _MAX_GAP = 2  # kept paragraphs between two of a containment window, at most
+_ADDED_SENTENCE_WORDS = 2  # a sentence added to a copy, "It failed.", is new content
 _MAX_VERIFIED = 32  # candidates verified as near copies, those sharing the most keys
 _MAX_CANDIDATES = 64  # candidates tried for containment, those sharing the most keys
 _ALONE_TRIED = 3  # paragraphs of a window tried alone as what holds a copy, the best linked
@@ -1149,10 +1150,10 @@ class _DocumentMatcher:
 
     def _is_sentences_of(self, j: int, i: int) -> bool:
         """Whether paragraph ``j``'s canonical text is whole consecutive sentences of ``i``, and
-        ``i`` says more than a few words besides (not just a list number or a dateline)."""
+        ``i`` says a sentence besides (not just a list number)."""
         target = self.document.canonical[j]
         extra = word_count(self.document.canonical[i]) - word_count(target)
-        return extra > AFFIX_WORDS and self._whole_sentences_of(target, i)
+        return extra >= _ADDED_SENTENCE_WORDS and self._whole_sentences_of(target, i)
 
     def _mostly_copied(self, i: int, *, besides: int | None = None) -> bool:
         """Whether half of paragraph ``i`` repeats kept paragraphs before it: then ``i`` is the
@@ -2430,13 +2431,13 @@ class _DocumentMatcher:
         if not self._ended(i):
             bounds.pop()  # (its last words end no sentence: a credit, "(Photo: Jane Doe/AP)")
         for op in ops:
-            if op.tag != "delete" or op.src_end - op.src_start < MIN_SENTENCE_WORDS:
+            if op.tag != "delete" or op.src_end - op.src_start < _ADDED_SENTENCE_WORDS:
                 continue
             k = bisect_left(bounds, op.src_start)  # (the sentences inside it, by bisection)
             while k + 1 < len(bounds) and bounds[k + 1] <= op.src_end:
                 a, b = bounds[k], bounds[k + 1]
                 k += 1
-                if b - a < MIN_SENTENCE_WORDS or (aside is not None and aside(a, b)):
+                if b - a < _ADDED_SENTENCE_WORDS or (aside is not None and aside(a, b)):
                     continue
                 if earlier is None:
                     canonical = self.document.canonical

@@ -649,6 +649,25 @@ def test_a_line_pieced_from_the_start_of_one_row_and_the_end_of_the_next_is_kept
     assert removed(dedupe(merged)) == {4: (1, "contained")}
 
 
+def test_a_table_row_pieced_from_the_ends_of_two_rows_is_kept() -> None:
+    # The last row's words stand in order in the two rows before the second heading: the first
+    # three words of one and the last three of the next, leaving out three of each where they
+    # join. A merged copy leaves out a few words at a join at most.
+    rows = [
+        "Monday: Cloudy, high 20C, low 12C",
+        "Tuesday: Showers, high 19C, low 11C",
+        "Wednesday: Sunny, high 21C, low 13C",
+        "Thursday: Sunny, high 18C, low 10C",
+    ]
+    second = ["Monday: Sunny, high 19C, low 12C", "Wednesday: Sunny, high 18C, low 10C"]
+    text = doc(P0, "Kelmouth forecast", *rows, "Drayton forecast", *second)
+    assert dedupe(text).duplicates == ()
+    # Two paragraphs run together, the second one's dateline left out at the join, go.
+    text = doc(P0, P1, f"SOUTHPORT, England (AP) — {P2}", P3, f"{P1} {P2}")
+    (dup,) = dedupe(text).duplicates
+    assert (dup.index, dup.kind, dup.originals) == (4, "contained", (1, 2))
+
+
 # The pages of a printed edition, each under the same running head and over the same credit.
 PAGE_BODIES = (
     "Ferries will run every twenty minutes between the two quays while the bridge is closed. "

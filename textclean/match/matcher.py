@@ -2266,10 +2266,12 @@ class _DocumentMatcher:
         """Whether a copy drawn from two or more of ``sources`` (``spans``: what it takes of
         each, by position) takes them where they join as a merged copy does: to the end of one
         and from the start of the next, or at a sentence's end and start there, give or take an
-        edit (:data:`~textclean.align.AFFIX_WORDS` words). A line made of one paragraph's first
-        words and the next one's last ("Three-month plan" and "one room or category per week",
-        of "Three-month plan: Focus on one area..." and "Two-month plan: Declutter one room or
-        category per week") is no copy of them."""
+        edit (:data:`~textclean.align.AFFIX_WORDS` words at the join, both sides together). A
+        line made of one paragraph's first words and the next one's last ("Three-month plan" and
+        "one room or category per week", of "Three-month plan: Focus on one area..." and
+        "Two-month plan: Declutter one room or category per week"; a table's row, "Wednesday:
+        Sunny, high 18C, low 10C", of the rows "Wednesday: Sunny, high 21C, low 13C" and
+        "Thursday: Sunny, high 18C, low 10C") is no copy of them."""
         taken = sorted(spans)
         for n, m in pairwise(taken):
             if m != n + 1:
@@ -2277,9 +2279,12 @@ class _DocumentMatcher:
             ends = self._sentence_words(sources[n][0])[1]
             starts = self._sentence_words(sources[m][0])[0]
             end, start = spans[n][1], spans[m][0]
-            if ends[-1] - end > AFFIX_WORDS and not any(0 <= e - end <= 1 for e in ends):
-                return False
-            if start > AFFIX_WORDS and not any(0 <= start - s <= 1 for s in starts):
+            skipped = 0  # (words left out at the join, away from a sentence's end or start)
+            if not any(0 <= e - end <= 1 for e in ends):
+                skipped += ends[-1] - end
+            if not any(0 <= start - s <= 1 for s in starts):
+                skipped += start
+            if skipped > AFFIX_WORDS:
                 return False
         return True
 

@@ -39,6 +39,7 @@ __all__ = [
 BLOCK_LINES = 4  # short lines in a row repeated right after themselves that go as one block
 MENU_LINES = 4  # short lines in a row that make a menu, when they open and close a document
 MENU_MAX_LINES = 64  # ... and at most this many (so that each line tried costs little)
+FOOTER_LINES = 4  # lines after the menu's repeat, each shorter than HEADER_WORDS: a footer's
 HEADER_LINES = 3  # lines between a document's title and its repeat, when that goes ...
 HEADER_WORDS = 12  # ... each shorter than this (a byline, a date, a caption)
 LEFT_OUT = 4  # paragraphs a copy may leave out around short lines it repeats ...
@@ -477,8 +478,9 @@ def _menu_repeat(
 ) -> list[tuple[int, int]]:
     """``(line, first copy)`` of the short lines from ``i`` on that repeat, in order, a block
     of :data:`MENU_LINES` to :data:`MENU_MAX_LINES` from ``j`` on, when that block opens
-    the document and its repeat closes it (a site's menu above and below the article); else
-    nothing. Lists of
+    the document and its repeat closes it (a site's menu above and below the article), or
+    comes before a footer of up to :data:`FOOTER_LINES` lines shorter than
+    :data:`HEADER_WORDS` words ("Privacy Policy"); else nothing. Lists of
     tags, features or enum values repeat inside an article, and stay."""
     if j != kept[0]:
         return []
@@ -489,8 +491,10 @@ def _menu_repeat(
             break
         block.append((k, m))
         k, m = after.get(k, -1), after.get(m, -1)
-    last = block[-1][0] if block else -1
-    if len(block) < MENU_LINES or last != kept[-1]:
+    if len(block) < MENU_LINES:
+        return []
+    footer = kept[kept.index(block[-1][0]) + 1 :]
+    if len(footer) > FOOTER_LINES or any(canonical[k].count(" ") >= HEADER_WORDS for k in footer):
         return []
     return block
 

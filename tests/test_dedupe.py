@@ -2092,6 +2092,23 @@ def test_a_pull_quote_before_the_paragraph_it_quotes_goes() -> None:
     assert removed(dedupe(doc(P0, teaser, P1, P2, P3))) == {1: (3, "contained")}
 
 
+def test_a_short_pull_quote_goes_whatever_its_last_character() -> None:
+    # Under a heading, a quotation of a dozen words without a full stop (a heading's length,
+    # not ending like a sentence): pulled out of the paragraph after it all the same.
+    quote = "“Tickets can be booked online from the first of May”"
+    said = (
+        "Tickets can be booked online from the first of May. Group tours must be arranged a "
+        "week ahead, the museum said."
+    )
+    result = dedupe(doc(P0, P1, "Opening hours", quote, said, P3))
+    assert removed(result) == {3: (4, "contained")}
+    # A quoted tagline over a product's section, which the list above holds with its name and
+    # rating only, is the section's own line: it stays.
+    listed = "Harbourline: A simple booking app for ferries and buses (4.2/5)"
+    tagline = "“A simple booking app for ferries and buses”"
+    assert dedupe(doc(P0, listed, P1, "Harbourline", tagline, P2)).duplicates == ()
+
+
 def test_a_lede_that_a_later_paragraph_goes_on_from_stays() -> None:
     # The same words without quotation marks: a statement that a later paragraph says more
     # about, not a quotation pulled out of it.

@@ -1731,15 +1731,24 @@ class _DocumentMatcher:
         """Whether paragraph ``i`` is a heading that repeats part of one longer paragraph of
         this document: a heading's length, not ending like a sentence (".", "!" or "?"). It stays
         unless it stands beside a copy drawn from the same paragraph (then it is part of a
-        split copy); a highlighted sentence ends like a statement and goes."""
+        split copy); a highlighted sentence ends like a statement and goes, and so does a
+        teaser, or a pull quote from a paragraph that says more than a few words besides
+        (:meth:`_pulled`), whatever its last character. (A list's line that a quotation repeats
+        but for a name and a rating, "Acme: A simple CRM for teams (4.2/5)", is no paragraph a
+        quotation is pulled from: the quotation is the tagline over the item's section.)"""
+        if (
+            dup.kind != "contained"
+            or dup.doc_id is not None
+            or len(dup.originals) != 1
+            or fp.words >= HEADING_WORDS
+        ):
+            return False
+        original = self.document.canonical[dup.originals[0]]
         return (
-            dup.kind == "contained"
-            and dup.doc_id is None
-            and len(dup.originals) == 1
-            and fp.words < HEADING_WORDS
-            and len(self.document.canonical[dup.originals[0]]) > len(fp.canonical)
+            len(original) > len(fp.canonical)
             and not self.texts[i].rstrip().endswith(_STATEMENT_ENDS)
             and i not in self.teasers  # (cut off with "[…]" too)
+            and not (self._pulled(i) and word_count(original) - fp.words > AFFIX_WORDS)
         )
 
     def _page_headline(self, i: int) -> Duplicate | None:

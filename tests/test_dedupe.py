@@ -2174,6 +2174,13 @@ BOILERPLATE_LINES = [
     "関連記事：港の新しい橋",  # Japanese
     "광고",  # Korean
     "관련기사: 항구의 새 다리",
+    "Διαφήμιση",  # Greek
+    "Mainos",  # Finnish
+    "Más información",  # Spanish
+    "Continuer la lecture",  # French
+    "Pokračování článku pod reklamou",  # Czech
+    "推荐阅读",  # Chinese
+    "点击查看更多",
 ]
 
 
@@ -2211,6 +2218,7 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Реклама на остановках стоит городу два миллиона рублей в год.",
         "广告牌在台风中倒塌，砸坏了两辆汽车。",
         "Annonsen publicerades i tre tidningar.",
+        "Más información sobre el puente estará disponible en marzo.",
     ]
     result = dedupe(doc(P0, *content, "Advertisement", P1))
     assert removed(result) == {len(content) + 1: (None, "boilerplate")}

@@ -6,9 +6,10 @@ white space around the paragraph are allowed. A sentence that merely contains "a
 content, and is never matched.
 
 :data:`DEFAULT_PATTERNS` covers English, German, French, Spanish, Italian, Portuguese, Dutch,
-Polish, Czech, the Scandinavian languages, Turkish, Russian, Ukrainian, Arabic, Chinese, Japanese
-and Korean. Extend it with the ``boilerplate_patterns`` option of :func:`textclean.dedupe` (your
-patterns are added to the defaults), or turn the step off with ``boilerplate=False``.
+Polish, Czech, the Scandinavian languages, Finnish, Hungarian, Romanian, Greek, Turkish, Russian,
+Ukrainian, Arabic, Chinese, Japanese and Korean. Extend it with the ``boilerplate_patterns``
+option of :func:`textclean.dedupe` (your patterns are added to the defaults), or turn the step
+off with ``boilerplate=False``.
 
 >>> matcher = BoilerplateMatcher()
 >>> matcher.match("ADVERTISEMENT").startswith("advertisement|")
@@ -104,12 +105,14 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"partager( (cet|l') ?article)?",
     r"abonnez-vous( [àa] (notre|la) newsletter)?",
     r"(la )?suite (de l'article )?apr[èe]s (la|cette) publicit[ée]",
+    r"continuer (la|[àa] lire|[àa] la) lecture|continuer [àa] lire",
     # Spanish
     r"publicidad|anuncio",
     r"(lee|lea|leer|ver) (también|más|tambien|mas)" + _TAIL,
     r"compartir( (este )?art[ií]culo)?",
     r"suscr[ií]bete( (a|al) (nuestro|nuestra) (bolet[ií]n|newsletter))?",
     r"(sigue|siga|seguir|contin[uú]a) leyendo( (despu[ée]s de|tras) (la publicidad|el anuncio))?",
+    r"m[áa]s informaci[óo]n",
     # Italian
     r"pubblicit[àa]",
     r"(leggi|vedi) (anche|di più|di piu)" + _TAIL,
@@ -131,6 +134,9 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"reklama",
     r"czytaj (też|także|również|więcej|dalej)" + _TAIL,
     r"(čtěte|přečtěte si) (také|též|více)" + _TAIL,
+    r"další (zprávy|články)|pokračování článku pod reklamou",
+    # Greek, Finnish, Hungarian, Romanian
+    r"διαφήμιση|mainos|hirdetés|publicitate",
     # Swedish, Danish, Norwegian
     r"annons|annonce|annonse",
     r"(läs|læs|les) (också|även|mer|også|mere)" + _TAIL,
@@ -146,7 +152,8 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(اقرأ|إقرأ) (أيضا|أيضاً|أيضًا)" + _TAIL,
     # Chinese, Japanese, Korean
     r"广告|廣告|広告|광고",
-    r"(相关|相關|延伸)(阅读|閱讀|新闻|新聞|文章|报道|報導)" + _TAIL,
+    r"(相关|相關|延伸|推荐|推薦)(阅读|閱讀|新闻|新聞|文章|报道|報導)" + _TAIL,
+    r"(点击|點擊)(查看|阅读|閱讀)(更多|全文)",
     r"関連(記事|ニュース)" + _TAIL,
     r"続きを読む|スポンサーリンク",
     r"관련\s*기사" + _TAIL,

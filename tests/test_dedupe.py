@@ -844,10 +844,13 @@ def test_teaser_cut_off_with_an_ellipsis_after_its_paragraph() -> None:
     teaser = "The old bridge, opened in 1934, was closed to cars…"
     result = dedupe(doc(*ARTICLE, teaser))
     assert removed(result) == {5: (4, "contained")}
-    # Not cut at the start of a sentence, or before the paragraph it previews: it stays.
+    # Before the paragraph it previews too; not cut at the start of a sentence, it stays.
+    assert removed(dedupe(doc(P0, teaser, P1, P4))) == {1: (3, "contained")}
     middle = "opened in 1934, was closed to cars last autumn…"
     assert dedupe(doc(*ARTICLE, middle)).duplicates == ()
-    assert dedupe(doc(P0, teaser, P1, P4)).duplicates == ()
+    assert dedupe(doc(P0, middle, P1, P4)).duplicates == ()
+    # Nor is a line of a few words: "And then…" is no teaser of "And then the ferry left."
+    assert dedupe(doc("And then…", "And then the ferry left the quay.", P1)).duplicates == ()
 
 
 @pytest.mark.parametrize(

@@ -66,6 +66,7 @@ __all__ = ["match_paragraphs"]
 _MAX_WINDOW = 12  # candidates joined to judge containment
 _MAX_WINDOWS = 4  # windows tried for containment in this document, and in earlier ones
 _MAX_GAP = 2  # kept paragraphs between two of a containment window, at most
+_TEASER_WORDS = 6  # a teaser before the paragraph it is cut from has at least this many
 _ADDED_SENTENCE_WORDS = 2  # a sentence added to a copy, "It failed.", is new content
 _MAX_VERIFIED = 32  # candidates verified as near copies, those sharing the most keys
 _MAX_CANDIDATES = 64  # candidates tried for containment, those sharing the most keys
@@ -1808,7 +1809,9 @@ class _DocumentMatcher:
                 "sentences" if doc_id is None and not long
                 else "cut" if truncated else "run" if long else "words"
             )  # fmt: skip
-            cut = truncated and not later  # (as whole sentences, cut short)
+            # (as whole sentences, the last cut short; before its original, only a teaser of
+            # a few words or more)
+            cut = truncated and (not later or word_count(text) >= _TEASER_WORDS)
             # In a long one, where the paragraph before stood is looked at first: a copy in one
             # paragraph is not searched from its start for each of many paragraphs.
             read_to = self.read_to.get((doc_id, j), -1) if len(canon) > _FAR else -1

@@ -2105,6 +2105,15 @@ def test_a_short_pull_quote_goes_whatever_its_last_character() -> None:
     )
     result = dedupe(doc(P0, P1, "Opening hours", quote, said, P3))
     assert removed(result) == {3: (4, "contained")}
+    # With its speaker after a dash, whom the paragraph names otherwise, before or after it.
+    attributed = f"{quote} — Lena Holm, museum director"
+    result = dedupe(doc(P0, P1, "Opening hours", attributed, said, P3))
+    assert removed(result) == {3: (4, "contained")}
+    assert "speaker" in result.duplicates[0].rule
+    assert removed(dedupe(doc(P0, said, P1, attributed, P3))) == {3: (1, "contained")}
+    # More than a name after the dash is more than a pull quote: it stays.
+    longer = f"{quote} — and the museum will open on Sundays from June as well"
+    assert dedupe(doc(P0, P1, "Opening hours", longer, said, P3)).duplicates == ()
     # A quoted tagline over a product's section, which the list above holds with its name and
     # rating only, is the section's own line: it stays.
     listed = "Harbourline: A simple booking app for ferries and buses (4.2/5)"

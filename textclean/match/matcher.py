@@ -112,6 +112,9 @@ _TITLE_REACH = 12  # paragraphs from the top that a headline under the page's ti
 _OPENING_QUOTES = tuple("\"'“‘«„")  # a pull quote starts with one and ends with the other
 _QUOTED = r"[\"“‘«„]\s*"  # (the words after it, right after an opening quotation mark)
 _CLOSING_QUOTES = tuple("\"'”’»“")
+# A pull quote with its speaker after a dash: "“We will rebuild it.” — Mayor Ingrid Solberg"
+_ATTRIBUTED = re.compile(r"[\"'“‘«„].+[\"'”’»“][.,]?\s*(?:—|–|--?)\s*([^.!?\"“”«»]{1,80})")
+_ATTRIBUTION_WORDS = 6  # words of the speaker's name and title at most
 _WORDS = re.compile(r"[^\W_]+")
 _NUMBER = re.compile(r"(?<![^ ])[0-9]+(?![^ ])")  # a word of digits in canonical text
 
@@ -1516,10 +1519,15 @@ class _DocumentMatcher:
             before = self._next_kept(first, -1)
             first = first if before is None else before
             self.uncontained[i] = min(first, self.uncontained.get(i, first))
-        verbatim = self._verbatim(i, fp.canonical, candidates, later=later)
-        if verbatim is not None or (not later and self._inside_sentences(fp.canonical, candidates)):
+        # (a pull quote's speaker after a dash, which the paragraph it is pulled from may not
+        # name that way, is left out)
+        text, speaker = self._unattributed(i, fp.canonical)
+        verbatim = self._verbatim(i, text, candidates, later=later)
+        if verbatim is not None and speaker:
+            verbatim = replace(verbatim, rule=verbatim.rule + ", but for the speaker's name")
+        if verbatim is not None or (not later and self._inside_sentences(text, candidates)):
             return verbatim
-        words = fp.canonical.split(" ")
+        words = text.split(" ")
         # A teaser's last sentence is cut off (and shares no key with the paragraph it is cut
         # from, which the windows add as a neighbour), maybe inside its last word, which is left
         # out; one of a heading's length is no teaser before the paragraphs it is cut from (see
@@ -1968,10 +1976,27 @@ class _DocumentMatcher:
 
     def _pulled(self, i: int) -> bool:
         """Whether paragraph ``i`` looks pulled out of another: a quotation and nothing else (a
-        pull quote) or a teaser cut off with an ellipsis."""
+        pull quote, maybe with its speaker after a dash) or a teaser cut off with an ellipsis."""
         raw = self.texts[i].strip()
         quoted = raw.startswith(_OPENING_QUOTES) and raw.rstrip(".").endswith(_CLOSING_QUOTES)
-        return quoted or i in self.teasers
+        return quoted or i in self.teasers or bool(self._unattributed(i)[1])
+
+    def _unattributed(self, i: int, canonical: str | None = None) -> tuple[str, int]:
+        """Paragraph ``i``'s canonical text without the speaker that a pull quote names after a
+        dash ("“We will rebuild it.” — Mayor Ingrid Solberg"), and how many words that took
+        (0 for any other paragraph)."""
+        canonical = self.document.canonical[i] if canonical is None else canonical
+        raw = self.texts[i].strip()
+        if not raw.startswith(_OPENING_QUOTES):
+            return canonical, 0
+        attributed = _ATTRIBUTED.fullmatch(raw)
+        if attributed is None:
+            return canonical, 0
+        speaker = canonical_form(attributed[1])
+        words = word_count(speaker)
+        if not 0 < words <= _ATTRIBUTION_WORDS or not canonical.endswith(" " + speaker):
+            return canonical, 0
+        return canonical[: -len(speaker) - 1], words
 
     def _whole_sentences_of(self, text: str, j: int, *, truncated: bool = False) -> bool:
         """Whether canonical ``text`` is one or more consecutive whole sentences of paragraph

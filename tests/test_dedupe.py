@@ -2404,9 +2404,10 @@ def test_a_menu_above_and_below_the_article_is_removed_below() -> None:
     result = dedupe(doc(*MENU, P0, P1, P2, *MENU, sep="\n"))
     assert result.text == doc(*MENU, P0, P1, P2, sep="\n")
     assert removed(result) == {8 + k: (k, "exact") for k in range(len(MENU))}
-    # Over a footer of a few short lines too.
+    # Over a footer of a few short lines too (boilerplate lines among them do not count).
     footer = ["Privacy Policy", "Terms of Use", "Contact the newsroom"]
-    result = dedupe(doc(*MENU, P0, P1, P2, *MENU, *footer, sep="\n"))
+    ads = ["Advertisement", footer[0], "Advertisement", *footer[1:], "Share this article"]
+    result = dedupe(doc(*MENU, P0, P1, P2, *MENU, *ads, sep="\n"))
     assert result.text == doc(*MENU, P0, P1, P2, *footer, sep="\n")
     # Not over five lines, or a line as long as a sentence: the article goes on.
     for after in ([*footer, "Jobs", "Advertise with us"], [P3]):

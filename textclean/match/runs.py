@@ -493,7 +493,7 @@ def _menu_repeat(
         k, m = after.get(k, -1), after.get(m, -1)
     if len(block) < MENU_LINES:
         return []
-    footer = kept[kept.index(block[-1][0]) + 1 :]
+    footer = [k for k in kept[kept.index(block[-1][0]) + 1 :] if k not in found and canonical[k]]
     if len(footer) > FOOTER_LINES or any(canonical[k].count(" ") >= HEADER_WORDS for k in footer):
         return []
     return block

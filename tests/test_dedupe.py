@@ -2111,6 +2111,16 @@ def test_a_short_pull_quote_goes_whatever_its_last_character() -> None:
     assert removed(result) == {3: (4, "contained")}
     assert "speaker" in result.duplicates[0].rule
     assert removed(dedupe(doc(P0, said, P1, attributed, P3))) == {3: (1, "contained")}
+    # Pulled from the last sentence of a long paragraph, without a full stop before the dash:
+    # the quotation and the speaker make one sentence, which shares no key with the paragraph.
+    long = f"{P2} {P3} Tickets can be booked online from the first of May."
+    for text, quote_at, long_at in (
+        (doc(P0, attributed, long, P4), 1, 2),
+        (doc(P0, long, P4, attributed), 3, 1),
+    ):
+        (dup,) = dedupe(text).duplicates
+        assert (dup.index, dup.kind, dup.original) == (quote_at, "contained", long_at)
+        assert "speaker" in dup.rule
     # More than a name after the dash is more than a pull quote: it stays.
     longer = f"{quote} — and the museum will open on Sundays from June as well"
     assert dedupe(doc(P0, P1, "Opening hours", longer, said, P3)).duplicates == ()

@@ -215,6 +215,14 @@ class _DocumentMatcher:
         # Paragraphs cut off with an ellipsis (teasers): never the original of a paragraph
         # they are cut from, which holds more (the teaser goes instead, as contained in it).
         self.teasers = {i for i, text in enumerate(texts) if text.rstrip().endswith(_ELLIPSES)}
+        # Pull quotes naming their speaker after a dash, and the paragraphs holding each one's
+        # quotation as a sentence: without a full stop before the dash, the quotation and the
+        # speaker make one sentence, and no key links the quote to its paragraph.
+        self.quoted_in = {
+            i: self._quoted_in(i)
+            for i, text in enumerate(texts)
+            if text.lstrip().startswith(_OPENING_QUOTES) and self._unattributed(i)[1]
+        }
         self.repeats: set[int] = set()  # paragraphs with the exact key of an earlier one (run)
         # Paragraphs that end with a letter, a digit or a comma, at the top of the document or
         # ending it: maybe a page's description cut short without an ellipsis (see _cut_short).
@@ -285,7 +293,7 @@ class _DocumentMatcher:
                 continue
             fp = self.document[i] if i in in_prior else None
             if (
-                links.bounds[i] == links.bounds[i + 1] and fp is None
+                links.bounds[i] == links.bounds[i + 1] and fp is None and i not in self.quoted_in
             ):  # nothing earlier can match it
                 dup = self._boilerplate_line(i) or self._after_a_dateline(i)
                 if dup is not None:
@@ -912,6 +920,10 @@ class _DocumentMatcher:
         of a template is linked to all the others).
         """
         later = self.links.after(self.found, _MAX_LATER)
+        for j, holders in self.quoted_in.items():
+            if j not in self.found:
+                linked = later.setdefault(j, {})
+                linked.update((i, linked.get(i, 1)) for i in holders if i > j and self._kept(i))
         canonical = self.document.canonical
         # From the end, so that a paragraph is only ever contained in paragraphs that stay.
         waiting = sorted(later, reverse=True)
@@ -1340,6 +1352,9 @@ class _DocumentMatcher:
         is none of them, nor the start of ``i`` cut short (:meth:`_cut_short`)."""
         canonical = self.document.canonical
         found: dict[Ref, tuple[int, str]] = {(None, j): (n, canonical[j]) for j, n in local.items()}
+        for j in self.quoted_in.get(i, ()):
+            if j < i and self._kept(j):
+                found.setdefault((None, j), (1, canonical[j]))
         for j in self.unended.intersection(local):
             if self._cut_short(j, i):
                 self.teasers.add(j)
@@ -1997,6 +2012,18 @@ class _DocumentMatcher:
         if not 0 < words <= _ATTRIBUTION_WORDS or not canonical.endswith(" " + speaker):
             return canonical, 0
         return canonical[: -len(speaker) - 1], words
+
+    def _quoted_in(self, i: int) -> list[int]:
+        """The other paragraphs that hold pull quote ``i``'s quotation, its speaker left out
+        (:meth:`_unattributed`), as a sentence with a key."""
+        text, _ = self._unattributed(i)
+        if word_count(text) < MIN_SENTENCE_WORDS:
+            return []
+        document = self.document
+        at = document.sentence_keys
+        keys = document.keys[at.start : at.stop]
+        holders = document.owners[at.start : at.stop][keys == sentence_key(text)]
+        return sorted(set(holders.tolist()) - {i})
 
     def _whole_sentences_of(self, text: str, j: int, *, truncated: bool = False) -> bool:
         """Whether canonical ``text`` is one or more consecutive whole sentences of paragraph

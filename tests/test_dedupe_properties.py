@@ -76,6 +76,8 @@ def news_documents(draw: st.DrawFn) -> str:
                 '<p><a href="https://example.com/a?b=c">' + s.replace(" ", "</a> ", 1) + "</p>"
             ),
             lambda s: "[" + s.replace(" ", "](https://example.com/a_(b)) ", 1),
+            lambda s: "“" + s.rstrip(".") + "” — the mayor",  # a pull quote and its speaker
+            lambda s: s[: len(s) // 2] + "…",  # a teaser
         ]
     )
     sep = draw(st.sampled_from(["\n\n", "\n", "\r\n\r\n", "\r\n", "\n\n\n"]))
@@ -455,6 +457,14 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
 @example(  # the same beside a JSON-LD object that holds it (seed 912)
     "\n\n".join([f"{_S} Closed", json.dumps({"@type": "Article", "articleBody": f"{_S} Closed"}),
                    f"{_S} {_S}", f"{_S} Closed {_S} {_S} {_S} {_S}", f"{_S} {_S}"])
+)  # fmt: skip
+@example(  # a teaser that holds the paragraphs after the one it ends with: copies (seed 960)
+    "\n\n".join([f"{_S} {_S} {_S} {_W}{_S} {_S[:31]}…", _W + _S, _S, _S, _S, _W + _S,
+                   f"{_S[:31]}…", _S, _S, _S, _S])
+)  # fmt: skip
+@example(  # "Share this article" run in after a paragraph is no sentence it adds (seed 959)
+    "\n\n".join([SENTENCES[2]] * 3 + ["“Share this article” — the mayor"] + [SENTENCES[2]] * 4
+                  + [f"{SENTENCES[2]} Share this article", _HTML_SHARE])
 )  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)

@@ -1166,10 +1166,19 @@ class _DocumentMatcher:
 
     def _is_sentences_of(self, j: int, i: int) -> bool:
         """Whether paragraph ``j``'s canonical text is whole consecutive sentences of ``i``, and
-        ``i`` says a sentence besides (not just a list number)."""
-        target = self.document.canonical[j]
-        extra = word_count(self.document.canonical[i]) - word_count(target)
-        return extra >= _ADDED_SENTENCE_WORDS and self._whole_sentences_of(target, i)
+        ``i`` says a sentence besides (not just a list number, nor page furniture: "Share this
+        article" run in after them)."""
+        target, text = self.document.canonical[j], self.document.canonical[i]
+        if word_count(text) - word_count(target) < _ADDED_SENTENCE_WORDS:
+            return False
+        if not self._whole_sentences_of(target, i):
+            return False
+        furniture = self._furniture_in(i)
+        if furniture is None:
+            return True
+        before, _, after = text.partition(target)
+        rest = [part.strip() for part in (before, after) if part.strip()]
+        return not all(furniture(part) is not None for part in rest)
 
     def _mostly_copied(self, i: int, *, besides: int | None = None) -> bool:
         """Whether half of paragraph ``i`` repeats kept paragraphs before it: then ``i`` is the
@@ -1965,8 +1974,15 @@ class _DocumentMatcher:
         if at < 0:
             return False
         rest = cut[at + len(text) + 1 :]
-        # (Passing over empty paragraphs and repeats of earlier ones, which go as their copies.)
-        passed = (k for k in range(i + 1, len(canonical)) if canonical[k] and k not in self.repeats)
+        # (Passing over empty paragraphs and repeats of earlier ones, which go as their copies,
+        # and paragraphs the teaser holds before ``i``: copies of it, not the run it previews.)
+        passed = (
+            k
+            for k in range(i + 1, len(canonical))
+            if canonical[k]
+            and k not in self.repeats
+            and (k == j or find_words(cut, canonical[k], 0, at) < 0)
+        )
         for k in islice(passed, _MAX_PARTS):
             if not rest or k == j:  # (the run ends at the teaser: no teaser holds itself)
                 return False

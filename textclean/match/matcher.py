@@ -1416,7 +1416,11 @@ class _DocumentMatcher:
         words, other = fp.canonical.split(" "), candidates[best[1]][1].split(" ")
         ops = Indel.opcodes(words, other)
         if drops_numbers(ops, other):  # "9.5 hours" and "9 hours" are different facts
-            self.pending[i] = replace(dup, rule=dup.rule + ", inside a repeated run")
+            # Inside a copy of the body a changed figure is a correction of the same page, and
+            # goes with the copy; an earlier document's figure is last week's: the new one is
+            # an update, new content, and stays.
+            if doc_id is None:
+                self.pending[i] = replace(dup, rule=dup.rule + ", inside a repeated run")
             self.numbers_differ.add(i)
             return None
         # Both ways: a near copy that lacks words from the middle of the original is a

@@ -41,6 +41,31 @@ def test_syndicated_copy_with_a_new_first_paragraph() -> None:
     assert copy.duplicate_of.similarity > 0.8
 
 
+def test_an_outlets_boilerplate_does_not_hide_a_syndicated_copy() -> None:
+    # The outlet prints its own lines around every story: once they are its boilerplate, they
+    # are no part of the copy, nor of what it lacks.
+    lines = [
+        "Follow the Harbour Courier on Mastodon for breaking news from the waterfront all day.",
+        "The Harbour Courier is printed by Quayside Media from its office on Pier Street.",
+    ]
+    wire = paragraphs(3, 3)
+    with Deduplicator(boilerplate_min_docs=3) as dd:
+        for n in range(3):
+            dd.dedupe(join([lines[0], *paragraphs(40 + n, 2), lines[1]]), source="courier")
+        dd.dedupe(join(wire), doc_id="wire", source="agency")
+        copy = dd.dedupe(join([lines[0], *wire, lines[1]]), doc_id="copy", source="courier")
+    assert copy.kept == ()
+    assert [d.kind for d in copy.duplicates] == [
+        "boilerplate",
+        "exact",
+        "exact",
+        "exact",
+        "boilerplate",
+    ]
+    assert copy.duplicate_of is not None
+    assert (copy.duplicate_of.doc_id, copy.duplicate_of.similarity) == ("wire", 1.0)
+
+
 def test_headings_inside_a_syndicated_copy_go_with_it() -> None:
     # Short lines repeat across documents legitimately ("Background", "Share"), but inside a
     # copy of an earlier document, beside the copies of the paragraphs they stand beside there,

@@ -395,9 +395,12 @@ def _repeat_of(canonical: Sequence[str], k: int, winner: int) -> Duplicate:
 def document_match(
     canonical: Sequence[str], found: Mapping[int, Duplicate]
 ) -> DocumentMatch | None:
-    """The earlier document holding most of this one, if it holds most of it."""
-    total = sum(map(len, canonical))
-    if not total:
+    """The earlier document holding most of this one, if it holds most of it. Boilerplate
+    lines (a pattern's, or a source's seen in many of its documents) are no part of it: an
+    outlet's own lines around a syndicated copy do not make it less of a copy."""
+    furniture = sum(len(canonical[i]) for i, dup in found.items() if dup.kind == "boilerplate")
+    total = sum(map(len, canonical)) - furniture
+    if total <= 0:
         return None
     per_doc: dict[str, int] = {}
     for dup in found.values():

@@ -3129,6 +3129,21 @@ def test_a_lede_behind_another_wire_dateline_is_a_copy() -> None:
     ]  # fmt: skip
 
 
+def test_the_first_half_of_a_split_lede_behind_a_dateline_is_a_copy() -> None:
+    # An outlet's copy puts its dateline in front of the lede and splits it at a sentence end:
+    # the first half, the dateline left out, opens the original lede.
+    first, second = P2.split(". ", 1)
+    copy = doc(f"VESTHAVN (Harbour Wire) — {first}.", second, P3, P4)
+    with textclean.Deduplicator() as dd:
+        dd.dedupe(doc(P2, P3, P4), doc_id="wire")
+        result = dd.dedupe(copy, doc_id="outlet")
+    assert result.kept == ()
+    assert (result.duplicates[0].kind, result.duplicates[0].doc_id) == ("contained", "wire")
+    assert "behind a dateline" in result.duplicates[0].rule
+    # So inside one document.
+    assert set(removed(dedupe(doc(P2, P3, P4, copy)))) == {3, 4, 5, 6}
+
+
 def test_a_highlights_box_held_by_a_later_copy_leaves_nothing_for_a_second_run() -> None:
     # The page's body as one paragraph of HTML after the visible body, with a paragraph the
     # visible body lacks: that copy stays, and the box's items go as held in it. With them

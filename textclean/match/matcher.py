@@ -296,6 +296,8 @@ class _DocumentMatcher:
                 links.bounds[i] == links.bounds[i + 1] and fp is None and i not in self.quoted_in
             ):  # nothing earlier can match it
                 dup = self._boilerplate_line(i) or self._after_a_dateline(i)
+                if dup is None and self._dateline(i)[1]:
+                    dup = self._behind_a_dateline(i, self.document[i], {})  # (an earlier lede)
                 if dup is not None:
                     self.found[i] = dup
                 continue
@@ -649,17 +651,30 @@ class _DocumentMatcher:
         dateline = len(self._dateline(i)[1])
         if not dateline:
             return None
-        canonical = self.document.canonical
-        words = canonical[i].split(" ")
+        words = self.document.canonical[i].split(" ")
+        candidates = self._behind_first_sentence(i, words, dateline, indexed=False)
+        return self._contained(i, self.document[i], candidates) if candidates else None
+
+    def _behind_first_sentence(
+        self, i: int, words: list[str], dateline: int, *, indexed: bool = True
+    ) -> Candidates:
+        """The kept paragraphs before paragraph ``i``, and (if ``indexed``) the indexed ones,
+        that hold its first sentence without the dateline (``dateline`` of its ``words``) in
+        front of it: the dateline makes the sentence another sentence key, and the lede alone
+        may be too short beside its original for a band key."""
         end = next((s for s in self.document.sentence_starts(i) if s > dateline), len(words))
         if end - dateline < MIN_SENTENCE_WORDS:
-            return None
+            return {}
         key = sentence_key(" ".join(words[dateline:end]))
-        owners = self.document.owners[self.document.keys == key].tolist()
-        candidates: Candidates = {
-            (None, j): (1, canonical[j]) for j in sorted(set(owners)) if j < i and self._kept(j)
+        canonical, document = self.document.canonical, self.document
+        holders = sorted(set(document.owners[document.keys == key].tolist()))
+        found: dict[Ref, tuple[int, str]] = {
+            (None, j): (1, canonical[j]) for j in holders if j < i and self._kept(j)
         }
-        return self._contained(i, self.document[i], candidates) if candidates else None
+        if indexed and self.prior.lookup is not None:
+            for entry in self.prior.lookup([key]).get(key, ()):
+                found[entry.doc_id, entry.paragraph] = (1, entry.canonical)
+        return found
 
     def _dateline(self, i: int) -> tuple[str, list[str]]:
         """The dateline in front of paragraph ``i`` ("LONDON (Reuters)" before " - ") and its
@@ -684,8 +699,8 @@ class _DocumentMatcher:
         (Reuters) - ..."), too short for the dateline's words to pass as a small edit or be
         left over by containment. The dateline names its place in capitals or an agency in
         brackets ("Today — " is none), and what follows it is the other paragraph word for word
-        (or behind a dateline of its own, a syndicated copy's) or, long enough for a fuzzy
-        hash, a near copy of it."""
+        (or behind a dateline of its own, a syndicated copy's), the words it opens with (the
+        first half of a lede split in two) or, long enough for a fuzzy hash, a near copy of it."""
         line, found = self._dateline(i)
         if not _AGENCY.search(line) and not any(w.isupper() and len(w) > 1 for w in found):
             return None  # ("Today — ...", "Boston (12-4) — ...": no place, no agency)
@@ -693,7 +708,10 @@ class _DocumentMatcher:
         if len(words) - dateline < self.options.short_words:
             return None
         rest = " ".join(words[dateline:])
-        candidates = self._candidates(i, fp, local)
+        candidates = {
+            **self._behind_first_sentence(i, words, dateline),
+            **self._candidates(i, fp, local),
+        }
         # (the other text as it is, or behind a dateline of its own: a syndicated copy's)
         same = next((ref for ref, (_, canon) in candidates.items() if _behind(canon, rest)), None)
         if same is not None:
@@ -703,6 +721,14 @@ class _DocumentMatcher:
             return Duplicate(
                 i, j, "near", 1.0, f"the same text behind a dateline ({line})", (j,), doc_id
             )
+        # (or the opening of the other text: the first half of a lede split in two)
+        opening = next(
+            (ref for ref, (_, canon) in candidates.items() if canon.startswith(rest + " ")), None
+        )
+        if opening is not None:
+            doc_id, j = opening
+            rule = f"its words open paragraph {j}, behind a dateline ({line})"
+            return Duplicate(i, j, "contained", 1.0, rule, (j,), doc_id)
         if len(rest) < self.options.min_chars or i in self.pending:
             return None
         dup = self._near(i, replace(fp, canonical=rest, words=len(words) - dateline), candidates)

@@ -466,6 +466,10 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
     "\n\n".join([SENTENCES[2]] * 3 + ["“Share this article” — the mayor"] + [SENTENCES[2]] * 4
                   + [f"{SENTENCES[2]} Share this article", _HTML_SHARE])
 )  # fmt: skip
+@example(  # a headline under a page's title, the lines above it gone: near the top (seed 962)
+    "\n\n".join([json.dumps({"@type": "NewsArticle", "headline": _A, "articleBody": _A})]
+                  + [_A] * 10 + [f"“{_A}” — the mayor", _HTML_SHARE])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -108,7 +108,7 @@ _NEGATIONS = frozenset({
 # 3 (Reuters)", "NEW YORK (Oak Hill Press)").
 _DATELINE_WORDS = 6
 _AGENCY = re.compile(r"\([^()]*[^\W\d_]")  # an agency in brackets: a word, not a score "(12-4)"
-_TITLE_REACH = 12  # paragraphs from the top that a headline under the page's title may stand at
+_TITLE_REACH = 12  # kept paragraphs above a headline under the page's title, at most
 _OPENING_QUOTES = tuple("\"'“‘«„")  # a pull quote starts with one and ends with the other
 _QUOTED = r"[\"“‘«„]\s*"  # (the words after it, right after an opening quotation mark)
 _CLOSING_QUOTES = tuple("\"'”’»“")
@@ -272,7 +272,10 @@ class _DocumentMatcher:
         # (as boilerplate: a removed paragraph that repeats nothing, which no rule builds on)
         aside = Duplicate(0, None, "boilerplate", 1.0, "structured data, set aside")
         self.found.update((m, replace(aside, index=m)) for m in self.structured)
+        shown = 0  # kept paragraphs with words before ``i`` (as the output shows them)
         for i in range(len(document)):
+            if i and i - 1 not in self.found and canonical[i - 1]:
+                shown += 1
             if i in self.structured:
                 continue
             j = first_same[i]
@@ -287,7 +290,7 @@ class _DocumentMatcher:
                 if i not in in_prior and not self._boilerplate_line(i):
                     short_repeats[i] = j  # a short repeat (a heading, a label), kept for now
                     continue
-            headline = self._page_headline(i) if i < _TITLE_REACH else None
+            headline = self._page_headline(i) if shown < _TITLE_REACH else None
             if headline is not None:
                 self.found[i] = headline
                 continue

@@ -470,6 +470,10 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
     "\n\n".join([json.dumps({"@type": "NewsArticle", "headline": _A, "articleBody": _A})]
                   + [_A] * 10 + [f"“{_A}” — the mayor", _HTML_SHARE])
 )  # fmt: skip
+@example(  # a copy that a box's body paragraph vetoed, until that went beside it (seed 963)
+    "\n\n".join(["Key points", f"{_S} {_S}", f"{_S} {_F} {_S}", f"{_HTML_S[:-4]} {_S}</p>",
+                   f"{_S} {_F} {_S} {_HTML_S[:-4]} {_S}</p>"] + [f"{_S} {_S}"] * 4)
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -409,9 +409,15 @@ class _DocumentMatcher:
                 # With the box's items gone, a veto may lift, and the body's copies that stay now
                 # are later paragraphs a paragraph may be contained in, as in a second run; and
                 # those copies may be contained in a paragraph before them.
+                # (until none goes: a copy that goes beside one may have been the kept text
+                # that vetoed another)
                 count = len(self.found)
-                self._contained_again(self._contained_in_later(), set())
-                self._contained_beside(removed - self.found.keys())
+                for _ in range(_SHORT_ROUNDS):
+                    gone = len(self.found)
+                    self._contained_again(self._contained_in_later(), set())
+                    self._contained_beside(removed - self.found.keys())
+                    if len(self.found) == gone:
+                        break
                 if len(self.found) > count:  # (the lines around those close up in turn)
                     self._short_rounds_closed_up(short_repeats, short_parts)
         settle.remove_wordless(canonical, self.found)

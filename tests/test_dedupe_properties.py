@@ -187,6 +187,7 @@ _F2 = SENTENCES[3]
 _M = f"{_M2} Closed"
 _Q = "“We have listened to residents,” the mayor said."
 _SS = f"{_S} {_S}"
+_MOJIBAKE_Q = SENTENCES[2].encode("utf-8").decode("latin-1")
 _HTML_SHARE = '<p><a href="https://example.com/a?b=c">Share</a> this article</p>'
 _HTML_F = '<p><a href="https://example.com/a?b=c">Ferries</a> will run every 20 minutes while the bridge is closed.</p>'  # noqa: E501
 _BODY_791 = "\n\n".join([f"{_S} {_S}", _F, f"{_S} {_S} {_F} {_HTML_F}", _HTML_F])
@@ -473,6 +474,13 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
 @example(  # a copy that a box's body paragraph vetoed, until that went beside it (seed 963)
     "\n\n".join(["Key points", f"{_S} {_S}", f"{_S} {_F} {_S}", f"{_HTML_S[:-4]} {_S}</p>",
                    f"{_S} {_F} {_S} {_HTML_S[:-4]} {_S}</p>"] + [f"{_S} {_S}"] * 4)
+)  # fmt: skip
+@example(  # ... and a JSON-LD object that holds the paragraphs vetoed it (seed 963 again)
+    "\n\n".join(["Key points", f"{_S} {_S}", json.dumps({"@type": "NewsArticle",
+                   "headline": f"{_S} {_S}", "url": "https://example.com/a",
+                   "articleBody": f"{_S} {_S}\n\n{_S} {_MOJIBAKE_Q} {_S}"}),
+                   f"{_S} {_MOJIBAKE_Q} {_S}", f"{_S} {_S} {_S} {_MOJIBAKE_Q} {_S} {_S} {_S}"]
+                  + [f"{_S} {_S}"] * 5)
 )  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)

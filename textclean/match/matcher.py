@@ -1219,12 +1219,13 @@ class _DocumentMatcher:
         """Whether half of paragraph ``i`` repeats kept paragraphs before it: then ``i`` is the
         copy (a merged one whose other half went unnoticed), not the original. With
         ``besides``, whether half of what ``i`` has beyond that paragraph's words repeats
-        other kept paragraphs."""
+        other kept paragraphs. Structured data is none of them: matching sets it aside (a
+        second run on the output does too, whether it stays or not)."""
         canonical = self.document.canonical
         candidates: dict[Ref, tuple[int, str]] = {
             (None, j): (shared, canonical[j])
             for j, shared in self.links.before(i).items()
-            if self._kept(j) and j != besides
+            if self._kept(j) and j != besides and j not in self.structured
         }
         words = self.split_words.get(i)
         if words is None:  # (a long paragraph is asked about once for each it may hold)

@@ -109,6 +109,7 @@ _NEGATIONS = frozenset({
 _DATELINE_WORDS = 6
 _AGENCY = re.compile(r"\([^()]*[^\W\d_]")  # an agency in brackets: a word, not a score "(12-4)"
 _TITLE_REACH = 12  # kept paragraphs above a headline under the page's title, at most
+_HEADLINE_REACH = runs.HEADER_LINES + 2  # ... once the title opens the document
 _OPENING_QUOTES = tuple("\"'“‘«„")  # a pull quote starts with one and ends with the other
 _QUOTED = r"[\"“‘«„]\s*"  # (the words after it, right after an opening quotation mark)
 _CLOSING_QUOTES = tuple("\"'”’»“")
@@ -420,6 +421,7 @@ class _DocumentMatcher:
                         break
                 if len(self.found) > count:  # (the lines around those close up in turn)
                     self._short_rounds_closed_up(short_repeats, short_parts)
+        self._headline_again()
         settle.remove_wordless(canonical, self.found)
         settle.keep_rings(canonical, self.found)
         settle.resolve_references(self.found)
@@ -1823,6 +1825,20 @@ class _DocumentMatcher:
             and i not in self.teasers  # (cut off with "[…]" too)
             and not (self._pulled(i) and word_count(original) - fp.words > AFFIX_WORDS)
         )
+
+    def _headline_again(self) -> None:
+        """The page's headline under its title (:meth:`_page_headline`) looked for once more
+        among the first kept paragraphs: what stood above the title when it was first looked
+        for (a teaser, a copy) may have gone since, as a second run on the output would see."""
+        canonical = self.document.canonical
+        kept = (
+            k for k in range(len(canonical))
+            if canonical[k] and k not in self.found and k not in self.structured
+        )  # fmt: skip
+        for i in islice(kept, 1, _HEADLINE_REACH):
+            headline = self._page_headline(i)
+            if headline is not None:
+                self.found[i] = headline
 
     def _page_headline(self, i: int) -> Duplicate | None:
         """Paragraph ``i`` as the page's headline under the page's title, which adds the site's

@@ -2101,19 +2101,22 @@ def test_a_short_pull_quote_goes_whatever_its_last_character() -> None:
     quote = "“Tickets can be booked online from the first of May”"
     said = (
         "Tickets can be booked online from the first of May. Group tours must be arranged a "
-        "week ahead, the museum said."
+        "week ahead, said Lena Holm, the museum's director."
     )
     result = dedupe(doc(P0, P1, "Opening hours", quote, said, P3))
     assert removed(result) == {3: (4, "contained")}
-    # With its speaker after a dash, whom the paragraph names otherwise, before or after it.
+    # With its speaker after a dash, whom the paragraph names too, before or after it.
     attributed = f"{quote} — Lena Holm, museum director"
     result = dedupe(doc(P0, P1, "Opening hours", attributed, said, P3))
     assert removed(result) == {3: (4, "contained")}
     assert "speaker" in result.duplicates[0].rule
     assert removed(dedupe(doc(P0, said, P1, attributed, P3))) == {3: (1, "contained")}
+    # A speaker the paragraph does not name, or a figure after the dash: new content, it stays.
+    for other in ("Anna Berg, mayor", "the curator", "the captain, 20 minutes late"):
+        assert dedupe(doc(P0, P1, f"{quote} — {other}", said, P3)).duplicates == ()
     # Pulled from the last sentence of a long paragraph, without a full stop before the dash:
     # the quotation and the speaker make one sentence, which shares no key with the paragraph.
-    long = f"{P2} {P3} Tickets can be booked online from the first of May."
+    long = f"{P2} {P3} Lena Holm put it simply. Tickets can be booked online from the first of May."
     for text, quote_at, long_at in (
         (doc(P0, attributed, long, P4), 1, 2),
         (doc(P0, long, P4, attributed), 3, 1),
@@ -2381,6 +2384,11 @@ def test_a_caption_with_a_credit_goes_where_a_copy_puts_it() -> None:
     # Apart from a run, the caption goes as contained in the credited one (which keeps every
     # word); with another caption in the copy's place, both stay.
     assert removed(dedupe(doc(P0, caption, P1, P2, credited))) == {1: (4, "contained")}
+    # A sentence added there is new content, however short: the paragraph stays (and the first
+    # copy's paragraph goes as contained in it).
+    added = f"{caption} Both were delayed."
+    result = dedupe(doc(P0, caption, P1, P2, P0, added, P1, P2))
+    assert added in result.text
     other = "A crane lifts the new steel gangway onto the ferry berth before dawn on Sunday."
     assert set(removed(dedupe(doc(P0, caption, P1, P2, P0, other, P1, P2)))) == {4, 6, 7}
 

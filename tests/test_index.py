@@ -803,6 +803,12 @@ def test_a_republished_figure_is_an_update_and_stays() -> None:
         edited = changed.replace("in all", "all told")
         again = dd.check(join([*second[:3], edited, *second[4:]]))
         assert again.kept == (3,)
+        # So does a figure written out, or one the earlier paragraph lacks.
+        for update in (
+            figures.replace("12 million", "twelve million"),
+            figures.replace(", in all", ", 43 million in all"),
+        ):
+            assert dd.check(join([*first[:3], update, *first[4:]])).kept == (3,)
     assert dedupe(join([*first, *second])).kept == tuple(range(7))
 
 

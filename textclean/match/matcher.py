@@ -104,6 +104,14 @@ _NEGATIONS = frozenset({
     "ne", "pas", "jamais", "aucun", "aucune", "non", "nunca", "jamas", "ningun", "ninguna",
     "mai", "nessun", "nessuno", "nao", "niet", "geen", "nooit",  # (Italian, Portuguese, Dutch)
 })  # fmt: skip
+# Figures written out, which an update changes as it changes digits ("three of them" to "five").
+_NUMBER_WORDS = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "thousand", "million", "billion", "trillion", "dozen", "dozens", "hundreds", "thousands",
+    "millions", "billions",
+})  # fmt: skip
 # Words of a dateline: a place of up to three words, a date and an agency ("SAN FRANCISCO, Dec.
 # 3 (Reuters)", "NEW YORK (Oak Hill Press)").
 _DATELINE_WORDS = 6
@@ -1461,6 +1469,9 @@ class _DocumentMatcher:
                 self.pending[i] = replace(dup, rule=dup.rule + ", inside a repeated run")
             self.numbers_differ.add(i)
             return None
+        if doc_id is not None and _figures(words) != _figures(other):
+            self.numbers_differ.add(i)  # (a figure added, or written out: an update too)
+            return None
         # Both ways: a near copy that lacks words from the middle of the original is a
         # different (shorter) statement, not an edited copy.
         accepted = self._unless_pending(dup, words, other, ops, both_ways=True)
@@ -1541,7 +1552,12 @@ class _DocumentMatcher:
         if not score:
             return None
         # (Where a run puts it, small edits are enough: a credit added to a caption, "(Photo:
-        # Jane Doe/AP)", costs more ratio than a short paragraph leaves.)
+        # Jane Doe/AP)", costs more ratio than a short paragraph leaves. A sentence added is
+        # none: "Two patients later died." is new content.)
+        words = text.split(" ")
+        ops = Indel.opcodes(words, original.split(" "))
+        if self._adds_a_sentence(i, words, ops, self._aside(i, words)):
+            return None
         if _edited(text, original):
             ratio = f"ratio {score / 100:.3f}"
             if score >= self.options.threshold * 100:
@@ -1588,6 +1604,10 @@ class _DocumentMatcher:
         # (a pull quote's speaker after a dash, which the paragraph it is pulled from may not
         # name that way, is left out)
         text, speaker = self._unattributed(i, fp.canonical)
+        if speaker:  # (pulled from a paragraph that names the speaker too)
+            candidates = {ref: c for ref, c in candidates.items() if self._names_speaker(i, c[1])}
+            if not candidates:
+                return None
         verbatim = self._verbatim(i, text, candidates, later=later)
         if verbatim is not None and speaker:
             verbatim = replace(verbatim, rule=verbatim.rule + ", but for the speaker's name")
@@ -1644,6 +1664,8 @@ class _DocumentMatcher:
             source = max((c for c in attempt if c[0] in originals), key=lambda c: (c[1], -c[0]))
             original = source[0]
             if doc_id is not None and len(originals) == 1:  # (as for a near copy: _near)
+                if _figures(words) != _figures(source[2].split(" ")):
+                    return None  # (an earlier document's figures: this one is an update)
                 self.indexed_texts[doc_id, original] = source[2]
             share = covered / len(words)
             where = ("later " if later else "") + describe(originals)
@@ -2084,6 +2106,18 @@ class _DocumentMatcher:
         if not 0 < words <= _ATTRIBUTION_WORDS or not canonical.endswith(" " + speaker):
             return canonical, 0
         return canonical[: -len(speaker) - 1], words
+
+    def _names_speaker(self, i: int, canon: str) -> bool:
+        """Whether canonical ``canon`` names the speaker that pull quote ``i`` names after its
+        dash: the speaker's names (words with a capital), or the last word of one without
+        ("the mayor"). A figure is no part of a speaker ("— the captain, 20 minutes late")."""
+        attributed = _ATTRIBUTED.fullmatch(self.texts[i].strip())
+        if attributed is None or any(c.isdigit() for c in attributed[1]):
+            return False
+        words = _WORDS.findall(attributed[1])
+        wanted = [w for w in words if w[:1].isupper()] or words[-1:]
+        held = set(canon.split(" "))
+        return all(canonical_form(w) in held for w in wanted)
 
     def _quoted_in(self, i: int) -> list[int]:
         """The other paragraphs that hold pull quote ``i``'s quotation, its speaker left out
@@ -2784,6 +2818,12 @@ def _spun(text: str, original: str) -> bool:
     other = original.split(" ")
     ops = Indel.opcodes(text.split(" "), other)
     return word_for_word(ops, slack=1) and not drops_numbers(ops, other)
+
+
+def _figures(words: Sequence[str]) -> list[str]:
+    """The figures among canonical ``words``, sorted: those holding digits, and numbers written
+    out (:data:`_NUMBER_WORDS`)."""
+    return sorted(w for w in words if w in _NUMBER_WORDS or any(c.isdigit() for c in w))
 
 
 def _edited(text: str, original: str) -> bool:

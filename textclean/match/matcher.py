@@ -224,13 +224,19 @@ class _DocumentMatcher:
         # Paragraphs cut off with an ellipsis (teasers): never the original of a paragraph
         # they are cut from, which holds more (the teaser goes instead, as contained in it).
         self.teasers = {i for i, text in enumerate(texts) if text.rstrip().endswith(_ELLIPSES)}
-        # Pull quotes naming their speaker after a dash, and the paragraphs holding each one's
-        # quotation as a sentence: without a full stop before the dash, the quotation and the
-        # speaker make one sentence, and no key links the quote to its paragraph.
-        self.quoted_in = {
-            i: self._quoted_in(i)
+        # Pull quotes naming their speaker after a dash (_attribution), and the paragraphs
+        # holding each one's quotation as a sentence: without a full stop before the dash, the
+        # quotation and the speaker make one sentence, and no key links the quote to them.
+        self.attributed = {
+            i: found
             for i, text in enumerate(texts)
-            if text.lstrip().startswith(_OPENING_QUOTES) and self._unattributed(i)[1]
+            if text.lstrip().startswith(_OPENING_QUOTES)
+            and (found := _attribution(text, document.canonical[i])) is not None
+        }
+        self.quoted_in = {
+            i: [j for j in self._sentence_holders(quotation) if j != i]
+            for i, (quotation, _, _) in self.attributed.items()
+            if word_count(quotation) >= MIN_SENTENCE_WORDS
         }
         self.repeats: set[int] = set()  # paragraphs with the exact key of an earlier one (run)
         # Paragraphs that end with a letter, a digit or a comma, at the top of the document or
@@ -684,16 +690,27 @@ class _DocumentMatcher:
         end = next((s for s in self.document.sentence_starts(i) if s > dateline), len(words))
         if end - dateline < MIN_SENTENCE_WORDS:
             return {}
-        key = sentence_key(" ".join(words[dateline:end]))
-        canonical, document = self.document.canonical, self.document
-        holders = sorted(set(document.owners[document.keys == key].tolist()))
+        sentence = " ".join(words[dateline:end])
+        canonical = self.document.canonical
         found: dict[Ref, tuple[int, str]] = {
-            (None, j): (1, canonical[j]) for j in holders if j < i and self._kept(j)
+            (None, j): (1, canonical[j])
+            for j in self._sentence_holders(sentence)
+            if j < i and self._kept(j)
         }
         if indexed and self.prior.lookup is not None:
+            key = sentence_key(sentence)
             for entry in self.prior.lookup([key]).get(key, ()):
                 found[entry.doc_id, entry.paragraph] = (1, entry.canonical)
         return found
+
+    def _sentence_holders(self, sentence: str) -> list[int]:
+        """The paragraphs of this document that hold canonical ``sentence`` as a sentence with
+        a key, in order."""
+        document = self.document
+        at = document.sentence_keys
+        keys = document.keys[at.start : at.stop]
+        holders = document.owners[at.start : at.stop][keys == sentence_key(sentence)]
+        return sorted(set(holders.tolist()))
 
     def _dateline(self, i: int) -> tuple[str, list[str]]:
         """The dateline in front of paragraph ``i`` ("LONDON (Reuters)" before " - ") and its
@@ -1558,7 +1575,7 @@ class _DocumentMatcher:
         ops = Indel.opcodes(words, original.split(" "))
         if self._adds_a_sentence(i, words, ops, self._aside(i, words)):
             return None
-        if _edited(text, original):
+        if _edited(text, original, ops):
             ratio = f"ratio {score / 100:.3f}"
             if score >= self.options.threshold * 100:
                 ratio += f" >= {self.options.threshold}"
@@ -1603,9 +1620,10 @@ class _DocumentMatcher:
             self.uncontained[i] = min(first, self.uncontained.get(i, first))
         # (a pull quote's speaker after a dash, which the paragraph it is pulled from may not
         # name that way, is left out)
-        text, speaker = self._unattributed(i, fp.canonical)
-        if speaker:  # (pulled from a paragraph that names the speaker too)
-            candidates = {ref: c for ref, c in candidates.items() if self._names_speaker(i, c[1])}
+        attributed = self.attributed.get(i)
+        text, speaker, names = attributed or (fp.canonical, 0, ())
+        if attributed is not None:  # (pulled from a paragraph that names the speaker too)
+            candidates = {ref: c for ref, c in candidates.items() if _names(names, c[1])}
             if not candidates:
                 return None
         verbatim = self._verbatim(i, text, candidates, later=later)
@@ -2088,48 +2106,7 @@ class _DocumentMatcher:
         pull quote, maybe with its speaker after a dash) or a teaser cut off with an ellipsis."""
         raw = self.texts[i].strip()
         quoted = raw.startswith(_OPENING_QUOTES) and raw.rstrip(".").endswith(_CLOSING_QUOTES)
-        return quoted or i in self.teasers or bool(self._unattributed(i)[1])
-
-    def _unattributed(self, i: int, canonical: str | None = None) -> tuple[str, int]:
-        """Paragraph ``i``'s canonical text without the speaker that a pull quote names after a
-        dash ("“We will rebuild it.” — Mayor Ingrid Solberg"), and how many words that took
-        (0 for any other paragraph)."""
-        canonical = self.document.canonical[i] if canonical is None else canonical
-        raw = self.texts[i].strip()
-        if not raw.startswith(_OPENING_QUOTES):
-            return canonical, 0
-        attributed = _ATTRIBUTED.fullmatch(raw)
-        if attributed is None:
-            return canonical, 0
-        speaker = canonical_form(attributed[1])
-        words = word_count(speaker)
-        if not 0 < words <= _ATTRIBUTION_WORDS or not canonical.endswith(" " + speaker):
-            return canonical, 0
-        return canonical[: -len(speaker) - 1], words
-
-    def _names_speaker(self, i: int, canon: str) -> bool:
-        """Whether canonical ``canon`` names the speaker that pull quote ``i`` names after its
-        dash: the speaker's names (words with a capital), or the last word of one without
-        ("the mayor"). A figure is no part of a speaker ("— the captain, 20 minutes late")."""
-        attributed = _ATTRIBUTED.fullmatch(self.texts[i].strip())
-        if attributed is None or any(c.isdigit() for c in attributed[1]):
-            return False
-        words = _WORDS.findall(attributed[1])
-        wanted = [w for w in words if w[:1].isupper()] or words[-1:]
-        held = set(canon.split(" "))
-        return all(canonical_form(w) in held for w in wanted)
-
-    def _quoted_in(self, i: int) -> list[int]:
-        """The other paragraphs that hold pull quote ``i``'s quotation, its speaker left out
-        (:meth:`_unattributed`), as a sentence with a key."""
-        text, _ = self._unattributed(i)
-        if word_count(text) < MIN_SENTENCE_WORDS:
-            return []
-        document = self.document
-        at = document.sentence_keys
-        keys = document.keys[at.start : at.stop]
-        holders = document.owners[at.start : at.stop][keys == sentence_key(text)]
-        return sorted(set(holders.tolist()) - {i})
+        return quoted or i in self.teasers or i in self.attributed
 
     def _whole_sentences_of(self, text: str, j: int, *, truncated: bool = False) -> bool:
         """Whether canonical ``text`` is one or more consecutive whole sentences of paragraph
@@ -2826,11 +2803,45 @@ def _figures(words: Sequence[str]) -> list[str]:
     return sorted(w for w in words if w in _NUMBER_WORDS or any(c.isdigit() for c in w))
 
 
-def _edited(text: str, original: str) -> bool:
+def _attribution(raw: str, canonical: str) -> tuple[str, int, tuple[str, ...] | None] | None:
+    """A pull quote's speaker after a dash ("“We will rebuild it.” — Mayor Ingrid Solberg"),
+    for paragraph text ``raw`` (``canonical`` its canonical form): the canonical text without
+    the speaker, the speaker's words, and what a paragraph must hold to name the speaker (the
+    names, words with a capital, or the last word of a speaker without one, "the mayor";
+    ``None`` when a figure makes it no speaker: "— the captain, 20 minutes late"). ``None``
+    for any other paragraph.
+
+    >>> _attribution("“We will rebuild it.” — Mayor Ingrid Solberg", "we will rebuild it mayor ingrid solberg")
+    ('we will rebuild it', 3, ('mayor', 'ingrid', 'solberg'))
+    """  # noqa: E501
+    attributed = _ATTRIBUTED.fullmatch(raw.strip())
+    if attributed is None:
+        return None
+    speaker = canonical_form(attributed[1])
+    words = word_count(speaker)
+    if not 0 < words <= _ATTRIBUTION_WORDS or not canonical.endswith(" " + speaker):
+        return None
+    named = _WORDS.findall(attributed[1])
+    wanted = [w for w in named if w[:1].isupper()] or named[-1:]
+    names = None if any(c.isdigit() for c in attributed[1]) else tuple(map(canonical_form, wanted))
+    return canonical[: -len(speaker) - 1], words, names
+
+
+def _names(names: tuple[str, ...] | None, canon: str) -> bool:
+    """Whether canonical ``canon`` names a pull quote's speaker (``names``: see
+    :func:`_attribution`)."""
+    if names is None:
+        return False
+    held = set(canon.split(" "))
+    return all(name in held for name in names)
+
+
+def _edited(text: str, original: str, ops: Opcodes | None = None) -> bool:
     """Whether canonical ``text`` and ``original`` differ only by small edits, both ways
-    (:func:`~textclean.align.only_small_edits`), and drop no number."""
+    (:func:`~textclean.align.only_small_edits`), and drop no number (``ops``: their alignment,
+    if it is known)."""
     words, other = text.split(" "), original.split(" ")
-    ops = Indel.opcodes(words, other)
+    ops = Indel.opcodes(words, other) if ops is None else ops
     return (
         only_small_edits(words, other, ops)
         and only_small_edits(other, words)

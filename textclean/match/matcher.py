@@ -2,7 +2,8 @@
 
 :func:`match_paragraphs` visits a document's paragraphs in order and keeps the state of that one
 document: the duplicates found so far, the fuzzy matches held until a run of copies confirms
-them, and what was worked out once per paragraph (its words, its sentence offsets).
+them, and what was worked out once per paragraph (its words). What each paragraph is on the
+page (its sentences; a teaser, a pull quote, a dateline) it asks a :class:`.page.Page`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections import deque
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
-from itertools import accumulate, islice, pairwise
+from itertools import islice, pairwise
 from typing import Literal
 
 import numpy as np
@@ -23,23 +24,20 @@ from rapidfuzz.distance import Indel, Opcodes
 from textclean.align import (
     AFFIX_MIN_REST,
     AFFIX_WORDS,
-    DATELINE,
     MAX_ALIGNMENT,
     MIN_RUN,
-    Spans,
     coverage,
     dropped_inside,
     drops_inside,
     drops_numbers,
     find_words,
-    list_number,
     only_small_edits,
     starts_word,
     whole_words_in,
     word_for_word,
 )
 from textclean.boilerplate import BoilerplateMatcher
-from textclean.canonical import canonical_form, word_count
+from textclean.canonical import word_count
 from textclean.fingerprint import MIN_SENTENCE_WORDS, DocumentPrint, ParagraphPrint, sentence_key
 from textclean.match import runs, settle
 from textclean.match.links import Links, counts_alike, indexed_links, shared_keys
@@ -55,11 +53,18 @@ from textclean.match.merged import (
     run_into,
 )
 from textclean.match.model import Candidates, IndexedParagraph, Matching, Prior, Ref, describe
+from textclean.match.page import (
+    DATELINE_WORDS,
+    MIN_CUT_WORDS,
+    TITLE_REACH,
+    Page,
+    first_words,
+    names_speaker,
+)
 from textclean.match.structured_data import StructuredCopies
 from textclean.match.wrapped import lines_in_indexed
 from textclean.options import DedupeOptions
 from textclean.results import Duplicate
-from textclean.structured import is_structured
 
 __all__ = ["match_paragraphs"]
 
@@ -83,18 +88,11 @@ _MAX_JOINED = 4  # short lines in a row that a copy with other breaks runs into 
 _FAR = 4096  # characters of a candidate past which a copy is looked for after the one before
 _NEAR = 256  # characters before and after where that one ended that are looked at first
 _How = Literal["sentences", "cut", "words", "run"]  # how a paragraph stands in one holding it
-_STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
 SPUN_MARGIN = 0.15
 """A paragraph of :data:`HEADING_WORDS` words or more whose words replace those of one earlier
 paragraph one for one, or a phrase by one word more or fewer (a synonym spinner's copy: "said"
 -> "mentioned", "more than" -> "over"), may be this much below the near threshold, and goes if
 it stands in a run of copies."""
-_ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one
-# Between a page's title and its site's name ("Headline | Site"), and the words of that name.
-_TITLE_SEPARATOR = re.compile(r"\s+(?:[|·•–—-]|::)\s+")
-_SITE_FIRST = re.compile(r"\s(?:[|·•]|::)\s")  # (a dash after a name opens a wire dateline)
-_SITE_WORDS = 5
-_MIN_CUT_WORDS = 4  # words of the cut end of a truncated copy (fewer may be a heading)
 # A paragraph this long may lack one word of its original's from inside as an edit (see
 # _drops_a_phrase), unless the word is one of these negations (canonical forms).
 _EDITED_WORDS = 20
@@ -112,26 +110,9 @@ _NUMBER_WORDS = frozenset({
     "thousand", "million", "billion", "trillion", "dozen", "dozens", "hundreds", "thousands",
     "millions", "billions",
 })  # fmt: skip
-# Words of a dateline: a place of up to three words, a date and an agency ("SAN FRANCISCO, Dec.
-# 3 (Reuters)", "NEW YORK (Oak Hill Press)").
-_DATELINE_WORDS = 6
 _AGENCY = re.compile(r"\([^()]*[^\W\d_]")  # an agency in brackets: a word, not a score "(12-4)"
-_TITLE_REACH = 12  # kept paragraphs above a headline under the page's title, at most
 _HEADLINE_REACH = runs.HEADER_LINES + 2  # ... once the title opens the document
-_OPENING_QUOTES = tuple("\"'“‘«„")  # a pull quote starts with one and ends with the other
-_QUOTED = r"[\"“‘«„]\s*"  # (the words after it, right after an opening quotation mark)
-_CLOSING_QUOTES = tuple("\"'”’»“")
-# A pull quote with its speaker after a dash: "“We will rebuild it.” — Mayor Ingrid Solberg"
-_ATTRIBUTED = re.compile(r"[\"'“‘«„].+[\"'”’»“][.,]?\s*(?:—|–|--?)\s*([^.!?\"“”«»]{1,80})")
-_ATTRIBUTION_WORDS = 6  # words of the speaker's name and title at most
-_WORDS = re.compile(r"[^\W_]+")
 _NUMBER = re.compile(r"(?<![^ ])[0-9]+(?![^ ])")  # a word of digits in canonical text
-
-
-def _unended(last: str) -> bool:
-    """Whether a paragraph ending with ``last`` is cut off: it ends with a letter, a digit, a
-    comma or a semicolon, not with the end of a sentence."""
-    return last.isalnum() or last in (",", ";")
 
 
 def match_paragraphs(
@@ -189,6 +170,9 @@ class _DocumentMatcher:
         self.prior = prior
         self.boilerplate = boilerplate
         self.found: dict[int, Duplicate] = {}
+        # What each paragraph is on the page (sentences, teasers, pull quotes, what stays).
+        self.page = Page(texts, document, self.found, boilerplate, shared=bool(links.earlier))
+        self.structured = self.page.structured  # (JSON-LD objects: set aside, see Page)
         # Fuzzy matches whose differences do not look like small edits: they stand only if a
         # neighbour repeats the neighbour of their original (they sit inside a repeated run).
         self.pending: dict[int, Duplicate] = {}
@@ -208,8 +192,6 @@ class _DocumentMatcher:
         self.not_laid_out: set[int] = set()
         self.indexed_texts: dict[tuple[str, int], str] = {}  # originals of copies, neighbours
         self.neighbours: dict[tuple[str, int], Sequence[IndexedParagraph]] = {}
-        # Character offsets where each paragraph's sentences start and end, once worked out.
-        self.sentence_offsets: dict[int, tuple[set[int], set[int]]] = {}
         self.split_words: dict[int, list[str]] = {}  # a paragraph's words, once split
         # The first later paragraph found word for word in a paragraph, though not as whole
         # sentences of it (a heading and a list line merged into one: "key features pay...").
@@ -217,34 +199,6 @@ class _DocumentMatcher:
         # Kept paragraphs found laid end to end in a paragraph, the words they cover, and how
         # many paragraphs were removed when that was worked out.
         self.laid_out: dict[int, tuple[int, list[int], int]] = {}
-        # Paragraphs of structured data (a JSON-LD object holding an ``articleBody``): set aside
-        # while the others are matched (never the copy that stays), then removed if the others
-        # hold their words.
-        self.structured = {i for i, text in enumerate(texts) if is_structured(text)}
-        # Paragraphs cut off with an ellipsis (teasers): never the original of a paragraph
-        # they are cut from, which holds more (the teaser goes instead, as contained in it).
-        self.teasers = {i for i, text in enumerate(texts) if text.rstrip().endswith(_ELLIPSES)}
-        # Pull quotes naming their speaker after a dash (_attribution), and the paragraphs
-        # holding each one's quotation as a sentence: without a full stop before the dash, the
-        # quotation and the speaker make one sentence, and no key links the quote to them.
-        self.attributed = {
-            i: found
-            for i, text in enumerate(texts)
-            if text.lstrip().startswith(_OPENING_QUOTES)
-            and (found := _attribution(text, document.canonical[i])) is not None
-        }
-        self.quoted_in = {
-            i: [j for j in self._sentence_holders(quotation) if j != i]
-            for i, (quotation, _, _) in self.attributed.items()
-            if word_count(quotation) >= MIN_SENTENCE_WORDS
-        }
-        self.repeats: set[int] = set()  # paragraphs with the exact key of an earlier one (run)
-        # Paragraphs that end with a letter, a digit or a comma, at the top of the document or
-        # ending it: maybe a page's description cut short without an ellipsis (see _cut_short).
-        worded = [k for k, canon in enumerate(document.canonical) if canon]
-        self.unended = {
-            i for i in (*worded[:_TITLE_REACH], *worded[-1:]) if _unended(texts[i].rstrip()[-1:])
-        }
         # The lowest ratio (0-100) at which a spinner's copy may go (SPUN_MARGIN).
         self.spun_cutoff = max(0.0, (options.threshold - SPUN_MARGIN) * 100)
         # Short paragraphs that repeat a kept one, as they are met: kept for now, but they add
@@ -270,12 +224,7 @@ class _DocumentMatcher:
     def run(self) -> Matching:
         document = self.document
         links = self.links
-        if links.earlier:  # the first paragraph with each exact key
-            first_of: dict[int, int] = {}
-            first_same = [first_of.setdefault(key, i) for i, key in enumerate(document.exact)]
-            self.repeats = {i for i, j in enumerate(first_same) if j != i}
-        else:  # no two paragraphs share a key: each is the first of its text
-            first_same = list(range(len(document)))
+        first_same = self.page.first_same
         canonical = document.canonical
         short_words = 0 if self.options.remove_short_repeats else self.options.short_words
         short_repeats = self.short_repeats
@@ -305,16 +254,18 @@ class _DocumentMatcher:
                 if i not in in_prior and not self._boilerplate_line(i):
                     short_repeats[i] = j  # a short repeat (a heading, a label), kept for now
                     continue
-            headline = self._page_headline(i) if shown < _TITLE_REACH else None
+            headline = self.page.headline(i) if shown < TITLE_REACH else None
             if headline is not None:
                 self.found[i] = headline
                 continue
             fp = self.document[i] if i in in_prior else None
             if (
-                links.bounds[i] == links.bounds[i + 1] and fp is None and i not in self.quoted_in
+                links.bounds[i] == links.bounds[i + 1]
+                and fp is None
+                and i not in self.page.quoted_in
             ):  # nothing earlier can match it
                 dup = self._boilerplate_line(i) or self._after_a_dateline(i)
-                if dup is None and self._dateline(i)[1]:
+                if dup is None and self.page.dateline(i)[1]:
                     dup = self._behind_a_dateline(i, self.document[i], {})  # (an earlier lede)
                 if dup is not None:
                     self.found[i] = dup
@@ -328,7 +279,7 @@ class _DocumentMatcher:
                 # (sharing keys with removed paragraphs only, as with none in a second run)
                 or (None if local else self._after_a_dateline(i))
             )
-            if dup is not None and self._lone_part(i, dup, fp):
+            if dup is not None and self.page.lone_part(i, dup, fp):
                 short_parts[i] = dup  # a heading-sized sentence of one earlier paragraph
             elif dup is not None:
                 self.found[i] = dup
@@ -378,7 +329,7 @@ class _DocumentMatcher:
             fp = self.document[i]
             candidates = self._candidates(i, fp, self.links.before(i, self.found))
             dup = self._contained_while_held(i, fp, held[i], candidates)
-            if dup is not None and not self._lone_part(i, dup, fp):
+            if dup is not None and not self.page.lone_part(i, dup, fp):
                 self.found[i] = dup
             elif dup is not None:
                 self.pending.setdefault(i, held[i])
@@ -410,7 +361,7 @@ class _DocumentMatcher:
                 del self.found[m]
             StructuredCopies(
                 self.texts, self.document, self.found, self.structured, self.options.containment,
-                self._kept, self._indexed_copy, self._indexed_text,
+                self.page.kept, self._indexed_copy, self._indexed_text,
             ).remove(self.links)  # fmt: skip
         if self.options.keep == "longest":
             settle.prefer_longest(self.texts, canonical, self.found)
@@ -561,7 +512,7 @@ class _DocumentMatcher:
                 found[i] = dup
 
     def _cut_after_copies(self) -> None:
-        """Kept paragraphs of :data:`_MIN_CUT_WORDS` words or more, ending with a letter or digit,
+        """Kept paragraphs of :data:`MIN_CUT_WORDS` words or more, ending with a letter or digit,
         right after a copy of a body paragraph (:data:`HEADING_WORDS` words or more) of this
         document, that start the paragraph kept after its original and no paragraph of other
         text: the end of a copy cut at a number of characters (a truncated AMP or preview copy),
@@ -571,13 +522,13 @@ class _DocumentMatcher:
         for j, before in self._after_copies():
             cut = canonical[j]
             if (
-                cut.count(" ") + 1 < _MIN_CUT_WORDS
+                cut.count(" ") + 1 < MIN_CUT_WORDS
                 or not self.texts[j].rstrip()[-1:].isalnum()
                 or word_count(canonical[before.index]) < HEADING_WORDS
             ):
                 continue
             for o in before.originals:
-                i = self._next_kept(o, 1)
+                i = self.page.next_kept(o, 1)
                 if i is not None and i < j and self._only_start_of(cut, i):
                     rule = f"the start of paragraph {i}, cut short after a copy of the one before"
                     found[j] = Duplicate(j, i, "contained", 1.0, rule, (i,))
@@ -586,7 +537,7 @@ class _DocumentMatcher:
     def _only_start_of(self, cut: str, i: int) -> bool:
         """Whether canonical ``cut`` starts paragraph ``i`` and no paragraph of other text (not
         a running head that starts every page). The texts are looked up by their first
-        :data:`_MIN_CUT_WORDS` words, grouped once."""
+        :data:`MIN_CUT_WORDS` words, grouped once."""
         canonical = self.document.canonical
         whole, start = canonical[i], cut + " "
         if not whole.startswith(start):
@@ -594,9 +545,9 @@ class _DocumentMatcher:
         if self.openings is None:
             self.openings = {}
             for text in canonical:
-                self.openings.setdefault(_first_words(text), set()).add(text)
+                self.openings.setdefault(first_words(text), set()).add(text)
         return not any(
-            text.startswith(start) and text != whole for text in self.openings[_first_words(cut)]
+            text.startswith(start) and text != whole for text in self.openings[first_words(cut)]
         )
 
     def _vetoes_again(self, before: Collection[int]) -> bool:
@@ -618,7 +569,7 @@ class _DocumentMatcher:
         self._short_rounds({i: j for i, j in repeats.items() if j != i}, short_parts)
 
     def _parts_beside_copies(self, parts: Mapping[int, Duplicate]) -> None:
-        """Remove the heading-sized parts of one earlier paragraph (:meth:`_lone_part`) that
+        """Remove the heading-sized parts of one earlier paragraph (:meth:`Page.lone_part`) that
         stand beside a copy drawn from the same paragraphs or the ones next to them."""
         for i, part in parts.items():
             if i not in self.found and any(
@@ -658,7 +609,7 @@ class _DocumentMatcher:
                 or i in self.found
                 or i in self.structured
                 or text.count(" ") + 1 < least
-                or not all(self._kept(m) for m in members)
+                or not all(self.page.kept(m) for m in members)
             ):
                 continue
             self.pending.pop(i, None)
@@ -673,7 +624,7 @@ class _DocumentMatcher:
         after the article's body run together into one paragraph (an ``articleBody`` copy).
         The dateline makes the sentence another sentence key, and the lede alone is too short
         beside the whole body to share a band key with it."""
-        dateline = len(self._dateline(i)[1])
+        dateline = len(self.page.dateline(i)[1])
         if not dateline:
             return None
         words = self.document.canonical[i].split(" ")
@@ -694,38 +645,14 @@ class _DocumentMatcher:
         canonical = self.document.canonical
         found: dict[Ref, tuple[int, str]] = {
             (None, j): (1, canonical[j])
-            for j in self._sentence_holders(sentence)
-            if j < i and self._kept(j)
+            for j in self.page.sentence_holders(sentence)
+            if j < i and self.page.kept(j)
         }
         if indexed and self.prior.lookup is not None:
             key = sentence_key(sentence)
             for entry in self.prior.lookup([key]).get(key, ()):
                 found[entry.doc_id, entry.paragraph] = (1, entry.canonical)
         return found
-
-    def _sentence_holders(self, sentence: str) -> list[int]:
-        """The paragraphs of this document that hold canonical ``sentence`` as a sentence with
-        a key, in order."""
-        document = self.document
-        at = document.sentence_keys
-        keys = document.keys[at.start : at.stop]
-        holders = document.owners[at.start : at.stop][keys == sentence_key(sentence)]
-        return sorted(set(holders.tolist()))
-
-    def _dateline(self, i: int) -> tuple[str, list[str]]:
-        """The dateline in front of paragraph ``i`` ("LONDON (Reuters)" before " - ") and its
-        words as the canonical form counts them, if it has :data:`_DATELINE_WORDS` words at
-        most; else ``("", [])``."""
-        head = self.texts[i].lstrip()[:64]
-        if not head[:1].isupper() or ("—" not in head and "–" not in head and " -" not in head):
-            return "", []  # (the cheap tests first: most paragraphs have no dash up front)
-        found = DATELINE.match(head)
-        words = _WORDS.findall(found.group(1)) if found is not None else []
-        if found is None or len(words) > _DATELINE_WORDS:
-            return "", []
-        if len(words) > AFFIX_WORDS and not (len(words[0]) > 1 and words[0].isupper()):
-            return "", []  # (a long one names its place in capitals: "SAN FRANCISCO, Dec. 3")
-        return found.group(1), words
 
     def _behind_a_dateline(
         self, i: int, fp: ParagraphPrint, local: Mapping[int, int]
@@ -737,7 +664,7 @@ class _DocumentMatcher:
         brackets ("Today — " is none), and what follows it is the other paragraph word for word
         (or behind a dateline of its own, a syndicated copy's), the words it opens with (the
         first half of a lede split in two) or, long enough for a fuzzy hash, a near copy of it."""
-        line, found = self._dateline(i)
+        line, found = self.page.dateline(i)
         if not _AGENCY.search(line) and not any(w.isupper() and len(w) > 1 for w in found):
             return None  # ("Today — ...", "Boston (12-4) — ...": no place, no agency)
         dateline, words = len(found), fp.canonical.split(" ")
@@ -982,10 +909,10 @@ class _DocumentMatcher:
         of a template is linked to all the others).
         """
         later = self.links.after(self.found, _MAX_LATER)
-        for j, holders in self.quoted_in.items():
+        for j, holders in self.page.quoted_in.items():
             if j not in self.found:
                 linked = later.setdefault(j, {})
-                linked.update((i, linked.get(i, 1)) for i in holders if i > j and self._kept(i))
+                linked.update((i, linked.get(i, 1)) for i in holders if i > j and self.page.kept(i))
         canonical = self.document.canonical
         # From the end, so that a paragraph is only ever contained in paragraphs that stay.
         waiting = sorted(later, reverse=True)
@@ -1006,21 +933,21 @@ class _DocumentMatcher:
                 # (the start of a later one cut short is a teaser, whichever paragraph was
                 # matched first, as a second run finds it)
                 if (
-                    j in self.unended
-                    and j not in self.teasers
-                    and any(self._cut_short(j, i) for _, i in candidates)
+                    j in self.page.unended
+                    and j not in self.page.teasers
+                    and any(self.page.cut_short(j, i) for _, i in candidates)
                 ):
-                    self.teasers.add(j)
+                    self.page.teasers.add(j)
                 dup = self._contained(j, fp, candidates, later=True) if candidates else None
-                if dup is None or self._lone_part(j, dup, fp):
+                if dup is None or self.page.lone_part(j, dup, fp):
                     continue  # (a heading-sized part of one later paragraph, as a value in a table)
-                if any(self._quotes(i, j) or self._cut_short(i, j) for i in dup.originals):
+                if any(self.page.quotes(i, j) or self.page.cut_short(i, j) for i in dup.originals):
                     continue  # (a reader's comment quoting it, or a copy cut short: the source)
                 # A paragraph mostly made of earlier text is the copy (a merged one whose other
                 # half went unnoticed), not the original of ``j``; unless ``j`` is exactly some
                 # of its sentences (or a pull quote or teaser, found as its words) and the rest
                 # of it is new: then ``j`` is a highlight of it.
-                pulled = self._pulled(j)
+                pulled = self.page.pulled(j)
                 if any(
                     self._mostly_copied(i)
                     and (
@@ -1050,7 +977,7 @@ class _DocumentMatcher:
         the paragraphs between them, include one of ``later`` or ``late`` (short lines and the
         like removed late): no window holds it now."""
         beside = {
-            k for r in later for step in (-1, 1) if (k := self._next_kept(r, step)) is not None
+            k for r in later for step in (-1, 1) if (k := self.page.next_kept(r, step)) is not None
         }
         gone = sorted(later.union(late))
         spanned = {
@@ -1074,12 +1001,12 @@ class _DocumentMatcher:
         if not back:
             return
         for i in range(min(back), len(self.document)):
-            if self._kept(i):
+            if self.page.kept(i):
                 local = self.links.before(i, self.found)
                 if i in back and local:
                     fp = self.document[i]
                     dup = self._match(i, fp, local) or self._behind_a_dateline(i, fp, local)
-                    if dup is not None and not self._lone_part(i, dup, fp):
+                    if dup is not None and not self.page.lone_part(i, dup, fp):
                         self.found[i] = dup
                         continue
                 if i in back or not back.isdisjoint(local):
@@ -1092,7 +1019,7 @@ class _DocumentMatcher:
         if fp.words < self.options.short_words:
             return
         dup = self._contained(i, fp, self._candidates(i, fp, local))
-        if dup is not None and not self._lone_part(i, dup, fp):
+        if dup is not None and not self.page.lone_part(i, dup, fp):
             self.found[i] = dup
 
     def _inside_bodies(self, short_repeats: Mapping[int, int]) -> None:
@@ -1120,13 +1047,13 @@ class _DocumentMatcher:
         n = len(canonical)
         failed: list[tuple[int, int, int]] = []  # (paragraph, part, removals then) of no use
         for p in sorted(holders.keys() | self.parts.keys()):
-            if not self._kept(p):
+            if not self.page.kept(p):
                 continue
             body = canonical[p]
             # From the first of its copies found (a near copy: edited, at its start), unless
             # nothing is kept beside them: then there is nothing to find.
             if p in holders and any(
-                self._kept(m) for k in holders[p] for m in (k - 1, k + 1) if m < n
+                self.page.kept(m) for k in holders[p] for m in (k - 1, k + 1) if m < n
             ):
                 first = self.merged.anchors(body, holders[p], edited=True, first=True)
                 self._remove_walked(p, first, True)
@@ -1137,7 +1064,7 @@ class _DocumentMatcher:
             # lines repeat the first copy's.
             starts = [*self.parts[p], *(r for k in self.parts[p] for r in repeats.get(k, ()))]
             for k in sorted(starts):
-                if not self._kept(k):
+                if not self.page.kept(k):
                     continue
                 if not self._walk_from_part(p, k):  # (walked again below if paragraphs go)
                     failed.append((p, k, len(self.found)))
@@ -1145,27 +1072,27 @@ class _DocumentMatcher:
         # elsewhere, alone (a line of a wrapped copy repeated out of place), and its copy lead
         # the rest of the copy, as the part itself would in the output.
         for p, parts in sorted(self.parts.items()):
-            if self._kept(p):
-                for k in sorted(r for m in parts if self._kept(m) for r in copies.get(m, ())):
+            if self.page.kept(p):
+                for k in sorted(r for m in parts if self.page.kept(m) for r in copies.get(m, ())):
                     self._walk_from_part(p, k)
         # Once more from the parts whose walk found too little, if paragraphs went since: lines
         # of another copy standing between them may have gone (a run repeated out of place).
         for p, k, count in failed:
-            if len(self.found) > count and self._kept(p) and self._kept(k):
+            if len(self.found) > count and self.page.kept(p) and self.page.kept(k):
                 self._walk_from_part(p, k)
 
     def _parts_of_copies(self, parts: Mapping[int, Duplicate]) -> None:
-        """Walk from the heading-sized parts (:meth:`_lone_part`) whose paragraph went since as
+        """Walk from the heading-sized parts (:meth:`Page.lone_part`) whose paragraph went since as
         a copy of another, in that one: a line of a second wrapped copy, word for word in a line
         of the first, is a line of the paragraph that line went in (and a second run, which no
         longer holds that line, finds it there)."""
         canonical = self.document.canonical
         for i, part in parts.items():
             went = self.found.get(part.original) if part.original is not None else None
-            if went is None or went.doc_id is not None or not self._kept(i):
+            if went is None or went.doc_id is not None or not self.page.kept(i):
                 continue
             for q in went.originals:
-                if self._kept(q) and run_into(canonical[i], canonical[q]):
+                if self.page.kept(q) and run_into(canonical[i], canonical[q]):
                     self._walk_from_part(q, i)
 
     def _walk_from_part(self, p: int, k: int) -> bool:
@@ -1186,7 +1113,7 @@ class _DocumentMatcher:
         need = self.options.containment * word_count(body)
         pieces, covered, small = self.merged.walk_around(body, anchors, range(p + 1, n))
         if held:  # (the walk may find only removed paragraphs: copies of kept ones)
-            enough = any(self._kept(k) for k in pieces)
+            enough = any(self.page.kept(k) for k in pieces)
         else:
             enough = small and len(pieces) > 1 and covered >= need
         if not enough:
@@ -1206,7 +1133,7 @@ class _DocumentMatcher:
             # lines of a text wrapped at a fixed width, which go on from line to line)
             return
         for k in pieces:
-            if self._kept(k):
+            if self.page.kept(k):
                 self.found[k] = Duplicate(
                     k, p, "contained", 1.0,
                     f"its words appear in order in paragraph {p}, with the paragraphs around it",
@@ -1233,7 +1160,7 @@ class _DocumentMatcher:
         target, text = self.document.canonical[j], self.document.canonical[i]
         if word_count(text) - word_count(target) < _ADDED_SENTENCE_WORDS:
             return False
-        if not self._whole_sentences_of(target, i):
+        if not self.page.whole_sentences_of(target, i):
             return False
         furniture = self._furniture_in(i)
         if furniture is None:
@@ -1252,7 +1179,7 @@ class _DocumentMatcher:
         candidates: dict[Ref, tuple[int, str]] = {
             (None, j): (shared, canonical[j])
             for j, shared in self.links.before(i).items()
-            if self._kept(j) and j != besides and j not in self.structured
+            if self.page.kept(j) and j != besides and j not in self.structured
         }
         words = self.split_words.get(i)
         if words is None:  # (a long paragraph is asked about once for each it may hold)
@@ -1421,25 +1348,27 @@ class _DocumentMatcher:
     ) -> dict[Ref, tuple[int, str]]:
         """Kept paragraphs sharing keys with paragraph ``i`` (``fp``): how many keys, and their
         canonical text. A teaser cut from paragraph ``i``, or from the paragraphs from ``i`` on,
-        is none of them, nor the start of ``i`` cut short (:meth:`_cut_short`)."""
+        is none of them, nor the start of ``i`` cut short (:meth:`Page.cut_short`)."""
         canonical = self.document.canonical
         found: dict[Ref, tuple[int, str]] = {(None, j): (n, canonical[j]) for j, n in local.items()}
-        for j in self.quoted_in.get(i, ()):
-            if j < i and self._kept(j):
+        for j in self.page.quoted_in.get(i, ()):
+            if j < i and self.page.kept(j):
                 found.setdefault((None, j), (1, canonical[j]))
-        for j in self.unended.intersection(local):
-            if self._cut_short(j, i):
-                self.teasers.add(j)
+        for j in self.page.unended.intersection(local):
+            if self.page.cut_short(j, i):
+                self.page.teasers.add(j)
                 del found[None, j]
         if (
-            i in self.unended
-            and i not in self.teasers
-            and any(self._cut_short(i, j) for j in local)
+            i in self.page.unended
+            and i not in self.page.teasers
+            and any(self.page.cut_short(i, j) for j in local)
         ):
-            self.teasers.add(i)  # (a copy of the paragraphs up to or from ``j``, cut short)
-        if self.teasers:
-            for j in self.teasers.intersection(local):
-                if (None, j) in found and (self._cut_from(j, i) or self._cut_from_run(j, i)):
+            self.page.teasers.add(i)  # (a copy of the paragraphs up to or from ``j``, cut short)
+        if self.page.teasers:
+            for j in self.page.teasers.intersection(local):
+                if (None, j) in found and (
+                    self.page.cut_from(j, i) or self.page.cut_from_run(j, i)
+                ):
                     del found[None, j]
         if self.prior.postings:
             found.update(indexed_links(fp.sentences, fp.bands, self.prior.postings))
@@ -1573,7 +1502,7 @@ class _DocumentMatcher:
         # none: "Two patients later died." is new content.)
         words = text.split(" ")
         ops = Indel.opcodes(words, original.split(" "))
-        if self._adds_a_sentence(i, words, ops, self._aside(i, words)):
+        if self._adds_a_sentence(i, words, ops, self.page.aside(i, words)):
             return None
         if _edited(text, original, ops):
             ratio = f"ratio {score / 100:.3f}"
@@ -1615,28 +1544,28 @@ class _DocumentMatcher:
         candidates = _best_linked(candidates, _MAX_CANDIDATES)
         if not later:  # (from the kept paragraph before the first candidate: windows add it)
             first = min((j for doc_id, j in candidates if doc_id is None), default=i)
-            before = self._next_kept(first, -1)
+            before = self.page.next_kept(first, -1)
             first = first if before is None else before
             self.uncontained[i] = min(first, self.uncontained.get(i, first))
         # (a pull quote's speaker after a dash, which the paragraph it is pulled from may not
         # name that way, is left out)
-        attributed = self.attributed.get(i)
+        attributed = self.page.attributed.get(i)
         text, speaker, names = attributed or (fp.canonical, 0, ())
         if attributed is not None:  # (pulled from a paragraph that names the speaker too)
-            candidates = {ref: c for ref, c in candidates.items() if _names(names, c[1])}
+            candidates = {ref: c for ref, c in candidates.items() if names_speaker(names, c[1])}
             if not candidates:
                 return None
         verbatim = self._verbatim(i, text, candidates, later=later)
         if verbatim is not None and speaker:
             verbatim = replace(verbatim, rule=verbatim.rule + ", but for the speaker's name")
-        if verbatim is not None or (not later and self._inside_sentences(text, candidates)):
+        if verbatim is not None or (not later and self.page.inside_sentences(text, candidates)):
             return verbatim
         words = text.split(" ")
         # A teaser's last sentence is cut off (and shares no key with the paragraph it is cut
         # from, which the windows add as a neighbour), maybe inside its last word, which is left
         # out; one of a heading's length is no teaser before the paragraphs it is cut from (see
         # _verbatim).
-        cut = i in self.teasers and (not later or fp.words >= HEADING_WORDS)
+        cut = i in self.page.teasers and (not later or fp.words >= HEADING_WORDS)
         if cut and len(words) > 1:
             words.pop()
         need = self.options.containment * len(words)
@@ -1700,7 +1629,7 @@ class _DocumentMatcher:
                 return None
             if later:  # no repeated-run test for these: only small edits
                 small = share == 1.0 or only_small_edits(
-                    words, other, ops, aside=self._aside(i, words), list_item=self._ended(i)
+                    words, other, ops, aside=self.page.aside(i, words), list_item=self.page.ended(i)
                 )
                 return dup if small else None
             return self._unless_pending(dup, words, other, ops)
@@ -1842,32 +1771,8 @@ class _DocumentMatcher:
                     break
         return sorted(run.items())
 
-    def _lone_part(self, i: int, dup: Duplicate, fp: ParagraphPrint) -> bool:
-        """Whether paragraph ``i`` is a heading that repeats part of one longer paragraph of
-        this document: a heading's length, not ending like a sentence (".", "!" or "?"). It stays
-        unless it stands beside a copy drawn from the same paragraph (then it is part of a
-        split copy); a highlighted sentence ends like a statement and goes, and so does a
-        teaser, or a pull quote from a paragraph that says more than a few words besides
-        (:meth:`_pulled`), whatever its last character. (A list's line that a quotation repeats
-        but for a name and a rating, "Acme: A simple CRM for teams (4.2/5)", is no paragraph a
-        quotation is pulled from: the quotation is the tagline over the item's section.)"""
-        if (
-            dup.kind != "contained"
-            or dup.doc_id is not None
-            or len(dup.originals) != 1
-            or fp.words >= HEADING_WORDS
-        ):
-            return False
-        original = self.document.canonical[dup.originals[0]]
-        return (
-            len(original) > len(fp.canonical)
-            and not self.texts[i].rstrip().endswith(_STATEMENT_ENDS)
-            and i not in self.teasers  # (cut off with "[…]" too)
-            and not (self._pulled(i) and word_count(original) - fp.words > AFFIX_WORDS)
-        )
-
     def _headline_again(self) -> None:
-        """The page's headline under its title (:meth:`_page_headline`) looked for once more
+        """The page's headline under its title (:meth:`Page.headline`) looked for once more
         among the first kept paragraphs: what stood above the title when it was first looked
         for (a teaser, a copy) may have gone since, as a second run on the output would see."""
         canonical = self.document.canonical
@@ -1876,38 +1781,9 @@ class _DocumentMatcher:
             if canonical[k] and k not in self.found and k not in self.structured
         )  # fmt: skip
         for i in islice(kept, 1, _HEADLINE_REACH):
-            headline = self._page_headline(i)
+            headline = self.page.headline(i)
             if headline is not None:
                 self.found[i] = headline
-
-    def _page_headline(self, i: int) -> Duplicate | None:
-        """Paragraph ``i`` as the page's headline under the page's title, which adds the site's
-        name after a separator or before a bar ("Headline - Site", "Site | Headline") and opens the
-        document (:func:`runs.in_header`): an extractor keeps the ``<title>`` and the ``<h1>``.
-        """
-        canonical = self.document.canonical
-        if canonical[i].count(" ") < 2:
-            return None
-        j = next((k for k in range(i) if canonical[k] and k not in self.found), None)
-        if j is None or canonical[i] not in canonical[j]:
-            return None
-        if self.texts[i].rstrip().endswith("."):
-            return None  # (a sentence, no headline: a wire dateline's "CITY (AP) — " is before it)
-        parts = _TITLE_SEPARATOR.split(self.texts[j].strip())
-        if len(parts) < 2:
-            return None
-        names = [(parts[-1], parts[:-1])]
-        if _SITE_FIRST.search(self.texts[j]):  # ("Site | Headline": not "CITY (AP) — Lede")
-            names.append((parts[0], parts[1:]))
-        for site, title in names:
-            if (
-                0 < word_count(canonical_form(site)) <= _SITE_WORDS
-                and canonical_form(" ".join(title)) == canonical[i]
-                and runs.in_header(canonical, self.found, i, j, self.structured)
-            ):
-                rule = "the page's headline under its title, which adds the site's name"
-                return Duplicate(i, j, "contained", 1.0, rule, (j,))
-        return None
 
     def _verbatim(
         self, i: int, text: str, candidates: Candidates, *, later: bool
@@ -1925,9 +1801,9 @@ class _DocumentMatcher:
         where = "later " if later else ""
         # Before its original, only a pull quote or a teaser: a lede that a later paragraph goes
         # on from is a statement of its own.
-        long = (not later or self._pulled(i)) and word_count(text) >= HEADING_WORDS
+        long = (not later or self.page.pulled(i)) and word_count(text) >= HEADING_WORDS
         # A copy cut off with an ellipsis (a teaser, an AMP page's preview), maybe mid-word.
-        truncated = i in self.teasers
+        truncated = i in self.page.teasers
         for (doc_id, j), (_, canon) in candidates.items():
             if len(canon) <= len(text):
                 continue
@@ -1993,139 +1869,6 @@ class _DocumentMatcher:
             if len(parts) < _MAX_PARTS:
                 parts.append(i)
 
-    def _cut_from(self, j: int, i: int) -> bool:
-        """Whether teaser ``j`` is cut from paragraph ``i``: ``i`` goes on where ``j`` ends with
-        an ellipsis (not a paragraph that repeats ``j``, ellipsis and all, with a tag after it)."""
-        cut, whole = self.document.canonical[j], self.document.canonical[i]
-        return (
-            len(cut) < len(whole)
-            and whole.startswith(cut)
-            and self.texts[j].strip() not in self.texts[i]
-        )
-
-    def _cut_short(self, j: int, i: int) -> bool:
-        """Whether paragraph ``j``, of :data:`HEADING_WORDS` words or more, ending with a letter, a
-        digit or a comma (:func:`_unended`) at the top of the document or at its end, is the start
-        of paragraph ``i`` cut off without an ellipsis: a page's description cut at a number of
-        characters, before the paragraph it is cut from, which ends the sentence. It is a
-        teaser, and goes as one (not ``i`` as a near copy of it: ``i`` holds more). Not a line
-        that a copy runs into the paragraph after it (a list's item and the next heading,
-        rewrapped)."""
-        canonical = self.document.canonical
-        cut, whole = canonical[j], canonical[i]
-        if j not in self.unended or cut.count(" ") + 1 < HEADING_WORDS:
-            return False
-        if not whole.startswith(cut + " "):  # (the paragraphs from or up to ``i``, cut inside one)
-            return self._cut_from_run(j, i, sentence=True) or self._cut_in(j, i)
-        if not self.texts[i].rstrip().endswith(_STATEMENT_ENDS):
-            return False
-        rest = whole[len(cut) + 1 :]
-        after = next((k for k in range(j + 1, i) if canonical[k] and k not in self.found), j)
-        # (``i`` goes on with ``j`` again, or with the paragraph after it: a merged copy)
-        return not any(
-            rest.startswith(canonical[k]) or canonical[k].startswith(rest) for k in {j, after}
-        )
-
-    def _cut_in(self, j: int, i: int) -> bool:
-        """Whether canonical text ``j`` is the paragraphs right before paragraph ``i`` (one or
-        more, passing empty ones and ``j``), laid end to end, and the start of ``i``, cut off
-        inside one of its sentences: a page's description that runs from a date line or a
-        heading into the first paragraph (see :meth:`_cut_short`)."""
-        canonical = self.document.canonical
-        cut, whole = canonical[j], canonical[i]
-        # (``i``'s first three words: a cut inside them leaves too little to tell)
-        start, at = _first_words(whole, 3), len(cut)
-        # (only a tail of ``j`` shorter than ``i`` can be its start: in the last place looked at)
-        first = max(len(cut) - len(whole), 0)
-        while True:  # where the start of ``i`` stands in ``j``, the last place first
-            at = cut.rfind(" " + start, first, at)
-            if at < 0:
-                return False
-            tail = cut[at + 1 :]
-            if whole.startswith(tail) and len(tail) < len(whole):
-                break
-        if not self._sentence_goes_on(i, len(tail)):
-            return False
-        head, k = cut[:at], i - 1
-        for _ in range(_MAX_PARTS):
-            while k >= 0 and (k == j or not canonical[k] or k in self.repeats):
-                k -= 1
-            if k < 0 or not (head == canonical[k] or head.endswith(" " + canonical[k])):
-                return False
-            head = head[: len(head) - len(canonical[k])].rstrip(" ")
-            if not head:
-                return True
-            k -= 1
-        return False
-
-    def _cut_from_run(self, j: int, i: int, *, sentence: bool = False) -> bool:
-        """Whether teaser ``j`` holds paragraph ``i`` and the paragraphs after it, laid end to
-        end, and is cut off inside one of them (inside its last sentence, if ``sentence``): a
-        preview of several paragraphs run together, which they take the place of (it goes as
-        contained in them: :meth:`_contained_in_later`). Not a paragraph ending with an ellipsis
-        whose copy has other breaks: it ends where they do."""
-        canonical = self.document.canonical
-        cut, text = canonical[j], canonical[i]
-        at = find_words(cut, text, 0, len(cut))
-        if at < 0:
-            return False
-        rest = cut[at + len(text) + 1 :]
-        # (Passing over empty paragraphs and repeats of earlier ones, which go as their copies,
-        # and paragraphs the teaser holds before ``i``: copies of it, not the run it previews.)
-        passed = (
-            k
-            for k in range(i + 1, len(canonical))
-            if canonical[k]
-            and k not in self.repeats
-            and (k == j or find_words(cut, canonical[k], 0, at) < 0)
-        )
-        for k in islice(passed, _MAX_PARTS):
-            if not rest or k == j:  # (the run ends at the teaser: no teaser holds itself)
-                return False
-            after = canonical[k]
-            if len(after) > len(rest):
-                inside = not sentence or self._sentence_goes_on(k, len(rest))
-                return after.startswith(rest) and inside
-            if rest != after and not rest.startswith(after + " "):
-                return False
-            rest = rest[len(after) + 1 :]
-        return False
-
-    def _quotes(self, i: int, j: int) -> bool:
-        """Whether paragraph ``i`` quotes paragraph ``j``, which is no quotation itself: ``j``'s
-        first words stand right after an opening quotation mark in it (a comment quoting the
-        article, not a body paragraph that a highlights box repeated)."""
-        words = self.texts[j].split()
-        if not words or words[0].startswith(_OPENING_QUOTES):
-            return False
-        quoted = _QUOTED + r"\s+".join(map(re.escape, words[:4]))
-        return re.search(quoted, self.texts[i]) is not None
-
-    def _pulled(self, i: int) -> bool:
-        """Whether paragraph ``i`` looks pulled out of another: a quotation and nothing else (a
-        pull quote, maybe with its speaker after a dash) or a teaser cut off with an ellipsis."""
-        raw = self.texts[i].strip()
-        quoted = raw.startswith(_OPENING_QUOTES) and raw.rstrip(".").endswith(_CLOSING_QUOTES)
-        return quoted or i in self.teasers or i in self.attributed
-
-    def _whole_sentences_of(self, text: str, j: int, *, truncated: bool = False) -> bool:
-        """Whether canonical ``text`` is one or more consecutive whole sentences of paragraph
-        ``j`` (sentence offsets are worked out once a paragraph); when ``truncated`` (a teaser
-        cut off with an ellipsis), words from the start of a sentence, the last maybe cut short."""
-        return self._sentences_at(text, j, truncated, 0, len(self.document.canonical[j])) >= 0
-
-    def _sentences_at(self, text: str, j: int, truncated: bool, start: int, stop: int) -> int:
-        """Where in ``[start, stop)`` of paragraph ``j``'s canonical text ``text`` first stands
-        as :meth:`_whole_sentences_of` asks, or -1."""
-        canon, (starts, ends) = self.document.canonical[j], self._sentence_bounds(j)
-        at = canon.find(text, start, stop)  # (each place it stands: few)
-        while at >= 0:
-            end = at + len(text)
-            if at in starts and (end in ends or (truncated and end < len(canon))):
-                return at
-            at = canon.find(text, at + 1, stop)
-        return -1
-
     def _stands_at(
         self, text: str, j: int, canon: str, how: _How, start: int, stop: int, *, cut: bool
     ) -> int:
@@ -2134,7 +1877,7 @@ class _DocumentMatcher:
         short, maybe), as whole words, the last maybe cut short, as whole words, or as whole
         words or run into the words beside it."""
         if how == "sentences":
-            return self._sentences_at(text, j, cut, start, stop)
+            return self.page.sentences_at(text, j, cut, start, stop)
         if how == "words":
             return find_words(canon, text, start, stop)
         if how == "run":
@@ -2143,53 +1886,6 @@ class _DocumentMatcher:
         while at >= 0 and not starts_word(canon, at):
             at = canon.find(text, at + 1, stop)
         return at
-
-    def _sentence_goes_on(self, j: int, at: int) -> bool:
-        """Whether a sentence of paragraph ``j`` goes on past offset ``at`` of its canonical
-        text (no sentence ends there)."""
-        return at not in self._sentence_bounds(j)[1]
-
-    def _sentence_bounds(self, j: int) -> tuple[set[int], set[int]]:
-        """Where paragraph ``j``'s sentences start and end in its canonical text (character
-        offsets, worked out once a paragraph)."""
-        bounds = self.sentence_offsets.get(j)
-        if bounds is None:
-            canon = self.document.canonical[j]
-            offsets = list(accumulate((len(word) + 1 for word in canon.split(" ")), initial=0))
-            first = self.document.sentence_starts(j)
-            ends = {offsets[w] - 1 for w in (*first[1:], len(offsets) - 1)}
-            bounds = self.sentence_offsets[j] = ({offsets[w] for w in first}, ends)
-        return bounds
-
-    def _inside_sentences(self, text: str, candidates: Candidates) -> bool:
-        """Whether canonical ``text``, shorter than a paragraph (:data:`HEADING_WORDS`), stands
-        word for word in a kept paragraph of this document, and there only more than a word
-        away from where a sentence starts or ends, all its candidates being of this document.
-
-        An alignment finds it there and refuses it as not whole sentences (a heading that
-        repeats words of a sentence stays), so none is tried: most lines of a copy wrapped a
-        line a paragraph are such, and the walk along the copy takes them (_remove_walked).
-        """
-        if word_count(text) >= HEADING_WORDS:
-            return False
-        inside = False
-        for (doc_id, j), (_, canon) in candidates.items():
-            if doc_id is not None:
-                return False
-            if len(canon) <= len(text):
-                continue
-            at = find_words(canon, text, 0, len(canon))
-            while at >= 0:
-                end = at + len(text)
-                starts, ends = self._sentence_bounds(j)
-                before = canon.rfind(" ", 0, max(at - 1, 0)) + 1  # (the word before)
-                after = canon.find(" ", end + 1)  # (the end of the word after)
-                after = len(canon) if after < 0 else after
-                if (at in starts or (at and before in starts)) and (end in ends or after in ends):
-                    return False  # (an edit of a word may make it whole sentences)
-                inside = True
-                at = find_words(canon, text, at + 1, len(canon))
-        return inside
 
     def _could_cover(
         self,
@@ -2226,7 +1922,7 @@ class _DocumentMatcher:
             if doc_id is not None:
                 continue
             for step in (-1, 1):
-                k = self._next_kept(j, step)
+                k = self.page.next_kept(j, step)
                 if k is not None:
                     missing = missing - self._vocabulary((None, k), canonical[k])
         return len(words) - sum(map(missing.__contains__, words)) >= need
@@ -2269,7 +1965,7 @@ class _DocumentMatcher:
 
     def _furniture_around(self, words: list[str], a: int, p: int) -> bool:
         """Whether ``words[a:b]`` is a boilerplate line for some ``b`` past ``p`` (what
-        :meth:`_aside` may take for page furniture between two sentences)."""
+        :meth:`Page.aside` may take for page furniture between two sentences)."""
         assert self.boilerplate is not None
         for b in range(p + 1, len(words) + 1):
             run = " ".join(words[a:b])
@@ -2291,7 +1987,7 @@ class _DocumentMatcher:
     def _numbers_beside(
         self, numbers: Collection[str], candidates: Candidates, *, after: int = -1
     ) -> set[str]:
-        """Those of ``numbers`` held by a paragraph after ``after`` that :meth:`_next_kept`
+        """Those of ``numbers`` held by a paragraph after ``after`` that :meth:`Page.next_kept`
         reaches from a candidate of this document (a neighbour that a window adds)."""
         holders = self._number_holders()
         return {
@@ -2301,7 +1997,7 @@ class _DocumentMatcher:
         }
 
     def _beside_a_candidate(self, h: int, candidates: Candidates) -> bool:
-        """Whether :meth:`_next_kept` reaches paragraph ``h`` from a candidate of this document
+        """Whether :meth:`Page.next_kept` reaches paragraph ``h`` from a candidate of this document
         (walking back from ``h`` over the removed paragraphs it passes)."""
         if h in self.found or not self.document.canonical[h]:
             return False
@@ -2379,68 +2075,13 @@ class _DocumentMatcher:
             covered, other, ops, _, region, spans = again
         if covered < need:
             return None
-        if doc_id is None and not self._whole_sentences(sources, region, cut=cut):
+        if doc_id is None and not self.page.whole_sentences(sources, region, cut=cut):
             return None
-        if doc_id is None and not self._joined_whole(sources, spans):
+        if doc_id is None and not self.page.joined_whole(sources, spans):
             return None
         if doc_id is not None and not _whole_neighbours(sources, ops):
             return None
         return covered, other, ops, originals
-
-    def _whole_sentences(
-        self, window: Sequence[tuple[int, int, str]], region: tuple[int, int], *, cut: bool
-    ) -> bool:
-        """Whether ``region`` of the window's words starts and ends at sentence boundaries (or
-        ends anywhere, if ``cut``).
-
-        A merged or split copy is made of whole sentences; a heading whose words stand inside a
-        longer sentence is not a copy of it. One word of slack on each side allows for an edit.
-        """
-        starts: set[int] = set()
-        ends: set[int] = set()
-        offset = 0
-        for j, _, _ in window:
-            first, last = self._sentence_words(j)
-            starts.update(offset + w for w in first)
-            ends.update(offset + w for w in last)
-            offset += last[-1]
-        begin, end = region
-        return any(0 <= begin - b <= 1 for b in starts) and (
-            cut or any(0 <= b - end <= 1 for b in ends)
-        )
-
-    def _joined_whole(self, sources: Sequence[tuple[int, int, str]], spans: Spans) -> bool:
-        """Whether a copy drawn from two or more of ``sources`` (``spans``: what it takes of
-        each, by position) takes them where they join as a merged copy does: to the end of one
-        and from the start of the next, or at a sentence's end and start there, give or take an
-        edit (:data:`~textclean.align.AFFIX_WORDS` words at the join, both sides together). A
-        line made of one paragraph's first words and the next one's last ("Three-month plan" and
-        "one room or category per week", of "Three-month plan: Focus on one area..." and
-        "Two-month plan: Declutter one room or category per week"; a table's row, "Wednesday:
-        Sunny, high 18C, low 10C", of the rows "Wednesday: Sunny, high 21C, low 13C" and
-        "Thursday: Sunny, high 18C, low 10C") is no copy of them."""
-        taken = sorted(spans)
-        for n, m in pairwise(taken):
-            if m != n + 1:
-                continue  # (a paragraph between that the copy lacks: judged elsewhere)
-            ends = self._sentence_words(sources[n][0])[1]
-            starts = self._sentence_words(sources[m][0])[0]
-            end, start = spans[n][1], spans[m][0]
-            skipped = 0  # (words left out at the join, away from a sentence's end or start)
-            if not any(0 <= e - end <= 1 for e in ends):
-                skipped += ends[-1] - end
-            if not any(0 <= start - s <= 1 for s in starts):
-                skipped += start
-            if skipped > AFFIX_WORDS:
-                return False
-        return True
-
-    def _sentence_words(self, j: int) -> tuple[list[int], list[int]]:
-        """Where the sentences of paragraph ``j`` of this document start and end, as word
-        indices (:meth:`_sentence_bounds` gives character offsets); the last end is its word
-        count."""
-        starts = self.document.sentence_starts(j)
-        return starts, [*starts[1:], self.document.canonical[j].count(" ") + 1]
 
     def _windows(
         self, i: int, candidates: Candidates, *, later: bool
@@ -2460,7 +2101,7 @@ class _DocumentMatcher:
             if doc_id is None:  # this document: add the kept neighbours
                 for j in list(members):
                     for step in (-1, 1):
-                        k = self._next_kept(j, step)
+                        k = self.page.next_kept(j, step)
                         if k is not None and k not in members and (k > i if later else k < i):
                             members[k] = (k, 0, canonical[k])
             else:  # an earlier one: add the indexed neighbours asked for (see _could_cover)
@@ -2481,18 +2122,6 @@ class _DocumentMatcher:
         local = sum(d is None for d, _ in windows)
         return windows[: min(local, _MAX_WINDOWS)] + windows[local : local + _MAX_WINDOWS]
 
-    def _next_kept(self, j: int, step: int) -> int | None:
-        """The nearest kept paragraph from ``j`` in direction ``step`` (passing removed ones)."""
-        canonical, found = self.document.canonical, self.found
-        k = j + step
-        for _ in range(MAX_PASSED):
-            if not 0 <= k < len(canonical):
-                return None
-            if k not in found:  # kept, or an empty paragraph: nothing to join
-                return k if canonical[k] else None
-            k += step
-        return None
-
     def _apart(self, doc_id: str | None, a: int, b: int, *, long: bool = False) -> bool:
         """Whether more than :data:`_MAX_GAP` paragraphs stand between ``a`` and ``b``: in this
         document, only the kept ones count, and not the short repeats among them (with
@@ -2509,13 +2138,6 @@ class _DocumentMatcher:
                     return True
         return False
 
-    def _kept(self, k: int) -> bool:
-        return (
-            0 <= k < len(self.document.canonical)
-            and k not in self.found
-            and bool(self.document.canonical[k])
-        )
-
     def _unless_pending(
         self,
         dup: Duplicate,
@@ -2528,16 +2150,16 @@ class _DocumentMatcher:
         """``dup`` if what it has that ``other`` lacks (and, ``both_ways``, what ``other`` has
         that it lacks) is a small edit; else hold it as pending."""
         j = dup.original if dup.doc_id is None and len(dup.originals) == 1 else None
-        aside = self._aside(dup.index, words)
+        aside = self.page.aside(dup.index, words)
         if self._adds_a_sentence(dup.index, words, ops, aside):
             return None  # (new content: an update, another statement; no edit in any run)
-        listed = self._ended(dup.index)
+        listed = self.page.ended(dup.index)
         small = only_small_edits(words, other, ops, aside=aside, list_item=listed)
         if small and both_ways:
-            back = None if j is None else self._aside(j, other)
-            listed = j is not None and self._ended(j)
+            back = None if j is None else self.page.aside(j, other)
+            listed = j is not None and self.page.ended(j)
             small = only_small_edits(other, words, aside=back, list_item=listed)
-        if small and dup.similarity < 1.0 and self._opens_with_a_sentence(dup.index, ops):
+        if small and dup.similarity < 1.0 and self.page.opens_with_a_sentence(dup.index, ops):
             small = False  # "Integration. (Xero works with ...)": a run-in heading, not a dateline
         if small and dup.similarity < 1.0 and len(dup.originals) == 1 and dup.doc_id is None:
             # Words added and others dropped from inside: another item written to the same
@@ -2580,7 +2202,7 @@ class _DocumentMatcher:
         starts = self.document.sentence_starts(i)
         bounds = [*starts, len(words)]
         earlier: list[str] | None = None
-        if not self._ended(i):
+        if not self.page.ended(i):
             bounds.pop()  # (its last words end no sentence: a credit, "(Photo: Jane Doe/AP)")
         for op in ops:
             if op.tag != "delete" or op.src_end - op.src_start < _ADDED_SENTENCE_WORDS:
@@ -2593,37 +2215,11 @@ class _DocumentMatcher:
                     continue
                 if earlier is None:
                     canonical = self.document.canonical
-                    earlier = [canonical[j] for j in self.links.before(i) if self._kept(j)]
+                    earlier = [canonical[j] for j in self.links.before(i) if self.page.kept(j)]
                 sentence = " ".join(words[a:b])
                 if not any(sentence in text for text in earlier):
                     return True
         return False
-
-    def _ended(self, i: int) -> bool:
-        """Whether paragraph ``i`` ends like a sentence (a list's item may, a heading does not)."""
-        return self.texts[i].rstrip().endswith(_STATEMENT_ENDS)
-
-    def _aside(self, i: int, words: list[str]) -> Callable[[int, int], bool] | None:
-        """Which runs of paragraph ``i``'s words (``words``) are page furniture put between two
-        of its sentences: a boilerplate line of its own ("Story continues below advertisement")
-        that starts a sentence. ``None`` when boilerplate lines are not removed."""
-        matcher = self.boilerplate
-        if matcher is None:
-            return None
-        starts = self.document.sentence_starts(i)
-        return lambda a, b: a in starts and matcher.match(" ".join(words[a:b])) is not None
-
-    def _opens_with_a_sentence(self, i: int, ops: Opcodes) -> bool:
-        """Whether the words paragraph ``i`` has before the text it shares with the other
-        (``ops`` from ``i``'s words to the other's) are whole sentences: a heading run into the
-        paragraph ("Integration. Xero works with ..."). A dateline ("WASHINGTON (AP) —") ends
-        in no full stop."""
-        first = next(iter(ops), None)
-        if first is None or first.tag != "delete" or first.src_start != 0:
-            return False
-        if first.src_end == 1 and list_number(_first_words(self.document.canonical[i], 1)):
-            return False  # (a list's number, "3. The harbour ...": no heading)
-        return first.src_end in self.document.sentence_starts(i)
 
     def _repeats_beside(self, i: int, dup: Duplicate, *, both: bool = False) -> bool:
         """Whether a paragraph right beside ``i`` repeats the one beside ``dup``'s original: a
@@ -2766,7 +2362,7 @@ class _DocumentMatcher:
 
 
 def _behind(text: str, rest: str) -> bool:
-    """Whether canonical ``text`` is ``rest``, or ``rest`` behind up to :data:`_DATELINE_WORDS`
+    """Whether canonical ``text`` is ``rest``, or ``rest`` behind up to :data:`DATELINE_WORDS`
     words (another dateline)."""
     if text == rest:
         return True
@@ -2775,13 +2371,8 @@ def _behind(text: str, rest: str) -> bool:
         head > 0
         and text.endswith(rest)
         and text[head] == " "
-        and text.count(" ", 0, head) < _DATELINE_WORDS
+        and text.count(" ", 0, head) < DATELINE_WORDS
     )
-
-
-def _first_words(text: str, count: int = _MIN_CUT_WORDS) -> str:
-    """The first ``count`` words of canonical ``text`` (all of them if it has fewer)."""
-    return " ".join(text.split(" ", count)[:count])
 
 
 def _in_document(dup: Duplicate) -> bool:
@@ -2801,39 +2392,6 @@ def _figures(words: Sequence[str]) -> list[str]:
     """The figures among canonical ``words``, sorted: those holding digits, and numbers written
     out (:data:`_NUMBER_WORDS`)."""
     return sorted(w for w in words if w in _NUMBER_WORDS or any(c.isdigit() for c in w))
-
-
-def _attribution(raw: str, canonical: str) -> tuple[str, int, tuple[str, ...] | None] | None:
-    """A pull quote's speaker after a dash ("“We will rebuild it.” — Mayor Ingrid Solberg"),
-    for paragraph text ``raw`` (``canonical`` its canonical form): the canonical text without
-    the speaker, the speaker's words, and what a paragraph must hold to name the speaker (the
-    names, words with a capital, or the last word of a speaker without one, "the mayor";
-    ``None`` when a figure makes it no speaker: "— the captain, 20 minutes late"). ``None``
-    for any other paragraph.
-
-    >>> _attribution("“We will rebuild it.” — Mayor Ingrid Solberg", "we will rebuild it mayor ingrid solberg")
-    ('we will rebuild it', 3, ('mayor', 'ingrid', 'solberg'))
-    """  # noqa: E501
-    attributed = _ATTRIBUTED.fullmatch(raw.strip())
-    if attributed is None:
-        return None
-    speaker = canonical_form(attributed[1])
-    words = word_count(speaker)
-    if not 0 < words <= _ATTRIBUTION_WORDS or not canonical.endswith(" " + speaker):
-        return None
-    named = _WORDS.findall(attributed[1])
-    wanted = [w for w in named if w[:1].isupper()] or named[-1:]
-    names = None if any(c.isdigit() for c in attributed[1]) else tuple(map(canonical_form, wanted))
-    return canonical[: -len(speaker) - 1], words, names
-
-
-def _names(names: tuple[str, ...] | None, canon: str) -> bool:
-    """Whether canonical ``canon`` names a pull quote's speaker (``names``: see
-    :func:`_attribution`)."""
-    if names is None:
-        return False
-    held = set(canon.split(" "))
-    return all(name in held for name in names)
 
 
 def _edited(text: str, original: str, ops: Opcodes | None = None) -> bool:

@@ -1,0 +1,512 @@
+"""What each paragraph of one document is on the page, for the matcher to ask.
+
+A :class:`Page` answers questions about a document's text and about which of its paragraphs
+stay so far (the matcher's removals, shared with it): where sentences start and end; which
+paragraphs are teasers cut off with an ellipsis, pull quotes with their speaker, wire datelines
+or the page's headline under its title; whether a teaser is cut from a paragraph, or from a
+run of them. It decides nothing: :mod:`textclean.match.matcher` does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from itertools import accumulate, islice, pairwise
+
+from rapidfuzz.distance import Opcodes
+
+from textclean.align import (
+    AFFIX_WORDS,
+    DATELINE,
+    Spans,
+    find_words,
+    list_number,
+)
+from textclean.boilerplate import BoilerplateMatcher
+from textclean.canonical import canonical_form, word_count
+from textclean.fingerprint import MIN_SENTENCE_WORDS, DocumentPrint, ParagraphPrint, sentence_key
+from textclean.match import runs
+from textclean.match.merged import HEADING_WORDS, MAX_PASSED
+from textclean.match.model import Candidates
+from textclean.results import Duplicate
+from textclean.structured import is_structured
+
+STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
+ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one
+# Between a page's title and its site's name ("Headline | Site"), and the words of that name.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|·•–—-]|::)\s+")
+_SITE_FIRST = re.compile(r"\s(?:[|·•]|::)\s")  # (a dash after a name opens a wire dateline)
+_SITE_WORDS = 5
+MIN_CUT_WORDS = 4  # words of the cut end of a truncated copy (fewer may be a heading)
+# Words of a dateline: a place of up to three words, a date and an agency ("SAN FRANCISCO, Dec.
+# 3 (Reuters)", "NEW YORK (Oak Hill Press)").
+DATELINE_WORDS = 6
+_MAX_PARTS = 8  # paragraphs that a teaser or a page's description runs over, at most
+TITLE_REACH = 12  # kept paragraphs above a headline under the page's title, at most
+OPENING_QUOTES = tuple("\"'“‘«„")  # a pull quote starts with one and ends with the other
+_QUOTED = r"[\"“‘«„]\s*"  # (the words after it, right after an opening quotation mark)
+_CLOSING_QUOTES = tuple("\"'”’»“")
+# A pull quote with its speaker after a dash: "“We will rebuild it.” — Mayor Ingrid Solberg"
+_ATTRIBUTED = re.compile(r"[\"'“‘«„].+[\"'”’»“][.,]?\s*(?:—|–|--?)\s*([^.!?\"“”«»]{1,80})")
+_ATTRIBUTION_WORDS = 6  # words of the speaker's name and title at most
+_WORDS = re.compile(r"[^\W_]+")
+
+
+class Page:
+    """One document's paragraphs as text on a page (``texts``, ``document`` their prints).
+
+    ``found`` is the matcher's removals so far, shared: what it asks about paragraphs that
+    stay (:meth:`kept`, :meth:`next_kept`, the page's headline) follows them. ``shared`` says
+    whether any two paragraphs share a key (else none repeats another word for word).
+    """
+
+    def __init__(
+        self,
+        texts: Sequence[str],
+        document: DocumentPrint,
+        found: Mapping[int, Duplicate],
+        boilerplate: BoilerplateMatcher | None,
+        *,
+        shared: bool,
+    ) -> None:
+        self.texts = texts
+        self.document = document
+        self.found = found
+        self.boilerplate = boilerplate
+        # Character offsets where each paragraph's sentences start and end, once worked out.
+        self.sentence_offsets: dict[int, tuple[set[int], set[int]]] = {}
+        # The first paragraph with each one's exact key, and the paragraphs that repeat one.
+        if shared:
+            first_of: dict[int, int] = {}
+            self.first_same = [first_of.setdefault(key, i) for i, key in enumerate(document.exact)]
+        else:  # no two paragraphs share a key: each is the first of its text
+            self.first_same = list(range(len(document)))
+        self.repeats = {i for i, j in enumerate(self.first_same) if j != i}
+        # Paragraphs of structured data (a JSON-LD object holding an ``articleBody``): set aside
+        # while the others are matched (never the copy that stays), then removed if the others
+        # hold their words.
+        self.structured = {i for i, text in enumerate(texts) if is_structured(text)}
+        # Paragraphs cut off with an ellipsis (teasers): never the original of a paragraph
+        # they are cut from, which holds more (the teaser goes instead, as contained in it).
+        self.teasers = {i for i, text in enumerate(texts) if text.rstrip().endswith(ELLIPSES)}
+        # Pull quotes naming their speaker after a dash (attribution), and the paragraphs
+        # holding each one's quotation as a sentence: without a full stop before the dash, the
+        # quotation and the speaker make one sentence, and no key links the quote to them.
+        self.attributed = {
+            i: said
+            for i, text in enumerate(texts)
+            if text.lstrip().startswith(OPENING_QUOTES)
+            and (said := attribution(text, document.canonical[i])) is not None
+        }
+        self.quoted_in = {
+            i: [j for j in self.sentence_holders(quotation) if j != i]
+            for i, (quotation, _, _) in self.attributed.items()
+            if word_count(quotation) >= MIN_SENTENCE_WORDS
+        }
+        # Paragraphs that end with a letter, a digit or a comma, at the top of the document or
+        # ending it: maybe a page's description cut short without an ellipsis (see cut_short).
+        worded = [k for k, canon in enumerate(document.canonical) if canon]
+        self.unended = {
+            i for i in (*worded[:TITLE_REACH], *worded[-1:]) if _unended(texts[i].rstrip()[-1:])
+        }
+
+    def sentence_holders(self, sentence: str) -> list[int]:
+        """The paragraphs of this document that hold canonical ``sentence`` as a sentence with
+        a key, in order."""
+        document = self.document
+        at = document.sentence_keys
+        keys = document.keys[at.start : at.stop]
+        holders = document.owners[at.start : at.stop][keys == sentence_key(sentence)]
+        return sorted(set(holders.tolist()))
+
+    def dateline(self, i: int) -> tuple[str, list[str]]:
+        """The dateline in front of paragraph ``i`` ("LONDON (Reuters)" before " - ") and its
+        words as the canonical form counts them, if it has :data:`DATELINE_WORDS` words at
+        most; else ``("", [])``."""
+        head = self.texts[i].lstrip()[:64]
+        if not head[:1].isupper() or ("—" not in head and "–" not in head and " -" not in head):
+            return "", []  # (the cheap tests first: most paragraphs have no dash up front)
+        found = DATELINE.match(head)
+        words = _WORDS.findall(found.group(1)) if found is not None else []
+        if found is None or len(words) > DATELINE_WORDS:
+            return "", []
+        if len(words) > AFFIX_WORDS and not (len(words[0]) > 1 and words[0].isupper()):
+            return "", []  # (a long one names its place in capitals: "SAN FRANCISCO, Dec. 3")
+        return found.group(1), words
+
+    def lone_part(self, i: int, dup: Duplicate, fp: ParagraphPrint) -> bool:
+        """Whether paragraph ``i`` is a heading that repeats part of one longer paragraph of
+        this document: a heading's length, not ending like a sentence (".", "!" or "?"). It stays
+        unless it stands beside a copy drawn from the same paragraph (then it is part of a
+        split copy); a highlighted sentence ends like a statement and goes, and so does a
+        teaser, or a pull quote from a paragraph that says more than a few words besides
+        (:meth:`pulled`), whatever its last character. (A list's line that a quotation repeats
+        but for a name and a rating, "Acme: A simple CRM for teams (4.2/5)", is no paragraph a
+        quotation is pulled from: the quotation is the tagline over the item's section.)"""
+        if (
+            dup.kind != "contained"
+            or dup.doc_id is not None
+            or len(dup.originals) != 1
+            or fp.words >= HEADING_WORDS
+        ):
+            return False
+        original = self.document.canonical[dup.originals[0]]
+        return (
+            len(original) > len(fp.canonical)
+            and not self.texts[i].rstrip().endswith(STATEMENT_ENDS)
+            and i not in self.teasers  # (cut off with "[…]" too)
+            and not (self.pulled(i) and word_count(original) - fp.words > AFFIX_WORDS)
+        )
+
+    def headline(self, i: int) -> Duplicate | None:
+        """Paragraph ``i`` as the page's headline under the page's title, which adds the site's
+        name after a separator or before a bar ("Headline - Site", "Site | Headline") and opens the
+        document (:func:`runs.in_header`): an extractor keeps the ``<title>`` and the ``<h1>``.
+        """
+        canonical = self.document.canonical
+        if canonical[i].count(" ") < 2:
+            return None
+        j = next((k for k in range(i) if canonical[k] and k not in self.found), None)
+        if j is None or canonical[i] not in canonical[j]:
+            return None
+        if self.texts[i].rstrip().endswith("."):
+            return None  # (a sentence, no headline: a wire dateline's "CITY (AP) — " is before it)
+        parts = _TITLE_SEPARATOR.split(self.texts[j].strip())
+        if len(parts) < 2:
+            return None
+        names = [(parts[-1], parts[:-1])]
+        if _SITE_FIRST.search(self.texts[j]):  # ("Site | Headline": not "CITY (AP) — Lede")
+            names.append((parts[0], parts[1:]))
+        for site, title in names:
+            if (
+                0 < word_count(canonical_form(site)) <= _SITE_WORDS
+                and canonical_form(" ".join(title)) == canonical[i]
+                and runs.in_header(canonical, self.found, i, j, self.structured)
+            ):
+                rule = "the page's headline under its title, which adds the site's name"
+                return Duplicate(i, j, "contained", 1.0, rule, (j,))
+        return None
+
+    def cut_from(self, j: int, i: int) -> bool:
+        """Whether teaser ``j`` is cut from paragraph ``i``: ``i`` goes on where ``j`` ends with
+        an ellipsis (not a paragraph that repeats ``j``, ellipsis and all, with a tag after it)."""
+        cut, whole = self.document.canonical[j], self.document.canonical[i]
+        return (
+            len(cut) < len(whole)
+            and whole.startswith(cut)
+            and self.texts[j].strip() not in self.texts[i]
+        )
+
+    def cut_short(self, j: int, i: int) -> bool:
+        """Whether paragraph ``j``, of :data:`HEADING_WORDS` words or more, ending with a letter, a
+        digit or a comma (:func:`_unended`) at the top of the document or at its end, is the start
+        of paragraph ``i`` cut off without an ellipsis: a page's description cut at a number of
+        characters, before the paragraph it is cut from, which ends the sentence. It is a
+        teaser, and goes as one (not ``i`` as a near copy of it: ``i`` holds more). Not a line
+        that a copy runs into the paragraph after it (a list's item and the next heading,
+        rewrapped)."""
+        canonical = self.document.canonical
+        cut, whole = canonical[j], canonical[i]
+        if j not in self.unended or cut.count(" ") + 1 < HEADING_WORDS:
+            return False
+        if not whole.startswith(cut + " "):  # (the paragraphs from or up to ``i``, cut inside one)
+            return self.cut_from_run(j, i, sentence=True) or self.cut_in(j, i)
+        if not self.texts[i].rstrip().endswith(STATEMENT_ENDS):
+            return False
+        rest = whole[len(cut) + 1 :]
+        after = next((k for k in range(j + 1, i) if canonical[k] and k not in self.found), j)
+        # (``i`` goes on with ``j`` again, or with the paragraph after it: a merged copy)
+        return not any(
+            rest.startswith(canonical[k]) or canonical[k].startswith(rest) for k in {j, after}
+        )
+
+    def cut_in(self, j: int, i: int) -> bool:
+        """Whether canonical text ``j`` is the paragraphs right before paragraph ``i`` (one or
+        more, passing empty ones and ``j``), laid end to end, and the start of ``i``, cut off
+        inside one of its sentences: a page's description that runs from a date line or a
+        heading into the first paragraph (see :meth:`cut_short`)."""
+        canonical = self.document.canonical
+        cut, whole = canonical[j], canonical[i]
+        # (``i``'s first three words: a cut inside them leaves too little to tell)
+        start, at = first_words(whole, 3), len(cut)
+        # (only a tail of ``j`` shorter than ``i`` can be its start: in the last place looked at)
+        first = max(len(cut) - len(whole), 0)
+        while True:  # where the start of ``i`` stands in ``j``, the last place first
+            at = cut.rfind(" " + start, first, at)
+            if at < 0:
+                return False
+            tail = cut[at + 1 :]
+            if whole.startswith(tail) and len(tail) < len(whole):
+                break
+        if not self.sentence_goes_on(i, len(tail)):
+            return False
+        head, k = cut[:at], i - 1
+        for _ in range(_MAX_PARTS):
+            while k >= 0 and (k == j or not canonical[k] or k in self.repeats):
+                k -= 1
+            if k < 0 or not (head == canonical[k] or head.endswith(" " + canonical[k])):
+                return False
+            head = head[: len(head) - len(canonical[k])].rstrip(" ")
+            if not head:
+                return True
+            k -= 1
+        return False
+
+    def cut_from_run(self, j: int, i: int, *, sentence: bool = False) -> bool:
+        """Whether teaser ``j`` holds paragraph ``i`` and the paragraphs after it, laid end to
+        end, and is cut off inside one of them (inside its last sentence, if ``sentence``): a
+        preview of several paragraphs run together, which they take the place of (it goes as
+        contained in them, as the matcher finds). Not a paragraph ending with an ellipsis
+        whose copy has other breaks: it ends where they do."""
+        canonical = self.document.canonical
+        cut, text = canonical[j], canonical[i]
+        at = find_words(cut, text, 0, len(cut))
+        if at < 0:
+            return False
+        rest = cut[at + len(text) + 1 :]
+        # (Passing over empty paragraphs and repeats of earlier ones, which go as their copies,
+        # and paragraphs the teaser holds before ``i``: copies of it, not the run it previews.)
+        passed = (
+            k
+            for k in range(i + 1, len(canonical))
+            if canonical[k]
+            and k not in self.repeats
+            and (k == j or find_words(cut, canonical[k], 0, at) < 0)
+        )
+        for k in islice(passed, _MAX_PARTS):
+            if not rest or k == j:  # (the run ends at the teaser: no teaser holds itself)
+                return False
+            after = canonical[k]
+            if len(after) > len(rest):
+                inside = not sentence or self.sentence_goes_on(k, len(rest))
+                return after.startswith(rest) and inside
+            if rest != after and not rest.startswith(after + " "):
+                return False
+            rest = rest[len(after) + 1 :]
+        return False
+
+    def quotes(self, i: int, j: int) -> bool:
+        """Whether paragraph ``i`` quotes paragraph ``j``, which is no quotation itself: ``j``'s
+        first words stand right after an opening quotation mark in it (a comment quoting the
+        article, not a body paragraph that a highlights box repeated)."""
+        words = self.texts[j].split()
+        if not words or words[0].startswith(OPENING_QUOTES):
+            return False
+        quoted = _QUOTED + r"\s+".join(map(re.escape, words[:4]))
+        return re.search(quoted, self.texts[i]) is not None
+
+    def pulled(self, i: int) -> bool:
+        """Whether paragraph ``i`` looks pulled out of another: a quotation and nothing else (a
+        pull quote, maybe with its speaker after a dash) or a teaser cut off with an ellipsis."""
+        raw = self.texts[i].strip()
+        quoted = raw.startswith(OPENING_QUOTES) and raw.rstrip(".").endswith(_CLOSING_QUOTES)
+        return quoted or i in self.teasers or i in self.attributed
+
+    def whole_sentences_of(self, text: str, j: int, *, truncated: bool = False) -> bool:
+        """Whether canonical ``text`` is one or more consecutive whole sentences of paragraph
+        ``j`` (sentence offsets are worked out once a paragraph); when ``truncated`` (a teaser
+        cut off with an ellipsis), words from the start of a sentence, the last maybe cut short."""
+        return self.sentences_at(text, j, truncated, 0, len(self.document.canonical[j])) >= 0
+
+    def sentences_at(self, text: str, j: int, truncated: bool, start: int, stop: int) -> int:
+        """Where in ``[start, stop)`` of paragraph ``j``'s canonical text ``text`` first stands
+        as :meth:`whole_sentences_of` asks, or -1."""
+        canon, (starts, ends) = self.document.canonical[j], self.sentence_bounds(j)
+        at = canon.find(text, start, stop)  # (each place it stands: few)
+        while at >= 0:
+            end = at + len(text)
+            if at in starts and (end in ends or (truncated and end < len(canon))):
+                return at
+            at = canon.find(text, at + 1, stop)
+        return -1
+
+    def sentence_goes_on(self, j: int, at: int) -> bool:
+        """Whether a sentence of paragraph ``j`` goes on past offset ``at`` of its canonical
+        text (no sentence ends there)."""
+        return at not in self.sentence_bounds(j)[1]
+
+    def sentence_bounds(self, j: int) -> tuple[set[int], set[int]]:
+        """Where paragraph ``j``'s sentences start and end in its canonical text (character
+        offsets, worked out once a paragraph)."""
+        bounds = self.sentence_offsets.get(j)
+        if bounds is None:
+            canon = self.document.canonical[j]
+            offsets = list(accumulate((len(word) + 1 for word in canon.split(" ")), initial=0))
+            first = self.document.sentence_starts(j)
+            ends = {offsets[w] - 1 for w in (*first[1:], len(offsets) - 1)}
+            bounds = self.sentence_offsets[j] = ({offsets[w] for w in first}, ends)
+        return bounds
+
+    def inside_sentences(self, text: str, candidates: Candidates) -> bool:
+        """Whether canonical ``text``, shorter than a paragraph (:data:`HEADING_WORDS`), stands
+        word for word in a kept paragraph of this document, and there only more than a word
+        away from where a sentence starts or ends, all its candidates being of this document.
+
+        An alignment finds it there and refuses it as not whole sentences (a heading that
+        repeats words of a sentence stays), so none is tried: most lines of a copy wrapped a
+        line a paragraph are such, and the walk along the copy takes them (_remove_walked).
+        """
+        if word_count(text) >= HEADING_WORDS:
+            return False
+        inside = False
+        for (doc_id, j), (_, canon) in candidates.items():
+            if doc_id is not None:
+                return False
+            if len(canon) <= len(text):
+                continue
+            at = find_words(canon, text, 0, len(canon))
+            while at >= 0:
+                end = at + len(text)
+                starts, ends = self.sentence_bounds(j)
+                before = canon.rfind(" ", 0, max(at - 1, 0)) + 1  # (the word before)
+                after = canon.find(" ", end + 1)  # (the end of the word after)
+                after = len(canon) if after < 0 else after
+                if (at in starts or (at and before in starts)) and (end in ends or after in ends):
+                    return False  # (an edit of a word may make it whole sentences)
+                inside = True
+                at = find_words(canon, text, at + 1, len(canon))
+        return inside
+
+    def whole_sentences(
+        self, window: Sequence[tuple[int, int, str]], region: tuple[int, int], *, cut: bool
+    ) -> bool:
+        """Whether ``region`` of the window's words starts and ends at sentence boundaries (or
+        ends anywhere, if ``cut``).
+
+        A merged or split copy is made of whole sentences; a heading whose words stand inside a
+        longer sentence is not a copy of it. One word of slack on each side allows for an edit.
+        """
+        starts: set[int] = set()
+        ends: set[int] = set()
+        offset = 0
+        for j, _, _ in window:
+            first, last = self.sentence_words(j)
+            starts.update(offset + w for w in first)
+            ends.update(offset + w for w in last)
+            offset += last[-1]
+        begin, end = region
+        return any(0 <= begin - b <= 1 for b in starts) and (
+            cut or any(0 <= b - end <= 1 for b in ends)
+        )
+
+    def joined_whole(self, sources: Sequence[tuple[int, int, str]], spans: Spans) -> bool:
+        """Whether a copy drawn from two or more of ``sources`` (``spans``: what it takes of
+        each, by position) takes them where they join as a merged copy does: to the end of one
+        and from the start of the next, or at a sentence's end and start there, give or take an
+        edit (:data:`~textclean.align.AFFIX_WORDS` words at the join, both sides together). A
+        line made of one paragraph's first words and the next one's last ("Three-month plan" and
+        "one room or category per week", of "Three-month plan: Focus on one area..." and
+        "Two-month plan: Declutter one room or category per week"; a table's row, "Wednesday:
+        Sunny, high 18C, low 10C", of the rows "Wednesday: Sunny, high 21C, low 13C" and
+        "Thursday: Sunny, high 18C, low 10C") is no copy of them."""
+        taken = sorted(spans)
+        for n, m in pairwise(taken):
+            if m != n + 1:
+                continue  # (a paragraph between that the copy lacks: judged elsewhere)
+            ends = self.sentence_words(sources[n][0])[1]
+            starts = self.sentence_words(sources[m][0])[0]
+            end, start = spans[n][1], spans[m][0]
+            skipped = 0  # (words left out at the join, away from a sentence's end or start)
+            if not any(0 <= e - end <= 1 for e in ends):
+                skipped += ends[-1] - end
+            if not any(0 <= start - s <= 1 for s in starts):
+                skipped += start
+            if skipped > AFFIX_WORDS:
+                return False
+        return True
+
+    def sentence_words(self, j: int) -> tuple[list[int], list[int]]:
+        """Where the sentences of paragraph ``j`` of this document start and end, as word
+        indices (:meth:`sentence_bounds` gives character offsets); the last end is its word
+        count."""
+        starts = self.document.sentence_starts(j)
+        return starts, [*starts[1:], self.document.canonical[j].count(" ") + 1]
+
+    def kept(self, k: int) -> bool:
+        return (
+            0 <= k < len(self.document.canonical)
+            and k not in self.found
+            and bool(self.document.canonical[k])
+        )
+
+    def next_kept(self, j: int, step: int) -> int | None:
+        """The nearest kept paragraph from ``j`` in direction ``step`` (passing removed ones)."""
+        canonical, found = self.document.canonical, self.found
+        k = j + step
+        for _ in range(MAX_PASSED):
+            if not 0 <= k < len(canonical):
+                return None
+            if k not in found:  # kept, or an empty paragraph: nothing to join
+                return k if canonical[k] else None
+            k += step
+        return None
+
+    def ended(self, i: int) -> bool:
+        """Whether paragraph ``i`` ends like a sentence (a list's item may, a heading does not)."""
+        return self.texts[i].rstrip().endswith(STATEMENT_ENDS)
+
+    def aside(self, i: int, words: list[str]) -> Callable[[int, int], bool] | None:
+        """Which runs of paragraph ``i``'s words (``words``) are page furniture put between two
+        of its sentences: a boilerplate line of its own ("Story continues below advertisement")
+        that starts a sentence. ``None`` when boilerplate lines are not removed."""
+        matcher = self.boilerplate
+        if matcher is None:
+            return None
+        starts = self.document.sentence_starts(i)
+        return lambda a, b: a in starts and matcher.match(" ".join(words[a:b])) is not None
+
+    def opens_with_a_sentence(self, i: int, ops: Opcodes) -> bool:
+        """Whether the words paragraph ``i`` has before the text it shares with the other
+        (``ops`` from ``i``'s words to the other's) are whole sentences: a heading run into the
+        paragraph ("Integration. Xero works with ..."). A dateline ("WASHINGTON (AP) —") ends
+        in no full stop."""
+        first = next(iter(ops), None)
+        if first is None or first.tag != "delete" or first.src_start != 0:
+            return False
+        if first.src_end == 1 and list_number(first_words(self.document.canonical[i], 1)):
+            return False  # (a list's number, "3. The harbour ...": no heading)
+        return first.src_end in self.document.sentence_starts(i)
+
+
+def _unended(last: str) -> bool:
+    """Whether a paragraph ending with ``last`` is cut off: it ends with a letter, a digit, a
+    comma or a semicolon, not with the end of a sentence."""
+    return last.isalnum() or last in (",", ";")
+
+
+def first_words(text: str, count: int = MIN_CUT_WORDS) -> str:
+    """The first ``count`` words of canonical ``text`` (all of them if it has fewer)."""
+    return " ".join(text.split(" ", count)[:count])
+
+
+def attribution(raw: str, canonical: str) -> tuple[str, int, tuple[str, ...] | None] | None:
+    """A pull quote's speaker after a dash ("“We will rebuild it.” — Mayor Ingrid Solberg"),
+    for paragraph text ``raw`` (``canonical`` its canonical form): the canonical text without
+    the speaker, the speaker's words, and what a paragraph must hold to name the speaker (the
+    names, words with a capital, or the last word of a speaker without one, "the mayor";
+    ``None`` when a figure makes it no speaker: "— the captain, 20 minutes late"). ``None``
+    for any other paragraph.
+
+    >>> attribution("“We will rebuild it.” — Mayor Ingrid Solberg", "we will rebuild it mayor ingrid solberg")
+    ('we will rebuild it', 3, ('mayor', 'ingrid', 'solberg'))
+    """  # noqa: E501
+    attributed = _ATTRIBUTED.fullmatch(raw.strip())
+    if attributed is None:
+        return None
+    speaker = canonical_form(attributed[1])
+    words = word_count(speaker)
+    if not 0 < words <= _ATTRIBUTION_WORDS or not canonical.endswith(" " + speaker):
+        return None
+    named = _WORDS.findall(attributed[1])
+    wanted = [w for w in named if w[:1].isupper()] or named[-1:]
+    names = None if any(c.isdigit() for c in attributed[1]) else tuple(map(canonical_form, wanted))
+    return canonical[: -len(speaker) - 1], words, names
+
+
+def names_speaker(names: tuple[str, ...] | None, canon: str) -> bool:
+    """Whether canonical ``canon`` names a pull quote's speaker (``names``: see
+    :func:`attribution`)."""
+    if names is None:
+        return False
+    held = set(canon.split(" "))
+    return all(name in held for name in names)

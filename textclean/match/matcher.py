@@ -40,6 +40,7 @@ from textclean.boilerplate import BoilerplateMatcher
 from textclean.canonical import word_count
 from textclean.fingerprint import MIN_SENTENCE_WORDS, DocumentPrint, ParagraphPrint, sentence_key
 from textclean.match import runs, settle
+from textclean.match.earlier import Earlier
 from textclean.match.links import Links, counts_alike, indexed_links, shared_keys
 from textclean.match.merged import (
     EDGE,
@@ -188,10 +189,10 @@ class _DocumentMatcher:
         self.prior_keys = set(prior.postings) | prior.boilerplate
         self.vocabularies: dict[Ref, set[str]] = {}  # the words of a candidate, once split
         # Paragraphs found not to be indexed paragraphs laid end to end (a copy that lost its
-        # breaks), and the indexed paragraphs beside an indexed candidate, once asked for.
+        # breaks).
         self.not_laid_out: set[int] = set()
-        self.indexed_texts: dict[tuple[str, int], str] = {}  # originals of copies, neighbours
-        self.neighbours: dict[tuple[str, int], Sequence[IndexedParagraph]] = {}
+        # What earlier documents hold around a candidate, asked of the index once.
+        self.indexed = Earlier(prior)
         self.split_words: dict[int, list[str]] = {}  # a paragraph's words, once split
         # The first later paragraph found word for word in a paragraph, though not as whole
         # sentences of it (a heading and a list line merged into one: "key features pay...").
@@ -312,12 +313,12 @@ class _DocumentMatcher:
         if self.prior.postings or wrapped:
             runs.confirm_indexed_short_runs(
                 canonical, self.document.exact, self.found, self.prior.postings,
-                self._indexed_beside, self.options.short_words,
+                self.indexed.beside, self.options.short_words,
             )  # fmt: skip
             self._lines_going_on(self._going_on)
         runs.confirm_decorated_runs(
             canonical, self.found,
-            indexed_texts=self.indexed_texts, indexed_beside=self._indexed_beside,
+            indexed_texts=self.indexed.texts, indexed_beside=self.indexed.beside,
         )  # fmt: skip
         # Rewordings again (containment was not tried on them): short repeats found since may
         # be the neighbours they need.
@@ -361,7 +362,7 @@ class _DocumentMatcher:
                 del self.found[m]
             StructuredCopies(
                 self.texts, self.document, self.found, self.structured, self.options.containment,
-                self.page.kept, self._indexed_copy, self._indexed_text,
+                self.page.kept, self.indexed.copy, self._indexed_text,
             ).remove(self.links)  # fmt: skip
         if self.options.keep == "longest":
             settle.prefer_longest(self.texts, canonical, self.found)
@@ -499,10 +500,10 @@ class _DocumentMatcher:
             if after.doc_id != before.doc_id or len(before.originals) != 1:
                 continue
             doc_id, b = before.doc_id, before.originals[0]
-            between = self._indexed_beside(doc_id, b, 1)
+            between = self.indexed.beside(doc_id, b, 1)
             if between is None or between.paragraph + 1 > min(after.originals, default=-1):
                 continue
-            beyond = self._indexed_beside(doc_id, between.paragraph, 1)
+            beyond = self.indexed.beside(doc_id, between.paragraph, 1)
             if beyond is None or beyond.paragraph not in after.originals:
                 continue  # (one indexed paragraph between, no more)
             if between.canonical == canonical[i]:
@@ -680,7 +681,7 @@ class _DocumentMatcher:
         if same is not None:
             doc_id, j = same
             if doc_id is not None:  # (its text, should a decorated line beside it need it)
-                self.indexed_texts[doc_id, j] = rest
+                self.indexed.texts[doc_id, j] = rest
             return Duplicate(
                 i, j, "near", 1.0, f"the same text behind a dateline ({line})", (j,), doc_id
             )
@@ -709,7 +710,7 @@ class _DocumentMatcher:
             self.options.fingerprint, self.options.min_chars,
         )  # fmt: skip
         for ref, canon in texts_of.items():
-            self.indexed_texts.setdefault(ref, canon)
+            self.indexed.texts.setdefault(ref, canon)
         self.found.update(lines)
         return bool(lines)
 
@@ -779,7 +780,7 @@ class _DocumentMatcher:
             return None
         doc_id, j = dup.doc_id, dup.original
         line, beside_line = self.document.canonical[k], self.document.canonical[m]
-        canon = self._indexed_text_of(dup, j, beside_line)
+        canon = self.indexed.text_of(dup, j, beside_line)
         if canon is None:
             return None
         after = k > m
@@ -794,7 +795,7 @@ class _DocumentMatcher:
             # ``m`` may also hold the indexed paragraph on that side whole (a copy of it, or
             # paragraphs laid end to end): ``k`` may be the next ones laid end to end.
             j = max(dup.originals) if after else min(dup.originals)
-            edge = self._indexed_text_of(dup, j, beside_line)
+            edge = self.indexed.text_of(dup, j, beside_line)
             if edge is None or not (
                 (dup.kind in ("exact", "near") and dup.originals == (j,))
                 or (
@@ -804,7 +805,7 @@ class _DocumentMatcher:
                 )
             ):
                 return None
-        beside = self._indexed_beside(doc_id, j, k - m)
+        beside = self.indexed.beside(doc_id, j, k - m)
         if beside is None:
             return None
         if part and (
@@ -812,23 +813,13 @@ class _DocumentMatcher:
             if after
             else beside.canonical.endswith(f" {line}")
         ):
-            self.indexed_texts.setdefault((doc_id, beside.paragraph), beside.canonical)
+            self.indexed.texts.setdefault((doc_id, beside.paragraph), beside.canonical)
             return Duplicate(
                 k, beside.paragraph, "contained", 1.0,
                 f"its words start or end paragraph {beside.paragraph}, beside a copy",
                 (beside.paragraph,), doc_id,
             )  # fmt: skip
         return self._merged_beside(k, doc_id, beside, k - m)
-
-    def _indexed_text_of(self, dup: Duplicate, j: int, text: str) -> str | None:
-        """The canonical text of paragraph ``j`` of the indexed document ``dup`` repeats, if
-        known: asked for before, or ``text`` itself, the copy's, when ``dup`` is an exact copy
-        of that one paragraph (the same canonical text)."""
-        assert dup.doc_id is not None
-        known = self.indexed_texts.get((dup.doc_id, j))
-        if known is None and dup.kind == "exact" and dup.originals == (j,):
-            return text
-        return known
 
     def _merged_beside(
         self, k: int, doc_id: str, beside: IndexedParagraph, step: int
@@ -843,7 +834,7 @@ class _DocumentMatcher:
             return None  # (it must hold that one, and a small edit leaves its start or its end)
         run, room = [beside], len(line) - len(near)
         if room > 0:
-            away = self._indexed_away(doc_id, beside.paragraph, step)
+            away = self.indexed.away(doc_id, beside.paragraph, step)
             for entry in islice(away, _MAX_MERGED - 1):
                 run.append(entry)
                 room -= len(entry.canonical) + 1
@@ -863,7 +854,7 @@ class _DocumentMatcher:
             return None
         pieces = tuple(run[n].paragraph for n in found)
         for n in found:
-            self.indexed_texts.setdefault((doc_id, run[n].paragraph), run[n].canonical)
+            self.indexed.texts.setdefault((doc_id, run[n].paragraph), run[n].canonical)
         share = min(1.0, covered / words)
         return Duplicate(
             k, pieces[0], "contained", share,
@@ -1211,17 +1202,6 @@ class _DocumentMatcher:
             return None
         return Duplicate(i, None, "boilerplate", 1.0, f"boilerplate pattern '{pattern}'")
 
-    def _indexed_copy(self, i: int, exact: int, canonical: str) -> Duplicate | None:
-        """Paragraph ``i`` as an exact copy of an indexed paragraph with the same canonical text
-        (``exact`` its exact key), or ``None``."""
-        for entry in self.prior.postings.get(exact, ()):
-            if entry.canonical == canonical:
-                return Duplicate(
-                    i, entry.paragraph, "exact", 1.0, "same canonical text",
-                    (entry.paragraph,), entry.doc_id,
-                )  # fmt: skip
-        return None
-
     def _exact_local(self, fp: ParagraphPrint, local: Mapping[int, int]) -> int | None:
         """The first kept paragraph of this document with the same canonical text."""
         document = self.document
@@ -1242,7 +1222,7 @@ class _DocumentMatcher:
         j = self._exact_local(fp, local)
         if j is not None:
             return Duplicate(i, j, "exact", 1.0, "same canonical text", (j,))
-        indexed = self._indexed_copy(i, fp.exact, fp.canonical)
+        indexed = self.indexed.copy(i, fp.exact, fp.canonical)
         if indexed is not None:
             return indexed
         if short:
@@ -1404,7 +1384,7 @@ class _DocumentMatcher:
             (j,), doc_id,
         )  # fmt: skip
         if doc_id is not None:  # (its text, should a decorated line beside it need it)
-            self.indexed_texts[doc_id, j] = candidates[best[1]][1]
+            self.indexed.texts[doc_id, j] = candidates[best[1]][1]
         words, other = fp.canonical.split(" "), candidates[best[1]][1].split(" ")
         ops = Indel.opcodes(words, other)
         if drops_numbers(ops, other):  # "9.5 hours" and "9 hours" are different facts
@@ -1600,7 +1580,7 @@ class _DocumentMatcher:
                 # Words of it the window lacks may stand in an indexed paragraph beside it that
                 # shares no key with it (a heading run into the copy): the window with its
                 # neighbours, as a window of this document holds its kept ones.
-                wider = self._with_indexed_neighbours(doc_id, window)
+                wider = self.indexed.with_neighbours(doc_id, window)
                 if wider is not None:
                     found = self._covered_by(words, wider, need, doc_id, cut=cut)
                     if found is not None and (best is None or found[0] > best[0][0]):
@@ -1613,7 +1593,7 @@ class _DocumentMatcher:
             if doc_id is not None and len(originals) == 1:  # (as for a near copy: _near)
                 if _figures(words) != _figures(source[2].split(" ")):
                     return None  # (an earlier document's figures: this one is an update)
-                self.indexed_texts[doc_id, original] = source[2]
+                self.indexed.texts[doc_id, original] = source[2]
             share = covered / len(words)
             where = ("later " if later else "") + describe(originals)
             dup = Duplicate(
@@ -1666,19 +1646,22 @@ class _DocumentMatcher:
                 # The copy may hold paragraphs that share no key with it (list lines, or
                 # headings run into the sentences after them once the breaks are gone): the
                 # indexed paragraphs from a few before the first candidate on are tried.
-                members = self._indexed_run(doc_id, members[0][0], dict(members), len(text) + 1)
+                members = self.indexed.run(doc_id, members[0][0], dict(members), len(text) + 1)
                 found, covered, small_gaps = lay_out(members)
             head = find_anywhere(text, members[found[0]][1]) if len(found) >= 2 else -1
             if not (small_gaps and covered >= need) and head > SLACK:
                 # Text before the first paragraph found may be the indexed paragraphs before
                 # those tried, more than a few (an infobox's lines, none a candidate).
-                members = [*self._indexed_before(doc_id, members[0][0], head + SLACK), *members]
+                members = [
+                    *self.indexed.before(doc_id, members[0][0], head + SLACK, _MAX_BEFORE),
+                    *members,
+                ]
                 found, covered, small_gaps = lay_out(members)
             if len(found) < 2 or not small_gaps or covered < need:
                 continue
             pieces = [members[k][0] for k in found]
             for k in found:
-                self.indexed_texts.setdefault((doc_id, members[k][0]), members[k][1])
+                self.indexed.texts.setdefault((doc_id, members[k][0]), members[k][1])
             original = max(pieces, key=lambda j: (candidates.get((doc_id, j), (0, ""))[0], -j))
             share = min(1.0, covered / words)
             return Duplicate(
@@ -1723,7 +1706,7 @@ class _DocumentMatcher:
             texts = [canon for _, canon in held.values()]
             if source is not None:
                 texts += [
-                    text for j in source.originals if (text := self.indexed_texts.get((doc_id, j)))
+                    text for j in source.originals if (text := self.indexed.texts.get((doc_id, j)))
                 ]
             for value, size in rest:
                 if any(whole_words_in(value, text) for text in texts):
@@ -1733,43 +1716,6 @@ class _DocumentMatcher:
                 rule = f"structured data: {share:.0%} of its words are paragraphs of {doc_id}"
                 return replace(source, similarity=share, rule=rule)
         return None
-
-    def _indexed_away(self, doc_id: str, j: int, step: int) -> Iterator[IndexedParagraph]:
-        """The indexed paragraphs of ``doc_id`` one after another from paragraph ``j`` on the
-        side ``step`` (``j`` itself not included), asked for as they are taken."""
-        while (entry := self._indexed_beside(doc_id, j, step)) is not None:
-            yield entry
-            j = entry.paragraph
-
-    def _indexed_before(self, doc_id: str, first: int, room: int) -> list[tuple[int, str]]:
-        """The indexed paragraphs of ``doc_id`` before paragraph ``first`` and their texts, in
-        order, as many as take no more than ``room`` characters (at most :data:`_MAX_BEFORE`)."""
-        before: list[tuple[int, str]] = []
-        for entry in islice(self._indexed_away(doc_id, first, -1), _MAX_BEFORE):
-            if room < len(entry.canonical):
-                break
-            before.append((entry.paragraph, entry.canonical))
-            room -= len(entry.canonical) + 1
-        return before[::-1]
-
-    def _indexed_run(
-        self, doc_id: str, first: int, run: dict[int, str], room: int
-    ) -> list[tuple[int, str]]:
-        """``run`` (paragraphs of ``doc_id`` and their texts) with the indexed paragraphs from
-        :data:`MAX_SKIPPED` before paragraph ``first`` on, in order, as long as the texts after
-        it take no more than ``room`` characters (a copy holds no more text than it has, and
-        perhaps no space between two paragraphs)."""
-        room -= sum(len(text) for j, text in run.items() if j >= first)
-        for entry in islice(self._indexed_away(doc_id, first, -1), MAX_SKIPPED + 1):
-            run.setdefault(entry.paragraph, entry.canonical)
-        if room >= 0:
-            for entry in self._indexed_away(doc_id, first, 1):
-                if entry.paragraph not in run:
-                    run[entry.paragraph] = entry.canonical
-                    room -= len(entry.canonical)
-                if room < 0:
-                    break
-        return sorted(run.items())
 
     def _headline_again(self) -> None:
         """The page's headline under its title (:meth:`Page.headline`) looked for once more
@@ -1834,7 +1780,7 @@ class _DocumentMatcher:
             if len(canon) > _FAR:
                 self.read_to[doc_id, j] = at + len(text)
             if doc_id is not None:  # (a line going on from it may be found in it: see below)
-                self.indexed_texts.setdefault((doc_id, j), canon)
+                self.indexed.texts.setdefault((doc_id, j), canon)
             return Duplicate(
                 i, j, "contained", 1.0,
                 f"100% of its words appear in order in {where}paragraph {j}", (j,), doc_id,
@@ -1912,7 +1858,7 @@ class _DocumentMatcher:
             indexed = [(d, j) for d, j in candidates if d is not None]
             indexed.sort(key=lambda ref: -candidates[ref][0])  # (stable: the first of equals)
             for source, j in indexed[:_MAX_BESIDE]:
-                for entry in self._indexed_neighbours(source, j):
+                for entry in self.indexed.neighbours(source, j):
                     missing = missing - self._vocabulary((source, entry.paragraph), entry.canonical)
         if not missing or len(words) - sum(map(missing.__contains__, words)) >= need:
             return True
@@ -2013,33 +1959,6 @@ class _DocumentMatcher:
                     break
         return False
 
-    def _indexed_beside(self, doc_id: str, j: int, step: int) -> IndexedParagraph | None:
-        """The indexed paragraph beside paragraph ``j`` of ``doc_id`` on the side ``step``."""
-        return next(
-            (e for e in self._indexed_neighbours(doc_id, j) if (e.paragraph - j) * step > 0), None
-        )
-
-    def _with_indexed_neighbours(
-        self, doc_id: str, window: list[tuple[int, int, str]]
-    ) -> list[tuple[int, int, str]] | None:
-        """``window`` (paragraphs of indexed document ``doc_id``) with the indexed paragraphs
-        beside its first and its last, or ``None`` when it has them all already."""
-        members = {c[0]: c for c in window}
-        for j in {window[0][0], window[-1][0]}:
-            for entry in self._indexed_neighbours(doc_id, j):
-                members.setdefault(entry.paragraph, (entry.paragraph, 0, entry.canonical))
-        return sorted(members.values()) if len(members) > len(window) else None
-
-    def _indexed_neighbours(self, doc_id: str, j: int) -> Sequence[IndexedParagraph]:
-        """The indexed paragraphs beside paragraph ``j`` of document ``doc_id``, asked once
-        (their texts are kept: a line confirmed beside a copy repeats one of them)."""
-        known = self.neighbours.get((doc_id, j))
-        if known is None:
-            known = self.neighbours[doc_id, j] = self.prior.neighbours(doc_id, j)
-            for e in known:
-                self.indexed_texts.setdefault((e.doc_id, e.paragraph), e.canonical)
-        return known
-
     def _vocabulary(self, ref: Ref, canon: str) -> set[str]:
         """The distinct words of a candidate's canonical text, split once."""
         known = self.vocabularies.get(ref)
@@ -2106,7 +2025,7 @@ class _DocumentMatcher:
                             members[k] = (k, 0, canonical[k])
             else:  # an earlier one: add the indexed neighbours asked for (see _could_cover)
                 for j in list(members):
-                    for entry in self.neighbours.get((doc_id, j), ()):
+                    for entry in self.indexed.asked.get((doc_id, j), ()):
                         members.setdefault(entry.paragraph, (entry.paragraph, 0, entry.canonical))
             run: list[tuple[int, int, str]] = []
             for item in sorted(members.values()):
@@ -2266,7 +2185,7 @@ class _DocumentMatcher:
         if doc_id is None:
             return any(0 <= m < len(canonical) and canonical[m] == text for m in beside)
         for o in dup.originals:
-            entry = self._indexed_beside(doc_id, o, side)
+            entry = self.indexed.beside(doc_id, o, side)
             if entry is not None and entry.paragraph == o + side and entry.canonical == text:
                 return True
         return False

@@ -22,17 +22,21 @@ __all__ = [
     "DATELINE",
     "MAX_ALIGNMENT",
     "MIN_RUN",
+    "NUMBER_WORDS",
     "Spans",
     "aligned_span",
     "coverage",
     "dropped_inside",
     "drops_inside",
     "drops_numbers",
+    "edited",
     "ends_word",
+    "figures",
     "find_words",
     "list_number",
     "numbers",
     "only_small_edits",
+    "spun",
     "starts_word",
     "whole_words_in",
     "word_for_word",
@@ -428,3 +432,40 @@ def whole_words_in(text: str, canon: str) -> bool:
     (True, False)
     """
     return f" {text} " in f" {canon} "
+
+
+# Figures written out, which an update changes as it changes digits ("three of them" to "five").
+NUMBER_WORDS = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "thousand", "million", "billion", "trillion", "dozen", "dozens", "hundreds", "thousands",
+    "millions", "billions",
+})  # fmt: skip
+
+
+def spun(text: str, original: str) -> bool:
+    """Whether canonical ``text`` replaces the words of ``original`` one for one (or a phrase by
+    one word more or fewer), adding or dropping none alone and dropping no number."""
+    other = original.split(" ")
+    ops = Indel.opcodes(text.split(" "), other)
+    return word_for_word(ops, slack=1) and not drops_numbers(ops, other)
+
+
+def figures(words: Sequence[str]) -> list[str]:
+    """The figures among canonical ``words``, sorted: those holding digits, and numbers written
+    out (:data:`NUMBER_WORDS`)."""
+    return sorted(w for w in words if w in NUMBER_WORDS or any(c.isdigit() for c in w))
+
+
+def edited(text: str, original: str, ops: Opcodes | None = None) -> bool:
+    """Whether canonical ``text`` and ``original`` differ only by small edits, both ways
+    (:func:`~textclean.align.only_small_edits`), and drop no number (``ops``: their alignment,
+    if it is known)."""
+    words, other = text.split(" "), original.split(" ")
+    ops = Indel.opcodes(words, other) if ops is None else ops
+    return (
+        only_small_edits(words, other, ops)
+        and only_small_edits(other, words)
+        and not drops_numbers(ops, other)
+    )

@@ -30,8 +30,11 @@ from textclean.align import (
     dropped_inside,
     drops_inside,
     drops_numbers,
+    edited,
+    figures,
     find_words,
     only_small_edits,
+    spun,
     starts_word,
     whole_words_in,
     word_for_word,
@@ -102,14 +105,6 @@ _NEGATIONS = frozenset({
     "cannot", "nicht", "kein", "keine", "keinen", "keiner", "nie", "niemals",  # (German)
     "ne", "pas", "jamais", "aucun", "aucune", "non", "nunca", "jamas", "ningun", "ninguna",
     "mai", "nessun", "nessuno", "nao", "niet", "geen", "nooit",  # (Italian, Portuguese, Dutch)
-})  # fmt: skip
-# Figures written out, which an update changes as it changes digits ("three of them" to "five").
-_NUMBER_WORDS = frozenset({
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
-    "thousand", "million", "billion", "trillion", "dozen", "dozens", "hundreds", "thousands",
-    "millions", "billions",
 })  # fmt: skip
 _AGENCY = re.compile(r"\([^()]*[^\W\d_]")  # an agency in brackets: a word, not a score "(12-4)"
 _HEADLINE_REACH = runs.HEADER_LINES + 2  # ... once the title opens the document
@@ -1357,7 +1352,7 @@ class _DocumentMatcher:
     def _near(self, i: int, fp: ParagraphPrint, candidates: Candidates) -> Duplicate | None:
         cutoff = self.options.threshold * 100
         best: tuple[float, Ref] | None = None
-        spun: list[tuple[float, Ref]] = []  # (scores between the two cutoffs)
+        spinnings: list[tuple[float, Ref]] = []  # (scores between the two cutoffs)
         candidates = _best_linked(candidates, _MAX_VERIFIED)  # (a near copy shares most keys)
         for ref, (_, canon) in candidates.items():
             if len(fp.canonical) * len(canon) > MAX_ALIGNMENT:
@@ -1366,15 +1361,15 @@ class _DocumentMatcher:
             if not score:
                 continue
             if score < cutoff:
-                spun.append((score, ref))
+                spinnings.append((score, ref))
                 continue
             if best is not None:
                 self.rivalled.add(i)
             if best is None or score > best[0]:
                 best = (score, ref)
         if best is None:
-            if len(spun) == 1 and fp.words >= HEADING_WORDS and i not in self.pending:
-                self._hold_spun(i, fp, *spun[0], candidates)
+            if len(spinnings) == 1 and fp.words >= HEADING_WORDS and i not in self.pending:
+                self._hold_spun(i, fp, *spinnings[0], candidates)
             return None
         score, (doc_id, j) = best
         if doc_id is None:
@@ -1395,7 +1390,7 @@ class _DocumentMatcher:
                 self.pending[i] = replace(dup, rule=dup.rule + ", inside a repeated run")
             self.numbers_differ.add(i)
             return None
-        if doc_id is not None and _figures(words) != _figures(other):
+        if doc_id is not None and figures(words) != figures(other):
             self.numbers_differ.add(i)  # (a figure added, or written out: an update too)
             return None
         # Both ways: a near copy that lacks words from the middle of the original is a
@@ -1414,7 +1409,7 @@ class _DocumentMatcher:
         which goes only in a run of copies. Inside a document only (documents written to one
         template, press releases naming other people, follow one another in a stream)."""
         doc_id, j = ref
-        if doc_id is None and _spun(fp.canonical, candidates[ref][1]):
+        if doc_id is None and spun(fp.canonical, candidates[ref][1]):
             self.pending[i] = _spun_copy(i, j, score)
 
     def _copies_in_place(self) -> None:
@@ -1484,13 +1479,13 @@ class _DocumentMatcher:
         ops = Indel.opcodes(words, original.split(" "))
         if self._adds_a_sentence(i, words, ops, self.page.aside(i, words)):
             return None
-        if _edited(text, original, ops):
+        if edited(text, original, ops):
             ratio = f"ratio {score / 100:.3f}"
             if score >= self.options.threshold * 100:
                 ratio += f" >= {self.options.threshold}"
             rule = f"{ratio}, small edits only, inside a repeated run"
             return Duplicate(i, j, "near", score / 100, rule, (j,))
-        if word_count(text) >= HEADING_WORDS and _spun(text, original):
+        if word_count(text) >= HEADING_WORDS and spun(text, original):
             return _spun_copy(i, j, score)
         return None
 
@@ -1591,7 +1586,7 @@ class _DocumentMatcher:
             source = max((c for c in attempt if c[0] in originals), key=lambda c: (c[1], -c[0]))
             original = source[0]
             if doc_id is not None and len(originals) == 1:  # (as for a near copy: _near)
-                if _figures(words) != _figures(source[2].split(" ")):
+                if figures(words) != figures(source[2].split(" ")):
                     return None  # (an earlier document's figures: this one is an update)
                 self.indexed.texts[doc_id, original] = source[2]
             share = covered / len(words)
@@ -2297,33 +2292,6 @@ def _behind(text: str, rest: str) -> bool:
 def _in_document(dup: Duplicate) -> bool:
     """Whether ``dup`` is a copy of a paragraph of this document (not boilerplate)."""
     return dup.doc_id is None and dup.kind != "boilerplate"
-
-
-def _spun(text: str, original: str) -> bool:
-    """Whether canonical ``text`` replaces the words of ``original`` one for one (or a phrase by
-    one word more or fewer), adding or dropping none alone and dropping no number."""
-    other = original.split(" ")
-    ops = Indel.opcodes(text.split(" "), other)
-    return word_for_word(ops, slack=1) and not drops_numbers(ops, other)
-
-
-def _figures(words: Sequence[str]) -> list[str]:
-    """The figures among canonical ``words``, sorted: those holding digits, and numbers written
-    out (:data:`_NUMBER_WORDS`)."""
-    return sorted(w for w in words if w in _NUMBER_WORDS or any(c.isdigit() for c in w))
-
-
-def _edited(text: str, original: str, ops: Opcodes | None = None) -> bool:
-    """Whether canonical ``text`` and ``original`` differ only by small edits, both ways
-    (:func:`~textclean.align.only_small_edits`), and drop no number (``ops``: their alignment,
-    if it is known)."""
-    words, other = text.split(" "), original.split(" ")
-    ops = Indel.opcodes(words, other) if ops is None else ops
-    return (
-        only_small_edits(words, other, ops)
-        and only_small_edits(other, words)
-        and not drops_numbers(ops, other)
-    )
 
 
 def _spun_copy(i: int, j: int, score: float) -> Duplicate:

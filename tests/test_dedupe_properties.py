@@ -482,6 +482,12 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
                    f"{_S} {_MOJIBAKE_Q} {_S}", f"{_S} {_S} {_S} {_MOJIBAKE_Q} {_S} {_S} {_S}"]
                   + [f"{_S} {_S}"] * 5)
 )  # fmt: skip
+@example(  # a teaser of a run whose second paragraph went as a copy of the first (seed 975)
+    "\n\n".join([f"{_W}{_S} {_S} {_S}…", f"{_W}{_S} {_S}", f"{_S} {_S}"])
+)  # fmt: skip
+@example(  # ... a description cut short, and the run a pull quote of it (seed 976)
+    "\n\n".join([f"{_S} Closed {_S} Closed", f"{_S} Closed", f"“{_S} Closed” — the mayor"])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -205,6 +205,9 @@ class _DocumentMatcher:
         self.uncontained: dict[int, int] = {}
         # Paragraphs found in a later one that stayed, as that one looked like the copy.
         self.held_back: set[int] = set()
+        # Paragraphs that a teaser before them is no candidate of, as it previews the run from
+        # them on (or is them cut short): a removal since may have broken that run.
+        self.spared: set[int] = set()
         # Where in a long candidate the last paragraph found word for word in it ended.
         self.read_to: dict[Ref, int] = {}
         self.numbers: dict[str, list[int]] | None = None  # the paragraphs holding each number
@@ -382,6 +385,7 @@ class _DocumentMatcher:
                         break
                 if len(self.found) > count:  # (the lines around those close up in turn)
                     self._short_rounds_closed_up(short_repeats, short_parts)
+        self._spared_again()
         self._headline_again()
         settle.remove_wordless(canonical, self.found)
         settle.keep_rings(canonical, self.found)
@@ -998,6 +1002,15 @@ class _DocumentMatcher:
                 if i in back or not back.isdisjoint(local):
                     self._contained_among(i, local)
 
+    def _spared_again(self) -> None:
+        """Try containment again for the kept paragraphs that a teaser before them was no
+        candidate of, as it looked like a preview of the run from them on: a paragraph of that
+        run may have gone since (a near copy of the first), and a second run on the output would
+        see the teaser hold the paragraph."""
+        for i in sorted(self.spared):
+            if self.page.kept(i) and i not in self.structured:
+                self._contained_among(i, self.links.before(i, self.found))
+
     def _contained_among(self, i: int, local: Mapping[int, int]) -> None:
         """Remove paragraph ``i`` if it is contained in its candidates among ``local`` (the kept
         paragraphs before it linked to it), unless it is short or a heading-sized part."""
@@ -1332,6 +1345,7 @@ class _DocumentMatcher:
         for j in self.page.unended.intersection(local):
             if self.page.cut_short(j, i):
                 self.page.teasers.add(j)
+                self.spared.add(i)
                 del found[None, j]
         if (
             i in self.page.unended
@@ -1341,9 +1355,10 @@ class _DocumentMatcher:
             self.page.teasers.add(i)  # (a copy of the paragraphs up to or from ``j``, cut short)
         if self.page.teasers:
             for j in self.page.teasers.intersection(local):
-                if (None, j) in found and (
-                    self.page.cut_from(j, i) or self.page.cut_from_run(j, i)
-                ):
+                if (None, j) in found and self.page.cut_from(j, i):
+                    del found[None, j]
+                elif (None, j) in found and self.page.cut_from_run(j, i):
+                    self.spared.add(i)
                     del found[None, j]
         if self.prior.postings:
             found.update(indexed_links(fp.sentences, fp.bands, self.prior.postings))

@@ -264,13 +264,15 @@ class Page:
         if at < 0:
             return False
         rest = cut[at + len(text) + 1 :]
-        # (Passing over empty paragraphs and repeats of earlier ones, which go as their copies,
-        # and paragraphs the teaser holds before ``i``: copies of it, not the run it previews.)
+        # (Passing over empty paragraphs, repeats of earlier ones and paragraphs removed since,
+        # which go as copies, and paragraphs the teaser holds before ``i``: copies of it, not the
+        # run it previews. Structured data set aside is no removal.)
         passed = (
             k
             for k in range(i + 1, len(canonical))
             if canonical[k]
             and k not in self.repeats
+            and (k not in self.found or k in self.structured)
             and (k == j or find_words(cut, canonical[k], 0, at) < 0)
         )
         for k in islice(passed, _MAX_PARTS):

@@ -25,7 +25,6 @@ from textclean.align import (
     AFFIX_MIN_REST,
     AFFIX_WORDS,
     MAX_ALIGNMENT,
-    MIN_RUN,
     coverage,
     dropped_inside,
     drops_inside,
@@ -42,21 +41,20 @@ from textclean.align import (
 from textclean.boilerplate import BoilerplateMatcher
 from textclean.canonical import word_count
 from textclean.fingerprint import MIN_SENTENCE_WORDS, DocumentPrint, ParagraphPrint, sentence_key
-from textclean.match import runs, settle
+from textclean.match import lines, runs, settle
 from textclean.match.earlier import Earlier
+from textclean.match.lines import IndexedLines
 from textclean.match.links import Links, counts_alike, indexed_links, shared_keys
 from textclean.match.merged import (
-    EDGE,
     HEADING_WORDS,
     MAX_PASSED,
-    MAX_SKIPPED,
     SLACK,
     MergedCopies,
     find_anywhere,
     laid_out_in,
     run_into,
 )
-from textclean.match.model import Candidates, IndexedParagraph, Matching, Prior, Ref, describe
+from textclean.match.model import Candidates, Matching, Prior, Ref, describe
 from textclean.match.page import (
     DATELINE_WORDS,
     MIN_CUT_WORDS,
@@ -87,8 +85,6 @@ _MAX_ROUNDS = 3  # matchings of a document whose common keys change with what st
 _FEW_LATER = 16  # later candidates windowed at once (past them, a number none holds rules out)
 _MAX_LATER = 4 * _MAX_CANDIDATES  # later paragraphs a paragraph may be contained in, the first
 _MAX_BEFORE = 4 * _MAX_CANDIDATES  # indexed paragraphs tried before the first found in a copy
-_MAX_MERGED = MAX_SKIPPED + 1  # indexed paragraphs tried as one paragraph beside a copy
-_MAX_JOINED = 4  # short lines in a row that a copy with other breaks runs into one paragraph
 _FAR = 4096  # characters of a candidate past which a copy is looked for after the one before
 _NEAR = 256  # characters before and after where that one ended that are looked at first
 _How = Literal["sentences", "cut", "words", "run"]  # how a paragraph stands in one holding it
@@ -215,6 +211,9 @@ class _DocumentMatcher:
         self.links = links
         # (a merged copy may hold boilerplate lines that the paragraphs it copies lack)
         self.furniture = boilerplate.match_canonical if boilerplate else None
+        self.indexed_lines = IndexedLines(
+            document.canonical, self.found, self.indexed, options, self.furniture
+        )
         self.merged = MergedCopies(
             document.canonical, self.found, options.threshold,
             passable=self.short_repeats, furniture=self.furniture,
@@ -291,7 +290,9 @@ class _DocumentMatcher:
                     part = part or self.pending.pop(i, None)
                     if part is not None and part.doc_id is None:
                         short_parts[i] = part
-        self._joined_lines()
+        lines.joined_lines(
+            canonical, self.found, self.pending, self.structured, self.options.short_words
+        )
         runs.confirm_in_runs(
             self.pending,
             self.found,
@@ -313,7 +314,7 @@ class _DocumentMatcher:
                 canonical, self.document.exact, self.found, self.prior.postings,
                 self.indexed.beside, self.options.short_words,
             )  # fmt: skip
-            self._lines_going_on(self._going_on)
+            lines.walk_lines(canonical, self.found, self.structured, self.indexed_lines.going_on)
         runs.confirm_decorated_runs(
             canonical, self.found,
             indexed_texts=self.indexed.texts, indexed_beside=self.indexed.beside,
@@ -410,7 +411,8 @@ class _DocumentMatcher:
         canonical = self.document.canonical
         for _ in range(_SHORT_ROUNDS):
             count = len(self.found)
-            self._lines_going_on(self._going_on_here)
+            here = partial(lines.going_on_here, canonical, self.found)
+            lines.walk_lines(canonical, self.found, self.structured, here)
             settle.remove_wordless(canonical, self.found)  # (a second run sees none of those)
             runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
             runs.confirm_short_runs(canonical, self.found, short_repeats)
@@ -577,47 +579,6 @@ class _DocumentMatcher:
             ):
                 self.found[i] = replace(part, rule=part.rule + ", beside a copy of the same text")
 
-    def _joined_lines(self) -> None:
-        """Remove each kept paragraph that is two to :data:`_MAX_JOINED` kept lines in a row
-        before it, each of two words or more but shorter than a heading, run together word for
-        word: a copy with other breaks that merged the items of a list or a table of contents
-        (``"4.4 Webmaker 4.5 Mozilla Developer Network"``), which share no key with it, or too
-        few words for one. (Lines of one word are a code block's, ``comments(``, whose field a
-        later block may print on one line.)"""
-        canonical = self.document.canonical
-        # (in a row as a second run sees them: past paragraphs removed, and structured data)
-        kept = [
-            k for k in range(len(canonical)) if k not in self.found and k not in self.structured
-        ]
-        line = [0 < canonical[k].count(" ") < HEADING_WORDS - 1 for k in kept]  # (2 to 11 words)
-        joined: dict[str, tuple[int, ...]] = {}
-        for a in range(len(kept) - 1):
-            b = a
-            while b < len(kept) and b - a < _MAX_JOINED and line[b]:
-                b += 1
-                if b - a > 1:
-                    run = tuple(kept[a:b])
-                    joined.setdefault(" ".join(canonical[k] for k in run), run)
-        if not joined:
-            return
-        least = self.options.short_words
-        for i, text in enumerate(canonical):
-            members = joined.get(text)
-            if (
-                members is None
-                or members[-1] >= i
-                or i in self.found
-                or i in self.structured
-                or text.count(" ") + 1 < least
-                or not all(self.page.kept(m) for m in members)
-            ):
-                continue
-            self.pending.pop(i, None)
-            self.found[i] = Duplicate(
-                i, members[0], "contained", 1.0,
-                f"its words are {describe(members)} run together", members,
-            )  # fmt: skip
-
     def _after_a_dateline(self, i: int) -> Duplicate | None:
         """Paragraph ``i``, which shares no key with an earlier kept one, contained in a kept one
         that holds its first sentence without the dateline in front of it: the lede of a copy
@@ -712,154 +673,6 @@ class _DocumentMatcher:
             self.indexed.texts.setdefault(ref, canon)
         self.found.update(lines)
         return bool(lines)
-
-    def _lines_going_on(self, going_on: Callable[[int, int], Duplicate | None]) -> None:
-        """Remove the kept lines that go on from a line next to them found in another paragraph,
-        as ``going_on(k, m)`` says of line ``k`` and line ``m`` beside it (:meth:`_going_on`,
-        :meth:`_going_on_here`). Confirmed lines confirm their neighbours in turn, both ways."""
-        canonical, found = self.document.canonical, self.found
-        n = len(canonical)
-        todo = sorted({k for m in found for k in (m - 1, m + 1) if 0 <= k < n}, reverse=True)
-        while todo:
-            k = todo.pop()
-            if k in found or not canonical[k] or k in self.structured:
-                continue
-            dup = going_on(k, k - 1) or going_on(k, k + 1)
-            if dup is not None:
-                found[k] = dup
-                todo.extend(m for m in (k + 1, k - 1) if 0 <= m < n and m not in found)
-
-    def _going_on_here(self, k: int, m: int) -> Duplicate | None:
-        """Paragraph ``k`` as a part of the kept paragraph of this document that paragraph ``m``
-        next to it stands for (``m`` went as a part or a copy of it, or as a repeat of such a
-        paragraph): the two run together (with a space, or without one, as a copy run together
-        without spaces holds them) stand there. Headings of a body after its copy run together
-        go so: the copy holds each run into the sentence after it, so no key leads from the
-        heading to the copy, but the paragraphs on either side went as parts of it (and a second
-        run would find the heading among the headings it is left beside). So do the lines of a
-        wrapped copy after both: from one line to the next, some of them repeats of the body's
-        short lines, and runs of three words or more may run into the words on both sides there
-        (a short line of a list: "...cheap to runcons small drawerbest for...")."""
-        dup = self.found.get(m)
-        if dup is None or dup.doc_id is not None or dup.kind == "boilerplate":
-            return None
-        j = dup.original
-        seen = {m}
-        while j is not None and j in self.found and j not in seen:  # (a copy of a part of j)
-            seen.add(j)
-            dup = self.found[j]
-            if dup.doc_id is not None or len(dup.originals) != 1:
-                return None
-            j = dup.original
-        if j is None or len(dup.originals) != 1 or j in self.found:
-            return None
-        canonical = self.document.canonical
-        first, second = (canonical[m], canonical[k]) if k > m else (canonical[k], canonical[m])
-        body = canonical[j]
-        for run in (f"{first} {second}", f"{first}{second}"):
-            # (run into the words on both sides, when the copy runs both lines' neighbours in)
-            if run_into(run, body) or (run.count(" ") >= MIN_RUN - 1 and run in body):
-                break
-        else:
-            return None
-        return Duplicate(
-            k, j, "contained", 1.0, f"its words go on from paragraph {m}'s in paragraph {j}", (j,)
-        )
-
-    def _going_on(self, k: int, m: int) -> Duplicate | None:
-        """Line ``k`` as a part of the indexed paragraph that line ``m`` next to it was found in
-        (a copy wrapped at a fixed width, a line a paragraph, of which only the lines that hold
-        a whole sentence share a key with the indexed paragraphs, or that were found through
-        their neighbours' sentences: :mod:`~textclean.match.wrapped`):
-        the two lines run together stand in it word for word; or, where ``m`` ends that
-        paragraph (or holds it whole), ``k`` starts the indexed paragraph after it, or is
-        that paragraph and the ones after it laid end to end (or the reverse, before it)."""
-        dup = self.found.get(m)
-        if dup is None or dup.doc_id is None or dup.original is None or dup.kind == "boilerplate":
-            return None
-        doc_id, j = dup.doc_id, dup.original
-        line, beside_line = self.document.canonical[k], self.document.canonical[m]
-        canon = self.indexed.text_of(dup, j, beside_line)
-        if canon is None:
-            return None
-        after = k > m
-        run = f"{beside_line} {line}" if after else f"{line} {beside_line}"
-        if whole_words_in(run, canon):
-            return Duplicate(
-                k, j, "contained", 1.0, f"its words go on from a line of paragraph {j}", (j,),
-                doc_id,
-            )  # fmt: skip
-        part = canon.endswith(f" {beside_line}") if after else canon.startswith(f"{beside_line} ")
-        if not part:
-            # ``m`` may also hold the indexed paragraph on that side whole (a copy of it, or
-            # paragraphs laid end to end): ``k`` may be the next ones laid end to end.
-            j = max(dup.originals) if after else min(dup.originals)
-            edge = self.indexed.text_of(dup, j, beside_line)
-            if edge is None or not (
-                (dup.kind in ("exact", "near") and dup.originals == (j,))
-                or (
-                    beside_line.endswith(f" {edge}")
-                    if after
-                    else beside_line.startswith(f"{edge} ")
-                )
-            ):
-                return None
-        beside = self.indexed.beside(doc_id, j, k - m)
-        if beside is None:
-            return None
-        if part and (
-            beside.canonical.startswith(f"{line} ")
-            if after
-            else beside.canonical.endswith(f" {line}")
-        ):
-            self.indexed.texts.setdefault((doc_id, beside.paragraph), beside.canonical)
-            return Duplicate(
-                k, beside.paragraph, "contained", 1.0,
-                f"its words start or end paragraph {beside.paragraph}, beside a copy",
-                (beside.paragraph,), doc_id,
-            )  # fmt: skip
-        return self._merged_beside(k, doc_id, beside, k - m)
-
-    def _merged_beside(
-        self, k: int, doc_id: str, beside: IndexedParagraph, step: int
-    ) -> Duplicate | None:
-        """Paragraph ``k`` as the indexed paragraphs from ``beside`` on (away from the copy
-        next to ``k``, on the side ``step``) laid end to end: two short paragraphs merged
-        into one by a copy with other breaks, which shares no key with either (list lines
-        without a full stop, each a part of it too small for a band to hold)."""
-        line = self.document.canonical[k]
-        near = beside.canonical
-        if near[:EDGE] not in line and near[-EDGE:] not in line:
-            return None  # (it must hold that one, and a small edit leaves its start or its end)
-        run, room = [beside], len(line) - len(near)
-        if room > 0:
-            away = self.indexed.away(doc_id, beside.paragraph, step)
-            for entry in islice(away, _MAX_MERGED - 1):
-                run.append(entry)
-                room -= len(entry.canonical) + 1
-                if room <= 0:
-                    break
-        if len(run) < 2 or not any(e.canonical in line for e in run):
-            return None  # (no anchor for the walk: none of them stands in it word for word)
-        run.sort(key=lambda e: e.paragraph)
-        found, covered, small = laid_out_in(
-            line, [e.canonical for e in run], self.options.threshold, self.furniture
-        )
-        nearest = 0 if step > 0 else len(run) - 1  # (the one beside the copy: the copy goes on)
-        words = word_count(line)
-        if len(found) < 2 or nearest not in found or not small:
-            return None
-        if covered < self.options.containment * words:
-            return None
-        pieces = tuple(run[n].paragraph for n in found)
-        for n in found:
-            self.indexed.texts.setdefault((doc_id, run[n].paragraph), run[n].canonical)
-        share = min(1.0, covered / words)
-        return Duplicate(
-            k, pieces[0], "contained", share,
-            f"{share:.0%} of its words appear in order in {describe(pieces)}, beside a copy",
-            pieces, doc_id,
-        )  # fmt: skip
 
     def _near_again(self, *, contained: bool = False) -> None:
         """Match again, among the paragraphs that stay, each near copy held because of how it

@@ -8,7 +8,7 @@ it: a heading, a list line), the sentences and the band keys of the joined text 
 the index (list items run together hold no sentence end), and each line that stands word for
 word in an indexed paragraph found so, run together with the line before or after it, goes as
 contained in it. The matcher walks on from those lines to their neighbours, into the indexed
-paragraphs before and after (its ``_lines_going_on``).
+paragraphs before and after (:func:`~textclean.match.lines.walk_lines`).
 """
 
 from __future__ import annotations

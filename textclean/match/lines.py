@@ -1,0 +1,252 @@
+"""Lines of a copy with other breaks than the text it repeats, found from the lines beside them.
+
+A copy that breaks the text elsewhere (a list's items run into one paragraph, a page wrapped a
+line a paragraph, headings run into the sentences after them) leaves lines that share no key
+with what they repeat, or too few words for one. They are found from their neighbours:
+
+* :func:`joined_lines`: a kept paragraph that is the short kept lines in a row before it, run
+  together word for word;
+* :func:`walk_lines`: from each removed line to the kept lines beside it, as long as each goes
+  on from its neighbour in the paragraph that neighbour repeats: a paragraph of this document
+  (:func:`going_on_here`) or an indexed one (:class:`IndexedLines`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, MutableMapping, Sequence
+from itertools import islice
+
+from textclean.align import MIN_RUN, whole_words_in
+from textclean.canonical import word_count
+from textclean.match.earlier import Earlier
+from textclean.match.merged import EDGE, HEADING_WORDS, MAX_SKIPPED, laid_out_in, run_into
+from textclean.match.model import IndexedParagraph, describe
+from textclean.options import DedupeOptions
+from textclean.results import Duplicate
+
+__all__ = ["IndexedLines", "going_on_here", "joined_lines", "walk_lines"]
+
+MAX_JOINED = 4  # short lines in a row that a copy with other breaks runs into one paragraph
+_MAX_MERGED = MAX_SKIPPED + 1  # indexed paragraphs tried as one paragraph beside a copy
+
+GoingOn = Callable[[int, int], Duplicate | None]
+
+
+def joined_lines(
+    canonical: Sequence[str],
+    found: MutableMapping[int, Duplicate],
+    pending: MutableMapping[int, Duplicate],
+    structured: Collection[int],
+    short_words: int,
+) -> None:
+    """Remove each kept paragraph that is two to :data:`MAX_JOINED` kept lines in a row
+    before it, each of two words or more but shorter than a heading, run together word for
+    word: a copy with other breaks that merged the items of a list or a table of contents
+    (``"4.4 Webmaker 4.5 Mozilla Developer Network"``), which share no key with it, or too
+    few words for one. (Lines of one word are a code block's, ``comments(``, whose field a
+    later block may print on one line.) A paragraph held as a near copy (``pending``) goes so.
+    """
+    # (in a row as a second run sees them: past paragraphs removed, and structured data)
+    kept = [k for k in range(len(canonical)) if k not in found and k not in structured]
+    line = [0 < canonical[k].count(" ") < HEADING_WORDS - 1 for k in kept]  # (2 to 11 words)
+    joined: dict[str, tuple[int, ...]] = {}
+    for a in range(len(kept) - 1):
+        b = a
+        while b < len(kept) and b - a < MAX_JOINED and line[b]:
+            b += 1
+            if b - a > 1:
+                run = tuple(kept[a:b])
+                joined.setdefault(" ".join(canonical[k] for k in run), run)
+    if not joined:
+        return
+    for i, text in enumerate(canonical):
+        members = joined.get(text)
+        if (
+            members is None
+            or members[-1] >= i
+            or i in found
+            or i in structured
+            or text.count(" ") + 1 < short_words
+            or not all(m not in found and canonical[m] for m in members)
+        ):
+            continue
+        pending.pop(i, None)
+        found[i] = Duplicate(
+            i, members[0], "contained", 1.0,
+            f"its words are {describe(members)} run together", members,
+        )  # fmt: skip
+
+
+def walk_lines(
+    canonical: Sequence[str],
+    found: MutableMapping[int, Duplicate],
+    structured: Collection[int],
+    going_on: GoingOn,
+) -> None:
+    """Remove the kept lines that go on from a line next to them found in another paragraph,
+    as ``going_on(k, m)`` says of line ``k`` and line ``m`` beside it
+    (:meth:`IndexedLines.going_on`, :func:`going_on_here`). Confirmed lines confirm their
+    neighbours in turn, both ways."""
+    n = len(canonical)
+    todo = sorted({k for m in found for k in (m - 1, m + 1) if 0 <= k < n}, reverse=True)
+    while todo:
+        k = todo.pop()
+        if k in found or not canonical[k] or k in structured:
+            continue
+        dup = going_on(k, k - 1) or going_on(k, k + 1)
+        if dup is not None:
+            found[k] = dup
+            todo.extend(m for m in (k + 1, k - 1) if 0 <= m < n and m not in found)
+
+
+def going_on_here(
+    canonical: Sequence[str], found: Mapping[int, Duplicate], k: int, m: int
+) -> Duplicate | None:
+    """Paragraph ``k`` as a part of the kept paragraph of this document that paragraph ``m``
+    next to it stands for (``m`` went as a part or a copy of it, or as a repeat of such a
+    paragraph): the two run together (with a space, or without one, as a copy run together
+    without spaces holds them) stand there. Headings of a body after its copy run together
+    go so: the copy holds each run into the sentence after it, so no key leads from the
+    heading to the copy, but the paragraphs on either side went as parts of it (and a second
+    run would find the heading among the headings it is left beside). So do the lines of a
+    wrapped copy after both: from one line to the next, some of them repeats of the body's
+    short lines, and runs of three words or more may run into the words on both sides there
+    (a short line of a list: "...cheap to runcons small drawerbest for...")."""
+    dup = found.get(m)
+    if dup is None or dup.doc_id is not None or dup.kind == "boilerplate":
+        return None
+    j = dup.original
+    seen = {m}
+    while j is not None and j in found and j not in seen:  # (a copy of a part of j)
+        seen.add(j)
+        dup = found[j]
+        if dup.doc_id is not None or len(dup.originals) != 1:
+            return None
+        j = dup.original
+    if j is None or len(dup.originals) != 1 or j in found:
+        return None
+    first, second = (canonical[m], canonical[k]) if k > m else (canonical[k], canonical[m])
+    body = canonical[j]
+    for run in (f"{first} {second}", f"{first}{second}"):
+        # (run into the words on both sides, when the copy runs both lines' neighbours in)
+        if run_into(run, body) or (run.count(" ") >= MIN_RUN - 1 and run in body):
+            break
+    else:
+        return None
+    return Duplicate(
+        k, j, "contained", 1.0, f"its words go on from paragraph {m}'s in paragraph {j}", (j,)
+    )
+
+
+class IndexedLines:
+    """Lines that go on from a line found in an indexed paragraph (``indexed``): the rest of a
+    copy wrapped a line a paragraph, or with other breaks, of an earlier document."""
+
+    def __init__(
+        self,
+        canonical: Sequence[str],
+        found: Mapping[int, Duplicate],
+        indexed: Earlier,
+        options: DedupeOptions,
+        furniture: Callable[[str], object] | None,
+    ) -> None:
+        self.canonical = canonical
+        self.found = found
+        self.indexed = indexed
+        self.options = options
+        self.furniture = furniture
+
+    def going_on(self, k: int, m: int) -> Duplicate | None:
+        """Line ``k`` as a part of the indexed paragraph that line ``m`` next to it was found in
+        (a copy wrapped at a fixed width, a line a paragraph, of which only the lines that hold
+        a whole sentence share a key with the indexed paragraphs, or that were found through
+        their neighbours' sentences: :mod:`~textclean.match.wrapped`):
+        the two lines run together stand in it word for word; or, where ``m`` ends that
+        paragraph (or holds it whole), ``k`` starts the indexed paragraph after it, or is
+        that paragraph and the ones after it laid end to end (or the reverse, before it)."""
+        dup = self.found.get(m)
+        if dup is None or dup.doc_id is None or dup.original is None or dup.kind == "boilerplate":
+            return None
+        doc_id, j = dup.doc_id, dup.original
+        line, beside_line = self.canonical[k], self.canonical[m]
+        canon = self.indexed.text_of(dup, j, beside_line)
+        if canon is None:
+            return None
+        after = k > m
+        run = f"{beside_line} {line}" if after else f"{line} {beside_line}"
+        if whole_words_in(run, canon):
+            return Duplicate(
+                k, j, "contained", 1.0, f"its words go on from a line of paragraph {j}", (j,),
+                doc_id,
+            )  # fmt: skip
+        part = canon.endswith(f" {beside_line}") if after else canon.startswith(f"{beside_line} ")
+        if not part:
+            # ``m`` may also hold the indexed paragraph on that side whole (a copy of it, or
+            # paragraphs laid end to end): ``k`` may be the next ones laid end to end.
+            j = max(dup.originals) if after else min(dup.originals)
+            edge = self.indexed.text_of(dup, j, beside_line)
+            if edge is None or not (
+                (dup.kind in ("exact", "near") and dup.originals == (j,))
+                or (
+                    beside_line.endswith(f" {edge}")
+                    if after
+                    else beside_line.startswith(f"{edge} ")
+                )
+            ):
+                return None
+        beside = self.indexed.beside(doc_id, j, k - m)
+        if beside is None:
+            return None
+        if part and (
+            beside.canonical.startswith(f"{line} ")
+            if after
+            else beside.canonical.endswith(f" {line}")
+        ):
+            self.indexed.texts.setdefault((doc_id, beside.paragraph), beside.canonical)
+            return Duplicate(
+                k, beside.paragraph, "contained", 1.0,
+                f"its words start or end paragraph {beside.paragraph}, beside a copy",
+                (beside.paragraph,), doc_id,
+            )  # fmt: skip
+        return self._merged_beside(k, doc_id, beside, k - m)
+
+    def _merged_beside(
+        self, k: int, doc_id: str, beside: IndexedParagraph, step: int
+    ) -> Duplicate | None:
+        """Paragraph ``k`` as the indexed paragraphs from ``beside`` on (away from the copy
+        next to ``k``, on the side ``step``) laid end to end: two short paragraphs merged
+        into one by a copy with other breaks, which shares no key with either (list lines
+        without a full stop, each a part of it too small for a band to hold)."""
+        line = self.canonical[k]
+        near = beside.canonical
+        if near[:EDGE] not in line and near[-EDGE:] not in line:
+            return None  # (it must hold that one, and a small edit leaves its start or its end)
+        run, room = [beside], len(line) - len(near)
+        if room > 0:
+            away = self.indexed.away(doc_id, beside.paragraph, step)
+            for entry in islice(away, _MAX_MERGED - 1):
+                run.append(entry)
+                room -= len(entry.canonical) + 1
+                if room <= 0:
+                    break
+        if len(run) < 2 or not any(e.canonical in line for e in run):
+            return None  # (no anchor for the walk: none of them stands in it word for word)
+        run.sort(key=lambda e: e.paragraph)
+        found, covered, small = laid_out_in(
+            line, [e.canonical for e in run], self.options.threshold, self.furniture
+        )
+        nearest = 0 if step > 0 else len(run) - 1  # (the one beside the copy: the copy goes on)
+        words = word_count(line)
+        if len(found) < 2 or nearest not in found or not small:
+            return None
+        if covered < self.options.containment * words:
+            return None
+        pieces = tuple(run[n].paragraph for n in found)
+        for n in found:
+            self.indexed.texts.setdefault((doc_id, run[n].paragraph), run[n].canonical)
+        share = min(1.0, covered / words)
+        return Duplicate(
+            k, pieces[0], "contained", share,
+            f"{share:.0%} of its words appear in order in {describe(pieces)}, beside a copy",
+            pieces, doc_id,
+        )  # fmt: skip

@@ -379,9 +379,10 @@ def test_clean_jsonl_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 BAD_LINES = [
     (
         b'{"text": "x",}',
-        "invalid JSON: Expecting property name enclosed in double quotes at column 14",
+        "invalid JSON: Expecting property name enclosed in double quotes (column 14)",
     ),
-    (b'{"text": ', "invalid JSON: Expecting value at column 10"),
+    (b'{"text": ', "invalid JSON: Expecting value (column 10)"),
+    (b'{"text": "abc', "invalid JSON: Unterminated string starting at (column 10)"),
     (b'{"body": "x", "url": "u"}', "missing field 'text' (fields: body, url)"),
     (b'{"text": 12}', "field 'text' is a number, expected a string"),
     (b'{"text": null}', "field 'text' is null, expected a string"),
@@ -424,6 +425,10 @@ def test_on_error_skip_sets_bad_lines_aside(
     assert f"{path}, line 2: invalid JSON" in captured.err
     assert f"(written to {rejects})" in captured.err
     assert f"{len(bad)} bad lines rejected" in captured.err
+    assert cli.main([*argv, "--quiet"]) == 0  # (each still named: no progress, no summary)
+    quiet = capsys.readouterr().err.splitlines()
+    assert len(quiet) == len(bad) and all(f"(written to {rejects})" in line for line in quiet)
+    assert rejects.read_bytes() == b"".join(line + b"\n" for line in bad)  # (emptied first)
 
 
 def test_output_is_always_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -780,6 +785,26 @@ def test_a_full_disk_stops_the_run_with_a_message(
     others = ["--rejects", str(tmp_path / "rejects.jsonl")] if flag == "-o" else []
     assert cli.main([*argv, *others, flag, str(FULL)]) == cli_options.EXIT_DATA_ERROR
     assert f"textclean: cannot write {FULL}: No space left on device" in capsys.readouterr().err
+
+
+@needs_full
+@needs_sqlite_store
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_document_that_cannot_be_written_is_not_indexed(
+    workers: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The index holds only documents written: after a full disk, running again on the same
+    input loses nothing (before, the documents indexed but never written came out empty)."""
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": doc(n)} for n in range(4)])
+    index = tmp_path / "index.db"
+    argv = ["dedupe", "-q", "--jsonl", "--index", str(index), "--workers", workers, str(source)]
+    assert cli.main([*argv, "-o", str(FULL)]) == cli_options.EXIT_DATA_ERROR
+    assert "No space left on device" in capsys.readouterr().err
+    with textclean.Deduplicator(store=index) as again:
+        assert again.store.document_count() == 0
+    assert cli.main(argv) == 0
+    out = [json.loads(line)["text"] for line in capsys.readouterr().out.splitlines()]
+    assert out == [textclean.dedupe(doc(n)).text for n in range(4)]
 
 
 @needs_full

@@ -2990,6 +2990,8 @@ def test_find_duplicates_on_own_paragraphs() -> None:
     assert "run" in found[1].rule
     as_objects = [Paragraph(i, 0, len(t), t) for i, t in enumerate(paragraphs)]
     assert find_duplicates(as_objects) == found
+    with pytest.raises(TypeError, match="a sequence of paragraphs, not one text"):
+        find_duplicates("\n\n".join(paragraphs))
 
 
 def test_isolated_paragraph_differing_in_a_number_is_kept() -> None:

@@ -1105,3 +1105,29 @@ def test_memory_store_texts_survive_batches_and_rebuilds(seed: int) -> None:
         rows = [text for text, k in zip(rows, keep, strict=True) if k]
         assert len(texts) == len(rows)
         assert [texts.get(r) for r in reversed(range(len(rows)))] == rows[::-1]
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "error"),
+    [
+        ("max_age", "10", TypeError),
+        ("max_age", -5, ValueError),
+        ("max_age", True, TypeError),
+        ("max_paragraphs", 0, ValueError),
+        ("max_paragraphs", "100", TypeError),
+        ("max_paragraphs", 2.5, ValueError),
+        ("boilerplate_min_docs", None, None),
+        ("boilerplate_min_docs", "3", TypeError),
+        ("document_threshold", 1.5, ValueError),
+        ("document_threshold", "0.8", TypeError),
+        ("document_threshold", float("nan"), ValueError),
+    ],
+)
+def test_a_deduplicators_options_are_checked_with_a_clear_message(
+    option: str, value: object, error: type[Exception] | None
+) -> None:
+    if error is None:
+        Deduplicator(**{option: value}).close()
+        return
+    with pytest.raises(error, match=rf"^{option} must be .*, got {re.escape(repr(value))}$"):
+        Deduplicator(**{option: value})

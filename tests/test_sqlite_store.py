@@ -116,6 +116,37 @@ def test_the_index_refuses_other_settings_and_newer_formats(tmp_path: Path) -> N
         Deduplicator(store=path)
 
 
+def test_another_programs_database_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "app.db"
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("CREATE TABLE documents (id INTEGER, body TEXT)")
+    db.close()
+    before = path.read_bytes()
+    with pytest.raises(IndexMismatchError, match=r"no textclean index .*tables documents"):
+        Deduplicator(store=path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["app.db"]  # (no journal made)
+    empty = tmp_path / "empty.db"
+    empty.touch()  # (an empty file is a database with no tables: it becomes the index)
+    with Deduplicator(store=empty) as dd:
+        dd.dedupe(join(paragraphs(30, 2)))
+    with Deduplicator(store=empty) as dd:
+        assert dd.store.paragraph_count() == 2
+
+
+def test_a_path_that_cannot_be_an_index_says_why(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match=r"the directory .*missing.* does not exist"):
+        Deduplicator(store=tmp_path / "missing" / "index.db")
+    with pytest.raises(IsADirectoryError, match="it is a directory"):
+        Deduplicator(store=tmp_path)
+    if os.geteuid() != 0:  # (root may write anywhere)
+        locked = tmp_path / "locked"
+        locked.mkdir(mode=0o500)
+        with pytest.raises(PermissionError, match="no permission to create a file"):
+            Deduplicator(store=locked / "index.db")
+
+
 def test_a_malformed_document_is_refused_before_the_file_takes_it(tmp_path: Path) -> None:
     path = tmp_path / "index.db"
     fp = ParagraphPrint("some words here", 3, 11, (12,), ())

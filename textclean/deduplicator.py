@@ -113,6 +113,11 @@ def find_duplicates(paragraphs: Sequence[str | Paragraph], **options: Any) -> tu
     >>> find_duplicates(["A unique opening paragraph, written once.", "Another one.", "A unique opening paragraph written once!"])
     (Duplicate(index=2, original=0, kind='exact', similarity=1.0, rule='same canonical text', originals=(0,), doc_id=None),)
     """  # noqa: E501
+    if isinstance(paragraphs, str | bytes):
+        raise TypeError(
+            "find_duplicates takes a sequence of paragraphs, not one text: "
+            "split it with split_paragraphs(text), or use dedupe(text)"
+        )
     config = apply_options(_DEFAULTS, options, what="find_duplicates")
     for position, p in enumerate(paragraphs):
         if not isinstance(p, str | Paragraph):
@@ -137,6 +142,20 @@ def sqlite_path(store: str | os.PathLike[str]) -> Path:
     if "://" in path:
         raise ValueError(f"unsupported store URL {path!r}: use a path or 'sqlite:///PATH'")
     return Path(path)
+
+
+def _positive(value: object, *, integer: bool) -> bool:
+    """Whether ``value`` is a positive integer (or, unless ``integer``, a positive number)."""
+    kinds = (int,) if integer else (int, float)
+    return isinstance(value, kinds) and not isinstance(value, bool) and value > 0
+
+
+def _invalid(name: str, value: object, wanted: str) -> TypeError | ValueError:
+    """The error for option ``name`` given ``value``: a :class:`TypeError` if it is no number
+    (a string, say), else a :class:`ValueError`."""
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    error = ValueError if number else TypeError
+    return error(f"{name} must be {wanted}, got {value!r}")
 
 
 def _open_store(store: Store | str | os.PathLike[str] | None) -> Store:
@@ -197,15 +216,12 @@ class Deduplicator:
         self.options = apply_options(_DEFAULTS, options, what="Deduplicator")
         for name, value in (("boilerplate_min_docs", boilerplate_min_docs),
                             ("max_paragraphs", max_paragraphs)):  # fmt: skip
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int)
-                                      or value < 1):  # fmt: skip
-                raise ValueError(f"{name} must be a positive integer or None, got {value!r}")
-        if max_age is not None and (isinstance(max_age, bool) or not max_age > 0):
-            raise ValueError(
-                f"max_age must be a positive number of seconds or None, got {max_age!r}"
-            )
-        if isinstance(document_threshold, bool) or not 0 < document_threshold <= 1:
-            raise ValueError(f"document_threshold must be in (0, 1], got {document_threshold!r}")
+            if value is not None and not _positive(value, integer=True):
+                raise _invalid(name, value, "a positive integer or None")
+        if max_age is not None and not _positive(max_age, integer=False):
+            raise _invalid("max_age", max_age, "a positive number of seconds or None")
+        if not _positive(document_threshold, integer=False) or document_threshold > 1:
+            raise _invalid("document_threshold", document_threshold, "a number in (0, 1]")
         if boilerplate_min_docs is not None and boilerplate_min_docs > MAX_SIGHTINGS:
             raise ValueError(
                 f"boilerplate_min_docs must be at most {MAX_SIGHTINGS} (stores count a paragraph's "

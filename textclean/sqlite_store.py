@@ -33,6 +33,7 @@ Tables:
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import zlib
@@ -100,7 +101,10 @@ class SQLiteStore:
 
     Raises:
         IndexMismatchError: the file was written by a newer textclean (a newer index format), or
-            by one whose format this textclean no longer reads (then build the index again).
+            by one whose format this textclean no longer reads (then build the index again), or
+            it is an SQLite database that is no textclean index (it is left untouched).
+        FileNotFoundError, IsADirectoryError, PermissionError: the file's directory is missing,
+            the path is a directory, or a new file cannot be made there.
 
     A process keeps one connection, used by one thread at a time (the store holds a lock), and
     the index in memory as a :class:`~textclean.store.MemoryStore` does (about 270 bytes a
@@ -121,6 +125,7 @@ class SQLiteStore:
         self._ready = False  # the tables are there
         self._version = -1  # PRAGMA data_version when the memory copy last caught up
         self._conn: sqlite3.Connection | None = None
+        _check_path(self.path)
         try:
             conn = sqlite3.connect(
                 self.path, timeout=timeout, isolation_level=None, check_same_thread=False
@@ -128,6 +133,7 @@ class SQLiteStore:
         except sqlite3.Error as error:
             raise type(error)(f"cannot open the index {str(self.path)!r}: {error}") from error
         try:
+            _check_is_index(conn, self.path)  # (before anything is written to another's file)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")  # in WAL mode: durable except on power loss
             self._conn = conn
@@ -423,3 +429,31 @@ def _deflate(raw: bytes) -> bytes:
 
 def _inflate(packed: bytes) -> bytes:
     return zlib.decompress(packed, wbits=-15)
+
+
+def _check_path(path: Path) -> None:
+    """Raise a clear :class:`OSError` when ``path`` cannot be an index file: SQLite says only
+    "unable to open database file"."""
+    where = f"cannot open the index {str(path)!r}"
+    if path.is_dir():
+        raise IsADirectoryError(f"{where}: it is a directory")
+    parent = path.parent
+    if not path.exists() and not parent.is_dir():
+        raise FileNotFoundError(f"{where}: the directory {str(parent)!r} does not exist")
+    if not path.exists() and not os.access(parent, os.W_OK | os.X_OK):
+        raise PermissionError(f"{where}: no permission to create a file in {str(parent)!r}")
+
+
+def _check_is_index(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise :class:`~textclean.store.IndexMismatchError` when ``conn`` holds tables but no
+    textclean index: another program's database, which opening it as an index would change."""
+    tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    if not tables:
+        return  # (a new file, or an empty one: it becomes the index)
+    if "meta" in tables and conn.execute("SELECT 1 FROM meta WHERE name = 'format'").fetchone():
+        return
+    shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+    raise IndexMismatchError(
+        f"the file {str(path)!r} is an SQLite database but no textclean index (it holds the "
+        f"tables {shown}): it is left as it is; give the index a new file"
+    )

@@ -211,7 +211,7 @@ class _Job:
                 parse_constant=_not_json,
             )
         except json.JSONDecodeError as exc:
-            raise _BadRecord(f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+            raise _BadRecord(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
         if not isinstance(record, dict):
             raise _BadRecord(f"expected a JSON object, got {_json_type(record)}")
         text = self._get(record, self.text_field, required=True)

@@ -73,8 +73,8 @@ _CLEAN_HELP: Final[dict[str, str]] = {
 }
 
 _DEDUPE_HELP: Final[dict[str, str]] = {
-    "threshold": "a paragraph is a near duplicate when its similarity (rapidfuzz ratio, 0-1) "
-    "to a kept one is at least this",
+    "threshold": "a paragraph is a near duplicate when its similarity (rapidfuzz ratio, over 0, "
+    "at most 1) to a kept one is at least this",
     "containment": "a paragraph is contained when at least this share of its words appears, "
     "in order, in earlier kept paragraphs",
     "min_chars": "canonical characters a paragraph needs before it is fuzzy-matched; shorter "
@@ -163,7 +163,7 @@ progress:
   every 10 seconds; always a closing summary (documents, what was removed or
   changed, MB, MB/s). An --index file of 16 MiB or more is read whole into
   memory first: a line says so, and another how long it took. --quiet silences
-  them all."""
+  them all, but not the bad lines set aside: each is named."""
 
 _CLEAN_DESCRIPTION: Final = """\
 Clean each document: repair mojibake and HTML entities, normalise line breaks,
@@ -419,7 +419,9 @@ def _add_io_options(parser: argparse.ArgumentParser, command: str) -> None:
         help="stop at the first bad line (default), or copy bad lines to --rejects and carry on",
     )
     errors.add_argument(
-        "--rejects", metavar="PATH", help="with --on-error skip: where bad lines go, unchanged"
+        "--rejects",
+        metavar="PATH",
+        help="with --on-error skip: where bad lines go, unchanged (the file is emptied first)",
     )
     run = parser.add_argument_group("processes and progress")
     run.add_argument(
@@ -430,7 +432,10 @@ def _add_io_options(parser: argparse.ArgumentParser, command: str) -> None:
         help="worker processes (default: 1; 0: one per CPU)",
     )
     run.add_argument(
-        "-q", "--quiet", action="store_true", help="no progress and no summary on standard error"
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress and no summary on standard error (bad lines set aside are still named)",
     )
 
 

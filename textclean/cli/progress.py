@@ -125,7 +125,8 @@ class Progress:
             self._drawn = True
         else:
             of = f" of {self._total / 1e6:.1f} MB ({size / self._total:.0%})" if self._total else ""
-            self._stream.write(f"{self._label}: {documents:,} documents, {mb:.1f} MB{of}, {rate}\n")
+            done = _count(documents, "document")
+            self._stream.write(f"{self._label}: {done}, {mb:.1f} MB{of}, {rate}\n")
         self._stream.flush()
 
     def clear(self) -> None:

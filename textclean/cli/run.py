@@ -334,10 +334,11 @@ def _execute(args: argparse.Namespace, job: _Job) -> int:
         # The index first: if it cannot be used, no file to write has been emptied yet.
         try:
             index = _open_index(job, stderr, quiet=args.quiet)
-        except (OSError, ValueError) as exc:
-            raise _InputError(f"cannot use the index {job.index}: {exc}") from None
-        except sqlite3.Error as exc:  # (its message names the file)
-            raise _InputError(str(exc)) from None
+        except (OSError, ValueError, sqlite3.Error) as exc:
+            message = str(exc)
+            if job.index is not None and str(sqlite_path(job.index)) not in message:
+                message = f"cannot use the index {job.index}: {message}"
+            raise _InputError(message) from None
         if index is not None:
             stack.enter_context(index)
         out = stack.enter_context(_output(args.output))
@@ -356,14 +357,19 @@ def _execute(args: argparse.Namespace, job: _Job) -> int:
                         )
                     rejects.write(result.raw if result.raw.endswith(b"\n") else result.raw + b"\n")
                     tally.rejected += 1
-                    if not args.quiet:
-                        progress.clear()
-                        print(f"textclean: {where} (written to {args.rejects})", file=stderr)
+                    progress.clear()  # (named with --quiet too: a line set aside is no progress)
+                    print(f"textclean: {where} (written to {args.rejects})", file=stderr)
                     continue
                 if isinstance(result, _Cleaned):
                     assert index is not None
-                    result = job.finish(result, index)
-                out.write(result.data)
+                    # One transaction for the index and the output: the document is indexed
+                    # only once it is written (a full disk, a reader gone: it rolls back).
+                    with index.store.transaction():
+                        result = job.finish(result, index)
+                        out.write(result.data)
+                        out.flush()
+                else:
+                    out.write(result.data)
                 tally.add(result)  # (at once: an interrupt now counts the document written)
                 if result.note is not None:
                     progress.clear()

@@ -170,6 +170,8 @@ def main() -> None:
     parser.add_argument("--diffs", type=int, default=3, help="differing documents to show")
     parser.add_argument("--scaling", action="store_true", help="time adversarial inputs")
     args = parser.parse_args()
+    if args.corpus is not None and not args.corpus.is_file():
+        parser.error(f"no such corpus file: {args.corpus}")
     if args.scaling:
         scaling()
         return

@@ -614,6 +614,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(line_buffering=True)
 
+    missing = [str(path) for path in args.corpus if not path.is_file()]
+    if missing:
+        parser.error(f"no such corpus file: {', '.join(missing)}")
     paths = args.corpus or ([DEFAULT_CORPUS] if DEFAULT_CORPUS.exists() else [])
     if paths:
         articles = [a for path in paths for a in _generate.load_articles(path)]

@@ -4,7 +4,8 @@ Usage::
 
     python benchmarks/bench_index.py [CORPUS.jsonl ...] [--paragraphs N] [--datasketch-paragraphs M]
 
-With no corpus given it reads ``../shared/corpus/*.jsonl`` (relative to the repository root).
+With no corpus given it reads ``../shared/corpus/*.jsonl`` (relative to the repository root)
+when there are some, else it makes up news-like articles (``_generate.synthetic_articles``).
 
 The stream
     Articles of the corpus (``text`` field, paragraphs separated by blank lines) are fed as
@@ -59,6 +60,9 @@ from datasketch import MinHash, MinHashLSH
 
 import textclean
 from textclean.fingerprint import fingerprint_paragraphs
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _generate  # (the benchmarks' own helpers, beside this file)
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 _DIGITS = re.compile(r"\d+")
@@ -237,10 +241,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--queries", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
+    missing = [str(path) for path in args.corpus if not path.is_file()]
+    if missing:
+        parser.error(f"no such corpus file: {', '.join(missing)}")
     paths = args.corpus or sorted(DEFAULT_CORPUS.glob("*.jsonl"))
-    if not paths:
-        parser.error(f"no corpus given and none in {DEFAULT_CORPUS}")
-    articles = load_articles(paths)
+    if paths:
+        articles = load_articles(paths)
+    else:  # (no corpus: made-up articles, as the other benchmarks use)
+        print(f"no corpus in {DEFAULT_CORPUS}: generated articles", file=sys.stderr)
+        articles = [list(a.paragraphs) for a in _generate.synthetic_articles(2000, seed=args.seed)]
     print(f"building the stream from {len(articles):,} articles...", file=sys.stderr)
     docs = make_stream(articles, args.paragraphs, args.seed)
     total = sum(map(len, docs))

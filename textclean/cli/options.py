@@ -135,7 +135,8 @@ exit status:
   1  bad input: a line that is not UTF-8, not JSON, not an object, or lacks a
      string in the text field (the message names the file and the line);
      an unreadable or binary file; an index that cannot be used; output that
-     cannot be written (a full disk)
+     cannot be written (a full disk; a reader that went away, as `| head` does,
+     ends the run quietly)
   2  usage error: unknown option, bad value, options that do not go together,
      a file to write (-o, --rejects, --index) that is an input or another one
   130  interrupted (Ctrl-C): the output holds the documents finished before,

@@ -196,6 +196,21 @@ def test_clean_plain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     captured = capsys.readouterr()
     assert captured.out == 'It\'s "here" now\n\nNext\n'
     assert "cleaning steps: unescape_html, fix_encoding" in captured.err
+    assert "not UTF-8" not in captured.err
+
+
+@pytest.mark.parametrize("command", ["clean", "dedupe"])
+def test_a_report_says_when_a_file_is_not_utf8(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Café au lait, “twice” a day.".encode("cp1252"))
+    assert cli.main([command, "-q", "--report", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "Café au lait, “twice” a day.\n"
+    assert "read as Windows-1252, not UTF-8" in captured.err
+    if command == "dedupe":
+        assert f"{path}: 1 paragraph, 0 removed" in captured.err
 
 
 def test_plain_report_explains_each_removal(capsys: pytest.CaptureFixture[str]) -> None:

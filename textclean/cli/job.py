@@ -99,6 +99,9 @@ class _Failed:
     raw: bytes
 
 
+_ENCODINGS = {"cp1252": "Windows-1252", "utf-16": "UTF-16"}
+
+
 @dataclass(frozen=True, slots=True)
 class _Cleaned:
     """A parsed and cleaned document, waiting to be deduplicated."""
@@ -110,6 +113,7 @@ class _Cleaned:
     doc_id: str | None
     source: str | None
     size: int
+    encoding: str | None = None  # (how a plain-text file's bytes were read)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,13 +166,14 @@ class _Job:
                 record, text, doc_id, source = self._parse(data)
             except _BadRecord as exc:
                 return _Failed(name, line, str(exc), data)
+        encoding = None
         if self.clean_config is not None:
             cleaned = clean_and_explain(text, self.clean_config)
-            text, steps = cleaned.text, cleaned.steps
+            text, steps, encoding = cleaned.text, cleaned.steps, cleaned.encoding
         else:
-            text = decode_bytes(text)[0] if isinstance(text, bytes) else text
+            text, encoding = decode_bytes(text) if isinstance(text, bytes) else (text, None)
             steps = ()
-        doc = _Cleaned(name, record, text, steps, doc_id, source, len(data))
+        doc = _Cleaned(name, record, text, steps, doc_id, source, len(data), encoding)
         if self.command == "clean":
             report = {"clean_steps": list(steps)} if self.report else None
             return self._render(doc, text, report, changed=bool(steps))
@@ -275,18 +280,22 @@ class _Job:
         else:
             data = text.encode() if not text or text.endswith("\n") else (text + "\n").encode()
             if report is not None:
-                note = _describe(doc.name, report)
+                note = _describe(doc.name, report, doc.encoding)
         return _Done(data, doc.size, paragraphs, removed, changed, note)
 
 
-def _describe(name: str, report: dict[str, Any]) -> str:
-    """A human-readable account of what happened to one plain-text document."""
+def _describe(name: str, report: dict[str, Any], encoding: str | None = None) -> str:
+    """A human-readable account of what happened to one plain-text document (read as
+    ``encoding``, said when it is no UTF-8)."""
     steps = ", ".join(report["clean_steps"]) or "none"
+    if encoding is not None and not encoding.startswith("utf-8"):
+        steps += f"; read as {_ENCODINGS.get(encoding, encoding)}, not UTF-8"
     if "duplicates" not in report:
         return f"{name}: cleaning steps: {steps}"
     duplicates = report["duplicates"]
+    count = report["paragraphs"]
     lines = [
-        f"{name}: {report['paragraphs']} paragraphs, {len(duplicates)} removed; "
+        f"{name}: {count} paragraph{'' if count == 1 else 's'}, {len(duplicates)} removed; "
         f"cleaning steps: {steps}"
     ]
     for d in duplicates:

@@ -2173,6 +2173,7 @@ BOILERPLATE_LINES = [
     "Show more",
     "Print this page",
     "Click to share on Twitter (Opens in new window)",
+    "Share via Email",
     "SKIP ADVERTISEMENT",
     "Subscribe to our daily briefing",
     "Subscribe to continue reading",
@@ -2393,6 +2394,23 @@ def test_a_caption_with_a_credit_goes_where_a_copy_puts_it() -> None:
     assert set(removed(dedupe(doc(P0, caption, P1, P2, P0, other, P1, P2)))) == {4, 6, 7}
 
 
+def test_a_caption_that_adds_a_credit_to_a_sentence_goes() -> None:
+    # A caption repeats a whole sentence of the paragraph before it, with the agency's name
+    # after it: next to the rest of that paragraph its last word looked like one the original
+    # replaced; against the sentence it copies, it is a credit.
+    sentence = "Under the plan, ferries will leave the north quay every forty minutes."
+    body = f"The council approved the new timetable on Tuesday. {sentence} Fares stay the same."
+    result = dedupe(doc(body, f"{sentence} (Reuters)", P1))
+    assert removed(result) == {1: (0, "contained")}
+    # A word replaced at its end, a list's number in front of it, or a phrase added: it stays.
+    for line in (
+        sentence.replace("minutes.", "hours."),
+        f"3. {sentence}",
+        sentence.replace("minutes.", "minutes, at the earliest."),
+    ):
+        assert dedupe(doc(body, line, P1)).duplicates == (), line
+
+
 TIMETABLE = [
     "Ferry timetable from Monday",
     "North Quay",
@@ -2464,6 +2482,12 @@ def test_a_headline_under_the_page_title_with_the_site_name_goes(page_title: str
     assert dedupe(doc(P0, P1, top, P2, headline, P3)).duplicates == ()
     longer = f"{headline} | Five more stories from the waterfront"
     assert dedupe(doc(longer, headline, P0, P1)).duplicates == ()
+    # A page dumped whole: its menu above the title (one line a paragraph), then the headline.
+    result = dedupe(doc(*MENU, top, "By Anna Berg", headline, P0, P1, sep="\n"))
+    assert removed(result) == {len(MENU) + 2: (len(MENU), "contained")}
+    # Not past a line longer than a menu's item, nor past the text.
+    lede = "The council met on Tuesday."
+    assert dedupe(doc(*MENU, lede, top, headline, P0, sep="\n")).duplicates == ()
 
 
 def test_a_short_line_repeated_near_the_top_but_not_a_title_stays() -> None:

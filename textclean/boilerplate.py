@@ -44,7 +44,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"continue reading( (below|the (main )?story|the article))?",
     r"scroll (down )?to continue( reading)?",
     r"share( this)?( (article|story|page|post))?"
-    r"( on (facebook|twitter|x|linkedin|whatsapp|email))?",
+    r"( (on|via|by|with) (facebook|twitter|x|linkedin|whatsapp|email|e-mail|sms|messenger))?",
     r"(share|tweet|email|print|save|copy link)"
     r"( ?(\||·|/)?\s*(share|tweet|email|print|save|copy link))+",
     r"(sign up|subscribe)( now)?( (for|to))? (our|the) (free )?(\w+ )?"

@@ -103,7 +103,7 @@ _NEGATIONS = frozenset({
     "mai", "nessun", "nessuno", "nao", "niet", "geen", "nooit",  # (Italian, Portuguese, Dutch)
 })  # fmt: skip
 _AGENCY = re.compile(r"\([^()]*[^\W\d_]")  # an agency in brackets: a word, not a score "(12-4)"
-_HEADLINE_REACH = runs.HEADER_LINES + 2  # ... once the title opens the document
+_HEADLINE_REACH = runs.HEADER_LINES + 2 + runs.MAX_MENU  # ... once the title opens the document
 _NUMBER = re.compile(r"(?<![^ ])[0-9]+(?![^ ])")  # a word of digits in canonical text
 
 
@@ -252,7 +252,7 @@ class _DocumentMatcher:
                 if i not in in_prior and not self._boilerplate_line(i):
                     short_repeats[i] = j  # a short repeat (a heading, a label), kept for now
                     continue
-            headline = self.page.headline(i) if shown < TITLE_REACH else None
+            headline = self.page.headline(i) if shown < TITLE_REACH + runs.MAX_MENU else None
             if headline is not None:
                 self.found[i] = headline
                 continue
@@ -1903,6 +1903,8 @@ class _DocumentMatcher:
             small = only_small_edits(other, words, aside=back, list_item=listed)
         if small and dup.similarity < 1.0 and self.page.opens_with_a_sentence(dup.index, ops):
             small = False  # "Integration. (Xero works with ...)": a run-in heading, not a dateline
+        if not small and self._sentences_with_an_affix(dup, words, other, ops):
+            small = True  # (a caption with its credit: "... every hour. (Reuters)")
         if small and dup.similarity < 1.0 and len(dup.originals) == 1 and dup.doc_id is None:
             # Words added and others dropped from inside: another item written to the same
             # template in this document ("Apps: Windows, ..., Edge" and "Apps: Windows, ...,
@@ -1912,6 +1914,33 @@ class _DocumentMatcher:
             self.pending[dup.index] = replace(dup, rule=dup.rule + ", inside a repeated run")
             return None
         return dup
+
+    def _sentences_with_an_affix(
+        self, dup: Duplicate, words: list[str], other: list[str], ops: Opcodes
+    ) -> bool:
+        """Whether ``dup``, contained in one paragraph of this document (``other`` its words,
+        ``ops`` the alignment), is whole sentences of it with no more than small edits, such as
+        a credit at either end: a caption that repeats a sentence and adds "(Reuters)". Beside
+        the rest of the paragraph, its last word would look like one the original replaced (as
+        in a list's line written to the same template); against the sentences it copies alone,
+        it is an affix."""
+        if dup.kind != "contained" or dup.doc_id is not None or len(dup.originals) != 1:
+            return False
+        j = dup.original
+        assert j is not None
+        if len(other) != self.page.sentence_words(j)[1][-1]:  # (a window of more paragraphs)
+            return False
+        equal = [op for op in ops if op.tag == "equal"]
+        if not equal:
+            return False
+        start, end = equal[0].dest_start, equal[-1].dest_end
+        starts, ends = self.page.sentence_words(j)
+        if start not in starts or end not in ends or (start, end) == (0, len(other)):
+            return False
+        # (not a list's number in front of it: a numbered step repeating the text's sentences is
+        # the article's own list, a recipe's steps under its story)
+        aside = self.page.aside(dup.index, words)
+        return only_small_edits(words, other[start:end], aside=aside)
 
     def _drops_a_phrase(self, words: list[str], other: list[str], ops: Opcodes) -> bool:
         """Whether the alignment of ``words`` with the paragraph that holds them (``other``)

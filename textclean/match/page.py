@@ -161,16 +161,24 @@ class Page:
     def headline(self, i: int) -> Duplicate | None:
         """Paragraph ``i`` as the page's headline under the page's title, which adds the site's
         name after a separator or before a bar ("Headline - Site", "Site | Headline") and opens the
-        document (:func:`runs.in_header`): an extractor keeps the ``<title>`` and the ``<h1>``.
+        document, maybe after a menu (:func:`runs.in_header`): an extractor keeps the ``<title>``
+        and the ``<h1>``, and a page dumped whole its menu above them.
         """
         canonical = self.document.canonical
         if canonical[i].count(" ") < 2:
             return None
-        j = next((k for k in range(i) if canonical[k] and k not in self.found), None)
-        if j is None or canonical[i] not in canonical[j]:
-            return None
         if self.texts[i].rstrip().endswith("."):
             return None  # (a sentence, no headline: a wire dateline's "CITY (AP) — " is before it)
+        # (the title: a kept paragraph holding it, at most a byline, a date ... above it)
+        above = (
+            k for k in range(i - 1, -1, -1)
+            if canonical[k] and k not in self.found and k not in self.structured
+        )  # fmt: skip
+        j = next(
+            (k for k in islice(above, runs.HEADER_LINES + 1) if canonical[i] in canonical[k]), None
+        )
+        if j is None:
+            return None
         parts = _TITLE_SEPARATOR.split(self.texts[j].strip())
         if len(parts) < 2:
             return None
@@ -181,7 +189,7 @@ class Page:
             if (
                 0 < word_count(canonical_form(site)) <= _SITE_WORDS
                 and canonical_form(" ".join(title)) == canonical[i]
-                and runs.in_header(canonical, self.found, i, j, self.structured)
+                and runs.in_header(canonical, self.found, i, j, self.structured, past_menu=True)
             ):
                 rule = "the page's headline under its title, which adds the site's name"
                 return Duplicate(i, j, "contained", 1.0, rule, (j,))

@@ -38,6 +38,8 @@ __all__ = [
 
 BLOCK_LINES = 4  # short lines in a row repeated right after themselves that go as one block
 MENU_LINES = 4  # short lines in a row that make a menu, when they open and close a document
+MENU_ITEM_WORDS = 3  # a menu's item above a page's title has at most this many words
+MAX_MENU = 64  # ... and such a menu at most this many items
 MENU_MAX_LINES = 64  # ... and at most this many (so that each line tried costs little)
 FOOTER_LINES = 4  # lines after the menu's repeat, each shorter than HEADER_WORDS: a footer's
 HEADER_LINES = 3  # lines between a document's title and its repeat, when that goes ...
@@ -399,14 +401,27 @@ def in_header(
     i: int,
     j: int,
     aside: Collection[int] = (),
+    *,
+    past_menu: bool = False,
 ) -> bool:
     """Whether line ``j`` opens the document and ``i`` follows it with at most
     :data:`HEADER_LINES` lines between them, none of them longer than a byline
     (:data:`HEADER_WORDS` words): where a page's title is printed again under its byline, date
-    or picture. Removed paragraphs and those ``aside`` do not count."""
-    worded = (
+    or picture. Removed paragraphs and those ``aside`` do not count. With ``past_menu``, ``j``
+    may come after a menu: up to :data:`MAX_MENU` lines of up to :data:`MENU_ITEM_WORDS` words
+    each ("Home", "World", "Sport"), as a page dumped whole opens."""
+    worded: Iterator[int] = (
         k for k in range(len(canonical)) if canonical[k] and k not in found and k not in aside
     )
+    if past_menu:  # (the menu's items before ``j`` passed over)
+        for n, k in enumerate(worded):
+            if k == j:
+                worded = chain((j,), worded)
+                break
+            if n >= MAX_MENU or canonical[k].count(" ") >= MENU_ITEM_WORDS:
+                return False
+        else:
+            return False
     first = list(islice(worded, HEADER_LINES + 2))
     if not first or first[0] != j or i not in first:
         return False

@@ -2402,11 +2402,13 @@ def test_a_caption_that_adds_a_credit_to_a_sentence_goes() -> None:
     body = f"The council approved the new timetable on Tuesday. {sentence} Fares stay the same."
     result = dedupe(doc(body, f"{sentence} (Reuters)", P1))
     assert removed(result) == {1: (0, "contained")}
-    # A word replaced at its end, a list's number in front of it, or a phrase added: it stays.
+    # A word replaced at its end, a list's number in front of it, a phrase added, or a comment
+    # quoting it with a word of its own: it stays.
     for line in (
         sentence.replace("minutes.", "hours."),
         f"3. {sentence}",
         sentence.replace("minutes.", "minutes, at the earliest."),
+        f"“{sentence}” Nonsense.",
     ):
         assert dedupe(doc(body, line, P1)).duplicates == (), line
 

@@ -1901,10 +1901,10 @@ class _DocumentMatcher:
             back = None if j is None else self.page.aside(j, other)
             listed = j is not None and self.page.ended(j)
             small = only_small_edits(other, words, aside=back, list_item=listed)
+        if not small and self._sentences_with_an_affix(dup, words, ops):
+            small = True  # (a caption with its credit: "... every hour. (Reuters)")
         if small and dup.similarity < 1.0 and self.page.opens_with_a_sentence(dup.index, ops):
             small = False  # "Integration. (Xero works with ...)": a run-in heading, not a dateline
-        if not small and self._sentences_with_an_affix(dup, words, other, ops):
-            small = True  # (a caption with its credit: "... every hour. (Reuters)")
         if small and dup.similarity < 1.0 and len(dup.originals) == 1 and dup.doc_id is None:
             # Words added and others dropped from inside: another item written to the same
             # template in this document ("Apps: Windows, ..., Edge" and "Apps: Windows, ...,
@@ -1915,32 +1915,31 @@ class _DocumentMatcher:
             return None
         return dup
 
-    def _sentences_with_an_affix(
-        self, dup: Duplicate, words: list[str], other: list[str], ops: Opcodes
-    ) -> bool:
-        """Whether ``dup``, contained in one paragraph of this document (``other`` its words,
-        ``ops`` the alignment), is whole sentences of it with no more than small edits, such as
-        a credit at either end: a caption that repeats a sentence and adds "(Reuters)". Beside
-        the rest of the paragraph, its last word would look like one the original replaced (as
-        in a list's line written to the same template); against the sentences it copies alone,
-        it is an affix."""
+    def _sentences_with_an_affix(self, dup: Duplicate, words: list[str], ops: Opcodes) -> bool:
+        """Whether ``dup``, contained in one paragraph of this document (``ops`` aligns its
+        ``words`` with it), is whole sentences of it with no more than small edits, such as a
+        credit in brackets after them or a dateline before them: a caption that repeats a
+        sentence and adds "(Reuters)". Beside the rest of the paragraph, its last word would look
+        like one the original replaced (as in a list's line written to the same template);
+        against the sentences it copies alone, it is an affix."""
         if dup.kind != "contained" or dup.doc_id is not None or len(dup.originals) != 1:
+            return False
+        # (a credit in brackets after it, or a dateline before it: a word of a remark after it,
+        # "... the operator confirmed.” Nonsense.", is a comment's, and says something)
+        credited = self.texts[dup.index].rstrip().endswith((")", "]"))
+        if not credited and not self.page.dateline(dup.index)[1]:
             return False
         j = dup.original
         assert j is not None
-        if len(other) != self.page.sentence_words(j)[1][-1]:  # (a window of more paragraphs)
-            return False
         equal = [op for op in ops if op.tag == "equal"]
         if not equal:
             return False
-        start, end = equal[0].dest_start, equal[-1].dest_end
-        starts, ends = self.page.sentence_words(j)
-        if start not in starts or end not in ends or (start, end) == (0, len(other)):
+        core = words[equal[0].src_start : equal[-1].src_end]  # (what it copies, edits and all)
+        if len(core) == len(words) or not self.page.whole_sentences_of(" ".join(core), j):
             return False
         # (not a list's number in front of it: a numbered step repeating the text's sentences is
         # the article's own list, a recipe's steps under its story)
-        aside = self.page.aside(dup.index, words)
-        return only_small_edits(words, other[start:end], aside=aside)
+        return only_small_edits(words, core, aside=self.page.aside(dup.index, words))
 
     def _drops_a_phrase(self, words: list[str], other: list[str], ops: Opcodes) -> bool:
         """Whether the alignment of ``words`` with the paragraph that holds them (``other``)

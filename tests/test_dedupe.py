@@ -2174,6 +2174,9 @@ BOILERPLATE_LINES = [
     "Print this page",
     "Click to share on Twitter (Opens in new window)",
     "Share via Email",
+    "We use cookies to give you the best experience on our site. By continuing, you agree.",
+    "Accept all cookies",
+    "Manage preferences",
     "SKIP ADVERTISEMENT",
     "Subscribe to our daily briefing",
     "Subscribe to continue reading",
@@ -2233,6 +2236,8 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Subscribe to the council's minutes to see how each member voted.",
         "Show more restraint, the judge told the council.",
         "Print media lost readers again in 2025.",
+        "We use cookies to improve our services, the bank said in a statement.",
+        "The regulator found that the site uses cookies to track children.",
         # A caption run in after its credit, and a list's "(c)" that a converter made a sign
         "© Harbour Gazette Photo Desk The ferry resumed its winter timetable on Monday after a "
         "week of storms closed the port.",

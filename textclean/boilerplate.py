@@ -70,6 +70,18 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"related( (articles?|stories|coverage|content|reading|posts?|links?))?" + _TAIL,
     r"recommended( (for you|stories|articles|reading))?",
     r"most (read|popular|viewed)( (stories|articles|now))?",
+    # A cookie banner: "We use cookies to give you the best experience. By continuing ..." (not
+    # a statement someone made: "..., the bank said")
+    r"(we|this (web)?site|our (web)?site) uses? cookies"
+    r"(?![^.!?]*\b(said|says|told|according|admitted|claimed)\b)"
+    r"( and (similar|other) technologies)?"
+    r"( to [^.!?]{0,160}\b(experience|services?|website|site|content|advertising|ads|traffic)\b"
+    r"[^.!?]{0,80})?"
+    r"(\.\s*(by (continuing|using|browsing)|if you continue|you (can|may)"
+    r"|to (find|learn) (out )?more|for more|read our|see our)[^.!?]{0,200})?",
+    r"(accept|allow|reject|decline)( all| necessary)? cookies",
+    r"(manage|customi[sz]e) (cookies|(cookie )?(preferences|settings))"
+    r"|cookie (policy|notice|settings|preferences)",
     r"(follow|like) us on (facebook|twitter|x|instagram|linkedin|tiktok|youtube)"
     r"(,? (and|or|&) (facebook|twitter|x|instagram|linkedin|tiktok|youtube))*",
     r"click here to (subscribe|read more|learn more|sign up|continue)",

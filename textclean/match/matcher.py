@@ -103,7 +103,7 @@ _NEGATIONS = frozenset({
     "mai", "nessun", "nessuno", "nao", "niet", "geen", "nooit",  # (Italian, Portuguese, Dutch)
 })  # fmt: skip
 _AGENCY = re.compile(r"\([^()]*[^\W\d_]")  # an agency in brackets: a word, not a score "(12-4)"
-_HEADLINE_REACH = runs.HEADER_LINES + 2 + runs.MAX_MENU  # ... once the title opens the document
+_HEADLINE_REACH = runs.HEADER_LINES + 2  # ... once the title opens the document (or a menu)
 _NUMBER = re.compile(r"(?<![^ ])[0-9]+(?![^ ])")  # a word of digits in canonical text
 
 
@@ -252,7 +252,7 @@ class _DocumentMatcher:
                 if i not in in_prior and not self._boilerplate_line(i):
                     short_repeats[i] = j  # a short repeat (a heading, a label), kept for now
                     continue
-            headline = self.page.headline(i) if shown < TITLE_REACH + runs.MAX_MENU else None
+            headline = self.page.headline(i) if shown < TITLE_REACH + self.page.menu else None
             if headline is not None:
                 self.found[i] = headline
                 continue
@@ -1549,7 +1549,7 @@ class _DocumentMatcher:
             k for k in range(len(canonical))
             if canonical[k] and k not in self.found and k not in self.structured
         )  # fmt: skip
-        for i in islice(kept, 1, _HEADLINE_REACH):
+        for i in islice(kept, 1, _HEADLINE_REACH + self.page.menu):
             headline = self.page.headline(i)
             if headline is not None:
                 self.found[i] = headline

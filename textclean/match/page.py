@@ -109,6 +109,14 @@ class Page:
         self.unended = {
             i for i in (*worded[:TITLE_REACH], *worded[-1:]) if _unended(texts[i].rstrip()[-1:])
         }
+        # The menu's items that open the page, if it was dumped whole (boilerplate lines among
+        # them, which go, passed over): the page's title may stand under them (see headline).
+        self.menu = 0
+        for k in islice(worded, runs.MAX_MENU * 2):
+            if document.canonical[k].count(" ") < runs.MENU_ITEM_WORDS:
+                self.menu += 1
+            elif boilerplate is None or boilerplate.match(texts[k]) is None:
+                break
 
     def sentence_holders(self, sentence: str) -> list[int]:
         """The paragraphs of this document that hold canonical ``sentence`` as a sentence with

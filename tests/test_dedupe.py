@@ -2495,6 +2495,10 @@ def test_a_headline_under_the_page_title_with_the_site_name_goes(page_title: str
     # Not past a line longer than a menu's item, nor past the text.
     lede = "The council met on Tuesday."
     assert dedupe(doc(*MENU, lede, top, headline, P0, sep="\n")).duplicates == ()
+    # The headline again further on (an AMP copy's title) goes too, as the title holds it; the
+    # text between stays.
+    result = dedupe(doc(top, headline, P0, P1, P3, headline, P2))
+    assert {i: original for i, (original, _) in removed(result).items()} == {1: 0, 5: 0}
 
 
 def test_a_short_line_repeated_near_the_top_but_not_a_title_stays() -> None:

@@ -201,6 +201,7 @@ class _DocumentMatcher:
         self.uncontained: dict[int, int] = {}
         # Paragraphs found in a later one that stayed, as that one looked like the copy.
         self.held_back: set[int] = set()
+        self.headlines: set[int] = set()  # headlines that went under the page's title
         # Paragraphs that a teaser before them is no candidate of, as it previews the run from
         # them on (or is them cut short): a removal since may have broken that run.
         self.spared: set[int] = set()
@@ -255,6 +256,7 @@ class _DocumentMatcher:
             headline = self.page.headline(i) if shown < TITLE_REACH + self.page.menu else None
             if headline is not None:
                 self.found[i] = headline
+                self.headlines.add(i)
                 continue
             fp = self.document[i] if i in in_prior else None
             if (
@@ -388,6 +390,7 @@ class _DocumentMatcher:
                     self._short_rounds_closed_up(short_repeats, short_parts)
         self._spared_again()
         self._headline_again()
+        self._headlines_again_further_on()
         settle.remove_wordless(canonical, self.found)
         settle.keep_rings(canonical, self.found)
         settle.resolve_references(self.found)
@@ -1553,6 +1556,22 @@ class _DocumentMatcher:
             headline = self.page.headline(i)
             if headline is not None:
                 self.found[i] = headline
+                self.headlines.add(i)
+
+    def _headlines_again_further_on(self) -> None:
+        """Remove the later paragraphs with the text of a headline that went under the page's
+        title (:meth:`Page.headline`): the title of an AMP or print copy further on, the headline
+        again at the page's foot. They repeat the title as that headline did; with the headline
+        gone, no kept paragraph has their text, and the title that holds it adds the site's name.
+        """
+        canonical = self.document.canonical
+        title_of = {canonical[h]: self.found[h].original for h in self.headlines if h in self.found}
+        for i in range(min(self.headlines, default=len(canonical)) + 1, len(canonical)):
+            title = title_of.get(canonical[i])
+            kept = title is not None and self.page.kept(title) and self.page.kept(i)
+            if kept and title is not None and i not in self.structured:
+                rule = "the page's headline again, which its title holds"
+                self.found[i] = Duplicate(i, title, "contained", 1.0, rule, (title,))
 
     def _verbatim(
         self, i: int, text: str, candidates: Candidates, *, later: bool

@@ -488,6 +488,12 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
 @example(  # ... a description cut short, and the run a pull quote of it (seed 976)
     "\n\n".join([f"{_S} Closed {_S} Closed", f"{_S} Closed", f"“{_S} Closed” — the mayor"])
 )  # fmt: skip
+@example(  # a title under a menu, the menu's copy at the bottom gone late (seed 1001)
+    "\n\n".join([json.dumps({"@type": "NewsArticle", "headline": "Closed",
+                               "url": "https://example.com/a", "articleBody": "Closed"})]
+                  + ["Closed"] * 11 + [f"“{SENTENCES[5]} Closed” — the mayor", "Closed",
+                                       f"{SENTENCES[5]} Closed"])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

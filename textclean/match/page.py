@@ -110,9 +110,12 @@ class Page:
             i for i in (*worded[:TITLE_REACH], *worded[-1:]) if _unended(texts[i].rstrip()[-1:])
         }
         # The menu's items that open the page, if it was dumped whole (boilerplate lines among
-        # them, which go, passed over): the page's title may stand under them (see headline).
+        # them, which go, and structured data, set aside, passed over): the page's title may
+        # stand under them (see headline).
         self.menu = 0
         for k in islice(worded, runs.MAX_MENU * 2):
+            if k in self.structured:
+                continue
             if document.canonical[k].count(" ") < runs.MENU_ITEM_WORDS:
                 self.menu += 1
             elif boilerplate is None or boilerplate.match(texts[k]) is None:

@@ -438,9 +438,11 @@ def _check_path(path: Path) -> None:
     if path.is_dir():
         raise IsADirectoryError(f"{where}: it is a directory")
     parent = path.parent
-    if not path.exists() and not parent.is_dir():
+    if path.exists():
+        return
+    if not parent.is_dir():
         raise FileNotFoundError(f"{where}: the directory {str(parent)!r} does not exist")
-    if not path.exists() and not os.access(parent, os.W_OK | os.X_OK):
+    if not os.access(parent, os.W_OK | os.X_OK):
         raise PermissionError(f"{where}: no permission to create a file in {str(parent)!r}")
 
 

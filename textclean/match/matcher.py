@@ -1920,7 +1920,7 @@ class _DocumentMatcher:
             back = None if j is None else self.page.aside(j, other)
             listed = j is not None and self.page.ended(j)
             small = only_small_edits(other, words, aside=back, list_item=listed)
-        if not small and self._sentences_with_an_affix(dup, words, ops):
+        if not small and self._sentences_with_an_affix(dup, words, ops, aside):
             small = True  # (a caption with its credit: "... every hour. (Reuters)")
         if small and dup.similarity < 1.0 and self.page.opens_with_a_sentence(dup.index, ops):
             small = False  # "Integration. (Xero works with ...)": a run-in heading, not a dateline
@@ -1934,9 +1934,16 @@ class _DocumentMatcher:
             return None
         return dup
 
-    def _sentences_with_an_affix(self, dup: Duplicate, words: list[str], ops: Opcodes) -> bool:
+    def _sentences_with_an_affix(
+        self,
+        dup: Duplicate,
+        words: list[str],
+        ops: Opcodes,
+        aside: Callable[[int, int], bool] | None,
+    ) -> bool:
         """Whether ``dup``, contained in one paragraph of this document (``ops`` aligns its
-        ``words`` with it), is whole sentences of it with no more than small edits, such as a
+        ``words`` with it; ``aside`` passes page furniture among them, as
+        :meth:`Page.aside` does), is whole sentences of it with no more than small edits, such as a
         credit in brackets after them or a dateline before them: a caption that repeats a
         sentence and adds "(Reuters)". Beside the rest of the paragraph, its last word would look
         like one the original replaced (as in a list's line written to the same template);
@@ -1958,7 +1965,7 @@ class _DocumentMatcher:
             return False
         # (not a list's number in front of it: a numbered step repeating the text's sentences is
         # the article's own list, a recipe's steps under its story)
-        return only_small_edits(words, core, aside=self.page.aside(dup.index, words))
+        return only_small_edits(words, core, aside=aside)
 
     def _drops_a_phrase(self, words: list[str], other: list[str], ops: Opcodes) -> bool:
         """Whether the alignment of ``words`` with the paragraph that holds them (``other``)

@@ -116,7 +116,7 @@ class Page:
         for k in islice(worded, runs.MAX_MENU * 2):
             if k in self.structured:
                 continue
-            if document.canonical[k].count(" ") < runs.MENU_ITEM_WORDS:
+            if runs.menu_item(document.canonical[k]):
                 self.menu += 1
             elif boilerplate is None or boilerplate.match(texts[k]) is None:
                 break

@@ -29,6 +29,7 @@ __all__ = [
     "furniture",
     "in_header",
     "lined_up",
+    "menu_item",
     "past_furniture",
     "past_repeats",
     "remove_short_blocks",
@@ -40,6 +41,14 @@ BLOCK_LINES = 4  # short lines in a row repeated right after themselves that go 
 MENU_LINES = 4  # short lines in a row that make a menu, when they open and close a document
 MENU_ITEM_WORDS = 3  # a menu's item above a page's title has at most this many words
 MAX_MENU = 64  # ... and such a menu at most this many items
+
+
+def menu_item(canon: str) -> bool:
+    """Whether canonical ``canon`` may be a menu's item above a page's title: at most
+    :data:`MENU_ITEM_WORDS` words ("Home", "World news")."""
+    return canon.count(" ") < MENU_ITEM_WORDS
+
+
 MENU_MAX_LINES = 64  # ... and at most this many (so that each line tried costs little)
 FOOTER_LINES = 4  # lines after the menu's repeat, each shorter than HEADER_WORDS: a footer's
 HEADER_LINES = 3  # lines between a document's title and its repeat, when that goes ...
@@ -418,7 +427,7 @@ def in_header(
             if k == j:
                 worded = chain((j,), worded)
                 break
-            if n >= MAX_MENU or canonical[k].count(" ") >= MENU_ITEM_WORDS:
+            if n >= MAX_MENU or not menu_item(canonical[k]):
                 return False
         else:
             return False

@@ -2210,6 +2210,31 @@ BOILERPLATE_LINES = [
     "Pokračování článku pod reklamou",  # Czech
     "推荐阅读",  # Chinese
     "点击查看更多",
+    # Labels between dashes or in brackets
+    "— Advertisement —",
+    "[Anzeige]",
+    "【广告】",
+    "（広告）",
+    # Furniture beyond "advertisement" and "read more", in the languages of the list
+    "Das könnte Sie auch interessieren",  # German
+    "Zur Startseite",
+    "Alle Rechte vorbehalten",
+    "Sur le même sujet",  # French
+    "Article réservé aux abonnés",
+    "Te puede interesar",  # Spanish
+    "Noticias relacionadas",
+    "Continua após a publicidade",  # Portuguese
+    "Articoli correlati",  # Italian
+    "Zobacz też: Nowy most w porcie",  # Polish
+    "Související články",  # Czech
+    "Материалы по теме",  # Russian
+    "Подписывайтесь на наш канал в Telegram",
+    "İlgili Haberler",  # Turkish
+    "विज्ञापन",  # Hindi
+    "यह भी पढ़ें: बंदरगाह पर नया पुल",
+    "责任编辑：王明",  # Chinese
+    "無断転載を禁じます",  # Japanese
+    "무단전재 및 재배포 금지",  # Korean
 ]
 
 
@@ -2250,6 +2275,12 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "广告牌在台风中倒塌，砸坏了两辆汽车。",
         "Annonsen publicerades i tre tidningar.",
         "Más información sobre el puente estará disponible en marzo.",
+        "Die Kommentare des Ministers zur Brücke fielen am Dienstag deutlich aus.",
+        "Подробнее о плане мост расскажет мэр в пятницу.",
+        "Sur le même sujet, le conseil n'a rien décidé mardi.",
+        "Zur Startseite des Hafens führt seit Montag eine neue Brücke.",
+        "责任编辑认为，这座桥将在三月通车。",
+        "(Advertising revenue rose again in the second half of the year.)",
     ]
     result = dedupe(doc(P0, *content, "Advertisement", P1))
     assert removed(result) == {len(content) + 1: (None, "boilerplate")}

@@ -648,13 +648,20 @@ _MATCHER = BoilerplateMatcher(_EXTRA)
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.sampled_from(_LINES) | st.text(max_size=40), st.text(max_size=3))
+@given(
+    st.sampled_from(_LINES) | st.text(max_size=40),
+    st.text(st.sampled_from(" -–—*•|[(（【<\xa0") | st.characters(), max_size=3),
+)
 @example("читайте также", "")
 @example("αbc", "")
 @example("ébc more", "")
+@example("Advertisement", "— ")
+@example("(c) 2026 Harbour Gazette", "- ")
+@example("广告】", "【")
 def test_boilerplate_first_character_index_changes_no_answer(line: str, prefix: str) -> None:
-    # The matcher only tries the patterns that can start with a paragraph's first character;
-    # trying every pattern must give the same answer.
+    # The matcher only tries the patterns that can start with a paragraph's first character
+    # (or with one of the dashes and brackets that open it); trying every pattern must give the
+    # same answer.
     patterns = (*DEFAULT_PATTERNS, *_EXTRA)
     text = prefix + line
     expected = next((p for p in patterns if _compile(p).fullmatch(text)), None)

@@ -1,13 +1,16 @@
 """Boilerplate lines: whole paragraphs that are page furniture, not article content.
 
 Each pattern is a regular expression that must match a paragraph's *whole* text, case-insensitively;
-a space in a pattern matches any run of white space, and trailing punctuation (``.:!…»›>``) and
-white space around the paragraph are allowed. A sentence that merely contains "advertisement" is
+a space in a pattern matches any run of white space, and white space, dashes, stars, bullets and
+brackets around the label (``— Advertisement —``, ``[Anzeige]``, ``【广告】``) and trailing
+punctuation (``.:!…»›>``) are allowed. A sentence that merely contains "advertisement" is
 content, and is never matched.
 
 :data:`DEFAULT_PATTERNS` covers English, German, French, Spanish, Italian, Portuguese, Dutch,
 Polish, Czech, the Scandinavian languages, Finnish, Hungarian, Romanian, Greek, Turkish, Russian,
-Ukrainian, Arabic, Chinese, Japanese and Korean. Extend it with the ``boilerplate_patterns``
+Ukrainian, Arabic, Hindi, Chinese, Japanese and Korean: advertisement labels, "read more" and
+"related" lines, share, follow and subscribe prompts, comment counts, "all rights reserved" and
+the like. Extend it with the ``boilerplate_patterns``
 option of :func:`textclean.dedupe` (your patterns are added to the defaults), or turn the step
 off with ``boilerplate=False``.
 
@@ -18,6 +21,8 @@ True
 True
 >>> matcher.match("The advertisement ran in three newspapers.") is None
 True
+>>> matcher.match("— Anzeige —") is not None, matcher.match("【广告】") is not None
+(True, True)
 """
 
 from __future__ import annotations
@@ -69,6 +74,8 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"( \(opens in (a )?new window\))?",
     r"related( (articles?|stories|coverage|content|reading|posts?|links?))?" + _TAIL,
     r"recommended( (for you|stories|articles|reading))?",
+    r"you (may|might) (also )?(like|enjoy|be interested in)( (this|these))?",
+    r"newsletters?",
     r"most (read|popular|viewed)( (stories|articles|now))?",
     # A cookie banner: "We use cookies to give you the best experience. By continuing ..." (not
     # a statement someone made: "..., the bank said")
@@ -104,39 +111,67 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"©.{0,200}(rights reserved|by permission|may not be (published|reproduced|copied)).{0,100}",
     r"this (material|article|content) may not be (published|reproduced|copied).{0,200}",
     # German
-    r"anzeige|werbung|gesponsert",
+    r"anzeige|werbung|gesponsert|gesponserter (inhalt|artikel|beitrag)",
     r"(lesen|lies) (sie )?(auch|mehr)" + _TAIL,
     r"(mehr|weiter) (zum thema|lesen)" + _TAIL,
-    r"(artikel )?teilen",
-    r"newsletter (abonnieren|bestellen)",
+    r"(das|dies) (könnte|koennte) (sie|dich) auch interessieren|auch interessant"
+    r"|empfohlener redaktioneller inhalt",
+    r"(artikel )?(teilen|drucken|merken)",
+    r"(auf|bei|per|via) (facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail) teilen",
+    r"(jetzt )?(zum )?newsletter (abonnieren|bestellen|anmelden)|jetzt abonnieren",
+    r"folgen? (sie )?uns( auf (facebook|twitter|x|instagram|linkedin|tiktok|youtube|telegram))?",
+    r"kommentare( \(\d+\))?|alle rechte vorbehalten",
+    r"zur startseite|zum artikel|(zurück )?nach oben|(mehr|alle) anzeigen|hier klicken"
+    r"|video abspielen",
     r"weiter nach der (anzeige|werbung)|(artikel )?weiterlesen( nach der anzeige)?",
+    r"(der )?artikel (wird|geht) (nach|unter|unterhalb) der (anzeige|werbung) (fortgesetzt|weiter)",
     # French
     r"publicit[ée]",
     r"(lire|voir) (aussi|plus|la suite)" + _TAIL,
     r"[àa] lire (aussi|également)" + _TAIL,
-    r"partager( (cet|l') ?article)?",
-    r"abonnez-vous( [àa] (notre|la) newsletter)?",
+    r"partager( (cet|l') ?article)?( sur (facebook|twitter|x|whatsapp|linkedin))?",
+    r"abonnez-vous( [àa] (notre|la) newsletter)?|s['’]abonner"
+    r"|inscrivez-vous [àa] (notre|la) newsletter",
+    r"vous aimerez (aussi|également)|sur le m[êe]me sujet" + _TAIL,
+    r"(cet )?article r[ée]serv[ée] aux abonn[ée]s",
+    r"suivez-nous( sur (facebook|twitter|x|instagram|linkedin|tiktok|youtube))?",
+    r"commentaires( \(\d+\))?|tous droits r[ée]serv[ée]s|retour en haut( de (la )?page)?",
     r"(la )?suite (de l'article )?apr[èe]s (la|cette) publicit[ée]",
     r"continuer (la|[àa] lire|[àa] la) lecture|continuer [àa] lire",
+    r"(publicit[ée](\s*[-–—:|]\s*|\s+))?(continuez|poursuivez) (la|votre) lecture( ci-dessous)?",
     # Spanish
     r"publicidad|anuncio",
     r"(lee|lea|leer|ver) (también|más|tambien|mas)" + _TAIL,
     r"compartir( (este )?art[ií]culo)?",
     r"suscr[ií]bete( (a|al) (nuestro|nuestra) (bolet[ií]n|newsletter))?",
     r"(sigue|siga|seguir|contin[uú]a) leyendo( (despu[ée]s de|tras) (la publicidad|el anuncio))?",
+    r"(el )?(art[íi]culo|texto) contin[úu]a (despu[ée]s de|tras|debajo de)"
+    r" (la publicidad|el anuncio)",
     r"m[áa]s informaci[óo]n",
+    r"te (puede|podr[íi]a) interesar|te recomendamos",
+    r"(noticias|art[íi]culos) relacionad[oa]s|contenido patrocinado" + _TAIL,
+    r"compartir en (facebook|twitter|x|whatsapp|linkedin)",
+    r"s[íi]guenos( en (facebook|twitter|x|instagram|linkedin|tiktok|youtube))?",
+    r"recibe nuestr[oa] (newsletter|bolet[íi]n)",
+    r"comentarios( \(\d+\))?|todos los derechos reservados",
     # Italian
     r"pubblicit[àa]",
     r"(leggi|vedi) (anche|di più|di piu)" + _TAIL,
     r"condividi( (l'|questo )?articolo)?",
     r"iscriviti( alla (nostra )?newsletter)?",
     r"continua a leggere( dopo la pubblicit[àa])?",
+    r"potrebbe interessarti( anche)?|articoli correlati" + _TAIL,
+    r"contenuto sponsorizzato|tutti i diritti riservati|riproduzione riservata( ©)?",
+    r"seguici( su (facebook|twitter|x|instagram|linkedin|tiktok|youtube))?|commenti",
     # Portuguese
     r"publicidade",
     r"(leia|veja) (também|mais|tambem)" + _TAIL,
     r"compartilh(e|ar)( (este|esta) (artigo|matéria|materia|notícia|noticia))?",
     r"assine( (a|nossa) newsletter)?",
-    r"continu(a|e) (depois|ap[óo]s) (da )?publicidade|continue lendo",
+    r"continu(a|e) (depois|ap[óo]s) (d?a )?publicidade|continue lendo",
+    r"(not[íi]cias|mat[ée]rias) relacionadas|conte[úu]do patrocinado" + _TAIL,
+    r"(siga|segue)-nos( (no|na|em) (facebook|twitter|x|instagram|linkedin|tiktok|youtube))?",
+    r"coment[áa]rios|todos os direitos reservados|saiba mais",
     # Dutch
     r"advertentie",
     r"lees (ook|meer)" + _TAIL,
@@ -144,7 +179,11 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"lees verder( (na|onder) de advertentie)?",
     # Polish and Czech
     r"reklama",
-    r"czytaj (też|także|również|więcej|dalej)" + _TAIL,
+    r"(czytaj|zobacz) (też|także|również|więcej|dalej)" + _TAIL,
+    r"udostępnij|zapisz się do newslettera|artykuł sponsorowany|materiał partnera|komentarze"
+    r"|polecamy|dalsza część artykułu pod (materiałem wideo|reklamą)",
+    r"související články|sdílet( na (facebooku|twitteru|x))?|diskuze|komentáře"
+    r"|přihlaste se k odběru newsletteru|mohlo by vás (také )?zajímat",
     r"(čtěte|přečtěte si) (také|též|více)" + _TAIL,
     r"další (zprávy|články)|pokračování článku pod reklamou",
     # Greek, Finnish, Hungarian, Romanian
@@ -154,21 +193,42 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(läs|læs|les) (också|även|mer|også|mere)" + _TAIL,
     # Turkish
     r"reklam",
-    r"ilgili (haberler|haber)" + _TAIL,
+    r"[iİ]lg[iİ]l[iİ] (haberler|haber)|benzer haberler" + _TAIL,
+    r"haber[iİ]n devamı|devamını oku|paylaş|abone ol|yorumlar|tüm hakları saklıdır"
+    r"|bunlar da [iİ]lg[iİ]n[iİ]z[iİ] çekeb[iİ]l[iİ]r",
     # Russian and Ukrainian
-    r"реклама",
+    r"реклама( \d+\+)?",
+    r"(статья|материал) продолжается (после|ниже) рекламы|продолжение (после|ниже) рекламы",
     r"(читайте|смотрите) (также|тоже|еще|ещё|також)" + _TAIL,
-    r"поделиться( (статьей|новостью))?",
+    r"поделиться( (статьей|новостью))?|поділитися",
+    r"(читать|читати) (далее|дальше|полностью|далі|повністю)|подробнее|детальніше",
+    r"(материалы|новости) по теме|по теме|новости партн[её]ров|новини партнерів" + _TAIL,
+    r"комментарии|коментарі|все права защищены|всі права захищені|загрузка",
+    r"(подписывайтесь|підписуйтесь) на (наш|нас)\b.{0,60}",
     # Arabic
     r"إعلان",
-    r"(اقرأ|إقرأ) (أيضا|أيضاً|أيضًا)" + _TAIL,
+    r"(اقرأ|إقرأ) (أيضا|أيضاً|أيضًا|المزيد)" + _TAIL,
+    r"(مواضيع|أخبار|مقالات) ذات صلة" + _TAIL,
+    r"شارك( المقال)?|تابعونا على .{1,40}|اشترك في النشرة( البريدية)?|التعليقات|تعليقات"
+    r"|جميع الحقوق محفوظة",
+    # Hindi
+    r"विज्ञापन|(ये|यह) भी पढ़ें" + _TAIL,
+    r"(और|आगे) पढ़ें|संबंधित (खबरें|ख़बरें|समाचार)|शेयर करें|हमें फॉलो करें|टिप्पणियां|टिप्पणियाँ"
+    r"|सर्वाधिकार सुरक्षित",
     # Chinese, Japanese, Korean
     r"广告|廣告|広告|광고",
     r"(相关|相關|延伸|推荐|推薦)(阅读|閱讀|新闻|新聞|文章|报道|報導)" + _TAIL,
     r"(点击|點擊)(查看|阅读|閱讀)(更多|全文)",
     r"関連(記事|ニュース)" + _TAIL,
-    r"続きを読む|スポンサーリンク",
+    r"(责任编辑|責任編輯)\s*[:：]\s*\S{1,12}|(本文)?(来源|來源)\s*[:：].{1,40}",
+    r"(阅读|閱讀|展开|展開)全文|(看|查看)更多|返回搜狐，?查看更多|分享到\s*[:：]?|扫码关注.{0,30}",
+    r"(订阅|訂閱)电子报|訂閱電子報|版权所有|版權所有"
+    r"|未经(授权|许可)，?(不得|禁止)转载.{0,20}|未經(授權|許可)，?(不得|禁止)轉載.{0,20}",
+    r"(記事の)?続きを読む|スポンサーリンク|もっと見る|あわせて読みたい|おすすめ(記事|ニュース)",
+    r"(この)?記事を(シェア|共有)する|シェアする|無断(転載|複製)(を)?(禁じます|禁止)",
     r"관련\s*기사" + _TAIL,
+    r"(기사 )?공유하기|구독하기|많이 본 뉴스|더보기|댓글",
+    r"(저작권자\s*(©|ⓒ|\(c\))\s*\S+(\s\S+)?\s*[,.]?\s*)?무단\s*전재\s*(및|-|·)?\s*재배포\s*금지",
 )
 """The built-in whole-paragraph boilerplate patterns."""
 
@@ -190,9 +250,22 @@ _LINK_NOTE = regex.compile(
 )
 
 
-def _compile(pattern: str) -> regex.Pattern[str]:
+# What may stand around a label: white space, dashes, stars, bullets and brackets ("— Advertisement
+# —", "[Anzeige]", "【广告】"), and after it trailing punctuation ("Read more:", "Weiter »").
+_OPENING = r"[\s\-–—*•·|\[(（【「《<]*"
+_CLOSING = r"[\s.:!…»›>\-–—*•·|\])）】」》▼▾↓]*"
+_OPENING_RUN = regex.compile(_OPENING)
+_OPENERS = frozenset("-–—*•·|[(（【「《<")  # (and white space: the characters of an opening)
+# Characters a paragraph may start with that the first-character index covers (beyond Latin-1):
+# the dashes, bullets and brackets of an opening.
+_INDEXED = "".join(map(chr, range(256))) + "–—•（【「《"
+
+
+def _compile(pattern: str, *, bare: bool = False) -> regex.Pattern[str]:
+    """``pattern`` as it matches a whole paragraph, or (``bare``) as it is, spaces widened."""
+    body = r"(?:" + pattern.replace(" ", r"\s+") + r")"
     try:
-        return regex.compile(r"\s*(?:" + pattern.replace(" ", r"\s+") + r")[\s.:!…»›>]*", _FLAGS)
+        return regex.compile(body if bare else _OPENING + body + _CLOSING, _FLAGS)
     except regex.error as wrapped:
         message = str(wrapped)
         try:  # the error as the pattern alone gives it: where it stands in the pattern
@@ -220,15 +293,14 @@ class BoilerplateMatcher:
         # One alternation answers "is it boilerplate?" in a single pass; which pattern matched is
         # looked up only for the (rare) paragraphs that are.
         self._any = self._alternation(range(len(chosen)))
-        # For a paragraph starting with a Latin-1 character, the alternation of only those
-        # patterns that can start with it (found by partial matching, for every such character):
-        # most paragraphs start with a letter that no pattern starts with, or only a few.
+        # For a pattern's first character (a Latin-1 one, or a dash or bracket that opens a
+        # label), the alternation of only those patterns that can start with it, found by
+        # partial matching: most paragraphs start with a letter that no pattern starts with, or
+        # only a few. (A label's opening, "— " before "Advertisement", is looked past.)
+        bare = [_compile(p, bare=True) for p in chosen]
         starting: dict[tuple[int, ...], list[str]] = {}
-        for code in range(256):
-            first = chr(code)
-            which = tuple(
-                n for n, c in enumerate(self._compiled) if c.fullmatch(first, partial=True)
-            )
+        for first in _INDEXED:
+            which = tuple(n for n, c in enumerate(bare) if c.fullmatch(first, partial=True))
             starting.setdefault(which, []).append(first)
         self._by_first: dict[str, regex.Pattern[str] | None] = {}
         for which, firsts in starting.items():
@@ -318,9 +390,19 @@ class BoilerplateMatcher:
         """The first pattern that matches the whole of ``text``, or ``None``."""
         if len(text) > MAX_LINE_CHARS or not text:
             return None
-        quick = self._by_first.get(text[0], self._any)
-        if quick is None or not quick.fullmatch(text):
-            return None
+        first = text[0]
+        if first in _OPENERS or first.isspace():
+            # A pattern starts after the opening's characters (dashes, brackets), or at one of
+            # them: the patterns that can start with any of those are tried.
+            found = _OPENING_RUN.match(text)  # (always: it matches nothing at least)
+            opening = text[: (found.end() if found else 0) + 1]
+            quicks = {self._by_first.get(c, self._any) for c in opening}
+            if not any(quick is not None and quick.fullmatch(text) for quick in quicks):
+                return None
+        else:
+            quick = self._by_first.get(first, self._any)
+            if quick is None or not quick.fullmatch(text):
+                return None
         return next(
             p for p, c in zip(self.patterns, self._compiled, strict=True) if c.fullmatch(text)
         )

@@ -215,6 +215,16 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
     return '<p><a href="https://example.com/a?b=c">' + s.replace(" ", "</a> ", 1) + "</p>"
 
 
+_MAYOR = (
+    "After the meeting the mayor explained the main points of the decision to the press at city "
+    "hall."
+)
+_BOARD = (
+    "The advisory board's opinion is not binding, but the board can take the matter to the "
+    "administrative court if it sees the law broken. That is new for the city."
+)
+
+
 @FAST
 @given(news_documents())
 @example(f"{_S}\n\n{_S}\n\n{_S} {_S}")  # a sentence, its repeat, and both run together
@@ -493,6 +503,11 @@ def _T(s: str) -> str:  # a copy wrapped in HTML, with a link
                                "url": "https://example.com/a", "articleBody": "Closed"})]
                   + ["Closed"] * 11 + [f"“{SENTENCES[5]} Closed” — the mayor", "Closed",
                                        f"{SENTENCES[5]} Closed"])
+)  # fmt: skip
+@example(  # a description cut short, brought to the page's top by a removal above it
+    "\n\n".join([f"Line {n}" for n in range(1, 7)] + [_MAYOR]
+                  + [f"Line {n}" for n in range(7, 12)]
+                  + [_BOARD[: _BOARD.index(" take")], f"The question ?{_MAYOR}", _BOARD])
 )  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)

@@ -724,6 +724,7 @@ class _DocumentMatcher:
         waiting = sorted(later, reverse=True)
         removed_here: set[int] = set()
         vetoed: list[int] = []
+        below_top: set[int] = set()  # unended ones that removals may bring to the page's top
         while waiting:
             vetoed = []
             removed = False
@@ -738,12 +739,11 @@ class _DocumentMatcher:
                 }
                 # (the start of a later one cut short is a teaser, whichever paragraph was
                 # matched first, as a second run finds it)
-                if (
-                    j in self.page.unended
-                    and j not in self.page.teasers
-                    and any(self.page.cut_short(j, i) for _, i in candidates)
-                ):
-                    self.page.teasers.add(j)
+                if j not in self.page.teasers and self.page.unended(j):
+                    if any(self.page.cut_short(j, i) for _, i in candidates):
+                        self.page.teasers.add(j)
+                elif j not in self.page.teasers and self.page.ends_unended(j):
+                    below_top.add(j)
                 dup = self._contained(j, fp, candidates, later=True) if candidates else None
                 if dup is None or self.page.lone_part(j, dup, fp):
                     continue  # (a heading-sized part of one later paragraph, as a value in a table)
@@ -769,8 +769,11 @@ class _DocumentMatcher:
                     removed_here.add(j)
                     removed = True
             # Removals leave less earlier text to make a paragraph a copy: look again at those
-            # that stayed for that reason, so that the outcome is the same on the output.
-            waiting = vetoed if removed else []
+            # that stayed for that reason, so that the outcome is the same on the output; and
+            # at those they brought to the top of the page (a description cut short, now).
+            risen = {j for j in below_top - self.found.keys() if self.page.unended(j)}
+            below_top.difference_update(risen)
+            waiting = sorted({*vetoed, *risen}, reverse=True) if removed else []
         self.held_back = set(vetoed) - self.found.keys()
         return removed_here
 
@@ -1158,14 +1161,14 @@ class _DocumentMatcher:
         for j in self.page.quoted_in.get(i, ()):
             if j < i and self.page.kept(j):
                 found.setdefault((None, j), (1, canonical[j]))
-        for j in self.page.unended.intersection(local):
+        for j in local:
             if self.page.cut_short(j, i):
                 self.page.teasers.add(j)
                 self.spared.add(i)
                 del found[None, j]
         if (
-            i in self.page.unended
-            and i not in self.page.teasers
+            i not in self.page.teasers
+            and self.page.unended(i)
             and any(self.page.cut_short(i, j) for j in local)
         ):
             self.page.teasers.add(i)  # (a copy of the paragraphs up to or from ``j``, cut short)

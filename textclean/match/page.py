@@ -43,6 +43,9 @@ MIN_CUT_WORDS = 4  # words of the cut end of a truncated copy (fewer may be a he
 DATELINE_WORDS = 6
 _MAX_PARTS = 8  # paragraphs that a teaser or a page's description runs over, at most
 TITLE_REACH = 12  # kept paragraphs above a headline under the page's title, at most
+# Paragraphs with words from either end of a page within which the top or the end is looked for,
+# past removed ones (a menu's lines, a copy's): beyond them, none is at the top or the end.
+_UNENDED_REACH = 4 * TITLE_REACH
 OPENING_QUOTES = tuple("\"'“‘«„")  # a pull quote starts with one and ends with the other
 _QUOTED = r"[\"“‘«„]\s*"  # (the words after it, right after an opening quotation mark)
 _CLOSING_QUOTES = tuple("\"'”’»“")
@@ -103,11 +106,13 @@ class Page:
             for i, (quotation, _, _) in self.attributed.items()
             if word_count(quotation) >= MIN_SENTENCE_WORDS
         }
-        # Paragraphs that end with a letter, a digit or a comma, at the top of the document or
-        # ending it: maybe a page's description cut short without an ellipsis (see cut_short).
+        # Paragraphs that end with a letter, a digit or a comma, near the top of the document
+        # or its end: maybe a page's description cut short without an ellipsis (see unended).
         worded = [k for k, canon in enumerate(document.canonical) if canon]
-        self.unended = {
-            i for i in (*worded[:TITLE_REACH], *worded[-1:]) if _unended(texts[i].rstrip()[-1:])
+        self._worded_top = worded[:_UNENDED_REACH]
+        self._worded_end = worded[-_UNENDED_REACH:][::-1]
+        self._ends_unended = {
+            i for i in (*self._worded_top, *self._worded_end) if _unended(texts[i].rstrip()[-1:])
         }
         # The menu's items that open the page, if it was dumped whole (boilerplate lines among
         # them, which go, and structured data, set aside, passed over): the page's title may
@@ -216,6 +221,24 @@ class Page:
             and self.texts[j].strip() not in self.texts[i]
         )
 
+    def ends_unended(self, j: int) -> bool:
+        """Whether paragraph ``j``, near the top of the page or its end, ends with a letter, a
+        digit or a comma."""
+        return j in self._ends_unended
+
+    def unended(self, j: int) -> bool:
+        """Whether paragraph ``j`` ends with a letter, a digit or a comma (:func:`_unended`)
+        among the first :data:`TITLE_REACH` paragraphs with words that stay, or as the last that
+        stays: at the top of the page or at its end, as a second run on the output sees it.
+        Paragraphs further than :data:`_UNENDED_REACH` from either end are neither."""
+        if not self.ends_unended(j):
+            return False
+        for worded, top in ((self._worded_top, TITLE_REACH), (self._worded_end, 1)):
+            staying = (k for k in worded if k not in self.found or k == j)
+            if j in islice(staying, top):
+                return True
+        return False
+
     def cut_short(self, j: int, i: int) -> bool:
         """Whether paragraph ``j``, of :data:`HEADING_WORDS` words or more, ending with a letter, a
         digit or a comma (:func:`_unended`) at the top of the document or at its end, is the start
@@ -226,7 +249,7 @@ class Page:
         rewrapped)."""
         canonical = self.document.canonical
         cut, whole = canonical[j], canonical[i]
-        if j not in self.unended or cut.count(" ") + 1 < HEADING_WORDS:
+        if cut.count(" ") + 1 < HEADING_WORDS or not self.unended(j):
             return False
         if not whole.startswith(cut + " "):  # (the paragraphs from or up to ``i``, cut inside one)
             return self.cut_from_run(j, i, sentence=True) or self.cut_in(j, i)

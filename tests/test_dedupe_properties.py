@@ -509,6 +509,11 @@ _BOARD = (
                   + [f"Line {n}" for n in range(7, 12)]
                   + [_BOARD[: _BOARD.index(" take")], f"The question ?{_MAYOR}", _BOARD])
 )  # fmt: skip
+@example(  # a headline found again last, the short lines around it brought together (seed 1018)
+    "\n\n".join(["“Closed Line 4” — the mayor", "Closed Line 4",
+                   "WASHINGTON (AP) — Closed Line 4", "Closed Line 4",
+                   "WASHINGTON (AP) — Closed Line 4"])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -388,9 +388,12 @@ class _DocumentMatcher:
                         break
                 if len(self.found) > count:  # (the lines around those close up in turn)
                     self._short_rounds_closed_up(short_repeats, short_parts)
+        count = len(self.found)
         self._spared_again()
         self._headline_again()
         self._headlines_again_further_on()
+        if len(self.found) > count:  # (the lines around those close up in turn)
+            self._short_rounds(short_repeats, short_parts)
         settle.remove_wordless(canonical, self.found)
         settle.keep_rings(canonical, self.found)
         settle.resolve_references(self.found)

@@ -132,7 +132,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"partager( (cet|l') ?article)?( sur (facebook|twitter|x|whatsapp|linkedin))?",
     r"abonnez-vous( [àa] (notre|la) newsletter)?|s['’]abonner"
     r"|inscrivez-vous [àa] (notre|la) newsletter",
-    r"vous aimerez (aussi|également)|sur le m[êe]me sujet" + _TAIL,
+    r"(vous aimerez (aussi|également)|sur le m[êe]me sujet)" + _TAIL,
     r"(cet )?article r[ée]serv[ée] aux abonn[ée]s",
     r"suivez-nous( sur (facebook|twitter|x|instagram|linkedin|tiktok|youtube))?",
     r"commentaires( \(\d+\))?|tous droits r[ée]serv[ée]s|retour en haut( de (la )?page)?",
@@ -149,7 +149,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r" (la publicidad|el anuncio)",
     r"m[áa]s informaci[óo]n",
     r"te (puede|podr[íi]a) interesar|te recomendamos",
-    r"(noticias|art[íi]culos) relacionad[oa]s|contenido patrocinado" + _TAIL,
+    r"((noticias|art[íi]culos) relacionad[oa]s|contenido patrocinado)" + _TAIL,
     r"compartir en (facebook|twitter|x|whatsapp|linkedin)",
     r"s[íi]guenos( en (facebook|twitter|x|instagram|linkedin|tiktok|youtube))?",
     r"recibe nuestr[oa] (newsletter|bolet[íi]n)",
@@ -160,7 +160,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"condividi( (l'|questo )?articolo)?",
     r"iscriviti( alla (nostra )?newsletter)?",
     r"continua a leggere( dopo la pubblicit[àa])?",
-    r"potrebbe interessarti( anche)?|articoli correlati" + _TAIL,
+    r"(potrebbe interessarti( anche)?|articoli correlati)" + _TAIL,
     r"contenuto sponsorizzato|tutti i diritti riservati|riproduzione riservata( ©)?",
     r"seguici( su (facebook|twitter|x|instagram|linkedin|tiktok|youtube))?|commenti",
     # Portuguese
@@ -169,7 +169,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"compartilh(e|ar)( (este|esta) (artigo|matéria|materia|notícia|noticia))?",
     r"assine( (a|nossa) newsletter)?",
     r"continu(a|e) (depois|ap[óo]s) (d?a )?publicidade|continue lendo",
-    r"(not[íi]cias|mat[ée]rias) relacionadas|conte[úu]do patrocinado" + _TAIL,
+    r"((not[íi]cias|mat[ée]rias) relacionadas|conte[úu]do patrocinado)" + _TAIL,
     r"(siga|segue)-nos( (no|na|em) (facebook|twitter|x|instagram|linkedin|tiktok|youtube))?",
     r"coment[áa]rios|todos os direitos reservados|saiba mais",
     # Dutch
@@ -193,7 +193,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(läs|læs|les) (också|även|mer|også|mere)" + _TAIL,
     # Turkish
     r"reklam",
-    r"[iİ]lg[iİ]l[iİ] (haberler|haber)|benzer haberler" + _TAIL,
+    r"([iİ]lg[iİ]l[iİ] (haberler|haber)|benzer haberler)" + _TAIL,
     r"haber[iİ]n devamı|devamını oku|paylaş|abone ol|yorumlar|tüm hakları saklıdır"
     r"|bunlar da [iİ]lg[iİ]n[iİ]z[iİ] çekeb[iİ]l[iİ]r",
     # Russian and Ukrainian
@@ -202,7 +202,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(читайте|смотрите) (также|тоже|еще|ещё|також)" + _TAIL,
     r"поделиться( (статьей|новостью))?|поділитися",
     r"(читать|читати) (далее|дальше|полностью|далі|повністю)|подробнее|детальніше",
-    r"(материалы|новости) по теме|по теме|новости партн[её]ров|новини партнерів" + _TAIL,
+    r"((материалы|новости) по теме|по теме|новости партн[её]ров|новини партнерів)" + _TAIL,
     r"комментарии|коментарі|все права защищены|всі права захищені|загрузка",
     r"(подписывайтесь|підписуйтесь) на (наш|нас)\b.{0,60}",
     # Arabic

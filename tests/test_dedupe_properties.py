@@ -678,10 +678,12 @@ _MATCHER = BoilerplateMatcher(_EXTRA)
 @example("Advertisement", "— ")
 @example("(c) 2026 Harbour Gazette", "- ")
 @example("广告】", "【")
+@example("This article is for subscribers only", "")
+@example("To continue reading, subscribe", "* ")
 def test_boilerplate_first_character_index_changes_no_answer(line: str, prefix: str) -> None:
-    # The matcher only tries the patterns that can start with a paragraph's first character
-    # (or with one of the dashes and brackets that open it); trying every pattern must give the
-    # same answer.
+    # The matcher only tries the patterns that can start with a paragraph's first one or two
+    # characters (or with one of the dashes and brackets that open it); trying every pattern
+    # must give the same answer.
     patterns = (*DEFAULT_PATTERNS, *_EXTRA)
     text = prefix + line
     expected = next((p for p in patterns if _compile(p).fullmatch(text)), None)

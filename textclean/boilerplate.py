@@ -252,10 +252,13 @@ _LINK_NOTE = regex.compile(
 
 # What may stand around a label: white space, dashes, stars, bullets and brackets ("— Advertisement
 # —", "[Anzeige]", "【广告】"), and after it trailing punctuation ("Read more:", "Weiter »").
-_OPENING = r"[\s\-–—*•·|\[(（【「《<]*"
-_CLOSING = r"[\s.:!…»›>\-–—*•·|\])）】」》▼▾↓]*"
-_OPENING_RUN = regex.compile(_OPENING)
-_OPENERS = frozenset("-–—*•·|[(（【「《<")  # (and white space: the characters of an opening)
+_OPENERS = "-–—*•·|[(（【「《<"
+_CLOSERS = ".:!…»›>-–—*•·|])）】」》▼▾↓"
+_OPENING = rf"[\s{regex.escape(_OPENERS)}]*"
+_CLOSING = rf"[\s{regex.escape(_CLOSERS)}]*"
+_SECONDS = " abcdefghijklmnopqrstuvwxyz"  # (the second characters of the table of pairs)
+# The characters of an opening: white space (none is above U+3000) and the openers.
+_OPENING_CHARS = _OPENERS + "".join(c for c in map(chr, range(0x3001)) if regex.match(r"\s", c))
 # Characters a paragraph may start with that the first-character index covers (beyond Latin-1):
 # the dashes, bullets and brackets of an opening.
 _INDEXED = "".join(map(chr, range(256))) + "–—•（【「《"
@@ -282,7 +285,7 @@ class BoilerplateMatcher:
     invalid pattern raises :class:`ValueError` naming it.
     """
 
-    __slots__ = ("_any", "_by_first", "_compiled", "patterns")
+    __slots__ = ("_any", "_by_first", "_by_pair", "_compiled", "_silent", "patterns")
 
     def __init__(self, patterns: Iterable[str] = (), *, include_defaults: bool = True) -> None:
         if isinstance(patterns, str):
@@ -306,6 +309,21 @@ class BoilerplateMatcher:
         for which, firsts in starting.items():
             alternation = self._alternation(which) if which else None
             self._by_first.update(dict.fromkeys(firsts, alternation))
+        # The characters of an opening that no pattern starts with.
+        self._silent = frozenset(c for c in _OPENING_CHARS if self._by_first.get(c, 0) is None)
+        # For a paragraph's first two characters, an ASCII letter and a lower-case one or a
+        # space, the alternation of the patterns that can start with both: most such pairs
+        # start none ("In", "Wh"), or one or two.
+        alternations = {which: self._by_first[firsts[0]] for which, firsts in starting.items()}
+        self._by_pair: dict[str, regex.Pattern[str] | None] = {}
+        for which, firsts in starting.items():
+            for first in (f for f in firsts if f.isascii() and f.isalpha()):
+                for second in _SECONDS:
+                    pair = first + second
+                    both = tuple(n for n in which if bare[n].fullmatch(pair, partial=True))
+                    if both not in alternations:
+                        alternations[both] = self._alternation(both) if both else None
+                    self._by_pair[pair] = alternations[both]
 
     def _alternation(self, which: Iterable[int]) -> regex.Pattern[str]:
         return _compile("|".join(f"(?:{self.patterns[n]})" for n in which) or "(?!)")
@@ -390,18 +408,21 @@ class BoilerplateMatcher:
         """The first pattern that matches the whole of ``text``, or ``None``."""
         if len(text) > MAX_LINE_CHARS or not text:
             return None
-        first = text[0]
-        if first in _OPENERS or first.isspace():
-            # A pattern starts after the opening's characters (dashes, brackets), or at one of
-            # them: the patterns that can start with any of those are tried.
-            found = _OPENING_RUN.match(text)  # (always: it matches nothing at least)
-            opening = text[: (found.end() if found else 0) + 1]
-            quicks = {self._by_first.get(c, self._any) for c in opening}
-            if not any(quick is not None and quick.fullmatch(text) for quick in quicks):
+        # A pattern starts after the opening's characters (dashes, brackets), or at one of them
+        # (a few can: "(c) 2026"); the patterns that can start there are tried.
+        rest = text.lstrip(_OPENING_CHARS)
+        opening = text[: len(text) - len(rest)]
+        if not opening or self._silent.issuperset(opening):
+            pair = rest[:2]
+            if pair in self._by_pair:
+                quick = self._by_pair[pair]
+            else:
+                quick = self._by_first.get(pair[:1], self._any)
+            if quick is None or not quick.fullmatch(text):
                 return None
         else:
-            quick = self._by_first.get(first, self._any)
-            if quick is None or not quick.fullmatch(text):
+            quicks = {self._by_first.get(c, self._any) for c in text[: len(opening) + 1]}
+            if not any(quick is not None and quick.fullmatch(text) for quick in quicks):
                 return None
         return next(
             p for p, c in zip(self.patterns, self._compiled, strict=True) if c.fullmatch(text)

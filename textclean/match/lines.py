@@ -48,25 +48,30 @@ def joined_lines(
     """
     # (in a row as a second run sees them: past paragraphs removed, and structured data)
     kept = [k for k in range(len(canonical)) if k not in found and k not in structured]
-    line = [0 < canonical[k].count(" ") < HEADING_WORDS - 1 for k in kept]  # (2 to 11 words)
+    spaces = [canonical[k].count(" ") for k in kept]
+    # The paragraphs that may be lines run together, and their lengths: only runs of lines as
+    # long as one of them are joined.
+    targets = [k for k, n in zip(kept, spaces, strict=True) if n + 1 >= short_words]
+    lengths = {len(canonical[k]) for k in targets}
+    line = [0 < n < HEADING_WORDS - 1 for n in spaces]  # (2 to 11 words)
     joined: dict[str, tuple[int, ...]] = {}
-    for a in range(len(kept) - 1):
-        b = a
+    for a in range(len(kept) - 1 if lengths else 0):
+        if not line[a]:
+            continue
+        b, length = a, -1
         while b < len(kept) and b - a < MAX_JOINED and line[b]:
+            length += len(canonical[kept[b]]) + 1
             b += 1
-            if b - a > 1:
+            if b - a > 1 and length in lengths:
                 run = tuple(kept[a:b])
                 joined.setdefault(" ".join(canonical[k] for k in run), run)
     if not joined:
         return
-    for i, text in enumerate(canonical):
-        members = joined.get(text)
+    for i in targets:
+        members = joined.get(canonical[i])
         if (
             members is None
             or members[-1] >= i
-            or i in found
-            or i in structured
-            or text.count(" ") + 1 < short_words
             or not all(m not in found and canonical[m] for m in members)
         ):
             continue

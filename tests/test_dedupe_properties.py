@@ -514,6 +514,10 @@ _BOARD = (
                    "WASHINGTON (AP) — Closed Line 4", "Closed Line 4",
                    "WASHINGTON (AP) — Closed Line 4"])
 )  # fmt: skip
+@example(  # ... the same, a box's item and its body copy swapped first (seed 1033)
+    "\n\n".join(["Key points", *["“Share this article” — the mayor"] * 2,
+                   "<p>Share this article</p>", "“Share this article” — the mayor"])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -335,7 +335,9 @@ class BoilerplateMatcher:
         >>> matcher.may_start("story continues"), matcher.may_start("it")
         (True, False)
         """
-        return len(text) <= MAX_LINE_CHARS and self._any.fullmatch(text, partial=True) is not None
+        return len(text) <= MAX_LINE_CHARS and any(
+            quick.fullmatch(text, partial=True) for quick in self._quick(text)
+        )
 
     def match_canonical(self, text: str, *, leads: Collection[str] = ()) -> str | None:
         """:meth:`match` for canonical text, whose punctuation is gone: ``text`` as it is, or with
@@ -404,12 +406,11 @@ class BoilerplateMatcher:
                 return text[: ellipsis.end()] if cut else text
         return text
 
-    def match(self, text: str) -> str | None:
-        """The first pattern that matches the whole of ``text``, or ``None``."""
-        if len(text) > MAX_LINE_CHARS or not text:
-            return None
+    def _quick(self, text: str) -> list[regex.Pattern[str]]:
+        """The alternations of the patterns that can start as ``text`` does (from the indexes of
+        first characters and pairs); together they match what every pattern matches."""
         # A pattern starts after the opening's characters (dashes, brackets), or at one of them
-        # (a few can: "(c) 2026"); the patterns that can start there are tried.
+        # (a few can: "(c) 2026").
         rest = text.lstrip(_OPENING_CHARS)
         opening = text[: len(text) - len(rest)]
         if not opening or self._silent.issuperset(opening):
@@ -418,12 +419,16 @@ class BoilerplateMatcher:
                 quick = self._by_pair[pair]
             else:
                 quick = self._by_first.get(pair[:1], self._any)
-            if quick is None or not quick.fullmatch(text):
-                return None
-        else:
-            quicks = {self._by_first.get(c, self._any) for c in text[: len(opening) + 1]}
-            if not any(quick is not None and quick.fullmatch(text) for quick in quicks):
-                return None
+            return [] if quick is None else [quick]
+        quicks = {self._by_first.get(c, self._any) for c in text[: len(opening) + 1]}
+        return [quick for quick in quicks if quick is not None]
+
+    def match(self, text: str) -> str | None:
+        """The first pattern that matches the whole of ``text``, or ``None``."""
+        if len(text) > MAX_LINE_CHARS or not text:
+            return None
+        if not any(quick.fullmatch(text) for quick in self._quick(text)):
+            return None
         return next(
             p for p, c in zip(self.patterns, self._compiled, strict=True) if c.fullmatch(text)
         )

@@ -259,9 +259,9 @@ _CLOSING = rf"[\s{regex.escape(_CLOSERS)}]*"
 _SECONDS = " abcdefghijklmnopqrstuvwxyz"  # (the second characters of the table of pairs)
 # The characters of an opening: white space (none is above U+3000) and the openers.
 _OPENING_CHARS = _OPENERS + "".join(c for c in map(chr, range(0x3001)) if regex.match(r"\s", c))
-# Characters a paragraph may start with that the first-character index covers (beyond Latin-1):
-# the dashes, bullets and brackets of an opening.
-_INDEXED = "".join(map(chr, range(256))) + "–—•（【「《"
+# Characters a paragraph may start with that the first-character index covers: Latin-1, and the
+# openers beyond it.
+_INDEXED = "".join(dict.fromkeys([*map(chr, range(256)), *_OPENERS]))
 
 
 def _compile(pattern: str, *, bare: bool = False) -> regex.Pattern[str]:
@@ -310,7 +310,9 @@ class BoilerplateMatcher:
             alternation = self._alternation(which) if which else None
             self._by_first.update(dict.fromkeys(firsts, alternation))
         # The characters of an opening that no pattern starts with.
-        self._silent = frozenset(c for c in _OPENING_CHARS if self._by_first.get(c, 0) is None)
+        self._silent = frozenset(
+            c for c in _OPENING_CHARS if c in self._by_first and self._by_first[c] is None
+        )
         # For a paragraph's first two characters, an ASCII letter and a lower-case one or a
         # space, the alternation of the patterns that can start with both: most such pairs
         # start none ("In", "Wh"), or one or two.

@@ -249,7 +249,7 @@ class Page:
         rewrapped)."""
         canonical = self.document.canonical
         cut, whole = canonical[j], canonical[i]
-        if not self.ends_unended(j) or cut.count(" ") + 1 < HEADING_WORDS or not self.unended(j):
+        if not self.unended(j) or cut.count(" ") + 1 < HEADING_WORDS:
             return False
         if not whole.startswith(cut + " "):  # (the paragraphs from or up to ``i``, cut inside one)
             return self.cut_from_run(j, i, sentence=True) or self.cut_in(j, i)

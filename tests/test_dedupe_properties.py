@@ -518,6 +518,15 @@ _BOARD = (
     "\n\n".join(["Key points", *["“Share this article” — the mayor"] * 2,
                    "<p>Share this article</p>", "“Share this article” — the mayor"])
 )  # fmt: skip
+@example(  # a line a later paragraph goes on from into the next, a teaser once that went
+    "\n\n".join([_Q, f"{_S} Closed", "Advertisement", _F, _Q, f"{_S} Closed {_F} {_Q} {_S} {_S}"])
+)  # (seeds 1029 and 1041)
+@example(  # lines in a row once a paragraph between them went late: run together (seed 1050)
+    "\n\n".join(["Line 4", "Line 4", _S, "Line 4", "Line 4 Line 4 Line 4", _SS])
+)
+@example(  # a heading-sized lede behind a dateline, linked to nothing once a line went (1043)
+    "\n\n".join([_Q, f"{_Q} Closed {SENTENCES[5]} {_O}", f"{_W}{_Q} Closed"])
+)
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -24,7 +24,7 @@ from textclean.match.model import IndexedParagraph, describe
 from textclean.options import DedupeOptions
 from textclean.results import Duplicate
 
-__all__ = ["IndexedLines", "going_on_here", "joined_lines", "walk_lines"]
+__all__ = ["IndexedLines", "going_on_here", "is_line", "joined_lines", "walk_lines"]
 
 MAX_JOINED = 4  # short lines in a row that a copy with other breaks runs into one paragraph
 _MAX_MERGED = MAX_SKIPPED + 1  # indexed paragraphs tried as one paragraph beside a copy
@@ -53,7 +53,7 @@ def joined_lines(
     # long as one of them are joined.
     targets = [k for k, n in zip(kept, spaces, strict=True) if n + 1 >= short_words]
     lengths = {len(canonical[k]) for k in targets}
-    line = [0 < n < HEADING_WORDS - 1 for n in spaces]  # (2 to 11 words)
+    line = [0 < n < HEADING_WORDS - 1 for n in spaces]  # (as is_line says)
     joined: dict[str, tuple[int, ...]] = {}
     for a in range(len(kept) - 1 if lengths else 0):
         if not line[a]:
@@ -80,6 +80,12 @@ def joined_lines(
             i, members[0], "contained", 1.0,
             f"its words are {describe(members)} run together", members,
         )  # fmt: skip
+
+
+def is_line(canonical: str) -> bool:
+    """Whether canonical text may be one of the lines :func:`joined_lines` runs together: two
+    words or more, but shorter than a heading."""
+    return 0 < canonical.count(" ") < HEADING_WORDS - 1
 
 
 def walk_lines(

@@ -205,6 +205,8 @@ class _DocumentMatcher:
         # Paragraphs that a teaser before them is no candidate of, as it previews the run from
         # them on (or is them cut short): a removal since may have broken that run.
         self.spared: set[int] = set()
+        # The removals that kept lines were run together past (see _joined_again).
+        self.joined_over: set[int] = set()
         # Where in a long candidate the last paragraph found word for word in it ended.
         self.read_to: dict[Ref, int] = {}
         self.numbers: dict[str, list[int]] | None = None  # the paragraphs holding each number
@@ -267,6 +269,9 @@ class _DocumentMatcher:
                 dup = self._boilerplate_line(i) or self._after_a_dateline(i)
                 if dup is None and self.page.dateline(i)[1]:
                     dup = self._behind_a_dateline(i, self.document[i], {})  # (an earlier lede)
+                    if dup is not None and self.page.lone_part(i, dup, self.document[i]):
+                        short_parts[i] = dup  # (as below: a heading-sized part of one)
+                        continue
                 if dup is not None:
                     self.found[i] = dup
                 continue
@@ -295,6 +300,7 @@ class _DocumentMatcher:
         lines.joined_lines(
             canonical, self.found, self.pending, self.structured, self.options.short_words
         )
+        self.joined_over.update(self.found)
         runs.confirm_in_runs(
             self.pending,
             self.found,
@@ -392,6 +398,7 @@ class _DocumentMatcher:
         self._spared_again()
         self._headline_again()
         self._headlines_again_further_on()
+        self._run_on_again()
         if len(self.found) > count:  # (the lines around those close up in turn)
             self._short_rounds(short_repeats, short_parts)
         settle.remove_wordless(canonical, self.found)
@@ -417,6 +424,7 @@ class _DocumentMatcher:
         canonical = self.document.canonical
         for _ in range(_SHORT_ROUNDS):
             count = len(self.found)
+            self._joined_again()
             here = partial(lines.going_on_here, canonical, self.found)
             lines.walk_lines(canonical, self.found, self.structured, here)
             settle.remove_wordless(canonical, self.found)  # (a second run sees none of those)
@@ -432,6 +440,32 @@ class _DocumentMatcher:
                 self._edited_between_indexed_copies()
             if len(self.found) == count:
                 break
+
+    def _joined_again(self) -> None:
+        """Kept lines run together (:func:`lines.joined_lines`) again when a paragraph gone
+        since they were last tried stood between two kept lines: they are in a row now, as a
+        second run on the output sees them."""
+        since = self.found.keys() - self.joined_over
+        if not since:
+            return
+        self.joined_over.update(since)
+        canonical, found, structured = self.document.canonical, self.found, self.structured
+        walked: set[int] = set()
+        for k in since:  # (each run of removed paragraphs, and the kept ones on either side)
+            if k in walked:
+                continue
+            first = last = k
+            while first - 1 in found or first - 1 in structured:
+                first -= 1
+            while last + 1 in found or last + 1 in structured:
+                last += 1
+            walked.update(range(first, last + 1))
+            ends = canonical[first - 1 : first], canonical[last + 1 : last + 2]
+            if all(end and lines.is_line(end[0]) for end in ends):
+                lines.joined_lines(
+                    canonical, found, self.pending, structured, self.options.short_words
+                )
+                return
 
     def _after_copies(self) -> Iterator[tuple[int, Duplicate]]:
         """The kept paragraphs with words right after a copy of a paragraph of this document
@@ -832,6 +866,18 @@ class _DocumentMatcher:
         for i in sorted(self.spared):
             if self.page.kept(i) and i not in self.structured:
                 self._contained_among(i, self.links.before(i, self.found))
+
+    def _run_on_again(self) -> None:
+        """Containment in later paragraphs again when a kept paragraph was no teaser only as a
+        later one went on from it into the paragraph after it (:attr:`Page.run_on`, a merged
+        copy), and that paragraph has gone since: the later one starts with it cut short now,
+        as a second run on the output sees."""
+        run_on = sorted(j for j in self.page.run_on - self.page.teasers if self.page.kept(j))
+        if not run_on:
+            return
+        later = self.links.after(self.found, _MAX_LATER)
+        if any(self.page.cut_short(j, i) for j in run_on for i in later.get(j, ())):
+            self._contained_again(self._contained_in_later(), set())
 
     def _contained_among(self, i: int, local: Mapping[int, int]) -> None:
         """Remove paragraph ``i`` if it is contained in its candidates among ``local`` (the kept

@@ -92,6 +92,9 @@ class Page:
         # Paragraphs cut off with an ellipsis (teasers): never the original of a paragraph
         # they are cut from, which holds more (the teaser goes instead, as contained in it).
         self.teasers = {i for i, text in enumerate(texts) if text.rstrip().endswith(ELLIPSES)}
+        # Paragraphs that were no teaser (:meth:`cut_short`) only as a later one goes on from
+        # them into the paragraph after them: a merged copy, until that paragraph goes.
+        self.run_on: set[int] = set()
         # Pull quotes naming their speaker after a dash (attribution), and the paragraphs
         # holding each one's quotation as a sentence: without a full stop before the dash, the
         # quotation and the speaker make one sentence, and no key links the quote to them.
@@ -258,9 +261,12 @@ class Page:
         rest = whole[len(cut) + 1 :]
         after = next((k for k in range(j + 1, i) if canonical[k] and k not in self.found), j)
         # (``i`` goes on with ``j`` again, or with the paragraph after it: a merged copy)
-        return not any(
-            rest.startswith(canonical[k]) or canonical[k].startswith(rest) for k in {j, after}
-        )
+        for k in (j, after):
+            if rest.startswith(canonical[k]) or canonical[k].startswith(rest):
+                if k != j:
+                    self.run_on.add(j)
+                return False
+        return True
 
     def cut_in(self, j: int, i: int) -> bool:
         """Whether canonical text ``j`` is the paragraphs right before paragraph ``i`` (one or

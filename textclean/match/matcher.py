@@ -1210,7 +1210,7 @@ class _DocumentMatcher:
         for j in self.page.quoted_in.get(i, ()):
             if j < i and self.page.kept(j):
                 found.setdefault((None, j), (1, canonical[j]))
-        for j in local:
+        for j in self.page.unended_among(local):
             if self.page.cut_short(j, i):
                 self.page.teasers.add(j)
                 self.spared.add(i)

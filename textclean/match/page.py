@@ -10,7 +10,7 @@ run of them. It decides nothing: :mod:`textclean.match.matcher` does.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from itertools import accumulate, islice, pairwise
 
 from rapidfuzz.distance import Opcodes
@@ -228,6 +228,14 @@ class Page:
         """Whether paragraph ``j``, near the top of the page or its end, ends with a letter, a
         digit or a comma."""
         return j in self._ends_unended
+
+    def unended_among(self, paragraphs: Collection[int]) -> list[int]:
+        """Those of ``paragraphs`` that :meth:`ends_unended` says end unended (a template's
+        line is linked to hundreds: only these can be cut short)."""
+        ends = self._ends_unended
+        if len(paragraphs) <= len(ends):
+            return [j for j in paragraphs if j in ends]
+        return [j for j in ends if j in paragraphs]
 
     def unended(self, j: int) -> bool:
         """Whether paragraph ``j`` ends with a letter, a digit or a comma (:func:`_unended`)

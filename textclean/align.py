@@ -455,7 +455,7 @@ def spun(text: str, original: str) -> bool:
 def figures(words: Sequence[str]) -> list[str]:
     """The figures among canonical ``words``, sorted: those holding digits, and numbers written
     out (:data:`NUMBER_WORDS`)."""
-    return sorted(w for w in words if w in NUMBER_WORDS or any(c.isdigit() for c in w))
+    return sorted(w for w in words if w in NUMBER_WORDS or _has_digit(w))
 
 
 def edited(text: str, original: str, ops: Opcodes | None = None) -> bool:

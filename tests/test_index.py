@@ -178,6 +178,35 @@ def test_a_heading_run_into_its_paragraph_goes_though_its_words_stand_in_the_par
     )
 
 
+def test_a_paragraph_and_the_heading_after_it_run_together_go_though_the_heading_has_a_figure() -> (
+    None
+):
+    # Near the indexed paragraph alone, the copy has a figure more (the heading's): an update,
+    # were it not that every word of it, the figure too, stands in order in the indexed
+    # paragraph and the heading after it.
+    # (No copy beside it, which would be tried as the indexed paragraphs laid end to end.)
+    body = paragraphs(24, 4)
+    body[0] = f"{body[0]} {body.pop()}"  # (long: the heading makes a small difference)
+    heading = "Tested: the Harbour 6 is comfortably odd"
+    wire = [body[0], heading, body[1], body[2]]
+    outlet = [paragraphs(25, 1)[0], f"{body[0]} {heading}", *paragraphs(26, 2)]
+    with Deduplicator() as dd:
+        dd.dedupe(join(wire), doc_id="wire")
+        copy = dd.check(join(outlet))
+        assert copy.kept == (0, 2, 3)
+        [dup] = copy.duplicates
+        assert (dup.index, dup.kind, dup.doc_id, dup.originals, dup.similarity) == (
+            1,
+            "contained",
+            "wire",
+            (0, 1),
+            1.0,
+        )
+        # A figure that no indexed paragraph holds is an update all the same, and stays.
+        update = f"{body[0]} {heading.replace('6', '7')}"
+        assert dd.check(join([outlet[0], update, *outlet[2:]])).kept == (0, 1, 2, 3)
+
+
 def test_a_syndicated_copy_that_lost_its_paragraph_breaks_goes() -> None:
     # The whole story as one line: its list lines and headings share no key with it (their
     # sentences run together without the breaks), but it holds them laid end to end.

@@ -1118,7 +1118,7 @@ class _DocumentMatcher:
             for (doc_id, j), (_, canon) in candidates.items():
                 if doc_id is None and len(canon) > len(fp.canonical) and fp.canonical in canon:
                     self._note_part(i, j, fp.canonical, canon)
-            return None
+            return self._wholly_contained(i, fp, candidates)
         held = self.pending.get(i)
         if held is None:
             return self._contained(i, fp, candidates)
@@ -1127,6 +1127,27 @@ class _DocumentMatcher:
             self.uncontained_rewordings.add(i)
             return None  # a rewording inside a copy: no merged copy explains it better
         return self._contained_while_held(i, fp, held, candidates, inside=True)
+
+    def _wholly_contained(
+        self, i: int, fp: ParagraphPrint, candidates: Candidates
+    ) -> Duplicate | None:
+        """Paragraph ``i``, whose figures differ from those of the candidate it is nearest to,
+        as contained in its candidates if every one of its words, the figures among them,
+        stands in order in them: a merged copy whose other part holds the figure (a paragraph
+        and the heading after it, "... Tested: The Ioniq 6 Is Comfortably Weird"). Containment
+        that leaves words out could leave out the changed figure, and is not tried again."""
+        tried, held = self.uncontained.get(i), self.pending.get(i)
+        dup = self._contained(i, fp, candidates)
+        if dup is not None and dup.similarity == 1.0:
+            self.pending.pop(i, None)
+            return dup
+        self.uncontained.pop(i, None)  # (as they were before)
+        self.pending.pop(i, None)
+        if tried is not None:
+            self.uncontained[i] = tried
+        if held is not None:
+            self.pending[i] = held
+        return None
 
     def _near_a_removed_part(self, i: int, fp: ParagraphPrint) -> Duplicate | None:
         """Paragraph ``i``, which no kept paragraph accounts for, as a near copy of a removed

@@ -103,6 +103,27 @@ def test_merged_paragraphs_are_contained() -> None:
     assert merged[6].similarity >= 0.9
 
 
+def test_a_copy_that_runs_a_read_more_link_into_a_paragraph_goes() -> None:
+    # The copy runs a link after the paragraph into it; the first copy has no such link. What
+    # the paragraph adds is a boilerplate line, so it goes (unless boilerplate is kept).
+    link = "Read more: How the harbour bridge was built in 1931"
+    text = doc(*ARTICLE, P0, f"{P1} {link}", P2)
+    result = dedupe(text)
+    assert removed(result) == {5: (0, "exact"), 6: (1, "contained"), 7: (2, "exact")}
+    rule = {d.index: d.rule for d in result.duplicates}[6]
+    assert rule.endswith(", and a boilerplate line")
+    # With boilerplate kept, the link is content: the paragraph with it stays, and the one
+    # without it goes as contained in it.
+    assert removed(dedupe(text, boilerplate=False)) == {
+        1: (6, "contained"),
+        5: (0, "exact"),
+        7: (2, "exact"),
+    }
+    # A sentence of content after it is no link: the paragraph says more, and stays.
+    said = "Read the report, the mayor said, before the council votes on it in June."
+    assert 6 in dedupe(doc(*ARTICLE, P0, f"{P1} {said}", P2)).kept
+
+
 def test_merged_copy_of_paragraphs_with_repeated_short_lines_between() -> None:
     # Between the two paragraphs a merged copy runs together stand a long paragraph and two short
     # lines repeated right after themselves (removed only once every paragraph is matched). The

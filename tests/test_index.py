@@ -207,6 +207,21 @@ def test_a_paragraph_and_the_heading_after_it_run_together_go_though_the_heading
         assert dd.check(join([outlet[0], update, *outlet[2:]])).kept == (0, 1, 2, 3)
 
 
+def test_a_paragraph_with_the_link_after_it_run_in_goes_though_the_index_dropped_the_link() -> None:
+    # The index holds no boilerplate line, so the link is in no indexed paragraph: the words
+    # before it are the indexed paragraph, and the copy goes as it.
+    body = paragraphs(27, 3)
+    link = "Read more: How the harbour bridge was built in 1931"
+    with Deduplicator() as dd:
+        wire = dd.dedupe(join([body[0], link, body[1], body[2]]), doc_id="wire")
+        assert [d.kind for d in wire.duplicates] == ["boilerplate"]
+        outlet = [paragraphs(28, 1)[0], f"{body[0]} {link}", *paragraphs(29, 2)]
+        copy = dd.check(join(outlet))
+    assert copy.kept == (0, 2, 3)
+    [dup] = copy.duplicates
+    assert (dup.index, dup.kind, dup.doc_id, dup.originals) == (1, "contained", "wire", (0,))
+
+
 def test_a_syndicated_copy_that_lost_its_paragraph_breaks_goes() -> None:
     # The whole story as one line: its list lines and headings share no key with it (their
     # sentences run together without the breaks), but it holds them laid end to end.

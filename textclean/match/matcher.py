@@ -83,6 +83,7 @@ _SHORT_ROUNDS = 8  # rounds of removing short repeats at the end, each after one
 _MAX_BESIDE = 2  # indexed candidates whose neighbours are asked for, those sharing most keys
 _MAX_ROUNDS = 3  # matchings of a document whose common keys change with what stays
 _FEW_LATER = 16  # later candidates windowed at once (past them, a number none holds rules out)
+_FURNITURE_SENTENCES = 3  # last sentences of a paragraph tried as a boilerplate line run in
 _MAX_LATER = 4 * _MAX_CANDIDATES  # later paragraphs a paragraph may be contained in, the first
 _MAX_BEFORE = 4 * _MAX_CANDIDATES  # indexed paragraphs tried before the first found in a copy
 _FAR = 4096  # characters of a candidate past which a copy is looked for after the one before
@@ -169,6 +170,12 @@ class _DocumentMatcher:
         # neighbour repeats the neighbour of their original (they sit inside a repeated run).
         self.pending: dict[int, Duplicate] = {}
         self.numbers_differ: set[int] = set()
+        # ... those of them near an indexed paragraph that drop none of its figures (see
+        # _wholly_contained).
+        self.figures_added: set[int] = set()
+        # Each paragraph's text, and its print without the boilerplate line its last sentences
+        # make, once worked out.
+        self.before_furniture: dict[int, tuple[str, ParagraphPrint | None]] = {}
         # Held as contained though the original has a few words more inside (see _drops_a_phrase)
         self.dropped_phrase: set[int] = set()
         self.rivalled: set[int] = set()  # near copies of more than one earlier paragraph
@@ -1118,7 +1125,7 @@ class _DocumentMatcher:
             for (doc_id, j), (_, canon) in candidates.items():
                 if doc_id is None and len(canon) > len(fp.canonical) and fp.canonical in canon:
                     self._note_part(i, j, fp.canonical, canon)
-            return self._wholly_contained(i, fp, candidates)
+            return self._wholly_contained(i, fp, candidates) if i in self.figures_added else None
         held = self.pending.get(i)
         if held is None:
             return self._contained(i, fp, candidates)
@@ -1131,11 +1138,12 @@ class _DocumentMatcher:
     def _wholly_contained(
         self, i: int, fp: ParagraphPrint, candidates: Candidates
     ) -> Duplicate | None:
-        """Paragraph ``i``, whose figures differ from those of the candidate it is nearest to,
-        as contained in its candidates if every one of its words, the figures among them,
-        stands in order in them: a merged copy whose other part holds the figure (a paragraph
-        and the heading after it, "... Tested: The Ioniq 6 Is Comfortably Weird"). Containment
-        that leaves words out could leave out the changed figure, and is not tried again."""
+        """Paragraph ``i``, with a figure the indexed candidate it is nearest to lacks (and
+        none of its figures dropped), as contained in its candidates if every one of its words,
+        the figures among them, stands in order in them: a merged copy whose other part holds
+        the figure (a paragraph and the heading after it, "... Tested: The Ioniq 6 Is
+        Comfortably Weird"). Containment that leaves words out could leave out the new figure,
+        and is not tried again."""
         tried, held = self.uncontained.get(i), self.pending.get(i)
         dup = self._contained(i, fp, candidates)
         if dup is not None and dup.similarity == 1.0:
@@ -1296,6 +1304,7 @@ class _DocumentMatcher:
             return None
         if doc_id is not None and figures(words) != figures(other):
             self.numbers_differ.add(i)  # (a figure added, or written out: an update too)
+            self.figures_added.add(i)
             return None
         # Both ways: a near copy that lacks words from the middle of the original is a
         # different (shorter) statement, not an edited copy.
@@ -1394,6 +1403,47 @@ class _DocumentMatcher:
         return None
 
     def _contained(
+        self,
+        i: int,
+        fp: ParagraphPrint,
+        candidates: Candidates,
+        *,
+        later: bool = False,
+    ) -> Duplicate | None:
+        """Whether ``fp``'s words appear, in runs and in order, in neighbouring candidates
+        (:meth:`_contained_words`); or, when the paragraph ends with a boilerplate line run into
+        it ("... wiring run. Read more: 8 tips on ..."), the words before that line: a copy
+        that ran a paragraph and the link after it together. The paragraph it copies stands
+        without the link, or the index dropped the link as boilerplate."""
+        dup = self._contained_words(i, fp, candidates, later=later)
+        if dup is not None or self.furniture is None:
+            return dup
+        known = self.before_furniture.get(i)
+        if known is None or known[0] != fp.canonical:
+            known = self.before_furniture[i] = (fp.canonical, self._before_furniture(i, fp))
+        core = known[1]
+        if core is None:
+            return None
+        dup = self._contained_words(i, core, candidates, later=later)
+        return None if dup is None else replace(dup, rule=f"{dup.rule}, and a boilerplate line")
+
+    def _before_furniture(self, i: int, fp: ParagraphPrint) -> ParagraphPrint | None:
+        """Paragraph ``i`` (``fp``) without a boilerplate line that its last sentences make
+        (:meth:`BoilerplateMatcher.match_canonical`), if one does and :attr:`options`'
+        ``short_words`` or more stand before it."""
+        assert self.furniture is not None
+        starts = self.document.sentence_starts(i)
+        if len(starts) < 2:
+            return None
+        words = fp.canonical.split(" ")
+        for a in reversed(starts[-_FURNITURE_SENTENCES:]):
+            if a < self.options.short_words:
+                break
+            if self.furniture(" ".join(words[a:])) is not None:
+                return replace(fp, canonical=" ".join(words[:a]), words=a)
+        return None
+
+    def _contained_words(
         self,
         i: int,
         fp: ParagraphPrint,

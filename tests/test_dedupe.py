@@ -931,7 +931,7 @@ def test_a_paragraph_a_later_comment_quotes_stays() -> None:
     sentence = "Work is due to start in March and should take about 18 months."
     comment = f"“{sentence}” Eighteen months? I will believe that when I see it."
     result = dedupe(doc(P0, sentence, P1, "3 Comments", comment))
-    assert result.duplicates == ()
+    assert removed(result) == {3: (None, "boilerplate")}  # (the comment count alone)
     # Unquoted, it reads as a highlight that the later paragraph says in full.
     assert P2.startswith(sentence)
     assert removed(dedupe(doc(P0, sentence, P1, P2))) == {1: (3, "contained")}
@@ -1193,7 +1193,7 @@ def test_an_edited_copy_after_the_body_and_an_article_body_copy_before_it_goes(
 def test_article_body_copy_before_the_body_keeps_the_first_copy() -> None:
     # The first copy stays (keep="first"); the body after it goes, headings and list lines
     # too, though no key links a heading to the copy whose sentences it runs into.
-    result = dedupe(doc(" ".join(BODY), *BODY, "Comments are closed."))
+    result = dedupe(doc(" ".join(BODY), *BODY, "The council meets again on Thursday."))
     assert result.kept == (0, len(BODY) + 1)
     assert {d.kind for d in result.duplicates} == {"contained"}
     assert {d.original for d in result.duplicates} == {0}
@@ -1356,7 +1356,7 @@ def test_a_long_body_after_its_copy_in_one_paragraph_goes_in_any_order(joiner: s
 
 
 def test_article_body_copy_run_together_without_spaces_before_the_body_keeps_the_first() -> None:
-    result = dedupe(doc("".join(BODY), *BODY, "Comments are closed."))
+    result = dedupe(doc("".join(BODY), *BODY, "The council meets again on Thursday."))
     assert result.kept == (0, len(BODY) + 1)
     assert {(d.kind, d.original) for d in result.duplicates} == {("contained", 0)}
 
@@ -1633,7 +1633,7 @@ def test_json_ld_copy_before_the_body_goes_and_the_body_stays(ascii_only: bool, 
 
 @pytest.mark.parametrize("sep", ["\n\n", " ", ""])
 def test_json_ld_copy_after_the_body_goes(sep: str) -> None:
-    result = dedupe(doc(*BODY, json_ld(BODY, sep=sep), "Comments are closed."))
+    result = dedupe(doc(*BODY, json_ld(BODY, sep=sep), "The council meets again on Thursday."))
     assert removed(result) == {len(BODY): (0, "contained")}
 
 
@@ -2256,6 +2256,29 @@ BOILERPLATE_LINES = [
     "责任编辑：王明",  # Chinese
     "無断転載を禁じます",  # Japanese
     "무단전재 및 재배포 금지",  # Korean
+    # English page furniture: a paywall's, a newsletter box's, a comment section's, a footer's
+    "Log in or subscribe to read the full story.",
+    "To continue reading, please subscribe.",
+    "You have reached your limit of free articles.",
+    "Want to read more? Subscribe",
+    "Get unlimited digital access",
+    "Already have an account? Sign in",
+    "Support independent journalism",
+    "Get the latest news delivered to your inbox",
+    "Thanks for signing up!",
+    "By signing up, you agree to our Terms of Use and Privacy Policy.",
+    "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+    "Gift this article",
+    "Link copied",
+    "Updated 2 hours ago",
+    "Story continues below",
+    "Scroll to continue with content",
+    "Related Topics",
+    "Tags: harbour, bridges, council",
+    "12 Comments",
+    "Comments are closed.",
+    "Report an error",
+    "Terms of Use | Privacy Policy | Contact Us",
 ]
 
 
@@ -2302,6 +2325,16 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Zur Startseite des Hafens führt seit Montag eine neue Brücke.",
         "责任编辑认为，这座桥将在三月通车。",
         "(Advertising revenue rose again in the second half of the year.)",
+        # Headings of an article that a page's links also say: one alone is content
+        "Accessibility",
+        "Terms of Use",
+        "Donate",
+        "Sign in",
+        "Members only",
+        "Enter your email address",
+        "tags: [Tag!]!",  # (a field of a schema in a code sample)
+        "Topics covered in the course",
+        "Support for the plan fell to 31 percent, a poll found.",
     ]
     result = dedupe(doc(P0, *content, "Advertisement", P1))
     assert removed(result) == {len(content) + 1: (None, "boilerplate")}

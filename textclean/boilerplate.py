@@ -10,9 +10,10 @@ content, and is never matched.
 Polish, Czech, the Scandinavian languages, Finnish, Hungarian, Romanian, Greek, Turkish, Russian,
 Ukrainian, Arabic, Hindi, Chinese, Japanese and Korean: advertisement labels, "read more" and
 "related" lines, share, follow and subscribe prompts, comment counts, "all rights reserved" and
-the like. Extend it with the ``boilerplate_patterns``
-option of :func:`textclean.dedupe` (your patterns are added to the defaults), or turn the step
-off with ``boilerplate=False``.
+the like; in English also a paywall's, a newsletter box's and a comment section's lines, and
+footer links in a row (one alone may be an article's heading: "Terms of Use"). Extend it with
+the ``boilerplate_patterns`` option of :func:`textclean.dedupe` (your patterns are added to the
+defaults), or turn the step off with ``boilerplate=False``.
 
 >>> matcher = BoilerplateMatcher()
 >>> matcher.match("ADVERTISEMENT").startswith("advertisement|")
@@ -44,10 +45,10 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"advertisement|advertising|sponsored( content)?|paid (post|content)|ad",
     r"(advertisement|ad)(\s*[-–—:|]\s*|\s+)(scroll (down )?to continue( reading| with content)?"
     r"|continue reading below)",
-    r"(story|article) continues (below|after) (this )?(advertisement|ad)",
+    r"(story|article|content) continues (below|after)( (this |the )?(advertisement|ad))?",
     r"skip (advertisement|ad)",
-    r"continue reading( (below|the (main )?story|the article))?",
-    r"scroll (down )?to continue( reading)?",
+    r"(continue|keep) reading( (below|the (main )?story|the article))?",
+    r"scroll (down )?to continue( reading| with (the )?content)?",
     r"share( this)?( (article|story|page|post))?"
     r"( (on|via|by|with) (facebook|twitter|x|linkedin|whatsapp|email|e-mail|sms|messenger))?",
     r"(share|tweet|email|print|save|copy link)"
@@ -60,19 +61,43 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     # A paywall's line under the lede
     r"(subscribe|sign up|sign in|log in|register)( (now|today|here))? to (continue|keep) reading"
     r"( (this|the) (article|story))?",
-    r"to (continue|keep) reading( (this|the) (article|story))?|to read (the|this) (full|whole)"
-    r" (article|story)( (and more|in full))?,? (please )?"
+    r"to (continue|keep) reading( (this|the) (article|story))?",
+    r"to ((continue|keep) reading( (this|the) (article|story))?|read (the|this) (full|whole)"
+    r" (article|story)( (and more|in full))?),? (please )?"
     r"(subscribe|sign up|sign in|log in|register)( (now|today|here))?",
     r"(this|the) (article|story|content) is (only )?(for|available to|reserved for|exclusive to)"
     r" (paying )?(subscribers|members)( only)?",
+    r"(for )?(paying )?subscribers only",
+    r"(please )?((log|sign) in|subscribe|register|sign up|create a( free)? account)"
+    r"( (or|and) ((log|sign) in|subscribe|register|sign up|create a( free)? account))?"
+    r"( for free)? to (continue( reading)?|keep reading|read (more|on|this (article|story)"
+    r"|the (full|whole|rest of the) (article|story))|access (this|the full) (article|story)"
+    r"|unlock this (article|story))",
+    r"become a (member|subscriber) to (read|continue reading|access|unlock)"
+    r"( (this|the( full)?) (article|story|content))?",
+    r"want to (read|see) more\??( (subscribe|sign up|log in|sign in|register)"
+    r"( (now|today|here))?)?",
+    r"((subscribe|sign up)( now| today)? for|get) (full|unlimited|complete|instant)"
+    r"( digital)? access( to [^.!?]{0,60})?",
+    r"you( have|'ve) (reached|hit|used( up)?) (your|the) (free )?(article )?(limit|maximum|quota)"
+    r"( of (\d+ )?free (articles|stories))?( (this|for the) month)?",
+    r"you have \d+ free (articles?|stories) (left|remaining)( this month)?",
+    r"unlock (this|the( full)?) (article|story)|start (your|a) free trial( (now|today))?",
+    r"already have an account\??( (log|sign) in)?|register for free",
+    r"support (our|independent|quality|local) journalism|donate (now|today)",
     r"(read|see) (more|also)" + _TAIL,
     r"also (read|see)" + _TAIL,
     r"(show|load|view|see) (more|less|all)( (comments|replies|results|stories|articles))?",
     r"print( this)?( (page|article|story|post))?",
+    r"(e-?mail|save|bookmark|gift) (this )?(article|story|page|link)",
+    r"(copy|copied) link|link copied( to (the )?clipboard)?",
     r"printed (from|on) \S+( on \S+( \S+){0,3})?",  # a print version's header
     r"click to (share on \w+|email( a link to a friend| this to a friend)?|print)"
     r"( \(opens in (a )?new window\))?",
-    r"related( (articles?|stories|coverage|content|reading|posts?|links?))?" + _TAIL,
+    r"related( (articles?|stories|coverage|content|reading|posts?|links?|topics|videos?|news"
+    r"|searches))?" + _TAIL,
+    r"(topics|tags)\s*[:：]\s*\w[^.!?()\[\]{}<>=;]{0,200}",  # ("Tags: politics, ports"; not code)
+    r"trending (now|stories|articles)",
     r"recommended( (for you|stories|articles|reading))?",
     r"you (may|might) (also )?(like|enjoy|be interested in)( (this|these))?",
     r"newsletters?",
@@ -99,7 +124,25 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"watch( the)? video",
     r"(listen to|play) (this )?(article|story)( \d+ min(ute)?s?)?",
     r"\d+ min(ute)?s? read",
-    r"comments?( \(\d+\))?",
+    r"comments?( \(\d+\))?|\d+ comments?",
+    r"(show|hide|view|open|close|load|read) (all )?comments( \(\d+\))?"
+    r"|(leave|post|add|write) a (comment|reply)|join the (conversation|discussion)"
+    r"|comments are closed( (for|on) this (article|story|post))?",
+    r"report an? (error|typo|correction)|(submit|suggest) a correction",
+    r"(updated|published|posted) \d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago",
+    # A page's footer links in a row (one alone may be a heading: "Terms of Use" in a guide to
+    # writing API documentation, "Accessibility" among the benefits of cloud storage)
+    r"(terms (of (service|use)|and conditions)|privacy (policy|notice|settings)|contact us"
+    r"|about us|accessibility( statement)?|site ?map|cookie policy)"
+    r"(\s*[|·•/]\s*(terms (of (service|use)|and conditions)|privacy (policy|notice|settings)"
+    r"|contact us|about us|accessibility( statement)?|site ?map|cookie policy))+",
+    # A newsletter box's lines
+    r"get (the latest|our|the best|the top)[^.!?]{0,60} (delivered )?(to|in) your inbox"
+    r"( (every|each) (day|morning|week))?",
+    r"thanks? (you )?for (signing up|subscribing)( to [^.!?]{0,60})?",
+    r"by (signing up|subscribing|clicking[^.!?,]{0,40}|registering|submitting[^.!?,]{0,40}),"
+    r" you (agree|acknowledge|consent)[^.!?]{0,200}",
+    r"this (site|page|form) is protected by recaptcha[^.!?]{0,160}",
     r"back to top",
     r"(all )?rights reserved",
     r"(read|view|see) (the )?(full|whole|complete|original|entire) (story|article|report|post)"

@@ -2279,6 +2279,17 @@ BOILERPLATE_LINES = [
     "Comments are closed.",
     "Report an error",
     "Terms of Use | Privacy Policy | Contact Us",
+    "Sponsored by Harbour Bank",
+    "Advertisement Feature",
+    "Follow us",
+    "Facebook Twitter Email",
+    "Subscribe to our YouTube channel",
+    "Image 1 of 12",
+    "Next article",
+    "Up next",
+    "Hide caption",
+    "(opens in new tab)",
+    "Our Standards: The Thomson Reuters Trust Principles.",
 ]
 
 
@@ -2334,6 +2345,10 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Enter your email address",
         "tags: [Tag!]!",  # (a field of a schema in a code sample)
         "Topics covered in the course",
+        "10 / 10",  # (a reader's rating)
+        "Learn more",
+        "Facebook",
+        "Sponsored by the council, the plan would cost the city four million euros.",
         "Support for the plan fell to 31 percent, a poll found.",
     ]
     result = dedupe(doc(P0, *content, "Advertisement", P1))

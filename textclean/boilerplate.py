@@ -85,6 +85,18 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"unlock (this|the( full)?) (article|story)|start (your|a) free trial( (now|today))?",
     r"already have an account\??( (log|sign) in)?|register for free",
     r"support (our|independent|quality|local) journalism|donate (now|today)",
+    r"(sponsored|presented|paid for|brought to you) by( \S+){1,6}",
+    r"(advertisement|advertising|sponsored|partner|promoted) (feature|content|post|story)",
+    # A row of share buttons
+    r"(facebook|twitter|x|linkedin|whatsapp|e-?mail|pinterest|reddit|telegram|print|copy link"
+    r"|flipboard|messenger)((\s*[|·/•]\s*|\s+)(facebook|twitter|x|linkedin|whatsapp|e-?mail"
+    r"|pinterest|reddit|telegram|print|copy link|flipboard|messenger))+",
+    r"subscribe to (our|the) (youtube|telegram|whatsapp) channel",
+    r"(image|photo|picture|slide) \d+ (of|/) \d+",  # (a gallery's counter; not "10 / 10")
+    r"(next|previous|prev) (article|story|post)|(read|up|watch) next|more (stories|articles)",
+    r"(hide|show|toggle) caption|enlarge this image|\(?opens in (a )?new (window|tab)\)?",
+    r"our standards\s*[:：]\s*.{0,80}principles",
+    r"full (story|article)",
     r"(read|see) (more|also)" + _TAIL,
     r"also (read|see)" + _TAIL,
     r"(show|load|view|see) (more|less|all)( (comments|replies|results|stories|articles))?",
@@ -114,8 +126,8 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(accept|allow|reject|decline)( all| necessary)? cookies",
     r"(manage|customi[sz]e) (cookies|(cookie )?(preferences|settings))"
     r"|cookie (policy|notice|settings|preferences)",
-    r"(follow|like) us on (facebook|twitter|x|instagram|linkedin|tiktok|youtube)"
-    r"(,? (and|or|&) (facebook|twitter|x|instagram|linkedin|tiktok|youtube))*",
+    r"(follow|like) us( on (facebook|twitter|x|instagram|linkedin|tiktok|youtube)"
+    r"(,? (and|or|&) (facebook|twitter|x|instagram|linkedin|tiktok|youtube))*)?",
     r"click here to (subscribe|read more|learn more|sign up|continue)",
     r"skip (to|to main) (content|navigation|main content)",
     r"already a (subscriber|member)\??( (log|sign) in)?",

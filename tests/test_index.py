@@ -195,13 +195,8 @@ def test_a_paragraph_and_the_heading_after_it_run_together_go_though_the_heading
         copy = dd.check(join(outlet))
         assert copy.kept == (0, 2, 3)
         [dup] = copy.duplicates
-        assert (dup.index, dup.kind, dup.doc_id, dup.originals, dup.similarity) == (
-            1,
-            "contained",
-            "wire",
-            (0, 1),
-            1.0,
-        )
+        found = (dup.index, dup.kind, dup.doc_id, dup.originals, dup.similarity)
+        assert found == (1, "contained", "wire", (0, 1), 1.0)
         # A figure that no indexed paragraph holds is an update all the same, and stays.
         update = f"{body[0]} {heading.replace('6', '7')}"
         assert dd.check(join([outlet[0], update, *outlet[2:]])).kept == (0, 1, 2, 3)

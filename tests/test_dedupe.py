@@ -2290,6 +2290,18 @@ BOILERPLATE_LINES = [
     "Hide caption",
     "(opens in new tab)",
     "Our Standards: The Thomson Reuters Trust Principles.",
+    "Sign up for updates",  # (" ?" in a pattern: white space or none)
+    "Share|Tweet",
+    # A paywall's lines beyond English
+    "Dieser Artikel ist nur für Abonnenten verfügbar",  # German
+    "Déjà abonné ? Se connecter",  # French
+    "Il vous reste 80% de cet article à lire.",
+    "Partager l'article",
+    "¿Ya eres suscriptor? Inicia sesión",  # Spanish
+    "Questo articolo è riservato agli abbonati",  # Italian
+    "Já é assinante? Faça login",  # Portuguese
+    "Dit artikel is alleen voor abonnees",  # Dutch
+    "Подпишитесь, чтобы читать дальше",  # Russian
 ]
 
 
@@ -2836,6 +2848,12 @@ def test_boilerplate_off_and_extra_patterns() -> None:
     extra = dedupe(text, boilerplate_patterns=(r"download our app( today)?",))
     assert removed(extra) == {1: (None, "boilerplate"), 3: (None, "boilerplate")}
     assert extra.text == doc(P0, P1, P2)
+    # A space matches any run of white space, and " ?" a run or none.
+    spaced = doc(P0, "Read the e paper", P1, "Read the ePaper", P2, "Read thee paper", P3)
+    assert removed(dedupe(spaced, boilerplate_patterns=(r"read the e ?paper",))) == {
+        1: (None, "boilerplate"),
+        3: (None, "boilerplate"),
+    }
 
 
 def test_invalid_boilerplate_pattern_raises() -> None:

@@ -1,10 +1,10 @@
 """Boilerplate lines: whole paragraphs that are page furniture, not article content.
 
 Each pattern is a regular expression that must match a paragraph's *whole* text, case-insensitively;
-a space in a pattern matches any run of white space, and white space, dashes, stars, bullets and
-brackets around the label (``— Advertisement —``, ``[Anzeige]``, ``【广告】``) and trailing
-punctuation (``.:!…»›>``) are allowed. A sentence that merely contains "advertisement" is
-content, and is never matched.
+a space in a pattern matches any run of white space (`` ?`` any run or none), and white space,
+dashes, stars, bullets and brackets around the label (``— Advertisement —``, ``[Anzeige]``,
+``【广告】``) and trailing punctuation (``.:!…»›>``) are allowed. A sentence that merely contains
+"advertisement" is content, and is never matched.
 
 :data:`DEFAULT_PATTERNS` covers English, German, French, Spanish, Italian, Portuguese, Dutch,
 Polish, Czech, the Scandinavian languages, Finnish, Hungarian, Romanian, Greek, Turkish, Russian,
@@ -165,6 +165,22 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"©\s*(?-i:[\p{Lu}])\S*(\s+\S+){0,11}",
     r"©.{0,200}(rights reserved|by permission|may not be (published|reproduced|copied)).{0,100}",
     r"this (material|article|content) may not be (published|reproduced|copied).{0,200}",
+    # A paywall's lines in German, French, Spanish, Italian, Portuguese, Dutch and Russian
+    r"(dieser|der) (artikel|beitrag|inhalt) ist (nur |exklusiv )?f(ü|ue)r (plus-)?"
+    r"(abonnenten|abonnentinnen|abonnent\*innen)( (verfügbar|freigeschaltet|sichtbar))?",
+    r"(jetzt )?weiterlesen mit \S+( \S+)?|jetzt weiterlesen",
+    r"(sie (sind|haben) )?(bereits|schon) (ein )?(abo|abonnent(in)?)\??"
+    r"( (hier |jetzt )?(anmelden|einloggen))?",
+    r"(cet article|cet contenu|ce contenu|la suite) est r[ée]serv[ée]e? [àa]ux abonn[ée]s",
+    r"d[ée]j[àa] abonn[ée]\s*\??( (se connecter|connectez-vous|je me connecte))?",
+    r"il vous reste \d+ ?% de cet article [àa] lire",
+    r"(este )?contenido (es )?exclusivo para (suscriptores|abonados)",
+    r"¿?ya eres (suscriptor|abonado)\??( inicia sesi[óo]n)?",
+    r"(questo )?(articolo|contenuto) (è )?riservato agli abbonati|sei gi[àa] abbonato\??( accedi)?",
+    r"conte[úu]do exclusivo para assinantes|j[áa] [ée] assinante\??( fa[çc]a (o )?login| entre)?",
+    r"dit artikel is (alleen|exclusief) voor abonnees",
+    r"(статья|материал) доступ(на|ен) только (по подписке|подписчикам)",
+    r"подпишитесь,? чтобы (читать дальше|продолжить чтение)",
     # German
     r"anzeige|werbung|gesponsert|gesponserter (inhalt|artikel|beitrag)",
     r"(lesen|lies) (sie )?(auch|mehr)" + _TAIL,
@@ -321,7 +337,8 @@ _INDEXED = "".join(dict.fromkeys([*map(chr, range(256)), *_OPENERS]))
 
 def _compile(pattern: str, *, bare: bool = False) -> regex.Pattern[str]:
     """``pattern`` as it matches a whole paragraph, or (``bare``) as it is, spaces widened."""
-    body = r"(?:" + pattern.replace(" ", r"\s+") + r")"
+    # (" ?" is white space or none; each other space any run of white space)
+    body = r"(?:" + r"\s*".join(part.replace(" ", r"\s+") for part in pattern.split(" ?")) + r")"
     try:
         return regex.compile(body if bare else _OPENING + body + _CLOSING, _FLAGS)
     except regex.error as wrapped:

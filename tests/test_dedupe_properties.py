@@ -180,6 +180,7 @@ def test_a_stream_accounts_for_every_paragraph(texts: list[str]) -> None:
 _S = "The council approved the budget on Tuesday after a long debate."
 _C = "Closed Share this article"
 _F, _W, _A, _O = SENTENCES[1], "WASHINGTON (AP) — ", "Share this article", SENTENCES[4]
+_O2 = SENTENCES[5]  # "Work is due to start in March."
 _TEH = _S.replace("the budget", "teh budget") + " Line 4"
 _TAG = "<p><a href='/a'>Share</a>"
 _M2 = SENTENCES[2]
@@ -527,6 +528,14 @@ _BOARD = (
 @example(  # a heading-sized lede behind a dateline, linked to nothing once a line went (1043)
     "\n\n".join([_Q, f"{_Q} Closed {SENTENCES[5]} {_O}", f"{_W}{_Q} Closed"])
 )
+@example(  # a line "cut inside" a pull quote after a repeat whose first copy went (seed 1088)
+    "\n\n".join([f"Line 4 {_Q} {_A}"] * 3
+                  + ["Line 4", f"{_Q} {_A}", "Line 4", f"“{_Q} {_A}” — the mayor"])
+)  # fmt: skip
+@example(  # a pull quote's copy confirmed in a run, after the line it parted was tried (1081)
+    "\n\n".join([_S, f"{_O2} Closed", "Line 4", f"“{_O2} Closed” — the mayor", _S,
+                   f"{_O2} Closed", _S, f"“{_O2} Line 4” — the mayor", f"{_O2} Line 4"])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

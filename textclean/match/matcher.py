@@ -304,6 +304,7 @@ class _DocumentMatcher:
                     part = part or self.pending.pop(i, None)
                     if part is not None and part.doc_id is None:
                         short_parts[i] = part
+        looped = set(self.found)  # (what the first pass found: later removals may part windows)
         lines.joined_lines(
             canonical, self.found, self.pending, self.structured, self.options.short_words
         )
@@ -319,7 +320,6 @@ class _DocumentMatcher:
         self._copies_in_place()
         self._near_again()
         # Short lines go from here (and what they bring together): their windows are tried again.
-        matched = set(self.found)
         self._parts_beside_copies(short_parts)
         runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
         runs.confirm_short_runs(canonical, self.found, short_repeats)
@@ -351,7 +351,7 @@ class _DocumentMatcher:
         self._inside_bodies(short_repeats)
         self._parts_of_copies(short_parts)
         walked = len(self.found)
-        late = self.found.keys() - matched
+        late = self.found.keys() - looped
         later = self._contained_in_later()
         removed = set(self.found)
         self._contained_again(later, late)
@@ -827,8 +827,9 @@ class _DocumentMatcher:
         see them: those linked to a neighbour of one of ``later`` (paragraphs contained in a
         later one: with it gone, the paragraphs on either side of it are neighbours, and a window
         of candidates reaches across), and those containment was tried for whose candidates, or
-        the paragraphs between them, include one of ``later`` or ``late`` (short lines and the
-        like removed late): no window holds it now."""
+        the paragraphs between them, include one of ``later`` or ``late`` (paragraphs removed
+        after the first pass: held copies confirmed in a run, short lines and the like): no
+        window holds it now."""
         beside = {
             k for r in later for step in (-1, 1) if (k := self.page.next_kept(r, step)) is not None
         }

@@ -129,6 +129,16 @@ class Page:
             elif boilerplate is None or boilerplate.match(texts[k]) is None:
                 break
 
+    def repeats_kept(self, k: int) -> bool:
+        """Whether paragraph ``k`` repeats, word for word, a paragraph before it that stays: a
+        repeat as a second run on the output sees it (not one whose earlier copies all went)."""
+        if k not in self.repeats:
+            return False
+        first, exact = self.first_same[k], self.document.exact
+        return first not in self.found or any(
+            exact[m] == exact[k] and m not in self.found for m in range(first + 1, k)
+        )
+
     def sentence_holders(self, sentence: str) -> list[int]:
         """The paragraphs of this document that hold canonical ``sentence`` as a sentence with
         a key, in order."""
@@ -298,7 +308,7 @@ class Page:
             return False
         head, k = cut[:at], i - 1
         for _ in range(_MAX_PARTS):
-            while k >= 0 and (k == j or not canonical[k] or k in self.repeats):
+            while k >= 0 and (k == j or not canonical[k] or self.repeats_kept(k)):
                 k -= 1
             if k < 0 or not (head == canonical[k] or head.endswith(" " + canonical[k])):
                 return False
@@ -327,7 +337,7 @@ class Page:
             k
             for k in range(i + 1, len(canonical))
             if canonical[k]
-            and k not in self.repeats
+            and not self.repeats_kept(k)
             and (k not in self.found or k in self.structured)
             and (k == j or find_words(cut, canonical[k], 0, at) < 0)
         )

@@ -39,6 +39,15 @@ __all__ = ["DEFAULT_PATTERNS", "BoilerplateMatcher", "boilerplate_matcher"]
 
 # A short headline may follow "Read more:" and its kin; these match up to 200 characters of it.
 _TAIL = r"(?:\s*[:：\-–—|]\s*.{0,200})?"
+# Items of a row of links, each pattern repeating its alternation after a separator.
+_SHARE_BUTTON = (
+    r"(facebook|twitter|x|linkedin|whatsapp|e-?mail|pinterest|reddit|telegram|print|copy link"
+    r"|flipboard|messenger)"
+)
+_FOOTER_LINK = (
+    r"(terms (of (service|use)|and conditions)|privacy (policy|notice|settings)|contact us"
+    r"|about us|accessibility( statement)?|site ?map|cookie policy)"
+)
 
 DEFAULT_PATTERNS: tuple[str, ...] = (
     # English
@@ -88,9 +97,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(sponsored|presented|paid for|brought to you) by( \S+){1,6}",
     r"(advertisement|advertising|sponsored|partner|promoted) (feature|content|post|story)",
     # A row of share buttons
-    r"(facebook|twitter|x|linkedin|whatsapp|e-?mail|pinterest|reddit|telegram|print|copy link"
-    r"|flipboard|messenger)((\s*[|·/•]\s*|\s+)(facebook|twitter|x|linkedin|whatsapp|e-?mail"
-    r"|pinterest|reddit|telegram|print|copy link|flipboard|messenger))+",
+    _SHARE_BUTTON + r"((\s*[|·/•]\s*|\s+)" + _SHARE_BUTTON + ")+",
     r"subscribe to (our|the) (youtube|telegram|whatsapp) channel",
     r"(image|photo|picture|slide) \d+ (of|/) \d+",  # (a gallery's counter; not "10 / 10")
     r"(next|previous|prev) (article|story|post)|(read|up|watch) next|more (stories|articles)",
@@ -144,10 +151,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(updated|published|posted) \d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago",
     # A page's footer links in a row (one alone may be a heading: "Terms of Use" in a guide to
     # writing API documentation, "Accessibility" among the benefits of cloud storage)
-    r"(terms (of (service|use)|and conditions)|privacy (policy|notice|settings)|contact us"
-    r"|about us|accessibility( statement)?|site ?map|cookie policy)"
-    r"(\s*[|·•/]\s*(terms (of (service|use)|and conditions)|privacy (policy|notice|settings)"
-    r"|contact us|about us|accessibility( statement)?|site ?map|cookie policy))+",
+    _FOOTER_LINK + r"(\s*[|·•/]\s*" + _FOOTER_LINK + ")+",
     # A newsletter box's lines
     r"get (the latest|our|the best|the top)[^.!?]{0,60} (delivered )?(to|in) your inbox"
     r"( (every|each) (day|morning|week))?",

@@ -53,7 +53,7 @@ def joined_lines(
     # long as one of them are joined.
     targets = [k for k, n in zip(kept, spaces, strict=True) if n + 1 >= short_words]
     lengths = {len(canonical[k]) for k in targets}
-    line = [0 < n < HEADING_WORDS - 1 for n in spaces]  # (as is_line says)
+    line = [_line_spaces(n) for n in spaces]
     joined: dict[str, tuple[int, ...]] = {}
     for a in range(len(kept) - 1 if lengths else 0):
         if not line[a]:
@@ -85,7 +85,12 @@ def joined_lines(
 def is_line(canonical: str) -> bool:
     """Whether canonical text may be one of the lines :func:`joined_lines` runs together: two
     words or more, but shorter than a heading."""
-    return 0 < canonical.count(" ") < HEADING_WORDS - 1
+    return _line_spaces(canonical.count(" "))
+
+
+def _line_spaces(spaces: int) -> bool:
+    """:func:`is_line` for a text with ``spaces`` spaces (2 to 11 words)."""
+    return 0 < spaces < HEADING_WORDS - 1
 
 
 def walk_lines(

@@ -10,6 +10,7 @@ run of them. It decides nothing: :mod:`textclean.match.matcher` does.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Mapping, Sequence
 from itertools import accumulate, islice, pairwise
 
@@ -85,6 +86,10 @@ class Page:
         else:  # no two paragraphs share a key: each is the first of its text
             self.first_same = list(range(len(document)))
         self.repeats = {i for i, j in enumerate(self.first_same) if j != i}
+        # The paragraphs with each repeated text, in order (see repeats_kept).
+        self._copies: dict[int, list[int]] = {}
+        for i in sorted(self.repeats):
+            self._copies.setdefault(self.first_same[i], [self.first_same[i]]).append(i)
         # Paragraphs of structured data (a JSON-LD object holding an ``articleBody``): set aside
         # while the others are matched (never the copy that stays), then removed if the others
         # hold their words.
@@ -134,10 +139,8 @@ class Page:
         repeat as a second run on the output sees it (not one whose earlier copies all went)."""
         if k not in self.repeats:
             return False
-        first, exact = self.first_same[k], self.document.exact
-        return first not in self.found or any(
-            exact[m] == exact[k] and m not in self.found for m in range(first + 1, k)
-        )
+        copies = self._copies[self.first_same[k]]
+        return any(m not in self.found for m in islice(copies, bisect_left(copies, k)))
 
     def sentence_holders(self, sentence: str) -> list[int]:
         """The paragraphs of this document that hold canonical ``sentence`` as a sentence with

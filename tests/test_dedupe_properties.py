@@ -188,6 +188,7 @@ _F2 = SENTENCES[3]
 _M = f"{_M2} Closed"
 _Q = "“We have listened to residents,” the mayor said."
 _SS = f"{_S} {_S}"
+_S_TEH, _Q_TEH = _S.replace("the budget", "teh budget"), _Q.replace("the mayor", "teh mayor")
 _MOJIBAKE_Q = SENTENCES[2].encode("utf-8").decode("latin-1")
 _HTML_SHARE = '<p><a href="https://example.com/a?b=c">Share</a> this article</p>'
 _HTML_F = '<p><a href="https://example.com/a?b=c">Ferries</a> will run every 20 minutes while the bridge is closed.</p>'  # noqa: E501
@@ -195,6 +196,7 @@ _BODY_791 = "\n\n".join([f"{_S} {_S}", _F, f"{_S} {_S} {_F} {_HTML_F}", _HTML_F]
 _DATA_791 = {"@type": "NewsArticle", "headline": f"{_S} {_S}", "url": "https://example.com/a",
              "articleBody": _BODY_791}  # fmt: skip
 _HTML_S = f'<p><a href="https://example.com/a?b=c">The</a>{_S[3:]}</p>'
+_HTML_Q = f'<p><a href="https://example.com/a?b=c">Line</a> 4 {_Q}</p>'
 _DATA_891 = {"@type": "NewsArticle", "headline": _S, "url": "https://example.com/a",
              "articleBody": " ".join([_S, _HTML_S, _Q, _S, _F, "Closed"])}  # fmt: skip
 
@@ -535,6 +537,10 @@ _BOARD = (
 @example(  # a pull quote's copy confirmed in a run, after the line it parted was tried (1081)
     "\n\n".join([_S, f"{_O2} Closed", "Line 4", f"“{_O2} Closed” — the mayor", _S,
                    f"{_O2} Closed", _S, f"“{_O2} Line 4” — the mayor", f"{_O2} Line 4"])
+)  # fmt: skip
+@example(  # a line held by one later paragraph, aligned across it and a line after it (1079)
+    "\n\n".join([f"{_A} {_Q}", _Q, _S, f"Advertisement {_A} {_Q_TEH} {_HTML_Q} {_S_TEH}",
+                   _HTML_Q, _S_TEH])
 )  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)

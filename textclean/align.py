@@ -212,6 +212,23 @@ def coverage(
             counted = _counted(again, ends, begin)
             if counted[0] > covered:
                 (covered, used, region, _, spans), other, ops = counted, near, again
+    if len(used) > 1:
+        # Of several best alignments, one inside a single paragraph, if one covers as much:
+        # the first words in one paragraph and the rest in a later one that repeats them (a
+        # merged copy, then a line quoting it) count the same, drawn from paragraphs that do
+        # not hold them together.
+        for n in sorted(used, key=lambda n: spans[n][0] - spans[n][1]):  # (most covered first)
+            begin = ends[n - 1] if n else 0
+            if ends[n] - begin < covered:
+                continue  # (too short to hold them all: the common case, a merged copy's part)
+            alone = window[n][2].split(" ")
+            if LCSseq.similarity(words, alone, score_cutoff=covered) < covered:
+                continue
+            again = Indel.opcodes(words, alone)
+            counted = _counted(again, ends, begin)
+            if counted[0] >= covered:
+                (covered, used, region, _, spans), other, ops = counted, alone, again
+                break
     return covered, other, ops, tuple(window[n][0] for n in sorted(used)), region, spans
 
 

@@ -1,0 +1,27 @@
+"""Word alignments (``textclean.align``), on canonical texts."""
+
+from __future__ import annotations
+
+from textclean.align import coverage
+
+LINE = "share this article we have listened to residents the mayor said"
+QUOTE = "we have listened to residents the mayor said"
+MERGED = f"advertisement {LINE} the council approved the budget line 4 {QUOTE}"
+
+
+def test_a_copy_found_whole_in_one_paragraph_is_credited_to_it_alone() -> None:
+    # The whole line stands in the merged paragraph; its first words there and the rest in the
+    # quote after it count as many words, but the quote does not hold the line.
+    window = [(1, 7, QUOTE), (6, 0, MERGED), (7, 4, f"line 4 {QUOTE}")]
+    words = LINE.split(" ")
+    covered, _, _, originals, _, spans = coverage(words, window, len(words) / 2)
+    assert (covered, originals) == (len(words), (6,))
+    assert list(spans) == [1] and spans[1][0] == 1  # (from its second word on)
+
+
+def test_a_copy_drawn_from_two_paragraphs_stays_credited_to_both() -> None:
+    first, second = "the council approved the budget", "the mayor said it was fair"
+    window = [(0, 1, first), (1, 1, second)]
+    words = f"{first} {second}".split(" ")
+    covered, _, _, originals, _, _ = coverage(words, window, len(words) / 2)
+    assert (covered, originals) == (len(words), (0, 1))

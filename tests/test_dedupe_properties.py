@@ -189,6 +189,7 @@ _M = f"{_M2} Closed"
 _Q = "“We have listened to residents,” the mayor said."
 _SS = f"{_S} {_S}"
 _S_TEH, _Q_TEH = _S.replace("the budget", "teh budget"), _Q.replace("the mayor", "teh mayor")
+_PULLED = f"“{_S[:-1]}” — the mayor"
 _MOJIBAKE_Q = SENTENCES[2].encode("utf-8").decode("latin-1")
 _HTML_SHARE = '<p><a href="https://example.com/a?b=c">Share</a> this article</p>'
 _HTML_F = '<p><a href="https://example.com/a?b=c">Ferries</a> will run every 20 minutes while the bridge is closed.</p>'  # noqa: E501
@@ -542,6 +543,9 @@ _BOARD = (
     "\n\n".join([f"{_A} {_Q}", _Q, _S, f"Advertisement {_A} {_Q_TEH} {_HTML_Q} {_S_TEH}",
                    _HTML_Q, _S_TEH])
 )  # fmt: skip
+@example(  # a merged copy whose walk stopped at a removed copy beside its candidate (1119)
+    "\n".join([_S, f"{_S[:31]}…", _S, _S_TEH, _PULLED, _S, _PULLED, _PULLED, _S])
+)
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

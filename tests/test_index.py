@@ -217,6 +217,33 @@ def test_a_paragraph_with_the_link_after_it_run_in_goes_though_the_index_dropped
     assert (dup.index, dup.kind, dup.doc_id, dup.originals) == (1, "contained", "wire", (0,))
 
 
+def test_a_heading_run_into_its_paragraph_goes_though_the_index_filed_the_heading_elsewhere() -> (
+    None
+):
+    # The wire's heading went as a copy of another document's paragraph, so the index holds it
+    # there, not beside the wire's paragraph: no window holds the two together. The copy is
+    # the paragraph and a paragraph the index holds.
+    body = paragraphs(30, 5)
+    long = " ".join(body[1:5])  # (long: the heading is a small part of the copy)
+    heading = "What the new harbour rules mean for the ferry crews"
+    with Deduplicator() as dd:
+        dd.dedupe(join([paragraphs(33, 1)[0], heading, paragraphs(34, 1)[0]]), doc_id="guide")
+        wire = dd.dedupe(join([body[0], heading, long]), doc_id="wire")
+        assert [(d.index, d.doc_id) for d in wire.duplicates] == [(1, "guide")]
+        outlet = [paragraphs(31, 1)[0], f"{heading} {long}", *paragraphs(32, 2)]
+        copy = dd.check(join(outlet))
+        assert copy.kept == (0, 2, 3)
+        [dup] = copy.duplicates
+        assert (dup.index, dup.kind, dup.doc_id, dup.originals) == (1, "contained", "wire", (2,))
+        assert dup.rule.endswith(", and a paragraph seen before")
+        # A heading that no indexed paragraph is stays, and so does the copy it opens...
+        outlet[1] = f"What the new harbour rules mean for the bus drivers {long}"
+        assert dd.check(join(outlet)).kept == (0, 1, 2, 3)
+        # ... unless this document printed it before.
+        [dup] = dd.check(join([outlet[1][: -len(long) - 1], *outlet])).duplicates
+        assert (dup.index, dup.doc_id, dup.originals) == (2, "wire", (2,))
+
+
 def test_a_syndicated_copy_that_lost_its_paragraph_breaks_goes() -> None:
     # The whole story as one line: its list lines and headings share no key with it (their
     # sentences run together without the breaks), but it holds them laid end to end.

@@ -25,6 +25,7 @@ from textclean.align import (
     AFFIX_MIN_REST,
     AFFIX_WORDS,
     MAX_ALIGNMENT,
+    MIN_RUN,
     coverage,
     dropped_inside,
     drops_inside,
@@ -40,7 +41,13 @@ from textclean.align import (
 )
 from textclean.boilerplate import BoilerplateMatcher
 from textclean.canonical import word_count
-from textclean.fingerprint import MIN_SENTENCE_WORDS, DocumentPrint, ParagraphPrint, sentence_key
+from textclean.fingerprint import (
+    MIN_SENTENCE_WORDS,
+    DocumentPrint,
+    ParagraphPrint,
+    exact_key,
+    sentence_key,
+)
 from textclean.match import lines, runs, settle
 from textclean.match.earlier import Earlier
 from textclean.match.lines import IndexedLines
@@ -218,6 +225,7 @@ class _DocumentMatcher:
         self.read_to: dict[Ref, int] = {}
         self.numbers: dict[str, list[int]] | None = None  # the paragraphs holding each number
         self.openings: dict[str, set[str]] | None = None  # texts by their first words
+        self.by_exact: dict[int, list[int]] | None = None  # the paragraphs of each exact key
         self.links = links
         # (a merged copy may hold boilerplate lines that the paragraphs it copies lack)
         self.furniture = boilerplate.match_canonical if boilerplate else None
@@ -1538,6 +1546,15 @@ class _DocumentMatcher:
             if best is None:
                 continue
             (covered, other, ops, originals), attempt = best
+            rule = ""
+            if covered < len(words) and len(originals) == 1 and doc_id is not None:
+                # (a merged copy whose other half is a paragraph the window does not hold: a
+                # heading the index filed under another document, or whose first copy stands
+                # elsewhere)
+                core = self._known_ends(i, words, ops)
+                if core is not None:
+                    words, ops = core, Indel.opcodes(core, other)
+                    rule = ", and a paragraph seen before"
             source = max((c for c in attempt if c[0] in originals), key=lambda c: (c[1], -c[0]))
             original = source[0]
             if doc_id is not None and len(originals) == 1:  # (as for a near copy: _near)
@@ -1548,7 +1565,7 @@ class _DocumentMatcher:
             where = ("later " if later else "") + describe(originals)
             dup = Duplicate(
                 i, original, "contained", share,
-                f"{share:.0%} of its words appear in order in {where}", originals, doc_id,
+                f"{share:.0%} of its words appear in order in {where}{rule}", originals, doc_id,
             )  # fmt: skip
             if len(originals) == 1 and self._drops_a_phrase(words, other, ops):
                 # (its words in order, but for a few of the original's inside a sentence: "will
@@ -1564,6 +1581,42 @@ class _DocumentMatcher:
                 return dup if small else None
             return self._unless_pending(dup, words, other, ops)
         return None
+
+    def _known_ends(self, i: int, words: list[str], ops: Opcodes) -> list[str] | None:
+        """``words`` (paragraph ``i``) without the words before and after the runs that ``ops``
+        aligns with its original, if those are each, word for word, a paragraph kept before
+        ``i`` or an indexed one, of :data:`~textclean.align.MIN_RUN` words or more: the other
+        half of a merged copy, which the paragraph's window lacks (a heading whose first copy
+        stands elsewhere, an indexed paragraph whose document filed it as a copy of
+        another's). ``None`` if other words are left at an end."""
+        found = [op for op in ops if op.tag == "equal" and op.src_end - op.src_start >= MIN_RUN]
+        if not found:
+            return None
+        start, stop = found[0].src_start, found[-1].src_end
+        ends = [end for end in (words[:start], words[stop:]) if end]
+        if not ends or any(len(end) < MIN_RUN for end in ends):
+            return None  # (a word or two: a number, a label, which may say something here)
+        if not all(self._seen(i, " ".join(end)) for end in ends):
+            return None
+        return words[start:stop]
+
+    def _seen(self, i: int, text: str) -> bool:
+        """Whether canonical ``text`` is a paragraph kept before paragraph ``i``, or an indexed
+        one."""
+        key = exact_key(text)
+        if self.by_exact is None:  # (grouped once)
+            self.by_exact = {}
+            for j, exact in enumerate(self.document.exact):
+                self.by_exact.setdefault(exact, []).append(j)
+        canonical = self.document.canonical
+        if any(
+            j < i and canonical[j] == text and self.page.kept(j)
+            for j in self.by_exact.get(key, ())
+        ):
+            return True
+        if self.prior.lookup is None:
+            return False
+        return any(entry.canonical == text for entry in self.prior.lookup([key]).get(key, ()))
 
     def _indexed_laid_out(self, i: int, text: str, candidates: Candidates) -> Duplicate | None:
         """``text`` as paragraphs of one earlier document laid end to end (a copy of it that
@@ -1756,9 +1809,9 @@ class _DocumentMatcher:
         pieces, covered, small_gaps = self.merged.laid_end_to_end(i, text, candidates)
         words = word_count(text)
         need = self.options.containment * words
-        if not (len(pieces) > 1 and small_gaps and covered >= need) and any(
-            k in self.found for k in pieces
-        ):  # (a removed copy took the place of the kept paragraph after it)
+        if not (len(pieces) > 1 and small_gaps and covered >= need) and (
+            any(k in self.found for k in pieces) or self._removed_among(candidates, i)
+        ):  # (a removed copy took the place of the kept paragraph after it, or stood between)
             # Passing over removed paragraphs, as deduplicating the output again would.
             pieces, covered, small_gaps = self.merged.laid_end_to_end(
                 i, text, candidates, kept=True
@@ -1770,6 +1823,17 @@ class _DocumentMatcher:
         return Duplicate(
             i, original, "contained", share,
             f"{share:.0%} of its words appear in order in {describe(pieces)}", tuple(pieces),
+        )  # fmt: skip
+
+    def _removed_among(self, candidates: Candidates, i: int) -> bool:
+        """Whether a removed paragraph stands right beside one of this document's
+        ``candidates`` before paragraph ``i``: a walk from it steps there first, and may stop
+        at it (an edited copy of the paragraph beyond, which a second run on the output no
+        longer sees)."""
+        found = self.found
+        return any(
+            j + step in found for doc_id, j in candidates if doc_id is None and j < i
+            for step in (-1, 1)
         )  # fmt: skip
 
     def _note_part(self, i: int, j: int, text: str, canon: str) -> None:

@@ -344,6 +344,23 @@ def test_a_copy_run_together_without_spaces_goes_as_the_earlier_document_laid_en
     assert set(dup.originals) == set(range(len(body)))
 
 
+def test_list_lines_of_two_words_run_together_in_pairs_go_beside_a_copy() -> None:
+    # A copy with its list's lines two to a line: a pair of two-word lines is too short to
+    # anchor a walk, but it is the indexed lines beside the copy's last paragraph word for word.
+    intro = "The agency lists the risks it reviews each year for every licensed firm."
+    items = ["- Market risk", "- Credit risk", "- Internal auditing", "- Liquidity risk management"]
+    outro = "Firms that fail a review have ninety days to respond before penalties apply."
+    pairs = [f"{items[0]} {items[1]}", f"{items[2]} {items[3]}"]
+    with Deduplicator() as dd:
+        dd.dedupe(join([intro, *items, outro]), doc_id="wire")
+        copy = dd.check(join([intro, *pairs, outro]))
+        assert copy.kept == ()
+        assert [(d.index, d.originals) for d in copy.duplicates[1:3]] == [(1, (1, 2)), (2, (3, 4))]
+        # Lines that the indexed ones are not, word for word, stay.
+        other = dd.check(join([intro, "- Market risk - Climate risk", pairs[1], outro]))
+        assert other.kept == (1,)
+
+
 def test_a_list_run_together_without_spaces_goes_though_one_paragraph_shares_a_key() -> None:
     # Headings each before a sentence of its own, then the text taken from the page without
     # separators: every heading runs into the sentence after it ("Harbour ferryCouncil...") and

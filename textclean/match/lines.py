@@ -248,13 +248,23 @@ class IndexedLines:
         if len(run) < 2 or not any(e.canonical in line for e in run):
             return None  # (no anchor for the walk: none of them stands in it word for word)
         run.sort(key=lambda e: e.paragraph)
-        found, covered, small = laid_out_in(
-            line, [e.canonical for e in run], self.options.threshold, self.furniture
-        )
+        texts = [e.canonical for e in run]
         nearest = 0 if step > 0 else len(run) - 1  # (the one beside the copy: the copy goes on)
         words = word_count(line)
-        if len(found) < 2 or nearest not in found or not small:
-            return None
+        # (lines too short to anchor a walk, "market risk" and "credit risk", run together
+        # word for word from the one beside the copy)
+        joined = next(
+            (n for n in range(2, len(run) + 1)
+             if " ".join(texts[:n] if step > 0 else texts[-n:]) == line),
+            None,
+        )  # fmt: skip
+        if joined is not None:
+            found = list(range(joined)) if step > 0 else list(range(len(run) - joined, len(run)))
+            covered = words
+        else:
+            found, covered, small = laid_out_in(line, texts, self.options.threshold, self.furniture)
+            if len(found) < 2 or nearest not in found or not small:
+                return None
         if covered < self.options.containment * words:
             return None
         pieces = tuple(run[n].paragraph for n in found)

@@ -1610,8 +1610,7 @@ class _DocumentMatcher:
                 self.by_exact.setdefault(exact, []).append(j)
         canonical = self.document.canonical
         if any(
-            j < i and canonical[j] == text and self.page.kept(j)
-            for j in self.by_exact.get(key, ())
+            j < i and canonical[j] == text and self.page.kept(j) for j in self.by_exact.get(key, ())
         ):
             return True
         if self.prior.lookup is None:

@@ -344,6 +344,27 @@ def test_a_copy_run_together_without_spaces_goes_as_the_earlier_document_laid_en
     assert set(dup.originals) == set(range(len(body)))
 
 
+def test_a_paragraph_and_a_heading_filed_elsewhere_run_together_go_though_the_heading_is_long() -> (
+    None
+):
+    # The heading is a third of the copy, far more than an edit: the copy goes as the indexed
+    # paragraph because its last sentence is, word for word, a paragraph the index holds.
+    body = paragraphs(40, 3)
+    heading = "Is the new harbour ferry worth the added cost for commuters?"
+    with Deduplicator() as dd:
+        dd.dedupe(join([paragraphs(41, 1)[0], heading]), doc_id="guide")
+        dd.dedupe(join([body[0], heading, body[1], body[2]]), doc_id="wire")
+        outlet = [paragraphs(42, 1)[0], f"{body[0]} {heading}", *paragraphs(43, 1)]
+        copy = dd.check(join(outlet))
+        assert copy.kept == (0, 2)
+        [dup] = copy.duplicates
+        assert (dup.index, dup.kind, dup.doc_id, dup.originals) == (1, "contained", "wire", (0,))
+        assert dup.rule.endswith(", and a paragraph seen before")
+        # A question no indexed paragraph asks is the copy's own, and the copy stays.
+        outlet[1] = f"{body[0]} {heading.replace('commuters', 'cyclists')}"
+        assert dd.check(join(outlet)).kept == (0, 1, 2)
+
+
 def test_list_lines_of_two_words_run_together_in_pairs_go_beside_a_copy() -> None:
     # A copy with its list's lines two to a line: a pair of two-word lines is too short to
     # anchor a walk, but it is the indexed lines beside the copy's last paragraph word for word.

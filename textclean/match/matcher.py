@@ -225,7 +225,7 @@ class _DocumentMatcher:
         self.read_to: dict[Ref, int] = {}
         self.numbers: dict[str, list[int]] | None = None  # the paragraphs holding each number
         self.openings: dict[str, set[str]] | None = None  # texts by their first words
-        self.by_exact: dict[int, list[int]] | None = None  # the paragraphs of each exact key
+        self.by_text: dict[str, list[int]] | None = None  # the paragraphs of each canonical text
         self.links = links
         # (a merged copy may hold boilerplate lines that the paragraphs it copies lack)
         self.furniture = boilerplate.match_canonical if boilerplate else None
@@ -1425,16 +1425,44 @@ class _DocumentMatcher:
         that ran a paragraph and the link after it together. The paragraph it copies stands
         without the link, or the index dropped the link as boilerplate."""
         dup = self._contained_words(i, fp, candidates, later=later)
-        if dup is not None or self.furniture is None:
-            return dup
-        known = self.before_furniture.get(i)
-        if known is None or known[0] != fp.canonical:
-            known = self.before_furniture[i] = (fp.canonical, self._before_furniture(i, fp))
-        core = known[1]
-        if core is None:
+        if dup is None and self.furniture is not None:
+            known = self.before_furniture.get(i)
+            if known is None or known[0] != fp.canonical:
+                known = self.before_furniture[i] = (fp.canonical, self._before_furniture(i, fp))
+            if known[1] is not None:
+                dup = self._contained_words(i, known[1], candidates, later=later)
+                if dup is not None:
+                    return replace(dup, rule=f"{dup.rule}, and a boilerplate line")
+        if dup is None and not later and self.prior.postings:
+            core = self._without_a_seen_sentence(i, fp)
+            if core is not None:
+                dup = self._contained_words(i, core, candidates)
+                if dup is not None:
+                    return replace(dup, rule=f"{dup.rule}, and a paragraph seen before")
+        return dup
+
+    def _without_a_seen_sentence(self, i: int, fp: ParagraphPrint) -> ParagraphPrint | None:
+        """Across documents, paragraph ``i`` (``fp``) without its first or its last sentence,
+        if that sentence is a paragraph kept before ``i`` or an indexed one, word for word
+        (:data:`MIN_SENTENCE_WORDS` words or more: it has a sentence key) and
+        :attr:`options`' ``short_words`` or more are left: a heading run into the copy of an
+        indexed paragraph, whose own document filed it elsewhere (see :meth:`_known_ends`)."""
+        starts = self.document.sentence_starts(i)
+        if len(starts) < 2 or not fp.sentences:
             return None
-        dup = self._contained_words(i, core, candidates, later=later)
-        return None if dup is None else replace(dup, rule=f"{dup.rule}, and a boilerplate line")
+        words = fp.canonical.split(" ")
+        ends = ((0, starts[1], fp.sentences[0]), (starts[-1], len(words), fp.sentences[-1]))
+        for start, stop, key in ends:
+            if stop - start < MIN_SENTENCE_WORDS or len(words) - (stop - start) < (
+                self.options.short_words
+            ):
+                continue
+            text = " ".join(words[start:stop])
+            postings = self.prior.postings.get(key, ())
+            if self._kept_before(i, text) or any(e.canonical == text for e in postings):
+                rest = words[:start] + words[stop:]
+                return replace(fp, canonical=" ".join(rest), words=len(rest))
+        return None
 
     def _before_furniture(self, i: int, fp: ParagraphPrint) -> ParagraphPrint | None:
         """Paragraph ``i`` (``fp``) without a boilerplate line that its last sentences make
@@ -1603,19 +1631,20 @@ class _DocumentMatcher:
     def _seen(self, i: int, text: str) -> bool:
         """Whether canonical ``text`` is a paragraph kept before paragraph ``i``, or an indexed
         one."""
-        key = exact_key(text)
-        if self.by_exact is None:  # (grouped once)
-            self.by_exact = {}
-            for j, exact in enumerate(self.document.exact):
-                self.by_exact.setdefault(exact, []).append(j)
-        canonical = self.document.canonical
-        if any(
-            j < i and canonical[j] == text and self.page.kept(j) for j in self.by_exact.get(key, ())
-        ):
+        if self._kept_before(i, text):
             return True
         if self.prior.lookup is None:
             return False
+        key = exact_key(text)
         return any(entry.canonical == text for entry in self.prior.lookup([key]).get(key, ()))
+
+    def _kept_before(self, i: int, text: str) -> bool:
+        """Whether canonical ``text`` is a paragraph kept before paragraph ``i``."""
+        if self.by_text is None:  # (grouped once)
+            self.by_text = {}
+            for j, canon in enumerate(self.document.canonical):
+                self.by_text.setdefault(canon, []).append(j)
+        return any(j < i and self.page.kept(j) for j in self.by_text.get(text, ()))
 
     def _indexed_laid_out(self, i: int, text: str, candidates: Candidates) -> Duplicate | None:
         """``text`` as paragraphs of one earlier document laid end to end (a copy of it that

@@ -198,6 +198,8 @@ _DATA_791 = {"@type": "NewsArticle", "headline": f"{_S} {_S}", "url": "https://e
              "articleBody": _BODY_791}  # fmt: skip
 _HTML_S = f'<p><a href="https://example.com/a?b=c">The</a>{_S[3:]}</p>'
 _HTML_Q = f'<p><a href="https://example.com/a?b=c">Line</a> 4 {_Q}</p>'
+_DATA_1131 = {"@type": "NewsArticle", "headline": _S, "url": "https://example.com/a",
+              "articleBody": "\n\n".join([_S, _S, _S, _HTML_S])}  # fmt: skip
 _DATA_891 = {"@type": "NewsArticle", "headline": _S, "url": "https://example.com/a",
              "articleBody": " ".join([_S, _HTML_S, _Q, _S, _F, "Closed"])}  # fmt: skip
 
@@ -546,6 +548,10 @@ _BOARD = (
 @example(  # a merged copy whose walk stopped at a removed copy beside its candidate (1119)
     "\n".join([_S, f"{_S[:31]}…", _S, _S_TEH, _PULLED, _S, _PULLED, _PULLED, _S])
 )
+@example(  # a box's item swapped for its body copy, then JSON-LD taken for a window (1131)
+    "\n\n".join([json.dumps(_DATA_1131), "Key points", f"{_S} {_F}", _SS, f"{_F} {_F}",
+                   f"{_S} {_F}"])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

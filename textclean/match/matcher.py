@@ -350,7 +350,7 @@ class _DocumentMatcher:
         # spared them the test may be gone from a second run's input.
         for i in sorted(self.uncontained_rewordings.intersection(held) - self.found.keys()):
             fp = self.document[i]
-            candidates = self._candidates(i, fp, self.links.before(i, self.found))
+            candidates = self._candidates(i, fp, self._local(i))
             dup = self._contained_while_held(i, fp, held[i], candidates)
             if dup is not None and not self.page.lone_part(i, dup, fp):
                 self.found[i] = dup
@@ -746,7 +746,7 @@ class _DocumentMatcher:
             fp = self.document[i]
             if fp.words < self.options.short_words:
                 continue
-            candidates = self._candidates(i, fp, self.links.before(i, self.found))
+            candidates = self._candidates(i, fp, self._local(i))
             if not candidates:
                 continue
             dup = None
@@ -850,7 +850,7 @@ class _DocumentMatcher:
         for i in sorted(spanned.union(linked)):
             if i in self.found or i in self.structured:
                 continue
-            local = self.links.before(i, self.found)
+            local = self._local(i)
             if i in spanned or not beside.isdisjoint(local):
                 self._contained_among(i, local)
 
@@ -864,7 +864,7 @@ class _DocumentMatcher:
             return
         for i in range(min(back), len(self.document)):
             if self.page.kept(i):
-                local = self.links.before(i, self.found)
+                local = self._local(i)
                 if i in back and local:
                     fp = self.document[i]
                     dup = self._match(i, fp, local) or self._behind_a_dateline(i, fp, local)
@@ -881,7 +881,7 @@ class _DocumentMatcher:
         see the teaser hold the paragraph."""
         for i in sorted(self.spared):
             if self.page.kept(i) and i not in self.structured:
-                self._contained_among(i, self.links.before(i, self.found))
+                self._contained_among(i, self._local(i))
 
     def _run_on_again(self) -> None:
         """Containment in later paragraphs again when a kept paragraph was no teaser only as a
@@ -894,6 +894,13 @@ class _DocumentMatcher:
         later = self.links.after(self.found, _MAX_LATER)
         if any(self.page.cut_short(j, i) for j in run_on for i in later.get(j, ())):
             self._contained_again(self._contained_in_later(), set())
+
+    def _local(self, i: int) -> dict[int, int]:
+        """The kept paragraphs before paragraph ``i`` that share keys with it, and how many
+        each shares; never structured data (matching sets it aside, a second run on the output
+        too, though it stands among the kept paragraphs again once matching ends)."""
+        local = self.links.before(i, self.found)
+        return {j: n for j, n in local.items() if j not in self.structured}
 
     def _contained_among(self, i: int, local: Mapping[int, int]) -> None:
         """Remove paragraph ``i`` if it is contained in its candidates among ``local`` (the kept

@@ -190,6 +190,7 @@ _Q = "“We have listened to residents,” the mayor said."
 _SS = f"{_S} {_S}"
 _S_TEH, _Q_TEH = _S.replace("the budget", "teh budget"), _Q.replace("the mayor", "teh mayor")
 _PULLED = f"“{_S[:-1]}” — the mayor"
+_PULLED_O = f"“{_O[:-1]}” — the mayor"
 _MOJIBAKE_Q = SENTENCES[2].encode("utf-8").decode("latin-1")
 _HTML_SHARE = '<p><a href="https://example.com/a?b=c">Share</a> this article</p>'
 _HTML_F = '<p><a href="https://example.com/a?b=c">Ferries</a> will run every 20 minutes while the bridge is closed.</p>'  # noqa: E501
@@ -552,6 +553,9 @@ _BOARD = (
     "\n\n".join([json.dumps(_DATA_1131), "Key points", f"{_S} {_F}", _SS, f"{_F} {_F}",
                    f"{_S} {_F}"])
 )  # fmt: skip
+@example(  # a pull quote whose later window closed up once a line went late (seed 1116)
+    "\n\n".join([_PULLED_O, " ".join([_S, _Q, _PULLED_O, _F, _S]), _F, _S, _O])
+)
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -213,6 +213,10 @@ class _DocumentMatcher:
         # Paragraphs containment was tried for, in vain so far, and the first of the paragraphs
         # of this document it was tried against (a window may add the kept one before it).
         self.uncontained: dict[int, int] = {}
+        # Paragraphs containment in later ones was tried for in vain, with those later ones, and
+        # what was removed when that was last done (see _later_again).
+        self.later_tried: dict[int, list[int]] = {}
+        self.later_snapshot: set[int] = set()
         # Paragraphs found in a later one that stayed, as that one looked like the copy.
         self.held_back: set[int] = set()
         self.headlines: set[int] = set()  # headlines that went under the page's title
@@ -414,6 +418,7 @@ class _DocumentMatcher:
         self._headline_again()
         self._headlines_again_further_on()
         self._run_on_again()
+        self._later_again()
         if len(self.found) > count:  # (the lines around those close up in turn)
             self._short_rounds(short_repeats, short_parts)
         settle.remove_wordless(canonical, self.found)
@@ -797,6 +802,8 @@ class _DocumentMatcher:
                 elif j not in self.page.teasers and self.page.ends_unended(j):
                     below_top.add(j)
                 dup = self._contained(j, fp, candidates, later=True) if candidates else None
+                if dup is None:
+                    self.later_tried[j] = [i for _, i in candidates]
                 if dup is None or self.page.lone_part(j, dup, fp):
                     continue  # (a heading-sized part of one later paragraph, as a value in a table)
                 if any(self.page.quotes(i, j) or self.page.cut_short(i, j) for i in dup.originals):
@@ -827,6 +834,7 @@ class _DocumentMatcher:
             below_top.difference_update(risen)
             waiting = sorted({*vetoed, *risen}, reverse=True) if removed else []
         self.held_back = set(vetoed) - self.found.keys()
+        self.later_snapshot = set(self.found)
         return removed_here
 
     def _contained_again(self, later: set[int], late: Collection[int]) -> None:
@@ -901,6 +909,24 @@ class _DocumentMatcher:
         too, though it stands among the kept paragraphs again once matching ends)."""
         local = self.links.before(i, self.found)
         return {j: n for j, n in local.items() if j not in self.structured}
+
+    def _later_again(self) -> None:
+        """Containment in later paragraphs again when, since it was last tried, a paragraph
+        went right after one of the later paragraphs a kept one was tried against in vain
+        (before the next that stays): the window that adds the kept neighbours after it holds
+        another paragraph now, as a second run on the output sees it."""
+        since = sorted(self.found.keys() - self.later_snapshot)
+        if not since:
+            return
+        for j, tried in self.later_tried.items():
+            if not self.page.kept(j):
+                continue
+            for i in tried:
+                after = self.page.next_kept(i, 1)
+                stop = len(self.document) if after is None else after
+                if bisect_left(since, stop) > bisect_left(since, i):  # (one went in (i, stop))
+                    self._contained_again(self._contained_in_later(), set())
+                    return
 
     def _contained_among(self, i: int, local: Mapping[int, int]) -> None:
         """Remove paragraph ``i`` if it is contained in its candidates among ``local`` (the kept

@@ -199,6 +199,9 @@ _DATA_791 = {"@type": "NewsArticle", "headline": f"{_S} {_S}", "url": "https://e
              "articleBody": _BODY_791}  # fmt: skip
 _HTML_S = f'<p><a href="https://example.com/a?b=c">The</a>{_S[3:]}</p>'
 _HTML_Q = f'<p><a href="https://example.com/a?b=c">Line</a> 4 {_Q}</p>'
+_TEASER_1142, _BODY_1142 = f"{_S} {_Q[:24]}…", f"{_S} {_MOJIBAKE_Q} {_S}"
+_DATA_1142 = {"@type": "NewsArticle", "headline": _TEASER_1142, "url": "https://example.com/a",
+              "articleBody": "\n\n".join([_TEASER_1142, _SS, _BODY_1142])}  # fmt: skip
 _DATA_1131 = {"@type": "NewsArticle", "headline": _S, "url": "https://example.com/a",
               "articleBody": "\n\n".join([_S, _S, _S, _HTML_S])}  # fmt: skip
 _DATA_891 = {"@type": "NewsArticle", "headline": _S, "url": "https://example.com/a",
@@ -555,6 +558,9 @@ _BOARD = (
 )  # fmt: skip
 @example(  # a pull quote whose later window closed up once a line went late (seed 1116)
     "\n\n".join([_PULLED_O, " ".join([_S, _Q, _PULLED_O, _F, _S]), _F, _S, _O])
+)
+@example(  # a teaser tried against a later JSON-LD object once the box's items went (1142)
+    "\n\n".join([_TEASER_1142, json.dumps(_DATA_1142), "Key points", _SS, _BODY_1142, _SS])
 )
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)

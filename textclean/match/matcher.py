@@ -786,13 +786,15 @@ class _DocumentMatcher:
             vetoed = []
             removed = False
             for j in waiting:
-                if j in self.found:
-                    continue
+                if j in self.found or j in self.structured:
+                    continue  # (structured data: set aside, as matching does, though it stays)
                 if word_count(canonical[j]) < self.options.short_words:
                     continue
                 fp = self.document[j]
                 candidates: dict[Ref, tuple[int, str]] = {
-                    (None, i): (n, canonical[i]) for i, n in later[j].items() if i not in self.found
+                    (None, i): (n, canonical[i])
+                    for i, n in later[j].items()
+                    if i not in self.found and i not in self.structured
                 }
                 # (the start of a later one cut short is a teaser, whichever paragraph was
                 # matched first, as a second run finds it)

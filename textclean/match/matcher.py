@@ -926,7 +926,7 @@ class _DocumentMatcher:
             for i in tried:
                 after = self.page.next_kept(i, 1)
                 stop = len(self.document) if after is None else after
-                if bisect_left(since, stop) > bisect_left(since, i):  # (one went in (i, stop))
+                if bisect_left(since, stop) > bisect_left(since, i):  # (one went in [i, stop))
                     self._contained_again(self._contained_in_later(), set())
                     return
 

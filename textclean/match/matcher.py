@@ -1492,9 +1492,7 @@ class _DocumentMatcher:
                 self.options.short_words
             ):
                 continue
-            text = " ".join(words[start:stop])
-            postings = self.prior.postings.get(key, ())
-            if self._kept_before(i, text) or any(e.canonical == text for e in postings):
+            if self._seen(i, " ".join(words[start:stop]), sentence=key):
                 rest = words[:start] + words[stop:]
                 return replace(fp, canonical=" ".join(rest), words=len(rest))
         return None
@@ -1663,23 +1661,24 @@ class _DocumentMatcher:
             return None
         return words[start:stop]
 
-    def _seen(self, i: int, text: str) -> bool:
+    def _seen(self, i: int, text: str, *, sentence: int | None = None) -> bool:
         """Whether canonical ``text`` is a paragraph kept before paragraph ``i``, or an indexed
-        one."""
-        if self._kept_before(i, text):
-            return True
-        if self.prior.lookup is None:
-            return False
-        key = exact_key(text)
-        return any(entry.canonical == text for entry in self.prior.lookup([key]).get(key, ()))
-
-    def _kept_before(self, i: int, text: str) -> bool:
-        """Whether canonical ``text`` is a paragraph kept before paragraph ``i``."""
+        one: looked up by its exact key, or (given the ``sentence`` key it has as a sentence)
+        among the postings fetched with the document's keys."""
         if self.by_text is None:  # (grouped once)
             self.by_text = {}
             for j, canon in enumerate(self.document.canonical):
                 self.by_text.setdefault(canon, []).append(j)
-        return any(j < i and self.page.kept(j) for j in self.by_text.get(text, ()))
+        if any(j < i and self.page.kept(j) for j in self.by_text.get(text, ())):
+            return True
+        if sentence is not None:
+            indexed = self.prior.postings.get(sentence, ())
+        elif self.prior.lookup is not None:
+            key = exact_key(text)
+            indexed = self.prior.lookup([key]).get(key, ())
+        else:
+            return False
+        return any(entry.canonical == text for entry in indexed)
 
     def _indexed_laid_out(self, i: int, text: str, candidates: Candidates) -> Duplicate | None:
         """``text`` as paragraphs of one earlier document laid end to end (a copy of it that

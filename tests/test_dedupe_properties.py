@@ -188,6 +188,9 @@ _F2 = SENTENCES[3]
 _M = f"{_M2} Closed"
 _Q = "“We have listened to residents,” the mayor said."
 _SS = f"{_S} {_S}"
+_L4 = "Share this article Line 4 Line 4"
+_MD_SHARE = "[Share](https://example.com/a_(b)) this article Line 4 Line 4"
+_HTML_L4 = '<a href="https://example.com/a?b=c">Share</a> this article Line 4 Line 4'
 _S_TEH, _Q_TEH = _S.replace("the budget", "teh budget"), _Q.replace("the mayor", "teh mayor")
 _PULLED = f"“{_S[:-1]}” — the mayor"
 _PULLED_O = f"“{_O[:-1]}” — the mayor"
@@ -562,6 +565,10 @@ _BOARD = (
 @example(  # a teaser tried against a later JSON-LD object once the box's items went (1142)
     "\n\n".join([_TEASER_1142, json.dumps(_DATA_1142), "Key points", _SS, _BODY_1142, _SS])
 )
+@example(  # a line taken for a teaser of a headline that went as one afterwards (seed 2014)
+    "\n".join([f"“{_L4}” — the", _L4, f"{_MD_SHARE}\n{_L4[:-2]}", f"<p>{_HTML_L4}</p>",
+               _MD_SHARE, f"“{_L4}” — the"])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import deque
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from itertools import islice, pairwise
@@ -223,6 +223,10 @@ class _DocumentMatcher:
         # Paragraphs that a teaser before them is no candidate of, as it previews the run from
         # them on (or is them cut short): a removal since may have broken that run.
         self.spared: set[int] = set()
+        # Teasers found cut short (not by an ellipsis), and the paragraphs they were found cut
+        # from; and the paragraphs each such teaser was left out of the candidates of.
+        self.cut_from: dict[int, set[int]] = {}
+        self.passed_over: dict[int, set[int]] = {}
         # The removals that kept lines were run together past (see _joined_again).
         self.joined_over: set[int] = set()
         # Where in a long candidate the last paragraph found word for word in it ended.
@@ -418,6 +422,7 @@ class _DocumentMatcher:
         self._headline_again()
         self._headlines_again_further_on()
         self._run_on_again()
+        self._teasers_again()
         self._later_again()
         if len(self.found) > count:  # (the lines around those close up in turn)
             self._short_rounds(short_repeats, short_parts)
@@ -799,8 +804,9 @@ class _DocumentMatcher:
                 # (the start of a later one cut short is a teaser, whichever paragraph was
                 # matched first, as a second run finds it)
                 if j not in self.page.teasers and self.page.unended(j):
-                    if any(self.page.cut_short(j, i) for _, i in candidates):
-                        self.page.teasers.add(j)
+                    whole = [i for _, i in candidates if self.page.cut_short(j, i)]
+                    if whole:
+                        self._teaser(j, whole)
                 elif j not in self.page.teasers and self.page.ends_unended(j):
                     below_top.add(j)
                 dup = self._contained(j, fp, candidates, later=True) if candidates else None
@@ -911,6 +917,28 @@ class _DocumentMatcher:
         too, though it stands among the kept paragraphs again once matching ends)."""
         local = self.links.before(i, self.found)
         return {j: n for j, n in local.items() if j not in self.structured}
+
+    def _teaser(self, j: int, whole: Iterable[int]) -> None:
+        """Paragraph ``j`` is a teaser: the start of each of ``whole`` cut short."""
+        self.page.teasers.add(j)
+        self.cut_from.setdefault(j, set()).update(whole)
+
+    def _teasers_again(self) -> None:
+        """Match again the kept paragraphs that a teaser was left out of the candidates of,
+        when every paragraph that teaser was found cut from has gone since (a headline again
+        under the title): a second run on the output finds it no teaser, and a candidate."""
+        again: set[int] = set()
+        for j, whole in self.cut_from.items():
+            if self.page.kept(j) and j in self.page.teasers and whole <= self.found.keys():
+                self.page.teasers.discard(j)
+                again.update(self.passed_over.get(j, ()))
+        for i in sorted(again):
+            if not self.page.kept(i) or i in self.structured or i in self.pending:
+                continue
+            fp = self.document[i]
+            dup = self._match(i, fp, self._local(i))
+            if dup is not None and not self.page.lone_part(i, dup, fp):
+                self.found[i] = dup
 
     def _later_again(self) -> None:
         """Containment in later paragraphs again when, since it was last tried, a paragraph
@@ -1285,15 +1313,13 @@ class _DocumentMatcher:
                 found.setdefault((None, j), (1, canonical[j]))
         for j in self.page.unended_among(local):
             if self.page.cut_short(j, i):
-                self.page.teasers.add(j)
+                self._teaser(j, (i,))
                 self.spared.add(i)
                 del found[None, j]
-        if (
-            i not in self.page.teasers
-            and self.page.unended(i)
-            and any(self.page.cut_short(i, j) for j in local)
-        ):
-            self.page.teasers.add(i)  # (a copy of the paragraphs up to or from ``j``, cut short)
+        if i not in self.page.teasers and self.page.unended(i):
+            whole = [j for j in local if self.page.cut_short(i, j)]
+            if whole:  # (a copy of the paragraphs up to or from ``j``, cut short)
+                self._teaser(i, whole)
         if self.page.teasers:
             for j in self.page.teasers.intersection(local):
                 if (None, j) in found and self.page.cut_from(j, i):
@@ -1301,6 +1327,9 @@ class _DocumentMatcher:
                 elif (None, j) in found and self.page.cut_from_run(j, i):
                     self.spared.add(i)
                     del found[None, j]
+                else:
+                    continue
+                self.passed_over.setdefault(j, set()).add(i)
         if self.prior.postings:
             found.update(indexed_links(fp.sentences, fp.bands, self.prior.postings))
         return found

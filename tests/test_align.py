@@ -25,3 +25,22 @@ def test_a_copy_drawn_from_two_paragraphs_stays_credited_to_both() -> None:
     words = f"{first} {second}".split(" ")
     covered, _, _, originals, _, _ = coverage(words, window, len(words) / 2)
     assert (covered, originals) == (len(words), (0, 1))
+
+
+def test_of_alignments_covering_as_much_the_one_in_fewer_runs_is_taken() -> None:
+    # The sentence twice: its first words in a teaser cut short and the rest from the
+    # paragraph behind a dateline, or all of it from that paragraph's end and the next line:
+    # as many words; the copy's words stand together in the second.
+    sentence = "work is due to start in march"
+    window = [
+        (1, 0, "work is due to"),
+        (2, 1, f"{sentence} the mayor"),
+        (3, 0, "key points"),
+        (4, 4, f"washington ap {sentence}"),
+        (5, 4, sentence),
+    ]
+    words = f"{sentence} {sentence}".split(" ")
+    covered, _, ops, originals, _, spans = coverage(words, window, len(words) / 2)
+    assert (covered, originals) == (len(words), (4, 5))
+    assert sum(op.tag == "equal" for op in ops) == 1
+    assert spans[3] == (2, 9)  # (the dateline's two words left out)

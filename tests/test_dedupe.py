@@ -3307,6 +3307,15 @@ def test_the_first_half_of_a_split_lede_behind_a_dateline_is_a_copy() -> None:
     assert set(removed(dedupe(doc(P2, P3, P4, copy)))) == {3, 4, 5, 6}
 
 
+def test_a_merged_copy_of_a_lede_behind_a_wire_dateline_goes() -> None:
+    # The copy runs the lede into the next paragraph and leaves the dateline out: its words
+    # start where the lede's sentence starts, past the dateline's words.
+    for dateline in ("WASHINGTON (AP) — ", "NEW YORK (AP) — ", "LONDON (Reuters) - "):
+        result = dedupe(doc(dateline + P2, P3, P4, f"{P2} {P3}"))
+        found = [(d.index, d.kind, d.originals) for d in result.duplicates]
+        assert found == [(3, "contained", (0, 1))], dateline
+
+
 def test_a_highlights_box_held_by_a_later_copy_leaves_nothing_for_a_second_run() -> None:
     # The page's body as one paragraph of HTML after the visible body, with a paragraph the
     # visible body lacks: that copy stays, and the box's items go as held in it. With them

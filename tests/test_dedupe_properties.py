@@ -189,6 +189,7 @@ _M = f"{_M2} Closed"
 _Q = "“We have listened to residents,” the mayor said."
 _SS = f"{_S} {_S}"
 _L4 = "Share this article Line 4 Line 4"
+_MARCH = "Work is due to start in March"
 _MD_SHARE = "[Share](https://example.com/a_(b)) this article Line 4 Line 4"
 _HTML_L4 = '<a href="https://example.com/a?b=c">Share</a> this article Line 4 Line 4'
 _S_TEH, _Q_TEH = _S.replace("the budget", "teh budget"), _Q.replace("the mayor", "teh mayor")
@@ -565,6 +566,10 @@ _BOARD = (
 @example(  # a teaser tried against a later JSON-LD object once the box's items went (1142)
     "\n\n".join([_TEASER_1142, json.dumps(_DATA_1142), "Key points", _SS, _BODY_1142, _SS])
 )
+@example(  # the sentence twice, aligned with a teaser's words, not past a dateline (2006)
+    "\n\n".join(["Work is due to …", f"“{_MARCH}” — the mayor", "Key points", f"{_W}{_MARCH}.",
+                   f"{_MARCH}.", f"{_MARCH}. {_MARCH}.", f"{_W}{_MARCH}."])
+)  # fmt: skip
 @example(  # a line taken for a teaser of a headline that went as one afterwards (seed 2014)
     "\n".join([f"“{_L4}” — the", _L4, f"{_MD_SHARE}\n{_L4[:-2]}", f"<p>{_HTML_L4}</p>",
                _MD_SHARE, f"“{_L4}” — the"])

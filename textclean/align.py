@@ -193,7 +193,8 @@ def coverage(
         ends.append(total)
     ops = Indel.opcodes(words, other)
     covered, used, region, aligned, spans = _counted(ops, ends, 0)
-    if covered < aligned:
+    runs = sum(op.tag == "equal" for op in ops)
+    if covered < aligned or (runs > 1 and len(used) > 1):
         # Words matched one by one far from the rest ("the" at the window's start, the rest of
         # its sentence at the end) may be one of several best alignments. Aligned again against
         # the stretch where the longest run puts the copy (with room for words the copy lacks
@@ -210,8 +211,10 @@ def coverage(
             near = other[begin:stop]
             again = Indel.opcodes(words, near)
             counted = _counted(again, ends, begin)
-            if counted[0] > covered:
+            fewer = sum(op.tag == "equal" for op in again) < runs
+            if counted[0] > covered or (counted[0] == covered and fewer):
                 (covered, used, region, _, spans), other, ops = counted, near, again
+                runs = sum(op.tag == "equal" for op in ops)
     if len(used) > 1:
         # Of several best alignments, one inside a single paragraph, if one covers as much:
         # the first words in one paragraph and the rest in a later one that repeats them (a

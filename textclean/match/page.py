@@ -489,9 +489,13 @@ class Page:
     def sentence_words(self, j: int) -> tuple[list[int], list[int]]:
         """Where the sentences of paragraph ``j`` of this document start and end, as word
         indices (:meth:`sentence_bounds` gives character offsets); the last end is its word
-        count."""
+        count. A wire dateline in front ("WASHINGTON (AP) — ") ends where its sentence starts."""
         starts = self.document.sentence_starts(j)
-        return starts, [*starts[1:], self.document.canonical[j].count(" ") + 1]
+        count = self.document.canonical[j].count(" ") + 1
+        dateline = len(self.dateline(j)[1])
+        if 0 < dateline < count and dateline not in starts:
+            starts = sorted({*starts, dateline})
+        return starts, [*starts[1:], count]
 
     def kept(self, k: int) -> bool:
         return (

@@ -3316,6 +3316,36 @@ def test_a_merged_copy_of_a_lede_behind_a_wire_dateline_goes() -> None:
         assert found == [(3, "contained", (0, 1))], dateline
 
 
+def test_a_list_after_a_merged_copy_of_it_goes_line_by_line() -> None:
+    # A copy that runs the body's paragraphs together two by two comes first. The body's list
+    # items are too short to share a key with the copy's lines that hold them, but they go on
+    # where the copy of the paragraph before them ends.
+    items = [
+        "Oak shelves",
+        "Paper lanterns",
+        "Stone bench",
+        "Wall hooks",
+        "Herb planter",
+        "Tool rack",
+    ]
+    body = [P2, f"{P4[:-1]}: a pipe bookshelf.", *items, P3]
+    copy = [" ".join(body[k : k + 2]) for k in range(0, len(body), 2)]
+    result = dedupe(doc(*copy, *body))
+    assert result.kept == tuple(range(len(copy)))
+    assert {d.index: d.originals for d in result.duplicates if d.index > 6} == {
+        7: (1,),
+        8: (1,),
+        9: (2,),
+        10: (2,),
+        11: (3,),
+        12: (3,),
+        13: (4,),
+    }
+    # Not from a line that only starts like the copy's next one: there the walk does not start.
+    other = ["Oak shelves and cabinets were sold at the fair on Saturday", *items[1:]]
+    assert dedupe(doc(*copy, *body[:2], *other, P3)).kept[len(copy) :] == (7, 8, 9, 10, 11, 12)
+
+
 def test_a_highlights_box_held_by_a_later_copy_leaves_nothing_for_a_second_run() -> None:
     # The page's body as one paragraph of HTML after the visible body, with a paragraph the
     # visible body lacks: that copy stays, and the box's items go as held in it. With them

@@ -1026,6 +1026,44 @@ class _DocumentMatcher:
         for p, k, count in failed:
             if len(self.found) > count and self.page.kept(p) and self.page.kept(k):
                 self._walk_from_part(p, k)
+        self._walk_on()
+
+    def _walk_on(self) -> None:
+        """Walk on from the end of a copy: when the last paragraph found in a kept paragraph
+        ``p`` ends it, the kept paragraph after that one may start the kept paragraph after
+        ``p``, and with the ones after it make up all of it. A merged copy before the body it
+        copies: the body's short lines (a list's items, merged two to a line in the copy) share
+        no key with the copy's lines that hold them, and no walk starts from them."""
+        canonical = self.document.canonical
+        last: dict[int, int] = {}  # (the last paragraph found in each kept one, by its end)
+        for k, dup in self.found.items():
+            if dup.kind == "contained" and dup.doc_id is None and len(dup.originals) == 1:
+                p = dup.originals[0]
+                if p < k and k > last.get(p, -1) and canonical[p].endswith(" " + canonical[k]):
+                    last[p] = k
+        for p in sorted(last):
+            k = last[p]
+            while True:
+                q, m = self.page.next_kept(p, 1), self.page.next_kept(k, 1)
+                if q is None or m is None or q >= k:
+                    break
+                if not canonical[q].startswith(canonical[m] + " "):
+                    break
+                count = len(self.found)
+                self._walk_from_part(q, m)
+                if len(self.found) == count:
+                    break
+                end, n = None, m  # (the last of the paragraphs that went, with those between)
+                while n < len(canonical) and not self.page.kept(n):
+                    end = n if self._walked_into(n, q) else end
+                    n += 1
+                if end is None:
+                    break
+                p, k = q, end
+
+    def _walked_into(self, n: int, q: int) -> bool:
+        dup = self.found.get(n)
+        return dup is not None and dup.originals == (q,) and dup.kind == "contained"
 
     def _parts_of_copies(self, parts: Mapping[int, Duplicate]) -> None:
         """Walk from the heading-sized parts (:meth:`Page.lone_part`) whose paragraph went since as

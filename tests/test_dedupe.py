@@ -3344,6 +3344,11 @@ def test_a_list_after_a_merged_copy_of_it_goes_line_by_line() -> None:
     # Not from a line that only starts like the copy's next one: there the walk does not start.
     other = ["Oak shelves and cabinets were sold at the fair on Saturday", *items[1:]]
     assert dedupe(doc(*copy, *body[:2], *other, P3)).kept[len(copy) :] == (7, 8, 9, 10, 11, 12)
+    # Past a near copy that ends a line of the copy (the heading before it runs in there), and
+    # past lines that went already as repeats of an earlier section's.
+    body = ["1. Harbour", P2, *items, "2. Bridge", P4, *items[:4], P3]
+    copy = [" ".join(body[k : k + 2]) for k in range(0, len(body), 2)]
+    assert dedupe(doc(*copy, *body)).kept == tuple(range(len(copy)))
 
 
 def test_a_highlights_box_held_by_a_later_copy_leaves_nothing_for_a_second_run() -> None:

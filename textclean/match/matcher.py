@@ -146,6 +146,19 @@ def match_paragraphs(
     return _DocumentMatcher(texts, document, options, prior, boilerplate, everything).run()
 
 
+def _same_end(whole: str, part: str) -> bool:
+    """Whether canonical ``part`` ends as ``whole`` does, by its last
+    :data:`~textclean.align.MIN_RUN` words or all of it (a near copy, edited before its end),
+    with words of ``whole`` before them."""
+    tail = " ".join(part.split(" ")[-MIN_RUN:])
+    return whole == tail or whole.endswith(" " + tail)
+
+
+def _starts(whole: str, part: str) -> bool:
+    """Whether canonical ``whole`` starts with all the words of ``part``."""
+    return whole == part or whole.startswith(part + " ")
+
+
 def _pairs_among(links: Links, kept: Collection[int]) -> set[tuple[int, int, int]]:
     """The pairs of ``links`` (with the keys they share) whose paragraphs both stay."""
     stay = set(kept)
@@ -970,6 +983,14 @@ class _DocumentMatcher:
 
     def _inside_bodies(self, short_repeats: Mapping[int, int]) -> None:
         """Remove the later paragraphs laid end to end, in a kept paragraph, around the split
+        (or near) copies of it already removed (:meth:`_walk_inside_bodies`), then walk on from
+        the ends of the copies (:meth:`_walk_on`); once more if that removed any."""
+        self._walk_inside_bodies(short_repeats)
+        if self._walk_on():
+            self._walk_inside_bodies(short_repeats)
+
+    def _walk_inside_bodies(self, short_repeats: Mapping[int, int]) -> None:
+        """Remove the later paragraphs laid end to end, in a kept paragraph, around the split
         (or near) copies of it already removed: the rest of the copy.
 
         A heading that runs into the next paragraph in the first copy ("Results" + "The team
@@ -1023,43 +1044,52 @@ class _DocumentMatcher:
                     self._walk_from_part(p, k)
         # Once more from the parts whose walk found too little, if paragraphs went since: lines
         # of another copy standing between them may have gone (a run repeated out of place).
+        # And again after walking on from the ends of copies.
         for p, k, count in failed:
             if len(self.found) > count and self.page.kept(p) and self.page.kept(k):
                 self._walk_from_part(p, k)
-        self._walk_on()
 
-    def _walk_on(self) -> None:
+    def _walk_on(self) -> bool:
         """Walk on from the end of a copy: when the last paragraph found in a kept paragraph
         ``p`` ends it, the kept paragraph after that one may start the kept paragraph after
         ``p``, and with the ones after it make up all of it. A merged copy before the body it
         copies: the body's short lines (a list's items, merged two to a line in the copy) share
-        no key with the copy's lines that hold them, and no walk starts from them."""
+        no key with the copy's lines that hold them, and no walk starts from them. The walk goes
+        on past a kept paragraph whose copy went already, from the paragraphs that went after
+        the last one (they start and end it). Whether any went."""
         canonical = self.document.canonical
+        count = len(self.found)
         last: dict[int, int] = {}  # (the last paragraph found in each kept one, by its end)
         for k, dup in self.found.items():
-            if dup.kind == "contained" and dup.doc_id is None and len(dup.originals) == 1:
+            if dup.doc_id is None and len(dup.originals) == 1 and dup.kind != "boilerplate":
                 p = dup.originals[0]
-                if p < k and k > last.get(p, -1) and canonical[p].endswith(" " + canonical[k]):
+                if p < k and k > last.get(p, -1) and _same_end(canonical[p], canonical[k]):
                     last[p] = k
-        for p in sorted(last):
-            k = last[p]
-            while True:
+        passed: set[int] = set()
+        for p, k in sorted(last.items()):
+            while p not in passed:
+                passed.add(p)
                 q, m = self.page.next_kept(p, 1), self.page.next_kept(k, 1)
                 if q is None or m is None or q >= k:
                     break
-                if not canonical[q].startswith(canonical[m] + " "):
+                gone = [n for n in range(k + 1, m) if canonical[n]]
+                whole = canonical[q]
+                begun = gone and _starts(whole, canonical[gone[0]])
+                if begun and _same_end(whole, canonical[gone[-1]]):
+                    p, k = q, gone[-1]  # (its copy went already)
+                    continue
+                if not (begun or _starts(whole, canonical[m])):
                     break
-                count = len(self.found)
-                self._walk_from_part(q, m)
-                if len(self.found) == count:
+                if not self._walk_from_part(q, m, in_copy=True):
                     break
                 end, n = None, m  # (the last of the paragraphs that went, with those between)
-                while n < len(canonical) and not self.page.kept(n):
+                while n < len(canonical) and not self.page.kept(n) and n - (end or m) < MAX_PASSED:
                     end = n if self._walked_into(n, q) else end
                     n += 1
                 if end is None:
                     break
                 p, k = q, end
+        return len(self.found) > count
 
     def _walked_into(self, n: int, q: int) -> bool:
         dup = self.found.get(n)
@@ -1079,17 +1109,22 @@ class _DocumentMatcher:
                 if self.page.kept(q) and run_into(canonical[i], canonical[q]):
                     self._walk_from_part(q, i)
 
-    def _walk_from_part(self, p: int, k: int) -> bool:
+    def _walk_from_part(self, p: int, k: int, *, in_copy: bool = False) -> bool:
         """Remove the paragraphs that the walk from paragraph ``k``, found in paragraph ``p``,
         finds laid end to end in ``p`` (see :meth:`_remove_walked`); whether any went."""
         count = len(self.found)
-        self._remove_walked(p, self.merged.anchors(self.document.canonical[p], [k]), False)
+        anchors = self.merged.anchors(self.document.canonical[p], [k])
+        self._remove_walked(p, anchors, False, in_copy=in_copy)
         return len(self.found) > count
 
-    def _remove_walked(self, p: int, anchors: list[tuple[int, int, int]], held: bool) -> None:
+    def _remove_walked(
+        self, p: int, anchors: list[tuple[int, int, int]], held: bool, *, in_copy: bool = False
+    ) -> None:
         """Remove the paragraphs after ``p`` that the walk from ``anchors`` finds laid end to
         end in it: all of them, if ``held`` (a copy of ``p`` was found already), else only if
-        two or more make up :attr:`~textclean.DedupeOptions.containment` of it, in small gaps."""
+        two or more make up :attr:`~textclean.DedupeOptions.containment` of it, in small gaps.
+        Short lines only if they stand ``in_copy`` (known to follow a copy of the paragraph
+        before ``p``), or :meth:`_in_copy` finds them there."""
         if not anchors:
             return
         canonical = self.document.canonical
@@ -1111,6 +1146,7 @@ class _DocumentMatcher:
             not held
             and all(word_count(canonical[k]) < HEADING_WORDS for k in pieces)
             and not any(self.texts[k].lstrip()[:1].islower() for k in pieces[1:])
+            and not in_copy
             and not self._in_copy(p, pieces)
         ):
             # (a line of a table of contents and its section's heading and subtitle; not the

@@ -89,6 +89,7 @@ _MAX_PARTS = 8  # later paragraphs recorded as perhaps part of a split copy of o
 _SHORT_ROUNDS = 8  # rounds of removing short repeats at the end, each after one that removed some
 _MAX_BESIDE = 2  # indexed candidates whose neighbours are asked for, those sharing most keys
 _MAX_ROUNDS = 3  # matchings of a document whose common keys change with what stays
+_LOOKED_BACK = 4  # removed paragraphs before a kept one that a walk on looks back at
 _FEW_LATER = 16  # later candidates windowed at once (past them, a number none holds rules out)
 _FURNITURE_SENTENCES = 3  # last sentences of a paragraph tried as a boilerplate line run in
 _MAX_LATER = 4 * _MAX_CANDIDATES  # later paragraphs a paragraph may be contained in, the first
@@ -150,7 +151,7 @@ def _same_end(whole: str, part: str) -> bool:
     """Whether canonical ``part`` ends as ``whole`` does, by its last
     :data:`~textclean.align.MIN_RUN` words or all of it (a near copy, edited before its end),
     with words of ``whole`` before them."""
-    tail = " ".join(part.split(" ")[-MIN_RUN:])
+    tail = " ".join(part.rsplit(" ", MIN_RUN)[-MIN_RUN:])
     return whole == tail or whole.endswith(" " + tail)
 
 
@@ -1059,18 +1060,27 @@ class _DocumentMatcher:
         the last one (they start and end it). Whether any went."""
         canonical = self.document.canonical
         count = len(self.found)
-        last: dict[int, int] = {}  # (the last paragraph found in each kept one, by its end)
-        for k, dup in self.found.items():
-            if dup.doc_id is None and len(dup.originals) == 1 and dup.kind != "boilerplate":
-                p = dup.originals[0]
-                if p < k and k > last.get(p, -1) and _same_end(canonical[p], canonical[k]):
-                    last[p] = k
+        # From the removed paragraphs that end the kept one they repeat, among the last
+        # _LOOKED_BACK before each kept paragraph that follows removed ones.
+        starts: set[tuple[int, int]] = set()
+        found, n = self.found, len(canonical)
+        for r in [m for m in found if m + 1 < n and m + 1 not in found and canonical[m + 1]]:
+            for k in range(r, max(r - _LOOKED_BACK, -1), -1):
+                dup = found.get(k)
+                if dup is None or dup.doc_id is not None:
+                    break
+                p = dup.originals[0] if len(dup.originals) == 1 else k
+                if p < k and dup.kind != "boilerplate" and _same_end(canonical[p], canonical[k]):
+                    starts.add((p, k))
         passed: set[int] = set()
-        for p, k in sorted(last.items()):
+        for p, k in sorted(starts):
             while p not in passed:
                 passed.add(p)
-                q, m = self.page.next_kept(p, 1), self.page.next_kept(k, 1)
-                if q is None or m is None or q >= k:
+                q = self.page.next_kept(p, 1)
+                if q is None:
+                    break
+                m = self.page.next_kept(k, 1)
+                if m is None or q >= k:
                     break
                 gone = [n for n in range(k + 1, m) if canonical[n]]
                 whole = canonical[q]

@@ -27,10 +27,10 @@ def test_a_copy_drawn_from_two_paragraphs_stays_credited_to_both() -> None:
     assert (covered, originals) == (len(words), (0, 1))
 
 
-def test_of_alignments_covering_as_much_the_one_in_fewer_runs_is_taken() -> None:
+def test_of_alignments_covering_as_much_the_one_from_fewer_paragraphs_is_taken() -> None:
     # The sentence twice: its first words in a teaser cut short and the rest from the
-    # paragraph behind a dateline, or all of it from that paragraph's end and the next line:
-    # as many words; the copy's words stand together in the second.
+    # paragraph behind a dateline, with paragraphs between that the copy lacks; or all of it
+    # from that paragraph's end and the next line. As many words, from fewer paragraphs.
     sentence = "work is due to start in march"
     window = [
         (1, 0, "work is due to"),

@@ -193,10 +193,11 @@ def coverage(
         ends.append(total)
     ops = Indel.opcodes(words, other)
     covered, used, region, aligned, spans = _counted(ops, ends, 0)
-    runs = sum(op.tag == "equal" for op in ops)
-    if covered < aligned or (runs > 1 and len(used) > 1):
+    scattered = bool(used) and max(used) - min(used) + 1 > len(used)  # (paragraphs between)
+    if covered < aligned or scattered:
         # Words matched one by one far from the rest ("the" at the window's start, the rest of
-        # its sentence at the end) may be one of several best alignments. Aligned again against
+        # its sentence at the end) may be one of several best alignments, and so may runs drawn
+        # from paragraphs with others between them that the copy lacks. Aligned again against
         # the stretch where the longest run puts the copy (with room for words the copy lacks
         # after it, and once with room before it too), the copy's words may stand together.
         longest = max(
@@ -211,10 +212,9 @@ def coverage(
             near = other[begin:stop]
             again = Indel.opcodes(words, near)
             counted = _counted(again, ends, begin)
-            fewer = sum(op.tag == "equal" for op in again) < runs
-            if counted[0] > covered or (counted[0] == covered and fewer):
+            fewer = scattered and counted[0] == covered and len(counted[1]) < len(used)
+            if counted[0] > covered or fewer:  # (more words, or as many from fewer paragraphs)
                 (covered, used, region, _, spans), other, ops = counted, near, again
-                runs = sum(op.tag == "equal" for op in ops)
     if len(used) > 1:
         # Of several best alignments, one inside a single paragraph, if one covers as much:
         # the first words in one paragraph and the rest in a later one that repeats them (a

@@ -1045,7 +1045,6 @@ class _DocumentMatcher:
                     self._walk_from_part(p, k)
         # Once more from the parts whose walk found too little, if paragraphs went since: lines
         # of another copy standing between them may have gone (a run repeated out of place).
-        # And again after walking on from the ends of copies.
         for p, k, count in failed:
             if len(self.found) > count and self.page.kept(p) and self.page.kept(k):
                 self._walk_from_part(p, k)
@@ -1063,8 +1062,8 @@ class _DocumentMatcher:
         # From the removed paragraphs that end the kept one they repeat, among the last
         # _LOOKED_BACK before each kept paragraph that follows removed ones.
         starts: set[tuple[int, int]] = set()
-        found, n = self.found, len(canonical)
-        for r in [m for m in found if m + 1 < n and m + 1 not in found and canonical[m + 1]]:
+        found, size = self.found, len(canonical)
+        for r in [m for m in found if m + 1 < size and m + 1 not in found and canonical[m + 1]]:
             for k in range(r, max(r - _LOOKED_BACK, -1), -1):
                 dup = found.get(k)
                 if dup is None or dup.doc_id is not None:
@@ -1093,7 +1092,7 @@ class _DocumentMatcher:
                 if not self._walk_from_part(q, m, in_copy=True):
                     break
                 end, n = None, m  # (the last of the paragraphs that went, with those between)
-                while n < len(canonical) and not self.page.kept(n) and n - (end or m) < MAX_PASSED:
+                while n < size and not self.page.kept(n) and n - (end or m) < MAX_PASSED:
                     end = n if self._walked_into(n, q) else end
                     n += 1
                 if end is None:
@@ -1102,6 +1101,7 @@ class _DocumentMatcher:
         return len(self.found) > count
 
     def _walked_into(self, n: int, q: int) -> bool:
+        """Whether paragraph ``n`` went as contained in paragraph ``q`` alone."""
         dup = self.found.get(n)
         return dup is not None and dup.originals == (q,) and dup.kind == "contained"
 

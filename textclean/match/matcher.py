@@ -1068,8 +1068,10 @@ class _DocumentMatcher:
                 dup = found.get(k)
                 if dup is None or dup.doc_id is not None:
                     break
-                p = dup.originals[0] if len(dup.originals) == 1 else k
-                if p < k and dup.kind != "boilerplate" and _same_end(canonical[p], canonical[k]):
+                if len(dup.originals) != 1 or dup.kind == "boilerplate":
+                    continue
+                p = dup.originals[0]
+                if p < k and _same_end(canonical[p], canonical[k]):
                     starts.add((p, k))
         passed: set[int] = set()
         for p, k in sorted(starts):
@@ -1406,14 +1408,15 @@ class _DocumentMatcher:
                 self._teaser(i, whole)
         if self.page.teasers:
             for j in self.page.teasers.intersection(local):
-                if (None, j) in found and self.page.cut_from(j, i):
-                    del found[None, j]
-                elif (None, j) in found and self.page.cut_from_run(j, i):
-                    self.spared.add(i)
-                    del found[None, j]
-                else:
+                if (None, j) not in found:
                     continue
-                self.passed_over.setdefault(j, set()).add(i)
+                cut = self.page.cut_from(j, i)
+                if not cut and self.page.cut_from_run(j, i):
+                    self.spared.add(i)  # (a preview of the run from ``i`` on)
+                    cut = True
+                if cut:
+                    del found[None, j]
+                    self.passed_over.setdefault(j, set()).add(i)
         if self.prior.postings:
             found.update(indexed_links(fp.sentences, fp.bands, self.prior.postings))
         return found

@@ -10,6 +10,11 @@ function turns one article into a :class:`LabelledDoc`: a list of paragraphs, ea
   earlier or later in the document, or a boilerplate line; a good deduplicator removes these;
 * ``"other"``: page furniture that is neither (the "Highlights" heading); not scored.
 
+In most patterns the copy comes after the content, so the two carry the same lines as far as the
+copy is not rewrapped. Where the copy comes first (:data:`SCORED_BY_CONTENT`), it is the content
+and the body is the duplicate, and the two do not break into the same lines: such documents are
+scored on their words in order, not line by line (see ``bench_dedupe``).
+
 Ground truth is by construction. Every paragraph is one line (corpus line breaks inside a
 paragraph become paragraphs of their own), and the document joins them with a blank line or, for
 some documents, a single newline (one paragraph per line, like scraped text often is).
@@ -31,6 +36,7 @@ from pathlib import Path
 
 __all__ = [
     "PATTERNS",
+    "SCORED_BY_CONTENT",
     "Article",
     "LabelledDoc",
     "generate",
@@ -319,6 +325,15 @@ def rewrapped(article: Article, rng: random.Random) -> Doc:
     return _unique(_body(article)) + _dups(copy)
 
 
+def rewrapped_first(article: Article, rng: random.Random) -> Doc:
+    """The rewrapped copy of :func:`rewrapped` before the body instead of after it, as an AMP,
+    print or ``articleBody`` copy at the top of a page is: the copy is the content (after the
+    title) and the body's paragraphs are the duplicates."""
+    copy = [p for p, label in rewrapped(article, rng) if label == "duplicate"]
+    title = [article.title] if article.title else []
+    return _unique(title) + _unique(copy) + _dups(article.paragraphs)
+
+
 def noisy_copy(article: Article, rng: random.Random) -> Doc:
     """A second copy with mojibake, straight quotes, no-break spaces and HTML entities.
 
@@ -542,6 +557,7 @@ def clean_article(article: Article, rng: random.Random) -> Doc:
 PATTERNS: dict[str, Callable[..., Doc]] = {
     "body_twice": body_twice,
     "rewrapped": rewrapped,
+    "rewrapped_first": rewrapped_first,
     "noisy_copy": noisy_copy,
     "edited_copy": edited_copy,
     "reworded_copy": reworded_copy,
@@ -557,6 +573,9 @@ PATTERNS: dict[str, Callable[..., Doc]] = {
     "clean_article": clean_article,
 }
 """Pattern name -> generator function ``(article, rng) -> [(paragraph, label), ...]``."""
+
+SCORED_BY_CONTENT = frozenset({"rewrapped_first"})
+"""Patterns whose content and copy break into different lines, scored by their words in order."""
 
 
 def generate(

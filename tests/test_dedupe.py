@@ -3351,6 +3351,56 @@ def test_a_list_after_a_merged_copy_of_it_goes_line_by_line() -> None:
     assert dedupe(doc(*copy, *body)).kept == tuple(range(len(copy)))
 
 
+def test_a_score_table_after_a_merged_copy_goes_from_its_headings_second_place() -> None:
+    # The page names the section in its contents before the section itself, so the heading's
+    # copies went as repeats of the contents line; the walk goes on from the section's place.
+    # The score lines the copy left as they were go once the walk finds a line of the copy
+    # made of two of them.
+    heading = "Cedar standing desk: the best desk overall for most home offices"
+    table = ["Overall score", "4.7/5", "Price", "4.3/5", "Build", "5/5", "Support", "3.9/5"]
+    body = [heading, P2, heading, *table, P3]
+    copy = [heading, P2, heading, *table[:2], *(" ".join(table[k : k + 2]) for k in (2, 4, 6)), P3]
+    result = dedupe(doc(*copy, *body))
+    assert result.kept == (0, 1, *range(3, len(copy)))
+    assert {d.index: d.originals for d in result.duplicates if 12 <= d.index <= 19} == {
+        12: (3,),
+        13: (4,),
+        14: (5,),
+        15: (5,),
+        16: (6,),
+        17: (6,),
+        18: (7,),
+        19: (7,),
+    }
+    # Three products' lists that share a line and the lines after it are no copy: with no line
+    # made of two of them, the third list's lines that follow the line the second has too stay.
+    lock = "Large range with infinite position lock"
+    pros = [
+        [P0, "Pros:", "Keyboard lowers below desk", lock, "High build quality", "Cons:", "Bounce"],
+        [P1, "Pros:", lock, "Dual ergonomics", "Strong warranty", "Cons:", "Small keyboard space"],
+        [P2, "Pros:", "Easy to set", lock, "Dual ergonomics", "Strong warranty", "Cons:", "Slow"],
+    ]
+    result = dedupe(doc(*pros[0], *pros[1], *pros[2], P3))
+    assert [d.index for d in result.duplicates] == [9, 17]
+
+
+def test_a_list_after_a_copy_that_split_the_paragraph_before_it_goes() -> None:
+    # The copy splits the body's paragraph before a list in two and runs the list's items
+    # together two by two: the walk goes on from the end of the paragraph's second part.
+    first, second = P2.split(". ", 1)
+    items = ["Oak shelves", "Paper lanterns", "Stone bench", "Wall hooks"]
+    copy = [P0, f"{first}.", second, "Oak shelves Paper lanterns", "Stone bench Wall hooks", P3]
+    body = [P0, P2, *items, P3]
+    result = dedupe(doc(*copy, *body))
+    assert result.kept == tuple(range(len(copy)))
+    assert {d.index: d.originals for d in result.duplicates if 8 <= d.index <= 11} == {
+        8: (3,),
+        9: (3,),
+        10: (4,),
+        11: (4,),
+    }
+
+
 def test_a_highlights_box_held_by_a_later_copy_leaves_nothing_for_a_second_run() -> None:
     # The page's body as one paragraph of HTML after the visible body, with a paragraph the
     # visible body lacks: that copy stays, and the box's items go as held in it. With them

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
@@ -1056,25 +1056,35 @@ class _DocumentMatcher:
         copies: the body's short lines (a list's items, merged two to a line in the copy) share
         no key with the copy's lines that hold them, and no walk starts from them. The walk goes
         on past a kept paragraph whose copy went already, from the paragraphs that went after
-        the last one (they start and end it). Whether any went."""
+        the last one (they start and end it), and past short lines the copy has as they are,
+        which go with it once it finds a paragraph made of several. It starts from the last part
+        of a paragraph the copy split, and from each place of one the page repeats word for
+        word. Whether any went."""
         canonical = self.document.canonical
         count = len(self.found)
         # From the removed paragraphs that end the kept one they repeat, among the last
-        # _LOOKED_BACK before each kept paragraph that follows removed ones.
+        # _LOOKED_BACK before each kept paragraph that follows removed ones. A paragraph the
+        # page repeats word for word may start it from any of its places (a section heading
+        # that the table of contents has too).
         starts: set[tuple[int, int]] = set()
         found, size = self.found, len(canonical)
+        places: dict[int, list[int]] = defaultdict(list)
+        for n, went in found.items():
+            if went.kind == "exact" and went.doc_id is None and len(went.originals) == 1:
+                places[went.originals[0]].append(n)
         for r in [m for m in found if m + 1 < size and m + 1 not in found and canonical[m + 1]]:
             for k in range(r, max(r - _LOOKED_BACK, -1), -1):
                 dup = found.get(k)
                 if dup is None or dup.doc_id is not None:
                     break
-                if len(dup.originals) != 1 or dup.kind == "boilerplate":
+                if dup.kind == "boilerplate":
                     continue
-                p = dup.originals[0]
+                p = max(dup.originals)  # (the last part of a paragraph split in the copy)
                 if p < k and _same_end(canonical[p], canonical[k]):
-                    starts.add((p, k))
+                    starts.update((j, k) for j in (p, *places.get(p, ())) if j < k)
         passed: set[int] = set()
         for p, k in sorted(starts):
+            equal: list[tuple[int, int]] = []  # (short lines as their originals, see below)
             while p not in passed:
                 passed.add(p)
                 q = self.page.next_kept(p, 1)
@@ -1089,10 +1099,22 @@ class _DocumentMatcher:
                 if begun and _same_end(whole, canonical[gone[-1]]):
                     p, k = q, gone[-1]  # (its copy went already)
                     continue
+                if whole == canonical[m]:
+                    # A short line word for word (no tier removes it alone) goes once the walk
+                    # finds a paragraph of the copy made of several: a page's sections of one
+                    # template ("Overall score", "5/5") are no copy.
+                    equal.append((m, q))
+                    p, k = q, m
+                    continue
                 if not (begun or _starts(whole, canonical[m])):
                     break
                 if not self._walk_from_part(q, m, in_copy=True):
                     break
+                for n, original in equal:
+                    self.found[n] = Duplicate(
+                        n, original, "exact", 1.0, "short repeat inside a repeated run", (original,)
+                    )  # fmt: skip
+                equal.clear()
                 end, n = None, m  # (the last of the paragraphs that went, with those between)
                 while n < size and not self.page.kept(n) and n - (end or m) < MAX_PASSED:
                     end = n if self._walked_into(n, q) else end

@@ -1710,6 +1710,31 @@ def test_json_like_lines_without_text_are_not_structured_data(line: str) -> None
     assert is_structured('["the first try at it", "the second try"]')
 
 
+def _typos(paragraph: str) -> str:
+    """``paragraph`` with two of its words misspelt, as a hand-edited copy has them."""
+    words = paragraph.split(" ")
+    for k in (3, len(words) - 4):
+        words[k] = words[k][0] + words[k][2:] + words[k][1] if len(words[k]) > 3 else words[k]
+    return " ".join(words)
+
+
+@pytest.mark.parametrize("sep", ["\n\n", " "])
+def test_json_ld_copy_with_typos_goes_before_the_body_and_after_it(sep: str) -> None:
+    # The object's text has typos in most paragraphs (or the page has them, fixed in the data):
+    # found with small edits where its words stand, they are the object's text all the same.
+    body = [p if p in (P2,) or len(p) < 40 else _typos(p) for p in BODY]
+    assert sum(b != p for b, p in zip(body, BODY, strict=True)) == 4
+    result = dedupe(doc(json_ld(body, sep=sep), *BODY))
+    assert result.text == doc(*BODY)
+    assert result.duplicates[0].rule.startswith("structured data")
+    page = doc(*BODY, json_ld(body, sep=sep), "The council meets again on Thursday.")
+    assert removed(dedupe(page)) == {len(BODY): (0, "contained")}
+    # Paragraphs whose second halves say something else are no typos: the object stays.
+    other = "and the rest of this sentence says something else entirely, in other words."
+    rewritten = [p if len(p) < 40 else f"{p[: len(p) // 2]} {other}" for p in BODY]
+    assert dedupe(doc(json_ld(rewritten, sep=sep), *BODY)).kept == tuple(range(len(BODY) + 1))
+
+
 def test_json_ld_copy_with_text_of_its_own_stays_and_takes_nothing() -> None:
     # A sentence the body lacks: the object stays, and no paragraph goes as a copy of it.
     extra = "A second vote on the tram line is expected before the end of the year."

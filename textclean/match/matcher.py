@@ -406,7 +406,7 @@ class _DocumentMatcher:
                 del self.found[m]
             StructuredCopies(
                 self.texts, self.document, self.found, self.structured, self.options.containment,
-                self.page.kept, self.indexed.copy, self._indexed_text,
+                self.options.threshold, self.page.kept, self.indexed.copy, self._indexed_text,
             ).remove(self.links)  # fmt: skip
         if self.options.keep == "longest":
             settle.prefer_longest(self.texts, canonical, self.found)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence, Set
 import numpy as np
 import numpy.typing as npt
 
-from textclean.align import MIN_RUN, ends_word, starts_word, whole_words_in
+from textclean.align import MIN_RUN, aligned_span, ends_word, starts_word, whole_words_in
 from textclean.canonical import canonical_paragraphs
 from textclean.fingerprint import DocumentPrint
 from textclean.match.links import Links
@@ -45,6 +45,7 @@ class StructuredCopies:
         found: dict[int, Duplicate],
         structured: Set[int],
         containment: float,
+        threshold: float,
         kept: Callable[[int], bool],
         indexed_copy: Callable[[int, int, str], Duplicate | None],
         indexed_text: Callable[[int, list[str]], Duplicate | None],
@@ -54,6 +55,7 @@ class StructuredCopies:
         self.found = found
         self.structured = structured
         self.containment = containment
+        self.threshold = threshold
         self.kept = kept
         self.indexed_copy = indexed_copy
         self.indexed_text = indexed_text
@@ -98,7 +100,10 @@ class StructuredCopies:
                 continue
             values = [v for v in canonical_paragraphs(structured_values(self.texts[m]))[0] if v]
             padded = f" {' '.join(values)} "
-            share, pieces = self.covering(padded, values, range(*_reach(m, related[m], n)))
+            reach = range(*_reach(m, related[m], n))
+            share, pieces = self.covering(padded, values, reach)
+            if share < self.containment:  # with small edits in one of the two
+                share, pieces = self.covering(padded, values, reach, edits=True)
             if share < self.containment:  # paragraphs linked by nothing, further out
                 wide = self.around(m, min(padded.count(" ") - 1, DATA_REACH))
                 share, pieces = self.covering(padded, values, wide)
@@ -143,13 +148,18 @@ class StructuredCopies:
         return sorted(around)
 
     def covering(
-        self, padded: str, values: list[str], paragraphs: Iterable[int]
+        self,
+        padded: str,
+        values: list[str],
+        paragraphs: Iterable[int],
+        *,
+        edits: bool = False,
     ) -> tuple[float, list[int]]:
         """The share of the words of ``padded`` (canonical ``values`` joined, between two
         spaces) that the non-empty, unstructured ``paragraphs`` account for, and which do: each
-        paragraph found word for word in it (the body in an ``articleBody``), and each value
-        found word for word in a paragraph (a headline, a description that is the first
-        sentence)."""
+        paragraph found word for word in it (the body in an ``articleBody``), or with small
+        ``edits`` (a typo fixed in one of the two), and each value found word for word in a
+        paragraph (a headline, a description that is the first sentence)."""
         canonical = self.document.canonical
         covered = np.zeros(len(padded), dtype=bool)
         pieces = []
@@ -184,6 +194,14 @@ class StructuredCopies:
             if len(missing) == before:
                 break
         pieces += run_in
+        if edits:  # where a run of its words stands, a stretch at least threshold similar
+            runs = _runs(padded)
+            for j, text in texts:
+                if j not in pieces and text.count(" ") + 1 >= 2 * MIN_RUN:
+                    span = _near_place(padded, text, self.threshold, runs)
+                    if span is not None:
+                        covered[span[0] : span[1]] = True
+                        pieces.append(j)
         start = 1
         for value in values:
             end = start + len(value)
@@ -198,6 +216,51 @@ class StructuredCopies:
             return 0.0, pieces
         spaces = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32)[:-1] == 0x20
         return float(covered[np.flatnonzero(spaces) + 1].mean()), pieces
+
+
+def _runs(padded: str) -> dict[str, int]:
+    """Where each run of :data:`~textclean.align.MIN_RUN` words of ``padded`` first starts.
+
+    >>> _runs(" a b c d a b c ")
+    {'a b c': 1, 'b c d': 3, 'c d a': 5, 'd a b': 7}
+    """
+    words = padded[1:-1].split(" ")
+    runs: dict[str, int] = {}
+    at = 1
+    for k in range(len(words) - MIN_RUN + 1):
+        runs.setdefault(" ".join(words[k : k + MIN_RUN]), at)
+        at += len(words[k]) + 1
+    return runs
+
+
+def _near_place(
+    padded: str, text: str, threshold: float, runs: dict[str, int]
+) -> tuple[int, int] | None:
+    """Where in ``padded`` a stretch at least ``threshold`` similar to ``text`` stands, found
+    from the first run of :data:`~textclean.align.MIN_RUN` of its words that ``padded`` holds
+    word for word (``runs``, from :func:`_runs`; each run is tried in turn, as an edit may fall
+    in any); ``None`` if none.
+
+    >>> padded = " the bridge closes in march for repairs that take a yaer said the mayor "
+    >>> text = "the bridge closes in march for repairs that take a year"
+    >>> span = _near_place(padded, text, 0.9, _runs(padded))
+    >>> padded[span[0] : span[1]]
+    'the bridge closes in march for repairs that take a yaer'
+    >>> _near_place(padded, "a ferry runs every twenty minutes", 0.9, _runs(padded))
+    """
+    words = text.split(" ")
+    slack = len(text) // 10 + MIN_RUN
+    offset = 0
+    for k in range(0, len(words) - MIN_RUN + 1, MIN_RUN):
+        run = " ".join(words[k : k + MIN_RUN])
+        at = runs.get(run)
+        if at is not None:
+            lo = max(0, at - offset - slack)
+            span = aligned_span(text, padded[lo : at - offset + len(text) + slack], threshold)
+            if span is not None:
+                return lo + span[0], lo + span[1]
+        offset += len(run) + 1
+    return None
 
 
 def _places(padded: str, text: str) -> list[int]:

@@ -69,9 +69,11 @@ class StructuredCopies:
         links. Wherever it stands, the paragraphs are the copy worth keeping: the object goes when
         :attr:`~textclean.DedupeOptions.containment` of the words of its text (see
         :func:`structured_values`) are other paragraphs, found word for word (kept ones, or
-        copies of kept text). The body it copies stands next to it: the paragraphs on either
-        side that share keys with it, and those between them and a few beyond (see
-        :func:`_reach`), are searched; if they fall short, as many kept paragraphs on either
+        copies of kept text), or with small edits when those fall short (a typo in the object
+        or fixed in the page, see :func:`_near_place`). The body it copies stands next to it:
+        the paragraphs on either side that share keys with it, and those between them and a
+        few beyond (see :func:`_reach`), are searched; if they fall short, as many kept
+        paragraphs on either
         side as the object has words, at most :data:`DATA_REACH` (and the copies removed among
         them), so that the work stays linear however many objects a document holds. An object
         the same as a kept one, in this document or an indexed one, is an exact copy of it.

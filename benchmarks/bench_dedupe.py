@@ -305,8 +305,7 @@ def score_by_content(doc: _generate.LabelledDoc, output: str) -> Score:
             found = normal_form(paragraph).split()
             words += found
             owner += [i] * len(found)
-    kept = [normal_form(line).split() for line in output.splitlines()]
-    out = [word for line in kept for word in line]
+    out = [word for line in output.splitlines() for word in normal_form(line).split()]
     aligned = [False] * len(words)
     extra = 0
     for op in Indel.opcodes(words, out):
@@ -330,12 +329,13 @@ def score_by_content(doc: _generate.LabelledDoc, output: str) -> Score:
     text = f" {' '.join(out)} "
     for norm, members in groups.items():
         size = sum(len(w) + 1 for w in norm.split())
+        # (Its words all standing in order in the output, it survives there.)
+        lost = 0 if f" {norm} " in text else min(missing[i] for i in members)
         result.unique_chars += size
-        if f" {norm} " not in text:  # else it survives, if not where the alignment wants it
-            result.unique_lost += min(missing[i] for i in members)
+        result.unique_lost += lost
         result.copies_chars += size * len(members)
         result.copies_lost += sum(missing[i] for i in members)
-        if missing[members[0]] and f" {norm} " not in text and len(result.lost_examples) < 5:
+        if lost and len(result.lost_examples) < 5:
             result.lost_examples.append(f"{doc.article_id}: {doc.paragraphs[members[0]][:80]!r}")
     result.dup_removed = max(0, result.dup_chars - extra)
     if extra:

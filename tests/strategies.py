@@ -7,9 +7,13 @@
   ``\\n`` or ``\\n\\n``: text that cleaning must leave exactly as it is.
 - :func:`paragraphs`: ``(text, count)``: paragraphs separated by blank lines (of several
   spellings), each with at least one visible word, plus damage that cleaning repairs.
+- :func:`news_documents`: paragraphs made of a few news sentences (:data:`SENTENCES`) that
+  repeat, exactly or with small changes, merged, in a JSON-LD object, under a box's label.
 """
 
 from __future__ import annotations
+
+import json
 
 from hypothesis import strategies as st
 
@@ -97,3 +101,70 @@ def paragraphs(draw: st.DrawFn) -> tuple[str, int]:
     lead = draw(st.sampled_from(["", "\n", " \n\n", "\ufeff"]))
     tail = draw(st.sampled_from(["", "\n", "\n\n \n", "  "]))
     return lead + "".join(parts) + tail, len(paras)
+
+
+# News-like sentences, combined into paragraphs that repeat, exactly or with small changes.
+SENTENCES = (
+    "The council approved the budget on Tuesday after a long debate.",
+    "Ferries will run every 20 minutes while the bridge is closed.",
+    "“We have listened to residents,” the mayor said.",
+    "Critics said the cost had nearly doubled since 2021.",
+    "The old bridge was closed to cars last autumn.",
+    "Work is due to start in March.",
+    "Closed",
+    "Advertisement",
+    "Share this article",
+    "Line 4",
+)
+
+
+@st.composite
+def news_documents(draw: st.DrawFn) -> str:
+    """Paragraphs drawn from a few sentences, with repeats, noise and several layouts."""
+    pool = draw(
+        st.lists(
+            st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3).map(" ".join),
+            min_size=1,
+            max_size=5,
+        )
+    )
+    order = draw(st.lists(st.integers(0, len(pool) - 1), min_size=1, max_size=14))
+    noise = st.sampled_from(
+        [
+            lambda s: s,
+            lambda s: s,
+            lambda s: s.upper(),
+            lambda s: s.replace(" ", "\u00a0", 2),
+            lambda s: s.replace("’", "'").replace("“", '"').replace("”", '"'),
+            lambda s: s.replace("the", "teh", 1),
+            lambda s: "WASHINGTON (AP) — " + s,
+            lambda s: s.encode("utf-8").decode("latin-1"),
+            lambda s: (
+                '<p><a href="https://example.com/a?b=c">' + s.replace(" ", "</a> ", 1) + "</p>"
+            ),
+            lambda s: "[" + s.replace(" ", "](https://example.com/a_(b)) ", 1),
+            lambda s: "“" + s.rstrip(".") + "” — the mayor",  # a pull quote and its speaker
+            lambda s: s[: len(s) // 2] + "…",  # a teaser
+        ]
+    )
+    sep = draw(st.sampled_from(["\n\n", "\n", "\r\n\r\n", "\r\n", "\n\n\n"]))
+    parts = [draw(noise)(pool[k]) for k in order]
+    if draw(st.booleans()):  # a run of them once more as one paragraph (an articleBody copy)
+        a = draw(st.integers(0, len(parts) - 1))
+        b = draw(st.integers(a + 1, len(parts)))
+        parts.insert(draw(st.integers(0, len(parts))), " ".join(parts[a:b]))
+    if draw(st.booleans()):  # a run of them as the articleBody of a JSON-LD object
+        a = draw(st.integers(0, len(parts) - 1))
+        b = draw(st.integers(a + 1, len(parts)))
+        data = {
+            "@type": "NewsArticle",
+            "headline": parts[a],
+            "url": "https://example.com/a",
+            "articleBody": draw(st.sampled_from(["\n\n", " "])).join(parts[a:b]),
+        }
+        line = json.dumps(data, ensure_ascii=draw(st.booleans()))
+        parts.insert(draw(st.integers(0, len(parts))), line)
+    if draw(st.booleans()):  # a highlights box's label anywhere, the last paragraph too
+        label = draw(st.sampled_from(["Key points", "Highlights:", "TL;DR", "In brief"]))
+        parts.insert(draw(st.integers(0, len(parts))), label)
+    return sep.join(parts)

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from tests.strategies import messy_text, paragraphs
+from tests.strategies import SENTENCES, messy_text, news_documents, paragraphs
 from textclean import Deduplicator, dedupe
 from textclean.align import aligned_span
 from textclean.boilerplate import DEFAULT_PATTERNS, BoilerplateMatcher, _compile
@@ -35,72 +35,6 @@ FAST = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-
-# News-like sentences, combined into paragraphs that repeat, exactly or with small changes.
-SENTENCES = (
-    "The council approved the budget on Tuesday after a long debate.",
-    "Ferries will run every 20 minutes while the bridge is closed.",
-    "“We have listened to residents,” the mayor said.",
-    "Critics said the cost had nearly doubled since 2021.",
-    "The old bridge was closed to cars last autumn.",
-    "Work is due to start in March.",
-    "Closed",
-    "Advertisement",
-    "Share this article",
-    "Line 4",
-)
-
-
-@st.composite
-def news_documents(draw: st.DrawFn) -> str:
-    """Paragraphs drawn from a few sentences, with repeats, noise and several layouts."""
-    pool = draw(
-        st.lists(
-            st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3).map(" ".join),
-            min_size=1,
-            max_size=5,
-        )
-    )
-    order = draw(st.lists(st.integers(0, len(pool) - 1), min_size=1, max_size=14))
-    noise = st.sampled_from(
-        [
-            lambda s: s,
-            lambda s: s,
-            lambda s: s.upper(),
-            lambda s: s.replace(" ", "\u00a0", 2),
-            lambda s: s.replace("’", "'").replace("“", '"').replace("”", '"'),
-            lambda s: s.replace("the", "teh", 1),
-            lambda s: "WASHINGTON (AP) — " + s,
-            lambda s: s.encode("utf-8").decode("latin-1"),
-            lambda s: (
-                '<p><a href="https://example.com/a?b=c">' + s.replace(" ", "</a> ", 1) + "</p>"
-            ),
-            lambda s: "[" + s.replace(" ", "](https://example.com/a_(b)) ", 1),
-            lambda s: "“" + s.rstrip(".") + "” — the mayor",  # a pull quote and its speaker
-            lambda s: s[: len(s) // 2] + "…",  # a teaser
-        ]
-    )
-    sep = draw(st.sampled_from(["\n\n", "\n", "\r\n\r\n", "\r\n", "\n\n\n"]))
-    parts = [draw(noise)(pool[k]) for k in order]
-    if draw(st.booleans()):  # a run of them once more as one paragraph (an articleBody copy)
-        a = draw(st.integers(0, len(parts) - 1))
-        b = draw(st.integers(a + 1, len(parts)))
-        parts.insert(draw(st.integers(0, len(parts))), " ".join(parts[a:b]))
-    if draw(st.booleans()):  # a run of them as the articleBody of a JSON-LD object
-        a = draw(st.integers(0, len(parts) - 1))
-        b = draw(st.integers(a + 1, len(parts)))
-        data = {
-            "@type": "NewsArticle",
-            "headline": parts[a],
-            "url": "https://example.com/a",
-            "articleBody": draw(st.sampled_from(["\n\n", " "])).join(parts[a:b]),
-        }
-        line = json.dumps(data, ensure_ascii=draw(st.booleans()))
-        parts.insert(draw(st.integers(0, len(parts))), line)
-    if draw(st.booleans()):  # a highlights box's label anywhere, the last paragraph too
-        label = draw(st.sampled_from(["Key points", "Highlights:", "TL;DR", "In brief"]))
-        parts.insert(draw(st.integers(0, len(parts))), label)
-    return sep.join(parts)
 
 
 def _flattened(text: str) -> str:
@@ -210,6 +144,9 @@ _DATA_1131 = {"@type": "NewsArticle", "headline": _S, "url": "https://example.co
               "articleBody": "\n\n".join([_S, _S, _S, _HTML_S])}  # fmt: skip
 _DATA_891 = {"@type": "NewsArticle", "headline": _S, "url": "https://example.com/a",
              "articleBody": " ".join([_S, _HTML_S, _Q, _S, _F, "Closed"])}  # fmt: skip
+_SFF = f"{_S} {_F} {_F}"
+_DATA_2714 = {"@type": "NewsArticle", "headline": _S, "url": "https://example.com/a",
+              "articleBody": "\n\n".join([_SFF, _SS, _HTML_S])}  # fmt: skip
 
 
 def _shared_lines_under_data(visible: list[str]) -> str:
@@ -573,6 +510,10 @@ _BOARD = (
 @example(  # a line taken for a teaser of a headline that went as one afterwards (seed 2014)
     "\n".join([f"“{_L4}” — the", _L4, f"{_MD_SHARE}\n{_L4[:-2]}", f"<p>{_HTML_L4}</p>",
                _MD_SHARE, f"“{_L4}” — the"])
+)  # fmt: skip
+@example(  # a merged copy laid out anew when one paragraph went as another came back (2714)
+    "\n\n".join([json.dumps(_DATA_2714), "Key points", _SFF, _SS, _HTML_S,
+                   f"{_SS} {_HTML_S} {_S} {_F} {_F} {_S}"])
 )  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import os
 from unittest import mock
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from tests.strategies import SENTENCES, news_documents
 from textclean import dedupe
 from textclean.boilerplate import boilerplate_matcher
 from textclean.match import matcher
 from textclean.match.matcher import _DocumentMatcher
+from textclean.match.model import Removals
+from textclean.results import Duplicate
 
 FAST = settings(
     max_examples=int(os.environ.get("TEXTCLEAN_EXAMPLES", "60")),
@@ -107,3 +111,54 @@ def test_a_number_in_page_furniture_is_no_number_of_the_text() -> None:
     assert not _drops(f"{R1} 5 min read. {R2}\n\n{BODY}", 0)
     assert _drops(f"{R1} 5 apples were sold. {R2}\n\n{BODY}", 0)
     assert dedupe(f"{R1} 5 min read. {R2}\n\n{BODY}").kept == (1,)
+
+
+def test_removals_count_every_change_and_only_changes() -> None:
+    removals = Removals()
+    dup = Duplicate(1, 0, "exact", 1.0, "same canonical text")
+    removals[1] = dup
+    removals.setdefault(2, dup)
+    removals.setdefault(2, dup)  # (there already: no change)
+    assert removals.changes == 2
+    removals.pop(1)
+    removals.pop(1, None)  # (not there: no change)
+    assert removals.changes == 3
+    removals.update({3: dup})
+    del removals[3]
+    removals |= {4: dup}
+    assert removals.changes == 6
+    removals.popitem()
+    removals.clear()
+    assert removals.changes == 8
+    assert removals == {}
+
+
+# A page whose merged paragraph was laid out while the first box item stood, then asked about
+# again after it went and the JSON-LD object, set aside, came back: as many removals as before.
+_S, _F = SENTENCES[0], SENTENCES[1]
+_HTML_S = f'<p><a href="https://example.com/a?b=c">The</a>{_S[3:]}</p>'
+_BODY = [f"{_S} {_F} {_F}", f"{_S} {_S}", _HTML_S]
+_DATA = {"@type": "NewsArticle", "headline": _S, "url": "https://example.com/a",
+         "articleBody": "\n\n".join(_BODY)}  # fmt: skip
+_LAID_OUT_TWICE = "\n\n".join(
+    [json.dumps(_DATA), "Key points", *_BODY, f"{_S} {_S} {_HTML_S} {_S} {_F} {_F} {_S}"]
+)
+
+
+@FAST
+@example(_LAID_OUT_TWICE)
+@given(news_documents())
+def test_a_layout_kept_for_later_questions_is_the_one_worked_out_afresh(doc: str) -> None:
+    """How much of a paragraph earlier ones hold, laid end to end, is kept for the next time
+    it is asked while the removals stay the same: the result is the one of working it out
+    every time."""
+    real = _DocumentMatcher._mostly_copied
+
+    def afresh(self: _DocumentMatcher, i: int, *, besides: int | None = None) -> bool:
+        self.laid_out.clear()
+        return real(self, i, besides=besides)
+
+    kept = dedupe(doc)
+    with mock.patch.object(_DocumentMatcher, "_mostly_copied", afresh):
+        fresh = dedupe(doc)
+    assert kept.duplicates == fresh.duplicates

@@ -61,7 +61,7 @@ from textclean.match.merged import (
     laid_out_in,
     run_into,
 )
-from textclean.match.model import Candidates, Matching, Prior, Ref, describe
+from textclean.match.model import Candidates, Matching, Prior, Ref, Removals, describe
 from textclean.match.page import (
     DATELINE_WORDS,
     MIN_CUT_WORDS,
@@ -183,7 +183,7 @@ class _DocumentMatcher:
         self.options = options
         self.prior = prior
         self.boilerplate = boilerplate
-        self.found: dict[int, Duplicate] = {}
+        self.found = Removals()
         # What each paragraph is on the page (sentences, teasers, pull quotes, what stays).
         self.page = Page(texts, document, self.found, boilerplate, shared=bool(links.earlier))
         self.structured = self.page.structured  # (JSON-LD objects: set aside, see Page)
@@ -1233,28 +1233,27 @@ class _DocumentMatcher:
         candidates: dict[Ref, tuple[int, str]] = {
             (None, j): (shared, canonical[j])
             for j, shared in self.links.before(i).items()
-            if self.page.kept(j) and j != besides and j not in self.structured
+            if self.page.kept(j) and j not in self.structured
         }
         words = self.split_words.get(i)
         if words is None:  # (a long paragraph is asked about once for each it may hold)
             words = self.split_words[i] = canonical[i].split(" ")
         rest = len(words) - (0 if besides is None else canonical[besides].count(" ") + 1)
         need = 0.5 * rest
-        if candidates:  # laid end to end, maybe more of them than a window holds
+        others = {ref: c for ref, c in candidates.items() if ref[1] != besides}
+        if others:  # laid end to end, maybe more of them than a window holds
+            # (``besides`` with them, as when asked without it: its words are taken off)
             stamp, pieces, covered = self.laid_out.get(i, (-1, [], 0))
-            if stamp != len(self.found):  # worked out again once more paragraphs are removed
+            if stamp != self.found.changes:  # worked out again once the removals change
                 pieces, covered, _ = self.merged.laid_end_to_end(
                     i, canonical[i], candidates, kept=True
                 )
-                self.laid_out[i] = (len(self.found), pieces, covered)
+                self.laid_out[i] = (self.found.changes, pieces, covered)
             if besides in pieces:
                 covered -= canonical[besides].count(" ") + 1
             if covered >= need:
                 return True
-        windows = (
-            [c for c in window if c[0] != besides]
-            for _, window in self._windows(i, candidates, later=False)
-        )
+        windows = (window for _, window in self._windows(i, others, later=False))
         return any(coverage(words, window, need)[0] >= need for window in windows if window)
 
     def _boilerplate_line(self, i: int) -> Duplicate | None:
@@ -2505,7 +2504,7 @@ class _DocumentMatcher:
         inside the merged paragraph, name it and not the parts, so they line up with no part;
         and a row of a template may be nearest to another row's copy, a part of it too.)"""
         found = self.found
-        if dup.original not in found:
+        if dup.original is None or dup.original not in found:
             return False
         merged = settle.kept_original(found, dup.original)
         if merged is None or merged[0] is not None or merged[1] not in holders or merged[1] == i:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar, overload
 
 from textclean.results import DocumentMatch, Duplicate
 
-__all__ = ["Candidates", "IndexedParagraph", "Matching", "Prior", "Ref", "describe"]
+__all__ = ["Candidates", "IndexedParagraph", "Matching", "Prior", "Ref", "Removals", "describe"]
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,60 @@ class Matching:
     duplicates: tuple[Duplicate, ...]
     kept: tuple[int, ...]
     duplicate_of: DocumentMatch | None = None
+
+
+class Removals(dict[int, Duplicate]):
+    """The paragraphs of a document removed so far, by index, and :attr:`changes`: how many
+    times the removals changed. What is worked out from them holds while :attr:`changes` stays
+    the same; their number alone may (one paragraph kept again and another removed)."""
+
+    __slots__ = ("changes",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.changes = 0
+
+    def __setitem__(self, index: int, dup: Duplicate) -> None:
+        self.changes += 1
+        super().__setitem__(index, dup)
+
+    def __delitem__(self, index: int) -> None:
+        self.changes += 1
+        super().__delitem__(index)
+
+    @overload
+    def pop(self, index: int, /) -> Duplicate: ...
+    @overload
+    def pop(self, index: int, default: Duplicate, /) -> Duplicate: ...
+    @overload
+    def pop(self, index: int, default: _T, /) -> Duplicate | _T: ...
+    def pop(self, index: int, *default: object) -> object:
+        self.changes += index in self
+        return super().pop(index, *default)
+
+    def setdefault(self, index: int, default: Duplicate) -> Duplicate:
+        self.changes += index not in self
+        return super().setdefault(index, default)
+
+    def update(  # type: ignore[override]
+        self, pairs: Mapping[int, Duplicate] | Iterable[tuple[int, Duplicate]] = (), /
+    ) -> None:
+        self.changes += 1
+        super().update(pairs)
+
+    def popitem(self) -> tuple[int, Duplicate]:
+        self.changes += 1
+        return super().popitem()
+
+    def clear(self) -> None:
+        self.changes += 1
+        super().clear()
+
+    def __ior__(  # type: ignore[override,misc]
+        self, pairs: Mapping[int, Duplicate] | Iterable[tuple[int, Duplicate]], /
+    ) -> Removals:
+        self.update(pairs)
+        return self
 
 
 # A candidate: (None, index) for a paragraph of this document, (doc_id, index) for an earlier one.

@@ -925,6 +925,47 @@ def test_a_description_cut_short_without_an_ellipsis_goes_before_its_paragraph()
     assert set(removed(dedupe(doc(*rows)))) == {4}
 
 
+HARBOUR_INTRO = (
+    "The council has published its plan for the harbour, and residents have until March to "
+    "comment on it. Here are the changes that matter most for people who live nearby."
+)
+HARBOUR_FERRY = (
+    "The ferry timetable will change from April, with boats leaving both quays every 20 minutes. "
+    "The first boat will leave at six in the morning and the last one shortly before midnight."
+)
+HARBOUR_CYCLE = "A cycle path will run along the north quay, separated from the road by a low wall."
+
+
+def test_the_first_paragraph_stays_when_a_copy_runs_it_into_the_next_line_renumbered() -> None:
+    # The copy runs the first paragraph into the list's first heading, numbered "3." where the
+    # body has "1.": the copy holds the paragraph's words and more, but it is the copy. The
+    # paragraph stays in its place (gone, its text would be read after the body).
+    body = ["Harbour plan", HARBOUR_INTRO, "1. More ferries.", HARBOUR_FERRY, "2. A cycle path.",
+            HARBOUR_CYCLE]  # fmt: skip
+    first, second = HARBOUR_FERRY.split(". ", 1)
+    copy = [f"{first}.", second, "2. A cycle path.", HARBOUR_CYCLE]
+    result = dedupe(doc(*body, f"{HARBOUR_INTRO} 3. More ferries.", *copy))
+    assert set(result.kept) >= set(range(6))
+    assert set(removed(result)) >= {7, 8, 9, 10}
+    # Numbered the same, the copy's line goes as the two it runs together.
+    result = dedupe(doc(*body, f"{HARBOUR_INTRO} 1. More ferries.", *copy))
+    assert removed(result)[6] == (1, "contained")
+    assert result.kept == tuple(range(6))
+
+
+def test_a_paragraph_stays_when_a_copy_splits_it_and_ends_with_a_credit() -> None:
+    # A first paragraph ending without a full stop looks cut short of a longer one; the copy
+    # splits it in two and puts "(AP)" after the second half: the paragraph is no teaser of
+    # the copy, and stays in its place.
+    intro = HARBOUR_INTRO.removesuffix(".")
+    first, second = intro.split(". ", 1)
+    body = ["Harbour plan", intro, "1. More ferries.", HARBOUR_FERRY, "2. A cycle path.",
+            HARBOUR_CYCLE]  # fmt: skip
+    result = dedupe(doc(*body, f"{first}.", f"{second} (AP)", *body[2:]))
+    assert 1 in result.kept
+    assert set(removed(result)) >= {6, 8, 9, 10, 11}
+
+
 def test_a_paragraph_a_later_comment_quotes_stays() -> None:
     # A reader's comment quoting a one-sentence paragraph and answering it: the paragraph is
     # the source, not a highlight of the comment.

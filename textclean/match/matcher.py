@@ -840,6 +840,7 @@ class _DocumentMatcher:
                     and (
                         not (pulled or self._is_sentences_of(j, i))
                         or self._mostly_copied(i, besides=j)
+                        or self._runs_into_neighbours(j, i)
                     )
                     for i in dup.originals
                 ):
@@ -1222,6 +1223,30 @@ class _DocumentMatcher:
         before, _, after = text.partition(target)
         rest = [part.strip() for part in (before, after) if part.strip()]
         return not all(furniture(part) is not None for part in rest)
+
+    def _runs_into_neighbours(self, j: int, i: int) -> bool:
+        """Whether paragraph ``i`` is paragraph ``j`` word for word run into a copy of the kept
+        paragraph before it or after it, or both, edited (``threshold`` similar): a merged copy
+        of ``j`` and a short line beside it ("1. Open strong." printed "3. Open strong."), too
+        short for :meth:`_mostly_copied` to count its words, not a longer text ``j`` is a part
+        of."""
+        target, text = self.document.canonical[j], self.document.canonical[i]
+        before, found, after = (f" {text} ").partition(f" {target} ")
+        if not found:
+            return False
+        sides = ((before.strip(), -1), (after.strip(), 1))
+        if not any(rest for rest, _ in sides):
+            return False
+        for rest, step in sides:
+            if not rest:
+                continue
+            k = self.page.next_kept(j, step)
+            if k is None or k >= i or k in self.structured:
+                return False
+            cutoff = self.options.threshold * 100
+            if not fuzz.ratio(rest, self.document.canonical[k], score_cutoff=cutoff):
+                return False
+        return True
 
     def _mostly_copied(self, i: int, *, besides: int | None = None) -> bool:
         """Whether half of paragraph ``i`` repeats kept paragraphs before it: then ``i`` is the

@@ -54,6 +54,8 @@ _CLOSING_QUOTES = tuple("\"'”’»“")
 _ATTRIBUTED = re.compile(r"[\"'“‘«„].+[\"'”’»“][.,]?\s*(?:—|–|--?)\s*([^.!?\"“”«»]{1,80})")
 _ATTRIBUTION_WORDS = 6  # words of the speaker's name and title at most
 _WORDS = re.compile(r"[^\W_]+")
+_CREDIT = re.compile(r"\(([^()]+)\)$")  # (the words in brackets that end a paragraph)
+_CREDIT_CHARS = 60
 
 
 class Page:
@@ -350,11 +352,20 @@ class Page:
             after = canonical[k]
             if len(after) > len(rest):
                 inside = not sentence or self.sentence_goes_on(k, len(rest))
-                return after.startswith(rest) and inside
+                return after.startswith(rest) and inside and not self.credit_from(k, len(rest))
             if rest != after and not rest.startswith(after + " "):
                 return False
             rest = rest[len(after) + 1 :]
         return False
+
+    def credit_from(self, k: int, at: int) -> bool:
+        """Whether paragraph ``k``'s canonical text from offset ``at`` on is only the words in
+        brackets that end it: a wire service's or a photographer's credit ("(AP)", "(Photo:
+        Jane Doe)"), which a copy adds, not the rest of a sentence cut off there."""
+        raw = self.texts[k].rstrip()
+        credit = _CREDIT.search(raw[-_CREDIT_CHARS:]) if raw.endswith(")") else None
+        tail = self.document.canonical[k][at:].strip()
+        return credit is not None and bool(tail) and canonical_form(credit[1]) == tail
 
     def quotes(self, i: int, j: int) -> bool:
         """Whether paragraph ``i`` quotes paragraph ``j``, which is no quotation itself: ``j``'s

@@ -2427,6 +2427,7 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Learn more",
         "Facebook",
         "Sponsored by the council, the plan would cost the city four million euros.",
+        "Presented by the Harbour Players",  # (a play's or a programme's credit)
         "Support for the plan fell to 31 percent, a poll found.",
     ]
     result = dedupe(doc(P0, *content, "Advertisement", P1))
@@ -2436,6 +2437,65 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
 
 # ------------------------------------------------------------------------------------------
 # Must not touch
+
+
+def test_a_paragraph_that_differs_by_a_short_or_respelled_word_stays() -> None:
+    # Another day, place or name, or a negation: one word like the other, which alone reads
+    # as a typo fixed. Only a run of copies around such a paragraph makes it an edited copy.
+    opening = "On Tuesday the library is open from nine to five, and the reading room until four."
+    pairs = [
+        (opening, opening.replace("Tuesday", "Thursday")),
+        ("The ministry advises against all travel to Iran until further notice, it said.",
+         "The ministry advises against all travel to Iraq until further notice, it said."),
+        ("The police said on Sunday evening that the bridge is now open to traffic again.",
+         "The police said on Sunday evening that the bridge is not open to traffic again."),
+    ]  # fmt: skip
+    for first, second in pairs:
+        assert dedupe(doc(first, P1, second)).kept == (0, 1, 2)
+    # A longer word one letter off is a typo fixed, alone too.
+    assert removed(dedupe(doc(P0, P1, P0.replace("council", "counicl")))) == {2: (0, "near")}
+    # Inside a copy of the body, the short word goes with the copy.
+    body = [P0.replace("more than", "more then"), P1, P2, P3]
+    assert removed(dedupe(doc(*ARTICLE, *body)))[5] == (0, "near")
+
+
+def test_a_box_of_key_points_printed_again_with_the_news_updated_stays() -> None:
+    # The second box follows the first item for item, each with a figure written out, a
+    # word or a source changed: the news, updated, not a copy edited throughout.
+    first = [
+        "Police say three people were injured in the explosion at the chemical plant.",
+        "Trains between the town and the city are not running this afternoon.",
+        "The cause of the explosion is not yet known, the fire service said.",
+    ]
+    second = [
+        "Police say five people were injured in the explosion at the chemical plant.",
+        "Trains between the town and the city are running again this afternoon.",
+        first[2].replace("the fire service", "the plant's owner"),
+    ]
+    result = dedupe(doc("Key points", *first, P0, "Key points, updated at 4pm", *second))
+    assert result.kept == tuple(range(9))
+
+
+def test_a_line_with_another_figure_between_two_shared_lines_stays() -> None:
+    # A variant's spec line, a district's final result, a second bake: the lines around it
+    # repeat the ones around the first, but two repeated lines make no copy of a page.
+    specs = [
+        "Display: 13.3-inch screen, 2880 by 1800 pixels, glossy finish",
+        "Battery: up to 9.5 hours of video playback in our own test",
+        "Ports: two USB-C ports, one headphone jack and a card reader",
+    ]
+    variant = [specs[0], specs[1].replace("9.5", "12"), specs[2]]
+    result = dedupe(doc("Model A", *specs, "Model B", *variant))
+    assert 6 in result.kept
+    assert removed(result) == {5: (1, "exact"), 7: (3, "exact")}
+    steps = [
+        "Fold in the flour with a metal spoon until it is just combined.",
+        "Spoon the mixture into the tin and bake for 36 minutes until golden and springy.",
+        "Leave to cool for ten minutes, then turn the cake out onto a wire rack.",
+    ]
+    cupcakes = [steps[0], steps[1].replace("the tin", "paper cases").replace("36", "20"), steps[2]]
+    result = dedupe(doc("For a large cake", *steps, "For cupcakes", *cupcakes))
+    assert 6 in result.kept
 
 
 def test_stock_reports_sharing_a_template_are_kept() -> None:

@@ -59,6 +59,7 @@ MAX_ALIGNMENT = 2_500_000_000
 _WORD_CHARS = 36  # ... and this many pairs of characters make a pair of words (six letters each)
 _LONG_ALIGNMENT = 1000  # characters past which an edited copy is aligned without partial_ratio
 _TYPO_SIMILARITY = 0.8  # a corrected word is still this similar to the original
+CLEAR_TYPO_LETTERS = 6  # a word one edit from another this long is rarely another word
 
 
 def dropped_inside(words: list[str], other: list[str], ops: Opcodes) -> list[list[str]]:
@@ -100,6 +101,7 @@ def only_small_edits(
     *,
     aside: Callable[[int, int], bool] | None = None,
     list_item: bool = False,
+    typos: bool = True,
 ) -> bool:
     """Whether every word of ``words`` missing from ``other`` is a small edit.
 
@@ -111,7 +113,10 @@ def only_small_edits(
     and "healthcare", or a space lost at a link's edge) and, given ``aside``, the runs
     ``words[a:b]`` that ``aside(a, b)`` accepts (page furniture that a page put between two
     sentences, such as "Advertisement"). Changed numbers or names are not: distinct paragraphs
-    that share a template differ exactly there.
+    that share a template differ exactly there. Without ``typos``, only a longer word with one
+    letter added, dropped, changed or two swapped counts as a typo fixed (:func:`_clear_typo`):
+    a short or a freely respelled one may be another word ("Iraq" for "Iran", "Thursday" for
+    "Tuesday"), which only a run of copies around it shows to be an edit.
 
     >>> vote = "the senate voted on tuesday to approve the budget for next year"
     >>> only_small_edits(("washington ap " + vote).split(), vote.split())
@@ -141,7 +146,7 @@ def only_small_edits(
         listed = list_item and _list_marker(words, op)
         if affix and not _beside_insert(ops, n) and (not numbering or listed):
             continue
-        if length == 1 and _replaced_by_similar(words[op.src_start], ops, n, other):
+        if length == 1 and _replaced_by_similar(words[op.src_start], ops, n, other, typos):
             continue
         if _respaced(words[op.src_start : op.src_end], ops, n, other):
             continue
@@ -297,15 +302,24 @@ def _swapped(taken: int, given: int, slack: int) -> bool:
 
 
 def drops_numbers(ops: Opcodes, other: list[str]) -> bool:
-    """Whether words of ``other`` that hold digits are missing, away from its ends.
+    """Whether words of ``other`` that hold digits, or numbers written out
+    (:data:`NUMBER_WORDS`), are missing, away from its ends.
 
     >>> other = "battery 9 5 hours".split()
     >>> drops_numbers(Indel.opcodes("battery 9 hours".split(), other), other)
     True
+    >>> other = "three people were hurt".split()
+    >>> drops_numbers(Indel.opcodes("five people were hurt".split(), other), other)
+    False
+    >>> other = "police say three people were hurt".split()
+    >>> drops_numbers(Indel.opcodes("police say five people were hurt".split(), other), other)
+    True
     """
     for op in ops:
         inside = op.tag == "insert" and op.dest_start > 0 and op.dest_end < len(other)
-        if inside and any(_has_digit(w) for w in other[op.dest_start : op.dest_end]):
+        if inside and any(
+            w in NUMBER_WORDS or _has_digit(w) for w in other[op.dest_start : op.dest_end]
+        ):
             return True
     return False
 
@@ -315,13 +329,16 @@ def _beside_insert(ops: Opcodes, n: int) -> bool:
     return any(0 <= m < len(ops) and ops[m].tag == "insert" for m in (n - 1, n + 1))
 
 
-def _replaced_by_similar(word: str, ops: Opcodes, n: int, other: list[str]) -> bool:
+def _replaced_by_similar(
+    word: str, ops: Opcodes, n: int, other: list[str], typos: bool = True
+) -> bool:
+    typo = _typo if typos else _clear_typo
     for m in (n - 1, n + 1):
         if (
             0 <= m < len(ops)
             and ops[m].tag == "insert"
             and ops[m].dest_end - ops[m].dest_start == 1
-            and _typo(word, other[ops[m].dest_start])
+            and typo(word, other[ops[m].dest_start])
         ):
             return True
     return False
@@ -360,6 +377,28 @@ def _typo(a: str, b: str) -> bool:
     if len(long) - len(short) >= 2 and long.endswith(short):
         return False
     return fuzz.ratio(a, b) >= _TYPO_SIMILARITY * 100
+
+
+def _clear_typo(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with two letters next to each other swapped ("teh", "moeny"), or
+    with one letter added, dropped or changed, the longer of :data:`CLEAR_TYPO_LETTERS`
+    letters or more: few such pairs are two words.
+
+    >>> _clear_typo("goverment", "government"), _clear_typo("colour", "color")
+    (True, True)
+    >>> _clear_typo("teh", "the"), _clear_typo("moeny", "money")
+    (True, True)
+    >>> _clear_typo("iran", "iraq"), _clear_typo("tuesday", "thursday"), _clear_typo("now", "not")
+    (False, False, False)
+    """
+    if _has_digit(a) or _has_digit(b) or OSA.distance(a, b, score_cutoff=1) > 1:
+        return False
+    if max(len(a), len(b)) >= CLEAR_TYPO_LETTERS:
+        return True
+    if len(a) != len(b):
+        return False
+    differ = [n for n, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(differ) == 2 and differ[1] == differ[0] + 1
 
 
 def starts_word(text: str, at: int) -> bool:

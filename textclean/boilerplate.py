@@ -94,7 +94,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"unlock (this|the( full)?) (article|story)|start (your|a) free trial( (now|today))?",
     r"already have an account\??( (log|sign) in)?|register for free",
     r"support (our|independent|quality|local) journalism|donate (now|today)",
-    r"(sponsored|presented|paid for|brought to you) by( \S+){1,6}",
+    r"(sponsored|paid for|brought to you) by( \S+){1,6}",
     r"(advertisement|advertising|sponsored|partner|promoted) (feature|content|post|story)",
     # A row of share buttons
     _SHARE_BUTTON + r"((\s*[|·/•]\s*|\s+)" + _SHARE_BUTTON + ")+",

@@ -342,7 +342,7 @@ class _DocumentMatcher:
         runs.confirm_in_runs(
             self.pending,
             self.found,
-            also=lambda i, dup: i not in self.numbers_differ or self._repeats_beside(i, dup),
+            also=lambda i, dup: i not in self.numbers_differ or self._corrected_in_a_copy(i, dup),
             canonical=canonical,
         )
         self._confirm_edited_runs()
@@ -2327,11 +2327,13 @@ class _DocumentMatcher:
         if self._adds_a_sentence(dup.index, words, ops, aside):
             return None  # (new content: an update, another statement; no edit in any run)
         listed = self.page.ended(dup.index)
-        small = only_small_edits(words, other, ops, aside=aside, list_item=listed)
+        # (a word replaced by a similar one only inside a run of copies: alone, another day,
+        # name or place reads as a typo fixed)
+        small = only_small_edits(words, other, ops, aside=aside, list_item=listed, typos=False)
         if small and both_ways:
             back = None if j is None else self.page.aside(j, other)
             listed = j is not None and self.page.ended(j)
-            small = only_small_edits(other, words, aside=back, list_item=listed)
+            small = only_small_edits(other, words, aside=back, list_item=listed, typos=False)
         if not small and self._sentences_with_an_affix(dup, words, ops, aside):
             small = True  # (a caption with its credit: "... every hour. (Reuters)")
         if small and dup.similarity < 1.0 and self.page.opens_with_a_sentence(dup.index, ops):
@@ -2429,6 +2431,31 @@ class _DocumentMatcher:
                     return True
         return False
 
+    def _corrected_in_a_copy(self, i: int, dup: Duplicate, *, both: bool = False) -> bool:
+        """Whether ``dup``, whose figures differ from its original's, stands where a copy of
+        the paragraphs around that one puts it, with a paragraph right beside it
+        (:meth:`_repeats_beside`, on ``both`` sides) and three or more near it lining up: a
+        copy that corrected a figure. Two lines that repeat around it are not enough: a
+        product's spec line between two that its variant shares, a district's final result
+        between two rows that the early results printed the same. Paragraphs that repeat the
+        merged paragraph its original went into (an ``articleBody`` copy) count too: they line
+        up with no distance."""
+        if not self._repeats_beside(i, dup, both=both):
+            return False
+        if runs.lined_up(self.found, i, dup) >= 3:
+            return True
+        # (or its original went into a merged paragraph, and so did the neighbours' originals)
+        found = self.found
+        merged = {settle.kept_original(found, o) for o in dup.originals if o in found}
+        if len(merged) != 1 or None in merged:
+            return False
+        lined = 0
+        for k in (*range(i - 3, i), *range(i + 1, i + 4)):
+            n = found.get(k)
+            if n is not None and n.kind != "boilerplate" and n.doc_id == dup.doc_id:
+                lined += any(settle.kept_original(found, o) in merged for o in n.originals)
+        return lined >= 3
+
     def _repeats_beside(self, i: int, dup: Duplicate, *, both: bool = False) -> bool:
         """Whether a paragraph right beside ``i`` repeats the one beside ``dup``'s original: a
         duplicate or a held match that lines up, or the same canonical text (a short line, kept
@@ -2489,7 +2516,7 @@ class _DocumentMatcher:
         if corrected:
             runs.confirm_in_runs(
                 {i: self.pending[i] for i in sorted(corrected)}, self.found,
-                also=lambda i, dup: self._repeats_beside(i, dup, both=both),
+                also=lambda i, dup: self._corrected_in_a_copy(i, dup, both=both),
                 canonical=self.document.canonical,
             )  # fmt: skip
         # (and those that lack a word or two of their original's, as a rewording may)

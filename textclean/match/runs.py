@@ -63,13 +63,41 @@ def lined_up(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
     """How many of ``anchors``, within three paragraphs of ``i``, repeat the paragraph at the
     same distance from ``dup``'s original.
 
-    Distances are counted as they stand and, if that finds fewer than two, once more past what
-    one copy may hold and the other not (:func:`_lined_up_closed_up`); the better count is taken.
+    Distances are counted as they stand, one after another from the originals
+    (:func:`_chained`) and, if that finds fewer than three, once more past what one copy may
+    hold and the other not (:func:`_lined_up_closed_up`); the best count is taken.
     """
     count = sum(follows(anchors.get(i - d), dup, d) for d in (-3, -2, -1, 1, 2, 3))
-    if count >= 2 or not _removed_near(anchors, i, dup):
+    if count < 3:  # (a merged or split copy beside it moves the distances)
+        count = max(count, _chained(anchors, i, dup))
+    if count >= 3 or not _removed_near(anchors, i, dup):
         return count
     return max(count, _lined_up_closed_up(anchors, i, dup))
+
+
+def _chained(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
+    """How many of ``anchors``, up to three on each side of ``i`` and one after another, repeat
+    the paragraphs that follow one another from ``dup``'s originals: each one's originals
+    start right after the last of the one before (end right before the first of the one
+    after), as the parts of a copy that merged or split the paragraphs do."""
+    count = 0
+    for step in (-1, 1):
+        edge = min(dup.originals) if step < 0 else max(dup.originals)
+        for k in range(i + step, i + 4 * step, step):
+            neighbour = anchors.get(k)
+            if (
+                neighbour is None
+                or neighbour.kind == "boilerplate"
+                or neighbour.doc_id != dup.doc_id
+                or not neighbour.originals
+            ):
+                break
+            first, last = min(neighbour.originals), max(neighbour.originals)
+            if (last if step < 0 else first) != edge + step:
+                break
+            count += 1
+            edge = first if step < 0 else last
+    return count
 
 
 def _in_a_copy(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> bool:

@@ -63,3 +63,20 @@ def test_steps_pass_at_most_four_boilerplate_lines_either_way() -> None:
         assert reached == (passed <= FURNITURE_PASSED)
         assert _step_from(found, {0}, passed + 1, 1, 0, removed=False) == reached
         assert _step_from(found, {passed + 1}, 0, -1, 0, removed=False) == reached
+
+
+def test_copies_that_merged_or_split_paragraphs_line_up_one_after_another() -> None:
+    # The copy of paragraph 3 at 10, then copies of 4 and 5 run together, of 6, of 7: by
+    # distance only the first lines up; one after another from 3's, all three do.
+    def copy(k: int, *originals: int) -> Duplicate:
+        return Duplicate(k, originals[0], "near", 0.95, "a copy", originals)
+
+    dup = copy(10, 3)
+    merged = {11: copy(11, 4, 5), 12: copy(12, 6), 13: copy(13, 7)}
+    assert lined_up(merged, 10, dup) == 3
+    # Split: 3's copy in two parts before it, then 4's and 5's copies.
+    split = {8: copy(8, 2), 9: copy(9, 2), 11: copy(11, 4), 12: copy(12, 5)}
+    assert lined_up(split, 10, dup) == 3
+    # Out of order, or past a paragraph that repeats nothing, no more than by distance.
+    assert lined_up({11: copy(11, 5), 12: copy(12, 4)}, 10, dup) == 0
+    assert lined_up({11: copy(11, 4, 5), 13: copy(13, 7)}, 10, dup) == 1

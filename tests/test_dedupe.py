@@ -3552,3 +3552,30 @@ def test_a_highlights_box_held_by_a_later_copy_leaves_nothing_for_a_second_run()
     once = dedupe(page)
     assert dedupe(once.text).duplicates == ()
     assert "opened in 1934" in once.text
+
+
+def test_rota_rows_that_take_turns_between_three_templates_stay() -> None:
+    # Opening hours over a holiday: each row follows one of three templates in turn, so a row
+    # replaces the words of the row three above it one for one, like an edited copy; but a
+    # third row of the same template is no copy of a page: all of them are listings.
+    hours = [
+        "open from 8am to noon on both days. Bring your prescription with you.",
+        "closed on Saturday and open on Sunday afternoon only. Ring first to ask about stock.",
+        "closed for the whole weekend. The nearest open branch is named on the door.",
+    ]
+    places = [
+        "Mill Lane Chemist, Dunmore",
+        "Harbour Road Clinic, Kilbeg",
+        "Castle Hill Chemist, Ardlow",
+        "Orchard Way Clinic, Dunmore",
+        "Market Square Chemist, Rathfin",
+        "Bridge End Clinic, Ardlow",
+        "Abbey Street Chemist, Kilbeg",
+        "Quay Street Clinic, Rathfin",
+        "Fairgreen Chemist, Dunmore",
+    ]
+    rows = [f"{place}: {hours[n % 3]}" for n, place in enumerate(places)]
+    text = doc("Chemists and clinics open over the holiday weekend", *rows)
+    result = dedupe(text)
+    assert result.duplicates == ()
+    assert dedupe(result.text).duplicates == ()

@@ -200,6 +200,9 @@ class _DocumentMatcher:
         # Held as contained though the original has a few words more inside (see _drops_a_phrase)
         self.dropped_phrase: set[int] = set()
         self.rivalled: set[int] = set()  # near copies of more than one earlier paragraph
+        # The later paragraphs that come close to each paragraph of this document (a spinner's
+        # copy or nearer): three or more such are rows written to one template.
+        self.close_later: dict[int, set[int]] = {}
         self.nearest: dict[int, int] = {}  # the paragraph of this document each is nearest to
         # Held near copies that replace words of their original one for one (a rewording).
         self.reworded: set[int] = set()
@@ -1478,6 +1481,8 @@ class _DocumentMatcher:
             score = fuzz.ratio(fp.canonical, canon, score_cutoff=self.spun_cutoff)
             if not score:
                 continue
+            if ref[0] is None:
+                self.close_later.setdefault(ref[1], set()).add(i)
             if score < cutoff:
                 spinnings.append((score, ref))
                 continue
@@ -2578,9 +2583,10 @@ class _DocumentMatcher:
         (see :func:`~textclean.match.runs.confirm_edited_runs`).
 
         Taking part are only matches whose original is not the paragraph just before them (in
-        this document), none close to more than one earlier paragraph (rows of a template match
-        each other), none whose numbers differ from their original's (a table repeated for
-        another year) and none shorter than :data:`AFFIX_MIN_REST` words (a list line that
+        this document), none close to more than one earlier paragraph, none whose original
+        another later paragraph that stays comes close to (rows of a template match each other;
+        a rota's third row), none whose numbers differ from their original's (a table repeated
+        for another year) and none shorter than :data:`AFFIX_MIN_REST` words (a list line that
         differs by a word is another item).
         """
         waiting = {
@@ -2592,8 +2598,14 @@ class _DocumentMatcher:
             and word_count(self.document.canonical[i]) >= AFFIX_MIN_REST
             and dup.original is not None
             and (dup.doc_id is not None or all(o < i - 1 for o in dup.originals))
+            and (dup.doc_id is not None or not self._other_rows(i, dup.original))
         }
         runs.confirm_edited_runs(len(self.document), self.found, waiting)
+
+    def _other_rows(self, i: int, j: int) -> bool:
+        """Whether a later paragraph other than ``i`` comes close to paragraph ``j`` and stays
+        (a row written to the same template, not another part of the same copy)."""
+        return any(k != i and k not in self.found for k in self.close_later.get(j, ()))
 
 
 def _behind(text: str, rest: str) -> bool:

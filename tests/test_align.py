@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textclean.align import coverage
+from textclean.align import coverage, names_replaced
 
 LINE = "share this article we have listened to residents the mayor said"
 QUOTE = "we have listened to residents the mayor said"
@@ -44,3 +44,16 @@ def test_of_alignments_covering_as_much_the_one_from_fewer_paragraphs_is_taken()
     assert (covered, originals) == (len(words), (4, 5))
     assert sum(op.tag == "equal" for op in ops) == 1
     assert spans[3] == (2, 9)  # (the dateline's two words left out)
+
+
+def test_names_replaced_only_when_every_difference_is_two_or_more_names() -> None:
+    row = "Mill Lane Chemist, Dunmore: closed for the whole weekend."
+    assert names_replaced(row, "Quay Street Clinic, Rathfin: closed for the whole weekend.")
+    # One name corrected, a lower-case word changed too, or only sentences' first words: edits.
+    assert not names_replaced(row, "Mill Lane Chemist, Dunmoore: closed for the whole weekend.")
+    assert not names_replaced(row, "Abbey Street Clinic, Kilbeg: shut for the whole weekend.")
+    assert not names_replaced("Police came. Firefighters left.", "Medics came. Soldiers left.")
+    # Names added or dropped are no rows of one template.
+    assert not names_replaced(
+        row, "Mill Lane Chemist, Upper Dunmore: closed for the whole weekend."
+    )

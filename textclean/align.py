@@ -4,7 +4,9 @@ Matching decides *which* paragraphs to compare; this module says how two canonic
 text and a window of paragraphs laid end to end) line up, word by word (rapidfuzz ``Indel``
 opcodes), and whether their differences are the edits a copy picks up: a dateline or credit at
 either end, a typo fixed, words replaced one for one. Changed numbers are never such an edit:
-paragraphs that share a template differ exactly there. Every function is pure.
+paragraphs that share a template differ exactly there; nor are names replaced
+(:func:`names_replaced`, the one function that reads raw text, as case tells a name). Every
+function is pure.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ __all__ = [
     "figures",
     "find_words",
     "list_number",
+    "names_replaced",
     "numbers",
     "only_small_edits",
     "spun",
@@ -509,6 +512,47 @@ def spun(text: str, original: str) -> bool:
     other = original.split(" ")
     ops = Indel.opcodes(text.split(" "), other)
     return word_for_word(ops, slack=1) and not drops_numbers(ops, other)
+
+
+_RAW_WORD = re.compile(r"\w+")
+
+
+def names_replaced(text: str, original: str) -> bool:
+    """Whether raw ``text`` differs from raw ``original`` only by names replaced one for one,
+    two words or more, each capitalised in both and one of them inside a sentence: rows of a
+    rota or a results table name other places and people; an edited copy does not rename.
+
+    >>> row = "Mill Lane Chemist, Dunmore: open at 8am."
+    >>> names_replaced(row, "Quay Street Clinic, Ardlow: open at 8am.")
+    True
+    >>> names_replaced("On Tuesday the council met.", "On Thursday the council met.")
+    False
+    >>> names_replaced("The council said it met.", "The council says it met.")
+    False
+    """
+    found = [(m.group(), m.start()) for m in _RAW_WORD.finditer(text)]
+    other = [(m.group(), m.start()) for m in _RAW_WORD.finditer(original)]
+    ops = Indel.opcodes([w.casefold() for w, _ in found], [w.casefold() for w, _ in other])
+    replaced = inside = 0
+    taken: list[tuple[str, int]] = []
+    given: list[tuple[str, int]] = []
+    for op in [*ops, None]:  # (a stretch of differences ends at an equal stretch, or the end)
+        if op is not None and op.tag != "equal":
+            taken += found[op.src_start : op.src_end]
+            given += other[op.dest_start : op.dest_end]
+            continue
+        if len(taken) != len(given) or not all(w[:1].isupper() for w, _ in taken + given):
+            return False
+        replaced += len(taken)
+        inside += any(_inside_sentence(text, at) for _, at in taken)
+        taken, given = [], []
+    return replaced >= 2 and inside > 0
+
+
+def _inside_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` in raw ``text`` follows other words of its sentence."""
+    before = text[:at].rstrip()
+    return bool(before) and before[-1] not in ".!?:;\"“‘'([-–—"
 
 
 def figures(words: Sequence[str]) -> list[str]:

@@ -33,6 +33,7 @@ from textclean.align import (
     edited,
     figures,
     find_words,
+    names_replaced,
     only_small_edits,
     spun,
     starts_word,
@@ -2583,11 +2584,11 @@ class _DocumentMatcher:
         (see :func:`~textclean.match.runs.confirm_edited_runs`).
 
         Taking part are only matches whose original is not the paragraph just before them (in
-        this document), none close to more than one earlier paragraph, none whose original
-        another later paragraph that stays comes close to (rows of a template match each other;
-        a rota's third row), none whose numbers differ from their original's (a table repeated
-        for another year) and none shorter than :data:`AFFIX_MIN_REST` words (a list line that
-        differs by a word is another item).
+        this document), none close to more than one earlier paragraph, none that is another row
+        of its original's template (:meth:`_another_row`: a rota's rows name other places, and
+        a third row comes as close), none whose numbers differ from their original's (a table
+        repeated for another year) and none shorter than :data:`AFFIX_MIN_REST` words (a list
+        line that differs by a word is another item).
         """
         waiting = {
             i: dup
@@ -2598,14 +2599,17 @@ class _DocumentMatcher:
             and word_count(self.document.canonical[i]) >= AFFIX_MIN_REST
             and dup.original is not None
             and (dup.doc_id is not None or all(o < i - 1 for o in dup.originals))
-            and (dup.doc_id is not None or not self._other_rows(i, dup.original))
+            and (dup.doc_id is not None or not self._another_row(i, dup.original))
         }
         runs.confirm_edited_runs(len(self.document), self.found, waiting)
 
-    def _other_rows(self, i: int, j: int) -> bool:
-        """Whether a later paragraph other than ``i`` comes close to paragraph ``j`` and stays
-        (a row written to the same template, not another part of the same copy)."""
-        return any(k != i and k not in self.found for k in self.close_later.get(j, ()))
+    def _another_row(self, i: int, j: int) -> bool:
+        """Whether paragraph ``i`` is another row of paragraph ``j``'s template rather than an
+        edited copy of it: it names other places or people, or a later paragraph other than
+        ``i`` that stays (not another part of the same copy) comes close to ``j`` too."""
+        return names_replaced(self.texts[i], self.texts[j]) or any(
+            k != i and k not in self.found for k in self.close_later.get(j, ())
+        )
 
 
 def _behind(text: str, rest: str) -> bool:

@@ -2449,6 +2449,9 @@ def test_a_paragraph_that_differs_by_a_short_or_respelled_word_stays() -> None:
          "The ministry advises against all travel to Iraq until further notice, it said."),
         ("The police said on Sunday evening that the bridge is now open to traffic again.",
          "The police said on Sunday evening that the bridge is not open to traffic again."),
+        # A longer word with another first letter is another word, not a typo.
+        ("Flights to Gambia resume next week after the runway was repaired, the airline said.",
+         "Flights to Zambia resume next week after the runway was repaired, the airline said."),
     ]  # fmt: skip
     for first, second in pairs:
         assert dedupe(doc(first, P1, second)).kept == (0, 1, 2)

@@ -385,7 +385,8 @@ def _typo(a: str, b: str) -> bool:
 def _clear_typo(a: str, b: str) -> bool:
     """Whether ``b`` is ``a`` with two letters next to each other swapped ("teh", "moeny"), or
     with one letter added, dropped or changed, the longer of :data:`CLEAR_TYPO_LETTERS`
-    letters or more: few such pairs are two words.
+    letters or more: few such pairs are two words. Not a first letter changed, added or
+    dropped: that makes another word ("Zambia" for "Gambia", "learned" for "earned").
 
     >>> _clear_typo("goverment", "government"), _clear_typo("colour", "color")
     (True, True)
@@ -393,9 +394,15 @@ def _clear_typo(a: str, b: str) -> bool:
     (True, True)
     >>> _clear_typo("iran", "iraq"), _clear_typo("tuesday", "thursday"), _clear_typo("now", "not")
     (False, False, False)
+    >>> _clear_typo("gambia", "zambia"), _clear_typo("fought", "bought")
+    (False, False)
+    >>> _clear_typo("earned", "learned"), _clear_typo("learned", "earned")
+    (False, False)
     """
     if _has_digit(a) or _has_digit(b) or OSA.distance(a, b, score_cutoff=1) > 1:
         return False
+    if a[:1] != b[:1] and (a[1:] in (b, b[1:]) or b[1:] == a):
+        return False  # (the first letter: another word)
     if max(len(a), len(b)) >= CLEAR_TYPO_LETTERS:
         return True
     if len(a) != len(b):

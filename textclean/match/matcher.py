@@ -1241,13 +1241,13 @@ class _DocumentMatcher:
         sides = ((before.strip(), -1), (after.strip(), 1))
         if not any(rest for rest, _ in sides):
             return False
+        cutoff = self.options.threshold * 100
         for rest, step in sides:
             if not rest:
                 continue
             k = self.page.next_kept(j, step)
             if k is None or k >= i or k in self.structured:
                 return False
-            cutoff = self.options.threshold * 100
             if not fuzz.ratio(rest, self.document.canonical[k], score_cutoff=cutoff):
                 return False
         return True
@@ -2451,16 +2451,12 @@ class _DocumentMatcher:
         if runs.lined_up(self.found, i, dup) >= 3:
             return True
         # (or its original went into a merged paragraph, and so did the neighbours' originals)
-        found = self.found
-        merged = {settle.kept_original(found, o) for o in dup.originals if o in found}
-        if len(merged) != 1 or None in merged:
+        merged = {settle.kept_original(self.found, o) for o in dup.originals if o in self.found}
+        holder = merged.pop() if len(merged) == 1 else None
+        if holder is None:
             return False
-        lined = 0
-        for k in (*range(i - 3, i), *range(i + 1, i + 4)):
-            n = found.get(k)
-            if n is not None and n.kind != "boilerplate" and n.doc_id == dup.doc_id:
-                lined += any(settle.kept_original(found, o) in merged for o in n.originals)
-        return lined >= 3
+        near = (*range(i - 3, i), *range(i + 1, i + 4))
+        return sum(self._stands_for(k, holder, dup.doc_id) for k in near) >= 3
 
     def _repeats_beside(self, i: int, dup: Duplicate, *, both: bool = False) -> bool:
         """Whether a paragraph right beside ``i`` repeats the one beside ``dup``'s original: a
@@ -2567,17 +2563,20 @@ class _DocumentMatcher:
         merged = settle.kept_original(found, dup.original)
         if merged is None or merged[0] is not None or merged[1] not in holders or merged[1] == i:
             return False  # (the original went as a part of ``i`` itself: ``i`` is no copy)
+        return all(
+            self._stands_for(runs.past_furniture(found, i, step), merged, None) for step in (-1, 1)
+        )
 
-        def stands_in(k: int) -> bool:
-            near = found.get(k)
-            return (
-                near is not None
-                and near.kind != "boilerplate"
-                and near.doc_id is None
-                and any(settle.kept_original(found, o) == merged for o in near.originals)
-            )
-
-        return all(stands_in(runs.past_furniture(found, i, step)) for step in (-1, 1))
+    def _stands_for(self, k: int, holder: Ref, doc_id: str | None) -> bool:
+        """Whether paragraph ``k`` went as a copy (of a paragraph of ``doc_id``) of ``holder``,
+        itself or what it repeats: of a merged paragraph, or of its parts."""
+        near = self.found.get(k)
+        return (
+            near is not None
+            and near.kind != "boilerplate"
+            and near.doc_id == doc_id
+            and any(settle.kept_original(self.found, o) == holder for o in near.originals)
+        )
 
     def _confirm_edited_runs(self) -> None:
         """Confirm fuzzy matches that stand in a run of them: a copy edited in every paragraph

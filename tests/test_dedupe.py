@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 import textwrap
 import unicodedata
@@ -1412,6 +1413,41 @@ def test_a_copy_hard_wrapped_one_line_a_paragraph_goes_line_by_line(width: int) 
     assert result.text == "\n".join(BODY)
     assert {d.kind for d in result.duplicates} <= {"contained", "exact"}
     assert all(d.original < len(BODY) for d in result.duplicates)
+
+
+def _set_in_print(paragraph: str, width: int) -> str:
+    """``paragraph`` hard-wrapped at ``width``, with each long lower-case word that opens a line
+    broken in two with a hyphen, its first half at the end of the line before (as print sets
+    justified text)."""
+    lines = textwrap.wrap(paragraph, width)
+    for n in range(len(lines) - 1):
+        first, _, rest = lines[n + 1].partition(" ")
+        if len(first) >= 7 and first.isalpha() and first.islower():
+            lines[n] += f" {first[:4]}-"
+            lines[n + 1] = f"{first[4:]} {rest}".rstrip()
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("width", [30, 36, 44])
+def test_a_print_copy_with_words_broken_at_line_ends_goes(width: int) -> None:
+    # A print version after the body, a sentence a paragraph (other breaks than the body's),
+    # with its lines kept and long words broken across two lines with a hyphen ("tempo-" then
+    # "rary"), which the body has whole: each part is contained in a paragraph of the body.
+    sentences = [s for paragraph in ARTICLE for s in re.split(r"(?<=[.”]) (?=[A-Z“])", paragraph)]
+    copy = [_set_in_print(sentence, width) for sentence in sentences]
+    assert any("-\n" in part for part in copy) and len(copy) > len(ARTICLE)
+    result = dedupe(doc(*ARTICLE, *copy))
+    assert result.text == doc(*ARTICLE)
+    assert all(d.original is not None and d.original < len(ARTICLE) for d in result.duplicates)
+
+
+def test_a_word_broken_at_a_line_end_reads_as_one_word() -> None:
+    assert canonical_form("to trou-\nbleshoot it") == canonical_form("to troubleshoot it")
+    assert canonical_form("a tempo\u00ad\nrary bridge") == "a temporary bridge"
+    # A dash apart from the word before it, or a line going on with a capital or a digit, is
+    # no broken word.
+    assert canonical_form("a plan -\nthen a vote") == "a plan then a vote"
+    assert canonical_form("Anglo-\nSaxon, 1990-\n2000") == "anglo saxon 1990 2000"
 
 
 def _rows(*figures: tuple[str, str, str, str]) -> list[str]:

@@ -31,6 +31,11 @@ canonical form is:
   names are not words of the text;
 * with a paragraph's first letter joined to the word it starts when a scraper set it, as a drop
   cap, on a line of its own (``"I\\nn reality"`` reads as ``in reality``);
+* with a word that print broke at the end of a line with a hyphen joined again when the line
+  after it goes on in lower case (``"trou-\\nbleshoot"`` reads as ``troubleshoot``): a print
+  copy keeps the breaks of its lines, and the copy set in other lines has the word whole. (A
+  compound broken at its own hyphen, ``"well-\\nknown"``, reads as one word too: a word run
+  together, which matching takes for a small edit.)
 * with each web address written out in the text (``https://example.com/a/b?utm_source=x``,
   ``www.example.com``) one word, the letters and digits of its host and path and a ``0``: a
   copy that carries its links as text holds one word more a link, not a dozen; its query string
@@ -72,7 +77,7 @@ __all__ = [
     "word_count",
 ]
 
-CANONICAL_VERSION = 10
+CANONICAL_VERSION = 11
 """Changes whenever the canonical form of some text changes (and with it every key of it)."""
 
 # While folding, U+0002 marks a sentence end and U+0001 separates paragraphs; both are removed
@@ -156,6 +161,10 @@ _ADDRESS = re.compile(rf"(?<![\w/.+-])(?:{_SCHEME}://|www\.)[^\s\x01]*[^\s\x01.,
 _NOT_WORD = re.compile(r"[^0-9A-Za-z]+")
 # A drop cap on a line of its own at the start of a paragraph (after a separator): "I\nn reality".
 _DROP_CAP = regex.compile(r"\x01([\"'“‘«„]?\p{Lu})\n(?=\p{Ll})")
+# A word that print broke at the end of a line with a hyphen (or a soft hyphen) and went on with
+# in lower case on the next: one word again, as a copy set in other lines has it.
+_BROKEN_WORD = regex.compile(r"(?<=\p{L})[-\u2010\u00ad][ \t\r]*\n[ \t]*(?=\p{Ll})")
+_BREAK_HYPHENS = ("-\n", "- \n", "-\r", "\u2010", "\u00ad")
 # Folding run by run costs a regex match and a dict lookup per run; once this many runs have come
 # at least one per ``_DENSE_CHARS`` characters, the rest of the text is folded at once.
 _DENSE_AFTER = 32
@@ -216,6 +225,8 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
         raw = _without_markup(raw)
     if "\n" in raw:
         raw = _DROP_CAP.sub("\x01\\1", _SEP + raw)[1:]
+        if any(hyphen in raw for hyphen in _BREAK_HYPHENS):
+            raw = _BROKEN_WORD.sub("", raw)
     if "[" in raw:
         if "](" in raw:
             raw = _LINK_TARGET.sub("] ", raw)

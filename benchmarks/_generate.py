@@ -11,13 +11,15 @@ function turns one article into a :class:`LabelledDoc`: a list of paragraphs, ea
 * ``"other"``: page furniture that is neither (the "Highlights" heading); not scored.
 
 In most patterns the copy comes after the content, so the two carry the same lines as far as the
-copy is not rewrapped. Where the copy comes first (:data:`SCORED_BY_CONTENT`), it is the content
-and the body is the duplicate, and the two do not break into the same lines: such documents are
-scored on their words in order, not line by line (see ``bench_dedupe``).
+copy is not rewrapped. Where the copy comes first, it is the content and the body is the
+duplicate, and the two do not break into the same lines; nor do the body and a print copy that
+keeps the lines it was set in. Such documents (:data:`SCORED_BY_CONTENT`) are scored on their
+words in order, not line by line (see ``bench_dedupe``).
 
 Ground truth is by construction. Every paragraph is one line (corpus line breaks inside a
-paragraph become paragraphs of their own), and the document joins them with a blank line or, for
-some documents, a single newline (one paragraph per line, like scraped text often is).
+paragraph become paragraphs of their own), but for a print copy's, and the document joins them
+with a blank line or, for some documents, a single newline (one paragraph per line, like scraped
+text often is).
 
 Everything is driven by a ``random.Random`` seeded from the pattern name, the article id and the
 run seed, so a document is the same across runs and processes.
@@ -35,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
+    "COPY_FIRST",
     "PATTERNS",
     "SCORED_BY_CONTENT",
     "Article",
@@ -479,6 +482,29 @@ def wrapped_copy(article: Article, rng: random.Random) -> Doc:
     return _unique(_body(article)) + _dups(copy)
 
 
+def set_in_print(paragraph: str, width: int, rng: random.Random) -> str:
+    """``paragraph`` set in lines of ``width`` columns, joined by newlines, with each long word
+    in lower case that would open a line broken across two with a hyphen, at least three letters
+    on each side (``tempo-`` ends the line, ``rary`` opens the next), as justified print is."""
+    lines = textwrap.wrap(paragraph, width)
+    for n in range(len(lines) - 1):
+        word, _, rest = lines[n + 1].partition(" ")
+        if len(word) >= 7 and word.isalpha() and word.islower():
+            cut = rng.randint(3, len(word) - 3)
+            lines[n] += f" {word[:cut]}-"
+            lines[n + 1] = f"{word[cut:]} {rest}".rstrip()
+    return "\n".join(lines)
+
+
+def print_copy(article: Article, rng: random.Random) -> Doc:
+    """A print version after the body, as a PDF or an e-paper gives it: each paragraph set in
+    lines of one width (56 to 72 columns) that it keeps, long words broken across two lines
+    with a hyphen (:func:`set_in_print`). A line may end one sentence and start the next."""
+    width = rng.randint(56, 72)
+    copy = [set_in_print(p, width, rng) for p in article.paragraphs]
+    return _unique(_body(article)) + _dups(copy)
+
+
 def json_ld(article: Article, rng: random.Random) -> Doc:
     """The body as the ``articleBody`` of a JSON-LD object, left in the text as one line (with
     its keys, dates and links, string escapes and all), before or after the visible body. The
@@ -570,11 +596,15 @@ PATTERNS: dict[str, Callable[..., Doc]] = {
     "markdown_copy": markdown_copy,
     "html_copy": html_copy,
     "wrapped_copy": wrapped_copy,
+    "print_copy": print_copy,
     "clean_article": clean_article,
 }
 """Pattern name -> generator function ``(article, rng) -> [(paragraph, label), ...]``."""
 
-SCORED_BY_CONTENT = frozenset({"rewrapped_first"})
+COPY_FIRST = frozenset({"rewrapped_first"})
+"""Patterns whose copy comes first: the content, and the body after it the duplicate."""
+
+SCORED_BY_CONTENT = COPY_FIRST | {"print_copy"}
 """Patterns whose content and copy break into different lines, scored by their words in order."""
 
 

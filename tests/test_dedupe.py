@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import random
 import re
 import sys
 import textwrap
@@ -1415,26 +1416,13 @@ def test_a_copy_hard_wrapped_one_line_a_paragraph_goes_line_by_line(width: int) 
     assert all(d.original < len(BODY) for d in result.duplicates)
 
 
-def _set_in_print(paragraph: str, width: int) -> str:
-    """``paragraph`` hard-wrapped at ``width``, with each long lower-case word that opens a line
-    broken in two with a hyphen, its first half at the end of the line before (as print sets
-    justified text)."""
-    lines = textwrap.wrap(paragraph, width)
-    for n in range(len(lines) - 1):
-        first, _, rest = lines[n + 1].partition(" ")
-        if len(first) >= 7 and first.isalpha() and first.islower():
-            lines[n] += f" {first[:4]}-"
-            lines[n + 1] = f"{first[4:]} {rest}".rstrip()
-    return "\n".join(lines)
-
-
 @pytest.mark.parametrize("width", [30, 36, 44])
 def test_a_print_copy_with_words_broken_at_line_ends_goes(width: int) -> None:
     # A print version after the body, a sentence a paragraph (other breaks than the body's),
     # with its lines kept and long words broken across two lines with a hyphen ("tempo-" then
     # "rary"), which the body has whole: each part is contained in a paragraph of the body.
     sentences = [s for paragraph in ARTICLE for s in re.split(r"(?<=[.”]) (?=[A-Z“])", paragraph)]
-    copy = [_set_in_print(sentence, width) for sentence in sentences]
+    copy = [_generate.set_in_print(sentence, width, random.Random(width)) for sentence in sentences]
     assert any("-\n" in part for part in copy) and len(copy) > len(ARTICLE)
     result = dedupe(doc(*ARTICLE, *copy))
     assert result.text == doc(*ARTICLE)

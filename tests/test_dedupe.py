@@ -1429,6 +1429,31 @@ def test_a_print_copy_with_words_broken_at_line_ends_goes(width: int) -> None:
     assert all(d.original is not None and d.original < len(ARTICLE) for d in result.duplicates)
 
 
+def _with_invisible_breaks(text: str) -> str:
+    """``text`` with a soft hyphen inside each word of eight letters or more and a zero-width
+    space inside each of six or seven, as another rendering of a page may carry them."""
+
+    def word(match: re.Match[str]) -> str:
+        w = match.group()
+        mark = "\u00ad" if len(w) >= 8 else "\u200b"
+        return w[:3] + mark + w[3:]
+
+    return re.sub(r"[^\W\d_]{6,}", word, text)
+
+
+def test_invisible_characters_inside_words_are_nothing_without_cleaning() -> None:
+    # With clean=False nothing drops the soft hyphens and zero-width spaces of a copy with other
+    # breaks (a sentence a paragraph) before matching: each part must read as the sentences of
+    # the body it copies, and the body comes out byte for byte.
+    sentences = [s for paragraph in ARTICLE for s in re.split(r"(?<=[.”]) (?=[A-Z“])", paragraph)]
+    copy = [_with_invisible_breaks(sentence) for sentence in sentences]
+    result = dedupe(doc(*ARTICLE, *copy), clean=False)
+    assert result.text == doc(*ARTICLE)
+    assert all(d.original is not None and d.original < len(ARTICLE) for d in result.duplicates)
+    assert canonical_form("a tempo\u00adrary foot\u200bbridge") == "a temporary footbridge"
+    assert canonical_form("\ufeffThe vote\u2060") == "the vote"
+
+
 def test_a_word_broken_at_a_line_end_reads_as_one_word() -> None:
     assert canonical_form("to trou-\nbleshoot it") == canonical_form("to troubleshoot it")
     assert canonical_form("a tempo\u00ad\nrary bridge") == "a temporary bridge"

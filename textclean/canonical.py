@@ -36,6 +36,9 @@ canonical form is:
   copy keeps the breaks of its lines, and the copy set in other lines has the word whole. (A
   compound broken at its own hyphen, ``"well-\\nknown"``, reads as one word too: a word run
   together, which matching takes for a small edit.)
+* without the invisible characters that cleaning removes (a soft hyphen, a zero-width space, a
+  word joiner, a byte order mark, bidirectional controls), so that a word holding one reads as
+  the word (``"tempo\\u00adrary"`` as ``temporary``) with ``clean=False`` too;
 * with each web address written out in the text (``https://example.com/a/b?utm_source=x``,
   ``www.example.com``) one word, the letters and digits of its host and path and a ``0``: a
   copy that carries its links as text holds one word more a link, not a dozen; its query string
@@ -77,7 +80,7 @@ __all__ = [
     "word_count",
 ]
 
-CANONICAL_VERSION = 11
+CANONICAL_VERSION = 12
 """Changes whenever the canonical form of some text changes (and with it every key of it)."""
 
 # While folding, U+0002 marks a sentence end and U+0001 separates paragraphs; both are removed
@@ -165,6 +168,10 @@ _DROP_CAP = regex.compile(r"\x01([\"'“‘«„]?\p{Lu})\n(?=\p{Ll})")
 # in lower case on the next: one word again, as a copy set in other lines has it.
 _BROKEN_WORD = regex.compile(r"(?<=\p{L})[-\u2010\u00ad][ \t\r]*\n[ \t]*(?=\p{Ll})")
 _BREAK_HYPHENS = ("-\n", "- \n", "-\r", "\u2010", "\u00ad")
+# The invisible characters that cleaning drops (see textclean.cleaning.remove_invisible): a soft
+# hyphen, a zero-width space, a word joiner, a byte order mark, bidirectional controls. Inside a
+# word they are no break in it.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060-\u2064\ufeff\u202a-\u202e\u2066-\u206f]")
 # Folding run by run costs a regex match and a dict lookup per run; once this many runs have come
 # at least one per ``_DENSE_CHARS`` characters, the rest of the text is folded at once.
 _DENSE_AFTER = 32
@@ -227,6 +234,8 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
         raw = _DROP_CAP.sub("\x01\\1", _SEP + raw)[1:]
         if any(hyphen in raw for hyphen in _BREAK_HYPHENS):
             raw = _BROKEN_WORD.sub("", raw)
+    if not raw.isascii():
+        raw = _INVISIBLE.sub("", raw)
     if "[" in raw:
         if "](" in raw:
             raw = _LINK_TARGET.sub("] ", raw)

@@ -485,8 +485,9 @@ def wrapped_copy(article: Article, rng: random.Random) -> Doc:
 def set_in_print(paragraph: str, width: int, rng: random.Random) -> str:
     """``paragraph`` set in lines of ``width`` columns, joined by newlines, with each long word
     in lower case that would open a line broken across two with a hyphen, at least three letters
-    on each side (``tempo-`` ends the line, ``rary`` opens the next), as justified print is."""
-    lines = textwrap.wrap(paragraph, width)
+    on each side (``tempo-`` ends the line, ``rary`` opens the next), as justified print is. A
+    compound's own hyphen is no place to break a line here (``co-`` then ``creator``)."""
+    lines = textwrap.wrap(paragraph, width, break_on_hyphens=False)
     for n in range(len(lines) - 1):
         word, _, rest = lines[n + 1].partition(" ")
         if len(word) >= 7 and word.isalpha() and word.islower():

@@ -1417,13 +1417,18 @@ def test_a_copy_hard_wrapped_one_line_a_paragraph_goes_line_by_line(width: int) 
 
 
 @pytest.mark.parametrize("width", [30, 36, 44])
-def test_a_print_copy_with_words_broken_at_line_ends_goes(width: int) -> None:
+@pytest.mark.parametrize("lines_joined_by", ["\n", " "])
+def test_a_print_copy_with_words_broken_at_line_ends_goes(width: int, lines_joined_by: str) -> None:
     # A print version after the body, a sentence a paragraph (other breaks than the body's),
-    # with its lines kept and long words broken across two lines with a hyphen ("tempo-" then
-    # "rary"), which the body has whole: each part is contained in a paragraph of the body.
+    # with its lines kept (or run together with spaces, as an extractor may) and long words
+    # broken across two lines with a hyphen ("tempo-" then "rary"), which the body has whole:
+    # each part is contained in a paragraph of the body.
     sentences = [s for paragraph in ARTICLE for s in re.split(r"(?<=[.”]) (?=[A-Z“])", paragraph)]
-    copy = [_generate.set_in_print(sentence, width, random.Random(width)) for sentence in sentences]
-    assert any("-\n" in part for part in copy) and len(copy) > len(ARTICLE)
+    copy = [
+        _generate.set_in_print(sentence, width, random.Random(width)).replace("\n", lines_joined_by)
+        for sentence in sentences
+    ]
+    assert any(f"-{lines_joined_by}" in part for part in copy) and len(copy) > len(ARTICLE)
     result = dedupe(doc(*ARTICLE, *copy))
     assert result.text == doc(*ARTICLE)
     assert all(d.original is not None and d.original < len(ARTICLE) for d in result.duplicates)
@@ -1456,6 +1461,8 @@ def test_invisible_characters_inside_words_are_nothing_without_cleaning() -> Non
 
 def test_a_word_broken_at_a_line_end_reads_as_one_word() -> None:
     assert canonical_form("to trou-\nbleshoot it") == canonical_form("to troubleshoot it")
+    assert canonical_form("to trou- bleshoot it") == canonical_form("to troubleshoot it")
+    assert canonical_form("well-known") == "well known"  # (no break: a compound)
     assert canonical_form("a tempo\u00ad\nrary bridge") == "a temporary bridge"
     # A dash apart from the word before it, or a line going on with a capital or a digit, is
     # no broken word.

@@ -32,10 +32,12 @@ canonical form is:
 * with a paragraph's first letter joined to the word it starts when a scraper set it, as a drop
   cap, on a line of its own (``"I\\nn reality"`` reads as ``in reality``);
 * with a word that print broke at the end of a line with a hyphen joined again when the line
-  after it goes on in lower case (``"trou-\\nbleshoot"`` reads as ``troubleshoot``): a print
-  copy keeps the breaks of its lines, and the copy set in other lines has the word whole. (A
+  after it goes on in lower case (``"trou-\\nbleshoot"`` reads as ``troubleshoot``), and so
+  when the break became a space (``"trou- bleshoot"``, the lines run together): a print copy
+  keeps the breaks of its lines, and the copy set in other lines has the word whole. (A
   compound broken at its own hyphen, ``"well-\\nknown"``, reads as one word too: a word run
-  together, which matching takes for a small edit.)
+  together, which matching takes for a small edit. A hyphen left hanging before a conjunction,
+  ``"gender- and age-neutral"``, finishes its compound there and joins nothing.)
 * without the invisible characters that cleaning removes (a soft hyphen, a zero-width space, a
   word joiner, a byte order mark, bidirectional controls), so that a word holding one reads as
   the word (``"tempo\\u00adrary"`` as ``temporary``) with ``clean=False`` too;
@@ -80,7 +82,7 @@ __all__ = [
     "word_count",
 ]
 
-CANONICAL_VERSION = 12
+CANONICAL_VERSION = 13
 """Changes whenever the canonical form of some text changes (and with it every key of it)."""
 
 # While folding, U+0002 marks a sentence end and U+0001 separates paragraphs; both are removed
@@ -165,9 +167,14 @@ _NOT_WORD = re.compile(r"[^0-9A-Za-z]+")
 # A drop cap on a line of its own at the start of a paragraph (after a separator): "I\nn reality".
 _DROP_CAP = regex.compile(r"\x01([\"'“‘«„]?\p{Lu})\n(?=\p{Ll})")
 # A word that print broke at the end of a line with a hyphen (or a soft hyphen) and went on with
-# in lower case on the next: one word again, as a copy set in other lines has it.
-_BROKEN_WORD = regex.compile(r"(?<=\p{L})[-\u2010\u00ad][ \t\r]*\n[ \t]*(?=\p{Ll})")
-_BREAK_HYPHENS = ("-\n", "- \n", "-\r", "\u2010", "\u00ad")
+# in lower case on the next, the break kept or made a space: one word again, as a copy set in
+# other lines has it. Not a hyphen left hanging before a conjunction ("gender- and age-neutral",
+# "one- or two-year", "Ein- und Ausgang"): the compound is finished after it.
+_BROKEN_WORD = regex.compile(
+    r"(?<=\p{L})[-\u2010\u00ad](?:[ \t]*\r?\n[ \t]*|[ \t]+)"
+    r"(?=\p{Ll}{2})(?!(?:and|or|nor|to|und|oder|bis|et|ou|en|of|ed|od)\b)"
+)
+_BREAK_HYPHENS = ("- ", "-\n", "-\t", "-\r", "\u2010", "\u00ad")
 # The invisible characters that cleaning drops (see textclean.cleaning.remove_invisible): a soft
 # hyphen, a zero-width space, a word joiner, a byte order mark, bidirectional controls. Inside a
 # word they are no break in it.
@@ -232,8 +239,8 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
         raw = _without_markup(raw)
     if "\n" in raw:
         raw = _DROP_CAP.sub("\x01\\1", _SEP + raw)[1:]
-        if any(hyphen in raw for hyphen in _BREAK_HYPHENS):
-            raw = _BROKEN_WORD.sub("", raw)
+    if any(hyphen in raw for hyphen in _BREAK_HYPHENS):
+        raw = _BROKEN_WORD.sub("", raw)
     if not raw.isascii():
         raw = _INVISIBLE.sub("", raw)
     if "[" in raw:

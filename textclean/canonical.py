@@ -170,11 +170,12 @@ _DROP_CAP = regex.compile(r"\x01([\"'“‘«„]?\p{Lu})\n(?=\p{Ll})")
 # in lower case on the next, the break kept or made a space: one word again, as a copy set in
 # other lines has it. Not a hyphen left hanging before a conjunction ("gender- and age-neutral",
 # "one- or two-year", "Ein- und Ausgang"): the compound is finished after it.
-_BROKEN_WORD = regex.compile(
-    r"(?<=\p{L})[-\u2010\u00ad](?:[ \t]*\r?\n[ \t]*|[ \t]+)"
-    r"(?=\p{Ll}{2})(?!(?:and|or|nor|to|und|oder|bis|et|ou|en|of|ed|od)\b)"
+# (The hyphen first and the letter before it looked behind at once: a search skips to hyphens.
+# The two letters after it are checked for lower case by _join_broken.)
+_BROKEN_WORD = re.compile(
+    r"[-\u2010\u00ad](?<=[^\W\d_].)(?:[ \t]*\r?\n[ \t]*|[ \t]+)(?=([^\W\d_]{2}))"
+    r"(?!(?:and|or|nor|to|und|oder|bis|et|ou|en|of|ed|od)\b)"
 )
-_BREAK_HYPHENS = ("- ", "-\n", "-\t", "-\r", "\u2010", "\u00ad")
 # The invisible characters that cleaning drops (see textclean.cleaning.remove_invisible): a soft
 # hyphen, a zero-width space, a word joiner, a byte order mark, bidirectional controls. Inside a
 # word they are no break in it.
@@ -239,9 +240,8 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
         raw = _without_markup(raw)
     if "\n" in raw:
         raw = _DROP_CAP.sub("\x01\\1", _SEP + raw)[1:]
-    if any(hyphen in raw for hyphen in _BREAK_HYPHENS):
-        raw = _BROKEN_WORD.sub("", raw)
-    if not raw.isascii():
+    raw = _BROKEN_WORD.sub(_join_broken, raw)
+    if not raw.isascii():  # (before web addresses are read: "www\u00ad.example.com")
         raw = _INVISIBLE.sub("", raw)
     if "[" in raw:
         if "](" in raw:
@@ -262,6 +262,12 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
     data = _tidy(_fold_non_ascii(raw).encode("utf-8").translate(_UTF8_TABLE))
     text = data.decode("utf-8")
     return text.replace(_END, " ").split(_SEP), text.replace(_SEP, "")
+
+
+def _join_broken(match: re.Match[str]) -> str:
+    """For :data:`_BROKEN_WORD`: nothing where the line goes on in lower case (a broken word),
+    else the match as it is."""
+    return "" if match.group(1).islower() else match.group()
 
 
 def _without_markup(raw: str) -> str:

@@ -1416,6 +1416,10 @@ def test_a_copy_hard_wrapped_one_line_a_paragraph_goes_line_by_line(width: int) 
     assert all(d.original < len(BODY) for d in result.duplicates)
 
 
+# The article a sentence a paragraph: a copy with other breaks than the body's.
+ARTICLE_SENTENCES = [s for paragraph in ARTICLE for s in _generate.sentences(paragraph)]
+
+
 @pytest.mark.parametrize("width", [30, 36, 44])
 @pytest.mark.parametrize("lines_joined_by", ["\n", " "])
 def test_a_print_copy_with_words_broken_at_line_ends_goes(width: int, lines_joined_by: str) -> None:
@@ -1423,10 +1427,9 @@ def test_a_print_copy_with_words_broken_at_line_ends_goes(width: int, lines_join
     # with its lines kept (or run together with spaces, as an extractor may) and long words
     # broken across two lines with a hyphen ("tempo-" then "rary"), which the body has whole:
     # each part is contained in a paragraph of the body.
-    sentences = [s for paragraph in ARTICLE for s in re.split(r"(?<=[.”]) (?=[A-Z“])", paragraph)]
     copy = [
         _generate.set_in_print(sentence, width, random.Random(width)).replace("\n", lines_joined_by)
-        for sentence in sentences
+        for sentence in ARTICLE_SENTENCES
     ]
     assert any(f"-{lines_joined_by}" in part for part in copy) and len(copy) > len(ARTICLE)
     result = dedupe(doc(*ARTICLE, *copy))
@@ -1450,8 +1453,7 @@ def test_invisible_characters_inside_words_are_nothing_without_cleaning() -> Non
     # With clean=False nothing drops the soft hyphens and zero-width spaces of a copy with other
     # breaks (a sentence a paragraph) before matching: each part must read as the sentences of
     # the body it copies, and the body comes out byte for byte.
-    sentences = [s for paragraph in ARTICLE for s in re.split(r"(?<=[.”]) (?=[A-Z“])", paragraph)]
-    copy = [_with_invisible_breaks(sentence) for sentence in sentences]
+    copy = [_with_invisible_breaks(sentence) for sentence in ARTICLE_SENTENCES]
     result = dedupe(doc(*ARTICLE, *copy), clean=False)
     assert result.text == doc(*ARTICLE)
     assert all(d.original is not None and d.original < len(ARTICLE) for d in result.duplicates)
@@ -1468,6 +1470,8 @@ def test_a_word_broken_at_a_line_end_reads_as_one_word() -> None:
     # no broken word.
     assert canonical_form("a plan -\nthen a vote") == "a plan then a vote"
     assert canonical_form("Anglo-\nSaxon, 1990-\n2000") == "anglo saxon 1990 2000"
+    # A hyphen left hanging before a conjunction finishes its compound.
+    assert canonical_form("a gender- and age-neutral\nset") == "a gender and age neutral set"
 
 
 def _rows(*figures: tuple[str, str, str, str]) -> list[str]:

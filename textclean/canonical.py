@@ -74,6 +74,8 @@ from collections.abc import Sequence
 import numpy as np
 import regex
 
+from textclean.cleaning import INVISIBLE_FORMAT
+
 __all__ = [
     "BLOCK_ELEMENTS",
     "CANONICAL_VERSION",
@@ -176,10 +178,9 @@ _BROKEN_WORD = re.compile(
     r"[-\u2010\u00ad](?<=[^\W\d_].)(?:[ \t]*\r?\n[ \t]*|[ \t]+)(?=([^\W\d_]{2}))"
     r"(?!(?:and|or|nor|to|und|oder|bis|et|ou|en|of|ed|od)\b)"
 )
-# The invisible characters that cleaning drops (see textclean.cleaning.remove_invisible): a soft
-# hyphen, a zero-width space, a word joiner, a byte order mark, bidirectional controls. Inside a
-# word they are no break in it.
-_INVISIBLE = re.compile("[\u00ad\u200b\u2060-\u2064\ufeff\u202a-\u202e\u2066-\u206f]")
+# The invisible format characters that cleaning drops (remove_invisible): a soft hyphen, a
+# zero-width space, a word joiner, a byte order mark, bidirectional controls.
+_INVISIBLE = re.compile(f"[{INVISIBLE_FORMAT}]")
 # Folding run by run costs a regex match and a dict lookup per run; once this many runs have come
 # at least one per ``_DENSE_CHARS`` characters, the rest of the text is folded at once.
 _DENSE_AFTER = 32

@@ -309,10 +309,11 @@ def fix_line_breaks(text: str) -> str:
 # format characters, BOM / zero-width no-break space, interlinear annotation, object
 # replacement. Kept: ZWNJ/ZWJ (U+200C/D) but between letters or digits of scripts that join
 # nothing (below), LRM/RLM (U+200E/F), ALM (U+061C), variation selectors, tag characters.
-_INVISIBLE: Final = (
-    "\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f\xad\u200b\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffc"
-)
+INVISIBLE_FORMAT: Final = "\xad\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+"""The format characters among them, as a regular-expression class body: they stand inside
+words (a soft hyphen, a zero-width space) and are no break in them; the canonical form drops
+them too."""
+_INVISIBLE: Final = f"\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f{INVISIBLE_FORMAT}\ufff9-\ufffc"
 _JOINERS: Final = "\u200c\u200d"
 _INVISIBLE_HINT_RE: Final = re.compile(f"[{_INVISIBLE}{_JOINERS}\ud800-\udfff]")
 _INVISIBLE_RE: Final = re.compile(f"\x1b\\[[0-?]*[ -/]*[@-~]|[{_INVISIBLE}]+")

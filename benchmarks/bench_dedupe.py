@@ -499,6 +499,12 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
         removed = len(result.duplicates)
         print(f"  {lines:>7,} lines: {seconds:6.2f} s, "
               f"{1e6 * seconds / lines:6.1f} µs/line, {removed:,} removed")  # fmt: skip
+    # The same short line over and over ("Yes", a separator): after the menu at the top goes
+    # at the bottom, the lines before it close the document and go in turn (trying every line
+    # again after each removal cost the cube of the count).
+    print("one short line (N lines, each the same word)")
+    for lines in (10_000, 20_000, 40_000):
+        _time_per_item("Yes\n" * lines, lines, "line")
     # Two huge paragraphs, the second a copy with a word changed every 300 words: aligning
     # them would cost the product of their lengths, so they are compared exactly only.
     print("long paragraphs (one of N characters, then a copy with scattered edits)")

@@ -2758,6 +2758,19 @@ def test_a_menu_above_and_below_the_article_is_removed_below() -> None:
         assert dedupe(doc(*MENU, P0, P1, P2, *MENU, *after, sep="\n")).duplicates == ()
 
 
+def test_a_menu_repeated_again_and_again_at_the_bottom_goes_in_one_call() -> None:
+    # Each repeat that goes leaves the one before it closing the document: it goes too, and the
+    # output deduplicated again loses nothing more.
+    result = dedupe(doc(*MENU, P0, P1, *MENU, *MENU, *MENU, sep="\n"))
+    assert result.text == doc(*MENU, P0, P1, sep="\n")
+    assert dedupe(result.text).duplicates == ()
+    # A page of one short line over and over comes back as its first lines.
+    result = dedupe("Yes\n" * 2000)
+    assert 0 < len(result.kept) <= len(MENU)
+    assert len(result.kept) + len(result.duplicates) == 2000
+    assert dedupe(result.text).duplicates == ()
+
+
 @pytest.mark.parametrize(
     "header",
     [["By Anna Berg"], ["March 3, 2026", "By Anna Berg, city desk"], ["Photo: Reuters"]],

@@ -9,6 +9,7 @@ site's menu above and below the article, go as blocks.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -407,19 +408,29 @@ def remove_short_blocks(
         if b is not None:
             before[b] = a if a is not None else -1
 
+    # A menu's repeat closes the document: only the last lines can start one (see _menu_repeat;
+    # each one tried costs up to MENU_MAX_LINES steps).
+    near_end = _LastLines(canonical, found, kept, before, MENU_MAX_LINES + FOOTER_LINES)
+    order = sorted(short_repeats)
     changed = True
     while changed:
         changed = False
-        for i, j in sorted(short_repeats.items()):
+        n = 0
+        while n < len(order):
+            i = order[n]
+            j = short_repeats[i]
+            n += 1
             if i in found or j in found:
                 continue
             block = _repeated_block(canonical, found, i, before, after, short_repeats)
             for k, m in block:
                 remove(k, m, "short lines repeated right after themselves")
-            if not block:
+            if not block and i in near_end.lines():
                 block = _menu_repeat(canonical, found, i, j, kept, after, short_repeats)
                 for k, m in block:
                     remove(k, m, "a menu at the top repeated at the bottom")
+                if block:  # the lines before it close the document now: tried again at once
+                    n = min(n, bisect_left(order, min(near_end.lines(), default=i)))
             # A title of three words or more repeated in the document's header (elsewhere such
             # a line repeated two lines on is a list's or a table's).
             if (
@@ -430,6 +441,43 @@ def remove_short_blocks(
                 block = [(i, j)]
                 remove(i, j, "a title repeated under the lines that follow it")
             changed = changed or bool(block)
+
+
+class _LastLines:
+    """The last ``count`` lines with words of those ``kept`` that ``found`` does not hold
+    (``before`` links each to the one before it), worked out again only once ``found`` has
+    grown (it never shrinks)."""
+
+    def __init__(
+        self,
+        canonical: Sequence[str],
+        found: Mapping[int, Duplicate],
+        kept: Sequence[int],
+        before: Mapping[int, int],
+        count: int,
+    ) -> None:
+        self.canonical, self.found, self.kept, self.before = canonical, found, kept, before
+        self.count = count
+        self._end = len(kept)  # kept[_end:] are all found
+        self._size = -1  # len(found) when _lines was worked out
+        self._lines: set[int] = set()
+
+    def lines(self) -> set[int]:
+        if self._size != len(self.found):
+            while self._end and self.kept[self._end - 1] in self.found:
+                self._end -= 1
+            last = self.kept[self._end - 1] if self._end else -1
+            self._lines = set(islice(_worded(self.canonical, self.before, last), self.count))
+            self._size = len(self.found)
+        return self._lines
+
+
+def _worded(canonical: Sequence[str], step: Mapping[int, int], k: int) -> Iterator[int]:
+    """The lines with words from line ``k`` on, each the next by ``step`` (-1: none)."""
+    while k >= 0:
+        if canonical[k]:
+            yield k
+        k = step.get(k, -1)
 
 
 def in_header(
@@ -545,7 +593,8 @@ def _menu_repeat(
         k, m = after.get(k, -1), after.get(m, -1)
     if len(block) < MENU_LINES:
         return []
-    footer = [k for k in kept[kept.index(block[-1][0]) + 1 :] if k not in found and canonical[k]]
+    # (The lines after it, up to one more than a footer holds: each line tried costs little.)
+    footer = list(islice(_worded(canonical, after, after.get(block[-1][0], -1)), FOOTER_LINES + 1))
     if len(footer) > FOOTER_LINES or any(canonical[k].count(" ") >= HEADER_WORDS for k in footer):
         return []
     return block

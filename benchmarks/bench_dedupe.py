@@ -505,6 +505,13 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
     print("one short line (N lines, each the same word)")
     for lines in (10_000, 20_000, 40_000):
         _time_per_item("Yes\n" * lines, lines, "line")
+    # A three-word line over and over below a run of boilerplate lines: each time it was tried as
+    # a title repeated in the header, the header was looked for past every removed line first.
+    print("a repeated line under removed ones (N ad lines, then N times a line and a sentence)")
+    sentences = [s for p in pool for s in _generate.sentences(p)]
+    for lines in (2_000, 4_000, 8_000):
+        body = [f"Yes we can\n{sentences[k % len(sentences)]}" for k in range(lines)]
+        _time_per_item("\n".join(["Advertisement"] * lines + body), lines, "pair")
     # Two huge paragraphs, the second a copy with a word changed every 300 words: aligning
     # them would cost the product of their lengths, so they are compared exactly only.
     print("long paragraphs (one of N characters, then a copy with scattered edits)")

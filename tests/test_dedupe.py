@@ -2781,6 +2781,10 @@ def test_a_title_printed_again_under_its_byline_goes(header: list[str]) -> None:
     result = dedupe(doc(title, *header, title, P0, P1))
     assert result.text == doc(title, *header, P0, P1)
     assert removed(result) == {len(header) + 1: (0, "exact")}
+    # Under boilerplate lines that go, the title still opens the document.
+    result = dedupe(doc("Advertisement", "Advertisement", title, *header, title, P0))
+    assert result.text == doc(title, *header, P0)
+    assert removed(result)[len(header) + 3] == (2, "exact")
 
 
 @pytest.mark.parametrize(

@@ -411,6 +411,7 @@ def remove_short_blocks(
     # A menu's repeat closes the document: only the last lines can start one (see _menu_repeat;
     # each one tried costs up to MENU_MAX_LINES steps).
     near_end = _LastLines(canonical, found, kept, before, MENU_MAX_LINES + FOOTER_LINES)
+    head = _FirstLine(canonical, found, aside)  # (where in_header starts reading)
     order = sorted(short_repeats)
     changed = True
     while changed:
@@ -436,7 +437,7 @@ def remove_short_blocks(
             if (
                 not block
                 and canonical[i].count(" ") >= 2
-                and in_header(canonical, found, i, j, aside)
+                and in_header(canonical, found, i, j, aside, start=head.at())
             ):
                 block = [(i, j)]
                 remove(i, j, "a title repeated under the lines that follow it")
@@ -472,6 +473,25 @@ class _LastLines:
         return self._lines
 
 
+class _FirstLine:
+    """The first line with words that neither ``found`` nor ``aside`` holds, looked for from
+    the one found before (``found`` only grows)."""
+
+    def __init__(
+        self, canonical: Sequence[str], found: Mapping[int, Duplicate], aside: Collection[int]
+    ) -> None:
+        self.canonical, self.found, self.aside = canonical, found, aside
+        self._at = 0
+
+    def at(self) -> int:
+        canonical, found, aside = self.canonical, self.found, self.aside
+        while self._at < len(canonical) and (
+            not canonical[self._at] or self._at in found or self._at in aside
+        ):
+            self._at += 1
+        return self._at
+
+
 def _worded(canonical: Sequence[str], step: Mapping[int, int], k: int) -> Iterator[int]:
     """The lines with words from line ``k`` on, each the next by ``step`` (-1: none)."""
     while k >= 0:
@@ -488,15 +508,19 @@ def in_header(
     aside: Collection[int] = (),
     *,
     past_menu: bool = False,
+    start: int = 0,
 ) -> bool:
     """Whether line ``j`` opens the document and ``i`` follows it with at most
     :data:`HEADER_LINES` lines between them, none of them longer than a byline
     (:data:`HEADER_WORDS` words): where a page's title is printed again under its byline, date
     or picture. Removed paragraphs and those ``aside`` do not count. With ``past_menu``, ``j``
     may come after a menu: up to :data:`MAX_MENU` lines of up to :data:`MENU_ITEM_WORDS` words
-    each ("Home", "World", "Sport"), as a page dumped whole opens."""
+    each ("Home", "World", "Sport"), as a page dumped whole opens. Lines before ``start`` are
+    all removed, aside or without words (the caller knows: they are not read again)."""
     worded: Iterator[int] = (
-        k for k in range(len(canonical)) if canonical[k] and k not in found and k not in aside
+        k
+        for k in range(start, len(canonical))
+        if canonical[k] and k not in found and k not in aside
     )
     if past_menu:  # (the menu's items before ``j`` passed over)
         for n, k in enumerate(worded):

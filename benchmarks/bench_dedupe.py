@@ -512,6 +512,22 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
     for lines in (2_000, 4_000, 8_000):
         body = [f"Yes we can\n{sentences[k % len(sentences)]}" for k in range(lines)]
         _time_per_item("\n".join(["Advertisement"] * lines + body), lines, "pair")
+    # Pull quotes and teasers, then the sentences they come from: each pull quote was looked for
+    # in paragraphs with a pattern made for the pair, and each line that went as contained in a
+    # later one made every removal be read again.
+    print("pull quotes and teasers (N lines: pull quotes, teasers, their sentences, labels, ads)")
+    said = [s for s in sentences if len(s.split()) > 6]
+    for lines in (6_000, 12_000, 24_000):
+        rng = random.Random(seed)
+        kinds = rng.choices(range(6), weights=[10, 10, 3, 3, 3, 1], k=lines)
+        page = [
+            f"“{said[k % len(said)].rstrip('.')}.” — Mayor Ingrid Solberg" if kind == 0
+            else " ".join(said[(k + 1) % len(said)].split()[:8]) + "…" if kind == 1
+            else said[rng.randrange(max(k, 1)) % len(said)] if kind == 2
+            else ("Key points", "Advertisement", said[k % len(said)])[kind - 3]
+            for k, kind in enumerate(kinds)
+        ]  # fmt: skip
+        _time_per_item("\n".join(page), lines, "line")
     # Two huge paragraphs, the second a copy with a word changed every 300 words: aligning
     # them would cost the product of their lengths, so they are compared exactly only.
     print("long paragraphs (one of N characters, then a copy with scattered edits)")

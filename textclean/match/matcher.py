@@ -803,6 +803,7 @@ class _DocumentMatcher:
         # From the end, so that a paragraph is only ever contained in paragraphs that stay.
         waiting = sorted(later, reverse=True)
         removed_here: set[int] = set()
+        retargeting = settle.Retargeting(self.found)
         vetoed: list[int] = []
         below_top: set[int] = set()  # unended ones that removals may bring to the page's top
         while waiting:
@@ -850,8 +851,7 @@ class _DocumentMatcher:
                 ):
                     vetoed.append(j)
                 else:
-                    self.found[j] = dup
-                    settle.retarget(self.found, j, dup)
+                    retargeting.remove(j, dup)
                     removed_here.add(j)
                     removed = True
             # Removals leave less earlier text to make a paragraph a copy: look again at those

@@ -48,7 +48,7 @@ TITLE_REACH = 12  # kept paragraphs above a headline under the page's title, at 
 # past removed ones (a menu's lines, a copy's): beyond them, none is at the top or the end.
 _UNENDED_REACH = 4 * TITLE_REACH
 OPENING_QUOTES = tuple("\"'“‘«„")  # a pull quote starts with one and ends with the other
-_QUOTED = r"[\"“‘«„]\s*"  # (the words after it, right after an opening quotation mark)
+_QUOTE_MARKS = '"“‘«„'  # (a paragraph's words right after one of them: it quotes them)
 _CLOSING_QUOTES = tuple("\"'”’»“")
 # A pull quote with its speaker after a dash: "“We will rebuild it.” — Mayor Ingrid Solberg"
 _ATTRIBUTED = re.compile(r"[\"'“‘«„].+[\"'”’»“][.,]?\s*(?:—|–|--?)\s*([^.!?\"“”«»]{1,80})")
@@ -372,10 +372,12 @@ class Page:
         first words stand right after an opening quotation mark in it (a comment quoting the
         article, not a body paragraph that a highlights box repeated)."""
         words = self.texts[j].split()
-        if not words or words[0].startswith(OPENING_QUOTES):
+        text = self.texts[i]
+        if not words or words[0].startswith(OPENING_QUOTES) or words[0] not in text:
             return False
-        quoted = _QUOTED + r"\s+".join(map(re.escape, words[:4]))
-        return re.search(quoted, self.texts[i]) is not None
+        # (white space as one space: no pattern made for each pair of paragraphs)
+        start, spaced = " ".join(words[:4]), " ".join(text.split())
+        return any(mark + start in spaced or f"{mark} {start}" in spaced for mark in _QUOTE_MARKS)
 
     def pulled(self, i: int) -> bool:
         """Whether paragraph ``i`` looks pulled out of another: a quotation and nothing else (a

@@ -15,19 +15,19 @@ import regex
 from rapidfuzz import fuzz
 
 from textclean.align import AFFIX_WORDS, DATELINE, list_number, whole_words_in
-from textclean.match.model import describe
+from textclean.match.model import Removals, describe
 from textclean.match.runs import worded_neighbours
 from textclean.results import DocumentMatch, Duplicate
 
 __all__ = [
     "HIGHLIGHTS_LABEL",
+    "Retargeting",
     "document_match",
     "kept_original",
     "prefer_body_to_box",
     "prefer_longest",
     "remove_wordless",
     "resolve_references",
-    "retarget",
 ]
 
 
@@ -54,10 +54,40 @@ def remove_wordless(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
             found[k] = Duplicate(k, None, "boilerplate", 1.0, rule)
 
 
-def retarget(found: dict[int, Duplicate], j: int, dup: Duplicate) -> None:
-    """Point the duplicates of ``j``, now removed as ``dup``, at what contains it."""
-    for k, other in list(found.items()):
-        if other.doc_id is None and j in other.originals:
+class Retargeting:
+    """Removes paragraphs of ``found`` as contained in later ones, each time pointing the
+    duplicates of the paragraph removed at what contains it.
+
+    It keeps which removals name each paragraph among their originals, worked out again only
+    when ``found`` changed otherwise than through :meth:`remove` (a document with thousands of
+    removals would else be read whole for each)."""
+
+    def __init__(self, found: Removals) -> None:
+        self.found = found
+        self._changes = -1  # found.changes when _naming was last right
+        self._naming: dict[int, set[int]] = {}
+
+    def _current(self) -> dict[int, set[int]]:
+        if self._changes != self.found.changes:
+            naming: dict[int, set[int]] = {}
+            for k, dup in self.found.items():
+                if dup.doc_id is None:
+                    for o in dup.originals:
+                        naming.setdefault(o, set()).add(k)
+            self._naming = naming
+            self._changes = self.found.changes
+        return self._naming
+
+    def remove(self, j: int, dup: Duplicate) -> None:
+        """Remove paragraph ``j`` (kept so far) as ``dup``, and point its duplicates at what
+        contains it."""
+        naming, found = self._current(), self.found
+        found[j] = dup
+        if dup.doc_id is None:
+            for o in dup.originals:
+                naming.setdefault(o, set()).add(j)
+        for k in sorted(naming.pop(j, ())):
+            other = found[k]
             originals = tuple(
                 dict.fromkeys(
                     o for x in other.originals for o in (dup.originals if x == j else (x,))
@@ -70,6 +100,9 @@ def retarget(found: dict[int, Duplicate], j: int, dup: Duplicate) -> None:
                 f"later {describe(dup.originals)}",
                 originals,
             )  # fmt: skip
+            for o in dup.originals:
+                naming.setdefault(o, set()).add(k)
+        self._changes = found.changes
 
 
 def kept_original(found: Mapping[int, Duplicate], o: int) -> tuple[str | None, int] | None:

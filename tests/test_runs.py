@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textclean.match.runs import FURNITURE_PASSED, _in_a_copy, _step_from, _steps, lined_up
+from textclean.match.runs import (
+    FURNITURE_PASSED,
+    _FirstLine,
+    _in_a_copy,
+    _LastLines,
+    _step_from,
+    _steps,
+    lined_up,
+)
 from textclean.results import Duplicate
 
 SIZE = 16
@@ -80,3 +90,32 @@ def test_copies_that_merged_or_split_paragraphs_line_up_one_after_another() -> N
     # Out of order, or past a paragraph that repeats nothing, no more than by distance.
     assert lined_up({11: copy(11, 5), 12: copy(12, 4)}, 10, dup) == 0
     assert lined_up({11: copy(11, 4, 5), 13: copy(13, 7)}, 10, dup) == 1
+
+
+@given(
+    st.lists(st.sampled_from(["", "yes", "no", "a line"]), min_size=1, max_size=SIZE),
+    st.lists(st.integers(0, SIZE - 1), max_size=SIZE),
+    st.integers(1, 4),
+)
+def test_the_last_and_first_lines_follow_the_removals(
+    canonical: list[str], removals: list[int], count: int
+) -> None:
+    # _LastLines and _FirstLine, kept up to date as lines go one by one, as remove_short_blocks
+    # removes them (the links between the lines that stay mended), agree with reading all lines.
+    found: dict[int, Duplicate] = {}
+    kept = list(range(len(canonical)))
+    after = dict(pairwise(kept))
+    before = {b: a for a, b in after.items()}
+    last = _LastLines(canonical, found, kept, before, count)
+    first = _FirstLine(canonical, found, aside={0})
+    for k in [None, *removals]:
+        if k is not None and k < len(canonical) and k not in found:
+            found[k] = Duplicate(k, None, "boilerplate", 1.0, "a line")
+            a, b = before.pop(k, None), after.pop(k, None)
+            if a is not None:
+                after[a] = b if b is not None else -1
+            if b is not None:
+                before[b] = a if a is not None else -1
+        worded = [m for m in kept if m not in found and canonical[m]]
+        assert last.lines() == set(worded[-count:])
+        assert first.at() == next((m for m in worded if m != 0), len(canonical))

@@ -5,31 +5,20 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textclean.match.model import Removals, describe
-from textclean.match.settle import Retargeting
+from textclean.match.model import Removals
+from textclean.match.settle import Retargeting, retargeted
 from textclean.results import Duplicate
 
 SIZE = 12
 
 
 def retarget_by_reading_all(found: dict[int, Duplicate], j: int, dup: Duplicate) -> None:
-    """The rule: ``found[j] = dup``, then every removal of this document naming ``j`` among its
-    originals names what contains ``j`` instead, as a contained copy."""
+    """The rule: ``found[j] = dup``, then every removal of this document that names ``j`` among
+    its originals, found by reading them all, names what contains ``j`` instead."""
     found[j] = dup
     for k, other in list(found.items()):
         if other.doc_id is None and j in other.originals:
-            originals = tuple(
-                dict.fromkeys(
-                    o for x in other.originals for o in (dup.originals if x == j else (x,))
-                )
-            )
-            found[k] = Duplicate(
-                k, dup.original if other.original == j else other.original, "contained",
-                min(other.similarity, dup.similarity),
-                f"repeats paragraph {j}, whose words appear in order in "
-                f"later {describe(dup.originals)}",
-                originals,
-            )  # fmt: skip
+            found[k] = retargeted(other, j, dup)
 
 
 @st.composite

@@ -28,6 +28,7 @@ __all__ = [
     "prefer_longest",
     "remove_wordless",
     "resolve_references",
+    "retargeted",
 ]
 
 
@@ -87,22 +88,24 @@ class Retargeting:
             for o in dup.originals:
                 naming.setdefault(o, set()).add(j)
         for k in sorted(naming.pop(j, ())):
-            other = found[k]
-            originals = tuple(
-                dict.fromkeys(
-                    o for x in other.originals for o in (dup.originals if x == j else (x,))
-                )
-            )
-            found[k] = Duplicate(
-                k, dup.original if other.original == j else other.original, "contained",
-                min(other.similarity, dup.similarity),
-                f"repeats paragraph {j}, whose words appear in order in "
-                f"later {describe(dup.originals)}",
-                originals,
-            )  # fmt: skip
+            found[k] = retargeted(found[k], j, dup)
             for o in dup.originals:
                 naming.setdefault(o, set()).add(k)
         self._changes = found.changes
+
+
+def retargeted(other: Duplicate, j: int, dup: Duplicate) -> Duplicate:
+    """``other``, which names paragraph ``j`` among its originals, once ``j`` went as ``dup``
+    (contained in later paragraphs): a contained copy of what contains ``j``."""
+    originals = dict.fromkeys(
+        o for x in other.originals for o in (dup.originals if x == j else (x,))
+    )
+    return Duplicate(
+        other.index, dup.original if other.original == j else other.original, "contained",
+        min(other.similarity, dup.similarity),
+        f"repeats paragraph {j}, whose words appear in order in later {describe(dup.originals)}",
+        tuple(originals),
+    )  # fmt: skip
 
 
 def kept_original(found: Mapping[int, Duplicate], o: int) -> tuple[str | None, int] | None:

@@ -484,12 +484,21 @@ class _FirstLine:
         self._at = 0
 
     def at(self) -> int:
-        canonical, found, aside = self.canonical, self.found, self.aside
-        while self._at < len(canonical) and (
-            not canonical[self._at] or self._at in found or self._at in aside
-        ):
-            self._at += 1
+        self._at = next(
+            _staying(self.canonical, self.found, self.aside, self._at), len(self.canonical)
+        )
         return self._at
+
+
+def _staying(
+    canonical: Sequence[str], found: Collection[int], aside: Collection[int], start: int = 0
+) -> Iterator[int]:
+    """The lines with words from line ``start`` on that neither ``found`` nor ``aside`` holds."""
+    return (
+        k
+        for k in range(start, len(canonical))
+        if canonical[k] and k not in found and k not in aside
+    )
 
 
 def _worded(canonical: Sequence[str], step: Mapping[int, int], k: int) -> Iterator[int]:
@@ -517,11 +526,7 @@ def in_header(
     may come after a menu: up to :data:`MAX_MENU` lines of up to :data:`MENU_ITEM_WORDS` words
     each ("Home", "World", "Sport"), as a page dumped whole opens. Lines before ``start`` are
     all removed, aside or without words (the caller knows: they are not read again)."""
-    worded: Iterator[int] = (
-        k
-        for k in range(start, len(canonical))
-        if canonical[k] and k not in found and k not in aside
-    )
+    worded = _staying(canonical, found, aside, start)
     if past_menu:  # (the menu's items before ``j`` passed over)
         for n, k in enumerate(worded):
             if k == j:

@@ -2662,6 +2662,67 @@ def test_a_paragraph_that_adds_a_sentence_to_an_earlier_one_stays() -> None:
     assert set(removed(result)) == {4, 5, 6, 7}
 
 
+def test_a_copy_printed_before_the_body_loses_none_of_the_sentences_the_body_adds() -> None:
+    # An older or shortened copy first (an AMP page's, a JSON-LD articleBody), then the body,
+    # whose paragraphs add a sentence: a lead-in to the list after them, or one that shares a
+    # few words with the heading after the paragraph it adds to. The body's paragraphs stay,
+    # with what they add, and the copy's text is not printed twice.
+    heading = "Ferry Times During the Works"
+    lead_in = "Ferries will run on this timetable:"
+    shares = "The table below sets out the ferry times during the works."
+    items = ["- Weekdays: every 20 minutes", "- Weekends: every 30 minutes"]
+    copy = [P0, P1, heading, P2, *items, P4]
+    body = [P0, f"{P1} {shares}", heading, f"{P2} {lead_in}", *items, P4]
+    result = dedupe(doc(*copy, *body))
+    assert_accounted(result)
+    for added in (lead_in, shares):
+        assert result.text.count(added) == 1
+    for text in (P0, P1, P2, P4):
+        assert result.text.count(text) == 1
+    # The copy's paragraphs go as contained in the body's that add to them; those the body
+    # repeats as they are go as its repeats.
+    n = len(copy)
+    assert {1: (n + 1, "contained"), 3: (n + 3, "contained")}.items() <= removed(result).items()
+    assert {n: (0, "exact"), n + 6: (6, "exact")}.items() <= removed(result).items()
+
+
+def test_a_sentence_added_that_shares_words_with_the_heading_after_it_stays() -> None:
+    # The second printing adds a lead-in to a paragraph that the heading "Planning a Ferry
+    # Trip:" follows. A window of the paragraph and the heading holds the paragraph's words but
+    # for five of the eight the lead-in has: that sentence is new, and the paragraph stays. The
+    # first printing's paragraph goes as contained in it.
+    long = f"{P2} {P3}"
+    heading, added = "Planning a Ferry Trip:", "When booking a ferry trip, note the following:"
+    copy = [P0, long, heading, P1, P4]
+    result = dedupe(doc(*copy, P0, f"{long} {added}", heading, P1, P4))
+    assert added in result.text
+    assert removed(result) == {1: (6, "contained")} | {5 + k: (k, "exact") for k in (0, 2, 3, 4)}
+
+
+def test_a_sentence_reworded_in_a_copy_is_no_sentence_added() -> None:
+    # Half the words of a short sentence replaced one for one is a rewording, not new content:
+    # inside the repeated body the paragraph goes as a near copy.
+    para, reworded = f"The result was close. {P2}", f"The outcome was tight. {P2}"
+    result = dedupe(doc(P0, P1, para, P4, P0, P1, reworded, P4))
+    assert removed(result) == {4 + k: (k, "near" if k == 2 else "exact") for k in range(4)}
+
+
+def test_a_paragraph_between_copies_of_its_neighbours_keeps_the_sentence_it_adds() -> None:
+    # The body printed again; its third paragraph adds a sentence, in the middle or at the end
+    # of a text that the first printing has with a typo. The copies around it place it where
+    # the first printing's paragraph stands, but it is no edited copy of that one.
+    added = "Two more ferries were ordered on Monday."
+    first, rest = P2.split(". ", 1)
+    long = f"{P2} {P3}"
+    for earlier, later in (
+        (long, f"{first}. {added} {rest} {P3}"),
+        (long.replace("footbridge", "footbrigde"), f"{long} {added}"),
+    ):
+        result = dedupe(doc(P0, P1, earlier, P4, P0, P1, later, P4))
+        assert removed(result) == {4: (0, "exact"), 5: (1, "exact"), 7: (3, "exact")}
+        assert added in result.text
+
+
 def test_a_standfirst_goes_before_a_lede_that_adds_a_short_sentence() -> None:
     # The standfirst repeats the lede's first sentence; the lede adds one of two words. The
     # standfirst goes, as contained in the lede, which keeps the sentence it adds.

@@ -9,7 +9,7 @@ page (its sentences; a teaser, a pull quote, a dateline) it asks a :class:`.page
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -560,6 +560,8 @@ class _DocumentMatcher:
         score = fuzz.ratio(canonical, text, score_cutoff=self.options.threshold * 100)
         if not score or _NUMBER.findall(canonical) != _NUMBER.findall(text):
             return None
+        if self._adds_to(i, text):
+            return None  # (an update: "Two patients later died." is new content)
         return Duplicate(
             i, m, "near", score / 100,
             f"ratio {score / 100:.3f} >= {self.options.threshold}, between copies of the "
@@ -844,7 +846,7 @@ class _DocumentMatcher:
                     self._mostly_copied(i)
                     and (
                         not (pulled or self._is_sentences_of(j, i))
-                        or self._mostly_copied(i, besides=j)
+                        or (self._mostly_copied(i, besides=j) and not self._only_adds_to(i, j))
                         or self._runs_into_neighbours(j, i)
                     )
                     for i in dup.originals
@@ -1227,6 +1229,27 @@ class _DocumentMatcher:
         before, _, after = text.partition(target)
         rest = [part.strip() for part in (before, after) if part.strip()]
         return not all(furniture(part) is not None for part in rest)
+
+    def _only_adds_to(self, i: int, j: int) -> bool:
+        """Whether paragraph ``i`` is paragraph ``j``'s text with sentences added, none of which
+        a kept paragraph before ``i`` holds: an update of ``j`` (whose added sentence may share
+        a few words with a heading near it), not a copy that merges ``j`` with others."""
+        text, target = self.document.canonical[i], self.document.canonical[j]
+        before, found, _ = f" {text} ".partition(f" {target} ")
+        if not found:
+            return False
+        words = text.split(" ")
+        start = before.count(" ")  # (the word of ``i`` that ``j``'s text starts at)
+        end = start + target.count(" ") + 1
+        bounds, lead_in = self._sentence_bounds(i, len(words))
+        if lead_in and len(bounds) > 1 and bounds[-1] - bounds[-2] < MIN_SENTENCE_WORDS:
+            bounds.pop()
+        added = [" ".join(words[a:b]) for a, b in pairwise(bounds) if b <= start or a >= end]
+        if not added:
+            return False
+        canonical = self.document.canonical
+        earlier = [canonical[k] for k in self.links.before(i) if k != j and self.page.kept(k)]
+        return not any(sentence in other for sentence in added for other in earlier)
 
     def _runs_into_neighbours(self, j: int, i: int) -> bool:
         """Whether paragraph ``i`` is paragraph ``j`` word for word run into a copy of the kept
@@ -2408,34 +2431,67 @@ class _DocumentMatcher:
     def _adds_a_sentence(
         self, i: int, words: list[str], ops: Opcodes, aside: Callable[[int, int], bool] | None
     ) -> bool:
-        """Whether paragraph ``i`` holds, among the words the other text lacks (``ops`` from
-        ``i``'s words to the other's), a whole sentence of :data:`MIN_SENTENCE_WORDS` words or
-        more that is no page furniture (``aside``) and ends like one: a paragraph that repeats
-        an earlier one and adds to it (an update appended to a republished paragraph) holds new
-        content, and is no copy of it, however similar, nor an edited copy inside a repeated
-        run. A sentence that a kept paragraph before it holds is not new (a copy with other
+        """Whether paragraph ``i`` holds a sentence that the other text lacks (``ops`` from
+        ``i``'s words to the other's) and that is no page furniture (``aside``): one of two
+        words or more that it lacks whole, or one of :data:`MIN_SENTENCE_WORDS` or more of
+        which it lacks half the words, not counting words that it only puts others in the place
+        of (a rewording). A paragraph that repeats an earlier one and adds to it (an update
+        appended to a republished paragraph, a lead-in to a list after it) holds new content,
+        and is no copy of it, however similar, nor an edited copy inside a repeated run; so is
+        one whose added sentence shares a few words with the heading after the paragraph it
+        repeats. A sentence that a kept paragraph before it holds is not new (a copy with other
         breaks, whose first lines went into another paragraph)."""
-        starts = self.document.sentence_starts(i)
-        bounds = [*starts, len(words)]
-        earlier: list[str] | None = None
-        if not self.page.ended(i):
-            bounds.pop()  # (its last words end no sentence: a credit, "(Photo: Jane Doe/AP)")
+        bounds, lead_in = self._sentence_bounds(i, len(words))
+        if len(bounds) < 2:
+            return False
+        # The words each sentence lacks, less those the other puts in their place.
+        lacked = [0] * (len(bounds) - 1)
         for op in ops:
-            if op.tag != "delete" or op.src_end - op.src_start < _ADDED_SENTENCE_WORDS:
+            if op.tag == "equal":
                 continue
-            k = bisect_left(bounds, op.src_start)  # (the sentences inside it, by bisection)
-            while k + 1 < len(bounds) and bounds[k + 1] <= op.src_end:
-                a, b = bounds[k], bounds[k + 1]
-                k += 1
-                if b - a < _ADDED_SENTENCE_WORDS or (aside is not None and aside(a, b)):
-                    continue
-                if earlier is None:
-                    canonical = self.document.canonical
-                    earlier = [canonical[j] for j in self.links.before(i) if self.page.kept(j)]
-                sentence = " ".join(words[a:b])
-                if not any(sentence in text for text in earlier):
-                    return True
+            k = bisect_right(bounds, op.src_start) - 1
+            if op.tag == "delete":
+                for start in range(op.src_start, op.src_end):
+                    while k + 1 < len(bounds) and bounds[k + 1] <= start:
+                        k += 1
+                    if 0 <= k < len(lacked):
+                        lacked[k] += 1
+            elif 0 <= k < len(lacked) and bounds[k] < op.src_start:  # (replacing words in it)
+                lacked[k] -= op.dest_end - op.dest_start
+        earlier: list[str] | None = None
+        for k, missing in enumerate(lacked):
+            a, b = bounds[k], bounds[k + 1]
+            least = MIN_SENTENCE_WORDS if lead_in and b == len(words) else _ADDED_SENTENCE_WORDS
+            whole = missing == b - a and b - a >= least
+            if not whole and (b - a < MIN_SENTENCE_WORDS or 2 * missing < b - a):
+                continue
+            if aside is not None and aside(a, b):
+                continue
+            if earlier is None:
+                canonical = self.document.canonical
+                earlier = [canonical[j] for j in self.links.before(i) if self.page.kept(j)]
+            sentence = " ".join(words[a:b])
+            if not any(sentence in text for text in earlier):
+                return True
         return False
+
+    def _sentence_bounds(self, i: int, count: int) -> tuple[list[int], bool]:
+        """The word indices where paragraph ``i``'s sentences start, and its word ``count``
+        after the last one that ends like a sentence; and whether that one is a lead-in to what
+        follows ("Some ways to consider include:"), which must be longer than a heading's
+        ("Step 3:"). Words after it end no sentence: a credit, "(Photo: Jane Doe/AP)"."""
+        bounds = [*self.document.sentence_starts(i), count]
+        lead_in = not self.page.ended(i) and self.texts[i].rstrip().endswith((":", "："))
+        if not lead_in and not self.page.ended(i):
+            bounds.pop()
+        return bounds, lead_in
+
+    def _adds_to(self, i: int, text: str) -> bool:
+        """Whether paragraph ``i`` holds a sentence that the canonical ``text`` lacks, and no kept
+        paragraph before it holds (:meth:`_adds_a_sentence`)."""
+        words = self.document.canonical[i].split(" ")
+        ops = Indel.opcodes(words, text.split(" "))
+        return self._adds_a_sentence(i, words, ops, self.page.aside(i, words))
 
     def _corrected_in_a_copy(self, i: int, dup: Duplicate, *, both: bool = False) -> bool:
         """Whether ``dup``, whose figures differ from its original's, stands where a copy of

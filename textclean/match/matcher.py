@@ -473,6 +473,9 @@ class _DocumentMatcher:
             settle.remove_wordless(canonical, self.found)  # (a second run sees none of those)
             runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
             runs.confirm_short_runs(canonical, self.found, short_repeats)
+            turned = runs.keep_later_run(
+                canonical, self.found, short_repeats, self.options.short_words
+            )
             self._confirm_edited_runs()  # (edited copies the paragraphs gone since close up)
             self._confirm_corrected(both=True)  # (beside short lines of the copy gone since)
             self._confirm_inside_merged()  # (held copies among lines of the copy gone since)
@@ -481,7 +484,7 @@ class _DocumentMatcher:
             self._cut_after_copies()
             if self.prior.postings:
                 self._edited_between_indexed_copies()
-            if len(self.found) == count:
+            if len(self.found) == count and not turned:
                 break
 
     def _joined_again(self) -> None:

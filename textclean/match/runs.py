@@ -29,6 +29,7 @@ __all__ = [
     "follows",
     "furniture",
     "in_header",
+    "keep_later_run",
     "lined_up",
     "menu_item",
     "past_furniture",
@@ -735,6 +736,82 @@ def confirm_short_runs(
         return None
 
     _confirm_along(found, beside, first, confirm, also=line)
+
+
+def keep_later_run(
+    canonical: Sequence[str],
+    found: dict[int, Duplicate],
+    short_repeats: Mapping[int, int],
+    short_words: int,
+) -> bool:
+    """Turn round the repeats of lines of a copy printed before the body, beside paragraphs of
+    it that went as contained in later ones (an older or shorter copy of the body, whose
+    paragraphs the body's repeat adding a sentence): each line of that copy that a line beside
+    those later paragraphs repeats, word for word or nearly, goes as a copy of it, and that line
+    stays, whether it was kept as a short repeat (a heading, a list line) or removed as a copy
+    of the earlier one. So the body stays whole and in order, not part of it left in the copy.
+    Each line turned turns its own neighbours in turn, so the copy's run goes whole.
+
+    Only if no paragraph of ``short_words`` words or more then stays between the first line
+    turned and the later lines: a copy of part of the text, printed after it, leaves the rest
+    where it stands, and the text keeps its order. (Where the copy's paragraphs are the
+    originals, :func:`confirm_short_runs` removes the later lines.) Returns whether it turned
+    any.
+    """
+    if not any(o > j for j, dup in found.items() if dup.doc_id is None for o in dup.originals):
+        return False  # (no paragraph went as contained in a later one: nothing to turn)
+    later_of: dict[int, dict[int, Duplicate]] = {}
+    for later, first in short_repeats.items():
+        if later not in found and first not in found:
+            later_of.setdefault(first, {})[later] = Duplicate(later, first, "exact", 1.0, "")
+    for later, dup in found.items():
+        copied = dup.original
+        if (
+            dup.kind in ("exact", "near")
+            and dup.doc_id is None
+            and copied is not None
+            and copied < later
+            and copied not in found
+            and dup.originals == (copied,)
+        ):
+            later_of.setdefault(copied, {})[later] = dup
+    if not later_of:
+        return False
+    beside = worded_neighbours(canonical, furniture(found))
+    trial = dict(found)
+    turned: dict[int, int] = {}  # each line turned, and the later line that stays
+
+    def confirm(i: int, step: int, neighbour: Duplicate) -> Duplicate | None:
+        edge = (max if step == 1 else min)(neighbour.originals, default=None)
+        if neighbour.doc_id is not None or edge is None or edge <= i:
+            return None
+        later = beside[step][edge]
+        dup = later_of[i].get(later)
+        if dup is None:
+            return None
+        trial.pop(later, None)
+        turned[i] = later
+        return Duplicate(
+            i, later, dup.kind, dup.similarity,
+            "copied by a later line that stays, inside a repeated run", (later,),
+        )  # fmt: skip
+
+    _confirm_along(trial, beside, later_of, confirm)
+    if not turned:
+        return False
+    # (the later paragraphs that lines before them went as copies of, or as contained in)
+    named = {o for j, dup in trial.items() if dup.doc_id is None for o in dup.originals if o > j}
+    first, last = min(turned), min(turned.values())
+    if any(
+        k not in trial and k not in named and canonical[k].count(" ") + 1 >= short_words
+        for k in range(first + 1, last)
+        if canonical[k]
+    ):
+        return False  # (the rest of the text stands between: a copy of part of it)
+    for i, later in turned.items():
+        found.pop(later, None)
+        found[i] = trial[i]
+    return True
 
 
 def _in_order(texts: Sequence[str], canonical: Sequence[str], span: Iterable[int]) -> list[int]:

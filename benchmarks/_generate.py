@@ -337,6 +337,25 @@ def rewrapped_first(article: Article, rng: random.Random) -> Doc:
     return _unique(title) + _unique(copy) + _dups(article.paragraphs)
 
 
+def older_copy_first(article: Article, rng: random.Random) -> Doc:
+    """An older copy of the body before it, as a cached AMP page's or an ``articleBody`` written
+    before an update: about half the paragraphs of two sentences or more lack their last
+    sentence there (of three words or more), which the body (after the title) adds. The copy is
+    the duplicate; the body, which holds every word of it, is the content."""
+    copy = []
+    for p in article.paragraphs:
+        parts = sentences(p)
+        # (a sentence of three words or more after two sentences' worth: not "1." of a heading)
+        cut = (
+            len(parts) >= 2
+            and _words(parts[-1]) >= 3
+            and _words(" ".join(parts[:-1])) >= 6
+            and rng.random() < 0.5
+        )
+        copy.append(" ".join(parts[:-1]) if cut else p)
+    return _dups(copy) + _unique(_body(article))
+
+
 def noisy_copy(article: Article, rng: random.Random) -> Doc:
     """A second copy with mojibake, straight quotes, no-break spaces and HTML entities.
 
@@ -585,6 +604,7 @@ PATTERNS: dict[str, Callable[..., Doc]] = {
     "body_twice": body_twice,
     "rewrapped": rewrapped,
     "rewrapped_first": rewrapped_first,
+    "older_copy_first": older_copy_first,
     "noisy_copy": noisy_copy,
     "edited_copy": edited_copy,
     "reworded_copy": reworded_copy,
@@ -605,8 +625,9 @@ PATTERNS: dict[str, Callable[..., Doc]] = {
 COPY_FIRST = frozenset({"rewrapped_first"})
 """Patterns whose copy comes first: the content, and the body after it the duplicate."""
 
-SCORED_BY_CONTENT = COPY_FIRST | {"print_copy"}
-"""Patterns whose content and copy break into different lines, scored by their words in order."""
+SCORED_BY_CONTENT = COPY_FIRST | {"print_copy", "older_copy_first"}
+"""Patterns whose content and copy break into different lines (or differ by whole sentences),
+scored by their words in order."""
 
 
 def generate(

@@ -66,7 +66,10 @@ heading) are not scored.
 A copy that comes first is the content and the body after it the duplicate, and the two break into
 different lines: a method that drops a merged line of the copy and keeps the two body lines it
 holds keeps the content. A print copy after the body keeps the lines it was set in, which are
-neither the body's paragraphs nor its sentences. Such documents (the patterns of
+neither the body's paragraphs nor its sentences. An older copy before the body lacks sentences
+that the body's paragraphs add: a method that keeps the copy's paragraph and drops the body's
+loses the sentence, one that keeps both keeps the copy's words twice. Such documents (the
+patterns of
 :data:`_generate.SCORED_BY_CONTENT`) are scored by their words: the normal-form words of the output
 are aligned in order with those of the unique paragraphs (longest common subsequence, rapidfuzz
 ``Indel.opcodes``); a unique word left out is lost, an output word left over is duplicate text

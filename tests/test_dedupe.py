@@ -2691,6 +2691,28 @@ def test_a_copy_printed_before_the_body_loses_none_of_the_sentences_the_body_add
     }
 
 
+def test_an_older_copy_before_the_body_goes_whole_list_lines_and_all() -> None:
+    # An older copy first: the body adds a sentence to a paragraph and one to a list's line,
+    # which is too short to be tried as contained in it. The copy goes whole, that line as
+    # contained in the body's, and the body stays whole and in order.
+    long = f"{P2} {P3}"
+    items = ["- Weekdays: every 20 minutes", "- Weekends: every 30 minutes"]
+    copy = [P0, long, *items, P4]
+    body = [
+        P0, f"{long} The audit committee will report in June.",
+        f"{items[0]}. Night ferries run hourly.", items[1], P4,
+    ]  # fmt: skip
+    result = dedupe(doc(*copy, *body))
+    assert result.text == doc(*body)
+    assert removed(result) == {
+        k: (5 + k, "contained" if k in (1, 2) else "exact") for k in range(5)
+    }
+    # A later copy of only the first part of the text leaves the text where it stands: the
+    # body's paragraphs after that part are no copy's.
+    result = dedupe(doc(*body, P0, long, items[0]))
+    assert set(result.kept) == set(range(5))
+
+
 def test_a_sentence_added_that_shares_words_with_the_heading_after_it_stays() -> None:
     # The second printing adds a lead-in to a paragraph that the heading "Planning a Ferry
     # Trip:" follows. A window of the paragraph and the heading holds the paragraph's words but

@@ -473,9 +473,7 @@ class _DocumentMatcher:
             settle.remove_wordless(canonical, self.found)  # (a second run sees none of those)
             runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
             runs.confirm_short_runs(canonical, self.found, short_repeats)
-            turned = runs.keep_later_run(
-                canonical, self.found, short_repeats, self.options.short_words
-            )
+            turned = runs.keep_later_run(canonical, self.found, short_repeats, self._of_its_own)
             self._confirm_edited_runs()  # (edited copies the paragraphs gone since close up)
             self._confirm_corrected(both=True)  # (beside short lines of the copy gone since)
             self._confirm_inside_merged()  # (held copies among lines of the copy gone since)
@@ -486,6 +484,13 @@ class _DocumentMatcher:
                 self._edited_between_indexed_copies()
             if len(self.found) == count and not turned:
                 break
+
+    def _of_its_own(self, k: int) -> bool:
+        """Whether paragraph ``k`` is text of its own that a copy around it cannot move past:
+        a sentence of :attr:`~DedupeOptions.short_words` words or more (not a title)."""
+        return self.page.ended(k) and word_count(self.document.canonical[k]) >= (
+            self.options.short_words
+        )
 
     def _joined_again(self) -> None:
         """Kept lines run together (:func:`lines.joined_lines`) again when a paragraph gone

@@ -742,7 +742,7 @@ def keep_later_run(
     canonical: Sequence[str],
     found: dict[int, Duplicate],
     short_repeats: Mapping[int, int],
-    short_words: int,
+    text_of_its_own: Callable[[int], bool],
 ) -> bool:
     """Turn round the repeats of lines of a copy printed before the body, beside paragraphs of
     it that went as contained in later ones (an older or shorter copy of the body, whose
@@ -752,11 +752,14 @@ def keep_later_run(
     of the earlier one. So the body stays whole and in order, not part of it left in the copy.
     Each line turned turns its own neighbours in turn, so the copy's run goes whole.
 
-    Only if no paragraph of ``short_words`` words or more then stays between the first line
-    turned and the later lines: a copy of part of the text, printed after it, leaves the rest
-    where it stands, and the text keeps its order. (Where the copy's paragraphs are the
-    originals, :func:`confirm_short_runs` removes the later lines.) Returns whether it turned
-    any.
+    A line of the copy that the later one beside those goes on from (an item of a list that the
+    body adds a sentence to, too short to be tried as contained in it) goes as contained in it.
+
+    Only if no paragraph that is ``text_of_its_own`` (a sentence, not a title or a heading) then
+    stays between the first line turned and the later lines: a copy of part of the text,
+    printed after it, leaves the rest where it stands, and the text keeps its order. (Where
+    the copy's paragraphs are the originals, :func:`confirm_short_runs` removes the later
+    lines.) Returns whether it turned any.
     """
     if not any(o > j for j, dup in found.items() if dup.doc_id is None for o in dup.originals):
         return False  # (no paragraph went as contained in a later one: nothing to turn)
@@ -786,7 +789,15 @@ def keep_later_run(
         if neighbour.doc_id is not None or edge is None or edge <= i:
             return None
         later = beside[step][edge]
-        dup = later_of[i].get(later)
+        dup = later_of.get(i, {}).get(later)
+        if dup is None and later not in trial and canonical[later].startswith(canonical[i] + " "):
+            # (a line the later one adds to: a list's item that the body goes on with)
+            trial[i] = Duplicate(
+                i, later, "contained", 1.0,
+                f"its words open later paragraph {later}, inside a repeated run", (later,),
+            )  # fmt: skip
+            turned[i] = later
+            return trial[i]
         if dup is None:
             return None
         trial.pop(later, None)
@@ -796,14 +807,24 @@ def keep_later_run(
             "copied by a later line that stays, inside a repeated run", (later,),
         )  # fmt: skip
 
-    _confirm_along(trial, beside, later_of, confirm)
+    # (those with a later copy, and the lines beside what went as contained in a later one)
+    waiting = later_of.keys() | {
+        k
+        for j, dup in found.items()
+        if dup.doc_id is None and any(o > j for o in dup.originals)
+        for k in (beside[-1][j], beside[1][j])
+        if k >= 0 and k not in found
+    }
+    _confirm_along(
+        trial, beside, waiting, confirm, also=lambda k: k not in trial and bool(canonical[k])
+    )
     if not turned:
         return False
     # (the later paragraphs that lines before them went as copies of, or as contained in)
     named = {o for j, dup in trial.items() if dup.doc_id is None for o in dup.originals if o > j}
     first, last = min(turned), min(turned.values())
     if any(
-        k not in trial and k not in named and canonical[k].count(" ") + 1 >= short_words
+        k not in trial and k not in named and text_of_its_own(k)
         for k in range(first + 1, last)
         if canonical[k]
     ):

@@ -849,6 +849,12 @@ def test_a_paragraph_with_an_update_appended_stays_in_a_republication() -> None:
         result = dd.dedupe(join(update), doc_id="tuesday")
     assert result.kept == (2,)
     assert result.duplicate_of is None or result.duplicate_of.similarity < 1.0
+    # So does one that adds a lead-in to a list after it, ending with a colon.
+    lead_in = "The board listed the works that will go ahead this year:"
+    listed = [*story[:2], f"{story[2]} {lead_in}", *story[3:]]
+    with Deduplicator() as dd:
+        dd.dedupe(join(story), doc_id="monday")
+        assert dd.dedupe(join(listed), doc_id="tuesday").kept == (2,)
 
 
 def test_a_heading_with_a_typo_goes_between_copies_of_an_indexed_document() -> None:

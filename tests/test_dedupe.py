@@ -2707,8 +2707,12 @@ def test_an_older_copy_before_the_body_goes_whole_list_lines_and_all() -> None:
     assert removed(result) == {
         k: (5 + k, "contained" if k in (1, 2) else "exact") for k in range(5)
     }
-    # A later copy of only the first part of the text leaves the text where it stands: the
-    # body's paragraphs after that part are no copy's.
+    # So with the page's title between the copy and the body, a headline that ends like a
+    # sentence; but a later copy of only the first part of the text leaves the text where it
+    # stands: the body's paragraphs after that part are no copy's.
+    title = "Ferry Times Change as the Old Harbour Bridge Closes for Repairs."
+    result = dedupe(doc(*copy, title, *body))
+    assert result.text == doc(title, *body)
     result = dedupe(doc(*body, P0, long, items[0]))
     assert set(result.kept) == set(range(5))
 

@@ -487,10 +487,14 @@ class _DocumentMatcher:
 
     def _of_its_own(self, k: int) -> bool:
         """Whether paragraph ``k`` is text of its own that a copy around it cannot move past:
-        a sentence of :attr:`~DedupeOptions.short_words` words or more (not a title)."""
-        return self.page.ended(k) and word_count(self.document.canonical[k]) >= (
+        a sentence of :attr:`~DedupeOptions.short_words` words or more, not a title (a heading
+        ends no sentence; a headline that does capitalises most of its words)."""
+        if not self.page.ended(k) or word_count(self.document.canonical[k]) < (
             self.options.short_words
-        )
+        ):
+            return False
+        words = [w for w in self.texts[k].split() if w[:1].isalpha()]
+        return 2 * sum(w[:1].isupper() for w in words) <= len(words)
 
     def _joined_again(self) -> None:
         """Kept lines run together (:func:`lines.joined_lines`) again when a paragraph gone

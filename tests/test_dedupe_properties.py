@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+from tests.documents import paragraphs as news_paragraphs
 from tests.strategies import SENTENCES, messy_text, news_documents, paragraphs
 from textclean import Deduplicator, dedupe
 from textclean.align import aligned_span
@@ -520,6 +521,42 @@ def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     twice = dedupe(once.text)
     assert twice.duplicates == ()
     assert twice.text == once.text
+
+
+_ADDED = (
+    "The board listed the works that will go ahead this year:",
+    "Ferries will run on this timetable:",
+    "Two patients later died.",
+    "The harbour board has not said when the tunnel will open again.",
+)
+
+
+@FAST
+@given(
+    st.integers(0, 10_000),
+    st.lists(st.booleans(), min_size=2, max_size=8),
+    st.sampled_from(["", "Harbour Works Begin as the Old Bridge Closes."]),
+    st.sampled_from(["\n\n", "\n"]),
+)
+def test_an_older_copy_before_the_body_never_costs_the_body_a_sentence(
+    seed: int, adds: list[bool], title: str, separator: str
+) -> None:
+    # An older copy first, then the body, whose long paragraphs add a short sentence where
+    # ``adds`` says (a lead-in to a list, an update; each another), maybe a title between: every
+    # sentence of the body stays in the output. (The same sentence added to every paragraph of
+    # a copy is an affix, as a credit is.)
+    long = [" ".join(news_paragraphs(seed + k, 3)) for k in range(len(adds))]
+    sentences = iter(_ADDED)
+    body = [
+        f"{p} {next(sentences, '')}".rstrip() if add else p
+        for p, add in zip(long, adds, strict=True)
+    ]
+    result = dedupe(separator.join([*long, *([title] if title else []), *body]))
+    accounted(result)
+    out = _flattened(result.text)
+    for paragraph in body:
+        for sentence in paragraph.split(". "):
+            assert sentence.rstrip(".") in out
 
 
 @FAST

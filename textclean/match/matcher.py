@@ -1256,7 +1256,11 @@ class _DocumentMatcher:
         bounds, lead_in = self._sentence_bounds(i, len(words))
         if lead_in and len(bounds) > 1 and bounds[-1] - bounds[-2] < MIN_SENTENCE_WORDS:
             bounds.pop()
-        added = [" ".join(words[a:b]) for a, b in pairwise(bounds) if b <= start or a >= end]
+        added = [
+            " ".join(words[a:b])
+            for a, b in pairwise(bounds)
+            if (b <= start or a >= end) and b - a >= _ADDED_SENTENCE_WORDS
+        ]  # (not a list's number, "8.", before a heading run in after it)
         if not added:
             return False
         canonical = self.document.canonical
@@ -2445,9 +2449,9 @@ class _DocumentMatcher:
     ) -> bool:
         """Whether paragraph ``i`` holds a sentence that the other text lacks (``ops`` from
         ``i``'s words to the other's) and that is no page furniture (``aside``): one of two
-        words or more that it lacks whole, or one of :data:`MIN_SENTENCE_WORDS` or more of
-        which it lacks half the words, not counting words that it only puts others in the place
-        of (a rewording). A paragraph that repeats an earlier one and adds to it (an update
+        words or more that it lacks whole, or one of which it lacks half the words and
+        :data:`MIN_SENTENCE_WORDS` or more, not counting words that it only puts others in the
+        place of (a rewording). A paragraph that repeats an earlier one and adds to it (an update
         appended to a republished paragraph, a lead-in to a list after it) holds new content,
         and is no copy of it, however similar, nor an edited copy inside a repeated run; so is
         one whose added sentence shares a few words with the heading after the paragraph it
@@ -2475,7 +2479,7 @@ class _DocumentMatcher:
             a, b = bounds[k], bounds[k + 1]
             least = MIN_SENTENCE_WORDS if lead_in and b == len(words) else _ADDED_SENTENCE_WORDS
             whole = missing == b - a and b - a >= least
-            if not whole and (b - a < MIN_SENTENCE_WORDS or 2 * missing < b - a):
+            if not whole and (missing < MIN_SENTENCE_WORDS or 2 * missing < b - a):
                 continue
             if aside is not None and aside(a, b):
                 continue

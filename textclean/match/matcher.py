@@ -1253,9 +1253,7 @@ class _DocumentMatcher:
         words = text.split(" ")
         start = before.count(" ")  # (the word of ``i`` that ``j``'s text starts at)
         end = start + target.count(" ") + 1
-        bounds, lead_in = self._sentence_bounds(i, len(words))
-        if lead_in and len(bounds) > 1 and bounds[-1] - bounds[-2] < MIN_SENTENCE_WORDS:
-            bounds.pop()
+        bounds = self._sentence_bounds(i, len(words))
         added = [
             " ".join(words[a:b])
             for a, b in pairwise(bounds)
@@ -1263,8 +1261,7 @@ class _DocumentMatcher:
         ]  # (not a list's number, "8.", before a heading run in after it)
         if not added:
             return False
-        canonical = self.document.canonical
-        earlier = [canonical[k] for k in self.links.before(i) if k != j and self.page.kept(k)]
+        earlier = self._kept_before(i, besides=j)
         return not any(sentence in other for sentence in added for other in earlier)
 
     def _runs_into_neighbours(self, j: int, i: int) -> bool:
@@ -2457,7 +2454,7 @@ class _DocumentMatcher:
         one whose added sentence shares a few words with the heading after the paragraph it
         repeats. A sentence that a kept paragraph before it holds is not new (a copy with other
         breaks, whose first lines went into another paragraph)."""
-        bounds, lead_in = self._sentence_bounds(i, len(words))
+        bounds = self._sentence_bounds(i, len(words))
         if len(bounds) < 2:
             return False
         # The words each sentence lacks, less those the other puts in their place.
@@ -2477,30 +2474,37 @@ class _DocumentMatcher:
         earlier: list[str] | None = None
         for k, missing in enumerate(lacked):
             a, b = bounds[k], bounds[k + 1]
-            least = MIN_SENTENCE_WORDS if lead_in and b == len(words) else _ADDED_SENTENCE_WORDS
-            whole = missing == b - a and b - a >= least
+            whole = missing == b - a and b - a >= _ADDED_SENTENCE_WORDS
             if not whole and (missing < MIN_SENTENCE_WORDS or 2 * missing < b - a):
                 continue
             if aside is not None and aside(a, b):
                 continue
             if earlier is None:
-                canonical = self.document.canonical
-                earlier = [canonical[j] for j in self.links.before(i) if self.page.kept(j)]
+                earlier = self._kept_before(i)
             sentence = " ".join(words[a:b])
             if not any(sentence in text for text in earlier):
                 return True
         return False
 
-    def _sentence_bounds(self, i: int, count: int) -> tuple[list[int], bool]:
+    def _sentence_bounds(self, i: int, count: int) -> list[int]:
         """The word indices where paragraph ``i``'s sentences start, and its word ``count``
-        after the last one that ends like a sentence; and whether that one is a lead-in to what
-        follows ("Some ways to consider include:"), which must be longer than a heading's
-        ("Step 3:"). Words after it end no sentence: a credit, "(Photo: Jane Doe/AP)"."""
+        after the last one if that one ends like a sentence or is a lead-in to what follows
+        ("Some ways to consider include:") longer than a heading's ("Step 3:"). Words after the
+        last sentence end otherwise end no sentence: a credit, "(Photo: Jane Doe/AP)"."""
         bounds = [*self.document.sentence_starts(i), count]
-        lead_in = not self.page.ended(i) and self.texts[i].rstrip().endswith((":", "："))
-        if not lead_in and not self.page.ended(i):
+        if not self.page.ended(i) and not (
+            self.texts[i].rstrip().endswith((":", "："))
+            and len(bounds) > 1
+            and bounds[-1] - bounds[-2] >= MIN_SENTENCE_WORDS
+        ):
             bounds.pop()
-        return bounds, lead_in
+        return bounds
+
+    def _kept_before(self, i: int, besides: int | None = None) -> list[str]:
+        """The canonical texts of the kept paragraphs before ``i`` that share a key with it
+        (but ``besides``): where a sentence ``i`` adds may already stand."""
+        canonical = self.document.canonical
+        return [canonical[k] for k in self.links.before(i) if k != besides and self.page.kept(k)]
 
     def _adds_to(self, i: int, text: str) -> bool:
         """Whether paragraph ``i`` holds a sentence that the canonical ``text`` lacks, and no kept

@@ -761,8 +761,12 @@ def keep_later_run(
     the copy's paragraphs are the originals, :func:`confirm_short_runs` removes the later
     lines.) Returns whether it turned any.
     """
-    if not any(o > j for j, dup in found.items() if dup.doc_id is None for o in dup.originals):
-        return False  # (no paragraph went as contained in a later one: nothing to turn)
+    # (the paragraphs that went as contained in a later one: where a turn starts)
+    anchors = [
+        j for j, dup in found.items() if dup.doc_id is None and any(o > j for o in dup.originals)
+    ]
+    if not anchors:
+        return False
     later_of: dict[int, dict[int, Duplicate]] = {}
     for later, first in short_repeats.items():
         if later not in found and first not in found:
@@ -809,11 +813,7 @@ def keep_later_run(
 
     # (those with a later copy, and the lines beside what went as contained in a later one)
     waiting = later_of.keys() | {
-        k
-        for j, dup in found.items()
-        if dup.doc_id is None and any(o > j for o in dup.originals)
-        for k in (beside[-1][j], beside[1][j])
-        if k >= 0 and k not in found
+        k for j in anchors for k in (beside[-1][j], beside[1][j]) if k >= 0 and k not in found
     }
     _confirm_along(
         trial, beside, waiting, confirm, also=lambda k: k not in trial and bool(canonical[k])

@@ -2717,6 +2717,58 @@ def test_an_older_copy_before_the_body_goes_whole_list_lines_and_all() -> None:
     assert set(result.kept) == set(range(5))
 
 
+def test_an_older_copy_goes_before_a_title_that_reads_as_sentences() -> None:
+    # A page's title in sentence case, a question and an answer, stands between the older copy
+    # and the body: it is the body's title, not text that a copy of part of it leaves in place.
+    long = f"{P2} {P3}"
+    items = ["- Weekdays: every 20 minutes", "- Weekends: every 30 minutes"]
+    copy = [P0, long, *items, P4]
+    body = [P0, f"{long} The audit committee will report in June.", *items, P4]
+    title = "Are the new ferry times right for you? Here is what changes."
+    result = dedupe(doc(*copy, title, *body))
+    assert result.text == doc(title, *body)
+    assert removed(result) == {k: (6 + k, "contained" if k == 1 else "exact") for k in range(5)}
+    # A sentence of twenty words or more there is text: the copy stays where it stands.
+    sentence = (
+        "The harbour board will hold a public meeting on the new timetable at the town hall on "
+        "Thursday evening, and residents may send their questions in advance."
+    )
+    result = dedupe(doc(*copy, sentence, *body))
+    assert {0, 2, 3, 4, 5} <= set(result.kept)
+
+
+def test_an_older_copy_goes_whole_past_a_body_line_that_goes_as_holding_its_words() -> None:
+    # The chain of the copy's lines turned round goes on past a line whose body copy went as
+    # contained in something else: in the copy's line itself (the body ran a link into it), or
+    # in a later section that says it again (the body's list line adds a sentence that section
+    # has). The copy's line goes as contained in the body's, which stays.
+    long = f"{P2} {P3}"
+    added = f"{long} The audit committee will report in June."
+    copy = [P0, long, P1, P4]
+    body = [P0, added, f"{P1} Read more: our guide to the harbour works", P4]
+    result = dedupe(doc(*copy, *body))
+    assert result.text == doc(*body)
+    assert removed(result) == {
+        k: (4 + k, "contained" if k in (1, 2) else "exact") for k in range(4)
+    }
+    heading = "Taxes on an estate:"
+    item = "- Estate tax: a tax on what a person leaves to others when they die."
+    section = (
+        "Estate tax is a tax on what a person leaves to others when they die. It applies above a "
+        "limit set by law."
+    )
+    copy = [P0, heading, item, long, P4, section]
+    body = [
+        P0, heading, f"{item} It applies above a limit set by law.", added, P4,
+        f"{section} Few estates pay it, as the limit is high.",
+    ]  # fmt: skip
+    result = dedupe(doc(*copy, *body))
+    assert result.text == doc(*body)
+    assert removed(result) == {
+        k: (6 + k, "contained" if k in (2, 3, 5) else "exact") for k in range(6)
+    }
+
+
 def test_a_sentence_added_that_shares_words_with_the_heading_after_it_stays() -> None:
     # The second printing adds a lead-in to a paragraph that the heading "Planning a Ferry
     # Trip:" follows. A window of the paragraph and the heading holds the paragraph's words but

@@ -55,6 +55,7 @@ MENU_MAX_LINES = 64  # ... and at most this many (so that each line tried costs 
 FOOTER_LINES = 4  # lines after the menu's repeat, each shorter than HEADER_WORDS: a footer's
 HEADER_LINES = 3  # lines between a document's title and its repeat, when that goes ...
 HEADER_WORDS = 12  # ... each shorter than this (a byline, a date, a caption)
+TITLE_WORDS = 20  # a body's title, just before it, is shorter than this (in canonical words)
 LEFT_OUT = 4  # paragraphs a copy may leave out around short lines it repeats ...
 BETWEEN_LINES = 8  # ... in a run of at most this many between two copies
 LONE_LINES = 2  # removed lines outside any copy between a short line and the copy it is in
@@ -753,13 +754,18 @@ def keep_later_run(
     Each line turned turns its own neighbours in turn, so the copy's run goes whole.
 
     A line of the copy that the later one beside those goes on from (an item of a list that the
-    body adds a sentence to, too short to be tried as contained in it) goes as contained in it.
+    body adds a sentence to, too short to be tried as contained in it) goes as contained in it;
+    so it does if that later one went as holding its words (the body ran a link into it: the
+    later one stays instead), or as contained in paragraphs after it (the body says it again
+    further on: it stays removed).
 
     Only if no paragraph that is ``text_of_its_own`` (a sentence, not a title or a heading) then
     stays between the first line turned and the later lines: a copy of part of the text,
     printed after it, leaves the rest where it stands, and the text keeps its order. (Where
     the copy's paragraphs are the originals, :func:`confirm_short_runs` removes the later
-    lines.) Returns whether it turned any.
+    lines.) The line just before the later lines, if shorter than :data:`TITLE_WORDS`, is
+    their title however it reads ("Is it worth it? Here's what we found."), not such text.
+    Returns whether it turned any.
     """
     # (the paragraphs that went as contained in a later one: where a turn starts)
     anchors = [
@@ -794,8 +800,13 @@ def keep_later_run(
             return None
         later = beside[step][edge]
         dup = later_of.get(i, {}).get(later)
-        if dup is None and later not in trial and canonical[later].startswith(canonical[i] + " "):
+        if dup is None and canonical[later].startswith(canonical[i] + " "):
             # (a line the later one adds to: a list's item that the body goes on with)
+            held = trial.get(later)
+            if held is not None and i in held.originals:
+                trial.pop(later)  # (it went as holding the words of ``i``: it stays instead)
+            elif held is not None and (held.kind != "contained" or _leads_to(trial, later, i)):
+                return None  # (``later`` goes, and not as the words of paragraphs after it)
             trial[i] = Duplicate(
                 i, later, "contained", 1.0,
                 f"its words open later paragraph {later}, inside a repeated run", (later,),
@@ -823,16 +834,36 @@ def keep_later_run(
     # (the later paragraphs that lines before them went as copies of, or as contained in)
     named = {o for j, dup in trial.items() if dup.doc_id is None for o in dup.originals if o > j}
     first, last = min(turned), min(turned.values())
+    title = beside[-1][last]  # (the line just before the later run: its title, if any)
     if any(
         k not in trial and k not in named and text_of_its_own(k)
         for k in range(first + 1, last)
-        if canonical[k]
+        if canonical[k] and (k != title or canonical[k].count(" ") + 1 >= TITLE_WORDS)
     ):
         return False  # (the rest of the text stands between: a copy of part of it)
     for i, later in turned.items():
-        found.pop(later, None)
+        if later not in trial:
+            found.pop(later, None)
         found[i] = trial[i]
     return True
+
+
+def _leads_to(found: Mapping[int, Duplicate], start: int, target: int) -> bool:
+    """Whether following what ``start`` repeats, through the paragraphs of ``found`` (removed),
+    reaches ``target``: then ``target`` cannot go as a repeat of ``start`` (nothing of the
+    two would stay)."""
+    seen, todo = {start}, [start]
+    while todo:
+        dup = found.get(todo.pop())
+        if dup is None or dup.doc_id is not None:
+            continue
+        for o in dup.originals:
+            if o == target:
+                return True
+            if o not in seen:
+                seen.add(o)
+                todo.append(o)
+    return False
 
 
 def _in_order(texts: Sequence[str], canonical: Sequence[str], span: Iterable[int]) -> list[int]:

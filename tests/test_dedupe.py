@@ -2788,30 +2788,6 @@ def test_an_older_copy_goes_whole_with_a_heading_the_article_prints_twice() -> N
     }
 
 
-def test_an_older_copy_goes_whole_with_a_list_the_article_prints_twice() -> None:
-    # The article prints its list again as a summary: the copy's second printing went as a
-    # repeat of its first, and breaks the run that turns round, unless it turns too, as a copy
-    # of the body's second printing. Then the copy goes whole, the line after the list with it,
-    # and the body stays whole and in order.
-    long = f"{P2} {P3}"
-    items = [
-        "- Weekdays: a ferry every 20 minutes from the North Quay.",
-        "- Weekends: a ferry every 30 minutes from the South Quay.",
-        "- Holidays: a ferry every hour, from either quay.",
-    ]
-    thanks = "Thanks to the harbour staff, who checked this guide before it went out."
-    copy = [P0, *items, P1, long, P4, "To sum up:", *items, thanks]
-    body = [
-        P0, *items, P1, f"{long} The audit committee will report in June.", P4, "To sum up:",
-        *items, thanks,
-    ]  # fmt: skip
-    title = "Ferry Times During the Works"
-    result = dedupe(doc(*copy, title, *body))
-    assert result.text == doc(title, *body)
-    n = len(copy) + 1
-    assert removed(result) == {k: (n + k, "contained" if k == 5 else "exact") for k in range(n - 1)}
-
-
 def test_a_sentence_added_that_shares_words_with_the_heading_after_it_stays() -> None:
     # The second printing adds a lead-in to a paragraph that the heading "Planning a Ferry
     # Trip:" follows. A window of the paragraph and the heading holds the paragraph's words but

@@ -751,11 +751,9 @@ def keep_later_run(
     those later paragraphs repeats, word for word or nearly, goes as a copy of it, and that line
     stays, whether it was kept as a short repeat (a heading, a list line) or removed as a copy
     of the earlier one; so does a line that the later one repeats word for word though the
-    article prints it more than once (its repeats are filed under its first printing), and a
-    line of the copy that went as a repeat of an earlier line of the copy (a list the article
-    prints twice) turns too, if a line beside the run repeats it. So the body stays whole and in
-    order, not part of it left in the copy. Each line turned turns its own neighbours in turn,
-    so the copy's run goes whole.
+    article prints it more than once (its repeats are filed under its first printing). So the
+    body stays whole and in order, not part of it left in the copy. Each line turned turns its
+    own neighbours in turn, so the copy's run goes whole.
 
     A line of the copy that the later one beside those goes on from (an item of a list that the
     body adds a sentence to, too short to be tried as contained in it) goes as contained in it;
@@ -797,16 +795,6 @@ def keep_later_run(
     beside = worded_neighbours(canonical, furniture(found))
     trial = dict(found)
     turned: dict[int, int] = {}  # each line turned, and the later line that stays
-    # (the copy's word-for-word repeats of its own lines, before the later paragraphs: turned
-    # too, they let the run go on past them; else they stay as they were)
-    body = min(o for j in anchors for o in found[j].originals if o > j)
-    own = {
-        i: dup for i, dup in found.items()
-        if i < body and dup.kind == "exact" and dup.doc_id is None
-        and dup.original is not None and dup.original < i
-    }  # fmt: skip
-    for i in own:
-        del trial[i]
 
     def confirm(i: int, step: int, neighbour: Duplicate) -> Duplicate | None:
         edge = (max if step == 1 else min)(neighbour.originals, default=None)
@@ -846,15 +834,10 @@ def keep_later_run(
         k for j in anchors for k in (beside[-1][j], beside[1][j]) if k >= 0 and k not in found
     }
     _confirm_along(
-        trial, beside, waiting | own.keys(), confirm,
-        also=lambda k: k not in trial and bool(canonical[k]),
-    )  # fmt: skip
+        trial, beside, waiting, confirm, also=lambda k: k not in trial and bool(canonical[k])
+    )
     if not turned:
         return False
-    stay = set(turned.values())
-    for i, dup in own.items():
-        if i not in stay:
-            trial.setdefault(i, dup)
     # (the later paragraphs that lines before them went as copies of, or as contained in)
     named = {o for j, dup in trial.items() if dup.doc_id is None for o in dup.originals if o > j}
     first, last = min(turned), min(turned.values())

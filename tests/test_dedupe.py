@@ -2769,25 +2769,6 @@ def test_an_older_copy_goes_whole_past_a_body_line_that_goes_as_holding_its_word
     }
 
 
-def test_an_older_copy_goes_whole_with_a_heading_the_article_prints_twice() -> None:
-    # The copy's second "Cooling" is a short repeat of its first, and so are the body's two: it
-    # still goes, as a copy of the body's second, which stays where the body prints it.
-    heading = "Cooling"
-    fans = "Cooler, tougher and brighter, the new fans move more air than ever."
-    fits = "Small designs fit in nearly every case on the market."
-    blades = "Wide blades channel airflow for maximum movement."
-    copy = [P0, heading, fans, P1, fits, heading, blades, P4]
-    body = [
-        P0, heading, fans, P1, f"{fits} No need to ask if it will fit.", heading,
-        f"{blades} Superior heat transfer keeps the card quiet.", P4,
-    ]  # fmt: skip
-    result = dedupe(doc(*copy, *body))
-    assert result.text == doc(*body)
-    assert removed(result) == {
-        k: (8 + k, "contained" if k in (4, 6) else "exact") for k in range(8)
-    }
-
-
 def test_a_sentence_added_that_shares_words_with_the_heading_after_it_stays() -> None:
     # The second printing adds a lead-in to a paragraph that the heading "Planning a Ferry
     # Trip:" follows. A window of the paragraph and the heading holds the paragraph's words but

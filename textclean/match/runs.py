@@ -750,10 +750,8 @@ def keep_later_run(
     paragraphs the body's repeat adding a sentence): each line of that copy that a line beside
     those later paragraphs repeats, word for word or nearly, goes as a copy of it, and that line
     stays, whether it was kept as a short repeat (a heading, a list line) or removed as a copy
-    of the earlier one; so does a line that the later one repeats word for word though the
-    article prints it more than once (its repeats are filed under its first printing). So the
-    body stays whole and in order, not part of it left in the copy. Each line turned turns its
-    own neighbours in turn, so the copy's run goes whole.
+    of the earlier one. So the body stays whole and in order, not part of it left in the copy.
+    Each line turned turns its own neighbours in turn, so the copy's run goes whole.
 
     A line of the copy that the later one beside those goes on from (an item of a list that the
     body adds a sentence to, too short to be tried as contained in it) goes as contained in it;
@@ -801,12 +799,7 @@ def keep_later_run(
         if neighbour.doc_id is not None or edge is None or edge <= i:
             return None
         later = beside[step][edge]
-        if later <= i:
-            return None
         dup = later_of.get(i, {}).get(later)
-        if dup is None and canonical[later] == canonical[i]:
-            # (a line the article repeats, whose repeats went as copies of its first printing)
-            dup = Duplicate(later, i, "exact", 1.0, "")
         if dup is None and canonical[later].startswith(canonical[i] + " "):
             # (a line the later one adds to: a list's item that the body goes on with)
             held = trial.get(later)

@@ -3805,3 +3805,25 @@ def test_rota_rows_that_take_turns_between_three_templates_stay() -> None:
     assert dedupe(result.text).duplicates == ()
     # Two rows a template: the second three name other places, which no edited copy does.
     assert dedupe(doc("Open over the holiday", *rows[:6])).duplicates == ()
+
+
+def test_a_sentence_printed_over_and_over_around_a_pull_quote_goes_once() -> None:
+    # Found by the property tests (against a turn since reverted): a pull quote contained in a
+    # later paragraph makes the run of repeated sentences around it look like an older copy
+    # before the body. The output holds the sentence once, and says it once again; no removal
+    # is of a paragraph -1 (the end of the document seen from its start).
+    said = "The council approved the budget on Tuesday after a long debate."
+    quote = "““We have listened to residents,” the mayor said” — the mayor"
+    whole = "“We have listened to residents,” the mayor said."
+    for page in (
+        [said, said, said, quote, said, said, whole, said],
+        [said, quote, said, said, whole, said],
+        [said, said, said, quote, said, said, said, whole, said, said],
+        [said] * 3 + [quote] + [said] * 4 + [whole] + [said] * 4 + [f"{whole} {said}", said],
+    ):
+        result = dedupe(doc(*page))
+        assert_accounted(result)
+        assert result.text.count(said) == 1
+        assert whole in result.text
+        assert dedupe(result.text).duplicates == ()
+        assert all(0 <= d.index < len(result.paragraphs) for d in result.duplicates)

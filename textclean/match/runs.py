@@ -799,6 +799,8 @@ def keep_later_run(
         if neighbour.doc_id is not None or edge is None or edge <= i:
             return None
         later = beside[step][edge]
+        if later <= i:
+            return None  # (none beside, -1: not the document's last paragraph)
         dup = later_of.get(i, {}).get(later)
         if dup is None and canonical[later].startswith(canonical[i] + " "):
             # (a line the later one adds to: a list's item that the body goes on with)
@@ -918,7 +920,8 @@ def _confirm_along(
                 found[i] = dup
                 queue.extend(
                     k for k in (beside[-1][i], beside[1][i])
-                    if k not in found and (k in waiting or (also is not None and also(k)))
+                    if k >= 0 and k not in found
+                    and (k in waiting or (also is not None and also(k)))
                 )  # fmt: skip
                 break
 

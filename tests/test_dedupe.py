@@ -3827,3 +3827,18 @@ def test_a_sentence_printed_over_and_over_around_a_pull_quote_goes_once() -> Non
         assert whole in result.text
         assert dedupe(result.text).duplicates == ()
         assert all(0 <= d.index < len(result.paragraphs) for d in result.duplicates)
+
+
+def test_a_line_kept_in_place_of_the_copys_is_tried_for_containment_in_later_ones() -> None:
+    # Found by the property tests: a line with a typo, two sentences twice each, then a
+    # paragraph that runs them together. Turning the run round kept the later copy of the line
+    # in place of the first, but that copy stands in the paragraph after it too, which a second
+    # run saw. Now the line kept so is tried for containment in later paragraphs at once.
+    typo = "Ferries will run every 20 minutes while teh bridge is closed."
+    ferries = typo.replace("teh", "the")
+    said = "The council approved the budget on Tuesday after a long debate."
+    merged = f"{said} {said} {ferries} {ferries} {said}"
+    result = dedupe(doc(typo, said, said, ferries, ferries, merged, said))
+    assert_accounted(result)
+    assert result.kept == (5,)
+    assert dedupe(result.text).duplicates == ()

@@ -3829,11 +3829,11 @@ def test_a_sentence_printed_over_and_over_around_a_pull_quote_goes_once() -> Non
         assert all(0 <= d.index < len(result.paragraphs) for d in result.duplicates)
 
 
-def test_a_line_kept_in_place_of_the_copys_is_tried_for_containment_in_later_ones() -> None:
+def test_a_line_kept_in_place_of_the_copys_is_tried_for_containment_at_once() -> None:
     # Found by the property tests: a line with a typo, two sentences twice each, then a
     # paragraph that runs them together. Turning the run round kept the later copy of the line
     # in place of the first, but that copy stands in the paragraph after it too, which a second
-    # run saw. Now the line kept so is tried for containment in later paragraphs at once.
+    # run saw. Now the line kept so is tried for containment in other paragraphs at once.
     typo = "Ferries will run every 20 minutes while teh bridge is closed."
     ferries = typo.replace("teh", "the")
     said = "The council approved the budget on Tuesday after a long debate."
@@ -3841,4 +3841,13 @@ def test_a_line_kept_in_place_of_the_copys_is_tried_for_containment_in_later_one
     result = dedupe(doc(typo, said, said, ferries, ferries, merged, said))
     assert_accounted(result)
     assert result.kept == (5,)
+    assert dedupe(result.text).duplicates == ()
+    # ... and in earlier ones: a pull quote of two sentences, a paragraph that holds them six
+    # times over, then the two sentences thrice.
+    twice = f"{said} {said}"
+    quote = f"“{twice[:-1]}” — the mayor"
+    long = f"{ferries} {' '.join([said] * 6)}"
+    result = dedupe(doc(ferries, quote, ferries, long, twice, twice, twice))
+    assert_accounted(result)
+    assert result.kept == (3,)
     assert dedupe(result.text).duplicates == ()

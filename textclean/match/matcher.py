@@ -473,12 +473,10 @@ class _DocumentMatcher:
             settle.remove_wordless(canonical, self.found)  # (a second run sees none of those)
             runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
             runs.confirm_short_runs(canonical, self.found, short_repeats)
-            before = set(self.found)
             turned = runs.keep_later_run(canonical, self.found, short_repeats, self._of_its_own)
             if turned:  # (the later lines kept in place of the copy's: contained in others?)
-                for i in sorted(before - self.found.keys()):
-                    if i not in self.found:
-                        self._contained_among(i, self._local(i))
+                for later in sorted({j for j in turned.values() if j not in self.found}):
+                    self._contained_among(later, self._local(later))
                 self._contained_again(self._contained_in_later(), set())
             self._confirm_edited_runs()  # (edited copies the paragraphs gone since close up)
             self._confirm_corrected(both=True)  # (beside short lines of the copy gone since)

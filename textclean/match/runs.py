@@ -744,7 +744,7 @@ def keep_later_run(
     found: dict[int, Duplicate],
     short_repeats: Mapping[int, int],
     text_of_its_own: Callable[[int], bool],
-) -> bool:
+) -> dict[int, int]:
     """Turn round the repeats of lines of a copy printed before the body, beside paragraphs of
     it that went as contained in later ones (an older or shorter copy of the body, whose
     paragraphs the body's repeat adding a sentence): each line of that copy that a line beside
@@ -765,14 +765,14 @@ def keep_later_run(
     the copy's paragraphs are the originals, :func:`confirm_short_runs` removes the later
     lines.) The line just before the later lines, if shorter than :data:`TITLE_WORDS`, is
     their title however it reads ("Is it worth it? Here's what we found."), not such text.
-    Returns whether it turned any.
+    Returns the lines turned, each with the later line it now goes as a repeat of (none: ``{}``).
     """
     # (the paragraphs that went as contained in a later one: where a turn starts)
     anchors = [
         j for j, dup in found.items() if dup.doc_id is None and any(o > j for o in dup.originals)
     ]
     if not anchors:
-        return False
+        return {}
     later_of: dict[int, dict[int, Duplicate]] = {}
     for later, first in short_repeats.items():
         if later not in found and first not in found:
@@ -789,7 +789,7 @@ def keep_later_run(
         ):
             later_of.setdefault(copied, {})[later] = dup
     if not later_of:
-        return False
+        return {}
     beside = worded_neighbours(canonical, furniture(found))
     trial = dict(found)
     turned: dict[int, int] = {}  # each line turned, and the later line that stays
@@ -832,7 +832,7 @@ def keep_later_run(
         trial, beside, waiting, confirm, also=lambda k: k not in trial and bool(canonical[k])
     )
     if not turned:
-        return False
+        return {}
     # (the later paragraphs that lines before them went as copies of, or as contained in)
     named = {o for j, dup in trial.items() if dup.doc_id is None for o in dup.originals if o > j}
     first, last = min(turned), min(turned.values())
@@ -842,12 +842,12 @@ def keep_later_run(
         for k in range(first + 1, last)
         if canonical[k] and (k != title or canonical[k].count(" ") + 1 >= TITLE_WORDS)
     ):
-        return False  # (the rest of the text stands between: a copy of part of it)
+        return {}  # (the rest of the text stands between: a copy of part of it)
     for i, later in turned.items():
         if later not in trial:
             found.pop(later, None)
         found[i] = trial[i]
-    return True
+    return turned
 
 
 def _leads_to(found: Mapping[int, Duplicate], start: int, target: int) -> bool:

@@ -2769,6 +2769,28 @@ def test_an_older_copy_goes_whole_past_a_body_line_that_goes_as_holding_its_word
     }
 
 
+def test_an_older_copy_goes_whole_past_a_line_the_article_prints_twice() -> None:
+    # A review prints the same verdict under two products; so do its older copy and its body.
+    # The copy's second verdict went as a repeat of its first, and the body's two as well: the
+    # chain of the copy's lines turned round passes it, where the body prints it too, before
+    # the paragraph the body adds a sentence to (the chain runs forward) or after it (back).
+    long = f"{P2} {P3}"
+    added = f"{long} The audit committee will report in June."
+    verdict = "Our verdict: a sound choice for most households, and good value at its price."
+    one, two = "The Kettle One", "The Kettle Two"
+    for copy in (
+        [P0, long, one, verdict, P1, two, verdict, P4],
+        [P0, one, verdict, P1, two, verdict, P4, long],
+        [P0, one, verdict, two, verdict, long, P4],
+    ):
+        body = [added if p == long else p for p in copy]
+        n, second = len(copy), len(copy) - 1 - copy[::-1].index(verdict)
+        result = dedupe(doc(*copy, *body))
+        assert result.text == doc(*(p for k, p in enumerate(body) if k != second))
+        assert set(result.kept) == {n + k for k in range(n) if k != second}
+        assert dedupe(result.text).duplicates == ()
+
+
 def test_a_sentence_added_that_shares_words_with_the_heading_after_it_stays() -> None:
     # The second printing adds a lead-in to a paragraph that the heading "Planning a Ferry
     # Trip:" follows. A window of the paragraph and the heading holds the paragraph's words but

@@ -794,8 +794,33 @@ def keep_later_run(
     trial = dict(found)
     turned: dict[int, int] = {}  # each line turned, and the later line that stays
 
+    def counterpart(k: int, step: int) -> int | None:
+        # The later line that stands where line ``k`` of the copy does, past lines of the copy
+        # that went before any turn as repeats of an earlier line of the copy (the article
+        # prints them twice; so does the later run): the same texts in the same order beside
+        # the later line of a line turned, or of one gone as contained in a later one.
+        passed: list[int] = []
+        while True:
+            dup = trial.get(k)
+            if k < 0 or dup is None or dup.doc_id is not None:
+                return None
+            later = (max if step == 1 else min)(dup.originals, default=-1)
+            if later > k:
+                break
+            if len(passed) == LONE_LINES:
+                return None
+            passed.append(k)
+            k = beside[-step][k]
+        for k in reversed(passed):
+            later = beside[step][later]
+            if later < 0 or canonical[later] != canonical[k]:
+                return None
+        return later
+
     def confirm(i: int, step: int, neighbour: Duplicate) -> Duplicate | None:
         edge = (max if step == 1 else min)(neighbour.originals, default=None)
+        if neighbour.doc_id is None and edge is not None and edge <= i:
+            edge = counterpart(neighbour.index, step)  # (a line the copy prints twice)
         if neighbour.doc_id is not None or edge is None or edge <= i:
             return None
         later = beside[step][edge]
@@ -829,8 +854,9 @@ def keep_later_run(
         k for j in anchors for k in (beside[-1][j], beside[1][j]) if k >= 0 and k not in found
     }
     _confirm_along(
-        trial, beside, waiting, confirm, also=lambda k: k not in trial and bool(canonical[k])
-    )
+        trial, beside, waiting, confirm,
+        also=lambda k: k not in trial and bool(canonical[k]), past=LONE_LINES,
+    )  # fmt: skip
     if not turned:
         return {}
     # (the later paragraphs that lines before them went as copies of, or as contained in)
@@ -896,12 +922,14 @@ def _confirm_along(
     confirm: Callable[[int, int, Duplicate], Duplicate | None],
     *,
     also: Callable[[int], bool] | None = None,
+    past: int = 0,
 ) -> None:
     """Move to ``found`` each of ``waiting`` that ``confirm(i, step, neighbour)`` confirms, where
     ``neighbour`` is the duplicate next to ``i`` on the side ``-step`` (``beside``: the nearest
     paragraphs with words). A confirmed one makes its own neighbours look again, so a run goes
     whole: each is looked at once, and again when a neighbour is confirmed (linear in the run).
-    With ``also``, the neighbours of a confirmed one for which ``also`` holds look too.
+    With ``also``, the neighbours of a confirmed one for which ``also`` holds look too; with
+    ``past``, the first paragraph not in ``found`` past up to that many that are, on each side.
     """
     queue = deque(sorted(waiting))
     while queue:
@@ -918,11 +946,17 @@ def _confirm_along(
                 dup = _confirm_past_lone(found, toward, toward[i], i, step, confirm)
             if dup is not None:
                 found[i] = dup
-                queue.extend(
-                    k for k in (beside[-1][i], beside[1][i])
-                    if k >= 0 and k not in found
-                    and (k in waiting or (also is not None and also(k)))
-                )  # fmt: skip
+                for way in (-1, 1):
+                    k = beside[way][i]
+                    for _ in range(past):  # (past removed lines: see ``past``)
+                        if k not in found:
+                            break
+                        k = beside[way][k]
+                    if (
+                        k >= 0 and k not in found
+                        and (k in waiting or (also is not None and also(k)))
+                    ):  # fmt: skip
+                        queue.append(k)
                 break
 
 

@@ -92,6 +92,7 @@ import html
 import json
 import random
 import re
+import string
 import sys
 import time
 import unicodedata
@@ -458,23 +459,54 @@ def _time_per_item(text: str, count: int, item: str) -> None:
           f"{len(result.duplicates):,} removed")  # fmt: skip
 
 
+def _drawn(pool: Sequence[str], size: int, seed: int) -> list[str]:
+    """``size`` paragraphs: the next one of ``pool``, or (30% of the time) one already drawn."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    k = 0
+    for _ in range(size):
+        if out and rng.random() < 0.3:
+            out.append(rng.choice(out))
+        else:
+            out.append(pool[k % len(pool)])
+            k += 1
+    return out
+
+
+def _shifted(text: str, by: int) -> str:
+    """``text`` with each ASCII letter ``by`` places further on in the alphabet (circularly).
+
+    >>> _shifted("Ab zY", 3)
+    'De cB'
+    """
+    lower, upper = string.ascii_lowercase, string.ascii_uppercase
+    table = str.maketrans(lower + upper, lower[by:] + lower[:by] + upper[by:] + upper[:by])
+    return text.translate(table)
+
+
 def big(articles: Sequence[_generate.Article], seed: int) -> None:
     """Time ``textclean.dedupe`` on 25k, 50k and 100k-paragraph documents and adversarial ones."""
     pool = [p for a in articles for p in a.paragraphs]
     print(f"\nbig documents (paragraphs drawn from {len(pool)} corpus paragraphs, ~30% repeats)")
     for size in (25_000, 50_000, 100_000):
-        rng = random.Random(seed)
-        out: list[str] = []
-        k = 0
-        for _ in range(size):
-            if out and rng.random() < 0.3:
-                out.append(rng.choice(out))
-            else:
-                out.append(pool[k % len(pool)])
-                k += 1
-        text = "\n\n".join(out)
+        text = "\n\n".join(_drawn(pool, size, seed))
         result, seconds = _timed(text)
         assert len(result.kept) + len(result.duplicates) == len(result.paragraphs)
+        print(
+            f"  {size:>7,} paragraphs, {len(text) / 1e6:5.1f} MB: {seconds:6.2f} s, "
+            f"{1e6 * seconds / size:6.1f} µs/paragraph, {len(result.duplicates):,} removed"
+        )
+    # The bigger documents above draw more of the corpus, and with it more of its own repeats
+    # (articles it holds twice), so they are not the smaller ones scaled up. These are: the
+    # same document of 20,000 paragraphs once, twice and four times, each time with its letters
+    # shifted (a -> d, b -> e, ...), so that no block repeats another. The time per paragraph
+    # must stay about flat.
+    print("the same document in 1, 2 and 4 blocks that share nothing (letters shifted)")
+    block = _drawn(pool, 20_000, seed)
+    for blocks in (1, 2, 4):
+        text = "\n\n".join(_shifted(p, 3 * b) for b in range(blocks) for p in block)
+        result, seconds = _timed(text)
+        size = blocks * len(block)
         print(
             f"  {size:>7,} paragraphs, {len(text) / 1e6:5.1f} MB: {seconds:6.2f} s, "
             f"{1e6 * seconds / size:6.1f} µs/paragraph, {len(result.duplicates):,} removed"

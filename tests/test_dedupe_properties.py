@@ -516,6 +516,14 @@ _BOARD = (
     "\n\n".join([json.dumps(_DATA_2714), "Key points", _SFF, _SS, _HTML_S,
                    f"{_SS} {_HTML_S} {_S} {_F} {_F} {_S}"])
 )  # fmt: skip
+@example(  # an older copy's line aligned past lone lines, then passed where printed twice (4904)
+    "\n\n".join([f"{_F.replace('the b', 'teh b')} {_Q}", *[f"{_F} {_Q}"] * 3, _S,
+                   *[f"{_F} {_Q}"] * 3, _SS, f"{_F[:54]}…"])
+)  # fmt: skip
+@example(  # a teaser kept as its copy went, the copy then kept by a turn: contained in it (4904)
+    "\n\n".join([f"{_F.replace('the b', 'teh b')} {_Q}", *[f"{_F} {_Q}"] * 2, _S,
+                   *[f"{_F} {_Q}"] * 4, _SS, f"{_F[:54]}…"])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -474,9 +474,9 @@ class _DocumentMatcher:
             runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
             runs.confirm_short_runs(canonical, self.found, short_repeats)
             turned = runs.keep_later_run(canonical, self.found, short_repeats, self._of_its_own)
-            if turned:  # (the later lines kept in place of the copy's: contained in others?)
-                for later in sorted({j for j in turned.values() if j not in self.found}):
-                    self._contained_among(later, self._local(later))
+            if turned:  # (the later lines kept in place of the copy's, and those after them
+                # linked to them: contained in others now, as in a second run?)
+                self._contained_beside({j for j in turned.values() if j not in self.found})
                 self._contained_again(self._contained_in_later(), set())
             self._confirm_edited_runs()  # (edited copies the paragraphs gone since close up)
             self._confirm_corrected(both=True)  # (beside short lines of the copy gone since)

@@ -819,7 +819,10 @@ def keep_later_run(
 
     def confirm(i: int, step: int, neighbour: Duplicate) -> Duplicate | None:
         edge = (max if step == 1 else min)(neighbour.originals, default=None)
-        if neighbour.doc_id is None and edge is not None and edge <= i:
+        if (
+            neighbour.doc_id is None and edge is not None and edge <= i
+            and neighbour.index == beside[-step][i]
+        ):  # fmt: skip
             edge = counterpart(neighbour.index, step)  # (a line the copy prints twice)
         if neighbour.doc_id is not None or edge is None or edge <= i:
             return None

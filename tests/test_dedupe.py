@@ -2774,20 +2774,28 @@ def test_an_older_copy_goes_whole_past_a_line_the_article_prints_twice() -> None
     # The copy's second verdict went as a repeat of its first, and the body's two as well: the
     # chain of the copy's lines turned round passes it, where the body prints it too, before
     # the paragraph the body adds a sentence to (the chain runs forward) or after it (back).
+    # So it passes a list that the article prints again as a summary, three lines in a row.
     long = f"{P2} {P3}"
     added = f"{long} The audit committee will report in June."
     verdict = "Our verdict: a sound choice for most households, and good value at its price."
     one, two = "The Kettle One", "The Kettle Two"
+    summary = [  # (a list printed again as a summary)
+        "- Ferries will run every 20 minutes on weekdays while the bridge is closed.",
+        "- A temporary footbridge will be built next to the old one.",
+        verdict,
+    ]
     for copy in (
         [P0, long, one, verdict, P1, two, verdict, P4],
         [P0, one, verdict, P1, two, verdict, P4, long],
         [P0, one, verdict, two, verdict, long, P4],
+        [P0, *summary, long, "In short:", *summary, P4],
     ):
         body = [added if p == long else p for p in copy]
-        n, second = len(copy), len(copy) - 1 - copy[::-1].index(verdict)
+        n = len(copy)
+        again = {k for k, p in enumerate(copy) if p in copy[:k]}
         result = dedupe(doc(*copy, *body))
-        assert result.text == doc(*(p for k, p in enumerate(body) if k != second))
-        assert set(result.kept) == {n + k for k in range(n) if k != second}
+        assert result.text == doc(*(p for k, p in enumerate(body) if k not in again))
+        assert set(result.kept) == {n + k for k in range(n) if k not in again}
         assert dedupe(result.text).duplicates == ()
 
 

@@ -524,6 +524,12 @@ _BOARD = (
     "\n\n".join([f"{_F.replace('the b', 'teh b')} {_Q}", *[f"{_F} {_Q}"] * 2, _S,
                    *[f"{_F} {_Q}"] * 4, _SS, f"{_F[:54]}…"])
 )  # fmt: skip
+@example(  # a line kept while the first of its text went, kept again by a turn (seed 4905)
+    "\n\n".join([f"{_Q} Closed", *[_S] * 8, f"{_Q} Closed", f"{_W}{_Q} Closed",
+                   " ".join([*[_S] * 8, f"{_Q} Closed", f"{_W}{_Q} Closed", f"{_S[:31]}…",
+                             f"{_W}{_Q} Closed"]),
+                   f"{_S[:31]}…", f"{_W}{_Q} Closed", f"{_Q} Closed"])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

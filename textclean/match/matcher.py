@@ -475,7 +475,8 @@ class _DocumentMatcher:
             runs.confirm_short_runs(canonical, self.found, short_repeats)
             turned = runs.keep_later_run(canonical, self.found, short_repeats, self._of_its_own)
             if turned:  # (the later lines kept in place of the copy's, and those after them
-                # linked to them: contained in others now, as in a second run?)
+                # linked to them: repeats or contained in others now, as in a second run?)
+                self._repeats_again()
                 self._contained_beside({j for j in turned.values() if j not in self.found})
                 self._contained_again(self._contained_in_later(), set())
             self._confirm_edited_runs()  # (edited copies the paragraphs gone since close up)
@@ -488,6 +489,24 @@ class _DocumentMatcher:
                 self._edited_between_indexed_copies()
             if len(self.found) == count and not turned:
                 break
+
+    def _repeats_again(self) -> None:
+        """Remove the kept paragraphs of :attr:`~DedupeOptions.short_words` words or more that
+        repeat a kept one before them word for word, as a second run on the output does: the
+        first copy of theirs that stood when they were matched may have gone since, turned round
+        with an older copy (so a later one stays in its place)."""
+        canonical, exact = self.document.canonical, self.document.exact
+        for k in sorted(self.page.repeats):
+            if k in self.found or k in self.structured:
+                continue
+            j = self.page.kept_copy_before(k)
+            if (
+                j is not None
+                and canonical[j] == canonical[k]
+                and word_count(canonical[k]) >= self.options.short_words
+                and exact[k] not in self.prior.boilerplate
+            ):
+                self.found[k] = Duplicate(k, j, "exact", 1.0, "same canonical text", (j,))
 
     def _of_its_own(self, k: int) -> bool:
         """Whether paragraph ``k`` is text of its own that a copy around it cannot move past:

@@ -144,6 +144,15 @@ class Page:
         copies = self._copies[self.first_same[k]]
         return any(m not in self.found for m in islice(copies, bisect_left(copies, k)))
 
+    def kept_copy_before(self, k: int) -> int | None:
+        """The first paragraph before ``k`` that stays with ``k``'s exact key, if any."""
+        if k not in self.repeats:
+            return None
+        copies = self._copies[self.first_same[k]]
+        return next(
+            (m for m in islice(copies, bisect_left(copies, k)) if m not in self.found), None
+        )
+
     def sentence_holders(self, sentence: str) -> list[int]:
         """The paragraphs of this document that hold canonical ``sentence`` as a sentence with
         a key, in order."""

@@ -59,6 +59,8 @@ TITLE_WORDS = 20  # a body's title, just before it, is shorter than this (in can
 LEFT_OUT = 4  # paragraphs a copy may leave out around short lines it repeats ...
 BETWEEN_LINES = 8  # ... in a run of at most this many between two copies
 LONE_LINES = 2  # removed lines outside any copy between a short line and the copy it is in
+TWICE_LINES = 8  # lines in a row that a copy printed before the body repeats of its own, and
+# the body too, that the copy's lines turned round pass (see keep_later_run)
 FURNITURE_PASSED = 4  # boilerplate lines passed over on the way to a neighbour that lines up
 
 
@@ -757,7 +759,10 @@ def keep_later_run(
     body adds a sentence to, too short to be tried as contained in it) goes as contained in it;
     so it does if that later one went as holding its words (the body ran a link into it: the
     later one stays instead), or as contained in paragraphs after it (the body says it again
-    further on: it stays removed).
+    further on: it stays removed). The run passes up to :data:`TWICE_LINES` lines in a row of
+    the copy that went before as repeats of its own earlier lines (the article prints them
+    twice: a verdict under two products, a list again as a summary), where the later run has
+    the same lines in the same place.
 
     Only if no paragraph that is ``text_of_its_own`` (a sentence, not a title or a heading) then
     stays between the first line turned and the later lines: a copy of part of the text,
@@ -807,7 +812,7 @@ def keep_later_run(
             later = (max if step == 1 else min)(dup.originals, default=-1)
             if later > k:
                 break
-            if len(passed) == LONE_LINES:
+            if len(passed) == TWICE_LINES:
                 return None
             passed.append(k)
             k = beside[-step][k]
@@ -858,7 +863,7 @@ def keep_later_run(
     }
     _confirm_along(
         trial, beside, waiting, confirm,
-        also=lambda k: k not in trial and bool(canonical[k]), past=LONE_LINES,
+        also=lambda k: k not in trial and bool(canonical[k]), past=TWICE_LINES,
     )  # fmt: skip
     if not turned:
         return {}

@@ -268,7 +268,6 @@ class _DocumentMatcher:
         links = self.links
         first_same = self.page.first_same
         canonical = document.canonical
-        short_words = 0 if self.options.remove_short_repeats else self.options.short_words
         short_repeats = self.short_repeats
         short_parts: dict[int, Duplicate] = {}
         in_prior: set[int] = set()  # paragraphs holding a key the index knows
@@ -287,10 +286,7 @@ class _DocumentMatcher:
             j = first_same[i]
             if j != i and j not in self.found and canonical[j] == canonical[i] and canonical[i]:
                 # The fast paths for the commonest repeats: same text as a kept paragraph.
-                if (
-                    word_count(canonical[i]) >= short_words
-                    and document.exact[i] not in self.prior.boilerplate
-                ):
+                if self._goes_as_same_text(i):
                     self.found[i] = Duplicate(i, j, "exact", 1.0, "same canonical text", (j,))
                     continue
                 if i not in in_prior and not self._boilerplate_line(i):
@@ -491,22 +487,29 @@ class _DocumentMatcher:
                 break
 
     def _repeats_again(self) -> None:
-        """Remove the kept paragraphs of :attr:`~DedupeOptions.short_words` words or more that
-        repeat a kept one before them word for word, as a second run on the output does: the
+        """Remove the kept paragraphs that repeat a kept one before them word for word and go at
+        once so (:meth:`_goes_as_same_text`), as a second run on the output does: the
         first copy of theirs that stood when they were matched may have gone since, turned round
         with an older copy (so a later one stays in its place)."""
-        canonical, exact = self.document.canonical, self.document.exact
+        canonical = self.document.canonical
         for k in sorted(self.page.repeats):
             if k in self.found or k in self.structured:
                 continue
             j = self.page.kept_copy_before(k)
-            if (
-                j is not None
-                and canonical[j] == canonical[k]
-                and word_count(canonical[k]) >= self.options.short_words
-                and exact[k] not in self.prior.boilerplate
-            ):
+            if j is not None and canonical[j] == canonical[k] and self._goes_as_same_text(k):
                 self.found[k] = Duplicate(k, j, "exact", 1.0, "same canonical text", (j,))
+
+    def _goes_as_same_text(self, i: int) -> bool:
+        """Whether paragraph ``i``, the same text as a kept paragraph before it, goes at once as
+        its exact repeat: it has :attr:`~DedupeOptions.short_words` words or more (unless short
+        repeats are removed too; a shorter one is a short repeat, judged by its neighbours) and
+        is no boilerplate of its source."""
+        options = self.options
+        short_words = 0 if options.remove_short_repeats else options.short_words
+        return (
+            word_count(self.document.canonical[i]) >= short_words
+            and self.document.exact[i] not in self.prior.boilerplate
+        )
 
     def _of_its_own(self, k: int) -> bool:
         """Whether paragraph ``k`` is text of its own that a copy around it cannot move past:

@@ -139,10 +139,7 @@ class Page:
     def repeats_kept(self, k: int) -> bool:
         """Whether paragraph ``k`` repeats, word for word, a paragraph before it that stays: a
         repeat as a second run on the output sees it (not one whose earlier copies all went)."""
-        if k not in self.repeats:
-            return False
-        copies = self._copies[self.first_same[k]]
-        return any(m not in self.found for m in islice(copies, bisect_left(copies, k)))
+        return self.kept_copy_before(k) is not None
 
     def kept_copy_before(self, k: int) -> int | None:
         """The first paragraph before ``k`` that stays with ``k``'s exact key, if any."""

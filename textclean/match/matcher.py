@@ -261,6 +261,7 @@ class _DocumentMatcher:
         self.merged = MergedCopies(
             document.canonical, self.found, options.threshold,
             passable=self.short_repeats, furniture=self.furniture,
+            opens=boilerplate.may_start if boilerplate else None,
         )  # fmt: skip
 
     def run(self) -> Matching:

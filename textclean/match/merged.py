@@ -56,7 +56,9 @@ class MergedCopies:
     only the first. With ``furniture`` (which says whether canonical text is a boilerplate
     line), it may also be a boilerplate line, before or after the paragraphs skipped there: a
     "Read more: ..." line that the paragraphs found lack (an indexed document removed it, or
-    the page's own copy of them never had it).
+    the page's own copy of them never had it). ``opens`` may narrow the search for such lines:
+    it says whether some boilerplate line (as ``furniture`` reads it) can start with the words
+    given (a plain word, or two: it is not asked about anything else).
     """
 
     def __init__(
@@ -68,6 +70,7 @@ class MergedCopies:
         passable: Collection[int] = (),
         repeated: Collection[str] = (),
         furniture: Callable[[str], object] | None = None,
+        opens: Callable[[str], bool] | None = None,
     ) -> None:
         self.canonical = canonical
         self.found = found
@@ -80,6 +83,7 @@ class MergedCopies:
         self.said_besides: dict[tuple[int, ...], str] = {}
         self.said_in: dict[tuple[str, tuple[int, ...]], int] = {}
         self.furniture = furniture
+        self.opens = opens
         self.furniture_in: dict[str, bool] = {}
 
     def laid_end_to_end(
@@ -371,7 +375,7 @@ class MergedCopies:
             if len(words) <= MAX_FURNITURE_WORDS:
                 for start in (k for k in range(len(words)) if ends[k]):
                     size = -1
-                    for end in range(start + 1, len(words) + 1):
+                    for end in range(start + 1, start + self._line_room(words, start) + 1):
                         size += len(words[end - 1]) + 1
                         if size > MAX_LINE_CHARS:
                             break
@@ -379,6 +383,28 @@ class MergedCopies:
                             ends[end] = bool(self.furniture(" ".join(words[start:end])))
             known = self.furniture_in[line] = ends[-1] or bool(self.furniture(line))
         return known
+
+    def _line_room(self, words: list[str], start: int) -> int:
+        """How many of ``words`` from ``start`` on a boilerplate line there may hold, as
+        ``opens`` tells from its first two words: none, one or all. (A plain first word has no
+        opening dash or bracket before it, so the line starts with it, and with the second after
+        a space when it goes on: a colon goes after two words or more, see
+        :meth:`~textclean.boilerplate.BoilerplateMatcher.match_canonical`.)
+
+        >>> opening = {"read", "read more", "now"}
+        >>> copies = MergedCopies([], {}, 0.9, furniture=bool, opens=opening.__contains__)
+        >>> words = "advert read more now here".split()
+        >>> [copies._line_room(words, k) for k in range(len(words))]
+        [0, 4, 0, 1, 0]
+        """
+        first = words[start]
+        if self.opens is None or not first.isalnum():
+            return len(words) - start
+        if not self.opens(first):
+            return 0
+        if start + 1 < len(words) and not self.opens(f"{first} {words[start + 1]}"):
+            return 1
+        return len(words) - start
 
     def _said_gap(self, gap: str, skipped: list[int]) -> tuple[bool, int]:
         """Whether ``gap``, past the texts of ``repeated`` it starts with, is words the document

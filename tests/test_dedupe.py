@@ -1416,6 +1416,30 @@ def test_a_copy_hard_wrapped_one_line_a_paragraph_goes_line_by_line(width: int) 
     assert all(d.original < len(BODY) for d in result.duplicates)
 
 
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+@pytest.mark.parametrize("width", [40, 60, 72])
+def test_a_copy_wrapped_after_its_paragraph_breaks_were_lost_goes_line_by_line(
+    width: int, sep: str
+) -> None:
+    # The copy's text was run together before it was wrapped, so a line may end one paragraph
+    # and start the next: it stands in neither, only in the two laid end to end.
+    lines = textwrap.wrap(" ".join(BODY), width)
+    assert any(not any(line in paragraph for paragraph in BODY) for line in lines)
+    result = dedupe(sep.join([*BODY, *lines]))
+    assert result.text == sep.join(BODY)
+    assert all(max(d.originals) < len(BODY) for d in result.duplicates)
+    assert any(len(d.originals) > 1 for d in result.duplicates)
+
+
+def test_a_copy_in_lines_of_two_sentences_across_paragraph_breaks_goes() -> None:
+    # An AMP copy that set the text two sentences a line, wherever its paragraphs ended.
+    lines = [" ".join(ARTICLE_SENTENCES[k : k + 2]) for k in range(0, len(ARTICLE_SENTENCES), 2)]
+    result = dedupe(doc(*ARTICLE, *lines))
+    assert result.text == doc(*ARTICLE)
+    assert {d.kind for d in result.duplicates} <= {"contained", "exact"}
+    assert any(len(d.originals) > 1 for d in result.duplicates)
+
+
 # The article a sentence a paragraph: a copy with other breaks than the body's.
 ARTICLE_SENTENCES = [s for paragraph in ARTICLE for s in _generate.sentences(paragraph)]
 

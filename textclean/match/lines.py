@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, MutableMapping, Sequence
 from itertools import islice
 
-from textclean.align import MIN_RUN, whole_words_in
+from textclean.align import MIN_RUN, find_words, whole_words_in
 from textclean.canonical import word_count
 from textclean.match.earlier import Earlier
 from textclean.match.merged import EDGE, HEADING_WORDS, MAX_SKIPPED, laid_out_in, run_into
@@ -139,19 +139,89 @@ def going_on_here(
         if dup.doc_id is not None or len(dup.originals) != 1:
             return None
         j = dup.original
-    if j is None or len(dup.originals) != 1 or j in found:
+    if j is None or j in found:
         return None
+    if len(dup.originals) != 1:
+        return _going_across(canonical, found, k, m, dup.originals) if len(seen) == 1 else None
     first, second = (canonical[m], canonical[k]) if k > m else (canonical[k], canonical[m])
     body = canonical[j]
     for run in (f"{first} {second}", f"{first}{second}"):
         # (run into the words on both sides, when the copy runs both lines' neighbours in)
         if run_into(run, body) or (run.count(" ") >= MIN_RUN - 1 and run in body):
+            return Duplicate(
+                k, j, "contained", 1.0, f"its words go on from paragraph {m}'s in paragraph {j}",
+                (j,),
+            )  # fmt: skip
+    return _going_across(canonical, found, k, m, (j,))
+
+
+def _going_across(
+    canonical: Sequence[str], found: Mapping[int, Duplicate], k: int, m: int, held: Sequence[int]
+) -> Duplicate | None:
+    """:func:`going_on_here` for a line that runs on past the paragraphs ``held`` that line
+    ``m`` beside it stands in, into the kept paragraphs after them (before them, for a line
+    before ``m``): a copy wrapped, or cut into lines of a few sentences, with its paragraph
+    breaks lost. The two lines run together stand, word for word, in those paragraphs laid
+    end to end, all of them before both lines (the copy follows the text it repeats); the
+    line goes as contained in those of them its words stand in.
+
+    >>> texts = ["the plan was approved on tuesday", "work starts in may next year",
+    ...          "the plan was approved", "on tuesday work starts"]
+    >>> found = {2: Duplicate(2, 0, "contained", 1.0, "", (0,))}
+    >>> going_on_here(texts, found, 3, 2).originals
+    (0, 1)
+    """
+    after = k > m
+    if any(h in found for h in held):
+        return None
+
+    # The paragraphs held, and the ones past them on the line's side, as long as the line: in
+    # a row, but for boilerplate lines (which a copy may lack) and empty ones.
+    def passed(x: int) -> bool:
+        return not canonical[x] or (x in found and found[x].kind == "boilerplate")
+
+    members = [held[0]]
+    for x in range(held[0] + 1, held[-1] + 1):
+        if x in held:
+            members.append(x)
+        elif not passed(x):
+            return None
+    room, step, stop = len(canonical[k]), 1 if after else -1, min(k, m)
+    x = members[-1] if after else members[0]
+    if x >= stop:
+        return None
+    while room > 0:
+        x += step
+        while 0 <= x < stop and passed(x):
+            x += step
+        if not 0 <= x < stop or x in found:
             break
-    else:
+        members.insert(len(members) if after else 0, x)
+        room -= len(canonical[x]) + 1
+    text = " ".join(canonical[x] for x in members)
+    first, second = (canonical[m], canonical[k]) if after else (canonical[k], canonical[m])
+    at = find_words(text, f"{first} {second}", 0, len(text))
+    if at < 0:
+        return None
+    line = (at + len(first) + 1, at + len(first) + 1 + len(second)) if after else (
+        at, at + len(first))  # fmt: skip
+    beside = (at, at + len(first)) if after else (line[1] + 1, line[1] + 1 + len(second))
+    reached, within, start = [], [], 0
+    for x in members:
+        end = start + len(canonical[x])
+        if start < line[1] and end > line[0]:
+            reached.append(x)
+        if start < beside[1] and end > beside[0]:
+            within.append(x)
+        start = end + 1
+    # One of the two lines runs across a break (the other may start or end there): a line that
+    # starts where the one before it ends its paragraph is a copy cut short there, or a new one.
+    if not set(within) <= set(held) or len(within) == len(reached) == 1:
         return None
     return Duplicate(
-        k, j, "contained", 1.0, f"its words go on from paragraph {m}'s in paragraph {j}", (j,)
-    )
+        k, reached[0], "contained", 1.0,
+        f"its words go on from paragraph {m}'s in {describe(reached)}", tuple(reached),
+    )  # fmt: skip
 
 
 class IndexedLines:

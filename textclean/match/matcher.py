@@ -72,7 +72,7 @@ from textclean.match.page import (
     names_speaker,
 )
 from textclean.match.structured_data import StructuredCopies
-from textclean.match.wrapped import lines_in_indexed
+from textclean.match.wrapped import lines_here, lines_in_indexed
 from textclean.options import DedupeOptions
 from textclean.results import Duplicate
 
@@ -465,6 +465,7 @@ class _DocumentMatcher:
         for _ in range(_SHORT_ROUNDS):
             count = len(self.found)
             self._joined_again()
+            self._wrapped_here()
             here = partial(lines.going_on_here, canonical, self.found)
             lines.walk_lines(canonical, self.found, self.structured, here)
             settle.remove_wordless(canonical, self.found)  # (a second run sees none of those)
@@ -797,6 +798,18 @@ class _DocumentMatcher:
             self.indexed.texts.setdefault(ref, canon)
         self.found.update(lines)
         return bool(lines)
+
+    def _wrapped_here(self) -> None:
+        """Remove the kept lines found in kept paragraphs before them through their neighbours'
+        words (:func:`~textclean.match.wrapped.lines_here`): the walks from line to line start
+        there."""
+        found = lines_here(
+            self.texts, self.document.canonical, self.found, self.document,
+            self.options.fingerprint, self.options.min_chars,
+        )  # fmt: skip
+        for k, dup in found.items():
+            if k not in self.structured:
+                self.found.setdefault(k, dup)
 
     def _near_again(self, *, contained: bool = False) -> None:
         """Match again, among the paragraphs that stay, each near copy held because of how it

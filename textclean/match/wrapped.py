@@ -16,8 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from itertools import islice
 
+import numpy as np
+
 from textclean.align import whole_words_in
 from textclean.fingerprint import (
+    DocumentPrint,
     FingerprintSettings,
     band_keys,
     fingerprint_paragraphs,
@@ -27,7 +30,7 @@ from textclean.match.links import COMMON_POSTINGS
 from textclean.match.model import IndexedParagraph
 from textclean.results import Duplicate
 
-__all__ = ["LINE_WORDS", "MIN_LINES", "lines_in_indexed"]
+__all__ = ["LINE_WORDS", "MIN_LINES", "lines_here", "lines_in_indexed"]
 
 LINE_WORDS = 24  # a paragraph this long is no wrapped line (a line of 80 columns holds fewer)
 MIN_LINES = 3  # kept lines in a row that are joined again to be looked up
@@ -94,11 +97,72 @@ def lines_in_indexed(
     next to them, in an indexed paragraph sharing a sentence or a band key (of ``min_chars``
     or more joined) with their run; and the canonical texts of the indexed paragraphs they
     stand in."""
-    runs = line_runs(texts, canonical, found)
+    runs, keys_of = _run_keys(texts, canonical, found, settings, min_chars)
     if not runs:
         return {}, {}
-    # Each run joined whole, and in pieces where a line does not go on from the one before (a
-    # heading or a list line beside the wrapped paragraph would run into its sentences).
+    postings = lookup({key for keys in keys_of for key in keys})
+    if not postings:
+        return {}, {}
+    lines: dict[int, Duplicate] = {}
+    texts_of: dict[tuple[str, int], str] = {}
+    for run, keys in zip(runs, keys_of, strict=True):
+        # (a sentence filed under many paragraphs, a disclaimer say, leads nowhere in particular)
+        held = (postings.get(key, ()) for key in keys)
+        entries = (entry for filed in held if len(filed) < COMMON_POSTINGS for entry in filed)
+        holders = {(entry.doc_id, entry.paragraph): entry.canonical for entry in entries}
+        held_in = {
+            ref: text
+            for ref, text in holders.items()
+            if _lines_in(canonical, run, ref, text, lines)
+        }
+        texts_of.update(held_in)
+    return lines, texts_of
+
+
+def lines_here(
+    texts: Sequence[str],
+    canonical: Sequence[str],
+    found: Collection[int],
+    document: DocumentPrint,
+    settings: FingerprintSettings,
+    min_chars: int,
+) -> dict[int, Duplicate]:
+    """:func:`lines_in_indexed` inside the document: the kept lines of :func:`line_runs` that
+    stand so in a kept paragraph before their run (a copy wrapped after its paragraph breaks
+    were lost: its lines start and end anywhere in the paragraphs, and hold no whole
+    sentence of theirs to share a key with)."""
+    runs, keys_of = _run_keys(texts, canonical, found, settings, min_chars)
+    if not runs:
+        return {}
+    wanted = np.fromiter({key for keys in keys_of for key in keys}, dtype=np.int64)
+    hits = np.isin(document.keys, wanted)
+    holders_of: dict[int, list[int]] = {}
+    for key, j in zip(document.keys[hits].tolist(), document.owners[hits].tolist(), strict=True):
+        holders_of.setdefault(key, []).append(j)
+    lines: dict[int, Duplicate] = {}
+    for run, keys in zip(runs, keys_of, strict=True):
+        filed = (holders_of.get(key, ()) for key in keys)
+        held = {j for js in filed if len(js) < COMMON_POSTINGS for j in js}
+        for j in sorted(j for j in held if j < run.start and j not in found):
+            _lines_in(canonical, run, (None, j), canonical[j], lines)
+    return lines
+
+
+def _run_keys(
+    texts: Sequence[str],
+    canonical: Sequence[str],
+    found: Collection[int],
+    settings: FingerprintSettings,
+    min_chars: int,
+) -> tuple[list[range], list[tuple[int, ...]]]:
+    """The runs of :func:`line_runs` and the keys each is looked up by: the sentence keys of
+    the run joined (whole, and in pieces where a line does not go on from the one before: a
+    heading or a list line beside the wrapped paragraph would run into its sentences), and
+    the band keys of the joined texts that hold one sentence or none (list items run
+    together hold no sentence end) and ``min_chars`` or more."""
+    runs = line_runs(texts, canonical, found)
+    if not runs:
+        return [], []
     joined: list[str] = []
     owner: list[int] = []
     for r, run in enumerate(runs):
@@ -111,7 +175,6 @@ def lines_in_indexed(
     keys_of: list[tuple[int, ...]] = [() for _ in runs]
     for n, r in enumerate(owner):
         keys_of[r] += prints[n].sentences
-    # Text that runs on without a sentence end (list items run together) by its band keys too.
     least = max(min_chars, settings.shingle_size)
     listing = [
         n
@@ -122,24 +185,27 @@ def lines_in_indexed(
         sig = signatures([prints[n].canonical for n in listing], settings)
         for n, bands in zip(listing, band_keys(sig, settings).tolist(), strict=True):
             keys_of[owner[n]] += tuple(bands)
-    postings = lookup({key for keys in keys_of for key in keys})
-    if not postings:
-        return {}, {}
-    lines: dict[int, Duplicate] = {}
-    texts_of: dict[tuple[str, int], str] = {}
-    for run, keys in zip(runs, keys_of, strict=True):
-        # (a sentence filed under many paragraphs, a disclaimer say, leads nowhere in particular)
-        held = (postings.get(key, ()) for key in keys)
-        entries = (entry for filed in held if len(filed) < COMMON_POSTINGS for entry in filed)
-        holders = {(entry.doc_id, entry.paragraph): entry.canonical for entry in entries}
-        for (doc_id, j), canon in holders.items():
-            for k in run[:-1]:
-                if whole_words_in(f"{canonical[k]} {canonical[k + 1]}", canon):
-                    for m in (k, k + 1):
-                        lines.setdefault(m, Duplicate(
-                            m, j, "contained", 1.0,
-                            f"its words stand, with the line beside it, in paragraph {j}",
-                            (j,), doc_id,
-                        ))  # fmt: skip
-                    texts_of[doc_id, j] = canon
-    return lines, texts_of
+    return runs, keys_of
+
+
+def _lines_in(
+    canonical: Sequence[str],
+    run: range,
+    ref: tuple[str | None, int],
+    canon: str,
+    lines: dict[int, Duplicate],
+) -> bool:
+    """Add to ``lines`` each line of ``run`` that stands word for word, run together with the
+    line after or before it, in ``canon`` (paragraph ``ref``); whether any does."""
+    doc_id, j = ref
+    any_found = False
+    for k in run[:-1]:
+        if whole_words_in(f"{canonical[k]} {canonical[k + 1]}", canon):
+            any_found = True
+            for m in (k, k + 1):
+                lines.setdefault(m, Duplicate(
+                    m, j, "contained", 1.0,
+                    f"its words stand, with the line beside it, in paragraph {j}",
+                    (j,), doc_id,
+                ))  # fmt: skip
+    return any_found

@@ -501,6 +501,14 @@ def wrapped_copy(article: Article, rng: random.Random) -> Doc:
     return _unique(_body(article)) + _dups(copy)
 
 
+def wrapped_across(article: Article, rng: random.Random) -> Doc:
+    """A second copy whose paragraph breaks were lost before it was wrapped at a fixed width
+    (60 to 80 columns), each line a paragraph, as a plain-text copy made from a run-together
+    ``articleBody`` is: a line may end one paragraph and start the next."""
+    width = rng.randint(60, 80)
+    return _unique(_body(article)) + _dups(textwrap.wrap(" ".join(article.paragraphs), width))
+
+
 def set_in_print(paragraph: str, width: int, rng: random.Random) -> str:
     """``paragraph`` set in lines of ``width`` columns, joined by newlines, with each long word
     in lower case that would open a line broken across two with a hyphen, at least three letters
@@ -617,6 +625,7 @@ PATTERNS: dict[str, Callable[..., Doc]] = {
     "markdown_copy": markdown_copy,
     "html_copy": html_copy,
     "wrapped_copy": wrapped_copy,
+    "wrapped_across": wrapped_across,
     "print_copy": print_copy,
     "clean_article": clean_article,
 }

@@ -1431,6 +1431,22 @@ def test_a_copy_wrapped_after_its_paragraph_breaks_were_lost_goes_line_by_line(
     assert any(len(d.originals) > 1 for d in result.duplicates)
 
 
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+@pytest.mark.parametrize("width", [44, 58])
+def test_a_heading_that_a_line_of_a_wrapped_copy_runs_through_stays_in_its_place(
+    width: int, sep: str
+) -> None:
+    # The copy's first line holds the article's first heading whole and the start of the
+    # paragraph under it: the heading's words stand again in that line, but the line is the
+    # copy's, and goes as the heading and the paragraph run together; the heading stays.
+    body = ["Who will pay for the new bridge?", P0, P1, "When will the work start?", P2, P3]
+    lines = textwrap.wrap(" ".join(body), width)
+    assert lines[0].startswith(f"{body[0]} ")
+    result = dedupe(sep.join([*body, *lines]))
+    assert result.text == sep.join(body)
+    assert removed(result)[len(body)] == (0, "contained")
+
+
 def test_a_copy_in_lines_of_two_sentences_across_paragraph_breaks_goes() -> None:
     # An AMP copy that set the text two sentences a line, wherever its paragraphs ended.
     lines = [" ".join(ARTICLE_SENTENCES[k : k + 2]) for k in range(0, len(ARTICLE_SENTENCES), 2)]

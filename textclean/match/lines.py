@@ -102,7 +102,8 @@ def walk_lines(
     """Remove the kept lines that go on from a line next to them found in another paragraph,
     as ``going_on(k, m)`` says of line ``k`` and line ``m`` beside it
     (:meth:`IndexedLines.going_on`, :func:`going_on_here`). Confirmed lines confirm their
-    neighbours in turn, both ways."""
+    neighbours in turn, both ways. A paragraph that went as contained in a line found so, and
+    that the line is found to repeat, stays."""
     n = len(canonical)
     todo = sorted({k for m in found for k in (m - 1, m + 1) if 0 <= k < n}, reverse=True)
     while todo:
@@ -112,6 +113,9 @@ def walk_lines(
         dup = going_on(k, k - 1) or going_on(k, k + 1)
         if dup is not None:
             found[k] = dup
+            for x in dup.originals:  # (one went as contained in line k: it stays in its place)
+                if x in found and _went_into(found[x], k):
+                    del found[x]
             todo.extend(m for m in (k + 1, k - 1) if 0 <= m < n and m not in found)
 
 
@@ -155,6 +159,11 @@ def going_on_here(
     return _going_across(canonical, found, k, m, (j,))
 
 
+def _went_into(dup: Duplicate, k: int) -> bool:
+    """Whether ``dup`` removed its paragraph as contained in paragraph ``k`` of this document."""
+    return dup.kind == "contained" and dup.doc_id is None and k in dup.originals
+
+
 def _going_across(
     canonical: Sequence[str], found: Mapping[int, Duplicate], k: int, m: int, held: Sequence[int]
 ) -> Duplicate | None:
@@ -176,7 +185,9 @@ def _going_across(
         return None
 
     # The paragraphs held, and the ones past them on the line's side, as long as the line: in
-    # a row, but for boilerplate lines (which a copy may lack) and empty ones.
+    # a row, but for boilerplate lines (which a copy may lack) and empty ones. A paragraph that
+    # went as contained in the line itself (a heading the line runs through) is one of them:
+    # it stays if the line goes (see :func:`walk_lines`).
     def passed(x: int) -> bool:
         return not canonical[x] or (x in found and found[x].kind == "boilerplate")
 
@@ -194,7 +205,7 @@ def _going_across(
         x += step
         while 0 <= x < stop and passed(x):
             x += step
-        if not 0 <= x < stop or x in found:
+        if not 0 <= x < stop or (x in found and not _went_into(found[x], k)):
             break
         members.insert(len(members) if after else 0, x)
         room -= len(canonical[x]) + 1

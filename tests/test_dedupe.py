@@ -1447,6 +1447,17 @@ def test_a_heading_that_a_line_of_a_wrapped_copy_runs_through_stays_in_its_place
     assert removed(result)[len(body)] == (0, "contained")
 
 
+@pytest.mark.parametrize("width", [40, 60, 72])
+def test_the_body_after_a_copy_wrapped_across_its_paragraph_breaks_goes(width: int) -> None:
+    # The copy first, as the page printed it: the first copy is kept, and each paragraph of
+    # the body goes as contained in the lines it stands in, run together.
+    lines = textwrap.wrap(" ".join(ARTICLE), width)
+    result = dedupe(doc(*lines, *ARTICLE))
+    assert result.text == doc(*lines)
+    assert {d.kind for d in result.duplicates} == {"contained"}
+    assert all(max(d.originals) < len(lines) for d in result.duplicates)
+
+
 def test_a_copy_in_lines_of_two_sentences_across_paragraph_breaks_goes() -> None:
     # An AMP copy that set the text two sentences a line, wherever its paragraphs ended.
     lines = [" ".join(ARTICLE_SENTENCES[k : k + 2]) for k in range(0, len(ARTICLE_SENTENCES), 2)]

@@ -805,7 +805,7 @@ class _DocumentMatcher:
         there."""
         found = lines_here(
             self.texts, self.document.canonical, self.found, self.document,
-            self.options.fingerprint, self.options.min_chars,
+            self.options.fingerprint, self.options.min_chars, self.options.short_words,
         )  # fmt: skip
         for k, dup in found.items():
             if k not in self.structured:

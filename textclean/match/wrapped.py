@@ -14,11 +14,11 @@ paragraphs before and after (:func:`~textclean.match.lines.walk_lines`).
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from itertools import islice
+from itertools import accumulate, islice
 
 import numpy as np
 
-from textclean.align import whole_words_in
+from textclean.align import find_words, whole_words_in
 from textclean.fingerprint import (
     DocumentPrint,
     FingerprintSettings,
@@ -27,7 +27,7 @@ from textclean.fingerprint import (
     signatures,
 )
 from textclean.match.links import COMMON_POSTINGS
-from textclean.match.model import IndexedParagraph
+from textclean.match.model import IndexedParagraph, describe
 from textclean.results import Duplicate
 
 __all__ = ["LINE_WORDS", "MIN_LINES", "lines_here", "lines_in_indexed"]
@@ -126,11 +126,14 @@ def lines_here(
     document: DocumentPrint,
     settings: FingerprintSettings,
     min_chars: int,
+    short_words: int,
 ) -> dict[int, Duplicate]:
     """:func:`lines_in_indexed` inside the document: the kept lines of :func:`line_runs` that
     stand so in a kept paragraph before their run (a copy wrapped after its paragraph breaks
     were lost: its lines start and end anywhere in the paragraphs, and hold no whole
-    sentence of theirs to share a key with)."""
+    sentence of theirs to share a key with); and, the copy first, each kept paragraph of
+    ``short_words`` or more after the run that stands whole, word for word, in its lines run
+    together."""
     runs, keys_of = _run_keys(texts, canonical, found, settings, min_chars)
     if not runs:
         return {}
@@ -145,7 +148,44 @@ def lines_here(
         held = {j for js in filed if len(js) < COMMON_POSTINGS for j in js}
         for j in sorted(j for j in held if j < run.start and j not in found):
             _lines_in(canonical, run, (None, j), canonical[j], lines)
+        later = sorted(
+            j
+            for j in held
+            if j >= run.stop and j not in found and j not in lines
+            and canonical[j].count(" ") + 1 >= short_words
+        )  # fmt: skip
+        if later:
+            lines.update(_in_lines(canonical, run, later))
     return lines
+
+
+def _in_lines(canonical: Sequence[str], run: range, paragraphs: list[int]) -> dict[int, Duplicate]:
+    """Those of ``paragraphs`` that stand whole, word for word, in the lines of ``run`` run
+    together, across a line break, as contained in the lines they stand in. (A paragraph that
+    is one of the lines, or stands inside one, is matched as any paragraph is: a short line
+    repeated, a heading in a template, may stay.)
+
+    >>> lines = ["the plan was approved", "on tuesday work starts", "in may next year"]
+    >>> texts = [*lines, "work starts in may", "work starts in june", "on tuesday work starts"]
+    >>> {j: dup.originals for j, dup in _in_lines(texts, range(3), [3, 4, 5]).items()}
+    {3: (1, 2)}
+    """
+    starts = list(accumulate((len(canonical[k]) + 1 for k in run), initial=0))
+    joined = " ".join(canonical[k] for k in run)
+    found: dict[int, Duplicate] = {}
+    for j in paragraphs:
+        at = find_words(joined, canonical[j], 0, len(joined))
+        if at < 0:
+            continue
+        end = at + len(canonical[j])
+        spanned = tuple(k for n, k in enumerate(run) if starts[n] < end and starts[n + 1] > at)
+        if len(spanned) < 2:
+            continue
+        found[j] = Duplicate(
+            j, spanned[0], "contained", 1.0,
+            f"its words stand in {describe(spanned)} run together", spanned,
+        )  # fmt: skip
+    return found
 
 
 def _run_keys(

@@ -419,6 +419,25 @@ def test_a_copy_wrapped_a_line_a_paragraph_goes_line_by_line(width: int) -> None
     assert {d.doc_id for d in copy.duplicates} == {"wire"}
 
 
+@pytest.mark.parametrize("width", [48, 60, 72])
+def test_a_copy_wrapped_after_its_paragraph_breaks_were_lost_goes(width: int) -> None:
+    # An earlier document's text run together, then wrapped: lines end one indexed paragraph and
+    # start the next. The walk from line to line goes on across those breaks.
+    wire = paragraphs(21, 5)
+    lines = textwrap.wrap(" ".join(wire), width)
+    assert any(not any(line in paragraph for paragraph in wire) for line in lines)
+    fresh = textwrap.wrap(" ".join(paragraphs(22, 2)), width)
+    with Deduplicator() as dd:
+        dd.dedupe(join(wire), doc_id="wire")
+        copy = dd.check(join([*fresh, *lines]), doc_id="print")
+    assert copy.kept == tuple(range(len(fresh)))
+    assert {(d.kind, d.doc_id) for d in copy.duplicates} <= {
+        ("contained", "wire"),
+        ("exact", "wire"),
+    }
+    assert any(len(d.originals) > 1 for d in copy.duplicates)
+
+
 @pytest.mark.parametrize("width", [60, 72])
 def test_a_wrapped_copy_whose_lines_hold_no_whole_sentence_goes(width: int) -> None:
     # Sentences of 24 words or more, wrapped: no line holds a whole sentence, so no line shares a

@@ -276,6 +276,9 @@ class IndexedLines:
                 k, j, "contained", 1.0, f"its words go on from a line of paragraph {j}", (j,),
                 doc_id,
             )  # fmt: skip
+        across = self._across(k, IndexedParagraph(doc_id, j, canon), run, after)
+        if across is not None:
+            return across
         part = canon.endswith(f" {beside_line}") if after else canon.startswith(f"{beside_line} ")
         if not part:
             # ``m`` may also hold the indexed paragraph on that side whole (a copy of it, or
@@ -306,6 +309,40 @@ class IndexedLines:
                 (beside.paragraph,), doc_id,
             )  # fmt: skip
         return self._merged_beside(k, doc_id, beside, k - m)
+
+    def _across(self, k: int, held: IndexedParagraph, run: str, after: bool) -> Duplicate | None:
+        """Line ``k`` run together with the line beside it (``run``) standing, word for word,
+        across a break of the indexed document: in paragraph ``held`` and those beside it laid
+        end to end (a copy wrapped after its paragraph breaks were lost). ``k`` goes as
+        contained in those of them its words stand in, and names the last of them (the first,
+        for a line before the other) as its original, for the walk to go on from there."""
+        doc_id = held.doc_id
+        members = [held]
+        for step in (-1, 1):
+            entry = self.indexed.beside(doc_id, held.paragraph, step)
+            if entry is not None:
+                members.insert(0 if step < 0 else len(members), entry)
+        if len(members) == 1:
+            return None
+        text = " ".join(entry.canonical for entry in members)
+        at = find_words(text, run, 0, len(text))
+        if at < 0:
+            return None
+        line = self.canonical[k]
+        span = (at + len(run) - len(line), at + len(run)) if after else (at, at + len(line))
+        reached, start = [], 0
+        for entry in members:
+            end = start + len(entry.canonical)
+            if start < span[1] and end > span[0]:
+                reached.append(entry)
+            start = end + 1
+        for entry in reached:
+            self.indexed.texts.setdefault((doc_id, entry.paragraph), entry.canonical)
+        pieces = tuple(entry.paragraph for entry in reached)
+        return Duplicate(
+            k, pieces[-1] if after else pieces[0], "contained", 1.0,
+            f"its words go on from a line of {describe(pieces)}", pieces, doc_id,
+        )  # fmt: skip
 
     def _merged_beside(
         self, k: int, doc_id: str, beside: IndexedParagraph, step: int

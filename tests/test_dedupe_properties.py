@@ -530,6 +530,11 @@ _BOARD = (
                              f"{_W}{_Q} Closed"]),
                    f"{_S[:31]}…", f"{_W}{_Q} Closed", f"{_Q} Closed"])
 )  # fmt: skip
+@example(  # a quote of a line that a turn kept, near it but not the line turned (seed 4916)
+    "\n\n".join([f"WASHINGTON (AP) — {_S} Closed", f"{_S[:35]}…", f"{_S} Closed",
+                   f"{_S} Closed {_S} Closed", *[f"{_S} Closed"] * 3,
+                   f"“{_S} Closed” — the mayor"])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

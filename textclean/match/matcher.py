@@ -948,7 +948,9 @@ class _DocumentMatcher:
         a highlights box's items) and the kept ones after them linked to them: each may be
         contained in the paragraphs before it now, as in a second run. Those of ``back`` are
         matched whole first, behind a dateline too: they went as copies of the box's items,
-        and a paragraph before them may be an edited copy of theirs."""
+        and a paragraph before them may be an edited copy of theirs. Those linked to them may
+        be near copies of them (a quote of the sentence a line of ``back`` says, whose nearest
+        paragraph before was one that went since)."""
         if not back:
             return
         for i in range(min(back), len(self.document)):
@@ -960,8 +962,24 @@ class _DocumentMatcher:
                     if dup is not None and not self.page.lone_part(i, dup, fp):
                         self.found[i] = dup
                         continue
-                if i in back or not back.isdisjoint(local):
+                linked = i not in back and not back.isdisjoint(local)
+                if linked and self._near_beside(i, local):
+                    continue
+                if i in back or linked:
                     self._contained_among(i, local)
+
+    def _near_beside(self, i: int, local: Mapping[int, int]) -> bool:
+        """Remove kept paragraph ``i`` if it is a near copy of one of ``local`` (as
+        :meth:`_match` finds one); whether it went."""
+        fp = self.document[i]
+        if fp.words < self.options.short_words or len(fp.canonical) < self.options.min_chars:
+            return False
+        candidates = self._candidates(i, fp, local)
+        dup = self._near(i, fp, candidates) if candidates else None
+        if dup is None:
+            return False
+        self.found[i] = dup
+        return True
 
     def _spared_again(self) -> None:
         """Try containment again for the kept paragraphs that a teaser before them was no

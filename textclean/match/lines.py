@@ -28,6 +28,7 @@ __all__ = ["IndexedLines", "going_on_here", "is_line", "joined_lines", "walk_lin
 
 MAX_JOINED = 4  # short lines in a row that a copy with other breaks runs into one paragraph
 _MAX_MERGED = MAX_SKIPPED + 1  # indexed paragraphs tried as one paragraph beside a copy
+_MAX_ACROSS = 8  # indexed paragraphs a line may run into past the one it goes on from
 
 GoingOn = Callable[[int, int], Duplicate | None]
 
@@ -316,19 +317,26 @@ class IndexedLines:
         end to end (a copy wrapped after its paragraph breaks were lost). ``k`` goes as
         contained in those of them its words stand in, and names the last of them (the first,
         for a line before the other) as its original, for the walk to go on from there."""
-        doc_id = held.doc_id
+        doc_id, line = held.doc_id, self.canonical[k]
+        # The paragraph beside ``held`` on the other line's side (that line may run across a
+        # break too), and those on this line's side as long as this line (list items, cells).
+        step = 1 if after else -1
         members = [held]
-        for step in (-1, 1):
-            entry = self.indexed.beside(doc_id, held.paragraph, step)
-            if entry is not None:
-                members.insert(0 if step < 0 else len(members), entry)
+        other = self.indexed.beside(doc_id, held.paragraph, -step)
+        if other is not None:
+            members.insert(0 if after else 1, other)
+        room = len(line)
+        for entry in islice(self.indexed.away(doc_id, held.paragraph, step), _MAX_ACROSS):
+            members.insert(len(members) if after else 0, entry)
+            room -= len(entry.canonical) + 1
+            if room <= 0:
+                break
         if len(members) == 1:
             return None
         text = " ".join(entry.canonical for entry in members)
         at = find_words(text, run, 0, len(text))
         if at < 0:
             return None
-        line = self.canonical[k]
         span = (at + len(run) - len(line), at + len(run)) if after else (at, at + len(line))
         reached, start = [], 0
         for entry in members:

@@ -1,4 +1,5 @@
-"""Lines of a copy wrapped at a fixed width, a line a paragraph, found in indexed paragraphs.
+"""Lines of a copy wrapped at a fixed width, a line a paragraph, found in the paragraphs they
+come from: indexed ones, or the document's own.
 
 A plain-text or print version of an earlier document wraps each paragraph into lines of 60 to 80
 characters, each a paragraph of its own. Most of them hold no whole sentence, so they share no
@@ -9,6 +10,11 @@ the index (list items run together hold no sentence end), and each line that sta
 word in an indexed paragraph found so, run together with the line before or after it, goes as
 contained in it. The matcher walks on from those lines to their neighbours, into the indexed
 paragraphs before and after (:func:`~textclean.match.lines.walk_lines`).
+
+Inside one document (:func:`lines_here`) the keys are looked up among the document's own
+paragraphs: a copy wrapped after its paragraph breaks were lost has lines that start and end
+anywhere in the paragraphs. With the copy first, the body's paragraphs after the lines are the
+ones that go, as contained in the lines they stand in.
 """
 
 from __future__ import annotations

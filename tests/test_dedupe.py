@@ -1447,20 +1447,6 @@ def test_a_heading_that_a_line_of_a_wrapped_copy_runs_through_stays_in_its_place
     assert removed(result)[len(body)] == (0, "contained")
 
 
-@pytest.mark.parametrize("sep", ["\n", "\n\n"])
-@pytest.mark.parametrize("width", [44, 52])
-def test_a_wrapped_copy_goes_across_a_heading_that_went_as_a_repeat(width: int, sep: str) -> None:
-    # The article repeats its first heading before its second paragraph, and that repeat goes;
-    # a line of the copy runs from the first paragraph through the heading into the second.
-    # Its words stand there, the heading's as a repeat of other text: the line goes too.
-    heading = "Who will pay for the new bridge?"
-    body = [heading, P0, heading, P1, P2, P3]
-    lines = textwrap.wrap(" ".join(body), width)
-    result = dedupe(sep.join([*body, *lines]))
-    assert result.text == sep.join([heading, P0, P1, P2, P3])
-    assert removed(result)[2] == (0, "contained")
-
-
 @pytest.mark.parametrize("width", [40, 60, 72])
 def test_the_body_after_a_copy_wrapped_across_its_paragraph_breaks_goes(width: int) -> None:
     # The copy first, as the page printed it: the first copy is kept, and each paragraph of

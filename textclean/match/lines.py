@@ -165,13 +165,6 @@ def _went_into(dup: Duplicate, k: int) -> bool:
     return dup.kind == "contained" and dup.doc_id is None and k in dup.originals
 
 
-def _repeats_text(dup: Duplicate) -> bool:
-    """Whether ``dup`` removed its paragraph as a repeat of other text of this document (a
-    heading that says the title's first sentence again, or that a later line holds): its words
-    stand there."""
-    return dup.doc_id is None and dup.original is not None
-
-
 def _going_across(
     canonical: Sequence[str], found: Mapping[int, Duplicate], k: int, m: int, held: Sequence[int]
 ) -> Duplicate | None:
@@ -213,7 +206,7 @@ def _going_across(
         x += step
         while 0 <= x < stop and passed(x):
             x += step
-        if not 0 <= x < stop or (x in found and not _repeats_text(found[x])):
+        if not 0 <= x < stop or (x in found and not _went_into(found[x], k)):
             break
         members.insert(len(members) if after else 0, x)
         room -= len(canonical[x]) + 1
@@ -236,9 +229,6 @@ def _going_across(
     # One of the two lines runs across a break (the other may start or end there): a line that
     # starts where the one before it ends its paragraph is a copy cut short there, or a new one.
     if not set(within) <= set(held) or len(within) == len(reached) == 1:
-        return None
-    reached = [x for x in reached if x not in found or _went_into(found[x], k)]
-    if not reached:
         return None
     return Duplicate(
         k, reached[0], "contained", 1.0,

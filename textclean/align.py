@@ -39,6 +39,7 @@ __all__ = [
     "names_replaced",
     "numbers",
     "only_small_edits",
+    "parts_spanned",
     "spun",
     "starts_word",
     "whole_words_in",
@@ -419,6 +420,22 @@ def starts_word(text: str, at: int) -> bool:
 def ends_word(text: str, end: int) -> bool:
     """Whether a word of canonical ``text`` ends at ``end`` (the end, or before a space)."""
     return end == len(text) or text[end] == " "
+
+
+def parts_spanned(parts: Sequence[str], start: int, end: int) -> list[int]:
+    """The positions of ``parts`` that ``text[start:end]`` overlaps, ``text`` being the parts
+    joined by single spaces (paragraphs laid end to end, and a stretch found in them).
+
+    >>> parts_spanned(["the plan", "was approved", "on tuesday"], 4, 12)
+    [0, 1]
+    """
+    spanned, at = [], 0
+    for n, part in enumerate(parts):
+        stop = at + len(part)
+        if at < end and stop > start:
+            spanned.append(n)
+        at = stop + 1
+    return spanned
 
 
 def find_words(text: str, words: str, start: int, end: int, *, last: bool = False) -> int:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, MutableMapping, Sequence
 from itertools import islice
 
-from textclean.align import MIN_RUN, find_words, whole_words_in
+from textclean.align import MIN_RUN, find_words, parts_spanned, whole_words_in
 from textclean.canonical import word_count
 from textclean.match.earlier import Earlier
 from textclean.match.merged import EDGE, HEADING_WORDS, MAX_SKIPPED, laid_out_in, run_into
@@ -210,22 +210,16 @@ def _going_across(
             break
         members.insert(len(members) if after else 0, x)
         room -= len(canonical[x]) + 1
-    text = " ".join(canonical[x] for x in members)
+    texts = [canonical[x] for x in members]
+    text = " ".join(texts)
     first, second = (canonical[m], canonical[k]) if after else (canonical[k], canonical[m])
     at = find_words(text, f"{first} {second}", 0, len(text))
     if at < 0:
         return None
-    line = (at + len(first) + 1, at + len(first) + 1 + len(second)) if after else (
-        at, at + len(first))  # fmt: skip
-    beside = (at, at + len(first)) if after else (line[1] + 1, line[1] + 1 + len(second))
-    reached, within, start = [], [], 0
-    for x in members:
-        end = start + len(canonical[x])
-        if start < line[1] and end > line[0]:
-            reached.append(x)
-        if start < beside[1] and end > beside[0]:
-            within.append(x)
-        start = end + 1
+    split = at + len(first)  # (the two lines: first from ``at``, second after the space)
+    beside, line = ((at, split), (split + 1, split + 1 + len(second)))[:: 1 if after else -1]
+    reached = [members[n] for n in parts_spanned(texts, *line)]
+    within = [members[n] for n in parts_spanned(texts, *beside)]
     # One of the two lines runs across a break (the other may start or end there): a line that
     # starts where the one before it ends its paragraph is a copy cut short there, or a new one.
     if not set(within) <= set(held) or len(within) == len(reached) == 1:
@@ -338,12 +332,7 @@ class IndexedLines:
         if at < 0:
             return None
         span = (at + len(run) - len(line), at + len(run)) if after else (at, at + len(line))
-        reached, start = [], 0
-        for entry in members:
-            end = start + len(entry.canonical)
-            if start < span[1] and end > span[0]:
-                reached.append(entry)
-            start = end + 1
+        reached = [members[n] for n in parts_spanned([e.canonical for e in members], *span)]
         for entry in reached:
             self.indexed.texts.setdefault((doc_id, entry.paragraph), entry.canonical)
         pieces = tuple(entry.paragraph for entry in reached)

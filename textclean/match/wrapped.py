@@ -20,11 +20,11 @@ ones that go, as contained in the lines they stand in.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from itertools import accumulate, islice
+from itertools import islice
 
 import numpy as np
 
-from textclean.align import find_words, whole_words_in
+from textclean.align import find_words, parts_spanned, whole_words_in
 from textclean.fingerprint import (
     DocumentPrint,
     FingerprintSettings,
@@ -176,15 +176,14 @@ def _in_lines(canonical: Sequence[str], run: range, paragraphs: list[int]) -> di
     >>> {j: dup.originals for j, dup in _in_lines(texts, range(3), [3, 4, 5]).items()}
     {3: (1, 2)}
     """
-    starts = list(accumulate((len(canonical[k]) + 1 for k in run), initial=0))
-    joined = " ".join(canonical[k] for k in run)
+    lines = [canonical[k] for k in run]
+    joined = " ".join(lines)
     found: dict[int, Duplicate] = {}
     for j in paragraphs:
         at = find_words(joined, canonical[j], 0, len(joined))
         if at < 0:
             continue
-        end = at + len(canonical[j])
-        spanned = tuple(k for n, k in enumerate(run) if starts[n] < end and starts[n + 1] > at)
+        spanned = tuple(run[n] for n in parts_spanned(lines, at, at + len(canonical[j])))
         if len(spanned) < 2:
             continue
         found[j] = Duplicate(

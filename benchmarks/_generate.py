@@ -13,13 +13,14 @@ function turns one article into a :class:`LabelledDoc`: a list of paragraphs, ea
 In most patterns the copy comes after the content, so the two carry the same lines as far as the
 copy is not rewrapped. Where the copy comes first, it is the content and the body is the
 duplicate, and the two do not break into the same lines; nor do the body and a print copy that
-keeps the lines it was set in. Such documents (:data:`SCORED_BY_CONTENT`) are scored on their
-words in order, not line by line (see ``bench_dedupe``).
+keeps the lines it was set in; nor the page of one line (:data:`ONE_LINE`), whose body and copy
+share it. Such documents (:data:`SCORED_BY_CONTENT`) are scored on their words in order, not
+line by line (see ``bench_dedupe``).
 
 Ground truth is by construction. Every paragraph is one line (corpus line breaks inside a
 paragraph become paragraphs of their own), but for a print copy's, and the document joins them
 with a blank line or, for some documents, a single newline (one paragraph per line, like scraped
-text often is).
+text often is); a page of one line, with a space.
 
 Everything is driven by a ``random.Random`` seeded from the pattern name, the article id and the
 run seed, so a document is the same across runs and processes.
@@ -38,6 +39,7 @@ from pathlib import Path
 
 __all__ = [
     "COPY_FIRST",
+    "ONE_LINE",
     "PATTERNS",
     "SCORED_BY_CONTENT",
     "Article",
@@ -493,6 +495,14 @@ def run_together(article: Article, rng: random.Random) -> Doc:
     return _whole_body(article, rng, "")
 
 
+def one_line(article: Article, rng: random.Random) -> Doc:
+    """The page with its white space collapsed, as some scrapers store text: the title, the body
+    and a copy of it after it, all on one line (:data:`ONE_LINE`), one paragraph in five of the
+    copy with a typo."""
+    copy = [(typo(p, rng) or p) if rng.random() < 0.2 else p for p in article.paragraphs]
+    return _unique(_body(article)) + _dups(copy)
+
+
 def wrapped_copy(article: Article, rng: random.Random) -> Doc:
     """A second copy wrapped at a fixed width (60 to 80 columns), each line a paragraph, as a
     plain-text or print version is: most lines are neither sentences nor paragraphs."""
@@ -626,6 +636,7 @@ PATTERNS: dict[str, Callable[..., Doc]] = {
     "html_copy": html_copy,
     "wrapped_copy": wrapped_copy,
     "wrapped_across": wrapped_across,
+    "one_line": one_line,
     "print_copy": print_copy,
     "clean_article": clean_article,
 }
@@ -634,7 +645,10 @@ PATTERNS: dict[str, Callable[..., Doc]] = {
 COPY_FIRST = frozenset({"rewrapped_first"})
 """Patterns whose copy comes first: the content, and the body after it the duplicate."""
 
-SCORED_BY_CONTENT = COPY_FIRST | {"print_copy", "older_copy_first"}
+ONE_LINE = frozenset({"one_line"})
+"""Patterns whose page is one line: its paragraphs are joined by a space."""
+
+SCORED_BY_CONTENT = COPY_FIRST | ONE_LINE | {"print_copy", "older_copy_first"}
 """Patterns whose content and copy break into different lines (or differ by whole sentences),
 scored by their words in order."""
 
@@ -645,7 +659,7 @@ def generate(
     """One labelled document per article for ``pattern``.
 
     A share ``one_per_line`` of the documents join paragraphs by a single newline instead of a
-    blank line.
+    blank line; those of :data:`ONE_LINE` by a space.
     """
     articles = list(articles)
     function = PATTERNS[pattern]
@@ -658,6 +672,8 @@ def generate(
             else function(article, rng)
         )
         separator = "\n" if rng.random() < one_per_line else "\n\n"
+        if pattern in ONE_LINE:
+            separator = " "
         yield LabelledDoc(
             pattern,
             article.id,

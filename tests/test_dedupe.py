@@ -1404,6 +1404,58 @@ def test_article_body_copy_run_together_without_spaces_before_the_body_keeps_the
     assert {(d.kind, d.original) for d in result.duplicates} == {("contained", 0)}
 
 
+# A sentence that no copy holds, for pages run together on one line.
+MEETING = (
+    "A public meeting on the detour for cyclists and pedestrians will be held at the town hall "
+    "next week."
+)
+
+
+@pytest.mark.parametrize("edited", [False, True])
+def test_a_page_run_together_on_one_line_with_its_body_twice_comes_back_once(
+    edited: bool,
+) -> None:
+    # A scraper that collapsed all white space: the title on a line, then the body and its copy
+    # on one line, which repeats itself. The body stays one paragraph, and the copy goes sentence
+    # by sentence as contained in it (a typo'd one too).
+    copy = [p.replace("residents", "residnets") if edited else p for p in ARTICLE]
+    page = "Bridge plan approved\n" + " ".join(ARTICLE + copy)
+    result = dedupe(page)
+    assert result.text == "Bridge plan approved\n" + " ".join(ARTICLE)
+    assert_accounted(result)
+    assert result.kept == (0, 1)
+    assert result.paragraphs[1].text == " ".join(ARTICLE)
+    assert {(d.original, d.kind) for d in result.duplicates} == {(1, "contained")}
+    assert " ".join(result.paragraphs[d.index].text for d in result.duplicates) == " ".join(copy)
+    assert dedupe(result.text).duplicates == ()
+
+
+def test_a_sentence_kept_from_a_line_that_repeats_itself_stays_where_it_stood() -> None:
+    # The body on one line, then a line with the body twice and a sentence of its own: the
+    # copies go (the first whole, as an exact copy of the first line); the new sentence stays,
+    # on a line of its own (its line's other sentences went), or after the body on its line.
+    body = " ".join(ARTICLE)
+    result = dedupe(body + "\n" + " ".join(ARTICLE + ARTICLE) + " " + MEETING)
+    assert result.text == body + "\n" + MEETING
+    assert {d.original for d in result.duplicates} == {0}
+    assert {d.kind for d in result.duplicates} == {"exact", "contained"}
+    result = dedupe("Bridge plan approved\n" + " ".join(ARTICLE + ARTICLE[:3]) + " " + MEETING)
+    assert result.text == "Bridge plan approved\n" + " ".join([*ARTICLE, MEETING])
+
+
+def test_a_long_paragraph_that_repeats_a_sentence_or_two_of_its_own_stays_whole() -> None:
+    # Sentences said twice in one paragraph (a refrain, two in a row) are no page run together
+    # twice: the paragraph is one, and nothing of it goes.
+    text = " ".join([*ARTICLE, P1, P4, P0, P1])
+    assert len(text) > textclean.segment.RUN_TOGETHER_CHARS
+    assert [p.text for p in split_paragraphs(text)] == [text]
+    assert dedupe(text).text == text
+    # ... nor is a line of data holding the body twice (a JSON-LD object's description and
+    # articleBody), which is matched whole.
+    data = json.dumps({"description": " ".join(ARTICLE), "articleBody": " ".join(ARTICLE)})
+    assert [p.text for p in split_paragraphs(data)] == [data]
+
+
 @pytest.mark.parametrize("width", [40, 60, 72])
 def test_a_copy_hard_wrapped_one_line_a_paragraph_goes_line_by_line(width: int) -> None:
     # A plain-text copy, wrapped at a fixed width, in a document of one paragraph a line: every

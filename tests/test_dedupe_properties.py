@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -14,6 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+from tests.documents import WORDS
 from tests.documents import paragraphs as news_paragraphs
 from tests.strategies import SENTENCES, messy_text, news_documents, paragraphs
 from textclean import Deduplicator, dedupe
@@ -576,6 +578,28 @@ def test_an_older_copy_before_the_body_never_costs_the_body_a_sentence(
     for paragraph in body:
         for sentence in paragraph.split(". "):
             assert sentence.rstrip(".") in out
+
+
+@FAST
+@given(
+    st.integers(0, 10_000),
+    st.integers(5, 12),
+    st.sampled_from(["", "Harbour Works Begin as the Old Bridge Closes.\n"]),
+)
+def test_a_page_run_together_twice_on_one_line_comes_back_once(
+    seed: int, n: int, title: str
+) -> None:
+    # All white space collapsed: the body and its copy on one line (maybe after the title's),
+    # sentences of 14 to 20 words. Each sentence of the body stays once, and the copy goes.
+    rng = random.Random(seed)
+    body = " ".join(
+        " ".join(rng.choice(WORDS) for _ in range(rng.randint(14, 20))).capitalize() + "."
+        for _ in range(n)
+    )
+    result = dedupe(f"{title}{body} {body}")
+    accounted(result)
+    assert result.text == title + body
+    assert dedupe(result.text).duplicates == ()
 
 
 @FAST

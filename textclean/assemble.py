@@ -38,7 +38,9 @@ def assemble(source: str, paragraphs: Sequence[Paragraph], kept: Sequence[int]) 
     if not paragraphs:
         return source
     texts = [paragraphs[index].text for index in kept]
-    separators = [source[paragraphs[index - 1].end : paragraphs[index].start] for index in kept]
+    separators = [
+        _separator(source, paragraphs, a, b) for a, b in zip((-1, *kept), kept, strict=False)
+    ]
     head, tail = source[: paragraphs[0].start], source[paragraphs[-1].end :]
     # Whether a paragraph went from the block of the first kept one, before it, or from the
     # block of the last kept one, after it (the widest line of a block, say).
@@ -64,13 +66,41 @@ def assemble(source: str, paragraphs: Sequence[Paragraph], kept: Sequence[int]) 
         # (Once a blank line went in, a block after it may read otherwise: segment again.)
         if not round_ and not _may_be_misread(kept, texts, separators, edges):
             return output
-        # A blank line (the separator twice: "\n" -> "\n\n") where one is missing.
-        misread = [n for n in _misread(output, starts, texts) if not _blank_line(separators[n])]
+        # A blank line (the separator twice: "\n" -> "\n\n") where one is missing. (Not
+        # between two sentences of a line, which the segmenter split as it repeated itself:
+        # that line stays a line.)
+        misread = [
+            n
+            for n in _misread(output, starts, texts)
+            if _line_break(separators[n]) and not _blank_line(separators[n])
+        ]
         if not misread:
             return output
         for n in misread:
             separators[n] = separators[n] * 2
     return output
+
+
+def _separator(source: str, paragraphs: Sequence[Paragraph], before: int, index: int) -> str:
+    """The separator before kept paragraph ``index`` when the kept one before it is ``before``
+    (-1 for none): the one that preceded it in ``source``, unless that is a space between two
+    sentences of a line (see :func:`textclean.segment.split_paragraphs`) and a line break
+    stands between the two, which the first separator holding one then gives (a sentence kept
+    from a line after paragraphs of other lines stays on a line of its own).
+
+    >>> doc = "Kept line.\\nA copy. Its kept sentence."
+    >>> paragraphs = [Paragraph(0, 0, 10, ""), Paragraph(1, 11, 18, ""), Paragraph(2, 19, 38, "")]
+    >>> _separator(doc, paragraphs, 0, 2)
+    '\\n'
+    """
+    separator = source[paragraphs[index - 1].end : paragraphs[index].start] if index else ""
+    if before < 0 or before == index - 1 or _line_break(separator):
+        return separator
+    for k in range(before + 1, index):
+        between = source[paragraphs[k - 1].end : paragraphs[k].start]
+        if _line_break(between):
+            return between
+    return separator
 
 
 def _may_be_misread(
@@ -123,6 +153,11 @@ def _misread(output: str, starts: list[int], texts: list[str]) -> set[int]:
             fix.add(k)
             k += 1
     return fix
+
+
+def _line_break(separator: str) -> bool:
+    """Whether ``separator`` (white space between two paragraphs) holds a line break."""
+    return bool(separator) and separator.splitlines()[0] != separator
 
 
 def _blank_line(separator: str) -> bool:

@@ -29,6 +29,11 @@ its full lines end a sentence, and at least a third of the lines after them star
 list of items of similar length, or code, is otherwise. The width of wrapped prose leaves out
 lines of one word (a long link), which no wrapper can break.
 
+A paragraph that repeats itself, as a page whose white space was collapsed into one line does
+when it holds its body twice (three sentences in a row, of 40 words or more, that stand earlier
+in it), is split where its copy starts: the text before it one paragraph, then a paragraph a
+sentence (:data:`RUN_TOGETHER_CHARS`).
+
 A drop cap that a scraper set on a line of its own (the capital "I", then "n reality, the
 council ...") belongs to the line after it, in every layout.
 
@@ -45,13 +50,28 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from textclean.canonical import BLOCK_ELEMENTS
+import regex
+
+from textclean.canonical import BLOCK_ELEMENTS, canonical_paragraphs, word_count
 from textclean.results import Paragraph
 
-__all__ = ["WRAP_WIDTH", "split_paragraphs"]
+__all__ = ["RUN_TOGETHER_CHARS", "WRAP_WIDTH", "split_paragraphs"]
 
 WRAP_WIDTH = 100
 """Blocks whose longest line is longer than this are one paragraph per line."""
+RUN_TOGETHER_CHARS = 800
+"""Paragraphs this long or longer that repeat sentences of their own are split into sentences."""
+_REPEATED_RUN = 3  # sentences in a row that stand in that order earlier in the paragraph ...
+_REPEATED_WORDS = 40  # ... of this many words or more together
+# Where a sentence ends inside a paragraph: a full stop, question or exclamation mark (an
+# ellipsis), maybe closing quotes or brackets, white space, and a capital letter, a digit or
+# an opening quote or bracket; or a Chinese or Japanese stop, before anything.
+_SENTENCE_BREAK = regex.compile(
+    r"(?<=[.!?…][\"'”’»)\]]*)\s+(?=[\p{Lu}\p{N}\"'“‘«(\[¿¡])"
+    r"|(?<=[。！？][」』”）]*)\s*(?=\S)"
+)
+# The start of a line of data or markup: a JSON object or array, an HTML tag.
+_DATA_START = re.compile(r'[{<]|\[\s*[{\["]')
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # A run of lines that are not blank: it starts at a non-space character, and each further line
@@ -84,7 +104,7 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
     ()
     """
     if not any(brk in text for brk in _OTHER_BREAKS):  # the common case: only \n breaks lines
-        return _split_blocks(text)
+        return _sentences_of_repeats(text, _split_blocks(text))
     paragraphs: list[Paragraph] = []
     block: list[tuple[int, int]] = []  # stripped (start, end) of the lines of the current block
     for start, end, hard in _lines(text):
@@ -97,7 +117,71 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
                 continue
         _flush(text, block, paragraphs)
     _flush(text, block, paragraphs)
-    return tuple(paragraphs)
+    return _sentences_of_repeats(text, tuple(paragraphs))
+
+
+def _sentences_of_repeats(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """``paragraphs`` with each one that repeats itself split where its copy starts.
+
+    A page whose white space was collapsed (one line for the whole text, or a title and then
+    one line) may hold the body twice in one paragraph. Such a paragraph, at least
+    :data:`RUN_TOGETHER_CHARS` characters long, in which :data:`_REPEATED_RUN` sentences in a
+    row (:data:`_REPEATED_WORDS` words or more together) stand in the same order earlier in it,
+    compared on their canonical form, is split: the text before its copy (as far back from the
+    first such run as its earlier place is from the paragraph's start: an edited sentence may
+    open the copy) stays one paragraph, and each sentence from there on is one, so that the
+    copy goes sentence by sentence, edited ones too, while sentences the body itself says
+    twice (a section's template) stay in it. A sentence or two said again (a refrain, a quote)
+    is no copy, and leaves the paragraph whole; so is a line of data or markup (a JSON-LD
+    object, HTML), which is matched as a whole.
+    """
+    if not any(p.end - p.start >= RUN_TOGETHER_CHARS for p in paragraphs):
+        return paragraphs
+    out: list[Paragraph] = []
+    for paragraph in paragraphs:
+        pieces = _repeating_sentences(paragraph)
+        if pieces is None:
+            out.append(Paragraph(len(out), paragraph.start, paragraph.end, paragraph.text))
+            continue
+        for start, end in pieces:
+            out.append(Paragraph(len(out), start, end, text[start:end]))
+    return tuple(out)
+
+
+def _repeating_sentences(paragraph: Paragraph) -> list[tuple[int, int]] | None:
+    """The spans of the parts of ``paragraph`` if it repeats itself (its text before the copy,
+    then each sentence: see :func:`_sentences_of_repeats`), else ``None``.
+
+    >>> sentence = "The {} report runs to twelve long pages of plain words and many figures."
+    >>> names = "first second third fourth fifth last".split()
+    >>> body = " ".join(sentence.format(name) for name in names)
+    >>> text = f"Title. {body} {body} The end."
+    >>> [text[a:b][:10] for a, b in _repeating_sentences(Paragraph(0, 0, len(text), text))]
+    ['Title. The', 'The last r', 'The first ', 'The second', 'The third ', 'The fourth', \
+'The fifth ', 'The last r', 'The end.']
+    """
+    body = paragraph.text
+    if len(body) < RUN_TOGETHER_CHARS or _DATA_START.match(body):
+        return None
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for brk in _SENTENCE_BREAK.finditer(body):
+        spans.append((start, brk.start()))
+        start = brk.end()
+    spans.append((start, len(body)))
+    if len(spans) < 2 * _REPEATED_RUN:
+        return None
+    canonical = canonical_paragraphs([body[a:b] for a, b in spans])[0]
+    first: dict[tuple[str, ...], int] = {}
+    for n in range(len(spans) - _REPEATED_RUN + 1):
+        run = tuple(canonical[n : n + _REPEATED_RUN])
+        earlier = first.setdefault(run, n)
+        if earlier < n and sum(map(word_count, run)) >= _REPEATED_WORDS:
+            cut = max(n - earlier, 1)  # (where a copy of the text from its start starts)
+            offset = paragraph.start
+            head = (offset, offset + spans[cut - 1][1])
+            return [head] + [(offset + a, offset + b) for a, b in spans[cut:]]
+    return None
 
 
 def _split_blocks(text: str) -> tuple[Paragraph, ...]:

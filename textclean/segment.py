@@ -60,14 +60,18 @@ __all__ = ["RUN_TOGETHER_CHARS", "WRAP_WIDTH", "split_paragraphs"]
 WRAP_WIDTH = 100
 """Blocks whose longest line is longer than this are one paragraph per line."""
 RUN_TOGETHER_CHARS = 800
-"""Paragraphs this long or longer that repeat sentences of their own are split into sentences."""
+"""Paragraphs this long or longer that repeat runs of their own sentences are split where the
+copy starts (a page whose white space was collapsed, with its body twice on one line)."""
 _REPEATED_RUN = 3  # sentences in a row that stand in that order earlier in the paragraph ...
 _REPEATED_WORDS = 40  # ... of this many words or more together
 # Where a sentence ends inside a paragraph: a full stop, question or exclamation mark (an
 # ellipsis), maybe closing quotes or brackets, white space, and a capital letter, a digit or
-# an opening quote or bracket; or a Chinese or Japanese stop, before anything.
+# an opening quote or bracket; the same after a word, with no space before a capitalised word
+# (paragraphs run together without one: "...the supports.The council..."); or a Chinese or
+# Japanese stop, before anything.
 _SENTENCE_BREAK = regex.compile(
     r"(?<=[.!?…][\"'”’»)\]]*)\s+(?=[\p{Lu}\p{N}\"'“‘«(\[¿¡])"
+    r"|(?<=\p{Ll}{2}[.!?][\"'”’»)\]]*)(?=\p{Lu}\p{Ll})"
     r"|(?<=[。！？][」』”）]*)\s*(?=\S)"
 )
 # The start of a line of data or markup: a JSON object or array, an HTML tag.
@@ -104,7 +108,7 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
     ()
     """
     if not any(brk in text for brk in _OTHER_BREAKS):  # the common case: only \n breaks lines
-        return _sentences_of_repeats(text, _split_blocks(text))
+        return _split_repeats(text, _split_blocks(text))
     paragraphs: list[Paragraph] = []
     block: list[tuple[int, int]] = []  # stripped (start, end) of the lines of the current block
     for start, end, hard in _lines(text):
@@ -117,10 +121,10 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
                 continue
         _flush(text, block, paragraphs)
     _flush(text, block, paragraphs)
-    return _sentences_of_repeats(text, tuple(paragraphs))
+    return _split_repeats(text, tuple(paragraphs))
 
 
-def _sentences_of_repeats(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+def _split_repeats(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
     """``paragraphs`` with each one that repeats itself split where its copy starts.
 
     A page whose white space was collapsed (one line for the whole text, or a title and then
@@ -139,7 +143,7 @@ def _sentences_of_repeats(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple
         return paragraphs
     out: list[Paragraph] = []
     for paragraph in paragraphs:
-        pieces = _repeating_sentences(paragraph)
+        pieces = _repeat_parts(paragraph)
         if pieces is None:
             out.append(Paragraph(len(out), paragraph.start, paragraph.end, paragraph.text))
             continue
@@ -148,15 +152,15 @@ def _sentences_of_repeats(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple
     return tuple(out)
 
 
-def _repeating_sentences(paragraph: Paragraph) -> list[tuple[int, int]] | None:
+def _repeat_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:
     """The spans of the parts of ``paragraph`` if it repeats itself (its text before the copy,
-    then each sentence: see :func:`_sentences_of_repeats`), else ``None``.
+    then each sentence: see :func:`_split_repeats`), else ``None``.
 
     >>> sentence = "The {} report runs to twelve long pages of plain words and many figures."
     >>> names = "first second third fourth fifth last".split()
     >>> body = " ".join(sentence.format(name) for name in names)
     >>> text = f"Title. {body} {body} The end."
-    >>> [text[a:b][:10] for a, b in _repeating_sentences(Paragraph(0, 0, len(text), text))]
+    >>> [text[a:b][:10] for a, b in _repeat_parts(Paragraph(0, 0, len(text), text))]
     ['Title. The', 'The last r', 'The first ', 'The second', 'The third ', 'The fourth', \
 'The fifth ', 'The last r', 'The end.']
     """

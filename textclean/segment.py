@@ -70,10 +70,10 @@ _REPEATED_WORDS = 40  # ... of this many words or more together
 # (paragraphs run together without one: "...the supports.The council..."); or a Chinese or
 # Japanese stop, before anything.
 _SENTENCE_BREAK = regex.compile(
-    r"(?<=[.!?…][\"'”’»)\]]*)\s+(?=[\p{Lu}\p{N}\"'“‘«(\[¿¡])"
-    r"|(?<=\p{Ll}{2}[.!?][\"'”’»)\]]*)(?=\p{Lu}\p{Ll})"
-    r"|(?<=[。！？][」』”）]*)\s*(?=\S)"
-)
+    r"[.!?…][\"'”’»)\]]*\K\s+(?=[\p{Lu}\p{N}\"'“‘«(\[¿¡])"
+    r"|(?<=\p{Ll}\p{Ll})[.!?][\"'”’»)\]]*\K(?=\p{Lu}\p{Ll})"
+    r"|[。！？][」』”）]*\K\s*(?=\S)"
+)  # (the ends matched, not looked behind for: a search skips to them; \K starts the break)
 # The start of a line of data or markup: a JSON object or array, an HTML tag.
 _DATA_START = re.compile(r'[{<]|\[\s*[{\["]')
 
@@ -175,7 +175,10 @@ def _repeat_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:
     spans.append((start, len(body)))
     if len(spans) < 2 * _REPEATED_RUN:
         return None
-    canonical = canonical_paragraphs([body[a:b] for a, b in spans])[0]
+    sentences = [body[a:b] for a, b in spans]
+    if len(set(map(str.casefold, sentences))) == len(sentences):
+        return None  # (no sentence said twice: no copy, and no canonical forms to work out)
+    canonical = canonical_paragraphs(sentences)[0]
     first: dict[tuple[str, ...], int] = {}
     for n in range(len(spans) - _REPEATED_RUN + 1):
         run = tuple(canonical[n : n + _REPEATED_RUN])

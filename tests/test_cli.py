@@ -6,6 +6,7 @@ import dataclasses
 import importlib.util
 import io
 import json
+import multiprocessing
 import os
 import re
 import signal
@@ -94,6 +95,21 @@ def test_python_m_textclean_dedupes_the_seed_to_its_first_23_lines() -> None:
     assert len(lines) == 23
     assert lines == SEED.read_text("utf-8").splitlines()[:23]
     assert b"22 removed (exact 22" in run.stderr
+
+
+def test_a_pool_stopped_early_is_let_finish_what_it_holds_but_not_for_long() -> None:
+    # Terminating a pool while a worker sends a chunk of results can leave half a message in the
+    # pipe, on which the pool's shutdown waits forever: a pool stopped early first finishes the
+    # documents it holds, unless they take longer than the time it is given.
+    pool = multiprocessing.get_context().Pool(2)
+    try:
+        assert cli_job._drained(pool.imap(abs, [-1, 2, -3]), 5.0)
+        started = time.monotonic()
+        assert not cli_job._drained(pool.imap(time.sleep, [0.0, 30.0]), 0.3)
+        assert time.monotonic() - started < 5
+    finally:
+        pool.terminate()
+        pool.join()
 
 
 def test_a_stopped_feed_ends_though_the_release_that_would_wake_it_was_lost() -> None:

@@ -12,9 +12,12 @@ import math
 import multiprocessing
 import signal
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
+from multiprocessing.pool import IMapIterator
 from typing import Any, Literal
 
 from textclean.cleaning import CleanConfig, clean_and_explain, decode_bytes
@@ -330,10 +333,16 @@ def _init_worker(job: _Job) -> None:
     _WORKER = (job, job.local_deduplicator())
 
 
-def _work(item: _Item) -> _Failed | _Cleaned | _Done:
+def _work_chunk(chunk: list[_Item]) -> list[_Failed | _Cleaned | _Done]:
     assert _WORKER is not None
     job, local = _WORKER
-    return job.start(item, local)
+    return [job.start(item, local) for item in chunk]
+
+
+def _chunks(items: Iterator[_Item], size: int) -> Iterator[list[_Item]]:
+    """``items`` in lists of ``size`` (the last one maybe shorter)."""
+    while chunk := list(islice(items, size)):
+        yield chunk
 
 
 _POLL_SECONDS = 0.1  # how often a throttled feed looks whether the run has stopped
@@ -385,21 +394,48 @@ def _started(
         return
     throttle = _Throttle(workers * chunksize * 4)
     pool = multiprocessing.get_context().Pool(workers, initializer=_init_worker, initargs=(job,))
+    # (chunks made here, not by imap, whose chunked iterator a Ctrl-C inside it would close)
+    started = pool.imap(_work_chunk, _chunks(throttle.feed(items), chunksize))
     finished = False
 
     def results() -> Iterator[_Failed | _Cleaned | _Done]:
         nonlocal finished
-        for result in pool.imap(_work, throttle.feed(items), chunksize):
-            throttle.consumed()
-            yield result
+        for chunk in started:
+            for result in chunk:
+                throttle.consumed()
+                yield result
         finished = True
 
     try:
         yield results()
     finally:
         throttle.stop()
+        if not finished:  # (stopped early: Ctrl-C, an output gone)
+            finished = _drained(started, _DRAIN_SECONDS)
         if finished:
             pool.close()
         else:
             pool.terminate()
         pool.join()
+
+
+_DRAIN_SECONDS = 2.0  # how long a pool stopped early may take to finish the documents it holds
+
+
+def _drained(started: IMapIterator[list[Any]], seconds: float) -> bool:
+    """Whether the results still to come from ``started`` (an ``imap`` whose feed has stopped)
+    all came, and were dropped, within ``seconds``.
+
+    A pool terminated while a worker sends a result (a chunk of documents, more than a pipe
+    writes at once) leaves half a message in the pipe, on which its result handler, and so the
+    pool's shutdown, would wait forever. The few documents the workers hold (the throttle's
+    limit) are let finish; a pool that takes longer, or a second Ctrl-C, is terminated.
+    """
+    deadline = time.monotonic() + seconds
+    try:
+        while True:
+            started.next(max(deadline - time.monotonic(), 0.0))
+    except StopIteration:
+        return True
+    except (multiprocessing.TimeoutError, KeyboardInterrupt):
+        return False

@@ -1446,6 +1446,18 @@ def test_a_sentence_kept_from_a_line_that_repeats_itself_stays_where_it_stood() 
     assert result.text == "Bridge plan approved\n" + " ".join([*ARTICLE, MEETING])
 
 
+def test_a_teaser_before_the_body_on_one_line_leaves_the_rest_of_the_body_whole() -> None:
+    # The first three paragraphs as a teaser, then the whole body, on one line: the body's
+    # sentences that the teaser holds go; the rest of the body, longer than the copy, stays one
+    # paragraph, so sentences it says twice stay (as they would in its own paragraphs).
+    rest = [P3, P4, MEETING, P3, MEETING]
+    result = dedupe(" ".join(ARTICLE[:3] + ARTICLE[:3] + rest))
+    assert result.text == " ".join(ARTICLE[:3] + rest)
+    assert result.paragraphs[-1].text == " ".join(rest)
+    assert result.kept == (0, len(result.paragraphs) - 1)
+    assert {(d.original, d.kind) for d in result.duplicates} == {(0, "contained")}
+
+
 def test_a_long_paragraph_that_repeats_a_sentence_or_two_of_its_own_stays_whole() -> None:
     # Sentences said twice in one paragraph (a refrain, two in a row) are no page run together
     # twice: the paragraph is one, and nothing of it goes.

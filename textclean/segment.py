@@ -32,7 +32,7 @@ lines of one word (a long link), which no wrapper can break.
 A paragraph that repeats itself, as a page whose white space was collapsed into one line does
 when it holds its body twice (three sentences in a row, of 40 words or more, that stand earlier
 in it), is split where its copy starts: the text before it one paragraph, then a paragraph a
-sentence (:data:`RUN_TOGETHER_CHARS`).
+sentence, up to the copy's end (:data:`RUN_TOGETHER_CHARS`).
 
 A drop cap that a scraper set on a line of its own (the capital "I", then "n reality, the
 council ...") belongs to the line after it, in every layout.
@@ -135,9 +135,11 @@ def _split_repeats(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Paragr
     first such run as its earlier place is from the paragraph's start: an edited sentence may
     open the copy) stays one paragraph, and each sentence from there on is one, so that the
     copy goes sentence by sentence, edited ones too, while sentences the body itself says
-    twice (a section's template) stay in it. A sentence or two said again (a refrain, a quote)
-    is no copy, and leaves the paragraph whole; so is a line of data or markup (a JSON-LD
-    object, HTML), which is matched as a whole.
+    twice (a section's template) stay in it. The text after the last such run is one paragraph
+    again if it is longer than the stretch before it (the body after a teaser of its first
+    paragraphs); shorter, it is the copy's end, maybe edited. A sentence or two said again (a
+    refrain, a quote) is no copy, and leaves the paragraph whole; so is a line of data or
+    markup (a JSON-LD object, HTML), which is matched as a whole.
     """
     if not any(p.end - p.start >= RUN_TOGETHER_CHARS for p in paragraphs):
         return paragraphs
@@ -154,7 +156,8 @@ def _split_repeats(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Paragr
 
 def _repeat_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:
     """The spans of the parts of ``paragraph`` if it repeats itself (its text before the copy,
-    then each sentence: see :func:`_split_repeats`), else ``None``.
+    each sentence of the copy, maybe the text after it: see :func:`_split_repeats`), else
+    ``None``.
 
     >>> sentence = "The {} report runs to twelve long pages of plain words and many figures."
     >>> names = "first second third fourth fifth last".split()
@@ -180,15 +183,25 @@ def _repeat_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:
         return None  # (no sentence said twice: no copy, and no canonical forms to work out)
     canonical = canonical_paragraphs(sentences)[0]
     first: dict[tuple[str, ...], int] = {}
+    cut = end = 0
     for n in range(len(spans) - _REPEATED_RUN + 1):
         run = tuple(canonical[n : n + _REPEATED_RUN])
         earlier = first.setdefault(run, n)
         if earlier < n and sum(map(word_count, run)) >= _REPEATED_WORDS:
-            cut = max(n - earlier, 1)  # (where a copy of the text from its start starts)
-            offset = paragraph.start
-            head = (offset, offset + spans[cut - 1][1])
-            return [head] + [(offset + a, offset + b) for a, b in spans[cut:]]
-    return None
+            if not end:
+                cut = max(n - earlier, 1)  # (where a copy of the text from its start starts)
+            end = n + _REPEATED_RUN
+    if not end:
+        return None
+    offset = paragraph.start
+    parts = [(offset, offset + spans[cut - 1][1])]
+    if len(spans) - end <= end - cut:  # (a copy's end, maybe edited)
+        end = len(spans)
+    parts += [(offset + a, offset + b) for a, b in spans[cut:end]]
+    if end < len(spans):  # (more text after the last repeated run than in the copy: a body
+        # after a teaser of it, whole again)
+        parts.append((offset + spans[end][0], offset + spans[-1][1]))
+    return parts
 
 
 def _split_blocks(text: str) -> tuple[Paragraph, ...]:

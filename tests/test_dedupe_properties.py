@@ -537,6 +537,9 @@ _BOARD = (
                    f"{_S} Closed {_S} Closed", *[f"{_S} Closed"] * 3,
                    f"“{_S} Closed” — the mayor"])
 )  # fmt: skip
+@example(  # a pull quote restored with a line that went as a merged copy of it (seed 4922)
+    "\n\n".join([_Q, f"“{_Q[:-1]}” — the mayor", _S, f"{_Q} “{_Q[:-1]}” — the mayor", _S])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -99,13 +99,15 @@ def walk_lines(
     found: MutableMapping[int, Duplicate],
     structured: Collection[int],
     going_on: GoingOn,
-) -> None:
+) -> set[int]:
     """Remove the kept lines that go on from a line next to them found in another paragraph,
     as ``going_on(k, m)`` says of line ``k`` and line ``m`` beside it
     (:meth:`IndexedLines.going_on`, :func:`going_on_here`). Confirmed lines confirm their
     neighbours in turn, both ways. A paragraph that went as contained in a line found so, and
-    that the line is found to repeat, stays."""
+    that the line is found to repeat, stays: those are returned (each may repeat another kept
+    paragraph, as it did before it went into the line)."""
     n = len(canonical)
+    back: set[int] = set()
     todo = sorted({k for m in found for k in (m - 1, m + 1) if 0 <= k < n}, reverse=True)
     while todo:
         k = todo.pop()
@@ -117,7 +119,9 @@ def walk_lines(
             for x in dup.originals:  # (one went as contained in line k: it stays in its place)
                 if x in found and _went_into(found[x], k):
                     del found[x]
+                    back.add(x)
             todo.extend(m for m in (k + 1, k - 1) if 0 <= m < n and m not in found)
+    return back - found.keys()
 
 
 def going_on_here(

@@ -360,7 +360,10 @@ class _DocumentMatcher:
                 canonical, self.document.exact, self.found, self.prior.postings,
                 self.indexed.beside, self.options.short_words,
             )  # fmt: skip
-            lines.walk_lines(canonical, self.found, self.structured, self.indexed_lines.going_on)
+            back = lines.walk_lines(
+                canonical, self.found, self.structured, self.indexed_lines.going_on
+            )
+            self._contained_beside(back)
         runs.confirm_decorated_runs(
             canonical, self.found,
             indexed_texts=self.indexed.texts, indexed_beside=self.indexed.beside,
@@ -467,7 +470,7 @@ class _DocumentMatcher:
             self._joined_again()
             self._wrapped_here()
             here = partial(lines.going_on_here, canonical, self.found)
-            lines.walk_lines(canonical, self.found, self.structured, here)
+            self._contained_beside(lines.walk_lines(canonical, self.found, self.structured, here))
             settle.remove_wordless(canonical, self.found)  # (a second run sees none of those)
             runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
             runs.confirm_short_runs(canonical, self.found, short_repeats)

@@ -124,6 +124,7 @@ _M2 = SENTENCES[2]
 _F2 = SENTENCES[3]
 _M = f"{_M2} Closed"
 _Q = "“We have listened to residents,” the mayor said."
+_CRITICS = "Critics said the cost had nearly doubled since 2021."
 _SS = f"{_S} {_S}"
 _L4 = "Share this article Line 4 Line 4"
 _MARCH = "Work is due to start in March"
@@ -536,6 +537,11 @@ _BOARD = (
     "\n\n".join([f"WASHINGTON (AP) — {_S} Closed", f"{_S[:35]}…", f"{_S} Closed",
                    f"{_S} Closed {_S} Closed", *[f"{_S} Closed"] * 3,
                    f"“{_S} Closed” — the mayor"])
+)  # fmt: skip
+@example(  # a pull quote kept as a line made it look like a copy, till that line went (4920)
+    "\n\n".join([f"“{_CRITICS[:-1]}” — the mayor", f"{_W}{_CRITICS}",
+                   f'<p><a href="https://example.com/a?b=c">Critics</a>{_CRITICS[7:]}</p>',
+                   _CRITICS, f"{_CRITICS} {_CRITICS} “{_CRITICS[:-1]}” — the mayor"])
 )  # fmt: skip
 @example(  # a pull quote restored with a line that went as a merged copy of it (seed 4922)
     "\n\n".join([_Q, f"“{_Q[:-1]}” — the mayor", _S, f"{_Q} “{_Q[:-1]}” — the mayor", _S])

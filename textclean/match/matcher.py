@@ -436,6 +436,7 @@ class _DocumentMatcher:
                 if len(self.found) > count:  # (the lines around those close up in turn)
                     self._short_rounds_closed_up(short_repeats, short_parts)
         count = len(self.found)
+        removed = set(self.found)
         self._spared_again()
         self._headline_again()
         self._headlines_again_further_on()
@@ -443,6 +444,9 @@ class _DocumentMatcher:
         self._teasers_again()
         self._later_again()
         if len(self.found) > count:  # (the lines around those close up in turn)
+            # (and a paragraph they made look like a copy, which vetoed an earlier one's
+            # containment in it, may be none now: a headline repeated in it went)
+            self._vetoes_again(removed)
             self._short_rounds(short_repeats, short_parts)
         settle.remove_wordless(canonical, self.found)
         settle.keep_rings(canonical, self.found)

@@ -141,17 +141,15 @@ def _split_repeats(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Paragr
     refrain, a quote) is no copy, and leaves the paragraph whole; so is a line of data or
     markup (a JSON-LD object, HTML), which is matched as a whole.
     """
-    if not any(p.end - p.start >= RUN_TOGETHER_CHARS for p in paragraphs):
+    split = {
+        p.index: parts
+        for p in paragraphs
+        if p.end - p.start >= RUN_TOGETHER_CHARS and (parts := _repeat_parts(p)) is not None
+    }
+    if not split:
         return paragraphs
-    out: list[Paragraph] = []
-    for paragraph in paragraphs:
-        pieces = _repeat_parts(paragraph)
-        if pieces is None:
-            out.append(Paragraph(len(out), paragraph.start, paragraph.end, paragraph.text))
-            continue
-        for start, end in pieces:
-            out.append(Paragraph(len(out), start, end, text[start:end]))
-    return tuple(out)
+    spans = [span for p in paragraphs for span in split.get(p.index, [(p.start, p.end)])]
+    return tuple(Paragraph(n, a, b, text[a:b]) for n, (a, b) in enumerate(spans))
 
 
 def _repeat_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:

@@ -360,10 +360,10 @@ class _DocumentMatcher:
                 canonical, self.document.exact, self.found, self.prior.postings,
                 self.indexed.beside, self.options.short_words,
             )  # fmt: skip
-            back = lines.walk_lines(
-                canonical, self.found, self.structured, self.indexed_lines.going_on
+            going_on = self.indexed_lines.going_on
+            self._contained_beside(
+                lines.walk_lines(canonical, self.found, self.structured, going_on)
             )
-            self._contained_beside(back)
         runs.confirm_decorated_runs(
             canonical, self.found,
             indexed_texts=self.indexed.texts, indexed_beside=self.indexed.beside,
@@ -436,7 +436,7 @@ class _DocumentMatcher:
                 if len(self.found) > count:  # (the lines around those close up in turn)
                     self._short_rounds_closed_up(short_repeats, short_parts)
         count = len(self.found)
-        removed = set(self.found)
+        before_last = set(self.found)
         self._spared_again()
         self._headline_again()
         self._headlines_again_further_on()
@@ -446,7 +446,7 @@ class _DocumentMatcher:
         if len(self.found) > count:  # (the lines around those close up in turn)
             # (and a paragraph they made look like a copy, which vetoed an earlier one's
             # containment in it, may be none now: a headline repeated in it went)
-            self._vetoes_again(removed)
+            self._vetoes_again(before_last)
             self._short_rounds(short_repeats, short_parts)
         settle.remove_wordless(canonical, self.found)
         settle.keep_rings(canonical, self.found)

@@ -546,6 +546,14 @@ _BOARD = (
 @example(  # a pull quote restored with a line that went as a merged copy of it (seed 4922)
     "\n\n".join([_Q, f"“{_Q[:-1]}” — the mayor", _S, f"{_Q} “{_Q[:-1]}” — the mayor", _S])
 )  # fmt: skip
+@example(  # a pull quote whose quotation is a kept line, beside that line behind a dateline
+    "\n\n".join(["Key points", json.dumps({"@type": "NewsArticle", "headline": f"{_W}{_Q}",
+                   "url": "https://example.com/a", "articleBody": "\n\n".join(
+                       [f"{_W}{_Q}", f"{_W}{_Q}", _Q, f"“{_Q[:-1]}” — the mayor"])},
+                   ensure_ascii=False),
+                   f"{_W}{_Q}", f"{_W}{_Q}", _Q, f"“{_Q[:-1]}” — the mayor", f"{_W}{_Q}",
+                   f"“{_Q[:-1]}” — the mayor", _Q])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -1823,7 +1823,7 @@ class _DocumentMatcher:
             candidates = {ref: c for ref, c in candidates.items() if names_speaker(names, c[1])}
             if not candidates:
                 return None
-        verbatim = self._verbatim(i, text, candidates, later=later)
+        verbatim = self._verbatim(i, text, candidates, later=later, whole=bool(speaker))
         if verbatim is not None and speaker:
             verbatim = replace(verbatim, rule=verbatim.rule + ", but for the speaker's name")
         if verbatim is not None or (not later and self.page.inside_sentences(text, candidates)):
@@ -2082,7 +2082,7 @@ class _DocumentMatcher:
                 self.found[i] = Duplicate(i, title, "contained", 1.0, rule, (title,))
 
     def _verbatim(
-        self, i: int, text: str, candidates: Candidates, *, later: bool
+        self, i: int, text: str, candidates: Candidates, *, later: bool, whole: bool = False
     ) -> Duplicate | None:
         """``text`` as whole sentences of one candidate (a split copy) or, before ``i``, as
         earlier paragraphs laid end to end (a merged one), word for word: the commonest contained
@@ -2093,6 +2093,7 @@ class _DocumentMatcher:
         joins paragraphs with spaces) moves the sentence boundaries. Nor need one before its
         original that is a quotation (a pull quote: "“We have found a design,” said the mayor"
         holds no sentence "we have found a design") or a teaser cut off with an ellipsis.
+        With ``whole`` (a pull quote, its speaker left out) a candidate may be ``text`` itself.
         """
         where = "later " if later else ""
         # Before its original, only a pull quote or a teaser: a lede that a later paragraph goes
@@ -2101,7 +2102,7 @@ class _DocumentMatcher:
         # A copy cut off with an ellipsis (a teaser, an AMP page's preview), maybe mid-word.
         truncated = i in self.page.teasers
         for (doc_id, j), (_, canon) in candidates.items():
-            if len(canon) <= len(text):
+            if len(canon) < len(text) or (len(canon) == len(text) and not whole):
                 continue
             # How it must stand there: whole sentences; whole words, the last maybe cut short;
             # whole words (an indexed paragraph's sentences are not kept), or run in if long.

@@ -1433,6 +1433,26 @@ def test_a_page_run_together_on_one_line_with_its_body_twice_comes_back_once(
     assert dedupe(result.text).duplicates == ()
 
 
+def test_a_copy_on_one_line_goes_where_the_body_has_an_ad_label_run_into_a_sentence() -> None:
+    # The page on one line, "Advertisement" run into the body between the items of a list (no
+    # full stops: the list and the next sentence read as one sentence, which the copy says
+    # without the labels). That sentence of the copy shares no key with the body; it stands in
+    # the body between the two sentences around it, and goes. Another sentence in its place is
+    # new content, and stays (where it stood: the copy around it goes).
+    items = ["The plan includes:", "a new steel deck on the old piers", "two lanes for cars"]
+    items += ["and one for bicycles", "a lift down to the ferry quay"]
+    body = [P0, P1, items[0], items[1], "Advertisement", *items[2:4], "Advertisement", items[4]]
+    body += [P2, P3, "Advertisement", P4]
+    result = dedupe(" ".join([*body, P0, P1, *items, P2, P3, P4]))
+    assert result.text == " ".join(body)
+    assert_accounted(result)
+    assert {(d.original, d.kind) for d in result.duplicates} == {(0, "contained")}
+    assert dedupe(result.text).duplicates == ()
+    other = "The design was drawn up by a firm of engineers from Bergen."
+    result = dedupe(" ".join([*body, P0, P1, other, P2, P3, P4]))
+    assert result.text == " ".join([*body, other])
+
+
 def test_a_sentence_kept_from_a_line_that_repeats_itself_stays_where_it_stood() -> None:
     # The body on one line, then a line with the body twice and a sentence of its own: the
     # copies go (the first whole, as an exact copy of the first line); the new sentence stays,

@@ -64,6 +64,7 @@ RUN_TOGETHER_CHARS = 800
 copy starts (a page whose white space was collapsed, with its body twice on one line)."""
 _REPEATED_RUN = 3  # sentences in a row that stand in that order earlier in the paragraph ...
 _REPEATED_WORDS = 40  # ... of this many words or more together
+_SHIFTED = 2  # sentences more or fewer that a copy may have before its first such run
 # Where a sentence ends inside a paragraph: a full stop, question or exclamation mark (an
 # ellipsis), maybe closing quotes or brackets, white space, and a capital letter, a digit or
 # an opening quote or bracket; the same after a word, with no space before a capitalised word
@@ -187,10 +188,11 @@ def _repeat_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:
         earlier = first.setdefault(run, n)
         if earlier < n and sum(map(word_count, run)) >= _REPEATED_WORDS:
             if not end:
-                cut = max(n - earlier, 1)  # (where a copy of the text from its start starts)
+                cut = n - earlier  # (where a copy of the text from its start starts)
             end = n + _REPEATED_RUN
     if not end:
         return None
+    cut = _copy_start(canonical, cut)
     offset = paragraph.start
     parts = [(offset, offset + spans[cut - 1][1])]
     if len(spans) - end <= end - cut:  # (a copy's end, maybe edited)
@@ -200,6 +202,28 @@ def _repeat_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:
         # after a teaser of it, whole again)
         parts.append((offset + spans[end][0], offset + spans[-1][1]))
     return parts
+
+
+def _copy_start(canonical: list[str], shift: int) -> int:
+    """Where the copy starts among a paragraph's sentences (``canonical``), given ``shift``, how
+    far the first repeated run stands from its earlier place. The first two sentences in a row
+    that stand earlier in the paragraph, up to :data:`_SHIFTED` sentences closer or further back
+    than ``shift``, place it: as far before them as their earlier place is from the start (an
+    edited sentence may open the copy). The copy may have a sentence more or fewer before that
+    run than the text before it (a list that one copy runs into a sentence, another sentence in
+    its place), so ``shift`` alone may put sentences of the copy before it.
+
+    >>> _copy_start(["a", "b", "c-d", "e", "f", "a", "b", "x", "d", "e", "f"], 6)
+    5
+    >>> _copy_start(["a", "b", "c", "d", "a2", "b", "c", "d"], 4)
+    4
+    """
+    first: dict[tuple[str, str], int] = {}
+    for m in range(min(len(canonical) - 1, shift + _SHIFTED + 1)):
+        k = first.setdefault((canonical[m], canonical[m + 1]), m)
+        if k < m and abs(m - k - shift) <= _SHIFTED:
+            return max(m - k, 1)
+    return max(shift, 1)
 
 
 def _split_blocks(text: str) -> tuple[Paragraph, ...]:

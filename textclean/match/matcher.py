@@ -489,6 +489,7 @@ class _DocumentMatcher:
             self._confirm_inside_merged()  # (held copies among lines of the copy gone since)
             self._parts_beside_copies(short_parts)
             self._edited_between_copies()
+            self._between_parts_of_one()
             self._cut_after_copies()
             if self.prior.postings:
                 self._edited_between_indexed_copies()
@@ -598,6 +599,51 @@ class _DocumentMatcher:
             dup = self._edited_line(i, m, canonical[m], None)
             if dup is not None:
                 found[i] = dup
+
+    def _between_parts_of_one(self) -> None:
+        """Kept paragraphs between two parts of one kept paragraph (both neighbours, past
+        boilerplate lines, went as contained in it alone) whose text stands in it between
+        theirs, but for boilerplate run into it ("... colour palettes Advertisement Next, we
+        have ...") and small edits (rapidfuzz ``ratio`` at least the threshold, the same
+        numbers): a sentence of a copy split from a page run together on one line, which shares
+        no key with that paragraph, as the boilerplate there makes another sentence of it."""
+        found, canonical = self.found, self.document.canonical
+        for i, before in self._after_copies():
+            after = found.get(runs.past_furniture(found, i, 1))
+            if (
+                after is None
+                or before.kind != "contained"
+                or after.kind != "contained"
+                or not _in_document(after)
+                or len(before.originals) != 1
+                or before.originals != after.originals
+            ):
+                continue
+            j = before.originals[0]
+            whole = canonical[j]
+            start = whole.find(canonical[before.index])
+            stop = whole.find(canonical[after.index], start + 1) if start >= 0 else -1
+            if stop < 0:
+                continue
+            between = whole[start + len(canonical[before.index]) : stop].split()
+            text = " ".join(self._without_furniture(canonical[i].split(" "), between))
+            dup = self._edited_line(i, j, text, None)
+            if dup is not None:
+                rule = f"its text stands in paragraph {j} between the parts around it"
+                found[i] = replace(dup, kind="contained", rule=rule)
+
+    def _without_furniture(self, words: list[str], other: list[str]) -> list[str]:
+        """``other`` without the runs of words that ``words`` lacks and that make a boilerplate
+        line ("advertisement"), as :meth:`_drops_a_phrase` leaves them out."""
+        furniture = self.boilerplate.match if self.boilerplate else None
+        if furniture is None:
+            return other
+        kept: list[str] = []
+        for op in Indel.opcodes(other, words):
+            run = other[op.src_start : op.src_end]
+            if op.tag in ("equal", "replace") or furniture(" ".join(run)) is None:
+                kept += run
+        return kept
 
     def _edited_line(self, i: int, m: int, text: str, doc_id: str | None) -> Duplicate | None:
         """Paragraph ``i`` as a near copy of paragraph ``m`` (canonical ``text``, of ``doc_id``)

@@ -2040,13 +2040,16 @@ def test_copy_converted_to_markdown() -> None:
 
 def test_copy_with_a_link_after_each_paragraph() -> None:
     # A copy that carries its links as text: each paragraph followed by its address, with a
-    # tracking tag. The body stays and the copy goes (before, the body went, as parts of it).
+    # tracking tag. The body stays and the copy goes (before, the body went, as parts of it),
+    # as an edited copy: alone, a paragraph with an address added stays.
     copy = [
         f"{p} https://news.example.com/harbour/{n}?utm_source=amp" for n, p in enumerate(ARTICLE)
     ]
     result = dedupe(doc(*ARTICLE, *copy))
     assert result.text == doc(*ARTICLE)
-    assert removed(result) == {5 + i: (i, "near") for i in range(5)}
+    assert removed(result) == {5 + i: (i, "contained") for i in range(5)}
+    assert all("inside an edited copy" in d.rule for d in result.duplicates)
+    assert dedupe(doc(P0, P1, copy[0], P3)).duplicates == ()
     # An address is one word, query string aside; two paragraphs that differ only in their
     # link (one letter of it) both stay.
     watch = "Watch the full interview with the mayor about the new bridge here:"
@@ -2985,9 +2988,35 @@ def test_a_standfirst_goes_before_a_lede_that_adds_a_short_sentence() -> None:
         result = dedupe(doc(standfirst, lede, P1, P2))
         assert removed(result) == {0: (1, "contained")}
         assert added in result.text
-    # A credit after it ends no sentence: the lede with it goes as a near copy.
+    # A credit after it, not in brackets, is words of its own as much as a short sentence: the
+    # standfirst goes, as contained in the lede with it.
     result = dedupe(doc(standfirst, f"{standfirst} Source: Supplied", P1, P2))
-    assert removed(result) == {1: (0, "near")}
+    assert removed(result) == {0: (1, "contained")}
+
+
+def test_a_paragraph_said_again_with_words_of_its_own_at_an_end_keeps_them() -> None:
+    # A paragraph said again with a few words added at an end that are no dateline and no
+    # credit in brackets: a verdict ("FALSE:", "False."), a status, a clause that turns it
+    # round, a figure in brackets. With no run of copies around it, those words are new content
+    # and stay, whichever of the two paragraphs goes.
+    claim = (
+        "Posts online claim that the new harbour bridge will carry trains as well as cars, "
+        "bicycles and people on foot."
+    )
+    for tagged in (
+        f"FALSE: {claim}",
+        f"{claim} False.",
+        f"{claim} Cancelled.",
+        f"{claim[:-1]}, a claim the council denies.",
+        f"{claim} (Updated: 3 lanes)",
+    ):
+        result = dedupe(doc(P0, claim, P1, tagged, P2))
+        assert_accounted(result)
+        assert tagged in result.text
+    # A dateline or a credit in brackets is no new content: that copy goes.
+    for copied in (f"OSLO (Reuters) — {claim}", f"{claim} (Reuters)"):
+        result = dedupe(doc(P0, claim, P1, copied, P2))
+        assert removed(result) == {3: (1, "near")}
 
 
 def test_a_caption_with_a_credit_goes_where_a_copy_puts_it() -> None:
@@ -3301,8 +3330,10 @@ def test_rows_of_one_template_that_add_and_drop_an_item_are_kept() -> None:
         "Clients Windows, macOS, Linux, Android, iOS, Chrome, Firefox, Android TV, tvOS, Kodi",
     ]
     assert dedupe(doc(P0, rows[0], P1, P2, rows[1], P3, sep="\n")).duplicates == ()
-    # A word added at an end alone is a small edit (a credit): that copy still goes.
-    credited = dedupe(doc(P0, rows[0], P1, rows[0] + " Kodi", sep="\n"))
+    # A word added at an end of a copy that no run of copies confirms says one thing more (an
+    # app), unless it is a dateline or a credit in brackets: that row stays too.
+    assert dedupe(doc(P0, rows[0], P1, rows[0] + " Kodi", sep="\n")).duplicates == ()
+    credited = dedupe(doc(P0, rows[0], P1, rows[0] + " (Acme)", sep="\n"))
     assert removed(credited) == {3: (1, "near")}
 
 

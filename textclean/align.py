@@ -106,6 +106,7 @@ def only_small_edits(
     aside: Callable[[int, int], bool] | None = None,
     list_item: bool = False,
     typos: bool = True,
+    affix: Callable[[int, int], bool] | None = None,
 ) -> bool:
     """Whether every word of ``words`` missing from ``other`` is a small edit.
 
@@ -120,7 +121,8 @@ def only_small_edits(
     that share a template differ exactly there. Without ``typos``, only a longer word with one
     letter added, dropped, changed or two swapped counts as a typo fixed (:func:`_clear_typo`):
     a short or a freely respelled one may be another word ("Iraq" for "Iran", "Thursday" for
-    "Tuesday"), which only a run of copies around it shows to be an edit.
+    "Tuesday"), which only a run of copies around it shows to be an edit. Given ``affix``, the
+    words at an end are an affix only where ``affix(a, b)`` accepts ``words[a:b]``.
 
     >>> vote = "the senate voted on tuesday to approve the budget for next year"
     >>> only_small_edits(("washington ap " + vote).split(), vote.split())
@@ -146,9 +148,10 @@ def only_small_edits(
         length = op.src_end - op.src_start
         at_end = op.src_start == 0 or op.src_end == len(words)
         numbering = all(w.isdigit() for w in words[op.src_start : op.src_end])
-        affix = at_end and length <= AFFIX_WORDS and len(words) - length >= AFFIX_MIN_REST
+        at_end = at_end and (affix is None or affix(op.src_start, op.src_end))
+        affixed = at_end and length <= AFFIX_WORDS and len(words) - length >= AFFIX_MIN_REST
         listed = list_item and _list_marker(words, op)
-        if affix and not _beside_insert(ops, n) and (not numbering or listed):
+        if affixed and not _beside_insert(ops, n) and (not numbering or listed):
             continue
         if length == 1 and _replaced_by_similar(words[op.src_start], ops, n, other, typos):
             continue

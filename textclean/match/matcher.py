@@ -33,6 +33,7 @@ from textclean.align import (
     edited,
     figures,
     find_words,
+    list_number,
     names_replaced,
     only_small_edits,
     spun,
@@ -2483,7 +2484,10 @@ class _DocumentMatcher:
         listed = self.page.ended(dup.index)
         # (a word replaced by a similar one only inside a run of copies: alone, another day,
         # name or place reads as a typo fixed)
-        small = only_small_edits(words, other, ops, aside=aside, list_item=listed, typos=False)
+        small = only_small_edits(
+            words, other, ops, aside=aside, list_item=listed, typos=False,
+            affix=self._affix_alone(dup.index, words),
+        )  # fmt: skip
         if small and both_ways:
             back = None if j is None else self.page.aside(j, other)
             listed = j is not None and self.page.ended(j)
@@ -2501,6 +2505,23 @@ class _DocumentMatcher:
             self.pending[dup.index] = replace(dup, rule=dup.rule + ", inside a repeated run")
             return None
         return dup
+
+    def _affix_alone(self, i: int, words: list[str]) -> Callable[[int, int], bool]:
+        """Which runs at an end of paragraph ``i``'s ``words`` may be the affix of a copy that
+        no run of copies around it confirms: its dateline ("WASHINGTON (AP) —") or a list's
+        number before it, or a credit in brackets that ends it ("(Reuters)") and holds no
+        figure. Other words at an end say something ("FALSE:", "Cancelled.", ", a claim it
+        denies.", "(5 stars)", "(Updated: 62 people)"): such a copy goes inside a run of copies
+        only."""
+        dateline = len(self.page.dateline(i)[1])
+        credited = self.texts[i].rstrip().endswith((")", "]"))
+
+        def affix(a: int, b: int) -> bool:
+            if a == 0:  # (or a list's number: see only_small_edits)
+                return b <= dateline or (b == 1 and list_number(words[0]))
+            return credited and b == len(words) and not figures(words[a:b])
+
+        return affix
 
     def _sentences_with_an_affix(
         self,

@@ -3009,14 +3009,33 @@ def test_a_paragraph_said_again_with_words_of_its_own_at_an_end_keeps_them() -> 
         f"{claim} Cancelled.",
         f"{claim[:-1]}, a claim the council denies.",
         f"{claim} (Updated: 3 lanes)",
+        f"{claim} (Moved to Friday)",
     ):
         result = dedupe(doc(P0, claim, P1, tagged, P2))
         assert_accounted(result)
         assert tagged in result.text
-    # A dateline or a credit in brackets is no new content: that copy goes.
-    for copied in (f"OSLO (Reuters) — {claim}", f"{claim} (Reuters)"):
+    # A dateline or a credit in brackets (names, no figure) is no new content: that copy goes.
+    for copied in (f"OSLO (Reuters) — {claim}", f"{claim} (Reuters)", f"{claim} (AP Photo/Jo Li)"):
         result = dedupe(doc(P0, claim, P1, copied, P2))
         assert removed(result) == {3: (1, "near")}
+
+
+def test_a_run_of_paragraphs_said_again_each_with_a_verdict_of_its_own_keeps_them() -> None:
+    # A fact check lists the claims, then each again with its verdict: a run of copies, but
+    # each adds other words at an end, which are no decoration (the same words on every
+    # paragraph, as a speaker's name): every verdict stays (but one in brackets that reads as a
+    # credit).
+    claims = [P0, P1, P3, P4]
+    verdicts = [
+        f"FALSE: {P0}",
+        f"{P1} True.",
+        f"{P3[:-1]}, which is misleading.",
+        f"{P4} (Unclear)",
+    ]
+    result = dedupe(doc("The claims", *claims, "Our verdicts", *verdicts))
+    assert_accounted(result)
+    for verdict in verdicts[:3]:
+        assert verdict in result.text
 
 
 def test_a_caption_with_a_credit_goes_where_a_copy_puts_it() -> None:

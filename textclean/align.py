@@ -86,6 +86,24 @@ def dropped_inside(words: list[str], other: list[str], ops: Opcodes) -> list[lis
     return [run for run in runs if not held.issuperset(run)]
 
 
+def added_at_ends(words: list[str], ops: Opcodes) -> list[tuple[int, int]]:
+    """The spans of ``words`` at its start or end that the alignment with another text
+    (``ops``) leaves unmatched, not as half of a replacement (a word changed).
+
+    >>> words = "false the council will raise the fees".split()
+    >>> added_at_ends(words, Indel.opcodes(words, "the council will raise the fees".split()))
+    [(0, 1)]
+    """
+    steps = list(ops)
+    return [
+        (op.src_start, op.src_end)
+        for n, op in enumerate(steps)
+        if op.tag == "delete"
+        and (op.src_start == 0 or op.src_end == len(words))
+        and not _beside_insert(steps, n)
+    ]
+
+
 def drops_inside(words: list[str], other: list[str], ops: Opcodes) -> bool:
     """Whether the alignment of ``words`` with ``other`` drops words of ``other`` from inside
     (:func:`dropped_inside`)."""
@@ -331,7 +349,7 @@ def drops_numbers(ops: Opcodes, other: list[str]) -> bool:
     return False
 
 
-def _beside_insert(ops: Opcodes, n: int) -> bool:
+def _beside_insert(ops: Opcodes | Sequence[Opcode], n: int) -> bool:
     """Whether the deletion ``ops[n]`` is half of a replacement (an insertion beside it)."""
     return any(0 <= m < len(ops) and ops[m].tag == "insert" for m in (n - 1, n + 1))
 

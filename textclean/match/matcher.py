@@ -26,6 +26,7 @@ from textclean.align import (
     AFFIX_WORDS,
     MAX_ALIGNMENT,
     MIN_RUN,
+    added_at_ends,
     coverage,
     dropped_inside,
     drops_inside,
@@ -116,6 +117,9 @@ _NEGATIONS = frozenset({
 _AGENCY = re.compile(r"\([^()]*[^\W\d_]")  # an agency in brackets: a word, not a score "(12-4)"
 _HEADLINE_REACH = runs.HEADER_LINES + 2  # ... once the title opens the document (or a menu)
 _NUMBER = re.compile(r"(?<![^ ])[0-9]+(?![^ ])")  # a word of digits in canonical text
+_CREDIT = re.compile(r"[(\[]([^()\[\]]*)[)\]]\s*$")  # what the brackets ending a text hold
+_WORD = re.compile(r"\w+")
+_ZERO_DIGITS = str.maketrans("123456789", "000000000")
 
 
 def match_paragraphs(
@@ -2481,6 +2485,8 @@ class _DocumentMatcher:
         aside = self.page.aside(dup.index, words)
         if self._adds_a_sentence(dup.index, words, ops, aside):
             return None  # (new content: an update, another statement; no edit in any run)
+        if self._says_more_at_an_end(dup.index, words, ops, aside):
+            return None  # (words of its own: a verdict, a status; no edit in any run)
         listed = self.page.ended(dup.index)
         # (a word replaced by a similar one only inside a run of copies: alone, another day,
         # name or place reads as a typo fixed)
@@ -2506,20 +2512,50 @@ class _DocumentMatcher:
             return None
         return dup
 
+    def _says_more_at_an_end(
+        self, i: int, words: list[str], ops: Opcodes, aside: Callable[[int, int], bool] | None
+    ) -> bool:
+        """Whether paragraph ``i`` has words at an end that the other text lacks (``ops`` from
+        its ``words`` to the other's), not in place of others (a word replaced), that are no
+        affix (:meth:`_affix_alone`) and no page furniture (``aside``)."""
+        affix = self._affix_alone(i, words)
+        for a, b in added_at_ends(words, ops):
+            if affix(a, b) or (aside is not None and aside(a, b)):
+                continue
+            if not self._decoration(i, words, a, b):
+                return True
+        return False
+
+    def _decoration(self, i: int, words: list[str], a: int, b: int) -> bool:
+        """Whether ``words[a:b]``, at an end of paragraph ``i``, stand at the same end of a
+        paragraph beside it, digits aside: the same words on every paragraph of a copy (a
+        speaker's name, a time, a link), which runs of copies judge."""
+        canonical = self.document.canonical
+        added = " ".join(words[a:b]).translate(_ZERO_DIGITS)
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(canonical):
+                other = canonical[k].split(" ")
+                end = other[: b - a] if a == 0 else other[len(other) - (b - a) :]
+                if len(other) > b - a and " ".join(end).translate(_ZERO_DIGITS) == added:
+                    return True
+        return False
+
     def _affix_alone(self, i: int, words: list[str]) -> Callable[[int, int], bool]:
         """Which runs at an end of paragraph ``i``'s ``words`` may be the affix of a copy that
         no run of copies around it confirms: its dateline ("WASHINGTON (AP) —") or a list's
-        number before it, or a credit in brackets that ends it ("(Reuters)") and holds no
-        figure. Other words at an end say something ("FALSE:", "Cancelled.", ", a claim it
-        denies.", "(5 stars)", "(Updated: 62 people)"): such a copy goes inside a run of copies
-        only."""
+        number before it, or a credit in brackets that ends it, names in capitals and no
+        figure ("(Reuters)", "(AP Photo/Jane Doe)"). Other words at an end say something
+        ("FALSE:", "Cancelled.", ", a claim it denies.", "(5 stars)", "(Moved to Friday)"), and
+        are no small edit, alone or in a run of copies."""
         dateline = len(self.page.dateline(i)[1])
-        credited = self.texts[i].rstrip().endswith((")", "]"))
+        credit = _CREDIT.search(self.texts[i])
+        names = _WORD.findall(credit.group(1)) if credit is not None else []
+        named = all(name[0].isupper() for name in names)
 
         def affix(a: int, b: int) -> bool:
             if a == 0:  # (or a list's number: see only_small_edits)
                 return b <= dateline or (b == 1 and list_number(words[0]))
-            return credited and b == len(words) and not figures(words[a:b])
+            return named and b == len(words) and b - a <= len(names) and not figures(words[a:b])
 
         return affix
 

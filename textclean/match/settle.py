@@ -170,12 +170,18 @@ def resolve_references(found: dict[int, Duplicate]) -> None:
     ('earlier', 7, (7,))
     >>> found[2].rule
     'same canonical text (paragraph 1 went too, as a copy of paragraph 7 of earlier)'
+    >>> found = {3: Duplicate(3, 0, "contained", 1.0, "in paragraphs 0, 2", (0, 2)),
+    ...          2: Duplicate(2, 1, "exact", 1.0, "same canonical text", (1,))}
+    >>> resolve_references(found)
+    >>> found[3].originals, found[3].rule
+    ((0, 1), 'in paragraphs 0, 2 (paragraph 2 went too, as a copy of paragraph 1)')
     """
 
     for k, dup in list(found.items()):
         if dup.doc_id is not None or not any(o in found for o in dup.originals):
             continue
-        targets = [t for o in dup.originals if (t := kept_original(found, o)) is not None]
+        pairs = [(o, t) for o in dup.originals if (t := kept_original(found, o)) is not None]
+        targets = [t for _, t in pairs]
         first = kept_original(found, dup.original) if dup.original is not None else None
         first = first or (targets[0] if targets else None)
         if first is None:
@@ -187,6 +193,10 @@ def resolve_references(found: dict[int, Duplicate]) -> None:
         if dup.original is not None and first != (None, dup.original):
             where = f"paragraph {first[1]}" + (f" of {doc_id}" if doc_id is not None else "")
             rule = f"{rule} (paragraph {dup.original} went too, as a copy of {where})"
+        for o, target in pairs:  # (the others that went, too)
+            if o != dup.original and target != (None, o):
+                where = f"paragraph {target[1]}" + (f" of {target[0]}" if target[0] else "")
+                rule = f"{rule} (paragraph {o} went too, as a copy of {where})"
         found[k] = replace(dup, original=first[1], originals=originals, doc_id=doc_id, rule=rule)
 
 

@@ -3038,6 +3038,43 @@ def test_a_run_of_paragraphs_said_again_each_with_a_verdict_of_its_own_keeps_the
         assert verdict in result.text
 
 
+def test_a_recap_of_two_paragraphs_with_a_word_of_its_own_stays() -> None:
+    # A recap runs two paragraphs together: word for word it goes as contained in them; with a
+    # word changed or put in (another day, "not") it says something else, and stays. So does a
+    # body paragraph that a summary before it says otherwise.
+    lede = "The mayor said on Friday that the new bridge over the river would open in May."
+    cost = "It will cost the city about 40 million pounds over three years, officials said."
+    body = [lede, cost, P3]
+    assert removed(dedupe(doc(*body, f"{lede} {cost}"))) == {3: (0, "contained")}
+    for recap in (
+        f"{lede.replace('Friday', 'Monday')} {cost}",
+        f"{lede} {cost.replace('officials', 'engineers')}",
+        f"{lede.replace('would open', 'would not open')} {cost}",
+    ):
+        result = dedupe(doc(*body, recap))
+        assert result.duplicates == ()
+    summary = f"{lede.replace('would open', 'would not open')} {cost}"
+    result = dedupe(doc(summary, lede, cost, P3))
+    assert lede in result.text
+    assert removed(result) == {2: (0, "contained")}
+
+
+def test_a_paragraph_without_a_word_that_qualifies_its_claim_stays() -> None:
+    # The same two sentences again without "allegedly" (or "reportedly", "only"): the claim
+    # without it is another claim, and stays, as it does without a "not".
+    claim = "A spokesman said the council had {}tried to hide the problem from the regulator."
+    first = "The fire service expects the new station to open in December."
+    for word in ("allegedly ", "reportedly ", "not ", "only "):
+        hedged = f"{first} {claim.format(word)}"
+        plain = f"{first} {claim.format('')}"
+        assert dedupe(doc(P0, hedged, P1, plain)).duplicates == ()
+    # A word that qualifies nothing, dropped from a long copy, is an edit: that copy goes.
+    edited = f"{first} {claim.format('quietly ')}"
+    assert removed(dedupe(doc(P0, edited, P1, f"{first} {claim.format('')}"))) == {
+        3: (1, "contained")
+    }
+
+
 def test_a_caption_with_a_credit_goes_where_a_copy_puts_it() -> None:
     # A credit costs a caption of a dozen words more ratio than the threshold allows, but where a
     # run of copies puts the copy of the caption, it is an edited copy.

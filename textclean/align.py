@@ -26,6 +26,7 @@ __all__ = [
     "MIN_RUN",
     "NUMBER_WORDS",
     "Spans",
+    "added_at_ends",
     "aligned_span",
     "coverage",
     "dropped_inside",
@@ -42,6 +43,7 @@ __all__ = [
     "parts_spanned",
     "spun",
     "starts_word",
+    "typo",
     "whole_words_in",
     "word_for_word",
 ]
@@ -382,6 +384,11 @@ def _respaced(taken: list[str], ops: Opcodes, n: int, other: list[str]) -> bool:
             if len(given) + len(taken) > 2 and "".join(given) == joined:
                 return True
     return False
+
+
+def typo(a: str, b: str) -> bool:
+    """Whether one of words ``a`` and ``b`` is the other with a typing error (:func:`_typo`)."""
+    return _typo(a, b)
 
 
 def _typo(a: str, b: str) -> bool:

@@ -106,13 +106,19 @@ paragraph one for one, or a phrase by one word more or fewer (a synonym spinner'
 -> "mentioned", "more than" -> "over"), may be this much below the near threshold, and goes if
 it stands in a run of copies."""
 # A paragraph this long may lack one word of its original's from inside as an edit (see
-# _drops_a_phrase), unless the word is one of these negations (canonical forms).
+# _drops_a_phrase), unless the word is one of _CLAIM_WORDS.
 _EDITED_WORDS = 20
-_NEGATIONS = frozenset({
+# Negations, and words that qualify a claim (in canonical form: accents and case aside).
+_CLAIM_WORDS = frozenset({
     "not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "nowhere", "without",
     "cannot", "nicht", "kein", "keine", "keinen", "keiner", "nie", "niemals",  # (German)
     "ne", "pas", "jamais", "aucun", "aucune", "non", "nunca", "jamas", "ningun", "ninguna",
     "mai", "nessun", "nessuno", "nao", "niet", "geen", "nooit",  # (Italian, Portuguese, Dutch)
+    # (qualifiers: without one a claim is another claim, "had allegedly tried")
+    "allegedly", "reportedly", "apparently", "supposedly", "purportedly", "presumably",
+    "formerly", "former", "previously", "only", "first", "nearly", "almost", "partly",
+    "falsely", "wrongly", "mistakenly", "possibly", "probably", "perhaps", "unlikely",
+    "angeblich", "mutmasslich", "pretendument", "supuestamente", "presuntamente",
 })  # fmt: skip
 _AGENCY = re.compile(r"\([^()]*[^\W\d_]")  # an agency in brackets: a word, not a score "(12-4)"
 _HEADLINE_REACH = runs.HEADER_LINES + 2  # ... once the title opens the document (or a menu)
@@ -2598,7 +2604,8 @@ class _DocumentMatcher:
         both share (:func:`~textclean.align.dropped_inside`: words ``words`` holds nowhere else),
         other than page furniture run into the paragraph ("Advertisement"). A single word
         that a copy of :data:`_EDITED_WORDS` words or more lacks is an edit, unless it is a
-        negation ("will raise" in "will not raise" says the opposite); a shorter line without it
+        negation or qualifies a claim (:data:`_CLAIM_WORDS`: "will raise" in "will not raise"
+        says the opposite, "had tried" in "had allegedly tried" more); a shorter line without it
         is another line (a heading that a body's sentence says with a word more)."""
         furniture = self.boilerplate.match if self.boilerplate else None
         drops = [
@@ -2607,7 +2614,7 @@ class _DocumentMatcher:
             if len(run) <= AFFIX_WORDS and (furniture is None or furniture(" ".join(run)) is None)
         ]
         if len(drops) == 1 and len(drops[0]) == 1 and len(words) >= _EDITED_WORDS:
-            return drops[0][0] in _NEGATIONS  # (one word of a long paragraph: an edit)
+            return drops[0][0] in _CLAIM_WORDS  # (one word of a long paragraph: an edit)
         return bool(drops)
 
     def _adds_a_sentence(

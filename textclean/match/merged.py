@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from itertools import accumulate
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from textclean.align import (
     AFFIX_WORDS,
@@ -23,7 +24,9 @@ from textclean.align import (
     ends_word,
     find_words,
     numbers,
+    only_small_edits,
     starts_word,
+    typo,
 )
 from textclean.boilerplate import MAX_LINE_CHARS
 from textclean.canonical import word_count
@@ -269,6 +272,8 @@ class MergedCopies:
             end += 1
         if numbers(text[start:end]) != numbers(canon):
             return None
+        if not _small_edits_inside(text[start:end].split(), canon.split(" ")):
+            return None  # (a word of its own put in or in place of one: another day, "not")
         return start, end, *self.small_gap(text[at:start] if forward else text[end:at], skipped)
 
     def rest_gap(self, rest: str, skipped: list[int]) -> tuple[bool, int]:
@@ -569,3 +574,38 @@ def laid_out_in(
     ]
     anchors = sorted(copies.anchors(text, sources))
     return copies.walk_around(text, anchors[:MAX_STARTS], range(len(paragraphs)))
+
+
+def _small_edits_inside(words: list[str], other: list[str]) -> bool:
+    """Whether ``words`` (a stretch found as an edited copy of ``other``) differs from it by
+    small edits only (:func:`~textclean.align.only_small_edits`) between the first and the last
+    words they share: the alignment may reach into the words around it at either end (which the
+    gaps account for), so a word changed right at an end passes.
+
+    >>> lede = "the mayor said on friday".split()
+    >>> _small_edits_inside("so the mayor siad on friday it".split(), lede)
+    True
+    >>> _small_edits_inside("the mayor said on monday".split(), lede)  # (at an end)
+    True
+    >>> _small_edits_inside("the mayor said on monday and friday".split(), lede)
+    False
+    >>> _small_edits_inside("teh mayor siad on friday".split(), lede)  # (two in a row)
+    True
+    """
+    ops = list(Indel.opcodes(words, other))
+    equal = [op for op in ops if op.tag == "equal"]
+    if not equal:
+        return False
+    start, stop = equal[0].src_start, equal[-1].src_end
+    fixed = list(words)
+    for n, op in enumerate(ops):  # (words mistyped in a row, each a typo: "eduaction hgihways")
+        if op.tag != "delete" or not start <= op.src_start < stop:
+            continue
+        taken = words[op.src_start : op.src_end]
+        for m in (n - 1, n + 1):
+            if 0 <= m < len(ops) and ops[m].tag == "insert":
+                given = other[ops[m].dest_start : ops[m].dest_end]
+                if len(given) == len(taken) and all(map(typo, taken, given)):
+                    fixed[op.src_start : op.src_end] = given
+                    break
+    return only_small_edits(fixed[start:stop], other)

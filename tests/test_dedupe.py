@@ -3050,6 +3050,8 @@ def test_a_recap_of_two_paragraphs_with_a_word_of_its_own_stays() -> None:
         f"{lede.replace('Friday', 'Monday')} {cost}",
         f"{lede} {cost.replace('officials', 'engineers')}",
         f"{lede.replace('would open', 'would not open')} {cost}",
+        f"{lede} It will not. {cost}",  # (a short sentence of its own between them)
+        f"{lede} She has since resigned. {cost}",
     ):
         result = dedupe(doc(*body, recap))
         assert result.duplicates == ()

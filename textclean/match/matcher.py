@@ -2207,12 +2207,32 @@ class _DocumentMatcher:
             )
         if len(pieces) < 2 or not small_gaps or covered < need:
             return None
+        if covered < words and self._own_short_sentence(i, text, pieces):
+            return None
         original = max(pieces, key=lambda k: (candidates.get((None, k), (0, ""))[0], -k))
         share = min(1.0, covered / words)
         return Duplicate(
             i, original, "contained", share,
             f"{share:.0%} of its words appear in order in {describe(pieces)}", tuple(pieces),
         )  # fmt: skip
+
+    def _own_short_sentence(self, i: int, text: str, pieces: Sequence[int]) -> bool:
+        """Whether paragraph ``i`` (canonical ``text``, laid out from ``pieces``) has a sentence
+        of :data:`_ADDED_SENTENCE_WORDS` to :data:`~textclean.align.AFFIX_WORDS` words, all of
+        letters, that none of them holds: a sentence of its own between them ("... on Thursday.
+        It never happened. The trial ..."), which a gap of a few words would pass for a
+        dateline or a credit."""
+        if text != self.document.canonical[i]:
+            return False
+        words = text.split(" ")
+        joined = f" {' '.join(self.document.canonical[k] for k in pieces)} "
+        starts = [*self.document.sentence_starts(i), len(words)]
+        return any(
+            _ADDED_SENTENCE_WORDS <= b - a <= AFFIX_WORDS
+            and all(w.isalpha() for w in words[a:b])  # (no figures of a table, no address)
+            and f" {' '.join(words[a:b])} " not in joined
+            for a, b in pairwise(starts)
+        )
 
     def _removed_among(self, candidates: Candidates, i: int) -> bool:
         """Whether a removed paragraph stands right beside one of this document's

@@ -652,7 +652,7 @@ class _DocumentMatcher:
         kept: list[str] = []
         for op in Indel.opcodes(other, words):
             run = other[op.src_start : op.src_end]
-            if op.tag in ("equal", "replace") or furniture(" ".join(run)) is None:
+            if op.tag == "equal" or furniture(" ".join(run)) is None:
                 kept += run
         return kept
 

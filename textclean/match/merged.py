@@ -589,7 +589,7 @@ def _small_edits_inside(words: list[str], other: list[str]) -> bool:
     True
     >>> _small_edits_inside("the mayor said on monday and friday".split(), lede)
     False
-    >>> _small_edits_inside("teh mayor siad on friday".split(), lede)  # (two in a row)
+    >>> _small_edits_inside("the maoyr siad on friday".split(), lede)  # (two in a row)
     True
     """
     ops = list(Indel.opcodes(words, other))

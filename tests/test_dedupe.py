@@ -3059,6 +3059,15 @@ def test_a_recap_of_two_paragraphs_with_a_word_of_its_own_stays() -> None:
     result = dedupe(doc(summary, lede, cost, P3))
     assert lede in result.text
     assert removed(result) == {2: (0, "contained")}
+    # A summary of three paragraphs first, then the body: a body paragraph with a word of its
+    # own ("never", another town) stays, the others go as contained in the summary.
+    meeting = "The water company will hold a public meeting in Leeds on Friday."
+    summary = f"{lede} {cost} {meeting}"
+    for edited in (cost.replace("will cost", "will never cost"), meeting.replace("Leeds", "York")):
+        body = [lede, edited, meeting] if "never" in edited else [lede, cost, edited]
+        result = dedupe(doc(summary, P3, *body))
+        assert edited in result.text
+        assert len(result.duplicates) == 2
 
 
 def test_a_paragraph_without_a_word_that_qualifies_its_claim_stays() -> None:

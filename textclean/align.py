@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA, Indel, LCSseq, Opcode, Opcodes
 __all__ = [
     "AFFIX_MIN_REST",
     "AFFIX_WORDS",
+    "CLAIM_WORDS",
     "DATELINE",
     "MAX_ALIGNMENT",
     "MIN_RUN",
@@ -30,6 +31,7 @@ __all__ = [
     "aligned_span",
     "coverage",
     "dropped_inside",
+    "drops_a_claim_word",
     "drops_inside",
     "drops_numbers",
     "edited",
@@ -49,6 +51,18 @@ __all__ = [
 ]
 
 MIN_RUN = 3  # words in a row that count as found (single common words match by chance)
+# Negations, and words that qualify a claim (in canonical form: accents and case aside).
+CLAIM_WORDS = frozenset({
+    "not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "nowhere", "without",
+    "cannot", "nicht", "kein", "keine", "keinen", "keiner", "nie", "niemals",  # (German)
+    "ne", "pas", "jamais", "aucun", "aucune", "non", "nunca", "jamas", "ningun", "ninguna",
+    "mai", "nessun", "nessuno", "nao", "niet", "geen", "nooit",  # (Italian, Portuguese, Dutch)
+    # (qualifiers: without one a claim is another claim, "had allegedly tried")
+    "allegedly", "reportedly", "apparently", "supposedly", "purportedly", "presumably",
+    "formerly", "former", "previously", "only", "first", "nearly", "almost", "partly",
+    "falsely", "wrongly", "mistakenly", "possibly", "probably", "perhaps", "unlikely",
+    "angeblich", "mutmasslich", "pretendument", "supuestamente", "presuntamente",
+})  # fmt: skip
 AFFIX_WORDS = 4  # a dateline or credit added at either end
 # ... to a paragraph of at least this many other words: a heading or list line with one more word
 # ("Add support for labels (fixed)") is another item, unless it sits in a repeated run.
@@ -104,6 +118,27 @@ def added_at_ends(words: list[str], ops: Opcodes) -> list[tuple[int, int]]:
         and (op.src_start == 0 or op.src_end == len(words))
         and not _beside_insert(steps, n)
     ]
+
+
+def drops_a_claim_word(words: list[str], other: list[str]) -> bool:
+    """Whether ``words`` lack a word of :data:`CLAIM_WORDS` that ``other`` holds between words
+    they share ("would open" against "would not open"; not at the ends of ``other``, a stretch
+    of text that may reach into the words around it).
+
+    >>> drops_a_claim_word("it would open".split(), "it would not open".split())
+    True
+    >>> drops_a_claim_word("it would open".split(), "it would open not".split())
+    False
+    >>> drops_a_claim_word("a fromer head".split(), "a former head".split())
+    False
+    """
+    ops = list(Indel.opcodes(words, other))
+    return any(
+        op.tag == "insert"
+        and not CLAIM_WORDS.isdisjoint(other[op.dest_start : op.dest_end])
+        and ops[n - 1].tag == ops[n + 1].tag == "equal"  # (not a word mistyped: "fromer")
+        for n, op in enumerate(ops[1:-1], 1)
+    )
 
 
 def drops_inside(words: list[str], other: list[str], ops: Opcodes) -> bool:

@@ -24,6 +24,7 @@ from rapidfuzz.distance import Indel, Opcodes
 from textclean.align import (
     AFFIX_MIN_REST,
     AFFIX_WORDS,
+    CLAIM_WORDS,
     MAX_ALIGNMENT,
     MIN_RUN,
     added_at_ends,
@@ -63,6 +64,7 @@ from textclean.match.merged import (
     find_anywhere,
     laid_out_in,
     run_into,
+    small_edits,
 )
 from textclean.match.model import Candidates, Matching, Prior, Ref, Removals, describe
 from textclean.match.page import (
@@ -106,20 +108,8 @@ paragraph one for one, or a phrase by one word more or fewer (a synonym spinner'
 -> "mentioned", "more than" -> "over"), may be this much below the near threshold, and goes if
 it stands in a run of copies."""
 # A paragraph this long may lack one word of its original's from inside as an edit (see
-# _drops_a_phrase), unless the word is one of _CLAIM_WORDS.
+# _drops_a_phrase), unless the word is one of CLAIM_WORDS.
 _EDITED_WORDS = 20
-# Negations, and words that qualify a claim (in canonical form: accents and case aside).
-_CLAIM_WORDS = frozenset({
-    "not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "nowhere", "without",
-    "cannot", "nicht", "kein", "keine", "keinen", "keiner", "nie", "niemals",  # (German)
-    "ne", "pas", "jamais", "aucun", "aucune", "non", "nunca", "jamas", "ningun", "ninguna",
-    "mai", "nessun", "nessuno", "nao", "niet", "geen", "nooit",  # (Italian, Portuguese, Dutch)
-    # (qualifiers: without one a claim is another claim, "had allegedly tried")
-    "allegedly", "reportedly", "apparently", "supposedly", "purportedly", "presumably",
-    "formerly", "former", "previously", "only", "first", "nearly", "almost", "partly",
-    "falsely", "wrongly", "mistakenly", "possibly", "probably", "perhaps", "unlikely",
-    "angeblich", "mutmasslich", "pretendument", "supuestamente", "presuntamente",
-})  # fmt: skip
 _AGENCY = re.compile(r"\([^()]*[^\W\d_]")  # an agency in brackets: a word, not a score "(12-4)"
 _HEADLINE_REACH = runs.HEADER_LINES + 2  # ... once the title opens the document (or a menu)
 _NUMBER = re.compile(r"(?<![^ ])[0-9]+(?![^ ])")  # a word of digits in canonical text
@@ -637,8 +627,11 @@ class _DocumentMatcher:
             if stop < 0:
                 continue
             between = whole[start + len(canonical[before.index]) : stop].split()
-            text = " ".join(self._without_furniture(canonical[i].split(" "), between))
-            dup = self._edited_line(i, j, text, None)
+            words = canonical[i].split(" ")
+            stands = self._without_furniture(words, between)
+            if not small_edits(words, stands):
+                continue  # (a word of its own: another day, "never")
+            dup = self._edited_line(i, j, " ".join(stands), None)
             if dup is not None:
                 rule = f"its text stands in paragraph {j} between the parts around it"
                 found[i] = replace(dup, kind="contained", rule=rule)
@@ -1305,7 +1298,9 @@ class _DocumentMatcher:
         canonical = self.document.canonical
         body, n = canonical[p], len(canonical)
         need = self.options.containment * word_count(body)
-        pieces, covered, small = self.merged.walk_around(body, anchors, range(p + 1, n))
+        pieces, covered, small = self.merged.walk_around(
+            body, anchors, range(p + 1, n), pieces_go=True
+        )
         if held:  # (the walk may find only removed paragraphs: copies of kept ones)
             enough = any(self.page.kept(k) for k in pieces)
         else:
@@ -1313,7 +1308,7 @@ class _DocumentMatcher:
         if not enough:
             # Passing over removed paragraphs, as deduplicating the output again would.
             pieces, covered, small = self.merged.walk_around(
-                body, anchors, range(p + 1, n), kept=True
+                body, anchors, range(p + 1, n), kept=True, pieces_go=True
             )
             if not (small and len(pieces) > 1 and covered >= need):
                 return
@@ -2624,7 +2619,7 @@ class _DocumentMatcher:
         both share (:func:`~textclean.align.dropped_inside`: words ``words`` holds nowhere else),
         other than page furniture run into the paragraph ("Advertisement"). A single word
         that a copy of :data:`_EDITED_WORDS` words or more lacks is an edit, unless it is a
-        negation or qualifies a claim (:data:`_CLAIM_WORDS`: "will raise" in "will not raise"
+        negation or qualifies a claim (:data:`CLAIM_WORDS`: "will raise" in "will not raise"
         says the opposite, "had tried" in "had allegedly tried" more); a shorter line without it
         is another line (a heading that a body's sentence says with a word more)."""
         furniture = self.boilerplate.match if self.boilerplate else None
@@ -2634,7 +2629,7 @@ class _DocumentMatcher:
             if len(run) <= AFFIX_WORDS and (furniture is None or furniture(" ".join(run)) is None)
         ]
         if len(drops) == 1 and len(drops[0]) == 1 and len(words) >= _EDITED_WORDS:
-            return drops[0][0] in _CLAIM_WORDS  # (one word of a long paragraph: an edit)
+            return drops[0][0] in CLAIM_WORDS  # (one word of a long paragraph: an edit)
         return bool(drops)
 
     def _adds_a_sentence(

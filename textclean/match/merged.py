@@ -21,6 +21,7 @@ from textclean.align import (
     MAX_ALIGNMENT,
     MIN_RUN,
     aligned_span,
+    drops_a_claim_word,
     ends_word,
     find_words,
     numbers,
@@ -33,7 +34,7 @@ from textclean.canonical import word_count
 from textclean.match.model import Candidates
 from textclean.results import Duplicate
 
-__all__ = ["MAX_PASSED", "MergedCopies", "find_anywhere", "laid_out_in", "run_into"]
+__all__ = ["MAX_PASSED", "MergedCopies", "find_anywhere", "laid_out_in", "run_into", "small_edits"]
 
 SLACK = 64  # characters a merged copy may hold before the next paragraph found in it
 MAX_STARTS = 32  # candidates a merged copy is searched around (a line repeated through a page
@@ -149,19 +150,22 @@ class MergedCopies:
         among: range,
         *,
         kept: bool = False,
+        pieces_go: bool = False,
     ) -> tuple[list[int], int, bool]:
         """The best account of ``text`` as paragraphs of ``among`` laid end to end, found by
         walking both ways from each anchor ``(start, end, paragraph)``: the one covering most
-        words, skipping fewest paragraphs; as for :meth:`laid_end_to_end`."""
+        words, skipping fewest paragraphs; as for :meth:`laid_end_to_end`. With ``pieces_go``
+        those paragraphs are what goes (later copies of parts of ``text``), so a paragraph found
+        with edits may lack words of ``text``, not add its own; else the other way round."""
         words = word_count(text)
         best: tuple[list[int], int, bool] = ([], 0, False)
         best_rank = (False, 0, 0)
         for start, end, first in anchors:
             head, head_covered, head_small = self.walk(
-                text, range(first - 1, among.start - 1, -1), _before(text, start), kept
+                text, range(first - 1, among.start - 1, -1), _before(text, start), kept, pieces_go
             )
             tail, tail_covered, tail_small = self.walk(
-                text, range(first + 1, among.stop), _past(text, end), kept
+                text, range(first + 1, among.stop), _past(text, end), kept, pieces_go
             )
             pieces = [*reversed(head), first, *tail]
             found = (
@@ -177,7 +181,9 @@ class MergedCopies:
                     break
         return best
 
-    def walk(self, text: str, order: range, at: int, kept: bool) -> tuple[list[int], int, bool]:
+    def walk(
+        self, text: str, order: range, at: int, kept: bool, pieces_go: bool = False
+    ) -> tuple[list[int], int, bool]:
         """The paragraphs of ``order`` found in ``text`` from ``at`` on (backwards when
         ``order`` runs backwards), as for :meth:`laid_end_to_end`."""
         canonical = self.canonical
@@ -195,7 +201,7 @@ class MergedCopies:
                 continue
             span = (
                 None if kept and k in self.found
-                else self.find_near(text, canon, at, forward, skipped, skipped_chars)
+                else self.find_near(text, canon, at, forward, skipped, skipped_chars, pieces_go)
             )  # fmt: skip
             if span is None:
                 if k in self.found or k in self.passable:  # (nor will the output hold it)
@@ -219,7 +225,14 @@ class MergedCopies:
         return pieces, covered + rest_covered, small and rest_small
 
     def find_near(
-        self, text: str, canon: str, at: int, forward: bool, skipped: list[int], skipped_chars: int
+        self,
+        text: str,
+        canon: str,
+        at: int,
+        forward: bool,
+        skipped: list[int],
+        skipped_chars: int,
+        pieces_go: bool = False,
     ) -> tuple[int, int, bool, int] | None:
         """The span of ``text`` just after ``at`` (before it, if not ``forward``) holding the
         paragraph ``canon``, word for word or with small edits (never to a number), and what
@@ -272,7 +285,12 @@ class MergedCopies:
             end += 1
         if numbers(text[start:end]) != numbers(canon):
             return None
-        if not _small_edits_inside(text[start:end].split(), canon.split(" ")):
+        stretch, own = text[start:end].split(), canon.split(" ")
+        if pieces_go:  # (nor may it lack a "not" of the text: another claim)
+            small = small_edits(own, stretch, trim=True) and not drops_a_claim_word(own, stretch)
+        else:
+            small = small_edits(stretch, own, trim=True)
+        if not small:
             return None  # (a word of its own put in or in place of one: another day, "not")
         return start, end, *self.small_gap(text[at:start] if forward else text[end:at], skipped)
 
@@ -576,27 +594,30 @@ def laid_out_in(
     return copies.walk_around(text, anchors[:MAX_STARTS], range(len(paragraphs)))
 
 
-def _small_edits_inside(words: list[str], other: list[str]) -> bool:
-    """Whether ``words`` (a stretch found as an edited copy of ``other``) differs from it by
-    small edits only (:func:`~textclean.align.only_small_edits`) between the first and the last
-    words they share: the alignment may reach into the words around it at either end (which the
-    gaps account for), so a word changed right at an end passes.
+def small_edits(words: list[str], other: list[str], *, trim: bool = False) -> bool:
+    """Whether ``words`` differ from ``other`` by small edits only
+    (:func:`~textclean.align.only_small_edits`), words mistyped in a row included; with
+    ``trim`` (``words`` a stretch of text found as an edited copy of ``other``), only between
+    the first and the last words they share: the alignment may reach into the words around it
+    at either end (which the gaps account for), so a word changed right at an end passes.
 
     >>> lede = "the mayor said on friday".split()
-    >>> _small_edits_inside("so the mayor siad on friday it".split(), lede)
+    >>> small_edits("so the mayor siad on friday it".split(), lede, trim=True)
     True
-    >>> _small_edits_inside("the mayor said on monday".split(), lede)  # (at an end)
+    >>> small_edits("the mayor said on monday".split(), lede, trim=True)  # (at an end)
     True
-    >>> _small_edits_inside("the mayor said on monday and friday".split(), lede)
+    >>> small_edits("the mayor said on monday".split(), lede)
     False
-    >>> _small_edits_inside("the maoyr siad on friday".split(), lede)  # (two in a row)
+    >>> small_edits("the mayor said on monday and friday".split(), lede, trim=True)
+    False
+    >>> small_edits("the maoyr siad on friday".split(), lede)  # (two in a row)
     True
     """
     ops = list(Indel.opcodes(words, other))
     equal = [op for op in ops if op.tag == "equal"]
     if not equal:
         return False
-    start, stop = equal[0].src_start, equal[-1].src_end
+    start, stop = (equal[0].src_start, equal[-1].src_end) if trim else (0, len(words))
     fixed = list(words)
     for n, op in enumerate(ops):  # (words mistyped in a row, each a typo: "eduaction hgihways")
         if op.tag != "delete" or not start <= op.src_start < stop:

@@ -122,8 +122,9 @@ def added_at_ends(words: list[str], ops: Opcodes) -> list[tuple[int, int]]:
 
 def drops_a_claim_word(words: list[str], other: list[str]) -> bool:
     """Whether ``words`` lack a word of :data:`CLAIM_WORDS` that ``other`` holds between words
-    they share ("would open" against "would not open"; not at the ends of ``other``, a stretch
-    of text that may reach into the words around it).
+    they share (:func:`dropped_inside`: "would open" against "would not open"; not at the ends
+    of ``other``, a stretch of text that may reach into the words around it, nor a word
+    mistyped, "fromer").
 
     >>> drops_a_claim_word("it would open".split(), "it would not open".split())
     True
@@ -132,13 +133,8 @@ def drops_a_claim_word(words: list[str], other: list[str]) -> bool:
     >>> drops_a_claim_word("a fromer head".split(), "a former head".split())
     False
     """
-    ops = list(Indel.opcodes(words, other))
-    return any(
-        op.tag == "insert"
-        and not CLAIM_WORDS.isdisjoint(other[op.dest_start : op.dest_end])
-        and ops[n - 1].tag == ops[n + 1].tag == "equal"  # (not a word mistyped: "fromer")
-        for n, op in enumerate(ops[1:-1], 1)
-    )
+    dropped = dropped_inside(words, other, Indel.opcodes(words, other))
+    return any(not CLAIM_WORDS.isdisjoint(run) for run in dropped)
 
 
 def drops_inside(words: list[str], other: list[str], ops: Opcodes) -> bool:

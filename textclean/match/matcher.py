@@ -115,7 +115,6 @@ _HEADLINE_REACH = runs.HEADER_LINES + 2  # ... once the title opens the document
 _NUMBER = re.compile(r"(?<![^ ])[0-9]+(?![^ ])")  # a word of digits in canonical text
 _CREDIT = re.compile(r"[(\[]([^()\[\]]*)[)\]]\s*$")  # what the brackets ending a text hold
 _WORD = re.compile(r"\w+")
-_ZERO_DIGITS = str.maketrans("123456789", "000000000")
 
 
 def match_paragraphs(
@@ -2506,15 +2505,15 @@ class _DocumentMatcher:
         aside = self.page.aside(dup.index, words)
         if self._adds_a_sentence(dup.index, words, ops, aside):
             return None  # (new content: an update, another statement; no edit in any run)
-        if self._says_more_at_an_end(dup.index, words, ops, aside):
+        affix = self._affix_alone(dup.index, words)
+        if self._says_more_at_an_end(dup.index, words, ops, aside, affix):
             return None  # (words of its own: a verdict, a status; no edit in any run)
         listed = self.page.ended(dup.index)
         # (a word replaced by a similar one only inside a run of copies: alone, another day,
         # name or place reads as a typo fixed)
         small = only_small_edits(
-            words, other, ops, aside=aside, list_item=listed, typos=False,
-            affix=self._affix_alone(dup.index, words),
-        )  # fmt: skip
+            words, other, ops, aside=aside, list_item=listed, typos=False, affix=affix
+        )
         if small and both_ways:
             back = None if j is None else self.page.aside(j, other)
             listed = j is not None and self.page.ended(j)
@@ -2534,12 +2533,16 @@ class _DocumentMatcher:
         return dup
 
     def _says_more_at_an_end(
-        self, i: int, words: list[str], ops: Opcodes, aside: Callable[[int, int], bool] | None
+        self,
+        i: int,
+        words: list[str],
+        ops: Opcodes,
+        aside: Callable[[int, int], bool] | None,
+        affix: Callable[[int, int], bool],
     ) -> bool:
         """Whether paragraph ``i`` has words at an end that the other text lacks (``ops`` from
         its ``words`` to the other's), not in place of others (a word replaced), that are no
-        affix (:meth:`_affix_alone`) and no page furniture (``aside``)."""
-        affix = self._affix_alone(i, words)
+        ``affix`` (:meth:`_affix_alone`), no page furniture (``aside``) and no decoration."""
         for a, b in added_at_ends(words, ops):
             if affix(a, b) or (aside is not None and aside(a, b)):
                 continue
@@ -2552,12 +2555,12 @@ class _DocumentMatcher:
         paragraph beside it, digits aside: the same words on every paragraph of a copy (a
         speaker's name, a time, a link), which runs of copies judge."""
         canonical = self.document.canonical
-        added = " ".join(words[a:b]).translate(_ZERO_DIGITS)
+        added = " ".join(words[a:b]).translate(runs.ZERO_DIGITS)
         for k in (i - 1, i + 1):
             if 0 <= k < len(canonical):
                 other = canonical[k].split(" ")
                 end = other[: b - a] if a == 0 else other[len(other) - (b - a) :]
-                if len(other) > b - a and " ".join(end).translate(_ZERO_DIGITS) == added:
+                if len(other) > b - a and " ".join(end).translate(runs.ZERO_DIGITS) == added:
                     return True
         return False
 

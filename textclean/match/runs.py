@@ -21,6 +21,7 @@ from textclean.match.model import IndexedParagraph
 from textclean.results import Duplicate
 
 __all__ = [
+    "ZERO_DIGITS",
     "confirm_decorated_runs",
     "confirm_edited_runs",
     "confirm_in_runs",
@@ -1126,7 +1127,7 @@ def confirm_decorated_runs(
     _confirm_along(found, beside, waiting, confirm)
 
 
-_ZERO_DIGITS = str.maketrans("123456789", "000000000")
+ZERO_DIGITS = str.maketrans("123456789", "000000000")  # (text.translate: every digit 0)
 
 
 def _decoration(copy: str, original: str) -> tuple[int, str, str] | None:
@@ -1151,7 +1152,7 @@ def _decoration(copy: str, original: str) -> tuple[int, str, str] | None:
         return None
     if added.count(" ") >= AFFIX_WORDS:
         return None
-    return side, added.translate(_ZERO_DIGITS), added
+    return side, added.translate(ZERO_DIGITS), added
 
 
 def worded_neighbours(canonical: Sequence[str], skip: Collection[int] = ()) -> dict[int, list[int]]:

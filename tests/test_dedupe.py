@@ -338,6 +338,48 @@ def test_corrected_number() -> None:
     assert 0.9 <= near.similarity < 1.0
 
 
+PLAYERS = [
+    "Ana Ruiz, guard", "Bea Lindqvist, forward", "Cara Osei, center", "Dana Petrov, guard",
+    "Eva Moreau, forward", "Fay Olsen, center", "Gia Berg, guard", "Hana Sato, forward",
+    "Ida Quist, guard", "Jo Amari, center",
+]  # fmt: skip
+
+
+def box_score(title: str, stats: list[tuple[int, ...]]) -> list[str]:
+    """A game's box score: a line a player, the same line for each who did not play."""
+    lines, played = [title], iter(stats)
+    for k, player in enumerate(PLAYERS):
+        if k in (2, 4, 6, 7, 8):
+            lines.append(f"{player}: did not play (rested), listed as available for the next game.")
+        else:
+            minutes, made, tried, free, rebounds = next(played)
+            lines.append(
+                f"{player}: {minutes} minutes, {made} of {tried} from the field, {free} points off "
+                f"free throws, {rebounds} rebounds."
+            )
+    return lines
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_a_line_with_three_figures_changed_inside_a_repeated_run_is_no_corrected_copy(
+    sep: str,
+) -> None:
+    # Two games' box scores: the lines of the players who did not play are the same in both,
+    # so a player's line in the second stands inside a run of repeats; with other minutes,
+    # shots and rebounds it is another game's line, not a copy that corrected a figure.
+    first = box_score("Game 1: Harbour City 71, Port Ellis 64", [
+        (31, 7, 12, 3, 4), (25, 6, 9, 0, 11), (22, 3, 8, 8, 2), (18, 2, 6, 9, 5), (12, 1, 3, 2, 2),
+    ])  # fmt: skip
+    second = box_score("Game 2: Harbour City 58, Port Ellis 66", [
+        (33, 4, 13, 6, 5), (21, 3, 10, 4, 12), (24, 5, 9, 2, 3), (16, 1, 5, 0, 4), (14, 2, 4, 1, 3),
+    ])  # fmt: skip
+    result = dedupe(sep.join(first + second))
+    assert {result.paragraphs[d.index].text for d in result.duplicates} == {
+        line for line in second if "did not play" in line
+    }
+    assert {d.kind for d in result.duplicates} == {"exact"}
+
+
 AD = "Advertisement"
 EDITED = [
     "WASHINGTON (AP) — " + P0,
@@ -1643,6 +1685,89 @@ def test_a_wrapped_copy_of_rows_written_to_one_template_goes(width: int) -> None
     assert dedupe(result.text).duplicates == ()
 
 
+REVIEW_LINK = "- Read my full review of this hotel here."
+HOTELS = [
+    "1. HARBOUR VIEW",
+    "Opened in 1998 on the old fish quay, the hotel has forty rooms, most of them looking across"
+    " the water to the lighthouse.",
+    "- It appears in my lists of the best small hotels on the coast and of the quietest places "
+    "to stay in the region.",
+    REVIEW_LINK,
+    "2. THE OLD MILL",
+    "A converted grain mill beside the weir, with a restaurant in the former wheel house and a "
+    "garden that runs down to the river.",
+    "- It appears in my lists of the best hotels for walkers and of the most romantic places to "
+    "stay in the valley.",
+    REVIEW_LINK,
+    "3. STATION HOUSE",
+    "The former stationmaster's house was rebuilt after a fire in 2011 and now has twelve rooms,"
+    " a library and a heated pool.",
+    "- It appears in my lists of the best family hotels in the county and of the best hotels "
+    "with a pool.",
+    REVIEW_LINK,
+    "4. CLIFF TOP LODGE",
+    "Set above the bay at the end of a long gravel track, the lodge has its own path down to a "
+    "sandy beach that few visitors find.",
+    "- It appears in my lists of the most remote hotels in the country and of the best places "
+    "to watch the sunset.",
+    REVIEW_LINK,
+]
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+@pytest.mark.parametrize("width", [50, 60, 72])
+def test_a_wrapped_copy_runs_through_a_line_the_body_repeats_after_every_item(
+    width: int, sep: str
+) -> None:
+    # The body repeats its link line after each hotel (the repeats go as exact copies of the
+    # first); its copy, wrapped after its breaks were lost, runs through each of them, so a
+    # line of it stands in the body only with a repeat that went laid between two paragraphs.
+    # The copy's lines go, the first link line stays in its place.
+    lines = textwrap.wrap(" ".join(HOTELS), width)
+    result = dedupe(sep.join([*HOTELS, *lines]))
+    first = HOTELS.index(REVIEW_LINK)
+    body = [p for k, p in enumerate(HOTELS) if p != REVIEW_LINK or k == first]
+    assert result.text == sep.join(body)
+    assert {(d.original, d.kind) for d in result.duplicates if d.index < len(HOTELS)} == {
+        (first, "exact")
+    }
+    assert all(max(d.originals) < len(HOTELS) for d in result.duplicates)
+    assert dedupe(result.text).duplicates == ()
+
+
+SHOW_NOTES_FILL = (
+    "and it gets harder and harder to know what you need so here is the truth you need very little"
+)
+
+
+@pytest.mark.parametrize(("words", "width"), [(8, 69), (13, 72), (16, 75), (19, 77)])
+def test_a_wrapped_copy_goes_where_a_short_body_line_went_into_one_of_its_lines(
+    words: int, width: int
+) -> None:
+    # The call to subscribe stands, but for its first word, in one line of the copy, and goes
+    # as contained in it at first; the line before runs into it from the heading above, so the
+    # walk from line to line reads that body line where it stands, and it comes back.
+    body = [
+        "If you have ever thought about starting a radio show of your own, this is the week to "
+        "begin: the studio on the quay is lending out microphones for free until the end of the "
+        "month.",
+        "Then you hear about mixers, audio interfaces, pop filters and sound panels, "
+        + " ".join(SHOW_NOTES_FILL.split()[:words])
+        + ". So if you want someone to tell you what to use, this is the show for you!",
+        "LISTEN TO THIS SHOW NOW:",
+        "Subscribe & download the show to your phone: Apple Podcasts | Spotify | YouTube | "
+        "Stitcher",
+        "Search for episode 112!",
+        "As I said, I am no fan of expensive gear on this show. I use the same microphone today "
+        "that I bought when I started recording in the spring of 2019, and I have never replaced "
+        "it.",
+    ]
+    lines = textwrap.wrap(" ".join(body), width)
+    result = dedupe("\n".join([*body, *lines]))
+    assert result.text == "\n".join(body)
+    assert all(max(d.originals) < len(body) for d in result.duplicates)
+
+
 # Paragraphs of one long sentence each: no line of them wrapped is a whole sentence.
 TRUST = [
     "The trust that runs the old harbour said on Monday that it would spend the money raised by"
@@ -2630,6 +2755,17 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Sponsored by the council, the plan would cost the city four million euros.",
         "Presented by the Harbour Players",  # (a play's or a programme's credit)
         "Support for the plan fell to 31 percent, a poll found.",
+        # Sentences after the words that open a related link, a consent or a cookie banner
+        "Read more - far more than you think. Teachers say the habit starts at home, with a book.",
+        "Related: The harbour master said the quay would reopen by Monday, a week later than "
+        "planned.",
+        "See also: the 2021 review of the same scheme, which came to the opposite view of its "
+        "cost.",
+        "By registering, you consent to having your address passed to the electoral office, a "
+        "line few voters read.",
+        "This website uses cookies to track readers across the web and target ads, the lawsuit "
+        "alleges.",
+        "Copyright 1976: Congress rewrites the law for the first time in decades.",
     ]
     result = dedupe(doc(P0, *content, "Advertisement", P1))
     assert removed(result) == {len(content) + 1: (None, "boilerplate")}

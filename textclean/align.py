@@ -37,6 +37,7 @@ __all__ = [
     "edited",
     "ends_word",
     "figures",
+    "figures_changed",
     "find_words",
     "list_number",
     "names_replaced",
@@ -642,6 +643,22 @@ def figures(words: Sequence[str]) -> list[str]:
     """The figures among canonical ``words``, sorted: those holding digits, and numbers written
     out (:data:`NUMBER_WORDS`)."""
     return sorted(w for w in words if w in NUMBER_WORDS or _has_digit(w))
+
+
+def figures_changed(words: Sequence[str], other: Sequence[str]) -> int:
+    """How many figures of canonical ``other`` the ``words`` change, drop or add, in order: the
+    longer list of figures, less those the two have in common in the same order.
+
+    >>> figures_changed("won 3 of 5 with 12 points".split(), "won 3 of 5 with 14 points".split())
+    1
+    >>> figures_changed("passed by 32 votes to 13".split(), "passed by 31 votes to 14".split())
+    2
+    >>> figures_changed("18 minutes 11 of 12 2 points 2".split(), "18 minutes 12 of 16 8 points 11".split())
+    3
+    """  # noqa: E501
+    mine = [w for w in words if w in NUMBER_WORDS or _has_digit(w)]
+    theirs = [w for w in other if w in NUMBER_WORDS or _has_digit(w)]
+    return max(len(mine), len(theirs)) - int(LCSseq.similarity(mine, theirs))
 
 
 def edited(text: str, original: str, ops: Opcodes | None = None) -> bool:

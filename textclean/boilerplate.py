@@ -37,8 +37,10 @@ from textclean.canonical import canonical_paragraphs
 
 __all__ = ["DEFAULT_PATTERNS", "BoilerplateMatcher", "boilerplate_matcher"]
 
-# A short headline may follow "Read more:" and its kin; these match up to 200 characters of it.
-_TAIL = r"(?:\s*[:：\-–—|]\s*.{0,200})?"
+# A short headline may follow "Read more:" and its kin; these match up to 200 characters of it,
+# but not a sentence of more than twelve words ended by a full stop (after a word, not an
+# abbreviation's "N.Y.C."), which no headline is ("Related: The mayor's office said the ...").
+_TAIL = r"(?:\s*[:：\-–—|]\s*(?!\s*(?:\S+\s+){12,}.*\s[^.\s]{2,}\.$).{0,200})?"
 # Items of a row of links, each pattern repeating its alternation after a separator.
 _SHARE_BUTTON = (
     r"(facebook|twitter|x|linkedin|whatsapp|e-?mail|pinterest|reddit|telegram|print|copy link"
@@ -124,7 +126,8 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     # A cookie banner: "We use cookies to give you the best experience. By continuing ..." (not
     # a statement someone made: "..., the bank said")
     r"(we|this (web)?site|our (web)?site) uses? cookies"
-    r"(?![^.!?]*\b(said|says|told|according|admitted|claimed)\b)"
+    r"(?![^.!?]*\b(said|says|told|according|admitted|claimed|alleged?s?|wrote|writes"
+    r"|argued?s?|reported|reports|found|finds|showed|shows)\b)"
     r"( and (similar|other) technologies)?"
     r"( to [^.!?]{0,160}\b(experience|services?|website|site|content|advertising|ads|traffic)\b"
     r"[^.!?]{0,80})?"
@@ -157,7 +160,10 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"( (every|each) (day|morning|week))?",
     r"thanks? (you )?for (signing up|subscribing)( to [^.!?]{0,60})?",
     r"by (signing up|subscribing|clicking[^.!?,]{0,40}|registering|submitting[^.!?,]{0,40}),"
-    r" you (agree|acknowledge|consent)[^.!?]{0,200}",
+    r" you (agree|acknowledge|consent)"
+    r"(?=[^.!?]*\b(terms|privacy|polic(y|ies)|conditions|e-?mails?|newsletters?"
+    r"|messages|communications|marketing|offers|updates|cookies|receive|contact)\b)"
+    r"[^.!?]{0,200}",
     r"this (site|page|form) is protected by recaptcha[^.!?]{0,160}",
     r"back to top",
     r"(all )?rights reserved",
@@ -165,7 +171,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"( (here|online|on \w+))?",
     # A copyright line: the sign and a year, or a name of up to 12 words, or the rights kept
     # (not a caption or sentence run in after a credit, nor a list's "(c)" turned into "©").
-    r"(©|\(c\)|copyright(\s*©|\s*\(c\))?)\s*\d{4}.{0,200}",
+    r"(©|\(c\)|copyright(\s*©|\s*\(c\))?)\s*\d{4}(?!\s*:).{0,200}",  # (not "1998: ...")
     r"©\s*(?-i:[\p{Lu}])\S*(\s+\S+){0,11}",
     r"©.{0,200}(rights reserved|by permission|may not be (published|reproduced|copied)).{0,100}",
     r"this (material|article|content) may not be (published|reproduced|copied).{0,200}",

@@ -117,7 +117,7 @@ def walk_lines(
         if dup is not None:
             found[k] = dup
             for x in dup.originals:  # (one went as contained in line k: it stays in its place)
-                if x in found and _went_into(found[x], k):
+                if x in found and _went_into_lines(found, x, k):
                     del found[x]
                     back.add(x)
             todo.extend(m for m in (k + 1, k - 1) if 0 <= m < n and m not in found)
@@ -125,7 +125,12 @@ def walk_lines(
 
 
 def going_on_here(
-    canonical: Sequence[str], found: Mapping[int, Duplicate], k: int, m: int
+    canonical: Sequence[str],
+    found: Mapping[int, Duplicate],
+    k: int,
+    m: int,
+    *,
+    first_same: Sequence[int] | None = None,
 ) -> Duplicate | None:
     """Paragraph ``k`` as a part of the kept paragraph of this document that paragraph ``m``
     next to it stands for (``m`` went as a part or a copy of it, or as a repeat of such a
@@ -140,6 +145,8 @@ def going_on_here(
     dup = found.get(m)
     if dup is None or dup.doc_id is not None or dup.kind == "boilerplate":
         return None
+    if len(dup.originals) > 1:  # (laid end to end: those that went since stand there too)
+        return _going_across(canonical, found, k, m, dup.originals, first_same)
     j = dup.original
     seen = {m}
     while j is not None and j in found and j not in seen:  # (a copy of a part of j)
@@ -150,8 +157,6 @@ def going_on_here(
         j = dup.original
     if j is None or j in found:
         return None
-    if len(dup.originals) != 1:
-        return _going_across(canonical, found, k, m, dup.originals) if len(seen) == 1 else None
     first, second = (canonical[m], canonical[k]) if k > m else (canonical[k], canonical[m])
     body = canonical[j]
     for run in (f"{first} {second}", f"{first}{second}"):
@@ -161,16 +166,25 @@ def going_on_here(
                 k, j, "contained", 1.0, f"its words go on from paragraph {m}'s in paragraph {j}",
                 (j,),
             )  # fmt: skip
-    return _going_across(canonical, found, k, m, (j,))
+    return _going_across(canonical, found, k, m, (j,), first_same)
 
 
-def _went_into(dup: Duplicate, k: int) -> bool:
-    """Whether ``dup`` removed its paragraph as contained in paragraph ``k`` of this document."""
-    return dup.kind == "contained" and dup.doc_id is None and k in dup.originals
+def _went_into_lines(found: Mapping[int, Duplicate], x: int, k: int) -> bool:
+    """Whether paragraph ``x`` went as contained in line ``k`` (and maybe others), or in a kept
+    line beside it (the next line of the same copy, which the walk comes to next)."""
+    dup = found[x]
+    if dup.kind != "contained" or dup.doc_id is not None or not dup.originals:
+        return False
+    return k in dup.originals or all(abs(o - k) == 1 and o not in found for o in dup.originals)
 
 
 def _going_across(
-    canonical: Sequence[str], found: Mapping[int, Duplicate], k: int, m: int, held: Sequence[int]
+    canonical: Sequence[str],
+    found: Mapping[int, Duplicate],
+    k: int,
+    m: int,
+    held: Sequence[int],
+    first_same: Sequence[int] | None,
 ) -> Duplicate | None:
     """:func:`going_on_here` for a line that runs on past the paragraphs ``held`` that line
     ``m`` beside it stands in, into the kept paragraphs after them (before them, for a line
@@ -186,34 +200,55 @@ def _going_across(
     (0, 1)
     """
     after = k > m
-    if any(h in found for h in held):
-        return None
 
     # The paragraphs held, and the ones past them on the line's side, as long as the line: in
     # a row, but for boilerplate lines (which a copy may lack) and empty ones. A paragraph that
     # went as contained in the line itself (a heading the line runs through) is one of them:
     # it stays if the line goes (see :func:`walk_lines`).
+    # A paragraph that went as the same text as a kept one (a link line the body repeats after
+    # every item) stands there too: its words are that paragraph's, which the line goes as.
     def passed(x: int) -> bool:
         return not canonical[x] or (x in found and found[x].kind == "boilerplate")
 
+    def same_as(x: int) -> int | None:
+        j = first_same[x] if first_same is not None else x
+        if j == x or canonical[j] != canonical[x]:
+            return None
+        return j if j not in found or _went_into_lines(found, j, k) else None
+
+    if any(h in found and same_as(h) is None for h in held):
+        return None
     members = [held[0]]
     for x in range(held[0] + 1, held[-1] + 1):
         if x in held:
             members.append(x)
         elif not passed(x):
             return None
-    room, step, stop = len(canonical[k]), 1 if after else -1, min(k, m)
-    x = members[-1] if after else members[0]
-    if x >= stop:
+    step, stop = 1 if after else -1, min(k, m)
+    if max(members) >= stop:
         return None
-    while room > 0:
-        x += step
-        while 0 <= x < stop and passed(x):
+
+    def extend(x: int, step: int, room: int) -> list[int]:
+        """The paragraphs from ``x`` on, one way, as long as ``room`` characters."""
+        extension = []
+        while room > 0:
             x += step
-        if not 0 <= x < stop or (x in found and not _went_into(found[x], k)):
-            break
-        members.insert(len(members) if after else 0, x)
-        room -= len(canonical[x]) + 1
+            while 0 <= x < stop and passed(x):
+                x += step
+            if not 0 <= x < stop or (
+                x in found and not _went_into_lines(found, x, k) and same_as(x) is None
+            ):
+                break
+            extension.append(x)
+            room -= len(canonical[x]) + 1
+        return extension
+
+    # (and on the other side as long as line ``m``: the words it was found by may stop short
+    # of its end, which opens the paragraph after)
+    ahead = extend(members[-1] if after else members[0], step, len(canonical[k]))
+    behind = extend(members[0] if after else members[-1], -step, len(canonical[m]))
+    left, right = (behind, ahead) if after else (ahead, behind)
+    members = left[::-1] + members + right
     texts = [canonical[x] for x in members]
     text = " ".join(texts)
     first, second = (canonical[m], canonical[k]) if after else (canonical[k], canonical[m])
@@ -226,7 +261,7 @@ def _going_across(
     within = [members[n] for n in parts_spanned(texts, *beside)]
     # One of the two lines runs across a break (the other may start or end there): a line that
     # starts where the one before it ends its paragraph is a copy cut short there, or a new one.
-    if not set(within) <= set(held) or len(within) == len(reached) == 1:
+    if not set(within) <= {*held, *behind} or len(within) == len(reached) == 1:
         return None
     return Duplicate(
         k, reached[0], "contained", 1.0,

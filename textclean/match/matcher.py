@@ -34,6 +34,7 @@ from textclean.align import (
     drops_numbers,
     edited,
     figures,
+    figures_changed,
     find_words,
     list_number,
     names_replaced,
@@ -450,6 +451,7 @@ class _DocumentMatcher:
             self._short_rounds(short_repeats, short_parts)
         settle.remove_wordless(canonical, self.found)
         settle.keep_rings(canonical, self.found)
+        settle.same_text_as_kept(canonical, self.page.first_same, self.found)
         settle.resolve_references(self.found)
         duplicates = tuple(self.found[i] for i in sorted(self.found))
         kept = tuple(i for i in range(len(self.document)) if i not in self.found)
@@ -473,7 +475,9 @@ class _DocumentMatcher:
             count = len(self.found)
             self._joined_again()
             self._wrapped_here()
-            here = partial(lines.going_on_here, canonical, self.found)
+            here = partial(
+                lines.going_on_here, canonical, self.found, first_same=self.page.first_same
+            )
             self._contained_beside(lines.walk_lines(canonical, self.found, self.structured, here))
             settle.remove_wordless(canonical, self.found)  # (a second run sees none of those)
             runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
@@ -1661,8 +1665,9 @@ class _DocumentMatcher:
         if drops_numbers(ops, other):  # "9.5 hours" and "9 hours" are different facts
             # Inside a copy of the body a changed figure is a correction of the same page, and
             # goes with the copy; an earlier document's figure is last week's: the new one is
-            # an update, new content, and stays.
-            if doc_id is None:
+            # an update, new content, and stays. So does a line with two figures changed or
+            # more: another game's, another week's row of a table, not a correction.
+            if doc_id is None and figures_changed(words, other) <= 2:
                 self.pending[i] = replace(dup, rule=dup.rule + ", inside a repeated run")
             self.numbers_differ.add(i)
             return None

@@ -29,6 +29,7 @@ __all__ = [
     "remove_wordless",
     "resolve_references",
     "retargeted",
+    "same_text_as_kept",
 ]
 
 
@@ -153,6 +154,32 @@ def keep_rings(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
         if o in ring:  # (went round)
             ring = ring[ring.index(o) :]
             del found[max(ring, key=lambda j: (len(canonical[j]), -j))]
+
+
+def same_text_as_kept(
+    canonical: Sequence[str], first_same: Sequence[int], found: dict[int, Duplicate]
+) -> None:
+    """Report each paragraph of this document that went otherwise (contained in a paragraph
+    that went since, say) as an exact repeat when the first paragraph with its canonical text
+    stays: that one holds its words, whatever led to its removal.
+
+    >>> found = {2: Duplicate(2, 1, "contained", 1.0, "repeats paragraph 0, ...", (1,))}
+    >>> same_text_as_kept(["read more here", "it was read more here", "read more here"],
+    ...                   [0, 1, 0], found)
+    >>> found[2].kind, found[2].original, found[2].rule
+    ('exact', 0, 'same canonical text')
+    """
+    for k, dup in list(found.items()):
+        j = first_same[k]
+        if (
+            j != k
+            and dup.kind in ("near", "contained")
+            and dup.doc_id is None
+            and j not in found
+            and canonical[k]
+            and canonical[j] == canonical[k]
+        ):
+            found[k] = Duplicate(k, j, "exact", 1.0, "same canonical text", (j,))
 
 
 def resolve_references(found: dict[int, Duplicate]) -> None:

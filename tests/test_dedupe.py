@@ -2659,6 +2659,7 @@ BOILERPLATE_LINES = [
     "Get the latest news delivered to your inbox",
     "Thanks for signing up!",
     "By signing up, you agree to our Terms of Use and Privacy Policy.",
+    "By submitting your number, you agree to receive texts from the Harbour Gazette.",
     "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
     "Gift this article",
     "Link copied",

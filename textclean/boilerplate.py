@@ -162,7 +162,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"by (signing up|subscribing|clicking[^.!?,]{0,40}|registering|submitting[^.!?,]{0,40}),"
     r" you (agree|acknowledge|consent)"
     r"(?=[^.!?]*\b(terms|privacy|polic(y|ies)|conditions|e-?mails?|newsletters?"
-    r"|messages|communications|marketing|offers|updates|cookies|receive|contact)\b)"
+    r"|messages|texts|sms|calls|communications|marketing|offers|updates|cookies|receive|contact)\b)"
     r"[^.!?]{0,200}",
     r"this (site|page|form) is protected by recaptcha[^.!?]{0,160}",
     r"back to top",

@@ -931,6 +931,23 @@ def test_teaser_with_a_link_after_its_ellipsis_goes(end: str) -> None:
     assert dedupe(doc(*ARTICLE, going_on)).duplicates == ()
 
 
+@pytest.mark.parametrize(
+    "end",
+    [" Read more", " Continue reading →", " [Read more]", " (more)", " (continued)", "...more"],
+)
+def test_teaser_with_a_link_and_no_ellipsis_goes(end: str) -> None:
+    # An excerpt cut mid-sentence, its link run in without an ellipsis, after the body and
+    # before it: it goes as contained in the paragraph it was cut from, and the body stays.
+    cut = P2[: P2.index(" quays")]
+    assert cut.endswith("between the two")
+    teaser = cut + end
+    assert removed(dedupe(doc(*ARTICLE, teaser))) == {5: (2, "contained")}
+    assert removed(dedupe(doc(P0, teaser, *ARTICLE[1:]))) == {1: (3, "contained")}
+    # A paragraph that ends in words of the same kind, written as a sentence, stays.
+    reading = cut + " quays, so keep reading."
+    assert dedupe(doc(*ARTICLE, reading)).duplicates == ()
+
+
 def test_a_copy_with_the_notes_a_screen_reader_says_after_links_goes() -> None:
     # An HTML copy whose links carry "(opens in new tab)", beside a copy without them.
     noted = P2.replace("ferries", "ferries (opens in new tab)").replace(

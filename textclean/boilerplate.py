@@ -321,6 +321,10 @@ _FLAGS = regex.IGNORECASE | regex.DOTALL
 # A teaser's ellipsis, and the characters of the link that may follow it ("... Read more").
 _ELLIPSIS = regex.compile(r"(?:…|\.{3}|\[…\]|\[\.{3}\])[.…]*")
 _MAX_LINK = 80
+_LINK_WORDS = 4  # (the most words of a link run in at a teaser's end without an ellipsis)
+_TEASER_WORDS = 8  # (the fewest words before it)
+# Links after a teaser that are no boilerplate line alone: "...more", "(continued)".
+_TEASER_LINKS = frozenset({"more", "continued"})
 # What a screen reader says after a link, printed into the text by some extractors (and how
 # each starts, found by a search for its first character: quick where none is).
 _LINK_NOTE_START = re.compile(r"\((?:open|link is|external)", re.IGNORECASE)
@@ -334,7 +338,7 @@ _LINK_NOTE = regex.compile(
 # What may stand around a label: white space, dashes, stars, bullets and brackets ("— Advertisement
 # —", "[Anzeige]", "【广告】"), and after it trailing punctuation ("Read more:", "Weiter »").
 _OPENERS = "-–—*•·|[(（【「《<"
-_CLOSERS = ".:!…»›>-–—*•·|])）】」》▼▾↓"
+_CLOSERS = ".:!…»›>→-–—*•·|])）】」》▼▾↓"
 _OPENING = rf"[\s{regex.escape(_OPENERS)}]*"
 _CLOSING = rf"[\s{regex.escape(_CLOSERS)}]*"
 _SECONDS = " abcdefghijklmnopqrstuvwxyz"  # (the second characters of the table of pairs)
@@ -481,13 +485,46 @@ class BoilerplateMatcher:
             text = _LINK_NOTE.sub("", text)
         tail = text[-2 * _MAX_LINK :]  # (the last characters, white space and all)
         if "…" not in tail and "..." not in tail:
-            return text
+            return self._without_link_at_end(text)
         end = len(text.rstrip())
         for ellipsis in reversed(list(_ELLIPSIS.finditer(text, max(0, end - _MAX_LINK), end))):
             link = text[ellipsis.end() : end].strip().strip("[]()")
             if link:  # (the last ellipsis that something follows, and that follows something)
-                cut = text[: ellipsis.start()].strip() and self.match(link) is not None
+                linked = self.match(link) is not None or link.casefold() in _TEASER_LINKS
+                cut = text[: ellipsis.start()].strip() and linked
                 return text[: ellipsis.end()] if cut else text
+        return text
+
+    def _without_link_at_end(self, text: str) -> str:
+        """``text`` without a link run in at its end with no ellipsis before it: a teaser cut
+        short inside a sentence ("... Or maybe Continue reading →", "... to cars (more)"). The
+        link is a boilerplate line of up to :data:`_LINK_WORDS` words that opens with a capital
+        or a bracket, after :data:`_TEASER_WORDS` words or more that end no sentence.
+
+        >>> matcher = boilerplate_matcher()
+        >>> matcher._without_link_at_end("Picture a deck of tarot cards and what you see in them. Or maybe Continue reading →")
+        'Picture a deck of tarot cards and what you see in them. Or maybe'
+        >>> matcher._without_link_at_end("The council met on Tuesday to discuss the bridge and (more)")
+        'The council met on Tuesday to discuss the bridge and'
+        >>> matcher._without_link_at_end("Libraries say the easiest way to start is to keep reading")
+        'Libraries say the easiest way to start is to keep reading'
+        """  # noqa: E501
+        parts = text.rstrip().rsplit(None, _LINK_WORDS)  # (the text before, then the words)
+        if len(parts) <= _LINK_WORDS:
+            return text
+        for k in range(_LINK_WORDS, 0, -1):  # (the longest link first)
+            link = " ".join(parts[-k:])
+            if not (link[0].isupper() or link[0] in "[(") or len(link) > _MAX_LINK:
+                continue
+            head = " ".join(parts[:-k])
+            if not (head[-1].isalnum() or head[-1] in ",;:-–—"):
+                continue  # (a sentence ended: the link decorates a whole paragraph, as a
+                # copy may decorate every one; see runs.confirm_decorated_runs)
+            bracketed = (
+                link[0] in "[(" and link[-1] in ")]" and link[1:-1].casefold() in _TEASER_LINKS
+            )
+            if head.count(" ") + 1 >= _TEASER_WORDS and (bracketed or self.match(link)):
+                return head
         return text
 
     def _quick(self, text: str) -> list[regex.Pattern[str]]:

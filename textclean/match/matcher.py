@@ -450,7 +450,9 @@ class _DocumentMatcher:
             self._vetoes_again(before_last)
             self._short_rounds(short_repeats, short_parts)
         settle.remove_wordless(canonical, self.found)
-        settle.keep_rings(canonical, self.found)
+        if settle.keep_rings(canonical, self.found):  # (a short line kept again may stand
+            # right after its own repeat now, as a second run would find it)
+            runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
         settle.same_text_as_kept(canonical, self.page.first_same, self.found)
         settle.resolve_references(self.found)
         duplicates = tuple(self.found[i] for i in sorted(self.found))

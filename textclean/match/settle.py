@@ -130,18 +130,20 @@ def kept_original(found: Mapping[int, Duplicate], o: int) -> tuple[str | None, i
     return None if o in found else (None, o)
 
 
-def keep_rings(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
+def keep_rings(canonical: Sequence[str], found: dict[int, Duplicate]) -> set[int]:
     """Keep again the longest paragraph of each ring of removals: paragraphs that each name the
     next as their original, the last the first, so that none names a kept paragraph (each went
     at another step, while the one it names still stood). The longest holds the words the
-    others were found in.
+    others were found in. Return the paragraphs kept so.
 
     >>> found = {0: Duplicate(0, 3, "contained", 1.0, "", (3,)),
     ...          3: Duplicate(3, 0, "contained", 0.9, "", (0,))}
     >>> keep_rings(["a b", "", "", "a b c"], found)
+    {3}
     >>> sorted(found)
     [0]
     """
+    kept: set[int] = set()
     for k in sorted(found):
         ring: list[int] = []
         o = k
@@ -153,7 +155,10 @@ def keep_rings(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
             o = dup.original
         if o in ring:  # (went round)
             ring = ring[ring.index(o) :]
-            del found[max(ring, key=lambda j: (len(canonical[j]), -j))]
+            back = max(ring, key=lambda j: (len(canonical[j]), -j))
+            del found[back]
+            kept.add(back)
+    return kept
 
 
 def same_text_as_kept(

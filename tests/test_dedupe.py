@@ -483,15 +483,16 @@ def test_short_lines_of_a_copy_line_up_past_the_repeats_of_a_body_that_repeats_i
 
 def test_a_section_heading_repeating_the_contents_is_no_run_repeated_right_after_itself() -> None:
     # A table of contents, then each section under its entry printed again: the entries go as
-    # repeats, but the "Overview:" of one section is no copy of another's, though in the first
-    # section it stands right after the entry's repeat, three paragraphs after the entry.
+    # repeats of the headings, which stay in their places; the "Overview:" of one section is no
+    # copy of another's, though in the first section it stands right after the entry's repeat,
+    # three paragraphs after the entry.
     toc = [
         "1. The harbour bridge and how the council voted",
         "2. The ferry timetable while the works last",
         "3. What the new bridge will cost the city",
     ]
     page = [*toc, toc[0], "Overview:", P1, toc[1], P0, "Pros", P2, toc[2], "Overview:", P3]
-    assert removed(dedupe(doc(*page))) == {3: (0, "exact"), 6: (1, "exact"), 10: (2, "exact")}
+    assert removed(dedupe(doc(*page))) == {0: (3, "exact"), 1: (6, "exact"), 2: (10, "exact")}
 
 
 def test_a_copy_lines_up_with_the_body_whose_paragraph_a_highlights_box_printed_first() -> None:
@@ -522,7 +523,11 @@ def test_a_mail_header_with_another_time_stays_though_the_lines_under_it_repeat(
         first[0].replace("22:33:19", "23:43:29"), *header, P2,
     ]  # fmt: skip
     result = dedupe(doc(*page))
-    assert {i: original for i, (original, _) in removed(result).items()} == {7: 2, 8: 3}
+    # (the header's lines are a paragraph each: "From:" again goes, "Date:" stays)
+    assert [p.text for p in result.paragraphs[7:9]] == first[0].replace(
+        "22:33:19", "23:43:29"
+    ).split("\n")
+    assert {i: original for i, (original, _) in removed(result).items()} == {8: 2, 9: 3, 10: 4}
 
 
 def test_rows_repeated_in_runs_are_no_copies_of_other_rows() -> None:
@@ -946,6 +951,53 @@ def test_teaser_with_a_link_and_no_ellipsis_goes(end: str) -> None:
     # A paragraph that ends in words of the same kind, written as a sentence, stays.
     reading = cut + " quays, so keep reading."
     assert dedupe(doc(*ARTICLE, reading)).duplicates == ()
+
+
+GUIDE = [
+    "Choosing a Bridge Design",
+    P0,
+    P1,
+    "What the Work Will Cost",
+    P2,
+    "How the Ferries Will Run",
+    P3,
+    "When the Bridge Reopens",
+    P4,
+]
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+@pytest.mark.parametrize("label", ["Table of Contents", "In this article:", None])
+def test_a_table_of_contents_goes_and_the_headings_stay(sep: str, label: str | None) -> None:
+    # The article's headings listed before it, one a line (under a label or not): the list
+    # goes as their repeats, and each heading stays in its place.
+    headings = [p for p in GUIDE if len(p) < 30]
+    entries = headings
+    contents = [label] if label else []
+    result = dedupe(sep.join([*contents, *entries, *GUIDE]))
+    assert result.text == sep.join(GUIDE)
+    start = len(contents)
+    assert {d.index: d.original for d in result.duplicates if d.kind == "exact"} == {
+        start + n: start + len(entries) + GUIDE.index(h) for n, h in enumerate(headings)
+    }
+    assert dedupe(result.text).duplicates == ()
+
+
+def test_a_table_of_contents_with_a_line_without_words_in_it_goes() -> None:
+    # A line without a word between two entries (a rule, "* * *") is passed over.
+    headings = [p for p in GUIDE if len(p) < 30]
+    entries = [headings[0], "* * *", *headings[1:]]
+    result = dedupe(doc("Contents", *entries, *GUIDE))
+    assert result.text == doc("* * *", *GUIDE)
+
+
+def test_a_list_whose_lines_the_text_repeats_as_labels_is_no_table_of_contents() -> None:
+    # Short lines that the text repeats under each item, not once as its headings: a table's
+    # labels. They stay where they first stand.
+    labels = ["Price", "Range", "Verdict"]
+    page = [*labels, P0, "Price", P1, "Range", P2, "Verdict", P3, "Price", P4]
+    result = dedupe(doc(*page))
+    assert all(d.index >= len(labels) for d in result.duplicates)
 
 
 def test_a_copy_with_the_notes_a_screen_reader_says_after_links_goes() -> None:

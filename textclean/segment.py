@@ -290,7 +290,21 @@ def _continues(text: str, prev: tuple[int, int], start: int, width: int, prose: 
         return False  # (in wrapped prose, "by 31 votes to" + "14. Work is due ..." goes on)
     if _CJK.match(text, prev_end - 1) and _CJK.match(text, start):
         return False  # Chinese or Japanese lines: a line a paragraph is far commoner than wrapping
+    if not prose and _title_cased(text, prev_start, prev_end) and _title_cased(text, start, None):
+        return False  # (headings one under another: a table of contents, a menu)
     return prose or not _ends_sentence(text, prev_end) or text[start].islower()
+
+
+def _title_cased(text: str, start: int, end: int | None) -> bool:
+    """Whether the line from ``start`` (to ``end``, or its end) opens with a capital and
+    capitalises every word of four letters or more, one at least: a heading ("Step 2: Consider
+    Colour", "Suunto Run")."""
+    if end is None:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+    words = text[start:end].split()
+    long = [w for w in words if sum(c.isalpha() for c in w) >= 4]
+    return bool(long) and words[0][0].isupper() and all(w[0].isupper() for w in long)
 
 
 def _drop_cap(text: str, start: int, end: int, next_start: int) -> bool:

@@ -453,6 +453,7 @@ class _DocumentMatcher:
         if settle.keep_rings(canonical, self.found):  # (a short line kept again may stand
             # right after its own repeat now, as a second run would find it)
             runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
+        settle.remove_contents(canonical, self.found)  # (last: on the lines that stay)
         settle.same_text_as_kept(canonical, self.page.first_same, self.found)
         settle.resolve_references(self.found)
         duplicates = tuple(self.found[i] for i in sorted(self.found))

@@ -8,13 +8,16 @@ stays), and the earlier document that holds most of this one.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 import regex
 from rapidfuzz import fuzz
 
 from textclean.align import AFFIX_WORDS, DATELINE, list_number, whole_words_in
+from textclean.match.merged import HEADING_WORDS
 from textclean.match.model import Removals, describe
 from textclean.match.runs import worded_neighbours
 from textclean.results import DocumentMatch, Duplicate
@@ -26,6 +29,7 @@ __all__ = [
     "kept_original",
     "prefer_body_to_box",
     "prefer_longest",
+    "remove_contents",
     "remove_wordless",
     "resolve_references",
     "retargeted",
@@ -128,6 +132,93 @@ def kept_original(found: Mapping[int, Duplicate], o: int) -> tuple[str | None, i
             return dup.doc_id, dup.original
         o = dup.original
     return None if o in found else (None, o)
+
+
+# The label over a table of contents (canonical form), in a few major languages.
+CONTENTS_LABELS = frozenset({
+    "contents", "table of contents", "in this article", "in this story", "on this page",
+    "in this guide", "jump to", "jump to section", "quick links", "skip to section",
+    "inhalt", "inhaltsverzeichnis", "sommaire", "table des matières", "contenido", "contenidos",
+    "índice", "indice", "sumário", "contenuti", "inhoud", "inhoudsopgave", "spis treści",
+    "содержание", "目录", "目次", "목차",
+})  # fmt: skip
+_CONTENTS_LINES = 3  # the fewest entries of a table of contents
+
+
+def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
+    """Remove a table of contents: a run of :data:`_CONTENTS_LINES` kept lines or more, each of
+    fewer than :data:`~textclean.match.merged.HEADING_WORDS` words, whose every line stands
+    once more, later and in the same order, as a kept heading of the text, and nowhere else,
+    with longer text between most two of them: the headings stay in their places, the list goes
+    as their repeats, and a label over it ("Contents", "In this article":
+    :data:`CONTENTS_LABELS`) as boilerplate. (A label that rows of a table or the sections of a
+    review repeat, "Price" or "Verdict", stands more than twice, and is no entry.)
+
+    >>> text = "the text under each heading runs on for a dozen words or more"
+    >>> lines = ["contents", "why", "how it works", "what next", text, "why", text + " 1",
+    ...          "how it works", text + " 2", "what next", text + " 3"]
+    >>> found = {}
+    >>> remove_contents(lines, found)
+    >>> sorted((i, d.kind, d.original) for i, d in found.items())
+    [(0, 'boilerplate', None), (1, 'exact', 5), (2, 'exact', 7), (3, 'exact', 9)]
+    """
+    n = len(canonical)
+
+    def entry(k: int) -> str | None:
+        """Line ``k`` as an entry (its canonical text), or None if too long."""
+        text = canonical[k]
+        return text if text and text.count(" ") + 1 < HEADING_WORDS else None
+
+    kept = [k for k in range(n) if k not in found and canonical[k]]
+    # A heading may have gone as a short repeat of its entry: it comes back if the list goes.
+    # (Only when no kept paragraph repeats the entry: removed repeats of it, a copy's, are not
+    # in the output, and a second run on it must find the same.)
+    repeats: dict[int, list[int]] = {}
+    for k, dup in found.items():
+        o = dup.original
+        if dup.kind == "exact" and dup.doc_id is None and o is not None and o < k:
+            repeats.setdefault(o, []).append(k)
+    places: dict[str, list[int]] = {}
+    for k in kept:
+        places.setdefault(canonical[k], []).append(k)
+    x = 0
+    while x < len(kept):
+        run: list[tuple[int, int]] = []  # (kept lines in a row, with the headings that repeat them)
+        y = x
+        while y < len(kept) and (text := entry(kept[y])) is not None:
+            line = kept[y]
+            between = range(kept[y - 1] + 1, line) if y > x else range(0)
+            if any(k in found and found[k].kind != "boilerplate" for k in between):
+                break  # (lines in a row, but for boilerplate lines and empty ones between them)
+            again = [k for k in places.get(text, ()) if k != line] or [
+                k for k in repeats.get(line, ()) if k + 1 < n and k + 1 not in found
+            ]  # (a heading gone as a repeat comes back if the text under it stays: no copy's)
+            if len(again) != 1 or again[0] < line or (run and again[0] < run[-1][1]):
+                break
+            run.append((line, again[0]))
+            y += 1
+        headings = [k for _, k in run]
+        apart = sum(  # (longer text kept between two headings, as the output shows it)
+            any(entry(k) is None for k in kept[bisect_right(kept, a) : bisect_left(kept, b)])
+            for a, b in pairwise(headings)
+        )
+        listed = len(run) >= _CONTENTS_LINES and headings[0] > run[-1][0]
+        if listed and 2 * apart >= len(run) - 1:
+            for k, heading in run:
+                found.pop(heading, None)
+                found[k] = Duplicate(
+                    k, heading, "exact", 1.0,
+                    f"an entry of a table of contents: the heading of paragraph {heading}",
+                    (heading,),
+                )  # fmt: skip
+            label = kept[x - 1] if x else None
+            if label is not None and canonical[label] in CONTENTS_LABELS:
+                found[label] = Duplicate(
+                    label, None, "boilerplate", 1.0, "the label of a table of contents"
+                )
+            x = y
+        else:
+            x += 1  # (a list may start at any of these lines)
 
 
 def keep_rings(canonical: Sequence[str], found: dict[int, Duplicate]) -> set[int]:

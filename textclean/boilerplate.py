@@ -325,6 +325,7 @@ _LINK_WORDS = 4  # (the most words of a link run in at a teaser's end without an
 _TEASER_WORDS = 8  # (the fewest words before it)
 # Links after a teaser that are no boilerplate line alone: "...more", "(continued)".
 _TEASER_LINKS = frozenset({"more", "continued"})
+_SENTENCE_ENDS = frozenset(".!?\"”’'")
 # What a screen reader says after a link, printed into the text by some extractors (and how
 # each starts, found by a search for its first character: quick where none is).
 _LINK_NOTE_START = re.compile(r"\((?:open|link is|external)", re.IGNORECASE)
@@ -485,6 +486,10 @@ class BoilerplateMatcher:
             text = _LINK_NOTE.sub("", text)
         tail = text[-2 * _MAX_LINK :]  # (the last characters, white space and all)
         if "…" not in tail and "..." not in tail:
+            last = tail.rstrip()[-1:]  # (most paragraphs end a sentence, no link does; and a
+            # heading is no teaser)
+            if not last or last in _SENTENCE_ENDS or tail.count(" ") < _TEASER_WORDS:
+                return text
             return self._without_link_at_end(text)
         end = len(text.rstrip())
         for ellipsis in reversed(list(_ELLIPSIS.finditer(text, max(0, end - _MAX_LINK), end))):
@@ -512,19 +517,22 @@ class BoilerplateMatcher:
         parts = text.rstrip().rsplit(None, _LINK_WORDS)  # (the text before, then the words)
         if len(parts) <= _LINK_WORDS:
             return text
+        words_before = parts[0].count(" ")  # (about those of parts[0] but its last)
         for k in range(_LINK_WORDS, 0, -1):  # (the longest link first)
-            link = " ".join(parts[-k:])
-            if not (link[0].isupper() or link[0] in "[(") or len(link) > _MAX_LINK:
+            if not (parts[-k][0].isupper() or parts[-k][0] in "[("):
                 continue
-            head = " ".join(parts[:-k])
-            if not (head[-1].isalnum() or head[-1] in ",;:-–—"):
+            last = parts[-k - 1][-1]  # (the head's last character)
+            if not (last.isalnum() or last in ",;:-–—"):
                 continue  # (a sentence ended: the link decorates a whole paragraph, as a
                 # copy may decorate every one; see runs.confirm_decorated_runs)
+            if words_before + len(parts) - k < _TEASER_WORDS:
+                continue
+            link = " ".join(parts[-k:])
             bracketed = (
                 link[0] in "[(" and link[-1] in ")]" and link[1:-1].casefold() in _TEASER_LINKS
             )
-            if head.count(" ") + 1 >= _TEASER_WORDS and (bracketed or self.match(link)):
-                return head
+            if len(link) <= _MAX_LINK and (bracketed or self.match(link)):
+                return " ".join(parts[:-k])
         return text
 
     def _quick(self, text: str) -> list[regex.Pattern[str]]:

@@ -164,25 +164,31 @@ def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
     """
     n = len(canonical)
 
+    kept = [k for k in range(n) if k not in found and canonical[k]]
+    short = {k for k in kept if canonical[k].count(" ") + 1 < HEADING_WORDS}
+    if len(short) < _CONTENTS_LINES:
+        return
+
     def entry(k: int) -> str | None:
         """Line ``k`` as an entry (its canonical text), or None if too long."""
-        text = canonical[k]
-        return text if text and text.count(" ") + 1 < HEADING_WORDS else None
+        return canonical[k] if k in short else None
 
-    kept = [k for k in range(n) if k not in found and canonical[k]]
     # A heading may have gone as a short repeat of its entry: it comes back if the list goes.
     # (Only when no kept paragraph repeats the entry: removed repeats of it, a copy's, are not
     # in the output, and a second run on it must find the same.)
     repeats: dict[int, list[int]] = {}
     for k, dup in found.items():
         o = dup.original
-        if dup.kind == "exact" and dup.doc_id is None and o is not None and o < k:
+        if o in short and o < k and dup.kind == "exact" and dup.doc_id is None:
             repeats.setdefault(o, []).append(k)
     places: dict[str, list[int]] = {}
-    for k in kept:
+    for k in sorted(short):  # (a heading is short too)
         places.setdefault(canonical[k], []).append(k)
     x = 0
     while x < len(kept):
+        if kept[x] not in short:
+            x += 1
+            continue
         run: list[tuple[int, int]] = []  # (kept lines in a row, with the headings that repeat them)
         y = x
         while y < len(kept) and (text := entry(kept[y])) is not None:
@@ -198,11 +204,14 @@ def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
             run.append((line, again[0]))
             y += 1
         headings = [k for _, k in run]
-        apart = sum(  # (longer text kept between two headings, as the output shows it)
-            any(entry(k) is None for k in kept[bisect_right(kept, a) : bisect_left(kept, b)])
-            for a, b in pairwise(headings)
-        )
         listed = len(run) >= _CONTENTS_LINES and headings[0] > run[-1][0]
+        apart = (
+            listed
+            and sum(  # (longer text kept between two headings, as the output shows)
+                any(k not in short for k in kept[bisect_right(kept, a) : bisect_left(kept, b)])
+                for a, b in pairwise(headings)
+            )
+        )
         if listed and 2 * apart >= len(run) - 1:
             for k, heading in run:
                 found.pop(heading, None)

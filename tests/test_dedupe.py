@@ -991,6 +991,16 @@ def test_a_table_of_contents_with_a_line_without_words_in_it_goes() -> None:
     assert result.text == doc("* * *", *GUIDE)
 
 
+def test_a_table_of_contents_printed_twice_line_by_line_goes_in_one_run() -> None:
+    # Each entry printed again right after itself (a copy interleaved with the list): the
+    # repeats go first, and the list is still a list in a row, as a second run sees it.
+    headings = [p for p in GUIDE if len(p) < 30]
+    entries = [line for h in headings for line in (h, h)]
+    result = dedupe(doc("Contents", *entries, *GUIDE))
+    assert result.text == doc(*GUIDE)
+    assert dedupe(result.text).duplicates == ()
+
+
 def test_a_list_whose_lines_the_text_repeats_as_labels_is_no_table_of_contents() -> None:
     # Short lines that the text repeats under each item, not once as its headings: a table's
     # labels. They stay where they first stand.

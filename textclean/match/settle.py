@@ -184,6 +184,7 @@ def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
     places: dict[str, list[int]] = {}
     for k in sorted(short):  # (a heading is short too)
         places.setdefault(canonical[k], []).append(k)
+    at_kept = {k: x for x, k in enumerate(kept)}
     x = 0
     while x < len(kept):
         if kept[x] not in short:
@@ -194,8 +195,10 @@ def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
         while y < len(kept) and (text := entry(kept[y])) is not None:
             line = kept[y]
             between = range(kept[y - 1] + 1, line) if y > x else range(0)
-            if any(k in found and found[k].kind != "boilerplate" for k in between):
-                break  # (lines in a row, but for boilerplate lines and empty ones between them)
+            listed_here = {k for k, _ in run}
+            if any(k in found and not _passed(found[k], listed_here) for k in between):
+                break  # (lines in a row, but for boilerplate lines, empty ones and repeats of
+                # the list's own lines between them, which a second run does not see)
             again = [k for k in places.get(text, ()) if k != line] or [
                 k for k in repeats.get(line, ()) if k + 1 < n and k + 1 not in found
             ]  # (a heading gone as a repeat comes back if the text under it stays: no copy's)
@@ -203,8 +206,11 @@ def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
                 break
             run.append((line, again[0]))
             y += 1
+        while run and run[0][1] < run[-1][0]:  # (the headings come after the whole list)
+            run.pop()
+        y = at_kept[run[-1][0]] + 1 if run else y
         headings = [k for _, k in run]
-        listed = len(run) >= _CONTENTS_LINES and headings[0] > run[-1][0]
+        listed = len(run) >= _CONTENTS_LINES
         apart = (
             listed
             and sum(  # (longer text kept between two headings, as the output shows)
@@ -228,6 +234,14 @@ def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
             x = y
         else:
             x += 1  # (a list may start at any of these lines)
+
+
+def _passed(dup: Duplicate, lines: Collection[int]) -> bool:
+    """Whether a removal between two lines of a list leaves them in a row: a boilerplate line,
+    or an exact repeat of one of its ``lines`` (a copy interleaved with it)."""
+    return dup.kind == "boilerplate" or (
+        dup.kind == "exact" and dup.doc_id is None and dup.original in lines
+    )
 
 
 def keep_rings(canonical: Sequence[str], found: dict[int, Duplicate]) -> set[int]:

@@ -22,6 +22,7 @@ __all__ = [
     "AFFIX_MIN_REST",
     "AFFIX_WORDS",
     "CLAIM_WORDS",
+    "CORRECTED_FIGURES",
     "DATELINE",
     "MAX_ALIGNMENT",
     "MIN_RUN",
@@ -642,7 +643,15 @@ def _inside_sentence(text: str, at: int) -> bool:
 def figures(words: Sequence[str]) -> list[str]:
     """The figures among canonical ``words``, sorted: those holding digits, and numbers written
     out (:data:`NUMBER_WORDS`)."""
-    return sorted(w for w in words if w in NUMBER_WORDS or _has_digit(w))
+    return sorted(_figure_words(words))
+
+
+def _figure_words(words: Sequence[str]) -> list[str]:
+    """The figures among canonical ``words``, in order (see :func:`figures`)."""
+    return [w for w in words if w in NUMBER_WORDS or _has_digit(w)]
+
+
+CORRECTED_FIGURES = 2  # the most figures a copy that corrects its original changes ("32 to 13")
 
 
 def figures_changed(words: Sequence[str], other: Sequence[str]) -> int:
@@ -656,8 +665,7 @@ def figures_changed(words: Sequence[str], other: Sequence[str]) -> int:
     >>> figures_changed("18 minutes 11 of 12 2 points 2".split(), "18 minutes 12 of 16 8 points 11".split())
     3
     """  # noqa: E501
-    mine = [w for w in words if w in NUMBER_WORDS or _has_digit(w)]
-    theirs = [w for w in other if w in NUMBER_WORDS or _has_digit(w)]
+    mine, theirs = _figure_words(words), _figure_words(other)
     return max(len(mine), len(theirs)) - int(LCSseq.similarity(mine, theirs))
 
 

@@ -25,6 +25,7 @@ from textclean.align import (
     AFFIX_MIN_REST,
     AFFIX_WORDS,
     CLAIM_WORDS,
+    CORRECTED_FIGURES,
     MAX_ALIGNMENT,
     MIN_RUN,
     added_at_ends,
@@ -1668,9 +1669,9 @@ class _DocumentMatcher:
         if drops_numbers(ops, other):  # "9.5 hours" and "9 hours" are different facts
             # Inside a copy of the body a changed figure is a correction of the same page, and
             # goes with the copy; an earlier document's figure is last week's: the new one is
-            # an update, new content, and stays. So does a line with two figures changed or
-            # more: another game's, another week's row of a table, not a correction.
-            if doc_id is None and figures_changed(words, other) <= 2:
+            # an update, new content, and stays. So does a line with more figures changed
+            # than a correction changes: another game's, another week's row of a table.
+            if doc_id is None and figures_changed(words, other) <= CORRECTED_FIGURES:
                 self.pending[i] = replace(dup, rule=dup.rule + ", inside a repeated run")
             self.numbers_differ.add(i)
             return None

@@ -163,16 +163,10 @@ def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
     [(0, 'boilerplate', None), (1, 'exact', 5), (2, 'exact', 7), (3, 'exact', 9)]
     """
     n = len(canonical)
-
     kept = [k for k in range(n) if k not in found and canonical[k]]
-    short = {k for k in kept if canonical[k].count(" ") + 1 < HEADING_WORDS}
+    short = {k for k in kept if canonical[k].count(" ") + 1 < HEADING_WORDS}  # (entries)
     if len(short) < _CONTENTS_LINES:
         return
-
-    def entry(k: int) -> str | None:
-        """Line ``k`` as an entry (its canonical text), or None if too long."""
-        return canonical[k] if k in short else None
-
     # A heading may have gone as a short repeat of its entry: it comes back if the list goes.
     # (Only when no kept paragraph repeats the entry: removed repeats of it, a copy's, are not
     # in the output, and a second run on it must find the same.)
@@ -184,7 +178,6 @@ def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
     places: dict[str, list[int]] = {}
     for k in sorted(short):  # (a heading is short too)
         places.setdefault(canonical[k], []).append(k)
-    at_kept = {k: x for x, k in enumerate(kept)}
     x = 0
     while x < len(kept):
         if kept[x] not in short:
@@ -192,14 +185,13 @@ def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
             continue
         run: list[tuple[int, int]] = []  # (kept lines in a row, with the headings that repeat them)
         y = x
-        while y < len(kept) and (text := entry(kept[y])) is not None:
+        while y < len(kept) and kept[y] in short:
             line = kept[y]
             between = range(kept[y - 1] + 1, line) if y > x else range(0)
-            listed_here = {k for k, _ in run}
-            if any(k in found and not _passed(found[k], listed_here) for k in between):
+            if any(k in found and not _passed(found[k], run) for k in between):
                 break  # (lines in a row, but for boilerplate lines, empty ones and repeats of
                 # the list's own lines between them, which a second run does not see)
-            again = [k for k in places.get(text, ()) if k != line] or [
+            again = [k for k in places.get(canonical[line], ()) if k != line] or [
                 k for k in repeats.get(line, ()) if k + 1 < n and k + 1 not in found
             ]  # (a heading gone as a repeat comes back if the text under it stays: no copy's)
             if len(again) != 1 or again[0] < line or (run and again[0] < run[-1][1]):
@@ -208,17 +200,7 @@ def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
             y += 1
         while run and run[0][1] < run[-1][0]:  # (the headings come after the whole list)
             run.pop()
-        y = at_kept[run[-1][0]] + 1 if run else y
-        headings = [k for _, k in run]
-        listed = len(run) >= _CONTENTS_LINES
-        apart = (
-            listed
-            and sum(  # (longer text kept between two headings, as the output shows)
-                any(k not in short for k in kept[bisect_right(kept, a) : bisect_left(kept, b)])
-                for a, b in pairwise(headings)
-            )
-        )
-        if listed and 2 * apart >= len(run) - 1:
+        if len(run) >= _CONTENTS_LINES and 2 * _apart(run, kept, short) >= len(run) - 1:
             for k, heading in run:
                 found.pop(heading, None)
                 found[k] = Duplicate(
@@ -231,16 +213,26 @@ def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
                 found[label] = Duplicate(
                     label, None, "boilerplate", 1.0, "the label of a table of contents"
                 )
-            x = y
+            x += len(run)  # (the run's lines are kept[x], kept[x + 1], ...)
         else:
             x += 1  # (a list may start at any of these lines)
 
 
-def _passed(dup: Duplicate, lines: Collection[int]) -> bool:
+def _passed(dup: Duplicate, run: Sequence[tuple[int, int]]) -> bool:
     """Whether a removal between two lines of a list leaves them in a row: a boilerplate line,
-    or an exact repeat of one of its ``lines`` (a copy interleaved with it)."""
+    or an exact repeat of one of the ``run``'s lines (a copy interleaved with it)."""
     return dup.kind == "boilerplate" or (
-        dup.kind == "exact" and dup.doc_id is None and dup.original in lines
+        dup.kind == "exact" and dup.doc_id is None and any(dup.original == k for k, _ in run)
+    )
+
+
+def _apart(run: Sequence[tuple[int, int]], kept: Sequence[int], short: Collection[int]) -> int:
+    """How many two headings in a row of a list's ``run`` have longer text kept between them
+    (as the output shows them)."""
+    headings = [heading for _, heading in run]
+    return sum(
+        any(k not in short for k in kept[bisect_right(kept, a) : bisect_left(kept, b)])
+        for a, b in pairwise(headings)
     )
 
 

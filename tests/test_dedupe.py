@@ -2764,6 +2764,20 @@ BOILERPLATE_LINES = [
     "Our Standards: The Thomson Reuters Trust Principles.",
     "Sign up for updates",  # (" ?" in a pattern: white space or none)
     "Share|Tweet",
+    # A media player's lines and an embedded post's, read out of the page with the article
+    "Video Player is loading.",
+    "Play Video",
+    "This is a modal window.",
+    "Beginning of dialog window. Escape will cancel and close the window.",
+    "End of dialog window.",
+    "Current Time 0:00",
+    "Loaded: 0%",
+    "Your browser does not support the video tag.",
+    "Please enable JavaScript to view the comments powered by Disqus.",
+    "View this post on Instagram",
+    "Watch on YouTube",
+    "Like Loading...",
+    "Jump to Recipe",
     # A paywall's lines beyond English
     "Dieser Artikel ist nur für Abonnenten verfügbar",  # German
     "Déjà abonné ? Se connecter",  # French
@@ -2820,6 +2834,11 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Zur Startseite des Hafens führt seit Montag eine neue Brücke.",
         "责任编辑认为，这座桥将在三月通车。",
         "(Advertising revenue rose again in the second half of the year.)",
+        "Play video games with your children at least once a week, the study suggests.",
+        "Supported by a grant from the council, the library reopened on Monday.",
+        "Click to expand the menu, then choose Settings.",
+        "Duration: 45:12",  # (a podcast's episode)
+        "View this post on the council's website for the full minutes.",
         # Headings of an article that a page's links also say: one alone is content
         "Accessibility",
         "Terms of Use",

@@ -10,10 +10,11 @@ dashes, stars, bullets and brackets around the label (``— Advertisement —``,
 Polish, Czech, the Scandinavian languages, Finnish, Hungarian, Romanian, Greek, Turkish, Russian,
 Ukrainian, Arabic, Hindi, Chinese, Japanese and Korean: advertisement labels, "read more" and
 "related" lines, share, follow and subscribe prompts, comment counts, "all rights reserved" and
-the like; in English also a paywall's, a newsletter box's and a comment section's lines, and
-footer links in a row (one alone may be an article's heading: "Terms of Use"). Extend it with
-the ``boilerplate_patterns`` option of :func:`textclean.dedupe` (your patterns are added to the
-defaults), or turn the step off with ``boilerplate=False``.
+the like; in English also a paywall's, a newsletter box's, a comment section's, a media
+player's and an embedded post's lines, and footer links in a row (one alone may be an article's
+heading: "Terms of Use"). Extend it with the ``boilerplate_patterns`` option of
+:func:`textclean.dedupe` (your patterns are added to the defaults), or turn the step off with
+``boilerplate=False``.
 
 >>> matcher = BoilerplateMatcher()
 >>> matcher.match("ADVERTISEMENT").startswith("advertisement|")
@@ -144,6 +145,23 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(log|sign) in to (continue|read|comment)",
     r"loading( (comments|video|content))?",
     r"watch( the)? video",
+    # A media player's and an embedded post's lines, which a scraper reads out of the page with
+    # the article (video.js's dialogs and counters, the fallback text of an Instagram post)
+    r"play video|(the )?(video )?player is loading|no compatible source was found for this media",
+    r"this is a modal window\.?( this modal can be closed by pressing the escape key or"
+    r" activating the close button)?",
+    r"(beginning|end) of dialog window\.?( escape will cancel and close the window)?",
+    r"(current time|duration( time)?|remaining time) (-?0:00|-:-)|(loaded|progress): 0(\.0+)?%"
+    r"|stream type live|seek to live, currently (behind|playing) live|playback rate"
+    r"|(descriptions|captions|subtitles) off, selected|(captions|subtitles) settings, opens"
+    r" (captions|subtitles) settings dialog|audio track|(exit |non-)?fullscreen|(un)?mute",
+    r"your browser does not support (the |this )?(video|audio|iframe|html5 video)"
+    r"( (tag|element|player|file))?",
+    r"(please )?enable javascript( in your browser)? to (view|see|watch|play|use) [^.!?]{0,80}",
+    r"view (this post|more) on (instagram|threads|facebook|tiktok|x|twitter)"
+    r"|watch on (youtube|vimeo)",
+    r"like loading|click to (expand|enlarge)|open this photo in gallery|supported by",
+    r"(jump to|print|pin|save|rate this) recipe",
     r"(listen to|play) (this )?(article|story)( \d+ min(ute)?s?)?",
     r"\d+ min(ute)?s? read",
     r"comments?( \(\d+\))?|\d+ comments?",

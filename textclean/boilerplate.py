@@ -147,20 +147,31 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"watch( the)? video",
     # A media player's and an embedded post's lines, which a scraper reads out of the page with
     # the article (video.js's dialogs and counters, the fallback text of an Instagram post)
-    r"play video|(the )?(video )?player is loading|no compatible source was found for this media",
+    r"play video",
+    r"(the )?(video )?player is loading",
+    r"no compatible source was found for this media",
     r"this is a modal window\.?( this modal can be closed by pressing the escape key or"
     r" activating the close button)?",
     r"(beginning|end) of dialog window\.?( escape will cancel and close the window)?",
-    r"(current time|duration( time)?|remaining time) (-?0:00|-:-)|(loaded|progress): 0(\.0+)?%"
-    r"|stream type live|seek to live, currently (behind|playing) live|playback rate"
-    r"|(descriptions|captions|subtitles) off, selected|(captions|subtitles) settings, opens"
-    r" (captions|subtitles) settings dialog|audio track|(exit |non-)?fullscreen|(un)?mute",
+    r"(current time|duration( time)?|remaining time) (-?0:00|-:-)",  # (before it plays)
+    r"(loaded|progress): 0(\.0+)?%",
+    r"stream type live",
+    r"seek to live, currently (behind|playing) live",
+    r"playback rate",
+    r"(descriptions|captions|subtitles) off, selected",
+    r"(captions|subtitles) settings, opens (captions|subtitles) settings dialog",
+    r"audio track",
+    r"(exit |non-)?fullscreen",
+    r"(un)?mute",
     r"your browser does not support (the |this )?(video|audio|iframe|html5 video)"
     r"( (tag|element|player|file))?",
     r"(please )?enable javascript( in your browser)? to (view|see|watch|play|use) [^.!?]{0,80}",
-    r"view (this post|more) on (instagram|threads|facebook|tiktok|x|twitter)"
-    r"|watch on (youtube|vimeo)",
-    r"like loading|click to (expand|enlarge)|open this photo in gallery|supported by",
+    r"view (this post|more) on (instagram|threads|facebook|tiktok|x|twitter)",
+    r"watch on (youtube|vimeo)",
+    r"like loading",
+    r"click to (expand|enlarge)",
+    r"open this photo in gallery",
+    r"supported by",
     r"(jump to|print|pin|save|rate this) recipe",
     r"(listen to|play) (this )?(article|story)( \d+ min(ute)?s?)?",
     r"\d+ min(ute)?s? read",

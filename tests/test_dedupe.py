@@ -3175,6 +3175,55 @@ def test_an_older_copy_goes_whole_past_a_line_the_article_prints_twice() -> None
         assert dedupe(result.text).duplicates == ()
 
 
+def test_a_line_kept_again_out_of_a_ring_of_removals_goes_if_its_repeat_stands_before_it() -> None:
+    # An older copy of a review (its spec lines in another order, one printed twice) before the
+    # body, whose first and last paragraphs add a sentence. The copy's lines went as copies of
+    # the body's, and two of the body's spec lines as repeats of the copy's: a ring, from which
+    # the longest is kept again. The copy's "Material:" line then stands right after its own
+    # repeat, and a second run on the output removed it; now the first run does.
+    first = (
+        "You also get the two-hour keep-warm setting, which is fairly common at this price "
+        "point but definitely welcome."
+    )
+    last = "I have to say, the FlowGuard spout does look impressive."
+    specs = [
+        "Boil time: About 3-4 minutes for a full jug",
+        "Material: Brushed steel & glass",
+        "Kettle Certified?: Yes",
+        "Warranty: 3-year manufacturer's warranty",
+    ]
+    review = [
+        "Mia's Notes",
+        "Certified for Quiet Boiling",
+        "The Harbour 6-Cup Kettle is another certified kettle, which already gives it a head "
+        "start in terms of build quality. One thing I have noticed across these certified "
+        "kettles is that they tend to stick to the honest 250-millilitre “mug” size —no wild "
+        "marketing claims like “10 cups” when they mean tiny teacups.",
+        "Clever Features for Better Tea",
+        "On paper, this is a well-equipped kettle. Key features include:",
+        "The FlowGuard spout, which stops drips as you pour",
+        "TempSet control, a dial that holds water at five temperatures",
+        "A double-walled body that stays cool to the touch",
+        "A quick-boil mode, which is handy for a single cup",
+        "All of this at a fair price makes it one of the best-value certified kettles you can buy.",
+        "Excellent Pouring",
+    ]
+    older = [specs[2], first, specs[1], *specs, *review, last]
+    body = [
+        f"{first} It lets you fill the kettle before a call so you can pour hot water the moment "
+        "you hang up, whether you want a full pot or just a single mug.",
+        *specs,
+        *review,
+        f"{last} One of my only gripes with the Tamar Classic Kettle was its spout's width and "
+        "pouring angle, it splashed water too much toward the rim.",
+    ]
+    result = dedupe(doc(*older, *body))
+    n = len(older)
+    assert result.kept == (0, 2, n, n + 1, *range(n + 4, n + len(body)))
+    assert result.text == doc(specs[2], specs[1], body[0], specs[0], *body[4:])
+    assert dedupe(result.text).duplicates == ()
+
+
 def test_a_sentence_added_that_shares_words_with_the_heading_after_it_stays() -> None:
     # The second printing adds a lead-in to a paragraph that the heading "Planning a Ferry
     # Trip:" follows. A window of the paragraph and the heading holds the paragraph's words but

@@ -2965,6 +2965,46 @@ def test_sports_results_sharing_a_template_are_kept() -> None:
     assert result.duplicates == ()
 
 
+def test_the_two_sides_of_a_ballot_measure_written_alike_are_kept() -> None:
+    # Each argument against mirrors one for, word for word but for words that say the opposite
+    # ("supporters" and "opponents", "rose" and "fell"): a run of them read as an edited or
+    # spun copy of the arguments for, and went so.
+    pros = [
+        "Supporters say the new tax will make the harbour district busier, cleaner and more "
+        "welcoming for the families who have lived there for decades.",
+        "The business council largely supports the measure, arguing that it will attract "
+        "conventions and create jobs for young people in the district.",
+        "Backers point out that hotel bookings rose in every nearby city that raised its tax to "
+        "pay for services that visitors also use.",
+        "They argue that the new stations will shorten response times, lower insurance costs "
+        "and help the small shops along the quay.",
+    ]
+    cons = [
+        "Opponents say the new tax will make the harbour district quieter, dirtier and less "
+        "welcoming for the families who have lived there for decades.",
+        "The hotel association largely opposes the measure, arguing that it will repel "
+        "conventions and destroy jobs for young people in the district.",
+        "Critics point out that hotel bookings fell in every nearby city that raised its tax to "
+        "pay for services that visitors also use.",
+        "They argue that the new stations will lengthen response times, raise insurance costs "
+        "and hurt the small shops along the quay.",
+    ]
+    lede = (
+        "Measure B would raise the hotel tax from 10 to 12 percent to pay for two new fire "
+        "stations and longer library hours."
+    )
+    for page in (
+        [lede, "The case for", *pros, "The case against", *cons],
+        [lede, *(p for pair in zip(pros, cons, strict=True) for p in pair)],
+    ):
+        result = dedupe(doc(*page))
+        assert result.duplicates == ()
+        # A copy of the page still goes, and so does a spinner's copy of it.
+        assert dedupe(doc(*page, *page)).text == doc(*page)
+        spun = [p.replace("arguing", "contending").replace("say", "state") for p in page]
+        assert dedupe(doc(*page, *spun)).text == doc(*page)
+
+
 def test_spec_lines_differing_in_a_number_are_kept() -> None:
     review = [
         "The Aurora X2 is the lighter of the two phones, and its screen is noticeably brighter "

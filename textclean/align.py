@@ -27,6 +27,7 @@ __all__ = [
     "MAX_ALIGNMENT",
     "MIN_RUN",
     "NUMBER_WORDS",
+    "OPPOSITES",
     "Spans",
     "added_at_ends",
     "aligned_span",
@@ -45,6 +46,7 @@ __all__ = [
     "numbers",
     "only_small_edits",
     "parts_spanned",
+    "says_the_opposite",
     "spun",
     "starts_word",
     "typo",
@@ -65,6 +67,59 @@ CLAIM_WORDS = frozenset({
     "falsely", "wrongly", "mistakenly", "possibly", "probably", "perhaps", "unlikely",
     "angeblich", "mutmasslich", "pretendument", "supuestamente", "presuntamente",
 })  # fmt: skip
+# Words and their opposites, in canonical form (English): a copy that puts one in place of the
+# other says the opposite ("supporters" and "opponents" say, the index "rose" and "fell"), which
+# neither an edit nor a spinner's synonym does. Words of one side are no opposites of each other
+# ("less" and "fewer").
+_OPPOSITE_SIDES = (
+    ("support supports supported supporting supporter supporters backer backers backed"
+     " proponent proponents favor favors favored favour favours favoured",
+     "oppose opposes opposed opposing opponent opponents critic critics opposition"),
+    ("for pro pros", "against con cons"),
+    ("yes", "no"),
+    ("approve approves approved approving approval accept accepts accepted accepting",
+     "reject rejects rejected rejecting rejection"),
+    ("increase increases increased increasing", "decrease decreases decreased decreasing"),
+    ("rise rises rose risen rising", "fall falls fell fallen falling"),
+    ("raise raises raised raising boost boosts boosted", "lower lowers lowered lowering cut cuts"),
+    ("gain gains gained gaining profit profits surplus", "loss losses deficit"),
+    ("win wins won winning winner winners victory", "lose loses lost losing loser losers defeat"),
+    ("up", "down"), ("higher", "lower"), ("high", "low"), ("more", "less fewer"),
+    ("most", "least fewest"), ("above", "below"), ("before", "after"), ("best", "worst"),
+    ("better", "worse"), ("larger bigger", "smaller"), ("largest biggest", "smallest"),
+    ("strong", "weak"), ("stronger", "weaker"), ("positive", "negative"), ("good", "bad"),
+    ("true", "false"), ("guilty", "innocent"), ("open opens opened", "close closes closed"),
+    ("start starts started", "stop stops stopped"), ("begin begins began", "end ends ended"),
+    ("add adds added", "remove removes removed"),
+    ("create creates created creating", "destroy destroys destroyed destroying"),
+    ("include includes included", "exclude excludes excluded"),
+    ("allow allows allowed", "ban bans banned forbid forbids forbade"),
+    ("pass passes passed", "fail fails failed"), ("agree agrees agreed", "disagree disagrees"),
+    ("success successful", "failure unsuccessful"), ("expand expands expanded", "shrink shrank"),
+    ("buy buys bought buying buyer buyers", "sell sells sold selling seller sellers"),
+    ("import imports imported", "export exports exported"), ("north northern", "south southern"),
+    ("east eastern", "west western"), ("men man male", "women woman female"),
+    ("republican republicans", "democrat democrats democratic"),
+    ("conservative conservatives", "liberal liberals"), ("majority", "minority"),
+    ("always", "never"), ("early earlier", "late later"), ("maximum", "minimum"),
+    ("rich wealthy", "poor"), ("legal", "illegal"), ("benefit benefits", "harm harms"),
+    ("help helps helped", "hurt hurts"), ("attract attracts attracted", "repel repels"),
+)  # fmt: skip
+
+
+def _opposites(sides: Sequence[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """Each word of ``sides`` and the words of the other side of each pair it is on."""
+    found: dict[str, set[str]] = {}
+    for one, two in sides:
+        for mine, theirs in ((one.split(), two.split()), (two.split(), one.split())):
+            for word in mine:
+                found.setdefault(word, set()).update(theirs)
+    return {word: frozenset(them) for word, them in found.items()}
+
+
+OPPOSITES = _opposites(_OPPOSITE_SIDES)
+"""For a word in canonical form, the words that say its opposite (:func:`says_the_opposite`)."""
+_NONE: frozenset[str] = frozenset()
 AFFIX_WORDS = 4  # a dateline or credit added at either end
 # ... to a paragraph of at least this many other words: a heading or list line with one more word
 # ("Add support for labels (fixed)") is another item, unless it sits in a repeated run.
@@ -137,6 +192,32 @@ def drops_a_claim_word(words: list[str], other: list[str]) -> bool:
     """
     dropped = dropped_inside(words, other, Indel.opcodes(words, other))
     return any(not CLAIM_WORDS.isdisjoint(run) for run in dropped)
+
+
+def says_the_opposite(words: list[str], other: list[str], ops: Opcodes) -> bool:
+    """Whether the alignment ``ops`` of ``words`` with ``other`` puts a word in place of its
+    opposite (:data:`OPPOSITES`) among the words that one stretch of differences takes and
+    gives: another statement, which no run of copies makes an edit.
+
+    >>> pro = "supporters say the tax will attract employers".split()
+    >>> con = "opponents say the tax will drive away employers".split()
+    >>> says_the_opposite(con, pro, Indel.opcodes(con, pro))
+    True
+    >>> said = "backers say the tax will attract employers".split()
+    >>> says_the_opposite(said, pro, Indel.opcodes(said, pro))
+    False
+    """
+    taken: set[str] = set()
+    given: set[str] = set()
+    for op in [*ops, None]:  # (a stretch of differences ends at an equal stretch, or the end)
+        if op is not None and op.tag != "equal":
+            taken.update(words[op.src_start : op.src_end])
+            given.update(other[op.dest_start : op.dest_end])
+            continue
+        if any(not OPPOSITES.get(w, _NONE).isdisjoint(given) for w in taken):
+            return True
+        taken, given = set(), set()
+    return False
 
 
 def drops_inside(words: list[str], other: list[str], ops: Opcodes) -> bool:
@@ -593,10 +674,15 @@ NUMBER_WORDS = frozenset({
 
 def spun(text: str, original: str) -> bool:
     """Whether canonical ``text`` replaces the words of ``original`` one for one (or a phrase by
-    one word more or fewer), adding or dropping none alone and dropping no number."""
-    other = original.split(" ")
-    ops = Indel.opcodes(text.split(" "), other)
-    return word_for_word(ops, slack=1) and not drops_numbers(ops, other)
+    one word more or fewer), adding or dropping none alone, dropping no number and putting no
+    word in place of its opposite (:func:`says_the_opposite`)."""
+    words, other = text.split(" "), original.split(" ")
+    ops = Indel.opcodes(words, other)
+    return (
+        word_for_word(ops, slack=1)
+        and not drops_numbers(ops, other)
+        and not says_the_opposite(words, other, ops)
+    )
 
 
 _RAW_WORD = re.compile(r"\w+")

@@ -40,6 +40,7 @@ from textclean.align import (
     list_number,
     names_replaced,
     only_small_edits,
+    says_the_opposite,
     spun,
     starts_word,
     whole_words_in,
@@ -1635,6 +1636,7 @@ class _DocumentMatcher:
         cutoff = self.options.threshold * 100
         best: tuple[float, Ref] | None = None
         spinnings: list[tuple[float, Ref]] = []  # (scores between the two cutoffs)
+        words: list[str] | None = None
         candidates = _best_linked(candidates, _MAX_VERIFIED)  # (a near copy shares most keys)
         for ref, (_, canon) in candidates.items():
             if len(fp.canonical) * len(canon) > MAX_ALIGNMENT:
@@ -1647,6 +1649,11 @@ class _DocumentMatcher:
             if score < cutoff:
                 spinnings.append((score, ref))
                 continue
+            if words is None:
+                words = fp.canonical.split(" ")
+            other = canon.split(" ")
+            if says_the_opposite(words, other, Indel.opcodes(words, other)):
+                continue  # (another statement: "opponents say" for "supporters say")
             if best is not None:
                 self.rivalled.add(i)
             if best is None or score > best[0]:
@@ -2512,7 +2519,9 @@ class _DocumentMatcher:
         that it lacks) is a small edit; else hold it as pending."""
         j = dup.original if dup.doc_id is None and len(dup.originals) == 1 else None
         aside = self.page.aside(dup.index, words)
-        if self._adds_a_sentence(dup.index, words, ops, aside):
+        if self._adds_a_sentence(dup.index, words, ops, aside) or says_the_opposite(
+            words, other, ops
+        ):
             return None  # (new content: an update, another statement; no edit in any run)
         affix = self._affix_alone(dup.index, words)
         if self._says_more_at_an_end(dup.index, words, ops, aside, affix):

@@ -3451,6 +3451,43 @@ def test_a_caption_that_adds_a_credit_to_a_sentence_goes() -> None:
         assert dedupe(doc(body, line, P1)).duplicates == (), line
 
 
+@pytest.mark.parametrize(
+    ("alt", "credit"),
+    [
+        ("Our brains hum with electricity.", " (Raj Patel/Reuters)"),
+        ("A crane lifts a beam", " (AP Photo/Jane Doe)"),
+        ("Divers inspect the hull of the old ferry.", " Photo: Jane Doe/AP"),
+        ("Back in 2009 the quay flooded twice in one winter.", " (Mei Chen/AFP via Getty Images)"),
+        ("Fishermen unload the morning catch.", " Credit: Jane Doe for The Harbour Gazette"),
+    ],
+)
+def test_a_photos_alt_text_beside_its_caption_with_a_credit_goes(alt: str, credit: str) -> None:
+    # A converter to Markdown or a scraper prints an image's alt text, then its caption: the
+    # same words and the photographer's credit. The caption holds both, before or after.
+    caption = f"{alt}{credit}"
+    for page, alt_at, caption_at in (
+        ([P0, alt, caption, P1], 1, 2),
+        ([P0, caption, alt, P1], 2, 1),
+    ):
+        result = dedupe(doc(*page))
+        assert removed(result) == {alt_at: (caption_at, "contained")}
+        assert result.text == doc(P0, caption, P1)
+        assert dedupe(result.text).duplicates == ()
+
+
+def test_a_heading_over_the_same_words_with_a_unit_or_a_figure_stays() -> None:
+    # Words in brackets that are no credit: a unit, an abbreviation, a year, a lower-case note.
+    for line, labelled in (
+        ("Price", "Price (USD)"),
+        ("Net income per share", "Net income per share (GAAP)"),
+        ("Ferry passengers by month", "Ferry passengers by month (2025)"),
+        ("The north quay will close", "The north quay will close (for now)"),
+        ("Tickets for the new ferry", "Tickets for the new ferry: Harbour Office"),
+    ):
+        result = dedupe(doc(P0, line, labelled, P1))
+        assert result.duplicates == (), line
+
+
 TIMETABLE = [
     "Ferry timetable from Monday",
     "North Quay",

@@ -117,6 +117,17 @@ _AGENCY = re.compile(r"\([^()]*[^\W\d_]")  # an agency in brackets: a word, not 
 _HEADLINE_REACH = runs.HEADER_LINES + 2  # ... once the title opens the document (or a menu)
 _NUMBER = re.compile(r"(?<![^ ])[0-9]+(?![^ ])")  # a word of digits in canonical text
 _CREDIT = re.compile(r"[(\[]([^()\[\]]*)[)\]]\s*$")  # what the brackets ending a text hold
+# A caption's credit after its text: names in brackets ("(Jane Doe/Reuters)", "[AP Photo/Jane
+# Doe]") or after a label ("Photo: Jane Doe/AP", "Image credit: Getty Images"), and nothing else.
+_CAPTION_CREDIT = re.compile(
+    r"[.!?…\"'”’]*\s*(?:[(\[]\s*(?:(?:photo|image|picture|credit)s?\s*[:：]\s*)?"
+    r"(?P<bracketed>[^()\[\]]+)[)\]]|(?:(?:photo|image|picture|photograph)(?:\s+credit)?|credit"
+    r"|source)\s*[:：]\s*(?P<labelled>.+))\s*",
+    re.IGNORECASE,
+)
+_CREDIT_WORDS = 8  # (the most words of such a credit: "Jane Doe for The New York Times")
+_CREDIT_JOINERS = frozenset({"via", "for", "and", "of", "the", "de", "van", "von", "courtesy"})
+_CAPTION_WORDS = 3  # (the fewest words of a caption: "Price" over "Price (USD)" is a table's)
 _WORD = re.compile(r"\w+")
 
 
@@ -451,6 +462,7 @@ class _DocumentMatcher:
             # containment in it, may be none now: a headline repeated in it went)
             self._vetoes_again(before_last)
             self._short_rounds(short_repeats, short_parts)
+        self._captions_with_credits()
         settle.remove_wordless(canonical, self.found)
         if settle.keep_rings(canonical, self.found):  # (a short line kept again may stand
             # right after its own repeat now, as a second run would find it)
@@ -2581,6 +2593,51 @@ class _DocumentMatcher:
                 if len(other) > b - a and " ".join(end).translate(runs.ZERO_DIGITS) == added:
                     return True
         return False
+
+    def _captions_with_credits(self) -> None:
+        """Remove each kept paragraph (of :data:`_CAPTION_WORDS` words or more) that the kept
+        paragraph right before or after it says again with a credit, and nothing else, at its
+        end: a photo's alt text beside its caption ("A crane lifts a beam." and "A crane lifts a
+        beam. (Jane Doe/AP)"), as a converter to Markdown or a scraper prints both. The caption
+        holds the text and its credit. (A short line is no paragraph contained in a later one,
+        and a longer one may stay as a statement of its own that a later paragraph repeats.)"""
+        canonical, found = self.document.canonical, self.found
+        for k in range(len(canonical)):
+            text = canonical[k]
+            if k in found or k in self.structured or word_count(text) < _CAPTION_WORDS:
+                continue
+            for step in (1, -1):
+                n = self.page.next_kept(k, step)
+                if n is None or n in self.structured:
+                    continue
+                if canonical[n].startswith(text + " ") and self._credit_after(n, text):
+                    rule = f"its words open {'later ' if n > k else ''}paragraph {n}, a caption "
+                    found[k] = Duplicate(
+                        k, n, "contained", 1.0, rule + "that adds its credit", (n,)
+                    )
+                    break
+
+    def _credit_after(self, n: int, text: str) -> bool:
+        """Whether paragraph ``n`` has nothing after the words of canonical ``text`` (which open
+        it) but a credit (:data:`_CAPTION_CREDIT`): up to :data:`_CREDIT_WORDS` words, each
+        opening with a capital but "via", "for" and the like, no figure, and in brackets two
+        names or more, or a name and an agency ("(Jane Doe/AP)")."""
+        raw = self.texts[n]
+        ends = [m.end() for m in _WORD.finditer(raw)]
+        words = text.count(" ") + 1
+        match = _CAPTION_CREDIT.fullmatch(raw, ends[words - 1]) if len(ends) > words else None
+        if match is None:
+            return False
+        bracketed = match.group("bracketed")
+        names = _WORD.findall(bracketed or match.group("labelled"))
+        return (
+            0 < len(names) <= _CREDIT_WORDS
+            and names[0][0].isupper()
+            and all(name[0].isupper() or name in _CREDIT_JOINERS for name in names)
+            and not figures([name.casefold() for name in names])
+            # (in brackets, a name and an agency, or a person's name: "(USD)" is a unit)
+            and (bracketed is None or "/" in bracketed or len(names) >= 2)
+        )
 
     def _affix_alone(self, i: int, words: list[str]) -> Callable[[int, int], bool]:
         """Which runs at an end of paragraph ``i``'s ``words`` may be the affix of a copy that

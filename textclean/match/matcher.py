@@ -2601,21 +2601,24 @@ class _DocumentMatcher:
         beam. (Jane Doe/AP)"), as a converter to Markdown or a scraper prints both. The caption
         holds the text and its credit. (A short line is no paragraph contained in a later one,
         and a longer one may stay as a statement of its own that a later paragraph repeats.)"""
-        canonical, found = self.document.canonical, self.found
-        for k in range(len(canonical)):
-            text = canonical[k]
-            if k in found or k in self.structured or word_count(text) < _CAPTION_WORDS:
+        canonical, found, structured = self.document.canonical, self.found, self.structured
+        kept = [k for k in range(len(canonical)) if k not in found and k not in structured]
+        for a, b in pairwise(kept):  # (beside each other, removed paragraphs aside)
+            shorter, longer = (a, b) if len(canonical[a]) < len(canonical[b]) else (b, a)
+            text = canonical[shorter]
+            if (
+                a in found  # (the caption of the pair before)
+                or not canonical[longer].startswith(text + " ")
+                or b - a > MAX_PASSED
+                or word_count(text) < _CAPTION_WORDS
+                or not self._credit_after(longer, text)
+            ):
                 continue
-            for step in (1, -1):
-                n = self.page.next_kept(k, step)
-                if n is None or n in self.structured:
-                    continue
-                if canonical[n].startswith(text + " ") and self._credit_after(n, text):
-                    rule = f"its words open {'later ' if n > k else ''}paragraph {n}, a caption "
-                    found[k] = Duplicate(
-                        k, n, "contained", 1.0, rule + "that adds its credit", (n,)
-                    )
-                    break
+            rule = f"its words open {'later ' if longer > shorter else ''}paragraph {longer}"
+            found[shorter] = Duplicate(
+                shorter, longer, "contained", 1.0, f"{rule}, a caption that adds its credit",
+                (longer,),
+            )  # fmt: skip
 
     def _credit_after(self, n: int, text: str) -> bool:
         """Whether paragraph ``n`` has nothing after the words of canonical ``text`` (which open

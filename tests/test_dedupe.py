@@ -2778,6 +2778,7 @@ BOILERPLATE_LINES = [
     "Watch on YouTube",
     "Like Loading...",
     "Jump to Recipe",
+    "Image caption,",
     # A paywall's lines beyond English
     "Dieser Artikel ist nur für Abonnenten verfügbar",  # German
     "Déjà abonné ? Se connecter",  # French
@@ -2839,6 +2840,7 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Click to expand the menu, then choose Settings.",
         "Duration: 45:12",  # (a podcast's episode)
         "View this post on the council's website for the full minutes.",
+        "Image caption contests drew 300 entries this year.",
         # Headings of an article that a page's links also say: one alone is content
         "Accessibility",
         "Terms of Use",

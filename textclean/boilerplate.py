@@ -171,6 +171,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"like loading",
     r"click to (expand|enlarge)",
     r"open this photo in gallery",
+    r"(image|media|video) caption,?",  # (a label on a line of its own before the caption)
     r"supported by",
     r"(jump to|print|pin|save|rate this) recipe",
     r"(listen to|play) (this )?(article|story)( \d+ min(ute)?s?)?",

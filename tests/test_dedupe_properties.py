@@ -786,6 +786,10 @@ def test_boilerplate_first_character_index_changes_no_answer(line: str, prefix: 
     text = prefix + line
     expected = next((p for p in patterns if _compile(p).fullmatch(text)), None)
     assert _MATCHER.match(text) == (expected if len(text) <= 300 and text else None)
+    # (the defaults are indexed once, apart from the extra patterns: the two together say
+    # whether a paragraph may start as the text does as every pattern tried alone says)
+    may = any(_compile(p).fullmatch(text, partial=True) for p in patterns)
+    assert _MATCHER.may_start(text) == (may and len(text) <= 300)
 
 
 # Letters with and without combining marks, full-width and CJK forms, punctuation and spaces.

@@ -399,16 +399,30 @@ class BoilerplateMatcher:
     """Matches whole paragraphs against boilerplate patterns.
 
     ``patterns`` are added to :data:`DEFAULT_PATTERNS` unless ``include_defaults`` is false. An
-    invalid pattern raises :class:`ValueError` naming it.
+    invalid pattern raises :class:`ValueError` naming it. The defaults are compiled and indexed
+    once, at import (it takes most of a second); a matcher with patterns of your own indexes
+    only those, and asks the defaults' matcher first.
     """
 
-    __slots__ = ("_any", "_by_first", "_by_pair", "_compiled", "_silent", "patterns")
+    __slots__ = (
+        "_any",
+        "_base",
+        "_by_first",
+        "_by_pair",
+        "_compiled",
+        "_own",
+        "_silent",
+        "patterns",
+    )
 
     def __init__(self, patterns: Iterable[str] = (), *, include_defaults: bool = True) -> None:
         if isinstance(patterns, str):
             raise TypeError("boilerplate_patterns must be an iterable of strings, not one string")
-        chosen = (*DEFAULT_PATTERNS, *patterns) if include_defaults else tuple(patterns)
-        self.patterns: tuple[str, ...] = chosen
+        own = tuple(patterns)
+        self._base = _DEFAULT_MATCHER if include_defaults else None
+        self._own = own
+        self.patterns: tuple[str, ...] = (*DEFAULT_PATTERNS, *own) if include_defaults else own
+        chosen = own
         self._compiled = tuple(_compile(p) for p in chosen)
         # One alternation answers "is it boilerplate?" in a single pass; which pattern matched is
         # looked up only for the (rare) paragraphs that are.
@@ -445,7 +459,7 @@ class BoilerplateMatcher:
                     self._by_pair[pair] = alternations[both]
 
     def _alternation(self, which: Iterable[int]) -> regex.Pattern[str]:
-        return _compile("|".join(f"(?:{self.patterns[n]})" for n in which) or "(?!)")
+        return _compile("|".join(f"(?:{self._own[n]})" for n in which) or "(?!)")
 
     def may_start(self, text: str) -> bool:
         """Whether some pattern matches a paragraph that starts with ``text`` (and may go on).
@@ -454,6 +468,8 @@ class BoilerplateMatcher:
         >>> matcher.may_start("story continues"), matcher.may_start("it")
         (True, False)
         """
+        if self._base is not None and self._base.may_start(text):
+            return True
         return len(text) <= MAX_LINE_CHARS and any(
             quick.fullmatch(text, partial=True) for quick in self._quick(text)
         )
@@ -586,14 +602,18 @@ class BoilerplateMatcher:
         """The first pattern that matches the whole of ``text``, or ``None``."""
         if len(text) > MAX_LINE_CHARS or not text:
             return None
+        if self._base is not None:
+            found = self._base.match(text)
+            if found is not None:
+                return found
         if not any(quick.fullmatch(text) for quick in self._quick(text)):
             return None
-        return next(
-            p for p, c in zip(self.patterns, self._compiled, strict=True) if c.fullmatch(text)
-        )
+        return next(p for p, c in zip(self._own, self._compiled, strict=True) if c.fullmatch(text))
 
 
-_DEFAULT_MATCHER = BoilerplateMatcher()  # immutable; compiled once at import
+# The default patterns' matcher, compiled and indexed once at import; immutable. Every other
+# matcher that includes the defaults asks it first.
+_DEFAULT_MATCHER = BoilerplateMatcher(DEFAULT_PATTERNS, include_defaults=False)
 
 
 def boilerplate_matcher(extra: Iterable[str] = ()) -> BoilerplateMatcher:

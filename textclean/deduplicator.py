@@ -45,10 +45,9 @@ def dedupe(text: str | bytes, **options: Any) -> DedupeResult:
     [(2, 0, 'exact'), (3, 1, 'exact')]
     """
     config = apply_options(_DEFAULTS, options, what="dedupe")
-    prepared = _prepare(text, config)
-    matching = match_paragraphs(
-        prepared.texts, prepared.document, config, boilerplate=_boilerplate(config)
-    )
+    boilerplate = _boilerplate(config)
+    prepared = _prepare(text, config, boilerplate)
+    matching = match_paragraphs(prepared.texts, prepared.document, config, boilerplate=boilerplate)
     return prepared.result(matching, doc_id=None, duplicate_of=None)
 
 
@@ -76,8 +75,11 @@ class _Prepared(NamedTuple):
         )
 
 
-def _prepare(text: str | bytes, options: DedupeOptions) -> _Prepared:
-    """Clean, segment and fingerprint ``text``: the stages before matching."""
+def _prepare(
+    text: str | bytes, options: DedupeOptions, boilerplate: BoilerplateMatcher | None
+) -> _Prepared:
+    """Clean, segment and fingerprint ``text``: the stages before matching (``boilerplate``:
+    the options' boilerplate matcher, built once by the caller)."""
     if not isinstance(text, str | bytes):
         raise TypeError(f"the text to deduplicate must be str or bytes, got {type(text).__name__}")
     if options.clean is not False:
@@ -88,19 +90,20 @@ def _prepare(text: str | bytes, options: DedupeOptions) -> _Prepared:
     else:
         source_text, steps = text, ()
     paragraphs = split_paragraphs(source_text)
-    texts, document = _fingerprint(paragraphs, options)
+    texts, document = _fingerprint(paragraphs, options, boilerplate)
     return _Prepared(source_text, steps, paragraphs, texts, document)
 
 
 def _fingerprint(
-    paragraphs: Sequence[str | Paragraph], options: DedupeOptions
+    paragraphs: Sequence[str | Paragraph],
+    options: DedupeOptions,
+    boilerplate: BoilerplateMatcher | None,
 ) -> tuple[list[str], DocumentPrint]:
     """The texts matched (without the furniture run into them: a teaser's "… Read more", a
     link's "(opens in new tab)") and their fingerprints."""
     texts = [p.text if isinstance(p, Paragraph) else p for p in paragraphs]
-    matcher = _boilerplate(options)
-    if matcher is not None:
-        texts = list(map(matcher.matched_text, texts))
+    if boilerplate is not None:
+        texts = list(map(boilerplate.matched_text, texts))
     return texts, fingerprint_paragraphs(texts, options.fingerprint, min_chars=options.min_chars)
 
 
@@ -122,8 +125,9 @@ def find_duplicates(paragraphs: Sequence[str | Paragraph], **options: Any) -> tu
     for position, p in enumerate(paragraphs):
         if not isinstance(p, str | Paragraph):
             raise TypeError(f"paragraph {position} is {type(p).__name__}, expected str")
-    texts, document = _fingerprint(paragraphs, config)
-    return match_paragraphs(texts, document, config, boilerplate=_boilerplate(config)).duplicates
+    boilerplate = _boilerplate(config)
+    texts, document = _fingerprint(paragraphs, config, boilerplate)
+    return match_paragraphs(texts, document, config, boilerplate=boilerplate).duplicates
 
 
 def _boilerplate(config: DedupeOptions) -> BoilerplateMatcher | None:
@@ -287,7 +291,7 @@ class Deduplicator:
                 raise TypeError(f"{name} must be a str or None, got {type(value).__name__}")
         if doc_id == "":  # (two documents would replace each other under it)
             raise ValueError("doc_id must not be empty: pass None to have one made up")
-        prepared = _prepare(text, self.options)
+        prepared = _prepare(text, self.options, self._boilerplate)
         with self._lock, self._store.transaction():
             if doc_id is None:
                 doc_id = self._store.next_doc_id()

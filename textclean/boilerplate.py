@@ -400,7 +400,7 @@ class BoilerplateMatcher:
 
     ``patterns`` are added to :data:`DEFAULT_PATTERNS` unless ``include_defaults`` is false. An
     invalid pattern raises :class:`ValueError` naming it. The defaults are compiled and indexed
-    once, at import (it takes most of a second); a matcher with patterns of your own indexes
+    once, at import (about 0.65 s); a matcher with patterns of your own indexes
     only those, and asks the defaults' matcher first.
     """
 
@@ -422,16 +422,15 @@ class BoilerplateMatcher:
         self._base = _DEFAULT_MATCHER if include_defaults else None
         self._own = own
         self.patterns: tuple[str, ...] = (*DEFAULT_PATTERNS, *own) if include_defaults else own
-        chosen = own
-        self._compiled = tuple(_compile(p) for p in chosen)
+        self._compiled = tuple(_compile(p) for p in own)
         # One alternation answers "is it boilerplate?" in a single pass; which pattern matched is
         # looked up only for the (rare) paragraphs that are.
-        self._any = self._alternation(range(len(chosen)))
+        self._any = self._alternation(range(len(own)))
         # For a pattern's first character (a Latin-1 one, or a dash or bracket that opens a
         # label), the alternation of only those patterns that can start with it, found by
         # partial matching: most paragraphs start with a letter that no pattern starts with, or
         # only a few. (A label's opening, "— " before "Advertisement", is looked past.)
-        bare = [_compile(p, bare=True) for p in chosen]
+        bare = [_compile(p, bare=True) for p in own]
         starting: dict[tuple[int, ...], list[str]] = {}
         for first in _INDEXED:
             which = tuple(n for n, c in enumerate(bare) if c.fullmatch(first, partial=True))

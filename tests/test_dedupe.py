@@ -3490,6 +3490,26 @@ def test_a_heading_over_the_same_words_with_a_unit_or_a_figure_stays() -> None:
         assert result.duplicates == (), line
 
 
+def test_a_gallerys_counters_go_and_a_tables_figures_stay() -> None:
+    # "1 of 3" over each photo of a gallery (twice: a second gallery counts again); a single
+    # one, or cells of a table that do not count up, stay.
+    photos = [
+        "A worker inspects a bearing under the bridge deck. (Jane Doe/Harbour Gazette)",
+        "Traffic queues at the south end of the bridge on Tuesday morning.",
+        "The coast road, which will carry diverted traffic.",
+    ]
+    others = ["Divers check the old ferry's hull.", "The new ferry leaves the north quay."]
+
+    def gallery(captions: list[str]) -> list[str]:
+        return [line for n, c in enumerate(captions, 1) for line in (f"{n} of 3", c)]
+
+    result = dedupe(doc(P0, *gallery(photos), P1, *gallery(others), P2))
+    assert result.text == doc(P0, *photos, P1, *others, P2)
+    assert {d.kind for d in result.duplicates} == {"boilerplate"}
+    for lines in (["1 of 3", P1], ["Field goals", "3 of 5", "Free throws", "2 of 4"]):
+        assert dedupe(doc(P0, *lines, P2)).duplicates == ()
+
+
 TIMETABLE = [
     "Ferry timetable from Monday",
     "North Quay",

@@ -463,6 +463,7 @@ class _DocumentMatcher:
             self._vetoes_again(before_last)
             self._short_rounds(short_repeats, short_parts)
         self._captions_with_credits()
+        settle.remove_counters(canonical, self.found)
         settle.remove_wordless(canonical, self.found)
         if settle.keep_rings(canonical, self.found):  # (a short line kept again may stand
             # right after its own repeat now, as a second run would find it)

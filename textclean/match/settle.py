@@ -1,9 +1,9 @@
 """Settling the outcome of matching: what goes last, and what each removal points at.
 
 Passes that run on the duplicates found, once the tiers are done: paragraphs without a word that
-stand between removed ones, ``keep="longest"``, the body's copy of a highlights box's item,
-references to paragraphs removed since (which follow that paragraph's own duplicate to one that
-stays), and the earlier document that holds most of this one.
+stand between removed ones, a gallery's counters, ``keep="longest"``, the body's copy of a
+highlights box's item, references to paragraphs removed since (which follow that paragraph's own
+duplicate to one that stays), and the earlier document that holds most of this one.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ __all__ = [
     "prefer_body_to_box",
     "prefer_longest",
     "remove_contents",
+    "remove_counters",
     "remove_wordless",
     "resolve_references",
     "retargeted",
@@ -97,6 +98,42 @@ class Retargeting:
             for o in dup.originals:
                 naming.setdefault(o, set()).add(k)
         self._changes = found.changes
+
+
+_COUNTER = regex.compile(r"(\d{1,3}) of (\d{1,3})")  # "3 of 12", in canonical text
+
+
+def remove_counters(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
+    """Remove a gallery's counters: kept lines that are only "1 of 3", "2 of 3", ... (each below
+    a photo, or above its caption), two or more with the same total and the first figure rising
+    from one to the next, none past the total (a second gallery of as many photos starts again).
+    A single one, or figures that do not rise ("3 of 5", then "2 of 4": a table's cells), stay.
+
+    >>> found = {}
+    >>> remove_counters(["1 of 3", "a crane lifts a beam", "2 of 3", "3 of 5", "2 of 4"], found)
+    >>> sorted(found), found[0].rule
+    ([0, 2], "a gallery's counter (one of 2 that count up to 3)")
+    """
+    runs: dict[int, list[list[int]]] = {}  # total: the runs of rising counters, each its lines
+    last: dict[int, int] = {}  # total: the figure of the last counter
+    for k, text in enumerate(canonical):
+        match = _COUNTER.fullmatch(text) if k not in found and len(text) <= 9 else None
+        if match is None:
+            continue
+        number, total = int(match[1]), int(match[2])
+        if not 0 < number <= total:
+            continue
+        if number <= last.get(total, 0):  # (the count starts again: another gallery)
+            runs[total].append([])
+        runs.setdefault(total, [[]])[-1].append(k)
+        last[total] = number
+    for total, counted in runs.items():
+        for lines in counted:
+            if len(lines) < 2:
+                continue
+            rule = f"a gallery's counter (one of {len(lines)} that count up to {total})"
+            for k in lines:
+                found[k] = Duplicate(k, None, "boilerplate", 1.0, rule)
 
 
 def retargeted(other: Duplicate, j: int, dup: Duplicate) -> Duplicate:

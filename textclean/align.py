@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Indel, LCSseq, Opcode, Opcodes
@@ -53,6 +54,8 @@ __all__ = [
     "whole_words_in",
     "word_for_word",
 ]
+
+_T = TypeVar("_T")
 
 MIN_RUN = 3  # words in a row that count as found (single common words match by chance)
 # Negations, and words that qualify a claim (in canonical form: accents and case aside).
@@ -207,17 +210,34 @@ def says_the_opposite(words: list[str], other: list[str], ops: Opcodes) -> bool:
     >>> says_the_opposite(said, pro, Indel.opcodes(said, pro))
     False
     """
-    taken: set[str] = set()
-    given: set[str] = set()
-    for op in [*ops, None]:  # (a stretch of differences ends at an equal stretch, or the end)
-        if op is not None and op.tag != "equal":
-            taken.update(words[op.src_start : op.src_end])
-            given.update(other[op.dest_start : op.dest_end])
-            continue
-        if any(not OPPOSITES.get(w, _NONE).isdisjoint(given) for w in taken):
-            return True
-        taken, given = set(), set()
-    return False
+    return any(
+        not OPPOSITES.get(w, _NONE).isdisjoint(given)
+        for taken, given in _stretches(ops, words, other)
+        for w in taken
+    )
+
+
+def _stretches(
+    ops: Opcodes, src: Sequence[_T], dest: Sequence[_T]
+) -> Iterator[tuple[list[_T], list[_T]]]:
+    """Each stretch of differences of the alignment ``ops`` of ``src`` with ``dest`` (it ends at
+    an equal stretch, or an end): what it takes of ``src`` and what it gives of ``dest``.
+
+    >>> a, b = "the fees rose in may".split(), "the charges fell in may".split()
+    >>> list(_stretches(Indel.opcodes(a, b), a, b))
+    [(['fees', 'rose'], ['charges', 'fell'])]
+    """
+    taken: list[_T] = []
+    given: list[_T] = []
+    for op in ops:
+        if op.tag != "equal":
+            taken += src[op.src_start : op.src_end]
+            given += dest[op.dest_start : op.dest_end]
+        elif taken or given:
+            yield taken, given
+            taken, given = [], []
+    if taken or given:
+        yield taken, given
 
 
 def drops_inside(words: list[str], other: list[str], ops: Opcodes) -> bool:
@@ -705,18 +725,11 @@ def names_replaced(text: str, original: str) -> bool:
     other = [(m.group(), m.start()) for m in _RAW_WORD.finditer(original)]
     ops = Indel.opcodes([w.casefold() for w, _ in found], [w.casefold() for w, _ in other])
     replaced = inside = 0
-    taken: list[tuple[str, int]] = []
-    given: list[tuple[str, int]] = []
-    for op in [*ops, None]:  # (a stretch of differences ends at an equal stretch, or the end)
-        if op is not None and op.tag != "equal":
-            taken += found[op.src_start : op.src_end]
-            given += other[op.dest_start : op.dest_end]
-            continue
+    for taken, given in _stretches(ops, found, other):
         if len(taken) != len(given) or not all(w[:1].isupper() for w, _ in taken + given):
             return False
         replaced += len(taken)
         inside += any(_inside_sentence(text, at) for _, at in taken)
-        taken, given = [], []
     return replaced >= 2 and inside > 0
 
 

@@ -1649,7 +1649,8 @@ class _DocumentMatcher:
         cutoff = self.options.threshold * 100
         best: tuple[float, Ref] | None = None
         spinnings: list[tuple[float, Ref]] = []  # (scores between the two cutoffs)
-        words: list[str] | None = None
+        words = fp.canonical.split(" ")
+        aligned: tuple[list[str], Opcodes] | None = None  # (the best's words and alignment)
         candidates = _best_linked(candidates, _MAX_VERIFIED)  # (a near copy shares most keys)
         for ref, (_, canon) in candidates.items():
             if len(fp.canonical) * len(canon) > MAX_ALIGNMENT:
@@ -1662,16 +1663,15 @@ class _DocumentMatcher:
             if score < cutoff:
                 spinnings.append((score, ref))
                 continue
-            if words is None:
-                words = fp.canonical.split(" ")
             other = canon.split(" ")
-            if says_the_opposite(words, other, Indel.opcodes(words, other)):
+            ops = Indel.opcodes(words, other)
+            if says_the_opposite(words, other, ops):
                 continue  # (another statement: "opponents say" for "supporters say")
             if best is not None:
                 self.rivalled.add(i)
             if best is None or score > best[0]:
-                best = (score, ref)
-        if best is None:
+                best, aligned = (score, ref), (other, ops)
+        if best is None or aligned is None:
             if len(spinnings) == 1 and fp.words >= HEADING_WORDS and i not in self.pending:
                 self._hold_spun(i, fp, *spinnings[0], candidates)
             return None
@@ -1684,8 +1684,7 @@ class _DocumentMatcher:
         )  # fmt: skip
         if doc_id is not None:  # (its text, should a decorated line beside it need it)
             self.indexed.texts[doc_id, j] = candidates[best[1]][1]
-        words, other = fp.canonical.split(" "), candidates[best[1]][1].split(" ")
-        ops = Indel.opcodes(words, other)
+        other, ops = aligned
         if drops_numbers(ops, other):  # "9.5 hours" and "9 hours" are different facts
             # Inside a copy of the body a changed figure is a correction of the same page, and
             # goes with the copy; an earlier document's figure is last week's: the new one is

@@ -101,6 +101,7 @@ class Retargeting:
 
 
 _COUNTER = regex.compile(r"(\d{1,3}) of (\d{1,3})")  # "3 of 12", in canonical text
+_COUNTER_CHARS = len("100 of 120")  # (the longest, so that longer lines are not matched)
 
 
 def remove_counters(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
@@ -113,11 +114,15 @@ def remove_counters(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
     >>> remove_counters(["1 of 3", "a crane lifts a beam", "2 of 3", "3 of 5", "2 of 4"], found)
     >>> sorted(found), found[0].rule
     ([0, 2], "a gallery's counter (one of 2 that count up to 3)")
+    >>> found = {}
+    >>> remove_counters(["99 of 120", "100 of 120"], found)
+    >>> sorted(found)
+    [0, 1]
     """
     runs: dict[int, list[list[int]]] = {}  # total: the runs of rising counters, each its lines
     last: dict[int, int] = {}  # total: the figure of the last counter
     for k, text in enumerate(canonical):
-        match = _COUNTER.fullmatch(text) if k not in found and len(text) <= 9 else None
+        match = _COUNTER.fullmatch(text) if k not in found and len(text) <= _COUNTER_CHARS else None
         if match is None:
             continue
         number, total = int(match[1]), int(match[2])

@@ -231,6 +231,7 @@ class _DocumentMatcher:
         # What earlier documents hold around a candidate, asked of the index once.
         self.indexed = Earlier(prior)
         self.split_words: dict[int, list[str]] = {}  # a paragraph's words, once split
+        self.colon_leads: dict[int, frozenset[str] | None] = {}  # (see _furniture_in)
         # The first later paragraph found word for word in a paragraph, though not as whole
         # sentences of it (a heading and a list line merged into one: "key features pay...").
         self.parts: dict[int, list[int]] = {}
@@ -2091,7 +2092,10 @@ class _DocumentMatcher:
         document removed)."""
         if self.boilerplate is None:
             return None
-        leads = self.boilerplate.colon_leads(self.texts[i]) if ":" in self.texts[i] else None
+        if i not in self.colon_leads:  # (once a paragraph: a long one is asked of again and again)
+            text = self.texts[i]
+            self.colon_leads[i] = self.boilerplate.colon_leads(text) if ":" in text else None
+        leads = self.colon_leads[i]
         return partial(self.boilerplate.match_canonical, leads=leads) if leads else self.furniture
 
     def _indexed_text(self, m: int, values: list[str]) -> Duplicate | None:

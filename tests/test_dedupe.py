@@ -4045,6 +4045,35 @@ def test_body_and_a_copy_wrapped_as_one_block() -> None:
     assert result.text == first
 
 
+@pytest.mark.parametrize("width", [42, 62])
+def test_a_wrapped_copy_goes_though_a_compound_broken_at_its_hyphen_opens_a_list_item(
+    width: int,
+) -> None:
+    # "Stay-" ends a line and "at-home" opens the next: the copy reads "stayat home orders",
+    # which the item's first words ("stay at home orders") are not; but they stand again
+    # further on in the item, word for word, where the edited item's start is not.
+    items = [
+        "Most travel policies were written before the pandemic, and many still say little about "
+        "what happens when a trip is called off because of an outbreak.",
+        "Cover for a trip cancelled because you fell ill is standard, but most insurers exclude "
+        "the following:",
+        "- Staying at home by choice: if you cancel because you would rather not travel, the "
+        "policy pays nothing.",
+        "- Stay-at-home orders: most policies cover only a quarantine ordered for you, not "
+        "general stay-at-home orders.",
+        "- New outbreaks: if your destination shuts down after you have booked, do not count on "
+        "your insurer.",
+        "Read the small print before you buy, and ask the insurer in writing about anything it "
+        "does not cover.",
+    ]
+    body = doc(*items)
+    copy = textwrap.fill(" ".join(items), width)
+    assert "Stay-\nat-home" in copy
+    result = dedupe(body + "\n\n" + copy)
+    assert removed(result) == {len(items): (0, "contained")}
+    assert result.text == body
+
+
 def test_lines_of_a_list_stay_apart() -> None:
     # Items of similar length that end like sentences: every line is as full as the widest.
     plans = [

@@ -274,11 +274,14 @@ class MergedCopies:
         if len(canon) > 2 * EDGE:
             # An alignment of a long paragraph may reach into the text beside it (its last
             # letters matched there, as well as anywhere): a small edit leaves the start or the
-            # end as it was, so the stretch stops at them where they stand.
+            # end as it was, so the stretch stops at them where they stand; unless what is left
+            # is too short to be that similar: the start was edited, and its words stand again
+            # further on ("stay at home orders ... not general stay at home orders").
+            least = len(canon) * self.threshold / (2 - self.threshold)
             head = text.find(canon[:EDGE], start, end)
+            start = head if head >= 0 and end - head >= least else start
             tail = text.rfind(canon[-EDGE:], start, end)
-            start = max(start, head)
-            end = tail + EDGE if tail >= start else end
+            end = tail + EDGE if tail >= start and tail + EDGE - start >= least else end
         while start > 0 and text[start - 1] != " ":  # whole words
             start -= 1
         while end < len(text) and text[end] != " ":

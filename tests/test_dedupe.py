@@ -4045,6 +4045,53 @@ def test_body_and_a_copy_wrapped_as_one_block() -> None:
     assert result.text == first
 
 
+# A story with headings and a numbered list run into a paragraph, for copies of it hard-wrapped
+# after their paragraph breaks were lost.
+LIBRARY = [
+    "The county library on Elm Street will close for eight weeks from June while its east wing "
+    "is rebuilt, the board said on Monday.",
+    "It is the first large repair since the building opened in 1974, and the board has set aside "
+    "$2.4 million for it, most of it from a state grant.",
+    "What will change",
+    "The board listed the work in order of cost. 1. A new roof over the reading room. 2. Lifts "
+    "to the upper floor. 3. A children's corner with its own entrance on Birch Lane.",
+    "Architects from a firm in Dover drew the plans last winter after two public meetings, at "
+    "which parents asked for longer opening hours and more seats.",
+    "The reading room will get new windows as well, which the head librarian said would cut the "
+    "heating bill by about a third.",
+    "During the closure",
+    "Readers can borrow books from the mobile library, which will stop outside the town hall "
+    "every Tuesday and Friday morning.",
+    "Fines on loans due during the closure will be waived, and the returns box by the front "
+    "door will stay open throughout.",
+    "The computer room moves to the community centre on Oak Avenue for the eight weeks, with "
+    "the same opening hours as before.",
+    "Story time for toddlers will be held in the park on fine days and in the church hall when "
+    "it rains, volunteers said.",
+    "What readers say",
+    "Martha Quinn, who has used the library for forty years, said she would miss the quiet of "
+    "the reading room but welcomed the lifts.",
+    "A student who studies there most evenings said the closure came at a bad time, just before "
+    "the summer exams, and asked for a study room elsewhere.",
+    "The board said it would look for a room at the high school and answer by the end of the "
+    "month.",
+]
+
+
+@pytest.mark.parametrize("width", [56, 68])
+def test_a_hard_wrapped_copy_cut_inside_a_paragraph_goes_in_both_parts(width: int) -> None:
+    # The copy lost its breaks; a line of it opens with "2." after a full stop, so it is cut into
+    # two paragraphs there, inside the body's list paragraph: each part holds whole paragraphs
+    # of the body and a part of that one, whose other part opens the other.
+    body = doc(*LIBRARY)
+    result = dedupe(body + "\n\n" + _wrap(" ".join(LIBRARY), width))
+    first, second = result.paragraphs[len(LIBRARY) :]
+    assert "The board listed the work" in first.text and "A children's" in second.text
+    assert removed(result)[first.index] == (0, "contained")
+    assert removed(result)[second.index][1] == "contained"
+    assert result.text == body
+
+
 @pytest.mark.parametrize("width", [42, 62])
 def test_a_wrapped_copy_goes_though_a_compound_broken_at_its_hyphen_opens_a_list_item(
     width: int,

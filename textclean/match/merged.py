@@ -219,10 +219,40 @@ class MergedCopies:
             covered += _words_from(text, start, end) + gap_covered
             skipped, skipped_chars = [], 0
             at = _past(text, end) if forward else _before(text, start)
-        rest_small, rest_covered = self.rest_gap(
-            text[at:] if forward else text[: max(at, 0)], skipped
-        )
+        rest = text[at:] if forward else text[: max(at, 0)]
+        cut = None if pieces_go or not skipped else self.cut_from(text, rest, skipped[0], forward)
+        if cut is not None:  # (the rest of that paragraph opens the text beside this one)
+            return [*pieces, skipped[0]], covered + cut, small
+        rest_small, rest_covered = self.rest_gap(rest, skipped)
         return pieces, covered + rest_covered, small and rest_small
+
+    def cut_from(self, text: str, rest: str, k: int, forward: bool) -> int | None:
+        """How many words ``rest``, the words left at the end of a copy ``text``, has if they are
+        the first words of paragraph ``k`` (its last ones, when not ``forward``): a copy whose
+        lines were cut into paragraphs inside one of its paragraphs ("1. When ..." opening a
+        line of a hard-wrapped copy), whose other part stands beside it. Only in a text longer
+        than a line (:data:`~textclean.boilerplate.MAX_LINE_CHARS`): the lines of a copy
+        wrapped at a fixed width, each a paragraph, run into the paragraphs beside theirs and
+        go line by line (see :mod:`textclean.match.lines`).
+
+        >>> copies = MergedCopies(["the board met", "it voted to sell the old depot"], {}, 0.9)
+        >>> text = "the board met " * 30 + "it voted to"
+        >>> copies.cut_from(text, " it voted to", 1, True)
+        3
+        >>> copies.cut_from(text, "sell the old depot ", 1, False)
+        4
+        >>> copies.cut_from(text, "it voted to sell the", 0, True) is None
+        True
+        >>> copies.cut_from(text[-40:], " it voted to", 1, True) is None  # (a line)
+        True
+        """
+        cut = rest.strip()
+        canon = self.canonical[k]
+        if len(text) <= MAX_LINE_CHARS or not cut:
+            return None
+        if canon.startswith(cut + " ") if forward else canon.endswith(" " + cut):
+            return cut.count(" ") + 1
+        return None
 
     def find_near(
         self,

@@ -4045,8 +4045,8 @@ def test_body_and_a_copy_wrapped_as_one_block() -> None:
     assert result.text == first
 
 
-# A story with headings and a numbered list run into a paragraph, for copies of it hard-wrapped
-# after their paragraph breaks were lost.
+# A story with headings, a numbered list run into a paragraph and a link, for copies of it
+# hard-wrapped after their paragraph breaks were lost.
 LIBRARY = [
     "The county library on Elm Street will close for eight weeks from June while its east wing "
     "is rebuilt, the board said on Monday.",
@@ -4090,6 +4090,29 @@ def test_a_hard_wrapped_copy_cut_inside_a_paragraph_goes_in_both_parts(width: in
     assert removed(result)[first.index] == (0, "contained")
     assert removed(result)[second.index][1] == "contained"
     assert result.text == body
+
+
+def test_a_hard_wrapped_copy_goes_though_a_link_in_it_is_broken_across_two_lines() -> None:
+    link = "https://www.elmcountylibrary.org/news/2026/east-wing-renovation-plans-and-timeline"
+    story = [*LIBRARY[:9], f"The plans are posted at {link} for comments.", *LIBRARY[9:]]
+    body = doc(*story)
+    copy = textwrap.fill(" ".join(story), 70)  # (broken after "plans-", before "and-timeline")
+    assert f"{link.removesuffix('and-timeline')}\nand-timeline" in copy
+    result = dedupe(body + "\n\n" + copy)
+    assert [d.kind for d in result.duplicates] == ["contained"]
+    assert result.text == body
+    # The link reads as one word, as the body's does; the word after one at a line's end stays.
+    assert canonical_form(copy) == canonical_form(" ".join(story))
+    assert canonical_form(f"see {link}\nand more") == canonical_form(f"see {link} and more")
+
+
+@pytest.mark.parametrize("cut", [6, 7, 8, 12, 30, 44, 60])
+def test_a_link_cut_anywhere_at_a_lines_end_reads_as_the_whole_link(cut: int) -> None:
+    # As a wrap at a fixed width cuts a word longer than a line (Python's textwrap does): inside
+    # "https://", in the host or in the path; and the next line indented.
+    link = "https://www.elmcountylibrary.org/news/2026/east-wing-renovation-plans-and-timeline"
+    whole = canonical_form(f"The plans are at {link} for comments.")
+    assert canonical_form(f"The plans are at {link[:cut]}\n    {link[cut:]} for comments.") == whole
 
 
 @pytest.mark.parametrize("width", [42, 62])

@@ -46,7 +46,8 @@ canonical form is:
   copy that carries its links as text holds one word more a link, not a dozen; its query string
   (tracking tags that differ from copy to copy) and its dots (which are not sentence ends) do
   not count; and, the word holding a digit, two addresses differ as two numbers do, never by a
-  typo;
+  typo. An address that a wrap at a fixed width broke at the end of a line is one address
+  again, as :func:`_join_address` tells;
 * without reference marks after punctuation (``in 1934.[3]``, ``bridge,[a]``), numbered ones
   apart from the word before them (``in 1934. [3]``, ``[3] Smith``: a copy with other breaks
   may open a line with one), and link numbers before a word (``the [12]council``, as text
@@ -165,6 +166,17 @@ _LINK_NUMBER = re.compile(r"\[(?<![^\s(“\"'‘«\x01]\[)\d{1,4}\](?=[^\W\d_]|[
 # follows up to white space. The punctuation it ends with belongs to the sentence (``see
 # https://example.com.``).
 _ADDRESS = re.compile(rf"(?<![\w/.+-])(?:{_SCHEME}://|www\.)[^\s\x01]*[^\s\x01.,;:!?)\]}}>\"'”’]")
+# ... and one that a wrap at a fixed width (or print) broke at the end of a line, the rest of it
+# opening the next: one address again (see _join_address).
+_ADDRESS_BROKEN = re.compile(
+    rf"(?<![\w/.+-])(?:{_SCHEME}://|www\.)[^\s\x01]*"
+    r"(?:[ \t]*\r?\n[ \t]*[a-z0-9_%~][^\s\x01]*)+"  # (a long one: over several lines)
+)
+_BREAK_IN_ADDRESS = re.compile(r"[ \t]*\r?\n[ \t]*")
+# ... or broken inside its "://" ("https:/" ending a line, "/example.com" opening the next).
+_SCHEME_BROKEN = re.compile(r"(?<![\w/.+-])(https?:/?)[ \t]*\r?\n[ \t]*(?=/)")
+# ... of which the rest on the next line is a slug ("tream-assets"): its characters only.
+_SLUG = re.compile(r"[a-z0-9._~%#?=&/-]*[-_=/][a-z0-9._~%#?=&/-]*")
 _NOT_WORD = re.compile(r"[^0-9A-Za-z]+")
 # A drop cap on a line of its own at the start of a paragraph (after a separator): "I\nn reality".
 _DROP_CAP = regex.compile(r"\x01([\"'“‘«„]?\p{Lu})\n(?=\p{Ll})")
@@ -248,7 +260,9 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
         if "](" in raw:
             raw = _LINK_TARGET.sub("] ", raw)
         raw = _LINK_NUMBER.sub(" ", _REFERENCE_MARK.sub(" ", raw))
-    if "://" in raw or "www." in raw:
+    if ":/" in raw or "www." in raw or ":\n" in raw:  # (and "https:" or "https:/" ending a line)
+        if "\n" in raw:
+            raw = _ADDRESS_BROKEN.sub(_join_address, _SCHEME_BROKEN.sub(r"\1", raw))
         raw = _ADDRESS.sub(_address_word, raw)
     for old, new in _TYPOGRAPHY:
         if old in raw:
@@ -288,6 +302,45 @@ def _without_markup(raw: str) -> str:
             part = _TAG_ATTRIBUTES.sub(r"<\1>", part)
         parts[n] = part
     return _SEP.join(parts)
+
+
+def _join_address(match: re.Match[str]) -> str:
+    """For :data:`_ADDRESS_BROKEN`: a web address broken at the end of a line joined to the
+    rest of it on the next, when the part before ends where an address does not end (a hyphen,
+    an underscore, a query's ``=`` or ``&``), or the rest holds a ``/`` (its path going on) or
+    is a slug (``tream-assets``, the end of a long one cut anywhere), and is no address of its
+    own; and so on, line after line. Else the rest as it is: a sentence may go on after an
+    address.
+
+    >>> _ADDRESS_BROKEN.sub(_join_address, "at https://example.com/news/city-\\nhall-vote.")
+    'at https://example.com/news/city-hall-vote.'
+    >>> _ADDRESS_BROKEN.sub(_join_address, "at https://example.com/ne\\nws/2026/city-ha\\nll-vote")
+    'at https://example.com/news/2026/city-hall-vote'
+    >>> _ADDRESS_BROKEN.sub(_join_address, "at https://example.com/news\\nand then")
+    'at https://example.com/news\\nand then'
+    >>> _ADDRESS_BROKEN.sub(_join_address, _SCHEME_BROKEN.sub(r"\\1", "(https:/\\n/example.com)"))
+    '(https://example.com)'
+    """
+    text = match.group()
+    head, *parts = _BREAK_IN_ADDRESS.split(text)
+    breaks = _BREAK_IN_ADDRESS.findall(text)
+    for n, part in enumerate(parts):
+        if not _goes_on(head, part):
+            return head + "".join(b + p for b, p in zip(breaks[n:], parts[n:], strict=True))
+        head += part
+    return head
+
+
+def _goes_on(head: str, part: str) -> bool:
+    """Whether ``part``, opening a line, is the rest of the address ``head`` that ends the line
+    before (see :func:`_join_address`)."""
+    if head.endswith(("://", "www.")):
+        return True  # (nothing of it but its start)
+    if "://" in part or part.startswith("www."):
+        return False  # (an address of its own)
+    if head[-1] in "-_=&?#%" or "/" in part:
+        return True
+    return _SLUG.fullmatch(part.rstrip(".,;:!?)]}>\"'”’")) is not None
 
 
 def _address_word(match: re.Match[str]) -> str:

@@ -85,7 +85,7 @@ __all__ = [
     "word_count",
 ]
 
-CANONICAL_VERSION = 13
+CANONICAL_VERSION = 14
 """Changes whenever the canonical form of some text changes (and with it every key of it)."""
 
 # While folding, U+0002 marks a sentence end and U+0001 separates paragraphs; both are removed

@@ -4092,6 +4092,22 @@ def test_a_hard_wrapped_copy_cut_inside_a_paragraph_goes_in_both_parts(width: in
     assert result.text == body
 
 
+def test_an_indexed_storys_hard_wrapped_copy_cut_inside_a_paragraph_goes_in_both_parts() -> None:
+    # Across documents, the indexed paragraphs from the first the copy's second part shares a key
+    # with are tried, as many as its text could hold; but it holds only the end of that one, so
+    # the short lines at the story's end (no key of their own) fell out of the count.
+    story = [*LIBRARY, "Opening hours", "Monday to Friday, nine to five."]
+    copy = _wrap(" ".join(story), 80)
+    with Deduplicator() as index:
+        index.dedupe(doc(*story), doc_id="story")
+        result = index.check(copy, doc_id="copy")
+    first, second = result.paragraphs
+    assert "The board listed the work" in first.text and "A children's" in second.text
+    assert [(d.index, d.kind, d.doc_id) for d in result.duplicates] == [
+        (0, "contained", "story"), (1, "contained", "story")
+    ]  # fmt: skip
+
+
 def test_a_hard_wrapped_copy_goes_though_a_link_in_it_is_broken_across_two_lines() -> None:
     link = "https://www.elmcountylibrary.org/news/2026/east-wing-renovation-plans-and-timeline"
     story = [*LIBRARY[:9], f"The plans are posted at {link} for comments.", *LIBRARY[9:]]

@@ -2060,7 +2060,10 @@ class _DocumentMatcher:
                 # The copy may hold paragraphs that share no key with it (list lines, or
                 # headings run into the sentences after them once the breaks are gone): the
                 # indexed paragraphs from a few before the first candidate on are tried.
-                members = self.indexed.run(doc_id, members[0][0], dict(members), len(text) + 1)
+                # (the first may stand in the copy in part: a copy cut inside it, whose other
+                # part is another paragraph)
+                room = len(text) + 1 + len(members[0][1])
+                members = self.indexed.run(doc_id, members[0][0], dict(members), room)
                 found, covered, small_gaps = lay_out(members)
             head = find_anywhere(text, members[found[0]][1]) if len(found) >= 2 else -1
             if not (small_gaps and covered >= need) and head > SLACK:

@@ -662,6 +662,19 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
         _, seconds = _timed(text)
         print(f"  {repeats:>9,} repeats: {seconds:6.3f} s, "
               f"{seconds / (len(text) / 1e6):6.2f} s/MB")  # fmt: skip
+    # Web addresses run together in one long word, in a document with line breaks: an address
+    # broken at a line's end was looked for from each of them to the word's end (bc0437b's code:
+    # 21.65 s for 8,000). Then an address ending a line, and a long run after it on the next that
+    # reads like a slug up to its last letter: read as one, it cost the square of its length.
+    print("N web addresses in one word, after a line; an address, then a run of N 'a-' and 'A'")
+    for count in (8_000, 16_000, 32_000):
+        text = "A line\nsee " + ",".join(["https://example.com/story/7"] * count) + " today."
+        _, seconds = _timed(text)
+        slug = f"See https://example.com/a\n{'a-' * (10 * count)}A and more."
+        _, slug_seconds = _timed(slug)
+        megabytes = len(text) / 1e6
+        print(f"  {count:>9,} addresses: {seconds:6.3f} s, {seconds / megabytes:6.2f} s/MB; "
+              f"{10 * count:>9,} 'a-': {slug_seconds:6.3f} s")  # fmt: skip
 
 
 def across(articles: Sequence[_generate.Article], seed: int) -> None:

@@ -168,15 +168,19 @@ _LINK_NUMBER = re.compile(r"\[(?<![^\s(“\"'‘«\x01]\[)\d{1,4}\](?=[^\W\d_]|[
 _ADDRESS = re.compile(rf"(?<![\w/.+-])(?:{_SCHEME}://|www\.)[^\s\x01]*[^\s\x01.,;:!?)\]}}>\"'”’]")
 # ... and one that a wrap at a fixed width (or print) broke at the end of a line, the rest of it
 # opening the next: one address again (see _join_address).
-_ADDRESS_BROKEN = re.compile(
-    rf"(?<![\w/.+-])(?:{_SCHEME}://|www\.)[^\s\x01]*"
-    r"(?:[ \t]*\r?\n[ \t]*[a-z0-9_%~][^\s\x01]*)+"  # (a long one: over several lines)
+# Tried once a word (from its start: the first address in it, or none; possessive, atomic), so
+# that a long word with many addresses in it and no line break after it costs its length once.
+_ADDRESS_BROKEN = regex.compile(
+    rf"(?<![^\s\x01])(?>[^\s\x01]*?(?<![\w/.+-])(?:{_SCHEME}://|www\.))[^\s\x01]*+"
+    r"(?:[ \t]*+\r?\n[ \t]*+[a-z0-9_%~][^\s\x01]*+)++"  # (a long one: over several lines)
 )
 _BREAK_IN_ADDRESS = re.compile(r"[ \t]*\r?\n[ \t]*")
 # ... or broken inside its "://" ("https:/" ending a line, "/example.com" opening the next).
 _SCHEME_BROKEN = re.compile(r"(?<![\w/.+-])(https?:/?)[ \t]*\r?\n[ \t]*(?=/)")
-# ... of which the rest on the next line is a slug ("tream-assets"): its characters only.
-_SLUG = re.compile(r"[a-z0-9._~%#?=&/-]*[-_=/][a-z0-9._~%#?=&/-]*")
+# ... of which the rest on the next line is a slug ("tream-assets"): its characters only, a
+# hyphen, an underscore or an "=" among them (looked for apart: one pattern for both would
+# backtrack over every hyphen of a long run that fails at its end).
+_SLUG = re.compile(r"[a-z0-9._~%#?=&/-]+")
 _NOT_WORD = re.compile(r"[^0-9A-Za-z]+")
 # A drop cap on a line of its own at the start of a paragraph (after a separator): "I\nn reality".
 _DROP_CAP = regex.compile(r"\x01([\"'“‘«„]?\p{Lu})\n(?=\p{Ll})")
@@ -304,7 +308,7 @@ def _without_markup(raw: str) -> str:
     return _SEP.join(parts)
 
 
-def _join_address(match: re.Match[str]) -> str:
+def _join_address(match: regex.Match[str]) -> str:
     """For :data:`_ADDRESS_BROKEN`: a web address broken at the end of a line joined to the
     rest of it on the next, when the part before ends where an address does not end (a hyphen,
     an underscore, a query's ``=`` or ``&``), or the rest holds a ``/`` (its path going on) or
@@ -340,7 +344,8 @@ def _goes_on(head: str, part: str) -> bool:
         return False  # (an address of its own)
     if head[-1] in "-_=&?#%" or "/" in part:
         return True
-    return _SLUG.fullmatch(part.rstrip(".,;:!?)]}>\"'”’")) is not None
+    rest = part.rstrip(".,;:!?)]}>\"'”’")
+    return _SLUG.fullmatch(rest) is not None and any(c in rest for c in "-_=")
 
 
 def _address_word(match: re.Match[str]) -> str:

@@ -4092,6 +4092,21 @@ def test_a_hard_wrapped_copy_cut_inside_a_paragraph_goes_in_both_parts(width: in
     assert result.text == body
 
 
+@pytest.mark.parametrize("width", [57, 73])
+def test_a_hard_wrapped_copy_cut_inside_a_paragraph_the_body_repeats_goes_in_both_parts(
+    width: int,
+) -> None:
+    # The list paragraph stands twice, in a box and in the story; its second copy goes as the
+    # same text, and the copy is cut inside it: the words left at the end of the first part are
+    # the first words of that removed paragraph, not of the next one the copy may hold.
+    story = [*LIBRARY[:3], LIBRARY[3], *LIBRARY[3:]]
+    body = doc(*story)
+    result = dedupe(body + "\n\n" + _wrap(" ".join(story), width))
+    assert len(result.paragraphs) == len(story) + 2
+    assert removed(result)[4] == (3, "exact")
+    assert result.text == doc(*story[:4], *story[5:])
+
+
 def test_an_indexed_storys_hard_wrapped_copy_cut_inside_a_paragraph_goes_in_both_parts() -> None:
     # Across documents, the indexed paragraphs from the first the copy's second part shares a key
     # with are tried, as many as its text could hold; but it holds only the end of that one, so

@@ -193,6 +193,7 @@ class MergedCopies:
         small = True
         skipped: list[int] = []
         skipped_chars = passed = 0
+        missed: int | None = None  # (the first paragraph past the last found: passed or skipped)
         for k in order:
             if not 0 < at < len(text) or len(skipped) > (MAX_SKIPPED if pieces else 2):
                 break  # (a copy lacking more than two paragraphs next to its anchor is no copy)
@@ -204,6 +205,7 @@ class MergedCopies:
                 else self.find_near(text, canon, at, forward, skipped, skipped_chars, pieces_go)
             )  # fmt: skip
             if span is None:
+                missed = k if missed is None else missed
                 if k in self.found or k in self.passable:  # (nor will the output hold it)
                     passed += 1
                     if passed > MAX_PASSED:
@@ -212,7 +214,7 @@ class MergedCopies:
                 skipped.append(k)
                 skipped_chars += len(canon) + 1
                 continue
-            passed = 0
+            passed, missed = 0, None
             start, end, gap_small, gap_covered = span
             small = small and gap_small
             pieces.append(k)
@@ -220,9 +222,12 @@ class MergedCopies:
             skipped, skipped_chars = [], 0
             at = _past(text, end) if forward else _before(text, start)
         rest = text[at:] if forward else text[: max(at, 0)]
-        cut = None if pieces_go or not skipped else self.cut_from(text, rest, skipped[0], forward)
-        if cut is not None:  # (the rest of that paragraph opens the text beside this one)
-            return [*pieces, skipped[0]], covered + cut, small
+        # The rest of a paragraph cut short there opens the text beside this one: the next one
+        # (removed or a short repeat, its words said elsewhere), or the next the copy may hold.
+        for k in () if pieces_go or missed is None else dict.fromkeys([missed, *skipped[:1]]):
+            cut = self.cut_from(text, rest, k, forward)
+            if cut is not None:
+                return [*pieces, k], covered + cut, small
         rest_small, rest_covered = self.rest_gap(rest, skipped)
         return pieces, covered + rest_covered, small and rest_small
 

@@ -19,6 +19,8 @@ from typing import TypeVar
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Indel, LCSseq, Opcode, Opcodes
 
+from textclean.canonical import is_address
+
 __all__ = [
     "AFFIX_MIN_REST",
     "AFFIX_WORDS",
@@ -313,6 +315,8 @@ def only_small_edits(
             continue
         if aside is not None and not _beside_insert(ops, n) and aside(op.src_start, op.src_end):
             continue
+        if not _beside_insert(ops, n) and all(map(is_address, words[op.src_start : op.src_end])):
+            continue  # (a link printed as text after words of it: "the report (https://...)")
         return False
     return True
 
@@ -476,12 +480,14 @@ def drops_numbers(ops: Opcodes, other: list[str]) -> bool:
     >>> drops_numbers(Indel.opcodes("police say five people were hurt".split(), other), other)
     True
     """
-    for op in ops:
+    for n, op in enumerate(ops):
         inside = op.tag == "insert" and op.dest_start > 0 and op.dest_end < len(other)
-        if inside and any(
-            w in NUMBER_WORDS or _has_digit(w) for w in other[op.dest_start : op.dest_end]
-        ):
-            return True
+        missing = other[op.dest_start : op.dest_end]
+        if not inside or not any(w in NUMBER_WORDS or _has_digit(w) for w in missing):
+            continue
+        replaced = any(0 <= m < len(ops) and ops[m].tag == "delete" for m in (n - 1, n + 1))
+        if replaced or not all(map(is_address, missing)):
+            return True  # (but a link that ``other`` prints as text is no fact)
     return False
 
 

@@ -82,6 +82,7 @@ __all__ = [
     "CANONICAL_VERSION",
     "canonical_form",
     "canonical_paragraphs",
+    "is_address",
     "word_count",
 ]
 
@@ -346,6 +347,16 @@ def _goes_on(head: str, part: str) -> bool:
         return True
     rest = part.rstrip(".,;:!?)]}>\"'”’")
     return _SLUG.fullmatch(rest) is not None and any(c in rest for c in "-_=")
+
+
+def is_address(word: str) -> bool:
+    """Whether a word of the canonical form is a web address (:func:`_address_word`): a ``0``,
+    then a letter.
+
+    >>> is_address("0examplecomnewsa1"), is_address("007"), is_address("0"), is_address("news")
+    (True, False, False, False)
+    """
+    return len(word) > 1 and word[0] == "0" and word[1].isalpha()
 
 
 def _address_word(match: re.Match[str]) -> str:

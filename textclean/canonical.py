@@ -86,7 +86,7 @@ __all__ = [
     "word_count",
 ]
 
-CANONICAL_VERSION = 14
+CANONICAL_VERSION = 15
 """Changes whenever the canonical form of some text changes (and with it every key of it)."""
 
 # While folding, U+0002 marks a sentence end and U+0001 separates paragraphs; both are removed
@@ -173,11 +173,12 @@ _ADDRESS = re.compile(rf"(?<![\w/.+-])(?:{_SCHEME}://|www\.)[^\s\x01]*[^\s\x01.,
 # that a long word with many addresses in it and no line break after it costs its length once.
 _ADDRESS_BROKEN = regex.compile(
     rf"(?<![^\s\x01])(?>[^\s\x01]*?(?<![\w/.+-])(?:{_SCHEME}://|www\.))[^\s\x01]*+"
-    r"(?:[ \t]*+\r?\n[ \t]*+[a-z0-9_%~][^\s\x01]*+)++"  # (a long one: over several lines)
+    r"(?:[ \t]*+\r?\n[ \t]*+(?:[a-z0-9_%~]|[./-](?=[a-z0-9]))[^\s\x01]*+)++"  # (lines on)
 )
 _BREAK_IN_ADDRESS = re.compile(r"[ \t]*\r?\n[ \t]*")
-# ... or broken inside its "://" ("https:/" ending a line, "/example.com" opening the next).
-_SCHEME_BROKEN = re.compile(r"(?<![\w/.+-])(https?:/?)[ \t]*\r?\n[ \t]*(?=/)")
+# ... or broken inside its start ("http" ending a line, "://example.com" opening the next; "www"
+# then ".example.com"), as a wrap cuts a word longer than a line anywhere: see _join_scheme.
+_SCHEME_BROKEN = re.compile(r"(?<![\w/.+-])(h[tps:/]{0,7}|w{1,3})[ \t]*\r?\n[ \t]*(?=(\S{1,8}))")
 # ... of which the rest on the next line is a slug ("tream-assets"): its characters only, a
 # hyphen, an underscore or an "=" among them (looked for apart: one pattern for both would
 # backtrack over every hyphen of a long run that fails at its end).
@@ -265,9 +266,9 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
         if "](" in raw:
             raw = _LINK_TARGET.sub("] ", raw)
         raw = _LINK_NUMBER.sub(" ", _REFERENCE_MARK.sub(" ", raw))
-    if ":/" in raw or "www." in raw or ":\n" in raw:  # (and "https:" or "https:/" ending a line)
-        if "\n" in raw:
-            raw = _ADDRESS_BROKEN.sub(_join_address, _SCHEME_BROKEN.sub(r"\1", raw))
+    if "\n" in raw and ("/" in raw or "www" in raw):  # (an address broken across lines)
+        raw = _ADDRESS_BROKEN.sub(_join_address, _SCHEME_BROKEN.sub(_join_scheme, raw))
+    if "://" in raw or "www." in raw:
         raw = _ADDRESS.sub(_address_word, raw)
     for old, new in _TYPOGRAPHY:
         if old in raw:
@@ -323,8 +324,6 @@ def _join_address(match: regex.Match[str]) -> str:
     'at https://example.com/news/2026/city-hall-vote'
     >>> _ADDRESS_BROKEN.sub(_join_address, "at https://example.com/news\\nand then")
     'at https://example.com/news\\nand then'
-    >>> _ADDRESS_BROKEN.sub(_join_address, _SCHEME_BROKEN.sub(r"\\1", "(https:/\\n/example.com)"))
-    '(https://example.com)'
     """
     text = match.group()
     head, *parts = _BREAK_IN_ADDRESS.split(text)
@@ -334,6 +333,23 @@ def _join_address(match: regex.Match[str]) -> str:
             return head + "".join(b + p for b, p in zip(breaks[n:], parts[n:], strict=True))
         head += part
     return head
+
+
+def _join_scheme(match: re.Match[str]) -> str:
+    """For :data:`_SCHEME_BROKEN`: the start of a web address at the end of a line joined to
+    the rest on the next, when the two make ``http://``, ``https://`` or ``www.``; else the
+    match as it is (a word "h" or "www" ending a line).
+
+    >>> [_SCHEME_BROKEN.sub(_join_scheme, t) for t in ("(https:/\\n/a.com)", "http\\n://a.com")]
+    ['(https://a.com)', 'http://a.com']
+    >>> [_SCHEME_BROKEN.sub(_join_scheme, t) for t in ("www\\n.a.com", "h\\nhttps://a.com")]
+    ['www.a.com', 'h\\nhttps://a.com']
+    """
+    head, rest = match.group(1), match.group(2)
+    for start in ("http://", "https://", "www."):
+        if len(head) < len(start) and (head + rest).startswith(start):
+            return head
+    return match.group()
 
 
 def _goes_on(head: str, part: str) -> bool:

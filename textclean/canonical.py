@@ -312,11 +312,12 @@ def _without_markup(raw: str) -> str:
 
 def _join_address(match: regex.Match[str]) -> str:
     """For :data:`_ADDRESS_BROKEN`: a web address broken at the end of a line joined to the
-    rest of it on the next, when the part before ends where an address does not end (a hyphen,
-    an underscore, a query's ``=`` or ``&``), or the rest holds a ``/`` (its path going on) or
-    is a slug (``tream-assets``, the end of a long one cut anywhere), and is no address of its
-    own; and so on, line after line. Else the rest as it is: a sentence may go on after an
-    address.
+    rest of it on the next (which opens with a lower-case letter or a digit, or a ``.``, ``/``
+    or ``-`` before one), when the part before ends where an address does not end (a hyphen,
+    an underscore, a query's ``=`` or ``&``, its scheme alone), or the rest holds a ``/`` (its
+    path going on) or is a slug (``tream-assets``, the end of a long one cut anywhere), and is
+    no address of its own; and so on, line after line. Else the rest as it is: a sentence may
+    go on after an address.
 
     >>> _ADDRESS_BROKEN.sub(_join_address, "at https://example.com/news/city-\\nhall-vote.")
     'at https://example.com/news/city-hall-vote.'

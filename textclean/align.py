@@ -273,7 +273,9 @@ def only_small_edits(
     replaced by a similar one (a typo fixed), words run together or split apart ("health care"
     and "healthcare", or a space lost at a link's edge) and, given ``aside``, the runs
     ``words[a:b]`` that ``aside(a, b)`` accepts (page furniture that a page put between two
-    sentences, such as "Advertisement"). Changed numbers or names are not: distinct paragraphs
+    sentences, such as "Advertisement"), and web addresses added, not in place of a word (a
+    link printed as text after its words; :func:`~textclean.canonical.is_address`). Changed
+    numbers or names are not: distinct paragraphs
     that share a template differ exactly there. Without ``typos``, only a longer word with one
     letter added, dropped, changed or two swapped counts as a typo fixed (:func:`_clear_typo`):
     a short or a freely respelled one may be another word ("Iraq" for "Iran", "Thursday" for
@@ -295,6 +297,8 @@ def only_small_edits(
     True
     >>> only_small_edits("battery 95 hours".split(), "battery 9 5 hours".split())
     False
+    >>> only_small_edits("the bridge 0newscomb was shut".split(), "the bridge was shut".split())
+    True
     """
     if ops is None:
         ops = Indel.opcodes(words, other)

@@ -489,15 +489,15 @@ def drops_numbers(ops: Opcodes, other: list[str]) -> bool:
         missing = other[op.dest_start : op.dest_end]
         if not inside or not any(w in NUMBER_WORDS or _has_digit(w) for w in missing):
             continue
-        replaced = any(0 <= m < len(ops) and ops[m].tag == "delete" for m in (n - 1, n + 1))
-        if replaced or not all(map(is_address, missing)):
+        if _beside_insert(ops, n, "delete") or not all(map(is_address, missing)):
             return True  # (but a link that ``other`` prints as text is no fact)
     return False
 
 
-def _beside_insert(ops: Opcodes | Sequence[Opcode], n: int) -> bool:
-    """Whether the deletion ``ops[n]`` is half of a replacement (an insertion beside it)."""
-    return any(0 <= m < len(ops) and ops[m].tag == "insert" for m in (n - 1, n + 1))
+def _beside_insert(ops: Opcodes | Sequence[Opcode], n: int, tag: str = "insert") -> bool:
+    """Whether the deletion ``ops[n]`` is half of a replacement (an insertion beside it); with
+    ``tag="delete"``, the same for an insertion."""
+    return any(0 <= m < len(ops) and ops[m].tag == tag for m in (n - 1, n + 1))
 
 
 def _replaced_by_similar(

@@ -166,7 +166,10 @@ _LINK_NUMBER = re.compile(r"\[(?<![^\s(“\"'‘«\x01]\[)\d{1,4}\](?=[^\W\d_]|[
 # A web address written out: a scheme and ``://``, or ``www.``, at the start of a word, and what
 # follows up to white space. The punctuation it ends with belongs to the sentence (``see
 # https://example.com.``).
-_ADDRESS = re.compile(rf"(?<![\w/.+-])(?:{_SCHEME}://|www\.)[^\s\x01]*[^\s\x01.,;:!?)\]}}>\"'”’]")
+_ADDRESS_TRAIL = ".,;:!?)]}>\"'”’"  # (punctuation an address does not end with)
+_ADDRESS = re.compile(
+    rf"(?<![\w/.+-])(?:{_SCHEME}://|www\.)[^\s\x01]*[^\s\x01{re.escape(_ADDRESS_TRAIL)}]"
+)
 # ... and one that a wrap at a fixed width (or print) broke at the end of a line, the rest of it
 # opening the next: one address again (see _join_address).
 # Tried once a word (from its start: the first address in it, or none; possessive, atomic), so
@@ -175,7 +178,7 @@ _ADDRESS_BROKEN = regex.compile(
     rf"(?<![^\s\x01])(?>[^\s\x01]*?(?<![\w/.+-])(?:{_SCHEME}://|www\.))[^\s\x01]*+"
     r"(?:[ \t]*+\r?\n[ \t]*+(?:[a-z0-9_%~]|[./-](?=[a-z0-9]))[^\s\x01]*+)++"  # (lines on)
 )
-_BREAK_IN_ADDRESS = re.compile(r"[ \t]*\r?\n[ \t]*")
+_BREAK_IN_ADDRESS = re.compile(r"([ \t]*\r?\n[ \t]*)")  # (kept by split: the parts between)
 # ... or broken inside its start ("http" ending a line, "://example.com" opening the next; "www"
 # then ".example.com"), as a wrap cuts a word longer than a line anywhere: see _join_scheme.
 _SCHEME_BROKEN = re.compile(r"(?<![\w/.+-])(h[tps:/]{0,7}|w{1,3})[ \t]*\r?\n[ \t]*(?=(\S{1,8}))")
@@ -326,13 +329,12 @@ def _join_address(match: regex.Match[str]) -> str:
     >>> _ADDRESS_BROKEN.sub(_join_address, "at https://example.com/news\\nand then")
     'at https://example.com/news\\nand then'
     """
-    text = match.group()
-    head, *parts = _BREAK_IN_ADDRESS.split(text)
-    breaks = _BREAK_IN_ADDRESS.findall(text)
-    for n, part in enumerate(parts):
-        if not _goes_on(head, part):
-            return head + "".join(b + p for b, p in zip(breaks[n:], parts[n:], strict=True))
-        head += part
+    pieces = _BREAK_IN_ADDRESS.split(match.group())  # (the address's parts and the breaks)
+    head = pieces[0]
+    for n in range(2, len(pieces), 2):
+        if not _goes_on(head, pieces[n]):
+            return head + "".join(pieces[n - 1 :])
+        head += pieces[n]
     return head
 
 
@@ -362,7 +364,7 @@ def _goes_on(head: str, part: str) -> bool:
         return False  # (an address of its own)
     if head[-1] in "-_=&?#%" or "/" in part:
         return True
-    rest = part.rstrip(".,;:!?)]}>\"'”’")
+    rest = part.rstrip(_ADDRESS_TRAIL)
     return _SLUG.fullmatch(rest) is not None and any(c in rest for c in "-_=")
 
 

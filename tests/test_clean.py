@@ -432,6 +432,17 @@ def test_config_must_be_a_clean_config() -> None:
         (b"\xef\xbb\xbfcaf\xc3\xa9", "café", "utf-8-sig"),
         ("\ufeffcafé 😀".encode("utf-16-le"), "café 😀", "utf-16"),
         ("\ufeffcafé 😀".encode("utf-16-be"), "café 😀", "utf-16"),
+        ("\ufeffcafé 😀".encode("utf-32-le"), "café 😀", "utf-32"),
+        # no byte order mark: told by where the NUL bytes stand
+        ("It’s a café — 😀".encode("utf-16-le"), "It’s a café — 😀", "utf-16"),
+        ("It’s a café — 😀".encode("utf-16-be"), "It’s a café — 😀", "utf-16"),
+        ("В Москве открыли мост.".encode("utf-16-le"), "В Москве открыли мост.", "utf-16"),
+        ("В Москве открыли мост.".encode("utf-16-be"), "В Москве открыли мост.", "utf-16"),
+        ("It’s a café — 😀".encode("utf-32-le"), "It’s a café — 😀", "utf-32"),
+        ("It’s a café — 😀".encode("utf-32-be"), "It’s a café — 😀", "utf-32"),
+        # stray NUL bytes in UTF-8 text, even at one parity, are no UTF-16
+        (b"one\0two\0three\0four\0", "one\0two\0three\0four\0", "utf-8"),
+        ("café\0".encode(), "café\0", "utf-8"),
         (b"caf\xe9", "café", "cp1252"),
         (b"\x93quoted\x94 \x80 \x81", "“quoted” € \x81", "cp1252"),
         (b"", "", "utf-8"),
@@ -446,7 +457,7 @@ def test_decode_bytes(data: bytes, text: str, encoding: str) -> None:
 )
 def test_decode_bytes_never_raises(data: bytes) -> None:
     text, encoding = decode_bytes(data)
-    assert isinstance(text, str) and encoding in {"utf-16", "cp1252"}
+    assert isinstance(text, str) and encoding in {"utf-16", "utf-32", "cp1252"}
 
 
 def test_clean_bytes() -> None:

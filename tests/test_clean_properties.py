@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 # the cleaning module itself, for its private detection regexes
 import textclean.cleaning as clean_module
 from tests.strategies import ALL_OPT_IN, messy_text, paragraphs, plain_ascii_text
-from textclean.cleaning import STEPS, clean, clean_and_explain
+from textclean.cleaning import STEPS, clean, clean_and_explain, decode_bytes
 
 NFKC_ALL = replace(ALL_OPT_IN, normalization="NFKC")
 
@@ -82,8 +82,25 @@ def test_explanation_matches_and_replays(text: str) -> None:
 @given(st.binary())
 def test_bytes_never_raise(data: bytes) -> None:
     result = clean_and_explain(data)
-    assert result.encoding in {"utf-8", "utf-8-sig", "utf-16", "cp1252"}
+    assert result.encoding in {"utf-8", "utf-8-sig", "utf-16", "utf-32", "cp1252"}
     assert clean(result.text) == result.text
+
+
+@given(st.text(alphabet=st.characters(codec="latin-1", exclude_characters="\0"), min_size=8))
+def test_latin_text_in_utf16_without_a_bom_is_read_back(text: str) -> None:
+    # (eight characters or more: a shorter text may not show its NUL bytes' pattern, and is
+    # read as before, its NUL characters dropped by cleaning)
+    for codec in ("utf-16-le", "utf-16-be"):
+        assert decode_bytes(text.encode(codec)) == (text, "utf-16")
+
+
+@given(st.text(alphabet=st.characters(exclude_characters="\0"), min_size=1))
+@example("\ufeffbom")
+def test_utf8_without_nul_bytes_is_read_as_utf8(text: str) -> None:
+    if text.startswith("\ufeff"):  # (a byte order mark: dropped)
+        assert decode_bytes(text.encode()) == (text[1:], "utf-8-sig")
+    else:
+        assert decode_bytes(text.encode()) == (text, "utf-8")
 
 
 # --- the fast paths never skip work -------------------------------------------------------------

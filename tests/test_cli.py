@@ -318,6 +318,19 @@ def test_utf16_with_a_bom_is_text(tmp_path: Path, capsys: pytest.CaptureFixture[
         assert capsys.readouterr().out == "Caf\u00e9 au lait.\n"
 
 
+def test_utf16_and_utf32_without_a_bom_are_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "wide.txt"
+    text = "The caf\u00e9\u2019s owner \u2014 \u201cclosed\u201d.\n"
+    for encoding in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        path.write_bytes(text.encode(encoding))
+        assert cli.main(["clean", "--report", str(path)]) == 0
+        captured = capsys.readouterr()
+        assert captured.out == text
+        assert f"read as UTF-{encoding[4:6]}, not UTF-8" in captured.err
+
+
 # --------------------------------------------------------------------------------------------
 # JSON lines
 # --------------------------------------------------------------------------------------------

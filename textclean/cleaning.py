@@ -633,8 +633,9 @@ def _resolve_config(config: CleanConfig | None, options: dict[str, object]) -> C
 def decode_bytes(data: bytes) -> tuple[str, str]:
     r"""Decode bytes of unknown encoding; return ``(text, encoding name)``. Never raises.
 
-    UTF-8 first (a UTF-8 BOM is stripped: ``"utf-8-sig"``); UTF-16 when the data starts with
-    a UTF-16 BOM, either byte order (``"utf-16"``; undecodable units become U+FFFD);
+    UTF-8 first (a UTF-8 BOM is stripped: ``"utf-8-sig"``); UTF-32 or UTF-16 when the data
+    starts with their BOM, either byte order (``"utf-32"``, ``"utf-16"``; undecodable units
+    become U+FFFD), or without one when its NUL bytes say so (:func:`wide_unicode`);
     otherwise Windows-1252, with the five bytes it leaves undefined (0x81, 0x8D, 0x8F, 0x90,
     0x9D) read as Latin-1 (``"cp1252"``).
 
@@ -644,6 +645,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     ('hi', 'utf-8-sig')
     >>> decode_bytes("hi".encode("utf-16"))
     ('hi', 'utf-16')
+    >>> decode_bytes("café’s".encode("utf-16-le"))
+    ('café’s', 'utf-16')
     >>> decode_bytes(b"caf\xe9 \x93ok\x94 \x81")
     ('café “ok” \x81', 'cp1252')
     """
@@ -654,15 +657,78 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError:
             pass
-    else:
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # (before UTF-16's: the
+        # little-endian BOM of UTF-32 starts with that of UTF-16)
+        return data.decode("utf-32", errors="replace"), "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    codec = wide_unicode(data)  # (before UTF-8: UTF-16 or UTF-32 of ASCII is valid UTF-8)
+    if codec is not None:
+        return data.decode(codec, errors="replace"), codec[:6]
+    if not data.startswith(codecs.BOM_UTF8):
         try:
             return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             pass
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace"), "utf-16"
     # ftfy registers "sloppy-windows-1252": cp1252 with the undefined bytes passed through.
     return data.decode("sloppy-windows-1252"), "cp1252"
+
+
+def wide_unicode(data: bytes) -> str | None:
+    r"""The codec of ``data`` when it reads as UTF-32 or UTF-16 without a byte order mark
+    (``"utf-32-le"``, ``"utf-32-be"``, ``"utf-16-le"``, ``"utf-16-be"``), else ``None``.
+
+    No text in UTF-8 or an 8-bit encoding holds a NUL byte, but these put NUL bytes in fixed
+    places. UTF-32 has NUL as the top byte of every 4-byte unit, and as the next one (the
+    plane) but outside the Basic Multilingual Plane: ``data`` is UTF-32 when every unit has
+    the one and at least half of them the other. UTF-16 has NUL as the high byte of each
+    character of Latin-1: most of those of Latin-script text, the spaces and punctuation of
+    other scripts, whose letters share one or two other high bytes. So ``data`` is UTF-16
+    when :data:`_WIDE_MIN` bytes or more of one parity (odd positions for little-endian, even
+    ones for big-endian) are NUL, and at most one more than one in :data:`_WIDE_STRAY` as many
+    of the other, and either half of that parity's bytes are NUL or one in
+    :data:`_WIDE_NULS`, with no more than :data:`_WIDE_PAGES` values among them. A few stray
+    NUL bytes in other text make no such pattern, nor do a few characters of UTF-16 (which
+    the cleaner reads as before: the NUL characters of Latin-1 ones dropped).
+
+    >>> wide_unicode("Plain text here".encode("utf-16-le")), wide_unicode(b"Plain text")
+    ('utf-16-le', None)
+    >>> wide_unicode("Год назад в Москве открыли мост.".encode("utf-16-be"))
+    'utf-16-be'
+    >>> wide_unicode("Год".encode("utf-32-le")), wide_unicode(b"one\0two\0three\0four\0")
+    ('utf-32-le', None)
+    """
+    if b"\0" not in data:
+        return None
+    units = len(data) // 4
+    if units and len(data) % 4 == 0:  # (the top byte NUL in every unit, the plane's in most)
+        if data[3::4].count(0) == units and data[2::4].count(0) * 2 >= units:
+            return "utf-32-le"
+        if data[0::4].count(0) == units and data[1::4].count(0) * 2 >= units:
+            return "utf-32-be"
+    half = len(data) // 2
+    for codec, high, low in (
+        ("utf-16-le", data[1::2], data[0::2]),
+        ("utf-16-be", data[0::2], data[1::2]),
+    ):
+        nuls = high.count(0)
+        if nuls < _WIDE_MIN or (low.count(0) - 1) * _WIDE_STRAY > nuls:
+            continue
+        if 2 * nuls >= half or (_WIDE_NULS * nuls >= half and len(set(high)) <= _WIDE_PAGES):
+            return codec
+    return None
+
+
+_WIDE_MIN = 4
+"""(See :func:`wide_unicode`.) Fewer NUL bytes at one parity may fall there by chance."""
+_WIDE_NULS = 8
+"""(See :func:`wide_unicode`.) 1 in 8: about the spaces alone of a text in Cyrillic or Greek."""
+_WIDE_PAGES = 4
+"""(See :func:`wide_unicode`.) Distinct high bytes of text in one or two scripts besides Latin-1
+and its punctuation (U+2000 to U+20FF: dashes, curly quotes)."""
+_WIDE_STRAY = 16
+"""(See :func:`wide_unicode`.) NUL bytes of the other parity: of characters such as U+0100,
+whose low byte is NUL, or of NUL characters."""
 
 
 def _coerce(text: object, caller: str) -> tuple[str, str | None]:

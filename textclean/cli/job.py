@@ -102,7 +102,7 @@ class _Failed:
     raw: bytes
 
 
-_ENCODINGS = {"cp1252": "Windows-1252", "utf-16": "UTF-16"}
+_ENCODINGS = {"cp1252": "Windows-1252", "utf-16": "UTF-16", "utf-32": "UTF-32"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from typing import IO, Any, BinaryIO, NoReturn
 
-from textclean.cleaning import CleanConfig
+from textclean.cleaning import CleanConfig, wide_unicode
 from textclean.cli.job import _Cleaned, _Failed, _Item, _Job, _started
 from textclean.cli.options import (
     EXIT_INTERRUPTED,
@@ -184,10 +184,11 @@ _BINARY_PROBE = 8192
 
 
 def _check_text(label: str, head: bytes) -> None:
-    """Refuse a plain-text input whose first bytes hold a NUL byte, as no text does (but UTF-16,
-    which the decoder reads when it starts with a byte order mark)."""
-    if b"\0" in head[:_BINARY_PROBE] and not head.startswith(
-        (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    """Refuse a plain-text input whose first bytes hold a NUL byte, as no text does (but UTF-16
+    and UTF-32, which the decoder reads by their byte order mark or their NUL bytes)."""
+    head = head[:_BINARY_PROBE]
+    if b"\0" in head and not (
+        head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or wide_unicode(head)
     ):
         raise _InputError(
             f"{label}: looks like a binary file (it holds NUL bytes); textclean reads text"

@@ -2282,6 +2282,35 @@ def test_a_copy_with_links_printed_inside_its_sentences_goes() -> None:
     assert dedupe(doc(links[0], P1, other)).duplicates == ()
 
 
+def test_short_paragraphs_with_a_long_link_inside_go_as_near_copies() -> None:
+    # A long address weighs on a short paragraph's ratio as no edit does: the paragraphs are
+    # compared with the addresses aside when only one of the two holds any, inside its words.
+    # (Before, such a copy stayed whole: too few words before its address for containment.)
+    lines = [
+        "What does it cost to hire an electrician in Harbourside this year?",
+        "Most jobs take a licensed electrician between two and four hours of work.",
+        "Prices for a new service panel run from four hundred to six hundred euros.",
+    ]
+    address = "https://www.harbour-news.example/guides/what-does-it-cost-to-hire-48724"
+    linked = [
+        lines[0].replace("What does ", f"What does <{address}> "),
+        lines[1].replace("Most jobs ", "Most jobs (https://www.harbour-news.example/l-90) "),
+        lines[2].replace("Prices for ", f"Prices for <{address}-panel> "),
+    ]
+    assert all(link != line for link, line in zip(linked, lines, strict=True))
+    result = dedupe(doc(*lines, *linked))
+    assert removed(result) == {3 + i: (i, "near") for i in range(3)}
+    assert all("web addresses aside" in d.rule for d in result.duplicates)
+    result = dedupe(doc(*linked, *lines))  # (the plain copy after the linked one)
+    assert removed(result) == {3 + i: (i, "near") for i in range(3)}
+    # An address at an end may say more ("Read the guide: https://..."), and two addresses
+    # differ as two numbers do: those paragraphs stay.
+    at_end = f"{lines[0]} {address}"
+    assert dedupe(doc(lines[0], P1, at_end)).duplicates == ()
+    other = linked[0].replace("48724", "51873")
+    assert dedupe(doc(linked[0], P1, other)).duplicates == ()
+
+
 def test_copy_with_an_advertisement_between_its_sentences() -> None:
     # A lone copy (no repeated run around it) with page furniture between two of its sentences:
     # the inserted words are a boilerplate line of their own, so it is an edited copy.

@@ -378,6 +378,20 @@ def is_address(word: str) -> bool:
     return len(word) > 1 and word[0] == "0" and word[1].isalpha()
 
 
+def without_addresses(canonical: str) -> str | None:
+    """Canonical text without its web addresses (:func:`is_address`), or ``None`` when it holds
+    none.
+
+    >>> without_addresses("the bridge 0examplecomnewsa1 opened"), without_addresses("it opened")
+    ('the bridge opened', None)
+    """
+    if not (canonical.startswith("0") or " 0" in canonical):
+        return None
+    words = canonical.split(" ")
+    kept = [w for w in words if not is_address(w)]
+    return " ".join(kept) if len(kept) < len(words) else None
+
+
 def _address_word(match: re.Match[str]) -> str:
     """A web address as one word: the letters and digits of its host and path (``www.`` and
     letter case aside), and a final ``0``, so that two addresses, like two numbers, never differ

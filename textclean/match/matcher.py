@@ -47,7 +47,7 @@ from textclean.align import (
     word_for_word,
 )
 from textclean.boilerplate import BoilerplateMatcher
-from textclean.canonical import word_count
+from textclean.canonical import is_address, without_addresses, word_count
 from textclean.fingerprint import (
     MIN_SENTENCE_WORDS,
     DocumentPrint,
@@ -1653,10 +1653,13 @@ class _DocumentMatcher:
         words = fp.canonical.split(" ")
         aligned: tuple[list[str], Opcodes] | None = None  # (the best's words and alignment)
         candidates = _best_linked(candidates, _MAX_VERIFIED)  # (a near copy shares most keys)
+        plain = without_addresses(fp.canonical)
         for ref, (_, canon) in candidates.items():
             if len(fp.canonical) * len(canon) > MAX_ALIGNMENT:
                 continue  # (two paragraphs this long repeat each other exactly or not at all)
             score = fuzz.ratio(fp.canonical, canon, score_cutoff=self.spun_cutoff)
+            if score < cutoff:
+                score = max(score, self._addresses_aside(fp.canonical, plain, canon))
             if not score:
                 continue
             if ref[0] is None:
@@ -1679,10 +1682,10 @@ class _DocumentMatcher:
         score, (doc_id, j) = best
         if doc_id is None:
             self.nearest[i] = j
-        dup = Duplicate(
-            i, j, "near", score / 100, f"ratio {score / 100:.3f} >= {self.options.threshold}",
-            (j,), doc_id,
-        )  # fmt: skip
+        rule = f"ratio {score / 100:.3f} >= {self.options.threshold}"
+        if fuzz.ratio(fp.canonical, candidates[best[1]][1]) < cutoff:
+            rule += ", web addresses aside"
+        dup = Duplicate(i, j, "near", score / 100, rule, (j,), doc_id)
         if doc_id is not None:  # (its text, should a decorated line beside it need it)
             self.indexed.texts[doc_id, j] = candidates[best[1]][1]
         other, ops = aligned
@@ -1705,6 +1708,23 @@ class _DocumentMatcher:
         if accepted is None and word_for_word(ops):
             self.reworded.add(i)
         return accepted
+
+    def _addresses_aside(self, canonical: str, plain: str | None, other: str) -> float:
+        """The ratio of canonical texts when only one of them holds web addresses, inside it
+        (neither its first word nor its last), those aside (``plain``: ``canonical`` without
+        its own), else 0. A plain-text rendering of a page prints each link after its words
+        ("the bridge (https://...) opened"): a long address weighs on a short paragraph's ratio
+        as no edit does. Whether the addresses are only added is for the alignment to say
+        (:func:`~textclean.align.only_small_edits`); an address at an end may say more (a
+        title and its site's address), as other words there do."""
+        other_plain = without_addresses(other)
+        if (plain is None) == (other_plain is None):
+            return 0.0
+        held = (canonical if plain is not None else other).split(" ")
+        if is_address(held[0]) or is_address(held[-1]):
+            return 0.0
+        a, b = plain or canonical, other_plain or other
+        return float(fuzz.ratio(a, b, score_cutoff=self.spun_cutoff)) if a and b else 0.0
 
     def _hold_spun(
         self, i: int, fp: ParagraphPrint, score: float, ref: Ref, candidates: Candidates

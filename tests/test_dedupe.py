@@ -953,6 +953,32 @@ def test_teaser_with_a_link_and_no_ellipsis_goes(end: str) -> None:
     assert dedupe(doc(*ARTICLE, reading)).duplicates == ()
 
 
+@pytest.mark.parametrize("link", ["Read More »", "Continue reading", "[Read more]"])
+def test_teaser_that_ends_a_sentence_before_its_link_goes_before_the_body(link: str) -> None:
+    # An excerpt cut at a sentence's end, then its link, before the paragraph it was cut from:
+    # the teaser is that paragraph's first sentences, and goes, though they are most of the
+    # paragraph (its link is no sentence of it, and the paragraph adds one).
+    start = f"{P0} Work is due to start in March."
+    teaser, whole = f"{start} {link}", f"{start} Ferries will run every 20 minutes."
+    assert removed(dedupe(doc(teaser, P1, whole, P3))) == {0: (2, "contained")}
+
+
+def test_a_description_cut_from_a_lead_in_to_a_list_goes() -> None:
+    # A page's description cut inside the paragraph it opens, which ends with a colon (a
+    # lead-in to a list) or a note in brackets: the paragraph, whole, says more, and stays.
+    lead_in = (
+        "The council listed the changes it will make to the harbour plan before any work "
+        "starts next spring, after residents asked for a safer crossing:"
+    )
+    items = ["a wider footpath on the east side", "new lights at both ends of the bridge"]
+    description = lead_in[: lead_in.index(", after residents")]
+    result = dedupe(doc(description, lead_in, *items, P3))
+    assert removed(result) == {0: (1, "contained")}
+    noted = P3 + " [Note: the audit report is due in June.]"
+    cut = P3[: P3.index(" in 2021")]
+    assert removed(dedupe(doc(cut, P0, noted))) == {0: (2, "contained")}
+
+
 GUIDE = [
     "Choosing a Bridge Design",
     P0,

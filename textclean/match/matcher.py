@@ -1368,8 +1368,12 @@ class _DocumentMatcher:
     def _is_sentences_of(self, j: int, i: int) -> bool:
         """Whether paragraph ``j``'s canonical text is whole consecutive sentences of ``i``, and
         ``i`` says a sentence besides (not just a list number, nor page furniture: "Share this
-        article" run in after them)."""
+        article" run in after them). A boilerplate line that ``j``'s last sentences make (a
+        teaser's "Read more" after a full stop, see :meth:`_before_furniture`) is left out."""
         target, text = self.document.canonical[j], self.document.canonical[i]
+        known = self.before_furniture.get(j)
+        if known is not None and known[0] == target and known[1] is not None:
+            target = known[1].canonical
         if word_count(text) - word_count(target) < _ADDED_SENTENCE_WORDS:
             return False
         if not self.page.whole_sentences_of(target, i):

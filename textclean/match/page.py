@@ -33,6 +33,9 @@ from textclean.results import Duplicate
 from textclean.structured import is_structured
 
 STATEMENT_ENDS = tuple(".!?…。！？।۔؟") + tuple(end + quote for end in ".!?" for quote in "\"'”’»")
+# How the paragraph a teaser is cut from ends: a statement, a lead-in to a list or a quote
+# (":"), or a note in brackets ("... full access.]").
+_WHOLE_ENDS = (*STATEMENT_ENDS, ":", *(end + bracket for end in ".!?" for bracket in ")]"))
 ELLIPSES = ("…", "...", "[…]", "[...]")  # a teaser cut off mid-sentence ends with one
 # Between a page's title and its site's name ("Headline | Site"), and the words of that name.
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|·•–—-]|::)\s+")
@@ -275,7 +278,8 @@ class Page:
         """Whether paragraph ``j``, of :data:`HEADING_WORDS` words or more, ending with a letter, a
         digit or a comma (:func:`_unended`) at the top of the document or at its end, is the start
         of paragraph ``i`` cut off without an ellipsis: a page's description cut at a number of
-        characters, before the paragraph it is cut from, which ends the sentence. It is a
+        characters, before the paragraph it is cut from, which ends the sentence (or a lead-in
+        with a colon, or a note in brackets: :data:`_WHOLE_ENDS`). It is a
         teaser, and goes as one (not ``i`` as a near copy of it: ``i`` holds more). Not a line
         that a copy runs into the paragraph after it (a list's item and the next heading,
         rewrapped)."""
@@ -285,7 +289,7 @@ class Page:
             return False
         if not whole.startswith(cut + " "):  # (the paragraphs from or up to ``i``, cut inside one)
             return self.cut_from_run(j, i, sentence=True) or self.cut_in(j, i)
-        if not self.texts[i].rstrip().endswith(STATEMENT_ENDS):
+        if not self.texts[i].rstrip().endswith(_WHOLE_ENDS):
             return False
         rest = whole[len(cut) + 1 :]
         after = next((k for k in range(j + 1, i) if canonical[k] and k not in self.found), j)

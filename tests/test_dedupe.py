@@ -953,6 +953,22 @@ def test_teaser_with_a_link_and_no_ellipsis_goes(end: str) -> None:
     assert dedupe(doc(*ARTICLE, reading)).duplicates == ()
 
 
+def test_a_copy_with_share_links_run_in_after_each_paragraph_goes() -> None:
+    # A copy whose paragraphs each end with a row of share links, run in after their last
+    # words (a credit, no full stop): the row is left out of the matched text, up to seven
+    # words of it, and the copy goes word for word.
+    credited = [f"{p} – Anna Berg, Harbour Gazette" for p in (P0, P1, P2)]
+    row = "Share on Facebook Share on Twitter Share via Email"
+    copy = [f"{p} {row}" for p in credited]
+    result = dedupe(doc(*credited, P3, *copy))
+    assert removed(result) == {4: (0, "exact"), 5: (1, "exact"), 6: (2, "exact")}
+    # Alone too (before, only a run of such copies went, as edited copies).
+    assert removed(dedupe(doc(*credited, P3, copy[1]))) == {4: (1, "exact")}
+    # A sentence about sharing stays a sentence.
+    words = f"{credited[0]} and share on facebook what the council decided"
+    assert dedupe(doc(*credited, words)).duplicates == ()
+
+
 @pytest.mark.parametrize("link", ["Read More »", "Continue reading", "[Read more]"])
 def test_teaser_that_ends_a_sentence_before_its_link_goes_before_the_body(link: str) -> None:
     # An excerpt cut at a sentence's end, then its link, before the paragraph it was cut from:
@@ -2740,6 +2756,8 @@ BOILERPLATE_LINES = [
     "Print this page",
     "Click to share on Twitter (Opens in new window)",
     "Share via Email",
+    "Share on Facebook Share on Twitter Share via Email",  # (a row of share links as one line)
+    "Tweet this | Share on Facebook",
     "We use cookies to give you the best experience on our site. By continuing, you agree.",
     "Accept all cookies",
     "Manage preferences",

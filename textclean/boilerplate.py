@@ -47,6 +47,11 @@ _SHARE_BUTTON = (
     r"(facebook|twitter|x|linkedin|whatsapp|e-?mail|pinterest|reddit|telegram|print|copy link"
     r"|flipboard|messenger)"
 )
+_SHARE_LINK = (
+    r"(share( this)?( (article|story|page|post))?"
+    r"( (on|via|by|with) (facebook|twitter|x|linkedin|whatsapp|email|e-mail|sms|messenger))?"
+    r"|tweet( this)?)"
+)
 _FOOTER_LINK = (
     r"(terms (of (service|use)|and conditions)|privacy (policy|notice|settings)|contact us"
     r"|about us|accessibility( statement)?|site ?map|cookie policy)"
@@ -61,8 +66,9 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"skip (advertisement|ad)",
     r"(continue|keep) reading( (below|the (main )?story|the article))?",
     r"scroll (down )?to continue( reading| with (the )?content)?",
-    r"share( this)?( (article|story|page|post))?"
-    r"( (on|via|by|with) (facebook|twitter|x|linkedin|whatsapp|email|e-mail|sms|messenger))?",
+    # "Share this article", or a row of share links run together ("Share on Facebook Share on
+    # Twitter Share via Email", "Tweet this Share on Facebook")
+    rf"{_SHARE_LINK}((\s*[|·/•]\s*|\s+){_SHARE_LINK})*",
     r"(share|tweet|email|print|save|copy link)"
     r"( ?(\||·|/)?\s*(share|tweet|email|print|save|copy link))+",
     r"(sign up|subscribe)( now)?( (for|to))? (our|the) (free )?(\w+ )?"
@@ -351,7 +357,9 @@ _FLAGS = regex.IGNORECASE | regex.DOTALL
 # A teaser's ellipsis, and the characters of the link that may follow it ("... Read more").
 _ELLIPSIS = regex.compile(r"(?:…|\.{3}|\[…\]|\[\.{3}\])[.…]*")
 _MAX_LINK = 80
-_LINK_WORDS = 4  # (the most words of a link run in at a teaser's end without an ellipsis)
+_LINK_WORDS = 7  # (the most words of a link run in at a teaser's end without an ellipsis: a row
+# of share links, "Share on Facebook Share on Twitter")
+_LINK_RUN = 3  # (the most such links run in one after another)
 _TEASER_WORDS = 8  # (the fewest words before it)
 # Links after a teaser that are no boilerplate line alone: "...more", "(continued)".
 _TEASER_LINKS = frozenset({"more", "continued"})
@@ -558,7 +566,22 @@ class BoilerplateMatcher:
         'The council met on Tuesday to discuss the bridge and'
         >>> matcher._without_link_at_end("Libraries say the easiest way to start is to keep reading")
         'Libraries say the easiest way to start is to keep reading'
+
+        Links run in one after another (a row of share links) go one after another, up to
+        :data:`_LINK_RUN` of them.
+
+        >>> matcher._without_link_at_end("It opens in May next year, the council said Share on Facebook Share on Twitter Share via Email")
+        'It opens in May next year, the council said'
         """  # noqa: E501
+        for _ in range(_LINK_RUN):
+            shorter = self._without_one_link_at_end(text)
+            if shorter is text:
+                break
+            text = shorter
+        return text
+
+    def _without_one_link_at_end(self, text: str) -> str:
+        """:meth:`_without_link_at_end` for one link: ``text`` itself when it ends with none."""
         parts = text.rstrip().rsplit(None, _LINK_WORDS)  # (the text before, then the words)
         if len(parts) <= _LINK_WORDS:
             return text

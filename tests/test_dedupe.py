@@ -2758,6 +2758,7 @@ BOILERPLATE_LINES = [
     "Share via Email",
     "Share on Facebook Share on Twitter Share via Email",  # (a row of share links as one line)
     "Tweet this | Share on Facebook",
+    "The post Council backs the bridge plan appeared first on Harbour Gazette.",  # (a feed's)
     "We use cookies to give you the best experience on our site. By continuing, you agree.",
     "Accept all cookies",
     "Manage preferences",
@@ -2930,6 +2931,7 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Play video games with your children at least once a week, the study suggests.",
         "Supported by a grant from the council, the library reopened on Monday.",
         "Click to expand the menu, then choose Settings.",
+        "The post office appeared first on the list of closures, the council said.",
         "Duration: 45:12",  # (a podcast's episode)
         "View this post on the council's website for the full minutes.",
         "Image caption contests drew 300 entries this year.",

@@ -108,6 +108,10 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     # A row of share buttons
     _SHARE_BUTTON + r"((\s*[|·/•]\s*|\s+)" + _SHARE_BUTTON + ")+",
     r"subscribe to (our|the) (youtube|telegram|whatsapp) channel",
+    # A blog's feed under each post's excerpt: "The post <Title> appeared first on <Site>." (a
+    # title and a name, each from a capital: not "The post office appeared first on the list")
+    r"the post (?-i:[\p{Lu}\p{N}\"“‘']).{0,200} appeared first on"
+    r" ((?-i:[\p{Lu}\p{N}]).{0,100}|[\w.-]+\.[a-z]{2,}\.?)",
     r"(image|photo|picture|slide) \d+ (of|/) \d+",  # (a gallery's counter; not "10 / 10")
     r"(next|previous|prev) (article|story|post)|(read|up|watch) next|more (stories|articles)",
     r"(hide|show|toggle) caption|enlarge this image|\(?opens in (a )?new (window|tab)\)?",

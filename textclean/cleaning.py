@@ -633,11 +633,11 @@ def _resolve_config(config: CleanConfig | None, options: dict[str, object]) -> C
 def decode_bytes(data: bytes) -> tuple[str, str]:
     r"""Decode bytes of unknown encoding; return ``(text, encoding name)``. Never raises.
 
-    UTF-8 first (a UTF-8 BOM is stripped: ``"utf-8-sig"``); UTF-32 or UTF-16 when the data
-    starts with their BOM, either byte order (``"utf-32"``, ``"utf-16"``; undecodable units
-    become U+FFFD), or without one when its NUL bytes say so (:func:`wide_unicode`);
-    otherwise Windows-1252, with the five bytes it leaves undefined (0x81, 0x8D, 0x8F, 0x90,
-    0x9D) read as Latin-1 (``"cp1252"``).
+    In this order: UTF-8 after a UTF-8 BOM, which is stripped (``"utf-8-sig"``); UTF-32 or
+    UTF-16 when the data starts with their BOM, either byte order (``"utf-32"``,
+    ``"utf-16"``; undecodable units become U+FFFD), or without one when its NUL bytes say so
+    (:func:`wide_unicode`); UTF-8 (``"utf-8"``); otherwise Windows-1252, with the five bytes
+    it leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) read as Latin-1 (``"cp1252"``).
 
     >>> decode_bytes("café".encode())
     ('café', 'utf-8')

@@ -387,9 +387,15 @@ def without_addresses(canonical: str) -> str | None:
     """
     if not (canonical.startswith("0") or " 0" in canonical):
         return None
-    words = canonical.split(" ")
-    kept = [w for w in words if not is_address(w)]
-    return " ".join(kept) if len(kept) < len(words) else None
+    addresses = [m.span() for m in _ZERO_WORD.finditer(canonical) if is_address(m.group())]
+    if not addresses:
+        return None
+    bounds = [0, *(at for span in addresses for at in span), len(canonical)]
+    pieces = (canonical[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True))
+    return " ".join(" ".join(pieces).split())
+
+
+_ZERO_WORD = re.compile(r"(?<![^ ])0[^ ]+")  # a word of canonical text that starts with 0
 
 
 def _address_word(match: re.Match[str]) -> str:

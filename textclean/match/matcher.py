@@ -225,6 +225,7 @@ class _DocumentMatcher:
         self.uncontained_rewordings: set[int] = set()
         self.prior_keys = set(prior.postings) | prior.boilerplate
         self.vocabularies: dict[Ref, set[str]] = {}  # the words of a candidate, once split
+        self.without_addresses: dict[Ref, str | None] = {}  # ... its text without addresses
         # Paragraphs found not to be indexed paragraphs laid end to end (a copy that lost its
         # breaks).
         self.not_laid_out: set[int] = set()
@@ -1658,12 +1659,16 @@ class _DocumentMatcher:
         aligned: tuple[list[str], Opcodes] | None = None  # (the best's words and alignment)
         candidates = _best_linked(candidates, _MAX_VERIFIED)  # (a near copy shares most keys)
         plain = without_addresses(fp.canonical)
+        addresses_aside: set[Ref] = set()  # (scored with the addresses of one of the two aside)
         for ref, (_, canon) in candidates.items():
             if len(fp.canonical) * len(canon) > MAX_ALIGNMENT:
                 continue  # (two paragraphs this long repeat each other exactly or not at all)
             score = fuzz.ratio(fp.canonical, canon, score_cutoff=self.spun_cutoff)
             if score < cutoff:
-                score = max(score, self._addresses_aside(fp.canonical, plain, canon))
+                aside = self._addresses_aside(fp.canonical, plain, ref, canon)
+                if aside > score:
+                    score = aside
+                    addresses_aside.add(ref)
             if not score:
                 continue
             if ref[0] is None:
@@ -1687,7 +1692,7 @@ class _DocumentMatcher:
         if doc_id is None:
             self.nearest[i] = j
         rule = f"ratio {score / 100:.3f} >= {self.options.threshold}"
-        if fuzz.ratio(fp.canonical, candidates[best[1]][1]) < cutoff:
+        if best[1] in addresses_aside:
             rule += ", web addresses aside"
         dup = Duplicate(i, j, "near", score / 100, rule, (j,), doc_id)
         if doc_id is not None:  # (its text, should a decorated line beside it need it)
@@ -1713,15 +1718,18 @@ class _DocumentMatcher:
             self.reworded.add(i)
         return accepted
 
-    def _addresses_aside(self, canonical: str, plain: str | None, other: str) -> float:
+    def _addresses_aside(self, canonical: str, plain: str | None, ref: Ref, other: str) -> float:
         """The ratio of canonical texts when only one of them holds web addresses, inside it
         (neither its first word nor its last), those aside (``plain``: ``canonical`` without
-        its own), else 0. A plain-text rendering of a page prints each link after its words
-        ("the bridge (https://...) opened"): a long address weighs on a short paragraph's ratio
-        as no edit does. Whether the addresses are only added is for the alignment to say
-        (:func:`~textclean.align.only_small_edits`); an address at an end may say more (a
-        title and its site's address), as other words there do."""
-        other_plain = without_addresses(other)
+        its own; ``other`` is candidate ``ref``'s), else 0. A plain-text rendering of a page
+        prints each link after its words ("the bridge (https://...) opened"): a long address
+        weighs on a short paragraph's ratio as no edit does. Whether the addresses are only
+        added is for the alignment to say (:func:`~textclean.align.only_small_edits`); an
+        address at an end may say more (a title and its site's address), as other words
+        there do."""
+        if ref not in self.without_addresses:  # (a long candidate is many paragraphs' one)
+            self.without_addresses[ref] = without_addresses(other)
+        other_plain = self.without_addresses[ref]
         if (plain is None) == (other_plain is None):
             return 0.0
         held = (canonical if plain is not None else other).split(" ")

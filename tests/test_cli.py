@@ -331,6 +331,18 @@ def test_utf16_and_utf32_without_a_bom_are_text(
         assert f"read as UTF-{encoding[4:6]}, not UTF-8" in captured.err
 
 
+def test_json_lines_in_utf16_or_utf32_are_refused_saying_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "wide.jsonl"
+    line = '{"id": 1, "text": "Caf\u00e9 owners met."}\n'
+    for encoding, name in [("utf-16", "UTF-16"), ("utf-16-le", "UTF-16"), ("utf-32", "UTF-32")]:
+        path.write_bytes(line.encode(encoding))
+        assert cli.main(["dedupe", "--jsonl", "-q", str(path)]) == 1
+        err = capsys.readouterr().err
+        assert f"line 1: reads as {name}; JSON lines must be UTF-8" in err
+
+
 # --------------------------------------------------------------------------------------------
 # JSON lines
 # --------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ processes, which each get a copy of the job through :func:`_init_worker`.
 
 from __future__ import annotations
 
+import codecs
 import json
 import math
 import multiprocessing
@@ -20,7 +21,7 @@ from itertools import islice
 from multiprocessing.pool import IMapIterator
 from typing import Any, Literal
 
-from textclean.cleaning import CleanConfig, clean_and_explain, decode_bytes
+from textclean.cleaning import CleanConfig, clean_and_explain, decode_bytes, wide_unicode
 from textclean.cli.options import REPORT_KEY
 from textclean.deduplicator import Deduplicator
 from textclean.results import DedupeResult
@@ -103,6 +104,17 @@ class _Failed:
 
 
 _ENCODINGS = {"cp1252": "Windows-1252", "utf-16": "UTF-16", "utf-32": "UTF-32"}
+
+
+def _wide(line: bytes) -> str | None:
+    """``"UTF-16"`` or ``"UTF-32"`` when a JSON line reads as one (a byte order mark, or NUL
+    bytes where they put them: :func:`~textclean.cleaning.wide_unicode`), else ``None``."""
+    if line.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "UTF-32"
+    if line.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16"
+    codec = wide_unicode(line) if b"\0" in line else None
+    return None if codec is None else codec[:6].upper()
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +214,12 @@ class _Job:
         )
 
     def _parse(self, data: bytes) -> tuple[dict[str, Any], str, str | None, str | None]:
+        wide = _wide(data)
+        if wide is not None:
+            raise _BadRecord(
+                f"reads as {wide}; JSON lines must be UTF-8 (convert the file first, for "
+                f"instance with iconv -f {wide} -t UTF-8)"
+            )
         try:
             line = data.decode("utf-8")
         except UnicodeDecodeError as exc:

@@ -151,13 +151,15 @@ JSON lines (--jsonl):
   that is already there) saying what was done.
 
 bad input:
-  A line that is not valid UTF-8, not a JSON object (or has a key twice), holds
+  A line that is not valid UTF-8 (one in UTF-16 or UTF-32 is named so), not a
+  JSON object (or has a key twice), holds
   NaN, Infinity or a number too large for a float (none of them JSON), or
   whose --field is missing or not a string stops the run: the message names the
   file and the line, and every record before it has been written. With
   --on-error skip --rejects PATH, bad lines are copied unchanged to PATH, named
   on standard error, and the run carries on. Without --jsonl, an input with a
-  NUL byte in its first 8 KiB is refused as binary (UTF-16 with a BOM is text).
+  NUL byte in its first 8 KiB is refused as binary (but UTF-16 or UTF-32, with
+  a BOM or without: text).
 
 progress:
   On standard error: a progress bar when it is a terminal, otherwise a log line

@@ -41,6 +41,25 @@ def test_syndicated_copy_with_a_new_first_paragraph() -> None:
     assert copy.duplicate_of.similarity > 0.8
 
 
+def test_syndicated_copy_with_its_links_printed_inside_its_sentences() -> None:
+    # A plain-text rendering of the story prints each link after its words: a link added is no
+    # figure added (an update), and the copy goes.
+    wire = paragraphs(11, 5)
+    linked = []
+    for n, text in enumerate(wire):
+        words = text.split(" ")
+        words.insert(3, f"(https://wire.example.com/story-{n}-48724)")
+        linked.append(" ".join(words))
+    with Deduplicator() as dd:
+        dd.dedupe(join(wire), doc_id="wire")
+        copy = dd.check(join(linked), doc_id="outlet")
+        assert copy.kept == ()
+        assert {(d.doc_id, d.original) for d in copy.duplicates} == {("wire", i) for i in range(5)}
+        # A figure added is still an update, and stays.
+        updated = dd.check(join([wire[0].replace(" ", " 12 ", 1)]), doc_id="update")
+        assert updated.duplicates == ()
+
+
 def test_an_outlets_boilerplate_does_not_hide_a_syndicated_copy() -> None:
     # The outlet prints its own lines around every story: once they are its boilerplate, they
     # are no part of the copy, nor of what it lacks.

@@ -751,13 +751,19 @@ def _inside_sentence(text: str, at: int) -> bool:
 
 def figures(words: Sequence[str]) -> list[str]:
     """The figures among canonical ``words``, sorted: those holding digits, and numbers written
-    out (:data:`NUMBER_WORDS`)."""
+    out (:data:`NUMBER_WORDS`). A web address is none (:func:`~textclean.canonical.is_address`):
+    a link printed after its words adds no figure to a copy (two addresses in the same place
+    still differ as two numbers do: :func:`drops_numbers`).
+
+    >>> figures("won 3 of 5 0examplecomvote31 five".split())
+    ['3', '5', 'five']
+    """
     return sorted(_figure_words(words))
 
 
 def _figure_words(words: Sequence[str]) -> list[str]:
     """The figures among canonical ``words``, in order (see :func:`figures`)."""
-    return [w for w in words if w in NUMBER_WORDS or _has_digit(w)]
+    return [w for w in words if w in NUMBER_WORDS or (_has_digit(w) and not is_address(w))]
 
 
 CORRECTED_FIGURES = 2  # the most figures a copy that corrects its original changes ("32 to 13")

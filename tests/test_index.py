@@ -44,17 +44,20 @@ def test_syndicated_copy_with_a_new_first_paragraph() -> None:
 def test_syndicated_copy_with_its_links_printed_inside_its_sentences() -> None:
     # A plain-text rendering of the story prints each link after its words: a link added is no
     # figure added (an update), and the copy goes.
-    wire = paragraphs(11, 5)
+    # A paragraph of one sentence with a link inside it shares no key with its original (the
+    # address breaks its only sentence key): its text without the link is looked up too.
+    lede = "How much will the new harbour bridge cost the city in the end?"
+    wire = [lede, *paragraphs(11, 5)]
     linked = []
     for n, text in enumerate(wire):
         words = text.split(" ")
-        words.insert(3, f"(https://wire.example.com/story-{n}-48724)")
+        words.insert(3, f"<https://www.harbour-news.example/guides/modernise-your-office-{n}>")
         linked.append(" ".join(words))
     with Deduplicator() as dd:
         dd.dedupe(join(wire), doc_id="wire")
         copy = dd.check(join(linked), doc_id="outlet")
         assert copy.kept == ()
-        assert {(d.doc_id, d.original) for d in copy.duplicates} == {("wire", i) for i in range(5)}
+        assert {(d.doc_id, d.original) for d in copy.duplicates} == {("wire", i) for i in range(6)}
         # A figure added is still an update, and stays.
         updated = dd.check(join([wire[0].replace(" ", " 12 ", 1)]), doc_id="update")
         assert updated.duplicates == ()

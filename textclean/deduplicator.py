@@ -22,6 +22,7 @@ from textclean.boilerplate import BoilerplateMatcher, boilerplate_matcher
 from textclean.cleaning import clean_and_explain, decode_bytes
 from textclean.fingerprint import DocumentPrint, fingerprint_paragraphs
 from textclean.match import Matching, Prior, match_paragraphs
+from textclean.match.links import address_free_keys
 from textclean.options import DedupeOptions, apply_options
 from textclean.results import DedupeResult, DocumentMatch, Duplicate, Paragraph
 from textclean.segment import split_paragraphs
@@ -309,14 +310,16 @@ class Deduplicator:
     def _prior(self, document: DocumentPrint, doc_id: str, source: str | None) -> Prior:
         if not self._store.paragraph_count() and self.boilerplate_min_docs is None:
             return Prior()
-        postings = self._store.lookup(set(document.keys.tolist()), exclude_doc=doc_id)
+        address_free = address_free_keys(document.canonical)
+        keys = {*document.keys.tolist(), *address_free.values()}
+        postings = self._store.lookup(keys, exclude_doc=doc_id)
         boilerplate: frozenset[int] = frozenset()
         if self.boilerplate_min_docs is not None and source is not None:
             exact = set(document.exact)
             boilerplate = self._store.boilerplate(source, exact, self.boilerplate_min_docs)
         return Prior(
             postings, boilerplate, self._store.neighbours,
-            functools.partial(self._store.lookup, exclude_doc=doc_id),
+            functools.partial(self._store.lookup, exclude_doc=doc_id), address_free,
         )  # fmt: skip
 
     def _add(

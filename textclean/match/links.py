@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from textclean.fingerprint import DocumentPrint, key_order
+from textclean.canonical import without_addresses
+from textclean.fingerprint import DocumentPrint, exact_key, key_order
 from textclean.match.model import IndexedParagraph, Ref
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "COMMON_POSTINGS",
     "MAX_HOLDERS",
     "Links",
+    "address_free_keys",
     "counts_alike",
     "indexed_links",
     "shared_keys",
@@ -182,6 +184,24 @@ def indexed_links(
         if sentence_hits.get(ref, 0) < len(sentences) or not sentences:
             del found[ref]
     return found
+
+
+def address_free_keys(canonical: Sequence[str]) -> dict[int, int]:
+    """For each paragraph that holds web addresses (:func:`~textclean.canonical.is_address`),
+    the exact key of its text without them: a copy that prints each link after its words
+    shares no key with the indexed paragraph when the address stands inside its only sentence,
+    but this one is that paragraph's exact key. Looked up, never filed.
+
+    >>> keys = address_free_keys(["the bridge 0examplecomb1 opened today", "no link here"])
+    >>> list(keys), keys[0] == exact_key("the bridge opened today")
+    ([0], True)
+    """
+    keys: dict[int, int] = {}
+    for i, text in enumerate(canonical):
+        plain = without_addresses(text)
+        if plain:
+            keys[i] = exact_key(plain)
+    return keys
 
 
 def _common(

@@ -224,6 +224,7 @@ class _DocumentMatcher:
         # ... and those of them containment was not tried for (beside a copy lining up with them).
         self.uncontained_rewordings: set[int] = set()
         self.prior_keys = set(prior.postings) | prior.boilerplate
+        self.address_free = prior.address_free  # (the keys of texts without their links)
         self.vocabularies: dict[Ref, set[str]] = {}  # the words of a candidate, once split
         self.without_addresses: dict[Ref, str | None] = {}  # ... its text without addresses
         # Paragraphs found not to be indexed paragraphs laid end to end (a copy that lost its
@@ -291,6 +292,7 @@ class _DocumentMatcher:
         if self.prior_keys:
             known = np.fromiter(self.prior_keys, np.int64, len(self.prior_keys))
             in_prior = set(document.owners[np.isin(document.keys, known, kind="sort")].tolist())
+            in_prior.update(i for i, key in self.address_free.items() if key in self.prior_keys)
         # (as boilerplate: a removed paragraph that repeats nothing, which no rule builds on)
         aside = Duplicate(0, None, "boilerplate", 1.0, "structured data, set aside")
         self.found.update((m, replace(aside, index=m)) for m in self.structured)
@@ -1649,6 +1651,9 @@ class _DocumentMatcher:
                     self.passed_over.setdefault(j, set()).add(i)
         if self.prior.postings:
             found.update(indexed_links(fp.sentences, fp.bands, self.prior.postings))
+            plain = self.address_free.get(i)  # (its text without the links printed in it)
+            for entry in self.prior.postings.get(plain, ()) if plain is not None else ():
+                found.setdefault((entry.doc_id, entry.paragraph), (1, entry.canonical))
         return found
 
     def _near(self, i: int, fp: ParagraphPrint, candidates: Candidates) -> Duplicate | None:

@@ -30,13 +30,16 @@ class Prior:
     exact keys seen in enough documents of this document's source to count as boilerplate;
     ``neighbours`` gives the indexed paragraphs just before and after one of them in its document
     (the other half of a merged copy may share no key with it); ``lookup``, if there is an index,
-    gives the indexed paragraphs filed under other keys (those of lines joined again).
+    gives the indexed paragraphs filed under other keys (those of lines joined again);
+    ``address_free`` maps each paragraph that holds web addresses to the exact key of its text
+    without them (:func:`~textclean.match.links.address_free_keys`), looked up with the others.
     """
 
     postings: Mapping[int, Sequence[IndexedParagraph]] = field(default_factory=dict)
     boilerplate: frozenset[int] = frozenset()
     neighbours: Callable[[str, int], Sequence[IndexedParagraph]] = lambda doc_id, paragraph: ()
     lookup: Callable[[Collection[int]], Mapping[int, Sequence[IndexedParagraph]]] | None = None
+    address_free: Mapping[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4130,6 +4130,30 @@ def test_a_copy_with_its_drop_caps_set_apart() -> None:
     assert len(split_paragraphs("A\nBridge closures and ferry times for the weekend ahead.")) == 2
 
 
+def test_a_line_that_is_a_web_address_after_a_sentence_starts_a_paragraph() -> None:
+    # In a block of short lines, an address on a line of its own after a sentence's end is no
+    # sentence going on in lower case ("https..."), and a capital after it starts a sentence.
+    lines = [
+        "Read the council's decision on Tuesday.",
+        "https://news.example.com/council/bridge-vote",
+        "https://news.example.com/council/ferry-times",
+        "The bridge will open in May, officials said.",
+    ]
+    assert [p.text for p in split_paragraphs("\n".join(lines))] == [
+        lines[0],
+        "\n".join(lines[1:3]),
+        lines[3],
+    ]
+    # Under words that go on, it goes on a sentence, and so does what follows it in lower case
+    # or with the rest of the address ("/...": an address broken at the line's end).
+    going_on = (
+        "For the full minutes of the vote see\nhttps://news.example.com/council\nfor details."
+    )
+    broken = "Sources: a report by the council\nhttps://news.example.com/council/2026\n/bridge-vote"
+    for text in (going_on, broken):
+        assert [p.text for p in split_paragraphs(text)] == [text]
+
+
 def test_body_and_a_copy_wrapped_as_one_block() -> None:
     first = doc(*ARTICLE)
     result = dedupe(first + "\n\n" + _wrap(" ".join(ARTICLE), 66))

@@ -11,7 +11,9 @@ A line belongs to the previous one (hard wrap) when the block's longest line is 
 :data:`WRAP_WIDTH` characters, the line before it fills at least 60% of that width and is at least
 25 characters long, the line does not start with a list marker (a star, dash or plus right before
 a word is none: ``**bold**``, ``-5``), and the line before does not end
-a sentence (or the line starts in lower case); lines of Chinese or Japanese are never joined (a
+a sentence (or the line starts in lower case; a line that is only a web address starts a
+sentence in no case, and after one a line goes on unless it starts with a capital or an
+opening quote); lines of Chinese or Japanese are never joined (a
 line a paragraph is far commoner than wrapped text there, and nothing marks a wrap). A sentence
 ends in ``.!?:;…`` (or a closing quote or bracket), the Chinese and Japanese stops, the danda of
 Hindi and its neighbours, or the Arabic question mark or Urdu full stop; a comma before a closing
@@ -92,6 +94,8 @@ _CLAUSE_QUOTE = re.compile(r",[\"'”’»]+$")  # a quotation going on: "..., �
 # Markup that ends a paragraph at the end of a line: a block element's closing tag, or a break.
 _BLOCK_END = re.compile(rf"(?:</(?:{BLOCK_ELEMENTS})|<br\s*/?)\s*>$", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
+# A line that is only a web address (a list of links, or a link under the sentence it ends).
+_BARE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+[^\S\n]*(?:\n|$)", re.IGNORECASE)
 _OPENING_QUOTES = "\"'“‘«„"
 # A character of Chinese or Japanese (CJK ideographs, kana). Only these: other scripts without
 # spaces (Thai, Khmer: words of the canonical form, see textclean.canonical) wrap like others.
@@ -292,7 +296,14 @@ def _continues(text: str, prev: tuple[int, int], start: int, width: int, prose: 
         return False  # Chinese or Japanese lines: a line a paragraph is far commoner than wrapping
     if not prose and _title_cased(text, prev_start, prev_end) and _title_cased(text, start, None):
         return False  # (headings one under another: a table of contents, a menu)
-    return prose or not _ends_sentence(text, prev_end) or text[start].islower()
+    if prose:
+        return True
+    if _BARE_ADDRESS.match(text, start):  # (its "h" or "w" is no sentence going on in lower case)
+        return not _ends_sentence(text, prev_end)
+    if _BARE_ADDRESS.match(text, prev_start):  # (nor does a sentence end at an address: what
+        # goes on after it starts in lower case, or goes on with the address, "/world-...")
+        return not (text[start].isupper() or text[start] in _OPENING_QUOTES)
+    return not _ends_sentence(text, prev_end) or text[start].islower()
 
 
 def _title_cased(text: str, start: int, end: int | None) -> bool:

@@ -78,6 +78,7 @@ import regex
 from textclean.cleaning import INVISIBLE_FORMAT
 
 __all__ = [
+    "ADDRESS_START",
     "BLOCK_ELEMENTS",
     "CANONICAL_VERSION",
     "canonical_form",
@@ -167,8 +168,10 @@ _LINK_NUMBER = re.compile(r"\[(?<![^\s(“\"'‘«\x01]\[)\d{1,4}\](?=[^\W\d_]|[
 # follows up to white space. The punctuation it ends with belongs to the sentence (``see
 # https://example.com.``).
 _ADDRESS_TRAIL = ".,;:!?)]}>\"'”’"  # (punctuation an address does not end with)
+ADDRESS_START = rf"(?:{_SCHEME}://|www\.)"
+"""How a web address written out starts: a scheme and ``://``, or ``www.`` (a pattern)."""
 _ADDRESS = re.compile(
-    rf"(?<![\w/.+-])(?:{_SCHEME}://|www\.)[^\s\x01]*[^\s\x01{re.escape(_ADDRESS_TRAIL)}]"
+    rf"(?<![\w/.+-]){ADDRESS_START}[^\s\x01]*[^\s\x01{re.escape(_ADDRESS_TRAIL)}]"
 )
 # ... and one that a wrap at a fixed width (or print) broke at the end of a line, the rest of it
 # opening the next: one address again (see _join_address).

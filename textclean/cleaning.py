@@ -657,11 +657,6 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError:
             pass
-    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # (before UTF-16's: the
-        # little-endian BOM of UTF-32 starts with that of UTF-16)
-        return data.decode("utf-32", errors="replace"), "utf-32"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace"), "utf-16"
     codec = wide_unicode(data)  # (before UTF-8: UTF-16 or UTF-32 of ASCII is valid UTF-8)
     if codec is not None:
         return data.decode(codec, errors="replace"), codec[:6]
@@ -675,8 +670,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 
 def wide_unicode(data: bytes) -> str | None:
-    r"""The codec of ``data`` when it reads as UTF-32 or UTF-16 without a byte order mark
-    (``"utf-32-le"``, ``"utf-32-be"``, ``"utf-16-le"``, ``"utf-16-be"``), else ``None``.
+    r"""The codec of ``data`` when it reads as UTF-32 or UTF-16, else ``None``: ``"utf-32"``
+    or ``"utf-16"`` when it starts with their byte order mark (which the codec consumes; UTF-32's
+    first, as its little-endian mark starts with UTF-16's), and without one ``"utf-32-le"``,
+    ``"utf-32-be"``, ``"utf-16-le"`` or ``"utf-16-be"``, told by its NUL bytes.
 
     No text in UTF-8 or an 8-bit encoding holds a NUL byte, but these put NUL bytes in fixed
     places. UTF-32 has NUL as the top byte of every 4-byte unit, and as the next one (the
@@ -697,7 +694,13 @@ def wide_unicode(data: bytes) -> str | None:
     'utf-16-be'
     >>> wide_unicode("Год".encode("utf-32-le")), wide_unicode(b"one\0two\0three\0four\0")
     ('utf-32-le', None)
+    >>> wide_unicode("中文".encode("utf-16")), wide_unicode("中文".encode("utf-32"))
+    ('utf-16', 'utf-32')
     """
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
     if b"\0" not in data:
         return None
     units = len(data) // 4

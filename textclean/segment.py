@@ -54,7 +54,7 @@ from itertools import pairwise
 
 import regex
 
-from textclean.canonical import BLOCK_ELEMENTS, canonical_paragraphs, word_count
+from textclean.canonical import ADDRESS_START, BLOCK_ELEMENTS, canonical_paragraphs, word_count
 from textclean.results import Paragraph
 
 __all__ = ["RUN_TOGETHER_CHARS", "WRAP_WIDTH", "split_paragraphs"]
@@ -95,7 +95,7 @@ _CLAUSE_QUOTE = re.compile(r",[\"'”’»]+$")  # a quotation going on: "..., �
 _BLOCK_END = re.compile(rf"(?:</(?:{BLOCK_ELEMENTS})|<br\s*/?)\s*>$", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
 # A line that is only a web address (a list of links, or a link under the sentence it ends).
-_BARE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+[^\S\n]*(?:\n|$)", re.IGNORECASE)
+_BARE_ADDRESS = re.compile(rf"{ADDRESS_START}\S+[^\S\n]*(?:\n|$)", re.IGNORECASE)
 _OPENING_QUOTES = "\"'“‘«„"
 # A character of Chinese or Japanese (CJK ideographs, kana). Only these: other scripts without
 # spaces (Thai, Khmer: words of the canonical form, see textclean.canonical) wrap like others.

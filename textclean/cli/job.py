@@ -7,7 +7,6 @@ processes, which each get a copy of the job through :func:`_init_worker`.
 
 from __future__ import annotations
 
-import codecs
 import json
 import math
 import multiprocessing
@@ -104,17 +103,6 @@ class _Failed:
 
 
 _ENCODINGS = {"cp1252": "Windows-1252", "utf-16": "UTF-16", "utf-32": "UTF-32"}
-
-
-def _wide(line: bytes) -> str | None:
-    """``"UTF-16"`` or ``"UTF-32"`` when a JSON line reads as one (a byte order mark, or NUL
-    bytes where they put them: :func:`~textclean.cleaning.wide_unicode`), else ``None``."""
-    if line.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return "UTF-32"
-    if line.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "UTF-16"
-    codec = wide_unicode(line) if b"\0" in line else None
-    return None if codec is None else codec[:6].upper()
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,11 +202,12 @@ class _Job:
         )
 
     def _parse(self, data: bytes) -> tuple[dict[str, Any], str, str | None, str | None]:
-        wide = _wide(data)
+        wide = wide_unicode(data)  # (a byte order mark, or NUL bytes, which no JSON line holds)
         if wide is not None:
+            name = wide[:6].upper()
             raise _BadRecord(
-                f"reads as {wide}; JSON lines must be UTF-8 (convert the file first, for "
-                f"instance with iconv -f {wide} -t UTF-8)"
+                f"reads as {name}; JSON lines must be UTF-8 (convert the file first, for "
+                f"instance with iconv -f {name} -t UTF-8)"
             )
         try:
             line = data.decode("utf-8")

@@ -8,7 +8,6 @@ and writes the results in input order, with progress and a summary on standard e
 from __future__ import annotations
 
 import argparse
-import codecs
 import json
 import os
 import re
@@ -187,9 +186,7 @@ def _check_text(label: str, head: bytes) -> None:
     """Refuse a plain-text input whose first bytes hold a NUL byte, as no text does (but UTF-16
     and UTF-32, which the decoder reads by their byte order mark or their NUL bytes)."""
     head = head[:_BINARY_PROBE]
-    if b"\0" in head and not (
-        head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or wide_unicode(head)
-    ):
+    if b"\0" in head and wide_unicode(head) is None:
         raise _InputError(
             f"{label}: looks like a binary file (it holds NUL bytes); textclean reads text"
         )

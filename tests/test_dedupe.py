@@ -4264,6 +4264,12 @@ def test_a_link_cut_anywhere_at_a_lines_end_reads_as_the_whole_link() -> None:
     for cut in range(1, link.rindex("-") + 1):
         broken = f"The plans are at {link[:cut]}\n    {link[cut:]} for comments."
         assert canonical_form(broken) == whole, cut
+    # One without a scheme or a path, cut inside its "www." (nothing on either line reads as
+    # an address alone).
+    bare = "www.elmcountylibrary.org"
+    for cut in range(1, 4):
+        broken = f"The plans are at {bare[:cut]}\n{bare[cut:]} for comments."
+        assert canonical_form(broken) == canonical_form(f"The plans are at {bare} for comments.")
     # A word after an address at a line's end, or a list item under it, stays a word.
     assert canonical_form("See https://example.com/news\n- the council's vote").split()[2] == "the"
 

@@ -185,6 +185,14 @@ _BREAK_IN_ADDRESS = re.compile(r"([ \t]*\r?\n[ \t]*)")  # (kept by split: the pa
 # ... or broken inside its start ("http" ending a line, "://example.com" opening the next; "www"
 # then ".example.com"), as a wrap cuts a word longer than a line anywhere: see _join_scheme.
 _SCHEME_BROKEN = re.compile(r"(?<![\w/.+-])(h[tps:/]{0,7}|w{1,3})[ \t]*\r?\n[ \t]*(?=(\S{1,8}))")
+# What a text holds wherever one of the two is broken across lines (searched for first: both
+# patterns above try every word, or every position, of a text, and few texts hold either): an
+# address's start or more at the end of a line; the rest of "http://", "https://" or "www." at
+# the start of one.
+_ADDRESS_AT_LINE_END = tuple(
+    re.compile(rf"{start}[^\s\x01]*[ \t]*\r?\n") for start in ("//", r"www\.")
+)
+_SCHEME_REST = re.compile(r"\n[ \t]*(?:t{0,2}p?s?:?/|w{0,2}\.)")
 # ... of which the rest on the next line is a slug ("tream-assets"): its characters only, a
 # hyphen, an underscore or an "=" among them (looked for apart: one pattern for both would
 # backtrack over every hyphen of a long run that fails at its end).
@@ -272,8 +280,11 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
         if "](" in raw:
             raw = _LINK_TARGET.sub("] ", raw)
         raw = _LINK_NUMBER.sub(" ", _REFERENCE_MARK.sub(" ", raw))
-    if "\n" in raw and ("/" in raw or "www" in raw):  # (an address broken across lines)
-        raw = _ADDRESS_BROKEN.sub(_join_address, _SCHEME_BROKEN.sub(_join_scheme, raw))
+    if "\n" in raw:  # (an address broken across lines)
+        if _SCHEME_REST.search(raw):
+            raw = _SCHEME_BROKEN.sub(_join_scheme, raw)
+        if any(pattern.search(raw) for pattern in _ADDRESS_AT_LINE_END):
+            raw = _ADDRESS_BROKEN.sub(_join_address, raw)
     if "://" in raw or "www." in raw:
         raw = _ADDRESS.sub(_address_word, raw)
     for old, new in _TYPOGRAPHY:

@@ -220,6 +220,8 @@ def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
     places: dict[str, list[int]] = {}
     for k in sorted(short):  # (a heading is short too)
         places.setdefault(canonical[k], []).append(k)
+    if len(short) - len(places) + len(repeats) < _CONTENTS_LINES:
+        return  # (too few lines stand twice to make a list and its headings)
     x = 0
     while x < len(kept):
         if kept[x] not in short:

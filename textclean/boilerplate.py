@@ -387,9 +387,12 @@ _CLOSING = rf"[\s{regex.escape(_CLOSERS)}]*"
 _SECONDS = " abcdefghijklmnopqrstuvwxyz"  # (the second characters of the table of pairs)
 # The characters of an opening: white space (none is above U+3000) and the openers.
 _OPENING_CHARS = _OPENERS + "".join(c for c in map(chr, range(0x3001)) if regex.match(r"\s", c))
-# Characters a paragraph may start with that the first-character index covers: Latin-1, and the
-# openers beyond it.
-_INDEXED = "".join(dict.fromkeys([*map(chr, range(256)), *_OPENERS]))
+# Characters a paragraph may start with that the first-character index covers: Latin-1, General
+# Punctuation (quotation marks open many paragraphs; the alternation of every pattern tried on
+# those took about seven times as long) and the openers beyond them.
+_INDEXED = "".join(
+    dict.fromkeys([*map(chr, range(256)), *map(chr, range(0x2010, 0x2060)), *_OPENERS])
+)
 
 
 def _compile(pattern: str, *, bare: bool = False) -> regex.Pattern[str]:

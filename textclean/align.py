@@ -635,6 +635,8 @@ def numbers(canon: str) -> list[str]:
     >>> numbers("low bounce 7 8 inches in 2025")
     ['7', '8', '2025']
     """
+    if canon.replace(" ", "").isalpha():  # (most paragraphs: no word to look at)
+        return []
     return [word for word in canon.split(" ") if _has_digit(word)]
 
 

@@ -778,6 +778,8 @@ _MATCHER = BoilerplateMatcher(_EXTRA)
 @example("广告】", "【")
 @example("This article is for subscribers only", "")
 @example("To continue reading, subscribe", "* ")
+@example("“Share this article”", "")
+@example("-----", "* ")
 def test_boilerplate_first_character_index_changes_no_answer(line: str, prefix: str) -> None:
     # The matcher only tries the patterns that can start with a paragraph's first one or two
     # characters (or with one of the dashes and brackets that open it); trying every pattern
@@ -790,6 +792,12 @@ def test_boilerplate_first_character_index_changes_no_answer(line: str, prefix: 
     # whether a paragraph may start as the text does as every pattern tried alone says)
     may = any(_compile(p).fullmatch(text, partial=True) for p in patterns)
     assert _MATCHER.may_start(text) == (may and len(text) <= 300)
+
+
+def test_a_line_of_opening_characters_alone_matches_only_a_pattern_that_matches_nothing() -> None:
+    # ("* * *" between sections: no pattern of letters is tried on it.)
+    assert BoilerplateMatcher().match("* * *") is None
+    assert BoilerplateMatcher(["(see below)?"]).match("* * *") == "(see below)?"
 
 
 # Letters with and without combining marks, full-width and CJK forms, punctuation and spaces.

@@ -422,6 +422,7 @@ class BoilerplateMatcher:
     __slots__ = (
         "_any",
         "_base",
+        "_blank",
         "_by_first",
         "_by_pair",
         "_compiled",
@@ -441,6 +442,9 @@ class BoilerplateMatcher:
         # One alternation answers "is it boilerplate?" in a single pass; which pattern matched is
         # looked up only for the (rare) paragraphs that are.
         self._any = self._alternation(range(len(own)))
+        # A text of opening characters alone ("* * *", "----") matches only a pattern that
+        # matches nothing at all.
+        self._blank = self._any if self._any.fullmatch("") is not None else None
         # For a pattern's first character (a Latin-1 one, or a dash or bracket that opens a
         # label), the alternation of only those patterns that can start with it, found by
         # partial matching: most paragraphs start with a letter that no pattern starts with, or
@@ -610,9 +614,10 @@ class BoilerplateMatcher:
                 return " ".join(parts[:-k])
         return text
 
-    def _quick(self, text: str) -> list[regex.Pattern[str]]:
+    def _quick(self, text: str, *, whole: bool = False) -> list[regex.Pattern[str]]:
         """The alternations of the patterns that can start as ``text`` does (from the indexes of
-        first characters and pairs); together they match what every pattern matches."""
+        first characters and pairs); together they match what every pattern matches (the whole
+        of ``text``, if ``whole``, or a text that starts with it)."""
         # A pattern starts after the opening's characters (dashes, brackets), or at one of them
         # (a few can: "(c) 2026").
         rest = text.lstrip(_OPENING_CHARS)
@@ -621,8 +626,10 @@ class BoilerplateMatcher:
             pair = rest[:2]
             if pair in self._by_pair:
                 quick = self._by_pair[pair]
-            else:
+            elif pair:
                 quick = self._by_first.get(pair[:1], self._any)
+            else:  # (opening characters alone: any pattern may follow them)
+                quick = self._blank if whole else self._any
             return [] if quick is None else [quick]
         quicks = {self._by_first.get(c, self._any) for c in text[: len(opening) + 1]}
         return [quick for quick in quicks if quick is not None]
@@ -635,7 +642,7 @@ class BoilerplateMatcher:
             found = self._base.match(text)
             if found is not None:
                 return found
-        if not any(quick.fullmatch(text) for quick in self._quick(text)):
+        if not any(quick.fullmatch(text) for quick in self._quick(text, whole=True)):
             return None
         return next(p for p, c in zip(self._own, self._compiled, strict=True) if c.fullmatch(text))
 

@@ -969,11 +969,14 @@ def test_a_copy_with_share_links_run_in_after_each_paragraph_goes() -> None:
     assert dedupe(doc(*credited, words)).duplicates == ()
 
 
-@pytest.mark.parametrize("link", ["Read More »", "Continue reading", "[Read more]"])
+@pytest.mark.parametrize(
+    "link", ["Read More »", "Continue reading", "[Read more]", "(more)", "(continued)"]
+)
 def test_teaser_that_ends_a_sentence_before_its_link_goes_before_the_body(link: str) -> None:
     # An excerpt cut at a sentence's end, then its link, before the paragraph it was cut from:
     # the teaser is that paragraph's first sentences, and goes, though they are most of the
-    # paragraph (its link is no sentence of it, and the paragraph adds one).
+    # paragraph (its link is no sentence of it, and the paragraph adds one). A word in
+    # brackets after a full stop is a link only if it says the text goes on ("(more)").
     start = f"{P0} Work is due to start in March."
     teaser, whole = f"{start} {link}", f"{start} Ferries will run every 20 minutes."
     assert removed(dedupe(doc(teaser, P1, whole, P3))) == {0: (2, "contained")}

@@ -600,16 +600,17 @@ class BoilerplateMatcher:
         for k in range(_LINK_WORDS, 0, -1):  # (the longest link first)
             if not (parts[-k][0].isupper() or parts[-k][0] in "[("):
                 continue
-            last = parts[-k - 1][-1]  # (the head's last character)
-            if not (last.isalnum() or last in ",;:-–—"):
-                continue  # (a sentence ended: the link decorates a whole paragraph, as a
-                # copy may decorate every one; see runs.confirm_decorated_runs)
-            if words_before + len(parts) - k < _TEASER_WORDS:
-                continue
             link = " ".join(parts[-k:])
             bracketed = (
                 link[0] in "[(" and link[-1] in ")]" and link[1:-1].casefold() in _TEASER_LINKS
             )
+            last = parts[-k - 1][-1]  # (the head's last character)
+            if not (last.isalnum() or last in ",;:-–—" or bracketed):
+                continue  # (a sentence ended: the link decorates a whole paragraph, as a
+                # copy may decorate every one, see runs.confirm_decorated_runs; but "(more)"
+                # after one says the paragraph was cut short there)
+            if words_before + len(parts) - k < _TEASER_WORDS:
+                continue
             if len(link) <= _MAX_LINK and (bracketed or self.match(link)):
                 return " ".join(parts[:-k])
         return text

@@ -675,6 +675,17 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
         megabytes = len(text) / 1e6
         print(f"  {count:>9,} addresses: {seconds:6.3f} s, {seconds / megabytes:6.2f} s/MB; "
               f"{10 * count:>9,} 'a-': {slug_seconds:6.3f} s")  # fmt: skip
+    # A paragraph given whole to find_duplicates (no segmentation cuts it), its lines holding a
+    # long word of '//': looking for an address broken at a line's end from each '//' to the
+    # word's end cost the square of its length (d6ee216's code: 9.35 s for 16,000).
+    print("find_duplicates: a paragraph with line breaks and a word of N 'x//'")
+    for count in (16_000, 64_000, 256_000):
+        paragraph = f"The council said on Tuesday\n{'x//' * count} end\nmore text follows"
+        start = time.perf_counter()
+        textclean.find_duplicates([paragraph, "Another paragraph."])
+        seconds = time.perf_counter() - start
+        megabytes = len(paragraph) / 1e6
+        print(f"  {count:>9,} 'x//': {seconds:6.3f} s, {seconds / megabytes:6.2f} s/MB")
 
 
 def across(articles: Sequence[_generate.Article], seed: int) -> None:

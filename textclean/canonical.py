@@ -186,12 +186,12 @@ _BREAK_IN_ADDRESS = re.compile(r"([ \t]*\r?\n[ \t]*)")  # (kept by split: the pa
 # then ".example.com"), as a wrap cuts a word longer than a line anywhere: see _join_scheme.
 _SCHEME_BROKEN = re.compile(r"(?<![\w/.+-])(h[tps:/]{0,7}|w{1,3})[ \t]*\r?\n[ \t]*(?=(\S{1,8}))")
 # What a text holds wherever one of the two is broken across lines (searched for first: both
-# patterns above try every word, or every position, of a text, and few texts hold either): an
-# address's start or more at the end of a line; the rest of "http://", "https://" or "www." at
-# the start of one.
-_ADDRESS_AT_LINE_END = tuple(
-    re.compile(rf"{start}[^\s\x01]*[ \t]*\r?\n") for start in ("//", r"www\.")
-)
+# patterns above try every word, or every position, of a text, and few texts hold either): a
+# word with an address's start in it ("//" or "www.") at the end of a line, looked for in the
+# text reversed (from each line's end, its last word read once: from each "//" forwards to its
+# word's end, a long word of them cost the square of its length); the rest of "http://",
+# "https://" or "www." at the start of a line.
+_ADDRESS_AT_LINE_END = re.compile(r"\n\r?[ \t]*[^\s\x01]*?(?://|\.www)")  # (reversed text)
 _SCHEME_REST = re.compile(r"\n[ \t]*(?:t{0,2}p?s?:?/|w{0,2}\.)")
 # ... of which the rest on the next line is a slug ("tream-assets"): its characters only, a
 # hyphen, an underscore or an "=" among them (looked for apart: one pattern for both would
@@ -283,7 +283,7 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
     if "\n" in raw:  # (an address broken across lines)
         if _SCHEME_REST.search(raw):
             raw = _SCHEME_BROKEN.sub(_join_scheme, raw)
-        if any(pattern.search(raw) for pattern in _ADDRESS_AT_LINE_END):
+        if ("//" in raw or "www." in raw) and _ADDRESS_AT_LINE_END.search(raw[::-1]):
             raw = _ADDRESS_BROKEN.sub(_join_address, raw)
     if "://" in raw or "www." in raw:
         raw = _ADDRESS.sub(_address_word, raw)

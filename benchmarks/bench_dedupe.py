@@ -675,6 +675,13 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
         megabytes = len(text) / 1e6
         print(f"  {count:>9,} addresses: {seconds:6.3f} s, {seconds / megabytes:6.2f} s/MB; "
               f"{10 * count:>9,} 'a-': {slug_seconds:6.3f} s")  # fmt: skip
+    # One short line repeated N times (a list's item), all kept: the search for a table of
+    # contents looked at every other place of each line's text for each line, the square of N
+    # (bee1fa4's code: 4.55 s for 16,000).
+    print("one short line repeated N times")
+    for count in (16_000, 32_000, 64_000):
+        text = "The council met on Tuesday\n" + "• a\n" * count + "more text"
+        _time_per_item(text, count, "line")
     # A paragraph given whole to find_duplicates (no segmentation cuts it), its lines holding a
     # long word of '//': looking for an address broken at a line's end from each '//' to the
     # word's end cost the square of its length (d6ee216's code: 9.35 s for 16,000).

@@ -235,7 +235,10 @@ def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
             if any(k in found and not _passed(found[k], run) for k in between):
                 break  # (lines in a row, but for boilerplate lines, empty ones and repeats of
                 # the list's own lines between them, which a second run does not see)
-            again = [k for k in places.get(canonical[line], ()) if k != line] or [
+            same = places[canonical[line]]  # (the line and its other places)
+            if len(same) > 2:
+                break  # (a line that stands three times or more is no entry: not looked through)
+            again = [k for k in same if k != line] or [
                 k for k in repeats.get(line, ()) if k + 1 < n and k + 1 not in found
             ]  # (a heading gone as a repeat comes back if the text under it stays: no copy's)
             if len(again) != 1 or again[0] < line or (run and again[0] < run[-1][1]):

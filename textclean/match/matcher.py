@@ -1737,8 +1737,9 @@ class _DocumentMatcher:
         other_plain = self.without_addresses[ref]
         if (plain is None) == (other_plain is None):
             return 0.0
-        held = (canonical if plain is not None else other).split(" ")
-        if is_address(held[0]) or is_address(held[-1]):
+        held = canonical if plain is not None else other  # (its first and last words: a long
+        # candidate is not split for them, once for each paragraph it is tried against)
+        if is_address(held.partition(" ")[0]) or is_address(held.rpartition(" ")[2]):
             return 0.0
         a, b = plain or canonical, other_plain or other
         return float(fuzz.ratio(a, b, score_cutoff=self.spun_cutoff)) if a and b else 0.0

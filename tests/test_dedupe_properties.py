@@ -850,6 +850,19 @@ def test_run_by_run_folding_equals_folding_the_whole_text(text: str) -> None:
     assert tidy(_fold_non_ascii(text)) == tidy(_fold_whole_text(text))
 
 
+@FAST
+@given(st.lists(st.sampled_from([*"aZé9 -\t\n\r\u2010\u00ad", "and", "or", "x-\nyz"])).map("".join))
+@example("well-\nknown, gender- and age-neutral, co- \n operate, pro\u00ad gram")
+@example("well-\nknown, 9- aa, é-\naa, gender- and age-neutral")
+def test_words_broken_at_a_hyphen_are_joined_as_the_pattern_for_all_hyphens_joins_them(
+    text: str,
+) -> None:
+    # (text holding "-" alone as its hyphen is searched with a pattern of its own, for speed)
+    from textclean.canonical import _BROKEN_WORD, _join_broken, _join_broken_words
+
+    assert _join_broken_words(text) == _BROKEN_WORD.sub(_join_broken, text)
+
+
 def test_no_unspaced_script_character_comes_before_the_shortcut() -> None:
     # _fold skips the search for Chinese, Japanese, Thai... characters below this one
     from textclean.canonical import _FIRST_UNSPACED, _UNSPACED

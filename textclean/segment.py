@@ -314,8 +314,15 @@ def _title_cased(text: str, start: int, end: int | None) -> bool:
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
     words = text[start:end].split()
-    long = [w for w in words if sum(c.isalpha() for c in w) >= 4]
-    return bool(long) and words[0][0].isupper() and all(w[0].isupper() for w in long)
+    if not (words and words[0][0].isupper()):
+        return False
+    long = False  # (read up to the first long word in lower case: in prose, one of the first)
+    for word in words:
+        if sum(c.isalpha() for c in word) >= 4:
+            if not word[0].isupper():
+                return False
+            long = True
+    return long
 
 
 def _drop_cap(text: str, start: int, end: int, next_start: int) -> bool:

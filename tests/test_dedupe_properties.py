@@ -554,6 +554,10 @@ _BOARD = (
                    f"{_W}{_Q}", f"{_W}{_Q}", _Q, f"“{_Q[:-1]}” — the mayor", f"{_W}{_Q}",
                    f"“{_Q[:-1]}” — the mayor", _Q])
 )  # fmt: skip
+@example(  # a box's item in markup, then the body's copy, a boilerplate line: kept (seed 60)
+    "\n\n".join(["Key points", f"<p>{_HTML_L4[:-14]} Share this article</p>",
+                   "Share this article Share this article"])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -435,8 +435,9 @@ class _DocumentMatcher:
         else:
             removed = set(self.found)
             if settle.prefer_body_to_box(
-                self.texts, canonical, self.found, structured=self.structured
-            ):
+                self.texts, canonical, self.found, structured=self.structured,
+                may_stay=lambda k: self._boilerplate_line(k) is None,
+            ):  # fmt: skip
                 # The box's lines closed up, and a short repeat of its item repeats the body's.
                 self._short_rounds_closed_up(short_repeats, short_parts)
                 # With the box's items gone, a veto may lift, and the body's copies that stay now

@@ -9,7 +9,7 @@ duplicate to one that stays), and the earlier document that holds most of this o
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -431,6 +431,7 @@ def prefer_body_to_box(
     found: dict[int, Duplicate],
     *,
     structured: Collection[int] = (),
+    may_stay: Callable[[int], bool] = lambda _: True,
 ) -> bool:
     """Keep the body's copy of each item of a highlights box that stands before it, and remove
     the box's: the paragraphs right under a label such as "Key points"
@@ -443,7 +444,8 @@ def prefer_body_to_box(
     words are no items (a "Photo" line under a "Highlights" heading repeats as every picture's
     does), and a label printed before, or twice in a row, is none (a page that prints each run
     twice). No item is credited to one of ``structured`` (a JSON-LD object holds no
-    text a reader sees). Returns whether a box's item went."""
+    text a reader sees), nor to a copy that ``may_stay`` says may not stay (a boilerplate line:
+    the box's item, its text in markup, is none, and stays). Returns whether a box's item went."""
     labels = [
         i for i, text in enumerate(texts) if len(text) <= 40 and HIGHLIGHTS_LABEL.fullmatch(text)
     ]
@@ -481,7 +483,7 @@ def prefer_body_to_box(
             items += 1
             if items > MAX_BOX_ITEMS:
                 break
-            winner = min(repeats.get(k, ()), default=None)
+            winner = min(filter(may_stay, repeats.get(k, ())), default=None)
             if (
                 winner is None
                 # The body under the box, which a later copy repeats: no swap (not the box's).

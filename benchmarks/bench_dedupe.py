@@ -682,6 +682,17 @@ def big(articles: Sequence[_generate.Article], seed: int) -> None:
     for count in (16_000, 32_000, 64_000):
         text = "The council met on Tuesday\n" + "• a\n" * count + "more text"
         _time_per_item(text, count, "line")
+    # N table rows, then N/8 highlights boxes ("Key points" over an item that the body after
+    # them repeats): each box looked for its label among all the paragraphs before it (printed
+    # before: a page printed twice), the square of the rows before the first box (0b4170c's
+    # code: 1.41, 4.50 and 15.45 s).
+    print("highlights boxes after a table (N rows, then N/8 boxes whose items the body repeats)")
+    item = "The council approved plan {} for the bridge on Tuesday after a long debate."
+    for count in (8_000, 16_000, 32_000):
+        boxes = [part for k in range(count // 8) for part in ("Key points", item.format(k))]
+        body = [item.format(k) for k in range(count // 8)]
+        rows = [f"Row {k}: {7 * k} units" for k in range(count)]
+        _time_per_item("\n\n".join([*rows, *boxes, *body]), count, "row")
     # A paragraph given whole to find_duplicates (no segmentation cuts it), its lines holding a
     # long word of '//': looking for an address broken at a line's end from each '//' to the
     # word's end cost the square of its length (d6ee216's code: 9.35 s for 16,000).

@@ -452,6 +452,14 @@ def prefer_body_to_box(
     if not labels:
         return False
     went = False
+    places: dict[str, list[int]] = {}  # the paragraphs of each canonical text, in order
+    for m, text in enumerate(canonical):
+        places.setdefault(text, []).append(m)
+    names = {texts[label].strip().casefold() for label in labels}
+    named: dict[str, list[int]] = {}  # the paragraphs that read as each label, in order
+    for m, text in enumerate(texts):
+        if (name := text.strip().casefold()) in names:
+            named.setdefault(name, []).append(m)
     repeats: dict[int, list[int]] = {}
     for i, dup in found.items():
         if dup.doc_id is not None or dup.original is None:
@@ -464,11 +472,8 @@ def prefer_body_to_box(
         if label in found:
             continue
         name = texts[label].strip().casefold()
-        if any(
-            texts[m].strip().casefold() == name
-            for m in range(min(label + 2, len(texts)))
-            if m != label
-        ):
+        alike = named[name]
+        if any(m != label for m in alike[: bisect_left(alike, label + 2)]):
             continue  # (the label printed before, or twice in a row: a page printed twice)
         box_end = _box_end(canonical, label)
         items = 0
@@ -476,9 +481,8 @@ def prefer_body_to_box(
             if k in found:
                 continue  # (went already, as a sentence of a later paragraph, a repeat of an
                 # earlier one: a second run sees the paragraphs under the label without it)
-            if canonical[k] and any(
-                canonical[m] == canonical[k] for m in range(k) if m not in found
-            ):
+            same = places[canonical[k]]
+            if canonical[k] and any(m not in found for m in same[: bisect_left(same, k)]):
                 continue  # (a short line kept as a repeat of one above: its first copy is that)
             items += 1
             if items > MAX_BOX_ITEMS:

@@ -867,6 +867,16 @@ def test_words_broken_at_a_hyphen_are_joined_as_the_pattern_for_all_hyphens_join
     assert _join_broken_words(text) == _BROKEN_WORD.sub(_join_broken, text)
 
 
+@FAST
+@given(st.lists(st.sampled_from([b"a", b"\xc3\xa9", b" ", b"  ", b"\x02", b"\x01"])).map(b"".join))
+@example(b" the  council\x02 \x02met \x01\x02 on tuesday \x01\x01 ")
+def test_short_text_is_tidied_as_the_arrays_tidy_it(folded: bytes) -> None:
+    # (_tidy works with patterns below _SHORT_TIDY bytes, with arrays from there)
+    from textclean.canonical import _tidy_arrays, _tidy_short
+
+    assert _tidy_short(folded) == _tidy_arrays(folded)
+
+
 def test_no_unspaced_script_character_comes_before_the_shortcut() -> None:
     # _fold skips the search for Chinese, Japanese, Thai... characters below this one
     from textclean.canonical import _FIRST_UNSPACED, _UNSPACED

@@ -455,11 +455,11 @@ def prefer_body_to_box(
     places: dict[str, list[int]] = {}  # the paragraphs of each canonical text, in order
     for m, text in enumerate(canonical):
         places.setdefault(text, []).append(m)
-    names = {texts[label].strip().casefold() for label in labels}
-    named: dict[str, list[int]] = {}  # the paragraphs that read as each label, in order
-    for m, text in enumerate(texts):
-        if (name := text.strip().casefold()) in names:
-            named.setdefault(name, []).append(m)
+    names = {label: texts[label].strip().casefold() for label in labels}
+    named: dict[str, list[int]] = {name: [] for name in names.values()}  # (in order)
+    for m, text in enumerate(texts):  # the paragraphs that read as each label
+        if (name := text.strip().casefold()) in named:
+            named[name].append(m)
     repeats: dict[int, list[int]] = {}
     for i, dup in found.items():
         if dup.doc_id is not None or dup.original is None:
@@ -471,8 +471,7 @@ def prefer_body_to_box(
     for label in labels:
         if label in found:
             continue
-        name = texts[label].strip().casefold()
-        alike = named[name]
+        alike = named[names[label]]
         if any(m != label for m in alike[: bisect_left(alike, label + 2)]):
             continue  # (the label printed before, or twice in a row: a page printed twice)
         box_end = _box_end(canonical, label)

@@ -14,6 +14,7 @@ from textclean.match.runs import (
     _LastLines,
     _step_from,
     _steps,
+    confirm_short_runs,
     lined_up,
 )
 from textclean.results import Duplicate
@@ -119,3 +120,24 @@ def test_the_last_and_first_lines_follow_the_removals(
         worded = [m for m in kept if m not in found and canonical[m]]
         assert last.lines() == set(worded[-count:])
         assert first.at() == next((m for m in worded if m != 0), len(canonical))
+
+
+def test_short_lines_confirmed_confirm_theirs_past_lone_copies_in_the_same_call() -> None:
+    # A list copied with paragraphs that repeat others far apart between its lines (lone
+    # copies, in no copy's run): "j crew" is confirmed by the copy after it, then "soy" past
+    # two lone copies by "j crew", "hemp" by "soy", "organic cotton" past one by "hemp". Each
+    # step reads the one before, so one call must go on until none is confirmed.
+    talk = [f"paragraph {word} says a thing of its own at length" for word in ("a", "b", "c", "d")]
+    canonical = [
+        talk[0], "filler one two three", talk[1], "filler two three four", talk[2],
+        "filler three four five", "organic cotton", "hemp", "soy", "j crew", talk[3],
+        "filler four five six", "organic cotton", talk[2], "hemp", "soy", talk[0], talk[1],
+        "j crew", talk[3],
+    ]  # fmt: skip
+    found = {
+        k: Duplicate(k, o, "exact", 1.0, "a copy", (o,))
+        for k, o in ((13, 4), (16, 0), (17, 2), (19, 10))
+    }
+    short_repeats = {12: 6, 14: 7, 15: 8, 18: 9}
+    confirm_short_runs(canonical, found, short_repeats)
+    assert {k: found[k].original for k in short_repeats} == short_repeats

@@ -62,6 +62,8 @@ BETWEEN_LINES = 8  # ... in a run of at most this many between two copies
 LONE_LINES = 2  # removed lines outside any copy between a short line and the copy it is in
 TWICE_LINES = 8  # lines in a row that a copy printed before the body repeats of its own, and
 # the body too, that the copy's lines turned round pass (see keep_later_run)
+CONFIRM_REACH = BETWEEN_LINES + LONE_LINES + 3  # paragraphs each way whose confirmation a
+# confirmed short line may change: a run between copies, removed lines passed, lined_up's reach
 FURNITURE_PASSED = 4  # boilerplate lines passed over on the way to a neighbour that lines up
 
 
@@ -739,7 +741,33 @@ def confirm_short_runs(
                 )  # fmt: skip
         return None
 
-    _confirm_along(found, beside, first, confirm, also=line)
+    def tried(k: int) -> bool:  # (as a paragraph of ``first`` would be)
+        return k not in found and (
+            k in short_repeats
+            or (line(k) and any(
+                (j := beside[way][k]) in found or j in short_repeats for way in (-1, 1)
+            ))
+        )  # fmt: skip
+
+    # A line confirmed may confirm one a few paragraphs off that it does not border (past lines
+    # outside the copy, or by lining the copy up): the lines near each confirmed one are looked
+    # at again, until none is confirmed, rather than in another round over the whole document.
+    waiting: Collection[int] = first
+    while waiting:
+        count = len(found)
+        _confirm_along(found, beside, waiting, confirm, also=line)
+        waiting = {k for n in islice(found, count, None) for k in _near(beside, n) if tried(k)}
+
+
+def _near(beside: Mapping[int, Sequence[int]], i: int) -> Iterator[int]:
+    """The paragraphs with words up to :data:`CONFIRM_REACH` steps from ``i`` each way."""
+    for way in (-1, 1):
+        k = beside[way][i]
+        for _ in range(CONFIRM_REACH):
+            if k < 0:
+                break
+            yield k
+            k = beside[way][k]
 
 
 def keep_later_run(

@@ -495,6 +495,7 @@ class _DocumentMatcher:
         until none goes, as a second run on the output would."""
         canonical = self.document.canonical
         for _ in range(_SHORT_ROUNDS):
+            settle.remove_wordless(canonical, self.found)  # (a second run sees none of those)
             count = len(self.found)
             self._joined_again()
             self._wrapped_here()
@@ -502,7 +503,6 @@ class _DocumentMatcher:
                 lines.going_on_here, canonical, self.found, first_same=self.page.first_same
             )
             self._contained_beside(lines.walk_lines(canonical, self.found, self.structured, here))
-            settle.remove_wordless(canonical, self.found)  # (a second run sees none of those)
             runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
             runs.confirm_short_runs(canonical, self.found, short_repeats)
             turned = runs.keep_later_run(canonical, self.found, short_repeats, self._of_its_own)

@@ -911,3 +911,17 @@ def test_key_order_is_a_stable_sort(keys: list[int]) -> None:
 
     array = np.array(keys, dtype=np.int64)
     assert key_order(array).tolist() == np.argsort(array, kind="stable").tolist()
+
+
+@FAST
+@given(
+    st.lists(st.integers(-(2**63), 2**63 - 1) | st.integers(0, 3), max_size=200),
+    st.lists(st.integers(-(2**63), 2**63 - 1) | st.integers(0, 3), max_size=20),
+)
+def test_among_is_isin(keys: list[int], wanted: list[int]) -> None:
+    import numpy as np
+
+    from textclean.fingerprint import among
+
+    array, looked_for = np.array(keys, dtype=np.int64), np.array(wanted, dtype=np.int64)
+    assert among(array, looked_for).tolist() == np.isin(array, looked_for).tolist()

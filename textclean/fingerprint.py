@@ -318,6 +318,23 @@ def key_order(keys: npt.NDArray[np.integer[Any]]) -> npt.NDArray[np.int64]:
     return stable
 
 
+def among(keys: npt.NDArray[np.int64], wanted: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+    """``np.isin(keys, wanted)`` for a few keys wanted among many: each key is looked up in the
+    wanted ones sorted, rather than all of them sorted together (a document's million keys,
+    for a few hundred that a pass looks for: about a third of the time).
+
+    >>> among(np.array([5, 9, 2, 9]), np.array([9, 4])).tolist()
+    [False, True, False, True]
+    """
+    if not wanted.size:
+        return np.zeros(keys.size, dtype=np.bool_)
+    ordered = np.sort(wanted)
+    at = ordered.searchsorted(keys)
+    at[at == ordered.size] = 0
+    found: npt.NDArray[np.bool_] = ordered[at] == keys
+    return found
+
+
 def _text_key(text: str, tag: int) -> int:
     whole = np.array([0], dtype=np.int64), np.array([len(text)], dtype=np.int64)
     return int(_Concatenation([text]).keys(*whole, tag)[0])

@@ -52,6 +52,7 @@ from textclean.fingerprint import (
     MIN_SENTENCE_WORDS,
     DocumentPrint,
     ParagraphPrint,
+    among,
     exact_key,
     sentence_key,
 )
@@ -291,7 +292,7 @@ class _DocumentMatcher:
         in_prior: set[int] = set()  # paragraphs holding a key the index knows
         if self.prior_keys:
             known = np.fromiter(self.prior_keys, np.int64, len(self.prior_keys))
-            in_prior = set(document.owners[np.isin(document.keys, known, kind="sort")].tolist())
+            in_prior = set(document.owners[among(document.keys, known)].tolist())
             in_prior.update(i for i, key in self.address_free.items() if key in self.prior_keys)
         # (as boilerplate: a removed paragraph that repeats nothing, which no rule builds on)
         aside = Duplicate(0, None, "boilerplate", 1.0, "structured data, set aside")

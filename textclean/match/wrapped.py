@@ -28,6 +28,7 @@ from textclean.align import find_words, parts_spanned, whole_words_in
 from textclean.fingerprint import (
     DocumentPrint,
     FingerprintSettings,
+    among,
     band_keys,
     fingerprint_paragraphs,
     signatures,
@@ -144,7 +145,7 @@ def lines_here(
     if not runs:
         return {}
     wanted = np.fromiter({key for keys in keys_of for key in keys}, dtype=np.int64)
-    hits = np.isin(document.keys, wanted)
+    hits = among(document.keys, wanted)
     holders_of: dict[int, list[int]] = {}
     for key, j in zip(document.keys[hits].tolist(), document.owners[hits].tolist(), strict=True):
         holders_of.setdefault(key, []).append(j)

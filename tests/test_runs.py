@@ -12,6 +12,7 @@ from textclean.match.runs import (
     _FirstLine,
     _in_a_copy,
     _LastLines,
+    _lined_up_closed_up,
     _step_from,
     _steps,
     confirm_short_runs,
@@ -64,6 +65,28 @@ def test_in_a_copy_is_whether_lined_up_counts_any(
     originals = tuple(sorted(data.draw(st.sets(st.integers(0, SIZE - 1), min_size=1, max_size=6))))
     dup = Duplicate(i, originals[0], "near", 0.95, "a copy", originals)
     assert _in_a_copy(found, i, dup) == (lined_up(found, i, dup) > 0)
+
+
+@given(anchors(), st.integers(0, SIZE - 1), st.data())
+def test_closing_up_counts_from_few_originals_as_from_the_neighbours_back(
+    found: dict[int, Duplicate], i: int, data: st.DataObject
+) -> None:
+    # Few originals are stepped from once; many are found walking back from each neighbour's
+    # originals (the rule as written): the same count either way.
+    originals = tuple(sorted(data.draw(st.sets(st.integers(0, SIZE - 1), min_size=1, max_size=6))))
+    dup = Duplicate(i, originals[0], "near", 0.95, "a copy", originals)
+    count = 0
+    for direction in (-1, 1):
+        for d, k in enumerate(_steps(found, i, direction)):
+            neighbour = found.get(k)
+            if neighbour is None or neighbour.kind == "boilerplate" or i in neighbour.originals:
+                continue
+            count += any(
+                _step_from(found, set(originals), n, direction, d, removed=removed)
+                for n in neighbour.originals
+                for removed in (False, True)
+            )
+    assert _lined_up_closed_up(found, i, dup) == count
 
 
 def test_steps_pass_at_most_four_boilerplate_lines_either_way() -> None:

@@ -65,6 +65,7 @@ TWICE_LINES = 8  # lines in a row that a copy printed before the body repeats of
 CONFIRM_REACH = BETWEEN_LINES + LONE_LINES + 3  # paragraphs each way whose confirmation a
 # confirmed short line may change: a run between copies, removed lines passed, lined_up's reach
 FURNITURE_PASSED = 4  # boilerplate lines passed over on the way to a neighbour that lines up
+_FEW_ORIGINALS = 4  # originals few enough to step from (see _lined_up_closed_up)
 
 
 def lined_up(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
@@ -136,6 +137,7 @@ def _lined_up_closed_up(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate
     count = 0
     originals = set(dup.originals)
     for direction in (-1, 1):
+        ahead: list[list[int]] | None = None  # (the steps from each original, when few)
         for d, k in enumerate(_steps(anchors, i, direction)):
             neighbour = anchors.get(k)
             if (
@@ -147,6 +149,14 @@ def _lined_up_closed_up(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate
                 continue
             if dup.doc_id is not None:
                 count += any(o + direction * (d + 1) in neighbour.originals for o in originals)
+            elif len(originals) <= _FEW_ORIGINALS:  # (from the originals on, once)
+                if ahead is None:
+                    ahead = [
+                        _steps(anchors, o, direction, removed=removed)
+                        for o in originals
+                        for removed in (False, True)
+                    ]
+                count += any(len(steps) > d and steps[d] in neighbour.originals for steps in ahead)
             else:  # (from the neighbour's originals back: a merged copy has hundreds of its own)
                 count += any(
                     _step_from(anchors, originals, n, direction, d, removed=removed)

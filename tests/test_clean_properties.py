@@ -209,3 +209,20 @@ def test_shortcuts_change_nothing(text: str) -> None:
         if expected == before:
             break
     assert clean(text) == expected
+
+
+@given(
+    st.text(st.sampled_from("\x00\x1b\x7f\x85\x9f\xad\u200b\u200c\u200d\u2060\ufeff[31m;aé ж\n"))
+    | messy_text()
+)
+@example("\x00\x1b[31m")  # (a run of invisible characters that an escape's start ends)
+@example("a\u200db \u200cé\u200b")  # (joiners between letters that join nothing)
+def test_invisible_characters_go_as_the_one_pattern_removes_them(text: str) -> None:
+    # The rule: escapes and runs of invisible characters in one pattern, then the joiners
+    # between letters that join nothing (the shortcuts take the first apart where the text
+    # holds no escape, and skip the second where it holds no joiner).
+    expected = text
+    if clean_module._INVISIBLE_HINT_RE.search(text):
+        expected = clean_module._LOOSE_JOINER_RE.sub("", clean_module._INVISIBLE_RE.sub("", text))
+        expected = clean_module.ftfy.fixes.fix_surrogates(expected)
+    assert clean_module.remove_invisible(text) == expected

@@ -317,6 +317,9 @@ _INVISIBLE: Final = f"\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f{INVISIBLE_FORMAT}
 _JOINERS: Final = "\u200c\u200d"
 _INVISIBLE_HINT_RE: Final = re.compile(f"[{_INVISIBLE}{_JOINERS}\ud800-\udfff]")
 _INVISIBLE_RE: Final = re.compile(f"\x1b\\[[0-?]*[ -/]*[@-~]|[{_INVISIBLE}]+")
+# ... where the text holds no escape: a run of them, written so that the search for its first
+# character is a quick scan (three times as fast on a long text as ``[...]+`` or the above)
+_INVISIBLE_RUN_RE: Final = re.compile(f"[{_INVISIBLE}][{_INVISIBLE}]*")
 # A joiner between two letters or digits of Latin, Greek or Cyrillic (ASCII, Latin-1 to Latin
 # Extended-B, Greek and Coptic, Cyrillic): no letter of those joins another, so it is noise (a
 # ``&zwnj;`` a mail client put inside a word). Persian, Indic scripts and emoji keep theirs.
@@ -345,8 +348,9 @@ def remove_invisible(text: str) -> str:
     """
     if _INVISIBLE_HINT_RE.search(text) is None:
         return text
-    text = _INVISIBLE_RE.sub("", text)
-    text = _LOOSE_JOINER_RE.sub("", text)
+    text = (_INVISIBLE_RE if "\x1b" in text else _INVISIBLE_RUN_RE).sub("", text)
+    if "\u200c" in text or "\u200d" in text:
+        text = _LOOSE_JOINER_RE.sub("", text)
     if _SURROGATE_RE.search(text):
         text = ftfy.fixes.fix_surrogates(text)
     return text

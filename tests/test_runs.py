@@ -58,12 +58,17 @@ def test_stepping_back_finds_where_steps_forward_land(
     assert _step_from(found, {source}, p, direction, d, removed=removed) == landed
 
 
+def _drawn_copy(i: int, data: st.DataObject) -> Duplicate:
+    """Paragraph ``i`` as a near copy of one to six of the document's paragraphs."""
+    originals = tuple(sorted(data.draw(st.sets(st.integers(0, SIZE - 1), min_size=1, max_size=6))))
+    return Duplicate(i, originals[0], "near", 0.95, "a copy", originals)
+
+
 @given(anchors(), st.integers(0, SIZE - 1), st.data())
 def test_in_a_copy_is_whether_lined_up_counts_any(
     found: dict[int, Duplicate], i: int, data: st.DataObject
 ) -> None:
-    originals = tuple(sorted(data.draw(st.sets(st.integers(0, SIZE - 1), min_size=1, max_size=6))))
-    dup = Duplicate(i, originals[0], "near", 0.95, "a copy", originals)
+    dup = _drawn_copy(i, data)
     assert _in_a_copy(found, i, dup) == (lined_up(found, i, dup) > 0)
 
 
@@ -73,8 +78,7 @@ def test_closing_up_counts_from_few_originals_as_from_the_neighbours_back(
 ) -> None:
     # Few originals are stepped from once; many are found walking back from each neighbour's
     # originals (the rule as written): the same count either way.
-    originals = tuple(sorted(data.draw(st.sets(st.integers(0, SIZE - 1), min_size=1, max_size=6))))
-    dup = Duplicate(i, originals[0], "near", 0.95, "a copy", originals)
+    dup = _drawn_copy(i, data)
     count = 0
     for direction in (-1, 1):
         for d, k in enumerate(_steps(found, i, direction)):
@@ -82,7 +86,7 @@ def test_closing_up_counts_from_few_originals_as_from_the_neighbours_back(
             if neighbour is None or neighbour.kind == "boilerplate" or i in neighbour.originals:
                 continue
             count += any(
-                _step_from(found, set(originals), n, direction, d, removed=removed)
+                _step_from(found, set(dup.originals), n, direction, d, removed=removed)
                 for n in neighbour.originals
                 for removed in (False, True)
             )

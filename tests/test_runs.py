@@ -151,15 +151,16 @@ def test_the_last_and_first_lines_follow_the_removals(
 
 def test_short_lines_confirmed_confirm_theirs_past_lone_copies_in_the_same_call() -> None:
     # A list copied with paragraphs that repeat others far apart between its lines (lone
-    # copies, in no copy's run): "j crew" is confirmed by the copy after it, then "soy" past
-    # two lone copies by "j crew", "hemp" by "soy", "organic cotton" past one by "hemp". Each
-    # step reads the one before, so one call must go on until none is confirmed.
+    # copies, in no copy's run): "acme outfitters" is confirmed by the copy after it, then
+    # "silk" past two lone copies by "acme outfitters", "linen" by "silk", "raw wool" past one
+    # by "linen". Each step reads the one before, so one call must go on until none is
+    # confirmed.
     talk = [f"paragraph {word} says a thing of its own at length" for word in ("a", "b", "c", "d")]
     canonical = [
         talk[0], "filler one two three", talk[1], "filler two three four", talk[2],
-        "filler three four five", "organic cotton", "hemp", "soy", "j crew", talk[3],
-        "filler four five six", "organic cotton", talk[2], "hemp", "soy", talk[0], talk[1],
-        "j crew", talk[3],
+        "filler three four five", "raw wool", "linen", "silk", "acme outfitters", talk[3],
+        "filler four five six", "raw wool", talk[2], "linen", "silk", talk[0], talk[1],
+        "acme outfitters", talk[3],
     ]  # fmt: skip
     found = {
         k: Duplicate(k, o, "exact", 1.0, "a copy", (o,))

@@ -23,7 +23,7 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 import numpy.typing as npt
 
-from textclean.fingerprint import ParagraphPrint, key_order
+from textclean.fingerprint import ParagraphPrint, among, key_order
 from textclean.match import IndexedParagraph
 from textclean.match.links import COMMON_POSTINGS
 
@@ -325,7 +325,7 @@ class _Postings:
             distinct, counts = np.unique(array, return_counts=True)
             slow.update(distinct[counts > 1].tolist())
         if slow:
-            at = np.flatnonzero(np.isin(array, np.fromiter(slow, np.int64, len(slow)), kind="sort"))
+            at = np.flatnonzero(among(array, np.fromiter(slow, np.int64, len(slow))))
             for n in at.tolist():
                 key, value = key_list[n], value_list[n]
                 more = multi.get(key)
@@ -360,7 +360,7 @@ class _Postings:
             buffer_positions: list[int] = []
             buffer_values: list[int] = []
             single, multi = self._single, self._multi
-            at = np.flatnonzero(np.isin(keys, np.fromiter(hits, np.int64, len(hits)), kind="sort"))
+            at = np.flatnonzero(among(keys, np.fromiter(hits, np.int64, len(hits))))
             for i in at.tolist():
                 key = query[i]
                 value = single.get(key)

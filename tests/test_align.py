@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from textclean.align import coverage, names_replaced
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz.distance import Indel
+
+from textclean.align import OPPOSITES, _stretches, coverage, names_replaced, says_the_opposite
 
 LINE = "share this article we have listened to residents the mayor said"
 QUOTE = "we have listened to residents the mayor said"
@@ -57,3 +61,26 @@ def test_names_replaced_only_when_every_difference_is_two_or_more_names() -> Non
     assert not names_replaced(
         row, "Mill Lane Chemist, Upper Dunmore: closed for the whole weekend."
     )
+
+
+# Words of statements that say the opposite of each other, and words that have no opposite.
+_SIDES = ["supporters", "opponents", "rose", "fell", "accept", "rejected", "above", "below"]
+_PLAIN = ["the", "tax", "say", "will", "council", "backers", "in", "may"]
+
+
+@given(
+    st.lists(st.sampled_from(_SIDES + _PLAIN), max_size=12),
+    st.lists(st.sampled_from(_SIDES + _PLAIN), max_size=12),
+)
+def test_says_the_opposite_without_an_alignment_answers_as_with_one(
+    words: list[str], other: list[str]
+) -> None:
+    # The words each stretch of differences takes, looked up one by one in every case: the
+    # function aligns the two only when a word of ``words`` has an opposite at all.
+    ops = Indel.opcodes(words, other)
+    expected = any(
+        not OPPOSITES.get(w, frozenset()).isdisjoint(given)
+        for taken, given in _stretches(ops, words, other)
+        for w in taken
+    )
+    assert says_the_opposite(words, other) == says_the_opposite(words, other, ops) == expected

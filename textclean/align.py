@@ -199,19 +199,24 @@ def drops_a_claim_word(words: list[str], other: list[str]) -> bool:
     return any(not CLAIM_WORDS.isdisjoint(run) for run in dropped)
 
 
-def says_the_opposite(words: list[str], other: list[str], ops: Opcodes) -> bool:
+def says_the_opposite(words: list[str], other: list[str], ops: Opcodes | None = None) -> bool:
     """Whether the alignment ``ops`` of ``words`` with ``other`` puts a word in place of its
     opposite (:data:`OPPOSITES`) among the words that one stretch of differences takes and
-    gives: another statement, which no run of copies makes an edit.
+    gives: another statement, which no run of copies makes an edit. Without ``ops`` the two
+    are aligned here, and only if some word of ``words`` has an opposite (most have none).
 
     >>> pro = "supporters say the tax will attract employers".split()
     >>> con = "opponents say the tax will drive away employers".split()
     >>> says_the_opposite(con, pro, Indel.opcodes(con, pro))
     True
     >>> said = "backers say the tax will attract employers".split()
-    >>> says_the_opposite(said, pro, Indel.opcodes(said, pro))
-    False
+    >>> says_the_opposite(said, pro, Indel.opcodes(said, pro)), says_the_opposite(con, pro)
+    (False, True)
     """
+    if OPPOSITES.keys().isdisjoint(words):  # (most texts: no word of them has an opposite)
+        return False
+    if ops is None:
+        ops = Indel.opcodes(words, other)
     return any(
         not OPPOSITES.get(w, _NONE).isdisjoint(given)
         for taken, given in _stretches(ops, words, other)

@@ -1663,7 +1663,7 @@ class _DocumentMatcher:
         best: tuple[float, Ref] | None = None
         spinnings: list[tuple[float, Ref]] = []  # (scores between the two cutoffs)
         words = fp.canonical.split(" ")
-        aligned: tuple[list[str], Opcodes] | None = None  # (the best's words and alignment)
+        aligned: list[str] | None = None  # (the best's words)
         candidates = _best_linked(candidates, _MAX_VERIFIED)  # (a near copy shares most keys)
         plain = without_addresses(fp.canonical)
         addresses_aside: set[Ref] = set()  # (scored with the addresses of one of the two aside)
@@ -1684,13 +1684,12 @@ class _DocumentMatcher:
                 spinnings.append((score, ref))
                 continue
             other = canon.split(" ")
-            ops = Indel.opcodes(words, other)
-            if says_the_opposite(words, other, ops):
+            if says_the_opposite(words, other):
                 continue  # (another statement: "opponents say" for "supporters say")
             if best is not None:
                 self.rivalled.add(i)
             if best is None or score > best[0]:
-                best, aligned = (score, ref), (other, ops)
+                best, aligned = (score, ref), other
         if best is None or aligned is None:
             if len(spinnings) == 1 and fp.words >= HEADING_WORDS and i not in self.pending:
                 self._hold_spun(i, fp, *spinnings[0], candidates)
@@ -1704,7 +1703,7 @@ class _DocumentMatcher:
         dup = Duplicate(i, j, "near", score / 100, rule, (j,), doc_id)
         if doc_id is not None:  # (its text, should a decorated line beside it need it)
             self.indexed.texts[doc_id, j] = candidates[best[1]][1]
-        other, ops = aligned
+        other, ops = aligned, Indel.opcodes(words, aligned)
         if drops_numbers(ops, other):  # "9.5 hours" and "9 hours" are different facts
             # Inside a copy of the body a changed figure is a correction of the same page, and
             # goes with the copy; an earlier document's figure is last week's: the new one is

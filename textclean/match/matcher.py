@@ -28,6 +28,7 @@ from textclean.align import (
     CORRECTED_FIGURES,
     MAX_ALIGNMENT,
     MIN_RUN,
+    OPPOSITES,
     added_at_ends,
     coverage,
     dropped_inside,
@@ -1663,7 +1664,10 @@ class _DocumentMatcher:
         best: tuple[float, Ref] | None = None
         spinnings: list[tuple[float, Ref]] = []  # (scores between the two cutoffs)
         words = fp.canonical.split(" ")
-        aligned: list[str] | None = None  # (the best's words)
+        aligned: str | None = None  # (the best's canonical text)
+        # Whether the paragraph holds a word that has an opposite (only then may it say the
+        # opposite of a candidate), looked up at the first candidate near enough.
+        opposable: bool | None = None
         candidates = _best_linked(candidates, _MAX_VERIFIED)  # (a near copy shares most keys)
         plain = without_addresses(fp.canonical)
         addresses_aside: set[Ref] = set()  # (scored with the addresses of one of the two aside)
@@ -1683,13 +1687,14 @@ class _DocumentMatcher:
             if score < cutoff:
                 spinnings.append((score, ref))
                 continue
-            other = canon.split(" ")
-            if says_the_opposite(words, other):
+            if opposable is None:
+                opposable = not OPPOSITES.keys().isdisjoint(words)
+            if opposable and says_the_opposite(words, canon.split(" ")):
                 continue  # (another statement: "opponents say" for "supporters say")
             if best is not None:
                 self.rivalled.add(i)
             if best is None or score > best[0]:
-                best, aligned = (score, ref), other
+                best, aligned = (score, ref), canon
         if best is None or aligned is None:
             if len(spinnings) == 1 and fp.words >= HEADING_WORDS and i not in self.pending:
                 self._hold_spun(i, fp, *spinnings[0], candidates)
@@ -1703,7 +1708,8 @@ class _DocumentMatcher:
         dup = Duplicate(i, j, "near", score / 100, rule, (j,), doc_id)
         if doc_id is not None:  # (its text, should a decorated line beside it need it)
             self.indexed.texts[doc_id, j] = candidates[best[1]][1]
-        other, ops = aligned, Indel.opcodes(words, aligned)
+        other = aligned.split(" ")
+        ops = Indel.opcodes(words, other)
         if drops_numbers(ops, other):  # "9.5 hours" and "9 hours" are different facts
             # Inside a copy of the body a changed figure is a correction of the same page, and
             # goes with the copy; an earlier document's figure is last week's: the new one is
@@ -3076,7 +3082,6 @@ def _best_linked(candidates: Candidates, limit: int) -> Candidates:
         return candidates
     best = set(sorted(candidates, key=lambda ref: -candidates[ref][0])[:limit])
     return {ref: value for ref, value in candidates.items() if ref in best}
-
 
 def _around_best(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """At most :data:`_MAX_WINDOW` paragraphs of ``run``, around the one sharing most keys."""

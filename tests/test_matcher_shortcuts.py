@@ -162,3 +162,17 @@ def test_a_layout_kept_for_later_questions_is_the_one_worked_out_afresh(doc: str
     with mock.patch.object(_DocumentMatcher, "_mostly_copied", afresh):
         fresh = dedupe(doc)
     assert kept.duplicates == fresh.duplicates
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from((None, "a", "b")), st.integers(1, 4)), max_size=40),
+    st.integers(1, 12),
+)
+def test_the_best_linked_candidates_are_those_a_stable_sort_by_keys_shared_puts_first(
+    links: list[tuple[str | None, int]], limit: int
+) -> None:
+    candidates = {(doc_id, j): (count, f"text {j}") for j, (doc_id, count) in enumerate(links)}
+    ranked = sorted(candidates, key=lambda ref: -candidates[ref][0])[:limit]
+    best = matcher._best_linked(candidates, limit)
+    assert list(best) == [ref for ref in candidates if ref in ranked]  # (in their order)
+    assert all(best[ref] == candidates[ref] for ref in best)

@@ -3080,8 +3080,19 @@ def _best_linked(candidates: Candidates, limit: int) -> Candidates:
     """The ``limit`` candidates sharing the most keys (the first of equals), in their order."""
     if len(candidates) <= limit:
         return candidates
-    best = set(sorted(candidates, key=lambda ref: -candidates[ref][0])[:limit])
-    return {ref: value for ref, value in candidates.items() if ref in best}
+    # All that share more keys than the ``limit``-th best, then the first that share as many.
+    counts = sorted([count for count, _ in candidates.values()], reverse=True)
+    least = counts[limit - 1]
+    room = limit - counts.index(least)
+    best: dict[Ref, tuple[int, str]] = {}
+    for ref, value in candidates.items():
+        if value[0] > least:
+            best[ref] = value
+        elif value[0] == least and room:
+            best[ref] = value
+            room -= 1
+    return best
+
 
 def _around_best(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """At most :data:`_MAX_WINDOW` paragraphs of ``run``, around the one sharing most keys."""

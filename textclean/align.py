@@ -45,6 +45,7 @@ __all__ = [
     "figures_changed",
     "find_words",
     "list_number",
+    "may_say_the_opposite",
     "names_replaced",
     "numbers",
     "only_small_edits",
@@ -199,11 +200,22 @@ def drops_a_claim_word(words: list[str], other: list[str]) -> bool:
     return any(not CLAIM_WORDS.isdisjoint(run) for run in dropped)
 
 
+def may_say_the_opposite(words: list[str]) -> bool:
+    """Whether some word of ``words`` has an opposite (:data:`OPPOSITES`): only then may they
+    say the opposite of another text (:func:`says_the_opposite`). Most texts hold none.
+
+    >>> may_say_the_opposite(["supporters", "say"]), may_say_the_opposite(["the", "council"])
+    (True, False)
+    """
+    return not OPPOSITES.keys().isdisjoint(words)
+
+
 def says_the_opposite(words: list[str], other: list[str], ops: Opcodes | None = None) -> bool:
     """Whether the alignment ``ops`` of ``words`` with ``other`` puts a word in place of its
     opposite (:data:`OPPOSITES`) among the words that one stretch of differences takes and
     gives: another statement, which no run of copies makes an edit. Without ``ops`` the two
-    are aligned here, and only if some word of ``words`` has an opposite (most have none).
+    are aligned here, and only if some word of ``words`` has an opposite
+    (:func:`may_say_the_opposite`).
 
     >>> pro = "supporters say the tax will attract employers".split()
     >>> con = "opponents say the tax will drive away employers".split()
@@ -213,7 +225,7 @@ def says_the_opposite(words: list[str], other: list[str], ops: Opcodes | None = 
     >>> says_the_opposite(said, pro, Indel.opcodes(said, pro)), says_the_opposite(con, pro)
     (False, True)
     """
-    if OPPOSITES.keys().isdisjoint(words):  # (most texts: no word of them has an opposite)
+    if not may_say_the_opposite(words):
         return False
     if ops is None:
         ops = Indel.opcodes(words, other)

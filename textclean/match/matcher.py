@@ -28,7 +28,6 @@ from textclean.align import (
     CORRECTED_FIGURES,
     MAX_ALIGNMENT,
     MIN_RUN,
-    OPPOSITES,
     added_at_ends,
     coverage,
     dropped_inside,
@@ -39,6 +38,7 @@ from textclean.align import (
     figures_changed,
     find_words,
     list_number,
+    may_say_the_opposite,
     names_replaced,
     only_small_edits,
     says_the_opposite,
@@ -1688,7 +1688,7 @@ class _DocumentMatcher:
                 spinnings.append((score, ref))
                 continue
             if opposable is None:
-                opposable = not OPPOSITES.keys().isdisjoint(words)
+                opposable = may_say_the_opposite(words)
             if opposable and says_the_opposite(words, canon.split(" ")):
                 continue  # (another statement: "opponents say" for "supporters say")
             if best is not None:

@@ -4761,3 +4761,32 @@ def test_a_line_kept_in_place_of_the_copys_is_tried_for_containment_at_once() ->
     assert_accounted(result)
     assert result.kept == (3,)
     assert dedupe(result.text).duplicates == ()
+
+
+def test_parts_of_a_line_run_together_again_are_matched_as_the_output_reads_them() -> None:
+    # Found by the property tests (seed 81): a sentence three times, the same in markup with a
+    # link, twice more, then a line holding all of that and more of the sentence. The line
+    # repeats itself, so the segmenter splits it: the text before its copy, a paragraph a
+    # sentence, then the rest. The copy's sentences go, and the two parts kept on either side
+    # of them stand on one line again in the output, where they read as one paragraph holding
+    # the first paragraph (and the one in markup) as a paragraph that says it again and again
+    # does. They go as that output paragraph's copies, so a second run finds nothing more.
+    said = "The council approved the budget on Tuesday after a long debate."
+    three = f"{said} {said} {said}"
+    linked = f'<p><a href="https://example.com/a?b=c">The</a>{said[3:]}'
+    boxed = f"{linked} {said} {said}</p>"
+    ferries = f"{linked} Ferries will run every 20 minutes while the bridge is closed.</p>"
+    line = " ".join([three, boxed, three, three, ferries, three, three])
+    text = doc(three, boxed, three, three, ferries, line)
+    result = dedupe(text)
+    assert_accounted(result)
+    first, rest = result.kept  # (the line's text before its copy, and after it)
+    assert first > 4 and rest > first + 1
+    assert result.text == f"{result.paragraphs[first].text} {result.paragraphs[rest].text}"
+    assert removed(result)[0] == (first, "contained")
+    assert removed(result)[4] == (first, "contained")
+    assert {d.original for d in result.duplicates} == {first}
+    assert "as the output reads" in result.duplicates[0].rule
+    assert dedupe(result.text).duplicates == ()
+    with Deduplicator() as dd:
+        assert dd.dedupe(text).duplicates == result.duplicates

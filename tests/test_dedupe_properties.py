@@ -135,6 +135,9 @@ _PULLED = f"“{_S[:-1]}” — the mayor"
 _PULLED_O = f"“{_O[:-1]}” — the mayor"
 _MOJIBAKE_Q = SENTENCES[2].encode("utf-8").decode("latin-1")
 _HTML_SHARE = '<p><a href="https://example.com/a?b=c">Share</a> this article</p>'
+_S3 = f"{_S} {_S} {_S}"
+_A_THE = f'<p><a href="https://example.com/a?b=c">The</a>{_S[3:]}'
+_A_FERRIES = f"{_A_THE} Ferries will run every 20 minutes while the bridge is closed.</p>"
 _HTML_F = '<p><a href="https://example.com/a?b=c">Ferries</a> will run every 20 minutes while the bridge is closed.</p>'  # noqa: E501
 _BODY_791 = "\n\n".join([f"{_S} {_S}", _F, f"{_S} {_S} {_F} {_HTML_F}", _HTML_F])
 _DATA_791 = {"@type": "NewsArticle", "headline": f"{_S} {_S}", "url": "https://example.com/a",
@@ -553,6 +556,11 @@ _BOARD = (
                    ensure_ascii=False),
                    f"{_W}{_Q}", f"{_W}{_Q}", _Q, f"“{_Q[:-1]}” — the mayor", f"{_W}{_Q}",
                    f"“{_Q[:-1]}” — the mayor", _Q])
+)  # fmt: skip
+@example(  # parts of a line kept on either side of its copy, one paragraph in the output, which
+    # holds the first paragraph as a paragraph that says it again and again does (seed 81)
+    "\n\n".join([_S3, f"{_A_THE} {_SS}</p>", _S3, _S3, _A_FERRIES, " ".join(
+        [_S3, f"{_A_THE} {_SS}</p>", _S3, _S3, _A_FERRIES, _S3, _S3])])
 )  # fmt: skip
 @example(  # a box's item in markup, then the body's copy, a boilerplate line: kept (seed 60)
     "\n\n".join(["Key points", f"<p>{_HTML_L4[:-14]} Share this article</p>",

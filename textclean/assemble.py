@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from textclean.results import Paragraph
 from textclean.segment import WRAP_WIDTH, split_paragraphs
 
-__all__ = ["assemble"]
+__all__ = ["assemble", "run_together"]
 
 
 def assemble(source: str, paragraphs: Sequence[Paragraph], kept: Sequence[int]) -> str:
@@ -79,6 +80,27 @@ def assemble(source: str, paragraphs: Sequence[Paragraph], kept: Sequence[int]) 
         for n in misread:
             separators[n] = separators[n] * 2
     return output
+
+
+def run_together(source: str, paragraphs: Sequence[Paragraph], kept: Sequence[int]) -> list[int]:
+    """The kept paragraphs that :func:`assemble` runs together on one line with a kept one
+    before them, past removed ones (sentences of a line that the segmenter split as it repeated
+    itself, with no line break between them), and those kept ones before them, in order.
+
+    >>> doc = "Kept line.\\nA copy. Its kept sentence. A kept one. A copy. Kept."
+    >>> spans = [(0, 10), (11, 18), (19, 37), (38, 49), (50, 57), (58, 63)]
+    >>> paragraphs = [Paragraph(n, a, b, doc[a:b]) for n, (a, b) in enumerate(spans)]
+    >>> run_together(doc, paragraphs, [0, 2, 3, 5])
+    [3, 5]
+    """
+    joined: list[int] = []
+    for a, b in pairwise(kept):
+        if b > a + 1 and not any(
+            _line_break(source[paragraphs[k - 1].end : paragraphs[k].start])
+            for k in range(a + 1, b + 1)
+        ):
+            joined += [b] if joined and joined[-1] == a else [a, b]
+    return joined
 
 
 def _separator(source: str, paragraphs: Sequence[Paragraph], before: int, index: int) -> str:

@@ -17,11 +17,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple
 
-from textclean.assemble import assemble
+from textclean.assemble import assemble, run_together
 from textclean.boilerplate import BoilerplateMatcher, boilerplate_matcher
 from textclean.cleaning import clean_and_explain, decode_bytes
 from textclean.fingerprint import DocumentPrint, fingerprint_paragraphs
-from textclean.match import Matching, Prior, match_paragraphs
+from textclean.match import Matching, Prior, match_paragraphs, settle
 from textclean.match.links import address_free_keys
 from textclean.options import DedupeOptions, apply_options
 from textclean.results import DedupeResult, DocumentMatch, Duplicate, Paragraph
@@ -48,7 +48,7 @@ def dedupe(text: str | bytes, **options: Any) -> DedupeResult:
     config = apply_options(_DEFAULTS, options, what="dedupe")
     boilerplate = _boilerplate(config)
     prepared = _prepare(text, config, boilerplate)
-    matching = match_paragraphs(prepared.texts, prepared.document, config, boilerplate=boilerplate)
+    matching = _matched(prepared, config, boilerplate, lambda document: Prior())
     return prepared.result(matching, doc_id=None, duplicate_of=None)
 
 
@@ -74,6 +74,105 @@ class _Prepared(NamedTuple):
             doc_id=doc_id,
             duplicate_of=duplicate_of,
         )
+
+
+def _matched(
+    prepared: _Prepared,
+    options: DedupeOptions,
+    boilerplate: BoilerplateMatcher | None,
+    prior: Callable[[DocumentPrint], Prior],
+) -> Matching:
+    """Match ``prepared``'s paragraphs, against what ``prior`` says earlier documents hold of a
+    document's fingerprints, and the output's too where it runs kept paragraphs together
+    (:func:`_as_output_reads`)."""
+
+    def match(texts: list[str], document: DocumentPrint) -> Matching:
+        return match_paragraphs(
+            texts, document, options, prior=prior(document), boilerplate=boilerplate
+        )
+
+    def match_output(paragraphs: Sequence[Paragraph]) -> Matching:
+        return match(*_fingerprint(paragraphs, options, boilerplate))
+
+    return _as_output_reads(prepared, match(prepared.texts, prepared.document), match_output)
+
+
+_REREADS = 3  # (each reread removes more, or ends it)
+
+
+def _as_output_reads(
+    prepared: _Prepared, matching: Matching, match: Callable[[Sequence[Paragraph]], Matching]
+) -> Matching:
+    """``matching``, with what matching the output again removes, when the output runs kept
+    paragraphs together again: the parts of a line that the segmenter split as it repeated
+    itself (see :func:`~textclean.segment.split_paragraphs`) stay on one line, and parts kept
+    on either side of removed ones read as one paragraph, which may hold an earlier kept
+    paragraph as a paragraph that says it again and again does. ``match`` matches the output's
+    paragraphs as the document's were matched.
+
+    A paragraph of the output that goes takes the kept paragraphs it is made of with it, as
+    copies of the kept paragraphs that the paragraph it repeats is made of; so deduplicating the
+    output finds nothing more.
+    """
+    for _ in range(_REREADS):
+        joined = run_together(prepared.source_text, prepared.paragraphs, matching.kept)
+        if not joined:
+            return matching
+        output = assemble(prepared.source_text, prepared.paragraphs, matching.kept)
+        paragraphs = split_paragraphs(output)
+        again = match(paragraphs)
+        parts = _parts(output, paragraphs, [prepared.paragraphs[i].text for i in matching.kept])
+        found = {dup.index: dup for dup in matching.duplicates}
+        for dup in again.duplicates:
+            made_of = [matching.kept[n] for n in parts[dup.index]]
+            if dup.doc_id is None and dup.original is not None:
+                originals = [matching.kept[n] for o in dup.originals for n in parts[o]]
+            else:  # (a boilerplate line, or a copy of an indexed paragraph: as it is)
+                originals = list(dup.originals)
+            if not made_of or (dup.original is not None and not originals):
+                continue
+            rule = f"{dup.rule}, as the output reads (paragraphs {', '.join(map(str, joined))} "
+            rule += "on one line, the output's paragraphs counted)"
+            original = originals[0] if dup.doc_id is None and dup.original is not None else (
+                dup.original)  # fmt: skip
+            for i in made_of:
+                found[i] = Duplicate(
+                    i, original, dup.kind, dup.similarity, rule, tuple(originals), dup.doc_id
+                )
+        if len(found) == len(matching.duplicates):
+            return matching
+        settle.resolve_references(found)
+        canonical = prepared.document.canonical
+        matching = Matching(
+            tuple(found[i] for i in sorted(found)),
+            tuple(i for i in range(len(prepared.paragraphs)) if i not in found),
+            settle.document_match(canonical, found),
+        )
+    return matching
+
+
+def _parts(output: str, paragraphs: Sequence[Paragraph], kept: Sequence[str]) -> list[list[int]]:
+    """For each of the output's ``paragraphs``, the positions in ``kept`` (the texts of the
+    kept paragraphs, in order, which the output holds with separators between them) of those
+    lying wholly inside it."""
+    spans = []
+    at = 0
+    for text in kept:
+        at = output.find(text, at)
+        if at < 0:  # (not as assembled: nothing is matched to it)
+            return [[] for _ in paragraphs]
+        spans.append((at, at + len(text)))
+        at += len(text)
+    parts: list[list[int]] = []
+    n = 0
+    for paragraph in paragraphs:
+        inside = []
+        while n < len(spans) and spans[n][0] < paragraph.end:
+            if spans[n][0] >= paragraph.start and spans[n][1] <= paragraph.end:
+                inside.append(n)
+            n += 1
+        parts.append(inside)
+    return parts
 
 
 def _prepare(
@@ -296,11 +395,8 @@ class Deduplicator:
         with self._lock, self._store.transaction():
             if doc_id is None:
                 doc_id = self._store.next_doc_id()
-            matching = match_paragraphs(
-                prepared.texts, prepared.document, self.options,
-                prior=self._prior(prepared.document, doc_id, source),
-                boilerplate=self._boilerplate,
-            )  # fmt: skip
+            prior = functools.partial(self._prior, doc_id=doc_id, source=source)
+            matching = _matched(prepared, self.options, self._boilerplate, prior)
             if add:
                 self._add(doc_id, source, prepared.document, matching)
         return prepared.result(

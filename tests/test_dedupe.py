@@ -4790,3 +4790,14 @@ def test_parts_of_a_line_run_together_again_are_matched_as_the_output_reads_them
     assert dedupe(result.text).duplicates == ()
     with Deduplicator() as dd:
         assert dd.dedupe(text).duplicates == result.duplicates
+
+
+@pytest.mark.parametrize("width", [60, 72, 80])
+def test_a_body_hard_wrapped_twice_in_one_block_comes_back_once(width: int) -> None:
+    # A text browser's rendering of a page that holds its body twice, with no blank line
+    # anywhere in it: one wrapped block that repeats itself, line for line. The copy goes.
+    block = textwrap.fill(" ".join(ARTICLE), width)
+    result = dedupe(f"Bridge plan approved\n\n{block}\n{block}")
+    assert_accounted(result)
+    assert result.text == f"Bridge plan approved\n\n{block}"
+    assert dedupe(result.text).duplicates == ()

@@ -4801,3 +4801,18 @@ def test_a_body_hard_wrapped_twice_in_one_block_comes_back_once(width: int) -> N
     assert_accounted(result)
     assert result.text == f"Bridge plan approved\n\n{block}"
     assert dedupe(result.text).duplicates == ()
+
+
+@pytest.mark.parametrize("width", [50, 60, 80])
+def test_a_body_twice_in_one_wrapped_block_comes_back_once_wherever_its_lines_break(
+    width: int,
+) -> None:
+    # The body and its copy run together, then hard-wrapped as one block: the copy starts
+    # inside a line and its lines break elsewhere than the body's. Its sentences go all the same
+    # (they are compared white space aside), and the body stays as it was wrapped.
+    block = textwrap.fill(" ".join(ARTICLE + ARTICLE), width)
+    result = dedupe(f"Bridge plan approved\n\n{block}")
+    assert_accounted(result)
+    assert result.text.split() == ["Bridge", "plan", "approved", *" ".join(ARTICLE).split()]
+    assert result.text == f"Bridge plan approved\n\n{block}"[: len(result.text)]
+    assert dedupe(result.text).duplicates == ()

@@ -182,7 +182,8 @@ def _repeat_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:
     if len(spans) < 2 * _REPEATED_RUN:
         return None
     sentences = [body[a:b] for a, b in spans]
-    if len(set(map(str.casefold, sentences))) == len(sentences):
+    # (white space aside: a hard-wrapped paragraph breaks its copy's lines elsewhere)
+    if len({" ".join(s.split()).casefold() for s in sentences}) == len(sentences):
         return None  # (no sentence said twice: no copy, and no canonical forms to work out)
     canonical = canonical_paragraphs(sentences)[0]
     first: dict[tuple[str, ...], int] = {}

@@ -4816,3 +4816,17 @@ def test_a_body_twice_in_one_wrapped_block_comes_back_once_wherever_its_lines_br
     assert result.text.split() == ["Bridge", "plan", "approved", *" ".join(ARTICLE).split()]
     assert result.text == f"Bridge plan approved\n\n{block}"[: len(result.text)]
     assert dedupe(result.text).duplicates == ()
+
+
+@pytest.mark.parametrize("width", [44, 60, 72])
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_a_copy_quoted_line_by_line_goes_at_any_width(width: int, sep: str) -> None:
+    # The body, then a copy quoted as Markdown or e-mail quote it: wrapped, with "> " in front
+    # of every line (a line a paragraph). Narrow lines are shorter than a heading, and share
+    # no key with the paragraph they come from; they go as the lines of a wrapped copy do, the
+    # quote marks aside.
+    lines = textwrap.wrap(" ".join(ARTICLE), width - 2)
+    result = dedupe(doc(*ARTICLE) + "\n\n" + sep.join(f"> {line}" for line in lines))
+    assert_accounted(result)
+    assert result.text == doc(*ARTICLE)
+    assert dedupe(result.text).duplicates == ()

@@ -73,13 +73,17 @@ def line_runs(
 
 def _goes_on(before: str, line: str) -> bool:
     """Whether ``line`` reads as the sentence of the line ``before`` it going on: it starts with
-    a lower-case letter, and that one ends with a letter, a digit, a comma or a hyphen.
+    a lower-case letter (after the ``>`` that quotes every line of a quoted block, as Markdown
+    and e-mail do), and that one ends with a letter, a digit, a comma or a hyphen.
 
     >>> _goes_on("the council approved a", "plan on Tuesday"), _goes_on("type Query {", "id: ID")
     (True, False)
+    >>> _goes_on("> the council approved a", "> plan on Tuesday")
+    True
     """
     end = before.rstrip()[-1:]
-    return line.lstrip()[:1].islower() and (end.isalnum() or end in {",", "-"})
+    start = line.lstrip().lstrip(">").lstrip()[:1]
+    return start.islower() and (end.isalnum() or end in {",", "-"})
 
 
 def _pieces(texts: Sequence[str], run: range) -> list[range]:

@@ -4,6 +4,10 @@
 what it kept in a store. Both run the same stages: ``dedupe(text)`` gives what
 ``Deduplicator().dedupe(text)`` gives on its first document (an empty index), without building the
 index (so its ``doc_id`` is ``None``).
+
+One step looks back: where the output would run kept paragraphs together (the parts of a line
+that repeated itself, kept on either side of removed ones), the output's paragraphs are matched
+too, as deduplicating the output would match them (:func:`_as_output_reads`), before assembling.
 """
 
 from __future__ import annotations

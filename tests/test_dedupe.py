@@ -4830,3 +4830,22 @@ def test_a_copy_quoted_line_by_line_goes_at_any_width(width: int, sep: str) -> N
     assert_accounted(result)
     assert result.text == doc(*ARTICLE)
     assert dedupe(result.text).duplicates == ()
+
+
+def test_a_later_line_kept_in_place_of_a_copy_is_tried_behind_its_dateline_at_once() -> None:
+    # Found by the property tests (seed 86): a sentence twice, the sentence with "Line 4" run
+    # into it, a paragraph that opens with that line twice and says the sentence eight times
+    # more, then the line again behind a wire service's dateline. The line went as a copy of
+    # the later one, which stayed in its place (a run turned round), and shares no key with
+    # the long paragraph (the dateline makes its first sentence another); a second run found
+    # its words open that paragraph. Now a line kept so is tried behind its dateline at once.
+    said = "The council approved the budget on Tuesday after a long debate."
+    line = f"{said} Line 4"
+    ferries = "Ferries will run every 20 minutes while the bridge is closed."
+    long = " ".join([line, line, *[said] * 6, ferries, said, said])
+    result = dedupe(doc(f"{said} {said}", line, long, f"WASHINGTON (AP) — {line}"))
+    assert_accounted(result)
+    assert result.kept == (2,)
+    assert removed(result)[3] == (2, "contained")
+    assert "behind a dateline" in result.duplicates[-1].rule
+    assert dedupe(result.text).duplicates == ()

@@ -562,6 +562,10 @@ _BOARD = (
     "\n\n".join([_S3, f"{_A_THE} {_SS}</p>", _S3, _S3, _A_FERRIES, " ".join(
         [_S3, f"{_A_THE} {_SS}</p>", _S3, _S3, _A_FERRIES, _S3, _S3])])
 )  # fmt: skip
+@example(  # a line kept in place of its copy, behind a dateline, opens a paragraph (seed 86)
+    "\n\n".join([_SS, f"{_S} Line 4", " ".join([f"{_S} Line 4", f"{_S} Line 4", *[_S] * 6,
+                   SENTENCES[1], _SS]), f"WASHINGTON (AP) — {_S} Line 4"])
+)  # fmt: skip
 @example(  # a box's item in markup, then the body's copy, a boilerplate line: kept (seed 60)
     "\n\n".join(["Key points", f"<p>{_HTML_L4[:-14]} Share this article</p>",
                    "Share this article Share this article"])

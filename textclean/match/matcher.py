@@ -1041,9 +1041,11 @@ class _DocumentMatcher:
         for i in range(min(back), len(self.document)):
             if self.page.kept(i):
                 local = self._local(i)
-                if i in back and local:
+                if i in back:  # (behind a dateline, it may share no key with what it copies)
                     fp = self.document[i]
-                    dup = self._match(i, fp, local) or self._behind_a_dateline(i, fp, local)
+                    dup = (self._match(i, fp, local) if local else None) or (
+                        self._behind_a_dateline(i, fp, local)
+                    )
                     if dup is not None and not self.page.lone_part(i, dup, fp):
                         self.found[i] = dup
                         continue

@@ -8,11 +8,18 @@ from itertools import pairwise
 from textclean.results import Paragraph
 from textclean.segment import WRAP_WIDTH, split_paragraphs
 
-__all__ = ["assemble", "run_together"]
+__all__ = ["assemble", "assembled", "run_together"]
 
 
 def assemble(source: str, paragraphs: Sequence[Paragraph], kept: Sequence[int]) -> str:
-    """Join the kept paragraphs of ``source`` in order.
+    """Join the kept paragraphs of ``source`` in order (:func:`assembled`'s text)."""
+    return assembled(source, paragraphs, kept)[0]
+
+
+def assembled(
+    source: str, paragraphs: Sequence[Paragraph], kept: Sequence[int]
+) -> tuple[str, list[int]]:
+    """The kept paragraphs of ``source`` joined in order, and where each starts in that text.
 
     Each kept paragraph after the first is preceded by the separator that preceded it in
     ``source``; text before the first paragraph and after the last is kept as it was.
@@ -24,10 +31,10 @@ def assemble(source: str, paragraphs: Sequence[Paragraph], kept: Sequence[int]) 
     deduplicating it again finds the same ones.
 
     >>> doc = "A.\\n\\nB.\\nC.\\n"
-    >>> assemble(doc, split_paragraphs(doc), [0, 2])
-    'A.\\nC.\\n'
-    >>> assemble(doc, split_paragraphs(doc), [])
-    ''
+    >>> assembled(doc, split_paragraphs(doc), [0, 2])
+    ('A.\\nC.\\n', [0, 3])
+    >>> assembled(doc, split_paragraphs(doc), [])
+    ('', [])
     >>> lines = "A line long enough to be wrapped text\\n" + "x" * 98 + ".\\nAnd the next line"
     >>> len(split_paragraphs(lines))
     3
@@ -35,9 +42,9 @@ def assemble(source: str, paragraphs: Sequence[Paragraph], kept: Sequence[int]) 
     'A line long enough to be wrapped text\\n\\nAnd the next line'
     """
     if not kept:
-        return ""
+        return "", []
     if not paragraphs:
-        return source
+        return source, []
     texts = [paragraphs[index].text for index in kept]
     separators = [
         _separator(source, paragraphs, a, b) for a, b in zip((-1, *kept), kept, strict=False)
@@ -66,7 +73,7 @@ def assemble(source: str, paragraphs: Sequence[Paragraph], kept: Sequence[int]) 
         output = "".join(parts)
         # (Once a blank line went in, a block after it may read otherwise: segment again.)
         if not round_ and not _may_be_misread(kept, texts, separators, edges):
-            return output
+            return output, starts
         # A blank line (the separator twice: "\n" -> "\n\n") where one is missing. (Not
         # between two sentences of a line, which the segmenter split as it repeated itself:
         # that line stays a line.)
@@ -76,10 +83,10 @@ def assemble(source: str, paragraphs: Sequence[Paragraph], kept: Sequence[int]) 
             if _line_break(separators[n]) and not _blank_line(separators[n])
         ]
         if not misread:
-            return output
+            return output, starts
         for n in misread:
             separators[n] = separators[n] * 2
-    return output
+    return output, starts
 
 
 def run_together(source: str, paragraphs: Sequence[Paragraph], kept: Sequence[int]) -> list[int]:
@@ -95,10 +102,7 @@ def run_together(source: str, paragraphs: Sequence[Paragraph], kept: Sequence[in
     """
     joined: list[int] = []
     for a, b in pairwise(kept):
-        if b > a + 1 and not any(
-            _line_break(source[paragraphs[k - 1].end : paragraphs[k].start])
-            for k in range(a + 1, b + 1)
-        ):
+        if b > a + 1 and not _line_break(_separator(source, paragraphs, a, b)):
             joined += [b] if joined and joined[-1] == a else [a, b]
     return joined
 

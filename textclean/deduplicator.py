@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple
 
-from textclean.assemble import assemble, run_together
+from textclean.assemble import assemble, assembled, run_together
 from textclean.boilerplate import BoilerplateMatcher, boilerplate_matcher
 from textclean.cleaning import clean_and_explain, decode_bytes
 from textclean.fingerprint import DocumentPrint, fingerprint_paragraphs
@@ -122,57 +122,49 @@ def _as_output_reads(
         joined = run_together(prepared.source_text, prepared.paragraphs, matching.kept)
         if not joined:
             return matching
-        output = assemble(prepared.source_text, prepared.paragraphs, matching.kept)
+        output, starts = assembled(prepared.source_text, prepared.paragraphs, matching.kept)
         paragraphs = split_paragraphs(output)
-        again = match(paragraphs)
-        parts = _parts(output, paragraphs, [prepared.paragraphs[i].text for i in matching.kept])
+        parts = _parts(paragraphs, starts, [prepared.paragraphs[i].text for i in matching.kept])
+        made_of = [[matching.kept[n] for n in part] for part in parts]
+        where = f", as the output reads (paragraphs {', '.join(map(str, joined))} on one line, "
+        where += "the output's paragraphs counted)"
         found = {dup.index: dup for dup in matching.duplicates}
-        for dup in again.duplicates:
-            made_of = [matching.kept[n] for n in parts[dup.index]]
+        for dup in match(paragraphs).duplicates:
             if dup.doc_id is None and dup.original is not None:
-                originals = [matching.kept[n] for o in dup.originals for n in parts[o]]
+                originals = [k for o in dup.originals for k in made_of[o]]
+                if not originals:
+                    continue  # (it repeats no kept paragraph whole)
+                original: int | None = originals[0]
             else:  # (a boilerplate line, or a copy of an indexed paragraph: as it is)
-                originals = list(dup.originals)
-            if not made_of or (dup.original is not None and not originals):
-                continue
-            rule = f"{dup.rule}, as the output reads (paragraphs {', '.join(map(str, joined))} "
-            rule += "on one line, the output's paragraphs counted)"
-            original = originals[0] if dup.doc_id is None and dup.original is not None else (
-                dup.original)  # fmt: skip
-            for i in made_of:
+                originals, original = list(dup.originals), dup.original
+            for i in made_of[dup.index]:
                 found[i] = Duplicate(
-                    i, original, dup.kind, dup.similarity, rule, tuple(originals), dup.doc_id
-                )
+                    i, original, dup.kind, dup.similarity, dup.rule + where, tuple(originals),
+                    dup.doc_id,
+                )  # fmt: skip
         if len(found) == len(matching.duplicates):
             return matching
         settle.resolve_references(found)
-        canonical = prepared.document.canonical
         matching = Matching(
             tuple(found[i] for i in sorted(found)),
             tuple(i for i in range(len(prepared.paragraphs)) if i not in found),
-            settle.document_match(canonical, found),
+            settle.document_match(prepared.document.canonical, found),
         )
     return matching
 
 
-def _parts(output: str, paragraphs: Sequence[Paragraph], kept: Sequence[str]) -> list[list[int]]:
+def _parts(
+    paragraphs: Sequence[Paragraph], starts: Sequence[int], kept: Sequence[str]
+) -> list[list[int]]:
     """For each of the output's ``paragraphs``, the positions in ``kept`` (the texts of the
-    kept paragraphs, in order, which the output holds with separators between them) of those
-    lying wholly inside it."""
-    spans = []
-    at = 0
-    for text in kept:
-        at = output.find(text, at)
-        if at < 0:  # (not as assembled: nothing is matched to it)
-            return [[] for _ in paragraphs]
-        spans.append((at, at + len(text)))
-        at += len(text)
+    kept paragraphs, in order, starting at ``starts`` in the output) of those lying wholly
+    inside it."""
     parts: list[list[int]] = []
     n = 0
     for paragraph in paragraphs:
         inside = []
-        while n < len(spans) and spans[n][0] < paragraph.end:
-            if spans[n][0] >= paragraph.start and spans[n][1] <= paragraph.end:
+        while n < len(starts) and starts[n] < paragraph.end:
+            if starts[n] >= paragraph.start and starts[n] + len(kept[n]) <= paragraph.end:
                 inside.append(n)
             n += 1
         parts.append(inside)

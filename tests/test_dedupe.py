@@ -1046,6 +1046,18 @@ def test_a_table_of_contents_printed_twice_line_by_line_goes_in_one_run() -> Non
     assert dedupe(result.text).duplicates == ()
 
 
+def test_a_table_of_contents_with_a_copy_of_the_text_before_it_between_its_lines_goes() -> None:
+    # An interleaved copy puts the paragraph over the list again between two of its entries:
+    # that repeat goes, and the entries, in a row in the output, are a list in one run.
+    intro = "This guide explains how the council chose the new bridge and what it means for you."
+    headings = [p for p in GUIDE if len(p) < 30]
+    entries = [headings[0], intro, *headings[1:]]
+    result = dedupe(doc(intro, *entries, *GUIDE))
+    assert result.text == doc(intro, *GUIDE)
+    assert removed(result)[2] == (0, "exact")
+    assert dedupe(result.text).duplicates == ()
+
+
 def test_a_list_whose_lines_the_text_repeats_as_labels_is_no_table_of_contents() -> None:
     # Short lines that the text repeats under each item, not once as its headings: a table's
     # labels. They stay where they first stand.

@@ -227,14 +227,12 @@ def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
         if kept[x] not in short:
             x += 1
             continue
-        run: list[tuple[int, int]] = []  # (kept lines in a row, with the headings that repeat them)
+        # (kept lines in a row, with the headings that repeat them: in a row as the output
+        # shows them, whatever went between them, as a second run sees them)
+        run: list[tuple[int, int]] = []
         y = x
         while y < len(kept) and kept[y] in short:
             line = kept[y]
-            between = range(kept[y - 1] + 1, line) if y > x else range(0)
-            if any(k in found and not _passed(found[k], run) for k in between):
-                break  # (lines in a row, but for boilerplate lines, empty ones and repeats of
-                # the list's own lines between them, which a second run does not see)
             same = places[canonical[line]]  # (the line and its other places)
             if len(same) > 2:
                 break  # (a line that stands three times or more is no entry: not looked through)
@@ -263,14 +261,6 @@ def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
             x += len(run)  # (the run's lines are kept[x], kept[x + 1], ...)
         else:
             x += 1  # (a list may start at any of these lines)
-
-
-def _passed(dup: Duplicate, run: Sequence[tuple[int, int]]) -> bool:
-    """Whether a removal between two lines of a list leaves them in a row: a boilerplate line,
-    or an exact repeat of one of the ``run``'s lines (a copy interleaved with it)."""
-    return dup.kind == "boilerplate" or (
-        dup.kind == "exact" and dup.doc_id is None and any(dup.original == k for k, _ in run)
-    )
 
 
 def _apart(run: Sequence[tuple[int, int]], kept: Sequence[int], short: Collection[int]) -> int:

@@ -1871,6 +1871,58 @@ def test_a_wrapped_copy_runs_through_a_line_the_body_repeats_after_every_item(
     assert dedupe(result.text).duplicates == ()
 
 
+AGENCIES = [  # name, what it makes, staff, based in, a second sentence on, office, year, team
+    ("Kestrel Digital", "websites for football clubs", 23, "Bristol", "mobile apps", "Leeds",
+     2008, "10 – 141"),
+    ("Falcon Collective", "podcasts for breweries and pubs", 32, "Norwich", None, "York", 1999,
+     "31 – 112"),
+    ("Quarry Partners", "podcasts for charities and churches", 18, "Norwich", "packaging",
+     "Hull", 2006, "17 – 131"),
+    ("Harbour Partners", "podcasts for museums and schools", 40, "York", None, "Norwich", 2021,
+     "16 – 156"),
+    ("Thistle Works", "websites for charities and museums", 22, "Perth", None, "Hull", 1997,
+     "11 – 149"),
+    ("Orchard Labs", "newsletters for schools and colleges", 31, "Norwich", None, "Cardiff",
+     2006, "29 – 157"),
+    ("Ember Partners", "advertising campaigns for breweries and regional banks", 36, "Norwich",
+     None, "Derby", 2009, "21 – 93"),
+    ("Granite Digital", "newsletters for museums and councils", 23, "Bath", "websites", "York",
+     2005, "17 – 71"),
+]  # fmt: skip
+
+
+def test_a_copy_with_other_breaks_goes_through_a_line_the_body_repeats_after_every_item() -> None:
+    # A listicle ends every entry with the same line; its copy, with other breaks, runs some of
+    # those lines into the next entry's heading. The first of them goes as held by one such
+    # line of the copy, which goes as the lines around it do, and takes the heading's place in
+    # a line's walk: a repeat of the line whose first copy went stands for the copy that stays.
+    # Every line of the copy goes, and a second run finds nothing.
+    body = [
+        "Every year we ask readers which small agencies they would hire again, and these are the "
+        "ones they named most often."
+    ]
+    for n, (name, makes, staff, based, also, office, year, team) in enumerate(AGENCIES, 1):
+        body += [
+            f"{n}. {name}",
+            f"{name} makes {makes}, and its team of {staff} people has worked from {based} "
+            "since the office opened.",
+            *[f"Clients say the team answers quickly and explains its {also} plainly, which is "
+              "why many of them return every year."] * bool(also),
+            f"Office location: {office}", f"Year founded: {year}", f"Team size: {team} employees",
+            "Case studies: see all of their work.",
+        ]  # fmt: skip
+    merged = {3, 8, 11, 13, 17, 22, 28, 34, 36, 38, 41, 45, 49}  # (each run into the next)
+    copy, k = [], 0
+    while k < len(body):
+        step = 2 if k in merged else 1
+        copy.append(" ".join(body[k : k + step]))
+        k += step
+    result = dedupe("\n".join([*body, *copy]))
+    assert {d.index for d in result.duplicates} >= set(range(len(body), len(body) + len(copy)))
+    assert all(line in result.text for line in body)
+    assert dedupe(result.text).duplicates == ()
+
+
 SHOW_NOTES_FILL = (
     "and it gets harder and harder to know what you need so here is the truth you need very little"
 )

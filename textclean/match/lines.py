@@ -131,6 +131,7 @@ def going_on_here(
     m: int,
     *,
     first_same: Sequence[int] | None = None,
+    kept_copy: Callable[[int], int | None] | None = None,
 ) -> Duplicate | None:
     """Paragraph ``k`` as a part of the kept paragraph of this document that paragraph ``m``
     next to it stands for (``m`` went as a part or a copy of it, or as a repeat of such a
@@ -146,7 +147,7 @@ def going_on_here(
     if dup is None or dup.doc_id is not None or dup.kind == "boilerplate":
         return None
     if len(dup.originals) > 1:  # (laid end to end: those that went since stand there too)
-        return _going_across(canonical, found, k, m, dup.originals, first_same)
+        return _going_across(canonical, found, k, m, dup.originals, first_same, kept_copy)
     j = dup.original
     seen = {m}
     while j is not None and j in found and j not in seen:  # (a copy of a part of j)
@@ -166,7 +167,7 @@ def going_on_here(
                 k, j, "contained", 1.0, f"its words go on from paragraph {m}'s in paragraph {j}",
                 (j,),
             )  # fmt: skip
-    return _going_across(canonical, found, k, m, (j,), first_same)
+    return _going_across(canonical, found, k, m, (j,), first_same, kept_copy)
 
 
 def _went_into_lines(found: Mapping[int, Duplicate], x: int, k: int) -> bool:
@@ -185,6 +186,7 @@ def _going_across(
     m: int,
     held: Sequence[int],
     first_same: Sequence[int] | None,
+    kept_copy: Callable[[int], int | None] | None = None,
 ) -> Duplicate | None:
     """:func:`going_on_here` for a line that runs on past the paragraphs ``held`` that line
     ``m`` beside it stands in, into the kept paragraphs after them (before them, for a line
@@ -206,7 +208,9 @@ def _going_across(
     # went as contained in the line itself (a heading the line runs through) is one of them:
     # it stays if the line goes (see :func:`walk_lines`).
     # A paragraph that went as the same text as a kept one (a link line the body repeats after
-    # every item) stands there too: its words are that paragraph's, which the line goes as.
+    # every item) stands there too: its words are that paragraph's, which the line goes as;
+    # and so does one whose first copy went since, when a later copy before it stays
+    # (``kept_copy``: the first kept paragraph before it with its text).
     def passed(x: int) -> bool:
         return not canonical[x] or (x in found and found[x].kind == "boilerplate")
 
@@ -214,7 +218,9 @@ def _going_across(
         j = first_same[x] if first_same is not None else x
         if j == x or canonical[j] != canonical[x]:
             return None
-        return j if j not in found or _went_into_lines(found, j, k) else None
+        if j not in found or _went_into_lines(found, j, k):
+            return j
+        return kept_copy(x) if kept_copy is not None else None
 
     if any(h in found and same_as(h) is None for h in held):
         return None

@@ -502,8 +502,9 @@ class _DocumentMatcher:
             self._joined_again()
             self._wrapped_here()
             here = partial(
-                lines.going_on_here, canonical, self.found, first_same=self.page.first_same
-            )
+                lines.going_on_here, canonical, self.found,
+                first_same=self.page.first_same, kept_copy=self.page.kept_copy_before,
+            )  # fmt: skip
             self._contained_beside(lines.walk_lines(canonical, self.found, self.structured, here))
             runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
             runs.confirm_short_runs(canonical, self.found, short_repeats)

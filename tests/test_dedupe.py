@@ -1712,6 +1712,56 @@ def test_a_heading_that_a_line_of_a_wrapped_copy_runs_through_stays_in_its_place
     assert removed(result)[len(body)] == (0, "contained")
 
 
+TRAM_FAQ = [
+    (
+        "What is the difference between a tram, a light railway and a metro?",
+        "A tram runs on rails laid in the street and shares the road with cars, while a light "
+        "railway has tracks of its own and a metro runs mostly underground.",
+    ),
+    (
+        "Will the new tram line save commuters any time at all?",
+        "The council expects the trip from the station to the hospital to take eighteen minutes, "
+        "against thirty-one on the bus at the busiest times of day.",
+    ),
+    (
+        "How does the council choose the route and the stops?",
+        "Engineers looked at four routes, counted how many people live within a short walk of "
+        "each stop, and asked residents which streets they would accept.",
+    ),
+    (
+        "What do all these transport terms in the plan mean?",
+        "Headway is the time between two trams at a stop; dwell time is how long a tram waits "
+        "there; a segregated track is one that cars cannot use.",
+    ),
+    (
+        "What do I need to know about fares and passes?",
+        "Fares will match the bus fares for the first year, and a weekly pass will cover trams "
+        "and buses alike, bought on a phone or at any stop.",
+    ),
+    (
+        "Are trams safer than buses on busy city streets?",
+        "Studies of cities that opened tram lines found fewer injuries on the streets they run "
+        "along, mostly because fewer cars used those streets afterwards.",
+    ),
+]
+
+
+@pytest.mark.parametrize("width", [58, 64, 70, 73, 82])
+def test_a_copy_wrapped_across_its_breaks_goes_past_a_list_of_the_questions(width: int) -> None:
+    # Questions listed before the answers, each question again over its answer; then the page
+    # again, wrapped after its breaks were lost. A listed question that a line of the copy holds
+    # whole is no original of it: the copy's lines go on from those found in the body first (and
+    # through a listed question gone since, whose heading stays), and every line goes.
+    questions = [q for q, _ in TRAM_FAQ]
+    body = ["Everything you need to know about the tram", "Questions", *questions]
+    body += [p for pair in TRAM_FAQ for p in pair]
+    lines = textwrap.wrap(" ".join(body), width)
+    result = dedupe("\n".join([*body, *lines]))
+    assert {d.index for d in result.duplicates} >= set(range(len(body), len(body) + len(lines)))
+    assert all(p in result.text for p in body)
+    assert dedupe(result.text).duplicates == ()
+
+
 @pytest.mark.parametrize("width", [40, 60, 72])
 def test_the_body_after_a_copy_wrapped_across_its_paragraph_breaks_goes(width: int) -> None:
     # The copy first, as the page printed it: the first copy is kept, and each paragraph of

@@ -131,7 +131,7 @@ def going_on_here(
     m: int,
     *,
     first_same: Sequence[int] | None = None,
-    kept_copy: Callable[[int], int | None] | None = None,
+    kept_copy: Callable[[int, int], int | None] | None = None,
 ) -> Duplicate | None:
     """Paragraph ``k`` as a part of the kept paragraph of this document that paragraph ``m``
     next to it stands for (``m`` went as a part or a copy of it, or as a repeat of such a
@@ -186,7 +186,7 @@ def _going_across(
     m: int,
     held: Sequence[int],
     first_same: Sequence[int] | None,
-    kept_copy: Callable[[int], int | None] | None = None,
+    kept_copy: Callable[[int, int], int | None] | None = None,
 ) -> Duplicate | None:
     """:func:`going_on_here` for a line that runs on past the paragraphs ``held`` that line
     ``m`` beside it stands in, into the kept paragraphs after them (before them, for a line
@@ -209,18 +209,22 @@ def _going_across(
     # it stays if the line goes (see :func:`walk_lines`).
     # A paragraph that went as the same text as a kept one (a link line the body repeats after
     # every item) stands there too: its words are that paragraph's, which the line goes as;
-    # and so does one whose first copy went since, when a later copy before it stays
-    # (``kept_copy``: the first kept paragraph before it with its text).
+    # and so does one whose text another paragraph before both lines has and keeps (``kept_copy``
+    # of it, and of the paragraph it must stand before): the first copy went since, a later one
+    # stays; or it went itself (the line of a table of contents that a later line held), and
+    # its heading stays.
     def passed(x: int) -> bool:
         return not canonical[x] or (x in found and found[x].kind == "boilerplate")
 
     def same_as(x: int) -> int | None:
         j = first_same[x] if first_same is not None else x
-        if j == x or canonical[j] != canonical[x]:
-            return None
-        if j not in found or _went_into_lines(found, j, k):
+        if (
+            j != x
+            and canonical[j] == canonical[x]
+            and (j not in found or _went_into_lines(found, j, k))
+        ):
             return j
-        return kept_copy(x) if kept_copy is not None else None
+        return kept_copy(x, min(k, m)) if kept_copy is not None else None
 
     if any(h in found and same_as(h) is None for h in held):
         return None

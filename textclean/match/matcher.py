@@ -406,6 +406,9 @@ class _DocumentMatcher:
         self._parts_of_copies(short_parts)
         walked = len(self.found)
         late = self.found.keys() - looped
+        # (the lines of a copy wrapped across its breaks go on from those found in the body
+        # before a later one may hold a short paragraph: as one of them it is no holder)
+        self._walk_lines_here()
         later = self._contained_in_later()
         removed = set(self.found)
         self._contained_again(later, late)
@@ -501,11 +504,7 @@ class _DocumentMatcher:
             count = len(self.found)
             self._joined_again()
             self._wrapped_here()
-            here = partial(
-                lines.going_on_here, canonical, self.found,
-                first_same=self.page.first_same, kept_copy=self.page.kept_copy_before,
-            )  # fmt: skip
-            self._contained_beside(lines.walk_lines(canonical, self.found, self.structured, here))
+            self._walk_lines_here()
             runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
             runs.confirm_short_runs(canonical, self.found, short_repeats)
             turned = runs.keep_later_run(canonical, self.found, short_repeats, self._of_its_own)
@@ -525,6 +524,18 @@ class _DocumentMatcher:
                 self._edited_between_indexed_copies()
             if len(self.found) == count and not turned:
                 break
+
+    def _walk_lines_here(self) -> None:
+        """Remove the kept lines that go on from a line beside them found in a kept paragraph
+        of this document (:func:`~textclean.match.lines.walk_lines`), and try those that come
+        back as a second run would."""
+        here = partial(
+            lines.going_on_here, self.document.canonical, self.found,
+            first_same=self.page.first_same, kept_copy=self.page.kept_copy_of,
+        )  # fmt: skip
+        self._contained_beside(
+            lines.walk_lines(self.document.canonical, self.found, self.structured, here)
+        )
 
     def _repeats_again(self) -> None:
         """Remove the kept paragraphs that repeat a kept one before them word for word and go at

@@ -153,6 +153,21 @@ class Page:
             (m for m in islice(copies, bisect_left(copies, k)) if m not in self.found), None
         )
 
+    def kept_copy_of(self, k: int, before: int) -> int | None:
+        """The first paragraph other than ``k``, before paragraph ``before``, that stays with
+        ``k``'s exact key and canonical text, if any."""
+        if k not in self.repeats and k not in self._copies:
+            return None
+        text = self.document.canonical[k]
+        copies = self._copies[self.first_same[k]]
+        return next(
+            (
+                m for m in islice(copies, bisect_left(copies, before))
+                if m != k and m not in self.found and self.document.canonical[m] == text
+            ),
+            None,
+        )  # fmt: skip
+
     def sentence_holders(self, sentence: str) -> list[int]:
         """The paragraphs of this document that hold canonical ``sentence`` as a sentence with
         a key, in order."""

@@ -406,8 +406,9 @@ class _DocumentMatcher:
         self._parts_of_copies(short_parts)
         walked = len(self.found)
         late = self.found.keys() - looped
-        # (the lines of a copy wrapped across its breaks go on from those found in the body
-        # before a later one may hold a short paragraph: as one of them it is no holder)
+        # (the lines of a copy wrapped across its breaks are found in the body, and go on from
+        # those, before a later one may hold a short paragraph: as one of them it is no holder)
+        self._wrapped_here()
         self._walk_lines_here()
         later = self._contained_in_later()
         removed = set(self.found)

@@ -1762,6 +1762,58 @@ def test_a_copy_wrapped_across_its_breaks_goes_past_a_list_of_the_questions(widt
     assert dedupe(result.text).duplicates == ()
 
 
+def _agency_listicle(rng: random.Random) -> list[str]:
+    """A made-up listicle: every entry a heading, a sentence or two and the same labelled lines."""
+    cities = ["Leeds", "Bristol", "Norwich", "Cardiff", "Derby", "York", "Bath", "Exeter", "Hull",
+              "Perth"]  # fmt: skip
+    kinds = ["websites", "short videos", "newsletters", "advertising campaigns", "packaging",
+             "mobile apps", "podcasts", "brand guides"]  # fmt: skip
+    clients = ["charities", "schools", "regional banks", "hospitals", "breweries", "councils",
+               "farms", "museums", "football clubs"]  # fmt: skip
+    names = ["Harbour", "Lantern", "Copper", "Thistle", "Granite", "Willow", "Beacon", "Falcon",
+             "Meadow", "Quarry", "Ember", "Saltmarsh", "Juniper", "Kestrel", "Orchard",
+             "Bramble"]  # fmt: skip
+    suffixes = ["Agency", "Studio", "Digital", "Works", "Media", "Labs", "Collective", "Partners"]
+    lines = [
+        "Every year we ask readers which small agencies they would hire again, and these are "
+        "the ones they named most often."
+    ]
+    for k, first in enumerate(rng.sample(names, rng.randint(6, 14)), 1):
+        name = f"{first} {rng.choice(suffixes)}"
+        lines += [
+            f"{k}. {name}",
+            f"{name} makes {rng.choice(kinds)} for {rng.choice(clients)} and "
+            f"{rng.choice(clients)}, and its team of {rng.randint(3, 40)} people has worked from "
+            f"{rng.choice(cities)} since the office opened.",
+        ]
+        if rng.random() < 0.5:
+            lines.append(
+                f"Clients say the team answers quickly and explains its {rng.choice(kinds)} "
+                "plainly, which is why many of them return every year."
+            )
+        lines += [
+            f"Office location: {rng.choice(cities)}",
+            f"Year founded: {rng.randint(1995, 2021)}",
+            f"Team size: {rng.randint(2, 50)} – {rng.randint(51, 200)} employees",
+            "Case studies: see all of their work.",
+        ]
+    return lines
+
+
+@pytest.mark.parametrize("seed", [85, 127])
+def test_lines_of_a_wrapped_copy_left_on_either_side_of_removed_ones_are_one_run(
+    seed: int,
+) -> None:
+    # A listicle and its copy wrapped after its breaks were lost (the benchmark's pattern): the
+    # copy's lines left between removed ones, too few in a row to be looked up, are looked up as
+    # the output shows them, run together past the removed ones, so a second run finds nothing.
+    article = _generate.Article("agencies", "", tuple(_agency_listicle(random.Random(seed))))
+    pieces = _generate.wrapped_across(article, random.Random(seed))
+    result = dedupe("\n".join(text for text, _ in pieces))
+    assert dedupe(result.text).duplicates == ()
+    assert all(line in result.text for line in article.paragraphs)
+
+
 @pytest.mark.parametrize("width", [40, 60, 72])
 def test_the_body_after_a_copy_wrapped_across_its_paragraph_breaks_goes(width: int) -> None:
     # The copy first, as the page printed it: the first copy is kept, and each paragraph of

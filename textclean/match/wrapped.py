@@ -20,7 +20,7 @@ ones that go, as contained in the lines they stand in.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from itertools import islice
+from itertools import islice, pairwise
 
 import numpy as np
 
@@ -47,27 +47,33 @@ Lookup = Callable[[Collection[int]], Mapping[int, Sequence[IndexedParagraph]]]
 
 def line_runs(
     texts: Sequence[str], canonical: Sequence[str], found: Collection[int]
-) -> list[range]:
-    """The runs of at least :data:`MIN_LINES` kept paragraphs in a row, each with words and
-    shorter than :data:`LINE_WORDS` words, of which at least two go on with the sentence of the
-    line before them (:func:`_goes_on`): a list, a menu, a run of headings or lines of code is
-    not looked up.
+) -> list[list[int]]:
+    """The runs of at least :data:`MIN_LINES` kept paragraphs in a row as the output shows
+    them (past removed ones), each with words and shorter than :data:`LINE_WORDS` words, of
+    which at least two go on with the sentence of the line before them (:func:`_goes_on`): a
+    list, a menu, a run of headings or lines of code is not looked up.
 
     >>> texts = ["A b", "c d", "e f", "", "g", "h", "i", "j", "K", "L", "M {", "n", "O"]
     >>> line_runs(texts, [t.lower() for t in texts], {5})
-    [range(0, 3)]
+    [[0, 1, 2], [4, 6, 7, 8, 9, 10, 11, 12]]
+    >>> texts = ["The plan", "was approved", "* * *", "on Tuesday", "by the board"]
+    >>> canonical = ["the plan", "was approved", "", "on tuesday", "by the board"]
+    >>> line_runs(texts, canonical, set()), line_runs(texts, canonical, {2})
+    ([], [[0, 1, 3, 4]])
     """
-    out: list[range] = []
-    start = 0
+    out: list[list[int]] = []
+    run: list[int] = []
     for k in range(len(canonical) + 1):
-        line = k < len(canonical) and k not in found and canonical[k] != ""
-        if line and canonical[k].count(" ") < LINE_WORDS - 1:
+        if k in found:
+            continue  # (the output runs the lines on either side of it together)
+        if k < len(canonical) and canonical[k] and canonical[k].count(" ") < LINE_WORDS - 1:
+            run.append(k)
             continue
-        if k - start >= MIN_LINES:
-            going_on = (m for m in range(start + 1, k) if _goes_on(texts[m - 1], texts[m]))
+        if len(run) >= MIN_LINES:
+            going_on = (n for m, n in pairwise(run) if _goes_on(texts[m], texts[n]))
             if len(list(islice(going_on, 2))) == 2:
-                out.append(range(start, k))
-        start = k + 1
+                out.append(run)
+        run = []
     return out
 
 
@@ -86,14 +92,14 @@ def _goes_on(before: str, line: str) -> bool:
     return start.islower() and (end.isalnum() or end in {",", "-"})
 
 
-def _pieces(texts: Sequence[str], run: range) -> list[range]:
+def _pieces(texts: Sequence[str], run: Sequence[int]) -> list[Sequence[int]]:
     """``run`` cut before each line that does not go on from the line before it.
 
     >>> _pieces(["Key points", "The plan was", "approved on", "a Tuesday.", "Next"], range(5))
     [range(0, 1), range(1, 4), range(4, 5)]
     """
-    cuts = [k for k in run[1:] if not _goes_on(texts[k - 1], texts[k])]
-    return [range(a, b) for a, b in zip([run.start, *cuts], [*cuts, run.stop], strict=True)]
+    cuts = [n for n in range(1, len(run)) if not _goes_on(texts[run[n - 1]], texts[run[n]])]
+    return [run[a:b] for a, b in zip([0, *cuts], [*cuts, len(run)], strict=True)]
 
 
 def lines_in_indexed(
@@ -157,12 +163,12 @@ def lines_here(
     for run, keys in zip(runs, keys_of, strict=True):
         filed = (holders_of.get(key, ()) for key in keys)
         held = {j for js in filed if len(js) < COMMON_POSTINGS for j in js}
-        for j in sorted(j for j in held if j < run.start and j not in found):
+        for j in sorted(j for j in held if j < run[0] and j not in found):
             _lines_in(canonical, run, (None, j), canonical[j], lines)
         later = sorted(
             j
             for j in held
-            if j >= run.stop and j not in found and j not in lines
+            if j > run[-1] and j not in found and j not in lines
             and canonical[j].count(" ") + 1 >= short_words
         )  # fmt: skip
         if later:
@@ -170,7 +176,9 @@ def lines_here(
     return lines
 
 
-def _in_lines(canonical: Sequence[str], run: range, paragraphs: list[int]) -> dict[int, Duplicate]:
+def _in_lines(
+    canonical: Sequence[str], run: Sequence[int], paragraphs: list[int]
+) -> dict[int, Duplicate]:
     """Those of ``paragraphs`` that stand whole, word for word, in the lines of ``run`` run
     together, across a line break, as contained in the lines they stand in. (A paragraph that
     is one of the lines, or stands inside one, is matched as any paragraph is: a short line
@@ -204,7 +212,7 @@ def _run_keys(
     found: Collection[int],
     settings: FingerprintSettings,
     min_chars: int,
-) -> tuple[list[range], list[tuple[int, ...]]]:
+) -> tuple[list[list[int]], list[tuple[int, ...]]]:
     """The runs of :func:`line_runs` and the keys each is looked up by: the sentence keys of
     the run joined (whole, and in pieces where a line does not go on from the one before: a
     heading or a list line beside the wrapped paragraph would run into its sentences), and
@@ -240,7 +248,7 @@ def _run_keys(
 
 def _lines_in(
     canonical: Sequence[str],
-    run: range,
+    run: Sequence[int],
     ref: tuple[str | None, int],
     canon: str,
     lines: dict[int, Duplicate],
@@ -249,10 +257,10 @@ def _lines_in(
     line after or before it, in ``canon`` (paragraph ``ref``); whether any does."""
     doc_id, j = ref
     any_found = False
-    for k in run[:-1]:
-        if whole_words_in(f"{canonical[k]} {canonical[k + 1]}", canon):
+    for k, n in pairwise(run):
+        if whole_words_in(f"{canonical[k]} {canonical[n]}", canon):
             any_found = True
-            for m in (k, k + 1):
+            for m in (k, n):
                 lines.setdefault(m, Duplicate(
                     m, j, "contained", 1.0,
                     f"its words stand, with the line beside it, in paragraph {j}",

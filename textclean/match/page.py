@@ -145,13 +145,8 @@ class Page:
         return self.kept_copy_before(k) is not None
 
     def kept_copy_before(self, k: int) -> int | None:
-        """The first paragraph before ``k`` that stays with ``k``'s exact key, if any."""
-        if k not in self.repeats:
-            return None
-        copies = self._copies[self.first_same[k]]
-        return next(
-            (m for m in islice(copies, bisect_left(copies, k)) if m not in self.found), None
-        )
+        """The first paragraph before ``k`` that stays with ``k``'s text, if any."""
+        return self.kept_copy_of(k, k)
 
     def kept_copy_of(self, k: int, before: int) -> int | None:
         """The first paragraph other than ``k``, before paragraph ``before``, that stays with

@@ -32,9 +32,9 @@ list of items of similar length, or code, is otherwise. The width of wrapped pro
 lines of one word (a long link), which no wrapper can break.
 
 A paragraph that repeats itself, as a page whose white space was collapsed into one line does
-when it holds its body twice (three sentences in a row, of 40 words or more, that stand earlier
-in it), is split where its copy starts: the text before it one paragraph, then a paragraph a
-sentence, up to the copy's end (:data:`RUN_TOGETHER_CHARS`).
+when it holds its body twice (sentences in a row that stand in that order earlier in it, three
+or more, of 40 words or more together), is split where its copy starts: the text before it one
+paragraph, then a paragraph a sentence, up to the copy's end (:data:`RUN_TOGETHER_CHARS`).
 
 A drop cap that a scraper set on a line of its own (the capital "I", then "n reality, the
 council ...") belongs to the line after it, in every layout.
@@ -65,7 +65,7 @@ RUN_TOGETHER_CHARS = 800
 """Paragraphs this long or longer that repeat runs of their own sentences are split where the
 copy starts (a page whose white space was collapsed, with its body twice on one line)."""
 _REPEATED_RUN = 3  # sentences in a row that stand in that order earlier in the paragraph ...
-_REPEATED_WORDS = 40  # ... of this many words or more together
+_REPEATED_WORDS = 40  # ... such runs in a row holding this many words or more together
 _SHIFTED = 2  # sentences more or fewer that a copy may have before its first such run
 # Where a sentence ends inside a paragraph: a full stop, question or exclamation mark (an
 # ellipsis), maybe closing quotes or brackets, white space, and a capital letter, a digit or
@@ -135,16 +135,17 @@ def _split_repeats(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Paragr
     A page whose white space was collapsed (one line for the whole text, or a title and then
     one line) may hold the body twice in one paragraph. Such a paragraph, at least
     :data:`RUN_TOGETHER_CHARS` characters long, in which :data:`_REPEATED_RUN` sentences in a
-    row (:data:`_REPEATED_WORDS` words or more together) stand in the same order earlier in it,
-    compared on their canonical form, is split: the text before its copy (as far back from the
-    first such run as its earlier place is from the paragraph's start: an edited sentence may
-    open the copy) stays one paragraph, and each sentence from there on is one, so that the
-    copy goes sentence by sentence, edited ones too, while sentences the body itself says
-    twice (a section's template) stay in it. The text after the last such run is one paragraph
-    again if it is longer than the stretch before it (the body after a teaser of its first
-    paragraphs); shorter, it is the copy's end, maybe edited. A sentence or two said again (a
-    refrain, a quote) is no copy, and leaves the paragraph whole; so is a line of data or
-    markup (a JSON-LD object, HTML), which is matched as a whole.
+    row stand in the same order earlier in it, such runs in a row holding
+    :data:`_REPEATED_WORDS` words or more together (short sentences take more runs than long
+    ones), compared on their canonical form, is split: the text before its copy (as far back
+    from the first such run as its earlier place is from the paragraph's start: an edited
+    sentence may open the copy) stays one paragraph, and each sentence from there on is one,
+    so that the copy goes sentence by sentence, edited ones too, while sentences the body
+    itself says twice (a section's template) stay in it. The text after the last such run is
+    one paragraph again if it is longer than the stretch before it (the body after a teaser of
+    its first paragraphs); shorter, it is the copy's end, maybe edited. A sentence or two said
+    again (a refrain, a quote) is no copy, and leaves the paragraph whole; so is a line of data
+    or markup (a JSON-LD object, HTML), which is matched as a whole.
     """
     split = {
         p.index: parts
@@ -187,14 +188,25 @@ def _repeat_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:
         return None  # (no sentence said twice: no copy, and no canonical forms to work out)
     canonical = canonical_paragraphs(sentences)[0]
     first: dict[tuple[str, ...], int] = {}
-    cut = end = 0
+    shifts: dict[int, int] = {}  # (runs that stand earlier: where each starts, how far back)
     for n in range(len(spans) - _REPEATED_RUN + 1):
-        run = tuple(canonical[n : n + _REPEATED_RUN])
-        earlier = first.setdefault(run, n)
-        if earlier < n and sum(map(word_count, run)) >= _REPEATED_WORDS:
+        earlier = first.setdefault(tuple(canonical[n : n + _REPEATED_RUN]), n)
+        if earlier < n:
+            shifts[n] = n - earlier
+    # Such runs in a row are a copy if their sentences have the words together (short
+    # sentences take more runs in a row than long ones).
+    words = list(map(word_count, canonical))
+    cut = end = 0
+    for n in sorted(shifts):
+        if n - 1 in shifts:
+            continue  # (inside a row of runs counted from its first)
+        last = n
+        while last + 1 in shifts:
+            last += 1
+        if sum(words[n : last + _REPEATED_RUN]) >= _REPEATED_WORDS:
             if not end:
-                cut = n - earlier  # (where a copy of the text from its start starts)
-            end = n + _REPEATED_RUN
+                cut = shifts[n]  # (where a copy of the text from its start starts)
+            end = last + _REPEATED_RUN
     if not end:
         return None
     cut = _copy_start(canonical, cut)

@@ -1626,15 +1626,24 @@ BRIEF = [
 ]
 
 
+@pytest.mark.parametrize("edited", [(), (5,), (2, 6)])
 @pytest.mark.parametrize("title", ["Islands cut off by storms\n", "Islands cut off by storms "])
 def test_a_page_of_short_sentences_run_together_twice_on_one_line_comes_back_once(
-    title: str,
+    title: str, edited: tuple[int, ...]
 ) -> None:
-    # The page on one line (or its title on a line of its own): the copy is told by the run of
-    # its sentences said again in order, however short each one is, and goes; the title run
-    # into the first sentence (no full stop) stays with it.
+    # The page on one line (or its title on a line of its own): the copy is told by the runs
+    # of its sentences said again in order, however short each one is, and goes, a sentence
+    # edited here and there too (a typo: the runs holding it stand nowhere earlier); the title
+    # run into the first sentence (no full stop) stays with it.
     assert all(len(" ".join(BRIEF[k : k + 3]).split()) < 40 for k in range(len(BRIEF)))
-    result = dedupe(title + " ".join(BRIEF + BRIEF))
+
+    def typo(sentence: str) -> str:  # (two letters of its longest word swapped)
+        word = max(sentence.split(), key=len)
+        return sentence.replace(word, word[0] + word[2] + word[1] + word[3:], 1)
+
+    copy = [typo(s) if k in edited else s for k, s in enumerate(BRIEF)]
+    assert sum(a != b for a, b in zip(copy, BRIEF, strict=True)) == len(edited)
+    result = dedupe(title + " ".join(BRIEF + copy))
     assert result.text == title + " ".join(BRIEF)
     assert_accounted(result)
     assert {d.kind for d in result.duplicates} == {"contained"}

@@ -135,17 +135,18 @@ def _split_repeats(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Paragr
     A page whose white space was collapsed (one line for the whole text, or a title and then
     one line) may hold the body twice in one paragraph. Such a paragraph, at least
     :data:`RUN_TOGETHER_CHARS` characters long, in which :data:`_REPEATED_RUN` sentences in a
-    row stand in the same order earlier in it, such runs in a row holding
-    :data:`_REPEATED_WORDS` words or more together (short sentences take more runs than long
-    ones), compared on their canonical form, is split: the text before its copy (as far back
-    from the first such run as its earlier place is from the paragraph's start: an edited
-    sentence may open the copy) stays one paragraph, and each sentence from there on is one,
-    so that the copy goes sentence by sentence, edited ones too, while sentences the body
-    itself says twice (a section's template) stay in it. The text after the last such run is
-    one paragraph again if it is longer than the stretch before it (the body after a teaser of
-    its first paragraphs); shorter, it is the copy's end, maybe edited. A sentence or two said
-    again (a refrain, a quote) is no copy, and leaves the paragraph whole; so is a line of data
-    or markup (a JSON-LD object, HTML), which is matched as a whole.
+    row stand in the same order earlier in it, such runs in a row (or as far back, a sentence
+    apart) holding :data:`_REPEATED_WORDS` words or more together (short sentences take more
+    runs than long ones), compared on their canonical form, is split: the text before its
+    copy (as far back from the first such run as its earlier place is from the paragraph's
+    start: an edited sentence may open the copy) stays one paragraph, and each sentence from
+    there on is one, so that the copy goes sentence by sentence, edited ones too, while
+    sentences the body itself says twice (a section's template) stay in it. The text after
+    the last such run is one paragraph again if it is longer than the stretch before it (the
+    body after a teaser of its first paragraphs); shorter, it is the copy's end, maybe edited.
+    A sentence or two said again (a refrain, a quote) is no copy, and leaves the paragraph
+    whole; so is a line of data or markup (a JSON-LD object, HTML), which is matched as a
+    whole.
     """
     split = {
         p.index: parts
@@ -194,19 +195,24 @@ def _repeat_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:
         if earlier < n:
             shifts[n] = n - earlier
     # Such runs in a row are a copy if their sentences have the words together (short
-    # sentences take more runs in a row than long ones).
+    # sentences take more runs in a row than long ones); so are runs as far back, a sentence
+    # apart (an edited sentence, which no run holding it stands earlier, between them).
     words = list(map(word_count, canonical))
     cut = end = 0
+    rows: list[list[int]] = []
     for n in sorted(shifts):
-        if n - 1 in shifts:
-            continue  # (inside a row of runs counted from its first)
-        last = n
-        while last + 1 in shifts:
-            last += 1
-        if sum(words[n : last + _REPEATED_RUN]) >= _REPEATED_WORDS:
+        if rows and (
+            n - rows[-1][-1] == 1
+            or (n - rows[-1][-1] <= _REPEATED_RUN + 1 and shifts[n] == shifts[rows[-1][-1]])
+        ):
+            rows[-1].append(n)
+        else:
+            rows.append([n])
+    for row in rows:
+        if sum(words[row[0] : row[-1] + _REPEATED_RUN]) >= _REPEATED_WORDS:
             if not end:
-                cut = shifts[n]  # (where a copy of the text from its start starts)
-            end = last + _REPEATED_RUN
+                cut = shifts[row[0]]  # (where a copy of the text from its start starts)
+            end = row[-1] + _REPEATED_RUN
     if not end:
         return None
     cut = _copy_start(canonical, cut)

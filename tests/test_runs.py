@@ -16,6 +16,7 @@ from textclean.match.runs import (
     _step_from,
     _steps,
     confirm_short_runs,
+    keep_later_run,
     lined_up,
 )
 from textclean.results import Duplicate
@@ -169,3 +170,30 @@ def test_short_lines_confirmed_confirm_theirs_past_lone_copies_in_the_same_call(
     short_repeats = {12: 6, 14: 7, 15: 8, 18: 9}
     confirm_short_runs(canonical, found, short_repeats)
     assert {k: found[k].original for k in short_repeats} == short_repeats
+
+
+def test_a_copy_before_the_body_turns_round_past_lines_held_by_a_paragraph_elsewhere() -> None:
+    # An older copy of the page before it, then the title and the body. The page says two of
+    # a section's lines in a paragraph before them too, so both copies of those lines went as
+    # held by the body's paragraph (not as copies of each other), and the copy's line between
+    # them has no turned neighbour to line up with. It is still a line of the copy, which the
+    # body repeats further on: it goes with the rest of the copy, and the body stays whole.
+    copy = ["a section summed up in one paragraph", "what could go wrong", "the first line",
+            "a line of its own between them", "the second line", "a closing paragraph"]  # fmt: skip
+    body = [copy[0] + " the first line the second line", *copy[1:]]
+    canonical = [*copy, "the title", *body]
+    n = len(copy) + 1  # (where the body starts: its summing-up paragraph)
+    sentences = {0, 3, 5, n, n + 3, n + 5}  # (text of its own, not titles or list lines)
+
+    def held(k: int) -> Duplicate:
+        return Duplicate(k, n, "contained", 1.0, "held by a later paragraph", (n,))
+
+    def exact(k: int, j: int) -> Duplicate:
+        return Duplicate(k, j, "exact", 1.0, "same canonical text", (j,))
+
+    found = {k: held(k) for k in (0, 2, 4, n + 2, n + 4)}
+    found |= {n + k: exact(n + k, k) for k in (1, 3, 5)}
+    turned = keep_later_run(canonical, found, {}, sentences.__contains__)
+    assert turned == {1: n + 1, 3: n + 3, 5: n + 5}
+    assert [k for k in range(len(canonical)) if k not in found] == [n - 1, n, n + 1, n + 3, n + 5]
+    assert {found[k].original for k in range(len(copy))} == {n, n + 1, n + 3, n + 5}

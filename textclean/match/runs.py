@@ -891,10 +891,7 @@ def keep_later_run(
             return None
         trial.pop(later, None)
         turned[i] = later
-        return Duplicate(
-            i, later, dup.kind, dup.similarity,
-            "copied by a later line that stays, inside a repeated run", (later,),
-        )  # fmt: skip
+        return _turned_round(i, later, dup)
 
     # (those with a later copy, and the lines beside what went as contained in a later one)
     waiting = later_of.keys() | {
@@ -910,17 +907,37 @@ def keep_later_run(
     named = {o for j, dup in trial.items() if dup.doc_id is None for o in dup.originals if o > j}
     first, last = min(turned), min(turned.values())
     title = beside[-1][last]  # (the line just before the later run: its title, if any)
-    if any(
-        k not in trial and k not in named and text_of_its_own(k)
-        for k in range(first + 1, last)
-        if canonical[k] and (k != title or canonical[k].count(" ") + 1 >= TITLE_WORDS)
-    ):
-        return {}  # (the rest of the text stands between: a copy of part of it)
+    for k in range(first + 1, last):
+        if (
+            k in trial
+            or k in named
+            or not canonical[k]
+            or not text_of_its_own(k)
+            or (k == title and canonical[k].count(" ") + 1 < TITLE_WORDS)
+        ):
+            continue
+        # A paragraph of the copy that the later run repeats too, where the lines around it
+        # were not turned (they went as contained in a paragraph of the body elsewhere, one
+        # that the article says them in again), goes with the copy's other lines.
+        again = min((j for j in later_of.get(k, ()) if j > last), default=None)
+        if again is None:
+            return {}  # (the rest of the text stands between: a copy of part of it)
+        trial.pop(again, None)
+        trial[k] = _turned_round(k, again, later_of[k][again])
+        turned[k] = again
     for i, later in turned.items():
         if later not in trial:
             found.pop(later, None)
         found[i] = trial[i]
     return turned
+
+
+def _turned_round(i: int, later: int, dup: Duplicate) -> Duplicate:
+    """Paragraph ``i`` as a copy of ``later``, which ``dup`` had the other way round."""
+    return Duplicate(
+        i, later, dup.kind, dup.similarity,
+        "copied by a later line that stays, inside a repeated run", (later,),
+    )  # fmt: skip
 
 
 def _leads_to(found: Mapping[int, Duplicate], start: int, target: int) -> bool:

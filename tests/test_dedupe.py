@@ -2472,6 +2472,44 @@ def test_copy_as_one_line_of_html() -> None:
     assert set(dup.originals) == set(range(len(body)))
 
 
+# An article about parsing HTML, which names tags in its text.
+PARSER_ARTICLE = [
+    "Writing an HTML parser looks easy until you meet the rules for broken markup.",
+    "Browsers never reject a page. Every stray tag has a defined place in the tree, and a "
+    "parser that wants to match them has to follow the same algorithm step by step.",
+    "The first version passed the simple tests within a day. The hard part was the long tail "
+    "of malformed input that real pages contain.",
+    "A fuzzer found the worst bug after a few hours of running random documents through it.",
+    "Some simpler variants of that input did not crash:",
+    "- <table></table> in select - fine",
+    "- <table></table><li> in select - fine",
+    "- <li><table></table> in select - fine",
+    "- <table></table><li><table></table> in select - crash",
+    "The parser kept reprocessing the same tag in a loop, because the select element was never "
+    "on the stack of open elements.",
+    "The fix was two lines long. Finding it took most of a weekend and several thousand "
+    "generated test cases.",
+]
+
+
+@pytest.mark.parametrize("tail", ["", "<p>Ends.</p>"])
+def test_an_html_copy_of_text_that_names_tags_goes(tail: str) -> None:
+    # The body again as one line of HTML after it. Read as markup, the copy loses the tags
+    # that the text names (its lines about "<table> in select" keep only "in select fine"):
+    # those lines are words of the body's left out, nothing added, and the copy goes whole,
+    # with a word of its own at its end too (a short sentence of the copy that those lines
+    # hold is none of its own).
+    html = "".join(
+        f"<h2>{p}</h2>" if p.endswith(":") or p.startswith("- ") else f'<p class="story">{p}</p>'
+        for p in PARSER_ARTICLE
+    )
+    result = dedupe(doc(*PARSER_ARTICLE, f'<div class="entry-content">{html}{tail}</div>'))
+    assert result.text == doc(*PARSER_ARTICLE)
+    (dup,) = result.duplicates
+    assert (dup.index, dup.kind) == (len(PARSER_ARTICLE), "contained")
+    assert dedupe(result.text).duplicates == ()
+
+
 def test_paragraphs_that_mention_tags_keep_them() -> None:
     # Text about HTML (not marked up with it) keeps its tags as words: these lines differ.
     lines = [

@@ -2308,13 +2308,15 @@ class _DocumentMatcher:
     def _own_short_sentence(self, i: int, text: str, pieces: Sequence[int]) -> bool:
         """Whether paragraph ``i`` (canonical ``text``, laid out from ``pieces``) has a sentence
         of :data:`_ADDED_SENTENCE_WORDS` to :data:`~textclean.align.AFFIX_WORDS` words, all of
-        letters, that none of them holds: a sentence of its own between them ("... on Thursday.
-        It never happened. The trial ..."), which a gap of a few words would pass for a
-        dateline or a credit."""
+        letters, that none of the paragraphs from the first piece to the last holds (those
+        skipped between pieces too): a sentence of its own between them ("... on Thursday. It
+        never happened. The trial ..."), which a gap of a few words would pass for a dateline
+        or a credit."""
         if text != self.document.canonical[i]:
             return False
         words = text.split(" ")
-        joined = f" {' '.join(self.document.canonical[k] for k in pieces)} "
+        stretch = range(min(pieces), max(pieces) + 1)
+        joined = f" {' '.join(self.document.canonical[k] for k in stretch)} "
         starts = [*self.document.sentence_starts(i), len(words)]
         return any(
             _ADDED_SENTENCE_WORDS <= b - a <= AFFIX_WORDS

@@ -375,10 +375,15 @@ class MergedCopies:
         if not skipped:
             return False, 0
         was = " ".join(self.canonical[k] for k in sorted(skipped))
-        if len(gap) * len(was) > MAX_ALIGNMENT:
+        if len(gap) * len(was) > MAX_ALIGNMENT or numbers(gap) != numbers(was):
             return False, 0
-        if numbers(gap) == numbers(was) and fuzz.ratio(gap, was, score_cutoff=self.threshold * 100):
+        if fuzz.ratio(gap, was, score_cutoff=self.threshold * 100):
             return True, gap.count(" ") + 1
+        # ... or their words with some left out, none added: a copy whose markup took words
+        # of the text with it (tags that an article about HTML names: "<table> in select").
+        gap_words, was_words = gap.split(" "), was.split(" ")
+        if Indel.distance(gap_words, was_words) == len(was_words) - len(gap_words):
+            return True, len(gap_words)
         return False, 0
 
     def _around_skipped(self, gap: str, skipped: list[int]) -> tuple[bool, int]:

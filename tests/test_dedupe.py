@@ -3490,6 +3490,12 @@ def test_an_older_copy_goes_before_a_title_that_reads_as_sentences() -> None:
     result = dedupe(doc(*copy, title, *body))
     assert result.text == doc(title, *body)
     assert removed(result) == {k: (6 + k, "contained" if k == 1 else "exact") for k in range(5)}
+    # So it is when the body's first paragraph has a sentence more than the copy's: the copy's
+    # went as contained in it, and the body's run starts there, after its title.
+    opening = [f"{P0} The plan was approved on Tuesday.", *body[1:]]
+    result = dedupe(doc(*copy, title, *opening))
+    assert result.text == doc(title, *opening)
+    assert set(removed(result)) == set(range(5))
     # A sentence of twenty words or more there is text: the copy stays where it stands.
     sentence = (
         "The harbour board will hold a public meeting on the new timetable at the town hall on "

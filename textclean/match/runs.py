@@ -807,8 +807,9 @@ def keep_later_run(
     stays between the first line turned and the later lines: a copy of part of the text,
     printed after it, leaves the rest where it stands, and the text keeps its order. (Where
     the copy's paragraphs are the originals, :func:`confirm_short_runs` removes the later
-    lines.) The line just before the later lines, if shorter than :data:`TITLE_WORDS`, is
-    their title however it reads ("Is it worth it? Here's what we found."), not such text.
+    lines.) The line just before the later run (its first line turned, or a paragraph before
+    that which a line of the copy went as contained in), if shorter than :data:`TITLE_WORDS`,
+    is its title however it reads ("Is it worth it? Here's what we found."), not such text.
     Returns the lines turned, each with the later line it now goes as a repeat of (none: ``{}``).
     """
     # (the paragraphs that went as contained in a later one: where a turn starts)
@@ -906,7 +907,10 @@ def keep_later_run(
     # (the later paragraphs that lines before them went as copies of, or as contained in)
     named = {o for j, dup in trial.items() if dup.doc_id is None for o in dup.originals if o > j}
     first, last = min(turned), min(turned.values())
-    title = beside[-1][last]  # (the line just before the later run: its title, if any)
+    # The line just before the later run is its title, if any: the run starts at its first
+    # line turned, or at a paragraph before it that a line of the copy went as contained in.
+    start = min((o for o in named if max(turned) < o < last), default=last)
+    title = beside[-1][start]
     for k in range(first + 1, last):
         if (
             k in trial

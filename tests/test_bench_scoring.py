@@ -6,29 +6,12 @@ on documents written here, each output asked of what a reader would get from it.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 
-_BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+from tests.benchmark_modules import load
 
-
-def _load(name: str) -> ModuleType:
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, _BENCHMARKS / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-_generate = _load("_generate")
-bench = _load("bench_dedupe")
+_generate = load("_generate")
+bench = load("bench_dedupe")
 
 TITLE = "Harbour bridge to close for a year"
 A = "The Old Harbour bridge closes in March for repairs that should take a year."

@@ -7,37 +7,23 @@ which kept paragraph they repeat (original), rather than pinning whole outputs.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 import re
-import sys
 import textwrap
 import unicodedata
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 import textclean
+from tests.benchmark_modules import load
 from tests.documents import paragraphs
 from textclean import Deduplicator, Paragraph, clean, dedupe, find_duplicates, split_paragraphs
 from textclean.canonical import canonical_form
 from textclean.structured import is_structured
 
-
-def _load_generate() -> ModuleType:
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "_generate.py"
-    spec = importlib.util.spec_from_file_location("_generate", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("_generate", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-_generate = _load_generate()
+_generate = load("_generate")
 
 # An article of five paragraphs, with typographic quotes, an apostrophe and numbers.
 P0 = (

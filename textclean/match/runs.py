@@ -862,6 +862,16 @@ def keep_later_run(
                 return None
         return later
 
+    def turn(i: int, later: int, dup: Duplicate) -> Duplicate:
+        # Line ``i`` as a copy of ``later``, which ``dup`` had the other way round: ``later``
+        # stays.
+        trial.pop(later, None)
+        turned[i] = later
+        return Duplicate(
+            i, later, dup.kind, dup.similarity,
+            "copied by a later line that stays, inside a repeated run", (later,),
+        )  # fmt: skip
+
     def confirm(i: int, step: int, neighbour: Duplicate) -> Duplicate | None:
         edge = (max if step == 1 else min)(neighbour.originals, default=None)
         if (
@@ -888,11 +898,7 @@ def keep_later_run(
             )  # fmt: skip
             turned[i] = later
             return trial[i]
-        if dup is None:
-            return None
-        trial.pop(later, None)
-        turned[i] = later
-        return _turned_round(i, later, dup)
+        return None if dup is None else turn(i, later, dup)
 
     # (those with a later copy, and the lines beside what went as contained in a later one)
     waiting = later_of.keys() | {
@@ -909,7 +915,8 @@ def keep_later_run(
     first, last = min(turned), min(turned.values())
     # The line just before the later run is its title, if any: the run starts at its first
     # line turned, or at a paragraph before it that a line of the copy went as contained in.
-    start = min((o for o in named if max(turned) < o < last), default=last)
+    copy_end = max(turned)
+    start = min((o for o in named if copy_end < o < last), default=last)
     title = beside[-1][start]
     for k in range(first + 1, last):
         if (
@@ -926,22 +933,12 @@ def keep_later_run(
         again = min((j for j in later_of.get(k, ()) if j > last), default=None)
         if again is None:
             return {}  # (the rest of the text stands between: a copy of part of it)
-        trial.pop(again, None)
-        trial[k] = _turned_round(k, again, later_of[k][again])
-        turned[k] = again
+        trial[k] = turn(k, again, later_of[k][again])
     for i, later in turned.items():
         if later not in trial:
             found.pop(later, None)
         found[i] = trial[i]
     return turned
-
-
-def _turned_round(i: int, later: int, dup: Duplicate) -> Duplicate:
-    """Paragraph ``i`` as a copy of ``later``, which ``dup`` had the other way round."""
-    return Duplicate(
-        i, later, dup.kind, dup.similarity,
-        "copied by a later line that stays, inside a repeated run", (later,),
-    )  # fmt: skip
 
 
 def _leads_to(found: Mapping[int, Duplicate], start: int, target: int) -> bool:

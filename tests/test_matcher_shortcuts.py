@@ -1,4 +1,4 @@
-"""Shortcuts of the matcher (``textclean.match.matcher``) agree with the rules they stand for."""
+"""Shortcuts of the matcher (``textclean.match``) agree with the rules they stand for."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 from tests.strategies import SENTENCES, news_documents
 from textclean import dedupe
 from textclean.boilerplate import boilerplate_matcher
-from textclean.match import matcher
+from textclean.match import contained
+from textclean.match.contained import Containment
+from textclean.match.links import best_linked
 from textclean.match.matcher import _DocumentMatcher
 from textclean.match.model import Removals
 from textclean.results import Duplicate
@@ -74,9 +76,9 @@ def test_a_number_no_later_paragraph_holds_rules_out_only_what_containment_would
 ) -> None:
     """The test that spares containment in later paragraphs (a number none of them holds)
     changes nothing: the result is the one of containment tried every time."""
-    with mock.patch.object(matcher, "_FEW_LATER", 0):  # (the shortcut for every paragraph)
+    with mock.patch.object(contained, "_FEW_LATER", 0):  # (the shortcut for every paragraph)
         quick = dedupe(doc, boilerplate=boilerplate)
-    with mock.patch.object(_DocumentMatcher, "_drops_a_number", return_value=False):
+    with mock.patch.object(Containment, "_drops_a_number", return_value=False):
         slow = dedupe(doc, boilerplate=boilerplate)
     assert quick.kept == slow.kept
     assert quick.duplicates == slow.duplicates
@@ -85,15 +87,15 @@ def test_a_number_no_later_paragraph_holds_rules_out_only_what_containment_would
 def _drops(doc: str, i: int) -> bool:
     """``_drops_a_number`` for paragraph ``i`` of ``doc`` against every later paragraph."""
     seen: dict[int, bool] = {}
-    real = _DocumentMatcher._drops_a_number
+    real = Containment._drops_a_number
 
-    def spy(self: _DocumentMatcher, k: int, words: list[str], candidates: object) -> bool:
+    def spy(self: Containment, k: int, words: list[str], candidates: object) -> bool:
         seen[k] = real(self, k, words, candidates)  # type: ignore[arg-type]
         return seen[k]
 
     with (
-        mock.patch.object(_DocumentMatcher, "_drops_a_number", spy),
-        mock.patch.object(matcher, "_FEW_LATER", 0),
+        mock.patch.object(Containment, "_drops_a_number", spy),
+        mock.patch.object(contained, "_FEW_LATER", 0),
     ):
         dedupe(doc)
     return seen[i]
@@ -173,6 +175,6 @@ def test_the_best_linked_candidates_are_those_a_stable_sort_by_keys_shared_puts_
 ) -> None:
     candidates = {(doc_id, j): (count, f"text {j}") for j, (doc_id, count) in enumerate(links)}
     ranked = sorted(candidates, key=lambda ref: -candidates[ref][0])[:limit]
-    best = matcher._best_linked(candidates, limit)
+    best = best_linked(candidates, limit)
     assert list(best) == [ref for ref in candidates if ref in ranked]  # (in their order)
     assert all(best[ref] == candidates[ref] for ref in best)

@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 from textclean.canonical import without_addresses
 from textclean.fingerprint import DocumentPrint, exact_key, key_order
-from textclean.match.model import IndexedParagraph, Ref
+from textclean.match.model import Candidates, IndexedParagraph, Ref
 
 __all__ = [
     "COMMON_HOLDERS",
@@ -18,6 +18,7 @@ __all__ = [
     "MAX_HOLDERS",
     "Links",
     "address_free_keys",
+    "best_linked",
     "counts_alike",
     "indexed_links",
     "shared_keys",
@@ -256,3 +257,21 @@ def _without_common_pairs(
     )
     keep = (common < shared) | ~(banded[later] & banded[earlier]) | whole | sentence_of_shorter
     return pairs[keep], shared[keep]
+
+
+def best_linked(candidates: Candidates, limit: int) -> Candidates:
+    """The ``limit`` candidates sharing the most keys (the first of equals), in their order."""
+    if len(candidates) <= limit:
+        return candidates
+    # All that share more keys than the ``limit``-th best, then the first that share as many.
+    counts = sorted([count for count, _ in candidates.values()], reverse=True)
+    least = counts[limit - 1]
+    room = limit - counts.index(least)
+    best: dict[Ref, tuple[int, str]] = {}
+    for ref, value in candidates.items():
+        if value[0] > least:
+            best[ref] = value
+        elif value[0] == least and room:
+            best[ref] = value
+            room -= 1
+    return best

@@ -9,42 +9,31 @@ page (its sentences; a teaser, a pull quote, a dateline) it asks a :class:`.page
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import defaultdict, deque
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from itertools import islice, pairwise
-from typing import Literal
 
 import numpy as np
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel, Opcodes
+from rapidfuzz.distance import Indel
 
 from textclean.align import (
     AFFIX_MIN_REST,
-    AFFIX_WORDS,
-    CLAIM_WORDS,
     CORRECTED_FIGURES,
     MAX_ALIGNMENT,
     MIN_RUN,
-    added_at_ends,
     coverage,
-    dropped_inside,
-    drops_inside,
     drops_numbers,
     edited,
     figures,
     figures_changed,
-    find_words,
-    list_number,
     may_say_the_opposite,
     names_replaced,
-    only_small_edits,
     says_the_opposite,
     spun,
-    starts_word,
-    whole_words_in,
     word_for_word,
 )
 from textclean.boilerplate import BoilerplateMatcher
@@ -54,31 +43,28 @@ from textclean.fingerprint import (
     DocumentPrint,
     ParagraphPrint,
     among,
-    exact_key,
     sentence_key,
 )
 from textclean.match import lines, runs, settle
+from textclean.match.contained import MAX_CANDIDATES, MAX_PARTS, NUMBER, Containment
 from textclean.match.earlier import Earlier
+from textclean.match.edits import ADDED_SENTENCE_WORDS, Edits
 from textclean.match.lines import IndexedLines
-from textclean.match.links import Links, counts_alike, indexed_links, shared_keys
+from textclean.match.links import Links, best_linked, counts_alike, indexed_links, shared_keys
 from textclean.match.merged import (
     HEADING_WORDS,
     MAX_PASSED,
-    SLACK,
     MergedCopies,
-    find_anywhere,
-    laid_out_in,
     run_into,
     small_edits,
 )
-from textclean.match.model import Candidates, Matching, Prior, Ref, Removals, describe
+from textclean.match.model import Candidates, Matching, Prior, Ref, Removals
 from textclean.match.page import (
     DATELINE_WORDS,
     MIN_CUT_WORDS,
     TITLE_REACH,
     Page,
     first_words,
-    names_speaker,
 )
 from textclean.match.structured_data import StructuredCopies
 from textclean.match.wrapped import lines_here, lines_in_indexed
@@ -87,38 +73,18 @@ from textclean.results import Duplicate
 
 __all__ = ["match_paragraphs"]
 
-_MAX_WINDOW = 12  # candidates joined to judge containment
-_MAX_WINDOWS = 4  # windows tried for containment in this document, and in earlier ones
-_MAX_GAP = 2  # kept paragraphs between two of a containment window, at most
-_TEASER_WORDS = 6  # a teaser before the paragraph it is cut from has at least this many
-_ADDED_SENTENCE_WORDS = 2  # a sentence added to a copy, "It failed.", is new content
 _MAX_VERIFIED = 32  # candidates verified as near copies, those sharing the most keys
-_MAX_CANDIDATES = 64  # candidates tried for containment, those sharing the most keys
-_ALONE_TRIED = 3  # paragraphs of a window tried alone as what holds a copy, the best linked
-_MAX_PARTS = 8  # later paragraphs recorded as perhaps part of a split copy of one paragraph
 _SHORT_ROUNDS = 8  # rounds of removing short repeats at the end, each after one that removed some
-_MAX_BESIDE = 2  # indexed candidates whose neighbours are asked for, those sharing most keys
 _MAX_ROUNDS = 3  # matchings of a document whose common keys change with what stays
 _LOOKED_BACK = 4  # removed paragraphs before a kept one that a walk on looks back at
-_FEW_LATER = 16  # later candidates windowed at once (past them, a number none holds rules out)
-_FURNITURE_SENTENCES = 3  # last sentences of a paragraph tried as a boilerplate line run in
-_MAX_LATER = 4 * _MAX_CANDIDATES  # later paragraphs a paragraph may be contained in, the first
-_MAX_BEFORE = 4 * _MAX_CANDIDATES  # indexed paragraphs tried before the first found in a copy
-_FAR = 4096  # characters of a candidate past which a copy is looked for after the one before
-_NEAR = 256  # characters before and after where that one ended that are looked at first
-_How = Literal["sentences", "cut", "words", "run"]  # how a paragraph stands in one holding it
+_MAX_LATER = 4 * MAX_CANDIDATES  # later paragraphs a paragraph may be contained in, the first
 SPUN_MARGIN = 0.15
 """A paragraph of :data:`HEADING_WORDS` words or more whose words replace those of one earlier
 paragraph one for one, or a phrase by one word more or fewer (a synonym spinner's copy: "said"
 -> "mentioned", "more than" -> "over"), may be this much below the near threshold, and goes if
 it stands in a run of copies."""
-# A paragraph this long may lack one word of its original's from inside as an edit (see
-# _drops_a_phrase), unless the word is one of CLAIM_WORDS.
-_EDITED_WORDS = 20
 _AGENCY = re.compile(r"\([^()]*[^\W\d_]")  # an agency in brackets: a word, not a score "(12-4)"
 _HEADLINE_REACH = runs.HEADER_LINES + 2  # ... once the title opens the document (or a menu)
-_NUMBER = re.compile(r"(?<![^ ])[0-9]+(?![^ ])")  # a word of digits in canonical text
-_CREDIT = re.compile(r"[(\[]([^()\[\]]*)[)\]]\s*$")  # what the brackets ending a text hold
 # A caption's credit after its text: names in brackets ("(Jane Doe/Reuters)", "[AP Photo/Jane
 # Doe]") or after a label ("Photo: Jane Doe/AP", "Image credit: Getty Images"), and nothing else.
 _CAPTION_CREDIT = re.compile(
@@ -211,11 +177,6 @@ class _DocumentMatcher:
         # ... those of them near an indexed paragraph that drop none of its figures (see
         # _wholly_contained).
         self.figures_added: set[int] = set()
-        # Each paragraph's text, and its print without the boilerplate line its last sentences
-        # make, once worked out.
-        self.before_furniture: dict[int, tuple[str, ParagraphPrint | None]] = {}
-        # Held as contained though the original has a few words more inside (see _drops_a_phrase)
-        self.dropped_phrase: set[int] = set()
         self.rivalled: set[int] = set()  # near copies of more than one earlier paragraph
         # The later paragraphs that come close to each paragraph of this document (a spinner's
         # copy or nearer): three or more such are rows written to one template.
@@ -227,18 +188,10 @@ class _DocumentMatcher:
         self.uncontained_rewordings: set[int] = set()
         self.prior_keys = set(prior.postings) | prior.boilerplate
         self.address_free = prior.address_free  # (the keys of texts without their links)
-        self.vocabularies: dict[Ref, set[str]] = {}  # the words of a candidate, once split
         self.without_addresses: dict[Ref, str | None] = {}  # ... its text without addresses
-        # Paragraphs found not to be indexed paragraphs laid end to end (a copy that lost its
-        # breaks).
-        self.not_laid_out: set[int] = set()
         # What earlier documents hold around a candidate, asked of the index once.
         self.indexed = Earlier(prior)
         self.split_words: dict[int, list[str]] = {}  # a paragraph's words, once split
-        self.colon_leads: dict[int, frozenset[str] | None] = {}  # (see _furniture_in)
-        # The first later paragraph found word for word in a paragraph, though not as whole
-        # sentences of it (a heading and a list line merged into one: "key features pay...").
-        self.parts: dict[int, list[int]] = {}
         # Kept paragraphs found laid end to end in a paragraph, the words they cover, and how
         # many paragraphs were removed when that was worked out.
         self.laid_out: dict[int, tuple[int, list[int], int]] = {}
@@ -247,9 +200,6 @@ class _DocumentMatcher:
         # Short paragraphs that repeat a kept one, as they are met: kept for now, but they add
         # no words of their own, so they neither part a window nor break a merged copy.
         self.short_repeats: dict[int, int] = {}
-        # Paragraphs containment was tried for, in vain so far, and the first of the paragraphs
-        # of this document it was tried against (a window may add the kept one before it).
-        self.uncontained: dict[int, int] = {}
         # Paragraphs containment in later ones was tried for in vain, with those later ones, and
         # what was removed when that was last done (see _later_again).
         self.later_tried: dict[int, list[int]] = {}
@@ -266,11 +216,7 @@ class _DocumentMatcher:
         self.passed_over: dict[int, set[int]] = {}
         # The removals that kept lines were run together past (see _joined_again).
         self.joined_over: set[int] = set()
-        # Where in a long candidate the last paragraph found word for word in it ended.
-        self.read_to: dict[Ref, int] = {}
-        self.numbers: dict[str, list[int]] | None = None  # the paragraphs holding each number
         self.openings: dict[str, set[str]] | None = None  # texts by their first words
-        self.by_text: dict[str, list[int]] | None = None  # the paragraphs of each canonical text
         self.links = links
         # (a merged copy may hold boilerplate lines that the paragraphs it copies lack)
         self.furniture = boilerplate.match_canonical if boilerplate else None
@@ -281,6 +227,14 @@ class _DocumentMatcher:
             document.canonical, self.found, options.threshold,
             passable=self.short_repeats, furniture=self.furniture,
             opens=boilerplate.may_start if boilerplate else None,
+        )  # fmt: skip
+        # Whether what a match has besides its original is a small edit (else it is held).
+        self.edits = Edits(self.page, links, self.pending)
+        # Whether a paragraph's words stand in order in text the document already holds.
+        self.containment = Containment(
+            self.page, options, prior,
+            indexed=self.indexed, merged=self.merged, edits=self.edits,
+            pending=self.pending, short_repeats=self.short_repeats,
         )  # fmt: skip
 
     def run(self) -> Matching:
@@ -351,7 +305,7 @@ class _DocumentMatcher:
                 if first is not None:  # a short repeat, kept for now
                     short_repeats[i] = first
                 elif local:  # a short sentence of a split copy, kept for now
-                    part = self._contained(i, fp, self._candidates(i, fp, local))
+                    part = self.containment.contained(i, fp, self._candidates(i, fp, local))
                     part = part or self.pending.pop(i, None)
                     if part is not None and part.doc_id is None:
                         short_parts[i] = part
@@ -417,7 +371,7 @@ class _DocumentMatcher:
         removed = set(self.found)
         self._near_again(contained=True)
         self._short_rounds(short_repeats, short_parts)
-        if self.parts and len(self.found) > walked:
+        if self.containment.parts and len(self.found) > walked:
             # Paragraphs gone since may have stood between the parts of a copy (lines of one
             # wrapped copy inside another): the walks again, as a second run would.
             count = len(self.found)
@@ -434,7 +388,8 @@ class _DocumentMatcher:
                 del self.found[m]
             StructuredCopies(
                 self.texts, self.document, self.found, self.structured, self.options.containment,
-                self.options.threshold, self.page.kept, self.indexed.copy, self._indexed_text,
+                self.options.threshold, self.page.kept, self.indexed.copy,
+                self.containment.indexed_text,
             ).remove(self.links)  # fmt: skip
         if self.options.keep == "longest":
             settle.prefer_longest(self.texts, canonical, self.found)
@@ -633,7 +588,7 @@ class _DocumentMatcher:
                 kept[0]
                 for b in before.originals
                 for a in after.originals
-                if 1 < a - b <= _MAX_PARTS
+                if 1 < a - b <= MAX_PARTS
                 and len(kept := [m for m in range(b + 1, a) if m not in found]) == 1
             }
             if len(around) != 1 or (m := around.pop()) == i or canonical[m] == canonical[i]:
@@ -679,7 +634,7 @@ class _DocumentMatcher:
 
     def _without_furniture(self, words: list[str], other: list[str]) -> list[str]:
         """``other`` without the runs of words that ``words`` lacks and that make a boilerplate
-        line ("advertisement"), as :meth:`_drops_a_phrase` leaves them out."""
+        line ("advertisement"), as :meth:`.Edits.drops_a_phrase` leaves them out."""
         furniture = self.boilerplate.match if self.boilerplate else None
         if furniture is None:
             return other
@@ -696,9 +651,9 @@ class _DocumentMatcher:
         the threshold), with the same numbers."""
         canonical = self.document.canonical[i]
         score = fuzz.ratio(canonical, text, score_cutoff=self.options.threshold * 100)
-        if not score or _NUMBER.findall(canonical) != _NUMBER.findall(text):
+        if not score or NUMBER.findall(canonical) != NUMBER.findall(text):
             return None
-        if self._adds_to(i, text):
+        if self.edits.adds_to(i, text):
             return None  # (an update: "Two patients later died." is new content)
         return Duplicate(
             i, m, "near", score / 100,
@@ -813,7 +768,7 @@ class _DocumentMatcher:
             return None
         words = self.document.canonical[i].split(" ")
         candidates = self._behind_first_sentence(i, words, dateline, indexed=False)
-        return self._contained(i, self.document[i], candidates) if candidates else None
+        return self.containment.contained(i, self.document[i], candidates) if candidates else None
 
     def _behind_first_sentence(
         self, i: int, words: list[str], dateline: int, *, indexed: bool = True
@@ -980,7 +935,11 @@ class _DocumentMatcher:
                         self._teaser(j, whole)
                 elif j not in self.page.teasers and self.page.ends_unended(j):
                     below_top.add(j)
-                dup = self._contained(j, fp, candidates, later=True) if candidates else None
+                dup = (
+                    self.containment.contained(j, fp, candidates, later=True)
+                    if candidates
+                    else None
+                )
                 if dup is None:
                     self.later_tried[j] = [i for _, i in candidates]
                 if dup is None or self.page.lone_part(j, dup, fp):
@@ -1030,7 +989,7 @@ class _DocumentMatcher:
         }
         gone = sorted(later.union(late))
         spanned = {
-            i for i, first in self.uncontained.items()
+            i for i, first in self.containment.uncontained.items()
             if bisect_left(gone, first) < bisect_left(gone, i)  # one went in [first, i)
         }  # fmt: skip
         linked = range(min(beside) + 1, len(self.document)) if beside else range(0)
@@ -1155,7 +1114,7 @@ class _DocumentMatcher:
         fp = self.document[i]
         if fp.words < self.options.short_words:
             return
-        dup = self._contained(i, fp, self._candidates(i, fp, local))
+        dup = self.containment.contained(i, fp, self._candidates(i, fp, local))
         if dup is not None and not self.page.lone_part(i, dup, fp):
             self.found[i] = dup
 
@@ -1191,7 +1150,7 @@ class _DocumentMatcher:
                 holders.setdefault(dup.originals[0], []).append(k)
         n = len(canonical)
         failed: list[tuple[int, int, int]] = []  # (paragraph, part, removals then) of no use
-        for p in sorted(holders.keys() | self.parts.keys()):
+        for p in sorted(holders.keys() | self.containment.parts.keys()):
             if not self.page.kept(p):
                 continue
             body = canonical[p]
@@ -1202,12 +1161,15 @@ class _DocumentMatcher:
             ):
                 first = self.merged.anchors(body, holders[p], edited=True, first=True)
                 self._remove_walked(p, first, True)
-            if p not in self.parts:
+            if p not in self.containment.parts:
                 continue
             # From its parts that stay, too (a second run would try them): these must make up
             # all of it. Each copy of it, when it was split more than once: a later copy's short
             # lines repeat the first copy's.
-            starts = [*self.parts[p], *(r for k in self.parts[p] for r in repeats.get(k, ()))]
+            starts = [
+                *self.containment.parts[p],
+                *(r for k in self.containment.parts[p] for r in repeats.get(k, ())),
+            ]
             for k in sorted(starts):
                 if not self.page.kept(k):
                     continue
@@ -1216,7 +1178,7 @@ class _DocumentMatcher:
         # Last, from the exact copies removed of parts that stay: a part may stand first
         # elsewhere, alone (a line of a wrapped copy repeated out of place), and its copy lead
         # the rest of the copy, as the part itself would in the output.
-        for p, parts in sorted(self.parts.items()):
+        for p, parts in sorted(self.containment.parts.items()):
             if self.page.kept(p):
                 for k in sorted(r for m in parts if self.page.kept(m) for r in copies.get(m, ())):
                     self._walk_from_part(p, k)
@@ -1390,16 +1352,15 @@ class _DocumentMatcher:
         """Whether paragraph ``j``'s canonical text is whole consecutive sentences of ``i``, and
         ``i`` says a sentence besides (not just a list number, nor page furniture: "Share this
         article" run in after them). A boilerplate line that ``j``'s last sentences make (a
-        teaser's "Read more" after a full stop, see :meth:`_before_furniture`) is left out."""
-        target, text = self.document.canonical[j], self.document.canonical[i]
-        known = self.before_furniture.get(j)
-        if known is not None and known[0] == target and known[1] is not None:
-            target = known[1].canonical
-        if word_count(text) - word_count(target) < _ADDED_SENTENCE_WORDS:
+        teaser's "Read more" after a full stop, see :meth:`.Containment.text_before_furniture`)
+        is left out."""
+        target = self.containment.text_before_furniture(j)
+        text = self.document.canonical[i]
+        if word_count(text) - word_count(target) < ADDED_SENTENCE_WORDS:
             return False
         if not self.page.whole_sentences_of(target, i):
             return False
-        furniture = self._furniture_in(i)
+        furniture = self.containment.furniture_in(i)
         if furniture is None:
             return True
         before, _, after = text.partition(target)
@@ -1417,15 +1378,15 @@ class _DocumentMatcher:
         words = text.split(" ")
         start = before.count(" ")  # (the word of ``i`` that ``j``'s text starts at)
         end = start + target.count(" ") + 1
-        bounds = self._sentence_bounds(i, len(words))
+        bounds = self.edits.sentence_bounds(i, len(words))
         added = [
             " ".join(words[a:b])
             for a, b in pairwise(bounds)
-            if (b <= start or a >= end) and b - a >= _ADDED_SENTENCE_WORDS
+            if (b <= start or a >= end) and b - a >= ADDED_SENTENCE_WORDS
         ]  # (not a list's number, "8.", before a heading run in after it)
         if not added:
             return False
-        earlier = self._kept_before(i, besides=j)
+        earlier = self.edits.kept_before(i, besides=j)
         return not any(sentence in other for sentence in added for other in earlier)
 
     def _runs_into_neighbours(self, j: int, i: int) -> bool:
@@ -1482,7 +1443,7 @@ class _DocumentMatcher:
                 covered -= canonical[besides].count(" ") + 1
             if covered >= need:
                 return True
-        windows = (window for _, window in self._windows(i, others, later=False))
+        windows = (window for _, window in self.containment.windows(i, others, later=False))
         return any(coverage(words, window, need)[0] >= need for window in windows if window)
 
     def _boilerplate_line(self, i: int) -> Duplicate | None:
@@ -1532,11 +1493,11 @@ class _DocumentMatcher:
             # line of a table wrapped a line a paragraph, near the same line of another row.
             for (doc_id, j), (_, canon) in candidates.items():
                 if doc_id is None and len(canon) > len(fp.canonical) and fp.canonical in canon:
-                    self._note_part(i, j, fp.canonical, canon)
+                    self.containment.note_part(i, j, fp.canonical, canon)
             return self._wholly_contained(i, fp, candidates) if i in self.figures_added else None
         held = self.pending.get(i)
         if held is None:
-            return self._contained(i, fp, candidates)
+            return self.containment.contained(i, fp, candidates)
         before = self.found.get(i - 1) or self.pending.get(i - 1)
         if i in self.reworded and runs.follows(before, held, 1):
             self.uncontained_rewordings.add(i)
@@ -1552,15 +1513,15 @@ class _DocumentMatcher:
         the figure (a paragraph and the heading after it, "... Tested: The Ioniq 6 Is
         Comfortably Weird"). Containment that leaves words out could leave out the new figure,
         and is not tried again."""
-        tried, held = self.uncontained.get(i), self.pending.get(i)
-        dup = self._contained(i, fp, candidates)
+        tried, held = self.containment.uncontained.get(i), self.pending.get(i)
+        dup = self.containment.contained(i, fp, candidates)
         if dup is not None and dup.similarity == 1.0:
             self.pending.pop(i, None)
             return dup
-        self.uncontained.pop(i, None)  # (as they were before)
+        self.containment.uncontained.pop(i, None)  # (as they were before)
         self.pending.pop(i, None)
         if tried is not None:
-            self.uncontained[i] = tried
+            self.containment.uncontained[i] = tried
         if held is not None:
             self.pending[i] = held
         return None
@@ -1608,7 +1569,7 @@ class _DocumentMatcher:
         better or hold it in its place, and put back if nothing took its place."""
         del self.pending[i]
         dup = self._inside_held(i, fp, held, candidates) if inside else None
-        dup = dup or self._contained(i, fp, candidates)
+        dup = dup or self.containment.contained(i, fp, candidates)
         if dup is None and i not in self.pending:
             self.pending[i] = held
         return dup
@@ -1623,13 +1584,15 @@ class _DocumentMatcher:
         """``held``'s original alone holding all of ``fp``'s words, in order and in whole
         sentences: a copy that lacks a word or two at its ends (the commonest contained copy
         that is not word for word), found without grouping every candidate into windows. One
-        that lacks them from inside (:meth:`_drops_a_phrase`) stays held."""
+        that lacks them from inside (:meth:`.Edits.drops_a_phrase`) stays held."""
         j, doc_id = held.original, held.doc_id
         if j is None or (doc_id, j) not in candidates:
             return None
         words = fp.canonical.split(" ")
-        found = self._covered_by(words, [(j, 0, candidates[doc_id, j][1])], len(words), doc_id)
-        if found is None or found[0] < len(words) or self._drops_a_phrase(words, *found[1:3]):
+        found = self.containment.covered_by(
+            words, [(j, 0, candidates[doc_id, j][1])], len(words), doc_id
+        )
+        if found is None or found[0] < len(words) or self.edits.drops_a_phrase(words, *found[1:3]):
             return None
         return Duplicate(
             i, j, "contained", 1.0, f"100% of its words appear in order in paragraph {j}",
@@ -1683,7 +1646,7 @@ class _DocumentMatcher:
         # Whether the paragraph holds a word that has an opposite (only then may it say the
         # opposite of a candidate), looked up at the first candidate near enough.
         opposable: bool | None = None
-        candidates = _best_linked(candidates, _MAX_VERIFIED)  # (a near copy shares most keys)
+        candidates = best_linked(candidates, _MAX_VERIFIED)  # (a near copy shares most keys)
         plain = without_addresses(fp.canonical)
         addresses_aside: set[Ref] = set()  # (scored with the addresses of one of the two aside)
         for ref, (_, canon) in candidates.items():
@@ -1740,7 +1703,7 @@ class _DocumentMatcher:
             return None
         # Both ways: a near copy that lacks words from the middle of the original is a
         # different (shorter) statement, not an edited copy.
-        accepted = self._unless_pending(dup, words, other, ops, both_ways=True)
+        accepted = self.edits.unless_pending(dup, words, other, ops, both_ways=True)
         if accepted is None and word_for_word(ops):
             self.reworded.add(i)
         return accepted
@@ -1843,7 +1806,7 @@ class _DocumentMatcher:
         # none: "Two patients later died." is new content.)
         words = text.split(" ")
         ops = Indel.opcodes(words, original.split(" "))
-        if self._adds_a_sentence(i, words, ops, self.page.aside(i, words)):
+        if self.edits.adds_a_sentence(i, words, ops, self.page.aside(i, words)):
             return None
         if edited(text, original, ops):
             ratio = f"ratio {score / 100:.3f}"
@@ -1853,348 +1816,6 @@ class _DocumentMatcher:
             return Duplicate(i, j, "near", score / 100, rule, (j,))
         if word_count(text) >= HEADING_WORDS and spun(text, original):
             return _spun_copy(i, j, score)
-        return None
-
-    def _contained(
-        self,
-        i: int,
-        fp: ParagraphPrint,
-        candidates: Candidates,
-        *,
-        later: bool = False,
-    ) -> Duplicate | None:
-        """Whether ``fp``'s words appear, in runs and in order, in neighbouring candidates
-        (:meth:`_contained_words`); or, when the paragraph ends with a boilerplate line run into
-        it ("... wiring run. Read more: 8 tips on ..."), the words before that line: a copy
-        that ran a paragraph and the link after it together. The paragraph it copies stands
-        without the link, or the index dropped the link as boilerplate."""
-        dup = self._contained_words(i, fp, candidates, later=later)
-        if dup is None and self.furniture is not None:
-            known = self.before_furniture.get(i)
-            if known is None or known[0] != fp.canonical:
-                known = self.before_furniture[i] = (fp.canonical, self._before_furniture(i, fp))
-            if known[1] is not None:
-                dup = self._contained_words(i, known[1], candidates, later=later)
-                if dup is not None:
-                    return replace(dup, rule=f"{dup.rule}, and a boilerplate line")
-        if dup is None and not later and self.prior.postings:
-            core = self._without_a_seen_sentence(i, fp)
-            if core is not None:
-                dup = self._contained_words(i, core, candidates)
-                if dup is not None:
-                    return replace(dup, rule=f"{dup.rule}, and a paragraph seen before")
-        return dup
-
-    def _without_a_seen_sentence(self, i: int, fp: ParagraphPrint) -> ParagraphPrint | None:
-        """Across documents, paragraph ``i`` (``fp``) without its first or its last sentence,
-        if that sentence is a paragraph kept before ``i`` or an indexed one, word for word
-        (:data:`MIN_SENTENCE_WORDS` words or more: it has a sentence key) and
-        :attr:`options`' ``short_words`` or more are left: a heading run into the copy of an
-        indexed paragraph, whose own document filed it elsewhere (see :meth:`_known_ends`)."""
-        starts = self.document.sentence_starts(i)
-        if len(starts) < 2 or not fp.sentences:
-            return None
-        words = fp.canonical.split(" ")
-        ends = ((0, starts[1], fp.sentences[0]), (starts[-1], len(words), fp.sentences[-1]))
-        for start, stop, key in ends:
-            if stop - start < MIN_SENTENCE_WORDS or len(words) - (stop - start) < (
-                self.options.short_words
-            ):
-                continue
-            if self._seen(i, " ".join(words[start:stop]), sentence=key):
-                rest = words[:start] + words[stop:]
-                return replace(fp, canonical=" ".join(rest), words=len(rest))
-        return None
-
-    def _before_furniture(self, i: int, fp: ParagraphPrint) -> ParagraphPrint | None:
-        """Paragraph ``i`` (``fp``) without a boilerplate line that its last sentences make
-        (:meth:`BoilerplateMatcher.match_canonical`), if one does and :attr:`options`'
-        ``short_words`` or more stand before it."""
-        assert self.furniture is not None
-        starts = self.document.sentence_starts(i)
-        if len(starts) < 2:
-            return None
-        words = fp.canonical.split(" ")
-        for a in reversed(starts[-_FURNITURE_SENTENCES:]):
-            if a < self.options.short_words:
-                break
-            if self.furniture(" ".join(words[a:])) is not None:
-                return replace(fp, canonical=" ".join(words[:a]), words=a)
-        return None
-
-    def _contained_words(
-        self,
-        i: int,
-        fp: ParagraphPrint,
-        candidates: Candidates,
-        *,
-        later: bool = False,
-    ) -> Duplicate | None:
-        """Whether ``fp``'s words appear, in runs and in order, in neighbouring candidates.
-
-        Candidates are grouped into windows of paragraphs that stand together in their document
-        (with their kept neighbours, for a merged copy whose other half shares no key), and each
-        window is judged on its own: words pieced together from scattered paragraphs that share a
-        template do not count. Of many candidates (lines of a template, which share keys with
-        hundreds of others), the :data:`_MAX_CANDIDATES` sharing the most keys are tried.
-        """
-        if not later and self.prior.postings and i not in self.not_laid_out:
-            flattened = self._indexed_laid_out(i, fp.canonical, candidates)  # (all candidates)
-            if flattened is not None:
-                return flattened
-            self.not_laid_out.add(i)  # (the indexed candidates stay the same)
-        if (
-            later
-            and len(candidates) > _FEW_LATER
-            and self._drops_a_number(i, fp.canonical.split(" "), candidates)
-        ):
-            return None  # (what a later copy may lack is small edits, and a number is none)
-        candidates = _best_linked(candidates, _MAX_CANDIDATES)
-        if not later:  # (from the kept paragraph before the first candidate: windows add it)
-            first = min((j for doc_id, j in candidates if doc_id is None), default=i)
-            before = self.page.next_kept(first, -1)
-            first = first if before is None else before
-            self.uncontained[i] = min(first, self.uncontained.get(i, first))
-        # (a pull quote's speaker after a dash, which the paragraph it is pulled from may not
-        # name that way, is left out)
-        attributed = self.page.attributed.get(i)
-        text, speaker, names = attributed or (fp.canonical, 0, ())
-        if attributed is not None:  # (pulled from a paragraph that names the speaker too)
-            candidates = {ref: c for ref, c in candidates.items() if names_speaker(names, c[1])}
-            if not candidates:
-                return None
-        verbatim = self._verbatim(i, text, candidates, later=later, whole=bool(speaker))
-        if verbatim is not None and speaker:
-            verbatim = replace(verbatim, rule=verbatim.rule + ", but for the speaker's name")
-        if verbatim is not None or (not later and self.page.inside_sentences(text, candidates)):
-            return verbatim
-        words = text.split(" ")
-        # A teaser's last sentence is cut off (and shares no key with the paragraph it is cut
-        # from, which the windows add as a neighbour), maybe inside its last word, which is left
-        # out; one of a heading's length is no teaser before the paragraphs it is cut from (see
-        # _verbatim).
-        cut = i in self.page.teasers and (not later or fp.words >= HEADING_WORDS)
-        if cut and len(words) > 1:
-            words.pop()
-        need = self.options.containment * len(words)
-        if not cut and not self._could_cover(words, need, candidates):
-            return None
-        windows = self._windows(i, candidates, later=later)
-        for doc_id, window in windows:
-            if len(windows) > 1 and not self._could_cover(
-                words, need, {(doc_id, c[0]): (0, c[2]) for c in window}, alone=True
-            ):
-                continue  # its words are spread over paragraphs that do not stand together
-            # The best account, the simplest first: one paragraph of the window that holds it
-            # (a split copy), or the window together (a merged one) if that covers more.
-            linked = sorted((c for c in window if c[1]), key=lambda c: -c[1])[:_ALONE_TRIED]
-            tries = (
-                [
-                    [c]
-                    for c in linked
-                    if self._could_cover(words, need, {(doc_id, c[0]): (0, c[2])}, alone=True)
-                ]
-                if len(window) > 1
-                else []
-            )
-            best = None
-            for attempt in (*tries, window):
-                found = self._covered_by(words, attempt, need, doc_id, cut=cut)
-                if found is not None and (best is None or found[0] > best[0][0]):
-                    best = (found, attempt)
-                    if found[0] == len(words):  # nothing covers more
-                        break
-            if doc_id is not None and (best is None or best[0][0] < len(words)):
-                # Words of it the window lacks may stand in an indexed paragraph beside it that
-                # shares no key with it (a heading run into the copy): the window with its
-                # neighbours, as a window of this document holds its kept ones.
-                wider = self.indexed.with_neighbours(doc_id, window)
-                if wider is not None:
-                    found = self._covered_by(words, wider, need, doc_id, cut=cut)
-                    if found is not None and (best is None or found[0] > best[0][0]):
-                        best = (found, wider)
-            if best is None:
-                continue
-            (covered, other, ops, originals), attempt = best
-            rule = ""
-            if covered < len(words) and len(originals) == 1 and doc_id is not None:
-                # (a merged copy whose other half is a paragraph the window does not hold: a
-                # heading the index filed under another document, or whose first copy stands
-                # elsewhere)
-                core = self._known_ends(i, words, ops)
-                if core is not None:
-                    words, ops = core, Indel.opcodes(core, other)
-                    rule = ", and a paragraph seen before"
-            source = max((c for c in attempt if c[0] in originals), key=lambda c: (c[1], -c[0]))
-            original = source[0]
-            if doc_id is not None and len(originals) == 1:  # (as for a near copy: _near)
-                if figures(words) != figures(source[2].split(" ")):
-                    return None  # (an earlier document's figures: this one is an update)
-                self.indexed.texts[doc_id, original] = source[2]
-            share = covered / len(words)
-            where = ("later " if later else "") + describe(originals)
-            dup = Duplicate(
-                i, original, "contained", share,
-                f"{share:.0%} of its words appear in order in {where}{rule}", originals, doc_id,
-            )  # fmt: skip
-            if len(originals) == 1 and self._drops_a_phrase(words, other, ops):
-                # (its words in order, but for a few of the original's inside a sentence: "will
-                # raise" in "will not raise", another statement but inside a repeated run)
-                if not later:
-                    self.pending[i] = replace(dup, rule=dup.rule + ", inside a repeated run")
-                    self.dropped_phrase.add(i)
-                return None
-            if later:  # no repeated-run test for these: only small edits
-                small = share == 1.0 or only_small_edits(
-                    words, other, ops, aside=self.page.aside(i, words), list_item=self.page.ended(i)
-                )
-                return dup if small else None
-            return self._unless_pending(dup, words, other, ops)
-        return None
-
-    def _known_ends(self, i: int, words: list[str], ops: Opcodes) -> list[str] | None:
-        """``words`` (paragraph ``i``) without the words before and after the runs that ``ops``
-        aligns with its original, if those are each, word for word, a paragraph kept before
-        ``i`` or an indexed one, of :data:`~textclean.align.MIN_RUN` words or more: the other
-        half of a merged copy, which the paragraph's window lacks (a heading whose first copy
-        stands elsewhere, an indexed paragraph whose document filed it as a copy of
-        another's). ``None`` if other words are left at an end."""
-        found = [op for op in ops if op.tag == "equal" and op.src_end - op.src_start >= MIN_RUN]
-        if not found:
-            return None
-        start, stop = found[0].src_start, found[-1].src_end
-        ends = [end for end in (words[:start], words[stop:]) if end]
-        if not ends or any(len(end) < MIN_RUN for end in ends):
-            return None  # (a word or two: a number, a label, which may say something here)
-        if not all(self._seen(i, " ".join(end)) for end in ends):
-            return None
-        return words[start:stop]
-
-    def _seen(self, i: int, text: str, *, sentence: int | None = None) -> bool:
-        """Whether canonical ``text`` is a paragraph kept before paragraph ``i``, or an indexed
-        one: looked up by its exact key, or (given the ``sentence`` key it has as a sentence)
-        among the postings fetched with the document's keys."""
-        if self.by_text is None:  # (grouped once)
-            self.by_text = {}
-            for j, canon in enumerate(self.document.canonical):
-                self.by_text.setdefault(canon, []).append(j)
-        if any(j < i and self.page.kept(j) for j in self.by_text.get(text, ())):
-            return True
-        if sentence is not None:
-            indexed = self.prior.postings.get(sentence, ())
-        elif self.prior.lookup is not None:
-            key = exact_key(text)
-            indexed = self.prior.lookup([key]).get(key, ())
-        else:
-            return False
-        return any(entry.canonical == text for entry in indexed)
-
-    def _indexed_laid_out(self, i: int, text: str, candidates: Candidates) -> Duplicate | None:
-        """``text`` as paragraphs of one earlier document laid end to end (a copy of it that
-        lost its paragraph breaks), found among those of its paragraphs that are candidates."""
-        by_doc: dict[str, list[tuple[int, str]]] = {}
-        anchored: set[str] = set()  # (a walk starts from a paragraph found word for word)
-        for (doc_id, j), (_, canon) in candidates.items():
-            if doc_id is not None and len(canon) < len(text):
-                by_doc.setdefault(doc_id, []).append((j, canon))
-                if doc_id not in anchored and canon in text:
-                    anchored.add(doc_id)
-        words = word_count(text)
-        need = self.options.containment * words
-        furniture = self._furniture_in(i) if by_doc else None
-
-        def lay_out(members: list[tuple[int, str]]) -> tuple[list[int], int, bool]:
-            return laid_out_in(  # (with lines the indexed document removed: not in its index)
-                text, [canon for _, canon in members], self.options.threshold, furniture
-            )
-
-        for doc_id, members in by_doc.items():
-            if doc_id not in anchored:
-                continue
-            members.sort()
-            if len(members) > 1:
-                found, covered, small_gaps = lay_out(members)
-            else:  # (one is no copy, unless the paragraphs beside it are in it too)
-                found, covered, small_gaps = [], 0, False
-            if not (len(found) >= 2 and small_gaps and covered >= need):
-                # The copy may hold paragraphs that share no key with it (list lines, or
-                # headings run into the sentences after them once the breaks are gone): the
-                # indexed paragraphs from a few before the first candidate on are tried.
-                # (the first may stand in the copy in part: a copy cut inside it, whose other
-                # part is another paragraph)
-                room = len(text) + 1 + len(members[0][1])
-                members = self.indexed.run(doc_id, members[0][0], dict(members), room)
-                found, covered, small_gaps = lay_out(members)
-            head = find_anywhere(text, members[found[0]][1]) if len(found) >= 2 else -1
-            if not (small_gaps and covered >= need) and head > SLACK:
-                # Text before the first paragraph found may be the indexed paragraphs before
-                # those tried, more than a few (an infobox's lines, none a candidate).
-                members = [
-                    *self.indexed.before(doc_id, members[0][0], head + SLACK, _MAX_BEFORE),
-                    *members,
-                ]
-                found, covered, small_gaps = lay_out(members)
-            if len(found) < 2 or not small_gaps or covered < need:
-                continue
-            pieces = [members[k][0] for k in found]
-            for k in found:
-                self.indexed.texts.setdefault((doc_id, members[k][0]), members[k][1])
-            original = max(pieces, key=lambda j: (candidates.get((doc_id, j), (0, ""))[0], -j))
-            share = min(1.0, covered / words)
-            return Duplicate(
-                i, original, "contained", share,
-                f"{share:.0%} of its words appear in order in {describe(pieces)}",
-                tuple(pieces), doc_id,
-            )  # fmt: skip
-        return None
-
-    def _furniture_in(self, i: int) -> Callable[[str], object] | None:
-        """Whether canonical text is a boilerplate line in paragraph ``i``: as
-        :attr:`furniture` says, or with one word before a colon where the raw text of ``i``
-        has one ("Related: ..." lines of a copy that lost its breaks, which the indexed
-        document removed)."""
-        if self.boilerplate is None:
-            return None
-        if i not in self.colon_leads:  # (once a paragraph: a long one is asked of again and again)
-            text = self.texts[i]
-            self.colon_leads[i] = self.boilerplate.colon_leads(text) if ":" in text else None
-        leads = self.colon_leads[i]
-        return partial(self.boilerplate.match_canonical, leads=leads) if leads else self.furniture
-
-    def _indexed_text(self, m: int, values: list[str]) -> Duplicate | None:
-        """Structured data ``m`` (its canonical ``values``) as text of one indexed document: its
-        long values laid end to end in its paragraphs (an ``articleBody``), its short ones word
-        for word in them (a headline, a description), together ``containment`` of its words."""
-        if not self.prior.postings:
-            return None
-        fp = self.document[m]
-        candidates = indexed_links(fp.sentences, fp.bands, self.prior.postings)
-        sizes = [word_count(value) for value in values]
-        for doc_id in dict.fromkeys(doc_id for doc_id, _ in candidates if doc_id is not None):
-            held = {ref: c for ref, c in candidates.items() if ref[0] == doc_id}
-            covered, source, rest = 0, None, []
-            for value, size in zip(values, sizes, strict=True):
-                found = self._indexed_laid_out(m, value, held) if size >= HEADING_WORDS else None
-                if found is not None:
-                    covered += round(found.similarity * size)
-                    source = source or found
-                else:
-                    rest.append((value, size))
-            # The others word for word in a paragraph: a candidate, or one a value was laid out
-            # in (a description that is the first paragraph, whose sentence key in the data is
-            # another: the field's name runs into it).
-            texts = [canon for _, canon in held.values()]
-            if source is not None:
-                texts += [
-                    text for j in source.originals if (text := self.indexed.texts.get((doc_id, j)))
-                ]
-            for value, size in rest:
-                if any(whole_words_in(value, text) for text in texts):
-                    covered += size
-            if source is not None and covered >= self.options.containment * sum(sizes):
-                share = covered / sum(sizes)
-                rule = f"structured data: {share:.0%} of its words are paragraphs of {doc_id}"
-                return replace(source, similarity=share, rule=rule)
         return None
 
     def _headline_again(self) -> None:
@@ -2226,442 +1847,6 @@ class _DocumentMatcher:
             if kept and title is not None and i not in self.structured:
                 rule = "the page's headline again, which its title holds"
                 self.found[i] = Duplicate(i, title, "contained", 1.0, rule, (title,))
-
-    def _verbatim(
-        self, i: int, text: str, candidates: Candidates, *, later: bool, whole: bool = False
-    ) -> Duplicate | None:
-        """``text`` as whole sentences of one candidate (a split copy) or, before ``i``, as
-        earlier paragraphs laid end to end (a merged one), word for word: the commonest contained
-        copies, found by string search before any alignment.
-
-        A split copy of :data:`HEADING_WORDS` words or more after its original need not be
-        whole sentences of it: a heading run into the next sentence (an ``articleBody`` copy
-        joins paragraphs with spaces) moves the sentence boundaries. Nor need one before its
-        original that is a quotation (a pull quote: "“We have found a design,” said the mayor"
-        holds no sentence "we have found a design") or a teaser cut off with an ellipsis.
-        With ``whole`` (a pull quote, its speaker left out) a candidate may be ``text`` itself.
-        """
-        where = "later " if later else ""
-        # Before its original, only a pull quote or a teaser: a lede that a later paragraph goes
-        # on from is a statement of its own.
-        long = (not later or self.page.pulled(i)) and word_count(text) >= HEADING_WORDS
-        # A copy cut off with an ellipsis (a teaser, an AMP page's preview), maybe mid-word.
-        truncated = i in self.page.teasers
-        for (doc_id, j), (_, canon) in candidates.items():
-            if len(canon) < len(text) or (len(canon) == len(text) and not whole):
-                continue
-            # How it must stand there: whole sentences; whole words, the last maybe cut short;
-            # whole words (an indexed paragraph's sentences are not kept), or run in if long.
-            how: _How = (
-                "sentences" if doc_id is None and not long
-                else "cut" if truncated else "run" if long else "words"
-            )  # fmt: skip
-            # (as whole sentences, the last cut short; before its original, only a teaser of
-            # a few words or more)
-            cut = truncated and (not later or word_count(text) >= _TEASER_WORDS)
-            # In a long one, where the paragraph before stood is looked at first: a copy in one
-            # paragraph is not searched from its start for each of many paragraphs.
-            read_to = self.read_to.get((doc_id, j), -1) if len(canon) > _FAR else -1
-            at = -1
-            if read_to >= 0:
-                near = max(0, read_to - _NEAR), read_to + len(text) + _NEAR
-                at = self._stands_at(text, j, canon, how, *near, cut=cut)
-            if at < 0:
-                if text not in canon:
-                    continue
-                at = self._stands_at(text, j, canon, how, 0, len(canon), cut=cut)
-            if at < 0:
-                if doc_id is None and not later:
-                    self._note_part(i, j, text, canon)
-                continue
-            if len(canon) > _FAR:
-                self.read_to[doc_id, j] = at + len(text)
-            if doc_id is not None:  # (a line going on from it may be found in it: see below)
-                self.indexed.texts.setdefault((doc_id, j), canon)
-            return Duplicate(
-                i, j, "contained", 1.0,
-                f"100% of its words appear in order in {where}paragraph {j}", (j,), doc_id,
-            )  # fmt: skip
-        if later:
-            return None
-        pieces, covered, small_gaps = self.merged.laid_end_to_end(i, text, candidates)
-        words = word_count(text)
-        need = self.options.containment * words
-        if not (len(pieces) > 1 and small_gaps and covered >= need) and (
-            any(k in self.found for k in pieces) or self._removed_among(candidates, i)
-        ):  # (a removed copy took the place of the kept paragraph after it, or stood between)
-            # Passing over removed paragraphs, as deduplicating the output again would.
-            pieces, covered, small_gaps = self.merged.laid_end_to_end(
-                i, text, candidates, kept=True
-            )
-        if len(pieces) < 2 or not small_gaps or covered < need:
-            return None
-        if covered < words and self._own_short_sentence(i, text, pieces):
-            return None
-        original = max(pieces, key=lambda k: (candidates.get((None, k), (0, ""))[0], -k))
-        share = min(1.0, covered / words)
-        return Duplicate(
-            i, original, "contained", share,
-            f"{share:.0%} of its words appear in order in {describe(pieces)}", tuple(pieces),
-        )  # fmt: skip
-
-    def _own_short_sentence(self, i: int, text: str, pieces: Sequence[int]) -> bool:
-        """Whether paragraph ``i`` (canonical ``text``, laid out from ``pieces``) has a sentence
-        of :data:`_ADDED_SENTENCE_WORDS` to :data:`~textclean.align.AFFIX_WORDS` words, all of
-        letters, that none of the paragraphs from the first piece to the last holds (those
-        skipped between pieces too): a sentence of its own between them ("... on Thursday. It
-        never happened. The trial ..."), which a gap of a few words would pass for a dateline
-        or a credit."""
-        if text != self.document.canonical[i]:
-            return False
-        words = text.split(" ")
-        stretch = range(min(pieces), max(pieces) + 1)
-        joined = f" {' '.join(self.document.canonical[k] for k in stretch)} "
-        starts = [*self.document.sentence_starts(i), len(words)]
-        return any(
-            _ADDED_SENTENCE_WORDS <= b - a <= AFFIX_WORDS
-            and all(w.isalpha() for w in words[a:b])  # (no figures of a table, no address)
-            and f" {' '.join(words[a:b])} " not in joined
-            for a, b in pairwise(starts)
-        )
-
-    def _removed_among(self, candidates: Candidates, i: int) -> bool:
-        """Whether a removed paragraph stands right beside one of this document's
-        ``candidates`` before paragraph ``i``: a walk from it steps there first, and may stop
-        at it (an edited copy of the paragraph beyond, which a second run on the output no
-        longer sees)."""
-        found = self.found
-        return any(
-            j + step in found for doc_id, j in candidates if doc_id is None and j < i
-            for step in (-1, 1)
-        )  # fmt: skip
-
-    def _note_part(self, i: int, j: int, text: str, canon: str) -> None:
-        """Record paragraph ``i`` (canonical ``text``, which ``canon`` holds) as perhaps part of
-        a split copy of paragraph ``j``, if it stands there as whole words or run in (see
-        :meth:`_inside_bodies`)."""
-        if run_into(text, canon):
-            parts = self.parts.setdefault(j, [])
-            if len(parts) < _MAX_PARTS:
-                parts.append(i)
-
-    def _stands_at(
-        self, text: str, j: int, canon: str, how: _How, start: int, stop: int, *, cut: bool
-    ) -> int:
-        """Where ``text`` first stands in ``canon[start:stop]`` (candidate ``j``) as
-        :meth:`_verbatim` asks (``how``), or -1: as whole sentences of paragraph ``j`` (``cut``
-        short, maybe), as whole words, the last maybe cut short, as whole words, or as whole
-        words or run into the words beside it."""
-        if how == "sentences":
-            return self.page.sentences_at(text, j, cut, start, stop)
-        if how == "words":
-            return find_words(canon, text, start, stop)
-        if how == "run":
-            return find_anywhere(canon, text, start, stop)
-        at = canon.find(text, start, stop)
-        while at >= 0 and not starts_word(canon, at):
-            at = canon.find(text, at + 1, stop)
-        return at
-
-    def _could_cover(
-        self,
-        words: list[str],
-        need: float,
-        candidates: Candidates,
-        *,
-        alone: bool = False,
-    ) -> bool:
-        """Whether ``need`` of ``words`` appear at all among the candidates and (unless
-        ``alone``) the neighbours any window could add: a cheap bound that spares aligning most
-        candidates.
-
-        The neighbours of the :data:`_MAX_BESIDE` best-linked indexed candidates are asked for
-        (and windows add them) only when the words the candidates lack stand at the ends of
-        ``words``, as in a merged copy."""
-        # Strike out the words each source has (a set difference costs the size of what is
-        # still missing, not of the source), the candidates first, then their neighbours.
-        canonical = self.document.canonical
-        missing = set(words)
-        for ref, (_, canon) in candidates.items():
-            missing = missing - self._vocabulary(ref, canon)  # (-= would walk the vocabulary)
-        if not alone and missing and self.prior.postings and _missing_at_ends(words, missing):
-            indexed = [(d, j) for d, j in candidates if d is not None]
-            indexed.sort(key=lambda ref: -candidates[ref][0])  # (stable: the first of equals)
-            for source, j in indexed[:_MAX_BESIDE]:
-                for entry in self.indexed.neighbours(source, j):
-                    missing = missing - self._vocabulary((source, entry.paragraph), entry.canonical)
-        if not missing or len(words) - sum(map(missing.__contains__, words)) >= need:
-            return True
-        if alone:
-            return False
-        for doc_id, j in candidates:
-            if doc_id is not None:
-                continue
-            for step in (-1, 1):
-                k = self.page.next_kept(j, step)
-                if k is not None:
-                    missing = missing - self._vocabulary((None, k), canonical[k])
-        return len(words) - sum(map(missing.__contains__, words)) >= need
-
-    def _drops_a_number(self, i: int, words: list[str], candidates: Candidates) -> bool:
-        """Whether paragraph ``i`` (its ``words``) has a number, away from its ends, that no
-        candidate holds, nor any kept paragraph after ``i`` that a window adds beside one: a
-        later copy would lack it, and :func:`~textclean.align.only_small_edits` takes no number
-        for a small edit (a table's rows differ exactly there). A number that page furniture
-        may hold ("5 min read") does not count.
-
-        The cheap test that spares windowing each line of a template against the lines after it
-        (each shares most of its words with hundreds of them): the few paragraphs holding each
-        number are looked up, not the candidates' words."""
-        inner = range(AFFIX_WORDS, len(words) - AFFIX_WORDS)  # (an affix may hold one)
-        missing = {words[p] for p in inner if _NUMBER.fullmatch(words[p])}
-        if not missing:
-            return False
-        holders = self._number_holders()
-        for number in list(missing):
-            if len(holders[number]) > len(candidates):  # (look where there is less to see)
-                held = any(number in self._vocabulary(ref, c) for ref, (_, c) in candidates.items())
-            else:
-                held = any((None, h) in candidates for h in holders[number])
-            if held:
-                missing.discard(number)
-        missing -= self._numbers_beside(missing, candidates, after=i)
-        if not missing:
-            return False
-        if self.boilerplate is None:
-            return True
-        starts = self.document.sentence_starts(i)
-        return not any(
-            self._furniture_around(words, a, p)
-            for p in inner
-            if words[p] in missing
-            for a in starts
-            if a <= p
-        )
-
-    def _furniture_around(self, words: list[str], a: int, p: int) -> bool:
-        """Whether ``words[a:b]`` is a boilerplate line for some ``b`` past ``p`` (what
-        :meth:`Page.aside` may take for page furniture between two sentences)."""
-        assert self.boilerplate is not None
-        for b in range(p + 1, len(words) + 1):
-            run = " ".join(words[a:b])
-            if self.boilerplate.match(run) is not None:
-                return True
-            if not self.boilerplate.may_start(run):
-                return False
-        return False
-
-    def _number_holders(self) -> Mapping[str, list[int]]:
-        """The paragraphs holding each number (a word of digits), worked out once."""
-        if self.numbers is None:
-            self.numbers = {}
-            for j, canon in enumerate(self.document.canonical):
-                for number in dict.fromkeys(_NUMBER.findall(canon)):
-                    self.numbers.setdefault(number, []).append(j)
-        return self.numbers
-
-    def _numbers_beside(
-        self, numbers: Collection[str], candidates: Candidates, *, after: int = -1
-    ) -> set[str]:
-        """Those of ``numbers`` held by a paragraph after ``after`` that :meth:`Page.next_kept`
-        reaches from a candidate of this document (a neighbour that a window adds)."""
-        holders = self._number_holders()
-        return {
-            n
-            for n in numbers
-            if any(h > after and self._beside_a_candidate(h, candidates) for h in holders[n])
-        }
-
-    def _beside_a_candidate(self, h: int, candidates: Candidates) -> bool:
-        """Whether :meth:`Page.next_kept` reaches paragraph ``h`` from a candidate of this document
-        (walking back from ``h`` over the removed paragraphs it passes)."""
-        if h in self.found or not self.document.canonical[h]:
-            return False
-        found, size = self.found, len(self.document.canonical)
-        for step in (-1, 1):
-            for distance in range(1, MAX_PASSED + 1):
-                k = h - distance * step
-                if not 0 <= k < size:
-                    break
-                if (None, k) in candidates:
-                    return True
-                if k not in found:
-                    break
-        return False
-
-    def _vocabulary(self, ref: Ref, canon: str) -> set[str]:
-        """The distinct words of a candidate's canonical text, split once."""
-        known = self.vocabularies.get(ref)
-        if known is None:
-            known = self.vocabularies[ref] = set(canon.split(" "))
-        return known
-
-    def _covered_by(
-        self,
-        words: list[str],
-        window: Sequence[tuple[int, int, str]],
-        need: float,
-        doc_id: str | None,
-        *,
-        cut: bool = False,
-    ) -> tuple[int, list[str], Opcodes, tuple[int, ...]] | None:
-        """How ``window`` covers ``words``, if it covers ``need`` of them in whole sentences
-        (the last one maybe ``cut`` short: a teaser's)."""
-        covered, other, ops, originals, region, spans = coverage(words, window, 0.5 * need)
-        if not originals:
-            return None
-        # Judged again on the paragraphs the copy draws on alone: words that repeat make the
-        # alignment against the whole window ambiguous (a "to" matched in the paragraph before
-        # breaks the run that starts the copy).
-        # The copy stands only if those paragraphs alone cover enough of it.
-        sources = [c for c in window if c[0] in originals]
-        if any(self._apart(doc_id, a[0], b[0], long=True) for a, b in pairwise(sources)):
-            return None  # (a window's neighbours bridged paragraphs that the copy lacks)
-        if len(sources) < len(window):
-            again = coverage(words, sources, need)
-            if again[0] < need:
-                return None
-            covered, other, ops, _, region, spans = again
-        if covered < need:
-            return None
-        if doc_id is None and not self.page.whole_sentences(sources, region, cut=cut):
-            return None
-        if doc_id is None and not self.page.joined_whole(sources, spans):
-            return None
-        if doc_id is not None and not _whole_neighbours(sources, ops):
-            return None
-        return covered, other, ops, originals
-
-    def _windows(
-        self, i: int, candidates: Candidates, *, later: bool
-    ) -> list[tuple[str | None, list[tuple[int, int, str]]]]:
-        """Candidates grouped by document into runs of nearby paragraphs, best-linked first:
-        at most :data:`_MAX_WINDOWS` of this document, then as many of earlier ones.
-
-        The kept neighbours of this document's candidates join them: before paragraph ``i``, or
-        after it when ``later``.
-        """
-        by_doc: dict[str | None, dict[int, tuple[int, int, str]]] = {}
-        for (doc_id, j), (count, canon) in candidates.items():
-            by_doc.setdefault(doc_id, {})[j] = (j, count, canon)
-        canonical = self.document.canonical
-        windows = []
-        for doc_id, members in by_doc.items():
-            if doc_id is None:  # this document: add the kept neighbours
-                for j in list(members):
-                    for step in (-1, 1):
-                        k = self.page.next_kept(j, step)
-                        if k is not None and k not in members and (k > i if later else k < i):
-                            members[k] = (k, 0, canonical[k])
-            else:  # an earlier one: add the indexed neighbours asked for (see _could_cover)
-                for j in list(members):
-                    for entry in self.indexed.asked.get((doc_id, j), ()):
-                        members.setdefault(entry.paragraph, (entry.paragraph, 0, entry.canonical))
-            run: list[tuple[int, int, str]] = []
-            for item in sorted(members.values()):
-                if run and self._apart(doc_id, run[-1][0], item[0]):
-                    windows.append((doc_id, run))
-                    run = []
-                run.append(item)
-            windows.append((doc_id, run))
-        windows = [(d, _around_best(w)) for d, w in windows if any(c for _, c, _ in w)]
-        windows.sort(key=lambda dw: (dw[0] is not None, -sum(c for _, c, _ in dw[1])))
-        # This document's first, and as many of earlier ones: paragraphs of this one that share
-        # a heading's words with it leave room for the indexed copy that holds it.
-        local = sum(d is None for d, _ in windows)
-        return windows[: min(local, _MAX_WINDOWS)] + windows[local : local + _MAX_WINDOWS]
-
-    def _apart(self, doc_id: str | None, a: int, b: int, *, long: bool = False) -> bool:
-        """Whether more than :data:`_MAX_GAP` paragraphs stand between ``a`` and ``b``: in this
-        document, only the kept ones count, and not the short repeats among them (with
-        ``long``, no short paragraph: a heading, a label)."""
-        if doc_id is not None or b - a > 8 * _MAX_GAP:
-            return b - a - 1 > _MAX_GAP
-        canonical, found, repeats = self.document.canonical, self.found, self.short_repeats
-        least = self.options.short_words if long else 1
-        between = 0
-        for k in range(a + 1, b):
-            if k not in found and k not in repeats and word_count(canonical[k]) >= least:
-                between += 1
-                if between > _MAX_GAP:
-                    return True
-        return False
-
-    def _unless_pending(
-        self,
-        dup: Duplicate,
-        words: list[str],
-        other: list[str],
-        ops: Opcodes,
-        *,
-        both_ways: bool = False,
-    ) -> Duplicate | None:
-        """``dup`` if what it has that ``other`` lacks (and, ``both_ways``, what ``other`` has
-        that it lacks) is a small edit; else hold it as pending."""
-        j = dup.original if dup.doc_id is None and len(dup.originals) == 1 else None
-        aside = self.page.aside(dup.index, words)
-        if self._adds_a_sentence(dup.index, words, ops, aside) or says_the_opposite(
-            words, other, ops
-        ):
-            return None  # (new content: an update, another statement; no edit in any run)
-        affix = self._affix_alone(dup.index, words)
-        if self._says_more_at_an_end(dup.index, words, ops, aside, affix):
-            return None  # (words of its own: a verdict, a status; no edit in any run)
-        listed = self.page.ended(dup.index)
-        # (a word replaced by a similar one only inside a run of copies: alone, another day,
-        # name or place reads as a typo fixed)
-        small = only_small_edits(
-            words, other, ops, aside=aside, list_item=listed, typos=False, affix=affix
-        )
-        if small and both_ways:
-            back = None if j is None else self.page.aside(j, other)
-            listed = j is not None and self.page.ended(j)
-            small = only_small_edits(other, words, aside=back, list_item=listed, typos=False)
-        if not small and self._sentences_with_an_affix(dup, words, ops, aside):
-            small = True  # (a caption with its credit: "... every hour. (Reuters)")
-        if small and dup.similarity < 1.0 and self.page.opens_with_a_sentence(dup.index, ops):
-            small = False  # "Integration. (Xero works with ...)": a run-in heading, not a dateline
-        if small and dup.similarity < 1.0 and len(dup.originals) == 1 and dup.doc_id is None:
-            # Words added and others dropped from inside: another item written to the same
-            # template in this document ("Apps: Windows, ..., Edge" and "Apps: Windows, ...,
-            # Firestick"). (Across documents, an indexed copy may have been edited too.)
-            small = not drops_inside(words, other, ops)
-        if dup.similarity < 1.0 and not small:
-            self.pending[dup.index] = replace(dup, rule=dup.rule + ", inside a repeated run")
-            return None
-        return dup
-
-    def _says_more_at_an_end(
-        self,
-        i: int,
-        words: list[str],
-        ops: Opcodes,
-        aside: Callable[[int, int], bool] | None,
-        affix: Callable[[int, int], bool],
-    ) -> bool:
-        """Whether paragraph ``i`` has words at an end that the other text lacks (``ops`` from
-        its ``words`` to the other's), not in place of others (a word replaced), that are no
-        ``affix`` (:meth:`_affix_alone`), no page furniture (``aside``) and no decoration."""
-        for a, b in added_at_ends(words, ops):
-            if affix(a, b) or (aside is not None and aside(a, b)):
-                continue
-            if not self._decoration(i, words, a, b):
-                return True
-        return False
-
-    def _decoration(self, i: int, words: list[str], a: int, b: int) -> bool:
-        """Whether ``words[a:b]``, at an end of paragraph ``i``, stand at the same end of a
-        paragraph beside it, digits aside: the same words on every paragraph of a copy (a
-        speaker's name, a time, a link), which runs of copies judge."""
-        canonical = self.document.canonical
-        added = " ".join(words[a:b]).translate(runs.ZERO_DIGITS)
-        for k in (i - 1, i + 1):
-            if 0 <= k < len(canonical):
-                other = canonical[k].split(" ")
-                end = other[: b - a] if a == 0 else other[len(other) - (b - a) :]
-                if len(other) > b - a and " ".join(end).translate(runs.ZERO_DIGITS) == added:
-                    return True
-        return False
 
     def _captions_with_credits(self) -> None:
         """Remove each kept paragraph (of :data:`_CAPTION_WORDS` words or more) that the kept
@@ -2710,149 +1895,6 @@ class _DocumentMatcher:
             # (in brackets, a name and an agency, or a person's name: "(USD)" is a unit)
             and (bracketed is None or "/" in bracketed or len(names) >= 2)
         )
-
-    def _affix_alone(self, i: int, words: list[str]) -> Callable[[int, int], bool]:
-        """Which runs at an end of paragraph ``i``'s ``words`` may be the affix of a copy that
-        no run of copies around it confirms: its dateline ("WASHINGTON (AP) —") or a list's
-        number before it, or a credit in brackets that ends it, names in capitals and no
-        figure ("(Reuters)", "(AP Photo/Jane Doe)"). Other words at an end say something
-        ("FALSE:", "Cancelled.", ", a claim it denies.", "(5 stars)", "(Moved to Friday)"), and
-        are no small edit, alone or in a run of copies."""
-        dateline = len(self.page.dateline(i)[1])
-        credit = _CREDIT.search(self.texts[i])
-        names = _WORD.findall(credit.group(1)) if credit is not None else []
-        named = all(name[0].isupper() for name in names)
-
-        def affix(a: int, b: int) -> bool:
-            if a == 0:  # (or a list's number: see only_small_edits)
-                return b <= dateline or (b == 1 and list_number(words[0]))
-            return named and b == len(words) and b - a <= len(names) and not figures(words[a:b])
-
-        return affix
-
-    def _sentences_with_an_affix(
-        self,
-        dup: Duplicate,
-        words: list[str],
-        ops: Opcodes,
-        aside: Callable[[int, int], bool] | None,
-    ) -> bool:
-        """Whether ``dup``, contained in one paragraph of this document (``ops`` aligns its
-        ``words`` with it; ``aside`` passes page furniture among them, as
-        :meth:`Page.aside` does), is whole sentences of it with no more than small edits, such as a
-        credit in brackets after them or a dateline before them: a caption that repeats a
-        sentence and adds "(Reuters)". Beside the rest of the paragraph, its last word would look
-        like one the original replaced (as in a list's line written to the same template);
-        against the sentences it copies alone, it is an affix."""
-        if dup.kind != "contained" or dup.doc_id is not None or len(dup.originals) != 1:
-            return False
-        # (a credit in brackets after it, or a dateline before it: a word of a remark after it,
-        # "... the operator confirmed.” Nonsense.", is a comment's, and says something)
-        credited = self.texts[dup.index].rstrip().endswith((")", "]"))
-        if not credited and not self.page.dateline(dup.index)[1]:
-            return False
-        j = dup.original
-        assert j is not None
-        equal = [op for op in ops if op.tag == "equal"]
-        if not equal:
-            return False
-        core = words[equal[0].src_start : equal[-1].src_end]  # (what it copies, edits and all)
-        if len(core) == len(words) or not self.page.whole_sentences_of(" ".join(core), j):
-            return False
-        # (not a list's number in front of it: a numbered step repeating the text's sentences is
-        # the article's own list, a recipe's steps under its story)
-        return only_small_edits(words, core, aside=aside)
-
-    def _drops_a_phrase(self, words: list[str], other: list[str], ops: Opcodes) -> bool:
-        """Whether the alignment of ``words`` with the paragraph that holds them (``other``)
-        drops up to :data:`~textclean.align.AFFIX_WORDS` of its words from between two runs that
-        both share (:func:`~textclean.align.dropped_inside`: words ``words`` holds nowhere else),
-        other than page furniture run into the paragraph ("Advertisement"). A single word
-        that a copy of :data:`_EDITED_WORDS` words or more lacks is an edit, unless it is a
-        negation or qualifies a claim (:data:`CLAIM_WORDS`: "will raise" in "will not raise"
-        says the opposite, "had tried" in "had allegedly tried" more); a shorter line without it
-        is another line (a heading that a body's sentence says with a word more)."""
-        furniture = self.boilerplate.match if self.boilerplate else None
-        drops = [
-            run
-            for run in dropped_inside(words, other, ops)
-            if len(run) <= AFFIX_WORDS and (furniture is None or furniture(" ".join(run)) is None)
-        ]
-        if len(drops) == 1 and len(drops[0]) == 1 and len(words) >= _EDITED_WORDS:
-            return drops[0][0] in CLAIM_WORDS  # (one word of a long paragraph: an edit)
-        return bool(drops)
-
-    def _adds_a_sentence(
-        self, i: int, words: list[str], ops: Opcodes, aside: Callable[[int, int], bool] | None
-    ) -> bool:
-        """Whether paragraph ``i`` holds a sentence that the other text lacks (``ops`` from
-        ``i``'s words to the other's) and that is no page furniture (``aside``): one of two
-        words or more that it lacks whole, or one of which it lacks half the words and
-        :data:`MIN_SENTENCE_WORDS` or more, not counting words that it only puts others in the
-        place of (a rewording). A paragraph that repeats an earlier one and adds to it (an update
-        appended to a republished paragraph, a lead-in to a list after it) holds new content,
-        and is no copy of it, however similar, nor an edited copy inside a repeated run; so is
-        one whose added sentence shares a few words with the heading after the paragraph it
-        repeats. A sentence that a kept paragraph before it holds is not new (a copy with other
-        breaks, whose first lines went into another paragraph)."""
-        bounds = self._sentence_bounds(i, len(words))
-        if len(bounds) < 2:
-            return False
-        # The words each sentence lacks, less those the other puts in their place.
-        lacked = [0] * (len(bounds) - 1)
-        for op in ops:
-            if op.tag == "equal":
-                continue
-            k = bisect_right(bounds, op.src_start) - 1
-            if op.tag == "delete":
-                for start in range(op.src_start, op.src_end):
-                    while k + 1 < len(bounds) and bounds[k + 1] <= start:
-                        k += 1
-                    if 0 <= k < len(lacked):
-                        lacked[k] += 1
-            elif 0 <= k < len(lacked) and bounds[k] < op.src_start:  # (replacing words in it)
-                lacked[k] -= op.dest_end - op.dest_start
-        earlier: list[str] | None = None
-        for k, missing in enumerate(lacked):
-            a, b = bounds[k], bounds[k + 1]
-            whole = missing == b - a and b - a >= _ADDED_SENTENCE_WORDS
-            if not whole and (missing < MIN_SENTENCE_WORDS or 2 * missing < b - a):
-                continue
-            if aside is not None and aside(a, b):
-                continue
-            if earlier is None:
-                earlier = self._kept_before(i)
-            sentence = " ".join(words[a:b])
-            if not any(sentence in text for text in earlier):
-                return True
-        return False
-
-    def _sentence_bounds(self, i: int, count: int) -> list[int]:
-        """The word indices where paragraph ``i``'s sentences start, and its word ``count``
-        after the last one if that one ends like a sentence or is a lead-in to what follows
-        ("Some ways to consider include:") longer than a heading's ("Step 3:"). Words after the
-        last sentence end otherwise end no sentence: a credit, "(Photo: Jane Doe/AP)"."""
-        bounds = [*self.document.sentence_starts(i), count]
-        if not self.page.ended(i) and not (
-            self.texts[i].rstrip().endswith((":", "："))
-            and len(bounds) > 1
-            and bounds[-1] - bounds[-2] >= MIN_SENTENCE_WORDS
-        ):
-            bounds.pop()
-        return bounds
-
-    def _kept_before(self, i: int, besides: int | None = None) -> list[str]:
-        """The canonical texts of the kept paragraphs before ``i`` that share a key with it
-        (but ``besides``): where a sentence ``i`` adds may already stand."""
-        canonical = self.document.canonical
-        return [canonical[k] for k in self.links.before(i) if k != besides and self.page.kept(k)]
-
-    def _adds_to(self, i: int, text: str) -> bool:
-        """Whether paragraph ``i`` holds a sentence that the canonical ``text`` lacks, and no kept
-        paragraph before it holds (:meth:`_adds_a_sentence`)."""
-        words = self.document.canonical[i].split(" ")
-        ops = Indel.opcodes(words, text.split(" "))
-        return self._adds_a_sentence(i, words, ops, self.page.aside(i, words))
 
     def _corrected_in_a_copy(self, i: int, dup: Duplicate, *, both: bool = False) -> bool:
         """Whether ``dup``, whose figures differ from its original's, stands where a copy of
@@ -2939,7 +1981,7 @@ class _DocumentMatcher:
                 canonical=self.document.canonical,
             )  # fmt: skip
         # (and those that lack a word or two of their original's, as a rewording may)
-        dropped = self.dropped_phrase.intersection(self.pending) - self.found.keys()
+        dropped = self.containment.dropped_phrase.intersection(self.pending) - self.found.keys()
         if dropped:
             runs.confirm_in_runs(
                 {i: self.pending[i] for i in sorted(dropped)}, self.found,
@@ -3052,69 +2094,3 @@ def _spun_copy(i: int, j: int, score: float) -> Duplicate:
         i, j, "near", score / 100,
         f"ratio {score / 100:.3f}, words replaced one for one, inside a repeated run", (j,),
     )  # fmt: skip
-
-
-def _whole_neighbours(sources: Sequence[tuple[int, int, str]], ops: Opcodes) -> bool:
-    """Whether the alignment ``ops`` (of a copy against the ``sources``' words) takes whole each
-    source that shares no key with the copy (key count 0: a neighbour of a candidate): a merged
-    copy holds the paragraph beside its original whole, not a few of its words that happen to
-    stand in order. One word in ten may differ."""
-    start = 0
-    for _, count, canon in sources:
-        size = canon.count(" ") + 1
-        if not count:
-            taken = sum(
-                max(0, min(op.dest_end, start + size) - max(op.dest_start, start))
-                for op in ops
-                if op.tag == "equal"
-            )
-            if taken < size - max(1, size // 10):
-                return False
-        start += size
-    return True
-
-
-def _missing_at_ends(words: list[str], missing: set[str]) -> bool:
-    """Whether the ``missing`` words of a paragraph stand only before or after a stretch of at
-    least a third of its words: the shape of a copy merged with a neighbour of its original (a
-    heading run into it, or a paragraph up to twice as long), not of a rewording (whose new
-    words are spread all over).
-
-    >>> words = "a b c d e f g h i j".split()
-    >>> _missing_at_ends(words, set("abcdef")), _missing_at_ends(words, set("acegi"))
-    (True, False)
-    """
-    if not missing:
-        return False
-    gap, last = 0, -1
-    for n, word in enumerate(words):
-        if word in missing:
-            gap, last = max(gap, n - last - 1), n
-    return 3 * max(gap, len(words) - last - 1) >= len(words)
-
-
-def _best_linked(candidates: Candidates, limit: int) -> Candidates:
-    """The ``limit`` candidates sharing the most keys (the first of equals), in their order."""
-    if len(candidates) <= limit:
-        return candidates
-    # All that share more keys than the ``limit``-th best, then the first that share as many.
-    counts = sorted([count for count, _ in candidates.values()], reverse=True)
-    least = counts[limit - 1]
-    room = limit - counts.index(least)
-    best: dict[Ref, tuple[int, str]] = {}
-    for ref, value in candidates.items():
-        if value[0] > least:
-            best[ref] = value
-        elif value[0] == least and room:
-            best[ref] = value
-            room -= 1
-    return best
-
-
-def _around_best(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """At most :data:`_MAX_WINDOW` paragraphs of ``run``, around the one sharing most keys."""
-    if len(run) <= _MAX_WINDOW:
-        return run
-    best = max(range(len(run)), key=lambda n: (run[n][1], -n))
-    start = min(max(0, best - _MAX_WINDOW // 2), len(run) - _MAX_WINDOW)
-    return run[start : start + _MAX_WINDOW]

@@ -17,11 +17,15 @@ they repeat, unless they sit inside a longer repeated run (see :class:`DedupeOpt
 linear in the number of paragraphs: candidates come only from shared keys, never all pairs.
 
 The package, in the order the work flows: :mod:`~textclean.match.links` pairs the paragraphs
-that share keys; :mod:`~textclean.match.matcher` runs the tiers over them; merged copies are
-found by :mod:`~textclean.match.merged` (and lines of a wrapped copy of an indexed document by
+that share keys; :mod:`~textclean.match.matcher` runs the tiers over them, asking
+:mod:`~textclean.match.contained` whether a paragraph's words stand in order in text already
+held and :mod:`~textclean.match.edits` whether what a match adds is a small edit; merged copies
+are found by :mod:`~textclean.match.merged` (and lines of a wrapped copy of an indexed document by
 :mod:`~textclean.match.wrapped`), matches that need a run of copies around them are
-confirmed by :mod:`~textclean.match.runs`, and :mod:`~textclean.match.settle` settles what each
-removal points at. :mod:`~textclean.match.model` holds what goes in and comes out.
+confirmed by :mod:`~textclean.match.runs` and :mod:`~textclean.match.held`, the rest of a copy
+is walked from its parts by :mod:`~textclean.match.walks`, lines between copies are judged by
+:mod:`~textclean.match.between`, and :mod:`~textclean.match.settle` settles what each removal
+points at. :mod:`~textclean.match.model` holds what goes in and comes out.
 """
 
 from textclean.match.matcher import match_paragraphs

@@ -599,7 +599,7 @@ class Containment:
     def note_part(self, i: int, j: int, text: str, canon: str) -> None:
         """Record paragraph ``i`` (canonical ``text``, which ``canon`` holds) as perhaps part of
         a split copy of paragraph ``j``, if it stands there as whole words or run in (see
-        the matcher's walks inside bodies)."""
+        :meth:`.Walks.inside_bodies`)."""
         if run_into(text, canon):
             parts = self.parts.setdefault(j, [])
             if len(parts) < MAX_PARTS:

@@ -2,16 +2,22 @@
 
 :func:`match_paragraphs` visits a document's paragraphs in order and keeps the state of that one
 document: the duplicates found so far, the fuzzy matches held until a run of copies confirms
-them, and what was worked out once per paragraph (its words). What each paragraph is on the
-page (its sentences; a teaser, a pull quote, a dateline) it asks a :class:`.page.Page`.
+them, and what was worked out once per paragraph (its words). Then it runs the passes that a
+second run on the output would find more in, until none removes anything. It asks what each
+paragraph is on the page (its sentences; a teaser, a pull quote, a dateline) of a
+:class:`.page.Page`, whether a paragraph is contained in text already held of a
+:class:`.contained.Containment`, whether what a match adds is a small edit of an
+:class:`.edits.Edits`, and leaves the held matches (:class:`.held.HeldMatches`), the rest of a
+copy walked from its parts (:class:`.walks.Walks`) and the lines between copies
+(:class:`.between.BetweenCopies`) to the classes named after them.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import defaultdict, deque
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections import deque
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from itertools import islice, pairwise
@@ -21,17 +27,14 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from textclean.align import (
-    AFFIX_MIN_REST,
     CORRECTED_FIGURES,
     MAX_ALIGNMENT,
-    MIN_RUN,
     coverage,
     drops_numbers,
     edited,
     figures,
     figures_changed,
     may_say_the_opposite,
-    names_replaced,
     says_the_opposite,
     spun,
     word_for_word,
@@ -46,27 +49,25 @@ from textclean.fingerprint import (
     sentence_key,
 )
 from textclean.match import lines, runs, settle
-from textclean.match.contained import MAX_CANDIDATES, MAX_PARTS, NUMBER, Containment
+from textclean.match.between import BetweenCopies
+from textclean.match.contained import MAX_CANDIDATES, Containment
 from textclean.match.earlier import Earlier
 from textclean.match.edits import ADDED_SENTENCE_WORDS, Edits
+from textclean.match.held import HeldMatches
 from textclean.match.lines import IndexedLines
 from textclean.match.links import Links, best_linked, counts_alike, indexed_links, shared_keys
 from textclean.match.merged import (
     HEADING_WORDS,
-    MAX_PASSED,
     MergedCopies,
-    run_into,
-    small_edits,
 )
 from textclean.match.model import Candidates, Matching, Prior, Ref, Removals
 from textclean.match.page import (
     DATELINE_WORDS,
-    MIN_CUT_WORDS,
     TITLE_REACH,
     Page,
-    first_words,
 )
 from textclean.match.structured_data import StructuredCopies
+from textclean.match.walks import Walks
 from textclean.match.wrapped import lines_here, lines_in_indexed
 from textclean.options import DedupeOptions
 from textclean.results import Duplicate
@@ -76,7 +77,6 @@ __all__ = ["match_paragraphs"]
 _MAX_VERIFIED = 32  # candidates verified as near copies, those sharing the most keys
 _SHORT_ROUNDS = 8  # rounds of removing short repeats at the end, each after one that removed some
 _MAX_ROUNDS = 3  # matchings of a document whose common keys change with what stays
-_LOOKED_BACK = 4  # removed paragraphs before a kept one that a walk on looks back at
 _MAX_LATER = 4 * MAX_CANDIDATES  # later paragraphs a paragraph may be contained in, the first
 SPUN_MARGIN = 0.15
 """A paragraph of :data:`HEADING_WORDS` words or more whose words replace those of one earlier
@@ -85,18 +85,6 @@ paragraph one for one, or a phrase by one word more or fewer (a synonym spinner'
 it stands in a run of copies."""
 _AGENCY = re.compile(r"\([^()]*[^\W\d_]")  # an agency in brackets: a word, not a score "(12-4)"
 _HEADLINE_REACH = runs.HEADER_LINES + 2  # ... once the title opens the document (or a menu)
-# A caption's credit after its text: names in brackets ("(Jane Doe/Reuters)", "[AP Photo/Jane
-# Doe]") or after a label ("Photo: Jane Doe/AP", "Image credit: Getty Images"), and nothing else.
-_CAPTION_CREDIT = re.compile(
-    r"[.!?…\"'”’]*\s*(?:[(\[]\s*(?:(?:photo|image|picture|credit)s?\s*[:：]\s*)?"
-    r"(?P<bracketed>[^()\[\]]+)[)\]]|(?:(?:photo|image|picture|photograph)(?:\s+credit)?|credit"
-    r"|source)\s*[:：]\s*(?P<labelled>.+))\s*",
-    re.IGNORECASE,
-)
-_CREDIT_WORDS = 8  # (the most words of such a credit: "Jane Doe for The New York Times")
-_CREDIT_JOINERS = frozenset({"via", "for", "and", "of", "the", "de", "van", "von", "courtesy"})
-_CAPTION_WORDS = 3  # (the fewest words of a caption: "Price" over "Price (USD)" is a table's)
-_WORD = re.compile(r"\w+")
 
 
 def match_paragraphs(
@@ -128,19 +116,6 @@ def match_paragraphs(
     # (Not settled: every key pairs its paragraphs.)
     everything = shared_keys(document, ())
     return _DocumentMatcher(texts, document, options, prior, boilerplate, everything).run()
-
-
-def _same_end(whole: str, part: str) -> bool:
-    """Whether canonical ``part`` ends as ``whole`` does, by its last
-    :data:`~textclean.align.MIN_RUN` words or all of it (a near copy, edited before its end),
-    with words of ``whole`` before them."""
-    tail = " ".join(part.rsplit(" ", MIN_RUN)[-MIN_RUN:])
-    return whole == tail or whole.endswith(" " + tail)
-
-
-def _starts(whole: str, part: str) -> bool:
-    """Whether canonical ``whole`` starts with all the words of ``part``."""
-    return whole == part or whole.startswith(part + " ")
 
 
 def _pairs_among(links: Links, kept: Collection[int]) -> set[tuple[int, int, int]]:
@@ -216,7 +191,6 @@ class _DocumentMatcher:
         self.passed_over: dict[int, set[int]] = {}
         # The removals that kept lines were run together past (see _joined_again).
         self.joined_over: set[int] = set()
-        self.openings: dict[str, set[str]] | None = None  # texts by their first words
         self.links = links
         # (a merged copy may hold boilerplate lines that the paragraphs it copies lack)
         self.furniture = boilerplate.match_canonical if boilerplate else None
@@ -235,6 +209,19 @@ class _DocumentMatcher:
             self.page, options, prior,
             indexed=self.indexed, merged=self.merged, edits=self.edits,
             pending=self.pending, short_repeats=self.short_repeats,
+        )  # fmt: skip
+        # The rest of copies, found from the parts of them already found.
+        self.walks = Walks(self.page, self.found, self.merged, self.containment.parts, options)
+        # Held fuzzy matches confirmed once the copy around them lines up.
+        self.held = HeldMatches(
+            self.page, self.found, self.pending, self.indexed,
+            numbers_differ=self.numbers_differ, rivalled=self.rivalled,
+            close_later=self.close_later, dropped_phrase=self.containment.dropped_phrase,
+        )  # fmt: skip
+        # Lines between copies that stand where a copy of the text around them puts them.
+        self.between = BetweenCopies(
+            self.page, self.found, options, self.edits, self.indexed,
+            across=bool(prior.postings),
         )  # fmt: skip
 
     def run(self) -> Matching:
@@ -317,11 +304,13 @@ class _DocumentMatcher:
         runs.confirm_in_runs(
             self.pending,
             self.found,
-            also=lambda i, dup: i not in self.numbers_differ or self._corrected_in_a_copy(i, dup),
+            also=lambda i, dup: (
+                i not in self.numbers_differ or self.held.corrected_in_a_copy(i, dup)
+            ),
             canonical=canonical,
         )
-        self._confirm_edited_runs()
-        self._confirm_corrected()  # (inside a copy edited throughout: its neighbours stand now)
+        self.held.confirm_edited_runs()
+        self.held.confirm_corrected()  # (inside a copy edited throughout: its neighbours stand now)
         self._copies_in_place()
         self._near_again()
         # Short lines go from here (and what they bring together): their windows are tried again.
@@ -356,8 +345,8 @@ class _DocumentMatcher:
                 self.found[i] = dup
             elif dup is not None:
                 self.pending.setdefault(i, held[i])
-        self._inside_bodies(short_repeats)
-        self._parts_of_copies(short_parts)
+        self.walks.inside_bodies(short_repeats)
+        self.walks.parts_of_copies(short_parts)
         walked = len(self.found)
         late = self.found.keys() - looped
         # (the lines of a copy wrapped across its breaks are found in the body, and go on from
@@ -375,8 +364,8 @@ class _DocumentMatcher:
             # Paragraphs gone since may have stood between the parts of a copy (lines of one
             # wrapped copy inside another): the walks again, as a second run would.
             count = len(self.found)
-            self._inside_bodies(short_repeats)
-            self._parts_of_copies(short_parts)
+            self.walks.inside_bodies(short_repeats)
+            self.walks.parts_of_copies(short_parts)
             if len(self.found) > count:
                 self._short_rounds(short_repeats, short_parts)
         # (the earlier text that made a later paragraph look like the copy may have gone in those
@@ -428,7 +417,7 @@ class _DocumentMatcher:
             # containment in it, may be none now: a headline repeated in it went)
             self._vetoes_again(before_last)
             self._short_rounds(short_repeats, short_parts)
-        self._captions_with_credits()
+        settle.remove_captions(self.texts, canonical, self.found, self.structured)
         settle.remove_counters(canonical, self.found)
         settle.remove_wordless(canonical, self.found)
         if settle.keep_rings(canonical, self.found):  # (a short line kept again may stand
@@ -469,15 +458,11 @@ class _DocumentMatcher:
                 self._repeats_again()
                 self._contained_beside({j for j in turned.values() if j not in self.found})
                 self._contained_again(self._contained_in_later(), set())
-            self._confirm_edited_runs()  # (edited copies the paragraphs gone since close up)
-            self._confirm_corrected(both=True)  # (beside short lines of the copy gone since)
-            self._confirm_inside_merged()  # (held copies among lines of the copy gone since)
+            self.held.confirm_edited_runs()  # (edited copies the paragraphs gone since close up)
+            self.held.confirm_corrected(both=True)  # (beside short lines of the copy gone since)
+            self.held.confirm_inside_merged()  # (held copies among lines of the copy gone since)
             self._parts_beside_copies(short_parts)
-            self._edited_between_copies()
-            self._between_parts_of_one()
-            self._cut_after_copies()
-            if self.prior.postings:
-                self._edited_between_indexed_copies()
+            self.between.remove()
             if len(self.found) == count and not turned:
                 break
 
@@ -554,181 +539,6 @@ class _DocumentMatcher:
                     canonical, found, self.pending, structured, self.options.short_words
                 )
                 return
-
-    def _after_copies(self) -> Iterator[tuple[int, Duplicate]]:
-        """The kept paragraphs with words right after a copy of a paragraph of this document
-        (past boilerplate lines), each with that copy; not structured data, nor the original of
-        a removed paragraph."""
-        found, canonical = self.found, self.document.canonical
-        originals: set[int] | None = None
-        for i in range(1, len(canonical)):
-            if i in found or not canonical[i] or not (i - 1 in found or not canonical[i - 1]):
-                continue  # (quick: nothing removed right before it)
-            before = found.get(runs.past_furniture(found, i, -1))
-            if before is None or not _in_document(before) or i in self.structured:
-                continue
-            if originals is None:
-                originals = {o for dup in found.values() for o in dup.originals}
-            if i not in originals:
-                yield i, before
-
-    def _edited_between_copies(self) -> None:
-        """Kept paragraphs between copies of the two paragraphs around one kept paragraph,
-        close to it (rapidfuzz ``ratio`` at least the threshold) with the same numbers: a line
-        of an edited copy ("as usual" for "as normal") too short for a fuzzy hash, or that no
-        band paired. Both neighbours (past boilerplate lines) must be copies of this document,
-        and the paragraphs between their originals all gone but that one: a spec table's row
-        between rows repeated from another table, whose figures differ, stays."""
-        found, canonical = self.found, self.document.canonical
-        for i, before in self._after_copies():
-            after = found.get(runs.past_furniture(found, i, 1))
-            if after is None or not _in_document(after):
-                continue
-            around = {
-                kept[0]
-                for b in before.originals
-                for a in after.originals
-                if 1 < a - b <= MAX_PARTS
-                and len(kept := [m for m in range(b + 1, a) if m not in found]) == 1
-            }
-            if len(around) != 1 or (m := around.pop()) == i or canonical[m] == canonical[i]:
-                continue
-            dup = self._edited_line(i, m, canonical[m], None)
-            if dup is not None:
-                found[i] = dup
-
-    def _between_parts_of_one(self) -> None:
-        """Kept paragraphs between two parts of one kept paragraph (both neighbours, past
-        boilerplate lines, went as contained in it alone) whose text stands in it between
-        theirs, but for boilerplate run into it ("... colour palettes Advertisement Next, we
-        have ...") and small edits (rapidfuzz ``ratio`` at least the threshold, the same
-        numbers): a sentence of a copy split from a page run together on one line, which shares
-        no key with that paragraph, as the boilerplate there makes another sentence of it."""
-        found, canonical = self.found, self.document.canonical
-        for i, before in self._after_copies():
-            after = found.get(runs.past_furniture(found, i, 1))
-            if (
-                after is None
-                or before.kind != "contained"
-                or after.kind != "contained"
-                or not _in_document(after)
-                or len(before.originals) != 1
-                or before.originals != after.originals
-            ):
-                continue
-            j = before.originals[0]
-            whole = canonical[j]
-            start = whole.find(canonical[before.index])
-            stop = whole.find(canonical[after.index], start + 1) if start >= 0 else -1
-            if stop < 0:
-                continue
-            between = whole[start + len(canonical[before.index]) : stop].split()
-            words = canonical[i].split(" ")
-            stands = self._without_furniture(words, between)
-            if not small_edits(words, stands):
-                continue  # (a word of its own: another day, "never")
-            dup = self._edited_line(i, j, " ".join(stands), None)
-            if dup is not None:
-                rule = f"its text stands in paragraph {j} between the parts around it"
-                found[i] = replace(dup, kind="contained", rule=rule)
-
-    def _without_furniture(self, words: list[str], other: list[str]) -> list[str]:
-        """``other`` without the runs of words that ``words`` lacks and that make a boilerplate
-        line ("advertisement"), as :meth:`.Edits.drops_a_phrase` leaves them out."""
-        furniture = self.boilerplate.match if self.boilerplate else None
-        if furniture is None:
-            return other
-        kept: list[str] = []
-        for op in Indel.opcodes(other, words):
-            run = other[op.src_start : op.src_end]
-            if op.tag == "equal" or furniture(" ".join(run)) is None:
-                kept += run
-        return kept
-
-    def _edited_line(self, i: int, m: int, text: str, doc_id: str | None) -> Duplicate | None:
-        """Paragraph ``i`` as a near copy of paragraph ``m`` (canonical ``text``, of ``doc_id``)
-        that stands between copies of the paragraphs around it: close to it (``ratio`` at least
-        the threshold), with the same numbers."""
-        canonical = self.document.canonical[i]
-        score = fuzz.ratio(canonical, text, score_cutoff=self.options.threshold * 100)
-        if not score or NUMBER.findall(canonical) != NUMBER.findall(text):
-            return None
-        if self.edits.adds_to(i, text):
-            return None  # (an update: "Two patients later died." is new content)
-        return Duplicate(
-            i, m, "near", score / 100,
-            f"ratio {score / 100:.3f} >= {self.options.threshold}, between copies of the "
-            "paragraphs around it", (m,), doc_id,
-        )  # fmt: skip
-
-    def _edited_between_indexed_copies(self) -> None:
-        """:meth:`_edited_between_copies` across documents: a kept line too short for a fuzzy
-        hash between copies of two paragraphs of one indexed document that stand around a
-        single indexed paragraph, close to it with the same numbers (a heading of a syndicated
-        copy with a typo fixed)."""
-        found, canonical = self.found, self.document.canonical
-        for i in range(1, len(canonical) - 1):
-            if i in found or not canonical[i] or i - 1 not in found:
-                continue  # (quick: nothing removed right before it)
-            if len(canonical[i]) >= self.options.min_chars:
-                continue  # (long enough for a fuzzy hash, which judged it: an update, say)
-            before = found.get(runs.past_furniture(found, i, -1))
-            after = found.get(runs.past_furniture(found, i, 1))
-            if before is None or after is None or before.doc_id is None:
-                continue
-            if after.doc_id != before.doc_id or len(before.originals) != 1:
-                continue
-            doc_id, b = before.doc_id, before.originals[0]
-            between = self.indexed.beside(doc_id, b, 1)
-            if between is None or between.paragraph + 1 > min(after.originals, default=-1):
-                continue
-            beyond = self.indexed.beside(doc_id, between.paragraph, 1)
-            if beyond is None or beyond.paragraph not in after.originals:
-                continue  # (one indexed paragraph between, no more)
-            if between.canonical == canonical[i]:
-                continue  # (a short repeat: the short-run passes judge it)
-            dup = self._edited_line(i, between.paragraph, between.canonical, doc_id)
-            if dup is not None:
-                found[i] = dup
-
-    def _cut_after_copies(self) -> None:
-        """Kept paragraphs of :data:`MIN_CUT_WORDS` words or more, ending with a letter or digit,
-        right after a copy of a body paragraph (:data:`HEADING_WORDS` words or more) of this
-        document, that start the paragraph kept after its original and no paragraph of other
-        text: the end of a copy cut at a number of characters (a truncated AMP or preview copy),
-        which goes as contained in it. (After a heading's copy, a heading of the article may
-        start the paragraph after that heading's original: a product's name, its price line.)"""
-        found, canonical = self.found, self.document.canonical
-        for j, before in self._after_copies():
-            cut = canonical[j]
-            if (
-                cut.count(" ") + 1 < MIN_CUT_WORDS
-                or not self.texts[j].rstrip()[-1:].isalnum()
-                or word_count(canonical[before.index]) < HEADING_WORDS
-            ):
-                continue
-            for o in before.originals:
-                i = self.page.next_kept(o, 1)
-                if i is not None and i < j and self._only_start_of(cut, i):
-                    rule = f"the start of paragraph {i}, cut short after a copy of the one before"
-                    found[j] = Duplicate(j, i, "contained", 1.0, rule, (i,))
-                    break
-
-    def _only_start_of(self, cut: str, i: int) -> bool:
-        """Whether canonical ``cut`` starts paragraph ``i`` and no paragraph of other text (not
-        a running head that starts every page). The texts are looked up by their first
-        :data:`MIN_CUT_WORDS` words, grouped once."""
-        canonical = self.document.canonical
-        whole, start = canonical[i], cut + " "
-        if not whole.startswith(start):
-            return False
-        if self.openings is None:
-            self.openings = {}
-            for text in canonical:
-                self.openings.setdefault(first_words(text), set()).add(text)
-        return not any(
-            text.startswith(start) and text != whole for text in self.openings[first_words(cut)]
-        )
 
     def _vetoes_again(self, before: Collection[int]) -> bool:
         """Containment in later paragraphs again (and what it brings) when one was vetoed and
@@ -1117,236 +927,6 @@ class _DocumentMatcher:
         dup = self.containment.contained(i, fp, self._candidates(i, fp, local))
         if dup is not None and not self.page.lone_part(i, dup, fp):
             self.found[i] = dup
-
-    def _inside_bodies(self, short_repeats: Mapping[int, int]) -> None:
-        """Remove the later paragraphs laid end to end, in a kept paragraph, around the split
-        (or near) copies of it already removed (:meth:`_walk_inside_bodies`), then walk on from
-        the ends of the copies (:meth:`_walk_on`); once more if that removed any."""
-        self._walk_inside_bodies(short_repeats)
-        if self._walk_on():
-            self._walk_inside_bodies(short_repeats)
-
-    def _walk_inside_bodies(self, short_repeats: Mapping[int, int]) -> None:
-        """Remove the later paragraphs laid end to end, in a kept paragraph, around the split
-        (or near) copies of it already removed: the rest of the copy.
-
-        A heading that runs into the next paragraph in the first copy ("Results" + "The team
-        won...") and a whole body run together into one paragraph (an ``articleBody`` copy
-        before the visible body) hold headings and short lines that share no key with them;
-        walking from the paragraphs found as copies finds the rest by position.
-        """
-        canonical = self.document.canonical
-        repeats: dict[int, list[int]] = {}
-        for r, k in short_repeats.items():
-            repeats.setdefault(k, []).append(r)
-        copies: dict[int, list[int]] = {}  # (the exact copies removed of each kept paragraph)
-        for k, dup in self.found.items():
-            if dup.kind == "exact" and dup.doc_id is None and dup.original is not None:
-                copies.setdefault(dup.original, []).append(k)
-        holders: dict[int, list[int]] = {}
-        for k, dup in sorted(self.found.items()):
-            single = dup.doc_id is None and len(dup.originals) == 1
-            if dup.kind in ("contained", "near") and single and dup.originals[0] < k:
-                holders.setdefault(dup.originals[0], []).append(k)
-        n = len(canonical)
-        failed: list[tuple[int, int, int]] = []  # (paragraph, part, removals then) of no use
-        for p in sorted(holders.keys() | self.containment.parts.keys()):
-            if not self.page.kept(p):
-                continue
-            body = canonical[p]
-            # From the first of its copies found (a near copy: edited, at its start), unless
-            # nothing is kept beside them: then there is nothing to find.
-            if p in holders and any(
-                self.page.kept(m) for k in holders[p] for m in (k - 1, k + 1) if m < n
-            ):
-                first = self.merged.anchors(body, holders[p], edited=True, first=True)
-                self._remove_walked(p, first, True)
-            if p not in self.containment.parts:
-                continue
-            # From its parts that stay, too (a second run would try them): these must make up
-            # all of it. Each copy of it, when it was split more than once: a later copy's short
-            # lines repeat the first copy's.
-            starts = [
-                *self.containment.parts[p],
-                *(r for k in self.containment.parts[p] for r in repeats.get(k, ())),
-            ]
-            for k in sorted(starts):
-                if not self.page.kept(k):
-                    continue
-                if not self._walk_from_part(p, k):  # (walked again below if paragraphs go)
-                    failed.append((p, k, len(self.found)))
-        # Last, from the exact copies removed of parts that stay: a part may stand first
-        # elsewhere, alone (a line of a wrapped copy repeated out of place), and its copy lead
-        # the rest of the copy, as the part itself would in the output.
-        for p, parts in sorted(self.containment.parts.items()):
-            if self.page.kept(p):
-                for k in sorted(r for m in parts if self.page.kept(m) for r in copies.get(m, ())):
-                    self._walk_from_part(p, k)
-        # Once more from the parts whose walk found too little, if paragraphs went since: lines
-        # of another copy standing between them may have gone (a run repeated out of place).
-        for p, k, count in failed:
-            if len(self.found) > count and self.page.kept(p) and self.page.kept(k):
-                self._walk_from_part(p, k)
-
-    def _walk_on(self) -> bool:
-        """Walk on from the end of a copy: when the last paragraph found in a kept paragraph
-        ``p`` ends it, the kept paragraph after that one may start the kept paragraph after
-        ``p``, and with the ones after it make up all of it. A merged copy before the body it
-        copies: the body's short lines (a list's items, merged two to a line in the copy) share
-        no key with the copy's lines that hold them, and no walk starts from them. The walk goes
-        on past a kept paragraph whose copy went already, from the paragraphs that went after
-        the last one (they start and end it), and past short lines the copy has as they are,
-        which go with it once it finds a paragraph made of several. It starts from the last part
-        of a paragraph the copy split, and from each place of one the page repeats word for
-        word. Whether any went."""
-        canonical = self.document.canonical
-        count = len(self.found)
-        # From the removed paragraphs that end the kept one they repeat, among the last
-        # _LOOKED_BACK before each kept paragraph that follows removed ones. A paragraph the
-        # page repeats word for word may start it from any of its places (a section heading
-        # that the table of contents has too).
-        starts: set[tuple[int, int]] = set()
-        found, size = self.found, len(canonical)
-        places: dict[int, list[int]] = defaultdict(list)
-        for n, went in found.items():
-            if went.kind == "exact" and went.doc_id is None and len(went.originals) == 1:
-                places[went.originals[0]].append(n)
-        for r in [m for m in found if m + 1 < size and m + 1 not in found and canonical[m + 1]]:
-            for k in range(r, max(r - _LOOKED_BACK, -1), -1):
-                dup = found.get(k)
-                if dup is None or dup.doc_id is not None:
-                    break
-                if dup.kind == "boilerplate":
-                    continue
-                p = max(dup.originals)  # (the last part of a paragraph split in the copy)
-                if p < k and _same_end(canonical[p], canonical[k]):
-                    starts.update((j, k) for j in (p, *places.get(p, ())) if j < k)
-        passed: set[int] = set()
-        for p, k in sorted(starts):
-            equal: list[tuple[int, int]] = []  # (short lines as their originals, see below)
-            while p not in passed:
-                passed.add(p)
-                q = self.page.next_kept(p, 1)
-                if q is None:
-                    break
-                m = self.page.next_kept(k, 1)
-                if m is None or q >= k:
-                    break
-                gone = [n for n in range(k + 1, m) if canonical[n]]
-                whole = canonical[q]
-                begun = gone and _starts(whole, canonical[gone[0]])
-                if begun and _same_end(whole, canonical[gone[-1]]):
-                    p, k = q, gone[-1]  # (its copy went already)
-                    continue
-                if whole == canonical[m]:
-                    # A short line word for word (no tier removes it alone) goes once the walk
-                    # finds a paragraph of the copy made of several: a page's sections of one
-                    # template ("Overall score", "5/5") are no copy.
-                    equal.append((m, q))
-                    p, k = q, m
-                    continue
-                if not (begun or _starts(whole, canonical[m])):
-                    break
-                if not self._walk_from_part(q, m, in_copy=True):
-                    break
-                for n, original in equal:
-                    self.found[n] = Duplicate(
-                        n, original, "exact", 1.0, "short repeat inside a repeated run", (original,)
-                    )  # fmt: skip
-                equal.clear()
-                end, n = None, m  # (the last of the paragraphs that went, with those between)
-                while n < size and not self.page.kept(n) and n - (end or m) < MAX_PASSED:
-                    end = n if self._walked_into(n, q) else end
-                    n += 1
-                if end is None:
-                    break
-                p, k = q, end
-        return len(self.found) > count
-
-    def _walked_into(self, n: int, q: int) -> bool:
-        """Whether paragraph ``n`` went as contained in paragraph ``q`` alone."""
-        dup = self.found.get(n)
-        return dup is not None and dup.originals == (q,) and dup.kind == "contained"
-
-    def _parts_of_copies(self, parts: Mapping[int, Duplicate]) -> None:
-        """Walk from the heading-sized parts (:meth:`Page.lone_part`) whose paragraph went since as
-        a copy of another, in that one: a line of a second wrapped copy, word for word in a line
-        of the first, is a line of the paragraph that line went in (and a second run, which no
-        longer holds that line, finds it there)."""
-        canonical = self.document.canonical
-        for i, part in parts.items():
-            went = self.found.get(part.original) if part.original is not None else None
-            if went is None or went.doc_id is not None or not self.page.kept(i):
-                continue
-            for q in went.originals:
-                if self.page.kept(q) and run_into(canonical[i], canonical[q]):
-                    self._walk_from_part(q, i)
-
-    def _walk_from_part(self, p: int, k: int, *, in_copy: bool = False) -> bool:
-        """Remove the paragraphs that the walk from paragraph ``k``, found in paragraph ``p``,
-        finds laid end to end in ``p`` (see :meth:`_remove_walked`); whether any went."""
-        count = len(self.found)
-        anchors = self.merged.anchors(self.document.canonical[p], [k])
-        self._remove_walked(p, anchors, False, in_copy=in_copy)
-        return len(self.found) > count
-
-    def _remove_walked(
-        self, p: int, anchors: list[tuple[int, int, int]], held: bool, *, in_copy: bool = False
-    ) -> None:
-        """Remove the paragraphs after ``p`` that the walk from ``anchors`` finds laid end to
-        end in it: all of them, if ``held`` (a copy of ``p`` was found already), else only if
-        two or more make up :attr:`~textclean.DedupeOptions.containment` of it, in small gaps.
-        Short lines only if they stand ``in_copy`` (known to follow a copy of the paragraph
-        before ``p``), or :meth:`_in_copy` finds them there."""
-        if not anchors:
-            return
-        canonical = self.document.canonical
-        body, n = canonical[p], len(canonical)
-        need = self.options.containment * word_count(body)
-        pieces, covered, small = self.merged.walk_around(
-            body, anchors, range(p + 1, n), pieces_go=True
-        )
-        if held:  # (the walk may find only removed paragraphs: copies of kept ones)
-            enough = any(self.page.kept(k) for k in pieces)
-        else:
-            enough = small and len(pieces) > 1 and covered >= need
-        if not enough:
-            # Passing over removed paragraphs, as deduplicating the output again would.
-            pieces, covered, small = self.merged.walk_around(
-                body, anchors, range(p + 1, n), kept=True, pieces_go=True
-            )
-            if not (small and len(pieces) > 1 and covered >= need):
-                return
-        if (
-            not held
-            and all(word_count(canonical[k]) < HEADING_WORDS for k in pieces)
-            and not any(self.texts[k].lstrip()[:1].islower() for k in pieces[1:])
-            and not in_copy
-            and not self._in_copy(p, pieces)
-        ):
-            # (a line of a table of contents and its section's heading and subtitle; not the
-            # lines of a text wrapped at a fixed width, which go on from line to line)
-            return
-        for k in pieces:
-            if self.page.kept(k):
-                self.found[k] = Duplicate(
-                    k, p, "contained", 1.0,
-                    f"its words appear in order in paragraph {p}, with the paragraphs around it",
-                    (p,),
-                )  # fmt: skip
-
-    def _in_copy(self, p: int, pieces: Collection[int]) -> bool:
-        """Whether the paragraphs ``pieces``, which make up paragraph ``p`` between them, stand
-        inside a copy: the paragraph with words before them or after them repeats a neighbour
-        of ``p`` (or ``p`` itself, a near copy of it)."""
-        canonical = self.document.canonical
-        for step, end in ((-1, min(pieces)), (1, max(pieces))):
-            k = end + step
-            while 0 <= k < len(canonical) and not canonical[k]:
-                k += step
-            if runs.shares_source(self.found.get(k), (p,)):
-                return True
-        return False
 
     def _is_sentences_of(self, j: int, i: int) -> bool:
         """Whether paragraph ``j``'s canonical text is whole consecutive sentences of ``i``, and
@@ -1848,227 +1428,6 @@ class _DocumentMatcher:
                 rule = "the page's headline again, which its title holds"
                 self.found[i] = Duplicate(i, title, "contained", 1.0, rule, (title,))
 
-    def _captions_with_credits(self) -> None:
-        """Remove each kept paragraph (of :data:`_CAPTION_WORDS` words or more) that the kept
-        paragraph right before or after it says again with a credit, and nothing else, at its
-        end: a photo's alt text beside its caption ("A crane lifts a beam." and "A crane lifts a
-        beam. (Jane Doe/AP)"), as a converter to Markdown or a scraper prints both. The caption
-        holds the text and its credit. (A short line is no paragraph contained in a later one,
-        and a longer one may stay as a statement of its own that a later paragraph repeats.)"""
-        canonical, found, structured = self.document.canonical, self.found, self.structured
-        kept = [k for k in range(len(canonical)) if k not in found and k not in structured]
-        for a, b in pairwise(kept):  # (beside each other, removed paragraphs aside)
-            shorter, longer = (a, b) if len(canonical[a]) < len(canonical[b]) else (b, a)
-            text = canonical[shorter]
-            if (
-                a in found  # (the caption of the pair before)
-                or not canonical[longer].startswith(text + " ")
-                or b - a > MAX_PASSED
-                or word_count(text) < _CAPTION_WORDS
-                or not self._credit_after(longer, text)
-            ):
-                continue
-            rule = f"its words open {'later ' if longer > shorter else ''}paragraph {longer}"
-            found[shorter] = Duplicate(
-                shorter, longer, "contained", 1.0, f"{rule}, a caption that adds its credit",
-                (longer,),
-            )  # fmt: skip
-
-    def _credit_after(self, n: int, text: str) -> bool:
-        """Whether paragraph ``n`` has nothing after the words of canonical ``text`` (which open
-        it) but a credit (:data:`_CAPTION_CREDIT`): up to :data:`_CREDIT_WORDS` words, each
-        opening with a capital but "via", "for" and the like, no figure, and in brackets two
-        names or more, or a name and an agency ("(Jane Doe/AP)")."""
-        raw = self.texts[n]
-        ends = [m.end() for m in _WORD.finditer(raw)]
-        words = text.count(" ") + 1
-        match = _CAPTION_CREDIT.fullmatch(raw, ends[words - 1]) if len(ends) > words else None
-        if match is None:
-            return False
-        bracketed = match.group("bracketed")
-        names = _WORD.findall(bracketed or match.group("labelled"))
-        return (
-            0 < len(names) <= _CREDIT_WORDS
-            and names[0][0].isupper()
-            and all(name[0].isupper() or name in _CREDIT_JOINERS for name in names)
-            and not figures([name.casefold() for name in names])
-            # (in brackets, a name and an agency, or a person's name: "(USD)" is a unit)
-            and (bracketed is None or "/" in bracketed or len(names) >= 2)
-        )
-
-    def _corrected_in_a_copy(self, i: int, dup: Duplicate, *, both: bool = False) -> bool:
-        """Whether ``dup``, whose figures differ from its original's, stands where a copy of
-        the paragraphs around that one puts it, with a paragraph right beside it
-        (:meth:`_repeats_beside`, on ``both`` sides) and three or more near it lining up: a
-        copy that corrected a figure. Two lines that repeat around it are not enough: a
-        product's spec line between two that its variant shares, a district's final result
-        between two rows that the early results printed the same. Paragraphs that repeat the
-        merged paragraph its original went into (an ``articleBody`` copy) count too: they line
-        up with no distance."""
-        if not self._repeats_beside(i, dup, both=both):
-            return False
-        if runs.lined_up(self.found, i, dup) >= 3:
-            return True
-        # (or its original went into a merged paragraph, and so did the neighbours' originals)
-        merged = {settle.kept_original(self.found, o) for o in dup.originals if o in self.found}
-        holder = merged.pop() if len(merged) == 1 else None
-        if holder is None:
-            return False
-        near = (*range(i - 3, i), *range(i + 1, i + 4))
-        return sum(self._stands_for(k, holder, dup.doc_id) for k in near) >= 3
-
-    def _repeats_beside(self, i: int, dup: Duplicate, *, both: bool = False) -> bool:
-        """Whether a paragraph right beside ``i`` repeats the one beside ``dup``'s original: a
-        duplicate or a held match that lines up, or the same canonical text (a short line, kept
-        for now). A near copy whose numbers differ goes inside a repeated run only with this
-        (a copy that corrected a figure); a table's row with other figures, then a legend
-        repeated from an earlier table, stays. With ``both``, the paragraphs on both sides must
-        (or the document ends there): a mail's header line with another time, then the same
-        "To:" and "Subject:" lines, stays."""
-        sides = [self._repeats_on(i, dup, side) for side in (-1, 1)]
-        return all(s is not False for s in sides) if both else True in sides
-
-    def _repeats_on(self, i: int, dup: Duplicate, side: int) -> bool | None:
-        """:meth:`_repeats_beside` on one side (-1 or 1) of ``i``: None if the document ends
-        there."""
-        canonical = self.document.canonical
-        found = self.found
-        k = runs.past_furniture(found, i, side)  # (boilerplate lines passed over, both sides)
-        if not 0 <= k < len(canonical):
-            return None
-        neighbour = found.get(k) or self.pending.get(k)
-        doc_id = dup.doc_id
-        if doc_id is None:  # (and past the repeats there: p1 p2 p1 p2, then a copy)
-            beside = {
-                b for o in dup.originals
-                for b in (
-                    runs.past_furniture(found, o, side),
-                    runs.past_repeats(found, canonical, o, side),
-                )
-            }  # fmt: skip
-            beside |= {o for b in beside if b in found for o in found[b].originals}
-        else:
-            beside = {o + k - i for o in dup.originals}
-        if (
-            neighbour is not None
-            and neighbour.kind != "boilerplate"
-            and neighbour.doc_id == doc_id
-            and not beside.isdisjoint(neighbour.originals)
-        ):
-            return True
-        text = canonical[k]
-        if not text:
-            return False
-        if doc_id is None:
-            return any(0 <= m < len(canonical) and canonical[m] == text for m in beside)
-        for o in dup.originals:
-            entry = self.indexed.beside(doc_id, o, side)
-            if entry is not None and entry.paragraph == o + side and entry.canonical == text:
-                return True
-        return False
-
-    def _confirm_corrected(self, *, both: bool = False) -> None:
-        """Confirm held near copies whose numbers differ (a corrected figure) that now stand in
-        a repeated run and beside a repeat of their original's neighbour (:meth:`_repeats_beside`,
-        on ``both`` sides), and held contained ones that lack a word or two of their original's
-        that now stand in a repeated run: their neighbours may have gone only since they were
-        tried."""
-        corrected = self.numbers_differ.intersection(self.pending) - self.found.keys()
-        if corrected:
-            runs.confirm_in_runs(
-                {i: self.pending[i] for i in sorted(corrected)}, self.found,
-                also=lambda i, dup: self._corrected_in_a_copy(i, dup, both=both),
-                canonical=self.document.canonical,
-            )  # fmt: skip
-        # (and those that lack a word or two of their original's, as a rewording may)
-        dropped = self.containment.dropped_phrase.intersection(self.pending) - self.found.keys()
-        if dropped:
-            runs.confirm_in_runs(
-                {i: self.pending[i] for i in sorted(dropped)}, self.found,
-                canonical=self.document.canonical,
-            )  # fmt: skip
-
-    def _confirm_inside_merged(self) -> None:
-        """Confirm the held matches that stand inside a copy of a merged paragraph
-        (:meth:`_between_parts`): a copy of a body that went as parts of the body run together
-        or an ``articleBody``, edited throughout. The first pass held back its paragraphs that
-        are no small edits (a word dropped from the middle, as a rewording does), and their
-        neighbours (headings, which go late as short repeats, and paragraphs found line by line
-        inside the merged one) line up with none of the parts."""
-        holders = {
-            dup.original
-            for dup in self.found.values()
-            if dup.kind == "contained" and not dup.doc_id
-        }
-        for i, dup in sorted(self.pending.items()):
-            if (
-                i not in self.found
-                and i not in self.numbers_differ
-                and dup.doc_id is None
-                and self._between_parts(i, dup, holders)
-            ):
-                self.found[i] = dup
-
-    def _between_parts(self, i: int, dup: Duplicate, holders: Collection[int | None]) -> bool:
-        """Whether ``dup``'s original went, itself or what it repeats, as part of a merged
-        paragraph (one of ``holders``, the paragraphs that hold parts), and the paragraphs on
-        both sides of ``i`` (past boilerplate lines) went as copies of that paragraph or of its
-        parts: ``i`` stands inside a copy of it. (The copies beside it, found line by line
-        inside the merged paragraph, name it and not the parts, so they line up with no part;
-        and a row of a template may be nearest to another row's copy, a part of it too.)"""
-        found = self.found
-        if dup.original is None or dup.original not in found:
-            return False
-        merged = settle.kept_original(found, dup.original)
-        if merged is None or merged[0] is not None or merged[1] not in holders or merged[1] == i:
-            return False  # (the original went as a part of ``i`` itself: ``i`` is no copy)
-        return all(
-            self._stands_for(runs.past_furniture(found, i, step), merged, None) for step in (-1, 1)
-        )
-
-    def _stands_for(self, k: int, holder: Ref, doc_id: str | None) -> bool:
-        """Whether paragraph ``k`` went as a copy (of a paragraph of ``doc_id``) of ``holder``,
-        itself or what it repeats: of a merged paragraph, or of its parts."""
-        near = self.found.get(k)
-        return (
-            near is not None
-            and near.kind != "boilerplate"
-            and near.doc_id == doc_id
-            and any(settle.kept_original(self.found, o) == holder for o in near.originals)
-        )
-
-    def _confirm_edited_runs(self) -> None:
-        """Confirm fuzzy matches that stand in a run of them: a copy edited in every paragraph
-        (see :func:`~textclean.match.runs.confirm_edited_runs`).
-
-        Taking part are only matches whose original is not the paragraph just before them (in
-        this document), none close to more than one earlier paragraph, none that is another row
-        of its original's template (:meth:`_another_row`: a rota's rows name other places, and
-        a third row comes as close), none whose numbers differ from their original's (a table
-        repeated for another year) and none shorter than :data:`AFFIX_MIN_REST` words (a list
-        line that differs by a word is another item).
-        """
-        waiting = {
-            i: dup
-            for i, dup in self.pending.items()
-            if i not in self.found
-            and i not in self.numbers_differ
-            and i not in self.rivalled
-            and word_count(self.document.canonical[i]) >= AFFIX_MIN_REST
-            and dup.original is not None
-            and (dup.doc_id is not None or all(o < i - 1 for o in dup.originals))
-            and (dup.doc_id is not None or not self._another_row(i, dup.original))
-        }
-        runs.confirm_edited_runs(len(self.document), self.found, waiting)
-
-    def _another_row(self, i: int, j: int) -> bool:
-        """Whether paragraph ``i`` is another row of paragraph ``j``'s template rather than an
-        edited copy of it: it names other places or people, or a later paragraph other than
-        ``i`` that stays (not another part of the same copy) comes close to ``j`` too."""
-        return names_replaced(self.texts[i], self.texts[j]) or any(
-            k != i and k not in self.found for k in self.close_later.get(j, ())
-        )
-
 
 def _behind(text: str, rest: str) -> bool:
     """Whether canonical ``text`` is ``rest``, or ``rest`` behind up to :data:`DATELINE_WORDS`
@@ -2082,11 +1441,6 @@ def _behind(text: str, rest: str) -> bool:
         and text[head] == " "
         and text.count(" ", 0, head) < DATELINE_WORDS
     )
-
-
-def _in_document(dup: Duplicate) -> bool:
-    """Whether ``dup`` is a copy of a paragraph of this document (not boilerplate)."""
-    return dup.doc_id is None and dup.kind != "boilerplate"
 
 
 def _spun_copy(i: int, j: int, score: float) -> Duplicate:

@@ -1,13 +1,15 @@
 """Settling the outcome of matching: what goes last, and what each removal points at.
 
 Passes that run on the duplicates found, once the tiers are done: paragraphs without a word that
-stand between removed ones, a gallery's counters, ``keep="longest"``, the body's copy of a
-highlights box's item, references to paragraphs removed since (which follow that paragraph's own
-duplicate to one that stays), and the earlier document that holds most of this one.
+stand between removed ones, a gallery's counters, a photo's alt text beside its credited
+caption, ``keep="longest"``, the body's copy of a highlights box's item, references to
+paragraphs removed since (which follow that paragraph's own duplicate to one that stays), and
+the earlier document that holds most of this one.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
@@ -16,8 +18,9 @@ from itertools import pairwise
 import regex
 from rapidfuzz import fuzz
 
-from textclean.align import AFFIX_WORDS, DATELINE, list_number, whole_words_in
-from textclean.match.merged import HEADING_WORDS
+from textclean.align import AFFIX_WORDS, DATELINE, figures, list_number, whole_words_in
+from textclean.canonical import word_count
+from textclean.match.merged import HEADING_WORDS, MAX_PASSED
 from textclean.match.model import Removals, describe
 from textclean.match.runs import worded_neighbours
 from textclean.results import DocumentMatch, Duplicate
@@ -29,6 +32,7 @@ __all__ = [
     "kept_original",
     "prefer_body_to_box",
     "prefer_longest",
+    "remove_captions",
     "remove_contents",
     "remove_counters",
     "remove_wordless",
@@ -139,6 +143,81 @@ def remove_counters(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
             rule = f"a gallery's counter (one of {len(lines)} that count up to {total})"
             for k in lines:
                 found[k] = Duplicate(k, None, "boilerplate", 1.0, rule)
+
+
+# A caption's credit after its text: names in brackets ("(Jane Doe/Reuters)", "[AP Photo/Jane
+# Doe]") or after a label ("Photo: Jane Doe/AP", "Image credit: Getty Images"), and nothing else.
+_CAPTION_CREDIT = re.compile(
+    r"[.!?…\"'”’]*\s*(?:[(\[]\s*(?:(?:photo|image|picture|credit)s?\s*[:：]\s*)?"
+    r"(?P<bracketed>[^()\[\]]+)[)\]]|(?:(?:photo|image|picture|photograph)(?:\s+credit)?|credit"
+    r"|source)\s*[:：]\s*(?P<labelled>.+))\s*",
+    re.IGNORECASE,
+)
+_CREDIT_WORDS = 8  # (the most words of such a credit: "Jane Doe for The New York Times")
+_CREDIT_JOINERS = frozenset({"via", "for", "and", "of", "the", "de", "van", "von", "courtesy"})
+_CAPTION_WORDS = 3  # (the fewest words of a caption: "Price" over "Price (USD)" is a table's)
+_WORD = re.compile(r"\w+")
+
+
+def remove_captions(
+    texts: Sequence[str],
+    canonical: Sequence[str],
+    found: dict[int, Duplicate],
+    structured: Collection[int],
+) -> None:
+    """Remove each kept paragraph (of :data:`_CAPTION_WORDS` words or more) that the kept
+    paragraph right before or after it says again with a credit, and nothing else, at its
+    end: a photo's alt text beside its caption ("A crane lifts a beam." and "A crane lifts a
+    beam. (Jane Doe/AP)"), as a converter to Markdown or a scraper prints both. The caption
+    holds the text and its credit. (A short line is no paragraph contained in a later one,
+    and a longer one may stay as a statement of its own that a later paragraph repeats.)
+
+    >>> texts = ["A crane lifts a beam.", "A crane lifts a beam. (Jane Doe/AP)", "Price (USD)"]
+    >>> canonical = ["a crane lifts a beam", "a crane lifts a beam jane doe ap", "price usd"]
+    >>> found = {}
+    >>> remove_captions(texts, canonical, found, ())
+    >>> sorted(found), found[0].rule
+    ([0], 'its words open later paragraph 1, a caption that adds its credit')
+    """
+    kept = [k for k in range(len(canonical)) if k not in found and k not in structured]
+    for a, b in pairwise(kept):  # (beside each other, removed paragraphs aside)
+        shorter, longer = (a, b) if len(canonical[a]) < len(canonical[b]) else (b, a)
+        text = canonical[shorter]
+        if (
+            a in found  # (the caption of the pair before)
+            or not canonical[longer].startswith(text + " ")
+            or b - a > MAX_PASSED
+            or word_count(text) < _CAPTION_WORDS
+            or not _credit_after(texts[longer], text)
+        ):
+            continue
+        rule = f"its words open {'later ' if longer > shorter else ''}paragraph {longer}"
+        found[shorter] = Duplicate(
+            shorter, longer, "contained", 1.0, f"{rule}, a caption that adds its credit",
+            (longer,),
+        )  # fmt: skip
+
+
+def _credit_after(raw: str, text: str) -> bool:
+    """Whether the ``raw`` text of a paragraph has nothing after the words of canonical ``text``
+    (which open it) but a credit (:data:`_CAPTION_CREDIT`): up to :data:`_CREDIT_WORDS` words, each
+    opening with a capital but "via", "for" and the like, no figure, and in brackets two
+    names or more, or a name and an agency ("(Jane Doe/AP)")."""
+    ends = [m.end() for m in _WORD.finditer(raw)]
+    words = text.count(" ") + 1
+    match = _CAPTION_CREDIT.fullmatch(raw, ends[words - 1]) if len(ends) > words else None
+    if match is None:
+        return False
+    bracketed = match.group("bracketed")
+    names = _WORD.findall(bracketed or match.group("labelled"))
+    return (
+        0 < len(names) <= _CREDIT_WORDS
+        and names[0][0].isupper()
+        and all(name[0].isupper() or name in _CREDIT_JOINERS for name in names)
+        and not figures([name.casefold() for name in names])
+        # (in brackets, a name and an agency, or a person's name: "(USD)" is a unit)
+        and (bracketed is None or "/" in bracketed or len(names) >= 2)
+    )
 
 
 def retargeted(other: Duplicate, j: int, dup: Duplicate) -> Duplicate:

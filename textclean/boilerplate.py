@@ -188,8 +188,13 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"\d+ min(ute)?s? read",
     r"comments?( \(\d+\))?|\d+ comments?",
     r"(show|hide|view|open|close|load|read) (all )?comments( \(\d+\))?"
-    r"|(leave|post|add|write) a (comment|reply)|join the (conversation|discussion)"
+    r"|(leave|post|add|write) a (comment|reply)( cancel reply)?|cancel reply"
+    r"|join the (conversation|discussion)"
     r"|comments are closed( (for|on) this (article|story|post))?",
+    # A comment form's lines (WordPress prints them under every post)
+    r"your email address will not be published\.?( required fields are marked \*?)?",
+    r"(you must be )?(log ?in|logged in|sign ?in|signed in) to (reply|comment"
+    r"|(post|leave) a (comment|reply))",
     r"report an? (error|typo|correction)|(submit|suggest) a correction",
     r"(updated|published|posted) \d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago",
     # A page's footer links in a row (one alone may be a heading: "Terms of Use" in a guide to

@@ -72,7 +72,8 @@ _How = Literal["sentences", "cut", "words", "run"]  # how a paragraph stands in 
 
 
 class Containment:
-    """Judges whether paragraphs of one document are contained in text it already holds.
+    """Judges whether paragraphs of one document are contained in others: kept paragraphs
+    before them or indexed ones, or (with ``later``) kept paragraphs after them.
 
     ``page`` is the document's :class:`~textclean.match.page.Page` (its texts, prints and the
     matcher's removals so far, which this only reads), ``indexed`` what earlier documents hold

@@ -1952,6 +1952,33 @@ def test_a_wrapped_copy_of_rows_written_to_one_template_goes(width: int) -> None
     assert dedupe(result.text).duplicates == ()
 
 
+MICE = [
+    "The lightest mice we tested this year, with the sensor each one uses and its size.",
+    "Mouse Weight Sensor Design Dimensions Polling",
+    "Zephyr Lite Wireless 33g 3395 Honeycomb, symmetric 116x60x35mm 8KHz",
+    "Aster Pro Superlight 36g 3950 Solid, symmetric 119x63x38mm 8KHz",
+    "Nimbus Mini Wireless 47g 3950 Honeycomb, symmetric 121x63x38mm 4KHz",
+    "Corvid Air Ultralight 48g 3389 Honeycomb, ergonomic 113x61x40mm 1KHz",
+    "Falcon X Superlight 2 60g 3395 Solid, ergonomic 125x64x40mm 8KHz",
+    "Orion 2 Pro Wireless 63g 3370 Solid, symmetric 122x66x39mm 1KHz",
+    "Kestrel SE Ultralight 65g 3395 Solid, ergonomic 123x64x40mm 4KHz",
+    "A mouse that fits your hand matters more than a few grams either way, so try the shape first.",
+]
+
+
+@pytest.mark.parametrize("width", [40, 50, 60])
+def test_a_wrapped_copy_goes_on_past_a_line_that_is_a_whole_row_of_a_table(width: int) -> None:
+    # The copy of a table, wrapped after its breaks were lost: one line happens to be a whole
+    # row (it goes as the same text), and the next starts the row after it (words of that row
+    # alone, which a new line might be too); the line after that runs on across the next break,
+    # so both are lines of the copy, and so are the rest.
+    head, row, rest = MICE[:4], MICE[4], MICE[5:]
+    lines = [*textwrap.wrap(" ".join(head), width), row, *textwrap.wrap(" ".join(rest), width)]
+    result = dedupe("\n\n".join([*MICE, *lines]))
+    assert result.text == "\n\n".join(MICE)
+    assert dedupe(result.text).duplicates == ()
+
+
 REVIEW_LINK = "- Read my full review of this hotel here."
 HOTELS = [
     "1. HARBOUR VIEW",

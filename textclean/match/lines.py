@@ -253,6 +253,27 @@ def _going_across(
             room -= len(canonical[x]) + 1
         return extension
 
+    def runs_on(x: int) -> bool:
+        """Whether ``k`` opens paragraph ``x`` (ends it, before ``m``), a part of it, and the
+        line past ``k`` goes on from its words across the break beyond, word for word."""
+        beyond = k + step
+        if len(canonical[k]) >= len(canonical[x]):  # (the whole paragraph: a repeat of it)
+            return False
+        if not 0 <= beyond < len(canonical) or beyond == m or beyond in found:
+            return False
+        next_to = [x, *extend(x, step, len(canonical[k]) + len(canonical[beyond]) + 1)]
+        if len(next_to) < 2:
+            return False
+        texts = [canonical[y] for y in next_to[:: 1 if after else -1]]
+        text = " ".join(texts)
+        pair = (
+            f"{canonical[k]} {canonical[beyond]}"
+            if after
+            else f"{canonical[beyond]} {canonical[k]}"
+        )
+        at = 0 if after else len(text) - len(pair)  # (``k`` opens or ends paragraph ``x``)
+        return text.startswith(pair, at) and len(parts_spanned(texts, at, at + len(pair))) > 1
+
     # (and on the other side as long as line ``m``: the words it was found by may stop short
     # of its end, which opens the paragraph after)
     ahead = extend(members[-1] if after else members[0], step, len(canonical[k]))
@@ -270,8 +291,12 @@ def _going_across(
     reached = [members[n] for n in parts_spanned(texts, *line)]
     within = [members[n] for n in parts_spanned(texts, *beside)]
     # One of the two lines runs across a break (the other may start or end there): a line that
-    # starts where the one before it ends its paragraph is a copy cut short there, or a new one.
-    if not set(within) <= {*held, *behind} or len(within) == len(reached) == 1:
+    # starts where the one before it ends its paragraph is a copy cut short there, or a new one,
+    # unless the line after it runs across the next break in turn (a wrapped copy's line that
+    # happened to start where a paragraph does: a table's row, say).
+    if not set(within) <= {*held, *behind}:
+        return None
+    if len(within) == len(reached) == 1 and (within == reached or not runs_on(reached[0])):
         return None
     return Duplicate(
         k, reached[0], "contained", 1.0,

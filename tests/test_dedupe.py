@@ -1979,6 +1979,48 @@ def test_a_wrapped_copy_goes_on_past_a_line_that_is_a_whole_row_of_a_table(width
     assert dedupe(result.text).duplicates == ()
 
 
+def _ranking(base: int) -> list[str]:
+    """Rows of a ranking table, their figures shifted by ``base``."""
+    schools = ["Harbour", "Meadow", "Summit", "Willow", "Cliff Top", "Station House"]
+    return [
+        f"{n + 1} | {school} School of Business | {(n * 7 + base) % 13 + 1} | {20 + n}% / "
+        f"{30 + n}% | {700 - 3 * n - base} | {300 - 11 * n - base}"
+        for n, school in enumerate(schools)
+    ]
+
+
+@pytest.mark.parametrize("width", [40, 50, 60, 70, 80])
+def test_a_wrapped_copy_goes_on_past_a_line_with_the_text_of_an_earlier_line(width: int) -> None:
+    # Two tables' headers share their middle, and the copy, wrapped after its breaks were lost,
+    # has that middle as a line of each: the second goes as the same text as the first (a line
+    # of the first table's copy), and the walk goes on past it in the second header, into the
+    # rows after it, which nothing else leads to (the copy ends with them).
+    middle = "School | Previous rank | International students / Women"
+    body = [
+        *TRUST[:2],
+        "The full-time rankings for this year are in the table below.",
+        f"Rank | {middle} | Acceptance rate | Average score",
+        *_ranking(0),
+        PAGE_BODIES[0],
+        "The part-time rankings can be found here:",
+        f"Rank | {middle} | Average score | Part-time enrolment",
+        *_ranking(5),
+    ]
+    text = " ".join(body)
+    first = text.index(middle)
+    second = text.index(middle, first + 1)
+    lines = [
+        *textwrap.wrap(text[:first], width),
+        middle,
+        *textwrap.wrap(text[first + len(middle) : second], width),
+        middle,
+        *textwrap.wrap(text[second + len(middle) :], width),
+    ]
+    result = dedupe("\n\n".join([*body, *lines]))
+    assert result.text == "\n\n".join(body)
+    assert dedupe(result.text).duplicates == ()
+
+
 REVIEW_LINK = "- Read my full review of this hotel here."
 HOTELS = [
     "1. HARBOUR VIEW",

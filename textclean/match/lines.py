@@ -148,6 +148,7 @@ def going_on_here(
         return None
     if len(dup.originals) > 1:  # (laid end to end: those that went since stand there too)
         return _going_across(canonical, found, k, m, dup.originals, first_same, kept_copy)
+    repeat = dup.kind == "exact"
     j = dup.original
     seen = {m}
     while j is not None and j in found and j not in seen:  # (a copy of a part of j)
@@ -167,7 +168,67 @@ def going_on_here(
                 k, j, "contained", 1.0, f"its words go on from paragraph {m}'s in paragraph {j}",
                 (j,),
             )  # fmt: skip
-    return _going_across(canonical, found, k, m, (j,), first_same, kept_copy)
+    across = _going_across(canonical, found, k, m, (j,), first_same, kept_copy)
+    return across or (_past_a_repeat(canonical, found, k, m) if repeat else None)
+
+
+def _past_a_repeat(
+    canonical: Sequence[str], found: Mapping[int, Duplicate], k: int, m: int
+) -> Duplicate | None:
+    """:func:`going_on_here` for a line ``m`` that went as the same text as a paragraph other
+    than the one its copy stands in (a table's header row that an earlier table prints too):
+    line ``k`` goes on from it in the paragraph that the line on ``m``'s other side went into,
+    and maybe the kept paragraphs after it (before it, for a line before ``m``), the three
+    lines standing there one after the other, word for word.
+
+    >>> texts = ["key dates", "the plan was approved on tuesday key dates work starts in may",
+    ...          "and ends in june", "the plan was approved on tuesday", "key dates",
+    ...          "work starts in may and ends"]
+    >>> found = {3: Duplicate(3, 1, "contained", 1.0, "", (1,)),
+    ...          4: Duplicate(4, 0, "exact", 1.0, "", (0,))}
+    >>> _past_a_repeat(texts, found, 5, 4).originals
+    (1, 2)
+    """
+    far = 2 * m - k  # (the line on ``m``'s other side)
+    line = found.get(far) if 0 <= far < len(canonical) else None
+    if line is None or line.kind != "contained" or line.doc_id is not None or not line.originals:
+        return None
+    after = k > m
+    x = max(line.originals) if after else min(line.originals)
+    if x in found or x >= min(k, m):
+        return None
+    # Paragraph ``x`` and the kept ones beyond it in a row, as long as the two lines.
+    members, step, room = [x], 1 if after else -1, len(canonical[m]) + len(canonical[k]) + 1
+    y = x
+    while room > 0 and 0 <= y + step < min(k, m):
+        y += step
+        if y in found or not canonical[y]:
+            break
+        members.append(y)
+        room -= len(canonical[y]) + 1
+    if not after:
+        members.reverse()
+    texts = [canonical[y] for y in members]
+    text = " ".join(texts)
+    run = f"{canonical[m]} {canonical[k]}" if after else f"{canonical[k]} {canonical[m]}"
+    at = find_words(text, run, 0, len(text), last=not after)
+    if at < 0:
+        return None
+    # (the far line ends in ``x`` where the two start, or starts in it where they end)
+    if after:
+        rest, inside = text[:at].rstrip(), at <= len(texts[0])
+    else:
+        rest, inside = text[at + len(run) :].lstrip(), len(text) - at - len(run) <= len(texts[-1])
+    if not rest or not inside:
+        return None
+    if not (canonical[far].endswith(rest) if after else canonical[far].startswith(rest)):
+        return None
+    start = at + len(canonical[m]) + 1 if after else at
+    reached = tuple(members[n] for n in parts_spanned(texts, start, start + len(canonical[k])))
+    return Duplicate(
+        k, reached[0], "contained", 1.0,
+        f"its words go on from paragraph {m}'s in {describe(reached)}", reached,
+    )  # fmt: skip
 
 
 def _went_into_lines(found: Mapping[int, Duplicate], x: int, k: int) -> bool:

@@ -454,6 +454,33 @@ def test_a_corrected_figure_beside_an_edited_copy_lines_up_past_the_repeats_of_t
     assert removed(result)[13] == (8, "near")
 
 
+def test_a_corrected_figure_goes_beside_a_short_line_with_a_typo_that_waits_for_it() -> None:
+    # Games of a list, each a name, a picker, a review and a line of figures; then a copy in
+    # which one review corrects a year and the line after it has a typo. The review goes only
+    # with copies on both sides of it (a figure changed alone is an update), and the line, too
+    # short for a fuzzy hash, goes only between copies: it stands for a copy of its original
+    # (a small edit, the same figures), and then goes in turn.
+    review = (
+        "In my review of Harbour Lights I called it the best family game of the year, and that "
+        "has held through the winter. Tide Tables is fun, but it was first sold in 2025, so it "
+        "does not count. It is easy to learn and hard to master, and every game ends close."
+    )
+    body = [
+        "2-4 Players • Ages 8+ • 30 minutes • $55",
+        "Harbour Lights",
+        "Chosen by Ann",
+        review,
+        "1-4 Players • Ages 10+ • 60 minutes • $65",
+        "Meadow Run",
+        "Chosen by Ben",
+        "2-5 Players • Ages 8+ • 45 minutes • $30",
+    ]
+    copy = [*body[:3], review.replace("2025", "2029"), body[4].replace("minutes", "mintues")]
+    result = dedupe(doc(*body, *copy, *body[5:]))
+    assert result.text == doc(*body)
+    assert removed(result)[len(body) + 3] == (3, "near")
+
+
 def test_short_lines_of_a_copy_line_up_past_the_repeats_of_a_body_that_repeats_its_runs() -> None:
     # p0 p1 p0 p1, then a product's name and list lines, repeated, and so on; then a copy that
     # ends with the list. The name's neighbour in the copy repeats p1, and what stands beside

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
+from rapidfuzz import fuzz
+
 from textclean.align import AFFIX_MIN_REST, names_replaced
 from textclean.canonical import word_count
 from textclean.match import runs, settle
+from textclean.match.contained import NUMBER
 from textclean.match.earlier import Earlier
 from textclean.match.model import Ref, Removals
 from textclean.match.page import Page
@@ -47,6 +50,7 @@ class HeldMatches:
         rivalled: Collection[int],
         close_later: Mapping[int, Collection[int]],
         dropped_phrase: set[int],
+        threshold: float,
     ) -> None:
         self.texts = page.texts
         self.document = page.document
@@ -57,6 +61,7 @@ class HeldMatches:
         self.rivalled = rivalled
         self.close_later = close_later
         self.dropped_phrase = dropped_phrase
+        self.threshold = threshold
 
     def corrected_in_a_copy(self, i: int, dup: Duplicate, *, both: bool = False) -> bool:
         """Whether ``dup``, whose figures differ from its original's, stands where a copy of
@@ -82,11 +87,13 @@ class HeldMatches:
     def _repeats_beside(self, i: int, dup: Duplicate, *, both: bool = False) -> bool:
         """Whether a paragraph right beside ``i`` repeats the one beside ``dup``'s original: a
         duplicate or a held match that lines up, or the same canonical text (a short line, kept
-        for now). A near copy whose numbers differ goes inside a repeated run only with this
-        (a copy that corrected a figure); a table's row with other figures, then a legend
-        repeated from an earlier table, stays. With ``both``, the paragraphs on both sides must
-        (or the document ends there): a mail's header line with another time, then the same
-        "To:" and "Subject:" lines, stays."""
+        for now), or a kept line that is that text with small edits (:meth:`_edited`: a typo
+        fixed in a line that no fuzzy hash pairs, which goes only between copies). A near copy
+        whose numbers differ goes inside a repeated run only with this (a copy that corrected a
+        figure); a table's row with other figures, then a legend repeated from an earlier
+        table, stays. With ``both``, the paragraphs on both sides must (or the document ends
+        there): a mail's header line with another time, then the same "To:" and "Subject:"
+        lines, stays."""
         sides = [self._repeats_on(i, dup, side) for side in (-1, 1)]
         return all(s is not False for s in sides) if both else True in sides
 
@@ -122,12 +129,25 @@ class HeldMatches:
         if not text:
             return False
         if doc_id is None:
-            return any(0 <= m < len(canonical) and canonical[m] == text for m in beside)
+            return any(
+                0 <= m < len(canonical)
+                and (canonical[m] == text or (k not in found and self._edited(text, canonical[m])))
+                for m in beside
+            )
         for o in dup.originals:
             entry = self.indexed.beside(doc_id, o, side)
             if entry is not None and entry.paragraph == o + side and entry.canonical == text:
                 return True
         return False
+
+    def _edited(self, text: str, other: str) -> bool:
+        """Whether canonical ``text`` is ``other`` with small edits: ``threshold`` similar
+        (rapidfuzz ``ratio``), with the same numbers (a typo fixed in a short line that no fuzzy
+        hash pairs, which waits for this one in turn)."""
+        cutoff = self.threshold * 100
+        return bool(fuzz.ratio(text, other, score_cutoff=cutoff)) and (
+            NUMBER.findall(text) == NUMBER.findall(other)
+        )
 
     def confirm_corrected(self, *, both: bool = False) -> None:
         """Confirm held near copies whose numbers differ (a corrected figure) that now stand in

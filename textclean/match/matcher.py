@@ -217,6 +217,7 @@ class _DocumentMatcher:
             self.page, self.found, self.pending, self.indexed,
             numbers_differ=self.numbers_differ, rivalled=self.rivalled,
             close_later=self.close_later, dropped_phrase=self.containment.dropped_phrase,
+            threshold=options.threshold,
         )  # fmt: skip
         # Lines between copies that stand where a copy of the text around them puts them.
         self.between = BetweenCopies(

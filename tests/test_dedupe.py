@@ -481,6 +481,24 @@ def test_a_corrected_figure_goes_beside_a_short_line_with_a_typo_that_waits_for_
     assert removed(result)[len(body) + 3] == (3, "near")
 
 
+def test_a_table_title_with_a_credit_goes_with_the_short_lines_around_it() -> None:
+    # A copy whose table title adds "(AP)": a line too short to take the credit for an affix
+    # alone, so it goes only inside a run of copies, and the lines around it (a chart's label,
+    # its source, the table's rows) are short, and go only beside a copy. Once the short lines
+    # before it go beside the copy of the paragraphs above them, the title lines up with them,
+    # and the rows after it go beside it.
+    states = ["Alaska", "Wyoming", "Montana", "Idaho", "Vermont", "Maine", "Ohio", "Utah"]
+    rows = [f"{n + 1} {state} ${40 + 3 * n}.{10 + n}" for n, state in enumerate(states)]
+    title = "Average hourly marketing rates by state in 2024"
+    labels = ["Chart 2: Full data table", "Source: our survey"]
+    head = "Rank State Average Hourly Rate"
+    body = [P2, P3, P0, P1, *labels, title, head, *rows]
+    copy = [P0, P1, *labels, f"{title} (AP)", head, *rows]
+    result = dedupe(doc(*body, *copy))
+    assert result.text == doc(*body)
+    assert removed(result)[len(body) + 4] == (6, "near")
+
+
 def test_short_lines_of_a_copy_line_up_past_the_repeats_of_a_body_that_repeats_its_runs() -> None:
     # p0 p1 p0 p1, then a product's name and list lines, repeated, and so on; then a copy that
     # ends with the list. The name's neighbour in the copy repeats p1, and what stands beside

@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping
 
 from rapidfuzz import fuzz
 
-from textclean.align import AFFIX_MIN_REST, names_replaced
+from textclean.align import AFFIX_MIN_REST, AFFIX_WORDS, names_replaced
 from textclean.canonical import word_count
 from textclean.match import runs, settle
 from textclean.match.contained import NUMBER
@@ -149,6 +149,27 @@ class HeldMatches:
             NUMBER.findall(text) == NUMBER.findall(other)
         )
 
+    def confirm_in_runs_again(self) -> None:
+        """Confirm the held matches that are their original with a few words added at one end
+        (a credit, a dateline: too short a line to take them for an affix alone) and that copies
+        found since line up with, as the first pass over the paragraphs confirmed those that
+        stood in a run then (:func:`~textclean.match.runs.confirm_in_runs`). The short lines of
+        a copy go only late, beside a copy, and such a line among them (a table's title with
+        "(AP)" after it, its rows short lines) waited for them as they waited for it. (Other
+        held matches stay as the first pass left them: a line of code with a word inserted,
+        beside the lines its listing repeats, is another statement.)"""
+        canonical = self.document.canonical
+        held = {
+            i: dup
+            for i, dup in self.pending.items()
+            if i not in self.found
+            and dup.doc_id is None
+            and dup.original is not None
+            and len(dup.originals) == 1
+            and _added_at_an_end(canonical[i], canonical[dup.original])
+        }
+        runs.confirm_in_runs(held, self.found, canonical=canonical)
+
     def confirm_corrected(self, *, both: bool = False) -> None:
         """Confirm held near copies whose numbers differ (a corrected figure) that now stand in
         a repeated run and beside a repeat of their original's neighbour (:meth:`_repeats_beside`,
@@ -250,3 +271,21 @@ class HeldMatches:
         return names_replaced(self.texts[i], self.texts[j]) or any(
             k != i and k not in self.found for k in self.close_later.get(j, ())
         )
+
+
+def _added_at_an_end(text: str, original: str) -> bool:
+    """Whether canonical ``text`` is ``original`` with up to
+    :data:`~textclean.align.AFFIX_WORDS` words before or after it.
+
+    >>> _added_at_an_end("rates in 2024 ap", "rates in 2024"), _added_at_an_end("a b c", "a c")
+    (True, False)
+    """
+    if not original or text == original:
+        return False
+    if text.startswith(original + " "):
+        extra = text[len(original) + 1 :]
+    elif text.endswith(" " + original):
+        extra = text[: -len(original) - 1]
+    else:
+        return False
+    return extra.count(" ") + 1 <= AFFIX_WORDS

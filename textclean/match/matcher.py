@@ -459,6 +459,7 @@ class _DocumentMatcher:
                 self._repeats_again()
                 self._contained_beside({j for j in turned.values() if j not in self.found})
                 self._contained_again(self._contained_in_later(), set())
+            self.held.confirm_in_runs_again()  # (held lines among short lines gone since)
             self.held.confirm_edited_runs()  # (edited copies the paragraphs gone since close up)
             self.held.confirm_corrected(both=True)  # (beside short lines of the copy gone since)
             self.held.confirm_inside_merged()  # (held copies among lines of the copy gone since)

@@ -1743,6 +1743,52 @@ def test_a_long_paragraph_that_repeats_a_sentence_or_two_of_its_own_stays_whole(
     assert [p.text for p in split_paragraphs(data)] == [data]
 
 
+def _listing() -> list[str]:
+    """Events of a listing, several with the same blurb of four sentences."""
+    blurb = (
+        "Join us for two days of talks. Hear from our speakers while earning up to ten training "
+        "credits at the same time. Meet the people who defend the networks of the region's "
+        "largest employers every day. Learn how to manage risk and try the newest tools from the "
+        "companies that make them."
+    )
+    events = [
+        ("April 8", "Harbour City", blurb),
+        ("April 9", "Meadow Falls", P0),
+        ("April 14", "Summit Ridge", blurb),
+        ("April 20", "Willow Bay", P1),
+        ("April 27", "Cliff Top", blurb),
+        ("May 4", "Station Hill", P2),
+    ]
+    return [f"{day}, 2026 Security Summit {city}. {text}" for day, city, text in events]
+
+
+def test_an_article_body_copy_of_a_listing_that_repeats_a_blurb_stays_one_paragraph() -> None:
+    # A listing whose events share a blurb, and its articleBody copy before it, run together on
+    # one line: the line says the blurb's sentences again and again, but each time as far back
+    # as another event's, not as a page with its text twice says all of it again, as far back
+    # as its copy starts. It stays one paragraph (cut where its sentences repeat, it left parts
+    # of it beside the paragraphs they repeat, and lost the rest), the first copy; the
+    # listing's paragraphs go as contained in it.
+    body = _listing()
+    copy = " ".join(body)
+    assert [p.text for p in split_paragraphs(copy)] == [copy]
+    result = dedupe(doc("Security conferences this spring", copy, *body))
+    assert result.text == doc("Security conferences this spring", copy)
+    assert {original for original, _ in removed(result).values()} == {1}
+    assert dedupe(result.text).duplicates == ()
+
+
+def test_a_page_on_one_line_that_repeats_a_blurb_is_cut_where_its_copy_starts() -> None:
+    # The same listing as a page on one line with its copy after it: runs of sentences stand
+    # again as far back as the copy starts (the most of them), and the blurbs as far back as
+    # another event's. The page is cut where the copy starts, not at the first blurb said
+    # again; the listing before it stays whole, blurbs and all, and the copy goes.
+    body = " ".join(_listing())
+    result = dedupe(f"{body} {body}")
+    assert result.text == body
+    assert dedupe(result.text).duplicates == ()
+
+
 @pytest.mark.parametrize("width", [40, 60, 72])
 def test_a_copy_hard_wrapped_one_line_a_paragraph_goes_line_by_line(width: int) -> None:
     # A plain-text copy, wrapped at a fixed width, in a document of one paragraph a line: every

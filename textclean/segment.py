@@ -49,6 +49,7 @@ PARAGRAPH SEPARATOR always ends a paragraph. Spans exclude the white space aroun
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -144,9 +145,17 @@ def _split_repeats(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Paragr
     sentences the body itself says twice (a section's template) stay in it. The text after
     the last such run is one paragraph again if it is longer than the stretch before it (the
     body after a teaser of its first paragraphs); shorter, it is the copy's end, maybe edited.
-    A sentence or two said again (a refrain, a quote) is no copy, and leaves the paragraph
-    whole; so is a line of data or markup (a JSON-LD object, HTML), which is matched as a
-    whole.
+    Each part left whole is split again in turn if it repeats itself (as a second run on the
+    output would find it alone).
+
+    The copy's runs all stand as far back as it starts (a sentence or two more or fewer past
+    an edit): the distance whose runs hold the most words places it, and those runs must hold
+    more than half of the words of all runs said again. Blocks the body says again at other
+    distances (a section's template, a blurb that a listing repeats under several events) do
+    not place it; a paragraph whose runs stand at many distances, none holding most of them, is
+    no page with its text twice (an ``articleBody`` copy of such a listing, matched whole). A
+    sentence or two said again (a refrain, a quote) is no copy, and leaves the paragraph whole;
+    so is a line of data or markup (a JSON-LD object, HTML), which is matched as a whole.
     """
     split = {
         p.index: parts
@@ -198,7 +207,6 @@ def _repeat_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:
     # sentences take more runs in a row than long ones); so are runs as far back, a sentence
     # apart (an edited sentence, which no run holding it stands earlier, between them).
     words = list(map(word_count, canonical))
-    cut = end = 0
     rows: list[list[int]] = []
     for n in sorted(shifts):
         if rows and (
@@ -208,23 +216,53 @@ def _repeat_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:
             rows[-1].append(n)
         else:
             rows.append([n])
-    for row in rows:
-        if sum(words[row[0] : row[-1] + _REPEATED_RUN]) >= _REPEATED_WORDS:
-            if not end:
-                cut = shifts[row[0]]  # (where a copy of the text from its start starts)
-            end = row[-1] + _REPEATED_RUN
-    if not end:
+    rows = [row for row in rows if sum(words[row[0] : row[-1] + _REPEATED_RUN]) >= _REPEATED_WORDS]
+    if not rows:
         return None
-    cut = _copy_start(canonical, cut)
+    # The copy is of the text from the start, so its runs stand as far back as it starts (a
+    # sentence or two more or fewer past an edit): the shift whose runs hold the most words.
+    # Blocks that the text says again elsewhere (a blurb repeated through a listing) stand
+    # at other distances, and make no copy unless they hold most of what would be one.
+    by_shift: dict[int, list[int]] = defaultdict(list)
+    for n, shift in shifts.items():
+        by_shift[shift].append(n)
+
+    def held(shift: int) -> set[int]:  # (the sentences of the runs as far back as ``shift``)
+        near = (
+            n for s in range(shift - _SHIFTED, shift + _SHIFTED + 1) for n in by_shift.get(s, ())
+        )
+        return {m for n in near for m in range(n, n + _REPEATED_RUN)}
+
+    starts = {shifts[row[0]] for row in rows}
+    shift = max(sorted(starts), key=lambda s: sum(words[m] for m in held(s)))
+    mine = held(shift)
+    held_all = {m for n in shifts for m in range(n, n + _REPEATED_RUN)}
+    rows = [row for row in rows if abs(shifts[row[0]] - shift) <= _SHIFTED]
+    cut = _copy_start(canonical, shifts[rows[0][0]])
+    end = rows[-1][-1] + _REPEATED_RUN
+    if 2 * sum(words[m] for m in mine) <= sum(words[m] for m in held_all):
+        return None  # (runs said again here and there: a listing's blurbs, no copy)
     offset = paragraph.start
-    parts = [(offset, offset + spans[cut - 1][1])]
+    parts = _again(paragraph, 0, spans[cut - 1][1])
     if len(spans) - end <= end - cut:  # (a copy's end, maybe edited)
         end = len(spans)
     parts += [(offset + a, offset + b) for a, b in spans[cut:end]]
     if end < len(spans):  # (more text after the last repeated run than in the copy: a body
         # after a teaser of it, whole again)
-        parts.append((offset + spans[end][0], offset + spans[-1][1]))
+        parts += _again(paragraph, spans[end][0], spans[-1][1])
     return parts
+
+
+def _again(paragraph: Paragraph, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of ``paragraph.text[start:end]`` (a part left whole by
+    :func:`_repeat_parts`), as its spans in the text: itself, or split where it repeats itself
+    in turn (runs said again at another distance than the copy's, which a second run on the
+    output would find in it alone)."""
+    a, b = paragraph.start + start, paragraph.start + end
+    if end - start < RUN_TOGETHER_CHARS:
+        return [(a, b)]
+    parts = _repeat_parts(Paragraph(paragraph.index, a, b, paragraph.text[start:end]))
+    return [(a, b)] if parts is None else parts
 
 
 def _copy_start(canonical: list[str], shift: int) -> int:

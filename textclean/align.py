@@ -31,6 +31,7 @@ __all__ = [
     "MIN_RUN",
     "NUMBER_WORDS",
     "OPPOSITES",
+    "RAW_WORD",
     "Spans",
     "added_at_ends",
     "aligned_span",
@@ -734,7 +735,8 @@ def spun(text: str, original: str) -> bool:
     )
 
 
-_RAW_WORD = re.compile(r"\w+")
+RAW_WORD = re.compile(r"\w+")
+"""A word of raw text (letters and digits in a row), not of the canonical form."""
 
 
 def names_replaced(text: str, original: str) -> bool:
@@ -750,8 +752,8 @@ def names_replaced(text: str, original: str) -> bool:
     >>> names_replaced("The council said it met.", "The council says it met.")
     False
     """
-    found = [(m.group(), m.start()) for m in _RAW_WORD.finditer(text)]
-    other = [(m.group(), m.start()) for m in _RAW_WORD.finditer(original)]
+    found = [(m.group(), m.start()) for m in RAW_WORD.finditer(text)]
+    other = [(m.group(), m.start()) for m in RAW_WORD.finditer(original)]
     ops = Indel.opcodes([w.casefold() for w, _ in found], [w.casefold() for w, _ in other])
     replaced = inside = 0
     for taken, given in _stretches(ops, found, other):

@@ -233,14 +233,13 @@ def _repeat_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:
         )
         return {m for n in near for m in range(n, n + _REPEATED_RUN)}
 
-    starts = {shifts[row[0]] for row in rows}
-    shift = max(sorted(starts), key=lambda s: sum(words[m] for m in held(s)))
-    mine = held(shift)
+    weights = {s: sum(words[m] for m in held(s)) for s in sorted({shifts[r[0]] for r in rows})}
+    shift = max(weights, key=weights.__getitem__)  # (the first of equals)
     held_all = {m for n in shifts for m in range(n, n + _REPEATED_RUN)}
     rows = [row for row in rows if abs(shifts[row[0]] - shift) <= _SHIFTED]
     cut = _copy_start(canonical, shifts[rows[0][0]])
     end = rows[-1][-1] + _REPEATED_RUN
-    if 2 * sum(words[m] for m in mine) <= sum(words[m] for m in held_all):
+    if 2 * weights[shift] <= sum(words[m] for m in held_all):
         return None  # (runs said again here and there: a listing's blurbs, no copy)
     offset = paragraph.start
     parts = _again(paragraph, 0, spans[cut - 1][1])

@@ -114,7 +114,7 @@ class Containment:
         self.pending = pending
         self.short_repeats = short_repeats
         # (a merged copy may hold boilerplate lines that the paragraphs it copies lack)
-        self.furniture = self.boilerplate.match_canonical if self.boilerplate else None
+        self.furniture = merged.furniture
         # Paragraphs containment was tried for, in vain so far, and the first of the paragraphs
         # of this document it was tried against (a window may add the kept one before it).
         self.uncontained: dict[int, int] = {}

@@ -21,6 +21,7 @@ from rapidfuzz.distance import Indel, Opcodes
 from textclean.align import (
     AFFIX_WORDS,
     CLAIM_WORDS,
+    RAW_WORD,
     added_at_ends,
     dropped_inside,
     drops_inside,
@@ -42,7 +43,6 @@ ADDED_SENTENCE_WORDS = 2  # a sentence added to a copy, "It failed.", is new con
 # Edits.drops_a_phrase), unless the word is one of CLAIM_WORDS.
 _EDITED_WORDS = 20
 _CREDIT = re.compile(r"[(\[]([^()\[\]]*)[)\]]\s*$")  # what the brackets ending a text hold
-_WORD = re.compile(r"\w+")
 
 
 class Edits:
@@ -146,7 +146,7 @@ class Edits:
         are no small edit, alone or in a run of copies."""
         dateline = len(self.page.dateline(i)[1])
         credit = _CREDIT.search(self.texts[i])
-        names = _WORD.findall(credit.group(1)) if credit is not None else []
+        names = RAW_WORD.findall(credit.group(1)) if credit is not None else []
         named = all(name[0].isupper() for name in names)
 
         def affix(a: int, b: int) -> bool:

@@ -18,7 +18,7 @@ from itertools import pairwise
 import regex
 from rapidfuzz import fuzz
 
-from textclean.align import AFFIX_WORDS, DATELINE, figures, list_number, whole_words_in
+from textclean.align import AFFIX_WORDS, DATELINE, RAW_WORD, figures, list_number, whole_words_in
 from textclean.canonical import word_count
 from textclean.match.merged import HEADING_WORDS, MAX_PASSED
 from textclean.match.model import Removals, describe
@@ -156,7 +156,6 @@ _CAPTION_CREDIT = re.compile(
 _CREDIT_WORDS = 8  # (the most words of such a credit: "Jane Doe for The New York Times")
 _CREDIT_JOINERS = frozenset({"via", "for", "and", "of", "the", "de", "van", "von", "courtesy"})
 _CAPTION_WORDS = 3  # (the fewest words of a caption: "Price" over "Price (USD)" is a table's)
-_WORD = re.compile(r"\w+")
 
 
 def remove_captions(
@@ -203,13 +202,13 @@ def _credit_after(raw: str, text: str) -> bool:
     (which open it) but a credit (:data:`_CAPTION_CREDIT`): up to :data:`_CREDIT_WORDS` words, each
     opening with a capital but "via", "for" and the like, no figure, and in brackets two
     names or more, or a name and an agency ("(Jane Doe/AP)")."""
-    ends = [m.end() for m in _WORD.finditer(raw)]
+    ends = [m.end() for m in RAW_WORD.finditer(raw)]
     words = text.count(" ") + 1
     match = _CAPTION_CREDIT.fullmatch(raw, ends[words - 1]) if len(ends) > words else None
     if match is None:
         return False
     bracketed = match.group("bracketed")
-    names = _WORD.findall(bracketed or match.group("labelled"))
+    names = RAW_WORD.findall(bracketed or match.group("labelled"))
     return (
         0 < len(names) <= _CREDIT_WORDS
         and names[0][0].isupper()

@@ -1478,6 +1478,22 @@ def test_article_body_copy_run_together_without_spaces_after_the_body_is_contain
     assert set(dup.originals) == set(range(len(BODY)))
 
 
+def test_two_copies_run_together_one_without_spaces_read_as_the_same_words() -> None:
+    # An ``articleBody`` copy (the paragraphs joined by spaces) first, then the body, then the
+    # copy a scraper took from the page's paragraphs without separators. Run together, a
+    # heading that opens with a number ("Two ferries a day" after "Timetable") or ends with one
+    # ("Route 9") glues it to the word beside it: the same letters with a space lost, not a
+    # number dropped.
+    body = ["Harbour bridge", P0, "Timetable", "Two ferries a day", P2, "Route 9", P3, P4]
+    spaced, glued = " ".join(body), "".join(body)
+    assert {"timetabletwo", "9opposition"} <= set(canonical_form(glued).split(" "))
+    result = dedupe(doc(spaced, *body, glued))
+    assert result.text == spaced
+    assert removed(result)[len(body) + 1] == (0, "near")
+    # Figures run together stay two figures: "9 5" is not "95".
+    assert dedupe(doc(f"{P0} Route 9 5 stops", P1, f"{P0} Route 95 stops")).duplicates == ()
+
+
 CONFIG = {"PORT": "8080", "USER": "admin", "PASSWORD": "x", "DEBUG": "", "DEBUG_ENABLE": "true",
           "PROFILE_ENABLE": "true", "MAIL_HOST": "mail"}  # fmt: skip
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
+from itertools import accumulate
 from typing import TypeVar
 
 from rapidfuzz import fuzz
@@ -333,7 +334,7 @@ def only_small_edits(
             continue
         if length == 1 and _replaced_by_similar(words[op.src_start], ops, n, other, typos):
             continue
-        if _respaced(words[op.src_start : op.src_end], ops, n, other):
+        if _respaced(ops, n, words, other):
             continue
         if aside is not None and not _beside_insert(ops, n) and aside(op.src_start, op.src_end):
             continue
@@ -488,25 +489,34 @@ def _swapped(taken: int, given: int, slack: int) -> bool:
     return abs(taken - given) <= slack and taken > 0 and given > 0
 
 
-def drops_numbers(ops: Opcodes, other: list[str]) -> bool:
+def drops_numbers(words: list[str], ops: Opcodes, other: list[str]) -> bool:
     """Whether words of ``other`` that hold digits, or numbers written out
-    (:data:`NUMBER_WORDS`), are missing, away from its ends.
+    (:data:`NUMBER_WORDS`), are missing from ``words`` (``ops`` aligns the two), away from its
+    ends. A number run into the word beside it is not missing: the same letters with a space
+    lost, as text run together from a page's paragraphs has them ("video one" and "videoone";
+    not "9 5" and "95", two numbers).
 
     >>> other = "battery 9 5 hours".split()
-    >>> drops_numbers(Indel.opcodes("battery 9 hours".split(), other), other)
+    >>> drops_numbers("battery 9 hours".split(), Indel.opcodes("battery 9 hours".split(), other), other)
     True
     >>> other = "three people were hurt".split()
-    >>> drops_numbers(Indel.opcodes("five people were hurt".split(), other), other)
+    >>> drops_numbers("five people were hurt".split(), Indel.opcodes("five people were hurt".split(), other), other)
     False
     >>> other = "police say three people were hurt".split()
-    >>> drops_numbers(Indel.opcodes("police say five people were hurt".split(), other), other)
+    >>> drops_numbers("police say five people were hurt".split(), Indel.opcodes("police say five people were hurt".split(), other), other)
     True
-    """
+    >>> other = "on prime video one battle after another".split()
+    >>> words = "on prime videoone battle after another".split()
+    >>> drops_numbers(words, Indel.opcodes(words, other), other)
+    False
+    """  # noqa: E501
     for n, op in enumerate(ops):
         inside = op.tag == "insert" and op.dest_start > 0 and op.dest_end < len(other)
         missing = other[op.dest_start : op.dest_end]
         if not inside or not any(w in NUMBER_WORDS or _has_digit(w) for w in missing):
             continue
+        if _respaced(ops, n, words, other):
+            continue  # (the same letters, run together with a word beside them)
         if _beside_insert(ops, n, "delete") or not all(map(is_address, missing)):
             return True  # (but a link that ``other`` prints as text is no fact)
     return False
@@ -533,19 +543,60 @@ def _replaced_by_similar(
     return False
 
 
-def _respaced(taken: list[str], ops: Opcodes, n: int, other: list[str]) -> bool:
-    """Whether the words ``taken`` (deleted by ``ops[n]``) are the words inserted beside them
-    with the spaces moved: the same letters, no digit among them ("9 5" and "95" are two
-    numbers)."""
-    joined = "".join(taken)
-    if _has_digit(joined):
-        return False
-    for m in (n - 1, n + 1):
-        if 0 <= m < len(ops) and ops[m].tag == "insert":
-            given = other[ops[m].dest_start : ops[m].dest_end]
-            if len(given) + len(taken) > 2 and "".join(given) == joined:
-                return True
+def _respaced(ops: Opcodes, n: int, words: list[str], other: list[str]) -> bool:
+    """Whether the edit ``ops[n]`` and the one beside it, or the run of edits around it (the
+    deletions and insertions between two equal stretches of ``words`` and ``other``, across
+    single words the alignment paired), put back the words they take with the spaces moved
+    (:func:`_spaces_moved`): words run together or split apart, however the alignment ordered
+    the pieces ("unpacking boxes boxes" and "unpackingboxes boxes", a heading run into the
+    paragraph after it, aligned "unpacking", "unpackingboxes", "boxes", "boxes").
+
+    >>> words = "see unpacking boxes boxes are".split()
+    >>> other = "see unpackingboxes boxes are".split()
+    >>> ops = Opcodes([("equal", 0, 1, 0, 1), ("insert", 1, 1, 1, 2), ("delete", 1, 2, 2, 2),
+    ...     ("equal", 2, 3, 2, 3), ("delete", 3, 4, 3, 3), ("equal", 4, 5, 3, 4)], 5, 4)
+    >>> _respaced(ops, 2, words, other), _respaced(ops, 4, words, other)
+    (True, True)
+    """
+
+    def one_word(m: int) -> bool:
+        op = ops[m]
+        return op.tag != "equal" or op.src_end - op.src_start == 1
+
+    first, last = n, n
+    while first > 0 and one_word(first - 1):
+        first -= 1
+    while last + 1 < len(ops) and one_word(last + 1):
+        last += 1
+    while ops[first].tag == "equal":  # (the run starts and ends with an edit)
+        first += 1
+    while ops[last].tag == "equal":
+        last -= 1
+    spans = [(first, last), *((min(n, m), max(n, m)) for m in (n - 1, n + 1) if first <= m <= last)]
+    for a, b in dict.fromkeys(spans):
+        run = [ops[m] for m in range(a, b + 1)]
+        taken = [w for op in run for w in words[op.src_start : op.src_end]]
+        given = [w for op in run for w in other[op.dest_start : op.dest_end]]
+        if len(taken) + len(given) > 2 and _spaces_moved(taken, given):
+            return True
     return False
+
+
+def _spaces_moved(words: Sequence[str], other: Sequence[str]) -> bool:
+    """Whether ``words`` and ``other`` are the same letters with spaces moved, none between two
+    digits: words run together ("98failed", "video one") or split apart, not two numbers made
+    one ("9 5" and "95").
+
+    >>> _spaces_moved(["98failed"], ["98", "failed"]), _spaces_moved(["videoone"], ["video", "one"])
+    (True, True)
+    >>> _spaces_moved(["95"], ["9", "5"]), _spaces_moved(["a1", "2b"], ["a12b"])
+    (False, False)
+    """
+    joined = "".join(words)
+    if joined != "".join(other):
+        return False
+    moved = set(accumulate(map(len, words[:-1]))) ^ set(accumulate(map(len, other[:-1])))
+    return not any(joined[p - 1].isdigit() and joined[p].isdigit() for p in moved)
 
 
 def typo(a: str, b: str) -> bool:
@@ -730,7 +781,7 @@ def spun(text: str, original: str) -> bool:
     ops = Indel.opcodes(words, other)
     return (
         word_for_word(ops, slack=1)
-        and not drops_numbers(ops, other)
+        and not drops_numbers(words, ops, other)
         and not says_the_opposite(words, other, ops)
     )
 
@@ -814,5 +865,5 @@ def edited(text: str, original: str, ops: Opcodes | None = None) -> bool:
     return (
         only_small_edits(words, other, ops)
         and only_small_edits(other, words)
-        and not drops_numbers(ops, other)
+        and not drops_numbers(words, ops, other)
     )

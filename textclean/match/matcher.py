@@ -1270,7 +1270,7 @@ class _DocumentMatcher:
             self.indexed.texts[doc_id, j] = candidates[best[1]][1]
         other = aligned.split(" ")
         ops = Indel.opcodes(words, other)
-        if drops_numbers(ops, other):  # "9.5 hours" and "9 hours" are different facts
+        if drops_numbers(words, ops, other):  # "9.5 hours" and "9 hours" are different facts
             # Inside a copy of the body a changed figure is a correction of the same page, and
             # goes with the copy; an earlier document's figure is last week's: the new one is
             # an update, new content, and stays. So does a line with more figures changed

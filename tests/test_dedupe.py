@@ -1494,6 +1494,26 @@ def test_two_copies_run_together_one_without_spaces_read_as_the_same_words() -> 
     assert dedupe(doc(f"{P0} Route 9 5 stops", P1, f"{P0} Route 95 stops")).duplicates == ()
 
 
+def test_a_copy_run_together_with_its_list_of_addresses_goes() -> None:
+    # The body ends with a list of references, one address a line; a copy taken from the
+    # page's paragraphs without separators runs them into each other ("PMC3662288/https://...")
+    # and into the heading before them ("Referenceshttps://..."). Each still reads as an
+    # address of its own, so the copy is the body laid end to end.
+    references = [
+        "https://www.example.org/pmc/articles/PMC3662288/",
+        "https://journal.example.com/doi/full/10.1016/j.jacc.2017.06.006",
+        "https://library.example.net/doi/abs/10.1002/clc.22863",
+    ]
+    body = [*BODY, "References", *references]
+    result = dedupe(doc(*body, "".join(body)))
+    assert result.text == doc(*body)
+    assert [(d.index, d.kind) for d in result.duplicates] == [(len(body), "contained")]
+    glued = canonical_form("Referenceshttps://www.example.org/a/https://example.com/b2https://x.io")
+    assert glued == "references 0exampleorga 0examplecomb2 0xio"
+    # An address inside another one's query string stays in it.
+    assert canonical_form("https://example.com/out?url=https://other.example/x") == "0examplecomout"
+
+
 CONFIG = {"PORT": "8080", "USER": "admin", "PASSWORD": "x", "DEBUG": "", "DEBUG_ENABLE": "true",
           "PROFILE_ENABLE": "true", "MAIL_HOST": "mail"}  # fmt: skip
 

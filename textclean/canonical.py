@@ -87,7 +87,7 @@ __all__ = [
     "word_count",
 ]
 
-CANONICAL_VERSION = 15
+CANONICAL_VERSION = 16
 """Changes whenever the canonical form of some text changes (and with it every key of it)."""
 
 # While folding, U+0002 marks a sentence end and U+0001 separates paragraphs; both are removed
@@ -173,6 +173,12 @@ ADDRESS_START = rf"(?:{_SCHEME}://|www\.)"
 _ADDRESS = re.compile(
     rf"(?<![\w/.+-]){ADDRESS_START}[^\s\x01]*[^\s\x01{re.escape(_ADDRESS_TRAIL)}]"
 )
+# An ``http://`` or ``https://`` address run into the word or the address before it, as text
+# taken from a page's paragraphs without separators runs a list of references together
+# ("PMC3662288/https://www.example.org/...", "Referenceshttps://..."): it starts a word of its
+# own. Not after "=", "%", "?", "&", "#", ":" or an opening quote or bracket, where an address
+# holds another one (``?url=https://...``).
+_GLUED_ADDRESS = re.compile(r"(?<=[^\s=%?&#:\"'(\[<{\x01\x02])(?=https?://)", re.IGNORECASE)
 # ... and one that a wrap at a fixed width (or print) broke at the end of a line, the rest of it
 # opening the next: one address again (see _join_address).
 # Tried once a word (from its start: the first address in it, or none; possessive, atomic), so
@@ -291,6 +297,8 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
         if ("//" in raw or "www." in raw) and _ADDRESS_AT_LINE_END.search(raw[::-1]):
             raw = _ADDRESS_BROKEN.sub(_join_address, raw)
     if "://" in raw or "www." in raw:
+        if "://" in raw:
+            raw = _GLUED_ADDRESS.sub(" ", raw)
         raw = _ADDRESS.sub(_address_word, raw)
     for old, new in _TYPOGRAPHY:
         if old in raw:

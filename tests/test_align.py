@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Opcodes
 
-from textclean.align import OPPOSITES, _stretches, coverage, names_replaced, says_the_opposite
+from textclean.align import (
+    OPPOSITES,
+    _stretches,
+    coverage,
+    names_replaced,
+    only_small_edits,
+    says_the_opposite,
+)
 
 LINE = "share this article we have listened to residents the mayor said"
 QUOTE = "we have listened to residents the mayor said"
@@ -84,3 +91,31 @@ def test_says_the_opposite_without_an_alignment_answers_as_with_one(
         for w in taken
     )
     assert says_the_opposite(words, other) == says_the_opposite(words, other, ops) == expected
+
+
+def test_small_edits_read_the_same_however_the_alignment_orders_a_word_said_twice() -> None:
+    # "cd stringwars stringwars" (a command, then a variable of the same name) with a typo in
+    # the first: an alignment may pair the copy's second word with the first one and insert
+    # the second, past the typo rather than beside it. Both orders are the same edit, and so
+    # is a heading run into the paragraph after it past a repeated word.
+    typo, text = (
+        "cd strinwgars stringwars dataset readme",
+        "cd stringwars stringwars dataset readme",
+    )
+    words, other = typo.split(" "), text.split(" ")
+    beside = Opcodes([("equal", 0, 1, 0, 1), ("delete", 1, 2, 1, 1), ("insert", 2, 2, 1, 2),
+                      ("equal", 2, 5, 2, 5)], 5, 5)  # fmt: skip
+    past = Opcodes([("equal", 0, 1, 0, 1), ("delete", 1, 2, 1, 1), ("equal", 2, 3, 1, 2),
+                    ("insert", 3, 3, 2, 3), ("equal", 3, 5, 3, 5)], 5, 5)  # fmt: skip
+    assert only_small_edits(words, other, beside) and only_small_edits(words, other, past)
+    split, run = "see unpacking boxes boxes are heavy", "see unpackingboxes boxes are heavy"
+    past = Opcodes([("equal", 0, 1, 0, 1), ("insert", 1, 1, 1, 2), ("delete", 1, 2, 2, 2),
+                    ("equal", 2, 3, 2, 3), ("delete", 3, 4, 3, 3),
+                    ("equal", 4, 6, 3, 5)], 6, 5)  # fmt: skip
+    assert only_small_edits(split.split(" "), run.split(" "), past)
+    # A word missing past the repeated one is no typo of it.
+    other = f"{text[:24]} other {text[25:]}".split(" ")
+    assert other[3] == "other"
+    past = Opcodes([("equal", 0, 1, 0, 1), ("delete", 1, 2, 1, 1), ("equal", 2, 3, 1, 2),
+                    ("insert", 3, 3, 2, 4), ("equal", 3, 5, 4, 6)], 5, 6)  # fmt: skip
+    assert not only_small_edits(words, other, past)

@@ -531,16 +531,37 @@ def _beside_insert(ops: Opcodes | Sequence[Opcode], n: int, tag: str = "insert")
 def _replaced_by_similar(
     word: str, ops: Opcodes, n: int, other: list[str], typos: bool = True
 ) -> bool:
+    """Whether the deleted ``word`` (``ops[n]``) is a typing error of a word inserted beside it;
+    or past a word the two share, when that word is the one inserted: ``other`` says it twice,
+    and the alignment paired the second ("cd strinwgars stringwars" and "cd stringwars
+    stringwars", aligned "strinwgars", "stringwars", then the other "stringwars" inserted: the
+    same alignment as "strinwgars" for "stringwars", then "stringwars").
+
+    >>> words, other = "cd strinwgars stringwars dataset".split(), "cd stringwars stringwars dataset".split()
+    >>> ops = Opcodes([("equal", 0, 1, 0, 1), ("delete", 1, 2, 1, 1), ("equal", 2, 3, 1, 2),
+    ...     ("insert", 3, 3, 2, 3), ("equal", 3, 4, 3, 4)], 4, 4)
+    >>> _replaced_by_similar("strinwgars", ops, 1, other)
+    True
+    """  # noqa: E501
     typo = _typo if typos else _clear_typo
-    for m in (n - 1, n + 1):
-        if (
-            0 <= m < len(ops)
-            and ops[m].tag == "insert"
-            and ops[m].dest_end - ops[m].dest_start == 1
-            and typo(word, other[ops[m].dest_start])
-        ):
+    for step in (-1, 1):
+        m = n + step
+        if not 0 <= m < len(ops):
+            continue
+        if ops[m].tag == "equal" and ops[m].dest_end - ops[m].dest_start == 1:
+            shared, m = other[ops[m].dest_start], m + step  # (past the word the two share)
+            if not (0 <= m < len(ops) and _inserted_words(ops[m]) == 1):
+                continue
+            if other[ops[m].dest_start] != shared:
+                continue
+        if _inserted_words(ops[m]) == 1 and typo(word, other[ops[m].dest_start]):
             return True
     return False
+
+
+def _inserted_words(op: Opcode) -> int:
+    """How many words ``op`` inserts (0 for another edit)."""
+    return op.dest_end - op.dest_start if op.tag == "insert" else 0
 
 
 def _respaced(ops: Opcodes, n: int, words: list[str], other: list[str]) -> bool:

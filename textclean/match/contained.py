@@ -568,23 +568,14 @@ class Containment:
 
     def _own_short_sentence(self, i: int, text: str, pieces: Sequence[int]) -> bool:
         """Whether paragraph ``i`` (canonical ``text``, laid out from ``pieces``) has a sentence
-        of :data:`ADDED_SENTENCE_WORDS` to :data:`~textclean.align.AFFIX_WORDS` words, all of
-        letters, that none of the paragraphs from the first piece to the last holds (those
-        skipped between pieces too): a sentence of its own between them ("... on Thursday. It
-        never happened. The trial ..."), which a gap of a few words would pass for a dateline
-        or a credit."""
+        of its own that none of the paragraphs from the first piece to the last holds (those
+        skipped between pieces too): see :func:`own_short_sentence`."""
         if text != self.document.canonical[i]:
             return False
         words = text.split(" ")
-        stretch = range(min(pieces), max(pieces) + 1)
-        joined = f" {' '.join(self.document.canonical[k] for k in stretch)} "
-        starts = [*self.document.sentence_starts(i), len(words)]
-        return any(
-            ADDED_SENTENCE_WORDS <= b - a <= AFFIX_WORDS
-            and all(w.isalpha() for w in words[a:b])  # (no figures of a table, no address)
-            and f" {' '.join(words[a:b])} " not in joined
-            for a, b in pairwise(starts)
-        )
+        canonical = self.document.canonical
+        stretch = [canonical[k] for k in range(min(pieces), max(pieces) + 1)]
+        return own_short_sentence(words, self.document.sentence_starts(i), stretch)
 
     def _removed_among(self, candidates: Candidates, i: int) -> bool:
         """Whether a removed paragraph stands right beside one of this document's
@@ -847,6 +838,31 @@ class Containment:
                 if between > _MAX_GAP:
                     return True
         return False
+
+
+def own_short_sentence(words: list[str], starts: Sequence[int], paragraphs: Sequence[str]) -> bool:
+    """Whether canonical ``words`` (its sentences starting at word indices ``starts``) have a
+    sentence of :data:`ADDED_SENTENCE_WORDS` to :data:`~textclean.align.AFFIX_WORDS` words, all
+    of letters, that the canonical ``paragraphs`` laid end to end do not hold: a sentence of its
+    own between copies of them ("... on Thursday. It never happened. The trial ..."), which a
+    gap of a few words would pass for a dateline or a credit. A wordless paragraph between two
+    ("---", a rule between a sentence and a line of code) parts none of their words.
+
+    >>> paragraphs = ["apply it to any vue file", "", "match vue", "the rule ends there"]
+    >>> copy = "apply it to any vue file match vue the rule ends there".split()
+    >>> own_short_sentence(copy, [0, 4, 8], paragraphs)  # ("vue file match vue")
+    False
+    >>> added = "apply it to any vue file it never happened the rule ends there".split()
+    >>> own_short_sentence(added, [0, 6, 9], paragraphs)  # ("it never happened")
+    True
+    """
+    joined = f" {' '.join(p for p in paragraphs if p)} "
+    return any(
+        ADDED_SENTENCE_WORDS <= b - a <= AFFIX_WORDS
+        and all(w.isalpha() for w in words[a:b])  # (no figures of a table, no address)
+        and f" {' '.join(words[a:b])} " not in joined
+        for a, b in pairwise([*starts, len(words)])
+    )
 
 
 def _whole_neighbours(sources: Sequence[tuple[int, int, str]], ops: Opcodes) -> bool:

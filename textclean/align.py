@@ -496,20 +496,18 @@ def drops_numbers(words: list[str], ops: Opcodes, other: list[str]) -> bool:
     lost, as text run together from a page's paragraphs has them ("video one" and "videoone";
     not "9 5" and "95", two numbers).
 
-    >>> other = "battery 9 5 hours".split()
-    >>> drops_numbers("battery 9 hours".split(), Indel.opcodes("battery 9 hours".split(), other), other)
+    >>> def drops(text, original):
+    ...     words, other = text.split(), original.split()
+    ...     return drops_numbers(words, Indel.opcodes(words, other), other)
+    >>> drops("battery 9 hours", "battery 9 5 hours")
     True
-    >>> other = "three people were hurt".split()
-    >>> drops_numbers("five people were hurt".split(), Indel.opcodes("five people were hurt".split(), other), other)
+    >>> drops("five people were hurt", "three people were hurt")
     False
-    >>> other = "police say three people were hurt".split()
-    >>> drops_numbers("police say five people were hurt".split(), Indel.opcodes("police say five people were hurt".split(), other), other)
+    >>> drops("police say five people were hurt", "police say three people were hurt")
     True
-    >>> other = "on prime video one battle after another".split()
-    >>> words = "on prime videoone battle after another".split()
-    >>> drops_numbers(words, Indel.opcodes(words, other), other)
+    >>> drops("on prime videoone battle after another", "on prime video one battle after another")
     False
-    """  # noqa: E501
+    """
     for n, op in enumerate(ops):
         inside = op.tag == "insert" and op.dest_start > 0 and op.dest_end < len(other)
         missing = other[op.dest_start : op.dest_end]
@@ -537,24 +535,21 @@ def _replaced_by_similar(
     stringwars", aligned "strinwgars", "stringwars", then the other "stringwars" inserted: the
     same alignment as "strinwgars" for "stringwars", then "stringwars").
 
-    >>> words, other = "cd strinwgars stringwars dataset".split(), "cd stringwars stringwars dataset".split()
+    >>> other = "cd stringwars stringwars dataset".split()
     >>> ops = Opcodes([("equal", 0, 1, 0, 1), ("delete", 1, 2, 1, 1), ("equal", 2, 3, 1, 2),
     ...     ("insert", 3, 3, 2, 3), ("equal", 3, 4, 3, 4)], 4, 4)
     >>> _replaced_by_similar("strinwgars", ops, 1, other)
     True
-    """  # noqa: E501
+    """
     typo = _typo if typos else _clear_typo
     for step in (-1, 1):
-        m = n + step
-        if not 0 <= m < len(ops):
+        m, shared = n + step, None
+        if 0 <= m < len(ops) and ops[m].tag == "equal" and ops[m].dest_end - ops[m].dest_start == 1:
+            m, shared = m + step, other[ops[m].dest_start]  # (past the word the two share)
+        if not (0 <= m < len(ops) and _inserted_words(ops[m]) == 1):
             continue
-        if ops[m].tag == "equal" and ops[m].dest_end - ops[m].dest_start == 1:
-            shared, m = other[ops[m].dest_start], m + step  # (past the word the two share)
-            if not (0 <= m < len(ops) and _inserted_words(ops[m]) == 1):
-                continue
-            if other[ops[m].dest_start] != shared:
-                continue
-        if _inserted_words(ops[m]) == 1 and typo(word, other[ops[m].dest_start]):
+        inserted = other[ops[m].dest_start]
+        if (shared is None or inserted == shared) and typo(word, inserted):
             return True
     return False
 

@@ -3814,6 +3814,27 @@ def test_a_sentence_added_that_shares_words_with_the_heading_after_it_stays() ->
     assert removed(result) == {k: (5 + k, "contained" if k == 1 else "exact") for k in range(5)}
 
 
+def test_a_reworded_copy_after_an_older_copy_and_the_body_goes_whole() -> None:
+    # Three versions of the body on one page: an older one (its third paragraph lacks the last
+    # sentence), the body, then another outlet's rewording of the body. The reworded paragraph
+    # is held (its words are replaced, not edited) and goes only inside a run of copies: its
+    # neighbours repeat the older version's paragraphs, first printed there, and the body
+    # prints them again beside its original.
+    older = [P0, P1, "Work is due to start in March and should take about 18 months.", P3, P4]
+    reworded = (
+        "Work is due to begin in March and should last about 18 months. During that period, "
+        "ferries will sail every 20 minutes between the two quays, and a temporary footbridge "
+        "will be constructed next to the old one."
+    )
+    copy = [P0, P1, reworded, P3, P4]
+    result = dedupe(doc(*older, *ARTICLE, *copy))
+    assert result.text == doc(*ARTICLE)
+    assert removed(result)[12] == (7, "near")
+    # Alone, the rewording of one paragraph between two lines it does not sit beside stays.
+    result = dedupe(doc(*older, *ARTICLE, P4, reworded, P0))
+    assert 11 in result.kept
+
+
 def test_a_sentence_reworded_in_a_copy_is_no_sentence_added() -> None:
     # Half the words of a short sentence replaced one for one is a rewording, not new content:
     # inside the repeated body the paragraph goes as a near copy.

@@ -315,15 +315,43 @@ def confirm_in_runs(
             ):
                 repeats.setdefault(dup.original, []).append(k)
 
-    def placed(i: int, dup: Duplicate) -> Duplicate:  # (an original in this document)
+    def placed(i: int, dup: Duplicate) -> Duplicate:
+        if not repeats or dup.doc_id is not None:  # (an original in this document)
+            return dup
         more = tuple(k for o in dup.originals for k in repeats.get(o, ()) if k != i)
         return replace(dup, originals=dup.originals + more) if more else dup
 
+    # (the neighbours too: a copy after two earlier ones, an older version of the body and the
+    # body, repeats some paragraphs word for word, the older version's first, and others as
+    # edited, the body's alone)
+    anchors = _Placed(found, placed) if repeats else found
     found.update({
         i: dup for i, dup in candidates.items()
-        if lined_up(found, i, placed(i, dup) if repeats and dup.doc_id is None else dup) >= 2
-        and (also is None or also(i, dup))
+        if lined_up(anchors, i, placed(i, dup)) >= 2 and (also is None or also(i, dup))
     })  # fmt: skip
+
+
+class _Placed(Mapping[int, Duplicate]):
+    """``found`` with each duplicate's originals in this document joined by the paragraphs
+    that repeat them word for word (``placed``), as :func:`confirm_in_runs` reads them."""
+
+    def __init__(
+        self, found: Mapping[int, Duplicate], placed: Callable[[int, Duplicate], Duplicate]
+    ) -> None:
+        self._found = found
+        self._placed = placed
+
+    def __getitem__(self, k: int) -> Duplicate:
+        return self._placed(k, self._found[k])
+
+    def __contains__(self, k: object) -> bool:
+        return k in self._found
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._found)
+
+    def __len__(self) -> int:
+        return len(self._found)
 
 
 def confirm_edited_runs(

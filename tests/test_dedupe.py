@@ -4872,6 +4872,24 @@ def test_isolated_paragraph_differing_in_a_number_is_kept() -> None:
     assert find_duplicates([P0, P1, P1.replace("31 votes", "32 votes")]) == ()
 
 
+def test_a_figure_printed_without_its_thousands_comma_is_the_same_figure() -> None:
+    # Another house style prints "12500" for "12,500": the same number, so the copy goes as
+    # an exact repeat; across documents too. A decimal comma stays a break ("3,5" is two
+    # numbers), so a copy that prints "35" for it is no repeat of that line.
+    line = "The museum drew 12,500 visitors on its first weekend and 1,250,000 in its first year."
+    body = [P0, line, P2]
+    plain = line.replace("12,500", "12500").replace("1,250,000", "1250000")
+    result = dedupe(doc(*body, P0, plain, P2))
+    assert result.text == doc(*body)
+    assert {d.index: d.kind for d in result.duplicates} == {3: "exact", 4: "exact", 5: "exact"}
+    with Deduplicator() as index:
+        index.dedupe(doc(*body), doc_id="first")
+        again = index.check(plain)
+        assert [(d.doc_id, d.kind) for d in again.duplicates] == [("first", "exact")]
+    decimal = "Prices rose 3,5 percent in March, the statistics office said on Friday morning."
+    assert find_duplicates([P0, decimal, decimal.replace("3,5", "35")]) == ()
+
+
 def test_table_row_with_other_figures_before_a_repeated_legend_is_kept() -> None:
     # Two weekly plans with the same layout and legend. The legend's repeat goes; the second
     # plan's first row differs from the first plan's in its figures only, and the legend two

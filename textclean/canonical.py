@@ -52,7 +52,10 @@ canonical form is:
   apart from the word before them (``in 1934. [3]``, ``[3] Smith``: a copy with other breaks
   may open a line with one), and link numbers before a word (``the [12]council``, as text
   browsers dump a page), which one copy of a text may carry and another not: a changed number
-  is otherwise a changed fact.
+  is otherwise a changed fact;
+* with numbers written without the commas that group their thousands (``1,250`` reads as
+  ``1250``, as a copy in another house style prints it): a comma between a digit and three
+  more goes (``1, 250``, ``1,2,3`` and a decimal comma, ``3,5``, stay breaks between two).
 
 Sentence boundaries are found on the real text before punctuation goes, so a paragraph's canonical
 form comes with the spans of its sentences (split at terminal punctuation, so "Mr." ends one: the
@@ -87,7 +90,7 @@ __all__ = [
     "word_count",
 ]
 
-CANONICAL_VERSION = 16
+CANONICAL_VERSION = 17
 """Changes whenever the canonical form of some text changes (and with it every key of it)."""
 
 # While folding, U+0002 marks a sentence end and U+0001 separates paragraphs; both are removed
@@ -243,6 +246,13 @@ _UTF8_TABLE = _ASCII_TABLE[:128] + bytes(range(128, 256))
 
 # Typographic punctuation common in news text, replaced first so that most paragraphs still take
 # the ASCII fast path.
+# A comma that groups the thousands of a number ("1,250", "2,000,000"): one copy of a text may
+# print "1250" where another prints "1,250", one number either way, not two. (A comma between a
+# digit and three more: "1,2,3" and "1, 250" keep theirs; so does "3,5", a decimal comma. Digits
+# may follow the three, as where a copy runs a paragraph ending in "$144,564" into a row that
+# starts with "2": "1445642" then reads as the two run together, "144564" and "2". The comma
+# first, for the search's sake.)
+_THOUSANDS = re.compile(r",(?<=\d,)(?=\d{3})")
 _TYPOGRAPHY = (
     ("\u2019", " "),
     ("\u2018", " "),
@@ -300,6 +310,8 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
         if "://" in raw:
             raw = _GLUED_ADDRESS.sub(" ", raw)
         raw = _ADDRESS.sub(_address_word, raw)
+    if "," in raw:
+        raw = _THOUSANDS.sub("", raw)
     for old, new in _TYPOGRAPHY:
         if old in raw:
             raw = raw.replace(old, new)

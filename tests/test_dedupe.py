@@ -324,6 +324,29 @@ def test_corrected_number() -> None:
     assert 0.9 <= near.similarity < 1.0
 
 
+def test_a_quote_with_a_credit_in_a_later_copy_does_not_turn_the_body_round() -> None:
+    # The copy after the body adds "(AP)" to a short line of dialogue that no key links to its
+    # original. That later line holds every word of the earlier one, yet it is the copy (the
+    # earlier with a credit added), not a longer text the body's line was taken from: the body
+    # stays whole, and the copy goes, that line as a near copy inside the run.
+    story = [
+        "The rain had not stopped for three days when the ferry finally reached the harbour.",
+        "Mara stood at the rail with her bag, watching the town grow out of the fog.",
+        "“Not yet! Wait. Wait for me!”",
+        "Her brother was running down the pier, waving his hat and shouting over the gulls.",
+        "She laughed and waved back, though the wind took most of the sound away.",
+        "“You came,” he said when she stepped onto the boards at last.",
+        "“Of course I came. I promised.”",
+        "They walked up the hill together past the closed shops and the empty church.",
+        "At the top their mother was waiting in the doorway with a lamp in her hand.",
+        "Nobody said anything for a while, and then everybody talked at once.",
+    ]
+    copy = [*story[:2], story[2] + " (AP)", *story[3:]]
+    result = dedupe(doc(*story, *copy))
+    assert result.text == doc(*story)
+    assert removed(result)[12] == (2, "near")
+
+
 PLAYERS = [
     "Ana Ruiz, guard", "Bea Lindqvist, forward", "Cara Osei, center", "Dana Petrov, guard",
     "Eva Moreau, forward", "Fay Olsen, center", "Gia Berg, guard", "Hana Sato, forward",

@@ -34,6 +34,7 @@ __all__ = [
     "OPPOSITES",
     "RAW_WORD",
     "Spans",
+    "added_at_an_end",
     "added_at_ends",
     "aligned_span",
     "coverage",
@@ -165,6 +166,24 @@ def dropped_inside(words: list[str], other: list[str], ops: Opcodes) -> list[lis
         if op.tag == "insert" and before.tag == after.tag == "equal"
     )
     return [run for run in runs if not held.issuperset(run)]
+
+
+def added_at_an_end(text: str, original: str) -> bool:
+    """Whether canonical ``text`` is ``original`` with up to :data:`AFFIX_WORDS` words before or
+    after it (a credit, a dateline, a link's words).
+
+    >>> added_at_an_end("rates in 2024 ap", "rates in 2024"), added_at_an_end("a b c", "a c")
+    (True, False)
+    """
+    if not original or text == original:
+        return False
+    if text.startswith(original + " "):
+        extra = text[len(original) + 1 :]
+    elif text.endswith(" " + original):
+        extra = text[: -len(original) - 1]
+    else:
+        return False
+    return extra.count(" ") + 1 <= AFFIX_WORDS
 
 
 def added_at_ends(words: list[str], ops: Opcodes) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping
 
 from rapidfuzz import fuzz
 
-from textclean.align import AFFIX_MIN_REST, AFFIX_WORDS, names_replaced
+from textclean.align import AFFIX_MIN_REST, added_at_an_end, names_replaced
 from textclean.canonical import word_count
 from textclean.match import runs, settle
 from textclean.match.contained import NUMBER
@@ -166,7 +166,7 @@ class HeldMatches:
             and dup.doc_id is None
             and dup.original is not None
             and len(dup.originals) == 1
-            and _added_at_an_end(canonical[i], canonical[dup.original])
+            and added_at_an_end(canonical[i], canonical[dup.original])
         }
         runs.confirm_in_runs(held, self.found, canonical=canonical)
 
@@ -271,21 +271,3 @@ class HeldMatches:
         return names_replaced(self.texts[i], self.texts[j]) or any(
             k != i and k not in self.found for k in self.close_later.get(j, ())
         )
-
-
-def _added_at_an_end(text: str, original: str) -> bool:
-    """Whether canonical ``text`` is ``original`` with up to
-    :data:`~textclean.align.AFFIX_WORDS` words before or after it.
-
-    >>> _added_at_an_end("rates in 2024 ap", "rates in 2024"), _added_at_an_end("a b c", "a c")
-    (True, False)
-    """
-    if not original or text == original:
-        return False
-    if text.startswith(original + " "):
-        extra = text[len(original) + 1 :]
-    elif text.endswith(" " + original):
-        extra = text[: -len(original) - 1]
-    else:
-        return False
-    return extra.count(" ") + 1 <= AFFIX_WORDS

@@ -29,6 +29,7 @@ from rapidfuzz.distance import Indel
 from textclean.align import (
     CORRECTED_FIGURES,
     MAX_ALIGNMENT,
+    added_at_an_end,
     coverage,
     drops_numbers,
     edited,
@@ -739,6 +740,7 @@ class _DocumentMatcher:
                     for i, n in later[j].items()
                     if i not in self.found and i not in self.structured
                 }
+                self._later_copies(j, candidates)
                 # (the start of a later one cut short is a teaser, whichever paragraph was
                 # matched first, as a second run finds it)
                 if j not in self.page.teasers and self.page.unended(j):
@@ -786,6 +788,26 @@ class _DocumentMatcher:
         self.held_back = set(vetoed) - self.found.keys()
         self.later_snapshot = set(self.found)
         return removed_here
+
+    def _later_copies(self, j: int, candidates: dict[Ref, tuple[int, str]]) -> None:
+        """Match as a copy of paragraph ``j`` each of the later ``candidates`` that is ``j`` with
+        a few words added at an end (a credit, "(AP)"), as the first pass would have had a key
+        linked them, and take it out of them: a copy that decorates ``j`` is no later paragraph
+        holding it, which would make ``j`` an earlier copy of the text (an older version of
+        the body before it, see :func:`~textclean.match.runs.keep_later_run`)."""
+        canonical = self.document.canonical
+        for ref in list(candidates):
+            i = ref[1]
+            if not added_at_an_end(canonical[i], canonical[j]):
+                continue
+            if i not in self.pending:
+                n = candidates[ref][0]  # (the keys the two share)
+                dup = self._near(i, self.document[i], {(None, j): (n, canonical[j])})
+                if dup is not None:
+                    self.found[i] = dup
+            held = self.pending.get(i)
+            if i in self.found or (held is not None and j in held.originals):
+                del candidates[ref]
 
     def _contained_again(self, later: set[int], late: Collection[int]) -> None:
         """Try containment again for the kept paragraphs that a removal made after the others

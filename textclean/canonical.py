@@ -244,8 +244,6 @@ _ASCII_TABLE = bytes(
 # The same for UTF-8 text whose non-ASCII characters are all letters or digits: their bytes stay.
 _UTF8_TABLE = _ASCII_TABLE[:128] + bytes(range(128, 256))
 
-# Typographic punctuation common in news text, replaced first so that most paragraphs still take
-# the ASCII fast path.
 # A comma that groups the thousands of a number ("1,250", "2,000,000"): one copy of a text may
 # print "1250" where another prints "1,250", one number either way, not two. (A comma between a
 # digit and three more: "1,2,3" and "1, 250" keep theirs; so does "3,5", a decimal comma. Digits
@@ -253,6 +251,8 @@ _UTF8_TABLE = _ASCII_TABLE[:128] + bytes(range(128, 256))
 # starts with "2": "1445642" then reads as the two run together, "144564" and "2". The comma
 # first, for the search's sake.)
 _THOUSANDS = re.compile(r",(?<=\d,)(?=\d{3})")
+# Typographic punctuation common in news text, replaced first so that most paragraphs still take
+# the ASCII fast path.
 _TYPOGRAPHY = (
     ("\u2019", " "),
     ("\u2018", " "),

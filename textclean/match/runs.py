@@ -296,9 +296,10 @@ def confirm_in_runs(
     whose rows differ a little, or records that share a template and one identical line, stay.
     The others stay kept. ``also(i, dup)``, if given, must hold too.
 
-    With ``canonical``, a paragraph printed twice stands at either place: a highlights box's
-    item first, then the body's paragraph, which goes as its repeat, and a reworded copy of it
-    lines up with the body's neighbours. Not so a repeat in a run repeated right after itself
+    With ``canonical``, a paragraph printed twice stands at either place, for a candidate's
+    original and for its neighbours' alike: a highlights box's item first, then the body's
+    paragraph, which goes as its repeat, and a reworded copy of it lines up with the body's
+    neighbours. Not so a repeat in a run repeated right after itself
     (:func:`_in_a_repeated_run`): there rows that differ a little would line up with the
     repeats right after them.
     """
@@ -321,9 +322,9 @@ def confirm_in_runs(
         more = tuple(k for o in dup.originals for k in repeats.get(o, ()) if k != i)
         return replace(dup, originals=dup.originals + more) if more else dup
 
-    # (the neighbours too: a copy after two earlier ones, an older version of the body and the
-    # body, repeats some paragraphs word for word, the older version's first, and others as
-    # edited, the body's alone)
+    # (the neighbours' originals too: after an older version of the body and the body, a third
+    # copy's exact repeats name the older version's paragraphs, printed first, and its edited
+    # ones the body's alone)
     anchors = _Placed(found, placed) if repeats else found
     found.update({
         i: dup for i, dup in candidates.items()

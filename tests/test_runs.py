@@ -197,3 +197,28 @@ def test_a_copy_before_the_body_turns_round_past_lines_held_by_a_paragraph_elsew
     assert turned == {1: n + 1, 3: n + 3, 5: n + 5}
     assert [k for k in range(len(canonical)) if k not in found] == [n - 1, n, n + 1, n + 3, n + 5]
     assert {found[k].original for k in range(len(copy))} == {n, n + 1, n + 3, n + 5}
+
+
+def test_a_copy_before_the_body_turns_round_no_further_than_the_body() -> None:
+    # Three versions of a page: an older copy (its first paragraph lacks a sentence the body
+    # has, so it went as held by the body's), the body, then an edited copy that puts a
+    # dateline before the body's first paragraph. The older copy turns round onto the body;
+    # walking on past the copy's last line, the body's own lines would match the edited copy's
+    # in turn, but the body's first paragraph holds a line of the copy: it is the run that
+    # stays, and it is not turned onto the edited copy's.
+    older = ["the title", "the first paragraph", "the second paragraph", "the third paragraph"]
+    body = ["the title", "the first paragraph and one sentence more", *older[2:]]
+    edited = ["the title", "oslo ap " + body[1], *older[2:]]
+    canonical = [*older, *body, *edited]
+    n, m = len(older), len(older) + len(body)  # (where the body and the edited copy start)
+
+    def dup(k: int, j: int, kind: str = "exact") -> Duplicate:
+        return Duplicate(k, j, kind, 1.0, "a copy", (j,))
+
+    found = {1: dup(1, n + 1, "contained"), n + 2: dup(n + 2, 2), n + 3: dup(n + 3, 3)}
+    found |= {m: dup(m, n), m + 1: dup(m + 1, n + 1, "near")}
+    found |= {m + 2: dup(m + 2, 2), m + 3: dup(m + 3, 3)}
+    turned = keep_later_run(canonical, found, {n: 0}, lambda k: True)
+    assert turned[2] == n + 2 and turned[3] == n + 3
+    assert n + 1 not in turned and n + 1 not in found
+    assert found[m + 1].original == n + 1

@@ -901,7 +901,14 @@ def keep_later_run(
             "copied by a later line that stays, inside a repeated run", (later,),
         )  # fmt: skip
 
+    # (the paragraphs past every anchor that anchors went as contained in: the run that stays
+    # holds them, so none of them is a line of the copy, whatever a third copy after the run
+    # repeats)
+    holders = {o for j in anchors for o in found[j].originals if o > max(anchors)}
+
     def confirm(i: int, step: int, neighbour: Duplicate) -> Duplicate | None:
+        if i in holders:
+            return None
         edge = (max if step == 1 else min)(neighbour.originals, default=None)
         if (
             neighbour.doc_id is None and edge is not None and edge <= i

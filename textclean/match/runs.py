@@ -904,7 +904,8 @@ def keep_later_run(
     # (the paragraphs past every anchor that anchors went as contained in: the run that stays
     # holds them, so none of them is a line of the copy, whatever a third copy after the run
     # repeats)
-    holders = {o for j in anchors for o in found[j].originals if o > max(anchors)}
+    past = max(anchors)
+    holders = {o for j in anchors for o in found[j].originals if o > past}
 
     def confirm(i: int, step: int, neighbour: Duplicate) -> Duplicate | None:
         if i in holders:

@@ -1630,6 +1630,23 @@ def test_a_run_together_copy_of_paragraphs_ending_with_addresses_goes() -> None:
     assert (dup.index, dup.kind) == (len(body), "contained")
 
 
+def test_a_body_run_together_after_a_copy_with_other_breaks_goes() -> None:
+    # A copy printed first labels its paragraphs ("Worth noting: ..."), so it stays, and the
+    # body after it goes as near copies of its paragraphs. The body run together without spaces
+    # at the end holds none of the kept copy's paragraphs, and a heading that only the body has
+    # runs into the words beside it: it is the body's paragraphs that lie end to end in it,
+    # those that went with the one that stays.
+    copy = [f"Worth noting: {P0}", f"Worth noting: {P1}"]
+    body = [P0, "Our experts", P1]
+    result = dedupe(doc(*copy, *body, "".join(body)))
+    assert result.text == doc(*copy, "Our experts")
+    glued = result.duplicates[-1]
+    assert (glued.index, glued.kind, glued.similarity) == (5, "contained", 1.0)
+    assert set(glued.originals) == set(result.kept)
+    assert "paragraphs 2, 4 went, repeating paragraphs 0, 1" in glued.rule
+    assert dedupe(result.text).duplicates == ()
+
+
 def test_a_body_after_its_run_together_copy_goes_though_its_sections_moved() -> None:
     # The copy run together without spaces comes first, so it stays and the body goes as parts of
     # it. In the body the sections stand in another order, so the walk along the copy stops; a

@@ -37,7 +37,7 @@ from textclean.canonical import word_count
 from textclean.fingerprint import MIN_SENTENCE_WORDS, ParagraphPrint, exact_key
 from textclean.match.earlier import Earlier
 from textclean.match.edits import ADDED_SENTENCE_WORDS, Edits
-from textclean.match.links import best_linked, indexed_links
+from textclean.match.links import Links, best_linked, indexed_links
 from textclean.match.merged import (
     HEADING_WORDS,
     MAX_PASSED,
@@ -49,6 +49,7 @@ from textclean.match.merged import (
 )
 from textclean.match.model import Candidates, Prior, Ref, describe
 from textclean.match.page import Page, names_speaker
+from textclean.match.settle import kept_original
 from textclean.options import DedupeOptions
 from textclean.results import Duplicate
 
@@ -76,9 +77,9 @@ class Containment:
     before them or indexed ones, or (with ``later``) kept paragraphs after them.
 
     ``page`` is the document's :class:`~textclean.match.page.Page` (its texts, prints and the
-    matcher's removals so far, which this only reads), ``indexed`` what earlier documents hold
-    around a candidate, ``merged`` the search for paragraphs laid end to end, ``edits`` the
-    judge of what a copy adds. Shared with the matcher and written here: ``pending`` (a
+    matcher's removals so far, which this only reads), ``links`` the pairs of its paragraphs
+    that share keys, ``indexed`` what earlier documents hold around a candidate, ``merged`` the
+    search for paragraphs laid end to end, ``edits`` the judge of what a copy adds. Shared with the matcher and written here: ``pending`` (a
     contained copy whose differences say something is held there until a run of copies
     confirms it). Read here: ``short_repeats`` (short paragraphs repeating a kept one, which
     part no window).
@@ -95,6 +96,7 @@ class Containment:
         options: DedupeOptions,
         prior: Prior,
         *,
+        links: Links,
         indexed: Earlier,
         merged: MergedCopies,
         edits: Edits,
@@ -108,6 +110,7 @@ class Containment:
         self.boilerplate = page.boilerplate
         self.options = options
         self.prior = prior
+        self.links = links
         self.indexed = indexed
         self.merged = merged
         self.edits = edits
@@ -564,6 +567,48 @@ class Containment:
         return Duplicate(
             i, original, "contained", share,
             f"{share:.0%} of its words appear in order in {describe(pieces)}", tuple(pieces),
+        )  # fmt: skip
+
+    def laid_out_in_copies(self, i: int) -> Duplicate | None:
+        """Paragraph ``i`` as removed copies of this document's paragraphs laid end to end
+        (:attr:`~textclean.DedupeOptions.containment` of its words or more), contained in what
+        they repeat: for the paragraphs that no account by kept text removed.
+
+        A page may print a copy with other breaks first (kept), the body (gone as its copy),
+        then the body run together without spaces. The kept copy's paragraphs do not lie end
+        to end in that: where it ran a heading into the paragraph after it with a space, or
+        labels a paragraph, the run-together body has "overalloral" or no label. The body's
+        paragraphs do. The walk starts from the removed paragraphs that share keys with ``i``.
+        """
+        found, canonical = self.found, self.document.canonical
+        gone: Candidates = {
+            (None, j): (shared, canonical[j])
+            for j, shared in self.links.before(i).items()
+            if (dup := found.get(j)) is not None
+            and dup.doc_id is None
+            and dup.kind != "boilerplate"
+        }
+        if not gone:
+            return None
+        text = canonical[i]
+        words = word_count(text)
+        pieces, covered, small_gaps = self.merged.laid_end_to_end(i, text, gone)
+        if len(pieces) < 2 or not small_gaps or covered < self.options.containment * words:
+            return None
+        if covered < words and self._own_short_sentence(i, text, pieces):
+            return None
+        first = kept_original(found, max(pieces, key=lambda k: (gone.get((None, k), (0,))[0], -k)))
+        if first is None or first[0] is not None:
+            return None
+        places = {k: kept_original(found, k) for k in pieces}
+        originals = tuple(dict.fromkeys(p[1] for p in places.values() if p and p[0] is None))
+        went = [k for k in pieces if k in found]
+        theirs = list(dict.fromkeys(p[1] for k in went if (p := places[k]) and p[0] is None))
+        share = min(1.0, covered / words)
+        return Duplicate(
+            i, first[1], "contained", share,
+            f"{share:.0%} of its words appear in order in {describe(pieces)}"
+            f" ({describe(went)} went, repeating {describe(theirs)})", originals,
         )  # fmt: skip
 
     def _own_short_sentence(self, i: int, text: str, pieces: Sequence[int]) -> bool:

@@ -207,7 +207,7 @@ class _DocumentMatcher:
         self.edits = Edits(self.page, links, self.pending)
         # Whether a paragraph's words stand in order in text the document already holds.
         self.containment = Containment(
-            self.page, options, prior,
+            self.page, options, prior, links=links,
             indexed=self.indexed, merged=self.merged, edits=self.edits,
             pending=self.pending, short_repeats=self.short_repeats,
         )  # fmt: skip
@@ -355,6 +355,7 @@ class _DocumentMatcher:
         # those, before a later one may hold a short paragraph: as one of them it is no holder)
         self._wrapped_here()
         self._walk_lines_here()
+        self._laid_out_in_copies()
         later = self._contained_in_later()
         removed = set(self.found)
         self._contained_again(later, late)
@@ -833,6 +834,17 @@ class _DocumentMatcher:
             local = self._local(i)
             if i in spanned or not beside.isdisjoint(local):
                 self._contained_among(i, local)
+
+    def _laid_out_in_copies(self) -> None:
+        """Remove the kept paragraphs that containment was tried for in vain and that removed
+        copies laid end to end make up (:meth:`.Containment.laid_out_in_copies`): once the walks
+        are done, so that the accounts by kept text come first; and before later paragraphs may
+        hold earlier ones (:meth:`_contained_in_later`), so that a body run together after its
+        copies holds none of the copy printed first, which stays."""
+        for i in sorted(self.containment.uncontained.keys() - self.found.keys()):
+            dup = self.containment.laid_out_in_copies(i)
+            if dup is not None:
+                self.found[i] = dup
 
     def _contained_beside(self, back: set[int]) -> None:
         """Try containment again for the paragraphs ``back`` (kept again: the body's copies of

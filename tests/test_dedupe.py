@@ -1630,6 +1630,27 @@ def test_a_run_together_copy_of_paragraphs_ending_with_addresses_goes() -> None:
     assert (dup.index, dup.kind) == (len(body), "contained")
 
 
+def test_a_row_that_says_yes_is_no_copy_of_the_rows_that_say_no() -> None:
+    # A table's rows run together two by two: "Yes" and "Warranty: ..." after "No" and
+    # "Warranty: ..." above them. The second row stands in the first two laid end to end but
+    # for its last word, and a word replaced at the end of a short line is no small edit.
+    specs = [
+        "Harbour Ferry Model 10",
+        "Certified by the board: No",
+        "Warranty: two years from the date of purchase",
+        P0,
+        "Harbour Ferry Model 4",
+        "Certified by the board: Yes Warranty: two years from the date of purchase",
+        P1,
+    ]
+    result = dedupe(doc(*specs))
+    assert result.duplicates == ()
+    # The same row with "No" is the two laid end to end, and goes.
+    specs[5] = specs[5].replace("Yes", "No")
+    (dup,) = dedupe(doc(*specs)).duplicates
+    assert (dup.index, dup.kind, dup.originals) == (5, "contained", (1, 2))
+
+
 def test_a_body_run_together_after_a_copy_with_other_breaks_goes() -> None:
     # A copy printed first labels its paragraphs ("Worth noting: ..."), so it stays, and the
     # body after it goes as near copies of its paragraphs. The body run together without spaces

@@ -79,10 +79,10 @@ class Containment:
     ``page`` is the document's :class:`~textclean.match.page.Page` (its texts, prints and the
     matcher's removals so far, which this only reads), ``links`` the pairs of its paragraphs
     that share keys, ``indexed`` what earlier documents hold around a candidate, ``merged`` the
-    search for paragraphs laid end to end, ``edits`` the judge of what a copy adds. Shared with the matcher and written here: ``pending`` (a
-    contained copy whose differences say something is held there until a run of copies
-    confirms it). Read here: ``short_repeats`` (short paragraphs repeating a kept one, which
-    part no window).
+    search for paragraphs laid end to end, ``edits`` the judge of what a copy adds. Shared with
+    the matcher and written here: ``pending`` (a contained copy whose differences say something
+    is held there until a run of copies confirms it). Read here: ``short_repeats`` (short
+    paragraphs repeating a kept one, which part no window).
 
     What this works out for the matcher: :attr:`uncontained` (the paragraphs containment was
     tried for in vain, and the first paragraph it was tried against), :attr:`dropped_phrase`

@@ -1630,6 +1630,19 @@ def test_a_run_together_copy_of_paragraphs_ending_with_addresses_goes() -> None:
     assert (dup.index, dup.kind) == (len(body), "contained")
 
 
+def test_a_body_run_together_with_its_figures_run_into_each_other_goes() -> None:
+    # An articleBody copy first (kept), the body (gone as parts of it), then the body run
+    # together without spaces, where a line ending with a figure runs into one starting with a
+    # figure ("1" and "4.0" read "14.0"). Against the articleBody copy that is a changed figure,
+    # so it is no near copy; laid end to end, the body's lines hold it, and it goes.
+    body = ["Warranty (parts and labor): 1", "4.0 Excellent", P0, P1]
+    body += ["Batteries: 2", "3 brush heads come in the box", P2, P3]
+    result = dedupe(doc(" ".join(body), *body, "".join(body)))
+    assert result.kept == (0,)
+    glued = result.duplicates[-1]
+    assert (glued.index, glued.kind, glued.originals) == (len(body) + 1, "contained", (0,))
+
+
 def test_a_row_that_says_yes_is_no_copy_of_the_rows_that_say_no() -> None:
     # A table's rows run together two by two: "Yes" and "Warranty: ..." after "No" and
     # "Warranty: ..." above them. The second row stands in the first two laid end to end but

@@ -325,7 +325,7 @@ class MergedCopies:
         if numbers(text[start:end]) != numbers(canon):
             return None
         stretch, own = text[start:end].split(), canon.split(" ")
-        if not ends_stand(own, text, start, end):
+        if not _ends_stand(own, stretch, text, start, end):
             return None  # (a word of its own replaced right at an end: "no" for "yes")
         if pieces_go:  # (nor may it lack a "not" of the text: another claim)
             small = small_edits(own, stretch, trim=True) and not drops_a_claim_word(own, stretch)
@@ -678,18 +678,19 @@ def small_edits(words: list[str], other: list[str], *, trim: bool = False) -> bo
     return only_small_edits(fixed[start:stop], other)
 
 
-def ends_stand(own: list[str], text: str, start: int, end: int) -> bool:
+def _ends_stand(own: list[str], stretch: list[str], text: str, start: int, end: int) -> bool:
     """Whether the words of a paragraph shorter than :data:`~textclean.align.AFFIX_MIN_REST`
-    words (``own``) past those it shares with the stretch ``text[start:end]``, found as an
-    edited copy of it, stand there at either end: run into the stretch's word beside them (a
-    copy run together without spaces: "fridaythe"), mistyped, or right outside the stretch
-    (the alignment stopped short of them: "in the baby" for "in baby"). In a short paragraph a
-    word replaced at an end ("no" for "yes" in a table's row) is no small edit; a longer one
-    may lose or change a few words at an end, as the alignment reaches into the words around
-    the stretch (the gaps account for them) or as a copy drops a credit.
+    words (``own``) past those it shares with the ``stretch`` of words ``text[start:end]``,
+    found as an edited copy of it, stand there at either end: run into the stretch's word
+    beside them (a copy run together without spaces: "fridaythe"), mistyped, or right outside
+    the stretch (the alignment stopped short of them: "in the baby" for "in baby"). In a short
+    paragraph a word replaced at an end ("no" for "yes" in a table's row) is no small edit; a
+    longer one may lose or change a few words at an end, as the alignment reaches into the words
+    around the stretch (the gaps account for them) or as a copy drops a credit.
 
     >>> def stands(own, text, end=None):
-    ...     return ends_stand(own.split(), text, 0, len(text) if end is None else end)
+    ...     end = len(text) if end is None else end
+    ...     return _ends_stand(own.split(), text[:end].split(), text, 0, end)
     >>> lede = "the mayor said on friday"
     >>> stands(lede, "so the mayor siad on fridaythe"), stands(lede, "the mayor said on fridya")
     (True, True)
@@ -700,22 +701,22 @@ def ends_stand(own: list[str], text: str, start: int, end: int) -> bool:
     """
     if len(own) >= AFFIX_MIN_REST:
         return True
-    stretch = text[start:end].split()
     equal = [op for op in Indel.opcodes(own, stretch) if op.tag == "equal"]
     if not equal:
         return False
     first, last = equal[0], equal[-1]
-    return _stands(own[: first.src_start], stretch[: first.dest_start], text[:start], False) and (
-        _stands(own[last.src_end :], stretch[last.dest_end :], text[end:], True)
+    head, tail = own[: first.src_start], own[last.src_end :]
+    return _stands(head, stretch[: first.dest_start], text, start, after=False) and _stands(
+        tail, stretch[last.dest_end :], text, end, after=True
     )
 
 
-def _stands(theirs: list[str], mine: list[str], outside: str, after: bool) -> bool:
+def _stands(theirs: list[str], mine: list[str], text: str, at: int, *, after: bool) -> bool:
     """Whether the words ``theirs`` that a paragraph has past the words it shares with a stretch
-    of text, at its start (at its end, if ``after``), stand there: there are none, or they run
-    into the stretch's word beside the shared ones (of ``mine``, the stretch's words past
-    them), or are one word mistyped, or ``outside`` (the text before the stretch, or after it)
-    has them right beside it."""
+    of ``text``, at its start (at its end, if ``after``), stand there: there are none, or they
+    run into the stretch's word beside the shared ones (of ``mine``, the stretch's words past
+    them), or are one word mistyped, or ``text`` has them right outside the stretch, which
+    starts (ends) at ``at``."""
     if not theirs:
         return True
     joined, words = "".join(theirs), " ".join(theirs)
@@ -725,4 +726,6 @@ def _stands(theirs: list[str], mine: list[str], outside: str, after: bool) -> bo
             return True
         if len(theirs) == 1 and typo(word, theirs[0]):
             return True
-    return outside.lstrip().startswith(words) if after else outside.rstrip().endswith(words)
+    if after:
+        return text.startswith(words, at) or text.startswith(" " + words, at)
+    return text.endswith(words, 0, at) or text.endswith(words + " ", 0, at)

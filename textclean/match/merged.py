@@ -682,11 +682,12 @@ def _ends_stand(own: list[str], stretch: list[str], text: str, start: int, end: 
     """Whether the words of a paragraph shorter than :data:`~textclean.align.AFFIX_MIN_REST`
     words (``own``) past those it shares with the ``stretch`` of words ``text[start:end]``,
     found as an edited copy of it, stand there at either end: run into the stretch's word
-    beside them (a copy run together without spaces: "fridaythe"), mistyped, or right outside
-    the stretch (the alignment stopped short of them: "in the baby" for "in baby"). In a short
-    paragraph a word replaced at an end ("no" for "yes" in a table's row) is no small edit; a
-    longer one may lose or change a few words at an end, as the alignment reaches into the words
-    around the stretch (the gaps account for them) or as a copy drops a credit.
+    beside them (a copy run together without spaces: "fridaythe"), mistyped, right outside the
+    stretch (the alignment stopped short of them: "in the baby" for "in baby"), or elsewhere in
+    it (two words swapped at an end). In a short paragraph a word replaced at an end ("no" for
+    "yes" in a table's row) is no small edit; a longer one may lose or change a few words at an
+    end, as the alignment reaches into the words around the stretch (the gaps account for them)
+    or as a copy drops a credit.
 
     >>> def stands(own, text, end=None):
     ...     end = len(text) if end is None else end
@@ -698,6 +699,8 @@ def _ends_stand(own: list[str], stretch: list[str], text: str, start: int, end: 
     (False, False)
     >>> stands("in baby", "in the baby cried", end=len("in the"))
     True
+    >>> stands("older product launched 2020", "older product 2020 launched")
+    True
     """
     if len(own) >= AFFIX_MIN_REST:
         return True
@@ -706,9 +709,10 @@ def _ends_stand(own: list[str], stretch: list[str], text: str, start: int, end: 
         return False
     first, last = equal[0], equal[-1]
     head, tail = own[: first.src_start], own[last.src_end :]
-    return _stands(head, stretch[: first.dest_start], text, start, after=False) and _stands(
-        tail, stretch[last.dest_end :], text, end, after=True
-    )
+    moved = set(stretch).issuperset  # (words swapped at an end: "2020 launched")
+    return (
+        moved(head) or _stands(head, stretch[: first.dest_start], text, start, after=False)
+    ) and (moved(tail) or _stands(tail, stretch[last.dest_end :], text, end, after=True))
 
 
 def _stands(theirs: list[str], mine: list[str], text: str, at: int, *, after: bool) -> bool:

@@ -112,13 +112,22 @@ Candidates = Mapping[Ref, tuple[int, str]]
 
 
 def describe(indices: Sequence[int]) -> str:
-    """How a rule names paragraphs.
+    """How a rule names paragraphs: three or more in a row as a range (a body run together
+    into one paragraph is made of hundreds).
 
     >>> describe([3]), describe([3, 4])
     ('paragraph 3', 'paragraphs 3, 4')
+    >>> describe([1, 2, 3, 5, 7, 8, 9, 10, 4])
+    'paragraphs 1 to 3, 5, 7 to 10, 4'
     """
-    return (
-        "paragraph " + str(indices[0])
-        if len(indices) == 1
-        else "paragraphs " + ", ".join(map(str, indices))
-    )
+    if len(indices) == 1:
+        return f"paragraph {indices[0]}"
+    parts: list[str] = []
+    start = 0
+    for end in range(1, len(indices) + 1):
+        if end < len(indices) and indices[end] == indices[end - 1] + 1:
+            continue
+        run = indices[start:end]
+        parts.extend([f"{run[0]} to {run[-1]}"] if len(run) > 2 else map(str, run))
+        start = end
+    return "paragraphs " + ", ".join(parts)

@@ -597,18 +597,19 @@ class Containment:
             return None
         if covered < words and self._own_short_sentence(i, text, pieces):
             return None
-        first = kept_original(found, max(pieces, key=lambda k: (gone.get((None, k), (0,))[0], -k)))
-        if first is None or first[0] is not None:
+        # The kept paragraph of this document each piece stands for (itself, if it stays).
+        here = {k: p[1] for k in pieces if (p := kept_original(found, k)) and p[0] is None}
+        best = max(pieces, key=lambda k: (gone.get((None, k), (0,))[0], -k))
+        if best not in here:
             return None
-        places = {k: kept_original(found, k) for k in pieces}
-        originals = tuple(dict.fromkeys(p[1] for p in places.values() if p and p[0] is None))
         went = [k for k in pieces if k in found]
-        theirs = list(dict.fromkeys(p[1] for k in went if (p := places[k]) and p[0] is None))
+        theirs = list(dict.fromkeys(here[k] for k in went if k in here))
         share = min(1.0, covered / words)
         return Duplicate(
-            i, first[1], "contained", share,
+            i, here[best], "contained", share,
             f"{share:.0%} of its words appear in order in {describe(pieces)}"
-            f" ({describe(went)} went, repeating {describe(theirs)})", originals,
+            f" ({describe(went)} went, repeating {describe(theirs)})",
+            tuple(dict.fromkeys(here.values())),
         )  # fmt: skip
 
     def _own_short_sentence(self, i: int, text: str, pieces: Sequence[int]) -> bool:

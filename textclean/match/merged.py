@@ -709,7 +709,7 @@ def _ends_stand(own: list[str], stretch: list[str], text: str, start: int, end: 
         return False
     first, last = equal[0], equal[-1]
     head, tail = own[: first.src_start], own[last.src_end :]
-    moved = set(stretch).issuperset  # (words swapped at an end: "2020 launched")
+    moved = set(stretch).issuperset  # (none, or words swapped at an end: "2020 launched")
     return (
         moved(head) or _stands(head, stretch[: first.dest_start], text, start, after=False)
     ) and (moved(tail) or _stands(tail, stretch[last.dest_end :], text, end, after=True))
@@ -717,12 +717,10 @@ def _ends_stand(own: list[str], stretch: list[str], text: str, start: int, end: 
 
 def _stands(theirs: list[str], mine: list[str], text: str, at: int, *, after: bool) -> bool:
     """Whether the words ``theirs`` that a paragraph has past the words it shares with a stretch
-    of ``text``, at its start (at its end, if ``after``), stand there: there are none, or they
-    run into the stretch's word beside the shared ones (of ``mine``, the stretch's words past
-    them), or are one word mistyped, or ``text`` has them right outside the stretch, which
-    starts (ends) at ``at``."""
-    if not theirs:
-        return True
+    of ``text``, at its start (at its end, if ``after``), stand there: they run into the
+    stretch's word beside the shared ones (of ``mine``, the stretch's words past them), or are
+    one word mistyped, or ``text`` has them right outside the stretch, which starts (ends) at
+    ``at``."""
     joined, words = "".join(theirs), " ".join(theirs)
     if mine:
         word = mine[0] if after else mine[-1]

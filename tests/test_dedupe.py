@@ -1207,6 +1207,9 @@ def test_a_paragraph_a_later_comment_quotes_stays() -> None:
     comment = f"“{sentence}” Eighteen months? I will believe that when I see it."
     result = dedupe(doc(P0, sentence, P1, "3 Comments", comment))
     assert removed(result) == {3: (None, "boilerplate")}  # (the comment count alone)
+    # The paragraph in markup, its first word a link: its words are read without the tags.
+    marked = f'<p><a href="https://example.com/w">Work</a>{sentence[4:]}</p>'
+    assert removed(dedupe(doc(P0, marked, P1, comment))) == {}
     # Unquoted, it reads as a highlight that the later paragraph says in full.
     assert P2.startswith(sentence)
     assert removed(dedupe(doc(P0, sentence, P1, P2))) == {1: (3, "contained")}

@@ -570,6 +570,10 @@ _BOARD = (
     "\n\n".join(["Key points", f"<p>{_HTML_L4[:-14]} Share this article</p>",
                    "Share this article Share this article"])
 )  # fmt: skip
+@example(  # a pull quote of a paragraph in markup, whose tags hid that it quotes it (seed 102)
+    "\n\n".join([f"{_A_THE} Advertisement</p>", f"“{_S} Advertisement” — the mayor",
+                   f"{_A_THE} Advertisement</p> “{_S} Advertisement” — the mayor"])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -600,6 +600,15 @@ def _tidy_arrays(folded: bytes) -> bytes:
     return tidy
 
 
+def without_tags(text: str) -> str:
+    """``text`` with its HTML block and inline tags (those canonical forms drop) as spaces.
+
+    >>> without_tags('<p><a href="/x">The</a> vote.</p>').split()
+    ['The', 'vote.']
+    """
+    return _INLINE_TAG.sub(" ", _BLOCK_TAG.sub(" ", text)) if "<" in text else text
+
+
 def canonical_form(text: str) -> str:
     """Return the canonical form of ``text``: NFKC, case-folded, words separated by one space.
 

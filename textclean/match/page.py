@@ -24,7 +24,7 @@ from textclean.align import (
     list_number,
 )
 from textclean.boilerplate import BoilerplateMatcher
-from textclean.canonical import canonical_form, word_count
+from textclean.canonical import canonical_form, without_tags, word_count
 from textclean.fingerprint import MIN_SENTENCE_WORDS, DocumentPrint, ParagraphPrint, sentence_key
 from textclean.match import runs
 from textclean.match.merged import HEADING_WORDS, MAX_PASSED
@@ -391,8 +391,8 @@ class Page:
         """Whether paragraph ``i`` quotes paragraph ``j``, which is no quotation itself: ``j``'s
         first words stand right after an opening quotation mark in it (a comment quoting the
         article, not a body paragraph that a highlights box repeated)."""
-        words = self.texts[j].split()
-        text = self.texts[i]
+        words = without_tags(self.texts[j]).split()  # (its words, not its markup's)
+        text = without_tags(self.texts[i])
         if not words or words[0].startswith(OPENING_QUOTES) or words[0] not in text:
             return False
         # (white space as one space: no pattern made for each pair of paragraphs)

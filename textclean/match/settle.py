@@ -442,15 +442,31 @@ def resolve_references(found: dict[int, Duplicate]) -> None:
             continue
         doc_id = first[0]  # (the originals of one duplicate lie in one document)
         originals = tuple(dict.fromkeys(o for d, o in targets if d == doc_id))
-        rule = dup.rule
+        went: dict[str | None, dict[int, int]] = {}  # (by the target's document)
         if dup.original is not None and first != (None, dup.original):
-            where = f"paragraph {first[1]}" + (f" of {doc_id}" if doc_id is not None else "")
-            rule = f"{rule} (paragraph {dup.original} went too, as a copy of {where})"
+            went.setdefault(doc_id, {})[dup.original] = first[1]
         for o, target in pairs:  # (the others that went, too)
             if o != dup.original and target != (None, o):
-                where = f"paragraph {target[1]}" + (f" of {target[0]}" if target[0] else "")
-                rule = f"{rule} (paragraph {o} went too, as a copy of {where})"
+                went.setdefault(target[0], {})[o] = target[1]
+        rule = dup.rule + "".join(_went_too(copies, d) for d, copies in went.items())
         found[k] = replace(dup, original=first[1], originals=originals, doc_id=doc_id, rule=rule)
+
+
+def _went_too(copies: Mapping[int, int], doc_id: str | None) -> str:
+    """A rule's note on the paragraphs it names that went afterwards: ``copies`` maps each to
+    the paragraph it repeats (of ``doc_id``), in one note, in the order of the page.
+
+    >>> _went_too({2: 1}, None)
+    ' (paragraph 2 went too, as a copy of paragraph 1)'
+    >>> _went_too({9: 1, 5: 1, 6: 2, 7: 3}, "earlier")
+    ' (paragraphs 5 to 7, 9 went too, as copies of paragraphs 1 to 3, 1 of earlier, respectively)'
+    """
+    of = f" of {doc_id}" if doc_id is not None else ""
+    pairs = sorted(copies.items())
+    gone, kept = describe([o for o, _ in pairs]), describe([t for _, t in pairs])
+    if len(copies) == 1:
+        return f" ({gone} went too, as a copy of {kept}{of})"
+    return f" ({gone} went too, as copies of {kept}{of}, respectively)"
 
 
 def prefer_longest(

@@ -244,7 +244,8 @@ class Score:
 
 def score(doc: _generate.LabelledDoc, output: str) -> Score:
     """Which labelled paragraphs survive in ``output`` (see the module docstring)."""
-    if doc.pattern in _generate.SCORED_BY_CONTENT:
+    # (Two patterns on one page, "first+then": by words if either pattern is.)
+    if not _generate.SCORED_BY_CONTENT.isdisjoint(doc.pattern.split("+")):
         return score_by_content(doc, output)
     classes: dict[str, list[int]] = defaultdict(list)
     ignored = set()

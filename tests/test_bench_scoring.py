@@ -39,6 +39,16 @@ def test_the_pattern_is_scored_by_words() -> None:
     assert bench.score(doc, "\n".join(COPY)) == bench.score_by_content(doc, "\n".join(COPY))
 
 
+def test_a_page_of_two_patterns_is_scored_by_words_if_either_pattern_is() -> None:
+    # The page on one line, then a copy: no line of the output is a paragraph of the page.
+    labels = ("unique",) * len(COPY) + ("duplicate",) * len(BODY)
+    output = " ".join(COPY)
+    for first, by_words in (("one_line", True), ("boilerplate", False)):
+        page = (*COPY, *BODY)
+        doc = _generate.LabelledDoc(f"{first}+edited_copy", "a1", page, labels, " ")
+        assert (bench.score(doc, output).unique_lost == 0) is by_words
+
+
 @pytest.mark.parametrize(
     "output",
     [

@@ -3805,8 +3805,11 @@ def test_an_older_copy_goes_whole_past_a_line_the_article_prints_twice() -> None
     # chain of the copy's lines turned round passes it, where the body prints it too, before
     # the paragraph the body adds a sentence to (the chain runs forward) or after it (back).
     # So it passes a list that the article prints again as a summary, three lines in a row.
+    # (Where the paragraph the body adds to ends the copy, the body adds to another as well: a
+    # sentence appended to the last paragraph alone is a tail, see the next test.)
     long = f"{P2} {P3}"
     added = f"{long} The audit committee will report in June."
+    p4_added = f"{P4} The harbour board will publish a timetable next week."
     verdict = "Our verdict: a sound choice for most households, and good value at its price."
     one, two = "The Kettle One", "The Kettle Two"
     summary = [  # (a list printed again as a summary)
@@ -3821,12 +3824,48 @@ def test_an_older_copy_goes_whole_past_a_line_the_article_prints_twice() -> None
         [P0, *summary, long, "In short:", *summary, P4],
     ):
         body = [added if p == long else p for p in copy]
+        if copy[-1] == long:
+            body[-2] = p4_added
         n = len(copy)
         again = {k for k, p in enumerate(copy) if p in copy[:k]}
         result = dedupe(doc(*copy, *body))
         assert result.text == doc(*(p for k, p in enumerate(body) if k not in again))
         assert set(result.kept) == {n + k for k in range(n) if k not in again}
         assert dedupe(result.text).duplicates == ()
+
+
+def test_a_copy_after_the_body_with_a_tail_on_its_last_paragraph_leaves_the_body_in_place() -> None:
+    # The body, then a copy whose last paragraph has a sentence run into it (an update): no
+    # sign that the copy is a newer body. The body stays where it is; its last paragraph goes
+    # as contained in the copy's, which says more.
+    tail = "The audit committee will report in June."
+    result = dedupe(doc(P0, P1, P2, P3, P0, P1, P2, f"{P3} {tail}"))
+    assert removed(result) == {
+        3: (7, "contained"),
+        4: (0, "exact"),
+        5: (1, "exact"),
+        6: (2, "exact"),
+    }
+    assert dedupe(result.text).duplicates == ()
+    # The copy adds to two paragraphs: it is the newer body, and stays whole in its place.
+    newer = dedupe(doc(P0, P1, P2, P3, f"{P0} {tail}", P1, P2, f"{P3} {tail}"))
+    assert newer.kept == (4, 5, 6, 7)
+    # An update's time stamp is page furniture, not a sentence: the copy goes whole.
+    for stamp in (
+        "Updated 3:41 p.m.",
+        "(Updated at 10:12 a.m. ET)",
+        "This story has been updated.",
+    ):
+        result = dedupe(doc(P0, P1, P2, P3, P0, P1, P2, f"{P3} {stamp}"))
+        assert removed(result) == {
+            4: (0, "exact"),
+            5: (1, "exact"),
+            6: (2, "exact"),
+            7: (3, "near"),
+        }
+    # ... but a sentence that starts with the same word is the copy's own.
+    said = "Updated figures are due in June."
+    assert 7 in dedupe(doc(P0, P1, P2, P3, P0, P1, P2, f"{P3} {said}")).kept
 
 
 def test_a_line_kept_again_out_of_a_ring_of_removals_goes_if_its_repeat_stands_before_it() -> None:

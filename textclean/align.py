@@ -139,6 +139,27 @@ DATELINE = re.compile(r"([^\W\d_][^\n—–]{0,48}?)\s(?:—|–|--?)\s")
 """A dateline in front of a paragraph's real text: a few words from a capital letter on, then a
 dash between spaces ("WASHINGTON (AP) — ", "PARIS, Dec 1 (Reuters) - "), within the first 50
 characters (``DATELINE.match``)."""
+_MONTH = (
+    r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?"
+    r"|oct(ober)?|nov(ember)?|dec(ember)?)"
+)
+_DATE = (
+    rf"(((mon|tue|wed|thu|fri|sat|sun)[a-z]* )?({_MONTH} \d{{1,2}}( \d{{4}})?"
+    rf"|\d{{1,2}} {_MONTH}( \d{{4}})?)|\d{{1,4}} \d{{1,2}} \d{{2,4}})"
+)
+_ZONE = r"(e|c|m|p)[sd]?t|gmt|utc|bst|cest?|ist|jst|aes?t|aedt|\d{4}"  # ("et", "pdt", "0000")
+_TIME = rf"\d{{1,2}}( \d{{2}}){{0,2}}( ?[ap] ?m)?( ({_ZONE}))?"
+UPDATE_STAMP = re.compile(
+    rf"(last )?(updated|modified)( on| at)? ({_DATE}(( at)? {_TIME})?|{_TIME})"
+    r"|this (story|article|post|report) (has been|was) updated"
+)
+"""An update's time stamp in canonical form ("updated 3 41 p m", "last updated june 3 2024 at
+9 12 am et", "this story has been updated"), which a page runs into a paragraph of a copy: page
+furniture, not words of the copy's own (``UPDATE_STAMP.fullmatch``).
+
+>>> [bool(UPDATE_STAMP.fullmatch(t)) for t in ("updated 3 41 p m", "updated on", "updated it")]
+[True, False, False]
+"""
 # Aligning two texts costs the product of their lengths: past this many pairs of characters
 # (two paragraphs of 50,000), they are matched exactly or by string search only.
 MAX_ALIGNMENT = 2_500_000_000

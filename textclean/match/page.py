@@ -19,6 +19,7 @@ from rapidfuzz.distance import Opcodes
 from textclean.align import (
     AFFIX_WORDS,
     DATELINE,
+    UPDATE_STAMP,
     Spans,
     find_words,
     list_number,
@@ -57,6 +58,7 @@ _CLOSING_QUOTES = tuple("\"'”’»“")
 _ATTRIBUTED = re.compile(r"[\"'“‘«„].+[\"'”’»“][.,]?\s*(?:—|–|--?)\s*([^.!?\"“”«»]{1,80})")
 _ATTRIBUTION_WORDS = 6  # words of the speaker's name and title at most
 _WORDS = re.compile(r"[^\W_]+")
+_STAMP_WORDS = frozenset({"updated", "last", "modified", "this"})  # (an update stamp's first)
 _CREDIT = re.compile(r"\(([^()]+)\)$")  # (the words in brackets that end a paragraph)
 _CREDIT_CHARS = 60
 
@@ -555,13 +557,24 @@ class Page:
 
     def aside(self, i: int, words: list[str]) -> Callable[[int, int], bool] | None:
         """Which runs of paragraph ``i``'s words (``words``) are page furniture put between two
-        of its sentences: a boilerplate line of its own ("Story continues below advertisement")
-        that starts a sentence. ``None`` when boilerplate lines are not removed."""
+        of its sentences, or before or after them: a boilerplate line of its own ("Story
+        continues below advertisement") that starts a sentence, or an update's time stamp
+        (:data:`~textclean.align.UPDATE_STAMP`, "Updated 3:41 p.m.") from one to the end.
+        ``None`` when boilerplate lines are not removed."""
         matcher = self.boilerplate
         if matcher is None:
             return None
         starts = self.document.sentence_starts(i)
-        return lambda a, b: a in starts and matcher.match(" ".join(words[a:b])) is not None
+
+        def aside(a: int, b: int) -> bool:
+            if a not in starts:
+                return False
+            # (a time stamp ends the paragraph; its "a.m." ends no sentence, but reads as one)
+            if words[a] in _STAMP_WORDS and UPDATE_STAMP.fullmatch(" ".join(words[a:])):
+                return True
+            return matcher.match(" ".join(words[a:b])) is not None
+
+        return aside
 
     def opens_with_a_sentence(self, i: int, ops: Opcodes) -> bool:
         """Whether the words paragraph ``i`` has before the text it shares with the other

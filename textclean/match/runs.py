@@ -56,6 +56,7 @@ MENU_MAX_LINES = 64  # ... and at most this many (so that each line tried costs 
 FOOTER_LINES = 4  # lines after the menu's repeat, each shorter than HEADER_WORDS: a footer's
 HEADER_LINES = 3  # lines between a document's title and its repeat, when that goes ...
 HEADER_WORDS = 12  # ... each shorter than this (a byline, a date, a caption)
+OLDER_LINES = 2  # paragraphs a later run adds to that make it newer, the copy's last among them
 TITLE_WORDS = 20  # a body's title, just before it, is shorter than this (in canonical words)
 LEFT_OUT = 4  # paragraphs a copy may leave out around short lines it repeats ...
 BETWEEN_LINES = 8  # ... in a run of at most this many between two copies
@@ -839,7 +840,11 @@ def keep_later_run(
     lines.) The line just before the later run (its first line turned, or a paragraph before
     that which a line of the copy went as contained in), if shorter than :data:`TITLE_WORDS`,
     is its title however it reads ("Is it worth it? Here's what we found."), not such text.
-    Returns the lines turned, each with the later line it now goes as a repeat of (none: ``{}``).
+    Nor if the later run adds to one paragraph only, the copy's last (after every line turned):
+    a copy printed after the body that runs a line into its last paragraph ("Updated 3:41
+    p.m.") is no newer body; :data:`OLDER_LINES` such paragraphs, or one before the last,
+    are. Returns the lines turned, each with the later line it now goes as a repeat of (none:
+    ``{}``).
     """
     # (the paragraphs that went as contained in a later one: where a turn starts)
     anchors = [
@@ -953,6 +958,11 @@ def keep_later_run(
     # The line just before the later run is its title, if any: the run starts at its first
     # line turned, or at a paragraph before it that a line of the copy went as contained in.
     copy_end = max(turned)
+    # The paragraphs before the later run that it adds to: the last alone is no newer body (a
+    # copy after the body that appends "Updated 3:41 p.m." to its last paragraph).
+    added_to = [j for j in anchors if j < last and max(found[j].originals) > copy_end]
+    if len(added_to) < OLDER_LINES and all(j > copy_end for j in added_to):
+        return {}
     start = min((o for o in named if copy_end < o < last), default=last)
     title = beside[-1][start]
     for k in range(first + 1, last):

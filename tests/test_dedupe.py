@@ -1229,6 +1229,19 @@ def test_preview_of_several_paragraphs_run_together_goes_before_them() -> None:
     assert set(removed(result)) == {3, 4}
 
 
+def test_a_teaser_under_a_title_that_opens_like_the_lede_goes_not_the_lede() -> None:
+    # The title says the lede's first words; the teaser runs the lede into the start of the
+    # next paragraph and is cut off there. The teaser is no candidate of the lede (it previews
+    # it), nor does a window from the title bring it back as the title's neighbour; and the
+    # lede, which the longer teaser holds whole, is no copy of the paragraphs before it.
+    lede = "The harbour bridge closure has been on traders' minds for months, as the quay empties."
+    title = "The Harbour Bridge Closure: What It Means for Traders"
+    teaser = f"{lede} {P1[:60]}… Read more"
+    result = dedupe(doc(title, teaser, lede, P1, P2, P3))
+    assert removed(result) == {1: (2, "contained")}
+    assert result.duplicates[0].originals == (2, 3)
+
+
 # The article as a synonym spinner rewrites it: words and phrases swapped one for one.
 SPUN = [
     "The town council passed a €12 million scheme on Tuesday to rebuild the Old Harbour bridge, "

@@ -102,6 +102,7 @@ class Containment:
         edits: Edits,
         pending: dict[int, Duplicate],
         short_repeats: Mapping[int, int],
+        passed_over: Mapping[int, Collection[int]],
     ) -> None:
         self.page = page
         self.texts = page.texts
@@ -116,6 +117,8 @@ class Containment:
         self.edits = edits
         self.pending = pending
         self.short_repeats = short_repeats
+        # Teasers, and the paragraphs each is no candidate of: it previews them (see windows).
+        self.passed_over = passed_over
         # (a merged copy may hold boilerplate lines that the paragraphs it copies lack)
         self.furniture = merged.furniture
         # Paragraphs containment was tried for, in vain so far, and the first of the paragraphs
@@ -837,7 +840,9 @@ class Containment:
         at most :data:`_MAX_WINDOWS` of this document, then as many of earlier ones.
 
         The kept neighbours of this document's candidates join them: before paragraph ``i``, or
-        after it when ``later``.
+        after it when ``later``; not a teaser left out of ``i``'s candidates, as it previews
+        ``i`` (a title above a teaser that runs ``i`` into the next paragraph, cut short, would
+        bring it back).
         """
         by_doc: dict[str | None, dict[int, tuple[int, int, str]]] = {}
         for (doc_id, j), (count, canon) in candidates.items():
@@ -849,7 +854,12 @@ class Containment:
                 for j in list(members):
                     for step in (-1, 1):
                         k = self.page.next_kept(j, step)
-                        if k is not None and k not in members and (k > i if later else k < i):
+                        if (
+                            k is not None
+                            and k not in members
+                            and (k > i if later else k < i)
+                            and i not in self.passed_over.get(k, ())
+                        ):
                             members[k] = (k, 0, canonical[k])
             else:  # an earlier one: add the indexed neighbours asked for (see _could_cover)
                 for j in list(members):

@@ -187,7 +187,8 @@ class _DocumentMatcher:
         # them on (or is them cut short): a removal since may have broken that run.
         self.spared: set[int] = set()
         # Teasers found cut short (not by an ellipsis), and the paragraphs they were found cut
-        # from; and the paragraphs each such teaser was left out of the candidates of.
+        # from; and the paragraphs each teaser was left out of the candidates of (nor does a
+        # containment window add it to them, as a kept neighbour of another candidate).
         self.cut_from: dict[int, set[int]] = {}
         self.passed_over: dict[int, set[int]] = {}
         # The removals that kept lines were run together past (see _joined_again).
@@ -210,6 +211,7 @@ class _DocumentMatcher:
             self.page, options, prior, links=links,
             indexed=self.indexed, merged=self.merged, edits=self.edits,
             pending=self.pending, short_repeats=self.short_repeats,
+            passed_over=self.passed_over,
         )  # fmt: skip
         # The rest of copies, found from the parts of them already found.
         self.walks = Walks(self.page, self.found, self.merged, self.containment.parts, options)
@@ -1049,6 +1051,8 @@ class _DocumentMatcher:
         if words is None:  # (a long paragraph is asked about once for each it may hold)
             words = self.split_words[i] = canonical[i].split(" ")
         rest = len(words) - (0 if besides is None else canonical[besides].count(" ") + 1)
+        if rest <= 0:
+            return False  # (nothing besides it: a teaser longer than ``i`` that holds it)
         need = 0.5 * rest
         others = {ref: c for ref, c in candidates.items() if ref[1] != besides}
         if others:  # laid end to end, maybe more of them than a window holds
@@ -1235,6 +1239,7 @@ class _DocumentMatcher:
                 self._teaser(j, (i,))
                 self.spared.add(i)
                 del found[None, j]
+                self.passed_over.setdefault(j, set()).add(i)
         if i not in self.page.teasers and self.page.unended(i):
             whole = [j for j in local if self.page.cut_short(i, j)]
             if whole:  # (a copy of the paragraphs up to or from ``j``, cut short)

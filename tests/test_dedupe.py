@@ -1229,6 +1229,16 @@ def test_preview_of_several_paragraphs_run_together_goes_before_them() -> None:
     assert set(removed(result)) == {3, 4}
 
 
+def test_a_teaser_that_is_the_whole_first_paragraph_goes_not_the_paragraph() -> None:
+    # "... for more than three years.… Read more": cut off after its last word, the teaser
+    # reads as the paragraph itself. The paragraph stays in the body, and so do the copies of
+    # it further on go as its repeats.
+    for tail in ("… Read more", "…"):
+        result = dedupe(doc("Harbour bridge to close", f"{P0}{tail}", P0, P1, P2, P0))
+        assert removed(result) == {1: (2, "exact"), 5: (2, "exact")}
+        assert dedupe(result.text).duplicates == ()
+
+
 def test_a_teaser_under_a_title_that_opens_like_the_lede_goes_not_the_lede() -> None:
     # The title says the lede's first words; the teaser runs the lede into the start of the
     # next paragraph and is cut off there. The teaser is no candidate of the lede (it previews

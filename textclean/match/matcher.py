@@ -64,6 +64,7 @@ from textclean.match.merged import (
 from textclean.match.model import Candidates, Matching, Prior, Ref, Removals
 from textclean.match.page import (
     DATELINE_WORDS,
+    ELLIPSES,
     TITLE_REACH,
     Page,
 )
@@ -428,6 +429,10 @@ class _DocumentMatcher:
         if settle.keep_rings(canonical, self.found):  # (a short line kept again may stand
             # right after its own repeat now, as a second run would find it)
             runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
+        settle.prefer_whole_to_teaser(
+            canonical, self.found, self.page.teasers,
+            whole=lambda i: self.page.ended(i) and not any(e in self.texts[i] for e in ELLIPSES),
+        )  # fmt: skip
         settle.remove_contents(canonical, self.found)  # (last: on the lines that stay)
         settle.same_text_as_kept(canonical, self.page.first_same, self.found)
         settle.resolve_references(self.found)

@@ -469,6 +469,48 @@ def _went_too(copies: Mapping[int, int], doc_id: str | None) -> str:
     return f" ({gone} went too, as copies of {kept}{of}, respectively)"
 
 
+def prefer_whole_to_teaser(
+    canonical: Sequence[str],
+    found: dict[int, Duplicate],
+    teasers: Collection[int],
+    whole: Callable[[int], bool],
+) -> None:
+    """Keep a paragraph, not a teaser before it that is the whole of it cut off with an
+    ellipsis after its last word ("... for three years.… Read more"): the two read the same,
+    and the paragraph went as the teaser's exact repeat; the teaser goes as the paragraph's
+    instead, and what repeated it repeats the paragraph. Only if the paragraph is ``whole``:
+    it ends like a sentence, with no ellipsis of its own (a copy in Markdown may hold the
+    teaser's, "[further ado…](https://...)", or be cut off too).
+
+    >>> found = {2: Duplicate(2, 1, "exact", 1.0, "same canonical text", (1,))}
+    >>> prefer_whole_to_teaser(["t", "a b", "a b"], found, {1}, lambda i: True)
+    >>> found[1].original, 2 in found
+    (2, False)
+    """
+    for i, dup in sorted(found.items()):
+        j = dup.original
+        if (
+            dup.kind == "exact"
+            and dup.doc_id is None
+            and j is not None
+            and j in teasers
+            and i not in teasers
+            and j not in found
+            and canonical[i] == canonical[j]
+            and whole(i)
+        ):
+            del found[i]
+            rule = "same canonical text, cut off with an ellipsis"
+            found[j] = teaser = Duplicate(j, i, "exact", 1.0, rule, (i,))
+            for k, other in list(found.items()):  # (what repeated the teaser)
+                if k != j and other.doc_id is None and j in other.originals:
+                    found[k] = (
+                        replace(other, original=i, originals=(i,))
+                        if other.originals == (j,) and canonical[k] == canonical[i]
+                        else retargeted(other, j, teaser)
+                    )
+
+
 def prefer_longest(
     texts: Sequence[str], canonical: Sequence[str], found: dict[int, Duplicate]
 ) -> None:

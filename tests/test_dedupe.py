@@ -3031,6 +3031,25 @@ def test_highlights_box_repeating_a_paragraph_verbatim_before_the_body(label: st
 
 
 @pytest.mark.parametrize("bullet", ["", "• "])
+def test_a_highlights_box_of_one_paragraphs_sentences_goes_and_the_paragraph_stays(
+    bullet: str,
+) -> None:
+    # The box gives each sentence of a body paragraph as an item: the paragraph went as the
+    # items laid end to end, out of the body's run. It stays, and the items go.
+    first, second = P2.split(". ", 1)
+    items = [f"{bullet}{first}.", f"{bullet}{second}"]
+    result = dedupe(doc(P0, "Key points", *items, P1, P2, P3))
+    assert removed(result) == {2: (5, "contained"), 3: (5, "contained")}
+    assert dedupe(result.text).duplicates == ()
+    # Once the items went, the body's paragraphs under the box read as items; a copy of the
+    # body with other breaks that runs two of them into one keeps none of them.
+    items = [f"{bullet}{P2.split('. ')[0]}.", f"{bullet}{P3.split('. ')[0]}."]
+    copy = ["Advertisement", f"{P1} {P2}", f"{P3} {P4}"]
+    result = dedupe(doc("Key points", *items, P1, P2, P3, P4, *copy))
+    assert result.kept == (0, 3, 4, 5, 6)
+
+
+@pytest.mark.parametrize("bullet", ["", "• "])
 def test_a_highlights_box_of_the_lead_paragraphs_goes_before_the_body_they_open(
     bullet: str,
 ) -> None:

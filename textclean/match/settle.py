@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -587,6 +587,7 @@ def prefer_body_to_box(
         if (name := text.strip().casefold()) in named:
             named[name].append(m)
     repeats: dict[int, list[int]] = {}
+    merged: dict[int, list[int]] = {}  # paragraphs that went as earlier ones laid end to end
     for i, dup in found.items():
         if dup.doc_id is not None or dup.original is None:
             continue
@@ -594,6 +595,8 @@ def prefer_body_to_box(
             dup.kind == "near" and _numbered(canonical[i], canonical[dup.original])
         ):
             repeats.setdefault(dup.original, []).append(i)
+        elif dup.kind == "contained" and len(dup.originals) > 1 and max(dup.originals) < i:
+            merged.setdefault(min(dup.originals), []).append(i)  # (from where it starts)
     for label in labels:
         if label in found:
             continue
@@ -613,6 +616,9 @@ def prefer_body_to_box(
             if items > MAX_BOX_ITEMS:
                 break
             winner = min(filter(may_stay, repeats.get(k, ())), default=None)
+            if winner is None and _body_of_items(canonical, found, merged.get(k, ()), label):
+                went = True
+                continue
             if (
                 winner is None
                 # The body under the box, which a later copy repeats: no swap (not the box's).
@@ -641,6 +647,58 @@ def prefer_body_to_box(
             _repoint(found, k, winner)  # (the other copies follow the body's)
             went = True
     return went
+
+
+def _body_of_items(
+    canonical: Sequence[str], found: dict[int, Duplicate], merged: Iterable[int], label: int
+) -> bool:
+    """Keep the body's paragraph that went as items of the box under ``label`` laid end to end
+    (of ``merged``: paragraphs that went as earlier ones laid end to end, from the item asked
+    about on), and remove those items as contained in it: the box repeats a paragraph's
+    sentences one item each, and the paragraph is those items and nothing else. Not one beside
+    a paragraph that went (but boilerplate lines): a paragraph of a copy of the body with other
+    breaks, whose paragraphs under the box may read as items once the items went. Nor one
+    that also holds text from outside the box's first :data:`MAX_BOX_ITEMS` paragraphs.
+    Returns whether one was kept."""
+    box: list[int] = []
+    for m in range(label + 1, len(canonical)):
+        if len(box) == MAX_BOX_ITEMS:
+            break
+        if m not in found and canonical[m]:
+            box.append(m)
+    for m in merged:
+        dup = found.get(m)
+        if (
+            dup is None
+            or dup.kind != "contained"
+            or not set(dup.originals) <= set(box)
+            or canonical[m] != " ".join(canonical[o] for o in dup.originals)
+            or _beside_a_removal(canonical, found, m)
+        ):
+            continue
+        del found[m]
+        for o in dup.originals:
+            found[o] = Duplicate(
+                o, m, "contained", 1.0,
+                f"a highlights box's item, whose words stand in paragraph {m}", (m,),
+            )  # fmt: skip
+            _repoint(found, o, m)
+        return True
+    return False
+
+
+def _beside_a_removal(canonical: Sequence[str], found: Mapping[int, Duplicate], i: int) -> bool:
+    """Whether the paragraph next to paragraph ``i`` on either side, past those without words
+    and boilerplate lines, went."""
+    for step in (-1, 1):
+        m = i + step
+        while 0 <= m < len(canonical) and (
+            not canonical[m] or (m in found and found[m].kind == "boilerplate")
+        ):
+            m += step
+        if m in found:
+            return True
+    return False
 
 
 def _numbered(text: str, item: str) -> bool:

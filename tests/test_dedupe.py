@@ -3309,6 +3309,10 @@ BOILERPLATE_LINES = [
     "Share via Email",
     "Share on Facebook Share on Twitter Share via Email",  # (a row of share links as one line)
     "Tweet this | Share on Facebook",
+    "Share on Facebook Share on Twitter Email",  # (the last button without "Share via")
+    "Sign in | Register",  # (a menu's account links; one alone is content, see below)
+    "Log in or Sign up",
+    "Get the latest news delivered daily. Sign up now",
     "The post Council backs the bridge plan appeared first on Harbour Gazette.",  # (a feed's)
     "We use cookies to give you the best experience on our site. By continuing, you agree.",
     "Accept all cookies",
@@ -3471,6 +3475,8 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Printed from recycled paper, the leaflets cost the council 4,000 euros.",
         "To read the full report, residents can visit the library on Friday.",
         "Print this page - and then hand it to your teacher, the school told pupils.",
+        "Email the council before Friday to object to the plan.",
+        "Register to vote by Friday, the electoral office reminded residents.",
         "https://harbour.example.org/minutes/2026-03",  # (a link that a list of sources prints)
         "Реклама на остановках стоит городу два миллиона рублей в год.",
         "广告牌在台风中倒塌，砸坏了两辆汽车。",
@@ -3494,6 +3500,7 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Terms of Use",
         "Donate",
         "Sign in",
+        "Email",
         "Members only",
         "Enter your email address",
         "tags: [Tag!]!",  # (a field of a schema in a code sample)

@@ -52,6 +52,7 @@ _SHARE_LINK = (
     r"( (on|via|by|with) (facebook|twitter|x|linkedin|whatsapp|email|e-mail|sms|messenger))?"
     r"|tweet( this)?)"
 )
+_SHARE_ITEM = rf"({_SHARE_LINK}|e-?mail( this)?( (article|story|page|post|link))?)"  # (in a row)
 _FOOTER_LINK = (
     r"(terms (of (service|use)|and conditions)|privacy (policy|notice|settings)|contact us"
     r"|about us|accessibility( statement)?|site ?map|cookie policy)"
@@ -68,7 +69,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"scroll (down )?to continue( reading| with (the )?content)?",
     # "Share this article", or a row of share links run together ("Share on Facebook Share on
     # Twitter Share via Email", "Tweet this Share on Facebook")
-    rf"{_SHARE_LINK}((\s*[|·/•]\s*|\s+){_SHARE_LINK})*",
+    rf"{_SHARE_LINK}((\s*[|·/•]\s*|\s+){_SHARE_ITEM})*",
     r"(share|tweet|email|print|save|copy link)"
     r"( ?(\||·|/)?\s*(share|tweet|email|print|save|copy link))+",
     r"(sign up|subscribe)( now)?( (for|to))? (our|the) (free )?(\w+ )?"
@@ -76,6 +77,10 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"( (to|and) [^.!?]{0,100})?" + _TAIL,  # ("... newsletter to get the latest news")
     r"(sign up|subscribe)( now)?( (for|to))? (free|daily|weekly)? ?(updates|alerts|emails)",
     r"(subscribe|sign up|register)( (now|today|here))?",
+    # An account's links in a row ("Sign in | Register"; one alone may be a guide's heading)
+    r"((log|sign) ?(in|out)|register|subscribe|sign up|create an account|my account)"
+    r"((\s*[|·/•]\s*|\s+(or|and)\s+)((log|sign) ?(in|out)|register|subscribe|sign up"
+    r"|create an account|my account))+",
     # A paywall's line under the lede
     r"(subscribe|sign up|sign in|log in|register)( (now|today|here))? to (continue|keep) reading"
     r"( (this|the) (article|story))?",
@@ -203,6 +208,8 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     # A newsletter box's lines
     r"get (the latest|our|the best|the top)[^.!?]{0,60} (delivered )?(to|in) your inbox"
     r"( (every|each) (day|morning|week))?",
+    r"get (the latest|our|the best|the top)[^.!?]{0,60} delivered( (daily|weekly|every (day"
+    r"|morning|week)))?( to your inbox)?[.!]?( (sign up|subscribe)( (now|today|here))?[.!]?)?",
     r"thanks? (you )?for (signing up|subscribing)( to [^.!?]{0,60})?",
     r"by (signing up|subscribing|clicking[^.!?,]{0,40}|registering|submitting[^.!?,]{0,40}),"
     r" you (agree|acknowledge|consent)"
@@ -584,11 +591,16 @@ class BoilerplateMatcher:
         'Libraries say the easiest way to start is to keep reading'
 
         Links run in one after another (a row of share links) go one after another, up to
-        :data:`_LINK_RUN` of them.
+        :data:`_LINK_RUN` of them. A boilerplate line itself (the row alone) is no text they
+        run into.
 
         >>> matcher._without_link_at_end("It opens in May next year, the council said Share on Facebook Share on Twitter Share via Email")
         'It opens in May next year, the council said'
+        >>> matcher._without_link_at_end("Share on Facebook Share on Twitter Share via Email")
+        'Share on Facebook Share on Twitter Share via Email'
         """  # noqa: E501
+        if self.match(text) is not None:
+            return text
         for _ in range(_LINK_RUN):
             shorter = self._without_one_link_at_end(text)
             if shorter is text:

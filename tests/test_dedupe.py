@@ -1237,6 +1237,13 @@ def test_a_teaser_that_is_the_whole_first_paragraph_goes_not_the_paragraph() -> 
         result = dedupe(doc("Harbour bridge to close", f"{P0}{tail}", P0, P1, P2, P0))
         assert removed(result) == {1: (2, "exact"), 5: (2, "exact")}
         assert dedupe(result.text).duplicates == ()
+    # Not where a paragraph before it holds it too, as a pull quote with a speaker it does not
+    # name does: without the teaser, a second run would take it for a copy of that quote.
+    said = "Ferries will run every twenty minutes from Monday."
+    page = [P0, f"{said}…", f"“{said}” — Mayor Ingrid Solberg", P1, said, P2]
+    result = dedupe(doc(*page))
+    assert removed(result) == {4: (1, "exact")}
+    assert dedupe(result.text).duplicates == ()
 
 
 def test_a_teaser_under_a_title_that_opens_like_the_lede_goes_not_the_lede() -> None:

@@ -430,9 +430,8 @@ class _DocumentMatcher:
             # right after its own repeat now, as a second run would find it)
             runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
         settle.prefer_whole_to_teaser(
-            canonical, self.found, self.page.teasers,
-            whole=lambda i: self.page.ended(i) and not any(e in self.texts[i] for e in ELLIPSES),
-        )  # fmt: skip
+            canonical, self.found, self.page.teasers, whole=self._whole_after_teaser
+        )
         settle.remove_contents(canonical, self.found)  # (last: on the lines that stay)
         settle.same_text_as_kept(canonical, self.page.first_same, self.found)
         settle.resolve_references(self.found)
@@ -501,6 +500,17 @@ class _DocumentMatcher:
             j = self.page.kept_copy_before(k)
             if j is not None and canonical[j] == canonical[k] and self._goes_as_same_text(k):
                 self.found[k] = Duplicate(k, j, "exact", 1.0, "same canonical text", (j,))
+
+    def _whole_after_teaser(self, i: int, j: int) -> bool:
+        """Whether paragraph ``i``, the same text as teaser ``j`` before it, may stay in its
+        place (:func:`settle.prefer_whole_to_teaser`): it ends like a sentence with no ellipsis
+        of its own, and shares no key with a kept paragraph before it but ``j`` (one that may
+        hold it, as a pull quote of it does, where the teaser was none of its copies)."""
+        return (
+            self.page.ended(i)
+            and not any(e in self.texts[i] for e in ELLIPSES)
+            and all(k == j or not self.page.kept(k) for k in self.links.before(i))
+        )
 
     def _goes_as_same_text(self, i: int) -> bool:
         """Whether paragraph ``i``, the same text as a kept paragraph before it, goes at once as

@@ -473,17 +473,18 @@ def prefer_whole_to_teaser(
     canonical: Sequence[str],
     found: dict[int, Duplicate],
     teasers: Collection[int],
-    whole: Callable[[int], bool],
+    whole: Callable[[int, int], bool],
 ) -> None:
     """Keep a paragraph, not a teaser before it that is the whole of it cut off with an
     ellipsis after its last word ("... for three years.… Read more"): the two read the same,
     and the paragraph went as the teaser's exact repeat; the teaser goes as the paragraph's
-    instead, and what repeated it repeats the paragraph. Only if the paragraph is ``whole``:
-    it ends like a sentence, with no ellipsis of its own (a copy in Markdown may hold the
-    teaser's, "[further ado…](https://...)", or be cut off too).
+    instead, and what repeated it repeats the paragraph. Only if ``whole`` says the paragraph
+    (and the teaser) may so stay: it ends like a sentence, with no ellipsis of its own (a copy
+    in Markdown may hold the teaser's, "[further ado…](https://...)", or be cut off too), and
+    no other paragraph before it might hold it.
 
     >>> found = {2: Duplicate(2, 1, "exact", 1.0, "same canonical text", (1,))}
-    >>> prefer_whole_to_teaser(["t", "a b", "a b"], found, {1}, lambda i: True)
+    >>> prefer_whole_to_teaser(["t", "a b", "a b"], found, {1}, lambda i, j: True)
     >>> found[1].original, 2 in found
     (2, False)
     """
@@ -497,7 +498,7 @@ def prefer_whole_to_teaser(
             and i not in teasers
             and j not in found
             and canonical[i] == canonical[j]
-            and whole(i)
+            and whole(i, j)
         ):
             del found[i]
             rule = "same canonical text, cut off with an ellipsis"

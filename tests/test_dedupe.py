@@ -3320,6 +3320,8 @@ BOILERPLATE_LINES = [
     "Sign in | Register",  # (a menu's account links; one alone is content, see below)
     "Log in or Sign up",
     "Get the latest news delivered daily. Sign up now",
+    "AMP version",
+    "Printer-friendly version",
     "The post Council backs the bridge plan appeared first on Harbour Gazette.",  # (a feed's)
     "We use cookies to give you the best experience on our site. By continuing, you agree.",
     "Accept all cookies",
@@ -3508,6 +3510,7 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Donate",
         "Sign in",
         "Email",
+        "Mobile version",
         "Members only",
         "Enter your email address",
         "tags: [Tag!]!",  # (a field of a schema in a code sample)

@@ -129,6 +129,10 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(e-?mail|save|bookmark|gift) (this )?(article|story|page|link)",
     r"(copy|copied) link|link copied( to (the )?clipboard)?",
     r"printed (from|on) \S+( on \S+( \S+){0,3})?",  # a print version's header
+    # A link to another rendering of the page ("AMP version", "Printer-friendly version"; not
+    # "Mobile version", a review's heading as well)
+    r"((view|see|switch to|go to) )?(the )?(amp|print(er)?[- ]friendly) (version|page|view)"
+    r"( of this (page|article|story))?",
     r"click to (share on \w+|email( a link to a friend| this to a friend)?|print)"
     r"( \(opens in (a )?new window\))?",
     r"related( (articles?|stories|coverage|content|reading|posts?|links?|topics|videos?|news"

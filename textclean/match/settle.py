@@ -488,13 +488,21 @@ def prefer_whole_to_teaser(
     >>> found[1].original, 2 in found
     (2, False)
     """
-    for i, dup in sorted(found.items()):
-        j = dup.original
+    if not teasers:
+        return
+    naming: dict[int, list[int]] = {}  # the removals that name each teaser
+    for k, dup in found.items():
+        if dup.doc_id is None:
+            for o in dup.originals:
+                if o in teasers:
+                    naming.setdefault(o, []).append(k)
+    for j, named in naming.items():
+        i = min(
+            (k for k in named if (d := found.get(k)) and d.kind == "exact" and d.original == j),
+            default=None,
+        )  # (the teaser's first exact repeat)
         if (
-            dup.kind == "exact"
-            and dup.doc_id is None
-            and j is not None
-            and j in teasers
+            i is not None
             and i not in teasers
             and j not in found
             and canonical[i] == canonical[j]
@@ -503,8 +511,9 @@ def prefer_whole_to_teaser(
             del found[i]
             rule = "same canonical text, cut off with an ellipsis"
             found[j] = teaser = Duplicate(j, i, "exact", 1.0, rule, (i,))
-            for k, other in list(found.items()):  # (what repeated the teaser)
-                if k != j and other.doc_id is None and j in other.originals:
+            for k in named:  # (what repeated the teaser)
+                other = found.get(k)
+                if other is not None and j in other.originals:
                     found[k] = (
                         replace(other, original=i, originals=(i,))
                         if other.originals == (j,) and canonical[k] == canonical[i]

@@ -1785,6 +1785,19 @@ def test_a_page_run_together_on_one_line_with_its_body_twice_comes_back_once(
     assert dedupe(result.text).duplicates == ()
 
 
+@pytest.mark.parametrize("times", [3, 4])
+def test_a_page_on_one_line_with_its_body_three_or_four_times_comes_back_once(times: int) -> None:
+    # The copies after the body stand as far back as the body's length, and twice or three
+    # times that from the body: all of them are copies, and go (a typo in the last one too).
+    copies = [" ".join(ARTICLE)] * (times - 1)
+    copies[-1] = copies[-1].replace("residents", "residnets")
+    page = " ".join(["Bridge plan approved.", " ".join(ARTICLE), *copies, "Share this article"])
+    result = dedupe(page)
+    assert result.text == " ".join(["Bridge plan approved.", *ARTICLE])
+    assert_accounted(result)
+    assert dedupe(result.text).duplicates == ()
+
+
 # A brief in short sentences: no three in a row hold 40 words.
 BRIEF = [
     "The ferry to the islands sails again on Monday.",

@@ -68,6 +68,7 @@ copy starts (a page whose white space was collapsed, with its body twice on one 
 _REPEATED_RUN = 3  # sentences in a row that stand in that order earlier in the paragraph ...
 _REPEATED_WORDS = 40  # ... such runs in a row holding this many words or more together
 _SHIFTED = 2  # sentences more or fewer that a copy may have before its first such run
+_FILLED = 0.8  # the share of the distance back that runs in a row fill, in a copy repeated
 # Where a sentence ends inside a paragraph: a full stop, question or exclamation mark (an
 # ellipsis), maybe closing quotes or brackets, white space, and a capital letter, a digit or
 # an opening quote or bracket; the same after a word, with no space before a capitalised word
@@ -233,10 +234,25 @@ def _repeat_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:
         )
         return {m for n in near for m in range(n, n + _REPEATED_RUN)}
 
-    weights = {s: sum(words[m] for m in held(s)) for s in sorted({shifts[r[0]] for r in rows})}
+    def times(shift: int) -> int:  # (how many copies as far back again, and again, may stand:
+        # one, unless runs in a row fill the distance they stand back, as the body printed
+        # three times over does, and no listing's blurb between lines of its own)
+        filled = any(
+            abs(shifts[row[0]] - shift) <= _SHIFTED
+            and _FILLED * shift <= row[-1] + _REPEATED_RUN - row[0]
+            for row in rows
+        )
+        return len(spans) // shift if filled else 1
+
+    def copies(shift: int) -> set[int]:  # (the sentences of the copy's runs, and later ones')
+        return set().union(*(held(k * shift) for k in range(1, times(shift) + 1)))
+
+    weights = {s: sum(words[m] for m in copies(s)) for s in sorted({shifts[r[0]] for r in rows})}
     shift = max(weights, key=weights.__getitem__)  # (the first of equals)
     held_all = {m for n in shifts for m in range(n, n + _REPEATED_RUN)}
-    rows = [row for row in rows if abs(shifts[row[0]] - shift) <= _SHIFTED]
+    # (the runs as far back as the copy, or as a later copy of it)
+    most = times(shift)
+    rows = [row for row in rows if _near_multiple(shifts[row[0]], shift, most)]
     cut = _copy_start(canonical, shifts[rows[0][0]])
     end = rows[-1][-1] + _REPEATED_RUN
     if 2 * weights[shift] <= sum(words[m] for m in held_all):
@@ -250,6 +266,17 @@ def _repeat_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:
         # after a teaser of it, whole again)
         parts += _again(paragraph, spans[end][0], spans[-1][1])
     return parts
+
+
+def _near_multiple(distance: int, shift: int, most: int) -> bool:
+    """Whether ``distance`` is ``shift`` or a multiple of it up to ``most`` times, give or take
+    :data:`_SHIFTED`.
+
+    >>> _near_multiple(41, 20, 2), _near_multiple(30, 20, 2), _near_multiple(41, 20, 1)
+    (True, False, False)
+    """
+    k = min(max(round(distance / shift), 1), most)
+    return abs(distance - k * shift) <= _SHIFTED
 
 
 def _again(paragraph: Paragraph, start: int, end: int) -> list[tuple[int, int]]:

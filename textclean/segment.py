@@ -234,14 +234,16 @@ def _repeat_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:
         )
         return {m for n in near for m in range(n, n + _REPEATED_RUN)}
 
+    longest: dict[int, int] = {}  # (the most sentences runs in a row fill, at each distance)
+    for row in rows:
+        filled = row[-1] + _REPEATED_RUN - row[0]
+        longest[shifts[row[0]]] = max(longest.get(shifts[row[0]], 0), filled)
+
     def times(shift: int) -> int:  # (how many copies as far back again, and again, may stand:
         # one, unless runs in a row fill the distance they stand back, as the body printed
         # three times over does, and no listing's blurb between lines of its own)
-        filled = any(
-            abs(shifts[row[0]] - shift) <= _SHIFTED
-            and _FILLED * shift <= row[-1] + _REPEATED_RUN - row[0]
-            for row in rows
-        )
+        near = range(shift - _SHIFTED, shift + _SHIFTED + 1)
+        filled = any(_FILLED * shift <= longest.get(s, 0) for s in near)
         return len(spans) // shift if filled else 1
 
     def copies(shift: int) -> set[int]:  # (the sentences of the copy's runs, and later ones')

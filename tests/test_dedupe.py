@@ -1934,6 +1934,25 @@ def test_an_article_body_copy_of_a_listing_that_repeats_a_blurb_stays_one_paragr
     assert dedupe(result.text).duplicates == ()
 
 
+def test_an_article_body_copy_of_sections_written_to_one_template_stays_one_paragraph() -> None:
+    # Each section a line of its own and the same four sentences under it (a page of webcams,
+    # each credited alike): on one line, the template stands again as far back as a section,
+    # filling most of that distance, under each of many sections. No copy of the text, and no
+    # later copies of one: the articleBody copy stays whole, and the sections go as held by it.
+    template = (
+        "This camera image is provided courtesy of the Harbour Trust and its volunteers. For "
+        "permission to feature the Harbour Trust's cameras, fill out our usage agreement. You "
+        "can provide for the harbour's future, and support this camera, with a gift to the "
+        "Harbour Trust. View the camera."
+    )
+    names = ["North Quay", "Old Bridge", "Ferry Slip", "Lighthouse", "Fish Market", "Boatyard"]
+    body = [f"{name} The camera looks out over the {name.lower()}. {template}" for name in names]
+    copy = " ".join(body)
+    assert [p.text for p in split_paragraphs(copy)] == [copy]
+    result = dedupe(doc("Harbour cameras", copy, *body))
+    assert result.text == doc("Harbour cameras", copy)
+
+
 def test_a_page_on_one_line_that_repeats_a_blurb_is_cut_where_its_copy_starts() -> None:
     # The same listing as a page on one line with its copy after it: runs of sentences stand
     # again as far back as the copy starts (the most of them), and the blurbs as far back as

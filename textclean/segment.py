@@ -68,7 +68,8 @@ copy starts (a page whose white space was collapsed, with its body twice on one 
 _REPEATED_RUN = 3  # sentences in a row that stand in that order earlier in the paragraph ...
 _REPEATED_WORDS = 40  # ... such runs in a row holding this many words or more together
 _SHIFTED = 2  # sentences more or fewer that a copy may have before its first such run
-_FILLED = 0.8  # the share of the distance back that runs in a row fill, in a copy repeated
+_FILLED = 0.9  # the share of the distance back that runs in a row fill, in a copy repeated ...
+_MOST_COPIES = 4  # ... in a paragraph of at most this many times that distance
 # Where a sentence ends inside a paragraph: a full stop, question or exclamation mark (an
 # ellipsis), maybe closing quotes or brackets, white space, and a capital letter, a digit or
 # an opening quote or bracket; the same after a word, with no space before a capitalised word
@@ -240,11 +241,14 @@ def _repeat_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:
         longest[shifts[row[0]]] = max(longest.get(shifts[row[0]], 0), filled)
 
     def times(shift: int) -> int:  # (how many copies as far back again, and again, may stand:
-        # one, unless runs in a row fill the distance they stand back, as the body printed
-        # three times over does, and no listing's blurb between lines of its own)
+        # one, unless runs in a row fill the distance they stand back in a paragraph a few
+        # times that long, as the body printed three or four times over does; not a section's
+        # template repeated under each of many sections, or a listing's blurb, between lines
+        # of their own)
+        most = len(spans) // shift
         near = range(shift - _SHIFTED, shift + _SHIFTED + 1)
         filled = any(_FILLED * shift <= longest.get(s, 0) for s in near)
-        return len(spans) // shift if filled else 1
+        return most if filled and most <= _MOST_COPIES else 1
 
     def copies(shift: int) -> set[int]:  # (the sentences of the copy's runs, and later ones')
         return set().union(*(held(k * shift) for k in range(1, times(shift) + 1)))

@@ -3354,6 +3354,9 @@ BOILERPLATE_LINES = [
     "Get the latest news delivered daily. Sign up now",
     "AMP version",
     "Printer-friendly version",
+    "Home | World | Politics | Business | Sport",  # (a menu from the home page)
+    "Home > News > Harbour City",  # (a breadcrumb trail)
+    "About Us | Careers | Advertise with us | Help",
     "The post Council backs the bridge plan appeared first on Harbour Gazette.",  # (a feed's)
     "We use cookies to give you the best experience on our site. By continuing, you agree.",
     "Accept all cookies",
@@ -3543,6 +3546,8 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Sign in",
         "Email",
         "Mobile version",
+        "Careers",
+        "Home",
         "Members only",
         "Enter your email address",
         "tags: [Tag!]!",  # (a field of a schema in a code sample)

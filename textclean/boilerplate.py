@@ -55,7 +55,8 @@ _SHARE_LINK = (
 _SHARE_ITEM = rf"({_SHARE_LINK}|e-?mail( this)?( (article|story|page|post|link))?)"  # (in a row)
 _FOOTER_LINK = (
     r"(terms (of (service|use)|and conditions)|privacy (policy|notice|settings)|contact us"
-    r"|about us|accessibility( statement)?|site ?map|cookie policy)"
+    r"|about us|accessibility( statement)?|site ?map|cookie policy|careers|advertise( with us)?"
+    r"|help( cent(er|re))?|faqs?)"
 )
 
 DEFAULT_PATTERNS: tuple[str, ...] = (
@@ -209,6 +210,8 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     # A page's footer links in a row (one alone may be a heading: "Terms of Use" in a guide to
     # writing API documentation, "Accessibility" among the benefits of cloud storage)
     _FOOTER_LINK + r"(\s*[|·•/]\s*" + _FOOTER_LINK + ")+",
+    # A menu or a breadcrumb trail from the home page ("Home | World | Politics", "Home > News")
+    r"home(\s*[|·•/»>›]\s*[^|·•/»>›]{1,40}){2,}",
     # A newsletter box's lines
     r"get (the latest|our|the best|the top)[^.!?]{0,60} (delivered )?(to|in) your inbox"
     r"( (every|each) (day|morning|week))?",

@@ -3000,6 +3000,39 @@ def test_split_copy_of_a_first_copy_that_ran_a_heading_into_a_list_line() -> Non
     assert removed(result) == {3: (1, "contained"), 4: (1, "contained"), 5: (2, "exact")}
 
 
+@pytest.mark.parametrize(
+    ("merged", "parts"),
+    [
+        ("The new bridge at dawn. (Photo: Harbour Authority)",
+         ["The new bridge at dawn.", "(Photo: Harbour Authority)"]),
+        ("By Jane Doe March 3, 2024", ["By Jane Doe", "March 3, 2024"]),
+        ("Harbour Bridge Best For the long way", ["Harbour Bridge", "Best For", "the long way"]),
+    ],
+)  # fmt: skip
+def test_short_lines_before_a_copy_go_as_the_line_they_make_before_its_original(
+    merged: str, parts: list[str]
+) -> None:
+    # The first copy opens with a caption and its credit (a byline and its date) on one line;
+    # the body has them apart. No tier finds short lines, and nothing stands before them.
+    result = dedupe(doc(merged, P0, P1, *parts, P0, P1))
+    assert result.kept == (0, 1, 2)
+    assert {d.index: (d.original, d.kind) for d in result.duplicates[: len(parts)]} == {
+        3 + k: (0, "contained") for k in range(len(parts))
+    }
+    # Past a boilerplate line between them, which stays boilerplate.
+    result = dedupe(doc(merged, P0, P1, parts[0], "Advertisement", *parts[1:], P0, P1))
+    assert result.kept == (0, 1, 2)
+    assert [d.kind for d in result.duplicates[:3]] == ["contained", "boilerplate", "contained"]
+    # After the copy's last paragraph, too: the body ends with the lines apart.
+    result = dedupe(doc(P0, P1, merged, P2, P0, P1, *parts, P3))
+    assert result.kept == (0, 1, 2, 3, 4 + 2 + len(parts))
+    # The lines alone, or before a paragraph that copies nothing, stay: a contents line and
+    # the section's heading and subtitle.
+    assert dedupe(doc(merged, P0, P1, *parts, P2)).duplicates == ()
+    # So does a part of the line with the rest missing.
+    assert dedupe(doc(merged, P0, P1, *parts[1:], P0, P1)).kept[:4] == (0, 1, 2, 3)
+
+
 def test_a_line_that_is_part_of_an_earlier_one_stays_alone() -> None:
     # The same line without its heading neighbour: part of the earlier line, not all of it.
     merged = "Key features: Pay only for the storage you use"
@@ -5281,9 +5314,10 @@ def test_a_list_after_a_merged_copy_of_it_goes_line_by_line() -> None:
         12: (3,),
         13: (4,),
     }
-    # Not from a line that only starts like the copy's next one: there the walk does not start.
+    # Not from a line that only starts like the copy's next one: there the walk does not start
+    # (and no copy after the lines anchors them from behind).
     other = ["Oak shelves and cabinets were sold at the fair on Saturday", *items[1:]]
-    assert dedupe(doc(*copy, *body[:2], *other, P3)).kept[len(copy) :] == (7, 8, 9, 10, 11, 12)
+    assert dedupe(doc(*copy, *body[:2], *other, P1)).kept[len(copy) :] == (7, 8, 9, 10, 11, 12, 13)
     # Past a near copy that ends a line of the copy (the heading before it runs in there), and
     # past lines that went already as repeats of an earlier section's.
     body = ["1. Harbour", P2, *items, "2. Bridge", P4, *items[:4], P3]

@@ -691,7 +691,10 @@ def confirm_short_runs(
 
     So does a heading-sized line that is two lines of the first copy run together, found the
     same way: the two lines after (or before) the neighbour's original, joined by a space,
-    give its text ("Saatva Classic" and "Best For" as "Saatva Classic Best For").
+    give its text ("Saatva Classic" and "Best For" as "Saatva Classic Best For"). And the
+    reverse before a copy: short lines just before it that, joined by a space, give the line
+    just before its original (a caption and its credit on one line in the first copy, a
+    byline and its date) go as contained in that line.
     """
     repeats = {i for i in short_repeats if i not in found}
     if not repeats and not found:
@@ -779,6 +782,33 @@ def confirm_short_runs(
                     f"short lines {head} and {tail} run together, inside a repeated run",
                     (head, tail),
                 )  # fmt: skip
+        return split_line(i, neighbour) if step == -1 else None
+
+    def split_line(i: int, neighbour: Duplicate) -> Duplicate | None:
+        # Line i, just before a copy, and the short lines before it laid end to end: word for
+        # word the line just before the copy's original. (After a copy, the walks find them.)
+        # The lines before i go with it at once.
+        text = canonical[i]
+        for o in neighbour.originals:
+            k = beside[-1][o]
+            if not 0 <= k < i or k in found or not canonical[k].endswith(" " + text):
+                continue
+            whole, joined, m = canonical[k], text, i
+            while len(joined) < len(whole) and i - m < BETWEEN_LINES:
+                m = beside[-1][m]
+                if m <= k or m in found or canonical[m].count(" ") >= HEADING_WORDS:
+                    break
+                joined = f"{canonical[m]} {joined}"
+            if joined != whole:
+                continue
+            rule = (
+                f"short lines {m} to {i} laid end to end make paragraph {k}, "
+                "before a copy of the paragraph after it"
+            )
+            for n in range(m, i):
+                if canonical[n] and n not in found:  # (past boilerplate lines and blank ones)
+                    found[n] = Duplicate(n, k, "contained", 1.0, rule, (k,))
+            return Duplicate(i, k, "contained", 1.0, rule, (k,))
         return None
 
     def tried(k: int) -> bool:  # (as a paragraph of ``first`` would be)

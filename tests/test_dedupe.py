@@ -553,7 +553,7 @@ def test_a_copy_lines_up_with_the_body_whose_paragraph_a_highlights_box_printed_
     # A box after the lead repeats p2, so the body's own p2 goes as the box's repeat while
     # copies are matched; a later copy with p2 reworded (a near copy that must stand inside a
     # run) lines up with the body's p1 and p3 around the place where p2 was printed the second
-    # time. Last, the body's p2 stays and the box's goes.
+    # time. Last, the body's p2 stays and the box's goes, and its label with it.
     reworded = (
         P2.replace("is due to start", "is set to begin")
         .replace("should take", "should last")
@@ -562,8 +562,10 @@ def test_a_copy_lines_up_with_the_body_whose_paragraph_a_highlights_box_printed_
     )
     page = [P0, "Key points", P2, P1, P2, P3, P4]
     result = dedupe(doc(*page, P0, P1, reworded, P3, P4))
-    assert result.text == doc(P0, "Key points", P1, P2, P3, P4)
-    assert {i: removed(result)[i] for i in (2, 9)} == {2: (4, "exact"), 9: (4, "near")}
+    assert result.text == doc(P0, P1, P2, P3, P4)
+    assert {i: removed(result)[i] for i in (1, 2, 9)} == {
+        1: (None, "boilerplate"), 2: (4, "exact"), 9: (4, "near")
+    }  # fmt: skip
 
 
 def test_a_mail_header_with_another_time_stays_though_the_lines_under_it_repeat() -> None:
@@ -3090,15 +3092,16 @@ def test_highlights_box_after_the_body() -> None:
     found = removed(result)
     assert found[6] == (1, "exact")
     assert found[7] == (3, "contained")
-    assert result.kept == (0, 1, 2, 3, 4, 5)
+    assert found[5] == (None, "boilerplate")  # (the box's label, with its items)
+    assert result.kept == (0, 1, 2, 3, 4)
 
 
 @pytest.mark.parametrize("label", ["Story highlights", "KEY POINTS:", "In brief", "TL;DR"])
 def test_highlights_box_repeating_a_paragraph_verbatim_before_the_body(label: str) -> None:
     # Both copies are identical: the body's stays in its place, the box's goes.
     result = dedupe(doc(P0, label, P2, P1, P2, P3, P4))
-    assert removed(result) == {2: (4, "exact")}
-    assert result.text == doc(P0, label, P1, P2, P3, P4)
+    assert removed(result) == {1: (None, "boilerplate"), 2: (4, "exact")}
+    assert result.text == doc(P0, P1, P2, P3, P4)
     assert dedupe(result.text).duplicates == ()
 
 
@@ -3111,14 +3114,14 @@ def test_a_highlights_box_of_one_paragraphs_sentences_goes_and_the_paragraph_sta
     first, second = P2.split(". ", 1)
     items = [f"{bullet}{first}.", f"{bullet}{second}"]
     result = dedupe(doc(P0, "Key points", *items, P1, P2, P3))
-    assert removed(result) == {2: (5, "contained"), 3: (5, "contained")}
+    assert removed(result) == {1: (None, "boilerplate"), 2: (5, "contained"), 3: (5, "contained")}
     assert dedupe(result.text).duplicates == ()
     # Once the items went, the body's paragraphs under the box read as items; a copy of the
     # body with other breaks that runs two of them into one keeps none of them.
     items = [f"{bullet}{P2.split('. ')[0]}.", f"{bullet}{P3.split('. ')[0]}."]
     copy = ["Advertisement", f"{P1} {P2}", f"{P3} {P4}"]
     result = dedupe(doc("Key points", *items, P1, P2, P3, P4, *copy))
-    assert result.kept == (0, 3, 4, 5, 6)
+    assert result.kept == (3, 4, 5, 6)
 
 
 @pytest.mark.parametrize("bullet", ["", "• "])
@@ -3129,8 +3132,8 @@ def test_a_highlights_box_of_the_lead_paragraphs_goes_before_the_body_they_open(
     # where its items start again, so the body's copies stay and the box's go. A body of many
     # paragraphs printed twice under the label is no box: its first copy stays.
     result = dedupe(doc("Lo más destacado", bullet + P0, bullet + P1, *ARTICLE))
-    assert removed(result) == {1: (3, "exact"), 2: (4, "exact")}
-    assert result.text == doc("Lo más destacado", *ARTICLE)
+    assert removed(result) == {0: (None, "boilerplate"), 1: (3, "exact"), 2: (4, "exact")}
+    assert result.text == doc(*ARTICLE)
     body = [*ARTICLE, "The harbour master said the new quay would open in the spring."]
     twice = dedupe(doc("Highlights", *body, *body))
     assert set(removed(twice)) == set(range(len(body) + 1, 2 * len(body) + 1))
@@ -3157,7 +3160,7 @@ def test_a_highlights_item_that_is_a_sentence_of_a_later_paragraph_goes() -> Non
     item = "Ferries will run every 20 minutes between the two quays."
     assert item.lower().rstrip(".") in P2.lower()
     result = dedupe(doc(P0, "Key points", item, P1, P3, P4, P2))
-    assert removed(result) == {2: (6, "contained")}
+    assert removed(result) == {1: (None, "boilerplate"), 2: (6, "contained")}
     assert dedupe(result.text).duplicates == ()
 
 
@@ -3167,7 +3170,7 @@ def test_a_heading_opening_the_body_under_a_highlights_box_stays() -> None:
     heading = "The new ferry timetable"
     opening = "The new ferry timetable starts on Monday, with the first boat at six in the morning."
     result = dedupe(doc(P0, "Key points", P2, heading, opening, P1, P2, P3))
-    assert removed(result) == {2: (6, "exact")}
+    assert removed(result) == {1: (None, "boilerplate"), 2: (6, "exact")}
 
 
 def test_a_body_row_under_a_highlights_box_stays_beside_a_copy_with_a_dateline() -> None:
@@ -3189,6 +3192,29 @@ def test_a_body_row_under_a_highlights_box_stays_beside_a_copy_with_a_dateline()
     assert 4 in result.kept
 
 
+def test_a_highlights_label_goes_with_its_items_and_stays_over_text_that_stays() -> None:
+    # Under the body, a box of two of its paragraphs: the items go, and the label with them.
+    result = dedupe(doc(P0, P1, P2, "Key points", P0, P2))
+    assert removed(result)[3] == (None, "boilerplate")
+    assert result.text == doc(P0, P1, P2)
+    # Over a kept paragraph, or over boilerplate lines only, a label heads a section: it stays.
+    assert dedupe(doc(P0, "Key points", P1, P0, P2)).kept == (0, 1, 2, 4)
+    assert dedupe(doc(P0, "Key points", "Advertisement", P1)).kept == (0, 1, 3)
+
+
+def test_a_comment_quoting_a_highlights_item_is_no_body_for_it() -> None:
+    # A summary list under a label ends the article; a comment quotes its first item behind a
+    # ">". The comment's line is the copy: the list keeps its item, and its label.
+    items = [
+        "Book the ferry a day ahead at busy times of the year.",
+        "The footbridge opens at six in the morning on weekdays.",
+        "Cyclists may ride on the lower deck of the ferry only.",
+    ]
+    reply = "Good point, and the buses into town are free all summer too."
+    result = dedupe(doc(P0, P1, "Key takeaways", *items, "oldtimer wrote:", f"> {items[0]}", reply))
+    assert removed(result) == {7: (3, "exact")}
+
+
 @pytest.mark.parametrize("label", ["Summary", "Key points"])
 def test_a_highlights_label_that_ends_the_document_stays(label: str) -> None:
     # Nothing stands under it: no box, and nothing to look at past the end.
@@ -3208,7 +3234,7 @@ def test_a_highlights_box_under_a_repeated_title_loses_its_items_the_first_time(
         P0, P2, P3, f"At a glance: {fibre} {more}",
     )  # fmt: skip
     result = dedupe(text)
-    assert removed(result) == {2: (0, "exact"), 3: (8, "contained")}
+    assert removed(result) == {1: (None, "boilerplate"), 2: (0, "exact"), 3: (8, "contained")}
     assert dedupe(result.text).duplicates == ()
     first = "You either overuse the word or you know someone who does, and it grates on the ear."
     second = "No, your head did not explode when you heard the news this morning."
@@ -3220,6 +3246,7 @@ def test_a_highlights_box_under_a_repeated_title_loses_its_items_the_first_time(
     result = dedupe(text)
     assert removed(result) == {
         1: (None, "boilerplate"),
+        3: (None, "boilerplate"),
         4: (7, "exact"),
         5: (8, "contained"),
         6: (0, "exact"),
@@ -3238,7 +3265,9 @@ def test_a_highlights_item_repeated_inside_a_later_copy_goes_where_a_paragraph_h
         f"Getting rid of clutter {item}", P3, "Getting rid of clutter", item, "Recycle", P4,
     )  # fmt: skip
     result = dedupe(text)
-    assert removed(result) == {2: (6, "contained"), 8: (6, "contained"), 9: (6, "exact")}
+    assert removed(result) == {
+        1: (None, "boilerplate"), 2: (6, "contained"), 8: (6, "contained"), 9: (6, "exact")
+    }  # fmt: skip
     assert dedupe(result.text).duplicates == ()
 
 
@@ -3254,9 +3283,10 @@ def test_the_body_under_a_highlights_box_stays_first_when_a_copy_repeats_it() ->
     # stand in a run), so the body stays in its order and the copy goes.
     page = [P0, "Key points", P2, P1, P2, P3, P4]
     result = dedupe(doc(*page, P1, P2, P3, P4))
-    assert result.text == doc(P0, "Key points", P1, P2, P3, P4)
+    assert result.text == doc(P0, P1, P2, P3, P4)
     assert removed(result) == {
-        2: (4, "exact"), 7: (3, "exact"), 8: (4, "exact"), 9: (5, "exact"), 10: (6, "exact"),
+        1: (None, "boilerplate"), 2: (4, "exact"),
+        7: (3, "exact"), 8: (4, "exact"), 9: (5, "exact"), 10: (6, "exact"),
     }  # fmt: skip
 
 
@@ -3284,7 +3314,7 @@ def test_highlight_of_a_sentence_that_is_most_of_its_paragraph() -> None:
     )
     body = sentence + " Cyclists may use the temporary footbridge."
     result = dedupe(doc(P0, "Story highlights", sentence, P1, body, P3, P4))
-    assert removed(result) == {2: (4, "contained")}
+    assert removed(result) == {1: (None, "boilerplate"), 2: (4, "contained")}
 
 
 def test_a_pull_quote_before_the_paragraph_it_quotes_goes() -> None:
@@ -5224,12 +5254,12 @@ def test_a_copy_numbered_as_a_list_goes_and_a_numbered_heading_stays() -> None:
     # ends like a sentence the number is the list's, and the copy goes.
     numbered = [f"{n}. {p}" for n, p in enumerate(ARTICLE, 1)]
     result = dedupe(doc(*ARTICLE, "Key points", numbered[0], numbered[2]))
-    assert removed(result) == {6: (0, "near"), 7: (2, "near")}
+    assert removed(result) == {5: (None, "boilerplate"), 6: (0, "near"), 7: (2, "near")}
     result = dedupe(doc(P0, P1, "Advertisement", numbered[0], P4))  # (alone, in no run)
     assert removed(result) == {2: (None, "boilerplate"), 3: (0, "near")}
     # Before the body, under a label, the body keeps its paragraph and the box's item goes.
     result = dedupe(doc("Key points", P2, P0, P1, numbered[2], P3))
-    assert removed(result) == {1: (4, "near")}
+    assert removed(result) == {0: (None, "boilerplate"), 1: (4, "near")}
     # A numbered heading after a table of contents' entry is a section of its own: it stays.
     entry = "How the council chose the design for the new Old Harbour bridge"
     result = dedupe(doc("Contents", entry, "Costs", P0, f"2. {entry}", P1))

@@ -432,6 +432,7 @@ class _DocumentMatcher:
         settle.prefer_whole_to_teaser(
             canonical, self.found, self.page.teasers, whole=self._whole_after_teaser
         )
+        settle.remove_box_labels(self.texts, canonical, self.found)
         settle.remove_contents(canonical, self.found)  # (last: on the lines that stay)
         settle.same_text_as_kept(canonical, self.page.first_same, self.found)
         settle.resolve_references(self.found)

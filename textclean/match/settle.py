@@ -2,7 +2,8 @@
 
 Passes that run on the duplicates found, once the tiers are done: paragraphs without a word that
 stand between removed ones, a gallery's counters, a photo's alt text beside its credited
-caption, ``keep="longest"``, the body's copy of a highlights box's item, references to
+caption, ``keep="longest"``, the body's copy of a highlights box's item and the label of a
+box whose items went, references to
 paragraphs removed since (which follow that paragraph's own duplicate to one that stays), and
 the earlier document that holds most of this one.
 """
@@ -32,6 +33,7 @@ __all__ = [
     "kept_original",
     "prefer_body_to_box",
     "prefer_longest",
+    "remove_box_labels",
     "remove_captions",
     "remove_contents",
     "remove_counters",
@@ -581,7 +583,8 @@ def prefer_body_to_box(
     does), and a label printed before, or twice in a row, is none (a page that prints each run
     twice). No item is credited to one of ``structured`` (a JSON-LD object holds no
     text a reader sees), nor to a copy that ``may_stay`` says may not stay (a boilerplate line:
-    the box's item, its text in markup, is none, and stays). Returns whether a box's item went."""
+    the box's item, its text in markup, is none, and stays), nor to a line quoted behind a
+    ``>`` (a comment quoting the item). Returns whether a box's item went."""
     labels = [
         i for i, text in enumerate(texts) if len(text) <= 40 and HIGHLIGHTS_LABEL.fullmatch(text)
     ]
@@ -625,7 +628,10 @@ def prefer_body_to_box(
             items += 1
             if items > MAX_BOX_ITEMS:
                 break
-            winner = min(filter(may_stay, repeats.get(k, ())), default=None)
+            winner = min(
+                (m for m in repeats.get(k, ()) if may_stay(m) and not _quoted(texts[m])),
+                default=None,
+            )
             if winner is None and _body_of_items(canonical, found, merged.get(k, ()), label):
                 went = True
                 continue
@@ -657,6 +663,46 @@ def prefer_body_to_box(
             _repoint(found, k, winner)  # (the other copies follow the body's)
             went = True
     return went
+
+
+def remove_box_labels(
+    texts: Sequence[str], canonical: Sequence[str], found: dict[int, Duplicate]
+) -> None:
+    """Remove the label of a highlights box (:data:`HIGHLIGHTS_LABEL`) whose items all went: the
+    paragraphs with words under it, up to the next kept one or the document's end, are
+    removed, one at least as a duplicate rather than a boilerplate line. A label over text that
+    stays, or over nothing, stays: it heads a section of the article. So does a label printed
+    twice (before, or among the lines under it: a page that prints each run twice)."""
+    seen: set[str] = set()
+    for label, text in enumerate(texts):
+        if len(text) > 40 or not HIGHLIGHTS_LABEL.fullmatch(text):
+            continue
+        name = canonical[label]
+        if label in found or name in seen:
+            seen.add(name)
+            continue
+        seen.add(name)
+        items: list[int] = []
+        for k in range(label + 1, len(texts)):
+            if not canonical[k]:
+                continue
+            if k not in found:
+                break
+            items.append(k)
+        if any(canonical[k] == name for k in items):
+            continue
+        if any(found[k].kind != "boilerplate" for k in items):
+            found[label] = Duplicate(
+                label, None, "boilerplate", 1.0,
+                f"the label of a highlights box whose items went (paragraphs {items[0]} to "
+                f"{items[-1]})",
+            )  # fmt: skip
+
+
+def _quoted(text: str) -> bool:
+    """Whether ``text`` is quoted as e-mail and forums quote, behind a ``>``: a reply's copy of
+    earlier text, never the body's."""
+    return text.lstrip().startswith(">")
 
 
 def _body_of_items(

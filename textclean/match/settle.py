@@ -2,10 +2,9 @@
 
 Passes that run on the duplicates found, once the tiers are done: paragraphs without a word that
 stand between removed ones, a gallery's counters, a photo's alt text beside its credited
-caption, ``keep="longest"``, the body's copy of a highlights box's item and the label of a
-box whose items went, references to
-paragraphs removed since (which follow that paragraph's own duplicate to one that stays), and
-the earlier document that holds most of this one.
+caption, ``keep="longest"``, the body's copy of a highlights box's item and the label of a box
+whose items went, references to paragraphs removed since (which follow that paragraph's own
+duplicate to one that stays), and the earlier document that holds most of this one.
 """
 
 from __future__ import annotations

@@ -3417,6 +3417,8 @@ BOILERPLATE_LINES = [
     "Get the latest news delivered daily. Sign up now",
     "AMP version",
     "Printer-friendly version",
+    "More from this section",  # (a related block's heading)
+    "More on this story",
     "Home | World | Politics | Business | Sport",  # (a menu from the home page)
     "Home > News > Harbour City",  # (a breadcrumb trail)
     "About Us | Careers | Advertise with us | Help",
@@ -3611,6 +3613,7 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Mobile version",
         "Careers",
         "Home",
+        "More on Technical SEO",  # (a section of a guide)
         "Members only",
         "Enter your email address",
         "tags: [Tag!]!",  # (a field of a schema in a code sample)

@@ -119,7 +119,10 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"the post (?-i:[\p{Lu}\p{N}\"“‘']).{0,200} appeared first on"
     r" ((?-i:[\p{Lu}\p{N}]).{0,100}|[\w.-]+\.[a-z]{2,}\.?)",
     r"(image|photo|picture|slide) \d+ (of|/) \d+",  # (a gallery's counter; not "10 / 10")
-    r"(next|previous|prev) (article|story|post)|(read|up|watch) next|more (stories|articles)",
+    r"(next|previous|prev) (article|story|post)|(read|up|watch) next",
+    # ("More stories", "More from this section", "More on this story"; not "More on Technical SEO")
+    r"more (stories|articles)( (from|on|in) (this|the) (section|site|topic|series))?"
+    r"|more (from|on|in|about) this (section|story|topic|series|site)",
     r"(hide|show|toggle) caption|enlarge this image|\(?opens in (a )?new (window|tab)\)?",
     r"our standards\s*[:：]\s*.{0,80}principles",
     r"full (story|article)",

@@ -96,6 +96,14 @@ def test_never_raises_and_accounts_for_every_paragraph(text: str) -> None:
 
 @FAST
 @given(any_text)
+@example(  # a box's label went after the longest copy stayed: no round again (seed 102)
+    "\n".join(["Key points", "The council approved the budget on Tuesday aftr a long ebate.",
+               "We have listened to residents,the mayor said.The council approved the budget on "
+               "Tuesday after a long ebate", "“We have listened to residents, ”the mayor said. The "
+               "council approved the budget on Tuesday after a l",
+               *["We have listened to residents,the mayor said."] * 3,
+               "AW — We have listened to residents,the mayor said"])
+)  # fmt: skip
 def test_never_raises_with_other_options(text: str) -> None:
     accounted(dedupe(text, keep="longest", remove_short_repeats=True, threshold=0.5))
 
@@ -573,6 +581,15 @@ _BOARD = (
 @example(  # a pull quote of a paragraph in markup, whose tags hid that it quotes it (seed 102)
     "\n\n".join([f"{_A_THE} Advertisement</p>", f"“{_S} Advertisement” — the mayor",
                    f"{_A_THE} Advertisement</p> “{_S} Advertisement” — the mayor"])
+)  # fmt: skip
+@example(  # a box's label that went as its items did: the lines around it close up (seed 113)
+    "\n\n".join(["Key points", json.dumps({"@type": "NewsArticle", "articleBody": "Line 4"})]
+                  + ["Line 4"] * 8)
+)  # fmt: skip
+@example(  # ... between a block of lines and its repeat, a menu's (seed 113 again)
+    "\n\n".join([json.dumps({"@type": "NewsArticle", "articleBody": "Line 4"})]
+                  + ["Line 4"] * 6 + ["Key points"] + ["Line 4"] * 6
+                  + ['<p><a href="https://example.com/a?b=c">Line</a> 4</p>', "Line 4"])
 )  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)

@@ -432,7 +432,12 @@ class _DocumentMatcher:
         settle.prefer_whole_to_teaser(
             canonical, self.found, self.page.teasers, whole=self._whole_after_teaser
         )
-        settle.remove_box_labels(self.texts, canonical, self.found)
+        while settle.remove_box_labels(self.texts, canonical, self.found):
+            # (the lines around a label that went close up, as a second run sees them)
+            if self.options.keep == "longest":  # (no round after the longest copies stayed)
+                runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
+            else:
+                self._short_rounds_closed_up(short_repeats, short_parts)
         settle.remove_contents(canonical, self.found)  # (last: on the lines that stay)
         settle.same_text_as_kept(canonical, self.page.first_same, self.found)
         settle.resolve_references(self.found)

@@ -666,12 +666,14 @@ def prefer_body_to_box(
 
 def remove_box_labels(
     texts: Sequence[str], canonical: Sequence[str], found: dict[int, Duplicate]
-) -> None:
+) -> bool:
     """Remove the label of a highlights box (:data:`HIGHLIGHTS_LABEL`) whose items all went: the
     paragraphs with words under it, up to the next kept one or the document's end, are
     removed, one at least as a duplicate rather than a boilerplate line. A label over text that
     stays, or over nothing, stays: it heads a section of the article. So does a label printed
-    twice (before, or among the lines under it: a page that prints each run twice)."""
+    twice (before, or among the lines under it: a page that prints each run twice). Returns
+    whether a label went."""
+    went = False
     seen: set[str] = set()
     for label, text in enumerate(texts):
         if len(text) > 40 or not HIGHLIGHTS_LABEL.fullmatch(text):
@@ -696,6 +698,8 @@ def remove_box_labels(
                 f"the label of a highlights box whose items went (paragraphs {items[0]} to "
                 f"{items[-1]})",
             )  # fmt: skip
+            went = True
+    return went
 
 
 def _quoted(text: str) -> bool:

@@ -3200,6 +3200,10 @@ def test_a_highlights_label_goes_with_its_items_and_stays_over_text_that_stays()
     # Over a kept paragraph, or over boilerplate lines only, a label heads a section: it stays.
     assert dedupe(doc(P0, "Key points", P1, P0, P2)).kept == (0, 1, 2, 4)
     assert dedupe(doc(P0, "Key points", "Advertisement", P1)).kept == (0, 1, 3)
+    # So does the article's label over its own list, with a box put in between the two.
+    items = ["Ferries run every 20 minutes on weekdays", "A footbridge opens in May next year"]
+    result = dedupe(doc(P0, "Key takeaways", "Story highlights", P2, *items, P1, P2))
+    assert removed(result) == {2: (None, "boilerplate"), 3: (7, "exact")}
 
 
 def test_a_comment_quoting_a_highlights_item_is_no_body_for_it() -> None:

@@ -123,6 +123,8 @@ def test_a_stream_accounts_for_every_paragraph(texts: list[str]) -> None:
 
 
 _S = "The council approved the budget on Tuesday after a long debate."
+_PS = "Critics said the cost had nearly doubled since 2021."
+_PQ = "“Critics said the cost had nearly doubled since 2021” — the mayor"
 _C = "Closed Share this article"
 _F, _W, _A, _O = SENTENCES[1], "WASHINGTON (AP) — ", "Share this article", SENTENCES[4]
 _O2 = SENTENCES[5]  # "Work is due to start in March."
@@ -586,6 +588,9 @@ _BOARD = (
     "\n\n".join(["Key points", json.dumps({"@type": "NewsArticle", "articleBody": "Line 4"})]
                   + ["Line 4"] * 8)
 )  # fmt: skip
+@example(  # ... before what is matched again: the pull quotes either side of it meet
+    "\n\n".join([f"{_PQ} {_PQ}", _PQ, "Key points", _PQ, _PS, _PS])
+)
 @example(  # ... between a block of lines and its repeat, a menu's (seed 113 again)
     "\n\n".join([json.dumps({"@type": "NewsArticle", "articleBody": "Line 4"})]
                   + ["Line 4"] * 6 + ["Key points"] + ["Line 4"] * 6

@@ -388,28 +388,19 @@ class _DocumentMatcher:
             ).remove(self.links)  # fmt: skip
         if self.options.keep == "longest":
             settle.prefer_longest(self.texts, canonical, self.found)
+            if settle.remove_box_labels(self.texts, canonical, self.found):
+                runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
         else:
             removed = set(self.found)
             if settle.prefer_body_to_box(
                 self.texts, canonical, self.found, structured=self.structured,
                 may_stay=lambda k: self._boilerplate_line(k) is None,
             ):  # fmt: skip
-                # The box's lines closed up, and a short repeat of its item repeats the body's.
-                self._short_rounds_closed_up(short_repeats, short_parts)
-                # With the box's items gone, a veto may lift, and the body's copies that stay now
-                # are later paragraphs a paragraph may be contained in, as in a second run; and
-                # those copies may be contained in a paragraph before them.
-                # (until none goes: a copy that goes beside one may have been the kept text
-                # that vetoed another)
-                count = len(self.found)
-                for _ in range(_SHORT_ROUNDS):
-                    gone = len(self.found)
-                    self._contained_again(self._contained_in_later(), set())
-                    self._contained_beside(removed - self.found.keys())
-                    if len(self.found) == gone:
-                        break
-                if len(self.found) > count:  # (the lines around those close up in turn)
-                    self._short_rounds_closed_up(short_repeats, short_parts)
+                self._closed_up(short_repeats, short_parts, removed - self.found.keys())
+            # The labels of the boxes whose items went go with them, and what stood around a
+            # label closes up, as a second run sees it without them.
+            if settle.remove_box_labels(self.texts, canonical, self.found):
+                self._closed_up(short_repeats, short_parts, removed - self.found.keys())
         count = len(self.found)
         before_last = set(self.found)
         self._spared_again()
@@ -432,12 +423,6 @@ class _DocumentMatcher:
         settle.prefer_whole_to_teaser(
             canonical, self.found, self.page.teasers, whole=self._whole_after_teaser
         )
-        while settle.remove_box_labels(self.texts, canonical, self.found):
-            # (the lines around a label that went close up, as a second run sees them)
-            if self.options.keep == "longest":  # (no round after the longest copies stayed)
-                runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
-            else:
-                self._short_rounds_closed_up(short_repeats, short_parts)
         settle.remove_contents(canonical, self.found)  # (last: on the lines that stay)
         settle.same_text_as_kept(canonical, self.page.first_same, self.found)
         settle.resolve_references(self.found)
@@ -576,6 +561,30 @@ class _DocumentMatcher:
         count = len(self.found)
         self._contained_again(self._contained_in_later(), since)
         return len(self.found) > count
+
+    def _closed_up(
+        self,
+        short_repeats: Mapping[int, int],
+        short_parts: Mapping[int, Duplicate],
+        back: Collection[int],
+    ) -> None:
+        """Match again once a box's items (or its label) went and the body's copies of them
+        came ``back``: the box's lines closed up, and a short repeat of its item repeats the
+        body's (:meth:`_short_rounds_closed_up`). With the box's items gone, a veto may lift, and
+        the body's copies that stay now are later paragraphs a paragraph may be contained in,
+        as in a second run; and those copies may be contained in a paragraph before them. Until
+        none goes: a copy that goes beside one may have been the kept text that vetoed another.
+        """
+        self._short_rounds_closed_up(short_repeats, short_parts)
+        count = len(self.found)
+        for _ in range(_SHORT_ROUNDS):
+            gone = len(self.found)
+            self._contained_again(self._contained_in_later(), set())
+            self._contained_beside({k for k in back if k not in self.found})
+            if len(self.found) == gone:
+                break
+        if len(self.found) > count:  # (the lines around those close up in turn)
+            self._short_rounds_closed_up(short_repeats, short_parts)
 
     def _short_rounds_closed_up(
         self, short_repeats: Mapping[int, int], short_parts: Mapping[int, Duplicate]

@@ -671,13 +671,16 @@ def remove_box_labels(
     paragraphs with words under it, up to the next kept one or the document's end, are
     removed, one at least as a duplicate rather than a boilerplate line. A label over text that
     stays, or over nothing, stays: it heads a section of the article. So does a label printed
-    twice (before, or among the lines under it: a page that prints each run twice). Returns
-    whether a label went."""
+    twice (before, or among the lines under it: a page that prints each run twice), and one
+    over another box's label (its own items come after that box). Returns whether a label
+    went."""
     went = False
     seen: set[str] = set()
-    for label, text in enumerate(texts):
-        if len(text) > 40 or not HIGHLIGHTS_LABEL.fullmatch(text):
-            continue
+    labels = [
+        i for i, text in enumerate(texts) if len(text) <= 40 and HIGHLIGHTS_LABEL.fullmatch(text)
+    ]
+    others = set(labels)
+    for label in labels:
         name = canonical[label]
         if label in found or name in seen:
             seen.add(name)
@@ -690,8 +693,8 @@ def remove_box_labels(
             if k not in found:
                 break
             items.append(k)
-        if any(canonical[k] == name for k in items):
-            continue
+        if any(canonical[k] == name or k in others for k in items):
+            continue  # (the label printed twice, or another box's under it: not its items)
         if any(found[k].kind != "boilerplate" for k in items):
             found[label] = Duplicate(
                 label, None, "boilerplate", 1.0,

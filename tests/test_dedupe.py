@@ -1261,6 +1261,27 @@ def test_a_teaser_under_a_title_that_opens_like_the_lede_goes_not_the_lede() -> 
     assert result.duplicates[0].originals == (2, 3)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo via Pexels",  # (a photo's credit)
+        "Commuters queue for the ferry on Monday morning as the works begin",  # (a subtitle)
+    ],
+)
+def test_a_teaser_that_runs_a_line_into_the_lede_goes_as_both(line: str) -> None:
+    # The teaser under the title runs the caption's credit (the subtitle) into the lede and is
+    # cut off: it shares no key with the lede, whose opening words it holds past its start;
+    # nor is the subtitle, the teaser's start, a copy of it cut short.
+    title = "Harbour bridge to close for two years"
+    lede = (
+        "The city council voted on Tuesday to close the old harbour bridge for two years while "
+        "it is rebuilt, a decision that will reroute thousands of commuters every day."
+    )
+    teaser = f"{line} The city council voted on Tuesday to close the old… Read more"
+    result = dedupe(doc(title, teaser, line, lede, P1, P2))
+    assert [(d.index, d.kind, d.originals) for d in result.duplicates] == [(1, "contained", (2, 3))]
+
+
 # The article as a synonym spinner rewrites it: words and phrases swapped one for one.
 SPUN = [
     "The town council passed a €12 million scheme on Tuesday to rebuild the Old Harbour bridge, "

@@ -748,10 +748,13 @@ class _DocumentMatcher:
         of a template is linked to all the others).
         """
         later = self.links.after(self.found, _MAX_LATER)
-        for j, holders in self.page.quoted_in.items():
-            if j not in self.found:
-                linked = later.setdefault(j, {})
-                linked.update((i, linked.get(i, 1)) for i in holders if i > j and self.page.kept(i))
+        for links in (self.page.quoted_in, self.page.cut_into):
+            for j, holders in links.items():
+                if j not in self.found:
+                    linked = later.setdefault(j, {})
+                    linked.update(
+                        (i, linked.get(i, 1)) for i in holders if i > j and self.page.kept(i)
+                    )
         canonical = self.document.canonical
         # From the end, so that a paragraph is only ever contained in paragraphs that stay.
         waiting = sorted(later, reverse=True)
@@ -791,8 +794,14 @@ class _DocumentMatcher:
                     self.later_tried[j] = [i for _, i in candidates]
                 if dup is None or self.page.lone_part(j, dup, fp):
                     continue  # (a heading-sized part of one later paragraph, as a value in a table)
-                if any(self.page.quotes(i, j) or self.page.cut_short(i, j) for i in dup.originals):
-                    continue  # (a reader's comment quoting it, or a copy cut short: the source)
+                # (A reader's comment quoting it, or a copy cut short: the source. Not a line
+                # that a teaser runs into the next paragraph: it previews both.)
+                runs_on = j in self.page.teasers and len(dup.originals) > 1
+                if any(
+                    self.page.quotes(i, j) or (self.page.cut_short(i, j) and not runs_on)
+                    for i in dup.originals
+                ):
+                    continue
                 # A paragraph mostly made of earlier text is the copy (a merged one whose other
                 # half went unnoticed), not the original of ``j``; unless ``j`` is exactly some
                 # of its sentences (or a pull quote or teaser, found as its words) and the rest

@@ -47,6 +47,7 @@ MIN_CUT_WORDS = 4  # words of the cut end of a truncated copy (fewer may be a he
 # 3 (Reuters)", "NEW YORK (Oak Hill Press)").
 DATELINE_WORDS = 6
 _MAX_PARTS = 8  # paragraphs that a teaser or a page's description runs over, at most
+_OPENING_WORDS = 4  # words of a paragraph's opening looked for inside a teaser
 TITLE_REACH = 12  # kept paragraphs above a headline under the page's title, at most
 # Paragraphs with words from either end of a page within which the top or the end is looked for,
 # past removed ones (a menu's lines, a copy's): beyond them, none is at the top or the end.
@@ -104,6 +105,9 @@ class Page:
         # Paragraphs cut off with an ellipsis (teasers): never the original of a paragraph
         # they are cut from, which holds more (the teaser goes instead, as contained in it).
         self.teasers = {i for i, text in enumerate(texts) if text.rstrip().endswith(ELLIPSES)}
+        # The later paragraphs whose opening words stand inside each teaser past its start: a
+        # teaser that runs a caption or a subtitle into the lede shares no key with the lede.
+        self.cut_into = _openings_inside(document.canonical, self.teasers) if self.teasers else {}
         # Paragraphs that were no teaser (:meth:`cut_short`) only as a later one goes on from
         # them into the paragraph after them: a merged copy, until that paragraph goes.
         self.run_on: set[int] = set()
@@ -587,6 +591,27 @@ class Page:
         if first.src_end == 1 and list_number(first_words(self.document.canonical[i], 1)):
             return False  # (a list's number, "3. The harbour ...": no heading)
         return first.src_end in self.document.sentence_starts(i)
+
+
+def _openings_inside(canonical: Sequence[str], teasers: Collection[int]) -> dict[int, list[int]]:
+    """For each of ``teasers``, the first :data:`_MAX_PARTS` later paragraphs whose first
+    :data:`_OPENING_WORDS` canonical words stand in it, starting past its first word."""
+    openings: dict[str, list[int]] = {}
+    for k in range(min(teasers) + 1, len(canonical)):
+        words = canonical[k].split(" ", _OPENING_WORDS)
+        if len(words) >= _OPENING_WORDS:
+            openings.setdefault(" ".join(words[:_OPENING_WORDS]), []).append(k)
+    found: dict[int, list[int]] = {}
+    for j in sorted(teasers):
+        words = canonical[j].split(" ")
+        later: set[int] = set()
+        for w in range(1, len(words) - _OPENING_WORDS + 1):
+            holders = openings.get(" ".join(words[w : w + _OPENING_WORDS]), ())
+            after = bisect_left(holders, j + 1)
+            later.update(holders[after : after + _MAX_PARTS])
+        if later:
+            found[j] = sorted(later)[:_MAX_PARTS]
+    return found
 
 
 def _unended(last: str) -> bool:

@@ -3221,6 +3221,10 @@ def test_a_highlights_label_goes_with_its_items_and_stays_over_text_that_stays()
     # Over a kept paragraph, or over boilerplate lines only, a label heads a section: it stays.
     assert dedupe(doc(P0, "Key points", P1, P0, P2)).kept == (0, 1, 2, 4)
     assert dedupe(doc(P0, "Key points", "Advertisement", P1)).kept == (0, 1, 3)
+    # So does a label over a list that goes on past its first items, which repeat the body.
+    bullets = [f"- {P0}", f"- {P2}", "- A footbridge opens in May next year, the council said."]
+    result = dedupe(doc(P0, P1, P2, "Key takeaways", *bullets, P3))
+    assert removed(result) == {4: (0, "exact"), 5: (2, "exact")}
     # So does the article's label over its own list, with a box put in between the two.
     items = ["Ferries run every 20 minutes on weekdays", "A footbridge opens in May next year"]
     result = dedupe(doc(P0, "Key takeaways", "Story highlights", P2, *items, P1, P2))

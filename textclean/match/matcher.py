@@ -399,7 +399,8 @@ class _DocumentMatcher:
                 self._closed_up(short_repeats, short_parts, removed - self.found.keys())
             # The labels of the boxes whose items went go with them, and what stood around a
             # label closes up, as a second run sees it without them.
-            if settle.remove_box_labels(self.texts, canonical, self.found):
+            labels = settle.remove_box_labels(self.texts, canonical, self.found)
+            if labels and self._meet_across(labels, short_repeats):
                 self._closed_up(short_repeats, short_parts, removed - self.found.keys())
         count = len(self.found)
         before_last = set(self.found)
@@ -561,6 +562,26 @@ class _DocumentMatcher:
         count = len(self.found)
         self._contained_again(self._contained_in_later(), since)
         return len(self.found) > count
+
+    def _meet_across(self, labels: Sequence[int], short_repeats: Mapping[int, int]) -> bool:
+        """Whether the paragraphs around any of ``labels``, which went, may match now as a second
+        run matches them: within :data:`~textclean.match.runs.CONFIRM_REACH` paragraphs of one
+        stands a short repeat, or a kept paragraph after it shares keys with a kept one before
+        it; or it stood among the first or the last lines, where the header's and the menu's
+        rules look. Else nothing there changes, and the document is not matched again."""
+        reach, size = runs.CONFIRM_REACH, len(self.document)
+        for label in labels:
+            start, end = max(label - reach, 0), min(label + reach + 1, size)
+            if label < reach or label >= size - reach:
+                return True
+            if any(k in short_repeats for k in range(start, end)):
+                return True
+            for k in range(label + 1, end):
+                if self.page.kept(k) and any(
+                    start <= j < label and self.page.kept(j) for j in self.links.before(k)
+                ):
+                    return True
+        return False
 
     def _closed_up(
         self,

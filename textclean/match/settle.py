@@ -666,15 +666,16 @@ def prefer_body_to_box(
 
 def remove_box_labels(
     texts: Sequence[str], canonical: Sequence[str], found: dict[int, Duplicate]
-) -> bool:
+) -> list[int]:
     """Remove the label of a highlights box (:data:`HIGHLIGHTS_LABEL`) whose items all went: the
     paragraphs with words under it, up to the next kept one or the document's end, are
     removed, one at least as a duplicate rather than a boilerplate line. A label over text that
     stays, or over nothing, stays: it heads a section of the article. So does a label printed
     twice (before, or among the lines under it: a page that prints each run twice), and one
-    over another box's label (its own items come after that box). Returns whether a label
-    went."""
-    went = False
+    over another box's label (its own items come after that box), and one over a list that
+    goes on past the items that went (the next kept paragraph opens with the same bullet or a
+    number, as the last of them does). Returns the labels that went."""
+    went: list[int] = []
     seen: set[str] = set()
     labels = [
         i for i, text in enumerate(texts) if len(text) <= 40 and HIGHLIGHTS_LABEL.fullmatch(text)
@@ -687,22 +688,39 @@ def remove_box_labels(
             continue
         seen.add(name)
         items: list[int] = []
+        after = None  # (the kept paragraph with words under them)
         for k in range(label + 1, len(texts)):
             if not canonical[k]:
                 continue
             if k not in found:
+                after = k
                 break
             items.append(k)
         if any(canonical[k] == name or k in others for k in items):
             continue  # (the label printed twice, or another box's under it: not its items)
+        if items and after is not None and _same_mark(texts[items[-1]], texts[after]):
+            continue  # (the list goes on under the label past the items that went: not all)
         if any(found[k].kind != "boilerplate" for k in items):
             found[label] = Duplicate(
                 label, None, "boilerplate", 1.0,
                 f"the label of a highlights box whose items went (paragraphs {items[0]} to "
                 f"{items[-1]})",
             )  # fmt: skip
-            went = True
+            went.append(label)
     return went
+
+
+_LIST_MARK = re.compile(r"\s*(?:[-•*·▪◦–]|\(?\d{1,3}[.)])\s")
+
+
+def _same_mark(a: str, b: str) -> bool:
+    """Whether paragraphs ``a`` and ``b`` both open as items of one list do: the same bullet, or
+    a number."""
+    first, second = _LIST_MARK.match(a), _LIST_MARK.match(b)
+    if first is None or second is None:
+        return False
+    mark, other = first[0].strip(), second[0].strip()
+    return mark == other or (mark[-1] in ".)" and other[-1] in ".)")
 
 
 def _quoted(text: str) -> bool:

@@ -58,7 +58,7 @@ import regex
 from textclean.canonical import ADDRESS_START, BLOCK_ELEMENTS, canonical_paragraphs, word_count
 from textclean.results import Paragraph
 
-__all__ = ["RUN_TOGETHER_CHARS", "WRAP_WIDTH", "split_paragraphs"]
+__all__ = ["LIST_MARKER", "RUN_TOGETHER_CHARS", "WRAP_WIDTH", "split_paragraphs"]
 
 WRAP_WIDTH = 100
 """Blocks whose longest line is longer than this are one paragraph per line."""
@@ -91,7 +91,8 @@ _BLOCK = re.compile(r"\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
 _STRIPPED_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # (each a fast substring search)
 # (A dash, star or plus right before a word is none: "**in** deadly", "*Note*", "-5 degrees".)
-_LIST_MARKER = re.compile(r"[-*+](?!\*?\w)|[•·▪◦‣–—>#|]|\d{1,3}[.)]\s|[a-zA-Z][.)]\s")
+LIST_MARKER = re.compile(r"[-*+](?!\*?\w)|[•·▪◦‣–—>#|]|\d{1,3}[.)]\s|[a-zA-Z][.)]\s")
+"""What opens a list's item on a line: a bullet, a number or a letter and a stop."""
 _SENTENCE_END = re.compile(r"[.!?:;…。！？।॥؟۔\"'”’»)\]]$")  # (Hindi's danda, Arabic's ؟, Urdu's ۔)
 _CLAUSE_QUOTE = re.compile(r",[\"'”’»]+$")  # a quotation going on: "..., ” he said"
 # Markup that ends a paragraph at the end of a line: a block element's closing tag, or a break.
@@ -379,7 +380,7 @@ def _continues(text: str, prev: tuple[int, int], start: int, width: int, prose: 
         return False  # "...</p>": the markup says the paragraph ends
     if _short(prev_start, prev_end, width) and not (prose and _full(text, prev, start, width)):
         return False  # (in wrapped prose, a short line before a long word, a link, is full)
-    if _LIST_MARKER.match(text, start) and not (prose and not _ends_sentence(text, prev_end)):
+    if LIST_MARKER.match(text, start) and not (prose and not _ends_sentence(text, prev_end)):
         return False  # (in wrapped prose, "by 31 votes to" + "14. Work is due ..." goes on)
     if _CJK.match(text, prev_end - 1) and _CJK.match(text, start):
         return False  # Chinese or Japanese lines: a line a paragraph is far commoner than wrapping

@@ -24,6 +24,7 @@ from textclean.match.merged import HEADING_WORDS, MAX_PASSED
 from textclean.match.model import Removals, describe
 from textclean.match.runs import worded_neighbours
 from textclean.results import DocumentMatch, Duplicate
+from textclean.segment import LIST_MARKER
 
 __all__ = [
     "HIGHLIGHTS_LABEL",
@@ -584,9 +585,7 @@ def prefer_body_to_box(
     text a reader sees), nor to a copy that ``may_stay`` says may not stay (a boilerplate line:
     the box's item, its text in markup, is none, and stays), nor to a line quoted behind a
     ``>`` (a comment quoting the item). Returns whether a box's item went."""
-    labels = [
-        i for i, text in enumerate(texts) if len(text) <= 40 and HIGHLIGHTS_LABEL.fullmatch(text)
-    ]
+    labels = _labels(texts)
     if not labels:
         return False
     went = False
@@ -677,16 +676,14 @@ def remove_box_labels(
     number, as the last of them does). Returns the labels that went."""
     went: list[int] = []
     seen: set[str] = set()
-    labels = [
-        i for i, text in enumerate(texts) if len(text) <= 40 and HIGHLIGHTS_LABEL.fullmatch(text)
-    ]
+    labels = _labels(texts)
     others = set(labels)
     for label in labels:
         name = canonical[label]
-        if label in found or name in seen:
-            seen.add(name)
-            continue
+        printed_before = name in seen
         seen.add(name)
+        if label in found or printed_before:
+            continue
         items: list[int] = []
         after = None  # (the kept paragraph with words under them)
         for k in range(label + 1, len(texts)):
@@ -710,13 +707,17 @@ def remove_box_labels(
     return went
 
 
-_LIST_MARK = re.compile(r"\s*(?:[-•*·▪◦–]|\(?\d{1,3}[.)])\s")
+def _labels(texts: Sequence[str]) -> list[int]:
+    """The paragraphs that are a highlights box's label (:data:`HIGHLIGHTS_LABEL`), in order."""
+    return [
+        i for i, text in enumerate(texts) if len(text) <= 40 and HIGHLIGHTS_LABEL.fullmatch(text)
+    ]
 
 
 def _same_mark(a: str, b: str) -> bool:
-    """Whether paragraphs ``a`` and ``b`` both open as items of one list do: the same bullet, or
-    a number."""
-    first, second = _LIST_MARK.match(a), _LIST_MARK.match(b)
+    """Whether paragraphs ``a`` and ``b`` both open as items of one list do
+    (:data:`~textclean.segment.LIST_MARKER`): the same bullet, or a number or letter each."""
+    first, second = LIST_MARKER.match(a.lstrip()), LIST_MARKER.match(b.lstrip())
     if first is None or second is None:
         return False
     mark, other = first[0].strip(), second[0].strip()

@@ -385,6 +385,12 @@ _BOARD = (
         ["Key points", f"{_W}{_S} Line 4", f"{_S} Line 4", f"{_S} Line 4", _TEH, f"{_W}{_S} Line 4"]
     )
 )
+@example(  # ... or a paragraph after it, whose words stand in order in the kept paragraphs before
+    # it once the item's body copy stays: that copy is its last line (seed 118)
+    "\n\n".join(["Key points", f"{_A} Line 4 Advertisement", f"{_S.replace('the b', 'teh b')} {_S}",
+                   *[f"{_S} {_S}"] * 2, f"{_W}{_S}", f"{_A} Line 4 Advertisement",
+                   f"{_S} {_S} {_W}{_S} {_A} Line 4 Advertisement", f"{_S} {_S}"])
+)  # fmt: skip
 @example(  # a title repeated under a short line once the copies between went: the JSON-LD
     # before it opens nothing, and the lines close up again after the last copies go (seed 662)
     _shared_lines_under_data([_HTML_SHARE, "Key points", _SS, _HTML_SHARE, _SS])

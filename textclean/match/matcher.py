@@ -919,9 +919,15 @@ class _DocumentMatcher:
         matched whole first, behind a dateline too: they went as copies of the box's items,
         and a paragraph before them may be an edited copy of theirs. Those linked to them may
         be near copies of them (a quote of the sentence a line of ``back`` says, whose nearest
-        paragraph before was one that went since)."""
+        paragraph before was one that went since). So are those containment was tried for in
+        vain over paragraphs that reach past one of ``back``: their words may stand in it now."""
         if not back:
             return
+        ends = sorted(back)
+        spanned = {
+            i for i, first in self.containment.uncontained.items()
+            if bisect_left(ends, first) < bisect_left(ends, i)  # one came back in [first, i)
+        }  # fmt: skip
         for i in range(min(back), len(self.document)):
             if self.page.kept(i):
                 local = self._local(i)
@@ -936,7 +942,7 @@ class _DocumentMatcher:
                 linked = i not in back and not back.isdisjoint(local)
                 if linked and self._near_beside(i, local):
                     continue
-                if i in back or linked:
+                if i in back or linked or i in spanned:
                     self._contained_among(i, local)
 
     def _near_beside(self, i: int, local: Mapping[int, int]) -> bool:

@@ -669,6 +669,28 @@ def test_edited_short_lines_after_an_exact_one_inside_a_copy_go() -> None:
     assert removed(dedupe(doc(P0, P1, *steps, P2, P0, P1, *other, P2))).keys() == {6, 7, 11}
 
 
+def test_edited_list_lines_between_short_lines_that_a_round_confirms_go() -> None:
+    # A list of lines too short for a fuzzy hash, copied with typos here and there: the exact
+    # lines go as short repeats inside the copy, in rounds after the first places were looked
+    # at; the edited ones between them stand where the copy puts them once those went.
+    gear = ["Gear list", "- a tent", "- two sleeping bags", "- a camping stove",
+            "- a water filter", "- a first aid kit", "- a head torch", "Food", "- oats",
+            "- dried fruit", "- rice"]  # fmt: skip
+    typos = {3: "- a campign stove", 5: "- a frist aid kit", 9: "- driedfruit"}
+    copy = [typos.get(k, line) for k, line in enumerate(gear)]
+    result = dedupe(doc(P0, *gear, P1, P0, *copy, P1))
+    assert removed(result) == {
+        k + 13: (k, "near" if k - 1 in typos else "exact") for k in range(len(gear) + 2)
+    }
+    assert result.text == doc(P0, *gear, P1)
+    # Other items in those places (a word replaced, not a typo) stay.
+    items = {3: "- a camping chair", 5: "- a first aid manual", 9: "- dried mango"}
+    other = [items.get(k, line) for k, line in enumerate(gear)]
+    gone = removed(dedupe(doc(P0, *gear, P1, P0, *other, P1)))
+    assert gone.keys().isdisjoint(k + 14 for k in items)
+    assert gone.keys().isdisjoint(range(13))
+
+
 def test_a_line_with_a_word_changed_between_copies_goes() -> None:
     # A word swapped in a line too short for a fuzzy hash: the copies of the paragraphs on both
     # sides of the original place it.

@@ -181,6 +181,7 @@ class _DocumentMatcher:
         # what was removed when that was last done (see _later_again).
         self.later_tried: dict[int, list[int]] = {}
         self.later_snapshot: set[int] = set()
+        self.placed_before: set[int] = set()  # (removed when copies in place were last looked for)
         # Paragraphs found in a later one that stayed, as that one looked like the copy.
         self.held_back: set[int] = set()
         self.headlines: set[int] = set()  # headlines that went under the page's title
@@ -453,6 +454,7 @@ class _DocumentMatcher:
             self._walk_lines_here()
             runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
             runs.confirm_short_runs(canonical, self.found, short_repeats)
+            self._copies_in_place(again=True)
             turned = runs.keep_later_run(canonical, self.found, short_repeats, self._of_its_own)
             if turned:  # (the later lines kept in place of the copy's, and those after them
                 # linked to them: repeats or contained in others now, as in a second run?)
@@ -1432,14 +1434,20 @@ class _DocumentMatcher:
         if doc_id is None and spun(fp.canonical, candidates[ref][1]):
             self.pending[i] = _spun_copy(i, j, score)
 
-    def _copies_in_place(self) -> None:
+    def _copies_in_place(self, *, again: bool = False) -> None:
         """Remove the kept paragraphs that stand where a run of copies puts the copy of a kept
         paragraph (the duplicates on both sides of it, or the two on one side, repeat the
         paragraphs around that one) and are that paragraph edited or spun
         (:meth:`_copy_in_place`): copies that no key or fuzzy hash brought together, a heading
         too short for one, a spinner's paragraph sharing no key with its original. Each one
-        removed makes its neighbours' places known in turn."""
+        removed makes its neighbours' places known in turn. ``again``: only beside the
+        paragraphs removed since the last time (the short lines of a copy, which a round
+        confirmed: the edited ones between them stand in their places now)."""
         found, canonical = self.found, self.document.canonical
+        since = found.keys() - self.placed_before if again else found.keys()
+        self.placed_before = set(found)
+        if not since:
+            return
         # (Boilerplate lines removed between the paragraphs of a copy do not part them.)
         furniture = runs.furniture(found)
         if len(furniture) == len(found):
@@ -1463,10 +1471,15 @@ class _DocumentMatcher:
                 return after[a]
             return -1
 
-        todo = deque(
-            k for k in range(len(canonical))
-            if k not in found and canonical[k] and (before[k] in found or after[k] in found)
-        )  # fmt: skip
+        if again:  # (within two paragraphs with words: a place is told by two on one side)
+            near = {m for k in since for m in (before[k], after[k]) if m >= 0}
+            near.update([m for k in near for m in (before[k], after[k]) if m >= 0])
+            todo = deque(sorted(k for k in near if k not in found and canonical[k]))
+        else:
+            todo = deque(
+                k for k in range(len(canonical))
+                if k not in found and canonical[k] and (before[k] in found or after[k] in found)
+            )  # fmt: skip
         while todo:
             i = todo.popleft()
             if i in found:

@@ -602,6 +602,16 @@ _BOARD = (
                   + ["Line 4"] * 6 + ["Key points"] + ["Line 4"] * 6
                   + ['<p><a href="https://example.com/a?b=c">Line</a> 4</p>', "Line 4"])
 )  # fmt: skip
+@example(  # a paragraph and its repeat beside it, both ending with the same words: no decoration
+    # of a copy, so the one before is no near copy of the first sentence held (seed 121)
+    "\n\n".join([_S, f"{_S} Line 4", f"{_S} Line 4"])
+)
+@example(  # a later paragraph's words laid end to end of kept ones only: not of the repeat of one
+    # whose start its rest is (seed 122)
+    "\n\n".join([f"{_S} {_F}", f"{_S} {_S}", f"{_S} {_S}",
+                   " ".join([_S] * 5 + [_F, _S.replace("the b", "teh b")] + [_S] * 3),
+                   f"{_S} {_S}", f"{_S} {_F}"])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -224,8 +224,11 @@ class MergedCopies:
             at = _past(text, end) if forward else _before(text, start)
         rest = text[at:] if forward else text[: max(at, 0)]
         # The rest of a paragraph cut short there opens the text beside this one: the next one
-        # (removed or a short repeat, its words said elsewhere), or the next the copy may hold.
+        # (removed or a short repeat, its words said elsewhere), or the next the copy may hold;
+        # with ``kept``, not a removed one (the output will not hold it).
         for k in () if pieces_go or missed is None else dict.fromkeys([missed, *skipped[:1]]):
+            if kept and k in self.found:
+                continue
             cut = self.cut_from(text, rest, k, forward)
             if cut is not None:
                 return [*pieces, k], covered + cut, small

@@ -5320,6 +5320,20 @@ def test_a_copy_numbered_as_a_list_goes_and_a_numbered_heading_stays() -> None:
     assert result.duplicates == ()
 
 
+def test_an_agency_in_brackets_alone_is_a_dateline() -> None:
+    # "(CNN) — " opens a lede as "WASHINGTON (AP) — " does: a copy of the body that puts it in
+    # front of an edited lede loses the lede with the rest. A score in brackets is no agency.
+    edited = P0.replace("dispute", "row")
+    for dateline in ("(AP) — ", "(CNN) — ", "(Reuters) - "):
+        result = dedupe(doc(*ARTICLE, dateline + edited, P1, P2, P3, P4))
+        assert removed(result) == {
+            5: (0, "contained"),
+            **{k: (k - 5, "exact") for k in range(6, 10)},
+        }
+        assert result.text == doc(*ARTICLE)
+    assert removed(dedupe(doc(*ARTICLE, "(12-4) — " + edited, P1, P2))).keys() == {6, 7}
+
+
 def test_a_speaker_or_a_score_before_a_dash_is_no_dateline() -> None:
     # A name with a party, or a team with its record, before a dash: other statements.
     said = "We will vote for this bill because it helps working families across the state."

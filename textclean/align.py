@@ -135,10 +135,10 @@ AFFIX_WORDS = 4  # a dateline or credit added at either end
 AFFIX_MIN_REST = 10
 # ... and a number in front of a paragraph of at least this many words is a list's marker.
 LIST_ITEM_REST = 12
-DATELINE = re.compile(r"([^\W\d_][^\n—–]{0,48}?)\s(?:—|–|--?)\s")
-"""A dateline in front of a paragraph's real text: a few words from a capital letter on, then a
-dash between spaces ("WASHINGTON (AP) — ", "PARIS, Dec 1 (Reuters) - "), within the first 50
-characters (``DATELINE.match``)."""
+DATELINE = re.compile(r"((?:[^\W\d_]|\((?=[^\W\d_]))[^\n—–]{0,48}?)\s(?:—|–|--?)\s")
+"""A dateline in front of a paragraph's real text: a few words from a capital letter (or an
+agency in brackets) on, then a dash between spaces ("WASHINGTON (AP) — ", "PARIS, Dec 1
+(Reuters) - ", "(CNN) — "), within the first 50 characters (``DATELINE.match``)."""
 _MONTH = (
     r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?"
     r"|oct(ober)?|nov(ember)?|dec(ember)?)"

@@ -183,7 +183,8 @@ class Page:
         words as the canonical form counts them, if it has :data:`DATELINE_WORDS` words at
         most; else ``("", [])``."""
         head = self.texts[i].lstrip()[:64]
-        if not head[:1].isupper() or ("—" not in head and "–" not in head and " -" not in head):
+        first = head[1:2] if head[:1] == "(" else head[:1]  # (an agency in brackets: "(CNN) —")
+        if not first.isupper() or ("—" not in head and "–" not in head and " -" not in head):
             return "", []  # (the cheap tests first: most paragraphs have no dash up front)
         found = DATELINE.match(head)
         words = _WORDS.findall(found.group(1)) if found is not None else []

@@ -4067,6 +4067,13 @@ def test_a_copy_after_the_body_with_a_tail_on_its_last_paragraph_leaves_the_body
     ):
         result = dedupe(doc(P0, P1, P2, P3, P0, P1, P2, f"{P3} {stamp}"))
         assert removed(result) == {**copied, 7: (3, "near")}
+    # On a short paragraph the stamp weighs on the ratio as no edit does, and after a colon it
+    # starts no sentence: it is taken aside all the same.
+    listed = "The ferries will run every 20 minutes between the two quays, as the table shows:"
+    for last in (P4, listed):
+        for stamp in ("This story has been updated.", "(Updated at 10:12 a.m. ET)"):
+            result = dedupe(doc(P0, P1, P2, last, P0, P1, P2, f"{last} {stamp}"))
+            assert removed(result) == {**copied, 7: (3, "near")}
     # ... but a sentence that starts with the same word is the copy's own.
     said = "Updated figures are due in June."
     assert 7 in dedupe(doc(P0, P1, P2, P3, P0, P1, P2, f"{P3} {said}")).kept
@@ -4351,6 +4358,18 @@ def test_a_photos_alt_text_beside_its_caption_with_a_credit_goes(alt: str, credi
         assert removed(result) == {alt_at: (caption_at, "contained")}
         assert result.text == doc(P0, caption, P1)
         assert dedupe(result.text).duplicates == ()
+
+
+def test_a_caption_printed_again_without_its_credit_beside_its_copy_goes() -> None:
+    # A gallery at the page's foot prints each picture's caption without its credit, then
+    # with it: the credited one repeats the body's caption, and the one without it is that
+    # caption's sentence, the credit in brackets ending it. Alone, a heading-sized part of a
+    # paragraph, it stays.
+    for alt in ("A crane lifts a new steel beam at the north quay", "Commuters wait in the rain"):
+        caption = f"{alt} (AP Photo/Jane Doe)"
+        result = dedupe(doc(P0, caption, P1, P2, alt, caption, P3))
+        assert removed(result) == {4: (1, "contained"), 5: (1, "exact")}
+        assert dedupe(doc(P0, caption, P1, P2, alt, P3)).duplicates == ()
 
 
 def test_a_heading_over_the_same_words_with_a_unit_or_a_figure_stays() -> None:

@@ -37,6 +37,7 @@ __all__ = [
     "added_at_an_end",
     "added_at_ends",
     "aligned_span",
+    "before_update_stamp",
     "coverage",
     "dropped_inside",
     "drops_a_claim_word",
@@ -160,6 +161,25 @@ furniture, not words of the copy's own (``UPDATE_STAMP.fullmatch``).
 >>> [bool(UPDATE_STAMP.fullmatch(t)) for t in ("updated 3 41 p m", "updated on", "updated it")]
 [True, False, False]
 """
+_STAMP_START = re.compile(r"(?<![^ ])(last|updated|modified|this) ")  # (where a stamp may start)
+
+
+def before_update_stamp(canonical: str) -> str | None:
+    """Canonical text without the update's time stamp (:data:`UPDATE_STAMP`) that ends it, if
+    one does and words stand before it; else ``None``.
+
+    >>> before_update_stamp("the bridge opened this story has been updated")
+    'the bridge opened'
+    >>> before_update_stamp("the bridge opened on june 3") is None
+    True
+    """
+    for found in _STAMP_START.finditer(canonical):
+        at = found.start()
+        if at and UPDATE_STAMP.fullmatch(canonical, at):
+            return canonical[: at - 1]
+    return None
+
+
 # Aligning two texts costs the product of their lengths: past this many pairs of characters
 # (two paragraphs of 50,000), they are matched exactly or by string search only.
 MAX_ALIGNMENT = 2_500_000_000

@@ -30,6 +30,7 @@ from textclean.align import (
     CORRECTED_FIGURES,
     MAX_ALIGNMENT,
     added_at_an_end,
+    before_update_stamp,
     coverage,
     drops_numbers,
     edited,
@@ -166,6 +167,7 @@ class _DocumentMatcher:
         self.prior_keys = set(prior.postings) | prior.boilerplate
         self.address_free = prior.address_free  # (the keys of texts without their links)
         self.without_addresses: dict[Ref, str | None] = {}  # ... its text without addresses
+        self.before_stamps: dict[Ref, str | None] = {}  # ... and without an update stamp
         # What earlier documents hold around a candidate, asked of the index once.
         self.indexed = Earlier(prior)
         self.split_words: dict[int, list[str]] = {}  # a paragraph's words, once split
@@ -1341,7 +1343,9 @@ class _DocumentMatcher:
         opposable: bool | None = None
         candidates = best_linked(candidates, _MAX_VERIFIED)  # (a near copy shares most keys)
         plain = without_addresses(fp.canonical)
+        stamped: list[str | None] = []  # (without the update stamp that ends it, worked out once)
         addresses_aside: set[Ref] = set()  # (scored with the addresses of one of the two aside)
+        stamp_aside: set[Ref] = set()  # (... with an update stamp that ends one of them aside)
         for ref, (_, canon) in candidates.items():
             if len(fp.canonical) * len(canon) > MAX_ALIGNMENT:
                 continue  # (two paragraphs this long repeat each other exactly or not at all)
@@ -1351,6 +1355,13 @@ class _DocumentMatcher:
                 if aside > score:
                     score = aside
                     addresses_aside.add(ref)
+            if score < cutoff:
+                if not stamped:
+                    stamped.append(before_update_stamp(fp.canonical))
+                aside = self._stamp_aside(fp.canonical, stamped[0], ref, canon)
+                if aside > score:
+                    score = aside
+                    stamp_aside.add(ref)
             if not score:
                 continue
             if ref[0] is None:
@@ -1376,6 +1387,8 @@ class _DocumentMatcher:
         rule = f"ratio {score / 100:.3f} >= {self.options.threshold}"
         if best[1] in addresses_aside:
             rule += ", web addresses aside"
+        elif best[1] in stamp_aside:
+            rule += ", an update's time stamp aside"
         dup = Duplicate(i, j, "near", score / 100, rule, (j,), doc_id)
         if doc_id is not None:  # (its text, should a decorated line beside it need it)
             self.indexed.texts[doc_id, j] = candidates[best[1]][1]
@@ -1421,6 +1434,21 @@ class _DocumentMatcher:
             return 0.0
         a, b = plain or canonical, other_plain or other
         return float(fuzz.ratio(a, b, score_cutoff=self.spun_cutoff)) if a and b else 0.0
+
+    def _stamp_aside(self, canonical: str, plain: str | None, ref: Ref, other: str) -> float:
+        """The ratio of canonical texts when only one of them ends with an update's time stamp
+        (:func:`~textclean.align.before_update_stamp`: "Updated 3:41 p.m.", "This story has
+        been updated."), that aside (``plain``: ``canonical`` without its own; ``other`` is
+        candidate ``ref``'s), else 0: a page runs the stamp into the last paragraph of a copy,
+        and on a short paragraph it weighs on the ratio as no edit does. The alignment passes
+        it over as page furniture (:meth:`Page.aside`)."""
+        if ref not in self.before_stamps:
+            self.before_stamps[ref] = before_update_stamp(other)
+        other_plain = self.before_stamps[ref]
+        if (plain is None) == (other_plain is None):
+            return 0.0
+        a, b = plain or canonical, other_plain or other
+        return float(fuzz.ratio(a, b, score_cutoff=self.spun_cutoff))
 
     def _hold_spun(
         self, i: int, fp: ParagraphPrint, score: float, ref: Ref, candidates: Candidates

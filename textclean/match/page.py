@@ -421,12 +421,16 @@ class Page:
 
     def sentences_at(self, text: str, j: int, truncated: bool, start: int, stop: int) -> int:
         """Where in ``[start, stop)`` of paragraph ``j``'s canonical text ``text`` first stands
-        as :meth:`whole_sentences_of` asks, or -1."""
+        as :meth:`whole_sentences_of` asks, or -1. Before the credit in brackets that ends
+        ``j`` (:meth:`credit_from`), its last sentence ends: a caption printed again without
+        its credit is the caption's sentences."""
         canon, (starts, ends) = self.document.canonical[j], self.sentence_bounds(j)
         at = canon.find(text, start, stop)  # (each place it stands: few)
         while at >= 0:
             end = at + len(text)
-            if at in starts and (end in ends or (truncated and end < len(canon))):
+            if at in starts and (
+                end in ends or (truncated and end < len(canon)) or self.credit_from(j, end)
+            ):
                 return at
             at = canon.find(text, at + 1, stop)
         return -1
@@ -564,7 +568,7 @@ class Page:
         """Which runs of paragraph ``i``'s words (``words``) are page furniture put between two
         of its sentences, or before or after them: a boilerplate line of its own ("Story
         continues below advertisement") that starts a sentence, or an update's time stamp
-        (:data:`~textclean.align.UPDATE_STAMP`, "Updated 3:41 p.m.") from one to the end.
+        (:data:`~textclean.align.UPDATE_STAMP`, "Updated 3:41 p.m.") from a word to the end.
         ``None`` when boilerplate lines are not removed."""
         matcher = self.boilerplate
         if matcher is None:
@@ -572,12 +576,11 @@ class Page:
         starts = self.document.sentence_starts(i)
 
         def aside(a: int, b: int) -> bool:
-            if a not in starts:
-                return False
-            # (a time stamp ends the paragraph; its "a.m." ends no sentence, but reads as one)
+            # (a time stamp ends the paragraph; its "a.m." ends no sentence, but reads as one;
+            # after a colon or in brackets it starts none: "... below: (Updated at 9 a.m.)")
             if words[a] in _STAMP_WORDS and UPDATE_STAMP.fullmatch(" ".join(words[a:])):
                 return True
-            return matcher.match(" ".join(words[a:b])) is not None
+            return a in starts and matcher.match(" ".join(words[a:b])) is not None
 
         return aside
 

@@ -134,6 +134,7 @@ _M2 = SENTENCES[2]
 _F2 = SENTENCES[3]
 _M = f"{_M2} Closed"
 _Q = "“We have listened to residents,” the mayor said."
+_SA = f"{_S} Advertisement"
 _CRITICS = "Critics said the cost had nearly doubled since 2021."
 _SS = f"{_S} {_S}"
 _L4 = "Share this article Line 4 Line 4"
@@ -611,6 +612,11 @@ _BOARD = (
     "\n\n".join([f"{_S} {_F}", f"{_S} {_S}", f"{_S} {_S}",
                    " ".join([_S] * 5 + [_F, _S.replace("the b", "teh b")] + [_S] * 3),
                    f"{_S} {_S}", f"{_S} {_F}"])
+)  # fmt: skip
+@example(  # ... nor a merged copy beside it that ends with it whole: a pull quote's speaker is
+    # words of its own, not the decoration of a copy's paragraphs (seed 131)
+    "\n\n".join([_SA.upper(), _SA, f"“{_SA}” — the mayor",
+                   f"{_SA.upper()} {_SA} “{_SA}” — the mayor"])
 )  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)

@@ -126,13 +126,16 @@ class Edits:
     def _decoration(self, i: int, words: list[str], a: int, b: int) -> bool:
         """Whether ``words[a:b]``, at an end of paragraph ``i``, stand at the same end of a
         paragraph beside it, digits aside: the same words on every paragraph of a copy (a
-        speaker's name, a time, a link), which runs of copies judge. A repeat of paragraph
-        ``i`` beside it is no other paragraph: its words end it as they end ``i``."""
+        speaker's name, a time, a link), which runs of copies judge. A paragraph beside it that
+        holds ``i`` whole at that end (its repeat, a merged copy of it and the paragraphs before
+        it) is no other paragraph: ``i``'s own words end it."""
         canonical = self.document.canonical
         added = " ".join(words[a:b]).translate(runs.ZERO_DIGITS)
+        text = canonical[i]
         for k in (i - 1, i + 1):
-            # (not its own repeat beside it: the same paragraph, no other one of a copy)
-            if 0 <= k < len(canonical) and canonical[k] != canonical[i]:
+            if 0 <= k < len(canonical) and not (
+                canonical[k].startswith(text) if a == 0 else canonical[k].endswith(text)
+            ):
                 other = canonical[k].split(" ")
                 end = other[: b - a] if a == 0 else other[len(other) - (b - a) :]
                 if len(other) > b - a and " ".join(end).translate(runs.ZERO_DIGITS) == added:

@@ -1283,6 +1283,13 @@ def test_a_teaser_under_a_title_that_opens_like_the_lede_goes_not_the_lede() -> 
     assert result.duplicates[0].originals == (2, 3)
 
 
+_CLOSURE_TITLE = "Harbour bridge to close for two years"
+_CLOSURE_LEDE = (
+    "The city council voted on Tuesday to close the old harbour bridge for two years while it is "
+    "rebuilt, a decision that will reroute thousands of commuters every day."
+)
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -1294,14 +1301,25 @@ def test_a_teaser_that_runs_a_line_into_the_lede_goes_as_both(line: str) -> None
     # The teaser under the title runs the caption's credit (the subtitle) into the lede and is
     # cut off: it shares no key with the lede, whose opening words it holds past its start;
     # nor is the subtitle, the teaser's start, a copy of it cut short.
-    title = "Harbour bridge to close for two years"
-    lede = (
-        "The city council voted on Tuesday to close the old harbour bridge for two years while "
-        "it is rebuilt, a decision that will reroute thousands of commuters every day."
-    )
+    title, lede = _CLOSURE_TITLE, _CLOSURE_LEDE
     teaser = f"{line} The city council voted on Tuesday to close the old… Read more"
     result = dedupe(doc(title, teaser, line, lede, P1, P2))
     assert [(d.index, d.kind, d.originals) for d in result.duplicates] == [(1, "contained", (2, 3))]
+
+
+def test_a_teaser_that_runs_the_title_into_the_lede_goes_under_the_title_printed_twice() -> None:
+    # The title, a teaser that runs it into the lede, the title again and the lede: the second
+    # title goes as a repeat of the first, and the teaser as the title's words and the lede's
+    # first ones, which stand around it in the output.
+    title, lede = _CLOSURE_TITLE, _CLOSURE_LEDE
+    teaser = f"{title} The city council voted on Tuesday to close the old… Read more"
+    result = dedupe(doc(title, teaser, title, lede, P1, P2))
+    assert removed(result) == {1: (0, "contained"), 2: (0, "exact")}
+    assert result.text == doc(title, lede, P1, P2)
+    assert dedupe(result.text).duplicates == ()
+    # A teaser of another story under it stays.
+    other = f"{title} The ferry operator said on Monday that it would add… Read more"
+    assert removed(dedupe(doc(title, other, title, lede, P1, P2))) == {2: (0, "exact")}
 
 
 # The article as a synonym spinner rewrites it: words and phrases swapped one for one.

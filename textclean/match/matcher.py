@@ -802,6 +802,8 @@ class _DocumentMatcher:
                     if i not in self.found and i not in self.structured
                 }
                 self._later_copies(j, candidates)
+                if j in self.page.cut_into:
+                    self._repeats_above_openings(j, candidates)
                 # (the start of a later one cut short is a teaser, whichever paragraph was
                 # matched first, as a second run finds it)
                 if j not in self.page.teasers and self.page.unended(j):
@@ -855,6 +857,24 @@ class _DocumentMatcher:
         self.held_back = set(vetoed) - self.found.keys()
         self.later_snapshot = set(self.found)
         return removed_here
+
+    def _repeats_above_openings(self, j: int, candidates: dict[Ref, tuple[int, str]]) -> None:
+        """Add to teaser ``j``'s later ``candidates`` the paragraphs right above the ones it
+        opens (:attr:`Page.cut_into`) that went as exact repeats of kept paragraphs before
+        ``j``: a page's title printed again over the lede, whose teaser runs the title into the
+        lede's first words. The title's words stand in the output where its first copy does,
+        above the teaser, and the lede's after it."""
+        for opened in self.page.cut_into[j]:
+            k = opened - 1
+            while k > j and (dup := self.found.get(k)) is not None:
+                if (
+                    dup.kind == "exact" and dup.doc_id is None and dup.original is not None
+                    and dup.original < j and self.page.kept(dup.original)
+                ):  # fmt: skip
+                    candidates.setdefault((None, k), (1, self.document.canonical[k]))
+                    k -= 1
+                else:
+                    break
 
     def _later_copies(self, j: int, candidates: dict[Ref, tuple[int, str]]) -> None:
         """Match as a copy of paragraph ``j`` each of the later ``candidates`` that is ``j`` with

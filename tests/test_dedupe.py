@@ -4462,6 +4462,23 @@ def test_a_menu_above_and_below_the_article_is_removed_below() -> None:
         assert dedupe(doc(*MENU, P0, P1, P2, *MENU, *after, sep="\n")).duplicates == ()
 
 
+def test_a_header_of_a_few_lines_with_boilerplate_lines_among_them_is_removed_below() -> None:
+    # Three lines make a menu, boilerplate lines among them counted when they stand around the
+    # repeat too: "Log in" between "Skip to main content" and "Subscribe" above the article,
+    # and again over its footer. The first copy stays; its boilerplate lines go.
+    header = ["Skip to main content", "Log in", "Subscribe"]
+    footer = ["© 2026 Harbour Gazette"]
+    result = dedupe(doc(*header, P0, P1, P2, *header, *footer, sep="\n"))
+    assert result.text == doc("Log in", P0, P1, P2, sep="\n")
+    assert removed(result)[7] == (1, "exact")
+    result = dedupe(doc("Search", "Log in", "Menu", P0, P1, *["Search", "Log in", "Menu"]))
+    assert result.text == doc("Search", "Log in", "Menu", P0, P1)
+    # Two short lines alone, or a line with other boilerplate lines around its repeat, stay.
+    assert dedupe(doc("Search", "Log in", P0, P1, "Search", "Log in")).duplicates == ()
+    result = dedupe(doc(*header, P0, P1, "Advertisement", "Log in", "Share this article"))
+    assert result.text == doc("Log in", P0, P1, "Log in")
+
+
 def test_a_menu_repeated_again_and_again_at_the_bottom_goes_in_one_call() -> None:
     # Each repeat that goes leaves the one before it closing the document: it goes too, and the
     # output deduplicated again loses nothing more.

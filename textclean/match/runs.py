@@ -41,7 +41,8 @@ __all__ = [
 ]
 
 BLOCK_LINES = 4  # short lines in a row repeated right after themselves that go as one block
-MENU_LINES = 4  # short lines in a row that make a menu, when they open and close a document
+MENU_LINES = 3  # lines in a row that make a menu, when they open and close a document (its
+# boilerplate lines among them: "Skip to main content", "Log in", "Subscribe")
 MENU_ITEM_WORDS = 3  # a menu's item above a page's title has at most this many words
 MAX_MENU = 64  # ... and such a menu at most this many items
 
@@ -653,11 +654,13 @@ def _menu_repeat(
     short_repeats: Mapping[int, int],
 ) -> list[tuple[int, int]]:
     """``(line, first copy)`` of the short lines from ``i`` on that repeat, in order, a block
-    of :data:`MENU_LINES` to :data:`MENU_MAX_LINES` from ``j`` on, when that block opens
-    the document and its repeat closes it (a site's menu above and below the article), or
-    comes before a footer of up to :data:`FOOTER_LINES` lines shorter than
-    :data:`HEADER_WORDS` words ("Privacy Policy"); else nothing. Lists of
-    tags, features or enum values repeat inside an article, and stay."""
+    of up to :data:`MENU_MAX_LINES` from ``j`` on, when that block opens the document and its
+    repeat closes it (a site's menu above and below the article), or comes before a footer of
+    up to :data:`FOOTER_LINES` lines shorter than :data:`HEADER_WORDS` words ("Privacy
+    Policy"); else nothing. With the boilerplate lines above the first kept line after the
+    block, which the repeat has around it too ("Skip to main content", "Subscribe"), the block
+    has :data:`MENU_LINES` lines or more. Lists of tags, features or enum values repeat inside
+    an article, and stay."""
     if j != kept[0]:
         return []
     block: list[tuple[int, int]] = []
@@ -667,13 +670,38 @@ def _menu_repeat(
             break
         block.append((k, m))
         k, m = after.get(k, -1), after.get(m, -1)
-    if len(block) < MENU_LINES:
+    if len(block) < MENU_LINES and len(block) + _chrome(canonical, found, block) < MENU_LINES:
         return []
     # (The lines after it, up to one more than a footer holds: each line tried costs little.)
     footer = list(islice(_worded(canonical, after, after.get(block[-1][0], -1)), FOOTER_LINES + 1))
     if len(footer) > FOOTER_LINES or any(canonical[k].count(" ") >= HEADER_WORDS for k in footer):
         return []
     return block
+
+
+def _chrome(
+    canonical: Sequence[str], found: Mapping[int, Duplicate], block: Sequence[tuple[int, int]]
+) -> int:
+    """How many boilerplate lines stand among and around the first copy of a menu's ``block``
+    (``(line, first copy)`` pairs), from the document's start to the first kept line after it,
+    that stand around its repeat too, between the kept lines on either side of it: a page's
+    header ("Skip to main content", "Log in", "Subscribe") printed again above its footer."""
+    if not block:
+        return 0
+    first_end = block[-1][1] + 1
+    while first_end < len(canonical) and (first_end in found or not canonical[first_end]):
+        first_end += 1
+    start, end = block[0][0], block[-1][0] + 1
+    while start > 0 and (start - 1 in found or not canonical[start - 1]):
+        start -= 1
+    while end < len(canonical) and (end in found or not canonical[end]):
+        end += 1
+
+    def lines(span: range) -> list[str]:
+        return [canonical[k] for k in span if (d := found.get(k)) and d.kind == "boilerplate"]
+
+    around = set(lines(range(start, end)))
+    return sum(text in around for text in lines(range(first_end)))
 
 
 def confirm_short_runs(

@@ -618,6 +618,15 @@ _BOARD = (
     "\n\n".join([_SA.upper(), _SA, f"“{_SA}” — the mayor",
                    f"{_SA.upper()} {_SA} “{_SA}” — the mayor"])
 )  # fmt: skip
+@example(  # a boilerplate line is no later line kept in place of its copy in markup (seed 141)
+    "\n\n".join([_S, _HTML_SHARE.replace("</p>", " Share this article</p>"), f"{_S} {_S}",
+                   "Share this article Share this article"])
+)  # fmt: skip
+@example(  # a pull quote tried again over a box's label that went: its window reaches across
+    # to the paragraph that holds it (seed 143)
+    "\n\n".join([_S, f"{_S} {_F}", "Key points", _S, _S, f"“{_S[:-1]}” — the mayor", _S,
+                   f"“{_S} {_F[:-1]}” — the mayor", _S, _S, _S, _S])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -404,7 +404,9 @@ class _DocumentMatcher:
             # label closes up, as a second run sees it without them.
             labels = settle.remove_box_labels(self.texts, canonical, self.found)
             if labels and self._meet_across(labels, short_repeats):
-                self._closed_up(short_repeats, short_parts, removed - self.found.keys())
+                self._closed_up(
+                    short_repeats, short_parts, removed - self.found.keys(), gone=labels
+                )
         count = len(self.found)
         before_last = set(self.found)
         self._spared_again()
@@ -457,7 +459,10 @@ class _DocumentMatcher:
             runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
             runs.confirm_short_runs(canonical, self.found, short_repeats)
             self._copies_in_place(again=True)
-            turned = runs.keep_later_run(canonical, self.found, short_repeats, self._of_its_own)
+            turned = runs.keep_later_run(
+                canonical, self.found, short_repeats, self._of_its_own,
+                lambda k: self._boilerplate_line(k) is None,
+            )  # fmt: skip
             if turned:  # (the later lines kept in place of the copy's, and those after them
                 # linked to them: repeats or contained in others now, as in a second run?)
                 self._repeats_again()
@@ -592,6 +597,8 @@ class _DocumentMatcher:
         short_repeats: Mapping[int, int],
         short_parts: Mapping[int, Duplicate],
         back: Collection[int],
+        *,
+        gone: Collection[int] = (),
     ) -> None:
         """Match again once a box's items (or its label) went and the body's copies of them
         came ``back``: the box's lines closed up, and a short repeat of its item repeats the
@@ -599,14 +606,16 @@ class _DocumentMatcher:
         the body's copies that stay now are later paragraphs a paragraph may be contained in,
         as in a second run; and those copies may be contained in a paragraph before them. Until
         none goes: a copy that goes beside one may have been the kept text that vetoed another.
+        The paragraphs containment was tried for over one that is ``gone`` (a label) are tried
+        again: the window that reaches across it holds its neighbours now.
         """
         self._short_rounds_closed_up(short_repeats, short_parts)
         count = len(self.found)
         for _ in range(_SHORT_ROUNDS):
-            gone = len(self.found)
-            self._contained_again(self._contained_in_later(), set())
+            size = len(self.found)
+            self._contained_again(self._contained_in_later(), gone)
             self._contained_beside({k for k in back if k not in self.found})
-            if len(self.found) == gone:
+            if len(self.found) == size:
                 break
         if len(self.found) > count:  # (the lines around those close up in turn)
             self._short_rounds_closed_up(short_repeats, short_parts)

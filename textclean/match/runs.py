@@ -873,6 +873,7 @@ def keep_later_run(
     found: dict[int, Duplicate],
     short_repeats: Mapping[int, int],
     text_of_its_own: Callable[[int], bool],
+    may_stay: Callable[[int], bool] = lambda _: True,
 ) -> dict[int, int]:
     """Turn round the repeats of lines of a copy printed before the body, beside paragraphs of
     it that went as contained in later ones (an older or shorter copy of the body, whose
@@ -901,8 +902,9 @@ def keep_later_run(
     Nor if the later run adds to one paragraph only, the copy's last (after every line turned):
     a copy printed after the body that runs a line into its last paragraph ("Updated 3:41
     p.m.") is no newer body; :data:`OLDER_LINES` such paragraphs, or one before the last,
-    are. Returns the lines turned, each with the later line it now goes as a repeat of (none:
-    ``{}``).
+    are. No later line that ``may_stay`` says may not stay (a boilerplate line, "Share this
+    article", which goes wherever it stands) is kept in place of the copy's. Returns the lines
+    turned, each with the later line it now goes as a repeat of (none: ``{}``).
     """
     # (the paragraphs that went as contained in a later one: where a turn starts)
     anchors = [
@@ -912,12 +914,13 @@ def keep_later_run(
         return {}
     later_of: dict[int, dict[int, Duplicate]] = {}
     for later, first in short_repeats.items():
-        if later not in found and first not in found:
+        if later not in found and first not in found and may_stay(later):
             later_of.setdefault(first, {})[later] = Duplicate(later, first, "exact", 1.0, "")
     for later, dup in found.items():
         copied = dup.original
         if (
             dup.kind in ("exact", "near")
+            and may_stay(later)
             and dup.doc_id is None
             and copied is not None
             and copied < later

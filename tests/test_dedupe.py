@@ -4473,6 +4473,10 @@ def test_a_header_of_a_few_lines_with_boilerplate_lines_among_them_is_removed_be
     assert removed(result)[7] == (1, "exact")
     result = dedupe(doc("Search", "Log in", "Menu", P0, P1, *["Search", "Log in", "Menu"]))
     assert result.text == doc("Search", "Log in", "Menu", P0, P1)
+    # Two lines do, one of them a boilerplate line (a breadcrumb trail over the sections' row).
+    crumbs = ["Home | World | Politics", "News Sport Weather Culture Travel"]
+    result = dedupe(doc(*crumbs, P0, P1, *crumbs, *footer))
+    assert result.text == doc(crumbs[1], P0, P1)
     # Two short lines alone, or a line with other boilerplate lines around its repeat, stay.
     assert dedupe(doc("Search", "Log in", P0, P1, "Search", "Log in")).duplicates == ()
     result = dedupe(doc(*header, P0, P1, "Advertisement", "Log in", "Share this article"))

@@ -41,8 +41,8 @@ __all__ = [
 ]
 
 BLOCK_LINES = 4  # short lines in a row repeated right after themselves that go as one block
-MENU_LINES = 3  # lines in a row that make a menu, when they open and close a document (its
-# boilerplate lines among them: "Skip to main content", "Log in", "Subscribe")
+MENU_LINES = 3  # short lines in a row that make a menu, when they open and close a document
+CHROME_LINES = 2  # ... or lines with boilerplate lines among them ("Skip to content", "Log in")
 MENU_ITEM_WORDS = 3  # a menu's item above a page's title has at most this many words
 MAX_MENU = 64  # ... and such a menu at most this many items
 
@@ -657,10 +657,10 @@ def _menu_repeat(
     of up to :data:`MENU_MAX_LINES` from ``j`` on, when that block opens the document and its
     repeat closes it (a site's menu above and below the article), or comes before a footer of
     up to :data:`FOOTER_LINES` lines shorter than :data:`HEADER_WORDS` words ("Privacy
-    Policy"); else nothing. With the boilerplate lines above the first kept line after the
-    block, which the repeat has around it too ("Skip to main content", "Subscribe"), the block
-    has :data:`MENU_LINES` lines or more. Lists of tags, features or enum values repeat inside
-    an article, and stay."""
+    Policy"); else nothing. The block has :data:`MENU_LINES` lines or more, or
+    :data:`CHROME_LINES` with the boilerplate lines above the first kept line after it that
+    the repeat has around it too, one at least ("Skip to main content", "Log in"). Lists of
+    tags, features or enum values repeat inside an article, and stay."""
     if j != kept[0]:
         return []
     block: list[tuple[int, int]] = []
@@ -670,8 +670,10 @@ def _menu_repeat(
             break
         block.append((k, m))
         k, m = after.get(k, -1), after.get(m, -1)
-    if len(block) < MENU_LINES and len(block) + _chrome(canonical, found, block) < MENU_LINES:
-        return []
+    if len(block) < MENU_LINES:
+        chrome = _chrome(canonical, found, block)
+        if not chrome or len(block) + chrome < CHROME_LINES:
+            return []
     # (The lines after it, up to one more than a footer holds: each line tried costs little.)
     footer = list(islice(_worded(canonical, after, after.get(block[-1][0], -1)), FOOTER_LINES + 1))
     if len(footer) > FOOTER_LINES or any(canonical[k].count(" ") >= HEADER_WORDS for k in footer):

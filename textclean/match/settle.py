@@ -182,21 +182,44 @@ def remove_captions(
     """
     kept = [k for k in range(len(canonical)) if k not in found and k not in structured]
     for a, b in pairwise(kept):  # (beside each other, removed paragraphs aside)
-        shorter, longer = (a, b) if len(canonical[a]) < len(canonical[b]) else (b, a)
-        text = canonical[shorter]
+        _caption_pair(texts, canonical, found, a, b)
+    # A caption that went as an exact repeat of a kept one, right after the text without its
+    # credit (a gallery at the page's foot prints both): the text goes as held by the kept one.
+    for a in kept:
+        b = a + 1
+        while b < len(canonical) and not canonical[b]:
+            b += 1
+        dup = found.get(b)
         if (
-            a in found  # (the caption of the pair before)
-            or not canonical[longer].startswith(text + " ")
-            or b - a > MAX_PASSED
-            or word_count(text) < _CAPTION_WORDS
-            or not _credit_after(texts[longer], text)
-        ):
-            continue
-        rule = f"its words open {'later ' if longer > shorter else ''}paragraph {longer}"
-        found[shorter] = Duplicate(
-            shorter, longer, "contained", 1.0, f"{rule}, a caption that adds its credit",
-            (longer,),
-        )  # fmt: skip
+            dup is not None and dup.kind == "exact" and dup.doc_id is None
+            and dup.original is not None and dup.original not in found
+        ):  # fmt: skip
+            _caption_pair(texts, canonical, found, a, b, dup.original)
+
+
+def _caption_pair(
+    texts: Sequence[str], canonical: Sequence[str], found: dict[int, Duplicate],
+    a: int, b: int, held: int | None = None,
+) -> None:  # fmt: skip
+    """Remove the shorter of paragraphs ``a`` and ``b`` if the longer says it again with a
+    credit and nothing else at its end (:func:`remove_captions`); the longer's text stands at
+    ``held`` (the kept paragraph it repeats), or where it is."""
+    shorter, longer = (a, b) if len(canonical[a]) < len(canonical[b]) else (b, a)
+    held = longer if held is None else held
+    text = canonical[shorter]
+    if (
+        a in found  # (the caption of the pair before)
+        or shorter in found
+        or not canonical[longer].startswith(text + " ")
+        or b - a > MAX_PASSED
+        or word_count(text) < _CAPTION_WORDS
+        or not _credit_after(texts[longer], text)
+    ):
+        return
+    rule = f"its words open {'later ' if held > shorter else ''}paragraph {held}"
+    found[shorter] = Duplicate(
+        shorter, held, "contained", 1.0, f"{rule}, a caption that adds its credit", (held,)
+    )
 
 
 def _credit_after(raw: str, text: str) -> bool:

@@ -1372,7 +1372,7 @@ class _DocumentMatcher:
         opposable: bool | None = None
         candidates = best_linked(candidates, _MAX_VERIFIED)  # (a near copy shares most keys)
         plain = without_addresses(fp.canonical)
-        stamped: list[str | None] = []  # (without the update stamp that ends it, worked out once)
+        unstamped = before_update_stamp(fp.canonical)
         addresses_aside: set[Ref] = set()  # (scored with the addresses of one of the two aside)
         stamp_aside: set[Ref] = set()  # (... with an update stamp that ends one of them aside)
         for ref, (_, canon) in candidates.items():
@@ -1385,9 +1385,7 @@ class _DocumentMatcher:
                     score = aside
                     addresses_aside.add(ref)
             if score < cutoff:
-                if not stamped:
-                    stamped.append(before_update_stamp(fp.canonical))
-                aside = self._stamp_aside(fp.canonical, stamped[0], ref, canon)
+                aside = self._stamp_aside(fp.canonical, unstamped, ref, canon)
                 if aside > score:
                     score = aside
                     stamp_aside.add(ref)
@@ -1461,8 +1459,7 @@ class _DocumentMatcher:
         # candidate is not split for them, once for each paragraph it is tried against)
         if is_address(held.partition(" ")[0]) or is_address(held.rpartition(" ")[2]):
             return 0.0
-        a, b = plain or canonical, other_plain or other
-        return float(fuzz.ratio(a, b, score_cutoff=self.spun_cutoff)) if a and b else 0.0
+        return self._ratio_aside(canonical, plain, other, other_plain)
 
     def _stamp_aside(self, canonical: str, plain: str | None, ref: Ref, other: str) -> float:
         """The ratio of canonical texts when only one of them ends with an update's time stamp
@@ -1476,8 +1473,15 @@ class _DocumentMatcher:
         other_plain = self.before_stamps[ref]
         if (plain is None) == (other_plain is None):
             return 0.0
+        return self._ratio_aside(canonical, plain, other, other_plain)
+
+    def _ratio_aside(
+        self, canonical: str, plain: str | None, other: str, other_plain: str | None
+    ) -> float:
+        """The ratio of ``canonical`` and ``other``, each taken as its ``plain`` form where it
+        has one (what :meth:`_addresses_aside` and :meth:`_stamp_aside` leave aside)."""
         a, b = plain or canonical, other_plain or other
-        return float(fuzz.ratio(a, b, score_cutoff=self.spun_cutoff))
+        return float(fuzz.ratio(a, b, score_cutoff=self.spun_cutoff)) if a and b else 0.0
 
     def _hold_spun(
         self, i: int, fp: ParagraphPrint, score: float, ref: Ref, candidates: Candidates

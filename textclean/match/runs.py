@@ -690,14 +690,15 @@ def _chrome(
     header ("Skip to main content", "Log in", "Subscribe") printed again above its footer."""
     if not block:
         return 0
-    first_end = block[-1][1] + 1
-    while first_end < len(canonical) and (first_end in found or not canonical[first_end]):
-        first_end += 1
-    start, end = block[0][0], block[-1][0] + 1
-    while start > 0 and (start - 1 in found or not canonical[start - 1]):
-        start -= 1
-    while end < len(canonical) and (end in found or not canonical[end]):
-        end += 1
+
+    def past_removed(k: int, step: int) -> int:  # (the first kept line with words from k on)
+        while 0 <= k < len(canonical) and (k in found or not canonical[k]):
+            k += step
+        return k
+
+    first_end = past_removed(block[-1][1] + 1, 1)
+    start = past_removed(block[0][0] - 1, -1) + 1
+    end = past_removed(block[-1][0] + 1, 1)
 
     def lines(span: range) -> list[str]:
         return [canonical[k] for k in span if (d := found.get(k)) and d.kind == "boilerplate"]
@@ -922,12 +923,12 @@ def keep_later_run(
         copied = dup.original
         if (
             dup.kind in ("exact", "near")
-            and may_stay(later)
             and dup.doc_id is None
             and copied is not None
             and copied < later
             and copied not in found
             and dup.originals == (copied,)
+            and may_stay(later)  # (last: a boilerplate pattern, the dearest test)
         ):
             later_of.setdefault(copied, {})[later] = dup
     if not later_of:

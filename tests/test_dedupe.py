@@ -3143,6 +3143,35 @@ def test_short_lines_run_together_inside_a_copy_go() -> None:
     assert alone.duplicates == ()
 
 
+HEADLINES = [
+    "Ferry timetable changes as the harbour bridge closes for repairs",
+    "Storm watch",
+    "Council weighs a new levy on holiday lets in the old town",
+    "Fishing fleet returns early as prices fall at the morning auction",
+    "Quiz night",
+]
+
+
+def test_a_short_headline_inside_a_list_printed_again_in_another_order_goes() -> None:
+    # "Most read" over five headlines, then "More from this section" over the same five,
+    # shuffled: the long ones go as exact repeats, and so do the short ones among them.
+    h = HEADLINES
+    shuffled = [h[2], h[4], h[0], h[1], h[3]]
+    result = dedupe(doc(P0, P1, "Most read", *h, P2, P3, "More from this section", *shuffled))
+    assert removed(result) == {
+        2: (None, "boilerplate"), 10: (None, "boilerplate"), 11: (5, "exact"), 12: (7, "exact"),
+        13: (3, "exact"), 14: (4, "exact"), 15: (6, "exact"),
+    }  # fmt: skip
+    assert "another order" in next(d.rule for d in result.duplicates if d.index == 12)
+    assert dedupe(result.text).duplicates == ()
+    # A label printed more than twice stays, where a box is printed again beside another's:
+    # "Pros" over each product's items.
+    box = ["Folds flat into the boot of a small car", "Holds four bags of shopping at once"]
+    other = ["Light enough to carry up the stairs", "Pros"]
+    result = dedupe(doc(P0, "Pros", *box, P1, "Pros", other[0], P2, box[1], box[0], other[1], P3))
+    assert removed(result) == {8: (3, "exact"), 9: (2, "exact")}
+
+
 HIGHLIGHT = (
     "Opposition members argued that the cost had nearly doubled since the first estimate in 2021."
 )

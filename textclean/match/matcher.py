@@ -426,9 +426,11 @@ class _DocumentMatcher:
         if settle.keep_rings(canonical, self.found):  # (a short line kept again may stand
             # right after its own repeat now, as a second run would find it)
             runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
-        settle.prefer_whole_to_teaser(
+        if settle.prefer_whole_to_teaser(
             canonical, self.found, self.page.teasers, whole=self._whole_after_teaser
-        )
+        ):  # (the paragraph kept in the teaser's place may stand in a later one, as a second
+            # run would find it)
+            self._contained_again(self._contained_in_later(), set())
         settle.remove_contents(canonical, self.found)  # (last: on the lines that stay)
         settle.same_text_as_kept(canonical, self.page.first_same, self.found)
         settle.resolve_references(self.found)

@@ -10,9 +10,10 @@ site's menu above and below the article, go as blocks.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from functools import cache
 from itertools import chain, islice, pairwise
 
 from textclean.align import AFFIX_WORDS
@@ -67,6 +68,7 @@ TWICE_LINES = 8  # lines in a row that a copy printed before the body repeats of
 CONFIRM_REACH = BETWEEN_LINES + LONE_LINES + 3  # paragraphs each way whose confirmation a
 # confirmed short line may change: a run between copies, removed lines passed, lined_up's reach
 FURNITURE_PASSED = 4  # boilerplate lines passed over on the way to a neighbour that lines up
+SHUFFLED_LINES = 16  # lines of a block printed again in another order (a list of headlines)
 _FEW_ORIGINALS = 4  # originals few enough to step from (see _lined_up_closed_up)
 
 
@@ -798,6 +800,10 @@ def confirm_short_runs(
                     "short repeat inside a repeated run that leaves out a paragraph beside it",
                     (j,),
                 )  # fmt: skip
+            j = shuffled(i)
+            if j is not None:
+                rule = "short repeat inside a block printed again in another order"
+                return Duplicate(i, j, "exact", 1.0, rule, (j,))
         for o in neighbour.originals:
             k = beside[step][o]
             if not 0 <= k < i or k in found:
@@ -814,6 +820,48 @@ def confirm_short_runs(
                     (head, tail),
                 )  # fmt: skip
         return split_line(i, neighbour) if step == -1 else None
+
+    @cache
+    def twice() -> Counter[str]:  # (how often each text stands in the document)
+        return Counter(canonical)
+
+    def shuffled(i: int) -> int | None:
+        # The earlier copy of line i inside a block whose lines the block around i repeats in
+        # another order, each line once: a list of headlines printed again, shuffled ("Most
+        # read", then "Related"). The block around i: the lines on either side that went as
+        # exact copies or are short repeats, up to SHUFFLED_LINES of them. The copies' originals,
+        # one each, and i's twin must lie in a stretch before it no longer than it. Not a label
+        # printed more than twice ("Pros" over each product's box, where a box is printed again
+        # beside another product's).
+        block, originals = [i], set()
+        for way in (-1, 1):
+            k = beside[way][i]
+            while k >= 0 and len(block) < SHUFFLED_LINES:
+                d = found.get(k)
+                if (
+                    d is not None
+                    and d.kind == "exact"
+                    and d.doc_id is None
+                    and d.original is not None
+                ):
+                    if d.original in originals:
+                        return None
+                    originals.add(d.original)
+                elif k not in short_repeats or k in found:
+                    break
+                block.append(k)
+                k = beside[way][k]
+        if len(originals) < 2:
+            return None
+        low, high, size = min(originals), max(originals), len(block)
+        text = canonical[i]
+        if high >= min(block) or high - low >= size or twice().get(text) != 2:
+            return None
+        return next(
+            (k for k in range(max(high - size + 1, 0), min(low + size, min(block)))
+             if k not in found and k not in originals and canonical[k] == text),
+            None,
+        )  # fmt: skip
 
     def split_line(i: int, neighbour: Duplicate) -> Duplicate | None:
         # Line i, just before a copy, and the short lines before it laid end to end: word for

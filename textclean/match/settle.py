@@ -499,22 +499,24 @@ def prefer_whole_to_teaser(
     found: dict[int, Duplicate],
     teasers: Collection[int],
     whole: Callable[[int, int], bool],
-) -> None:
+) -> bool:
     """Keep a paragraph, not a teaser before it that is the whole of it cut off with an
     ellipsis after its last word ("... for three years.… Read more"): the two read the same,
     and the paragraph went as the teaser's exact repeat; the teaser goes as the paragraph's
     instead, and what repeated it repeats the paragraph. Only if ``whole`` says the paragraph
     (and the teaser) may so stay: it ends like a sentence, with no ellipsis of its own (a copy
     in Markdown may hold the teaser's, "[further ado…](https://...)", or be cut off too), and
-    no other paragraph before it might hold it.
+    no other paragraph before it might hold it. Whether any was turned round.
 
     >>> found = {2: Duplicate(2, 1, "exact", 1.0, "same canonical text", (1,))}
     >>> prefer_whole_to_teaser(["t", "a b", "a b"], found, {1}, lambda i, j: True)
+    True
     >>> found[1].original, 2 in found
     (2, False)
     """
+    turned = False
     if not teasers:
-        return
+        return turned
     naming: dict[int, list[int]] = {}  # the removals that name each teaser
     for k, dup in found.items():
         if dup.doc_id is None:
@@ -534,6 +536,7 @@ def prefer_whole_to_teaser(
             and whole(i, j)
         ):
             del found[i]
+            turned = True
             rule = "same canonical text, cut off with an ellipsis"
             found[j] = teaser = Duplicate(j, i, "exact", 1.0, rule, (i,))
             for k in named:  # (what repeated the teaser)
@@ -544,6 +547,7 @@ def prefer_whole_to_teaser(
                         if other.originals == (j,) and canonical[k] == canonical[i]
                         else retargeted(other, j, teaser)
                     )
+    return turned
 
 
 def prefer_longest(

@@ -1253,6 +1253,18 @@ def test_preview_of_several_paragraphs_run_together_goes_before_them() -> None:
     assert set(removed(result)) == {3, 4}
 
 
+@pytest.mark.parametrize("lede_words", [1, 3, 6])
+def test_a_short_teaser_that_runs_a_subtitle_into_the_lede_goes(lede_words: int) -> None:
+    # A page's description under its title: the subtitle and the lede's first words, cut off
+    # with an ellipsis, in fewer words than a paragraph that is no heading has.
+    subtitle = "Work starts in the spring"
+    opening = " ".join(P0.split()[:lede_words])
+    result = dedupe(doc("Harbour bridge to be rebuilt", f"{subtitle} {opening}… Read more",
+                        subtitle, *ARTICLE))  # fmt: skip
+    assert removed(result) == {1: (2, "contained")}
+    assert result.duplicates[0].originals == ((2,) if lede_words == 1 else (2, 3))
+
+
 def test_a_teaser_that_is_the_whole_first_paragraph_goes_not_the_paragraph() -> None:
     # "... for more than three years.… Read more": cut off after its last word, the teaser
     # reads as the paragraph itself. The paragraph stays in the body, and so do the copies of

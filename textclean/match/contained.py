@@ -268,9 +268,9 @@ class Containment:
         words = text.split(" ")
         # A teaser's last sentence is cut off (and shares no key with the paragraph it is cut
         # from, which the windows add as a neighbour), maybe inside its last word, which is left
-        # out; one of a heading's length is no teaser before the paragraphs it is cut from (see
-        # _verbatim).
-        cut = i in self.page.teasers and (not later or fp.words >= HEADING_WORDS)
+        # out; one of fewer than _TEASER_WORDS words is no teaser before the paragraphs it is
+        # cut from (see _verbatim), but one of more may run a subtitle into the lede.
+        cut = i in self.page.teasers and (not later or fp.words >= _TEASER_WORDS)
         if cut and len(words) > 1:
             words.pop()
         need = self.options.containment * len(words)

@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 BLOCK_LINES = 4  # short lines in a row repeated right after themselves that go as one block
-MENU_LINES = 3  # short lines in a row that make a menu, when they open and close a document
+MENU_LINES = 2  # short lines in a row that make a menu, when they open and close a document
 CHROME_LINES = 2  # ... or lines with boilerplate lines among them ("Skip to content", "Log in")
 MENU_ITEM_WORDS = 3  # a menu's item above a page's title has at most this many words
 MAX_MENU = 64  # ... and such a menu at most this many items

@@ -91,6 +91,27 @@ def test_merged_paragraphs_are_contained() -> None:
     assert merged[6].similarity >= 0.9
 
 
+def test_a_merged_copy_with_a_typo_two_words_from_its_end_goes() -> None:
+    # The copy merges a figure's paragraph, a quotation and a heading, corrects the figure and
+    # misspells the heading's third word from the end: the two words after the typo are too
+    # few to count as found, but they close the copy where the heading ends.
+    figure = "Repairs to the old quay cost $86.06 per square metre last year."
+    quote = (
+        "“We found cheaper options elsewhere, but we chose a local firm,” the harbour master said."
+    )
+    heading = "How the council will pay for the new bridge"
+    merged = f"{figure.replace('86.06', '85.06')} {quote} {heading.replace('new', 'nwe')}"
+    result = dedupe(doc(P0, figure, quote, heading, P1, P2, P0, merged, P1, P2))
+    assert removed(result) == {
+        6: (0, "exact"), 7: (1, "contained"), 8: (4, "exact"), 9: (5, "exact")
+    }  # fmt: skip
+    assert result.duplicates[1].originals == (1, 2, 3)
+    # Not a line that merely shares its last word with a paragraph's after others: "Read" and
+    # a book's title are no copy of "Read our review here." and "About <title>".
+    review = ["Read our review here.", "About The Harbour at Night"]
+    assert dedupe(doc(P0, *review, P1, "Read The Harbour at Night")).duplicates == ()
+
+
 def test_a_copy_that_runs_a_read_more_link_into_a_paragraph_goes() -> None:
     # The copy runs a link after the paragraph into it; the first copy has no such link. What
     # the paragraph adds is a boilerplate line, so it goes (unless boilerplate is kept).

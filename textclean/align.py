@@ -498,23 +498,57 @@ def _counted(
     used: set[int] = set()
     region = (ends[-1] if ends else 0, 0)
     spans: Spans = {}
-    for op in ops:
-        if op.tag != "equal":
-            continue
+    equal = [op for op in ops if op.tag == "equal"]
+    runs: list[tuple[int, int, int, int, bool]] = []  # (a, b, first, last, counted)
+    for e, op in enumerate(equal):
         aligned += op.src_end - op.src_start
         a, b = op.dest_start + offset, op.dest_end + offset
         first, last = bisect_right(ends, a), bisect_right(ends, b - 1)
-        whole = first == last and a == (ends[first - 1] if first else 0) and b == ends[first]
-        if op.src_end - op.src_start >= MIN_RUN or whole:
+        opens, closes = a == (ends[first - 1] if first else 0), b == ends[last]
+        if op.src_end - op.src_start >= MIN_RUN or (first == last and opens and closes):
             covered += op.src_end - op.src_start
-            used.update(range(first, last + 1))
-            region = (min(region[0], a), max(region[1], b))
-            for n in range(first, last + 1):
-                start = ends[n - 1] if n else 0
-                low, high = max(a, start) - start, min(b, ends[n]) - start
-                known = spans.get(n)
-                spans[n] = (min(low, known[0]), max(high, known[1])) if known else (low, high)
+            runs.append((a, b, first, last, True))
+        elif _end_past_a_typo(equal, e, ops.src_len, opens=opens, closes=closes):
+            runs.append((a, b, first, last, False))
+    # A run past a typo marks where a copy drawn from several paragraphs ends, its words too
+    # few to count; a copy of one paragraph with a typo near an end is a near copy of it.
+    several = len({n for _, _, first, last, _ in runs for n in (first, last)}) > 1
+    for a, b, first, last, counted in runs:
+        if not counted and not several:
+            continue
+        used.update(range(first, last + 1))
+        region = (min(region[0], a), max(region[1], b))
+        for n in range(first, last + 1):
+            start = ends[n - 1] if n else 0
+            low, high = max(a, start) - start, min(b, ends[n]) - start
+            known = spans.get(n)
+            spans[n] = (min(low, known[0]), max(high, known[1])) if known else (low, high)
     return covered, used, region, aligned, spans
+
+
+def _end_past_a_typo(
+    equal: Sequence[Opcode], n: int, size: int, *, opens: bool, closes: bool
+) -> bool:
+    """For :func:`_counted`: whether ``equal[n]``, a run of aligned words shorter than
+    :data:`MIN_RUN`, ends a text of ``size`` words where a paragraph ends (``closes``), or
+    starts it where one starts (``opens``), with one or two words replaced one for one
+    between it and a run of :data:`MIN_RUN` words or more: a typo two words from a copy's end
+    leaves them too few to count, and the copy then seems to stop short of the end. Such a
+    run is not counted as covered, but it marks where the covered region ends."""
+    op = equal[n]
+    if closes and op.src_end == size and n > 0:
+        before, after = equal[n - 1], op
+    elif opens and op.src_start == 0 and n + 1 < len(equal):
+        before, after = op, equal[n + 1]
+    else:
+        return False
+    long = before if after is op else after
+    gap = after.src_start - before.src_end
+    return (
+        long.src_end - long.src_start >= MIN_RUN
+        and 1 <= gap <= 2
+        and gap == after.dest_start - before.dest_end
+    )
 
 
 def word_for_word(ops: Opcodes, *, slack: int = 0) -> bool:

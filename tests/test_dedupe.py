@@ -1111,7 +1111,7 @@ GUIDE = [
 
 
 @pytest.mark.parametrize("sep", ["\n", "\n\n"])
-@pytest.mark.parametrize("label", ["Table of Contents", "In this article:", None])
+@pytest.mark.parametrize("label", ["Table of Contents", "In this article:", "Key events", None])
 def test_a_table_of_contents_goes_and_the_headings_stay(sep: str, label: str | None) -> None:
     # The article's headings listed before it, one a line (under a label or not): the list
     # goes as their repeats, and each heading stays in its place.

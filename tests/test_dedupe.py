@@ -4448,7 +4448,11 @@ def test_a_caption_printed_again_without_its_credit_beside_its_copy_goes() -> No
     for alt in ("A crane lifts a new steel beam at the north quay", "Commuters wait in the rain"):
         # (a credit after a label, "Photo: ...", ends no sentence: the credited copy, gone as
         # a repeat, holds it as a photo's caption holds its alt text beside it)
-        for caption in (f"{alt} (AP Photo/Jane Doe)", f"{alt} Photo: Ingrid Dahl/AP"):
+        # (nor does an agency's credit with no label or brackets, "Jane Doe/Getty Images")
+        for caption in (
+            f"{alt} (AP Photo/Jane Doe)", f"{alt} Photo: Ingrid Dahl/AP",
+            f"{alt} Ingrid Dahl/Getty Images", f"{alt} AFP via Getty Images",
+        ):  # fmt: skip
             result = dedupe(doc(P0, caption, P1, P2, alt, caption, P3))
             assert removed(result) == {4: (1, "contained"), 5: (1, "exact")}
             assert dedupe(doc(P0, caption, P1, P2, alt, P3)).duplicates == ()
@@ -4462,6 +4466,7 @@ def test_a_heading_over_the_same_words_with_a_unit_or_a_figure_stays() -> None:
         ("Ferry passengers by month", "Ferry passengers by month (2025)"),
         ("The north quay will close", "The north quay will close (for now)"),
         ("Tickets for the new ferry", "Tickets for the new ferry: Harbour Office"),
+        ("Shares in the ferry operator", "Shares in the ferry operator fell, said Reuters"),
     ):
         result = dedupe(doc(P0, line, labelled, P1))
         assert result.duplicates == (), line

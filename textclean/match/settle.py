@@ -155,6 +155,13 @@ _CAPTION_CREDIT = re.compile(
     r"|source)\s*[:：]\s*(?P<labelled>.+))\s*",
     re.IGNORECASE,
 )
+# ... or, with no label or brackets, names that end with an agency's ("Jane Doe/Getty Images",
+# "AFP via Getty Images", "Reuters"): a news page prints its captions' credits so.
+_AGENCY_CREDIT = re.compile(
+    r"[.!?…\"'”’]*\s+(?P<agency>(?:[^\s()\[\]]+\s+){0,6}?[^\s()\[\]]*?"
+    r"(?<![\w-])(?:Getty Images|Reuters|AFP|AP|EPA(?:-EFE)?|Shutterstock|Alamy|iStock|Bloomberg"
+    r"|PA(?: Media| Images| Wire)?|dpa|ANSA|Xinhua|NurPhoto|SOPA Images|ZUMA Press|Sipa USA))\s*"
+)
 _CREDIT_WORDS = 8  # (the most words of such a credit: "Jane Doe for The New York Times")
 _CREDIT_JOINERS = frozenset({"via", "for", "and", "of", "the", "de", "van", "von", "courtesy"})
 _CAPTION_WORDS = 3  # (the fewest words of a caption: "Price" over "Price (USD)" is a table's)
@@ -224,16 +231,30 @@ def _caption_pair(
 
 def _credit_after(raw: str, text: str) -> bool:
     """Whether the ``raw`` text of a paragraph has nothing after the words of canonical ``text``
-    (which open it) but a credit (:data:`_CAPTION_CREDIT`): up to :data:`_CREDIT_WORDS` words, each
-    opening with a capital but "via", "for" and the like, no figure, and in brackets two
-    names or more, or a name and an agency ("(Jane Doe/AP)")."""
+    (which open it) but a credit (:data:`_CAPTION_CREDIT`, or :data:`_AGENCY_CREDIT` with no
+    label or brackets): up to :data:`_CREDIT_WORDS` words, each opening with a capital but
+    "via", "for" and the like, no figure, and in brackets two names or more, or a name and an
+    agency ("(Jane Doe/AP)").
+
+    >>> _credit_after("A crane lifts a beam. Jane Doe/Getty Images", "a crane lifts a beam")
+    True
+    >>> _credit_after("Harbour Bridge at night Apple", "harbour bridge at night")
+    False
+    """
     ends = [m.end() for m in RAW_WORD.finditer(raw)]
     words = text.count(" ") + 1
-    match = _CAPTION_CREDIT.fullmatch(raw, ends[words - 1]) if len(ends) > words else None
-    if match is None:
+    if len(ends) <= words:
         return False
-    bracketed = match.group("bracketed")
-    names = RAW_WORD.findall(bracketed or match.group("labelled"))
+    match = _CAPTION_CREDIT.fullmatch(raw, ends[words - 1])
+    agency = None if match else _AGENCY_CREDIT.fullmatch(raw, ends[words - 1])
+    if agency is not None:
+        bracketed, credit = None, agency.group("agency")
+    elif match is not None:
+        bracketed = match.group("bracketed")
+        credit = bracketed or match.group("labelled")
+    else:
+        return False
+    names = RAW_WORD.findall(credit)
     return (
         0 < len(names) <= _CREDIT_WORDS
         and names[0][0].isupper()

@@ -4472,6 +4472,22 @@ def test_a_heading_over_the_same_words_with_a_unit_or_a_figure_stays() -> None:
         assert result.duplicates == (), line
 
 
+def test_share_buttons_one_a_line_go_and_a_list_of_platforms_stays() -> None:
+    # A page's share buttons, one a line, under "Share" or with "Email" among them: each is a
+    # button's name alone, which stays as a word of content on its own.
+    for buttons in (["Share", "Facebook", "Twitter", "Email"], ["Facebook", "X", "Copy link"]):
+        result = dedupe(doc(P0, *buttons, P1, sep="\n"))
+        assert result.text == doc(P0, P1, sep="\n")
+        assert {d.kind for d in result.duplicates} == {"boilerplate"}
+    # A list of platforms in an article about them, or one name alone, stays; so do the
+    # buttons with boilerplate lines kept.
+    platforms = ["Facebook", "Twitter", "TikTok"]
+    assert dedupe(doc(P0, *platforms, P1)).duplicates == ()
+    assert dedupe(doc(P0, "Advertisement", "Facebook", P1)).kept == (0, 2, 3)
+    assert dedupe(doc(P0, "Share on Facebook  Email", "x", P1)).kept == (0, 2, 3)
+    assert dedupe(doc(P0, "Facebook", "Email", P1), boilerplate=False).duplicates == ()
+
+
 def test_a_gallerys_counters_go_and_a_tables_figures_stay() -> None:
     # "1 of 3" over each photo of a gallery (twice: a second gallery counts again); a single
     # one, or cells of a table that do not count up, stay.

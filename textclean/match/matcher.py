@@ -422,6 +422,8 @@ class _DocumentMatcher:
             self._short_rounds(short_repeats, short_parts)
         settle.remove_captions(self.texts, canonical, self.found, self.structured)
         settle.remove_counters(canonical, self.found)
+        if self.boilerplate is not None:
+            settle.remove_share_buttons(canonical, self.found)
         settle.remove_wordless(canonical, self.found)
         if settle.keep_rings(canonical, self.found):  # (a short line kept again may stand
             # right after its own repeat now, as a second run would find it)

@@ -37,6 +37,7 @@ __all__ = [
     "remove_captions",
     "remove_contents",
     "remove_counters",
+    "remove_share_buttons",
     "remove_wordless",
     "resolve_references",
     "retargeted",
@@ -145,6 +146,56 @@ def remove_counters(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
             rule = f"a gallery's counter (one of {len(lines)} that count up to {total})"
             for k in lines:
                 found[k] = Duplicate(k, None, "boilerplate", 1.0, rule)
+
+
+# A page's share buttons, one a line (canonical text), and those that name no platform.
+_SHARE_BUTTONS = frozenset({
+    "facebook", "twitter", "x", "linkedin", "whatsapp", "email", "e mail", "pinterest", "reddit",
+    "telegram", "print", "copy link", "flipboard", "messenger", "threads", "bluesky", "sms",
+})  # fmt: skip
+_NO_PLATFORM = frozenset({"email", "e mail", "print", "copy link", "sms"})
+_SHARING_WORDS = frozenset({"share", "tweet", "email", "print"})  # (in a boilerplate line)
+
+
+def remove_share_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
+    """Remove a page's share buttons printed one a line ("Facebook", "Twitter", "Email"): kept
+    lines that are each one button's name, in a run of such lines and removed boilerplate lines
+    (blank ones aside) that holds two lines or more, among them a button that names no
+    platform ("Email", "Print", "Copy link") or a boilerplate line about sharing ("Share",
+    "Share this article"). A list of platforms alone ("Facebook", "Twitter", "TikTok" in an
+    article about them) stays, and so does one button's name alone, and an "X" with no other
+    button's name beside it (a line of code after a row of share links).
+
+    >>> found = {0: Duplicate(0, None, "boilerplate", 1.0, "boilerplate pattern 'share'")}
+    >>> remove_share_buttons(["share", "facebook", "twitter", "the council met", "facebook"], found)
+    >>> sorted(found), found[1].rule
+    ([0, 1, 2], 'a share button among others')
+    >>> found = {}
+    >>> remove_share_buttons(["facebook", "twitter", "tiktok"], found)
+    >>> found
+    {}
+    """
+    run: list[int] = []  # (the kept buttons of the run)
+    size = 0  # (its lines, buttons and boilerplate lines)
+    sharing = False  # (whether a button names no platform, or a boilerplate line is about sharing)
+    for k in range(len(canonical) + 1):
+        text = canonical[k] if k < len(canonical) else None
+        if text == "":
+            continue
+        dup = found.get(k)
+        if text is not None and dup is None and text in _SHARE_BUTTONS:
+            run.append(k)
+            size += 1
+            sharing = sharing or text in _NO_PLATFORM
+        elif text is not None and dup is not None and dup.kind == "boilerplate":
+            size += 1
+            sharing = sharing or text in _NO_PLATFORM or not _SHARING_WORDS.isdisjoint(text.split())
+        else:
+            # (an "x" alone is no button: a line of code, a table's cell, a sign)
+            if size >= 2 and sharing and any(canonical[b] != "x" for b in run):
+                for b in run:
+                    found[b] = Duplicate(b, None, "boilerplate", 1.0, "a share button among others")
+            run, size, sharing = [], 0, False
 
 
 # A caption's credit after its text: names in brackets ("(Jane Doe/Reuters)", "[AP Photo/Jane

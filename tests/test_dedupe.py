@@ -3558,6 +3558,12 @@ BOILERPLATE_LINES = [
     "Accept all cookies",
     "Manage preferences",
     "SKIP ADVERTISEMENT",
+    "Watch: Mayor explains the bridge plan",  # (a video's title, as "Read more: <headline>")
+    "Filed under: Politics",
+    "0:00 / 3:45",  # (an audio player's counter)
+    "Open in app",
+    "Have a news tip? Email us at tips@example.com",
+    "Get our free daily newsletter",
     "Subscribe to our daily briefing",
     "Subscribe to continue reading",
     "To read the full story, sign up now.",
@@ -3733,6 +3739,10 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Click to expand the menu, then choose Settings.",
         "The post office appeared first on the list of closures, the council said.",
         "Duration: 45:12",  # (a podcast's episode)
+        "Watch",  # (a heading of a review of watches)
+        "Watch: the council said on Tuesday that it would vote on the plan again in May next year.",
+        "Filed under review since March, the plan was approved on Tuesday.",
+        "0:00",
         "View this post on the council's website for the full minutes.",
         "Image caption contests drew 300 entries this year.",
         # Headings of an article that a page's links also say: one alone is content

@@ -142,6 +142,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"related( (articles?|stories|coverage|content|reading|posts?|links?|topics|videos?|news"
     r"|searches))?" + _TAIL,
     r"(topics|tags)\s*[:：]\s*\w[^.!?()\[\]{}<>=;]{0,200}",  # ("Tags: politics, ports"; not code)
+    r"filed (under|in)\s*[:：]\s*\w[^.!?()\[\]{}<>=;]{0,200}",  # ("Filed under: Politics")
     r"trending (now|stories|articles)",
     r"recommended( (for you|stories|articles|reading))?",
     r"you (may|might) (also )?(like|enjoy|be interested in)( (this|these))?",
@@ -168,6 +169,11 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(log|sign) in to (continue|read|comment)",
     r"loading( (comments|video|content))?",
     r"watch( the)? video",
+    # ("Watch: <a video's title>", as "Read more: <headline>"; "Watch" alone may head a review)
+    r"watch now|watch( now| video)?(?=\s*[:：\-–—|])" + _TAIL,
+    r"open (it )?in (the )?app|(get|download) (the|our) app",
+    r"(have|got) a (news )?tip\?( (email|contact|write to) us( at \S+)?\.?)?",
+    r"get (our|the) (free )?(\w+ )?newsletters?( (in|to) your inbox)?",
     # A media player's and an embedded post's lines, which a scraper reads out of the page with
     # the article (video.js's dialogs and counters, the fallback text of an Instagram post)
     r"play video",
@@ -177,6 +183,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r" activating the close button)?",
     r"(beginning|end) of dialog window\.?( escape will cancel and close the window)?",
     r"(current time|duration( time)?|remaining time) (-?0:00|-:-)",  # (before it plays)
+    r"0:00\s*/\s*(\d{1,2}:)?\d{1,2}:\d{2}",  # (an audio player's counter: "0:00 / 3:45")
     r"(loaded|progress): 0(\.0+)?%",
     r"stream type live",
     r"seek to live, currently (behind|playing) live",

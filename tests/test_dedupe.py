@@ -3162,6 +3162,24 @@ def test_rows_of_a_second_table_stay_when_a_first_table_ran_its_rows_together() 
     assert result.duplicates == ()
 
 
+def test_a_recipe_card_that_renames_a_heading_goes_with_its_list() -> None:
+    # The card at the foot of a recipe prints the ingredients and the steps again, under
+    # "Instructions" where the recipe says "Method": the list goes with the steps' copy, and
+    # the renamed heading stays.
+    items = ["200 g butter", "200 g sugar", "4 eggs", "200 g flour", "2 lemons"]
+    steps = [P0, P1, P2]
+    card = ["Lemon cake", "Ingredients", *items, "Instructions", *steps]
+    result = dedupe(doc(P3, "Ingredients", *items, "Method", *steps, *card, sep="\n"))
+    assert result.text == doc(P3, "Ingredients", *items, "Method", *steps, "Lemon cake",
+                              "Instructions", sep="\n")  # fmt: skip
+    # Under an event's or a brand's other name, with fewer lines of the list the same, the
+    # lines stay: another entry of a listing.
+    first = ["Carve Designs", "- organic cotton", "- organic denim", P0, P1]
+    other = ["Lole", "- organic cotton", "- tencel", P0, P1]
+    result = dedupe(doc(P3, *first, P4, *other, sep="\n"))
+    assert result.text == doc(P3, *first, P4, *other[:3], sep="\n")
+
+
 def test_short_lines_run_together_inside_a_copy_go() -> None:
     # Two short lines in the first copy, run together into one line in the second.
     result = dedupe(

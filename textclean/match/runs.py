@@ -68,6 +68,7 @@ TWICE_LINES = 8  # lines in a row that a copy printed before the body repeats of
 CONFIRM_REACH = BETWEEN_LINES + LONE_LINES + 3  # paragraphs each way whose confirmation a
 # confirmed short line may change: a run between copies, removed lines passed, lined_up's reach
 FURNITURE_PASSED = 4  # boilerplate lines passed over on the way to a neighbour that lines up
+RENAMED_LINES = 3  # lines past a heading a copy renamed that repeat the first copy's, at least
 SHUFFLED_LINES = 16  # lines of a block printed again in another order (a list of headlines)
 _FEW_ORIGINALS = 4  # originals few enough to step from (see _lined_up_closed_up)
 
@@ -732,8 +733,13 @@ def confirm_short_runs(
     repeats = {i for i in short_repeats if i not in found}
     if not repeats and not found:
         return
-    # (Boilerplate lines do not part a copy, nor its original.)
-    beside = worded_neighbours(canonical, furniture(found))
+    # (Boilerplate lines do not part a copy, nor its original; nor does a heading the copy
+    # renamed.)
+    passed = furniture(found)
+    beside = worded_neighbours(canonical, passed)
+    renamed = _renamed_headings(canonical, found, short_repeats, beside)
+    if renamed:
+        beside = worded_neighbours(canonical, passed | renamed)
 
     # Lines that may be two short lines run together: looked at beside a duplicate or a short
     # repeat, and again as their neighbours are confirmed.
@@ -906,6 +912,56 @@ def confirm_short_runs(
         count = len(found)
         _confirm_along(found, beside, waiting, confirm, also=line)
         waiting = {k for n in islice(found, count, None) for k in _near(beside, n) if tried(k)}
+
+
+def _renamed_headings(
+    canonical: Sequence[str],
+    found: Mapping[int, Duplicate],
+    short_repeats: Mapping[int, int],
+    beside: Mapping[int, Sequence[int]],
+) -> set[int]:
+    """The headings a copy renamed, and the first copy's headings they stand for: a kept line
+    of up to :data:`MENU_ITEM_WORDS` words without a figure right beside a duplicate of this
+    document, where the line beside its original is another such line, and the lines past
+    the two (a short repeat, or a duplicate, and its twin) are the same text. A recipe's card
+    prints its ingredients and its steps again under "Instructions" for "Method": the list
+    is inside the copy all the same. Only with :data:`RENAMED_LINES` lines or more past the
+    two that repeat in order, and a copy of two paragraphs or more on the other side: an
+    event's or a brand's name in a listing ("Boston, United States" where the first entry
+    says "Charlotte, United States") is no renamed heading, and the lines under it stay."""
+
+    def heading(k: int) -> bool:
+        text = canonical[k]
+        return (
+            k >= 0 and k not in found and k not in short_repeats and bool(text)
+            and text.count(" ") < MENU_ITEM_WORDS and not any(c.isdigit() for c in text)
+        )  # fmt: skip
+
+    renamed: set[int] = set()
+    for n, dup in found.items():
+        if dup.kind != "exact" or dup.doc_id is not None or len(dup.originals) != 1:
+            continue
+        o = dup.originals[0]
+        for way in (-1, 1):
+            h, first = beside[way][n], beside[way][o]
+            if not (heading(h) and heading(first)) or canonical[h] == canonical[first]:
+                continue
+            # (the list past the two: RENAMED_LINES lines or more that repeat in order, and the
+            # copy on the other side two paragraphs or more)
+            p, q, same = beside[way][h], beside[way][first], 0
+            while (
+                same < RENAMED_LINES and p >= 0 and q >= 0 and p != first
+                and (p in short_repeats or p in found) and canonical[p] == canonical[q]
+            ):  # fmt: skip
+                p, q, same = beside[way][p], beside[way][q], same + 1
+            after = found.get(beside[-way][n])
+            if (
+                same == RENAMED_LINES
+                and after is not None
+                and (after.kind == "exact" and after.originals == (beside[-way][o],))
+            ):
+                renamed.update((h, first))
+    return renamed
 
 
 def _near(beside: Mapping[int, Sequence[int]], i: int) -> Iterator[int]:

@@ -62,9 +62,9 @@ _FOOTER_LINK = (
 DEFAULT_PATTERNS: tuple[str, ...] = (
     # English
     r"advertisement|advertising|sponsored( content)?|paid (post|content)|ad",
-    r"(advertisement|ad)(\s*[-–—:|]\s*|\s+)(scroll (down )?to continue( reading| with content)?"
+    r"(advertisement|ad)(\s*[-–—:|·•]\s*|\s+)(scroll (down )?to continue( reading| with content)?"
     r"|continue reading below)",
-    r"(story|article|content) continues (below|after)( (this |the )?(advertisement|ad))?",
+    r"(story|article|content) continues( (below|after)( (this |the )?(advertisement|ad))?)?",
     r"skip (advertisement|ad)",
     r"(continue|keep) reading( (below|the (main )?story|the article))?",
     r"scroll (down )?to continue( reading| with (the )?content)?",
@@ -172,6 +172,8 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     # ("Watch: <a video's title>", as "Read more: <headline>"; "Watch" alone may head a review)
     r"watch now|watch( now| video)?(?=\s*[:：\-–—|])" + _TAIL,
     r"open (it )?in (the )?app|(get|download) (the|our) app",
+    r"continue reading (your|this) (article|story) with an? .{0,40}subscription",
+    r"this (content|video|media) is not available in your (region|country|location)",
     r"(have|got) a (news )?tip\?( (email|contact|write to) us( at \S+)?\.?)?",
     r"get (our|the) (free )?(\w+ )?newsletters?( (in|to) your inbox)?",
     # A media player's and an embedded post's lines, which a scraper reads out of the page with
@@ -211,6 +213,12 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"|(leave|post|add|write) a (comment|reply)( cancel reply)?|cancel reply"
     r"|join the (conversation|discussion)"
     r"|comments are closed( (for|on) this (article|story|post))?",
+    # A comment thread's controls ("12 replies", "Show 3 more replies", "Sort by: Newest", and
+    # the row under each comment: "Like · Reply · 2h")
+    r"\d+ repl(y|ies)|(show|view|load|hide)( \d+)?( more)? repl(y|ies)",
+    r"sort (comments )?by\s*[:：]?\s*(newest|oldest|best|top|most (popular|recent|liked)|popular"
+    r"|recent)( first)?",
+    r"(like|reply|report|share)(\s*[·•|]\s*(like|reply|report|share|\d{1,2}\s*[smhdw]))+",
     # A comment form's lines (WordPress prints them under every post)
     r"your email address will not be published\.?( required fields are marked \*?)?",
     r"(you must be )?(log ?in|logged in|sign ?in|signed in) to (reply|comment"

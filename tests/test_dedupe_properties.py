@@ -632,6 +632,12 @@ _BOARD = (
     "\n\n".join([f"{_S}…", *[_S] * 6, _HTML_S, _S, _S, f"“{_S[:-1]}” — the mayor",
                    " ".join([f"{_S}…", *[_S] * 6, _HTML_S]), _S, _S, _S])
 )  # fmt: skip
+@example(  # a JSON-LD object whose articleBody ends as a paragraph beside it does is no
+    # paragraph whose end decorates it: matching sets the object aside (seed 186)
+    "\n\n".join([_S, json.dumps({"@type": "NewsArticle", "headline": _S,
+                                  "articleBody": f"{_S}\n\n{_S} Line 4\n\nLine 4"}),
+                   f"{_S} Line 4", "Line 4"])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

@@ -128,13 +128,16 @@ class Edits:
         paragraph beside it, digits aside: the same words on every paragraph of a copy (a
         speaker's name, a time, a link), which runs of copies judge. A paragraph beside it that
         holds ``i`` whole at that end (its repeat, a merged copy of it and the paragraphs before
-        it) is no other paragraph: ``i``'s own words end it."""
+        it) is no other paragraph: ``i``'s own words end it; nor is structured data, which
+        matching sets aside (a JSON-LD object whose ``articleBody`` ends as ``i`` does)."""
         canonical = self.document.canonical
         added = " ".join(words[a:b]).translate(runs.ZERO_DIGITS)
         text = canonical[i]
         for k in (i - 1, i + 1):
-            if 0 <= k < len(canonical) and not (
-                canonical[k].startswith(text) if a == 0 else canonical[k].endswith(text)
+            if (
+                0 <= k < len(canonical)
+                and k not in self.page.structured
+                and not (canonical[k].startswith(text) if a == 0 else canonical[k].endswith(text))
             ):
                 other = canonical[k].split(" ")
                 end = other[: b - a] if a == 0 else other[len(other) - (b - a) :]

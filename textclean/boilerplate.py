@@ -144,6 +144,12 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(topics|tags)\s*[:：]\s*\w[^.!?()\[\]{}<>=;]{0,200}",  # ("Tags: politics, ports"; not code)
     r"filed (under|in)\s*[:：]\s*\w[^.!?()\[\]{}<>=;]{0,200}",  # ("Filed under: Politics")
     r"trending (now|stories|articles)",
+    r"top stories|editor['’]?s['’]? (picks|choice)|latest (news|stories|headlines)"
+    r"|don['’]?t miss( this)?",
+    # An ad network's block ("Sponsored Links", "Around the Web") and its feedback link
+    r"sponsored (links|stories|headlines)|promoted (stories|links|content)|around the web"
+    r"|from (our|the web's) partners|ad feedback",
+    r"(advertisement\s*){2,}",  # ("Advertisement Advertisement": a slot's label and its alt)
     r"recommended( (for you|stories|articles|reading))?",
     r"you (may|might) (also )?(like|enjoy|be interested in)( (this|these))?",
     r"newsletters?",
@@ -161,6 +167,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(accept|allow|reject|decline)( all| necessary)? cookies",
     r"(manage|customi[sz]e) (cookies|(cookie )?(preferences|settings))"
     r"|cookie (policy|notice|settings|preferences)",
+    r"follow @\w{1,30}( on (twitter|x|instagram|threads|bluesky|tiktok|facebook))?\.?",
     r"(follow|like) us( on (facebook|twitter|x|instagram|linkedin|tiktok|youtube)"
     r"(,? (and|or|&) (facebook|twitter|x|instagram|linkedin|tiktok|youtube))*)?",
     r"click here to (subscribe|read more|learn more|sign up|continue)",
@@ -204,6 +211,9 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"click to (expand|enlarge)",
     r"open this photo in gallery",
     r"(image|media|video) caption,?",  # (a label on a line of its own before the caption)
+    r"image source\s*,\s*[^.!?]{1,80}",  # (the credit line that a BBC page prints so)
+    r"(show|hide|view|read) (the )?(full )?transcript",
+    r"sign up for free|create (a|your) free account",
     r"supported by",
     r"(jump to|print|pin|save|rate this) recipe",
     r"(listen to|play) (this )?(article|story)( \d+ min(ute)?s?)?",

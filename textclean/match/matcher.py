@@ -432,7 +432,7 @@ class _DocumentMatcher:
             canonical, self.found, self.page.teasers, whole=self._whole_after_teaser
         ):  # (the paragraph kept in the teaser's place may stand in a later one, as a second
             # run would find it)
-            self._contained_again(self._contained_in_later(), set())
+            self._later_and_around()
         settle.remove_contents(canonical, self.found)  # (last: on the lines that stay)
         settle.same_text_as_kept(canonical, self.page.first_same, self.found)
         settle.resolve_references(self.found)
@@ -471,7 +471,7 @@ class _DocumentMatcher:
                 # linked to them: repeats or contained in others now, as in a second run?)
                 self._repeats_again()
                 self._contained_beside({j for j in turned.values() if j not in self.found})
-                self._contained_again(self._contained_in_later(), set())
+                self._later_and_around()
             self.held.confirm_in_runs_again()  # (held lines among short lines gone since)
             self.held.confirm_edited_runs()  # (edited copies the paragraphs gone since close up)
             self.held.confirm_corrected(both=True)  # (beside short lines of the copy gone since)
@@ -573,7 +573,7 @@ class _DocumentMatcher:
         if not (self.held_back and since):
             return False
         count = len(self.found)
-        self._contained_again(self._contained_in_later(), since)
+        self._later_and_around(since)
         return len(self.found) > count
 
     def _meet_across(self, labels: Sequence[int], short_repeats: Mapping[int, int]) -> bool:
@@ -617,7 +617,7 @@ class _DocumentMatcher:
         count = len(self.found)
         for _ in range(_SHORT_ROUNDS):
             size = len(self.found)
-            self._contained_again(self._contained_in_later(), gone)
+            self._later_and_around(gone)
             self._contained_beside({k for k in back if k not in self.found})
             if len(self.found) == size:
                 break
@@ -909,6 +909,11 @@ class _DocumentMatcher:
             if i in self.found or (held is not None and j in held.originals):
                 del candidates[ref]
 
+    def _later_and_around(self, late: Collection[int] = ()) -> None:
+        """Containment in later paragraphs again (:meth:`_contained_in_later`), then around
+        what it removed and ``late`` (:meth:`_contained_again`)."""
+        self._contained_again(self._contained_in_later(), late)
+
     def _contained_again(self, later: set[int], late: Collection[int]) -> None:
         """Try containment again for the kept paragraphs that a removal made after the others
         were matched may have kept from being found, as deduplicating the output again would
@@ -1014,7 +1019,7 @@ class _DocumentMatcher:
             return
         later = self.links.after(self.found, _MAX_LATER)
         if any(self.page.cut_short(j, i) for j in run_on for i in later.get(j, ())):
-            self._contained_again(self._contained_in_later(), set())
+            self._later_and_around()
 
     def _local(self, i: int) -> dict[int, int]:
         """The kept paragraphs before paragraph ``i`` that share keys with it, and how many
@@ -1060,7 +1065,7 @@ class _DocumentMatcher:
                 after = self.page.next_kept(i, 1)
                 stop = len(self.document) if after is None else after
                 if bisect_left(since, stop) > bisect_left(since, i):  # (one went in [i, stop))
-                    self._contained_again(self._contained_in_later(), set())
+                    self._later_and_around()
                     return
 
     def _contained_among(self, i: int, local: Mapping[int, int]) -> None:

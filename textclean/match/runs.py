@@ -931,11 +931,10 @@ def _renamed_headings(
     says "Charlotte, United States") is no renamed heading, and the lines under it stay."""
 
     def heading(k: int) -> bool:
+        if k < 0 or k in found or k in short_repeats or not canonical[k]:
+            return False
         text = canonical[k]
-        return (
-            k >= 0 and k not in found and k not in short_repeats and bool(text)
-            and text.count(" ") < MENU_ITEM_WORDS and not any(c.isdigit() for c in text)
-        )  # fmt: skip
+        return text.count(" ") < MENU_ITEM_WORDS and not any(c.isdigit() for c in text)
 
     renamed: set[int] = set()
     for n, dup in found.items():
@@ -958,7 +957,8 @@ def _renamed_headings(
             if (
                 same == RENAMED_LINES
                 and after is not None
-                and (after.kind == "exact" and after.originals == (beside[-way][o],))
+                and after.kind == "exact"
+                and after.originals == (beside[-way][o],)
             ):
                 renamed.update((h, first))
     return renamed

@@ -178,24 +178,27 @@ def remove_share_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) 
     run: list[int] = []  # (the kept buttons of the run)
     size = 0  # (its lines, buttons and boilerplate lines)
     sharing = False  # (whether a button names no platform, or a boilerplate line is about sharing)
-    for k in range(len(canonical) + 1):
-        text = canonical[k] if k < len(canonical) else None
-        if text == "":
+
+    def close() -> None:  # (an "x" alone is no button: a line of code, a table's cell, a sign)
+        if size >= 2 and sharing and any(canonical[b] != "x" for b in run):
+            for b in run:
+                found[b] = Duplicate(b, None, "boilerplate", 1.0, "a share button among others")
+
+    for k, text in enumerate(canonical):
+        if not text:
             continue
         dup = found.get(k)
-        if text is not None and dup is None and text in _SHARE_BUTTONS:
+        if dup is None and text in _SHARE_BUTTONS:
             run.append(k)
-            size += 1
-            sharing = sharing or text in _NO_PLATFORM
-        elif text is not None and dup is not None and dup.kind == "boilerplate":
-            size += 1
-            sharing = sharing or text in _NO_PLATFORM or not _SHARING_WORDS.isdisjoint(text.split())
+        elif dup is not None and dup.kind == "boilerplate":
+            sharing = sharing or not _SHARING_WORDS.isdisjoint(text.split())
         else:
-            # (an "x" alone is no button: a line of code, a table's cell, a sign)
-            if size >= 2 and sharing and any(canonical[b] != "x" for b in run):
-                for b in run:
-                    found[b] = Duplicate(b, None, "boilerplate", 1.0, "a share button among others")
+            close()
             run, size, sharing = [], 0, False
+            continue
+        size += 1
+        sharing = sharing or text in _NO_PLATFORM
+    close()
 
 
 # A caption's credit after its text: names in brackets ("(Jane Doe/Reuters)", "[AP Photo/Jane

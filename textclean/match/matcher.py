@@ -292,7 +292,12 @@ class _DocumentMatcher:
                 or (None if local else self._after_a_dateline(i))
             )
             if dup is not None and self.page.lone_part(i, dup, fp):
-                short_parts[i] = dup  # a heading-sized sentence of one earlier paragraph
+                # (but a kept paragraph's text behind a dateline is no part of a longer one)
+                behind = self._behind_a_dateline(i, fp, local)
+                if behind is None or self.page.lone_part(i, behind, fp):
+                    short_parts[i] = dup  # a heading-sized sentence of one earlier paragraph
+                else:
+                    self.found[i] = behind
             elif dup is not None:
                 self.found[i] = dup
             elif i not in self.pending and fp.canonical and fp.words < self.options.short_words:

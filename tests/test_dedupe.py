@@ -5867,3 +5867,25 @@ def test_a_later_line_kept_in_place_of_a_copy_is_tried_behind_its_dateline_at_on
     assert removed(result)[3] == (2, "contained")
     assert "behind a dateline" in result.duplicates[-1].rule
     assert dedupe(result.text).duplicates == ()
+
+
+def test_a_copy_merging_paragraphs_with_a_corrected_figure_goes() -> None:
+    # The whole body run into one paragraph (or two) after it, the vote's count corrected: a
+    # paragraph drawn from several long ones in order is a run of copies itself, and a figure
+    # corrected in it is an edit, as inside a run of copies around it.
+    fixed = P1.replace("31 votes to 14", "32 votes to 13")
+    for copy in ([" ".join([P0, fixed, P2, P3, P4])], [" ".join([P0, fixed, P2]), f"{P3} {P4}"]):
+        result = dedupe(doc(*ARTICLE, *copy))
+        assert result.text == doc(*ARTICLE)
+        assert {d.index: d.kind for d in result.duplicates} == dict.fromkeys(
+            range(5, 5 + len(copy)), "contained"
+        )
+
+
+def test_a_paragraph_with_a_changed_figure_beside_a_heading_run_into_it_stays() -> None:
+    # One long paragraph and a heading before it, with another figure: no merged copy of two
+    # paragraphs (a heading is no run of copies), and a changed figure says something else.
+    heading = "The vote"
+    changed = P1.replace("31 votes to 14", "29 votes to 16")
+    result = dedupe(doc(*ARTICLE[:1], heading, *ARTICLE[1:], "Background", f"{heading} {changed}"))
+    assert 7 in result.kept

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import TypeVar
 
 from rapidfuzz import fuzz
@@ -47,6 +47,7 @@ __all__ = [
     "ends_word",
     "figures",
     "figures_changed",
+    "figures_corrected",
     "find_words",
     "list_number",
     "may_say_the_opposite",
@@ -964,6 +965,34 @@ def figures_changed(words: Sequence[str], other: Sequence[str]) -> int:
     """  # noqa: E501
     mine, theirs = _figure_words(words), _figure_words(other)
     return max(len(mine), len(theirs)) - int(LCSseq.similarity(mine, theirs))
+
+
+def figures_corrected(words: list[str], other: list[str], ops: Opcodes) -> list[str] | None:
+    """``words`` with the figures that ``ops`` shows replacing figures of ``other`` one for one
+    put back as ``other`` has them, if there are one to :data:`CORRECTED_FIGURES` of them (a
+    copy that corrected its original's figures); else ``None``. What else the two differ by is
+    left for :func:`only_small_edits` to judge.
+
+    >>> words, other = "up 12 points from 7".split(), "up 14 points from 7".split()
+    >>> figures_corrected(words, other, Indel.opcodes(words, other))
+    ['up', '14', 'points', 'from', '7']
+    >>> words = "up twelve points from 7".split()
+    >>> figures_corrected(words, other, Indel.opcodes(words, other)) is None
+    True
+    """
+    fixed = list(words)
+    changed = 0
+    for first, then in pairwise(ops):
+        if {first.tag, then.tag} != {"delete", "insert"} or then.src_start != first.src_end:
+            continue
+        delete, insert = (first, then) if first.tag == "delete" else (then, first)
+        mine = words[delete.src_start : delete.src_end]
+        theirs = other[insert.dest_start : insert.dest_end]
+        if len(mine) != len(theirs) or not all(map(_has_digit, mine + theirs)):
+            continue
+        fixed[delete.src_start : delete.src_end] = theirs
+        changed += len(mine)
+    return fixed if 0 < changed <= CORRECTED_FIGURES else None
 
 
 def edited(text: str, original: str, ops: Opcodes | None = None) -> bool:

@@ -26,6 +26,7 @@ from textclean.align import (
     dropped_inside,
     drops_inside,
     figures,
+    figures_corrected,
     list_number,
     only_small_edits,
     says_the_opposite,
@@ -33,6 +34,7 @@ from textclean.align import (
 from textclean.fingerprint import MIN_SENTENCE_WORDS
 from textclean.match import runs
 from textclean.match.links import Links
+from textclean.match.merged import HEADING_WORDS
 from textclean.match.page import Page
 from textclean.results import Duplicate
 
@@ -93,6 +95,11 @@ class Edits:
             small = only_small_edits(other, words, aside=back, list_item=listed, typos=False)
         if not small and self._sentences_with_an_affix(dup, words, ops, aside):
             small = True  # (a caption with its credit: "... every hour. (Reuters)")
+        if not small and self._merged_copy(dup):
+            # (a paragraph drawn from several long ones in order is a run of copies itself: a
+            # word respelled or a figure corrected in it is an edit, as inside a run)
+            fixed = figures_corrected(words, other, ops) or words
+            small = only_small_edits(fixed, other, aside=aside, list_item=listed, affix=affix)
         if small and dup.similarity < 1.0 and self.page.opens_with_a_sentence(dup.index, ops):
             small = False  # "Integration. (Xero works with ...)": a run-in heading, not a dateline
         if small and dup.similarity < 1.0 and len(dup.originals) == 1 and dup.doc_id is None:
@@ -104,6 +111,15 @@ class Edits:
             self.pending[dup.index] = replace(dup, rule=dup.rule + ", inside a repeated run")
             return None
         return dup
+
+    def _merged_copy(self, dup: Duplicate) -> bool:
+        """Whether ``dup`` is contained in two or more paragraphs of this document of
+        :data:`~textclean.match.merged.HEADING_WORDS` words or more each: a merged copy of
+        them, not a heading run into one."""
+        if dup.kind != "contained" or dup.doc_id is not None or len(dup.originals) < 2:
+            return False
+        canonical = self.document.canonical
+        return sum(canonical[o].count(" ") + 1 >= HEADING_WORDS for o in dup.originals) >= 2
 
     def _says_more_at_an_end(
         self,

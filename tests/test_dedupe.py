@@ -5889,3 +5889,19 @@ def test_a_paragraph_with_a_changed_figure_beside_a_heading_run_into_it_stays() 
     changed = P1.replace("31 votes to 14", "29 votes to 16")
     result = dedupe(doc(*ARTICLE[:1], heading, *ARTICLE[1:], "Background", f"{heading} {changed}"))
     assert 7 in result.kept
+
+
+def test_a_merged_copy_runs_two_short_lines_of_its_original_into_a_paragraph() -> None:
+    # A review's verdict, a link line and the next section's numbered heading, printed again
+    # as one paragraph with a typo fixed: the short lines share no key with it, and the window
+    # of paragraphs it is judged against reaches past the first of them to the second.
+    verdict = (
+        "Squarespace suits a brand that is part storefront, part content hub and part service "
+        "business, and creators who want design polish without technical work."
+    )
+    lines = [P0, verdict, "Every template comes with a free trial", "3. BigCommerce", P2]
+    copy = verdict.replace("content", "cotnent") + " " + " ".join(lines[2:4])
+    result = dedupe(doc(*lines, copy, P2))
+    assert result.text == doc(*lines)
+    assert removed(result)[5] == (1, "contained")
+    assert {d.index: d.originals for d in result.duplicates}[5] == (1, 2, 3)

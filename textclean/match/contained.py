@@ -61,6 +61,7 @@ NUMBER = re.compile(r"(?<![^ ])[0-9]+(?![^ ])")  # a word of digits in canonical
 _MAX_WINDOW = 12  # candidates joined to judge containment
 _MAX_WINDOWS = 4  # windows tried for containment in this document, and in earlier ones
 _MAX_GAP = 2  # kept paragraphs between two of a containment window, at most
+_SHORT_REACH = 3  # kept neighbours a window adds each side of a candidate, all short but the last
 _TEASER_WORDS = 6  # a teaser before the paragraph it is cut from has at least this many
 _ALONE_TRIED = 3  # paragraphs of a window tried alone as what holds a copy, the best linked
 _MAX_BESIDE = 2  # indexed candidates whose neighbours are asked for, those sharing most keys
@@ -854,13 +855,20 @@ class Containment:
                 for j in list(members):
                     for step in (-1, 1):
                         k = self.page.next_kept(j, step)
-                        if (
-                            k is not None
-                            and k not in members
-                            and (k > i if later else k < i)
-                            and i not in self.passed_over.get(k, ())
-                        ):
+                        for _ in range(_SHORT_REACH):
+                            if (
+                                k is None
+                                or k in members
+                                or (k <= i if later else k >= i)
+                                or i in self.passed_over.get(k, ())
+                            ):
+                                break
                             members[k] = (k, 0, canonical[k])
+                            if canonical[k].count(" ") + 1 >= HEADING_WORDS:
+                                break  # (past short lines: headings, labels a copy runs in)
+                            k = self.page.next_kept(k, step)
+                            if k in self.page.structured:
+                                break  # (no copy runs data in: it is matched whole)
             else:  # an earlier one: add the indexed neighbours asked for (see _could_cover)
                 for j in list(members):
                     for entry in self.indexed.asked.get((doc_id, j), ()):

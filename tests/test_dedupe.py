@@ -5905,3 +5905,22 @@ def test_a_merged_copy_runs_two_short_lines_of_its_original_into_a_paragraph() -
     assert result.text == doc(*lines)
     assert removed(result)[5] == (1, "contained")
     assert {d.index: d.originals for d in result.duplicates}[5] == (1, 2, 3)
+
+
+def test_a_merged_copy_of_a_heading_its_contents_entry_brought_back_goes() -> None:
+    # Headings of six words or more go at once as repeats of a table of contents' entries, and
+    # come back when the list goes (last of all): a copy that ran a heading into its
+    # paragraph, edited, was tried against the paragraph alone, and stands in the heading and
+    # it now.
+    headings = [
+        "Why the council chose this bridge design",
+        "What the work on the bridge will cost",
+        "How the ferries will run during the work",
+        "When the old bridge will reopen to cars",
+    ]
+    body = [text for pair in zip(headings, [P0, P2, P3, P4], strict=True) for text in pair]
+    edited = P2.replace("ferries", "ferires").replace(" and a ", " & a ")
+    copy = [f"{headings[1]} {edited}", f"{headings[2]} {P3}"]
+    result = dedupe(doc(*headings, *body, *copy))
+    assert result.text == doc(*body)
+    assert dedupe(result.text).duplicates == ()

@@ -438,7 +438,10 @@ class _DocumentMatcher:
         ):  # (the paragraph kept in the teaser's place may stand in a later one, as a second
             # run would find it)
             self._later_and_around()
-        settle.remove_contents(canonical, self.found)  # (last: on the lines that stay)
+        back = settle.remove_contents(canonical, self.found)  # (last: on the lines that stay)
+        # (a merged copy that ran a heading gone as its entry's repeat into its paragraph may
+        # stand in the two now, as a second run finds it)
+        self._contained_beside(back)
         settle.same_text_as_kept(canonical, self.page.first_same, self.found)
         settle.resolve_references(self.found)
         duplicates = tuple(self.found[i] for i in sorted(self.found))

@@ -366,28 +366,31 @@ CONTENTS_LABELS = frozenset({
 _CONTENTS_LINES = 3  # the fewest entries of a table of contents
 
 
-def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
+def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> set[int]:
     """Remove a table of contents: a run of :data:`_CONTENTS_LINES` kept lines or more, each of
     fewer than :data:`~textclean.match.merged.HEADING_WORDS` words, whose every line stands
     once more, later and in the same order, as a kept heading of the text, and nowhere else,
     with longer text between most two of them: the headings stay in their places, the list goes
     as their repeats, and a label over it ("Contents", "In this article":
     :data:`CONTENTS_LABELS`) as boilerplate. (A label that rows of a table or the sections of a
-    review repeat, "Price" or "Verdict", stands more than twice, and is no entry.)
+    review repeat, "Price" or "Verdict", stands more than twice, and is no entry.) Returns the
+    headings that had gone as repeats of their entries and are kept again.
 
     >>> text = "the text under each heading runs on for a dozen words or more"
     >>> lines = ["contents", "why", "how it works", "what next", text, "why", text + " 1",
     ...          "how it works", text + " 2", "what next", text + " 3"]
     >>> found = {}
     >>> remove_contents(lines, found)
+    set()
     >>> sorted((i, d.kind, d.original) for i, d in found.items())
     [(0, 'boilerplate', None), (1, 'exact', 5), (2, 'exact', 7), (3, 'exact', 9)]
     """
     n = len(canonical)
     kept = [k for k in range(n) if k not in found and canonical[k]]
     short = {k for k in kept if canonical[k].count(" ") + 1 < HEADING_WORDS}  # (entries)
+    back: set[int] = set()
     if len(short) < _CONTENTS_LINES:
-        return
+        return back
     # A heading may have gone as a short repeat of its entry: it comes back if the list goes.
     # (Only when no kept paragraph repeats the entry: removed repeats of it, a copy's, are not
     # in the output, and a second run on it must find the same.)
@@ -400,7 +403,7 @@ def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
     for k in sorted(short):  # (a heading is short too)
         places.setdefault(canonical[k], []).append(k)
     if len(short) - len(places) + len(repeats) < _CONTENTS_LINES:
-        return  # (too few lines stand twice to make a list and its headings)
+        return back  # (too few lines stand twice to make a list and its headings)
     x = 0
     while x < len(kept):
         if kept[x] not in short:
@@ -426,7 +429,8 @@ def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
             run.pop()
         if len(run) >= _CONTENTS_LINES and 2 * _apart(run, kept, short) >= len(run) - 1:
             for k, heading in run:
-                found.pop(heading, None)
+                if found.pop(heading, None) is not None:
+                    back.add(heading)
                 found[k] = Duplicate(
                     k, heading, "exact", 1.0,
                     f"an entry of a table of contents: the heading of paragraph {heading}",
@@ -440,6 +444,7 @@ def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
             x += len(run)  # (the run's lines are kept[x], kept[x + 1], ...)
         else:
             x += 1  # (a list may start at any of these lines)
+    return back
 
 
 def _apart(run: Sequence[tuple[int, int]], kept: Sequence[int], short: Collection[int]) -> int:

@@ -3601,12 +3601,18 @@ BOILERPLATE_LINES = [
     "Don't miss",
     "Show Transcript",
     "Create a free account",
+    "Subscribe to our weekly newsletter for the latest harbour news.",
+    "Follow us on Instagram and Facebook for more stories",
+    "Click here to subscribe for just $1 a week",
+    "Get the best of our reporting delivered to your inbox every morning. Sign up now",
+    "This article is more than 2 years old",  # (a banner over an old article)
     "Subscribe to our daily briefing",
     "Subscribe to continue reading",
     "To read the full story, sign up now.",
     "This article is for subscribers only.",
     "Printed from news.example.org on 12/03/2026",
     "Weiter nach der Anzeige",  # German
+    "Diesen Artikel teilen",
     "La suite après la publicité",  # French
     "Sigue leyendo",  # Spanish
     "Continua a leggere dopo la pubblicità",  # Italian
@@ -3788,6 +3794,9 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Like a reply to a letter, the council's answer came weeks late.",
         "View this post on the council's website for the full minutes.",
         "Image caption contests drew 300 entries this year.",
+        "Get the facts delivered to your inbox, the mayor said of the new alert service.",
+        "This article is more than two years old and its figures have changed since.",
+        "Follow us on Facebook for more stories about the harbour and the people who work there",
         # Headings of an article that a page's links also say: one alone is content
         "Accessibility",
         "Terms of Use",

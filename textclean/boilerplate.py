@@ -75,7 +75,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"( ?(\||·|/)?\s*(share|tweet|email|print|save|copy link))+",
     r"(sign up|subscribe)( now)?( (for|to))? (our|the) (free )?(\w+ )?"
     r"(newsletters?|briefings?|digests?|bulletins?)"
-    r"( (to|and) [^.!?]{0,100})?" + _TAIL,  # ("... newsletter to get the latest news")
+    r"( (to|and|for) [^.!?]{0,100})?" + _TAIL,  # ("... newsletter to get the latest news")
     r"(sign up|subscribe)( now)?( (for|to))? (free|daily|weekly)? ?(updates|alerts|emails)",
     r"(subscribe|sign up|register)( (now|today|here))?",
     # An account's links in a row ("Sign in | Register"; one alone may be a guide's heading)
@@ -169,8 +169,18 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"|cookie (policy|notice|settings|preferences)",
     r"follow @\w{1,30}( on (twitter|x|instagram|threads|bluesky|tiktok|facebook))?\.?",
     r"(follow|like) us( on (facebook|twitter|x|instagram|linkedin|tiktok|youtube)"
-    r"(,? (and|or|&) (facebook|twitter|x|instagram|linkedin|tiktok|youtube))*)?",
-    r"click here to (subscribe|read more|learn more|sign up|continue)",
+    r"(,? (and|or|&) (facebook|twitter|x|instagram|linkedin|tiktok|youtube))*"
+    r"( for (more|the latest)( \w+){0,4})?)?",  # (" ... for more stories")
+    # ("Click here to subscribe", "... for just $1 a week")
+    r"click here to (subscribe|read more|learn more|sign up|continue)"
+    r"( (for|from) (just |only )?\S*\d\S*( (a|per) (week|month|year))?)?",
+    # A newsletter box's pitch ("Get the best of our journalism delivered to your inbox every
+    # morning. Sign up now")
+    r"get [^.!?]{0,80} (delivered )?(straight )?(to|in) your inbox( (every|each) (morning|day"
+    r"|evening|week(day)?)| daily| weekly)?\.?( sign up( (now|here|today))?)?",
+    # The banner over an old article ("This article is more than 2 years old")
+    r"this (article|story|page|content) is (more than|over) (\d+|a|an|one|two|three|four|five"
+    r"|six|seven|eight|nine|ten) (years?|months?|weeks?|days?) old",
     r"skip (to|to main) (content|navigation|main content)",
     r"already a (subscriber|member)\??( (log|sign) in)?",
     r"(log|sign) in to (continue|read|comment)",
@@ -284,7 +294,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(mehr|weiter) (zum thema|lesen)" + _TAIL,
     r"(das|dies) (könnte|koennte) (sie|dich) auch interessieren|auch interessant"
     r"|empfohlener redaktioneller inhalt",
-    r"(artikel )?(teilen|drucken|merken)",
+    r"((diesen )?artikel )?(teilen|drucken|merken)",
     r"(auf|bei|per|via) (facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail) teilen",
     r"(jetzt )?(zum )?newsletter (abonnieren|bestellen|anmelden)|jetzt abonnieren",
     r"folgen? (sie )?uns( auf (facebook|twitter|x|instagram|linkedin|tiktok|youtube|telegram))?",

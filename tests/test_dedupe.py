@@ -3606,6 +3606,9 @@ BOILERPLATE_LINES = [
     "Click here to subscribe for just $1 a week",
     "Get the best of our reporting delivered to your inbox every morning. Sign up now",
     "This article is more than 2 years old",  # (a banner over an old article)
+    "Page 2 of 3",  # (the marker where a scraper joined an article's pages)
+    "Continued on page 4",
+    "Next page",
     "Subscribe to our daily briefing",
     "Subscribe to continue reading",
     "To read the full story, sign up now.",
@@ -3613,6 +3616,7 @@ BOILERPLATE_LINES = [
     "Printed from news.example.org on 12/03/2026",
     "Weiter nach der Anzeige",  # German
     "Diesen Artikel teilen",
+    "Seite 2",
     "La suite après la publicité",  # French
     "Sigue leyendo",  # Spanish
     "Continua a leggere dopo la pubblicità",  # Italian
@@ -3796,6 +3800,7 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Image caption contests drew 300 entries this year.",
         "Get the facts delivered to your inbox, the mayor said of the new alert service.",
         "This article is more than two years old and its figures have changed since.",
+        "Page 2 of the report shows the bridge's new route.",
         "Follow us on Facebook for more stories about the harbour and the people who work there",
         # Headings of an article that a page's links also say: one alone is content
         "Accessibility",
@@ -5933,3 +5938,13 @@ def test_a_merged_copy_of_a_heading_its_contents_entry_brought_back_goes() -> No
     result = dedupe(doc(*headings, *body, *copy))
     assert result.text == doc(*body)
     assert dedupe(result.text).duplicates == ()
+
+
+def test_the_lines_a_joined_page_repeats_after_its_marker_go() -> None:
+    # A scraper joined an article's pages: each page opens with the last lines of the one
+    # before, under its marker. The marker goes as a boilerplate line, and the short lines
+    # repeated right after their originals go as a run of repeats.
+    lines = [P0, "Best budget pick", "Acme One", "Best premium pick", "Acme Pro"]
+    result = dedupe(doc(*lines, "Page 2 of 2", "Best premium pick", "Acme Pro", P1, P2))
+    assert result.text == doc(*lines, P1, P2)
+    assert removed(result) == {5: (None, "boilerplate"), 6: (3, "exact"), 7: (4, "exact")}

@@ -119,7 +119,11 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"the post (?-i:[\p{Lu}\p{N}\"“‘']).{0,200} appeared first on"
     r" ((?-i:[\p{Lu}\p{N}]).{0,100}|[\w.-]+\.[a-z]{2,}\.?)",
     r"(image|photo|picture|slide) \d+ (of|/) \d+",  # (a gallery's counter; not "10 / 10")
-    r"(next|previous|prev) (article|story|post)|(read|up|watch) next",
+    # A page's marker where a scraper joined the pages of an article ("Page 2 of 3", "Seite 2",
+    # "Página 2 de 3", "Continued on page 2")
+    r"(page|seite|p[áa]gina|strona|strana|sida|sivu)\s+\d{1,3}"
+    r"(\s*(of|von|de|di|sur|/|z|ze|av|af)\s*\d{1,3})?|continued (on|from) page \d{1,3}",
+    r"(next|previous|prev) (article|story|post|page)|(read|up|watch) next",
     # ("More stories", "More from this section", "More on this story"; not "More on Technical SEO")
     r"more (stories|articles)( (from|on|in) (this|the) (section|site|topic|series))?"
     r"|more (from|on|in|about) this (section|story|topic|series|site)",

@@ -644,6 +644,12 @@ _BOARD = (
                    f"{_MARCH}. Closed WASHINGTON (AP) — {_MARCH}. Closed",
                    f"WASHINGTON (AP) — {_MARCH}. Closed"])
 )  # fmt: skip
+@example(  # a window of later paragraphs adds one kept neighbour on each side, as before: past
+    # short lines it reaches what a second run, without the removed ones, does not (seed 199)
+    "\n\n".join([f"{_PULLED} “Closed Closed” — the mayor", "Closed Closed", _S,
+                   "“Closed Closed” — the mayor", "Closed Closed", _PULLED,
+                   "“Closed Closed” — the mayor", "Closed Closed"])
+)  # fmt: skip
 def test_dedupe_of_its_own_output_removes_nothing(text: str) -> None:
     once = dedupe(text)
     twice = dedupe(once.text)

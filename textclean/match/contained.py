@@ -855,7 +855,10 @@ class Containment:
                 for j in list(members):
                     for step in (-1, 1):
                         k = self.page.next_kept(j, step)
-                        for _ in range(_SHORT_REACH):
+                        # (past short ones for a copy of earlier paragraphs; one for later
+                        # ones: a pull quote's window there would reach what a second run,
+                        # the copies between gone, does not)
+                        for _ in range(1 if later else _SHORT_REACH):
                             if (
                                 k is None
                                 or k in members

@@ -851,27 +851,31 @@ class Containment:
         canonical = self.document.canonical
         windows = []
         for doc_id, members in by_doc.items():
+            further: dict[int, tuple[int, int, str]] = {}  # (lines past a short neighbour)
             if doc_id is None:  # this document: add the kept neighbours
                 for j in list(members):
                     for step in (-1, 1):
                         k = self.page.next_kept(j, step)
-                        # (past short ones for a copy of earlier paragraphs; one for later
-                        # ones: a pull quote's window there would reach what a second run,
-                        # the copies between gone, does not)
-                        for _ in range(1 if later else _SHORT_REACH):
+                        if k is None or not self._may_join(i, k, members, later=later):
+                            continue
+                        members[k] = (k, 0, canonical[k])
+                        # Past a short one (a heading, a link's line) the next ones, for a copy
+                        # of earlier paragraphs that ran such lines into its own: they only
+                        # lengthen the window they stand at the end of.
+                        for _ in range(0 if later else _SHORT_REACH - 1):
+                            if canonical[k].count(" ") + 1 >= HEADING_WORDS:
+                                break
+                            k = self.page.next_kept(k, step)
                             if (
                                 k is None
-                                or k in members
-                                or (k <= i if later else k >= i)
-                                or i in self.passed_over.get(k, ())
+                                or not self._may_join(i, k, members, later=later)
+                                or k in further
+                                or k in self.page.structured  # (matched whole, never run in)
                             ):
                                 break
-                            members[k] = (k, 0, canonical[k])
-                            if canonical[k].count(" ") + 1 >= HEADING_WORDS:
-                                break  # (past short lines: headings, labels a copy runs in)
-                            k = self.page.next_kept(k, step)
-                            if k in self.page.structured:
-                                break  # (no copy runs data in: it is matched whole)
+                            further[k] = (k, 0, canonical[k])
+                for k in further.keys() & members.keys():  # (a member in its own right)
+                    del further[k]
             else:  # an earlier one: add the indexed neighbours asked for (see _could_cover)
                 for j in list(members):
                     for entry in self.indexed.asked.get((doc_id, j), ()):
@@ -879,16 +883,44 @@ class Containment:
             run: list[tuple[int, int, str]] = []
             for item in sorted(members.values()):
                 if run and self._apart(doc_id, run[-1][0], item[0]):
-                    windows.append((doc_id, run))
+                    windows.append((doc_id, self._lengthened(run, further)))
                     run = []
                 run.append(item)
-            windows.append((doc_id, run))
+            windows.append((doc_id, self._lengthened(run, further)))
         windows = [(d, _around_best(w)) for d, w in windows if any(c for _, c, _ in w)]
         windows.sort(key=lambda dw: (dw[0] is not None, -sum(c for _, c, _ in dw[1])))
         # This document's first, and as many of earlier ones: paragraphs of this one that share
         # a heading's words with it leave room for the indexed copy that holds it.
         local = sum(d is None for d, _ in windows)
         return windows[: min(local, _MAX_WINDOWS)] + windows[local : local + _MAX_WINDOWS]
+
+    def _may_join(self, i: int, k: int, members: Mapping[int, object], *, later: bool) -> bool:
+        """Whether kept paragraph ``k`` may join the window of paragraph ``i``'s candidates
+        (``members``): before ``i`` (after it, if ``later``), no member yet, and not passed
+        over for ``i``."""
+        return (
+            k not in members
+            and (k > i if later else k < i)
+            and i not in self.passed_over.get(k, ())
+        )
+
+    def _lengthened(
+        self, run: list[tuple[int, int, str]], further: Mapping[int, tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
+        """``run`` with the paragraphs of ``further`` that stand in a row at either end of it."""
+        if not further:
+            return run
+        before: list[tuple[int, int, str]] = []
+        k = self.page.next_kept(run[0][0], -1)
+        while k is not None and k in further:
+            before.append(further[k])
+            k = self.page.next_kept(k, -1)
+        after: list[tuple[int, int, str]] = []
+        k = self.page.next_kept(run[-1][0], 1)
+        while k is not None and k in further:
+            after.append(further[k])
+            k = self.page.next_kept(k, 1)
+        return [*reversed(before), *run, *after]
 
     def _apart(self, doc_id: str | None, a: int, b: int, *, long: bool = False) -> bool:
         """Whether more than :data:`_MAX_GAP` paragraphs stand between ``a`` and ``b``: in this

@@ -3604,6 +3604,7 @@ BOILERPLATE_LINES = [
     "Subscribe to our weekly newsletter for the latest harbour news.",
     "Follow us on Instagram and Facebook for more stories",
     "Click here to subscribe for just $1 a week",
+    "Subscribe to the Harbour Gazette for more local news.",
     "Get the best of our reporting delivered to your inbox every morning. Sign up now",
     "This article is more than 2 years old",  # (a banner over an old article)
     "Page 2 of 3",  # (the marker where a scraper joined an article's pages)
@@ -3799,6 +3800,7 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "View this post on the council's website for the full minutes.",
         "Image caption contests drew 300 entries this year.",
         "Get the facts delivered to your inbox, the mayor said of the new alert service.",
+        "Subscribe to the council's newsletter for more than a year and you get a free pass.",
         "This article is more than two years old and its figures have changed since.",
         "Page 2 of the report shows the bridge's new route.",
         "Follow us on Facebook for more stories about the harbour and the people who work there",

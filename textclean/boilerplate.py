@@ -77,6 +77,9 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(newsletters?|briefings?|digests?|bulletins?)"
     r"( (to|and|for) [^.!?]{0,100})?" + _TAIL,  # ("... newsletter to get the latest news")
     r"(sign up|subscribe)( now)?( (for|to))? (free|daily|weekly)? ?(updates|alerts|emails)",
+    # ("Subscribe to the Harbour Gazette for more local news"; not "... to see how they voted")
+    r"(subscribe|sign up) to (the |our )?[^.!?]{1,60}? for (more|the latest|all the latest)"
+    r"( \w+){0,4}",
     r"(subscribe|sign up|register)( (now|today|here))?",
     # An account's links in a row ("Sign in | Register"; one alone may be a guide's heading)
     r"((log|sign) ?(in|out)|register|subscribe|sign up|create an account|my account)"

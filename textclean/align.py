@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from itertools import accumulate, pairwise
+from itertools import accumulate
 from typing import TypeVar
 
 from rapidfuzz import fuzz
@@ -309,17 +309,22 @@ def _stretches(
     >>> list(_stretches(Indel.opcodes(a, b), a, b))
     [(['fees', 'rose'], ['charges', 'fell'])]
     """
-    taken: list[_T] = []
-    given: list[_T] = []
+    for a, b, c, d in _stretch_spans(ops):
+        yield list(src[a:b]), list(dest[c:d])
+
+
+def _stretch_spans(ops: Opcodes) -> Iterator[tuple[int, int, int, int]]:
+    """Each stretch of differences of the alignment ``ops``, as ``(src_start, src_end,
+    dest_start, dest_end)``: the edits between two equal stretches are contiguous."""
+    start: tuple[int, int] | None = None
     for op in ops:
         if op.tag != "equal":
-            taken += src[op.src_start : op.src_end]
-            given += dest[op.dest_start : op.dest_end]
-        elif taken or given:
-            yield taken, given
-            taken, given = [], []
-    if taken or given:
-        yield taken, given
+            start = start or (op.src_start, op.dest_start)
+        elif start is not None:
+            yield start[0], op.src_start, start[1], op.dest_start
+            start = None
+    if start is not None:
+        yield start[0], ops.src_len, start[1], ops.dest_len
 
 
 def drops_inside(words: list[str], other: list[str], ops: Opcodes) -> bool:
@@ -982,16 +987,11 @@ def figures_corrected(words: list[str], other: list[str], ops: Opcodes) -> list[
     """
     fixed = list(words)
     changed = 0
-    for first, then in pairwise(ops):
-        if {first.tag, then.tag} != {"delete", "insert"} or then.src_start != first.src_end:
-            continue
-        delete, insert = (first, then) if first.tag == "delete" else (then, first)
-        mine = words[delete.src_start : delete.src_end]
-        theirs = other[insert.dest_start : insert.dest_end]
-        if len(mine) != len(theirs) or not all(map(_has_digit, mine + theirs)):
-            continue
-        fixed[delete.src_start : delete.src_end] = theirs
-        changed += len(mine)
+    for a, b, c, d in _stretch_spans(ops):
+        mine, theirs = words[a:b], other[c:d]
+        if len(mine) == len(theirs) and all(map(_has_digit, mine + theirs)):
+            fixed[a:b] = theirs
+            changed += b - a
     return fixed if 0 < changed <= CORRECTED_FIGURES else None
 
 

@@ -863,7 +863,7 @@ class Containment:
                         # of earlier paragraphs that ran such lines into its own: they only
                         # lengthen the window they stand at the end of.
                         for _ in range(0 if later else _SHORT_REACH - 1):
-                            if canonical[k].count(" ") + 1 >= HEADING_WORDS:
+                            if word_count(canonical[k]) >= HEADING_WORDS:
                                 break
                             k = self.page.next_kept(k, step)
                             if (
@@ -910,17 +910,16 @@ class Containment:
         """``run`` with the paragraphs of ``further`` that stand in a row at either end of it."""
         if not further:
             return run
-        before: list[tuple[int, int, str]] = []
-        k = self.page.next_kept(run[0][0], -1)
-        while k is not None and k in further:
-            before.append(further[k])
-            k = self.page.next_kept(k, -1)
-        after: list[tuple[int, int, str]] = []
-        k = self.page.next_kept(run[-1][0], 1)
-        while k is not None and k in further:
-            after.append(further[k])
-            k = self.page.next_kept(k, 1)
-        return [*reversed(before), *run, *after]
+
+        def chain(k: int, step: int) -> list[tuple[int, int, str]]:  # (past ``k``, one way)
+            found = []
+            at = self.page.next_kept(k, step)
+            while at is not None and at in further:
+                found.append(further[at])
+                at = self.page.next_kept(at, step)
+            return found
+
+        return [*reversed(chain(run[0][0], -1)), *run, *chain(run[-1][0], 1)]
 
     def _apart(self, doc_id: str | None, a: int, b: int, *, long: bool = False) -> bool:
         """Whether more than :data:`_MAX_GAP` paragraphs stand between ``a`` and ``b``: in this

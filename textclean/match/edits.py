@@ -31,6 +31,7 @@ from textclean.align import (
     only_small_edits,
     says_the_opposite,
 )
+from textclean.canonical import word_count
 from textclean.fingerprint import MIN_SENTENCE_WORDS
 from textclean.match import runs
 from textclean.match.links import Links
@@ -119,7 +120,7 @@ class Edits:
         if dup.kind != "contained" or dup.doc_id is not None or len(dup.originals) < 2:
             return False
         canonical = self.document.canonical
-        return sum(canonical[o].count(" ") + 1 >= HEADING_WORDS for o in dup.originals) >= 2
+        return sum(word_count(canonical[o]) >= HEADING_WORDS for o in dup.originals) >= 2
 
     def _says_more_at_an_end(
         self,

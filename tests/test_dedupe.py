@@ -3610,6 +3610,12 @@ BOILERPLATE_LINES = [
     "Page 2 of 3",  # (the marker where a scraper joined an article's pages)
     "Continued on page 4",
     "Next page",
+    "Continue reading the full story",  # (a teaser's link to the body)
+    "Read the rest of this story",
+    "Listen to this article · 5:32 min",  # (a player's label with its length)
+    "This video cannot be played",
+    "Report a correction or typo",
+    "Got a story? Contact us",
     "Subscribe to our daily briefing",
     "Subscribe to continue reading",
     "To read the full story, sign up now.",
@@ -3803,6 +3809,9 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Subscribe to the council's newsletter for more than a year and you get a free pass.",
         "This article is more than two years old and its figures have changed since.",
         "Page 2 of the report shows the bridge's new route.",
+        "Continue reading the full story of the bridge in Saturday's print edition, out now.",
+        "This video cannot be played on older phones, the council's website warns.",
+        "Reading Time: 8 minutes",  # (a blog post's first line, content in a reference text)
         "Follow us on Facebook for more stories about the harbour and the people who work there",
         # Headings of an article that a page's links also say: one alone is content
         "Accessibility",

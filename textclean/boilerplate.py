@@ -66,7 +66,9 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"|continue reading below)",
     r"(story|article|content) continues( (below|after)( (this |the )?(advertisement|ad))?)?",
     r"skip (advertisement|ad)",
-    r"(continue|keep) reading( (below|the (main )?story|the article))?",
+    r"(continue|keep) reading( (below|the (main |full |whole )?(story|article)"
+    r"|this (story|article)))?",
+    r"read the rest of (this|the) (story|article|post)",
     r"scroll (down )?to continue( reading| with (the )?content)?",
     # "Share this article", or a row of share links run together ("Share on Facebook Share on
     # Twitter Share via Email", "Tweet this Share on Facebook")
@@ -198,7 +200,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"open (it )?in (the )?app|(get|download) (the|our) app",
     r"continue reading (your|this) (article|story) with an? .{0,40}subscription",
     r"this (content|video|media) is not available in your (region|country|location)",
-    r"(have|got) a (news )?tip\?( (email|contact|write to) us( at \S+)?\.?)?",
+    r"(have|got) a (news )?(tip|story)\?( (email|contact|write to) us( at \S+)?\.?)?",
     r"get (our|the) (free )?(\w+ )?newsletters?( (in|to) your inbox)?",
     # A media player's and an embedded post's lines, which a scraper reads out of the page with
     # the article (video.js's dialogs and counters, the fallback text of an Instagram post)
@@ -233,8 +235,12 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"sign up for free|create (a|your) free account",
     r"supported by",
     r"(jump to|print|pin|save|rate this) recipe",
-    r"(listen to|play) (this )?(article|story)( \d+ min(ute)?s?)?",
+    # ("Listen to this article", "... · 5:32 min", "6 min read"; a line "Reading Time: 8 minutes"
+    # opens a post in the corpus's reference text, and stays)
+    r"(listen to|play) (this )?(article|story)(\s*[·•|:\-–—]?\s*(\d+ min(ute)?s?|\d{1,2}:\d{2}"
+    r"( min(ute)?s?)?))?",
     r"\d+ min(ute)?s? read",
+    r"this (video|audio|media|content) (can ?not|can't|could not) be (played|displayed|loaded)",
     r"comments?( \(\d+\))?|\d+ comments?",
     r"(show|hide|view|open|close|load|read) (all )?comments( \(\d+\))?"
     r"|(leave|post|add|write) a (comment|reply)( cancel reply)?|cancel reply"
@@ -250,7 +256,8 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"your email address will not be published\.?( required fields are marked \*?)?",
     r"(you must be )?(log ?in|logged in|sign ?in|signed in) to (reply|comment"
     r"|(post|leave) a (comment|reply))",
-    r"report an? (error|typo|correction)|(submit|suggest) a correction",
+    r"report an? (error|typo|correction)( or (an? )?(error|typo|correction))?"
+    r"|(submit|suggest) a correction",
     r"(updated|published|posted) \d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago",
     # A page's footer links in a row (one alone may be a heading: "Terms of Use" in a guide to
     # writing API documentation, "Accessibility" among the benefits of cloud storage)

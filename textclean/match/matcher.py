@@ -1187,9 +1187,7 @@ class _DocumentMatcher:
         return any(coverage(words, window, need)[0] >= need for window in windows if window)
 
     def _boilerplate_line(self, i: int) -> Duplicate | None:
-        if self.boilerplate is None:
-            return None
-        pattern = self.boilerplate.match(self.texts[i])
+        pattern = self.page.boilerplate_pattern(i)
         if pattern is None:
             return None
         return Duplicate(i, None, "boilerplate", 1.0, f"boilerplate pattern '{pattern}'")

@@ -4586,6 +4586,17 @@ def test_a_gallerys_counters_go_and_a_tables_figures_stay() -> None:
         assert dedupe(doc(P0, *lines, P2)).duplicates == ()
 
 
+def test_a_line_repeated_on_either_side_of_a_gallerys_counter_goes() -> None:
+    # Pages a scraper joined: each repeats the photo credit the page before ended with, under
+    # the gallery's counter. With the counter gone the credit stands right after its repeat, as
+    # a second run sees it: it goes in the first.
+    credit = "Mark Doe/iStock/Getty Images"
+    lines = [P0, "1 of 2", credit, P1, credit, "2 of 2", credit, P2]
+    result = dedupe(doc(*lines))
+    assert result.text == doc(P0, credit, P1, credit, P2)
+    assert dedupe(result.text).duplicates == ()
+
+
 TIMETABLE = [
     "Ferry timetable from Monday",
     "North Quay",

@@ -425,13 +425,15 @@ class _DocumentMatcher:
             # containment in it, may be none now: a headline repeated in it went)
             self._vetoes_again(before_last)
             self._short_rounds(short_repeats, short_parts)
+        count = len(self.found)
         settle.remove_captions(self.texts, canonical, self.found, self.structured)
         settle.remove_counters(canonical, self.found)
         if self.boilerplate is not None:
             settle.remove_share_buttons(canonical, self.found)
         settle.remove_wordless(canonical, self.found)
-        if settle.keep_rings(canonical, self.found):  # (a short line kept again may stand
-            # right after its own repeat now, as a second run would find it)
+        # (a short line kept again may stand right after its own repeat now, or one that a
+        # counter or a caption stood between, as a second run would find it)
+        if settle.keep_rings(canonical, self.found) or len(self.found) > count:
             runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
         if settle.prefer_whole_to_teaser(
             canonical, self.found, self.page.teasers, whole=self._whole_after_teaser

@@ -3616,6 +3616,18 @@ BOILERPLATE_LINES = [
     "This video cannot be played",
     "Report a correction or typo",
     "Got a story? Contact us",
+    "Continue reading on page 2",  # (pages a scraper joined)
+    "Continue to page 3",
+    "Next »",  # (a pager's links, with their arrows)
+    "« Previous",
+    "Older posts ›",
+    "Continue reading on the full site",  # (an AMP page's links to the page it renders)
+    "View non-AMP version",
+    "View full site",
+    "Tap to read full story",
+    "Read the full story on our website",
+    "Enjoying this article? Subscribe for unlimited access.",
+    "Printed from the web edition",
     "Subscribe to our daily briefing",
     "Subscribe to continue reading",
     "To read the full story, sign up now.",
@@ -3812,6 +3824,10 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Continue reading the full story of the bridge in Saturday's print edition, out now.",
         "This video cannot be played on older phones, the council's website warns.",
         "Reading Time: 8 minutes",  # (a blog post's first line, content in a reference text)
+        "Next",  # (a guide's last step)
+        "Continue to page 2 of the form and enter your address.",
+        "Enjoying this article is easy when the weather holds, the editor wrote.",
+        "More: Warbonnet Blackbird Full Review",  # (a link in a review, content in a reference)
         "Follow us on Facebook for more stories about the harbour and the people who work there",
         # Headings of an article that a page's links also say: one alone is content
         "Accessibility",

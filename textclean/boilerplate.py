@@ -129,6 +129,18 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(page|seite|p[áa]gina|strona|strana|sida|sivu)\s+\d{1,3}"
     r"(\s*(of|von|de|di|sur|/|z|ze|av|af)\s*\d{1,3})?|continued (on|from) page \d{1,3}",
     r"(next|previous|prev) (article|story|post|page)|(read|up|watch) next",
+    r"(continue|go|turn|skip|jump)( reading)? (on|to) (the )?(next )?page( \d{1,3})?",
+    # A pager's links, their arrows with them ("Next »", "« Previous", "Older posts ›"; "Next"
+    # alone may head a guide's last step)
+    r"(next|older|newer)( (page|posts?|entries|articles?|stories))?\s*[»›→]"
+    r"|[«‹←]\s*(previous|prev|older|newer)( (page|posts?|entries|articles?|stories))?",
+    # An AMP page's links to the page it renders ("Continue reading on the full site", "View
+    # non-AMP version", "Tap to read full story")
+    r"(continue reading|read (the )?(full|whole|complete) (story|article)) (on|at) (the |our )?"
+    r"(full |main |desktop )?(site|website|web site|page)",
+    r"(view|see|visit|go to) (the )?(full|desktop|standard|classic|non-amp) (site|website|version)"
+    r"( of this (page|article|story))?",
+    r"(tap|click) (here )?to (read|view|see) (the )?(full|whole|complete) (story|article)",
     # ("More stories", "More from this section", "More on this story"; not "More on Technical SEO")
     r"more (stories|articles)( (from|on|in) (this|the) (section|site|topic|series))?"
     r"|more (from|on|in|about) this (section|story|topic|series|site)",
@@ -137,11 +149,15 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"full (story|article)",
     r"(read|see) (more|also)" + _TAIL,
     r"also (read|see)" + _TAIL,
+    # A paywall's pitch under the article ("Enjoying this article? Subscribe for unlimited access.")
+    r"enjoying (this|the|our) (article|story|content|journalism)\??( (subscribe|sign up|become a"
+    r" (member|subscriber))[^.!?]{0,80}[.!]?)?",
     r"(show|load|view|see) (more|less|all)( (comments|replies|results|stories|articles))?",
     r"print( this)?( (page|article|story|post))?",
     r"(e-?mail|save|bookmark|gift) (this )?(article|story|page|link)",
     r"(copy|copied) link|link copied( to (the )?clipboard)?",
     r"printed (from|on) \S+( on \S+( \S+){0,3})?",  # a print version's header
+    r"printed from (the|our) (web|online|digital) (edition|version|site)",
     # A link to another rendering of the page ("AMP version", "Printer-friendly version"; not
     # "Mobile version", a review's heading as well)
     r"((view|see|switch to|go to) )?(the )?(amp|print(er)?[- ]friendly) (version|page|view)"

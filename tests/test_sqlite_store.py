@@ -327,15 +327,18 @@ import sys, json, time
 from pathlib import Path
 import textclean
 
-docs, probes, workers = json.loads(sys.stdin.read())
 path, me = Path(sys.argv[1]), sys.argv[2]
+docs, probes, workers = json.loads(Path(sys.argv[3]).read_text(encoding="utf-8"))
 with textclean.Deduplicator(store=path, max_paragraphs=30) as dd:
     for n, (doc_id, doc) in enumerate(docs):
         dd.dedupe(doc, doc_id=doc_id, source="site")
         if n % 5 == 4:
             dd.forget(docs[n - 2][0])
     Path(f"{path}.{me}.done").touch()
+    deadline = time.monotonic() + 60  # (a worker that failed never writes its file)
     while not all(Path(f"{path}.{w}.done").exists() for w in range(workers)):
+        if time.monotonic() > deadline:
+            sys.exit("the other workers did not finish within 60 s")
         time.sleep(0.01)
     print(json.dumps([dd.check(p, source="site").to_dict() for p in probes]))
 """
@@ -351,27 +354,24 @@ def test_processes_that_evict_and_forget_agree_with_a_fresh_reader(tmp_path: Pat
         [(f"d{rng.randrange(25)}", join(rng.sample(pool, 4))) for _ in range(20)] for _ in range(3)
     ]
     probes = [join(pool[k : k + 3]) for k in range(0, 30, 3)]
-    workers = [
-        subprocess.Popen(
-            [sys.executable, "-c", _EVICTING_WORKER, str(path), str(w)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=ROOT,
+    workers = []
+    for w, docs in enumerate(work):
+        given = tmp_path / f"work{w}.json"
+        given.write_text(json.dumps([docs, probes, len(work)]), encoding="utf-8")
+        workers.append(
+            subprocess.Popen(
+                [sys.executable, "-c", _EVICTING_WORKER, str(path), str(w), str(given)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                cwd=ROOT,
+            )
         )
-        for w in range(len(work))
-    ]
-    for worker, docs in zip(workers, work, strict=True):
-        assert worker.stdin is not None
-        worker.stdin.write(json.dumps([docs, probes, len(work)]))
-        worker.stdin.close()
-    answers = []
-    for worker in workers:
-        assert worker.stdout is not None and worker.stderr is not None
-        out = worker.stdout.read()
-        assert worker.wait(timeout=120) == 0, worker.stderr.read()
-        answers.append(json.loads(out))
+    # (every worker's output read before any is judged: the one that failed says why)
+    outputs = [worker.communicate(timeout=120) for worker in workers]
+    for worker, (_, err) in zip(workers, outputs, strict=True):
+        assert worker.returncode == 0, err
+    answers = [json.loads(out) for out, _ in outputs]
     with Deduplicator(store=path, max_paragraphs=30) as fresh:
         assert fresh.store.paragraph_count() <= 30
         expected = [fresh.check(p, source="site").to_dict() for p in probes]

@@ -4534,6 +4534,22 @@ def test_a_photos_alt_text_beside_its_caption_with_a_credit_goes(alt: str, credi
         assert dedupe(result.text).duplicates == ()
 
 
+@pytest.mark.parametrize("label", ["Photo: ", "Image: ", "Pictured: ", "Image caption: "])
+def test_a_caption_printed_again_with_an_alt_texts_label_goes(label: str) -> None:
+    # An image's alt text opens with a label that the caption lacks: the label is no word of
+    # it, before or after the caption, with or without the caption's credit.
+    caption = "Commuters wait for a delayed ferry at the north quay."
+    labelled = f"{label}{caption}"
+    assert canonical_form(labelled) == canonical_form(caption)
+    result = dedupe(doc(P0, caption, P1, P2, labelled, P3))
+    assert removed(result) == {4: (1, "exact")}
+    result = dedupe(doc(P0, labelled, P1, P2, f"{caption} (Photo: Ingrid Dahl/AP)", P3))
+    assert removed(result) == {1: (4, "contained")}
+    # Not a line of code ("image: mediawiki" in a Compose file), nor a label inside a sentence.
+    assert canonical_form("image: mediawiki") == "image mediawiki"
+    assert canonical_form(f"See {labelled}").split(" ")[1] == label.split()[0].strip(":").lower()
+
+
 def test_a_caption_printed_again_without_its_credit_beside_its_copy_goes() -> None:
     # A gallery at the page's foot prints each picture's caption without its credit, then
     # with it: the credited one repeats the body's caption, and the one without it is that

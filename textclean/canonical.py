@@ -53,6 +53,9 @@ canonical form is:
   may open a line with one), and link numbers before a word (``the [12]council``, as text
   browsers dump a page), which one copy of a text may carry and another not: a changed number
   is otherwise a changed fact;
+* without the label that an image's alt text or a caption opens with (``Photo:``, ``Image:``,
+  ``Picture:``, ``Pictured:``, ``Caption:``, ``Photo caption:``), which one copy of a caption
+  carries and another not (``"Photo: A crane lifts a beam."`` reads as ``a crane lifts a beam``);
 * with numbers written without the commas that group their thousands (``1,250`` reads as
   ``1250``, as a copy in another house style prints it): a comma between a digit and three
   more goes (``1, 250``, ``1,2,3`` and a decimal comma, ``3,5``, stay breaks between two).
@@ -90,12 +93,19 @@ __all__ = [
     "word_count",
 ]
 
-CANONICAL_VERSION = 17
+CANONICAL_VERSION = 18
 """Changes whenever the canonical form of some text changes (and with it every key of it)."""
 
 # While folding, U+0002 marks a sentence end and U+0001 separates paragraphs; both are removed
 # from the input first.
 _END, _SEP = "\x02", "\x01"
+
+# The label that opens a paragraph of an image's alt text or caption ("Photo: A crane ..."),
+# capitalised, and a capital after it (not a line of code: "image: mediawiki").
+_CAPTION_LABEL = regex.compile(
+    r"(^|\x01)[ \t]*(?=[PIC])(?i:(?:photo|image|picture)(?: caption)?|pictured|caption)[ \t]*:"
+    r"[ \t]+(?=[\"'“‘(\[]?\p{Lu})"
+)
 
 # A run of non-ASCII characters (the ``regex`` module scans for it many times faster than ``re``).
 _NON_ASCII_RUN = regex.compile(r"[^\x00-\x7f]+")
@@ -295,6 +305,8 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
     if "\n" in raw:
         raw = _DROP_CAP.sub("\x01\\1", _SEP + raw)[1:]
     raw = _join_broken_words(raw)
+    if ":" in raw:
+        raw = _CAPTION_LABEL.sub(r"\1", raw)
     if not raw.isascii():  # (before web addresses are read: "www\u00ad.example.com")
         raw = _INVISIBLE.sub("", raw)
     if "[" in raw:

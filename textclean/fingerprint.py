@@ -118,7 +118,7 @@ class FingerprintSettings:
         hash (stored in an index's metadata).
 
         >>> FingerprintSettings().describe()
-        'oph-v2 canon-17 shingle=5 num_perm=64 bands=16 seed=1'
+        'oph-v2 canon-18 shingle=5 num_perm=64 bands=16 seed=1'
         """
         return (
             f"oph-v2 canon-{CANONICAL_VERSION} shingle={self.shingle_size} "

@@ -103,9 +103,10 @@ _END, _SEP = "\x02", "\x01"
 # The label that opens a paragraph of an image's alt text or caption ("Photo: A crane ..."),
 # capitalised, and a capital after it (not a line of code: "image: mediawiki").
 _CAPTION_LABEL = regex.compile(
-    r"(^|\x01)[ \t]*(?=[PIC])(?i:(?:photo|image|picture)(?: caption)?|pictured|caption)[ \t]*:"
-    r"[ \t]+(?=[\"'“‘(\[]?\p{Lu})"
+    r"\A[ \t]*(?=[PIC])(?i:(?:photo|image|picture)(?: caption)?|pictured|caption)[ \t]*:[ \t]+"
+    r"(?=[\"'“‘(\[]?\p{Lu})"
 )
+_LABEL_FIRST = frozenset("PIC \t")  # (the characters such a label's paragraph opens with)
 
 # A run of non-ASCII characters (the ``regex`` module scans for it many times faster than ``re``).
 _NON_ASCII_RUN = regex.compile(r"[^\x00-\x7f]+")
@@ -295,6 +296,11 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
     """
     if not texts:
         return [], ""
+    if any(text[:1] in _LABEL_FIRST for text in texts):
+        texts = [
+            _CAPTION_LABEL.sub("", text, count=1) if text[:1] in _LABEL_FIRST else text
+            for text in texts
+        ]
     raw = _SEP.join(texts)
     if _END in raw or raw.count(_SEP) != len(texts) - 1:
         raw = _SEP.join(t.replace(_END, " ").replace(_SEP, " ") for t in texts)
@@ -305,8 +311,6 @@ def canonical_paragraphs(texts: Sequence[str]) -> tuple[list[str], str | bytes]:
     if "\n" in raw:
         raw = _DROP_CAP.sub("\x01\\1", _SEP + raw)[1:]
     raw = _join_broken_words(raw)
-    if ":" in raw:
-        raw = _CAPTION_LABEL.sub(r"\1", raw)
     if not raw.isascii():  # (before web addresses are read: "www\u00ad.example.com")
         raw = _INVISIBLE.sub("", raw)
     if "[" in raw:

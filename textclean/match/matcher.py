@@ -1189,7 +1189,9 @@ class _DocumentMatcher:
         return any(coverage(words, window, need)[0] >= need for window in windows if window)
 
     def _boilerplate_line(self, i: int) -> Duplicate | None:
-        pattern = self.page.boilerplate_pattern(i)
+        if self.boilerplate is None:
+            return None
+        pattern = self.boilerplate.match(self.texts[i])
         if pattern is None:
             return None
         return Duplicate(i, None, "boilerplate", 1.0, f"boilerplate pattern '{pattern}'")

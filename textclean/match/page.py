@@ -85,7 +85,6 @@ class Page:
         self.document = document
         self.found = found
         self.boilerplate = boilerplate
-        self._patterns: dict[int, str | None] = {}  # (each paragraph's boilerplate pattern)
         # Character offsets where each paragraph's sentences start and end, once worked out.
         self.sentence_offsets: dict[int, tuple[set[int], set[int]]] = {}
         # The first paragraph with each one's exact key, and the paragraphs that repeat one.
@@ -143,17 +142,8 @@ class Page:
                 continue
             if runs.menu_item(document.canonical[k]):
                 self.menu += 1
-            elif self.boilerplate_pattern(k) is None:
+            elif boilerplate is None or boilerplate.match(texts[k]) is None:
                 break
-
-    def boilerplate_pattern(self, k: int) -> str | None:
-        """The boilerplate pattern that paragraph ``k``'s text matches whole, if any (asked
-        once a paragraph: the matcher asks again as it goes)."""
-        if self.boilerplate is None:
-            return None
-        if k not in self._patterns:
-            self._patterns[k] = self.boilerplate.match(self.texts[k])
-        return self._patterns[k]
 
     def repeats_kept(self, k: int) -> bool:
         """Whether paragraph ``k`` repeats, word for word, a paragraph before it that stays: a

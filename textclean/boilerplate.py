@@ -53,6 +53,8 @@ _SHARE_LINK = (
     r"|tweet( this)?)"
 )
 _SHARE_ITEM = rf"({_SHARE_LINK}|e-?mail( this)?( (article|story|page|post|link))?)"  # (in a row)
+# The page an AMP copy links to ("the full site", "our website")
+_FULL_SITE = r"(the |our )?(full |main |desktop )?(site|website|web site|page)"
 _FOOTER_LINK = (
     r"(terms (of (service|use)|and conditions)|privacy (policy|notice|settings)|contact us"
     r"|about us|accessibility( statement)?|site ?map|cookie policy|careers|advertise( with us)?"
@@ -66,8 +68,9 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"|continue reading below)",
     r"(story|article|content) continues( (below|after)( (this |the )?(advertisement|ad))?)?",
     r"skip (advertisement|ad)",
+    # (also "... on the full site", an AMP page's link to the page it renders)
     r"(continue|keep) reading( (below|the (main |full |whole )?(story|article)"
-    r"|this (story|article)))?",
+    r"|this (story|article)|on " + _FULL_SITE + "))?",
     r"read the rest of (this|the) (story|article|post)",
     r"scroll (down )?to continue( reading| with (the )?content)?",
     # "Share this article", or a row of share links run together ("Share on Facebook Share on
@@ -134,10 +137,8 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     # alone may head a guide's last step)
     r"(next|older|newer)( (page|posts?|entries|articles?|stories))?\s*[»›→]"
     r"|[«‹←]\s*(previous|prev|older|newer)( (page|posts?|entries|articles?|stories))?",
-    # An AMP page's links to the page it renders ("Continue reading on the full site", "View
-    # non-AMP version", "Tap to read full story")
-    r"(continue reading|read (the )?(full|whole|complete) (story|article)) (on|at) (the |our )?"
-    r"(full |main |desktop )?(site|website|web site|page)",
+    # An AMP page's links to the page it renders ("View non-AMP version", "Tap to read full
+    # story"; "Continue reading ..." and "Read the full story ..." above and below)
     r"(view|see|visit|go to) (the )?(full|desktop|standard|classic|non-amp) (site|website|version)"
     r"( of this (page|article|story))?",
     r"(tap|click) (here )?to (read|view|see) (the )?(full|whole|complete) (story|article)",
@@ -295,7 +296,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"back to top",
     r"(all )?rights reserved",
     r"(read|view|see) (the )?(full|whole|complete|original|entire) (story|article|report|post)"
-    r"( (here|online|on \w+))?",
+    r"( (here|online|(on|at) " + _FULL_SITE + r"|on \w+))?",
     # A copyright line: the sign and a year, or a name of up to 12 words, or the rights kept
     # (not a caption or sentence run in after a credit, nor a list's "(c)" turned into "©").
     r"(©|\(c\)|copyright(\s*©|\s*\(c\))?)\s*\d{4}(?!\s*:).{0,200}",  # (not "1998: ...")

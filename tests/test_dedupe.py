@@ -192,6 +192,39 @@ def test_split_paragraph_is_contained() -> None:
     }  # fmt: skip
 
 
+_TERMINAL = [  # paragraphs of three sentences each, for a copy that splits every one of them
+    "The harbour board met on Monday to review the plans for the new ferry terminal. Members "
+    "heard that the cost had risen by a fifth since the spring. However, the chair said the work "
+    "would still finish before the summer season began.",
+    "Local traders welcomed the news but asked for a clearer timetable for the road closures. "
+    "Several shop owners said they had lost trade during the last round of works on the quay. "
+    "The board promised to publish a schedule within two weeks.",
+    "Engineers told the meeting that the old pontoon would be towed away in pieces. The new "
+    "structure will be built off site and floated into place over a single weekend. Divers will "
+    "inspect the sea bed beforehand to check for old mooring chains.",
+    "A public exhibition of the designs will open at the library next month. Residents will be "
+    "able to leave comments, which the board has agreed to answer in writing. The final "
+    "decision is expected at the board's meeting in the autumn.",
+]
+
+
+def test_an_edited_part_of_a_split_copy_goes_between_the_other_parts() -> None:
+    # The copy splits each paragraph after its first sentence, and rewords the second part of
+    # the first ("However, the chair" -> "Though the chair"): a part whose words differ is held
+    # until a run of copies confirms it, and the run goes on past the other part of the same
+    # paragraph (0's first part before it, 1's parts after it).
+    copy = []
+    for k, paragraph in enumerate(_TERMINAL):
+        first, rest = paragraph.split(". ", 1)
+        copy += [f"{first}.", rest.replace("However, the", "Though the") if k == 0 else rest]
+    result = dedupe(doc(*_TERMINAL, *copy))
+    assert result.kept == (0, 1, 2, 3)
+    assert removed(result)[5] == (0, "contained")
+    # The same reworded part alone is no copy: it stays.
+    alone = dedupe(doc(*_TERMINAL, copy[1]))
+    assert alone.duplicates == ()
+
+
 def test_merged_short_list_lines_are_contained() -> None:
     # List lines too short for band keys, and no sentences: the copy that runs two of them
     # together shares its first words with one and its last words with the other.

@@ -116,6 +116,11 @@ def test_copies_that_merged_or_split_paragraphs_line_up_one_after_another() -> N
     # Split: 3's copy in two parts before it, then 4's and 5's copies.
     split = {8: copy(8, 2), 9: copy(9, 2), 11: copy(11, 4), 12: copy(12, 5)}
     assert lined_up(split, 10, dup) == 3
+    # Split, with the other part of 3's copy after it: passed, not counted, so 4's copy after
+    # that lines up; a second near copy of 3 is no part of it, and stops the chain.
+    part = Duplicate(11, 3, "contained", 1.0, "a part", (3,))
+    assert lined_up({9: copy(9, 2), 11: part, 12: copy(12, 4)}, 10, dup) == 2
+    assert lined_up({9: copy(9, 2), 11: copy(11, 3), 12: copy(12, 4)}, 10, dup) == 1
     # Out of order, or past a paragraph that repeats nothing, no more than by distance.
     assert lined_up({11: copy(11, 5), 12: copy(12, 4)}, 10, dup) == 0
     assert lined_up({11: copy(11, 4, 5), 13: copy(13, 7)}, 10, dup) == 1

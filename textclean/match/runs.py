@@ -93,7 +93,9 @@ def _chained(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
     """How many of ``anchors``, up to three on each side of ``i`` and one after another, repeat
     the paragraphs that follow one another from ``dup``'s originals: each one's originals
     start right after the last of the one before (end right before the first of the one
-    after), as the parts of a copy that merged or split the paragraphs do."""
+    after), as the parts of a copy that merged or split the paragraphs do. A copy contained in
+    ``dup``'s one paragraph (another part of a copy that split it) is passed over, and not
+    counted."""
     count = 0
     for step in (-1, 1):
         edge = min(dup.originals) if step < 0 else max(dup.originals)
@@ -107,6 +109,8 @@ def _chained(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
             ):
                 break
             first, last = min(neighbour.originals), max(neighbour.originals)
+            if neighbour.kind == "contained" and first == last == edge and len(dup.originals) == 1:
+                continue  # (another part of the same paragraph, split: passed, not counted)
             if (last if step < 0 else first) != edge + step:
                 break
             count += 1

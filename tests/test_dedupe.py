@@ -225,6 +225,20 @@ def test_an_edited_part_of_a_split_copy_goes_between_the_other_parts() -> None:
     assert alone.duplicates == ()
 
 
+def test_a_merged_copy_with_a_word_reworded_here_and_there_goes() -> None:
+    # Three paragraphs run into one, with two verbs replaced by others: a long copy lightly
+    # reworded. Two paragraphs (fewer than fifty words a reworded word) stay: too short to tell
+    # a rewording from another text written to the same pattern.
+    def reworded(text: str) -> str:
+        return text.replace("welcomed the", "praised the").replace("towed away", "pulled away")
+
+    result = dedupe(doc(*_TERMINAL, reworded(" ".join(_TERMINAL[:3]))))
+    assert result.kept == (0, 1, 2, 3)
+    assert result.duplicates[0].originals == (0, 1, 2)
+    shorter = reworded(" ".join(_TERMINAL[:2])).replace("heard that", "learned that")
+    assert dedupe(doc(*_TERMINAL, shorter)).duplicates == ()
+
+
 def test_merged_short_list_lines_are_contained() -> None:
     # List lines too short for band keys, and no sentences: the copy that runs two of them
     # together shares its first words with one and its last words with the other.

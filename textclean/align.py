@@ -33,6 +33,7 @@ __all__ = [
     "NUMBER_WORDS",
     "OPPOSITES",
     "RAW_WORD",
+    "REWORDED_EVERY",
     "Spans",
     "added_at_an_end",
     "added_at_ends",
@@ -61,6 +62,7 @@ __all__ = [
     "typo",
     "whole_words_in",
     "word_for_word",
+    "words_reworded",
 ]
 
 _T = TypeVar("_T")
@@ -993,6 +995,36 @@ def figures_corrected(words: list[str], other: list[str], ops: Opcodes) -> list[
             fixed[a:b] = theirs
             changed += b - a
     return fixed if 0 < changed <= CORRECTED_FIGURES else None
+
+
+REWORDED_EVERY = 50  # a long copy may replace one word in this many by another ("began")
+
+
+def words_reworded(words: list[str], other: list[str], ops: Opcodes) -> list[str] | None:
+    """``words`` with each word that ``ops`` shows replacing one word of ``other``, between
+    words the two share, put back as ``other`` has it, if there are such words, one in
+    :data:`REWORDED_EVERY` of ``words`` at most, and none of them a figure or one of
+    :data:`CLAIM_WORDS` (a long copy lightly reworded: "began" for "started"); else ``None``.
+    What else the two differ by is left for :func:`only_small_edits` to judge.
+
+    >>> other = ("the work started in march " * 10).split()
+    >>> words = ["began" if n == 12 else w for n, w in enumerate(other)]
+    >>> words_reworded(words, other, Indel.opcodes(words, other)) == other
+    True
+    >>> words_reworded(words[:40], other[:40], Indel.opcodes(words[:40], other[:40])) is None
+    True
+    """
+    fixed = list(words)
+    changed = 0
+    for a, b, c, d in _stretch_spans(ops):
+        if b - a != 1 or d - c != 1 or a == 0 or b == len(words):
+            continue
+        mine, theirs = words[a], other[c]
+        if _has_digit(mine) or _has_digit(theirs) or {mine, theirs} & CLAIM_WORDS:
+            continue
+        fixed[a] = theirs
+        changed += 1
+    return fixed if changed > 0 and changed * REWORDED_EVERY <= len(words) else None
 
 
 def edited(text: str, original: str, ops: Opcodes | None = None) -> bool:

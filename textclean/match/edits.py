@@ -30,6 +30,7 @@ from textclean.align import (
     list_number,
     only_small_edits,
     says_the_opposite,
+    words_reworded,
 )
 from textclean.canonical import word_count
 from textclean.fingerprint import MIN_SENTENCE_WORDS
@@ -98,9 +99,13 @@ class Edits:
             small = True  # (a caption with its credit: "... every hour. (Reuters)")
         if not small and self._merged_copy(dup):
             # (a paragraph drawn from several long ones in order is a run of copies itself: a
-            # word respelled or a figure corrected in it is an edit, as inside a run)
+            # word respelled or a figure corrected in it is an edit, as inside a run, and so is
+            # a word reworded here and there in a long one)
             fixed = figures_corrected(words, other, ops) or words
             small = only_small_edits(fixed, other, aside=aside, list_item=listed, affix=affix)
+            if not small:
+                fixed = words_reworded(fixed, other, Indel.opcodes(fixed, other)) or fixed
+                small = only_small_edits(fixed, other, aside=aside, list_item=listed, affix=affix)
         if small and dup.similarity < 1.0 and self.page.opens_with_a_sentence(dup.index, ops):
             small = False  # "Integration. (Xero works with ...)": a run-in heading, not a dateline
         if small and dup.similarity < 1.0 and len(dup.originals) == 1 and dup.doc_id is None:

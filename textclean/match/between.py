@@ -89,29 +89,37 @@ class BetweenCopies:
                 yield i, before
 
     def _edited_between_copies(self) -> None:
-        """Kept paragraphs between copies of the two paragraphs around one kept paragraph,
-        close to it (rapidfuzz ``ratio`` at least the threshold) with the same numbers: a line
-        of an edited copy ("as usual" for "as normal") too short for a fuzzy hash, or that no
-        band paired. Both neighbours (past boilerplate lines) must be copies of this document,
-        and the paragraphs between their originals all gone but that one: a spec table's row
-        between rows repeated from another table, whose figures differ, stays."""
+        """Kept paragraphs between copies of the two paragraphs around as many kept paragraphs,
+        each close to the one at its place (rapidfuzz ``ratio`` at least the threshold) with the
+        same numbers: the lines of an edited copy ("as usual" for "as normal") too short for a
+        fuzzy hash, or that no band paired. Both neighbours (past boilerplate lines) must be
+        copies of this document, and the paragraphs between their originals all gone but those:
+        a spec table's row between rows repeated from another table, whose figures differ,
+        stays."""
         found, canonical = self.found, self.document.canonical
         for i, before in self._after_copies():
-            after = found.get(runs.past_furniture(found, i, 1))
+            lines = [i]  # (the kept paragraphs from i on, up to the next copy)
+            while (k := runs.past_furniture(found, lines[-1], 1)) < len(canonical) and (
+                k not in found and len(lines) < MAX_PARTS
+            ):
+                lines.append(k)
+            after = found.get(runs.past_furniture(found, lines[-1], 1))
             if after is None or not _in_document(after):
                 continue
             around = {
-                kept[0]
+                tuple(kept)
                 for b in before.originals
                 for a in after.originals
-                if 1 < a - b <= MAX_PARTS
-                and len(kept := [m for m in range(b + 1, a) if m not in found]) == 1
+                if len(lines) < a - b <= MAX_PARTS
+                and len(kept := [m for m in range(b + 1, a) if m not in found]) == len(lines)
             }
-            if len(around) != 1 or (m := around.pop()) == i or canonical[m] == canonical[i]:
+            if len(around) != 1 or i in (places := around.pop()):
                 continue
-            dup = self._edited_line(i, m, canonical[m], None)
-            if dup is not None:
-                found[i] = dup
+            for k, m in zip(lines, places, strict=True):
+                if canonical[m] != canonical[k] and (
+                    dup := self._edited_line(k, m, canonical[m], None)
+                ):
+                    found[k] = dup
 
     def _between_parts_of_one(self) -> None:
         """Kept paragraphs between two parts of one kept paragraph (both neighbours, past

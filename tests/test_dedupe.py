@@ -203,8 +203,8 @@ _TERMINAL = [  # paragraphs of three sentences each, for a copy that splits ever
     "structure will be built off site and floated into place over a single weekend. Divers will "
     "inspect the sea bed beforehand to check for old mooring chains.",
     "A public exhibition of the designs will open at the library next month. Residents will be "
-    "able to leave comments, which the board has agreed to answer in writing. The final "
-    "decision is expected at the board's meeting in the autumn.",
+    "able to leave comments, which the board has agreed to answer in writing within 28 days. "
+    "The final decision is expected at the board's meeting in the autumn.",
 ]
 
 
@@ -223,6 +223,25 @@ def test_an_edited_part_of_a_split_copy_goes_between_the_other_parts() -> None:
     # The same reworded part alone is no copy: it stays.
     alone = dedupe(doc(*_TERMINAL, copy[1]))
     assert alone.duplicates == ()
+
+
+def test_a_corrected_figure_goes_after_a_copy_that_split_each_paragraph_before_it() -> None:
+    # The copy splits the first three paragraphs in two and corrects a figure in the last: a
+    # changed figure goes only with three copies lined up before it, and those are the parts
+    # of three paragraphs, six paragraphs back (each paragraph's other part is passed over).
+    copy = [part for paragraph in _TERMINAL[:3] for part in _split_after_first(paragraph)]
+    last = _TERMINAL[3].replace("28 days", "30 days")
+    result = dedupe(doc(*_TERMINAL, *copy, last))
+    assert result.kept == (0, 1, 2, 3)
+    assert removed(result)[10] == (3, "near")
+    # With only two paragraphs split before it, it stays: an update, as far as three copies tell.
+    shorter = [part for paragraph in _TERMINAL[1:3] for part in _split_after_first(paragraph)]
+    assert 8 in dedupe(doc(*_TERMINAL, *shorter, last)).kept
+
+
+def _split_after_first(paragraph: str) -> list[str]:
+    first, rest = paragraph.split(". ", 1)
+    return [f"{first}.", rest]
 
 
 def test_a_merged_copy_with_a_word_reworded_here_and_there_goes() -> None:

@@ -26,7 +26,8 @@ SIZE = 16
 
 @st.composite
 def anchors(draw: st.DrawFn) -> dict[int, Duplicate]:
-    """Removed paragraphs of a 16-paragraph document: boilerplate lines and copies of others."""
+    """Removed paragraphs of a 16-paragraph document: boilerplate lines and copies of others,
+    near or contained."""
     found: dict[int, Duplicate] = {}
     kept = draw(st.integers(0, 10))  # in tenths: pages of few copies and pages of many
     lines = draw(st.integers(0, 10))  # ... and of how many boilerplate lines among them
@@ -39,7 +40,8 @@ def anchors(draw: st.DrawFn) -> dict[int, Duplicate]:
         elif kind == "copy":
             paragraphs = draw(st.sets(st.integers(0, SIZE - 1), min_size=1, max_size=3))
             originals = tuple(sorted(paragraphs))
-            found[k] = Duplicate(k, originals[0], "near", 0.95, "a copy", originals)
+            how = draw(st.sampled_from(["near", "contained"]))  # (a part of a split copy)
+            found[k] = Duplicate(k, originals[0], how, 0.95, "a copy", originals)
     return found
 
 
@@ -116,11 +118,19 @@ def test_copies_that_merged_or_split_paragraphs_line_up_one_after_another() -> N
     # Split: 3's copy in two parts before it, then 4's and 5's copies.
     split = {8: copy(8, 2), 9: copy(9, 2), 11: copy(11, 4), 12: copy(12, 5)}
     assert lined_up(split, 10, dup) == 3
+
     # Split, with the other part of 3's copy after it: passed, not counted, so 4's copy after
     # that lines up; a second near copy of 3 is no part of it, and stops the chain.
-    part = Duplicate(11, 3, "contained", 1.0, "a part", (3,))
-    assert lined_up({9: copy(9, 2), 11: part, 12: copy(12, 4)}, 10, dup) == 2
+    def part(k: int, original: int) -> Duplicate:
+        return Duplicate(k, original, "contained", 1.0, "a part", (original,))
+
+    assert lined_up({9: copy(9, 2), 11: part(11, 3), 12: copy(12, 4)}, 10, dup) == 2
     assert lined_up({9: copy(9, 2), 11: copy(11, 3), 12: copy(12, 4)}, 10, dup) == 1
+    assert lined_up({11: part(11, 3), 12: copy(12, 4)}, 10, dup) == 1
+    assert _in_a_copy({11: part(11, 3), 12: copy(12, 4)}, 10, dup)
+    # Parts passed take no place among the three counted: each paragraph split in two.
+    parts = {11: part(11, 3), 12: part(12, 4), 13: part(13, 4), 14: part(14, 5), 15: part(15, 5)}
+    assert lined_up({**parts, 16: copy(16, 6)}, 10, dup) == 3
     # Out of order, or past a paragraph that repeats nothing, no more than by distance.
     assert lined_up({11: copy(11, 5), 12: copy(12, 4)}, 10, dup) == 0
     assert lined_up({11: copy(11, 4, 5), 13: copy(13, 7)}, 10, dup) == 1

@@ -71,6 +71,7 @@ FURNITURE_PASSED = 4  # boilerplate lines passed over on the way to a neighbour 
 RENAMED_LINES = 3  # lines past a heading a copy renamed that repeat the first copy's, at least
 SHUFFLED_LINES = 16  # lines of a block printed again in another order (a list of headlines)
 _FEW_ORIGINALS = 4  # originals few enough to step from (see _lined_up_closed_up)
+PARTS_PASSED = 4  # parts of one paragraph split by a copy that a chain of copies passes over
 
 
 def lined_up(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
@@ -94,12 +95,13 @@ def _chained(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
     the paragraphs that follow one another from ``dup``'s originals: each one's originals
     start right after the last of the one before (end right before the first of the one
     after), as the parts of a copy that merged or split the paragraphs do. A copy contained in
-    ``dup``'s one paragraph (another part of a copy that split it) is passed over, and not
-    counted."""
+    the last paragraph reached alone (another part of a paragraph that the copy split) is
+    passed over, up to :data:`PARTS_PASSED` of them, and not counted."""
     count = 0
     for step in (-1, 1):
         edge = min(dup.originals) if step < 0 else max(dup.originals)
-        for k in range(i + step, i + 4 * step, step):
+        k, counted, passed = i + step, 0, 0
+        while counted < 3:
             neighbour = anchors.get(k)
             if (
                 neighbour is None
@@ -109,19 +111,26 @@ def _chained(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
             ):
                 break
             first, last = min(neighbour.originals), max(neighbour.originals)
-            if neighbour.kind == "contained" and first == last == edge and len(dup.originals) == 1:
-                continue  # (another part of the same paragraph, split: passed, not counted)
-            if (last if step < 0 else first) != edge + step:
+            if neighbour.kind == "contained" and first == last == edge:
+                passed += 1
+                if passed > PARTS_PASSED:
+                    break
+            elif (last if step < 0 else first) == edge + step:
+                counted += 1
+                edge = first if step < 0 else last
+            else:
                 break
-            count += 1
-            edge = first if step < 0 else last
+            k += step
+        count += counted
     return count
 
 
 def _in_a_copy(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> bool:
     """Whether :func:`lined_up` counts one of ``anchors`` at least (without counting them all)."""
-    return any(follows(anchors.get(i - d), dup, d) for d in (-1, 1, -2, 2, -3, 3)) or (
-        _removed_near(anchors, i, dup) and _lined_up_closed_up(anchors, i, dup) > 0
+    return (
+        any(follows(anchors.get(i - d), dup, d) for d in (-1, 1, -2, 2, -3, 3))
+        or _chained(anchors, i, dup) > 0
+        or (_removed_near(anchors, i, dup) and _lined_up_closed_up(anchors, i, dup) > 0)
     )
 
 

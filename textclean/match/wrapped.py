@@ -24,7 +24,7 @@ from itertools import islice, pairwise
 
 import numpy as np
 
-from textclean.align import find_words, parts_spanned, whole_words_in
+from textclean.align import find_words, parts_spanned
 from textclean.fingerprint import (
     DocumentPrint,
     FingerprintSettings,
@@ -127,11 +127,8 @@ def lines_in_indexed(
         held = (postings.get(key, ()) for key in keys)
         entries = (entry for filed in held if len(filed) < COMMON_POSTINGS for entry in filed)
         holders = {(entry.doc_id, entry.paragraph): entry.canonical for entry in entries}
-        held_in = {
-            ref: text
-            for ref, text in holders.items()
-            if _lines_in(canonical, run, ref, text, lines)
-        }
+        pairs = _pairs(canonical, run) if holders else []
+        held_in = {ref: text for ref, text in holders.items() if _lines_in(pairs, ref, text, lines)}
         texts_of.update(held_in)
     return lines, texts_of
 
@@ -163,8 +160,10 @@ def lines_here(
     for run, keys in zip(runs, keys_of, strict=True):
         filed = (holders_of.get(key, ()) for key in keys)
         held = {j for js in filed if len(js) < COMMON_POSTINGS for j in js}
-        for j in sorted(j for j in held if j < run[0] and j not in found):
-            _lines_in(canonical, run, (None, j), canonical[j], lines)
+        before = sorted(j for j in held if j < run[0] and j not in found)
+        pairs = _pairs(canonical, run) if before else []
+        for j in before:
+            _lines_in(pairs, (None, j), canonical[j], lines)
         later = sorted(
             j
             for j in held
@@ -246,19 +245,30 @@ def _run_keys(
     return runs, keys_of
 
 
+def _pairs(canonical: Sequence[str], run: Sequence[int]) -> list[tuple[int, int, str]]:
+    """Each line of ``run`` with the line after it, and the two run together between spaces
+    (as :func:`_lines_in` looks for them).
+
+    >>> _pairs(["a b", "c", "d e"], range(3))
+    [(0, 1, ' a b c '), (1, 2, ' c d e ')]
+    """
+    return [(k, n, f" {canonical[k]} {canonical[n]} ") for k, n in pairwise(run)]
+
+
 def _lines_in(
-    canonical: Sequence[str],
-    run: Sequence[int],
+    pairs: Sequence[tuple[int, int, str]],
     ref: tuple[str | None, int],
     canon: str,
     lines: dict[int, Duplicate],
 ) -> bool:
-    """Add to ``lines`` each line of ``run`` that stands word for word, run together with the
-    line after or before it, in ``canon`` (paragraph ``ref``); whether any does."""
+    """Add to ``lines`` each line of a run that stands word for word, run together with the
+    line after or before it (``pairs``, from :func:`_pairs`), in ``canon`` (paragraph
+    ``ref``); whether any does."""
     doc_id, j = ref
     any_found = False
-    for k, n in pairwise(run):
-        if whole_words_in(f"{canonical[k]} {canonical[n]}", canon):
+    padded = f" {canon} "  # (whole words: as align.whole_words_in pads them)
+    for k, n, pair in pairs:
+        if pair in padded:
             any_found = True
             for m in (k, n):
                 lines.setdefault(m, Duplicate(

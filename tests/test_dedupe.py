@@ -5509,6 +5509,17 @@ def test_output_splits_into_the_kept_paragraphs() -> None:
     assert [p.text for p in split_paragraphs(result.text)] == [first, second, short, last]
 
 
+def test_output_keeps_lines_apart_whose_block_lost_its_last_line() -> None:
+    # The widest line of a block is its last, and a repeat: without it the short lines above it
+    # would read as one hard-wrapped paragraph, so a blank line separates them, as when the
+    # widest line stood between them.
+    lines = ["Harbour Tours and Ferry Crossings", "Boat hire and fishing trips", "Coastal Walks"]
+    result = dedupe(doc(P0, doc(*lines, P0, sep="\n"), P1))
+    assert result.kept == (0, 1, 2, 3, 5)
+    assert [p.text for p in split_paragraphs(result.text)] == [P0, *lines, P1]
+    assert dedupe(result.text).duplicates == ()
+
+
 def test_output_keeps_a_wrapped_paragraph_whole() -> None:
     # The repeat removed before a hard-wrapped paragraph stood after a blank line; the line break
     # before the paragraph would join it to a line too wide for wrapping, splitting it.

@@ -50,14 +50,15 @@ def assembled(
         _separator(source, paragraphs, a, b) for a, b in zip((-1, *kept), kept, strict=False)
     ]
     head, tail = source[: paragraphs[0].start], source[paragraphs[-1].end :]
-    # Whether a paragraph went from the block of the first kept one, before it, or from the
-    # block of the last kept one, after it (the widest line of a block, say).
-    last = kept[-1]
-    edges = (
-        kept[0] > 0 and not _blank_line(separators[0]),
-        last < len(paragraphs) - 1
-        and not _blank_line(source[paragraphs[last].end : paragraphs[last + 1].start]),
-    )
+    # Whether a paragraph went from the block of the first kept one, before it, and from the
+    # block of each kept one, right after it (the widest line of a block, say).
+    first_lost = kept[0] > 0 and not _blank_line(separators[0])
+    lost_after = [
+        k + 1 < len(paragraphs)
+        and (n + 1 == len(kept) or kept[n + 1] != k + 1)
+        and not _blank_line(source[paragraphs[k].end : paragraphs[k + 1].start])
+        for n, k in enumerate(kept)
+    ]
     for round_ in range(len(kept)):  # each round separates a pair for good: bounded
         parts = [head]
         starts = []
@@ -72,7 +73,7 @@ def assembled(
         parts.append(tail)
         output = "".join(parts)
         # (Once a blank line went in, a block after it may read otherwise: segment again.)
-        if not round_ and not _may_be_misread(kept, texts, separators, edges):
+        if not round_ and not _may_be_misread(kept, texts, separators, first_lost, lost_after):
             return output, starts
         # A blank line (the separator twice: "\n" -> "\n\n") where one is missing. (Not
         # between two sentences of a line, which the segmenter split as it repeated itself:
@@ -130,31 +131,41 @@ def _separator(source: str, paragraphs: Sequence[Paragraph], before: int, index:
 
 
 def _may_be_misread(
-    kept: Sequence[int], texts: list[str], separators: list[str], edges: tuple[bool, bool]
+    kept: Sequence[int],
+    texts: list[str],
+    separators: list[str],
+    first_lost: bool,
+    lost_after: Sequence[bool],
 ) -> bool:
     """Whether some block of the output (kept paragraphs between blank lines) lost a paragraph
     and is not plainly one paragraph a line (a line wider than :data:`WRAP_WIDTH`, no paragraph
-    of several lines), so that its lines might now be read otherwise. ``edges`` says whether
-    the first block lost one before its first line, and the last block after its last."""
-    if not any(edges) and not any(
-        b != a + 1 and not _blank_line(separator)
-        for a, b, separator in zip(kept, kept[1:], separators[1:], strict=False)
+    of several lines), so that its lines might now be read otherwise. ``first_lost`` says
+    whether the first block lost one before its first line, ``lost_after[n]`` whether the
+    block of kept paragraph ``n`` lost one right after it (its last line, the widest, before
+    a blank line: "a\nb\n<wide line>\n\nc" without the wide line)."""
+    if (
+        not first_lost
+        and not any(lost_after)
+        and not any(
+            b != a + 1 and not _blank_line(separator)
+            for a, b, separator in zip(kept, kept[1:], separators[1:], strict=False)
+        )
     ):
         return False  # no paragraph removed between two lines of one block
-    removal, width, single = edges[0], 0, True
+    removal, width, single = first_lost, 0, True
     for n, text in enumerate(texts):
         if n and _blank_line(separators[n]):  # a new block
             if removal and not (width > WRAP_WIDTH and single):
                 return True
             removal, width, single = False, 0, True
-        removal = removal or (n > 0 and kept[n] != kept[n - 1] + 1)
+        removal = removal or (n > 0 and kept[n] != kept[n - 1] + 1) or lost_after[n]
         if text.isprintable():
             width = max(width, len(text))
         else:  # line breaks, tabs or other controls inside
             lines = text.splitlines()
             width = max(width, *map(len, lines))
             single = single and len(lines) == 1
-    return (removal or edges[1]) and not (width > WRAP_WIDTH and single)
+    return removal and not (width > WRAP_WIDTH and single)
 
 
 def _misread(output: str, starts: list[int], texts: list[str]) -> set[int]:

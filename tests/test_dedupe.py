@@ -930,6 +930,25 @@ def test_a_line_pieced_from_the_start_of_one_row_and_the_end_of_the_next_is_kept
     assert removed(dedupe(merged)) == {4: (1, "contained")}
 
 
+def test_a_table_header_repeated_over_each_group_stays() -> None:
+    # Each group's standings open with the same column labels: eight words, but a table's line
+    # (words of two characters on average), which repeats as a short line does. The whole page
+    # printed again takes them with its copy.
+    header = "Pos Team P W D L GD Pts"
+    groups = [
+        ["Group A", header, "1 Harbour Town 6 5 0 1 8 15", "2 Kelmouth 6 3 1 2 2 10"],
+        ["Group B", header, "1 Drayton Rovers 6 4 2 0 9 14", "2 Southport 6 2 2 2 0 8"],
+    ]
+    page = [P0, *groups[0], *groups[1], P1]
+    result = dedupe(doc(*page))
+    assert result.duplicates == ()
+    again = dedupe(doc(*page, *page))
+    assert again.kept == tuple(range(len(page)))
+    # A line of prose of as many words goes as a repeat at once.
+    line = "The council met again on Monday night."
+    assert removed(dedupe(doc(P0, line, P1, P2, line))) == {4: (1, "exact")}
+
+
 def test_a_table_row_pieced_from_the_ends_of_two_rows_is_kept() -> None:
     # The last row's words stand in order in the two rows before the second heading: the first
     # three words of one and the last three of the next, leaving out three of each where they

@@ -530,14 +530,16 @@ class _DocumentMatcher:
     def _goes_as_same_text(self, i: int) -> bool:
         """Whether paragraph ``i``, the same text as a kept paragraph before it, goes at once as
         its exact repeat: it has :attr:`~DedupeOptions.short_words` words or more (unless short
-        repeats are removed too; a shorter one is a short repeat, judged by its neighbours) and
+        repeats are removed too; a shorter one is a short repeat, judged by its neighbours), is
+        no line of a table (:func:`~textclean.match.runs.table_line`: a short repeat too) and
         is no boilerplate of its source."""
         options = self.options
-        short_words = 0 if options.remove_short_repeats else options.short_words
-        return (
-            word_count(self.document.canonical[i]) >= short_words
-            and self.document.exact[i] not in self.prior.boilerplate
-        )
+        canonical = self.document.canonical[i]
+        if options.remove_short_repeats:
+            short = False
+        else:
+            short = word_count(canonical) < options.short_words or runs.table_line(canonical)
+        return not short and self.document.exact[i] not in self.prior.boilerplate
 
     def _of_its_own(self, k: int) -> bool:
         """Whether paragraph ``k`` is text of its own that a copy around it cannot move past:

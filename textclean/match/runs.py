@@ -17,6 +17,7 @@ from functools import cache
 from itertools import chain, islice, pairwise
 
 from textclean.align import AFFIX_WORDS
+from textclean.canonical import word_count
 from textclean.match.merged import HEADING_WORDS
 from textclean.match.model import IndexedParagraph
 from textclean.results import Duplicate
@@ -38,6 +39,7 @@ __all__ = [
     "past_repeats",
     "remove_short_blocks",
     "shares_source",
+    "table_line",
     "worded_neighbours",
 ]
 
@@ -46,6 +48,24 @@ MENU_LINES = 2  # short lines in a row that make a menu, when they open and clos
 CHROME_LINES = 2  # ... or lines with boilerplate lines among them ("Skip to content", "Log in")
 MENU_ITEM_WORDS = 3  # a menu's item above a page's title has at most this many words
 MAX_MENU = 64  # ... and such a menu at most this many items
+
+
+TABLE_CHARS = 2.5  # characters a word of a table's line has, on average, fewer than
+
+
+def table_line(canon: str) -> bool:
+    """Whether canonical ``canon`` reads as a line of a table, however many its words: words of
+    fewer than :data:`TABLE_CHARS` characters on average, in a script written with spaces. Such
+    are a table's column labels ("Pos Team P W D L GD Pts", "MIN FG 3PT FT REB AST STL"), a
+    row of figures ("Max speed: 48-55 km/h | 30-35 mph", "Our Score: 4.9 / 5.0") and a line
+    of code. Each group's table repeats its labels, and two products may share a row, as a
+    short line repeats; prose averages over four letters a word, and a title of short words
+    ("5. A Place for All My Books") nearly three.
+
+    >>> table_line("pos team p w d l gd pts"), table_line("5 a place for all my books")
+    (True, False)
+    """
+    return canon.isascii() and len(canon) - canon.count(" ") < TABLE_CHARS * word_count(canon)
 
 
 def menu_item(canon: str) -> bool:

@@ -450,6 +450,10 @@ BAD_LINES = [
     (b'{"text": "a", "f": {"g": -Infinity}}', "-Infinity is not JSON"),
     (b'{"text": "a", "f": 1e400}', "a number out of range (1e400)"),
     (b'{"text": "a", "f": ' + b"9" * 5000 + b"}", "a number out of range (99999999999999999...)"),
+    (
+        b'{"text": "a", "f": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        "invalid JSON: nested too deeply to read",
+    ),
 ]
 
 

@@ -2876,6 +2876,22 @@ def test_json_ld_copy_before_the_body_goes_and_the_body_stays(ascii_only: bool, 
     assert dup.rule.startswith("structured data")
 
 
+@pytest.mark.parametrize("tag", [False, True])
+def test_a_json_ld_copy_printed_over_many_lines_goes_whole(tag: bool) -> None:
+    # A site that pretty-prints its JSON-LD leaves it a key a line: the block is one paragraph,
+    # structured data, and goes whole as the body's copy (before, its braces and keys stayed,
+    # a line each). A small JSON sample of an article, without text, stays a line a paragraph.
+    blob = json.dumps(json.loads(json_ld(BODY)), indent=2, ensure_ascii=False)
+    if tag:
+        blob = f'<script type="application/ld+json">\n{blob}\n</script>'
+    result = dedupe(doc(*BODY, blob))
+    assert result.text == doc(*BODY)
+    (dup,) = result.duplicates
+    assert dup.rule.startswith("structured data")
+    sample = '{\n  "name": "harbour-tools",\n  "version": "1.0.0"\n}'
+    assert len(split_paragraphs(doc(P0, sample))) == 5
+
+
 @pytest.mark.parametrize("sep", ["\n\n", " ", ""])
 def test_json_ld_copy_after_the_body_goes(sep: str) -> None:
     result = dedupe(doc(*BODY, json_ld(BODY, sep=sep), "The council meets again on Thursday."))

@@ -75,6 +75,8 @@ def accounted(result: object, indexed: Mapping[str, set[int]] | None = None) -> 
 @example("\u200b")
 @example("\r\n\r\n\u2029")
 @example("Key points")
+@example("[" * 100_000 + "]" * 100_000)  # brackets nested past what a JSON parser reads
+@example("[" * 50_000 + "\n" + "]" * 50_000)  # ... over lines of one block
 @example(f"{SENTENCES[0]}\n\n{SENTENCES[1]}\n\nSummary")  # a label ends the document
 @example("0\r00OS0:T0IS:0TI0\x1e\rPOINTS\r00OS0:T0IS:0TI0\r>00OS0:T0IS:0TI0\r>00OS0:T0IS:0TI0")
 @example(  # (seed 622: the paragraph that holds the others is no copy of them)

@@ -36,6 +36,10 @@ when it holds its body twice (sentences in a row that stand in that order earlie
 or more, of 40 words or more together), is split where its copy starts: the text before it one
 paragraph, then a paragraph a sentence, up to the copy's end (:data:`RUN_TOGETHER_CHARS`).
 
+A block of lines that is one JSON object or array printed a key a line (JSON-LD that a site
+pretty-printed, maybe in its ``<script>`` tag), holding a string of :data:`JSON_TEXT_WORDS` words
+or more, is one paragraph: structured data, which matching sets aside.
+
 A drop cap that a scraper set on a line of its own (the capital "I", then "n reality, the
 council ...") belongs to the line after it, in every layout.
 
@@ -48,6 +52,7 @@ PARAGRAPH SEPARATOR always ends a paragraph. Spans exclude the white space aroun
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -57,8 +62,9 @@ import regex
 
 from textclean.canonical import ADDRESS_START, BLOCK_ELEMENTS, canonical_paragraphs, word_count
 from textclean.results import Paragraph
+from textclean.structured import structured_values
 
-__all__ = ["LIST_MARKER", "RUN_TOGETHER_CHARS", "WRAP_WIDTH", "split_paragraphs"]
+__all__ = ["JSON_TEXT_WORDS", "LIST_MARKER", "RUN_TOGETHER_CHARS", "WRAP_WIDTH", "split_paragraphs"]
 
 WRAP_WIDTH = 100
 """Blocks whose longest line is longer than this are one paragraph per line."""
@@ -330,6 +336,10 @@ def _split_blocks(text: str) -> tuple[Paragraph, ...]:
             end = start + len(block.rstrip())
             paragraphs.append(Paragraph(len(paragraphs), start, end, text[start:end]))
             continue
+        if block[:1] in _JSON_FIRST and _json_block(block):  # (one paragraph: structured data)
+            end = start + len(block.rstrip())
+            paragraphs.append(Paragraph(len(paragraphs), start, end, text[start:end]))
+            continue
         lines = [(start + m.start(), start + m.end()) for m in _STRIPPED_LINE.finditer(block)]
         prose_width = _prose_width(text, lines)
         wide = max(end - start for start, end in lines) > WRAP_WIDTH
@@ -339,6 +349,34 @@ def _split_blocks(text: str) -> tuple[Paragraph, ...]:
         else:
             _flush(text, lines, paragraphs, prose_width)
     return tuple(paragraphs)
+
+
+_JSON_FIRST = frozenset("{[<")  # (how a block of JSON opens: a bracket, or its script tag)
+_SCRIPT_TAGS = re.compile(r"\A<script\b[^<>]*>|</script>\s*\Z", re.IGNORECASE)
+JSON_TEXT_WORDS = 12
+"""Words of the longest string that a JSON object printed over several lines holds, at least,
+for the lines to be one paragraph (see :func:`_json_block`)."""
+
+
+def _json_block(block: str) -> bool:
+    """Whether a block of lines is one JSON object or array printed over them, maybe in its
+    script tag, that holds text: JSON-LD that a site pretty-printed, its ``articleBody`` the
+    body again, left in the text with the script's contents. Such a block is one paragraph
+    (structured data, which matching sets aside), not a line of it a paragraph.
+
+    >>> _json_block('{\\n  "@type": "NewsArticle",\\n  "articleBody": "%s"\\n}' % ("word " * 12))
+    True
+    >>> _json_block('{\\n  "name": "my-package",\\n  "version": "1.0.0"\\n}')
+    False
+    """
+    core = _SCRIPT_TAGS.sub("", block.strip()).strip()
+    if core[:1] not in "{[" or core[-1:] not in "}]":
+        return False
+    try:
+        json.loads(core)
+    except (ValueError, RecursionError):  # (not JSON, or nested past what the parser reads)
+        return False
+    return any(word_count(value) >= JSON_TEXT_WORDS for value in structured_values(core))
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, bool]]:

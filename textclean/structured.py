@@ -57,7 +57,7 @@ def is_structured(text: str) -> bool:
         return True
     try:
         json.loads(core)
-    except ValueError:
+    except (ValueError, RecursionError):  # (not JSON, or nested past what the parser reads)
         return False
     return bool(structured_values(core))
 

@@ -227,6 +227,8 @@ class _Job:
             )
         except json.JSONDecodeError as exc:
             raise _BadRecord(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+        except RecursionError:
+            raise _BadRecord("invalid JSON: nested too deeply to read") from None
         if not isinstance(record, dict):
             raise _BadRecord(f"expected a JSON object, got {_json_type(record)}")
         text = self._get(record, self.text_field, required=True)

@@ -264,6 +264,8 @@ def _looks_like_json_lines(start: bytes) -> bool:
         return isinstance(json.loads(line), dict)
     except ValueError:
         return False
+    except RecursionError:  # (an object nested past what the parser reads: a bad record)
+        return True
 
 
 def _read(names: Sequence[str], jsonl: bool, stdin: BinaryIO) -> Iterator[_Item]:

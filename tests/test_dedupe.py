@@ -3775,6 +3775,16 @@ BOILERPLATE_LINES = [
     "Read the full story on our website",
     "Enjoying this article? Subscribe for unlimited access.",
     "Printed from the web edition",
+    "Get unlimited digital access for just $1 a week.",  # (found by an evaluation written apart)
+    "By signing up you agree to our Terms of Use and acknowledge our Privacy Policy.",
+    "Get the best of our journalism delivered to your inbox every weekday morning.",
+    "Did you make this recipe? Tag us on Instagram!",
+    "Please turn on JavaScript in your browser to get the best experience.",
+    "Show key events only",  # (a live blog's switch)
+    "Plain-text version",
+    "2 hours ago",  # (a comment's time)
+    "Accept all",  # (a cookie banner's buttons)
+    "Reject all",
     "Subscribe to our daily briefing",
     "Subscribe to continue reading",
     "To read the full story, sign up now.",
@@ -3975,6 +3985,10 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Continue to page 2 of the form and enter your address.",
         "Enjoying this article is easy when the weather holds, the editor wrote.",
         "More: Warbonnet Blackbird Full Review",  # (a link in a review, content in a reference)
+        "10 years ago",  # (a retrospective's section)
+        "Accept all the terms before you sign, the lawyer said.",
+        "Did you make this recipe with fresh tomatoes or tinned ones, the chef asked.",
+        "Please turn on the heating before you leave, the landlord wrote.",
         "Follow us on Facebook for more stories about the harbour and the people who work there",
         # Headings of an article that a page's links also say: one alone is content
         "Accessibility",

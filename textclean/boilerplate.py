@@ -110,7 +110,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"want to (read|see) more\??( (subscribe|sign up|log in|sign in|register)"
     r"( (now|today|here))?)?",
     r"((subscribe|sign up)( now| today)? for|get) (full|unlimited|complete|instant)"
-    r"( digital)? access( to [^.!?]{0,60})?",
+    r"( digital)? access( to [^.!?]{0,60})?( (for|from) (just |only )?[^.!?]{1,30})?\.?",
     r"you( have|'ve) (reached|hit|used( up)?) (your|the) (free )?(article )?(limit|maximum|quota)"
     r"( of (\d+ )?free (articles|stories))?( (this|for the) month)?",
     r"you have \d+ free (articles?|stories) (left|remaining)( this month)?",
@@ -161,8 +161,8 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"printed from (the|our) (web|online|digital) (edition|version|site)",
     # A link to another rendering of the page ("AMP version", "Printer-friendly version"; not
     # "Mobile version", a review's heading as well)
-    r"((view|see|switch to|go to) )?(the )?(amp|print(er)?[- ]friendly) (version|page|view)"
-    r"( of this (page|article|story))?",
+    r"((view|see|switch to|go to) )?(the )?(amp|print(er)?[- ]friendly|plain[- ]text)"
+    r" (version|page|view)( of this (page|article|story))?",
     r"click to (share on \w+|email( a link to a friend| this to a friend)?|print)"
     r"( \(opens in (a )?new window\))?",
     r"related( (articles?|stories|coverage|content|reading|posts?|links?|topics|videos?|news"
@@ -190,7 +190,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"[^.!?]{0,80})?"
     r"(\.\s*(by (continuing|using|browsing)|if you continue|you (can|may)"
     r"|to (find|learn) (out )?more|for more|read our|see our)[^.!?]{0,200})?",
-    r"(accept|allow|reject|decline)( all| necessary)? cookies",
+    r"(accept|allow|reject|decline)( all| necessary)? cookies|(accept|reject) all",
     r"(manage|customi[sz]e) (cookies|(cookie )?(preferences|settings))"
     r"|cookie (policy|notice|settings|preferences)",
     r"follow @\w{1,30}( on (twitter|x|instagram|threads|bluesky|tiktok|facebook))?\.?",
@@ -240,7 +240,9 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(un)?mute",
     r"your browser does not support (the |this )?(video|audio|iframe|html5 video)"
     r"( (tag|element|player|file))?",
-    r"(please )?enable javascript( in your browser)? to (view|see|watch|play|use) [^.!?]{0,80}",
+    r"(please )?(enable|turn on) javascript( in your browser)? to (view|see|watch|play|use|get)"
+    r" [^.!?]{0,80}",
+    r"show key events only",  # (a live blog's switch)
     r"view (this post|more) on (instagram|threads|facebook|tiktok|x|twitter)",
     r"watch on (youtube|vimeo)",
     r"like loading",
@@ -252,6 +254,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"sign up for free|create (a|your) free account",
     r"supported by",
     r"(jump to|print|pin|save|rate this) recipe",
+    r"did you (make|try) this recipe\?( [^.!?]{0,80}[.!]?)?",
     # ("Listen to this article", "... · 5:32 min", "6 min read"; a line "Reading Time: 8 minutes"
     # opens a post in the corpus's reference text, and stays)
     r"(listen to|play) (this )?(article|story)(\s*[·•|:\-–—]?\s*(\d+ min(ute)?s?|\d{1,2}:\d{2}"
@@ -276,6 +279,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"report an? (error|typo|correction)( or (an? )?(error|typo|correction))?"
     r"|(submit|suggest) a correction",
     r"(updated|published|posted) \d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago",
+    r"\d+ (seconds?|minutes?|mins?|hours?|hrs?) ago",  # (a comment's time; "10 years ago" may head)
     # A page's footer links in a row (one alone may be a heading: "Terms of Use" in a guide to
     # writing API documentation, "Accessibility" among the benefits of cloud storage)
     _FOOTER_LINK + r"(\s*[|·•/]\s*" + _FOOTER_LINK + ")+",
@@ -283,11 +287,11 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"home(\s*[|·•/»>›]\s*[^|·•/»>›]{1,40}){2,}",
     # A newsletter box's lines
     r"get (the latest|our|the best|the top)[^.!?]{0,60} (delivered )?(to|in) your inbox"
-    r"( (every|each) (day|morning|week))?",
+    r"( (every|each) (week)?(day|morning|evening|week)( morning| evening)?)?",
     r"get (the latest|our|the best|the top)[^.!?]{0,60} delivered( (daily|weekly|every (day"
     r"|morning|week)))?( to your inbox)?[.!]?( (sign up|subscribe)( (now|today|here))?[.!]?)?",
     r"thanks? (you )?for (signing up|subscribing)( to [^.!?]{0,60})?",
-    r"by (signing up|subscribing|clicking[^.!?,]{0,40}|registering|submitting[^.!?,]{0,40}),"
+    r"by (signing up|subscribing|clicking[^.!?,]{0,40}|registering|submitting[^.!?,]{0,40}),?"
     r" you (agree|acknowledge|consent)"
     r"(?=[^.!?]*\b(terms|privacy|polic(y|ies)|conditions|e-?mails?|newsletters?"
     r"|messages|texts|sms|calls|communications|marketing|offers|updates|cookies|receive|contact)\b)"

@@ -3989,6 +3989,7 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Accept all the terms before you sign, the lawyer said.",
         "Did you make this recipe with fresh tomatoes or tinned ones, the chef asked.",
         "Please turn on the heating before you leave, the landlord wrote.",
+        "Get unlimited access to the park for a year with the new pass, the council said.",
         "Follow us on Facebook for more stories about the harbour and the people who work there",
         # Headings of an article that a page's links also say: one alone is content
         "Accessibility",

@@ -110,7 +110,9 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"want to (read|see) more\??( (subscribe|sign up|log in|sign in|register)"
     r"( (now|today|here))?)?",
     r"((subscribe|sign up)( now| today)? for|get) (full|unlimited|complete|instant)"
-    r"( digital)? access( to [^.!?]{0,60})?( (for|from) (just |only )?[^.!?]{1,30})?\.?",
+    r"( digital)? access(?![^.!?]*,\s*(the|a|an|his|her|their|its|\p{Lu}\w*)( \w+){0,3} (said|says"
+    r"|told|wrote|writes|added|explained|announced|reported)\b)"  # (not a statement quoted)
+    r"( to [^.!?]{0,60})?( (for|from) (just |only )?[^.!?]{1,30})?\.?",
     r"you( have|'ve) (reached|hit|used( up)?) (your|the) (free )?(article )?(limit|maximum|quota)"
     r"( of (\d+ )?free (articles|stories))?( (this|for the) month)?",
     r"you have \d+ free (articles?|stories) (left|remaining)( this month)?",

@@ -52,7 +52,6 @@ PARAGRAPH SEPARATOR always ends a paragraph. Spans exclude the white space aroun
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -62,7 +61,7 @@ import regex
 
 from textclean.canonical import ADDRESS_START, BLOCK_ELEMENTS, canonical_paragraphs, word_count
 from textclean.results import Paragraph
-from textclean.structured import structured_values
+from textclean.structured import holds_text
 
 __all__ = ["JSON_TEXT_WORDS", "LIST_MARKER", "RUN_TOGETHER_CHARS", "WRAP_WIDTH", "split_paragraphs"]
 
@@ -332,11 +331,9 @@ def _split_blocks(text: str) -> tuple[Paragraph, ...]:
     for match in _BLOCK.finditer(text):
         start = match.start()
         block = match.group()
-        if "\n" not in block:
-            end = start + len(block.rstrip())
-            paragraphs.append(Paragraph(len(paragraphs), start, end, text[start:end]))
-            continue
-        if block[:1] in _JSON_FIRST and _json_block(block):  # (one paragraph: structured data)
+        if "\n" not in block or (
+            block[:1] in _JSON_FIRST and holds_text(block, JSON_TEXT_WORDS)
+        ):  # (one line, or JSON printed a key a line: one paragraph, structured data)
             end = start + len(block.rstrip())
             paragraphs.append(Paragraph(len(paragraphs), start, end, text[start:end]))
             continue
@@ -352,31 +349,10 @@ def _split_blocks(text: str) -> tuple[Paragraph, ...]:
 
 
 _JSON_FIRST = frozenset("{[<")  # (how a block of JSON opens: a bracket, or its script tag)
-_SCRIPT_TAGS = re.compile(r"\A<script\b[^<>]*>|</script>\s*\Z", re.IGNORECASE)
 JSON_TEXT_WORDS = 12
-"""Words of the longest string that a JSON object printed over several lines holds, at least,
-for the lines to be one paragraph (see :func:`_json_block`)."""
-
-
-def _json_block(block: str) -> bool:
-    """Whether a block of lines is one JSON object or array printed over them, maybe in its
-    script tag, that holds text: JSON-LD that a site pretty-printed, its ``articleBody`` the
-    body again, left in the text with the script's contents. Such a block is one paragraph
-    (structured data, which matching sets aside), not a line of it a paragraph.
-
-    >>> _json_block('{\\n  "@type": "NewsArticle",\\n  "articleBody": "%s"\\n}' % ("word " * 12))
-    True
-    >>> _json_block('{\\n  "name": "my-package",\\n  "version": "1.0.0"\\n}')
-    False
-    """
-    core = _SCRIPT_TAGS.sub("", block.strip()).strip()
-    if core[:1] not in "{[" or core[-1:] not in "}]":
-        return False
-    try:
-        json.loads(core)
-    except (ValueError, RecursionError):  # (not JSON, or nested past what the parser reads)
-        return False
-    return any(word_count(value) >= JSON_TEXT_WORDS for value in structured_values(core))
+"""Words of the longest string that a JSON object or array printed over several lines (in its
+script tag or not) holds, at least, for the lines to be one paragraph: JSON-LD that a site
+pretty-printed, its ``articleBody`` the body again (:func:`textclean.structured.holds_text`)."""
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, bool]]:

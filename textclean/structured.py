@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 
-__all__ = ["is_structured", "structured_values"]
+__all__ = ["holds_text", "is_structured", "structured_values"]
 
 
 # What may wrap the JSON: its script tag, or the JavaScript that assigns it to a name.
@@ -43,23 +43,51 @@ def is_structured(text: str) -> bool:
     >>> is_structured('["--verbose", "--quiet"]'), is_structured("[Photo: Reuters]")
     (False, False)
     """
+    core = _json_core(text)
+    if core is None:
+        return False
+    if text.count('":') >= 2:  # (not parsed: a scraper may have cut the object short)
+        return True
+    return _parses(core) and bool(structured_values(core))
+
+
+def holds_text(text: str, words: int) -> bool:
+    """Whether ``text`` is JSON that parses, alone, in its ``<script>`` tag or assigned by
+    JavaScript, and holds a string of ``words`` words or more (``articleBody``, say).
+
+    >>> holds_text('{"@type": "NewsArticle", "articleBody": "A body of five words."}', 5)
+    True
+    >>> holds_text('{"name": "my-package", "version": "1.0.0"}', 2)
+    False
+    """
+    core = _json_core(text)
+    return (
+        core is not None
+        and _parses(core)
+        and any(value.count(" ") + 1 >= words for value in structured_values(core))
+    )
+
+
+def _json_core(text: str) -> str | None:
+    """``text`` without its ``<script>`` tag or the JavaScript that assigns it, if what is left
+    opens and closes as a JSON object or array; else ``None``."""
     core = text.rstrip() if text[-1:].isspace() else text
     if core[-1:] not in _CLOSING:  # (prose, cheaply)
-        return False
-    keys = core.count('":')
+        return None
     if core[-9:].lower() == "</script>":
         core = core[:-9].rstrip()
     core = core.removesuffix(";").rstrip()
     core = _OPENING.sub("", core, count=1)
-    if core[:1] not in ("{", "[") or core[-1:] not in ("}", "]"):
-        return False
-    if keys >= 2:  # (not parsed: a scraper may have cut the object short)
-        return True
+    return core if core[:1] in ("{", "[") and core[-1:] in ("}", "]") else None
+
+
+def _parses(core: str) -> bool:
+    """Whether ``core`` is JSON (that the parser reads: not nested past its recursion limit)."""
     try:
         json.loads(core)
-    except (ValueError, RecursionError):  # (not JSON, or nested past what the parser reads)
+    except (ValueError, RecursionError):
         return False
-    return bool(structured_values(core))
+    return True
 
 
 _CLOSING = frozenset("]};>")  # how structured data ends: its bracket, a semicolon, its tag

@@ -103,7 +103,7 @@ class BetweenCopies:
                 k not in found and len(lines) < MAX_PARTS
             ):
                 lines.append(k)
-            after = found.get(runs.past_furniture(found, lines[-1], 1))
+            after = found.get(k)  # (the paragraph past the last of them)
             if after is None or not _in_document(after):
                 continue
             around = {

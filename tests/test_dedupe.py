@@ -121,13 +121,10 @@ def test_a_copy_that_runs_a_read_more_link_into_a_paragraph_goes() -> None:
     assert removed(result) == {5: (0, "exact"), 6: (1, "contained"), 7: (2, "exact")}
     rule = {d.index: d.rule for d in result.duplicates}[6]
     assert rule.endswith(", and a boilerplate line")
-    # With boilerplate kept, the link is content: the paragraph with it stays, and the one
-    # without it goes as contained in it.
-    assert removed(dedupe(text, boilerplate=False)) == {
-        1: (6, "contained"),
-        5: (0, "exact"),
-        7: (2, "exact"),
-    }
+    # With boilerplate kept, the link is content: the paragraph with it stays, and so does the
+    # one without it, in the body, which has no copy that it highlights or teases there (it went
+    # as contained in the copy, and the body's text came out of order).
+    assert removed(dedupe(text, boilerplate=False)) == {5: (0, "exact"), 7: (2, "exact")}
     # A sentence of content after it is no link: the paragraph says more, and stays.
     said = "Read the report, the mayor said, before the council votes on it in June."
     assert 6 in dedupe(doc(*ARTICLE, P0, f"{P1} {said}", P2)).kept
@@ -1309,6 +1306,30 @@ def test_a_copy_with_the_notes_a_screen_reader_says_after_links_goes() -> None:
     # Other words in parentheses count.
     aside = P2.replace("ferries", "ferries (run by the port)")
     assert dedupe(doc(*ARTICLE, aside, P3)).kept == (0, 1, 2, 3, 4, 5)
+
+
+def test_a_paragraph_stays_where_it_stands_before_a_far_copy_that_runs_words_into_it() -> None:
+    # A copy of the body after it runs a link's or a credit's words into one paragraph, after
+    # its last sentence, ending none: that copy decorates the paragraph, which is no highlight
+    # of a fuller text. The paragraph stays in the body; the decorated copy stays too where no
+    # rule reads it as a copy (the rest of the copy goes), or goes as a near copy of it.
+    for words in (
+        "Click here to read: How the Old Harbour bridge was built",
+        "[Five ferries that crossed the harbour]",
+        "Jane Okafor for The Harbour Gazette",
+    ):
+        decorated = f"{P2} {words}"
+        result = dedupe(doc(*ARTICLE, P0, P1, decorated, P3))
+        assert result.kept[:5] == (0, 1, 2, 3, 4)
+        assert set(result.kept[5:]) | set(removed(result)) == {5, 6, 7, 8}
+    # A sentence added after it makes a fuller text, which the body's paragraph highlights:
+    # it goes, as it always did (the copy holds its words and more).
+    fuller = f"{P2} The footbridge will stay until the new bridge opens in 2028."
+    assert 2 not in dedupe(doc(*ARTICLE, P0, P1, fuller, P3)).kept
+    # Next to it, the decorated text stands for it: an image's alt text before its caption.
+    alt = "Divers inspect the hull of the old ferry in the harbour at dawn."
+    caption = f"{alt} Jane Okafor for The Harbour Gazette"
+    assert removed(dedupe(doc(P0, alt, caption, P1))) == {1: (2, "contained")}
 
 
 def test_a_description_cut_short_without_an_ellipsis_goes_before_its_paragraph() -> None:

@@ -847,10 +847,13 @@ class _DocumentMatcher:
                 if dup is None or self.page.lone_part(j, dup, fp):
                     continue  # (a heading-sized part of one later paragraph, as a value in a table)
                 # (A reader's comment quoting it, or a copy cut short: the source. Not a line
-                # that a teaser runs into the next paragraph: it previews both.)
+                # that a teaser runs into the next paragraph: it previews both. Nor a copy with a
+                # credit or a link run on: it decorates the source.)
                 runs_on = j in self.page.teasers and len(dup.originals) > 1
                 if any(
-                    self.page.quotes(i, j) or (self.page.cut_short(i, j) and not runs_on)
+                    self.page.quotes(i, j)
+                    or (self.page.cut_short(i, j) and not runs_on)
+                    or self.page.decorated(i, j)
                     for i in dup.originals
                 ):
                     continue

@@ -1308,6 +1308,42 @@ def test_a_copy_with_the_notes_a_screen_reader_says_after_links_goes() -> None:
     assert dedupe(doc(*ARTICLE, aside, P3)).kept == (0, 1, 2, 3, 4, 5)
 
 
+# Captions with their photos' credits, as an article prints them and as its gallery prints them
+# again at the foot of the page, each with a credit of its own house style.
+CAPTIONS = [
+    "Residents queue for the ferry at the north quay on Monday morning.",
+    "Engineers inspect the corroded supports under the old bridge in March.",
+    "The mayor speaks to reporters after the council vote in Kingsbury.",
+]
+
+
+@pytest.mark.parametrize(
+    ("inline", "gallery"),
+    [
+        ("{} Photograph: Jane Okafor/Reuters", "{} Credit: Reuters"),
+        ("{} (AP Photo/Jane Okafor)", "{} Jane Okafor/AP"),
+        ("{} Photo: Jane Okafor for The Harbour Gazette", "{} (Jane Okafor/AFP via Getty Images)"),
+    ],
+)
+def test_a_gallery_that_prints_the_captions_again_with_other_credits_goes(
+    inline: str, gallery: str
+) -> None:
+    page = [
+        P0, inline.format(CAPTIONS[0]), P1, P2, inline.format(CAPTIONS[1]), P3,
+        inline.format(CAPTIONS[2]), P4, "Photos", *(gallery.format(c) for c in CAPTIONS),
+    ]  # fmt: skip
+    result = dedupe(doc(*page))
+    assert result.text == doc(*page[:9])
+    assert removed(result) == {9: (1, "contained"), 10: (4, "contained"), 11: (6, "contained")}
+    # Without a credit on either copy, the copy is the caption's words and more: no caption.
+    said = [f"{c} Jane Okafor said." for c in CAPTIONS]
+    page = [P0, inline.format(CAPTIONS[0]), P1, P2, P3, P4, said[0]]
+    assert dedupe(doc(*page)).kept == tuple(range(7))
+    # Another caption with the same credit is another photo's.
+    page = [P0, inline.format(CAPTIONS[0]), P1, P2, P3, P4, gallery.format(CAPTIONS[1])]
+    assert dedupe(doc(*page)).kept == tuple(range(7))
+
+
 def test_a_paragraph_stays_where_it_stands_before_a_far_copy_that_runs_words_into_it() -> None:
     # A copy of the body after it runs a link's or a credit's words into one paragraph, after
     # its last sentence, ending none: that copy decorates the paragraph, which is no highlight

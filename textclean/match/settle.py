@@ -244,6 +244,7 @@ def remove_captions(
     kept = [k for k in range(len(canonical)) if k not in found and k not in structured]
     for a, b in pairwise(kept):  # (beside each other, removed paragraphs aside)
         _caption_pair(texts, canonical, found, a, b)
+    _captions_credited_again(texts, canonical, found, kept)
     # A caption that went as an exact repeat of a kept one, right after the text without its
     # credit (a gallery at the page's foot prints both): the text goes as held by the kept one.
     for a in kept:
@@ -256,6 +257,62 @@ def remove_captions(
             and dup.original is not None and dup.original not in found
         ):  # fmt: skip
             _caption_pair(texts, canonical, found, a, b, dup.original)
+
+
+# How a caption with a credit ends (quick tests of its last characters): with brackets, a
+# label's colon before the names, or an agency's name (see _CAPTION_CREDIT, _AGENCY_CREDIT).
+_CREDIT_LABEL = re.compile(r"(?:photo|image|picture|photograph|credit|source)\s*[:：]", re.I)
+_AGENCY_LAST = frozenset({
+    "images", "reuters", "afp", "ap", "epa", "epa-efe", "shutterstock", "alamy", "istock",
+    "bloomberg", "pa", "media", "wire", "dpa", "ansa", "xinhua", "nurphoto", "press", "usa",
+})  # fmt: skip
+_CAPTION_CHARS = 400  # (the longest caption with its credit looked for)
+_STATEMENT_END = tuple(".!?…\"'”’")  # (but a credit in brackets may end before a full stop)
+
+
+def _captions_credited_again(
+    texts: Sequence[str], canonical: Sequence[str], found: dict[int, Duplicate], kept: list[int]
+) -> None:
+    """Remove each of the ``kept`` paragraphs that is an earlier kept one's caption with
+    another credit ("... on Tuesday. Photograph: Jane Doe/Reuters", then in a gallery at the
+    page's foot "... on Tuesday. Credit: Reuters"): both end with a credit
+    (:func:`_credit_after`) after the same words, :data:`_CAPTION_WORDS` or more plus one.
+
+    >>> texts = ["Crowds wait at the quay. Photo: Jane Doe/AP", "The quay.", "Crowds wait at the quay. (Jane Roe/Reuters)"]
+    >>> found = {}
+    >>> _captions_credited_again(texts, ["crowds wait at the quay photo jane doe ap", "the quay", "crowds wait at the quay jane roe reuters"], found, [0, 1, 2])
+    >>> found[2].rule
+    "its caption is paragraph 0's, with another credit"
+    """  # noqa: E501
+    first: dict[str, int] = {}  # (each caption's text, without its credit: where it stands)
+    for k in kept:
+        raw, text = texts[k].rstrip(), canonical[k]
+        if len(raw) > _CAPTION_CHARS or raw.endswith(_STATEMENT_END):  # (a credit ends none)
+            continue
+        tail = raw[-80:]
+        last = tail.rsplit(None, 1)[-1].rsplit("/", 1)[-1].casefold()
+        if not (
+            tail.endswith((")", "]"))
+            or last in _AGENCY_LAST
+            or ((":" in tail or "：" in tail) and _CREDIT_LABEL.search(tail))
+        ):
+            continue
+        # (Every split that leaves a credit: one credit may read as longer than another, its
+        # caption's last words capitalised, "... in Kingsbury. Credit: Reuters".)
+        words = text.split(" ")
+        start = max(_CAPTION_WORDS + 1, len(words) - _CREDIT_WORDS - 2)
+        captions = [
+            caption
+            for caption in (" ".join(words[:n]) for n in range(len(words) - 1, start - 1, -1))
+            if _credit_after(raw, caption)
+        ]
+        original = next((first[c] for c in captions if c in first), None)
+        if original is None:
+            first.update((c, k) for c in captions if c not in first)
+            continue
+        share = max(c.count(" ") + 1 for c in captions if first.get(c) == original) / len(words)
+        rule = f"its caption is paragraph {original}'s, with another credit"
+        found[k] = Duplicate(k, original, "contained", share, rule, (original,))
 
 
 def _caption_pair(

@@ -4048,14 +4048,18 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Please turn on the heating before you leave, the landlord wrote.",
         "Get unlimited access to the park for a year with the new pass, the council said.",
         "Follow us on Facebook for more stories about the harbour and the people who work there",
-        # Headings of an article that a page's links also say: one alone is content
+        # Headings of an article that a page's links also say: one alone is content (several
+        # in a row, one of them "Home", make a menu: test_a_menu_above_and_below_the_article_goes)
         "Accessibility",
+        P3,
         "Terms of Use",
         "Donate",
         "Sign in",
+        P4,
         "Email",
         "Mobile version",
         "Careers",
+        P2,
         "Home",
         "More on Technical SEO",  # (a section of a guide)
         "Members only",
@@ -4873,20 +4877,35 @@ def test_list_and_table_lines_that_repeat_legitimately_are_kept() -> None:
 
 
 MENU = ["Home", "World", "Politics", "Business", "Sport"]
+SECTIONS = [*MENU[1:], "Culture"]  # (no link to the home page: links, not a site's menu)
 
 
-def test_a_menu_above_and_below_the_article_is_removed_below() -> None:
+def test_a_menu_above_and_below_the_article_goes() -> None:
+    # A site's menu, its links one a line with the home page's among them, goes above the
+    # article, and its repeat below it goes as it does.
     result = dedupe(doc(*MENU, P0, P1, P2, *MENU, sep="\n"))
-    assert result.text == doc(*MENU, P0, P1, P2, sep="\n")
-    assert removed(result) == {8 + k: (k, "exact") for k in range(len(MENU))}
-    # Over a footer of a few short lines too (boilerplate lines among them do not count).
+    assert result.text == doc(P0, P1, P2, sep="\n")
+    assert removed(result) == dict.fromkeys([*range(5), *range(8, 13)], (None, "boilerplate"))
+    assert dedupe(doc(*MENU, P0, P1, P2, sep="\n")).text == doc(P0, P1, P2, sep="\n")
+    # A menu of sections (no link to the home page) goes below only, as a repeat, over a
+    # footer of a few short lines too (boilerplate lines among them do not count).
     footer = ["Privacy Policy", "Terms of Use", "Contact the newsroom"]
     ads = ["Advertisement", footer[0], "Advertisement", *footer[1:], "Share this article"]
-    result = dedupe(doc(*MENU, P0, P1, P2, *MENU, *ads, sep="\n"))
-    assert result.text == doc(*MENU, P0, P1, P2, *footer, sep="\n")
+    result = dedupe(doc(*SECTIONS, P0, P1, P2, *SECTIONS, *ads, sep="\n"))
+    assert result.text == doc(*SECTIONS, P0, P1, P2, *footer, sep="\n")
     # Not over five lines, or a line as long as a sentence: the article goes on.
-    for after in ([*footer, "Jobs", "Advertise with us"], [P3]):
-        assert dedupe(doc(*MENU, P0, P1, P2, *MENU, *after, sep="\n")).duplicates == ()
+    for after in (["Ferry times", "Quay works", "Bridge fund", "Tolls", "Parking"], [P3]):
+        assert dedupe(doc(*SECTIONS, P0, P1, P2, *SECTIONS, *after, sep="\n")).duplicates == ()
+    # A footer's links one a line, three of them or more, go, and so does a row of links to
+    # sections with the home page's among them, or a trail from it; one link alone stays.
+    links = ["About Us", "Contact Us", "Privacy Policy", "Sitemap"]
+    assert dedupe(doc(P0, P1, P2, *links, sep="\n")).text == doc(P0, P1, P2, sep="\n")
+    for row in ("Log in | Home | Local | Culture | Tech", "Home › Opinion"):
+        assert dedupe(doc(row, P0, P1, P2)).text == doc(P0, P1, P2)
+    assert dedupe(doc(P0, "Privacy Policy", P1, P2)).duplicates == ()
+    # Short lines of the article's own beside the menu, a name or a lead-in, stay.
+    page = [*MENU, "Words by:", "Jane Okafor", P0, P1, "Rating: ★★★★", *MENU]
+    assert dedupe(doc(*page, sep="\n")).text == doc(*page[5:10], sep="\n")
 
 
 def test_a_header_of_a_few_lines_with_boilerplate_lines_among_them_is_removed_below() -> None:
@@ -4916,8 +4935,8 @@ def test_a_header_of_a_few_lines_with_boilerplate_lines_among_them_is_removed_be
 def test_a_menu_repeated_again_and_again_at_the_bottom_goes_in_one_call() -> None:
     # Each repeat that goes leaves the one before it closing the document: it goes too, and the
     # output deduplicated again loses nothing more.
-    result = dedupe(doc(*MENU, P0, P1, *MENU, *MENU, *MENU, sep="\n"))
-    assert result.text == doc(*MENU, P0, P1, sep="\n")
+    result = dedupe(doc(*SECTIONS, P0, P1, *SECTIONS, *SECTIONS, *SECTIONS, sep="\n"))
+    assert result.text == doc(*SECTIONS, P0, P1, sep="\n")
     assert dedupe(result.text).duplicates == ()
     # A page of one short line over and over comes back as its first lines.
     result = dedupe("Yes\n" * 2000)
@@ -4963,11 +4982,13 @@ def test_a_headline_under_the_page_title_with_the_site_name_goes(page_title: str
     longer = f"{headline} | Five more stories from the waterfront"
     assert dedupe(doc(longer, headline, P0, P1)).duplicates == ()
     # A page dumped whole: its menu above the title (one line a paragraph), then the headline.
-    result = dedupe(doc(*MENU, top, "By Anna Berg", headline, P0, P1, sep="\n"))
-    assert removed(result) == {len(MENU) + 2: (len(MENU), "contained")}
+    # (A menu of sections: one with the home page's link goes too, see
+    # test_a_menu_above_and_below_the_article_goes.)
+    result = dedupe(doc(*SECTIONS, top, "By Anna Berg", headline, P0, P1, sep="\n"))
+    assert removed(result) == {len(SECTIONS) + 2: (len(SECTIONS), "contained")}
     # Not past a line longer than a menu's item, nor past the text.
     lede = "The council met on Tuesday."
-    assert dedupe(doc(*MENU, lede, top, headline, P0, sep="\n")).duplicates == ()
+    assert dedupe(doc(*SECTIONS, lede, top, headline, P0, sep="\n")).duplicates == ()
     # The headline again further on (an AMP copy's title) goes too, as the title holds it; the
     # text between stays.
     result = dedupe(doc(top, headline, P0, P1, P3, headline, P2))
@@ -4987,9 +5008,12 @@ def test_the_same_short_lines_repeated_inside_the_article_are_kept() -> None:
     tags = ["Vegan", "Gluten free", "Recycled materials", "Family owned"]
     text = doc(P0, *tags, P1, *tags, P2, sep="\n")
     assert dedupe(text).duplicates == ()
-    # Nor is a menu at the top repeated in the middle of the article.
-    text = doc(*MENU, P0, P1, *MENU, P2, P3, P4, sep="\n")
+    # Nor is a menu at the top repeated in the middle of the article (a site's menu, with the
+    # home page's link, goes at the top; in the article, a list of its links stays).
+    text = doc(*SECTIONS, P0, P1, *SECTIONS, P2, P3, P4, sep="\n")
     assert dedupe(text).duplicates == ()
+    text = doc(*MENU, P0, P1, *MENU, P2, P3, P4, sep="\n")
+    assert dedupe(text).text == doc(P0, P1, *MENU, P2, P3, P4, sep="\n")
 
 
 def test_ingredient_lists_repeating_four_word_items_are_kept() -> None:

@@ -53,6 +53,8 @@ _SHARE_LINK = (
     r"|tweet( this)?)"
 )
 _SHARE_ITEM = rf"({_SHARE_LINK}|e-?mail( this)?( (article|story|page|post|link))?)"  # (in a row)
+# Where a site asks to be followed ("Follow us on X, Threads and Bluesky")
+_FOLLOWED = r"(facebook|twitter|x|instagram|linkedin|tiktok|youtube|threads|bluesky|mastodon)"
 # The page an AMP copy links to ("the full site", "our website")
 _FULL_SITE = r"(the |our )?(full |main |desktop )?(site|website|web site|page)"
 _FOOTER_LINK = (
@@ -196,9 +198,10 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(manage|customi[sz]e) (cookies|(cookie )?(preferences|settings))"
     r"|cookie (policy|notice|settings|preferences)",
     r"follow @\w{1,30}( on (twitter|x|instagram|threads|bluesky|tiktok|facebook))?\.?",
-    r"(follow|like) us( on (facebook|twitter|x|instagram|linkedin|tiktok|youtube)"
-    r"(,? (and|or|&) (facebook|twitter|x|instagram|linkedin|tiktok|youtube))*"
+    r"(follow|like) us( on " + _FOLLOWED + r"((,|,? (and|or|&)) " + _FOLLOWED + r")*"
     r"( for (more|the latest)( \w+){0,4})?)?",  # (" ... for more stories")
+    # A law's link in a footer ("Do Not Sell or Share My Personal Information")
+    r"do not (sell|share)( or (sell|share))? my (personal )?info(rmation)?|your privacy choices",
     # ("Click here to subscribe", "... for just $1 a week")
     r"click here to (subscribe|read more|learn more|sign up|continue)"
     r"( (for|from) (just |only )?\S*\d\S*( (a|per) (week|month|year))?)?",

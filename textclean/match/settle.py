@@ -37,6 +37,7 @@ __all__ = [
     "remove_captions",
     "remove_contents",
     "remove_counters",
+    "remove_menus",
     "remove_share_buttons",
     "remove_wordless",
     "resolve_references",
@@ -199,6 +200,111 @@ def remove_share_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) 
         size += 1
         sharing = sharing or text in _NO_PLATFORM
     close()
+
+
+# A site's menu: links to its sections, in a row or one a line, one of them to the home page or
+# the menu itself; each link is a few capitalised words with no sentence's punctuation.
+_MENU_NAMES = frozenset({"home", "menu"})
+_MENU_SEPARATOR = re.compile(r"\s+[|·•/»>›]\s+")  # (between the links of a row)
+_TRAIL_SEPARATORS = frozenset("»>›")  # (a breadcrumb trail's: "Home › Opinion")
+# (a link's text: words and nothing else, no lead-in's colon at its end: not "Rating: ★★★★★")
+_MENU_ITEM = regex.compile(r"(?:\p{Lu}|\d)[\p{L}\p{N} &'’:-]{0,29}(?<!:)")
+_MENU_ITEM_WORDS = 3
+_MENU_LINKS = 4  # (the fewest links of a menu, the home page's among them)
+# ... or a page's footer, its links one a line, three of them or more among these (canonical
+# text; one alone may be an article's heading: "Terms of Use" in a guide to writing them).
+_FOOTER = frozenset({
+    "about", "about us", "accessibility", "accessibility statement", "advertise",
+    "advertise with us", "careers", "contact", "contact us", "cookie policy", "cookie settings",
+    "corrections", "faq", "faqs", "help", "help center", "help centre", "jobs", "masthead",
+    "privacy", "privacy notice", "privacy policy", "rss", "site map", "sitemap",
+    "terms and conditions", "terms of service", "terms of use", "your privacy choices",
+})  # fmt: skip
+_FOOTER_LINKS = 3
+_MENU_CHARS = 400  # (the longest row of links looked for)
+_MENU_LONG_WORDS = 12  # (a paragraph of the article; a menu stands above or below them all)
+
+
+def remove_menus(
+    texts: Sequence[str], canonical: Sequence[str], found: dict[int, Duplicate]
+) -> None:
+    """Remove a site's menu: a kept paragraph that is a row of :data:`_MENU_LINKS` links or more
+    ("Log in | Home | Local | Culture | Tech"), or a breadcrumb trail from the home page ("Home ›
+    Opinion"), and a run of such links one a line, removed boilerplate lines among them
+    ("Newsletters"), above or below every paragraph of the article's length. One of the links
+    is "Home" or "Menu", or three of them a footer's ("About Us", "Privacy Policy", "Sitemap"): a
+    list of short items is no menu ("Eggs", "Milk", "Flour").
+
+    >>> lines = ["Menu", "Home", "World", "Sport", "The council met on Tuesday to approve the plan for a new bridge over the river."]
+    >>> found = {}
+    >>> remove_menus(lines, [t.casefold().rstrip(".") for t in lines], found)
+    >>> sorted(found), found[1].rule
+    ([0, 1, 2, 3], "a link of a site's menu, one a line")
+    """  # noqa: E501
+    rule, link = "a site's menu, its links in a row", "a link of a site's menu, one a line"
+    menu: set[int] = set()  # (the links removed one a line)
+    run: list[int] = []  # (the kept links of a run, one a line)
+    size = 0  # (its lines, links and removed boilerplate lines)
+    long_before = False  # (whether a paragraph of the article's length stands before the run)
+
+    def close(long_after: bool) -> None:
+        if not run:
+            return
+        # (Links of more than one word at either end may be the article's first or last
+        # lines, a name or a credit: "Home", "Tech", then "Jane Doe".)
+        links = run
+        while links and " " in canonical[links[-1]] and canonical[links[-1]] not in _FOOTER:
+            links = links[:-1]
+        while links and " " in canonical[links[0]] and canonical[links[0]] not in _FOOTER:
+            links = links[1:]
+        if size - (len(run) - len(links)) < _MENU_LINKS or (long_before and long_after):
+            return
+        named = {canonical[k] for k in links}
+        if not _MENU_NAMES.isdisjoint(named) or len(named & _FOOTER) >= _FOOTER_LINKS:
+            for k in links:
+                found[k] = Duplicate(k, None, "boilerplate", 1.0, link)
+                menu.add(k)
+
+    for k, text in enumerate(canonical):
+        if not text:
+            continue
+        dup = found.get(k)
+        if dup is None and _is_menu_row(texts[k]):
+            found[k] = Duplicate(k, None, "boilerplate", 1.0, rule)
+            dup = found[k]
+        if (
+            dup is None
+            and text.count(" ") < _MENU_ITEM_WORDS
+            and _MENU_ITEM.fullmatch(texts[k].strip())
+        ):
+            run.append(k)
+        elif dup is not None and dup.kind == "boilerplate" and text.count(" ") < _MENU_ITEM_WORDS:
+            pass
+        else:
+            long = text.count(" ") + 1 >= _MENU_LONG_WORDS
+            close(long)
+            long_before = long_before or long
+            run, size = [], 0
+            continue
+        size += 1
+    close(False)
+    # The menu's repeats (below the article, as the page prints it again) go as it does.
+    if menu:
+        for k, dup in list(found.items()):
+            if dup.original in menu and dup.doc_id is None:
+                found[k] = Duplicate(k, None, "boilerplate", 1.0, f"{link}, repeated")
+
+
+def _is_menu_row(raw: str) -> bool:
+    """Whether ``raw`` is a row of a site's links (:func:`remove_menus`)."""
+    if len(raw) > _MENU_CHARS or "." in raw or "," in raw or not _MENU_SEPARATOR.search(raw):
+        return False
+    items = _MENU_SEPARATOR.split(raw.strip())
+    names = [item.casefold() for item in items]
+    trail = len(items) >= 2 and names[0] == "home" and set(raw) & _TRAIL_SEPARATORS
+    if not trail and (len(items) < _MENU_LINKS or _MENU_NAMES.isdisjoint(names)):
+        return False
+    return all(item.count(" ") < _MENU_ITEM_WORDS and _MENU_ITEM.fullmatch(item) for item in items)
 
 
 # A caption's credit after its text: names in brackets ("(Jane Doe/Reuters)", "[AP Photo/Jane

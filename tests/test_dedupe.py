@@ -1294,6 +1294,22 @@ def test_a_list_whose_lines_the_text_repeats_as_labels_is_no_table_of_contents()
     assert all(d.index >= len(labels) for d in result.duplicates)
 
 
+def test_a_copy_with_an_ads_label_run_in_between_its_sentences_goes() -> None:
+    # A scraper ran the label of an ad slot into the copy's paragraph, between two sentences or
+    # at its end: the copy is the same text (it was too far from it to be a near copy).
+    long_label = P2.replace("months. During", "months. Story continues below advertisement During")
+    for labelled in (
+        long_label,
+        P2.replace("months. During", "months. ADVERTISEMENT During"),
+        f"{P2} SPONSORED",
+    ):
+        result = dedupe(doc(*ARTICLE, labelled, P3))
+        assert removed(result) == {5: (2, "exact"), 6: (3, "exact")}
+    # A sentence that opens with the word is no label, nor is a phrase in lower case.
+    said = P2.replace("months. During", "months. Advertisement spending fell. During")
+    assert dedupe(doc(*ARTICLE, said, P3)).kept == (0, 1, 2, 3, 4, 5)
+
+
 def test_a_copy_with_the_notes_a_screen_reader_says_after_links_goes() -> None:
     # An HTML copy whose links carry "(opens in new tab)", beside a copy without them.
     noted = P2.replace("ferries", "ferries (opens in new tab)").replace(
@@ -3226,11 +3242,14 @@ def test_short_paragraphs_with_a_long_link_inside_go_as_near_copies() -> None:
 
 def test_copy_with_an_advertisement_between_its_sentences() -> None:
     # A lone copy (no repeated run around it) with page furniture between two of its sentences:
-    # the inserted words are a boilerplate line of their own, so it is an edited copy.
+    # the inserted words are a boilerplate line of their own, so it is an edited copy. (An ad
+    # slot's label is left out of the text matched: that copy is the same text.)
     other = "Residents of the old town will be asked about the footbridge at a meeting in May."
-    copy = P2.replace("months. During", "months. Story continues below advertisement During")
+    copy = P2.replace("months. During", "months. Share this article on Facebook During")
     result = dedupe(doc(*ARTICLE, other, copy))
     assert removed(result) == {6: (2, "near")}
+    ad = P2.replace("months. During", "months. Story continues below advertisement During")
+    assert removed(dedupe(doc(*ARTICLE, other, ad))) == {6: (2, "exact")}
     # Without boilerplate removal, nothing says those words are furniture: the copy stays.
     assert dedupe(doc(*ARTICLE, other, copy), boilerplate=False).duplicates == ()
 

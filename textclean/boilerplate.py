@@ -474,6 +474,19 @@ _LINK_NOTE = regex.compile(
     regex.IGNORECASE,
 )
 
+# An ad's label that a scraper ran into a paragraph between two sentences, or at its end ("...
+# on Monday. ADVERTISEMENT The council ...", "... the project. Story continues below
+# advertisement Only a few ..."), and the words one holds (a quick search). Between sentences
+# it may be in any case; at the end, after a word, in capitals or a phrase of its own.
+_INLINE_AD_WORDS = ("dvertis", "DVERTIS", "ponsored", "PONSORED", "ontinues")
+_AD_PHRASE = (
+    r"(?:story|article|content) continues (?:below|after)(?: (?:this|the))? (?:advertisement|ad)"
+)
+_INLINE_AD = regex.compile(
+    r"(?<=[.!?\"”’])\s+(?:(?i:advertisement|advertising|sponsored|" + _AD_PHRASE + r")"
+    r"(?=\s+[\p{Lu}\"“‘])|(?i:" + _AD_PHRASE + r")(?=\s*$))"
+    r"|(?<=[\w.!?\"”’])\s+(?:ADVERTISEMENT|ADVERTISING|SPONSORED|(?i:" + _AD_PHRASE + r"))(?=\s*$)"
+)
 
 # What may stand around a label: white space, dashes, stars, bullets and brackets ("— Advertisement
 # —", "[Anzeige]", "【广告】"), and after it trailing punctuation ("Read more:", "Weiter »").
@@ -645,6 +658,10 @@ class BoilerplateMatcher:
         """
         if "(" in text and _LINK_NOTE_START.search(text):
             text = _LINK_NOTE.sub("", text)
+        # (an ad's label run in, not a label of its own: "Skip advertisement")
+        ad = any(word in text for word in _INLINE_AD_WORDS) and _INLINE_AD.search(text)
+        if ad and self.match(text) is None:
+            text = _INLINE_AD.sub("", text)
         tail = text[-2 * _MAX_LINK :]  # (the last characters, white space and all)
         if "…" not in tail and "..." not in tail:
             last = tail.rstrip()[-1:]  # (most paragraphs end a sentence, no link does; and a

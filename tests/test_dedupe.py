@@ -399,6 +399,23 @@ def test_dateline_and_ap_tail() -> None:
     assert found[8][0] == 3 and found[8][1] in ("near", "contained")
 
 
+def test_a_lede_that_dropped_its_first_sentence_for_a_dateline_goes() -> None:
+    # A syndicated copy's lede: a dateline, then the lede's sentences but its first. Apart from
+    # a run of copies (a paragraph between), it goes as the close of the lede it copies.
+    first = "The harbour ferry will run all winter for the first time in a decade."
+    second = "The council approved the plan on Tuesday after a long debate about its cost."
+    lede = f"{first} {second} Tickets go on sale in October."
+    copy = f"CEDAR FALLS (AP) — {second} Tickets go on sale in October."
+    result = dedupe(doc(lede, P1, P2, copy))
+    assert removed(result) == {3: (0, "contained")}
+    assert "behind a dateline" in result.duplicates[0].rule
+    # Words of the lede's middle, or a sentence cut short, are no close of it.
+    middle = f"CEDAR FALLS (AP) — {second}"
+    cut = f"CEDAR FALLS (AP) — Tuesday after a long debate about its cost. {lede[-30:]}"
+    for other in (middle, cut):
+        assert dedupe(doc(lede, P1, P2, other)).duplicates == ()
+
+
 def test_corrected_number() -> None:
     copy = [P0, P1.replace("31 votes to 14", "32 votes to 13"), P2, P3, P4]
     result = dedupe(doc(*ARTICLE, *copy))

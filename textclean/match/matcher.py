@@ -699,7 +699,9 @@ class _DocumentMatcher:
         left over by containment. The dateline names its place in capitals or an agency in
         brackets ("Today — " is none), and what follows it is the other paragraph word for word
         (or behind a dateline of its own, a syndicated copy's), the words it opens with (the
-        first half of a lede split in two) or, long enough for a fuzzy hash, a near copy of it."""
+        first half of a lede split in two), the whole sentences it closes with (a syndicated
+        lede that dropped its first sentence for the dateline) or, long enough for a fuzzy
+        hash, a near copy of it."""
         line, found = self.page.dateline(i)
         if not _AGENCY.search(line) and not any(w.isupper() and len(w) > 1 for w in found):
             return None  # ("Today — ...", "Boston (12-4) — ...": no place, no agency)
@@ -728,6 +730,20 @@ class _DocumentMatcher:
             doc_id, j = opening
             rule = f"its words open paragraph {j}, behind a dateline ({line})"
             return Duplicate(i, j, "contained", 1.0, rule, (j,), doc_id)
+        # (or its closing sentences: a syndicated copy's lede, its first sentence dropped for
+        # the dateline)
+        closing = next(
+            (
+                ref for ref, (_, canon) in candidates.items()
+                if ref[0] is None and canon.endswith(" " + rest)
+                and self.page.whole_sentences_of(rest, ref[1])  # (this document's only)
+            ),
+            None,
+        )  # fmt: skip
+        if closing is not None:
+            j = closing[1]
+            rule = f"its words close paragraph {j}, behind a dateline ({line})"
+            return Duplicate(i, j, "contained", 1.0, rule, (j,))
         if len(rest) < self.options.min_chars or i in self.pending:
             return None
         dup = self._near(i, replace(fp, canonical=rest, words=len(words) - dateline), candidates)

@@ -426,11 +426,12 @@ class _DocumentMatcher:
             self._vetoes_again(before_last)
             self._short_rounds(short_repeats, short_parts)
         count = len(self.found)
+        if self.boilerplate is not None:  # (first: the lines beside a menu are next to each other)
+            settle.remove_menus(self.texts, canonical, self.found)
         settle.remove_captions(self.texts, canonical, self.found, self.structured)
         settle.remove_counters(canonical, self.found)
         if self.boilerplate is not None:
             settle.remove_share_buttons(canonical, self.found)
-            settle.remove_menus(self.texts, canonical, self.found)
         settle.remove_wordless(canonical, self.found)
         # (a short line kept again may stand right after its own repeat now, or one that a
         # counter or a caption stood between, as a second run would find it)
@@ -864,13 +865,10 @@ class _DocumentMatcher:
                 if dup is None or self.page.lone_part(j, dup, fp):
                     continue  # (a heading-sized part of one later paragraph, as a value in a table)
                 # (A reader's comment quoting it, or a copy cut short: the source. Not a line
-                # that a teaser runs into the next paragraph: it previews both. Nor a copy with a
-                # credit or a link run on: it decorates the source.)
+                # that a teaser runs into the next paragraph: it previews both.)
                 runs_on = j in self.page.teasers and len(dup.originals) > 1
                 if any(
-                    self.page.quotes(i, j)
-                    or (self.page.cut_short(i, j) and not runs_on)
-                    or self.page.decorated(i, j)
+                    self.page.quotes(i, j) or (self.page.cut_short(i, j) and not runs_on)
                     for i in dup.originals
                 ):
                     continue

@@ -58,8 +58,6 @@ _CLOSING_QUOTES = tuple("\"'”’»“")
 # A pull quote with its speaker after a dash: "“We will rebuild it.” — Mayor Ingrid Solberg"
 _ATTRIBUTED = re.compile(r"[\"'“‘«„].+[\"'”’»“][.,]?\s*(?:—|–|--?)\s*([^.!?\"“”«»]{1,80})")
 _ATTRIBUTION_WORDS = 6  # words of the speaker's name and title at most
-_DECORATION_WORDS = 12  # words run on after a paragraph that decorate it, at most (see decorated)
-_DECORATED_REACH = 4  # paragraphs after one within which a decorated copy may stand for it
 _WORDS = re.compile(r"[^\W_]+")
 _STAMP_WORDS = frozenset({"updated", "last", "modified", "this"})  # (an update stamp's first)
 _CREDIT = re.compile(r"\(([^()]+)\)$")  # (the words in brackets that end a paragraph)
@@ -89,7 +87,6 @@ class Page:
         self.boilerplate = boilerplate
         # Character offsets where each paragraph's sentences start and end, once worked out.
         self.sentence_offsets: dict[int, tuple[set[int], set[int]]] = {}
-        self._all_canonical: frozenset[str] | None = None  # (every canonical text, once asked)
         # The first paragraph with each one's exact key, and the paragraphs that repeat one.
         if shared:
             first_of: dict[int, int] = {}
@@ -396,30 +393,6 @@ class Page:
         credit = _CREDIT.search(raw[-_CREDIT_CHARS:]) if raw.endswith(")") else None
         tail = self.document.canonical[k][at:].strip()
         return credit is not None and bool(tail) and canonical_form(credit[1]) == tail
-
-    def decorated(self, i: int, j: int) -> bool:
-        """Whether paragraph ``i``, more than :data:`_DECORATED_REACH` paragraphs after ``j``, is
-        ``j``, which ends a statement, with up to :data:`_DECORATION_WORDS` words run on after it
-        that end none: a caption in a gallery at the page's foot with a credit not read as one
-        ("... on Tuesday. Kwame Petrova for EPA"), a copy of the body with a link or an ad's label
-        run in ("... this week. Click here to read: How to ..."). ``i`` decorates ``j``: ``j`` is
-        no highlight or teaser of it, and a reader would miss it where it stands. (Next to it,
-        ``j`` may go: an image's alt text before its caption, which adds the credit.)
-        """
-        canonical = self.document.canonical
-        head, whole = canonical[j], canonical[i]
-        if i - j <= _DECORATED_REACH or not whole.startswith(head + " "):
-            return False
-        if not self.texts[j].rstrip().endswith(STATEMENT_ENDS):
-            return False
-        if whole.count(" ") - head.count(" ") > _DECORATION_WORDS:
-            return False
-        if self.texts[i].rstrip().endswith((*STATEMENT_ENDS, ":")):  # (a sentence added)
-            return False
-        # (Not a copy that ran the next heading into ``j``: a paragraph of its own elsewhere.)
-        if self._all_canonical is None:
-            self._all_canonical = frozenset(canonical)
-        return whole[len(head) + 1 :] not in self._all_canonical
 
     def quotes(self, i: int, j: int) -> bool:
         """Whether paragraph ``i`` quotes paragraph ``j``, which is no quotation itself: ``j``'s

@@ -393,8 +393,8 @@ def _captions_credited_again(
     first: dict[str, int] = {}  # (each caption's text, without its credit: where it stands)
     for k in kept:
         raw, text = texts[k].rstrip(), canonical[k]
-        if len(raw) > _CAPTION_CHARS or raw.endswith(_STATEMENT_END):  # (a credit ends none)
-            continue
+        if not raw or len(raw) > _CAPTION_CHARS or raw.endswith(_STATEMENT_END):
+            continue  # (a credit ends no statement; a link's note alone is matched as no text)
         tail = raw[-80:]
         last = tail.rsplit(None, 1)[-1].rsplit("/", 1)[-1].casefold()
         if not (

@@ -36,7 +36,7 @@ import regex
 
 from textclean.canonical import canonical_paragraphs
 
-__all__ = ["DEFAULT_PATTERNS", "BoilerplateMatcher", "boilerplate_matcher"]
+__all__ = ["DEFAULT_PATTERNS", "BoilerplateMatcher", "boilerplate_matcher", "is_footer_link"]
 
 # A short headline may follow "Read more:" and its kin; these match up to 200 characters of it,
 # but not a sentence of more than twelve words ended by a full stop (after a word, not an
@@ -62,6 +62,18 @@ _FOOTER_LINK = (
     r"|about us|accessibility( statement)?|site ?map|cookie policy|careers|advertise( with us)?"
     r"|help( cent(er|re))?|faqs?)"
 )
+_A_FOOTER_LINK = re.compile(_FOOTER_LINK, re.IGNORECASE)
+
+
+def is_footer_link(canonical: str) -> bool:
+    """Whether the canonical text of a line is one link of a page's footer (alone, it may be an
+    article's heading too: "Terms of Use" in a guide to writing them).
+
+    >>> is_footer_link("privacy policy"), is_footer_link("sitemap"), is_footer_link("policy")
+    (True, True, False)
+    """
+    return _A_FOOTER_LINK.fullmatch(canonical) is not None
+
 
 DEFAULT_PATTERNS: tuple[str, ...] = (
     # English

@@ -19,6 +19,7 @@ import regex
 from rapidfuzz import fuzz
 
 from textclean.align import AFFIX_WORDS, DATELINE, RAW_WORD, figures, list_number, whole_words_in
+from textclean.boilerplate import is_footer_link
 from textclean.canonical import word_count
 from textclean.match.merged import HEADING_WORDS, MAX_PASSED
 from textclean.match.model import Removals, describe
@@ -211,14 +212,11 @@ _TRAIL_SEPARATORS = frozenset("»>›")  # (a breadcrumb trail's: "Home › Opin
 _MENU_ITEM = regex.compile(r"(?:\p{Lu}|\d)[\p{L}\p{N} &'’:-]{0,29}(?<!:)")
 _MENU_ITEM_WORDS = 3
 _MENU_LINKS = 4  # (the fewest links of a menu, the home page's among them)
-# ... or a page's footer, its links one a line, three of them or more among these (canonical
-# text; one alone may be an article's heading: "Terms of Use" in a guide to writing them).
-_FOOTER = frozenset({
-    "about", "about us", "accessibility", "accessibility statement", "advertise",
-    "advertise with us", "careers", "contact", "contact us", "cookie policy", "cookie settings",
-    "corrections", "faq", "faqs", "help", "help center", "help centre", "jobs", "masthead",
-    "privacy", "privacy notice", "privacy policy", "rss", "site map", "sitemap",
-    "terms and conditions", "terms of service", "terms of use", "your privacy choices",
+# ... or a page's footer, its links one a line, three of them or more (canonical text): those
+# of a row of them (boilerplate.is_footer_link), and these, short or a law's.
+_FOOTER_MORE = frozenset({
+    "about", "contact", "cookie settings", "corrections", "jobs", "masthead", "privacy", "rss",
+    "your privacy choices",
 })  # fmt: skip
 _FOOTER_LINKS = 3
 _MENU_CHARS = 400  # (the longest row of links looked for)
@@ -253,14 +251,15 @@ def remove_menus(
         # (Links of more than one word at either end may be the article's first or last
         # lines, a name or a credit: "Home", "Tech", then "Jane Doe".)
         links = run
-        while links and " " in canonical[links[-1]] and canonical[links[-1]] not in _FOOTER:
+        while links and " " in canonical[links[-1]] and not _footer(canonical[links[-1]]):
             links = links[:-1]
-        while links and " " in canonical[links[0]] and canonical[links[0]] not in _FOOTER:
+        while links and " " in canonical[links[0]] and not _footer(canonical[links[0]]):
             links = links[1:]
         if size - (len(run) - len(links)) < _MENU_LINKS or (long_before and long_after):
             return
         named = {canonical[k] for k in links}
-        if not _MENU_NAMES.isdisjoint(named) or len(named & _FOOTER) >= _FOOTER_LINKS:
+        footer = sum(map(_footer, named))
+        if not _MENU_NAMES.isdisjoint(named) or footer >= _FOOTER_LINKS:
             for k in links:
                 found[k] = Duplicate(k, None, "boilerplate", 1.0, link)
                 menu.add(k)
@@ -295,6 +294,11 @@ def remove_menus(
                 found[k] = Duplicate(k, None, "boilerplate", 1.0, f"{link}, repeated")
 
 
+def _footer(text: str) -> bool:
+    """Whether canonical ``text`` is a link of a page's footer (:func:`remove_menus`)."""
+    return text in _FOOTER_MORE or is_footer_link(text)
+
+
 def _is_menu_row(raw: str) -> bool:
     """Whether ``raw`` is a row of a site's links (:func:`remove_menus`)."""
     if len(raw) > _MENU_CHARS or "." in raw or "," in raw or not _MENU_SEPARATOR.search(raw):
@@ -309,18 +313,23 @@ def _is_menu_row(raw: str) -> bool:
 
 # A caption's credit after its text: names in brackets ("(Jane Doe/Reuters)", "[AP Photo/Jane
 # Doe]") or after a label ("Photo: Jane Doe/AP", "Image credit: Getty Images"), and nothing else.
+_CREDIT_LABEL = r"(?:(?:photo|image|picture|photograph)(?:\s+credit)?|credit|source)\s*[:：]"
 _CAPTION_CREDIT = re.compile(
     r"[.!?…\"'”’]*\s*(?:[(\[]\s*(?:(?:photo|image|picture|credit)s?\s*[:：]\s*)?"
-    r"(?P<bracketed>[^()\[\]]+)[)\]]|(?:(?:photo|image|picture|photograph)(?:\s+credit)?|credit"
-    r"|source)\s*[:：]\s*(?P<labelled>.+))\s*",
+    r"(?P<bracketed>[^()\[\]]+)[)\]]|" + _CREDIT_LABEL + r"\s*(?P<labelled>.+))\s*",
     re.IGNORECASE,
 )
 # ... or, with no label or brackets, names that end with an agency's ("Jane Doe/Getty Images",
 # "AFP via Getty Images", "Reuters"): a news page prints its captions' credits so.
+_AGENCIES = (
+    "Getty Images", "Reuters", "AFP", "AP", "EPA", "EPA-EFE", "Shutterstock", "Alamy", "iStock",
+    "Bloomberg", "PA", "PA Media", "PA Images", "PA Wire", "dpa", "ANSA", "Xinhua", "NurPhoto",
+    "SOPA Images", "ZUMA Press", "Sipa USA",
+)  # fmt: skip
 _AGENCY_CREDIT = re.compile(
-    r"[.!?…\"'”’]*\s+(?P<agency>(?:[^\s()\[\]]+\s+){0,6}?[^\s()\[\]]*?"
-    r"(?<![\w-])(?:Getty Images|Reuters|AFP|AP|EPA(?:-EFE)?|Shutterstock|Alamy|iStock|Bloomberg"
-    r"|PA(?: Media| Images| Wire)?|dpa|ANSA|Xinhua|NurPhoto|SOPA Images|ZUMA Press|Sipa USA))\s*"
+    r"[.!?…\"'”’]*\s+(?P<agency>(?:[^\s()\[\]]+\s+){0,6}?[^\s()\[\]]*?(?<![\w-])(?:"
+    + "|".join(map(re.escape, sorted(_AGENCIES, key=len, reverse=True)))
+    + r"))\s*"
 )
 _CREDIT_WORDS = 8  # (the most words of such a credit: "Jane Doe for The New York Times")
 _CREDIT_JOINERS = frozenset({"via", "for", "and", "of", "the", "de", "van", "von", "courtesy"})
@@ -367,11 +376,8 @@ def remove_captions(
 
 # How a caption with a credit ends (quick tests of its last characters): with brackets, a
 # label's colon before the names, or an agency's name (see _CAPTION_CREDIT, _AGENCY_CREDIT).
-_CREDIT_LABEL = re.compile(r"(?:photo|image|picture|photograph|credit|source)\s*[:：]", re.I)
-_AGENCY_LAST = frozenset({
-    "images", "reuters", "afp", "ap", "epa", "epa-efe", "shutterstock", "alamy", "istock",
-    "bloomberg", "pa", "media", "wire", "dpa", "ansa", "xinhua", "nurphoto", "press", "usa",
-})  # fmt: skip
+_LABELLED = re.compile(_CREDIT_LABEL, re.IGNORECASE)
+_AGENCY_LAST = frozenset(name.rsplit(" ", 1)[-1].casefold() for name in _AGENCIES)
 _CAPTION_CHARS = 400  # (the longest caption with its credit looked for)
 _STATEMENT_END = tuple(".!?…\"'”’")  # (but a credit in brackets may end before a full stop)
 
@@ -400,7 +406,7 @@ def _captions_credited_again(
         if not (
             tail.endswith((")", "]"))
             or last in _AGENCY_LAST
-            or ((":" in tail or "：" in tail) and _CREDIT_LABEL.search(tail))
+            or ((":" in tail or "：" in tail) and _LABELLED.search(tail))
         ):
             continue
         # (Every split that leaves a credit: one credit may read as longer than another, its

@@ -2970,6 +2970,39 @@ def test_a_json_ld_copy_printed_over_many_lines_goes_whole(tag: bool) -> None:
     assert len(split_paragraphs(doc(P0, sample))) == 5
 
 
+@pytest.mark.parametrize("first", [False, True])
+@pytest.mark.parametrize("tag", [False, True])
+@pytest.mark.parametrize("sep", ["\n\n", "\n"])
+def test_a_json_ld_copy_with_raw_line_breaks_goes_whole(sep: str, tag: bool, first: bool) -> None:
+    # A site may print the articleBody's paragraph breaks as they are, not escaped (invalid
+    # JSON, which browsers and search engines read all the same): the object runs over blank
+    # lines, and each of its paragraphs is one of the body's. It is one paragraph of structured
+    # data, and goes whole; before, its first and last lines stayed, the body's first and last
+    # paragraphs run into its keys, and the body's last paragraph went as their copy.
+    blob = json_ld(BODY).replace("\\n", "\n")
+    assert blob.count("\n") == 2 * (len(BODY) - 1)
+    blob = blob.replace("\n\n", sep)
+    if tag:
+        blob = f'<script type="application/ld+json">{blob}</script>'
+    page = doc(blob, *BODY) if first else doc(*BODY, blob)
+    assert len(split_paragraphs(page)) == len(BODY) + 1
+    result = dedupe(page)
+    assert result.text == doc(*BODY)
+    (dup,) = result.duplicates
+    assert dup.rule.startswith("structured data")
+
+
+def test_an_object_that_never_closes_takes_no_paragraphs_after_it() -> None:
+    # Cut short by the scraper, it is a line like any other, and so is each one after it.
+    whole = json_ld(BODY).replace("\\n", "\n")
+    cut = whole.split("\n\n")[0]
+    page = doc(cut, *BODY[1:], "The agenda is posted online; see page {4}.")
+    assert len(split_paragraphs(page)) == len(BODY) + 1
+    # A whole object after it, whose first quote ends the cut one's string, is one paragraph.
+    page = doc(cut, *BODY[1:], whole)
+    assert [p.text for p in split_paragraphs(page)] == [cut, *BODY[1:], whole]
+
+
 @pytest.mark.parametrize("sep", ["\n\n", " ", ""])
 def test_json_ld_copy_after_the_body_goes(sep: str) -> None:
     result = dedupe(doc(*BODY, json_ld(BODY, sep=sep), "The council meets again on Thursday."))

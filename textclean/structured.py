@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 
-__all__ = ["holds_text", "is_structured", "structured_values"]
+__all__ = ["holds_text", "is_structured", "opens_json", "read_object", "structured_values"]
 
 
 # What may wrap the JSON: its script tag, or the JavaScript that assigns it to a name.
@@ -68,6 +68,54 @@ def holds_text(text: str, words: int) -> bool:
     )
 
 
+def opens_json(text: str) -> bool:
+    """Whether ``text`` opens a JSON object with a key (alone, in its ``<script>`` tag or
+    assigned by JavaScript) and does not close it: the first lines of an object whose strings
+    hold raw line breaks (an ``articleBody`` printed with its paragraph breaks), which go on
+    in the blocks after it.
+
+    >>> opens_json('<script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "One.')
+    True
+    >>> opens_json('{"@type": "NewsArticle", "articleBody": "One."}'), opens_json("{Braces} here")
+    (False, False)
+    """  # noqa: E501
+    return '":' in text and _json_core(text) is None and _OPENING.sub("", text, count=1)[:1] == "{"
+
+
+def read_object(text: str, start: int) -> tuple[int | None, int]:
+    """Read the JSON object that opens at ``text[start:]`` (alone, after its ``<script>`` tag or
+    the JavaScript that assigns it), its strings maybe holding raw line breaks: ``(end, end)``,
+    where it closes, if it parses; else ``(None, reached)``, ``reached`` where the reading
+    stopped (the object is no JSON up to there, nor any that opens inside it and reaches past).
+
+    >>> read_object('x = {"a": "one\\n\\ntwo"}; then', 0)
+    (21, 21)
+    >>> read_object('{"a": "cut short', 0)
+    (None, 16)
+    """
+    opening = _OPENING.match(text[start : start + _MAX_OPENING])
+    at = start + (opening.end() if opening else 0)
+    size = _WINDOW  # (the parser is given a window of the text, four times wider while it runs
+    # out of it: an error counts the lines before it, in all that it was given)
+    while True:
+        window = text[at : at + size]
+        try:
+            return (at + (end := _DECODER.raw_decode(window)[1]), at + end)
+        except json.JSONDecodeError as error:
+            cut = error.msg.startswith("Unterminated") or error.pos >= len(window) - _MAX_TOKEN
+            if not cut or at + size >= len(text):
+                return None, at + (len(window) if cut else max(error.pos, 1))
+        except (ValueError, RecursionError):  # (nested past what the parser reads)
+            return None, len(text)
+        size *= 4
+
+
+_DECODER = json.JSONDecoder(strict=False)
+_MAX_OPENING = 500  # characters of a script tag or an assignment before the object, at most
+_WINDOW = 4096  # characters of the text that the JSON parser is given first
+_MAX_TOKEN = 32  # characters of a number or a literal that the window may have cut
+
+
 def _json_core(text: str) -> str | None:
     """``text`` without its ``<script>`` tag or the JavaScript that assigns it, if what is left
     opens and closes as a JSON object or array; else ``None``."""
@@ -82,9 +130,11 @@ def _json_core(text: str) -> str | None:
 
 
 def _parses(core: str) -> bool:
-    """Whether ``core`` is JSON (that the parser reads: not nested past its recursion limit)."""
+    """Whether ``core`` is JSON (that the parser reads: not nested past its recursion limit),
+    its strings maybe holding raw line breaks and tabs (as sites print ``articleBody``; strict
+    JSON escapes them)."""
     try:
-        json.loads(core)
+        json.loads(core, strict=False)
     except (ValueError, RecursionError):
         return False
     return True

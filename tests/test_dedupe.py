@@ -3851,6 +3851,11 @@ BOILERPLATE_LINES = [
     "Show 3 more replies",
     "Sort by: Newest",
     "Like · Reply · 2h",
+    "Report abuse",  # (... each on a line of its own)
+    "Oldest first",
+    "Gallery (9 photos)",  # (a gallery's heading and links)
+    "View all 12 photos",
+    "Close window",  # (a print page's link)
     "Image source, Getty Images",  # (a BBC page's credit line)
     "Follow @harbourgazette on Twitter",
     "Advertisement Advertisement",
@@ -4086,6 +4091,9 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Follow the money, the auditor told the committee.",
         "Story continues to unfold as the council meets again on Friday.",
         "Like a reply to a letter, the council's answer came weeks late.",
+        "Oldest first: the council will repair the bridges built before 1900.",
+        "Report abuse of the parking rules to the harbour office.",
+        "9 photos of the bridge were shown at the meeting.",
         "View this post on the council's website for the full minutes.",
         "Image caption contests drew 300 entries this year.",
         "Get the facts delivered to your inbox, the mayor said of the new alert service.",
@@ -4897,6 +4905,14 @@ def test_a_gallerys_counters_go_and_a_tables_figures_stay() -> None:
     assert result.text == doc(P0, *photos, P1, *others, P2)
     assert {d.kind for d in result.duplicates} == {"boilerplate"}
     for lines in (["1 of 3", P1], ["Field goals", "3 of 5", "Free throws", "2 of 4"]):
+        assert dedupe(doc(P0, *lines, P2)).duplicates == ()
+    # With a slash ("1 / 3"), from one and one by one; a review's ratings ("5 / 10" then
+    # "10 / 10") and a match's scores ("1-2" then "2-2") stay.
+    slashed = [line.replace(" of 3", " / 3") for line in gallery(photos)]
+    result = dedupe(doc(P0, *slashed, P1, P2))
+    assert result.text == doc(P0, *photos, P1, P2)
+    reviews = ["Jane", "5 / 10", "Fine for privacy.", "Paul", "10 / 10", "The best by far."]
+    for lines in (reviews, ["1-2", P1, "2-2"]):
         assert dedupe(doc(P0, *lines, P2)).duplicates == ()
 
 

@@ -143,6 +143,11 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"the post (?-i:[\p{Lu}\p{N}\"“‘']).{0,200} appeared first on"
     r" ((?-i:[\p{Lu}\p{N}]).{0,100}|[\w.-]+\.[a-z]{2,}\.?)",
     r"(image|photo|picture|slide) \d+ (of|/) \d+",  # (a gallery's counter; not "10 / 10")
+    # A gallery's heading and links ("Gallery (9 photos)", "View all 12 photos"; not "Next",
+    # which heads a section of an article in the corpus)
+    r"((photo |image )?gallery|slide ?show)\s*[(:]?\s*\d+ (photos|images|pictures|slides)\)?"
+    r"|\d+ (photos|images|pictures)|(view|open|see|browse) (the |full )?(gallery|slide ?show)"
+    r"|(view|see) all \d+ (photos|images|pictures)|close (this )?window",
     # A page's marker where a scraper joined the pages of an article ("Page 2 of 3", "Seite 2",
     # "Página 2 de 3", "Continued on page 2")
     r"(page|seite|p[áa]gina|strona|strana|sida|sivu)\s+\d{1,3}"
@@ -289,6 +294,10 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"sort (comments )?by\s*[:：]?\s*(newest|oldest|best|top|most (popular|recent|liked)|popular"
     r"|recent)( first)?",
     r"(like|reply|report|share)(\s*[·•|]\s*(like|reply|report|share|\d{1,2}\s*[smhdw]))+",
+    # ... and those of more than a word on a line of their own ("Report abuse", "Oldest
+    # first"; not "Like" or "Reply", which may end a heading: "What We Like")
+    r"report (this )?comment|report abuse|flag (this )?comment",
+    r"(oldest|newest|best|top|most (liked|recent|popular)) first",
     # A comment form's lines (WordPress prints them under every post)
     r"your email address will not be published\.?( required fields are marked \*?)?",
     r"(you must be )?(log ?in|logged in|sign ?in|signed in) to (reply|comment"

@@ -109,22 +109,30 @@ class Retargeting:
         self._changes = found.changes
 
 
-_COUNTER = regex.compile(r"(\d{1,3}) of (\d{1,3})")  # "3 of 12", in canonical text
+# "3 of 12", or "3 12" of a line that says "3 / 12", in canonical text
+_COUNTER = regex.compile(r"(\d{1,3}) (of )?(\d{1,3})")
 _COUNTER_CHARS = len("100 of 120")  # (the longest, so that longer lines are not matched)
 
 
-def remove_counters(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
-    """Remove a gallery's counters: kept lines that are only "1 of 3", "2 of 3", ... (each below
-    a photo, or above its caption), two or more with the same total and the first figure rising
-    from one to the next, none past the total (a second gallery of as many photos starts again).
-    A single one, or figures that do not rise ("3 of 5", then "2 of 4": a table's cells), stay.
+def remove_counters(
+    texts: Sequence[str], canonical: Sequence[str], found: dict[int, Duplicate]
+) -> None:
+    """Remove a gallery's counters: kept lines that are only "1 of 3", "2 of 3", ... or "1 / 3",
+    "2 / 3", ... (each below a photo, or above its caption), two or more with the same total and
+    the first figure rising from one to the next, none past the total (a second gallery of as
+    many photos starts again). A single one, figures that do not rise ("3 of 5", then "2 of 4": a
+    table's cells), and figures with another mark between them (a match's score, "1-2" then
+    "2-2") stay. With a slash they count from one and one by one: "5 / 10" and "10 / 10" are
+    ratings.
 
     >>> found = {}
-    >>> remove_counters(["1 of 3", "a crane lifts a beam", "2 of 3", "3 of 5", "2 of 4"], found)
+    >>> lines = ["1 of 3", "A crane lifts a beam.", "2 of 3", "3 of 5", "2 of 4"]
+    >>> remove_counters(lines, [t.lower().rstrip(".") for t in lines], found)
     >>> sorted(found), found[0].rule
     ([0, 2], "a gallery's counter (one of 2 that count up to 3)")
     >>> found = {}
-    >>> remove_counters(["99 of 120", "100 of 120"], found)
+    >>> remove_counters(["1 / 2", "2 / 2", "1-2", "2-2", "5 / 10", "10 / 10"],
+    ...                 ["1 2", "2 2", "1 2", "2 2", "5 10", "10 10"], found)
     >>> sorted(found)
     [0, 1]
     """
@@ -132,16 +140,20 @@ def remove_counters(canonical: Sequence[str], found: dict[int, Duplicate]) -> No
     last: dict[int, int] = {}  # total: the figure of the last counter
     for k, text in enumerate(canonical):
         match = _COUNTER.fullmatch(text) if k not in found and len(text) <= _COUNTER_CHARS else None
-        if match is None:
+        if match is None or not (match[2] or "/" in texts[k]):
             continue
-        number, total = int(match[1]), int(match[2])
+        number, total = int(match[1]), int(match[3])
         if not 0 < number <= total:
             continue
-        if number <= last.get(total, 0):  # (the count starts again: another gallery)
-            runs[total].append([])
-        runs.setdefault(total, [[]])[-1].append(k)
-        last[total] = number
-    for total, counted in runs.items():
+        key = total if match[2] else -total  # (counters with a slash count apart)
+        if not match[2] and number not in (1, last.get(key, 0) + 1):
+            continue  # (with a slash, from one and one by one: not ratings, "5 / 10", "10 / 10")
+        if number <= last.get(key, 0):  # (the count starts again: another gallery)
+            runs[key].append([])
+        runs.setdefault(key, [[]])[-1].append(k)
+        last[key] = number
+    for key, counted in runs.items():
+        total = abs(key)
         for lines in counted:
             if len(lines) < 2:
                 continue

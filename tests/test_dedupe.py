@@ -3740,6 +3740,27 @@ def test_a_pull_quote_before_the_paragraph_it_quotes_goes() -> None:
     assert removed(dedupe(doc(P0, teaser, P1, P2, P3))) == {1: (3, "contained")}
 
 
+def test_a_pull_quotes_speaker_on_a_line_below_it_goes_with_it() -> None:
+    # A pull quote lifted from the body, its speaker on a line of their own under it: the line
+    # is the quotation's, and goes with it (before, it stayed alone in the text).
+    pulled = (
+        "“We have finally found a design that residents, engineers and the port can all live with.”"
+    )
+    for speaker in ("— Ingrid Solberg, mayor", "– Mayor Ingrid Solberg", "-- Ingrid Solberg"):
+        result = dedupe(doc(P0, pulled, speaker, P1, P2, P3))
+        assert result.text == doc(P0, P1, P2, P3)
+        assert result.duplicates[1].kind == "boilerplate"
+    # Under a kept paragraph it stays; so do a heading after a hyphen under a paragraph that
+    # went (a copy's), and items of a list after dashes.
+    assert dedupe(doc(P0, P1, "— Ingrid Solberg, mayor", P2)).duplicates == ()
+    heading = "- Faster trains"
+    result = dedupe(doc(P0, P1, P2, P0, heading, P3))
+    assert removed(result) == {3: (0, "exact")}
+    items = ["– Faster trains, more often", "– Lower fares"]
+    result = dedupe(doc(P0, P1, P2, P0, *items, P3))
+    assert removed(result) == {3: (0, "exact")}
+
+
 def test_a_short_pull_quote_goes_whatever_its_last_character() -> None:
     # Under a heading, a quotation of a dozen words without a full stop (a heading's length,
     # not ending like a sentence): pulled out of the paragraph after it all the same.

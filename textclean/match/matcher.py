@@ -429,6 +429,7 @@ class _DocumentMatcher:
         if self.boilerplate is not None:  # (first: the lines beside a menu are next to each other)
             settle.remove_menus(self.texts, canonical, self.found)
         settle.remove_captions(self.texts, canonical, self.found, self.structured)
+        settle.remove_speakers(self.texts, canonical, self.found)
         settle.remove_counters(self.texts, canonical, self.found)
         if self.boilerplate is not None:
             settle.remove_share_buttons(canonical, self.found)

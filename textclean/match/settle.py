@@ -1,10 +1,11 @@
 """Settling the outcome of matching: what goes last, and what each removal points at.
 
 Passes that run on the duplicates found, once the tiers are done: paragraphs without a word that
-stand between removed ones, a gallery's counters, a photo's alt text beside its credited
-caption, ``keep="longest"``, the body's copy of a highlights box's item and the label of a box
-whose items went, references to paragraphs removed since (which follow that paragraph's own
-duplicate to one that stays), and the earlier document that holds most of this one.
+stand between removed ones, a gallery's counters, a pull quote's speaker under it, a photo's
+alt text beside its credited caption, ``keep="longest"``, the body's copy of a highlights box's
+item and the label of a box whose items went, references to paragraphs removed since (which
+follow that paragraph's own duplicate to one that stays), and the earlier document that holds
+most of this one.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ __all__ = [
     "remove_counters",
     "remove_menus",
     "remove_share_buttons",
+    "remove_speakers",
     "remove_wordless",
     "resolve_references",
     "retargeted",
@@ -107,6 +109,49 @@ class Retargeting:
             for o in dup.originals:
                 naming.setdefault(o, set()).add(k)
         self._changes = found.changes
+
+
+# A quotation's speaker on a line of their own, after a dash ("— Jane Doe, council member")
+_SPEAKER = regex.compile(r"\s*(?:—|–|―|--)\s*\p{L}[^.!?:;\"“”«»\n]{0,78}")
+_QUOTE_ENDS = ('"', "”", "»", "’", "'")  # (a quotation's closing mark, maybe before a stop)
+_SPEAKER_WORDS = 6  # words of a speaker's name and title, at most
+
+
+def remove_speakers(
+    texts: Sequence[str], canonical: Sequence[str], found: dict[int, Duplicate]
+) -> None:
+    """Remove each kept line that names a quotation's speaker after a dash ("— Jane Doe,
+    council member", a dash and no hyphen: :data:`_SPEAKER_WORDS` words at most, no sentence,
+    a comma after the name or a quotation's closing mark above) right under a
+    paragraph that went as a repeat of another (a pull quote lifted from the body, with its
+    speaker on a line below it): the line is the quotation's, and goes with it. Under a kept
+    paragraph, a boilerplate line or an item of a list (the paragraph above opens with a list's
+    marker, or one below does: a list of items after dashes, whose first went as a repeat), or
+    a paragraph of fewer than :data:`~textclean.match.merged.HEADING_WORDS` words, it stays.
+
+    >>> quote = "“We will rebuild it, and we will do it within a year,” she said."
+    >>> texts = [quote, "— Jane Doe, council member", "Fine.", "— Tom Doe"]
+    >>> found = {0: Duplicate(0, 5, "contained", 1.0, "its words appear in paragraph 5", (5,))}
+    >>> remove_speakers(texts, [t.lower() for t in texts], found)
+    >>> sorted(found), found[1].rule
+    ([0, 1], "a quotation's speaker, under the quotation that went")
+    """
+    for k in range(1, len(texts)):
+        above = found.get(k - 1)
+        if (
+            above is None
+            or above.kind == "boilerplate"
+            or k in found
+            or not 0 < word_count(canonical[k]) <= _SPEAKER_WORDS
+            or not _SPEAKER.fullmatch(texts[k])
+            or word_count(canonical[k - 1]) < HEADING_WORDS
+            or LIST_MARKER.match(texts[k - 1].lstrip())
+            or (k + 1 < len(texts) and LIST_MARKER.match(texts[k + 1].lstrip()))
+            or not ("," in texts[k] or texts[k - 1].rstrip().rstrip(".").endswith(_QUOTE_ENDS))
+        ):
+            continue
+        rule = "a quotation's speaker, under the quotation that went"
+        found[k] = Duplicate(k, None, "boilerplate", 1.0, rule)
 
 
 # "3 of 12", or "3 12" of a line that says "3 / 12", in canonical text

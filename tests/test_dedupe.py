@@ -419,6 +419,27 @@ def test_a_lede_that_dropped_its_first_sentence_for_a_dateline_goes() -> None:
         assert dedupe(doc(lede, P1, P2, other)).duplicates == ()
 
 
+@pytest.mark.parametrize(
+    "label", ["UPDATE (6:14 a.m. ET): ", "Update, 6:14 a.m.: ", "Updated at 4:15 a.m.: "]
+)
+def test_a_copy_behind_an_updates_label_goes(label: str) -> None:
+    # A live page's label in front of a paragraph it printed again: the label's time made the
+    # copy another text, which stayed (or took the body's paragraph's place, as the later
+    # paragraph holding all its words).
+    copy = [P0, P1, label + P2, P3, P4]
+    result = dedupe(doc(*ARTICLE, *copy))
+    assert result.text == doc(*ARTICLE)
+    assert removed(result)[7] == (2, "near")
+    assert "behind an update" in result.duplicates[2].rule
+    # Apart from a run of copies too; a label over new text, or words that are no update's
+    # label, stay.
+    assert removed(dedupe(doc(P2, P0, label + P2))) == {2: (0, "near")}
+    new = label + "The council has since approved the plan, the mayor said on Wednesday."
+    assert dedupe(doc(P2, P0, new)).duplicates == ()
+    aside = "Update on the ferries: " + P2
+    assert dedupe(doc(P2, P0, aside)).duplicates == ()
+
+
 def test_corrected_number() -> None:
     copy = [P0, P1.replace("31 votes to 14", "32 votes to 13"), P2, P3, P4]
     result = dedupe(doc(*ARTICLE, *copy))

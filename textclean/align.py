@@ -165,6 +165,12 @@ furniture, not words of the copy's own (``UPDATE_STAMP.fullmatch``).
 [True, False, False]
 """
 _STAMP_START = re.compile(r"(?<![^ ])(last|updated|modified|this) ")  # (where a stamp may start)
+UPDATE_LEAD = re.compile(r"[(\[]?(updated?|updates)\b(?:[^\n:]|:(?=\d)){0,48}?:\s", re.IGNORECASE)
+"""An update's label in front of a paragraph, up to its colon ("UPDATE: ", "UPDATE (6:14 a.m.
+ET): ", "Updated at 4:15 a.m.: "), as a live page opens a paragraph it adds or changes; its
+words in canonical form must be :data:`UPDATE_WORDS` (``UPDATE_LEAD.match``)."""
+UPDATE_WORDS = re.compile(rf"(update[sd]?)(( at| on)? ({_DATE}(,? (at )?{_TIME})?|{_TIME}))?")
+"""The words of an update's label (:data:`UPDATE_LEAD`) in canonical form: "update 6 14 a m et"."""
 
 
 def before_update_stamp(canonical: str) -> str | None:

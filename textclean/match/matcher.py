@@ -705,8 +705,10 @@ class _DocumentMatcher:
         lede that dropped its first sentence for the dateline) or, long enough for a fuzzy
         hash, a near copy of it."""
         line, found = self.page.dateline(i)
-        if not _AGENCY.search(line) and not any(w.isupper() and len(w) > 1 for w in found):
-            return None  # ("Today — ...", "Boston (12-4) — ...": no place, no agency)
+        update = self.page.update_label(line + ": ") is not None
+        if not (update or _AGENCY.search(line) or any(w.isupper() and len(w) > 1 for w in found)):
+            return None  # ("Today — ...", "Boston (12-4) — ...": no place, no agency, no update)
+        behind = f"behind {'an update' if update else 'a dateline'} ({line})"
         dateline, words = len(found), fp.canonical.split(" ")
         if len(words) - dateline < self.options.short_words:
             return None
@@ -721,16 +723,14 @@ class _DocumentMatcher:
             doc_id, j = same
             if doc_id is not None:  # (its text, should a decorated line beside it need it)
                 self.indexed.texts[doc_id, j] = rest
-            return Duplicate(
-                i, j, "near", 1.0, f"the same text behind a dateline ({line})", (j,), doc_id
-            )
+            return Duplicate(i, j, "near", 1.0, f"the same text {behind}", (j,), doc_id)
         # (or the opening of the other text: the first half of a lede split in two)
         opening = next(
             (ref for ref, (_, canon) in candidates.items() if canon.startswith(rest + " ")), None
         )
         if opening is not None:
             doc_id, j = opening
-            rule = f"its words open paragraph {j}, behind a dateline ({line})"
+            rule = f"its words open paragraph {j}, {behind}"
             return Duplicate(i, j, "contained", 1.0, rule, (j,), doc_id)
         # (or its closing sentences: a syndicated copy's lede, its first sentence dropped for
         # the dateline)
@@ -744,14 +744,14 @@ class _DocumentMatcher:
         )  # fmt: skip
         if closing is not None:
             j = closing[1]
-            rule = f"its words close paragraph {j}, behind a dateline ({line})"
+            rule = f"its words close paragraph {j}, {behind}"
             return Duplicate(i, j, "contained", 1.0, rule, (j,))
         if len(rest) < self.options.min_chars or i in self.pending:
             return None
         dup = self._near(i, replace(fp, canonical=rest, words=len(words) - dateline), candidates)
         if dup is None:
             return None
-        return replace(dup, rule=f"{dup.rule} behind a dateline ({line})")
+        return replace(dup, rule=f"{dup.rule} {behind}")
 
     def _wrapped_lines(self) -> bool:
         """Remove the kept lines found in indexed paragraphs through their neighbours' words

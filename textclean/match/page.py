@@ -19,7 +19,9 @@ from rapidfuzz.distance import Opcodes
 from textclean.align import (
     AFFIX_WORDS,
     DATELINE,
+    UPDATE_LEAD,
     UPDATE_STAMP,
+    UPDATE_WORDS,
     Spans,
     find_words,
     list_number,
@@ -181,8 +183,11 @@ class Page:
     def dateline(self, i: int) -> tuple[str, list[str]]:
         """The dateline in front of paragraph ``i`` ("LONDON (Reuters)" before " - ") and its
         words as the canonical form counts them, if it has :data:`DATELINE_WORDS` words at
-        most; else ``("", [])``."""
+        most, or an update's label up to its colon ("UPDATE (6:14 a.m. ET): ",
+        :data:`~textclean.align.UPDATE_LEAD`); else ``("", [])``."""
         head = self.texts[i].lstrip()[:64]
+        if head[:1] in "Uu[(" and (stamp := self.update_label(head)):
+            return stamp
         first = head[1:2] if head[:1] == "(" else head[:1]  # (an agency in brackets: "(CNN) —")
         if not first.isupper() or ("—" not in head and "–" not in head and " -" not in head):
             return "", []  # (the cheap tests first: most paragraphs have no dash up front)
@@ -193,6 +198,19 @@ class Page:
         if len(words) > AFFIX_WORDS and not (len(words[0]) > 1 and words[0].isupper()):
             return "", []  # (a long one names its place in capitals: "SAN FRANCISCO, Dec. 3")
         return found.group(1), words
+
+    @staticmethod
+    def update_label(head: str) -> tuple[str, list[str]] | None:
+        """An update's label that opens ``head`` (:data:`~textclean.align.UPDATE_LEAD`: the
+        words "update" or "updated" and maybe a date and a time, up to a colon) and its words,
+        or ``None``."""
+        found = UPDATE_LEAD.match(head)
+        if found is None:
+            return None
+        words = _WORDS.findall(found.group())
+        if not UPDATE_WORDS.fullmatch(" ".join(words).casefold()):
+            return None
+        return found.group().rstrip().removesuffix(":"), words
 
     def lone_part(self, i: int, dup: Duplicate, fp: ParagraphPrint) -> bool:
         """Whether paragraph ``i`` is a heading that repeats part of one longer paragraph of

@@ -5116,6 +5116,24 @@ def test_a_headline_under_the_page_title_with_the_site_name_goes(page_title: str
     assert {i: original for i, (original, _) in removed(result).items()} == {1: 0, 5: 0}
 
 
+def test_a_byline_and_its_date_printed_again_go() -> None:
+    # An author box at the foot, or the next page of an article that a scraper joined, prints
+    # them again: short lines, but no list's items.
+    header = ["By Anna Berg", "Posted June 14, 2026"]
+    result = dedupe(doc(*header, P0, P1, P2, *header, P3))
+    assert removed(result) == {5: (0, "exact"), 6: (1, "exact")}
+    for byline in ("By ANNA BERG | Harbour Gazette", "Published: June 14, 2026"):
+        assert removed(dedupe(doc(byline, P0, P1, byline, P2))) == {3: (0, "exact")}
+    # Other short lines repeated stay, as do lines that open like a byline but are none, and a
+    # heading like one in the text, not on top of the page (a travel guide's "By Train" under
+    # each city).
+    for line in ("By the harbour", "Posted to the council", "By tram: line 4"):
+        assert dedupe(doc(line, P0, P1, line, P2)).duplicates == ()
+    sights = [f"{P0} Sight {n}." for n in range(12)]
+    guide = [*sights, "Oslo", "By Public Transport", P1, "Bergen", "By Public Transport", P2]
+    assert dedupe(doc(*guide)).duplicates == ()
+
+
 def test_a_short_line_repeated_near_the_top_but_not_a_title_stays() -> None:
     # Not the document's first line, or with the article's text between: a list, a closing
     # line, not a title under its byline.

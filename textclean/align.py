@@ -165,6 +165,13 @@ furniture, not words of the copy's own (``UPDATE_STAMP.fullmatch``).
 [True, False, False]
 """
 _STAMP_START = re.compile(r"(?<![^ ])(last|updated|modified|this) ")  # (where a stamp may start)
+DATE_STAMP = re.compile(
+    rf"((first|last) )?(published|posted|updated|modified)( on| at)? ({_DATE}(( at)? {_TIME})?"
+    rf"|{_TIME})"
+)
+"""A line that dates the article in canonical form ("posted june 14 2024", "published 3 41 p
+m"): its byline's date, which a page's foot or its next page prints again
+(``DATE_STAMP.fullmatch``)."""
 UPDATE_LEAD = re.compile(r"[(\[]?(updated?|updates)\b(?:[^\n:]|:(?=\d)){0,48}?:\s", re.IGNORECASE)
 """An update's label in front of a paragraph, up to its colon ("UPDATE: ", "UPDATE (6:14 a.m.
 ET): ", "Updated at 4:15 a.m.: "), as a live page opens a paragraph it adds or changes; its

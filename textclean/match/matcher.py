@@ -256,7 +256,7 @@ class _DocumentMatcher:
             j = first_same[i]
             if j != i and j not in self.found and canonical[j] == canonical[i] and canonical[i]:
                 # The fast paths for the commonest repeats: same text as a kept paragraph.
-                if self._goes_as_same_text(i):
+                if self._goes_as_same_text(i) or self._byline_again(i, j):
                     self.found[i] = Duplicate(i, j, "exact", 1.0, "same canonical text", (j,))
                     continue
                 if i not in in_prior and not self._boilerplate_line(i):
@@ -543,6 +543,17 @@ class _DocumentMatcher:
         else:
             short = word_count(canonical) < options.short_words or runs.table_line(canonical)
         return not short and self.document.exact[i] not in self.prior.boilerplate
+
+    def _byline_again(self, i: int, j: int) -> bool:
+        """Whether paragraph ``i`` is a byline or the line that dates the article
+        (:meth:`Page.byline`) printed again, the same text as paragraph ``j`` among the first
+        :data:`TITLE_REACH` paragraphs with words: a page prints them again at its foot, or over
+        each of its pages that a scraper joined. (Short, it would stay as a list's item; a
+        heading that opens like one, "By Public Transport", stands in the text, not on top.)"""
+        if not self.page.byline(i):
+            return False
+        canonical = self.document.canonical
+        return sum(1 for k in range(j) if canonical[k]) < TITLE_REACH
 
     def _of_its_own(self, k: int) -> bool:
         """Whether paragraph ``k`` is text of its own that a copy around it cannot move past:

@@ -14,10 +14,12 @@ from bisect import bisect_left
 from collections.abc import Callable, Collection, Mapping, Sequence
 from itertools import accumulate, islice, pairwise
 
+import regex
 from rapidfuzz.distance import Opcodes
 
 from textclean.align import (
     AFFIX_WORDS,
+    DATE_STAMP,
     DATELINE,
     UPDATE_LEAD,
     UPDATE_STAMP,
@@ -61,6 +63,8 @@ _CLOSING_QUOTES = tuple("\"'”’»“")
 _ATTRIBUTED = re.compile(r"[\"'“‘«„].+[\"'”’»“][.,]?\s*(?:—|–|--?)\s*([^.!?\"“”«»]{1,80})")
 _ATTRIBUTION_WORDS = 6  # words of the speaker's name and title at most
 _WORDS = re.compile(r"[^\W_]+")
+# A byline: "By" and a name from a capital (maybe a title after a comma or a bar), no sentence
+_BYLINE = regex.compile(r"(?:By|BY|Written by|Words by|Story by):?\s+\p{Lu}[^\n.!?;:]{0,80}")
 _STAMP_WORDS = frozenset({"updated", "last", "modified", "this"})  # (an update stamp's first)
 _CREDIT = re.compile(r"\(([^()]+)\)$")  # (the words in brackets that end a paragraph)
 _CREDIT_CHARS = 60
@@ -198,6 +202,15 @@ class Page:
         if len(words) > AFFIX_WORDS and not (len(words[0]) > 1 and words[0].isupper()):
             return "", []  # (a long one names its place in capitals: "SAN FRANCISCO, Dec. 3")
         return found.group(1), words
+
+    def byline(self, i: int) -> bool:
+        """Whether paragraph ``i`` is a byline ("By Jane Doe", "By JANE DOE, Reporter") or the
+        line that dates the article ("Posted June 14, 2024", :data:`~textclean.align.DATE_STAMP`):
+        a page prints them again at its foot, or over each of its pages that a scraper joined."""
+        text = self.texts[i].strip()
+        return bool(_BYLINE.fullmatch(text)) or bool(
+            DATE_STAMP.fullmatch(self.document.canonical[i])
+        )
 
     @staticmethod
     def update_label(head: str) -> tuple[str, list[str]] | None:

@@ -5116,6 +5116,24 @@ def test_a_headline_under_the_page_title_with_the_site_name_goes(page_title: str
     assert {i: original for i, (original, _) in removed(result).items()} == {1: 0, 5: 0}
 
 
+def test_a_live_pages_entries_that_read_the_same_at_other_times_stay() -> None:
+    # A match's commentary or a live blog: each event under its time, some reading the same.
+    entries = [
+        ("10:42", P0),
+        ("73'", "Delay over. They are ready to continue after the break."),
+        ("90'", "Delay over. They are ready to continue after the break."),
+        ("11:31", P1),
+    ]
+    page = [line for entry in entries for line in entry]
+    assert dedupe(doc(*page)).duplicates == ()
+    # The page printed twice, its times with it: the copy goes.
+    result = dedupe(doc(*page, *page))
+    assert result.text == doc(*page)
+    # Without times above them, the later one goes as an exact repeat, as before.
+    lines = [text for _, text in entries]
+    assert removed(dedupe(doc(*lines))) == {2: (1, "exact")}
+
+
 def test_a_byline_and_its_date_printed_again_go() -> None:
     # An author box at the foot, or the next page of an article that a scraper joined, prints
     # them again: short lines, but no list's items.

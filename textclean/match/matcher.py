@@ -256,7 +256,10 @@ class _DocumentMatcher:
             j = first_same[i]
             if j != i and j not in self.found and canonical[j] == canonical[i] and canonical[i]:
                 # The fast paths for the commonest repeats: same text as a kept paragraph.
-                if self._goes_as_same_text(i) or self._byline_again(i, j):
+                if (
+                    self._goes_as_same_text(i)
+                    and (self.options.remove_short_repeats or not self.page.at_other_times(i, j))
+                ) or self._byline_again(i, j):
                     self.found[i] = Duplicate(i, j, "exact", 1.0, "same canonical text", (j,))
                     continue
                 if i not in in_prior and not self._boilerplate_line(i):

@@ -63,6 +63,12 @@ _CLOSING_QUOTES = tuple("\"'”’»“")
 _ATTRIBUTED = re.compile(r"[\"'“‘«„].+[\"'”’»“][.,]?\s*(?:—|–|--?)\s*([^.!?\"“”«»]{1,80})")
 _ATTRIBUTION_WORDS = 6  # words of the speaker's name and title at most
 _WORDS = re.compile(r"[^\W_]+")
+# A time alone on a line, over an entry of a live page: a match's minute ("73'", "45+2'"), a
+# clock's time ("10:42", "3:41 p.m.", "14.05 BST")
+_TIME_MARK = re.compile(
+    r"\d{1,3}(?:\+\d{1,2})?['’′]|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s[A-Z]{2,4})?",
+    re.IGNORECASE,
+)
 # A byline: "By" and a name from a capital (maybe a title after a comma or a bar), no sentence
 _BYLINE = regex.compile(r"(?:By|BY|Written by|Words by|Story by):?\s+\p{Lu}[^\n.!?;:]{0,80}")
 _STAMP_WORDS = frozenset({"updated", "last", "modified", "this"})  # (an update stamp's first)
@@ -202,6 +208,22 @@ class Page:
         if len(words) > AFFIX_WORDS and not (len(words[0]) > 1 and words[0].isupper()):
             return "", []  # (a long one names its place in capitals: "SAN FRANCISCO, Dec. 3")
         return found.group(1), words
+
+    def at_other_times(self, i: int, j: int) -> bool:
+        """Whether paragraphs ``i`` and ``j`` each stand under a time of their own on the line
+        above (``_TIME_MARK``: "73'", "10:42", "3:41 p.m."), two times that differ: entries of
+        a live page's timeline (a match's commentary, "Delay over. They are ready to
+        continue.") that read the same, not a copy's (which prints its times again)."""
+        canonical = self.document.canonical
+        above = []
+        for k in (i, j):
+            k -= 1
+            while k >= 0 and not canonical[k]:
+                k -= 1
+            if k < 0 or not _TIME_MARK.fullmatch(time := self.texts[k].strip()):
+                return False
+            above.append(time)
+        return above[0] != above[1]
 
     def byline(self, i: int) -> bool:
         """Whether paragraph ``i`` is a byline ("By Jane Doe", "By JANE DOE, Reporter") or the

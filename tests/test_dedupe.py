@@ -5134,6 +5134,20 @@ def test_a_live_pages_entries_that_read_the_same_at_other_times_stay() -> None:
     assert removed(dedupe(doc(*lines))) == {2: (1, "exact")}
 
 
+@pytest.mark.parametrize("date", [" · 2 days ago", " - Oct. 4, 2023", " (yesterday)"])
+def test_the_title_again_in_a_list_of_headlines_with_a_date_goes(date: str) -> None:
+    # "More from the Gazette" under the article lists its own title among the others, each
+    # with its date: the title stays at the top, and its repeat in the list goes.
+    title = "Council backs a €12 million plan for the harbour bridge after three years"
+    more = ["More from the Harbour Gazette", "Ferry fares rise for the first time since 2019"]
+    result = dedupe(doc(title, P0, P1, P2, *more, title + date, "Library to open on Sundays"))
+    assert removed(result) == {6: (0, "contained")}
+    assert result.duplicates[0].rule == "its text again, with a date after it"
+    # A sentence that ends with a date says when: it stays.
+    line = "The council will vote on the harbour bridge plan again"
+    assert dedupe(doc(line, P0, P1, line + " on May 3, 2026.")).duplicates == ()
+
+
 def test_a_byline_and_its_date_printed_again_go() -> None:
     # An author box at the foot, or the next page of an article that a scraper joined, prints
     # them again: short lines, but no list's items.

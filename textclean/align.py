@@ -20,7 +20,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Indel, LCSseq, Opcode, Opcodes
 
-from textclean.canonical import is_address
+from textclean.canonical import canonical_form, is_address
 
 __all__ = [
     "AFFIX_MIN_REST",
@@ -153,6 +153,36 @@ _DATE = (
 )
 _ZONE = r"(e|c|m|p)[sd]?t|gmt|utc|bst|cest?|ist|jst|aes?t|aedt|\d{4}"  # ("et", "pdt", "0000")
 _TIME = rf"\d{{1,2}}( \d{{2}}){{0,2}}( ?[ap] ?m)?( ({_ZONE}))?"
+DATE_AFFIX = re.compile(
+    rf"({_DATE}|\d{{1,3}} (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago"
+    rf"|yesterday|today)(,? (at )?{_TIME})?|{_TIME}"
+)
+"""A date or a time in canonical form ("oct 4 2023", "2 days ago", "yesterday at 9 12 am"), as
+a list of headlines prints after each (``DATE_AFFIX.fullmatch``)."""
+_DATED = re.compile(r"\s(?:[·|•–—-]\s*|\()([^·|•–—()\-]{1,40}?)\)?\s*$")
+
+
+def dated(text: str, canonical: str, original: str) -> bool:
+    """Whether a paragraph (``text``, ``canonical`` its canonical form) is canonical ``original``
+    with a date or a time (:data:`DATE_AFFIX`) after a separator or in brackets at its end:
+    a headline in a list, "Council backs the plan · 2 days ago", or "- Oct. 4, 2023".
+
+    >>> dated("Council backs the plan · 2 days ago", "council backs the plan 2 days ago", "council backs the plan")
+    True
+    >>> dated("The council meets on May 3", "the council meets on may 3", "the council meets on")
+    False
+    """  # noqa: E501
+    if not canonical.startswith(original + " "):
+        return False
+    found = _DATED.search(text)
+    extra = canonical[len(original) + 1 :]
+    return (
+        found is not None
+        and DATE_AFFIX.fullmatch(extra) is not None
+        and canonical_form(found.group(1)) == extra
+    )
+
+
 UPDATE_STAMP = re.compile(
     rf"(last )?(updated|modified)( on| at)? ({_DATE}(( at)? {_TIME})?|{_TIME})"
     r"|this (story|article|post|report) (has been|was) updated"

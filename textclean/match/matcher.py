@@ -32,6 +32,7 @@ from textclean.align import (
     added_at_an_end,
     before_update_stamp,
     coverage,
+    dated,
     drops_numbers,
     edited,
     figures,
@@ -939,13 +940,20 @@ class _DocumentMatcher:
         a few words added at an end (a credit, "(AP)"), as the first pass would have had a key
         linked them, and take it out of them: a copy that decorates ``j`` is no later paragraph
         holding it, which would make ``j`` an earlier copy of the text (an older version of
-        the body before it, see :func:`~textclean.match.runs.keep_later_run`)."""
+        the body before it, see :func:`~textclean.match.runs.keep_later_run`). One that adds
+        a date after a separator (:func:`~textclean.align.dated`: the page's title again in a
+        list of headlines, "... · 2 days ago") is its copy, too short as it may be for a near
+        one, or held for a run of copies that a list is not."""
         canonical = self.document.canonical
         for ref in list(candidates):
             i = ref[1]
             if not added_at_an_end(canonical[i], canonical[j]):
                 continue
-            if i not in self.pending:
+            if dated(self.texts[i], canonical[i], canonical[j]):  # (a list of headlines')
+                rule = "its text again, with a date after it"
+                self.found[i] = Duplicate(i, j, "contained", 1.0, rule, (j,))
+                self.pending.pop(i, None)
+            elif i not in self.pending:
                 n = candidates[ref][0]  # (the keys the two share)
                 dup = self._near(i, self.document[i], {(None, j): (n, canonical[j])})
                 if dup is not None:

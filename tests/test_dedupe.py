@@ -5148,6 +5148,26 @@ def test_the_title_again_in_a_list_of_headlines_with_a_date_goes(date: str) -> N
     assert dedupe(doc(line, P0, P1, line + " on May 3, 2026.")).duplicates == ()
 
 
+def test_a_transcripts_lines_behind_their_time_codes_go() -> None:
+    # A video's transcript under the article says its sentences again, each line behind the
+    # time it is said at: they go as the article's (the first sentence, the last, a paragraph
+    # word for word); a line the article does not have stays.
+    new = "[00:00:21] The mayor thanked residents for coming and promised a vote by the summer."
+    transcript = [
+        "[00:00:04] The city council approved a €12 million plan on Tuesday to rebuild the Old "
+        "Harbour bridge, ending a dispute that had delayed the project for more than three years.",
+        f"(00:12) {P2}",
+        f"00:00:31 - {P4}",
+        new,
+    ]
+    result = dedupe(doc(*ARTICLE, *transcript))
+    assert result.text == doc(*ARTICLE, new)
+    assert all("behind a time code" in d.rule for d in result.duplicates)
+    # A match's commentary, each event behind its time: events that read the same stay.
+    events = [f"{time} Delay over. They are ready to continue." for time in ("12:34", "45:10")]
+    assert dedupe(doc(P0, events[0], P1, events[1], P2)).duplicates == ()
+
+
 def test_a_byline_and_its_date_printed_again_go() -> None:
     # An author box at the foot, or the next page of an article that a scraper joined, prints
     # them again: short lines, but no list's items.

@@ -677,12 +677,25 @@ class _DocumentMatcher:
         after the article's body run together into one paragraph (an ``articleBody`` copy).
         The dateline makes the sentence another sentence key, and the lede alone is too short
         beside the whole body to share a band key with it."""
-        dateline = len(self.page.dateline(i)[1])
+        line, found = self.page.dateline(i)
+        dateline = len(found)
         if not dateline:
             return None
         words = self.document.canonical[i].split(" ")
         candidates = self._behind_first_sentence(i, words, dateline, indexed=False)
+        if self.page.is_time_code(line):
+            candidates = self._untimed(candidates)
         return self.containment.contained(i, self.document[i], candidates) if candidates else None
+
+    def _untimed(self, candidates: Candidates) -> dict[Ref, tuple[int, str]]:
+        """``candidates`` but this document's paragraphs under a transcript's time code
+        (:meth:`Page.time_code`): a line under one is a copy of the article's text, not of
+        another timed line (a match's commentary, "12:34 Foul by Smith.", repeats its events)."""
+        return {
+            ref: c
+            for ref, c in candidates.items()
+            if ref[0] is not None or self.page.time_code(self.texts[ref[1]].lstrip()) is None
+        }
 
     def _behind_first_sentence(
         self, i: int, words: list[str], dateline: int, *, indexed: bool = True
@@ -721,9 +734,16 @@ class _DocumentMatcher:
         hash, a near copy of it."""
         line, found = self.page.dateline(i)
         update = self.page.update_label(line + ": ") is not None
-        if not (update or _AGENCY.search(line) or any(w.isupper() and len(w) > 1 for w in found)):
+        timed = self.page.is_time_code(line)
+        if not (
+            update
+            or timed
+            or _AGENCY.search(line)
+            or any(w.isupper() and len(w) > 1 for w in found)
+        ):
             return None  # ("Today — ...", "Boston (12-4) — ...": no place, no agency, no update)
-        behind = f"behind {'an update' if update else 'a dateline'} ({line})"
+        what = "an update" if update else "a time code" if timed else "a dateline"
+        behind = f"behind {what} ({line})"
         dateline, words = len(found), fp.canonical.split(" ")
         if len(words) - dateline < self.options.short_words:
             return None
@@ -732,6 +752,8 @@ class _DocumentMatcher:
             **self._behind_first_sentence(i, words, dateline),
             **self._candidates(i, fp, local),
         }
+        if timed:  # (not another line under a time code: a match's events may read the same)
+            candidates = self._untimed(candidates)
         # (the other text as it is, or behind a dateline of its own: a syndicated copy's)
         same = next((ref for ref, (_, canon) in candidates.items() if _behind(canon, rest)), None)
         if same is not None:

@@ -69,6 +69,10 @@ _TIME_MARK = re.compile(
     r"\d{1,3}(?:\+\d{1,2})?['’′]|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s[A-Z]{2,4})?",
     re.IGNORECASE,
 )
+# A transcript's time code in front of a line: "[00:03:47] ", "(01:12) ", "00:03:47 - "
+_TIME_CODE = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?(?:\s+[-–—]|:)?"
+_TIMECODE = re.compile(_TIME_CODE + r"\s+(?=\S)")
+_TIMECODE_ALONE = re.compile(_TIME_CODE)
 # A byline: "By" and a name from a capital (maybe a title after a comma or a bar), no sentence
 _BYLINE = regex.compile(r"(?:By|BY|Written by|Words by|Story by):?\s+\p{Lu}[^\n.!?;:]{0,80}")
 _STAMP_WORDS = frozenset({"updated", "last", "modified", "this"})  # (an update stamp's first)
@@ -193,11 +197,14 @@ class Page:
     def dateline(self, i: int) -> tuple[str, list[str]]:
         """The dateline in front of paragraph ``i`` ("LONDON (Reuters)" before " - ") and its
         words as the canonical form counts them, if it has :data:`DATELINE_WORDS` words at
-        most, or an update's label up to its colon ("UPDATE (6:14 a.m. ET): ",
-        :data:`~textclean.align.UPDATE_LEAD`); else ``("", [])``."""
+        most, an update's label up to its colon ("UPDATE (6:14 a.m. ET): ",
+        :data:`~textclean.align.UPDATE_LEAD`) or a transcript's time code (:meth:`time_code`);
+        else ``("", [])``."""
         head = self.texts[i].lstrip()[:64]
         if head[:1] in "Uu[(" and (stamp := self.update_label(head)):
             return stamp
+        if (timed := self.time_code(head)) is not None:  # (a transcript's "[00:03:47] ")
+            return timed
         first = head[1:2] if head[:1] == "(" else head[:1]  # (an agency in brackets: "(CNN) —")
         if not first.isupper() or ("—" not in head and "–" not in head and " -" not in head):
             return "", []  # (the cheap tests first: most paragraphs have no dash up front)
@@ -233,6 +240,21 @@ class Page:
         return bool(_BYLINE.fullmatch(text)) or bool(
             DATE_STAMP.fullmatch(self.document.canonical[i])
         )
+
+    @staticmethod
+    def time_code(head: str) -> tuple[str, list[str]] | None:
+        """A transcript's time code that opens ``head`` ("[00:03:47] ", "(01:12) ", "00:03:47 -
+        "), and its words, or ``None``: a video's transcript under the article repeats its
+        sentences, each line behind the time it is said at."""
+        found = _TIMECODE.match(head)
+        if found is None:
+            return None
+        return found.group().strip().rstrip("-–—:").rstrip(), _WORDS.findall(found.group())
+
+    @staticmethod
+    def is_time_code(line: str) -> bool:
+        """Whether ``line`` (a :meth:`dateline`) is a transcript's time code."""
+        return _TIMECODE_ALONE.fullmatch(line) is not None
 
     @staticmethod
     def update_label(head: str) -> tuple[str, list[str]] | None:

@@ -3893,6 +3893,16 @@ BOILERPLATE_LINES = [
     "Show 3 more replies",
     "Sort by: Newest",
     "Like · Reply · 2h",
+    "This article is part of our Tech Brief newsletter.",  # (a newsletter's own lines)
+    "You’re reading the Week Ahead newsletter. Sign up to get it in your inbox.",
+    "Welcome to the Health Check, our newsletter.",
+    "Sign up for the Tech Brief newsletter",
+    "[embed]",  # (what a page embeds, left in brackets; a label with nothing after it)
+    "Photo:",
+    "Lesezeit: 3 Minuten",  # (a reading time, a breadcrumb trail, a cookie banner's lines)
+    "Accueil › Monde › Europe",
+    "Aceptar todas las cookies",
+    "Nous utilisons des cookies pour améliorer votre expérience sur notre site.",
     "Report abuse",  # (... each on a line of its own)
     "Oldest first",
     "Gallery (9 photos)",  # (a gallery's heading and links)
@@ -4134,6 +4144,11 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Story continues to unfold as the council meets again on Friday.",
         "Like a reply to a letter, the council's answer came weeks late.",
         "Oldest first: the council will repair the bridges built before 1900.",
+        "This article is part of a series on the harbour bridge.",
+        "Photo: A crane lifts a beam onto the new bridge.",
+        "You can unsubscribe at any time, the council said of its new alert service.",
+        "Alle akzeptieren die neue Regel, sagte der Bürgermeister am Dienstag.",
+        "Impressum",  # (a footer's link alone, as in English: a heading may say it)
         "Report abuse of the parking rules to the harbour office.",
         "9 photos of the bridge were shown at the meeting.",
         "View this post on the council's website for the full minutes.",

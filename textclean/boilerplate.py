@@ -62,7 +62,16 @@ _FOOTER_LINK = (
     r"|about us|accessibility( statement)?|site ?map|cookie policy|careers|advertise( with us)?"
     r"|help( cent(er|re))?|faqs?)"
 )
-_A_FOOTER_LINK = re.compile(_FOOTER_LINK, re.IGNORECASE)
+# ... and in German, French, Spanish and Italian (canonical text: for a menu's run of lines;
+# not in the row's pattern, which each first letter's alternation would compile again)
+_FOREIGN_FOOTER_LINK = (
+    r"impressum|datenschutz(erkl[äa]rung)?|agb|mentions l[ée]gales|plan du site"
+    r"|politique de confidentialit[ée]|conditions g[ée]n[ée]rales d utilisation|aviso legal"
+    r"|pol[íi]tica de (privacidad|cookies)|mapa del sitio|note legali"
+    r"|informativa sulla privacy|cookie ?richtlinie|kontakt|[üu]ber uns|nous contacter"
+    r"|qui sommes nous|contacto|qui[ée]nes somos|contatti|chi siamo"
+)
+_A_FOOTER_LINK = re.compile(f"{_FOOTER_LINK}|{_FOREIGN_FOOTER_LINK}", re.IGNORECASE)
 
 
 def is_footer_link(canonical: str) -> bool:
@@ -143,6 +152,10 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"the post (?-i:[\p{Lu}\p{N}\"“‘']).{0,200} appeared first on"
     r" ((?-i:[\p{Lu}\p{N}]).{0,100}|[\w.-]+\.[a-z]{2,}\.?)",
     r"(image|photo|picture|slide) \d+ (of|/) \d+",  # (a gallery's counter; not "10 / 10")
+    # What a page embeds, as a scraper leaves it in brackets ("[embed]", "[Image]"), or a
+    # label with nothing after it ("Photo:")
+    r"\[(image|photo|picture|video|embed|media|audio|graphic|chart|map|gallery|tweet|instagram"
+    r"|iframe)( \d+)?\]|(photo|image|picture|video)\s*[:：]",
     # A gallery's heading and links ("Gallery (9 photos)", "View all 12 photos"; not "Next",
     # which heads a section of an article in the corpus)
     r"((photo |image )?gallery|slide ?show)\s*[(:]?\s*\d+ (photos|images|pictures|slides)\)?"
@@ -312,6 +325,18 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     # A menu or a breadcrumb trail from the home page ("Home | World | Politics", "Home > News")
     r"home(\s*[|·•/»>›]\s*[^|·•/»>›]{1,40}){2,}",
     # A newsletter box's lines
+    # ... and a newsletter's own, when a page prints an edition ("This article is part of our
+    # Tech Brief newsletter.", "You're reading the Week Ahead newsletter. Sign up to get it in
+    # your inbox.", "Welcome to the Health Check, our newsletter.")
+    r"(this (article|story|post) (is part of|first appeared in|(originally )?appeared in)"
+    r"|you ?['’]?re reading|thanks? (you )?for reading|this is (the web|an online) version of)"
+    r" (the |our )?[^.!?]{1,60} newsletter(\. sign up (here )?to get it in your inbox)?",
+    r"welcome to (the )?[^.!?,]{1,40}, our( \w+)? newsletter",
+    r"sign up (here )?(for the [^.!?]{1,40} newsletter|to get the [^.!?]{1,40} in your inbox)",
+    r"want this in your inbox\? subscribe to the [^.!?]{1,40}",
+    r"enjoying the [^.!?]{1,40}\? forward it to a friend",
+    r"read past editions of the [^.!?]{1,40}( here)?",
+    r"you can unsubscribe at any time",  # (not "Enter your email address": a form's label)
     r"get (the latest|our|the best|the top)[^.!?]{0,60} (delivered )?(to|in) your inbox"
     r"( (every|each) (week)?(day|morning|evening|week)( morning| evening)?)?",
     r"get (the latest|our|the best|the top)[^.!?]{0,60} delivered( (daily|weekly|every (day"
@@ -360,6 +385,11 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(jetzt )?(zum )?newsletter (abonnieren|bestellen|anmelden)|jetzt abonnieren",
     r"folgen? (sie )?uns( auf (facebook|twitter|x|instagram|linkedin|tiktok|youtube|telegram))?",
     r"kommentare( \(\d+\))?|alle rechte vorbehalten",
+    r"lesezeit\s*[:：]?\s*(ca\.? )?\d+ min(\.|uten?)?|artikel (anh[öo]ren|vorlesen)",
+    r"(startseite|home)(\s*[|·•/»>›]\s*[^|·•/»>›]{1,40}){2,}",  # (a breadcrumb trail)
+    r"(alle )?(cookies )?(akzeptieren|ablehnen)|nur (notwendige|essenzielle) cookies"
+    r"( akzeptieren)?|cookie-?einstellungen( (ändern|verwalten|anpassen))?",
+    r"wir (verwenden|nutzen) cookies[^.!?]{0,160}",
     r"zur startseite|zum artikel|(zurück )?nach oben|(mehr|alle) anzeigen|hier klicken"
     r"|video abspielen",
     r"weiter nach der (anzeige|werbung)|(artikel )?weiterlesen( nach der anzeige)?",
@@ -375,6 +405,11 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(cet )?article r[ée]serv[ée] aux abonn[ée]s",
     r"suivez-nous( sur (facebook|twitter|x|instagram|linkedin|tiktok|youtube))?",
     r"commentaires( \(\d+\))?|tous droits r[ée]serv[ée]s|retour en haut( de (la )?page)?",
+    r"temps de lecture\s*[:：]?\s*\d+ min(\.|utes?)?|[ée]couter (cet|l') ?article",
+    r"accueil(\s*[|·•/»>›]\s*[^|·•/»>›]{1,40}){2,}",  # (a breadcrumb trail)
+    r"tout (accepter|refuser)|continuer sans accepter|accepter et fermer"
+    r"|(g[ée]rer|param[ée]trer) (les )?cookies|param[èe]tres (des )?cookies",
+    r"nous utilisons des cookies[^.!?]{0,160}",
     r"(la )?suite (de l'article )?apr[èe]s (la|cette) publicit[ée]",
     r"continuer (la|[àa] lire|[àa] la) lecture|continuer [àa] lire",
     r"(publicit[ée](\s*[-–—:|]\s*|\s+))?(continuez|poursuivez) (la|votre) lecture( ci-dessous)?",
@@ -393,6 +428,12 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"s[íi]guenos( en (facebook|twitter|x|instagram|linkedin|tiktok|youtube))?",
     r"recibe nuestr[oa] (newsletter|bolet[íi]n)",
     r"comentarios( \(\d+\))?|todos los derechos reservados",
+    r"tiempo de lectura\s*[:：]?\s*\d+ min(\.|utos?)?|escuchar (este |el )?art[ií]culo"
+    r"|volver arriba",
+    r"(inicio|portada)(\s*[|·•/»>›]\s*[^|·•/»>›]{1,40}){2,}",  # (a breadcrumb trail)
+    r"aceptar (todas )?(las )?cookies|rechazar (todas )?(las )?cookies"
+    r"|configura(r|ci[óo]n de) (las )?cookies",
+    r"utilizamos cookies[^.!?]{0,160}",
     # Italian
     r"pubblicit[àa]",
     r"(leggi|vedi) (anche|di più|di piu)" + _TAIL,
@@ -402,6 +443,10 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(potrebbe interessarti( anche)?|articoli correlati)" + _TAIL,
     r"contenuto sponsorizzato|tutti i diritti riservati|riproduzione riservata( ©)?",
     r"seguici( su (facebook|twitter|x|instagram|linkedin|tiktok|youtube))?|commenti",
+    r"tempo di lettura\s*[:：]?\s*\d+ min(\.|uti?)?|ascolta (l'|questo )?articolo|torna su",
+    r"condividi su (facebook|twitter|x|whatsapp|linkedin|telegram)",
+    r"accetta (tutti|tutto)|rifiuta (tutti|tutto)|(questo sito|utilizziamo)( utilizza)? cookie"
+    r"[^.!?]{0,160}",
     # Portuguese
     r"publicidade",
     r"(leia|veja) (também|mais|tambem)" + _TAIL,
@@ -652,7 +697,7 @@ class BoilerplateMatcher:
         boilerplate line, in canonical form: the leads of its "Related: ..." lines, whose colons
         the canonical form drops (see :meth:`match_canonical`).
 
-        >>> sorted(boilerplate_matcher().colon_leads("Related: Chicago's rents. Note: at 9:30 it"))
+        >>> sorted(boilerplate_matcher().colon_leads("Related: Chicago's rents. Hours: at 9:30 it"))
         ['related']
         """
         words = {w.casefold() for w in _COLON_LEAD.findall(raw)}

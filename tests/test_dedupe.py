@@ -5183,6 +5183,24 @@ def test_a_transcripts_lines_behind_their_time_codes_go() -> None:
     assert dedupe(doc(P0, events[0], P1, events[1], P2)).duplicates == ()
 
 
+def test_a_copy_with_photo_credits_run_into_its_paragraphs_goes() -> None:
+    # A scraper glued the captions' credits into a copy's sentences: the copy goes as the
+    # body's, which stays whole.
+    credited = [
+        P0.replace(" on Tuesday", " (Photo: Jane Doe/Reuters) on Tuesday"),
+        P1,
+        P2.replace(" and should", " [Image: AP] and should"),
+        P3,
+        P4,
+    ]
+    result = dedupe(doc(*ARTICLE, *credited))
+    assert result.text == doc(*ARTICLE)
+    # Apart from a run of copies too, where added words keep a paragraph otherwise.
+    assert removed(dedupe(doc(P2, P0, P3, credited[2]))) == {3: (0, "exact")}
+    # A credit that is the whole paragraph is a line of its own, and stays.
+    assert dedupe(doc(P0, "(Photo: Jane Doe/Reuters)", P1)).duplicates == ()
+
+
 def test_a_byline_and_its_date_printed_again_go() -> None:
     # An author box at the foot, or the next page of an article that a scraper joined, prints
     # them again: short lines, but no list's items.

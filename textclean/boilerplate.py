@@ -548,6 +548,10 @@ _INLINE_AD_WORDS = ("dvertis", "DVERTIS", "ponsored", "PONSORED", "ontinues")
 _AD_PHRASE = (
     r"(?:story|article|content) continues (?:below|after)(?: (?:this|the))? (?:advertisement|ad)"
 )
+_INLINE_CREDIT = regex.compile(
+    r"\s*[\[(](?i:photo|image|picture|video|pictured)( credit)?\s*:\s*[^()\[\]\n]{1,60}[)\]]"
+    r"(?=\s+[\p{L}\p{N}])"  # (inside: at a caption's end, a credit is the caption's own)
+)
 _INLINE_AD = regex.compile(
     r"(?<=[.!?\"”’])\s+(?:(?i:advertisement|advertising|sponsored|" + _AD_PHRASE + r")"
     r"(?=\s+[\p{Lu}\"“‘])|(?i:" + _AD_PHRASE + r")(?=\s*$))"
@@ -721,9 +725,15 @@ class BoilerplateMatcher:
         'It grew... and grew....'
         >>> matcher.matched_text("See the council (opens in new tab) minutes (external link).")
         'See the council minutes.'
+        >>> matcher.matched_text("A bench is (Photo: Anna Sato/Xinhua) perfect for a small flat.")
+        'A bench is perfect for a small flat.'
         """
         if "(" in text and _LINK_NOTE_START.search(text):
             text = _LINK_NOTE.sub("", text)
+        # (a photo's credit in brackets run into a sentence, as a scraper glues a caption's:
+        # "(Photo: Jane Doe/Reuters)", "[Image: AP]")
+        if ":" in text and _INLINE_CREDIT.search(text):
+            text = _INLINE_CREDIT.sub("", text)
         # (an ad's label run in, not a label of its own: "Skip advertisement")
         ad = any(word in text for word in _INLINE_AD_WORDS) and _INLINE_AD.search(text)
         if ad and self.match(text) is None:

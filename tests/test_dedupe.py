@@ -3519,7 +3519,9 @@ def test_highlights_box_after_the_body() -> None:
     assert result.kept == (0, 1, 2, 3, 4)
 
 
-@pytest.mark.parametrize("label", ["Story highlights", "KEY POINTS:", "In brief", "TL;DR"])
+@pytest.mark.parametrize(
+    "label", ["Story highlights", "KEY POINTS:", "In brief", "TL;DR", "The short version"]
+)
 def test_highlights_box_repeating_a_paragraph_verbatim_before_the_body(label: str) -> None:
     # Both copies are identical: the body's stays in its place, the box's goes.
     result = dedupe(doc(P0, label, P2, P1, P2, P3, P4))
@@ -3893,6 +3895,8 @@ BOILERPLATE_LINES = [
     "Show 3 more replies",
     "Sort by: Newest",
     "Like · Reply · 2h",
+    "MORE: Electric buses struggle on the steepest routes",  # (a related story's link)
+    "Article preview",
     "This article is part of our Tech Brief newsletter.",  # (a newsletter's own lines)
     "You’re reading the Week Ahead newsletter. Sign up to get it in your inbox.",
     "Welcome to the Health Check, our newsletter.",
@@ -4145,6 +4149,8 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Like a reply to a letter, the council's answer came weeks late.",
         "Oldest first: the council will repair the bridges built before 1900.",
         "This article is part of a series on the harbour bridge.",
+        "MORE: The council said it would vote again on the plan in May.",
+        "Preview of the new bridge design, which opens in May.",
         "Photo: A crane lifts a beam onto the new bridge.",
         "You can unsubscribe at any time, the council said of its new alert service.",
         "Alle akzeptieren die neue Regel, sagte der Bürgermeister am Dienstag.",

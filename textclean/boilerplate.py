@@ -183,6 +183,10 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"our standards\s*[:：]\s*.{0,80}principles",
     r"full (story|article)",
     r"(read|see) (more|also)" + _TAIL,
+    # A related story's link, "MORE: <headline>" in capitals (not "More: the council said ...":
+    # a headline of twelve words at most that ends no sentence)
+    r"(?-i:MORE)\s*[:：]\s*(?!(?:\S+\s+){12,})(?![^\n]*\.\s*$)[^.!?]{3,120}[?!]?",
+    r"(article )?preview",
     r"also (read|see)" + _TAIL,
     # A paywall's pitch under the article ("Enjoying this article? Subscribe for unlimited access.")
     r"enjoying (this|the|our) (article|story|content|journalism)\??( (subscribe|sign up|become a"

@@ -63,7 +63,7 @@ import regex
 
 from textclean.canonical import ADDRESS_START, BLOCK_ELEMENTS, canonical_paragraphs, word_count
 from textclean.results import Paragraph
-from textclean.structured import holds_text, opens_json, read_object
+from textclean.structured import holds_text, object_across, opens_json
 
 __all__ = ["JSON_TEXT_WORDS", "LIST_MARKER", "RUN_TOGETHER_CHARS", "WRAP_WIDTH", "split_paragraphs"]
 
@@ -335,7 +335,7 @@ def _split_blocks(text: str) -> tuple[Paragraph, ...]:
         start, pos = match.span()
         block = match.group()
         if block[:1] in _JSON_FIRST and pos > read and opens_json(block):
-            end, read = _json_across(text, start)
+            end, read = object_across(text, start, JSON_TEXT_WORDS)
             if end is not None:  # (one paragraph over blank lines: structured data)
                 paragraphs.append(Paragraph(len(paragraphs), start, end, text[start:end]))
                 pos = end
@@ -357,23 +357,6 @@ def _split_blocks(text: str) -> tuple[Paragraph, ...]:
     return tuple(paragraphs)
 
 
-def _json_across(text: str, start: int) -> tuple[int | None, int]:
-    """Where the JSON object that opens at ``start``, and does not close in its block, ends, if
-    it closes at the end of a later line (before a semicolon or its script tag's end, maybe)
-    holding a string of :data:`JSON_TEXT_WORDS` words or more: an ``articleBody`` printed with
-    its paragraph breaks as they are, blank lines and all (JSON escapes them; a site may not).
-    Else ``None``. With it, how far the object was read (see
-    :func:`textclean.structured.read_object`): an object that opens before there is not read
-    again, so that the work stays linear."""
-    end, read = read_object(text, start)
-    if end is None or (tail := _JSON_TAIL.match(text, end)) is None:
-        return None, read
-    end = start + len(text[start : tail.end()].rstrip())
-    return (end if holds_text(text[start:end], JSON_TEXT_WORDS) else None), read
-
-
-# What may follow a JSON object on its last line: a semicolon, its script tag's end.
-_JSON_TAIL = re.compile(r"[^\S\n]*;?[^\S\n]*(?:</script\s*>)?[^\S\n]*(?:\n|\Z)", re.IGNORECASE)
 _JSON_FIRST = frozenset("{[<")  # (how a block of JSON opens: a bracket, or its script tag)
 JSON_TEXT_WORDS = 12
 """Words of the longest string that a JSON object or array printed over several lines (in its

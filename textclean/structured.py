@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 
-__all__ = ["holds_text", "is_structured", "opens_json", "read_object", "structured_values"]
+__all__ = ["holds_text", "is_structured", "object_across", "opens_json", "structured_values"]
 
 
 # What may wrap the JSON: its script tag, or the JavaScript that assigns it to a name.
@@ -61,11 +61,12 @@ def holds_text(text: str, words: int) -> bool:
     False
     """
     core = _json_core(text)
-    return (
-        core is not None
-        and _parses(core)
-        and any(value.count(" ") + 1 >= words for value in structured_values(core))
-    )
+    return core is not None and _parses(core) and _has_words(core, words)
+
+
+def _has_words(data: str, words: int) -> bool:
+    """Whether JSON text ``data`` holds a string of ``words`` words or more."""
+    return any(value.count(" ") + 1 >= words for value in structured_values(data))
 
 
 def opens_json(text: str) -> bool:
@@ -82,17 +83,35 @@ def opens_json(text: str) -> bool:
     return '":' in text and _json_core(text) is None and _OPENING.sub("", text, count=1)[:1] == "{"
 
 
-def read_object(text: str, start: int) -> tuple[int | None, int]:
-    """Read the JSON object that opens at ``text[start:]`` (alone, after its ``<script>`` tag or
-    the JavaScript that assigns it), its strings maybe holding raw line breaks: ``(end, end)``,
-    where it closes, if it parses; else ``(None, reached)``, ``reached`` where the reading
-    stopped (the object is no JSON up to there, nor any that opens inside it and reaches past).
+def object_across(text: str, start: int, words: int) -> tuple[int | None, int]:
+    """Where the JSON object that opens at ``text[start:]`` ends (alone, after its ``<script>``
+    tag or the JavaScript that assigns it; its strings maybe holding raw line breaks, blank
+    lines and all, as a site may print an ``articleBody``), if it parses, closes at the end of
+    a line (before a semicolon or its script tag's end, maybe) and holds a string of ``words``
+    words or more; else ``None``. With it, where the reading stopped: the object is no JSON up
+    to there, nor any that opens inside it and reaches past, so none that opens before there
+    needs reading again.
 
-    >>> read_object('x = {"a": "one\\n\\ntwo"}; then', 0)
-    (21, 21)
-    >>> read_object('{"a": "cut short', 0)
+    >>> text = 'x = {"a": "one two\\n\\nthree"};\\nthen'
+    >>> object_across(text, 0, 2), object_across(text, 0, 4)
+    ((28, 27), (None, 27))
+    >>> object_across('{"a": "cut short', 0, 1)
     (None, 16)
     """
+    end, read = _read_object(text, start)
+    if end is None or (tail := _JSON_TAIL.match(text, end)) is None:
+        return None, read
+    end = start + len(text[start : tail.end()].rstrip())
+    return (end if _has_words(text[start:end], words) else None), read
+
+
+# What may follow a JSON object on its last line: a semicolon, its script tag's end.
+_JSON_TAIL = re.compile(r"[^\S\n]*;?[^\S\n]*(?:</script\s*>)?[^\S\n]*(?:\n|\Z)", re.IGNORECASE)
+
+
+def _read_object(text: str, start: int) -> tuple[int | None, int]:
+    """:func:`object_across`'s reading: ``(end, end)``, where the object closes, if it
+    parses; else ``(None, reached)``."""
     opening = _OPENING.match(text[start : start + _MAX_OPENING])
     at = start + (opening.end() if opening else 0)
     size = _WINDOW  # (the parser is given a window of the text, four times wider while it runs
@@ -134,7 +153,7 @@ def _parses(core: str) -> bool:
     its strings maybe holding raw line breaks and tabs (as sites print ``articleBody``; strict
     JSON escapes them)."""
     try:
-        json.loads(core, strict=False)
+        _DECODER.decode(core)
     except (ValueError, RecursionError):
         return False
     return True

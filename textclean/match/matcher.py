@@ -257,10 +257,7 @@ class _DocumentMatcher:
             j = first_same[i]
             if j != i and j not in self.found and canonical[j] == canonical[i] and canonical[i]:
                 # The fast paths for the commonest repeats: same text as a kept paragraph.
-                if (
-                    self._goes_as_same_text(i)
-                    and (self.options.remove_short_repeats or not self.page.at_other_times(i, j))
-                ) or self._byline_again(i, j):
+                if self._goes_as_same_text(i, j):
                     self.found[i] = Duplicate(i, j, "exact", 1.0, "same canonical text", (j,))
                     continue
                 if i not in in_prior and not self._boilerplate_line(i):
@@ -520,7 +517,7 @@ class _DocumentMatcher:
             if k in self.found or k in self.structured:
                 continue
             j = self.page.kept_copy_before(k)
-            if j is not None and canonical[j] == canonical[k] and self._goes_as_same_text(k):
+            if j is not None and canonical[j] == canonical[k] and self._goes_as_same_text(k, j):
                 self.found[k] = Duplicate(k, j, "exact", 1.0, "same canonical text", (j,))
 
     def _whole_after_teaser(self, i: int, j: int) -> bool:
@@ -534,30 +531,23 @@ class _DocumentMatcher:
             and all(k == j or not self.page.kept(k) for k in self.links.before(i))
         )
 
-    def _goes_as_same_text(self, i: int) -> bool:
-        """Whether paragraph ``i``, the same text as a kept paragraph before it, goes at once as
-        its exact repeat: it has :attr:`~DedupeOptions.short_words` words or more (unless short
-        repeats are removed too; a shorter one is a short repeat, judged by its neighbours), is
-        no line of a table (:func:`~textclean.match.runs.table_line`: a short repeat too) and
-        is no boilerplate of its source."""
-        options = self.options
-        canonical = self.document.canonical[i]
-        if options.remove_short_repeats:
-            short = False
-        else:
-            short = word_count(canonical) < options.short_words or runs.table_line(canonical)
-        return not short and self.document.exact[i] not in self.prior.boilerplate
-
-    def _byline_again(self, i: int, j: int) -> bool:
-        """Whether paragraph ``i`` is a byline or the line that dates the article
-        (:meth:`Page.byline`) printed again, the same text as paragraph ``j`` among the first
-        :data:`TITLE_REACH` paragraphs with words: a page prints them again at its foot, or over
-        each of its pages that a scraper joined. (Short, it would stay as a list's item; a
-        heading that opens like one, "By Public Transport", stands in the text, not on top.)"""
-        if not self.page.byline(i):
+    def _goes_as_same_text(self, i: int, j: int) -> bool:
+        """Whether paragraph ``i``, the same text as kept paragraph ``j`` before it, goes at once
+        as its exact repeat (unless it is boilerplate of its source): with short repeats
+        removed too, always; else when it has :attr:`~DedupeOptions.short_words` words or more
+        and is no line of a table (:func:`~textclean.match.runs.table_line`) and no entry of a
+        live page's timeline at another time (:meth:`Page.at_other_times`): those are short
+        repeats, judged by their neighbours. A byline or the line that dates the article
+        (:meth:`Page.byline`) goes, short as it is, when ``j`` is on top of the page: a page
+        prints them again at its foot, or over each of its pages that a scraper joined (a
+        heading that opens like one, "By Public Transport", stands in the text)."""
+        if self.document.exact[i] in self.prior.boilerplate:
             return False
-        canonical = self.document.canonical
-        return sum(1 for k in range(j) if canonical[k]) < TITLE_REACH
+        if self.options.remove_short_repeats or (self.page.byline(i) and self.page.on_top(j)):
+            return True
+        canonical = self.document.canonical[i]
+        short = word_count(canonical) < self.options.short_words or runs.table_line(canonical)
+        return not short and not self.page.at_other_times(i, j)
 
     def _of_its_own(self, k: int) -> bool:
         """Whether paragraph ``k`` is text of its own that a copy around it cannot move past:
@@ -677,24 +667,24 @@ class _DocumentMatcher:
         after the article's body run together into one paragraph (an ``articleBody`` copy).
         The dateline makes the sentence another sentence key, and the lede alone is too short
         beside the whole body to share a band key with it."""
-        line, found = self.page.dateline(i)
-        dateline = len(found)
-        if not dateline:
+        line = self.page.dateline(i)
+        if not line.words:
             return None
         words = self.document.canonical[i].split(" ")
-        candidates = self._behind_first_sentence(i, words, dateline, indexed=False)
-        if self.page.is_time_code(line):
+        candidates = self._behind_first_sentence(i, words, len(line.words), indexed=False)
+        if line.kind == "time code":
             candidates = self._untimed(candidates)
         return self.containment.contained(i, self.document[i], candidates) if candidates else None
 
     def _untimed(self, candidates: Candidates) -> dict[Ref, tuple[int, str]]:
         """``candidates`` but this document's paragraphs under a transcript's time code
-        (:meth:`Page.time_code`): a line under one is a copy of the article's text, not of
-        another timed line (a match's commentary, "12:34 Foul by Smith.", repeats its events)."""
+        (:meth:`Page.dateline` of kind "time code"): a line under one is a copy of the
+        article's text, not of another timed line (a match's commentary, "12:34 Foul by
+        Smith.", repeats its events)."""
         return {
             ref: c
             for ref, c in candidates.items()
-            if ref[0] is not None or self.page.time_code(self.texts[ref[1]].lstrip()) is None
+            if ref[0] is not None or self.page.dateline(ref[1]).kind != "time code"
         }
 
     def _behind_first_sentence(
@@ -732,18 +722,11 @@ class _DocumentMatcher:
         first half of a lede split in two), the whole sentences it closes with (a syndicated
         lede that dropped its first sentence for the dateline) or, long enough for a fuzzy
         hash, a near copy of it."""
-        line, found = self.page.dateline(i)
-        update = self.page.update_label(line + ": ") is not None
-        timed = self.page.is_time_code(line)
-        if not (
-            update
-            or timed
-            or _AGENCY.search(line)
-            or any(w.isupper() and len(w) > 1 for w in found)
-        ):
-            return None  # ("Today — ...", "Boston (12-4) — ...": no place, no agency, no update)
-        what = "an update" if update else "a time code" if timed else "a dateline"
-        behind = f"behind {what} ({line})"
+        line, found, kind = self.page.dateline(i)
+        wire = _AGENCY.search(line) or any(w.isupper() and len(w) > 1 for w in found)
+        if kind == "dateline" and not wire:
+            return None  # ("Today — ...", "Boston (12-4) — ...": no place, no agency)
+        behind = f"behind {'an' if kind == 'update' else 'a'} {kind} ({line})"
         dateline, words = len(found), fp.canonical.split(" ")
         if len(words) - dateline < self.options.short_words:
             return None
@@ -752,7 +735,7 @@ class _DocumentMatcher:
             **self._behind_first_sentence(i, words, dateline),
             **self._candidates(i, fp, local),
         }
-        if timed:  # (not another line under a time code: a match's events may read the same)
+        if kind == "time code":  # (not another line under one: a match's events may read alike)
             candidates = self._untimed(candidates)
         # (the other text as it is, or behind a dateline of its own: a syndicated copy's)
         same = next((ref for ref, (_, canon) in candidates.items() if _behind(canon, rest)), None)

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Mapping, Sequence
 from itertools import accumulate, islice, pairwise
+from typing import NamedTuple
 
 import regex
 from rapidfuzz.distance import Opcodes
@@ -61,7 +62,8 @@ _QUOTE_MARKS = '"“‘«„'  # (a paragraph's words right after one of them: i
 _CLOSING_QUOTES = tuple("\"'”’»“")
 # A pull quote with its speaker after a dash: "“We will rebuild it.” — Mayor Ingrid Solberg"
 _ATTRIBUTED = re.compile(r"[\"'“‘«„].+[\"'”’»“][.,]?\s*(?:—|–|--?)\s*([^.!?\"“”«»]{1,80})")
-_ATTRIBUTION_WORDS = 6  # words of the speaker's name and title at most
+ATTRIBUTION_WORDS = 6
+"""Words of a pull quote's speaker, name and title, at most ("— Lena Holm, museum director")."""
 _WORDS = re.compile(r"[^\W_]+")
 # A time alone on a line, over an entry of a live page: a match's minute ("73'", "45+2'"), a
 # clock's time ("10:42", "3:41 p.m.", "14.05 BST")
@@ -70,14 +72,23 @@ _TIME_MARK = re.compile(
     re.IGNORECASE,
 )
 # A transcript's time code in front of a line: "[00:03:47] ", "(01:12) ", "00:03:47 - "
-_TIME_CODE = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?(?:\s+[-–—]|:)?"
-_TIMECODE = re.compile(_TIME_CODE + r"\s+(?=\S)")
-_TIMECODE_ALONE = re.compile(_TIME_CODE)
+_TIMECODE = re.compile(r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?(?:\s+[-–—]|:)?\s+(?=\S)")
 # A byline: "By" and a name from a capital (maybe a title after a comma or a bar), no sentence
 _BYLINE = regex.compile(r"(?:By|BY|Written by|Words by|Story by):?\s+\p{Lu}[^\n.!?;:]{0,80}")
 _STAMP_WORDS = frozenset({"updated", "last", "modified", "this"})  # (an update stamp's first)
 _CREDIT = re.compile(r"\(([^()]+)\)$")  # (the words in brackets that end a paragraph)
 _CREDIT_CHARS = 60
+
+
+class Dateline(NamedTuple):
+    """What stands in front of a paragraph's text (:meth:`Page.dateline`): its text, its words
+    as the canonical form counts them, and its kind: ``"dateline"`` (a wire's, "LONDON
+    (Reuters)"), ``"update"`` (a live page's label, "UPDATE (6:14 a.m. ET)") or ``"time
+    code"`` (a transcript's, "[00:03:47]"). Empty when nothing does."""
+
+    text: str = ""
+    words: tuple[str, ...] = ()
+    kind: str = "dateline"
 
 
 class Page:
@@ -194,27 +205,30 @@ class Page:
         holders = document.owners[at.start : at.stop][keys == sentence_key(sentence)]
         return sorted(set(holders.tolist()))
 
-    def dateline(self, i: int) -> tuple[str, list[str]]:
-        """The dateline in front of paragraph ``i`` ("LONDON (Reuters)" before " - ") and its
-        words as the canonical form counts them, if it has :data:`DATELINE_WORDS` words at
-        most, an update's label up to its colon ("UPDATE (6:14 a.m. ET): ",
-        :data:`~textclean.align.UPDATE_LEAD`) or a transcript's time code (:meth:`time_code`);
-        else ``("", [])``."""
+    def dateline(self, i: int) -> Dateline:
+        """The dateline in front of paragraph ``i`` ("LONDON (Reuters)" before " - "), if it
+        has :data:`DATELINE_WORDS` words at most, an update's label up to its colon ("UPDATE
+        (6:14 a.m. ET): ", :data:`~textclean.align.UPDATE_LEAD`) or a transcript's time code
+        ("[00:03:47] ", "(01:12) ", "00:03:47 - ": a video's transcript under the article
+        repeats its sentences, each behind the time it is said at); else an empty one."""
         head = self.texts[i].lstrip()[:64]
-        if head[:1] in "Uu[(" and (stamp := self.update_label(head)):
-            return stamp
-        if (timed := self.time_code(head)) is not None:  # (a transcript's "[00:03:47] ")
-            return timed
+        if head[:1] in "Uu[(" and (label := UPDATE_LEAD.match(head)) is not None:
+            words = tuple(_WORDS.findall(label.group()))
+            if UPDATE_WORDS.fullmatch(" ".join(words).casefold()):
+                return Dateline(label.group().rstrip().removesuffix(":"), words, "update")
+        if (timed := _TIMECODE.match(head)) is not None:
+            line = timed.group().strip().rstrip("-–—:").rstrip()
+            return Dateline(line, tuple(_WORDS.findall(timed.group())), "time code")
         first = head[1:2] if head[:1] == "(" else head[:1]  # (an agency in brackets: "(CNN) —")
         if not first.isupper() or ("—" not in head and "–" not in head and " -" not in head):
-            return "", []  # (the cheap tests first: most paragraphs have no dash up front)
+            return Dateline()  # (the cheap tests first: most paragraphs have no dash up front)
         found = DATELINE.match(head)
-        words = _WORDS.findall(found.group(1)) if found is not None else []
+        words = tuple(_WORDS.findall(found.group(1))) if found is not None else ()
         if found is None or len(words) > DATELINE_WORDS:
-            return "", []
+            return Dateline()
         if len(words) > AFFIX_WORDS and not (len(words[0]) > 1 and words[0].isupper()):
-            return "", []  # (a long one names its place in capitals: "SAN FRANCISCO, Dec. 3")
-        return found.group(1), words
+            return Dateline()  # (a long one names its place in capitals: "SAN FRANCISCO, Dec. 3")
+        return Dateline(found.group(1), words)
 
     def at_other_times(self, i: int, j: int) -> bool:
         """Whether paragraphs ``i`` and ``j`` each stand under a time of their own on the line
@@ -232,6 +246,11 @@ class Page:
             above.append(time)
         return above[0] != above[1]
 
+    def on_top(self, j: int) -> bool:
+        """Whether paragraph ``j`` is among the page's first :data:`TITLE_REACH` paragraphs with
+        words."""
+        return j in self._worded_top[:TITLE_REACH]
+
     def byline(self, i: int) -> bool:
         """Whether paragraph ``i`` is a byline ("By Jane Doe", "By JANE DOE, Reporter") or the
         line that dates the article ("Posted June 14, 2024", :data:`~textclean.align.DATE_STAMP`):
@@ -240,34 +259,6 @@ class Page:
         return bool(_BYLINE.fullmatch(text)) or bool(
             DATE_STAMP.fullmatch(self.document.canonical[i])
         )
-
-    @staticmethod
-    def time_code(head: str) -> tuple[str, list[str]] | None:
-        """A transcript's time code that opens ``head`` ("[00:03:47] ", "(01:12) ", "00:03:47 -
-        "), and its words, or ``None``: a video's transcript under the article repeats its
-        sentences, each line behind the time it is said at."""
-        found = _TIMECODE.match(head)
-        if found is None:
-            return None
-        return found.group().strip().rstrip("-–—:").rstrip(), _WORDS.findall(found.group())
-
-    @staticmethod
-    def is_time_code(line: str) -> bool:
-        """Whether ``line`` (a :meth:`dateline`) is a transcript's time code."""
-        return _TIMECODE_ALONE.fullmatch(line) is not None
-
-    @staticmethod
-    def update_label(head: str) -> tuple[str, list[str]] | None:
-        """An update's label that opens ``head`` (:data:`~textclean.align.UPDATE_LEAD`: the
-        words "update" or "updated" and maybe a date and a time, up to a colon) and its words,
-        or ``None``."""
-        found = UPDATE_LEAD.match(head)
-        if found is None:
-            return None
-        words = _WORDS.findall(found.group())
-        if not UPDATE_WORDS.fullmatch(" ".join(words).casefold()):
-            return None
-        return found.group().rstrip().removesuffix(":"), words
 
     def lone_part(self, i: int, dup: Duplicate, fp: ParagraphPrint) -> bool:
         """Whether paragraph ``i`` is a heading that repeats part of one longer paragraph of
@@ -720,7 +711,7 @@ def attribution(raw: str, canonical: str) -> tuple[str, int, tuple[str, ...] | N
         return None
     speaker = canonical_form(attributed[1])
     words = word_count(speaker)
-    if not 0 < words <= _ATTRIBUTION_WORDS or not canonical.endswith(" " + speaker):
+    if not 0 < words <= ATTRIBUTION_WORDS or not canonical.endswith(" " + speaker):
         return None
     named = _WORDS.findall(attributed[1])
     wanted = [w for w in named if w[:1].isupper()] or named[-1:]

@@ -24,6 +24,7 @@ from textclean.boilerplate import is_footer_link
 from textclean.canonical import word_count
 from textclean.match.merged import HEADING_WORDS, MAX_PASSED
 from textclean.match.model import Removals, describe
+from textclean.match.page import ATTRIBUTION_WORDS
 from textclean.match.runs import worded_neighbours
 from textclean.results import DocumentMatch, Duplicate
 from textclean.segment import LIST_MARKER
@@ -114,20 +115,20 @@ class Retargeting:
 # A quotation's speaker on a line of their own, after a dash ("— Jane Doe, council member")
 _SPEAKER = regex.compile(r"\s*(?:—|–|―|--)\s*\p{L}[^.!?:;\"“”«»\n]{0,78}")
 _QUOTE_ENDS = ('"', "”", "»", "’", "'")  # (a quotation's closing mark, maybe before a stop)
-_SPEAKER_WORDS = 6  # words of a speaker's name and title, at most
 
 
 def remove_speakers(
     texts: Sequence[str], canonical: Sequence[str], found: dict[int, Duplicate]
 ) -> None:
     """Remove each kept line that names a quotation's speaker after a dash ("— Jane Doe,
-    council member", a dash and no hyphen: :data:`_SPEAKER_WORDS` words at most, no sentence,
-    a comma after the name or a quotation's closing mark above) right under a
-    paragraph that went as a repeat of another (a pull quote lifted from the body, with its
-    speaker on a line below it): the line is the quotation's, and goes with it. Under a kept
-    paragraph, a boilerplate line or an item of a list (the paragraph above opens with a list's
-    marker, or one below does: a list of items after dashes, whose first went as a repeat), or
-    a paragraph of fewer than :data:`~textclean.match.merged.HEADING_WORDS` words, it stays.
+    council member", a dash and no hyphen: :data:`~textclean.match.page.ATTRIBUTION_WORDS`
+    words at most, no sentence, a comma after the name or a quotation's closing mark above)
+    right under a paragraph that went as a repeat of another (a pull quote lifted from the
+    body, with its speaker on a line below it): the line is the quotation's, and goes with
+    it. Under a kept paragraph, a boilerplate line or an item of a list (the paragraph above
+    opens with a list's marker, or one below does: a list of items after dashes, whose first
+    went as a repeat), or a paragraph of fewer than
+    :data:`~textclean.match.merged.HEADING_WORDS` words, it stays.
 
     >>> quote = "“We will rebuild it, and we will do it within a year,” she said."
     >>> texts = [quote, "— Jane Doe, council member", "Fine.", "— Tom Doe"]
@@ -142,7 +143,7 @@ def remove_speakers(
             above is None
             or above.kind == "boilerplate"
             or k in found
-            or not 0 < word_count(canonical[k]) <= _SPEAKER_WORDS
+            or not 0 < word_count(canonical[k]) <= ATTRIBUTION_WORDS
             or not _SPEAKER.fullmatch(texts[k])
             or word_count(canonical[k - 1]) < HEADING_WORDS
             or LIST_MARKER.match(texts[k - 1].lstrip())
@@ -181,8 +182,9 @@ def remove_counters(
     >>> sorted(found)
     [0, 1]
     """
-    runs: dict[int, list[list[int]]] = {}  # total: the runs of rising counters, each its lines
-    last: dict[int, int] = {}  # total: the figure of the last counter
+    runs: dict[tuple[int, bool], list[list[int]]] = {}  # (total, slashed): the runs of rising
+    # counters, each its lines
+    last: dict[tuple[int, bool], int] = {}  # (total, slashed): the figure of the last counter
     for k, text in enumerate(canonical):
         match = _COUNTER.fullmatch(text) if k not in found and len(text) <= _COUNTER_CHARS else None
         if match is None or not (match[2] or "/" in texts[k]):
@@ -190,15 +192,14 @@ def remove_counters(
         number, total = int(match[1]), int(match[3])
         if not 0 < number <= total:
             continue
-        key = total if match[2] else -total  # (counters with a slash count apart)
+        key = (total, not match[2])  # (counters with a slash count apart)
         if not match[2] and number not in (1, last.get(key, 0) + 1):
             continue  # (with a slash, from one and one by one: not ratings, "5 / 10", "10 / 10")
         if number <= last.get(key, 0):  # (the count starts again: another gallery)
             runs[key].append([])
         runs.setdefault(key, [[]])[-1].append(k)
         last[key] = number
-    for key, counted in runs.items():
-        total = abs(key)
+    for (total, _), counted in runs.items():
         for lines in counted:
             if len(lines) < 2:
                 continue

@@ -444,7 +444,8 @@ class _DocumentMatcher:
         ):  # (the paragraph kept in the teaser's place may stand in a later one, as a second
             # run would find it)
             self._later_and_around()
-        back = settle.remove_contents(canonical, self.found)  # (last: on the lines that stay)
+        back = settle.remove_contents(canonical, self.found, self.page.in_table)  # (last: on the
+        # lines that stay)
         # (a merged copy that ran a heading gone as its entry's repeat into its paragraph may
         # stand in the two now, as a second run finds it)
         self._contained_beside(back)
@@ -546,16 +547,23 @@ class _DocumentMatcher:
         if self.options.remove_short_repeats or (self.page.byline(i) and self.page.on_top(j)):
             return True
         canonical = self.document.canonical[i]
-        short = word_count(canonical) < self.options.short_words or runs.table_line(canonical)
+        short = (
+            word_count(canonical) < self.options.short_words
+            or runs.table_line(canonical)
+            or self.page.row(i)
+        )
         return not short and not self.page.at_other_times(i, j)
 
     def _of_its_own(self, k: int) -> bool:
         """Whether paragraph ``k`` is text of its own that a copy around it cannot move past:
         a sentence of :attr:`~DedupeOptions.short_words` words or more, not a title (a heading
-        ends no sentence; a headline that does capitalises most of its words)."""
+        ends no sentence; a headline that does capitalises most of its words), and no row of a
+        table that repeats an earlier one (:meth:`Page.row`: the copy's own, that stays)."""
         if not self.page.ended(k) or word_count(self.document.canonical[k]) < (
             self.options.short_words
         ):
+            return False
+        if k in self.page.repeats and self.page.row(k):
             return False
         words = [w for w in self.texts[k].split() if w[:1].isalpha()]
         return 2 * sum(w[:1].isupper() for w in words) <= len(words)

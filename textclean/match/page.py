@@ -78,6 +78,13 @@ _BYLINE = regex.compile(r"(?:By|BY|Written by|Words by|Story by):?\s+\p{Lu}[^\n.
 _STAMP_WORDS = frozenset({"updated", "last", "modified", "this"})  # (an update stamp's first)
 _CREDIT = re.compile(r"\(([^()]+)\)$")  # (the words in brackets that end a paragraph)
 _CREDIT_CHARS = 60
+# A row of a table of labels and values: a label of one to three words, then a colon or a
+# spaced dash and the value ("Battery – Up to 8 hours", "Weight: 5 g per earbud").
+ROW_WORDS = 20  # words of a table's row, at most (its value may be a clause)
+TABLE_ROWS = 3  # rows of labels and values in a run, at least, that make a table
+_BULLETS = " \t-–—•*·"  # (a row may be a list's item)
+_LABEL_WORD = r"\p{L}[\p{L}\p{N}'’-]*"
+_ROW = regex.compile(rf"(?:{_LABEL_WORD}\s+){{0,2}}{_LABEL_WORD}(?:\s*:|\s+[–—-])\s+\S")
 
 
 class Dateline(NamedTuple):
@@ -250,6 +257,48 @@ class Page:
         """Whether paragraph ``j`` is among the page's first :data:`TITLE_REACH` paragraphs with
         words."""
         return j in self._worded_top[:TITLE_REACH]
+
+    def row(self, i: int) -> bool:
+        """Whether paragraph ``i`` is a row of a table of labels and values that is no copy
+        (:meth:`in_table`): of the rows in a row around it (paragraphs with no words passed
+        over), one at least stands first with its text. Two products' tables may share a row
+        ("Weight – 5 g per earbud"): it repeats as a short line does, judged by its
+        neighbours, where a copy's table repeats every row."""
+        if not self.in_table(i):
+            return False
+        canonical = self.document.canonical
+        for step in (-1, 1):
+            k = i
+            while 0 <= k < len(canonical) and (not canonical[k] or self._row_shape(k)):
+                if canonical[k] and k not in self.repeats:
+                    return True
+                k += step
+        return False
+
+    def in_table(self, i: int) -> bool:
+        """Whether paragraph ``i`` is a row of a table of labels and values: a label of one to
+        three words, then a colon or a spaced dash and a value ("Battery – Up to 8 hours",
+        "- Weight: 5 g"), under :data:`HEADING_WORDS` words, in a run of :data:`TABLE_ROWS`
+        such rows or more (paragraphs with no words passed over; the others' values may run to
+        :data:`ROW_WORDS` words)."""
+        if not self._row_shape(i, HEADING_WORDS - 1):
+            return False
+        canonical, rows = self.document.canonical, 1
+        for step in (-1, 1):
+            k = i + step
+            while 0 <= k < len(canonical) and rows < TABLE_ROWS:
+                if canonical[k]:
+                    if not self._row_shape(k):
+                        break
+                    rows += 1
+                k += step
+        return rows >= TABLE_ROWS
+
+    def _row_shape(self, k: int, words: int = ROW_WORDS) -> bool:
+        return (
+            self.document.canonical[k].count(" ") < words
+            and _ROW.match(self.texts[k].lstrip(_BULLETS)) is not None
+        )
 
     def byline(self, i: int) -> bool:
         """Whether paragraph ``i`` is a byline ("By Jane Doe", "By JANE DOE, Reporter") or the

@@ -593,14 +593,20 @@ CONTENTS_LABELS = frozenset({
 _CONTENTS_LINES = 3  # the fewest entries of a table of contents
 
 
-def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> set[int]:
+def remove_contents(
+    canonical: Sequence[str],
+    found: dict[int, Duplicate],
+    in_table: Callable[[int], bool] = lambda _: False,
+) -> set[int]:
     """Remove a table of contents: a run of :data:`_CONTENTS_LINES` kept lines or more, each of
     fewer than :data:`~textclean.match.merged.HEADING_WORDS` words, whose every line stands
     once more, later and in the same order, as a kept heading of the text, and nowhere else,
     with longer text between most two of them: the headings stay in their places, the list goes
     as their repeats, and a label over it ("Contents", "In this article":
     :data:`CONTENTS_LABELS`) as boilerplate. (A label that rows of a table or the sections of a
-    review repeat, "Price" or "Verdict", stands more than twice, and is no entry.) Returns the
+    review repeat, "Price" or "Verdict", stands more than twice, and is no entry; nor is a
+    line whose later place is a row of a table, ``in_table``: two products' tables share
+    rows, in order.) Returns the
     headings that had gone as repeats of their entries and are kept again.
 
     >>> text = "the text under each heading runs on for a dozen words or more"
@@ -650,6 +656,8 @@ def remove_contents(canonical: Sequence[str], found: dict[int, Duplicate]) -> se
             ]  # (a heading gone as a repeat comes back if the text under it stays: no copy's)
             if len(again) != 1 or again[0] < line or (run and again[0] < run[-1][1]):
                 break
+            if in_table(again[0]):
+                break  # (a row of a later table, "Weight – 5 g", that a first table shares)
             run.append((line, again[0]))
             y += 1
         while run and run[0][1] < run[-1][0]:  # (the headings come after the whole list)

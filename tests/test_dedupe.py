@@ -6556,3 +6556,39 @@ def test_the_lines_a_joined_page_repeats_after_its_marker_go() -> None:
     result = dedupe(doc(*lines, "Page 2 of 2", "Best premium pick", "Acme Pro", P1, P2))
     assert result.text == doc(*lines, P1, P2)
     assert removed(result) == {5: (None, "boilerplate"), 6: (3, "exact"), 7: (4, "exact")}
+
+
+def _broken(paragraph: str, width: int = 60) -> str:
+    """``paragraph`` as print wraps it: lines of ``width`` characters at most, a word that
+    would pass the width broken with a hyphen after its first half."""
+    lines, line = [], ""
+    for word in paragraph.split():
+        if line and len(line) + 1 + len(word) > width:
+            if len(word) >= 6 and word.rstrip(".,”’").isalpha():
+                half = len(word) // 2
+                lines.append(f"{line} {word[:half]}-")
+                line = word[half:]
+                continue
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "\n".join([*lines, line])
+
+
+def test_a_copy_printed_first_with_broken_words_gives_way_to_the_body() -> None:
+    # A print copy, its words broken at the lines' ends ("tempo-\nrary"), stands before the
+    # body: both have the same canonical text, and the body that reads whole stays.
+    copy = [_broken(p) for p in ARTICLE]
+    assert sum("-\n" in p for p in copy) >= 2  # (the test's own premise)
+    result = dedupe(doc("Council backs harbour bridge", *copy, *ARTICLE))
+    assert result.text == doc("Council backs harbour bridge", *ARTICLE)
+    n = len(ARTICLE)
+    assert {k: removed(result)[k] for k in range(1, n + 1)} == {
+        k: (k + n, "exact") for k in range(1, n + 1)
+    }
+    assert dedupe(result.text).duplicates == ()
+    # So does a copy whose curly quotes a decoder could not read; after the body, it goes.
+    lost = [p.replace("’", "\ufffd").replace("“", "\ufffd").replace("”", "\ufffd") for p in ARTICLE]
+    assert dedupe(doc(*lost, *ARTICLE)).text == doc(*ARTICLE)
+    assert dedupe(doc(*ARTICLE, *copy)).text == doc(*ARTICLE)

@@ -36,6 +36,7 @@ __all__ = [
     "kept_original",
     "prefer_body_to_box",
     "prefer_longest",
+    "prefer_undamaged_copy",
     "remove_box_labels",
     "remove_captions",
     "remove_contents",
@@ -883,6 +884,56 @@ def prefer_longest(
             if k != winner:
                 found[k] = _repeat_of(canonical, k, winner)
         _repoint(found, original, winner)  # (contained copies follow the winner)
+
+
+# A word that print broke at a line's end with a hyphen ("informa-\ntion"), or a character
+# that a decoder could not read (U+FFFD): what a damaged copy shows where a clean one does not.
+_DAMAGE = regex.compile(r"\p{Ll}-[ \t]*\r?\n[ \t]*\p{Ll}|\ufffd")
+_DAMAGED_PAIRS = 2  # paragraphs of a copy, at least, damaged where their repeats are clean
+
+
+def prefer_undamaged_copy(texts: Sequence[str], found: dict[int, Duplicate]) -> bool:
+    """Keep the later copy of a run of paragraphs printed twice, and remove the earlier, when
+    the earlier shows damage that the later does not (:data:`_DAMAGE`: a print copy's words
+    broken at its lines' ends, characters a decoder lost) in :data:`_DAMAGED_PAIRS` paragraphs
+    or more, and the later none that the earlier does not: both have the same canonical text,
+    and a reader wants the one that reads whole. Every exact repeat from the first of the
+    damaged paragraphs' repeats on, of a paragraph before it, is turned round (the damaged
+    paragraphs all stand before their repeats), and the duplicates that named the paragraphs
+    turned name their repeats.
+    Returns whether a copy was turned round.
+
+    >>> texts = ["The bridge re-\\nopens in May.", "It cost less.", "The bridge reopens in May.",
+    ...          "It cost less."]
+    >>> found = {2: Duplicate(2, 0, "exact", 1.0, ""), 3: Duplicate(3, 1, "exact", 1.0, "")}
+    >>> prefer_undamaged_copy(texts, found)
+    False
+    >>> texts[1] = "It cost less than plan-\\nned."
+    >>> texts[3] = "It cost less than planned."
+    >>> prefer_undamaged_copy(texts, found), sorted((i, d.original) for i, d in found.items())
+    (True, [(0, 2), (1, 3)])
+    """
+    pairs = [
+        (k, dup.original)
+        for k, dup in found.items()
+        if dup.kind == "exact" and dup.doc_id is None
+        and dup.original is not None and dup.original < k and dup.original not in found
+    ]  # fmt: skip
+    damaged = {k: bool(_DAMAGE.search(texts[k])) for pair in pairs for k in pair}
+    worse = [(k, o) for k, o in pairs if damaged[o] and not damaged[k]]
+    if len(worse) < _DAMAGED_PAIRS or any(damaged[k] and not damaged[o] for k, o in pairs):
+        return False
+    start = min(k for k, _ in worse)
+    if max(o for _, o in worse) >= start:
+        return False  # (the copies interleave: no run printed before the other)
+    for k, o in pairs:
+        if o < start <= k:
+            del found[k]
+            found[o] = Duplicate(
+                o, k, "exact", 1.0, "same canonical text (the later copy reads whole)", (k,)
+            )
+            _repoint(found, o, k)
+    return True
 
 
 HIGHLIGHTS_LABEL = regex.compile(

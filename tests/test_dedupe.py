@@ -4072,6 +4072,27 @@ BOILERPLATE_LINES = [
     "Your email address will not be published. Required fields are marked *",
     "You must be logged in to post a comment.",
     "View this post on Instagram",
+    "Embedded content",  # (an embedded post's frame: consent box, skip links, signature)
+    "This content can also be viewed on the site it originates from.",
+    "Allow Twitter content?",
+    "Accept and continue",
+    "Skip twitter post by Anna Sato",
+    "End of twitter post by Anna Sato",
+    "— Anna Sato (@annasato) March 3, 2024",
+    "- Anna Sato (@annasato) Sept. 3, 2024",
+    "A post shared by Harbour Gazette (@harbourgazette)",
+    "View on X",
+    "Open image in gallery",
+    "↑ Back to top",
+    "Return to top",
+    "[hide]",
+    "Share full article",  # (an app's banner and a paywall's lines)
+    "Read in app",
+    "Continue in browser",
+    "Download the app for the best experience",
+    "Listen · 5:32 min",
+    "Continue reading with a subscription",
+    "Subscriber exclusive",
     "Watch on YouTube",
     "Like Loading...",
     "Jump to Recipe",
@@ -4087,6 +4108,16 @@ BOILERPLATE_LINES = [
     "Dit artikel is alleen voor abonnees",  # Dutch
     "Подпишитесь, чтобы читать дальше",  # Russian
 ]
+
+
+def test_an_embedded_post_quoting_the_article_goes_with_its_picture_link() -> None:
+    # A post quotes the article's sentence and ends with its picture's link: the link is the
+    # embed's, and the post goes as a copy of the paragraph's; its frame goes as boilerplate.
+    post = P1.split(", said")[0] + "” pic.twitter.com/x1Yz2Ab"
+    page = [P0, P1, "Embedded content", post, "— Anna Sato (@annasato) March 3, 2024", P2]
+    result = dedupe(doc(*page))
+    assert result.text == doc(P0, P1, P2)
+    assert removed(result)[3][0] == 1
 
 
 def test_boilerplate_lines_in_several_languages() -> None:

@@ -253,7 +253,12 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"watch( the)? video",
     # ("Watch: <a video's title>", as "Read more: <headline>"; "Watch" alone may head a review)
     r"watch now|watch( now| video)?(?=\s*[:：\-–—|])" + _TAIL,
-    r"open (it )?in (the )?app|(get|download) (the|our) app",
+    r"open (it )?in (the )?app|(get|download) (the|our) app( for (the|a) (best|better|full)"
+    r" experience)?|read in (the )?app|continue in (the )?browser",
+    r"share (the )?full article|go to (the )?home ?page\s*[»›→]?|site index",
+    r"continue reading with an? (subscription|account)|subscriber exclusive"
+    r"|cancel (at )?any ?time\.?",
+    r"listen\s*[·•|:\-–—]\s*(\d+ min(ute)?s?|\d{1,2}:\d{2}( min(ute)?s?)?)",
     r"continue reading (your|this) (article|story) with an? .{0,40}subscription",
     r"this (content|video|media) is not available in your (region|country|location)",
     r"(have|got) a (news )?(tip|story)\?( (email|contact|write to) us( at \S+)?\.?)?",
@@ -283,10 +288,23 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r" [^.!?]{0,80}",
     r"show key events only",  # (a live blog's switch)
     r"view (this post|more) on (instagram|threads|facebook|tiktok|x|twitter)",
+    # An embedded post's frame: the consent box a page shows in its place, its skip links, its
+    # links out and its signature line ("— Jane Doe (@janedoe) March 3, 2024")
+    r"(embedded|instagram|twitter|x|youtube|tiktok|facebook|bluesky|threads) content",
+    r"this content can also be viewed on the (web)?site it originates from\.?",
+    r"allow (twitter|x|instagram|youtube|tiktok|facebook|bluesky|threads) content\??",
+    r"accept and continue",
+    r"(view|read more|see more) on (x|twitter|instagram|threads|tiktok|facebook|youtube|bluesky)"
+    r"|post on x",
+    r"(skip|end of) (twitter|x|instagram|facebook|tiktok|youtube|bluesky) (post|content|video)"
+    r"( by [^.!?]{1,60})?",
+    r"a post shared by [^()\n]{1,60}( \(@[\w.]{1,30}\))?",
+    r"(—|–|-{1,2})\s*[^()\n]{1,60}\(@\w{1,15}\)\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
+    r"|dec)[a-z]{0,6}\.? \d{1,2},? \d{4}",
     r"watch on (youtube|vimeo)",
     r"like loading",
     r"click to (expand|enlarge)",
-    r"open this photo in gallery",
+    r"open (this photo|image) in (the )?gallery|expand image",
     r"(image|media|video) caption,?",  # (a label on a line of its own before the caption)
     r"image source\s*,\s*[^.!?]{1,80}",  # (the credit line that a BBC page prints so)
     r"(show|hide|view|read) (the )?(full )?transcript",
@@ -352,7 +370,8 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"|messages|texts|sms|calls|communications|marketing|offers|updates|cookies|receive|contact)\b)"
     r"[^.!?]{0,200}",
     r"this (site|page|form) is protected by recaptcha[^.!?]{0,160}",
-    r"back to top",
+    r"[↑⬆▲]?\s*(back|return) to (the )?top\s*[↑⬆▲]?",
+    r"\[(hide|show)\]",  # (a table of contents' switch)
     r"(all )?rights reserved",
     r"(read|view|see) (the )?(full|whole|complete|original|entire) (story|article|report|post)"
     r"( (here|online|(on|at) " + _FULL_SITE + r"|on \w+))?",
@@ -556,6 +575,9 @@ _INLINE_CREDIT = regex.compile(
     r"\s*[\[(](?i:photo|image|picture|video|pictured)( credit)?\s*:\s*[^()\[\]\n]{1,60}[)\]]"
     r"(?=\s+[\p{L}\p{N}])"  # (inside: at a caption's end, a credit is the caption's own)
 )
+# The link to an embedded post's picture at its text's end ("... in May. pic.twitter.com/x1Yz",
+# "https://t.co/x1Yz"): the post quotes the article's sentence, the link is the embed's.
+_POST_LINK = regex.compile(r"(?<=\S)\s+(?:pic\.twitter\.com|https?://t\.co)/\w+\s*$")
 _INLINE_AD = regex.compile(
     r"(?<=[.!?\"”’])\s+(?:(?i:advertisement|advertising|sponsored|" + _AD_PHRASE + r")"
     r"(?=\s+[\p{Lu}\"“‘])|(?i:" + _AD_PHRASE + r")(?=\s*$))"
@@ -731,6 +753,8 @@ class BoilerplateMatcher:
         'See the council minutes.'
         >>> matcher.matched_text("A bench is (Photo: Anna Sato/Xinhua) perfect for a small flat.")
         'A bench is perfect for a small flat.'
+        >>> matcher.matched_text("The ferry is back on Monday. pic.twitter.com/x1Yz2")
+        'The ferry is back on Monday.'
         """
         if "(" in text and _LINK_NOTE_START.search(text):
             text = _LINK_NOTE.sub("", text)
@@ -738,6 +762,8 @@ class BoilerplateMatcher:
         # "(Photo: Jane Doe/Reuters)", "[Image: AP]")
         if ":" in text and _INLINE_CREDIT.search(text):
             text = _INLINE_CREDIT.sub("", text)
+        if ("twitter.com/" in text or "t.co/" in text) and _POST_LINK.search(text):
+            text = _POST_LINK.sub("", text)
         # (an ad's label run in, not a label of its own: "Skip advertisement")
         ad = any(word in text for word in _INLINE_AD_WORDS) and _INLINE_AD.search(text)
         if ad and self.match(text) is None:

@@ -585,7 +585,8 @@ def kept_original(found: Mapping[int, Duplicate], o: int) -> tuple[str | None, i
 # The label over a table of contents (canonical form), in a few major languages.
 CONTENTS_LABELS = frozenset({
     "contents", "table of contents", "in this article", "in this story", "on this page",
-    "in this guide", "jump to", "jump to section", "quick links", "skip to section",
+    "in this guide", "what s in this guide", "what s in this article", "jump to",
+    "jump to section", "quick links", "skip to section",
     "key events", "key moments",  # (a live blog's list of its posts' headings)
     "inhalt", "inhaltsverzeichnis", "sommaire", "table des matières", "contenido", "contenidos",
     "índice", "indice", "sumário", "contenuti", "inhoud", "inhoudsopgave", "spis treści",

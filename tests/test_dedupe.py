@@ -6623,3 +6623,24 @@ def test_a_copy_printed_first_with_broken_words_gives_way_to_the_body() -> None:
     lost = [p.replace("’", "\ufffd").replace("“", "\ufffd").replace("”", "\ufffd") for p in ARTICLE]
     assert dedupe(doc(*lost, *ARTICLE)).text == doc(*ARTICLE)
     assert dedupe(doc(*ARTICLE, *copy)).text == doc(*ARTICLE)
+
+
+def test_a_live_pages_key_events_with_their_times_go_as_their_entries() -> None:
+    # A box of key events: each entry's time and first sentence on one line, above the entries,
+    # each under its time alone. The box's lines go as contained in the time and the entry;
+    # the entries stay whole, each under its time.
+    texts = [
+        P3,
+        P2,
+        "The first ferry of the day left the north quay on time. Its crew said the crossing was "
+        "calm, and the new timetable held through the morning rush.",
+    ]
+    entries = list(zip(["4.12pm BST", "3.05pm BST", "2.41pm BST"], texts, strict=True))
+    box = [f"{time}: {text.split('. ')[0]}." for time, text in entries]
+    body = [line for entry in entries for line in entry]
+    result = dedupe(doc("Key events", *box, *body))
+    assert result.text == doc(*body)
+    assert {k: removed(result)[k] for k in (1, 2, 3)} == {
+        1: (4, "contained"), 2: (6, "contained"), 3: (8, "contained")
+    }  # fmt: skip
+    assert dedupe(result.text).duplicates == ()

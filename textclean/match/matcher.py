@@ -837,6 +837,23 @@ class _DocumentMatcher:
                 self.found[i] = dup
                 self.pending.pop(i, None)
 
+    def _timed_sentences(self) -> dict[int, list[int]]:
+        """The kept paragraphs behind a time code (:meth:`Page.dateline`: "8.59pm BST As we
+        ...", a live page's box of key events), each with the paragraphs that hold the text
+        behind its time as a sentence: the key event's entry, which no key links to it (its
+        sentence key holds the time)."""
+        timed: dict[int, list[int]] = {}
+        canonical = self.document.canonical
+        for j, text in enumerate(canonical):
+            if not text or j in self.found or not text[0].isdigit():
+                continue
+            dateline = self.page.dateline(j)
+            if dateline.kind == "time code":
+                behind = text.split(" ", len(dateline.words))[-1]
+                if word_count(behind) >= MIN_SENTENCE_WORDS:
+                    timed[j] = self.page.sentence_holders(behind)
+        return timed
+
     def _contained_in_later(self) -> set[int]:
         """Remove kept paragraphs whose words all reappear in later kept ones; return them.
 
@@ -846,7 +863,7 @@ class _DocumentMatcher:
         of a template is linked to all the others).
         """
         later = self.links.after(self.found, _MAX_LATER)
-        for links in (self.page.quoted_in, self.page.cut_into):
+        for links in (self.page.quoted_in, self.page.cut_into, self._timed_sentences()):
             for j, holders in links.items():
                 if j not in self.found:
                     linked = later.setdefault(j, {})
@@ -875,6 +892,12 @@ class _DocumentMatcher:
                     if i not in self.found and i not in self.structured
                 }
                 self._later_copies(j, candidates)
+                if self.page.dateline(j).kind == "time code":  # (a live page's box of key
+                    # events: each entry's time and first sentence, the time over the entry)
+                    for _, i in list(candidates):
+                        above = self.page.time_above(i)
+                        if above is not None and self.page.kept(above):
+                            candidates.setdefault((None, above), (1, canonical[above]))
                 if j in self.page.cut_into:
                     self._repeats_above_openings(j, candidates)
                 # (the start of a later one cut short is a teaser, whichever paragraph was

@@ -71,8 +71,13 @@ _TIME_MARK = re.compile(
     r"\d{1,3}(?:\+\d{1,2})?['’′]|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s[A-Z]{2,4})?",
     re.IGNORECASE,
 )
-# A transcript's time code in front of a line: "[00:03:47] ", "(01:12) ", "00:03:47 - "
-_TIMECODE = re.compile(r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?(?:\s+[-–—]|:)?\s+(?=\S)")
+# A transcript's time code in front of a line: "[00:03:47] ", "(01:12) ", "00:03:47 - "; or a
+# live page's time with its half of the day or its zone ("8.59pm BST ", "2:32 p.m. ET: ")
+_ZONE = r"(?:[ECMP][SD]?T|BST|GMT|UTC|CES?T|AE[SD]T|IST|JST|HKT|SGT)\b"
+_TIMECODE = re.compile(
+    rf"(?:\d{{1,2}}[:.]\d{{2}}\s?(?:[ap]\.?m\.?(?:\s{_ZONE})?|{_ZONE})"
+    r"|[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?)(?:\s+[-–—]|:)?\s+(?=\S)"
+)
 # A byline: "By" and a name from a capital (maybe a title after a comma or a bar), no sentence
 _BYLINE = regex.compile(r"(?:By|BY|Written by|Words by|Story by):?\s+\p{Lu}[^\n.!?;:]{0,80}")
 _STAMP_WORDS = frozenset({"updated", "last", "modified", "this"})  # (an update stamp's first)
@@ -242,16 +247,18 @@ class Page:
         above (``_TIME_MARK``: "73'", "10:42", "3:41 p.m."), two times that differ: entries of
         a live page's timeline (a match's commentary, "Delay over. They are ready to
         continue.") that read the same, not a copy's (which prints its times again)."""
-        canonical = self.document.canonical
-        above = []
-        for k in (i, j):
+        above = [self.time_above(i), self.time_above(j)]
+        if above[0] is None or above[1] is None:
+            return False
+        return self.texts[above[0]].strip() != self.texts[above[1]].strip()
+
+    def time_above(self, i: int) -> int | None:
+        """The line above paragraph ``i`` (paragraphs with no words passed over) if it is a time
+        alone (``_TIME_MARK``), the time of a live page's entry; else ``None``."""
+        canonical, k = self.document.canonical, i - 1
+        while k >= 0 and not canonical[k]:
             k -= 1
-            while k >= 0 and not canonical[k]:
-                k -= 1
-            if k < 0 or not _TIME_MARK.fullmatch(time := self.texts[k].strip()):
-                return False
-            above.append(time)
-        return above[0] != above[1]
+        return k if k >= 0 and _TIME_MARK.fullmatch(self.texts[k].strip()) else None
 
     def on_top(self, j: int) -> bool:
         """Whether paragraph ``j`` is among the page's first :data:`TITLE_REACH` paragraphs with

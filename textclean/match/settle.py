@@ -941,7 +941,7 @@ HIGHLIGHTS_LABEL = regex.compile(
     r"\W*(?:"
     r"(?:story |key |top |the )?(?:highlights?|takeaways|points)|key (?:facts|findings)"
     r"|at a glance|in (?:brief|short|summary)|quick (?:read|take|facts)|summary|tl;? ?dr"
-    r"|what (?:you|to) (?:need to )?know|the short version"
+    r"|what (?:you|to) (?:need to )?know|the short version|key (?:events|updates|moments)"
     r"|das wichtigste(?: in kürze)?|auf einen blick|in kürze"  # German
     r"|en bref|l'essentiel|l’essentiel|(?:les )?points clés|à retenir"  # French
     r"|lo (?:más|mas) (?:importante|destacado)|en resumen|(?:los )?puntos clave|claves"  # Spanish

@@ -6644,3 +6644,34 @@ def test_a_live_pages_key_events_with_their_times_go_as_their_entries() -> None:
         1: (4, "contained"), 2: (6, "contained"), 3: (8, "contained")
     }  # fmt: skip
     assert dedupe(result.text).duplicates == ()
+
+
+FORECAST = [
+    "Harbour City can expect a dry week, with fog on the coast in the mornings.",
+    "Thursday",
+    "Fog early, then sunny. High 21°C, low 15°C.",
+    "Friday",
+    "Fog early, then sunny. High 21°C, low 15°C.",
+    "Saturday",
+    "Showers in the afternoon. High 18°C, low 12°C.",
+]
+
+
+def test_a_forecasts_days_that_read_the_same_stay() -> None:
+    # Two days under their own names forecast the same weather: entries of a list, each under
+    # its day, not a copy; the forecast printed twice goes whole.
+    for sep in ("\n", "\n\n"):
+        assert dedupe(doc(*FORECAST, sep=sep)).duplicates == ()
+        result = dedupe(doc(*FORECAST, *FORECAST[1:], sep=sep))
+        assert result.text == doc(*FORECAST, sep=sep)
+
+
+def test_a_market_tables_row_that_two_tables_list_stays() -> None:
+    # A company among the most active shares and the top gainers: a row of figures in each of
+    # two tables, each with rows of its own.
+    rows = ["Bank of America 86.17 +2.96 +3.56%", "Boeing 860.15 +15.38 +1.82%"]
+    page = [P0, "Most active", *rows, "Apple 397.45 -10.26 -2.52%", "Top gainers", rows[0]]
+    page += ["Nike 743.54 +3.92 +0.53%", "Tesla 188.65 +1.61 +0.86%", P1]
+    for sep in ("\n", "\n\n"):
+        assert dedupe(doc(*page, sep=sep)).duplicates == ()
+        assert dedupe(doc(*page, *page, sep=sep)).text == doc(*page, sep=sep)

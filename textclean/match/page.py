@@ -65,10 +65,12 @@ _ATTRIBUTED = re.compile(r"[\"'“‘«„].+[\"'”’»“][.,]?\s*(?:—|–|
 ATTRIBUTION_WORDS = 6
 """Words of a pull quote's speaker, name and title, at most ("— Lena Holm, museum director")."""
 _WORDS = re.compile(r"[^\W_]+")
-# A time alone on a line, over an entry of a live page: a match's minute ("73'", "45+2'"), a
-# clock's time ("10:42", "3:41 p.m.", "14.05 BST")
+# A time alone on a line, over an entry of a live page or a forecast: a match's minute ("73'",
+# "45+2'"), a clock's time ("10:42", "3:41 p.m.", "14.05 BST"), a day ("Friday", "Tonight")
 _TIME_MARK = re.compile(
-    r"\d{1,3}(?:\+\d{1,2})?['’′]|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s[A-Z]{2,4})?",
+    r"\d{1,3}(?:\+\d{1,2})?['’′]|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s[A-Z]{2,4})?"
+    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+    r"(?:\s(?:morning|afternoon|evening|night))?|today|tonight|tomorrow",
     re.IGNORECASE,
 )
 # A transcript's time code in front of a line: "[00:03:47] ", "(01:12) ", "00:03:47 - "; or a
@@ -244,9 +246,10 @@ class Page:
 
     def at_other_times(self, i: int, j: int) -> bool:
         """Whether paragraphs ``i`` and ``j`` each stand under a time of their own on the line
-        above (``_TIME_MARK``: "73'", "10:42", "3:41 p.m."), two times that differ: entries of
-        a live page's timeline (a match's commentary, "Delay over. They are ready to
-        continue.") that read the same, not a copy's (which prints its times again)."""
+        above (``_TIME_MARK``: "73'", "10:42", "3:41 p.m.", "Friday"), two times that differ:
+        entries of a live page's timeline (a match's commentary, "Delay over. They are ready to
+        continue.") or a forecast's days that read the same, not a copy's (which prints its
+        times again)."""
         above = [self.time_above(i), self.time_above(j)]
         if above[0] is None or above[1] is None:
             return False
@@ -285,9 +288,10 @@ class Page:
     def in_table(self, i: int) -> bool:
         """Whether paragraph ``i`` is a row of a table of labels and values: a label of one to
         three words, then a colon or a spaced dash and a value ("Battery – Up to 8 hours",
-        "- Weight: 5 g"), under :data:`HEADING_WORDS` words, in a run of :data:`TABLE_ROWS`
-        such rows or more (paragraphs with no words passed over; the others' values may run to
-        :data:`ROW_WORDS` words)."""
+        "- Weight: 5 g"), or a name and its figures (two thirds of its words numbers: "Bank of
+        America 86.17 +2.96 +3.56%"), under :data:`HEADING_WORDS` words, in a run of
+        :data:`TABLE_ROWS` such rows or more (paragraphs with no words passed over; the
+        others' values may run to :data:`ROW_WORDS` words)."""
         if not self._row_shape(i, HEADING_WORDS - 1):
             return False
         canonical, rows = self.document.canonical, 1
@@ -302,10 +306,16 @@ class Page:
         return rows >= TABLE_ROWS
 
     def _row_shape(self, k: int, words: int = ROW_WORDS) -> bool:
-        return (
-            self.document.canonical[k].count(" ") < words
-            and _ROW.match(self.texts[k].lstrip(_BULLETS)) is not None
-        )
+        canonical = self.document.canonical[k]
+        if canonical.count(" ") >= words:
+            return False
+        if _ROW.match(self.texts[k].lstrip(_BULLETS)) is not None:
+            return True
+        # (a name and its figures, two thirds of its words numbers or more: "Bank of America
+        # 86.17 +2.96 +3.56%", a market's table; not a time, "20.26 CET", nor a gallery's
+        # counter, "3 of 12": four words at least)
+        parts = canonical.split()
+        return len(parts) >= 4 and 3 * sum(part.isdigit() for part in parts) >= 2 * len(parts)
 
     def byline(self, i: int) -> bool:
         """Whether paragraph ``i`` is a byline ("By Jane Doe", "By JANE DOE, Reporter") or the

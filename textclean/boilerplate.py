@@ -84,6 +84,14 @@ def is_footer_link(canonical: str) -> bool:
     return _A_FOOTER_LINK.fullmatch(canonical) is not None
 
 
+POST_SIGNATURE = (
+    r"(—|–|-{1,2})\s*([\p{Lu}\p{N}][^\s()]*\s+){1,6}\(@\w{1,15}\)\s*(jan|feb|mar|apr|may|jun"
+    r"|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2},? \d{4}"
+)
+"""An embedded post's signature line ("— Jane Doe (@janedoe) March 3, 2024"). It opens with a
+dash, as a list's item does: a matcher tries it apart, on the lines that hold "(@" only, so that
+the items are matched as the patterns after their bullet."""
+
 DEFAULT_PATTERNS: tuple[str, ...] = (
     # English
     r"advertisement|advertising|sponsored( content)?|paid (post|content)|ad",
@@ -299,8 +307,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(skip|end of) (twitter|x|instagram|facebook|tiktok|youtube|bluesky) (post|content|video)"
     r"( by [^.!?]{1,60})?",
     r"a post shared by [^()\n]{1,60}( \(@[\w.]{1,30}\))?",
-    r"(—|–|-{1,2})\s*[^()\n]{1,60}\(@\w{1,15}\)\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
-    r"|dec)[a-z]{0,6}\.? \d{1,2},? \d{4}",
+    POST_SIGNATURE,
     r"watch on (youtube|vimeo)",
     r"like loading",
     r"click to (expand|enlarge)",
@@ -370,7 +377,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"|messages|texts|sms|calls|communications|marketing|offers|updates|cookies|receive|contact)\b)"
     r"[^.!?]{0,200}",
     r"this (site|page|form) is protected by recaptcha[^.!?]{0,160}",
-    r"[↑⬆▲]?\s*(back|return) to (the )?top\s*[↑⬆▲]?",
+    r"(back|return) to (the )?top",  # (and "↑ Back to top": an arrow opens or closes a label)
     r"\[(hide|show)\]",  # (a table of contents' switch)
     r"(all )?rights reserved",
     r"(read|view|see) (the )?(full|whole|complete|original|entire) (story|article|report|post)"
@@ -586,8 +593,8 @@ _INLINE_AD = regex.compile(
 
 # What may stand around a label: white space, dashes, stars, bullets and brackets ("— Advertisement
 # —", "[Anzeige]", "【广告】"), and after it trailing punctuation ("Read more:", "Weiter »").
-_OPENERS = "-–—*•·|[(（【「《<"
-_CLOSERS = ".:!…»›>→-–—*•·|])）】」》▼▾↓"
+_OPENERS = "-–—*•·|[(（【「《<↑⬆▲"
+_CLOSERS = ".:!…»›>→-–—*•·|])）】」》▼▾↓↑⬆▲"
 _OPENING = rf"[\s{regex.escape(_OPENERS)}]*"
 _CLOSING = rf"[\s{regex.escape(_CLOSERS)}]*"
 _SECONDS = " abcdefghijklmnopqrstuvwxyz"  # (the second characters of the table of pairs)
@@ -633,6 +640,7 @@ class BoilerplateMatcher:
         "_by_pair",
         "_compiled",
         "_own",
+        "_signature",
         "_silent",
         "patterns",
     )
@@ -647,7 +655,10 @@ class BoilerplateMatcher:
         self._compiled = tuple(_compile(p) for p in own)
         # One alternation answers "is it boilerplate?" in a single pass; which pattern matched is
         # looked up only for the (rare) paragraphs that are.
-        self._any = self._alternation(range(len(own)))
+        # (the post's signature apart: see POST_SIGNATURE)
+        indexed = [n for n, pattern in enumerate(own) if pattern != POST_SIGNATURE]
+        self._signature = _compile(POST_SIGNATURE) if len(indexed) < len(own) else None
+        self._any = self._alternation(indexed)
         # A text of opening characters alone ("* * *", "----") matches only a pattern that
         # matches nothing at all.
         self._blank = self._any if self._any.fullmatch("") is not None else None
@@ -658,7 +669,7 @@ class BoilerplateMatcher:
         bare = [_compile(p, bare=True) for p in own]
         starting: dict[tuple[int, ...], list[str]] = {}
         for first in _INDEXED:
-            which = tuple(n for n, c in enumerate(bare) if c.fullmatch(first, partial=True))
+            which = tuple(n for n in indexed if bare[n].fullmatch(first, partial=True))
             starting.setdefault(which, []).append(first)
         self._by_first: dict[str, regex.Pattern[str] | None] = {}
         for which, firsts in starting.items():
@@ -868,6 +879,8 @@ class BoilerplateMatcher:
             found = self._base.match(text)
             if found is not None:
                 return found
+        if self._signature is not None and "(@" in text and self._signature.fullmatch(text):
+            return POST_SIGNATURE
         if not any(quick.fullmatch(text) for quick in self._quick(text, whole=True)):
             return None
         return next(p for p, c in zip(self._own, self._compiled, strict=True) if c.fullmatch(text))

@@ -920,7 +920,11 @@ def prefer_undamaged_copy(texts: Sequence[str], found: dict[int, Duplicate]) -> 
         if dup.kind == "exact" and dup.doc_id is None
         and dup.original is not None and dup.original < k and dup.original not in found
     ]  # fmt: skip
-    damaged = {k: bool(_DAMAGE.search(texts[k])) for pair in pairs for k in pair}
+    damaged = {
+        k: ("\n" in texts[k] or "\ufffd" in texts[k]) and _DAMAGE.search(texts[k]) is not None
+        for pair in pairs
+        for k in pair
+    }  # (most paragraphs are one line, with no character lost: no search)
     worse = [(k, o) for k, o in pairs if damaged[o] and not damaged[k]]
     if len(worse) < _DAMAGED_PAIRS or any(damaged[k] and not damaged[o] for k, o in pairs):
         return False

@@ -1391,6 +1391,7 @@ CAPTIONS = [
         ("{} Photograph: Jane Okafor/Reuters", "{} Credit: Reuters"),
         ("{} (AP Photo/Jane Okafor)", "{} Jane Okafor/AP"),
         ("{} Photo: Jane Okafor for The Harbour Gazette", "{} (Jane Okafor/AFP via Getty Images)"),
+        ("{} Photo by Jane Okafor / AP", "{} Image: dpa"),  # ("by"; an agency in lower case)
     ],
 )
 def test_a_gallery_that_prints_the_captions_again_with_other_credits_goes(

@@ -705,9 +705,11 @@ class BoilerplateMatcher:
         """
         if self._base is not None and self._base.may_start(text):
             return True
-        return len(text) <= MAX_LINE_CHARS and any(
-            quick.fullmatch(text, partial=True) for quick in self._quick(text)
-        )
+        if len(text) > MAX_LINE_CHARS:
+            return False
+        if self._signature is not None and self._signature.fullmatch(text, partial=True):
+            return True
+        return any(quick.fullmatch(text, partial=True) for quick in self._quick(text))
 
     def match_canonical(self, text: str, *, leads: Collection[str] = ()) -> str | None:
         """:meth:`match` for canonical text, whose punctuation is gone: ``text`` as it is, or with

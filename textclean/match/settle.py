@@ -391,7 +391,9 @@ _AGENCY_CREDIT = re.compile(
     + r"))\s*"
 )
 _CREDIT_WORDS = 8  # (the most words of such a credit: "Jane Doe for The New York Times")
-_CREDIT_JOINERS = frozenset({"via", "for", "and", "of", "the", "de", "van", "von", "courtesy"})
+_CREDIT_JOINERS = frozenset(
+    {"via", "for", "and", "of", "the", "de", "van", "von", "courtesy", "by"}
+)  # ("Photo by Jane Doe / AP")
 _CAPTION_WORDS = 3  # (the fewest words of a caption: "Price" over "Price (USD)" is a table's)
 
 
@@ -539,8 +541,11 @@ def _credit_after(raw: str, text: str) -> bool:
     names = RAW_WORD.findall(credit)
     return (
         0 < len(names) <= _CREDIT_WORDS
-        and names[0][0].isupper()
-        and all(name[0].isupper() or name in _CREDIT_JOINERS for name in names)
+        and (names[0][0].isupper() or names[0].casefold() in _AGENCY_LAST)  # ("Image: dpa")
+        and all(
+            name[0].isupper() or name in _CREDIT_JOINERS or name.casefold() in _AGENCY_LAST
+            for name in names
+        )
         and not figures([name.casefold() for name in names])
         # (in brackets, a name and an agency, or a person's name: "(USD)" is a unit)
         and (bracketed is None or "/" in bracketed or len(names) >= 2)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Mapping, Sequence
-from itertools import accumulate, islice, pairwise
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from itertools import accumulate, chain, islice, pairwise
 from typing import NamedTuple
 
 import regex
@@ -89,6 +89,7 @@ _CREDIT_CHARS = 60
 # spaced dash and the value ("Battery – Up to 8 hours", "Weight: 5 g per earbud").
 ROW_WORDS = 20  # words of a table's row, at most (its value may be a clause)
 TABLE_ROWS = 3  # rows of labels and values in a run, at least, that make a table
+ROW_REACH = 64  # paragraphs on either side of a row that its table is looked for in, at most
 _BULLETS = " \t-–—•*·"  # (a row may be a list's item)
 _LABEL_WORD = r"\p{L}[\p{L}\p{N}'’-]*"
 _ROW = regex.compile(rf"(?:{_LABEL_WORD}\s+){{0,2}}{_LABEL_WORD}(?:\s*:|\s+[–—-])\s+\S")
@@ -270,20 +271,14 @@ class Page:
 
     def row(self, i: int) -> bool:
         """Whether paragraph ``i`` is a row of a table of labels and values that is no copy
-        (:meth:`in_table`): of the rows in a row around it (paragraphs with no words passed
-        over), one at least stands first with its text. Two products' tables may share a row
-        ("Weight – 5 g per earbud"): it repeats as a short line does, judged by its
-        neighbours, where a copy's table repeats every row."""
+        (:meth:`in_table`): of the rows in a row around it (:meth:`_rows_beside`), one at
+        least stands first with its text. Two products' tables may share a row ("Weight – 5 g
+        per earbud"): it repeats as a short line does, judged by its neighbours, where a
+        copy's table repeats every row."""
         if not self.in_table(i):
             return False
-        canonical = self.document.canonical
-        for step in (-1, 1):
-            k = i
-            while 0 <= k < len(canonical) and (not canonical[k] or self._row_shape(k)):
-                if canonical[k] and k not in self.repeats:
-                    return True
-                k += step
-        return False
+        around = chain((i,), self._rows_beside(i, -1), self._rows_beside(i, 1))
+        return any(k not in self.repeats for k in around)
 
     def in_table(self, i: int) -> bool:
         """Whether paragraph ``i`` is a row of a table of labels and values: a label of one to
@@ -294,16 +289,20 @@ class Page:
         others' values may run to :data:`ROW_WORDS` words)."""
         if not self._row_shape(i, HEADING_WORDS - 1):
             return False
-        canonical, rows = self.document.canonical, 1
-        for step in (-1, 1):
-            k = i + step
-            while 0 <= k < len(canonical) and rows < TABLE_ROWS:
-                if canonical[k]:
-                    if not self._row_shape(k):
-                        break
-                    rows += 1
-                k += step
-        return rows >= TABLE_ROWS
+        more = TABLE_ROWS - 1  # (the rows besides this one)
+        before = sum(1 for _ in islice(self._rows_beside(i, -1), more))
+        return before + sum(1 for _ in islice(self._rows_beside(i, 1), more - before)) >= more
+
+    def _rows_beside(self, i: int, step: int) -> Iterator[int]:
+        """The rows in a row from paragraph ``i`` (not itself) in direction ``step``, paragraphs
+        with no words passed over, up to :data:`ROW_REACH` paragraphs away (a long table's
+        rows are looked at near the row only)."""
+        canonical = self.document.canonical
+        for k in range(i + step, i + step * (ROW_REACH + 1), step):
+            if not 0 <= k < len(canonical) or (canonical[k] and not self._row_shape(k)):
+                return
+            if canonical[k]:
+                yield k
 
     def _row_shape(self, k: int, words: int = ROW_WORDS) -> bool:
         canonical = self.document.canonical[k]

@@ -129,6 +129,7 @@ class Page:
         self.boilerplate = boilerplate
         # Character offsets where each paragraph's sentences start and end, once worked out.
         self.sentence_offsets: dict[int, tuple[set[int], set[int]]] = {}
+        self._holders: dict[int, list[int]] | None = None  # (see sentence_holders)
         # The first paragraph with each one's exact key, and the paragraphs that repeat one.
         if shared:
             first_of: dict[int, int] = {}
@@ -214,11 +215,17 @@ class Page:
     def sentence_holders(self, sentence: str) -> list[int]:
         """The paragraphs of this document that hold canonical ``sentence`` as a sentence with
         a key, in order."""
-        document = self.document
-        at = document.sentence_keys
-        keys = document.keys[at.start : at.stop]
-        holders = document.owners[at.start : at.stop][keys == sentence_key(sentence)]
-        return sorted(set(holders.tolist()))
+        if self._holders is None:  # (each sentence key's paragraphs, once: a transcript asks
+            # for each of its lines, and a search of every key each time would be quadratic)
+            document, self._holders = self.document, {}
+            at = document.sentence_keys
+            keys = document.keys[at.start : at.stop].tolist()
+            owners = document.owners[at.start : at.stop].tolist()
+            for key, owner in zip(keys, owners, strict=True):
+                held = self._holders.setdefault(key, [])
+                if not held or held[-1] != owner:  # (owners ascend)
+                    held.append(owner)
+        return list(self._holders.get(sentence_key(sentence), ()))
 
     def dateline(self, i: int) -> Dateline:
         """The dateline in front of paragraph ``i`` ("LONDON (Reuters)" before " - "), if it

@@ -1376,6 +1376,29 @@ def test_a_copy_with_the_notes_a_screen_reader_says_after_links_goes() -> None:
     assert dedupe(doc(*ARTICLE, aside, P3)).kept == (0, 1, 2, 3, 4, 5)
 
 
+def test_a_caption_that_is_a_sentence_of_the_body_goes_with_its_credit() -> None:
+    # A page captions its photos with sentences of the article, once as the alt text and once
+    # with a credit (or with a credit alone), and prints the credit again under a switch.
+    sentence = P3.split(". ")[1]
+    for credit in ("Credit: Jane Okafor for Reuters", "(AP Photo/Jane Okafor)", "Jane Okafor/AP"):
+        page = [P0, P1, sentence, f"{sentence} {credit}", "toggle caption", "Jane Okafor/AP"]
+        page += [P2, P3, P4]
+        result = dedupe(doc(*page))
+        assert result.text == doc(*ARTICLE)
+        assert removed(result)[3] == (7, "contained")
+        assert "a sentence of paragraph 7, with a credit" in result.duplicates[1].rule
+    # The credit stays the caption's own: a caption printed again with another credit goes as
+    # the first's, which stays when no paragraph holds it.
+    caption = "Residents queue for the ferry at the north quay on Monday morning."
+    page = [P0, f"{caption} Jane Okafor/Reuters", P1, f"{caption} Photograph: Jane Okafor/AP", P2]
+    assert removed(dedupe(doc(*page))) == {3: (1, "contained")}
+    # A paragraph that holds the caption's words but not as a sentence of its own holds no
+    # caption.
+    held = "Residents queue for the ferry at the north quay on Monday morning and again at noon."
+    page = [P0, f"{caption} Jane Okafor/Reuters", P1, held, P2]
+    assert dedupe(doc(*page)).kept == tuple(range(5))
+
+
 # Captions with their photos' credits, as an article prints them and as its gallery prints them
 # again at the foot of the page, each with a credit of its own house style.
 CAPTIONS = [
@@ -1404,10 +1427,12 @@ def test_a_gallery_that_prints_the_captions_again_with_other_credits_goes(
     result = dedupe(doc(*page))
     assert result.text == doc(*page[:9])
     assert removed(result) == {9: (1, "contained"), 10: (4, "contained"), 11: (6, "contained")}
-    # Without a credit on either copy, the copy is the caption's words and more: no caption.
+    # Without a credit on the later copy, the copy is the caption's words and more: no caption
+    # of the photo, but a paragraph that holds the caption as a sentence of its own, so the
+    # caption goes as held by it (its credit with it) and the paragraph stays.
     said = [f"{c} Jane Okafor said." for c in CAPTIONS]
     page = [P0, inline.format(CAPTIONS[0]), P1, P2, P3, P4, said[0]]
-    assert dedupe(doc(*page)).kept == tuple(range(7))
+    assert removed(dedupe(doc(*page))) == {1: (6, "contained")}
     # Another caption with the same credit is another photo's.
     page = [P0, inline.format(CAPTIONS[0]), P1, P2, P3, P4, gallery.format(CAPTIONS[1])]
     assert dedupe(doc(*page)).kept == tuple(range(7))
@@ -4098,6 +4123,11 @@ BOILERPLATE_LINES = [
     "Like Loading...",
     "Jump to Recipe",
     "Image caption,",
+    "Caption",  # (a photo's caption switch, and its credit on a line of its own)
+    "Jane Okafor/Getty Images",
+    "Jane van Okafor/AFP via Getty Images",
+    "AP Photo/Jane Okafor",
+    "REUTERS/Jane Okafor",
     # A paywall's lines beyond English
     "Dieser Artikel ist nur für Abonnenten verfügbar",  # German
     "Déjà abonné ? Se connecter",  # French
@@ -4193,6 +4223,9 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "9 photos of the bridge were shown at the meeting.",
         "View this post on the council's website for the full minutes.",
         "Image caption contests drew 300 entries this year.",
+        "Reuters",  # (an agency's name alone may be a heading; a credit names its photographer)
+        "Okafor/Reuters",
+        "Caption contest",
         "Get the facts delivered to your inbox, the mayor said of the new alert service.",
         "Subscribe to the council's newsletter for more than a year and you get a free pass.",
         "This article is more than two years old and its figures have changed since.",

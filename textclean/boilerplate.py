@@ -92,6 +92,28 @@ POST_SIGNATURE = (
 dash, as a list's item does: a matcher tries it apart, on the lines that hold "(@" only, so that
 the items are matched as the patterns after their bullet."""
 
+PHOTO_AGENCIES = (
+    "Getty Images", "Reuters", "AFP", "AP", "EPA", "EPA-EFE", "Shutterstock", "Alamy", "iStock",
+    "Bloomberg", "PA", "PA Media", "PA Images", "PA Wire", "dpa", "ANSA", "Xinhua", "NurPhoto",
+    "SOPA Images", "ZUMA Press", "Sipa USA",
+)  # fmt: skip
+"""The agencies whose names end a photo's credit ("Jane Doe/Getty Images", "Reuters")."""
+_AGENCY_NAMES = "|".join(
+    re.escape(name).replace("\\ ", " ") for name in sorted(PHOTO_AGENCIES, key=len, reverse=True)
+)
+_NAME = r"(?-i:\p{Lu})[\p{L}'’.-]*"  # (a name's word: "Jane", "O'Neil", "J.")
+
+CREDIT_LINES = (
+    rf"{_NAME}(\s+({_NAME}|de|van|von|da|del|la|le)){{1,4}}\s*/\s*({_AGENCY_NAMES})"
+    r"(\s+via\s+getty images)?",
+    rf"({_AGENCY_NAMES})(\s+photo)?\s*/\s*{_NAME}(\s+{_NAME}){{0,4}}",
+)
+"""A photo's credit on a line of its own, under its caption or a "toggle caption" switch: two
+names or more and an agency's ("Jane Doe/Getty Images", "Jane Doe/AFP via Getty Images"), or
+the agency's first ("AP Photo/Jane Doe", "REUTERS/Jane Doe"). At a caption's end a credit is
+the caption's own, no link run in (see :meth:`BoilerplateMatcher.matched_text`); one name is the
+end of a longer credit, and an agency's name alone may be a heading."""
+
 DEFAULT_PATTERNS: tuple[str, ...] = (
     # English
     r"advertisement|advertising|sponsored( content)?|paid (post|content)|ad",
@@ -187,7 +209,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     # ("More stories", "More from this section", "More on this story"; not "More on Technical SEO")
     r"more (stories|articles)( (from|on|in) (this|the) (section|site|topic|series))?"
     r"|more (from|on|in|about) this (section|story|topic|series|site)",
-    r"(hide|show|toggle) caption|enlarge this image|\(?opens in (a )?new (window|tab)\)?",
+    r"((hide|show|toggle) )?caption|enlarge this image|\(?opens in (a )?new (window|tab)\)?",
     r"our standards\s*[:：]\s*.{0,80}principles",
     r"full (story|article)",
     r"(read|see) (more|also)" + _TAIL,
@@ -314,6 +336,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"open (this photo|image) in (the )?gallery|expand image",
     r"(image|media|video) caption,?",  # (a label on a line of its own before the caption)
     r"image source\s*,\s*[^.!?]{1,80}",  # (the credit line that a BBC page prints so)
+    *CREDIT_LINES,
     r"(show|hide|view|read) (the )?(full )?transcript",
     r"sign up for free|create (a|your) free account",
     r"supported by",
@@ -623,6 +646,9 @@ def _compile(pattern: str, *, bare: bool = False) -> regex.Pattern[str]:
         raise ValueError(f"invalid boilerplate pattern {pattern!r}: {message}") from None
 
 
+_NO_LINKS = frozenset({None, *CREDIT_LINES})  # (what ends a text and is no link run in)
+
+
 class BoilerplateMatcher:
     """Matches whole paragraphs against boilerplate patterns.
 
@@ -639,6 +665,7 @@ class BoilerplateMatcher:
         "_by_first",
         "_by_pair",
         "_compiled",
+        "_credits",
         "_own",
         "_signature",
         "_silent",
@@ -656,8 +683,11 @@ class BoilerplateMatcher:
         # One alternation answers "is it boilerplate?" in a single pass; which pattern matched is
         # looked up only for the (rare) paragraphs that are.
         # (the post's signature apart: see POST_SIGNATURE)
-        indexed = [n for n, pattern in enumerate(own) if pattern != POST_SIGNATURE]
-        self._signature = _compile(POST_SIGNATURE) if len(indexed) < len(own) else None
+        # (and a photo's credit, tried on the lines with a slash only: its names may start
+        # most paragraphs, and few hold one; see CREDIT_LINES)
+        indexed = [n for n, p in enumerate(own) if p != POST_SIGNATURE and p not in CREDIT_LINES]
+        self._signature = _compile(POST_SIGNATURE) if POST_SIGNATURE in own else None
+        self._credits = tuple((p, _compile(p)) for p in own if p in CREDIT_LINES)
         self._any = self._alternation(indexed)
         # A text of opening characters alone ("* * *", "----") matches only a pattern that
         # matches nothing at all.
@@ -698,6 +728,8 @@ class BoilerplateMatcher:
 
     def may_start(self, text: str) -> bool:
         """Whether some pattern matches a paragraph that starts with ``text`` (and may go on).
+        A photo's credit (:data:`CREDIT_LINES`) is matched whole only, and is left out: its
+        names may start most texts.
 
         >>> matcher = boilerplate_matcher()
         >>> matcher.may_start("story continues"), matcher.may_start("it")
@@ -792,7 +824,7 @@ class BoilerplateMatcher:
         for ellipsis in reversed(list(_ELLIPSIS.finditer(text, max(0, end - _MAX_LINK), end))):
             link = text[ellipsis.end() : end].strip().strip("[]()")
             if link:  # (the last ellipsis that something follows, and that follows something)
-                linked = self.match(link) is not None or link.casefold() in _TEASER_LINKS
+                linked = self.match(link) not in _NO_LINKS or link.casefold() in _TEASER_LINKS
                 cut = text[: ellipsis.start()].strip() and linked
                 return text[: ellipsis.end()] if cut else text
         return text
@@ -849,7 +881,7 @@ class BoilerplateMatcher:
                 # after one says the paragraph was cut short there)
             if words_before + len(parts) - k < _TEASER_WORDS:
                 continue
-            if len(link) <= _MAX_LINK and (bracketed or self.match(link)):
+            if len(link) <= _MAX_LINK and (bracketed or self.match(link) not in _NO_LINKS):
                 return " ".join(parts[:-k])
         return text
 
@@ -884,6 +916,8 @@ class BoilerplateMatcher:
         if self._signature is not None and "(@" in text and self._signature.fullmatch(text):
             return POST_SIGNATURE
         if not any(quick.fullmatch(text) for quick in self._quick(text, whole=True)):
+            if self._credits and "/" in text:
+                return next((p for p, c in self._credits if c.fullmatch(text)), None)
             return None
         return next(p for p, c in zip(self._own, self._compiled, strict=True) if c.fullmatch(text))
 

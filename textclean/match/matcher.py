@@ -430,7 +430,9 @@ class _DocumentMatcher:
         count = len(self.found)
         if self.boilerplate is not None:  # (first: the lines beside a menu are next to each other)
             settle.remove_menus(self.texts, canonical, self.found)
-        settle.remove_captions(self.texts, canonical, self.found, self.structured)
+        settle.remove_captions(
+            self.texts, canonical, self.found, self.structured, held=self._held_as_sentences
+        )
         settle.remove_speakers(self.texts, canonical, self.found)
         settle.remove_counters(self.texts, canonical, self.found)
         if self.boilerplate is not None:
@@ -455,6 +457,27 @@ class _DocumentMatcher:
         duplicates = tuple(self.found[i] for i in sorted(self.found))
         kept = tuple(i for i in range(len(self.document)) if i not in self.found)
         return Matching(duplicates, kept, settle.document_match(canonical, self.found))
+
+    def _held_as_sentences(self, k: int, n: int) -> int | None:
+        """The first kept paragraph other than ``k``, and longer than ``n`` words, that holds the
+        first ``n`` words of paragraph ``k`` as whole sentences (each with a sentence key), if
+        any."""
+        starts = self.document.sentence_starts(k)
+        if n not in starts:  # (they end a sentence of k)
+            return None
+        words = self.document.canonical[k].split(" ")
+        holders: set[int] | None = None
+        for a, b in pairwise([*(s for s in starts if s < n), n]):
+            if b - a < MIN_SENTENCE_WORDS:
+                return None
+            here = {
+                j for j in self.page.sentence_holders(" ".join(words[a:b]))
+                if j != k and self.page.kept(j) and word_count(self.document.canonical[j]) > n
+            }  # fmt: skip
+            holders = here if holders is None else holders & here
+            if not holders:
+                return None
+        return min(holders) if holders else None
 
     def _kept_copy(self, j: int) -> int:
         """Paragraph ``j``, or the kept paragraph it repeats word for word if it went."""

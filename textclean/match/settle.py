@@ -20,7 +20,7 @@ import regex
 from rapidfuzz import fuzz
 
 from textclean.align import AFFIX_WORDS, DATELINE, RAW_WORD, figures, list_number, whole_words_in
-from textclean.boilerplate import is_footer_link
+from textclean.boilerplate import PHOTO_AGENCIES, is_footer_link
 from textclean.canonical import word_count
 from textclean.match.merged import HEADING_WORDS, MAX_PASSED
 from textclean.match.model import Removals, describe
@@ -380,14 +380,9 @@ _CAPTION_CREDIT = re.compile(
 )
 # ... or, with no label or brackets, names that end with an agency's ("Jane Doe/Getty Images",
 # "AFP via Getty Images", "Reuters"): a news page prints its captions' credits so.
-_AGENCIES = (
-    "Getty Images", "Reuters", "AFP", "AP", "EPA", "EPA-EFE", "Shutterstock", "Alamy", "iStock",
-    "Bloomberg", "PA", "PA Media", "PA Images", "PA Wire", "dpa", "ANSA", "Xinhua", "NurPhoto",
-    "SOPA Images", "ZUMA Press", "Sipa USA",
-)  # fmt: skip
 _AGENCY_CREDIT = re.compile(
     r"[.!?…\"'”’]*\s+(?P<agency>(?:[^\s()\[\]]+\s+){0,6}?[^\s()\[\]]*?(?<![\w-])(?:"
-    + "|".join(map(re.escape, sorted(_AGENCIES, key=len, reverse=True)))
+    + "|".join(map(re.escape, sorted(PHOTO_AGENCIES, key=len, reverse=True)))
     + r"))\s*"
 )
 _CREDIT_WORDS = 8  # (the most words of such a credit: "Jane Doe for The New York Times")
@@ -402,6 +397,8 @@ def remove_captions(
     canonical: Sequence[str],
     found: dict[int, Duplicate],
     structured: Collection[int],
+    *,
+    held: Callable[[int, int], int | None] | None = None,
 ) -> None:
     """Remove each kept paragraph (of :data:`_CAPTION_WORDS` words or more) that the kept
     paragraph right before or after it says again with a credit, and nothing else, at its
@@ -409,6 +406,11 @@ def remove_captions(
     beam. (Jane Doe/AP)"), as a converter to Markdown or a scraper prints both. The caption
     holds the text and its credit. (A short line is no paragraph contained in a later one,
     and a longer one may stay as a statement of its own that a later paragraph repeats.)
+
+    A caption with a credit goes too when its text is whole sentences of a kept paragraph of
+    the body (a page captions a photo with a sentence of the article): ``held(k, n)`` is the
+    kept paragraph, other than ``k``, that holds the first ``n`` words of paragraph ``k`` as
+    whole sentences, or ``None``.
 
     >>> texts = ["A crane lifts a beam.", "A crane lifts a beam. (Jane Doe/AP)", "Price (USD)"]
     >>> canonical = ["a crane lifts a beam", "a crane lifts a beam jane doe ap", "price usd"]
@@ -421,6 +423,8 @@ def remove_captions(
     for a, b in pairwise(kept):  # (beside each other, removed paragraphs aside)
         _caption_pair(texts, canonical, found, a, b)
     _captions_credited_again(texts, canonical, found, kept)
+    if held is not None:
+        _captions_held(texts, canonical, found, kept, held)
     # A caption that went as an exact repeat of a kept one, right after the text without its
     # credit (a gallery at the page's foot prints both): the text goes as held by the kept one.
     for a in kept:
@@ -438,7 +442,7 @@ def remove_captions(
 # How a caption with a credit ends (quick tests of its last characters): with brackets, a
 # label's colon before the names, or an agency's name (see _CAPTION_CREDIT, _AGENCY_CREDIT).
 _LABELLED = re.compile(_CREDIT_LABEL, re.IGNORECASE)
-_AGENCY_LAST = frozenset(name.rsplit(" ", 1)[-1].casefold() for name in _AGENCIES)
+_AGENCY_LAST = frozenset(name.rsplit(" ", 1)[-1].casefold() for name in PHOTO_AGENCIES)
 _CAPTION_CHARS = 400  # (the longest caption with its credit looked for)
 _STATEMENT_END = tuple(".!?…\"'”’")  # (but a credit in brackets may end before a full stop)
 
@@ -459,26 +463,10 @@ def _captions_credited_again(
     """  # noqa: E501
     first: dict[str, int] = {}  # (each caption's text, without its credit: where it stands)
     for k in kept:
-        raw, text = texts[k].rstrip(), canonical[k]
-        if not raw or len(raw) > _CAPTION_CHARS or raw.endswith(_STATEMENT_END):
-            continue  # (a credit ends no statement; a link's note alone is matched as no text)
-        tail = raw[-80:]
-        last = tail.rsplit(None, 1)[-1].rsplit("/", 1)[-1].casefold()
-        if not (
-            tail.endswith((")", "]"))
-            or last in _AGENCY_LAST
-            or ((":" in tail or "：" in tail) and _LABELLED.search(tail))
-        ):
+        captions = credited_captions(texts[k], canonical[k])
+        if not captions:
             continue
-        # (Every split that leaves a credit: one credit may read as longer than another, its
-        # caption's last words capitalised, "... in Kingsbury. Credit: Reuters".)
-        words = text.split(" ")
-        start = max(_CAPTION_WORDS + 1, len(words) - _CREDIT_WORDS - 2)
-        captions = [
-            caption
-            for caption in (" ".join(words[:n]) for n in range(len(words) - 1, start - 1, -1))
-            if _credit_after(raw, caption)
-        ]
+        words = canonical[k].split(" ")
         original = next((first[c] for c in captions if c in first), None)
         if original is None:
             first.update((c, k) for c in captions if c not in first)
@@ -486,6 +474,59 @@ def _captions_credited_again(
         share = max(c.count(" ") + 1 for c in captions if first.get(c) == original) / len(words)
         rule = f"its caption is paragraph {original}'s, with another credit"
         found[k] = Duplicate(k, original, "contained", share, rule, (original,))
+
+
+def _captions_held(
+    texts: Sequence[str], canonical: Sequence[str], found: dict[int, Duplicate], kept: list[int],
+    held: Callable[[int, int], int | None],
+) -> None:  # fmt: skip
+    """Remove each of the ``kept`` paragraphs that is a caption with a credit whose text a kept
+    paragraph of the body holds as whole sentences (:func:`remove_captions`): the body holds its
+    words, and the credit is the photo's, no text of the article. (A paragraph that is a caption
+    itself holds no other's: a caption printed again with another credit is
+    :func:`_captions_credited_again`'s.)"""
+    for k in kept:
+        if k in found:
+            continue
+        for caption in credited_captions(texts[k], canonical[k]):
+            n = caption.count(" ") + 1
+            j = held(k, n)
+            if j is not None and j not in found and not credited_captions(texts[j], canonical[j]):
+                rule = f"its caption is a sentence of paragraph {j}, with a credit"
+                share = n / (canonical[k].count(" ") + 1)
+                found[k] = Duplicate(k, j, "contained", share, rule, (j,))
+                break
+
+
+def credited_captions(raw: str, text: str) -> list[str]:
+    """The captions that paragraph ``raw`` (canonical ``text``) may be with a credit after them
+    (:func:`_credit_after`), in canonical form, the longest first; none for most paragraphs.
+    Every split that leaves a credit: one credit may read as longer than another, its
+    caption's last words capitalised ("... in Kingsbury. Credit: Reuters").
+
+    >>> credited_captions("Crowds wait at the quay. Photo: Jane Doe/AP", "crowds wait at the quay photo jane doe ap")
+    ['crowds wait at the quay photo jane', 'crowds wait at the quay']
+    >>> credited_captions("Crowds wait at the quay.", "crowds wait at the quay")
+    []
+    """  # noqa: E501
+    raw = raw.rstrip()
+    if not raw or len(raw) > _CAPTION_CHARS or raw.endswith(_STATEMENT_END):
+        return []  # (a credit ends no statement; a link's note alone is matched as no text)
+    tail = raw[-80:]
+    last = tail.rsplit(None, 1)[-1].rsplit("/", 1)[-1].casefold()
+    if not (
+        tail.endswith((")", "]"))
+        or last in _AGENCY_LAST
+        or ((":" in tail or "：" in tail) and _LABELLED.search(tail))
+    ):
+        return []
+    words = text.split(" ")
+    start = max(_CAPTION_WORDS + 1, len(words) - _CREDIT_WORDS - 2)
+    return [
+        caption
+        for caption in (" ".join(words[:n]) for n in range(len(words) - 1, start - 1, -1))
+        if _credit_after(raw, caption)
+    ]
 
 
 def _caption_pair(

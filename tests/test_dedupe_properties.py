@@ -20,7 +20,12 @@ from tests.documents import paragraphs as news_paragraphs
 from tests.strategies import SENTENCES, messy_text, news_documents, paragraphs
 from textclean import Deduplicator, dedupe
 from textclean.align import aligned_span
-from textclean.boilerplate import CREDIT_LINES, DEFAULT_PATTERNS, BoilerplateMatcher, _compile
+from textclean.boilerplate import (
+    CREDIT_LINES,
+    DEFAULT_PATTERNS,
+    BoilerplateMatcher,
+    _compile,
+)
 from textclean.fingerprint import (
     FingerprintSettings,
     _fingerprint,

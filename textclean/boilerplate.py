@@ -102,6 +102,17 @@ _AGENCY_NAMES = "|".join(
     re.escape(name).replace("\\ ", " ") for name in sorted(PHOTO_AGENCIES, key=len, reverse=True)
 )
 _NAME = r"(?-i:\p{Lu})[\p{L}'’.-]*"  # (a name's word: "Jane", "O'Neil", "J.")
+_TAG = r"[\w&'’-]+( [\w&'’-]+){0,2}"  # (a tag of up to three words: "local government")
+_ITEM = r"(?-i:\p{Lu})[^.!?\n,|/]{0,30}"  # (a category's name: "World", "Local news")
+
+LONG_LINES = (
+    r"we and our \d[\d,]* (partners|vendors) (store|process|use|may)[^\n]{0,800}",
+    r"some (of our )?partners do not ask for your consent to process your data[^\n]{0,800}",
+    r"with your permission,? we and our partners may use precise geolocation data[^\n]{0,800}",
+)
+"""A consent dialog's paragraphs ("We and our 842 partners store and/or access information on
+a device, ..."): boilerplate up to :data:`MAX_LONG_CHARS` characters, where the other patterns
+stop at :data:`MAX_LINE_CHARS`."""
 
 CREDIT_LINES = (
     rf"{_NAME}(\s+({_NAME}|de|van|von|da|del|la|le)){{1,4}}\s*/\s*({_AGENCY_NAMES})"
@@ -254,10 +265,13 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(?![^.!?]*\b(said|says|told|according|admitted|claimed|alleged?s?|wrote|writes"
     r"|argued?s?|reported|reports|found|finds|showed|shows)\b)"
     r"( and (similar|other) technologies)?"
-    r"( to [^.!?]{0,160}\b(experience|services?|website|site|content|advertising|ads|traffic)\b"
+    r"( to [^.!?]{0,160}\b(experience|services?|website|site|content|advertising|ads|traffic"
+    r"|visits|preferences|campaigns|analytics|performance)\b"
     r"[^.!?]{0,80})?"
     r"(\.\s*(by (continuing|using|browsing)|if you continue|you (can|may)"
-    r"|to (find|learn) (out )?more|for more|read our|see our)[^.!?]{0,200})?",
+    r"|to (find|learn) (out )?more|for (more|further|settings)|read our|see our|learn more"
+    r"|find out more)"
+    r"[^.!?]{0,200})?",
     r"(accept|allow|reject|decline)( all| necessary)? cookies|(accept|reject) all",
     r"(manage|customi[sz]e) (cookies|(cookie )?(preferences|settings))"
     r"|cookie (policy|notice|settings|preferences)",
@@ -337,6 +351,50 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(image|media|video) caption,?",  # (a label on a line of its own before the caption)
     r"image source\s*,\s*[^.!?]{1,80}",  # (the credit line that a BBC page prints so)
     *CREDIT_LINES,
+    # A consent dialog's lines beyond its banner: the frameworks' text ("We and our 842
+    # partners store and/or access information on a device, ..."), its headings and buttons
+    *LONG_LINES,
+    r"we (value|care about|respect) your privacy|cookie consent",
+    r"(continue|close) without accepting|agree and (close|continue)|show purposes|save and exit"
+    r"|i accept( all)?( cookies)?",
+    # ("By using this site, you agree to our Privacy Policy and Terms of Use.")
+    r"by (using|continuing to use|browsing|visiting) (this|our) (web)?site,? you (agree|consent)"
+    r"[^.!?]{0,160}\b(cookies|privacy|terms)\b[^.!?]{0,80}",
+    # An archive's frame around the page it saved: the Wayback Machine's, Google's cache,
+    # archive.today's
+    r"the wayback machine\s*-\s*https?://web\.archive\.org/\S+",
+    r"\d[\d,]* captures|about this capture|collected by|timestamps|organization: internet archive",
+    r"this is google's cache of \S+ it is a snapshot of the page as it appeared on [^\n]{0,80}",
+    r"the current page could have changed in the meantime\.( learn more\.?)?",
+    r"full version|text-only version|view source",
+    r"tip: to quickly find your search term on this page, press ctrl\+f[^\n]{0,120}",
+    r"archive\.(today|ph|is)( webpage capture)?|saved from https?://\S+|webpage screenshot"
+    r"|all snapshots from host \S+|share download \.zip report bug or abuse|redirected from"
+    r"|history ←prior next→",
+    r"\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec) \d{4} \d{2}:\d{2}:\d{2} utc",
+    # An audio or video player's controls and notes
+    # ("Play" or "Listen" alone may head a section: "Play", a web framework)
+    r"autoplay|unmute|now playing|(download|play) (the )?audio|video ad feedback"
+    r"|press play( to listen to this (article|story))?|[0-2](\.\d{1,2})?x",
+    r"(this )?audio (is )?(auto-?generated|generated (by|using) (ai|artificial intelligence))"
+    r"[^\n]{0,120}|voiced by (ai|artificial intelligence)\.?",
+    rf"narrated by {_NAME}(\s+{_NAME}){{0,3}}|powered by (trinity audio|beyondwords|ad auris)",
+    # A breadcrumb trail after its label, a pager's links to the next and previous posts, a
+    # post's categories
+    r"you are here\s*[:：]\s*[^.!?\n]{1,200}",
+    r"(previous|prev|next|older|newer) (post|article|story)\s*[:：]\s*[^\n]{1,150}"
+    r"|«\s*(previous|prev|older)\s*[:：]\s*[^\n]{1,150}|(next|newer)\s*[:：]\s*[^\n»]{1,150}»",
+    rf"categor(y|ies)\s*[:：]\s*{_ITEM}(\s*[,|/]\s*{_ITEM}){{0,9}}",
+    # ("Tagged economy, local government", "More from Food & Drink": names, no sentence)
+    rf"tagged\s*[:：]?\s*{_TAG}(\s*,\s*{_TAG}){{1,9}}"
+    rf"|more from {_NAME}(\s+({_NAME}|&|and|of|the)){{0,3}}",
+    # A dump of the page's meta tags ("og:type: article", "twitter:card = summary")
+    r"(og|twitter|article|fb|al|dc|dcterms):[\w:.-]+(\s*[:=|]\s*|\s+)[^\n]{0,300}",
+    r"canonical\s*[:=|]?\s*https?://\S+",
+    rf"keywords\s*[=|]\s*{_TAG}(\s*,\s*{_TAG}){{0,15}}|(title|description)\s*[=|]\s*[^\n]{{1,300}}"
+    rf"|author\s*[=|]\s*{_NAME}(\s+{_NAME}){{0,3}}",
+    # A printed page's footer: its address and number ("https://example.org/story 3/9")
+    r"https?://\S+\s+\d{1,3}/\d{1,3}",
     r"(show|hide|view|read) (the )?(full )?transcript",
     r"sign up for free|create (a|your) free account",
     r"supported by",
@@ -570,7 +628,10 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
 """The built-in whole-paragraph boilerplate patterns."""
 
 MAX_LINE_CHARS = 300
-"""Characters of the longest boilerplate line: longer paragraphs are never one."""
+"""Characters of the longest boilerplate line: longer paragraphs are never one, but for a
+consent dialog's (:data:`LONG_LINES`)."""
+MAX_LONG_CHARS = 1000
+"""Characters of the longest paragraph of a consent dialog (:data:`LONG_LINES`)."""
 _MAX_LEAD = 6  # words before the colon of a line of canonical text ("sign up for our newsletter")
 _COLON_LEAD = regex.compile(r"(?<!\w)(\w+) ?:(?=\s)")  # a word before a colon, in raw text
 _FLAGS = regex.IGNORECASE | regex.DOTALL
@@ -647,6 +708,10 @@ def _compile(pattern: str, *, bare: bool = False) -> regex.Pattern[str]:
 
 
 _NO_LINKS = frozenset({None, *CREDIT_LINES})  # (what ends a text and is no link run in)
+# The patterns that may start as almost any paragraph does, each tried apart on the paragraphs
+# that hold its word only (a photo's credit its slash); :meth:`BoilerplateMatcher.may_start`
+# leaves them out.
+_APART = dict.fromkeys(CREDIT_LINES, "/")
 
 
 class BoilerplateMatcher:
@@ -660,12 +725,13 @@ class BoilerplateMatcher:
 
     __slots__ = (
         "_any",
+        "_apart",
         "_base",
         "_blank",
         "_by_first",
         "_by_pair",
         "_compiled",
-        "_credits",
+        "_long",
         "_own",
         "_signature",
         "_silent",
@@ -683,11 +749,14 @@ class BoilerplateMatcher:
         # One alternation answers "is it boilerplate?" in a single pass; which pattern matched is
         # looked up only for the (rare) paragraphs that are.
         # (the post's signature apart: see POST_SIGNATURE)
-        # (and a photo's credit, tried on the lines with a slash only: its names may start
-        # most paragraphs, and few hold one; see CREDIT_LINES)
-        indexed = [n for n, p in enumerate(own) if p != POST_SIGNATURE and p not in CREDIT_LINES]
+        # (and the patterns that may start most paragraphs, tried on those that hold their
+        # word only: see _APART)
+        indexed = [n for n, p in enumerate(own) if p != POST_SIGNATURE and p not in _APART]
         self._signature = _compile(POST_SIGNATURE) if POST_SIGNATURE in own else None
-        self._credits = tuple((p, _compile(p)) for p in own if p in CREDIT_LINES)
+        self._apart = tuple((p, _compile(p), _APART[p]) for p in own if p in _APART)
+        # (and a consent dialog's long paragraphs, tried again past MAX_LINE_CHARS)
+        long = [p for p in own if p in LONG_LINES]
+        self._long = (_compile("|".join(f"(?:{p})" for p in long)), long) if long else None
         self._any = self._alternation(indexed)
         # A text of opening characters alone ("* * *", "----") matches only a pattern that
         # matches nothing at all.
@@ -907,7 +976,9 @@ class BoilerplateMatcher:
 
     def match(self, text: str) -> str | None:
         """The first pattern that matches the whole of ``text``, or ``None``."""
-        if len(text) > MAX_LINE_CHARS or not text:
+        if len(text) > MAX_LINE_CHARS:
+            return self._long_line(text) if len(text) <= MAX_LONG_CHARS else None
+        if not text:
             return None
         if self._base is not None:
             found = self._base.match(text)
@@ -916,10 +987,21 @@ class BoilerplateMatcher:
         if self._signature is not None and "(@" in text and self._signature.fullmatch(text):
             return POST_SIGNATURE
         if not any(quick.fullmatch(text) for quick in self._quick(text, whole=True)):
-            if self._credits and "/" in text:
-                return next((p for p, c in self._credits if c.fullmatch(text)), None)
+            apart = (p for p, c, word in self._apart if word in text and c.fullmatch(text))
+            return next(apart, None)
             return None
         return next(p for p, c in zip(self._own, self._compiled, strict=True) if c.fullmatch(text))
+
+    def _long_line(self, text: str) -> str | None:
+        """:meth:`match` for a paragraph longer than :data:`MAX_LINE_CHARS`: the patterns of
+        :data:`LONG_LINES` only."""
+        if self._base is not None:
+            found = self._base._long_line(text)
+            if found is not None:
+                return found
+        if self._long is None or self._long[0].fullmatch(text) is None:
+            return None
+        return next(p for p in self._long[1] if _compile(p).fullmatch(text))
 
 
 # The default patterns' matcher, compiled and indexed once at import; immutable. Every other

@@ -6759,13 +6759,29 @@ FORECAST = [
 ]
 
 
-def test_a_forecasts_days_that_read_the_same_stay() -> None:
-    # Two days under their own names forecast the same weather: entries of a list, each under
-    # its day, not a copy; the forecast printed twice goes whole.
+# A company's history: each year on a line of its own over what happened in it.
+TIMELINE = [
+    "The harbour company was founded by two ferry captains in 1924.",
+    "2019",
+    "The company opens a ticket office in Kelmouth.",
+    "March 2021",
+    "The company raises its fares by 4% across all routes.",
+    "2022",
+    "The company opens a ticket office in Drayton.",
+    "5 May 2023",
+    "The company raises its fares by 4% across all routes.",
+]
+
+
+@pytest.mark.parametrize("page", [FORECAST, TIMELINE], ids=["forecast", "timeline"])
+def test_entries_that_read_the_same_under_their_own_times_stay(page: list[str]) -> None:
+    # Two days under their own names forecast the same weather, the same event happens in two
+    # years, each under its own date: entries of a list, each under its time, not a copy; the
+    # list printed twice goes whole.
     for sep in ("\n", "\n\n"):
-        assert dedupe(doc(*FORECAST, sep=sep)).duplicates == ()
-        result = dedupe(doc(*FORECAST, *FORECAST[1:], sep=sep))
-        assert result.text == doc(*FORECAST, sep=sep)
+        assert dedupe(doc(*page, sep=sep)).duplicates == ()
+        result = dedupe(doc(*page, *page[1:], sep=sep))
+        assert result.text == doc(*page, sep=sep)
 
 
 def test_a_market_tables_row_that_two_tables_list_stays() -> None:

@@ -70,7 +70,10 @@ _WORDS = re.compile(r"[^\W_]+")
 _TIME_MARK = re.compile(
     r"\d{1,3}(?:\+\d{1,2})?['’′]|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s[A-Z]{2,4})?"
     r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
-    r"(?:\s(?:morning|afternoon|evening|night))?|today|tonight|tomorrow",
+    r"(?:\s(?:morning|afternoon|evening|night))?|today|tonight|tomorrow"
+    # (a timeline's year or date: "2019", "March 2019", "5 March 2019", "March 5, 2019")
+    r"|(?:\d{1,2}\s)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s"
+    r"(?:\d{1,2},?\s)?)?(?:1[5-9]|2[01])\d{2}",
     re.IGNORECASE,
 )
 # A transcript's time code in front of a line: "[00:03:47] ", "(01:12) ", "00:03:47 - "; or a

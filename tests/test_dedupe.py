@@ -3023,6 +3023,25 @@ def test_json_ld_copy_before_the_body_goes_and_the_body_stays(ascii_only: bool, 
     assert dup.rule.startswith("structured data")
 
 
+@pytest.mark.parametrize("closers", ["", ",", "}", "}}"])
+def test_a_json_ld_member_on_a_line_of_its_own_before_the_body_goes(closers: str) -> None:
+    # A scraper that splits a pretty-printed object into lines leaves its articleBody member on
+    # a line of its own ('"articleBody": "...",', or the last one, with the object's ends). The
+    # member is structured data: it goes, though it comes first, and the body stays with its
+    # curly quotes (the member escapes them, "\u2019").
+    body = json.dumps(doc(*BODY), ensure_ascii=True)
+    assert "\\u2019" in body
+    result = dedupe(doc(f'  "articleBody": {body}{closers}', *BODY))
+    assert result.text == doc(*BODY)
+    (dup,) = result.duplicates
+    assert dup.index == 0 and dup.rule.startswith("structured data")
+    # A member alone, with the body nowhere else, is the only copy, and stays; so does a
+    # paragraph that quotes someone and goes on after a colon.
+    assert dedupe(doc(P0, f'"articleBody": {body}')).duplicates == ()
+    quote = '"We will rebuild the bridge": the mayor repeated it after the vote on Tuesday.'
+    assert dedupe(doc(P0, quote, P1)).duplicates == ()
+
+
 @pytest.mark.parametrize("tag", [False, True])
 def test_a_json_ld_copy_printed_over_many_lines_goes_whole(tag: bool) -> None:
     # A site that pretty-prints its JSON-LD leaves it a key a line: the block is one paragraph,

@@ -28,7 +28,8 @@ def is_structured(text: str) -> bool:
     """Whether a paragraph is structured data, alone, in its ``<script>`` tag, or assigned by
     JavaScript: a JSON object or array with two keys or more, or one that parses as JSON and holds
     text (a string of more than one word: a list of the body's paragraphs, one key holding the
-    body).
+    body); or an object's member on a line of its own, as a pretty-printed object prints it,
+    whose string holds text (:data:`_MEMBER_WORDS` words or more: ``"articleBody": "...",``).
 
     >>> is_structured('{"@type": "NewsArticle", "articleBody": "Text."}')
     True
@@ -38,6 +39,10 @@ def is_structured(text: str) -> bool:
     True
     >>> is_structured('var paragraphs = ["The first one.", "The second one."];')
     True
+    >>> is_structured('"articleBody": "The council met on Tuesday to vote on a plan to rebuild."')
+    True
+    >>> is_structured('"name": "My Docs",')
+    False
     >>> is_structured("{Braces} in prose: a key. Another: value.")
     False
     >>> is_structured('["--verbose", "--quiet"]'), is_structured("[Photo: Reuters]")
@@ -46,6 +51,9 @@ def is_structured(text: str) -> bool:
     core = _json_core(text)
     if core is None:
         return False
+    if text.lstrip()[:1] == '"':  # (a member alone: text, not a sample of a setting's value,
+        # '"name": "My Docs",' in a guide to a tool's configuration)
+        return _has_words(core, _MEMBER_WORDS)
     if text.count('":') >= 2:  # (not parsed: a scraper may have cut the object short)
         return True
     return _parses(core) and bool(structured_values(core))
@@ -139,6 +147,8 @@ def _json_core(text: str) -> str | None:
     """``text`` without its ``<script>`` tag or the JavaScript that assigns it, if what is left
     opens and closes as a JSON object or array; else ``None``."""
     core = text.rstrip() if text[-1:].isspace() else text
+    if core[:1] == '"' or (core[:1].isspace() and core.lstrip()[:1] == '"'):
+        return _member(core)  # (an object's member on a line of its own)
     if core[-1:] not in _CLOSING:  # (prose, cheaply)
         return None
     if core[-9:].lower() == "</script>":
@@ -146,6 +156,40 @@ def _json_core(text: str) -> str | None:
     core = core.removesuffix(";").rstrip()
     core = _OPENING.sub("", core, count=1)
     return core if core[:1] in ("{", "[") and core[-1:] in ("}", "]") else None
+
+
+# An object's member on a line of its own, as a pretty-printed JSON-LD object prints each:
+# its key, and a string (or an array or object) after the colon.
+_MEMBER = re.compile(r'\s*"[^"\\\n]{1,80}"\s*:\s*["\[{]')
+
+
+def _member(core: str) -> str | None:
+    """A member of an object on a line of its own (``"articleBody": "...",``), as the object of
+    that one member; else ``None``.
+
+    >>> _member('  "articleBody": "The council met.",')
+    '{"articleBody": "The council met."}'
+    >>> _member('"Yes," she said, "and no."') is None
+    True
+    >>> _member('"articleBody": "The council met."}}')
+    '{"articleBody": "The council met."}'
+    """
+    if _MEMBER.match(core) is None:
+        return None
+    member = core.strip().removesuffix(",").rstrip()
+    # (the last member of an object, or of one inside another, with their brackets' ends)
+    for cut in range(_MAX_CLOSERS + 1):
+        closers = member[len(member) - cut :] if cut else ""
+        if closers.strip("]}"):
+            break
+        candidate = "{" + member[: len(member) - cut] + "}"
+        if _parses(candidate):
+            return candidate
+    return None
+
+
+_MAX_CLOSERS = 3  # brackets' ends after an object's last member on its line
+_MEMBER_WORDS = 12  # words of the shortest string that makes a member alone structured data
 
 
 def _parses(core: str) -> bool:

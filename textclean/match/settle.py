@@ -422,9 +422,11 @@ def remove_captions(
     kept = [k for k in range(len(canonical)) if k not in found and k not in structured]
     for a, b in pairwise(kept):  # (beside each other, removed paragraphs aside)
         _caption_pair(texts, canonical, found, a, b)
-    _captions_credited_again(texts, canonical, found, kept)
+    # (the captions each kept paragraph may be with a credit after them: few have any)
+    credited = {k: c for k in kept if (c := credited_captions(texts[k], canonical[k]))}
+    _captions_credited_again(canonical, found, credited)
     if held is not None:
-        _captions_held(texts, canonical, found, kept, held)
+        _captions_held(canonical, found, credited, held)
     # A caption that went as an exact repeat of a kept one, right after the text without its
     # credit (a gallery at the page's foot prints both): the text goes as held by the kept one.
     for a in kept:
@@ -448,24 +450,22 @@ _STATEMENT_END = tuple(".!?…\"'”’")  # (but a credit in brackets may end b
 
 
 def _captions_credited_again(
-    texts: Sequence[str], canonical: Sequence[str], found: dict[int, Duplicate], kept: list[int]
+    canonical: Sequence[str], found: dict[int, Duplicate], credited: Mapping[int, list[str]]
 ) -> None:
-    """Remove each of the ``kept`` paragraphs that is an earlier kept one's caption with
-    another credit ("... on Tuesday. Photograph: Jane Doe/Reuters", then in a gallery at the
-    page's foot "... on Tuesday. Credit: Reuters"): both end with a credit
-    (:func:`_credit_after`) after the same words, :data:`_CAPTION_WORDS` or more plus one.
+    """Remove each of the kept paragraphs ``credited`` with captions (:func:`credited_captions`,
+    in order) that is an earlier one's caption with another credit ("... on Tuesday.
+    Photograph: Jane Doe/Reuters", then in a gallery at the page's foot "... on Tuesday. Credit:
+    Reuters"): both end with a credit (:func:`_credit_after`) after the same words,
+    :data:`_CAPTION_WORDS` or more plus one.
 
-    >>> texts = ["Crowds wait at the quay. Photo: Jane Doe/AP", "The quay.", "Crowds wait at the quay. (Jane Roe/Reuters)"]
+    >>> canonical = ["crowds wait at the quay photo jane doe ap", "the quay", "crowds wait at the quay jane roe reuters"]
     >>> found = {}
-    >>> _captions_credited_again(texts, ["crowds wait at the quay photo jane doe ap", "the quay", "crowds wait at the quay jane roe reuters"], found, [0, 1, 2])
+    >>> _captions_credited_again(canonical, found, {0: ["crowds wait at the quay"], 2: ["crowds wait at the quay"]})
     >>> found[2].rule
     "its caption is paragraph 0's, with another credit"
     """  # noqa: E501
     first: dict[str, int] = {}  # (each caption's text, without its credit: where it stands)
-    for k in kept:
-        captions = credited_captions(texts[k], canonical[k])
-        if not captions:
-            continue
+    for k, captions in credited.items():
         words = canonical[k].split(" ")
         original = next((first[c] for c in captions if c in first), None)
         if original is None:
@@ -477,21 +477,21 @@ def _captions_credited_again(
 
 
 def _captions_held(
-    texts: Sequence[str], canonical: Sequence[str], found: dict[int, Duplicate], kept: list[int],
+    canonical: Sequence[str], found: dict[int, Duplicate], credited: Mapping[int, list[str]],
     held: Callable[[int, int], int | None],
 ) -> None:  # fmt: skip
-    """Remove each of the ``kept`` paragraphs that is a caption with a credit whose text a kept
-    paragraph of the body holds as whole sentences (:func:`remove_captions`): the body holds its
-    words, and the credit is the photo's, no text of the article. (A paragraph that is a caption
-    itself holds no other's: a caption printed again with another credit is
-    :func:`_captions_credited_again`'s.)"""
-    for k in kept:
+    """Remove each of the kept paragraphs ``credited`` with captions that is a caption with a
+    credit whose text a kept paragraph of the body holds as whole sentences
+    (:func:`remove_captions`): the body holds its words, and the credit is the photo's, no text
+    of the article. (A paragraph that is a caption itself holds no other's: a caption printed
+    again with another credit is :func:`_captions_credited_again`'s.)"""
+    for k, captions in credited.items():
         if k in found:
             continue
-        for caption in credited_captions(texts[k], canonical[k]):
+        for caption in captions:
             n = caption.count(" ") + 1
             j = held(k, n)
-            if j is not None and j not in found and not credited_captions(texts[j], canonical[j]):
+            if j is not None and j not in found and j not in credited:
                 rule = f"its caption is a sentence of paragraph {j}, with a credit"
                 share = n / (canonical[k].count(" ") + 1)
                 found[k] = Duplicate(k, j, "contained", share, rule, (j,))

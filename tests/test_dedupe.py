@@ -4310,6 +4310,10 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "More from Brussels is expected next week.",
         "Keywords: the plan was approved on Tuesday.",
         "Title: The Harbour at Night",  # (a review's book)
+        "Title | Author | Year",  # (a table's head)
+        "Author | Title",
+        "Description | Price",
+        "Category: Fiction",  # (a row of a book's details)
         "The 3x zoom lens is the camera's best feature.",
         "Okafor/Reuters",
         "Caption contest",

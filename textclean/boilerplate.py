@@ -384,15 +384,17 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"you are here\s*[:：]\s*[^.!?\n]{1,200}",
     r"(previous|prev|next|older|newer) (post|article|story)\s*[:：]\s*[^\n]{1,150}"
     r"|«\s*(previous|prev|older)\s*[:：]\s*[^\n]{1,150}|(next|newer)\s*[:：]\s*[^\n»]{1,150}»",
-    rf"categor(y|ies)\s*[:：]\s*{_ITEM}(\s*[,|/]\s*{_ITEM}){{0,9}}",
+    # ("Categories: News, World"; "Category: Fiction" may be a row of a book's details)
+    rf"categories\s*[:：]\s*{_ITEM}(\s*[,|/]\s*{_ITEM}){{0,9}}",
     # ("Tagged economy, local government", "More from Food & Drink": names, no sentence)
     rf"tagged\s*[:：]?\s*{_TAG}(\s*,\s*{_TAG}){{1,9}}"
     rf"|more from {_NAME}(\s+({_NAME}|&|and|of|the)){{0,3}}",
     # A dump of the page's meta tags ("og:type: article", "twitter:card = summary")
     r"(og|twitter|article|fb|al|dc|dcterms):[\w:.-]+(\s*[:=|]\s*|\s+)[^\n]{0,300}",
     r"canonical\s*[:=|]?\s*https?://\S+",
-    rf"keywords\s*[=|]\s*{_TAG}(\s*,\s*{_TAG}){{0,15}}|(title|description)\s*[=|]\s*[^\n]{{1,300}}"
-    rf"|author\s*[=|]\s*{_NAME}(\s+{_NAME}){{0,3}}",
+    # ("keywords = ...", "title = ...": with a bar, "Title | Author | Year" heads a table)
+    rf"keywords\s*=\s*{_TAG}(\s*,\s*{_TAG}){{0,15}}|(title|description)\s*=\s*[^\n]{{1,300}}"
+    rf"|author\s*=\s*{_NAME}(\s+{_NAME}){{0,3}}",
     # A printed page's footer: its address and number ("https://example.org/story 3/9")
     r"https?://\S+\s+\d{1,3}/\d{1,3}",
     r"(show|hide|view|read) (the )?(full )?transcript",

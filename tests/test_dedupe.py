@@ -1394,6 +1394,11 @@ def test_a_consent_dialog_goes_whatever_the_length_of_its_paragraphs() -> None:
     ) * 2
     result = dedupe(doc("We value your privacy", consent, "Accept all", *ARTICLE, prose))
     assert result.text == doc(*ARTICLE, prose)
+    # Its buttons go with it ("More options", "OK"), which stay beside the article's text.
+    result = dedupe(doc(P0, "Cookie consent", consent, "More options", "OK", *ARTICLE[1:]))
+    assert result.text == doc(*ARTICLE)
+    assert removed(result)[4] == (None, "boilerplate")
+    assert dedupe(doc(P0, "OK", P1, "More options", P2)).duplicates == ()
 
 
 def test_a_caption_that_is_a_sentence_of_the_body_goes_with_its_credit() -> None:

@@ -216,6 +216,14 @@ _SHARE_BUTTONS = frozenset({
 })  # fmt: skip
 _NO_PLATFORM = frozenset({"email", "e mail", "print", "copy link", "sms"})
 _SHARING_WORDS = frozenset({"share", "tweet", "email", "print"})  # (in a boilerplate line)
+# A consent dialog's buttons ("OK", "Got it", "More options"), beside its lines ("We value your
+# privacy", "We and our 842 partners store ...")
+_DIALOG_BUTTONS = frozenset({
+    "ok", "okay", "got it", "accept", "agree", "i agree", "close", "dismiss", "decline",
+    "reject", "no thanks", "more options", "manage options", "options", "privacy settings",
+    "settings", "learn more", "continue",
+})  # fmt: skip
+_CONSENT_WORDS = frozenset({"cookie", "cookies", "consent", "privacy", "partners", "accepting"})
 
 
 def remove_share_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
@@ -227,6 +235,10 @@ def remove_share_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) 
     article about them) stays, and so does one button's name alone, and an "X" with no other
     button's name beside it (a line of code after a row of share links).
 
+    A consent dialog's buttons go the same way ("OK", "Got it", "More options"), in a run with
+    one of the dialog's boilerplate lines at least (one that speaks of cookies, consent,
+    privacy or partners): beside a sentence, or alone, "OK" stays.
+
     >>> found = {0: Duplicate(0, None, "boilerplate", 1.0, "boilerplate pattern 'share'")}
     >>> remove_share_buttons(["share", "facebook", "twitter", "the council met", "facebook"], found)
     >>> sorted(found), found[1].rule
@@ -235,30 +247,48 @@ def remove_share_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) 
     >>> remove_share_buttons(["facebook", "twitter", "tiktok"], found)
     >>> found
     {}
+    >>> found = {1: Duplicate(1, None, "boilerplate", 1.0, "boilerplate pattern 'cookie consent'")}
+    >>> remove_share_buttons(["the council met", "cookie consent", "ok", "the end", "ok"], found)
+    >>> sorted(found), found[2].rule
+    ([1, 2], "a dialog's button beside its lines")
     """
+    share = "a share button among others"
+    _remove_buttons(canonical, found, _SHARE_BUTTONS, _NO_PLATFORM, _SHARING_WORDS, share)
+    _remove_buttons(
+        canonical, found, _DIALOG_BUTTONS, frozenset(), _CONSENT_WORDS,
+        "a dialog's button beside its lines",
+    )  # fmt: skip
+
+
+def _remove_buttons(
+    canonical: Sequence[str], found: dict[int, Duplicate], buttons: frozenset[str],
+    telling: frozenset[str], words: frozenset[str], rule: str,
+) -> None:  # fmt: skip
+    """:func:`remove_share_buttons` for one kind of ``buttons``: a run qualifies by one of the
+    ``telling`` buttons or a boilerplate line with one of ``words``."""
     run: list[int] = []  # (the kept buttons of the run)
     size = 0  # (its lines, buttons and boilerplate lines)
-    sharing = False  # (whether a button names no platform, or a boilerplate line is about sharing)
+    telling_run = False  # (whether a button or a boilerplate line tells what the run is)
 
     def close() -> None:  # (an "x" alone is no button: a line of code, a table's cell, a sign)
-        if size >= 2 and sharing and any(canonical[b] != "x" for b in run):
+        if size >= 2 and telling_run and any(canonical[b] != "x" for b in run):
             for b in run:
-                found[b] = Duplicate(b, None, "boilerplate", 1.0, "a share button among others")
+                found[b] = Duplicate(b, None, "boilerplate", 1.0, rule)
 
     for k, text in enumerate(canonical):
         if not text:
             continue
         dup = found.get(k)
-        if dup is None and text in _SHARE_BUTTONS:
+        if dup is None and text in buttons:
             run.append(k)
         elif dup is not None and dup.kind == "boilerplate":
-            sharing = sharing or not _SHARING_WORDS.isdisjoint(text.split())
+            telling_run = telling_run or not words.isdisjoint(text.split())
         else:
             close()
-            run, size, sharing = [], 0, False
+            run, size, telling_run = [], 0, False
             continue
         size += 1
-        sharing = sharing or text in _NO_PLATFORM
+        telling_run = telling_run or text in telling
     close()
 
 

@@ -1401,6 +1401,17 @@ def test_a_consent_dialog_goes_whatever_the_length_of_its_paragraphs() -> None:
     assert dedupe(doc(P0, "OK", P1, "More options", P2)).duplicates == ()
 
 
+def test_a_media_players_controls_and_times_go_beside_its_lines() -> None:
+    # A video player read out of the page: its lines, and its controls and times one a line,
+    # which alone are a live page's times and an article's words.
+    player = ["Now Playing", "02:14", "Close", "Autoplay", "Replay"]
+    result = dedupe(doc(P0, *player, *ARTICLE[1:]))
+    assert result.text == doc(*ARTICLE)
+    assert removed(result)[2] == (None, "boilerplate")
+    live = [P0, "10:42", P1, "11:05", P2, "Close", P3]
+    assert dedupe(doc(*live)).duplicates == ()
+
+
 def test_a_caption_that_is_a_sentence_of_the_body_goes_with_its_credit() -> None:
     # A page captions its photos with sentences of the article, once as the alt text and once
     # with a credit (or with a credit alone), and prints the credit again under a switch.

@@ -224,6 +224,14 @@ _DIALOG_BUTTONS = frozenset({
     "settings", "learn more", "continue",
 })  # fmt: skip
 _CONSENT_WORDS = frozenset({"cookie", "cookies", "consent", "privacy", "partners", "accepting"})
+# A media player's controls and times ("Close", "Play", "04:16"), beside its lines ("Now
+# playing", "Autoplay", "Download audio")
+_PLAYER_BUTTONS = frozenset({
+    "close", "play", "pause", "replay", "listen", "mute", "up next", "fullscreen", "captions",
+    "cc",
+})  # fmt: skip
+_DURATION = re.compile(r"\d{1,2} \d{2}(?: \d{2})?")  # ("04:16", "1:02:03", canonical)
+_PLAYER_WORDS = frozenset({"autoplay", "unmute", "replay", "playing", "audio", "narrated"})
 
 
 def remove_share_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
@@ -237,7 +245,9 @@ def remove_share_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) 
 
     A consent dialog's buttons go the same way ("OK", "Got it", "More options"), in a run with
     one of the dialog's boilerplate lines at least (one that speaks of cookies, consent,
-    privacy or partners): beside a sentence, or alone, "OK" stays.
+    privacy or partners): beside a sentence, or alone, "OK" stays. So do a media player's
+    controls and times ("Close", "Play", "04:16"), in a run with one of its boilerplate lines
+    ("Now playing", "Autoplay", "Download audio"): a live page's time stays.
 
     >>> found = {0: Duplicate(0, None, "boilerplate", 1.0, "boilerplate pattern 'share'")}
     >>> remove_share_buttons(["share", "facebook", "twitter", "the council met", "facebook"], found)
@@ -253,19 +263,30 @@ def remove_share_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) 
     ([1, 2], "a dialog's button beside its lines")
     """
     share = "a share button among others"
-    _remove_buttons(canonical, found, _SHARE_BUTTONS, _NO_PLATFORM, _SHARING_WORDS, share)
     _remove_buttons(
-        canonical, found, _DIALOG_BUTTONS, frozenset(), _CONSENT_WORDS,
+        canonical, found, _SHARE_BUTTONS.__contains__, _NO_PLATFORM, _SHARING_WORDS, share
+    )
+    _remove_buttons(
+        canonical, found, _DIALOG_BUTTONS.__contains__, frozenset(), _CONSENT_WORDS,
         "a dialog's button beside its lines",
+    )  # fmt: skip
+    _remove_buttons(
+        canonical, found, _is_player_control, frozenset(), _PLAYER_WORDS,
+        "a media player's control beside its lines",
     )  # fmt: skip
 
 
+def _is_player_control(text: str) -> bool:
+    return text in _PLAYER_BUTTONS or _DURATION.fullmatch(text) is not None
+
+
 def _remove_buttons(
-    canonical: Sequence[str], found: dict[int, Duplicate], buttons: frozenset[str],
+    canonical: Sequence[str], found: dict[int, Duplicate], is_button: Callable[[str], bool],
     telling: frozenset[str], words: frozenset[str], rule: str,
 ) -> None:  # fmt: skip
-    """:func:`remove_share_buttons` for one kind of ``buttons``: a run qualifies by one of the
-    ``telling`` buttons or a boilerplate line with one of ``words``."""
+    """:func:`remove_share_buttons` for one kind of buttons (the lines ``is_button`` says are
+    one): a run qualifies by one of the ``telling`` buttons or a boilerplate line with one of
+    ``words``."""
     run: list[int] = []  # (the kept buttons of the run)
     size = 0  # (its lines, buttons and boilerplate lines)
     telling_run = False  # (whether a button or a boilerplate line tells what the run is)
@@ -279,7 +300,7 @@ def _remove_buttons(
         if not text:
             continue
         dup = found.get(k)
-        if dup is None and text in buttons:
+        if dup is None and is_button(text):
             run.append(k)
         elif dup is not None and dup.kind == "boilerplate":
             telling_run = telling_run or not words.isdisjoint(text.split())

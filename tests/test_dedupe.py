@@ -1428,6 +1428,13 @@ def test_a_caption_that_is_a_sentence_of_the_body_goes_with_its_credit() -> None
     caption = "Residents queue for the ferry at the north quay on Monday morning."
     page = [P0, f"{caption} Jane Okafor/Reuters", P1, f"{caption} Photograph: Jane Okafor/AP", P2]
     assert removed(dedupe(doc(*page))) == {3: (1, "contained")}
+    # A paragraph of the body that is the caption's sentence alone holds it too, when it is
+    # long enough to be no heading (a short line may be a heading over the photo's section).
+    body = [P0, P4, P1]
+    page = [*body, "Enlarge this image", P4, f"{P4} Image: Shutterstock", P2]
+    result = dedupe(doc(*page))
+    assert result.text == doc(*body, P2)
+    assert removed(result)[5] == (1, "contained")
     # A paragraph that holds the caption's words but not as a sentence of its own holds no
     # caption.
     held = "Residents queue for the ferry at the north quay on Monday morning and again at noon."
@@ -4183,6 +4190,8 @@ BOILERPLATE_LINES = [
     "Jane van Okafor/AFP via Getty Images",
     "AP Photo/Jane Okafor",
     "REUTERS/Jane Okafor",
+    "Photo: Getty Images",
+    "Credit: Jane Okafor/AP",
     # A consent dialog's lines, an archive's frame, a media player's controls, a breadcrumb
     # and a pager, a dump of the page's meta tags
     "Some partners do not ask for your consent to process your data and instead rely on their "
@@ -4307,6 +4316,8 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "View this post on the council's website for the full minutes.",
         "Image caption contests drew 300 entries this year.",
         "Reuters",  # (an agency's name alone may be a heading; a credit names its photographer)
+        "Source: Reuters",  # (under a table: its data's)
+        "Photo: Reuters reporters at the scene of the crash on Tuesday.",
         "Published in Nature, the study found that bees dance.",
         # (lines that the corpora's reference texts keep: a framework's name over its section,
         # a paper's keywords, a post's category, a syndicated story's note, a pager's link)
@@ -5265,7 +5276,7 @@ def test_a_menu_repeated_again_and_again_at_the_bottom_goes_in_one_call() -> Non
 
 @pytest.mark.parametrize(
     "header",
-    [["By Anna Berg"], ["March 3, 2026", "By Anna Berg, city desk"], ["Photo: Reuters"]],
+    [["By Anna Berg"], ["March 3, 2026", "By Anna Berg, city desk"], ["Photo: Anna Berg"]],
     ids=["byline", "date and byline", "caption"],
 )
 def test_a_title_printed_again_under_its_byline_goes(header: list[str]) -> None:
@@ -5379,8 +5390,9 @@ def test_a_copy_with_photo_credits_run_into_its_paragraphs_goes() -> None:
     assert result.text == doc(*ARTICLE)
     # Apart from a run of copies too, where added words keep a paragraph otherwise.
     assert removed(dedupe(doc(P2, P0, P3, credited[2]))) == {3: (0, "exact")}
-    # A credit that is the whole paragraph is a line of its own, and stays.
-    assert dedupe(doc(P0, "(Photo: Jane Doe/Reuters)", P1)).duplicates == ()
+    # A credit that is the whole paragraph is a photo's credit on a line of its own: a
+    # boilerplate line.
+    assert removed(dedupe(doc(P0, "(Photo: Jane Doe/Reuters)", P1))) == {1: (None, "boilerplate")}
 
 
 def test_a_byline_and_its_date_printed_again_go() -> None:

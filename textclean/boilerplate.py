@@ -124,6 +124,13 @@ names or more and an agency's ("Jane Doe/Getty Images", "Jane Doe/AFP via Getty 
 the agency's first ("AP Photo/Jane Doe", "REUTERS/Jane Doe"). At a caption's end a credit is
 the caption's own, no link run in (see :meth:`BoilerplateMatcher.matched_text`); one name is the
 end of a longer credit, and an agency's name alone may be a heading."""
+LABELLED_CREDIT = (
+    r"((photo|image|picture|photograph)( credit)?|credit)\s*[:：]\s*"
+    rf"({_NAME}(\s+({_NAME}|de|van|von|da|del|la|le)){{0,4}}\s*/\s*)?({_AGENCY_NAMES})"
+    r"(\s+via\s+getty images)?"
+)
+"""... and after a photo's label, with one name or the agency's alone ("Photo: Getty Images",
+"Credit: Jane Doe/AP"; "Source: Reuters" under a table names its data's)."""
 
 DEFAULT_PATTERNS: tuple[str, ...] = (
     # English
@@ -351,6 +358,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(image|media|video) caption,?",  # (a label on a line of its own before the caption)
     r"image source\s*,\s*[^.!?]{1,80}",  # (the credit line that a BBC page prints so)
     *CREDIT_LINES,
+    LABELLED_CREDIT,
     # A consent dialog's lines beyond its banner: the frameworks' text ("We and our 842
     # partners store and/or access information on a device, ..."), its headings and buttons
     *LONG_LINES,
@@ -709,7 +717,8 @@ def _compile(pattern: str, *, bare: bool = False) -> regex.Pattern[str]:
         raise ValueError(f"invalid boilerplate pattern {pattern!r}: {message}") from None
 
 
-_NO_LINKS = frozenset({None, *CREDIT_LINES})  # (what ends a text and is no link run in)
+# (what ends a text and is no link run in: a caption's credit is its own)
+_NO_LINKS = frozenset({None, *CREDIT_LINES, LABELLED_CREDIT})
 # The patterns that may start as almost any paragraph does, each tried apart on the paragraphs
 # that hold its word only (a photo's credit its slash); :meth:`BoilerplateMatcher.may_start`
 # leaves them out.

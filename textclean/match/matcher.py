@@ -459,20 +459,22 @@ class _DocumentMatcher:
         return Matching(duplicates, kept, settle.document_match(canonical, self.found))
 
     def _held_as_sentences(self, k: int, n: int) -> int | None:
-        """The first kept paragraph other than ``k``, and longer than ``n`` words, that holds the
+        """The first kept paragraph other than ``k``, longer than ``n`` words, that holds the
         first ``n`` words of paragraph ``k`` as whole sentences (each with a sentence key), if
-        any."""
+        any; or of ``n`` words, if they are :data:`HEADING_WORDS` or more: a body's paragraph
+        may be the caption's sentence alone, where a short line is a heading's."""
         starts = self.document.sentence_starts(k)
         if n not in starts:  # (they end a sentence of k)
             return None
         words = self.document.canonical[k].split(" ")
+        least = n - 1 if n >= HEADING_WORDS else n  # (the holder's words, more than these)
         holders: set[int] | None = None
         for a, b in pairwise([*(s for s in starts if s < n), n]):
             if b - a < MIN_SENTENCE_WORDS:
                 return None
             here = {
                 j for j in self.page.sentence_holders(" ".join(words[a:b]))
-                if j != k and self.page.kept(j) and word_count(self.document.canonical[j]) > n
+                if j != k and self.page.kept(j) and word_count(self.document.canonical[j]) > least
             }  # fmt: skip
             holders = here if holders is None else holders & here
             if not holders:

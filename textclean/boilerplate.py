@@ -98,9 +98,10 @@ PHOTO_AGENCIES = (
     "SOPA Images", "ZUMA Press", "Sipa USA",
 )  # fmt: skip
 """The agencies whose names end a photo's credit ("Jane Doe/Getty Images", "Reuters")."""
-_AGENCY_NAMES = "|".join(
+PHOTO_AGENCY_NAMES = "|".join(
     re.escape(name).replace("\\ ", " ") for name in sorted(PHOTO_AGENCIES, key=len, reverse=True)
 )
+"""Their names as an alternation of a regular expression, the longest first."""
 _NAME = r"(?-i:\p{Lu})[\p{L}'’.-]*"  # (a name's word: "Jane", "O'Neil", "J.")
 _TAG = r"[\w&'’-]+( [\w&'’-]+){0,2}"  # (a tag of up to three words: "local government")
 _ITEM = r"(?-i:\p{Lu})[^.!?\n,|/]{0,30}"  # (a category's name: "World", "Local news")
@@ -115,9 +116,9 @@ a device, ..."): boilerplate up to :data:`MAX_LONG_CHARS` characters, where the 
 stop at :data:`MAX_LINE_CHARS`."""
 
 CREDIT_LINES = (
-    rf"{_NAME}(\s+({_NAME}|de|van|von|da|del|la|le)){{1,4}}\s*/\s*({_AGENCY_NAMES})"
+    rf"{_NAME}(\s+({_NAME}|de|van|von|da|del|la|le)){{1,4}}\s*/\s*({PHOTO_AGENCY_NAMES})"
     r"(\s+via\s+getty images)?",
-    rf"({_AGENCY_NAMES})(\s+photo)?\s*/\s*{_NAME}(\s+{_NAME}){{0,4}}",
+    rf"({PHOTO_AGENCY_NAMES})(\s+photo)?\s*/\s*{_NAME}(\s+{_NAME}){{0,4}}",
 )
 """A photo's credit on a line of its own, under its caption or a "toggle caption" switch: two
 names or more and an agency's ("Jane Doe/Getty Images", "Jane Doe/AFP via Getty Images"), or
@@ -126,7 +127,7 @@ the caption's own, no link run in (see :meth:`BoilerplateMatcher.matched_text`);
 end of a longer credit, and an agency's name alone may be a heading."""
 LABELLED_CREDIT = (
     r"((photo|image|picture|photograph)( credit)?|credit)\s*[:：]\s*"
-    rf"({_NAME}(\s+({_NAME}|de|van|von|da|del|la|le)){{0,4}}\s*/\s*)?({_AGENCY_NAMES})"
+    rf"({_NAME}(\s+({_NAME}|de|van|von|da|del|la|le)){{0,4}}\s*/\s*)?({PHOTO_AGENCY_NAMES})"
     r"(\s+via\s+getty images)?"
 )
 """... and after a photo's label, with one name or the agency's alone ("Photo: Getty Images",
@@ -766,8 +767,8 @@ class BoilerplateMatcher:
         self._signature = _compile(POST_SIGNATURE) if POST_SIGNATURE in own else None
         self._apart = tuple((p, _compile(p), _APART[p]) for p in own if p in _APART)
         # (and a consent dialog's long paragraphs, tried again past MAX_LINE_CHARS)
-        long = [p for p in own if p in LONG_LINES]
-        self._long = (_compile("|".join(f"(?:{p})" for p in long)), long) if long else None
+        long = [n for n, p in enumerate(own) if p in LONG_LINES]
+        self._long = self._alternation(long) if long else None
         self._any = self._alternation(indexed)
         # A text of opening characters alone ("* * *", "----") matches only a pattern that
         # matches nothing at all.
@@ -1000,7 +1001,6 @@ class BoilerplateMatcher:
         if not any(quick.fullmatch(text) for quick in self._quick(text, whole=True)):
             apart = (p for p, c, word in self._apart if word in text and c.fullmatch(text))
             return next(apart, None)
-            return None
         return next(p for p, c in zip(self._own, self._compiled, strict=True) if c.fullmatch(text))
 
     def _long_line(self, text: str) -> str | None:
@@ -1010,9 +1010,10 @@ class BoilerplateMatcher:
             found = self._base._long_line(text)
             if found is not None:
                 return found
-        if self._long is None or self._long[0].fullmatch(text) is None:
+        if self._long is None or self._long.fullmatch(text) is None:
             return None
-        return next(p for p in self._long[1] if _compile(p).fullmatch(text))
+        long = zip(self._own, self._compiled, strict=True)
+        return next(p for p, c in long if p in LONG_LINES and c.fullmatch(text))
 
 
 # The default patterns' matcher, compiled and indexed once at import; immutable. Every other

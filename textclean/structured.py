@@ -147,7 +147,7 @@ def _json_core(text: str) -> str | None:
     """``text`` without its ``<script>`` tag or the JavaScript that assigns it, if what is left
     opens and closes as a JSON object or array; else ``None``."""
     core = text.rstrip() if text[-1:].isspace() else text
-    if core[:1] == '"' or (core[:1].isspace() and core.lstrip()[:1] == '"'):
+    if core.lstrip()[:1] == '"':
         return _member(core)  # (an object's member on a line of its own)
     if core[-1:] not in _CLOSING:  # (prose, cheaply)
         return None

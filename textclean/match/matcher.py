@@ -436,7 +436,7 @@ class _DocumentMatcher:
         settle.remove_speakers(self.texts, canonical, self.found)
         settle.remove_counters(self.texts, canonical, self.found)
         if self.boilerplate is not None:
-            settle.remove_share_buttons(canonical, self.found)
+            settle.remove_buttons(canonical, self.found)
         settle.remove_wordless(canonical, self.found)
         # (a short line kept again may stand right after its own repeat now, or one that a
         # counter or a caption stood between, as a second run would find it)

@@ -20,7 +20,7 @@ import regex
 from rapidfuzz import fuzz
 
 from textclean.align import AFFIX_WORDS, DATELINE, RAW_WORD, figures, list_number, whole_words_in
-from textclean.boilerplate import PHOTO_AGENCIES, is_footer_link
+from textclean.boilerplate import PHOTO_AGENCIES, PHOTO_AGENCY_NAMES, is_footer_link
 from textclean.canonical import word_count
 from textclean.match.merged import HEADING_WORDS, MAX_PASSED
 from textclean.match.model import Removals, describe
@@ -38,11 +38,11 @@ __all__ = [
     "prefer_longest",
     "prefer_undamaged_copy",
     "remove_box_labels",
+    "remove_buttons",
     "remove_captions",
     "remove_contents",
     "remove_counters",
     "remove_menus",
-    "remove_share_buttons",
     "remove_speakers",
     "remove_wordless",
     "resolve_references",
@@ -234,7 +234,7 @@ _DURATION = re.compile(r"\d{1,2} \d{2}(?: \d{2})?")  # ("04:16", "1:02:03", cano
 _PLAYER_WORDS = frozenset({"autoplay", "unmute", "replay", "playing", "audio", "narrated"})
 
 
-def remove_share_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
+def remove_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
     """Remove a page's share buttons printed one a line ("Facebook", "Twitter", "Email"): kept
     lines that are each one button's name, in a run of such lines and removed boilerplate lines
     (blank ones aside) that holds two lines or more, among them a button that names no
@@ -250,15 +250,15 @@ def remove_share_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) 
     ("Now playing", "Autoplay", "Download audio"): a live page's time stays.
 
     >>> found = {0: Duplicate(0, None, "boilerplate", 1.0, "boilerplate pattern 'share'")}
-    >>> remove_share_buttons(["share", "facebook", "twitter", "the council met", "facebook"], found)
+    >>> remove_buttons(["share", "facebook", "twitter", "the council met", "facebook"], found)
     >>> sorted(found), found[1].rule
     ([0, 1, 2], 'a share button among others')
     >>> found = {}
-    >>> remove_share_buttons(["facebook", "twitter", "tiktok"], found)
+    >>> remove_buttons(["facebook", "twitter", "tiktok"], found)
     >>> found
     {}
     >>> found = {1: Duplicate(1, None, "boilerplate", 1.0, "boilerplate pattern 'cookie consent'")}
-    >>> remove_share_buttons(["the council met", "cookie consent", "ok", "the end", "ok"], found)
+    >>> remove_buttons(["the council met", "cookie consent", "ok", "the end", "ok"], found)
     >>> sorted(found), found[2].rule
     ([1, 2], "a dialog's button beside its lines")
     """
@@ -284,7 +284,7 @@ def _remove_buttons(
     canonical: Sequence[str], found: dict[int, Duplicate], is_button: Callable[[str], bool],
     telling: frozenset[str], words: frozenset[str], rule: str,
 ) -> None:  # fmt: skip
-    """:func:`remove_share_buttons` for one kind of buttons (the lines ``is_button`` says are
+    """:func:`remove_buttons` for one kind of buttons (the lines ``is_button`` says are
     one): a run qualifies by one of the ``telling`` buttons or a boilerplate line with one of
     ``words``."""
     run: list[int] = []  # (the kept buttons of the run)
@@ -433,7 +433,7 @@ _CAPTION_CREDIT = re.compile(
 # "AFP via Getty Images", "Reuters"): a news page prints its captions' credits so.
 _AGENCY_CREDIT = re.compile(
     r"[.!?…\"'”’]*\s+(?P<agency>(?:[^\s()\[\]]+\s+){0,6}?[^\s()\[\]]*?(?<![\w-])(?:"
-    + "|".join(map(re.escape, sorted(PHOTO_AGENCIES, key=len, reverse=True)))
+    + PHOTO_AGENCY_NAMES
     + r"))\s*"
 )
 _CREDIT_WORDS = 8  # (the most words of such a credit: "Jane Doe for The New York Times")

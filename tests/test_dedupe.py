@@ -4666,6 +4666,27 @@ def test_an_older_copy_before_the_body_goes_whole_list_lines_and_all() -> None:
     assert set(result.kept) == set(range(5))
 
 
+def test_a_copy_split_into_sentences_with_some_left_out_goes_before_the_body() -> None:
+    # A copy printed a sentence a line before the body, leaving a sentence of each paragraph
+    # out: each body paragraph holds its lines and adds the sentence left out. The lines go
+    # as contained in their paragraphs, and the body stays whole.
+    first = (
+        "The council met on Tuesday evening to discuss the library. It voted by nine votes to "
+        "four to close it on Sundays from next month. Several residents spoke against the plan "
+        "before the vote."
+    )
+    second = (
+        "The library has opened seven days a week since it moved to the old post office in "
+        "1998. Its budget fell by a fifth this year after the county cut its grant. The mayor "
+        "said no member of staff would lose their job."
+    )
+    (a, b, _), (c, _, d) = (re.split(r"(?<=\.) ", p) for p in (first, second))
+    for sep in ("\n\n", "\n"):
+        result = dedupe(doc(a, b, c, d, first, second, P4, sep=sep))
+        assert result.text == doc(first, second, P4, sep=sep)
+        assert removed(result) == {k: (4 + k // 2, "contained") for k in range(4)}
+
+
 def test_an_older_copy_goes_before_a_title_that_reads_as_sentences() -> None:
     # A page's title in sentence case, a question and an answer, stands between the older copy
     # and the body: it is the body's title, not text that a copy of part of it leaves in place.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Collection
 from unittest import mock
 
 from hypothesis import HealthCheck, example, given, settings
@@ -156,7 +157,7 @@ def test_a_layout_kept_for_later_questions_is_the_one_worked_out_afresh(doc: str
     every time."""
     real = _DocumentMatcher._mostly_copied
 
-    def afresh(self: _DocumentMatcher, i: int, *, besides: int | None = None) -> bool:
+    def afresh(self: _DocumentMatcher, i: int, *, besides: int | Collection[int] = ()) -> bool:
         self.laid_out.clear()
         return real(self, i, besides=besides)
 

@@ -904,6 +904,7 @@ class _DocumentMatcher:
         below_top: set[int] = set()  # unended ones that removals may bring to the page's top
         while waiting:
             vetoed = []
+            split_lines: dict[int, Duplicate] = {}  # vetoed, each in one later paragraph
             removed = False
             for j in waiting:
                 if j in self.found or j in self.structured:
@@ -965,7 +966,15 @@ class _DocumentMatcher:
                     for i in dup.originals
                 ):
                     vetoed.append(j)
+                    (holder, *others) = dup.originals
+                    if not others and not self._runs_into_neighbours(j, holder):
+                        split_lines[j] = dup
                 else:
+                    retargeting.remove(j, dup)
+                    removed_here.add(j)
+                    removed = True
+            if not removed:  # (nothing else moves: a copy split into sentences, last)
+                for j, dup in self._split_copy_lines(split_lines).items():
                     retargeting.remove(j, dup)
                     removed_here.add(j)
                     removed = True
@@ -978,6 +987,39 @@ class _DocumentMatcher:
         self.held_back = set(vetoed) - self.found.keys()
         self.later_snapshot = set(self.found)
         return removed_here
+
+    def _split_copy_lines(self, lines: dict[int, Duplicate]) -> dict[int, Duplicate]:
+        """Of the ``lines`` that :meth:`_contained_in_later` kept (each whole sentences of one
+        later paragraph that is mostly copied), those that make a copy of the body split into
+        its sentences, some left out, printed before it: the sentences each later paragraph
+        holds are lines in a row, the paragraphs hold them in the same order as the lines
+        stand, two paragraphs or more, and each is no copy once its own lines are set aside
+        (what it has besides them is new: the sentences the copy left out). Each such line
+        goes as contained in its paragraph; one paragraph alone holding earlier ones is a
+        longer copy of them (an ``articleBody`` adding a sentence), which leaves them be."""
+        groups: dict[int, list[int]] = {}
+        for j in sorted(lines):
+            i = lines[j].originals[0]
+            if self._is_sentences_of(j, i):
+                groups.setdefault(i, []).append(j)
+        holders = sorted(groups)
+        if len(holders) < 2:
+            return {}
+        for before, after in pairwise(holders):
+            if groups[before][-1] > groups[after][0]:
+                return {}  # (not in the same order)
+        taken: dict[int, Duplicate] = {}
+        for i in holders:
+            group = groups[i]
+            between = range(group[0], group[-1] + 1)
+            if any(self.page.kept(k) and k not in group for k in between):
+                continue  # (not lines in a row)
+            if self._mostly_copied(i, besides=group):
+                continue
+            taken.update((j, lines[j]) for j in group)
+        if len({lines[j].originals[0] for j in taken}) < 2:
+            return {}
+        return taken
 
     def _repeats_above_openings(self, j: int, candidates: dict[Ref, tuple[int, str]]) -> None:
         """Add to teaser ``j``'s later ``candidates`` the paragraphs right above the ones it
@@ -1258,13 +1300,15 @@ class _DocumentMatcher:
                 return False
         return True
 
-    def _mostly_copied(self, i: int, *, besides: int | None = None) -> bool:
+    def _mostly_copied(self, i: int, *, besides: int | Collection[int] = ()) -> bool:
         """Whether half of paragraph ``i`` repeats kept paragraphs before it: then ``i`` is the
         copy (a merged one whose other half went unnoticed), not the original. With
-        ``besides``, whether half of what ``i`` has beyond that paragraph's words repeats
-        other kept paragraphs. Structured data is none of them: matching sets it aside (a
-        second run on the output does too, whether it stays or not)."""
+        ``besides`` (a paragraph or several), whether half of what ``i`` has beyond their words
+        repeats other kept paragraphs. Structured data is none of them: matching sets it aside
+        (a second run on the output does too, whether it stays or not)."""
         canonical = self.document.canonical
+        aside = {besides} if isinstance(besides, int) else set(besides)
+        aside_words = sum(canonical[k].count(" ") + 1 for k in aside)
         candidates: dict[Ref, tuple[int, str]] = {
             (None, j): (shared, canonical[j])
             for j, shared in self.links.before(i).items()
@@ -1273,11 +1317,11 @@ class _DocumentMatcher:
         words = self.split_words.get(i)
         if words is None:  # (a long paragraph is asked about once for each it may hold)
             words = self.split_words[i] = canonical[i].split(" ")
-        rest = len(words) - (0 if besides is None else canonical[besides].count(" ") + 1)
+        rest = len(words) - aside_words
         if rest <= 0:
             return False  # (nothing besides it: a teaser longer than ``i`` that holds it)
         need = 0.5 * rest
-        others = {ref: c for ref, c in candidates.items() if ref[1] != besides}
+        others = {ref: c for ref, c in candidates.items() if ref[1] not in aside}
         if others:  # laid end to end, maybe more of them than a window holds
             # (``besides`` with them, as when asked without it: its words are taken off)
             stamp, pieces, covered = self.laid_out.get(i, (-1, [], 0))
@@ -1286,8 +1330,7 @@ class _DocumentMatcher:
                     i, canonical[i], candidates, kept=True
                 )
                 self.laid_out[i] = (self.found.changes, pieces, covered)
-            if besides in pieces:
-                covered -= canonical[besides].count(" ") + 1
+            covered -= sum(canonical[k].count(" ") + 1 for k in aside.intersection(pieces))
             if covered >= need:
                 return True
         windows = (window for _, window in self.containment.windows(i, others, later=False))

@@ -952,6 +952,42 @@ def test_template_rows_differing_by_a_word_are_kept() -> None:
     assert dedupe(doc(*rows)).duplicates == ()
 
 
+def test_lines_of_one_template_naming_other_people_or_days_stay_among_repeats() -> None:
+    # Notices and minutes written to one template: each entry repeats some lines word for word
+    # (the donation line, "Carried."), and others differ by a name or a day only. Those are
+    # another person's, another day's: no edited copy, though repeats stand around them.
+    notices = []
+    for name, place, day, spouse in (
+        ("HALVERSON, Edith Mae", "Riverside Hospital", "Sunday", "Walter"),
+        ("OKONJO, Samuel Ade", "his home in Dunmore", "Tuesday", "Grace"),
+        ("PRICE, Margaret Ann", "Lakeview Care Centre", "Thursday", "Harold"),
+    ):
+        notices += [
+            name,
+            f"Passed away peacefully at {place} on March 3, 2025, surrounded by family.",
+            f"Beloved spouse of {spouse} and a devoted parent and grandparent.",
+            f"Visitation will be held at Greyford Memorial Chapel on {day} from 2 to 4 p.m.",
+            "In lieu of flowers, donations to the Heart and Stroke Foundation are welcome.",
+            "Online condolences may be made at www.greyfordchapel.com.",
+        ]
+    agenda = ["Planning committee agenda, March 4"]
+    for item, (mover, seconder) in enumerate(
+        (("Chen", "Okafor"), ("Brennan", "Okafor"), ("Chen", "Lindqvist")), 1
+    ):
+        agenda += [
+            f"Item {item}: Application for a minor variance at {item * 12} Orchard Lane.",
+            "The planning department recommends that the application be approved.",
+            f"Moved by Councillor {mover}, seconded by Councillor {seconder}, that the staff "
+            "recommendation be adopted.",
+            "Carried.",
+        ]
+    for lines in (notices, agenda):
+        result = dedupe(doc(*lines))
+        kept = [result.paragraphs[i].text for i in result.kept]
+        assert [line for line in lines if lines.count(line) == 1 and line not in kept] == []
+        assert {d.rule for d in result.duplicates} == {"same canonical text"}
+
+
 def test_a_line_pieced_from_the_start_of_one_row_and_the_end_of_the_next_is_kept() -> None:
     # Plans written to one template: the last line's words all stand in order in the two rows
     # before it, the first three words of one and the last six of the other. A copy merged from

@@ -56,6 +56,7 @@ __all__ = [
     "numbers",
     "only_small_edits",
     "parts_spanned",
+    "renames",
     "says_the_opposite",
     "spun",
     "starts_word",
@@ -974,6 +975,89 @@ def names_replaced(text: str, original: str) -> bool:
         replaced += len(taken)
         inside += any(_inside_sentence(text, at) for _, at in taken)
     return replaced >= 2 and inside > 0
+
+
+def renames(text: str, original: str) -> bool:
+    """Whether raw ``text`` puts a name in place of another of raw ``original``'s: a word
+    capitalised in both, after another word of its sentence in both (:func:`_after_a_word`),
+    replaced one for one (or such words as wholes, where their counts differ) by a word that is
+    no respelling of it (the same first letter, one letter added, dropped, changed or two
+    swapped) nor its abbreviation ("Sept." for "September"). Another item written to the same
+    template (a motion moved by other councillors, a visitation on another day), or a copy's
+    correction, which only a copy all round it tells.
+
+    >>> renames("Moved by Councillor Chen, seconded by Councillor Okafor.",
+    ...         "Moved by Councillor Chen, seconded by Councillor Brennan.")
+    True
+    >>> renames("Visitation is on Sunday from 2 p.m.", "Visitation is on Tuesday from 2 p.m.")
+    True
+    >>> renames("She died at Marlow Green Hospital.", "She died at Brookfield Hospital.")
+    True
+    >>> renames("It opens in Sept. as planned.", "It opens in September as planned.")
+    False
+    >>> renames("The U.S. Senate voted.", "The US Senate voted.")
+    False
+    >>> renames("Mayor Ingrid Solbreg said so.", "Mayor Ingrid Solberg said so.")
+    False
+    >>> renames("It rained on Tuesday.", "It rained on Thursday.")
+    True
+    >>> renames("Tuesday was wet.", "Thursday was wet.")  # (a sentence's first word)
+    False
+    >>> renames("**Jane Doe:** Yes, it was.", "A: Yes, it was.")  # (a speaker's label)
+    False
+    """
+    found = [(m.group(), m.start()) for m in RAW_WORD.finditer(text)]
+    other = [(m.group(), m.start()) for m in RAW_WORD.finditer(original)]
+    ops = Indel.opcodes([w.casefold() for w, _ in found], [w.casefold() for w, _ in other])
+    for start, end, was_start, was_end in _stretch_spans(ops):
+        if start == end or was_start == was_end:
+            continue  # (words added or dropped: a dateline, a title)
+        # (one for one, each word; else the names as wholes, "Marlow Green" for "Brookfield")
+        shift = was_start - start
+        pairs = (
+            [(k, k + 1, k + shift, k + shift + 1) for k in range(start, end)]
+            if end - start == was_end - was_start
+            else [(start, end, was_start, was_end)]
+        )
+        for a, b, c, d in pairs:
+            name, was = "".join(w for w, _ in found[a:b]), "".join(w for w, _ in other[c:d])
+            if (
+                all(w[:1].isupper() for w, _ in found[a:b] + other[c:d])
+                and _after_a_word(text, found, a)
+                and _after_a_word(original, other, c)
+                and not _has_digit(name + was)
+                and not _respelled(name.casefold(), was.casefold())
+                and not _abbreviates(name.casefold(), was.casefold())
+            ):
+                return True
+    return False
+
+
+def _after_a_word(text: str, words: Sequence[tuple[str, int]], k: int) -> bool:
+    """Whether word ``k`` of raw ``text`` (``words``: each word and where it starts) follows
+    another word of its sentence: not a label's ("A: ...", "**Jane Doe:** ..."), nor the first
+    in brackets or quotes."""
+    if k == 0:
+        return False
+    word, at = words[k - 1]
+    gap = text[at + len(word) : words[k][1]]
+    return not any(c in gap for c in '.!?:;"“‘([*')
+
+
+def _respelled(a: str, b: str) -> bool:
+    """Whether name ``b`` is name ``a`` respelled: the same first letter, and one letter added,
+    dropped, changed or two swapped ("Solberg", "Solbreg"; not "Tuesday", "Thursday")."""
+    return a[:1] == b[:1] and OSA.distance(a, b, score_cutoff=1) <= 1
+
+
+def _abbreviates(a: str, b: str) -> bool:
+    """Whether one of words ``a`` and ``b`` abbreviates the other: their first letter, then
+    letters of it in order ("sept", "september"; "dr", "doctor")."""
+    short, long = sorted((a, b), key=len)
+    if short[:1] != long[:1]:
+        return False
+    letters = iter(long)
+    return all(c in letters for c in short)
 
 
 def _inside_sentence(text: str, at: int) -> bool:

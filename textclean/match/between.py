@@ -16,6 +16,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from textclean.align import renames
 from textclean.canonical import word_count
 from textclean.match import runs
 from textclean.match.contained import MAX_PARTS, NUMBER
@@ -177,6 +178,8 @@ class BetweenCopies:
         score = fuzz.ratio(canonical, text, score_cutoff=self.options.threshold * 100)
         if not score or NUMBER.findall(canonical) != NUMBER.findall(text):
             return None
+        if doc_id is None and renames(self.texts[i], self.texts[m]):
+            return None  # (another item of a template: a visitation on another day)
         if self.edits.adds_to(i, text):
             return None  # (an update: "Two patients later died." is new content)
         return Duplicate(

@@ -29,6 +29,7 @@ from textclean.align import (
     figures_corrected,
     list_number,
     only_small_edits,
+    renames,
     says_the_opposite,
     words_reworded,
 )
@@ -54,16 +55,20 @@ class Edits:
 
     ``page`` is the document's :class:`~textclean.match.page.Page`, ``links`` its paragraphs'
     shared keys; ``pending`` is the matcher's fuzzy matches held until a run of copies confirms
-    them, shared: :meth:`unless_pending` adds to it.
+    them, and ``facts_changed`` those of them that change a fact, shared: :meth:`unless_pending`
+    adds to them.
     """
 
-    def __init__(self, page: Page, links: Links, pending: dict[int, Duplicate]) -> None:
+    def __init__(
+        self, page: Page, links: Links, pending: dict[int, Duplicate], facts_changed: set[int]
+    ) -> None:
         self.page = page
         self.texts = page.texts
         self.document = page.document
         self.boilerplate = page.boilerplate
         self.links = links
         self.pending = pending
+        self.facts_changed = facts_changed
 
     def unless_pending(
         self,
@@ -85,6 +90,12 @@ class Edits:
         affix = self._affix_alone(dup.index, words)
         if self._says_more_at_an_end(dup.index, words, ops, aside, affix):
             return None  # (words of its own: a verdict, a status; no edit in any run)
+        if j is not None and dup.similarity < 1.0 and renames(self.texts[dup.index], self.texts[j]):
+            # (another person, place or day: another item of a template, or a copy's
+            # correction, which only a copy all round tells)
+            self.facts_changed.add(dup.index)
+            self.pending[dup.index] = replace(dup, rule=dup.rule + ", inside a repeated run")
+            return None
         listed = self.page.ended(dup.index)
         # (a word replaced by a similar one only inside a run of copies: alone, another day,
         # name or place reads as a typo fixed)

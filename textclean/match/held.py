@@ -33,8 +33,9 @@ class HeldMatches:
     ``page`` is the document's :class:`~textclean.match.page.Page`; ``found`` the matcher's
     removals and ``pending`` its held matches, shared (a confirmed match moves to ``found``);
     ``indexed`` reads what earlier documents hold beside a paragraph. What the tiers noted of
-    the held matches, shared and read here: ``numbers_differ`` (near copies whose figures
-    differ from their original's), ``rivalled`` (near copies of more than one earlier
+    the held matches, shared and read here: ``facts_changed`` (near copies whose figures
+    differ from their original's, or that name another person, place or day:
+    :func:`~textclean.align.renames`), ``rivalled`` (near copies of more than one earlier
     paragraph), ``close_later`` (for each paragraph, the later ones close to it) and
     ``dropped_phrase`` (contained ones that lack a word or two of their original's).
     """
@@ -46,7 +47,7 @@ class HeldMatches:
         pending: dict[int, Duplicate],
         indexed: Earlier,
         *,
-        numbers_differ: set[int],
+        facts_changed: set[int],
         rivalled: Collection[int],
         close_later: Mapping[int, Collection[int]],
         dropped_phrase: set[int],
@@ -57,7 +58,7 @@ class HeldMatches:
         self.found = found
         self.pending = pending
         self.indexed = indexed
-        self.numbers_differ = numbers_differ
+        self.facts_changed = facts_changed
         self.rivalled = rivalled
         self.close_later = close_later
         self.dropped_phrase = dropped_phrase
@@ -176,13 +177,18 @@ class HeldMatches:
         on ``both`` sides), and held contained ones that lack a word or two of their original's
         that now stand in a repeated run: their neighbours may have gone only since they were
         tried."""
-        corrected = self.numbers_differ.intersection(self.pending) - self.found.keys()
-        if corrected:
+        # (each one confirmed is a neighbour that repeats for the next: a copy that names
+        # another day in its first paragraph and corrects a figure in its second)
+        corrected = self.facts_changed.intersection(self.pending) - self.found.keys()
+        while corrected:
             runs.confirm_in_runs(
                 {i: self.pending[i] for i in sorted(corrected)}, self.found,
                 also=lambda i, dup: self.corrected_in_a_copy(i, dup, both=both),
                 canonical=self.document.canonical,
             )  # fmt: skip
+            if corrected.isdisjoint(self.found):
+                break
+            corrected -= self.found.keys()
         # (and those that lack a word or two of their original's, as a rewording may)
         dropped = self.dropped_phrase.intersection(self.pending) - self.found.keys()
         if dropped:
@@ -206,7 +212,7 @@ class HeldMatches:
         for i, dup in sorted(self.pending.items()):
             if (
                 i not in self.found
-                and i not in self.numbers_differ
+                and i not in self.facts_changed
                 and dup.doc_id is None
                 and self._between_parts(i, dup, holders)
             ):
@@ -255,7 +261,7 @@ class HeldMatches:
             i: dup
             for i, dup in self.pending.items()
             if i not in self.found
-            and i not in self.numbers_differ
+            and i not in self.facts_changed
             and i not in self.rivalled
             and word_count(self.document.canonical[i]) >= AFFIX_MIN_REST
             and dup.original is not None

@@ -38,6 +38,7 @@ from textclean.align import (
     figures,
     figures_changed,
     may_say_the_opposite,
+    renames,
     says_the_opposite,
     spun,
     word_for_word,
@@ -152,7 +153,9 @@ class _DocumentMatcher:
         # Fuzzy matches whose differences do not look like small edits: they stand only if a
         # neighbour repeats the neighbour of their original (they sit inside a repeated run).
         self.pending: dict[int, Duplicate] = {}
-        self.numbers_differ: set[int] = set()
+        # ... those of them that change a fact (a figure, a name): they stand only as a copy's
+        # correction (see HeldMatches.corrected_in_a_copy).
+        self.facts_changed: set[int] = set()
         # ... those of them near an indexed paragraph that drop none of its figures (see
         # _wholly_contained).
         self.figures_added: set[int] = set()
@@ -210,7 +213,7 @@ class _DocumentMatcher:
             opens=boilerplate.may_start if boilerplate else None,
         )  # fmt: skip
         # Whether what a match has besides its original is a small edit (else it is held).
-        self.edits = Edits(self.page, links, self.pending)
+        self.edits = Edits(self.page, links, self.pending, self.facts_changed)
         # Whether a paragraph's words stand in order in text the document already holds.
         self.containment = Containment(
             self.page, options, prior, links=links,
@@ -223,7 +226,7 @@ class _DocumentMatcher:
         # Held fuzzy matches confirmed once the copy around them lines up.
         self.held = HeldMatches(
             self.page, self.found, self.pending, self.indexed,
-            numbers_differ=self.numbers_differ, rivalled=self.rivalled,
+            facts_changed=self.facts_changed, rivalled=self.rivalled,
             close_later=self.close_later, dropped_phrase=self.containment.dropped_phrase,
             threshold=options.threshold,
         )  # fmt: skip
@@ -319,7 +322,7 @@ class _DocumentMatcher:
             self.pending,
             self.found,
             also=lambda i, dup: (
-                i not in self.numbers_differ or self.held.corrected_in_a_copy(i, dup)
+                i not in self.facts_changed or self.held.corrected_in_a_copy(i, dup)
             ),
             canonical=canonical,
         )
@@ -347,7 +350,8 @@ class _DocumentMatcher:
         )  # fmt: skip
         # Rewordings again (containment was not tried on them): short repeats found since may
         # be the neighbours they need.
-        held = {i: self.pending[i] for i in self.reworded - self.found.keys() if i in self.pending}
+        reworded = self.reworded - self.found.keys() - self.facts_changed  # (another name's: above)
+        held = {i: self.pending[i] for i in reworded if i in self.pending}
         runs.confirm_in_runs(held, self.found, canonical=canonical)
         # Those still kept, tried for containment as any paragraph is: the copy beside them that
         # spared them the test may be gone from a second run's input.
@@ -1105,7 +1109,7 @@ class _DocumentMatcher:
         of the copy printed first, which stays. A body run together without spaces runs a line
         ending with a figure into one starting with one ("1" and "4.0" read "14.0"): against an
         ``articleBody`` copy with spaces, that is a changed figure; the body's lines hold it."""
-        tried = self.containment.uncontained.keys() | self.numbers_differ
+        tried = self.containment.uncontained.keys() | self.facts_changed
         for i in sorted(tried - self.found.keys()):
             dup = self.containment.laid_out_in_copies(i)
             if dup is not None:
@@ -1378,7 +1382,7 @@ class _DocumentMatcher:
         )
         if near is not None:
             return near
-        if i in self.numbers_differ:  # "9.5 hours" vs "9 hours" stays
+        if i in self.facts_changed:  # "9.5 hours" vs "9 hours" stays
             # ... but it may be a line of a split copy of another paragraph, word for word: a
             # line of a table wrapped a line a paragraph, near the same line of another row.
             for (doc_id, j), (_, canon) in candidates.items():
@@ -1595,10 +1599,10 @@ class _DocumentMatcher:
             # than a correction changes: another game's, another week's row of a table.
             if doc_id is None and figures_changed(words, other) <= CORRECTED_FIGURES:
                 self.pending[i] = replace(dup, rule=dup.rule + ", inside a repeated run")
-            self.numbers_differ.add(i)
+            self.facts_changed.add(i)
             return None
         if doc_id is not None and figures(words) != figures(other):
-            self.numbers_differ.add(i)  # (a figure added, or written out: an update too)
+            self.facts_changed.add(i)  # (a figure added, or written out: an update too)
             self.figures_added.add(i)
             return None
         # Both ways: a near copy that lacks words from the middle of the original is a
@@ -1659,7 +1663,10 @@ class _DocumentMatcher:
         which goes only in a run of copies. Inside a document only (documents written to one
         template, press releases naming other people, follow one another in a stream)."""
         doc_id, j = ref
-        if doc_id is None and spun(fp.canonical, candidates[ref][1]):
+        if (
+            doc_id is None and spun(fp.canonical, candidates[ref][1])
+            and not renames(self.texts[i], self.texts[j])
+        ):  # fmt: skip
             self.pending[i] = _spun_copy(i, j, score)
 
     def _copies_in_place(self, *, again: bool = False) -> None:
@@ -1728,8 +1735,8 @@ class _DocumentMatcher:
         text, original = self.document.canonical[i], self.document.canonical[j]
         if text == original:  # (a short line, else it went already)
             return Duplicate(i, j, "exact", 1.0, "short repeat inside a repeated run", (j,))
-        if len(text) * len(original) > MAX_ALIGNMENT:
-            return None
+        if len(text) * len(original) > MAX_ALIGNMENT or renames(self.texts[i], self.texts[j]):
+            return None  # (too long to align; another item of a template)
         score = fuzz.ratio(text, original, score_cutoff=self.spun_cutoff)
         if not score:
             return None

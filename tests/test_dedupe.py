@@ -1446,6 +1446,15 @@ def test_a_media_players_controls_and_times_go_beside_its_lines() -> None:
     assert removed(result)[2] == (None, "boilerplate")
     live = [P0, "10:42", P1, "11:05", P2, "Close", P3]
     assert dedupe(doc(*live)).duplicates == ()
+    # So with an embedded YouTube player's, and an accessibility overlay's buttons beside its
+    # lines; alone, "Contrast" or "YouTube" heads a section.
+    youtube = ["Watch later", "Share", "Copy link", "Info", "Shopping", "Tap to unmute"]
+    youtube += ["If playback doesn't begin shortly, try restarting your device.", "More videos"]
+    overlay = ["Use website in a screen-reader mode", "Text size", "High contrast", "Reset"]
+    for lines in (youtube, overlay):
+        result = dedupe(doc(P0, *lines, *ARTICLE[1:]))
+        assert result.text == doc(*ARTICLE)
+    assert dedupe(doc(P0, "Contrast", P1, "YouTube", P2)).duplicates == ()
 
 
 def test_a_caption_that_is_a_sentence_of_the_body_goes_with_its_credit() -> None:
@@ -4256,6 +4265,26 @@ BOILERPLATE_LINES = [
     "twitter:card = summary_large_image",
     "keywords = bridge, harbour, council",
     "https://example.org/news/harbour-bridge 3/9",
+    # An embedded YouTube player's text, a wire feed's note, a mail's frame, a translation
+    # widget's and an accessibility overlay's lines
+    "If playback doesn't begin shortly, try restarting your device.",
+    "Videos you watch may be added to the TV's watch history and influence TV recommendations. "
+    "To avoid this, cancel and sign in to YouTube on your computer.",
+    "An error occurred while retrieving sharing information. Please try again later.",
+    "You’re signed out",
+    "(Except for the headline, this story has not been edited by Harbour Gazette staff and is "
+    "published from a syndicated feed.)",
+    "Our Standards: The Thomson Reuters Trust Principles., opens new tab",
+    "View this email in your browser",
+    "Was this email forwarded to you? Sign up here.",
+    "Unsubscribe | Update preferences",
+    "You are receiving this email because you signed up for the Morning Briefing.",
+    "Our mailing address is: Harbour Gazette, 12 Quay Street, Dunmore",
+    "Powered by Google Translate",
+    "Select Language",
+    "The post “Ferry fares rise” first appeared on https://example.org/news",
+    "Continue reading Ferry fares rise at Harbour Gazette.",
+    "Use website in a screen-reader mode",
     # A paywall's lines beyond English
     "Dieser Artikel ist nur für Abonnenten verfügbar",  # German
     "Déjà abonné ? Se connecter",  # French
@@ -4328,6 +4357,9 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Supported by a grant from the council, the library reopened on Monday.",
         "Click to expand the menu, then choose Settings.",
         "The post office appeared first on the list of closures, the council said.",
+        "We forward every complaint to a friend of the council, the mayor said.",
+        "Select language classes are free for residents over 65.",
+        "Continue reading Dickens at Oxford, she urged her students.",
         "Duration: 45:12",  # (a podcast's episode)
         "Watch",  # (a heading of a review of watches)
         "Watch: the council said on Tuesday that it would vote on the plan again in May next year.",

@@ -197,9 +197,12 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     _SHARE_BUTTON + r"((\s*[|·/•]\s*|\s+)" + _SHARE_BUTTON + ")+",
     r"subscribe to (our|the) (youtube|telegram|whatsapp) channel",
     # A blog's feed under each post's excerpt: "The post <Title> appeared first on <Site>." (a
-    # title and a name, each from a capital: not "The post office appeared first on the list")
-    r"the post (?-i:[\p{Lu}\p{N}\"“‘']).{0,200} appeared first on"
-    r" ((?-i:[\p{Lu}\p{N}]).{0,100}|[\w.-]+\.[a-z]{2,}\.?)",
+    # title and a name, each from a capital: not "The post office appeared first on the list"),
+    # "Continue reading <Title> at <Site>."
+    r"the post (?-i:[\p{Lu}\p{N}\"“‘']).{0,200} (appeared first|first appeared) on"
+    r" ((?-i:[\p{Lu}\p{N}]).{0,100}|https?://\S+|[\w.-]+\.[a-z]{2,}\.?)",
+    r"continue reading (?-i:[\p{Lu}\p{N}\"“‘']).{0,200} at"
+    r" ((?-i:[\p{Lu}\p{N}])[^,;:!?]{0,100}|https?://\S+|[\w.-]+\.[a-z]{2,}\.?)",
     r"(image|photo|picture|slide) \d+ (of|/) \d+",  # (a gallery's counter; not "10 / 10")
     # What a page embeds, as a scraper leaves it in brackets ("[embed]", "[Image]"), or a
     # label with nothing after it ("Photo:")
@@ -229,7 +232,14 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"more (stories|articles)( (from|on|in) (this|the) (section|site|topic|series))?"
     r"|more (from|on|in|about) this (section|story|topic|series|site)",
     r"((hide|show|toggle) )?caption|enlarge this image|\(?opens in (a )?new (window|tab)\)?",
-    r"our standards\s*[:：]\s*.{0,80}principles",
+    r"our standards\s*[:：]\s*.{0,80}principles\.?(,? opens new tab)?",
+    # A wire story's note on a site that prints a feed unedited
+    r"\(?(except for the headline, )?this (story|report|article) has not been edited by"
+    r" [^.!?\n]{1,60} staff and is (auto-generated|published) from a syndicated feed\.?\)?",
+    r"\(?only the headline and picture of this report may have been reworked by [^.!?\n]{1,60}"
+    r" staff; the rest of the content is auto-generated from a syndicated feed\.?\)?",
+    r"(disclaimer: )?this (story|report|article) (is|has been) auto-generated from a syndicated"
+    r" feed[^\n]{0,160}",
     r"full (story|article)",
     r"(read|see) (more|also)" + _TAIL,
     # A related story's link, "MORE: <headline>" in capitals (not "More: the council said ...":
@@ -353,6 +363,21 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"a post shared by [^()\n]{1,60}( \(@[\w.]{1,30}\))?",
     POST_SIGNATURE,
     r"watch on (youtube|vimeo)",
+    # (an embedded YouTube player's text, where a scraper read the frame too)
+    r"if playback doesn['’]?t begin shortly,? try restarting your device\.?",
+    r"videos you watch may be added to the tv['’]?s watch history and influence tv"
+    r" recommendations\.?( to avoid this,? cancel and sign in to youtube on your computer\.?)?",
+    r"an error occurred while retrieving sharing information\.?( please try again later\.?)?",
+    r"you['’]?re signed out|tap to unmute|include playlist|switch camera",
+    # A translation widget's lines (Google's website translator) and an accessibility
+    # overlay's (UserWay's and the like: its buttons go beside them, see match.settle)
+    r"powered by (google )?translate|rate this translation|translate this (page|site|website)",
+    r"your feedback will be used to help improve google translate",
+    r"translations? (are|is) (provided|powered) by google translate[^\n]{0,300}",
+    r"(select|choose) (a |your )?language",
+    r"use (the )?website in a screen-reader mode|(web )?accessibility (solution|widget|menu)"
+    r"( by [\w.]+)?|powered by userway",
+    r"press alt\+\d+ for screen-reader mode,? alt\+\d+ to cancel",
     r"like loading",
     r"click to (expand|enlarge)",
     r"open (this photo|image) in (the )?gallery|expand image",
@@ -458,6 +483,18 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"enjoying the [^.!?]{1,40}\? forward it to a friend",
     r"read past editions of the [^.!?]{1,40}( here)?",
     r"you can unsubscribe at any time",  # (not "Enter your email address": a form's label)
+    # ... and its frame, where a page prints the mail (Mailchimp's footer and the like)
+    r"view (this (email|newsletter|message) )?(in|on) (your |a )?(web )?browser",
+    r"having trouble (viewing|reading) this (email|message)\??( (view|read) it (online|in your"
+    r" (web )?browser)\.?)?",
+    r"(was )?this (email|newsletter) forwarded to you\??( sign up( here| now)?\.?)?"
+    r"|forward (this (email|newsletter)|to a friend)",
+    r"unsubscribe( from this list)?(\s*[|·•]\s*(update|manage) (your )?(email )?preferences)?"
+    r"|(update|manage) (your )?(email )?preferences",
+    r"you (are receiving|received) this (email|newsletter) because [^\n]{1,200}",
+    r"this email was sent to \S+@\S+[^\n]{0,100}|add \S+@\S+ to your address book[^\n]{0,80}",
+    r"want to change how you receive these emails\?[^\n]{0,200}|why did i get this\??",
+    r"our mailing address is\s*:?[^\n]{1,200}",
     r"get (the latest|our|the best|the top)[^.!?]{0,60} (delivered )?(to|in) your inbox"
     r"( (every|each) (week)?(day|morning|evening|week)( morning| evening)?)?",
     r"get (the latest|our|the best|the top)[^.!?]{0,60} delivered( (daily|weekly|every (day"

@@ -228,10 +228,24 @@ _CONSENT_WORDS = frozenset({"cookie", "cookies", "consent", "privacy", "partners
 # playing", "Autoplay", "Download audio")
 _PLAYER_BUTTONS = frozenset({
     "close", "play", "pause", "replay", "listen", "mute", "up next", "fullscreen", "captions",
-    "cc",
+    "cc", "watch later", "more videos", "info", "shopping", "cancel", "confirm", "watch on",
+    "youtube",
 })  # fmt: skip
 _DURATION = re.compile(r"\d{1,2} \d{2}(?: \d{2})?")  # ("04:16", "1:02:03", canonical)
-_PLAYER_WORDS = frozenset({"autoplay", "unmute", "replay", "playing", "audio", "narrated"})
+_PLAYER_WORDS = frozenset({
+    "autoplay", "unmute", "replay", "playing", "audio", "narrated", "playback", "youtube",
+})  # fmt: skip
+# An accessibility overlay's buttons ("Text size", "High contrast", "Reading mask"), beside its
+# lines ("Use website in a screen-reader mode", "Powered by UserWay")
+_OVERLAY_BUTTONS = frozenset({
+    "text size", "text to speech", "dark contrast", "light contrast", "high contrast",
+    "contrast", "reading mask", "reading guide", "highlight links", "grayscale", "greyscale",
+    "hide images", "decrease text", "increase text", "reset text size", "text spacing",
+    "line height", "big cursor", "dyslexia friendly", "invert colours", "invert colors",
+    "keyboard navigation", "stop animations", "pause animations", "saturation", "reset",
+    "close", "a a a", "a a", "accessibility statement", "ctrl u",
+})  # fmt: skip
+_OVERLAY_WORDS = frozenset({"screen", "userway", "accessibility"})
 
 
 def remove_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
@@ -247,7 +261,9 @@ def remove_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) -> Non
     one of the dialog's boilerplate lines at least (one that speaks of cookies, consent,
     privacy or partners): beside a sentence, or alone, "OK" stays. So do a media player's
     controls and times ("Close", "Play", "04:16"), in a run with one of its boilerplate lines
-    ("Now playing", "Autoplay", "Download audio"): a live page's time stays.
+    ("Now playing", "Autoplay", "Download audio"): a live page's time stays. And an
+    accessibility overlay's buttons ("Text size", "High contrast", "Reading mask"), in a run
+    with one of its lines ("Use website in a screen-reader mode", "Powered by UserWay").
 
     >>> found = {0: Duplicate(0, None, "boilerplate", 1.0, "boilerplate pattern 'share'")}
     >>> remove_buttons(["share", "facebook", "twitter", "the council met", "facebook"], found)
@@ -273,6 +289,10 @@ def remove_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) -> Non
     _remove_buttons(
         canonical, found, _is_player_control, frozenset(), _PLAYER_WORDS,
         "a media player's control beside its lines",
+    )  # fmt: skip
+    _remove_buttons(
+        canonical, found, _OVERLAY_BUTTONS.__contains__, frozenset(), _OVERLAY_WORDS,
+        "an accessibility overlay's button beside its lines",
     )  # fmt: skip
 
 

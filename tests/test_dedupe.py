@@ -1437,7 +1437,7 @@ def test_a_consent_dialog_goes_whatever_the_length_of_its_paragraphs() -> None:
     assert dedupe(doc(P0, "OK", P1, "More options", P2)).duplicates == ()
 
 
-def test_a_media_players_controls_and_times_go_beside_its_lines() -> None:
+def test_a_players_or_a_widgets_buttons_go_beside_its_lines() -> None:
     # A video player read out of the page: its lines, and its controls and times one a line,
     # which alone are a live page's times and an article's words.
     player = ["Now Playing", "02:14", "Close", "Autoplay", "Replay"]
@@ -1446,15 +1446,19 @@ def test_a_media_players_controls_and_times_go_beside_its_lines() -> None:
     assert removed(result)[2] == (None, "boilerplate")
     live = [P0, "10:42", P1, "11:05", P2, "Close", P3]
     assert dedupe(doc(*live)).duplicates == ()
-    # So with an embedded YouTube player's, and an accessibility overlay's buttons beside its
-    # lines; alone, "Contrast" or "YouTube" heads a section.
+    # So with an embedded YouTube player's buttons, an accessibility overlay's, a feedback
+    # widget's answers, a push prompt's buttons and a chart's beside their lines; alone,
+    # "Contrast", "YouTube" or "Map" heads a section, and "Yes" answers a question.
     youtube = ["Watch later", "Share", "Copy link", "Info", "Shopping", "Tap to unmute"]
     youtube += ["If playback doesn't begin shortly, try restarting your device.", "More videos"]
     overlay = ["Use website in a screen-reader mode", "Text size", "High contrast", "Reset"]
-    for lines in (youtube, overlay):
+    feedback = ["Was this article helpful?", "Yes", "No", "Submit"]
+    prompt = ["Turn on notifications", "Allow", "Not now"]
+    chart = ["Get the data", "Embed", "Created with Datawrapper", "Zoom in"]
+    for lines in (youtube, overlay, feedback, prompt, chart):
         result = dedupe(doc(P0, *lines, *ARTICLE[1:]))
         assert result.text == doc(*ARTICLE)
-    assert dedupe(doc(P0, "Contrast", P1, "YouTube", P2)).duplicates == ()
+    assert dedupe(doc(P0, "Contrast", P1, "YouTube", P2, "Yes", P3, "Map")).duplicates == ()
 
 
 def test_a_caption_that_is_a_sentence_of_the_body_goes_with_its_credit() -> None:
@@ -4284,6 +4288,12 @@ BOILERPLATE_LINES = [
     "Select Language",
     "The post “Ferry fares rise” first appeared on https://example.org/news",
     "Continue reading Ferry fares rise at Harbour Gazette.",
+    "Was this article helpful?",  # (a feedback widget, a push prompt, a map's embed)
+    "Spotted a mistake? Let us know.",
+    "We’d like to show you notifications for the latest news and updates.",
+    "Harbour Gazette wants to send you notifications",
+    "Map data ©2026 Google",
+    "Created with Datawrapper",
     "Use website in a screen-reader mode",
     # A paywall's lines beyond English
     "Dieser Artikel ist nur für Abonnenten verfügbar",  # German
@@ -4360,6 +4370,7 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "We forward every complaint to a friend of the council, the mayor said.",
         "Select language classes are free for residents over 65.",
         "Continue reading Dickens at Oxford, she urged her students.",
+        "The mayor wants to send you notifications about bin collections, she joked.",
         "Duration: 45:12",  # (a podcast's episode)
         "Watch",  # (a heading of a review of watches)
         "Watch: the council said on Tuesday that it would vote on the plan again in May next year.",
@@ -4388,13 +4399,15 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Photo: Reuters reporters at the scene of the crash on Tuesday.",
         "Published in Nature, the study found that bees dance.",
         # (lines that the corpora's reference texts keep: a framework's name over its section,
-        # a paper's keywords, a post's category, a syndicated story's note, a pager's link)
+        # a paper's keywords, a post's category, a syndicated story's note, a pager's link, a
+        # feedback widget's thanks)
         "Play",
         "Keywords: anxiety, depression, physical activity",
         "Posted in News Release",
         "This article is republished from Harbour Voice under a Creative Commons license.",
         "(Reporting by Jane Okafor; Editing by Tom Reyes)",
         "Next page: Security>>",
+        "Thank you for your feedback!",
         "Posted in June, the video went viral within hours.",
         "You are here because the council voted, the mayor told residents.",
         "Privacy settings",  # (a heading of a guide to a phone)

@@ -21,7 +21,7 @@ from tests.strategies import SENTENCES, messy_text, news_documents, paragraphs
 from textclean import Deduplicator, dedupe
 from textclean.align import aligned_span
 from textclean.boilerplate import (
-    CREDIT_LINES,
+    _APART,
     DEFAULT_PATTERNS,
     BoilerplateMatcher,
     _compile,
@@ -893,8 +893,9 @@ def test_boilerplate_first_character_index_changes_no_answer(line: str, prefix: 
     assert _MATCHER.match(text) == (expected if len(text) <= 300 and text else None)
     # (the defaults are indexed once, apart from the extra patterns: the two together say
     # whether a paragraph may start as the text does as every pattern tried alone says)
-    # (a photo's credit is matched whole only: its names may start most texts)
-    may = any(_compile(p).fullmatch(text, partial=True) for p in patterns if p not in CREDIT_LINES)
+    # (a photo's credit, a push prompt naming its site, is matched whole only: its names may
+    # start most texts)
+    may = any(_compile(p).fullmatch(text, partial=True) for p in patterns if p not in _APART)
     assert _MATCHER.may_start(text) == (may and len(text) <= 300)
 
 

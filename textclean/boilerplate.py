@@ -133,6 +133,10 @@ LABELLED_CREDIT = (
 """... and after a photo's label, with one name or the agency's alone ("Photo: Getty Images",
 "Credit: Jane Doe/AP"; "Source: Reuters" under a table names its data's)."""
 
+PROMPT_SENDER = r"[^\n]{1,60} wants to send you notifications"
+"""A browser's push prompt, naming the site ("Harbour Gazette wants to send you
+notifications"): it may start as any paragraph does, and is tried apart."""
+
 DEFAULT_PATTERNS: tuple[str, ...] = (
     # English
     r"advertisement|advertising|sponsored( content)?|paid (post|content)|ad",
@@ -324,6 +328,25 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"continue reading (your|this) (article|story) with an? .{0,40}subscription",
     r"this (content|video|media) is not available in your (region|country|location)",
     r"(have|got) a (news )?(tip|story)\?( (email|contact|write to) us( at \S+)?\.?)?",
+    r"send us a (news )?tip",
+    # A feedback widget's questions under the article (its answers go beside them, see
+    # match.settle; "Thank you for your feedback!" is a corpus's reference text, and stays)
+    r"(was|is) this (article|page|story|post|information) (helpful|useful)\??",
+    r"(spotted|found|see) (a|an) (mistake|error|typo)\??( (let us know|tell us|report it)[.!]?)?",
+    r"(how (would you rate|do you feel about)|what did you think of) this (article|story)\??",
+    # A push prompt's lines (its buttons too)
+    r"we['’]?d like to show you notifications for the latest news and updates\.?",
+    r"(turn on|enable|allow) (push |browser |desktop )?notifications( for [^\n]{1,80})?[.!]?"
+    r"|never miss a (story|thing)[.!]? turn on (push )?notifications[.!]?",
+    PROMPT_SENDER,
+    r"get breaking news alerts from [^\n]{1,60}\?",
+    r"stay informed: enable push notifications[^\n]{0,80}",
+    # A chart's or map's embed, as a scraper reads it out of the frame (Datawrapper, Flourish,
+    # Google Maps; its buttons go beside these lines)
+    r"created with datawrapper|a flourish (chart|map|data visuali[sz]ation)"
+    r"|loading (chart|map|graphic)(…|\.\.\.)?",
+    r"map data ©\s*\d{4}[^\n]{0,80}|use ctrl \+ scroll to zoom the map"
+    r"|drag pegman onto the map to open street view|report a map error|view larger map",
     r"get (our|the) (free )?(\w+ )?newsletters?( (in|to) your inbox)?",
     # A media player's and an embedded post's lines, which a scraper reads out of the page with
     # the article (video.js's dialogs and counters, the fallback text of an Instagram post)
@@ -760,7 +783,7 @@ _NO_LINKS = frozenset({None, *CREDIT_LINES, LABELLED_CREDIT})
 # The patterns that may start as almost any paragraph does, each tried apart on the paragraphs
 # that hold its word only (a photo's credit its slash); :meth:`BoilerplateMatcher.may_start`
 # leaves them out.
-_APART = dict.fromkeys(CREDIT_LINES, "/")
+_APART = {**dict.fromkeys(CREDIT_LINES, "/"), PROMPT_SENDER: "notifications"}
 
 
 class BoilerplateMatcher:
@@ -846,8 +869,9 @@ class BoilerplateMatcher:
 
     def may_start(self, text: str) -> bool:
         """Whether some pattern matches a paragraph that starts with ``text`` (and may go on).
-        A photo's credit (:data:`CREDIT_LINES`) is matched whole only, and is left out: its
-        names may start most texts.
+        A photo's credit (:data:`CREDIT_LINES`) and a push prompt naming its site
+        (:data:`PROMPT_SENDER`) are matched whole only, and are left out: their names may start
+        most texts.
 
         >>> matcher = boilerplate_matcher()
         >>> matcher.may_start("story continues"), matcher.may_start("it")

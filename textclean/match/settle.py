@@ -246,6 +246,25 @@ _OVERLAY_BUTTONS = frozenset({
     "close", "a a a", "a a", "accessibility statement", "ctrl u",
 })  # fmt: skip
 _OVERLAY_WORDS = frozenset({"screen", "userway", "accessibility"})
+# A feedback widget's answers ("Yes", "No", "Informed", "Submit"), beside its question ("Was
+# this article helpful?"); a push prompt's buttons ("Allow", "Not now"), beside its lines; a
+# chart's or map's ("Get the data", "Zoom in", "Satellite"), beside its embed's lines
+_FEEDBACK_BUTTONS = frozenset({
+    "yes", "no", "yes no", "submit", "send", "tell us more", "informed", "surprised", "angry",
+    "inspired", "happy", "sad", "amused", "concerned", "curious",
+})  # fmt: skip
+_FEEDBACK_WORDS = frozenset({"helpful", "useful", "feedback", "rate", "feel", "think"})
+_PROMPT_BUTTONS = frozenset({
+    "allow", "not now", "no thanks", "maybe later", "later", "block", "yes please", "dismiss",
+    "cancel", "enable", "turn on", "close",
+})  # fmt: skip
+_PROMPT_WORDS = frozenset({"notifications", "alerts"})
+_EMBED_BUTTONS = frozenset({
+    "get the data", "embed", "download image", "download data", "toggle fullscreen view",
+    "directions", "map", "satellite", "terrain", "zoom in", "zoom out", "terms",
+    "keyboard shortcuts", "full screen", "fullscreen", "source", "view larger map",
+})  # fmt: skip
+_EMBED_WORDS = frozenset({"map", "datawrapper", "flourish", "chart", "pegman"})
 
 
 def remove_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
@@ -263,7 +282,11 @@ def remove_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) -> Non
     controls and times ("Close", "Play", "04:16"), in a run with one of its boilerplate lines
     ("Now playing", "Autoplay", "Download audio"): a live page's time stays. And an
     accessibility overlay's buttons ("Text size", "High contrast", "Reading mask"), in a run
-    with one of its lines ("Use website in a screen-reader mode", "Powered by UserWay").
+    with one of its lines ("Use website in a screen-reader mode", "Powered by UserWay"); a
+    feedback widget's answers ("Yes", "No", "Informed") beside its question ("Was this article
+    helpful?"); a push prompt's buttons ("Allow", "Not now") beside its lines ("Turn on
+    notifications"); an embedded chart's or map's ("Get the data", "Zoom in") beside its
+    embed's ("Created with Datawrapper", "Map data ©2024 Google").
 
     >>> found = {0: Duplicate(0, None, "boilerplate", 1.0, "boilerplate pattern 'share'")}
     >>> remove_buttons(["share", "facebook", "twitter", "the council met", "facebook"], found)
@@ -294,6 +317,12 @@ def remove_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) -> Non
         canonical, found, _OVERLAY_BUTTONS.__contains__, frozenset(), _OVERLAY_WORDS,
         "an accessibility overlay's button beside its lines",
     )  # fmt: skip
+    for buttons, words, rule in (
+        (_FEEDBACK_BUTTONS, _FEEDBACK_WORDS, "a feedback widget's answer beside its question"),
+        (_PROMPT_BUTTONS, _PROMPT_WORDS, "a push prompt's button beside its lines"),
+        (_EMBED_BUTTONS, _EMBED_WORDS, "an embedded chart's or map's button beside its lines"),
+    ):
+        _remove_buttons(canonical, found, buttons.__contains__, frozenset(), words, rule)
 
 
 def _is_player_control(text: str) -> bool:

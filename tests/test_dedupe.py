@@ -4294,6 +4294,9 @@ BOILERPLATE_LINES = [
     "Harbour Gazette wants to send you notifications",
     "Map data ©2026 Google",
     "Created with Datawrapper",
+    "👉 Read the full story: https://example.org/a",  # (a social post's pointers and links)
+    "Full story 👇 https://example.org/a",
+    "➡️ Sign up for our newsletter",
     "Use website in a screen-reader mode",
     # A paywall's lines beyond English
     "Dieser Artikel ist nur für Abonnenten verfügbar",  # German
@@ -4371,6 +4374,8 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Select language classes are free for residents over 65.",
         "Continue reading Dickens at Oxford, she urged her students.",
         "The mayor wants to send you notifications about bin collections, she joked.",
+        "Read the full report: the council published it on Tuesday.",
+        "🧵 The council met on Tuesday to discuss the bridge.",
         "Duration: 45:12",  # (a podcast's episode)
         "Watch",  # (a heading of a review of watches)
         "Watch: the council said on Tuesday that it would vote on the plan again in May next year.",

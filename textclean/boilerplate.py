@@ -2,8 +2,9 @@
 
 Each pattern is a regular expression that must match a paragraph's *whole* text, case-insensitively;
 a space in a pattern matches any run of white space (`` ?`` any run or none), and white space,
-dashes, stars, bullets and brackets around the label (``— Advertisement —``, ``[Anzeige]``,
-``【广告】``) and trailing punctuation (``.:!…»›>``) are allowed. A sentence that merely contains
+dashes, stars, bullets, brackets and pointing pictographs around the label (``— Advertisement
+—``, ``[Anzeige]``, ``【广告】``, ``👉 Read more``) and trailing punctuation (``.:!…»›>``) are
+allowed. A sentence that merely contains
 "advertisement" is content, and is never matched.
 
 :data:`DEFAULT_PATTERNS` covers English, German, French, Spanish, Italian, Portuguese, Dutch,
@@ -41,6 +42,10 @@ __all__ = ["DEFAULT_PATTERNS", "BoilerplateMatcher", "boilerplate_matcher", "is_
 # A short headline may follow "Read more:" and its kin; these match up to 200 characters of it,
 # but not a sentence of more than twelve words ended by a full stop (after a word, not an
 # abbreviation's "N.Y.C."), which no headline is ("Related: The mayor's office said the ...").
+# The pictographs that point at a link or a button, as a social post's lines: "👉 Read more:
+# ...", "Full story 👇 https://...", "🔔 Subscribe"
+_POINTERS = "👉👇👆➡⬇⏩▶►🔗📩📧🔔📣📌📰🧵\ufe0f"
+_LINK_AFTER = rf"([\s:：{_POINTERS}]*https?://\S+)?"  # (a link printed after its words)
 _TAIL = r"(?:\s*[:：\-–—|]\s*(?!\s*(?:\S+\s+){12,}.*\s[^.\s]{2,}\.$).{0,200})?"
 # Items of a row of links, each pattern repeating its alternation after a separator.
 _SHARE_BUTTON = (
@@ -244,7 +249,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r" staff; the rest of the content is auto-generated from a syndicated feed\.?\)?",
     r"(disclaimer: )?this (story|report|article) (is|has been) auto-generated from a syndicated"
     r" feed[^\n]{0,160}",
-    r"full (story|article)",
+    r"full (story|article)" + _LINK_AFTER,
     r"(read|see) (more|also)" + _TAIL,
     # A related story's link, "MORE: <headline>" in capitals (not "More: the council said ...":
     # a headline of twelve words at most that ends no sentence)
@@ -533,7 +538,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"\[(hide|show)\]",  # (a table of contents' switch)
     r"(all )?rights reserved",
     r"(read|view|see) (the )?(full|whole|complete|original|entire) (story|article|report|post)"
-    r"( (here|online|(on|at) " + _FULL_SITE + r"|on \w+))?",
+    r"( (here|online|(on|at) " + _FULL_SITE + r"|on \w+))?" + _LINK_AFTER,
     # A copyright line: the sign and a year, or a name of up to 12 words, or the rights kept
     # (not a caption or sentence run in after a credit, nor a list's "(c)" turned into "©").
     r"(©|\(c\)|copyright(\s*©|\s*\(c\))?)\s*\d{4}(?!\s*:).{0,200}",  # (not "1998: ...")
@@ -746,10 +751,11 @@ _INLINE_AD = regex.compile(
     r"|(?<=[\w.!?\"”’])\s+(?:ADVERTISEMENT|ADVERTISING|SPONSORED|(?i:" + _AD_PHRASE + r"))(?=\s*$)"
 )
 
-# What may stand around a label: white space, dashes, stars, bullets and brackets ("— Advertisement
-# —", "[Anzeige]", "【广告】"), and after it trailing punctuation ("Read more:", "Weiter »").
-_OPENERS = "-–—*•·|[(（【「《<↑⬆▲"
-_CLOSERS = ".:!…»›>→-–—*•·|])）】」》▼▾↓↑⬆▲"
+# What may stand around a label: white space, dashes, stars, bullets, brackets and pointers ("—
+# Advertisement —", "[Anzeige]", "【广告】", "Read more 👇"), and after it trailing punctuation
+# ("Read more:", "Weiter »").
+_OPENERS = "-–—*•·|[(（【「《<↑⬆▲" + _POINTERS
+_CLOSERS = ".:!…»›>→-–—*•·|])）】」》▼▾↓↑⬆▲" + _POINTERS
 _OPENING = rf"[\s{regex.escape(_OPENERS)}]*"
 _CLOSING = rf"[\s{regex.escape(_CLOSERS)}]*"
 _SECONDS = " abcdefghijklmnopqrstuvwxyz"  # (the second characters of the table of pairs)

@@ -1004,6 +1004,21 @@ def test_a_line_pieced_from_the_start_of_one_row_and_the_end_of_the_next_is_kept
     # Run together as a merged copy would be, the same rows go.
     merged = doc("Choose a timeline", *rows, f"{rows[0]} {rows[1]}")
     assert removed(dedupe(merged)) == {4: (1, "contained")}
+    # A timetable's heading that takes the start of the heading before it and the stop under
+    # that one ("Route 9 – Saturdays – towards" and "Quarry Road"), the words between left
+    # out, is another table's heading.
+    stops = ["Quarry Road", "Westfield Hospital", "College Gate", "Library", "Town Hall"]
+    lines = ["Route 9 will run on a new timetable from March 3, the council said on Monday."]
+    for day, start in (("Weekdays", 346), ("Saturdays", 406)):  # (minutes after midnight)
+        for order, offset in ((stops, 0), (stops[::-1], 39)):
+            lines.append(f"Route 9 – {day} – towards {order[-1]}")
+            for k, stop in enumerate(order):
+                times = [start + offset + 7 * k + 30 * n for n in range(3)]
+                lines += [stop, "  ".join(f"{t // 60}:{t % 60:02d}" for t in times)]
+            lines.append("Buses run every 30 minutes until 7 p.m. and every hour after that.")
+    result = dedupe(doc(*lines, sep="\n"))
+    assert {d.kind for d in result.duplicates} == {"exact"}
+    assert "Route 9 – Saturdays – towards Quarry Road" in result.text
 
 
 def test_a_table_header_repeated_over_each_group_stays() -> None:

@@ -654,7 +654,11 @@ class Page:
         "one room or category per week", of "Three-month plan: Focus on one area..." and
         "Two-month plan: Declutter one room or category per week"; a table's row, "Wednesday:
         Sunny, high 18C, low 10C", of the rows "Wednesday: Sunny, high 21C, low 13C" and
-        "Thursday: Sunny, high 18C, low 10C") is no copy of them."""
+        "Thursday: Sunny, high 18C, low 10C") is no copy of them. Nor is a line that leaves out
+        at the join a quarter as many words as it takes of the two, or more ("Route 52 –
+        Saturdays – towards Retail Park" of "Route 52 – Saturdays – towards Church Lane" and
+        "Retail Park": another table's heading); an edit at the join of a merged copy is short
+        beside the paragraphs it joins."""
         taken = sorted(spans)
         for n, m in pairwise(taken):
             if m != n + 1:
@@ -667,7 +671,8 @@ class Page:
                 skipped += ends[-1] - end
             if not any(0 <= start - s <= 1 for s in starts):
                 skipped += start
-            if skipped > AFFIX_WORDS:
+            joined = end - spans[n][0] + spans[m][1] - start  # (the words it takes of the two)
+            if skipped > AFFIX_WORDS or 4 * skipped >= joined:
                 return False
         return True
 

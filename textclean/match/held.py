@@ -65,8 +65,8 @@ class HeldMatches:
         self.threshold = threshold
 
     def corrected_in_a_copy(self, i: int, dup: Duplicate, *, both: bool = False) -> bool:
-        """Whether ``dup``, whose figures differ from its original's, stands where a copy of
-        the paragraphs around that one puts it, with a paragraph right beside it
+        """Whether ``dup``, whose figures or names differ from its original's, stands where a
+        copy of the paragraphs around that one puts it, with a paragraph right beside it
         (:meth:`_repeats_beside`, on ``both`` sides) and three or more near it lining up: a
         copy that corrected a figure. Two lines that repeat around it are not enough: a
         product's spec line between two that its variant shares, a district's final result
@@ -172,11 +172,11 @@ class HeldMatches:
         runs.confirm_in_runs(held, self.found, canonical=canonical)
 
     def confirm_corrected(self, *, both: bool = False) -> None:
-        """Confirm held near copies whose numbers differ (a corrected figure) that now stand in
-        a repeated run and beside a repeat of their original's neighbour (:meth:`_repeats_beside`,
-        on ``both`` sides), and held contained ones that lack a word or two of their original's
-        that now stand in a repeated run: their neighbours may have gone only since they were
-        tried."""
+        """Confirm held near copies that change a fact (a corrected figure or name) that now
+        stand in a repeated run and beside a repeat of their original's neighbour
+        (:meth:`_repeats_beside`, on ``both`` sides), and held contained ones that lack a word
+        or two of their original's that now stand in a repeated run: their neighbours may have
+        gone only since they were tried."""
         # (each one confirmed is a neighbour that repeats for the next: a copy that names
         # another day in its first paragraph and corrects a figure in its second)
         corrected = self.facts_changed.intersection(self.pending) - self.found.keys()
@@ -253,9 +253,9 @@ class HeldMatches:
         Taking part are only matches whose original is not the paragraph just before them (in
         this document), none close to more than one earlier paragraph, none that is another row
         of its original's template (:meth:`_another_row`: a rota's rows name other places, and
-        a third row comes as close), none whose numbers differ from their original's (a table
-        repeated for another year) and none shorter than :data:`AFFIX_MIN_REST` words (a list
-        line that differs by a word is another item).
+        a third row comes as close), none whose figures or names differ from their original's (a
+        table repeated for another year, another notice's visitation) and none shorter than
+        :data:`AFFIX_MIN_REST` words (a list line that differs by a word is another item).
         """
         waiting = {
             i: dup

@@ -350,7 +350,8 @@ class _DocumentMatcher:
         )  # fmt: skip
         # Rewordings again (containment was not tried on them): short repeats found since may
         # be the neighbours they need.
-        reworded = self.reworded - self.found.keys() - self.facts_changed  # (another name's: above)
+        # (not those that name another person or day: they go only as corrections, above)
+        reworded = self.reworded - self.found.keys() - self.facts_changed
         held = {i: self.pending[i] for i in reworded if i in self.pending}
         runs.confirm_in_runs(held, self.found, canonical=canonical)
         # Those still kept, tried for containment as any paragraph is: the copy beside them that

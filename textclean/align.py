@@ -965,9 +965,7 @@ def names_replaced(text: str, original: str) -> bool:
     >>> names_replaced("The council said it met.", "The council says it met.")
     False
     """
-    found = [(m.group(), m.start()) for m in RAW_WORD.finditer(text)]
-    other = [(m.group(), m.start()) for m in RAW_WORD.finditer(original)]
-    ops = Indel.opcodes([w.casefold() for w, _ in found], [w.casefold() for w, _ in other])
+    found, other, ops = _raw_alignment(text, original)
     replaced = inside = 0
     for taken, given in _stretches(ops, found, other):
         if len(taken) != len(given) or not all(w[:1].isupper() for w, _ in taken + given):
@@ -1006,9 +1004,7 @@ def renames(text: str, original: str) -> bool:
     >>> renames("**Jane Doe:** Yes, it was.", "A: Yes, it was.")  # (a speaker's label)
     False
     """
-    found = [(m.group(), m.start()) for m in RAW_WORD.finditer(text)]
-    other = [(m.group(), m.start()) for m in RAW_WORD.finditer(original)]
-    ops = Indel.opcodes([w.casefold() for w, _ in found], [w.casefold() for w, _ in other])
+    found, other, ops = _raw_alignment(text, original)
     for start, end, was_start, was_end in _stretch_spans(ops):
         if start == end or was_start == was_end:
             continue  # (words added or dropped: a dateline, a title)
@@ -1058,6 +1054,17 @@ def _abbreviates(a: str, b: str) -> bool:
         return False
     letters = iter(long)
     return all(c in letters for c in short)
+
+
+def _raw_alignment(
+    text: str, original: str
+) -> tuple[list[tuple[str, int]], list[tuple[str, int]], Opcodes]:
+    """The words of raw ``text`` and of raw ``original``, each with where it starts, and their
+    alignment regardless of case (for :func:`names_replaced` and :func:`renames`)."""
+    found = [(m.group(), m.start()) for m in RAW_WORD.finditer(text)]
+    other = [(m.group(), m.start()) for m in RAW_WORD.finditer(original)]
+    ops = Indel.opcodes([w.casefold() for w, _ in found], [w.casefold() for w, _ in other])
+    return found, other, ops
 
 
 def _inside_sentence(text: str, at: int) -> bool:

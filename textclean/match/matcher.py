@@ -909,7 +909,7 @@ class _DocumentMatcher:
         below_top: set[int] = set()  # unended ones that removals may bring to the page's top
         while waiting:
             vetoed = []
-            split_lines: dict[int, Duplicate] = {}  # vetoed, each in one later paragraph
+            split_lines: dict[int, Duplicate] = {}  # vetoed, each held by one later paragraph
             removed = False
             for j in waiting:
                 if j in self.found or j in self.structured:
@@ -971,8 +971,7 @@ class _DocumentMatcher:
                     for i in dup.originals
                 ):
                     vetoed.append(j)
-                    (holder, *others) = dup.originals
-                    if not others and not self._runs_into_neighbours(j, holder):
+                    if len(dup.originals) == 1:
                         split_lines[j] = dup
                 else:
                     retargeting.remove(j, dup)
@@ -1005,7 +1004,7 @@ class _DocumentMatcher:
         groups: dict[int, list[int]] = {}
         for j in sorted(lines):
             i = lines[j].originals[0]
-            if self._is_sentences_of(j, i):
+            if self._is_sentences_of(j, i) and not self._runs_into_neighbours(j, i):
                 groups.setdefault(i, []).append(j)
         holders = sorted(groups)
         if len(holders) < 2:

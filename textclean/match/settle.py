@@ -301,32 +301,33 @@ def remove_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) -> Non
     >>> sorted(found), found[2].rule
     ([1, 2], "a dialog's button beside its lines")
     """
-    share = "a share button among others"
-    _remove_buttons(
-        canonical, found, _SHARE_BUTTONS.__contains__, _NO_PLATFORM, _SHARING_WORDS, share
-    )
-    _remove_buttons(
-        canonical, found, _DIALOG_BUTTONS.__contains__, frozenset(), _CONSENT_WORDS,
-        "a dialog's button beside its lines",
-    )  # fmt: skip
-    _remove_buttons(
-        canonical, found, _is_player_control, frozenset(), _PLAYER_WORDS,
-        "a media player's control beside its lines",
-    )  # fmt: skip
-    _remove_buttons(
-        canonical, found, _OVERLAY_BUTTONS.__contains__, frozenset(), _OVERLAY_WORDS,
-        "an accessibility overlay's button beside its lines",
-    )  # fmt: skip
-    for buttons, words, rule in (
-        (_FEEDBACK_BUTTONS, _FEEDBACK_WORDS, "a feedback widget's answer beside its question"),
-        (_PROMPT_BUTTONS, _PROMPT_WORDS, "a push prompt's button beside its lines"),
-        (_EMBED_BUTTONS, _EMBED_WORDS, "an embedded chart's or map's button beside its lines"),
-    ):
-        _remove_buttons(canonical, found, buttons.__contains__, frozenset(), words, rule)
+    for is_button, telling, words, rule in _BUTTON_KINDS:
+        _remove_buttons(canonical, found, is_button, telling, words, rule)
 
 
 def _is_player_control(text: str) -> bool:
     return text in _PLAYER_BUTTONS or _DURATION.fullmatch(text) is not None
+
+
+# Each kind of buttons :func:`remove_buttons` removes: what a button is, the buttons that tell
+# the run alone (a share button naming no platform), the words of a boilerplate line that tell
+# it, and the rule.
+_BUTTON_KINDS: tuple[
+    tuple[Callable[[str], bool], frozenset[str], frozenset[str], str], ...
+] = (
+    (_SHARE_BUTTONS.__contains__, _NO_PLATFORM, _SHARING_WORDS, "a share button among others"),
+    (_DIALOG_BUTTONS.__contains__, frozenset(), _CONSENT_WORDS,
+     "a dialog's button beside its lines"),
+    (_is_player_control, frozenset(), _PLAYER_WORDS, "a media player's control beside its lines"),
+    (_OVERLAY_BUTTONS.__contains__, frozenset(), _OVERLAY_WORDS,
+     "an accessibility overlay's button beside its lines"),
+    (_FEEDBACK_BUTTONS.__contains__, frozenset(), _FEEDBACK_WORDS,
+     "a feedback widget's answer beside its question"),
+    (_PROMPT_BUTTONS.__contains__, frozenset(), _PROMPT_WORDS,
+     "a push prompt's button beside its lines"),
+    (_EMBED_BUTTONS.__contains__, frozenset(), _EMBED_WORDS,
+     "an embedded chart's or map's button beside its lines"),
+)  # fmt: skip
 
 
 def _remove_buttons(

@@ -6900,6 +6900,36 @@ def test_a_copy_printed_first_with_broken_words_gives_way_to_the_body() -> None:
     assert dedupe(doc(*ARTICLE, *copy)).text == doc(*ARTICLE)
 
 
+def _search_index(paragraph: str) -> str:
+    """A search index's copy of a paragraph: lower case, no apostrophe inside a word, any
+    other mark a space."""
+    flat = re.sub(r"(?<=\w)['’](?=\w)", "", paragraph.lower())
+    return " ".join(re.sub(r"[^\w\s]", " ", flat).split())
+
+
+def test_a_copy_printed_first_in_lower_case_gives_way_to_the_body() -> None:
+    # A search index's copy of the body, in lower case, stands before the body: the canonical
+    # form folds case, so each of its paragraphs is the body's (or near it, where an apostrophe
+    # went: "councils"), and the body, which reads whole, stays.
+    copy = [_search_index(p) for p in ARTICLE]
+    result = dedupe(doc("Council backs harbour bridge", *copy, *ARTICLE))
+    assert result.text == doc("Council backs harbour bridge", *ARTICLE)
+    n = len(ARTICLE)
+    assert {k: removed(result)[k][0] for k in range(1, n + 1)} == {
+        k: n + k for k in range(1, n + 1)
+    }
+    assert {d.kind for d in result.duplicates} == {"exact", "near"}
+    assert all(d.rule.endswith("(the later copy reads whole)") for d in result.duplicates)
+    assert dedupe(result.text).duplicates == ()
+    # A paragraph the page prints a third time goes as a repeat of the body's.
+    again = dedupe(doc("Council backs harbour bridge", *copy, *ARTICLE, P1))
+    assert again.text == result.text
+    assert removed(again)[2 * n + 1] == (n + 2, "exact")
+    # After the body, the copy goes; one line in lower case before its repeat is no copy.
+    assert dedupe(doc(*ARTICLE, *copy)).text == doc(*ARTICLE)
+    assert dedupe(doc(copy[0], *ARTICLE)).text == doc(copy[0], *ARTICLE[1:])
+
+
 def test_a_live_pages_key_events_with_their_times_go_as_their_entries() -> None:
     # A box of key events: each entry's time and first sentence on one line, above the entries,
     # each under its time alone. The box's lines go as contained in the time and the entry;

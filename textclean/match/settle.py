@@ -1038,17 +1038,36 @@ def prefer_longest(
 # that a decoder could not read (U+FFFD): what a damaged copy shows where a clean one does not.
 _DAMAGE = regex.compile(r"\p{Ll}-[ \t]*\r?\n[ \t]*\p{Ll}|\ufffd")
 _DAMAGED_PAIRS = 2  # paragraphs of a copy, at least, damaged where their repeats are clean
+_WORD = regex.compile(r"\w+")
+
+
+def _reads_worse(text: str, other: str) -> bool:
+    """Whether ``text`` shows damage that its repeat ``other`` does not: words broken at its
+    lines' ends or characters a decoder lost (:data:`_DAMAGE`), or every letter in lower case
+    where ``other`` writes the same words with capitals (a search index's copy, "the mayor of
+    harbour city said"; not a line in lower case that a copy adds a capital word to, "(AP)")."""
+    if text == text.lower() and other != other.lower():
+        words = set(_WORD.findall(text))
+        if any(w != w.lower() and w.lower() in words for w in _WORD.findall(other)):
+            return True
+    return _damaged(text) and not _damaged(other)
+
+
+def _damaged(text: str) -> bool:
+    # (most paragraphs are one line, with no character lost: no search)
+    return ("\n" in text or "\ufffd" in text) and _DAMAGE.search(text) is not None
 
 
 def prefer_undamaged_copy(texts: Sequence[str], found: dict[int, Duplicate]) -> bool:
     """Keep the later copy of a run of paragraphs printed twice, and remove the earlier, when
-    the earlier shows damage that the later does not (:data:`_DAMAGE`: a print copy's words
-    broken at its lines' ends, characters a decoder lost) in :data:`_DAMAGED_PAIRS` paragraphs
-    or more, and the later none that the earlier does not: both have the same canonical text,
-    and a reader wants the one that reads whole. Every exact repeat from the first of the
-    damaged paragraphs' repeats on, of a paragraph before it, is turned round (the damaged
-    paragraphs all stand before their repeats), and the duplicates that named the paragraphs
-    turned name their repeats.
+    the earlier reads worse than the later (:func:`_reads_worse`: a print copy's words broken
+    at its lines' ends, characters a decoder lost, a search index's copy in lower case) in
+    :data:`_DAMAGED_PAIRS` paragraphs or more, and no later one reads worse than the earlier:
+    both are the same text or near it (the canonical form folds case), and a reader wants the
+    one that reads whole. Every exact or near repeat from the first of the damaged paragraphs'
+    repeats on, of a paragraph before it, is turned round (the damaged paragraphs all stand
+    before their repeats), and the duplicates that named the paragraphs turned name their
+    repeats.
     Returns whether a copy was turned round.
 
     >>> texts = ["The bridge re-\\nopens in May.", "It cost less.", "The bridge reopens in May.",
@@ -1060,30 +1079,31 @@ def prefer_undamaged_copy(texts: Sequence[str], found: dict[int, Duplicate]) -> 
     >>> texts[3] = "It cost less than planned."
     >>> prefer_undamaged_copy(texts, found), sorted((i, d.original) for i, d in found.items())
     (True, [(0, 2), (1, 3)])
+    >>> texts = ["the bridge reopens in may.", "it cost less.", "The bridge reopens in May.",
+    ...          "It cost less."]
+    >>> found = {2: Duplicate(2, 0, "exact", 1.0, ""), 3: Duplicate(3, 1, "exact", 1.0, "")}
+    >>> prefer_undamaged_copy(texts, found), sorted((i, d.original) for i, d in found.items())
+    (True, [(0, 2), (1, 3)])
     """
     pairs = [
         (k, dup.original)
         for k, dup in found.items()
-        if dup.kind == "exact" and dup.doc_id is None
+        if dup.kind in ("exact", "near") and dup.doc_id is None
         and dup.original is not None and dup.original < k and dup.original not in found
     ]  # fmt: skip
-    damaged = {
-        k: ("\n" in texts[k] or "\ufffd" in texts[k]) and _DAMAGE.search(texts[k]) is not None
-        for pair in pairs
-        for k in pair
-    }  # (most paragraphs are one line, with no character lost: no search)
-    worse = [(k, o) for k, o in pairs if damaged[o] and not damaged[k]]
-    if len(worse) < _DAMAGED_PAIRS or any(damaged[k] and not damaged[o] for k, o in pairs):
+    worse = [(k, o) for k, o in pairs if _reads_worse(texts[o], texts[k])]
+    if len(worse) < _DAMAGED_PAIRS or any(_reads_worse(texts[k], texts[o]) for k, o in pairs):
         return False
     start = min(k for k, _ in worse)
     if max(o for _, o in worse) >= start:
         return False  # (the copies interleave: no run printed before the other)
-    for k, o in pairs:
-        if o < start <= k:
-            del found[k]
-            found[o] = Duplicate(
-                o, k, "exact", 1.0, "same canonical text (the later copy reads whole)", (k,)
-            )
+    # (a paragraph turns round with its first repeat; its later repeats name that one then)
+    for k, o in sorted(pairs):
+        if o < start <= k and o not in found:
+            dup = found.pop(k)
+            same = "same canonical text" if dup.kind == "exact" else f"ratio {dup.similarity:.3f}"
+            rule = f"{same} (the later copy reads whole)"
+            found[o] = Duplicate(o, k, dup.kind, dup.similarity, rule, (k,))
             _repoint(found, o, k)
     return True
 

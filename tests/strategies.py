@@ -2,7 +2,7 @@
 
 - :func:`messy_text`: arbitrary text weighted towards what breaks cleaners (lone surrogates,
   NUL, every kind of line break, combining marks, RTL scripts, ZWJ emoji, odd spaces,
-  entities, mojibake fragments, braces).
+  entities, mojibake fragments, braces, quoted-printable).
 - :func:`plain_ascii_text`: printable-ASCII words joined by single spaces, lines joined by
   ``\\n`` or ``\\n\\n``: text that cleaning must leave exactly as it is.
 - :func:`paragraphs`: ``(text, count)``: paragraphs separated by blank lines (of several
@@ -39,6 +39,7 @@ ENTITY_BITS = ("&", "&#", "#", ";", "amp", "AT&T", "R&D")
 MOJIBAKE = ("Ã©", "â€™", "â€œ", "â€\x9d", "Ã¼", "Ã\xa0", "Â\xa0", "ðŸ˜€", "Ã", "â€", "\x80", "\x93")
 BRACES = ("{", "}", "{a|b}", "{that a}", "{{x}}", "|")
 SURROGATES = ("\ud800", "\udfff", "\ud83d", "\ude00")
+QUOTED_PRINTABLE = ("=", "=\n", "=E2=80=99", "=C3=A9", "=3D", "=E9", "=C3", "q" * 66 + "=\n")
 
 _FRAGMENTS = (
     LINE_BREAKS
@@ -52,6 +53,7 @@ _FRAGMENTS = (
     + MOJIBAKE
     + BRACES
     + SURROGATES
+    + QUOTED_PRINTABLE
     + ("\n\n", " ", "word", "Wörd", "x", "ﬁ", "ＡＢ", "²", "–", "—", "“", "”", "’")
 )
 

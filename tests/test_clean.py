@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import quopri
 import signal
 import time
 from collections.abc import Callable, Iterator
@@ -18,6 +19,7 @@ from textclean.cleaning import (
     clean,
     clean_and_explain,
     decode_bytes,
+    decode_quoted_printable,
     fix_encoding,
     fix_line_breaks,
     fold_ligatures,
@@ -197,6 +199,60 @@ def test_double_escaped_entities_decode_fully_and_idempotently() -> None:
 )
 def test_fix_line_breaks(before: str, after: str) -> None:
     assert fix_line_breaks(before) == after
+
+
+# --- decode_quoted_printable -------------------------------------------------------------------
+
+QP_TEXT = (
+    "The harbour bridge, closed to cars since 2019, will reopen in May, the council said.\n"
+    "“It costs €12m = a fifth of this year’s budget,” said the mayor, Ingrid Solberg.\n"
+    "Short line.\n"
+    "Work starts in March; ferries will run every 20 minutes between the two quays until then."
+)
+
+
+def test_decode_quoted_printable_reads_what_an_encoder_wrote() -> None:
+    encoded = quopri.encodestring(QP_TEXT.encode()).decode()
+    assert "=E2=82=AC" in encoded and "=\n" in encoded  # (the test's own premise)
+    assert decode_quoted_printable(encoded) == QP_TEXT
+    assert clean(encoded) == QP_TEXT
+    assert clean(encoded, decode_quoted_printable=False) == encoded
+    assert clean_and_explain(encoded).steps == ("decode_quoted_printable",)
+    # A Windows-1252 mail's bytes, inside lines the encoding broke; a CRLF mail's soft breaks.
+    assert decode_quoted_printable(quopri.encodestring(QP_TEXT.encode("cp1252")).decode()) == (
+        QP_TEXT
+    )
+    assert clean(encoded.replace("\n", "\r\n")) == QP_TEXT
+
+
+def test_decode_quoted_printable_joins_a_line_broken_once_beside_others() -> None:
+    # A line broken once, with no escape, is quoted-printable when the text holds a line
+    # that surely is; alone, it stays.
+    once = "A plain line of ASCII only, long enough for the encoder to break it once, at 76."
+    encoded = quopri.encodestring(f"{once}\n{QP_TEXT}".encode()).decode()
+    assert decode_quoted_printable(encoded) == f"{once}\n{QP_TEXT}"
+    alone = quopri.encodestring(once.encode()).decode()
+    assert alone.count("=\n") == 1  # (the test's own premise)
+    assert decode_quoted_printable(alone) == alone
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("It=E2=80=99s a caf=C3=A9.", "It’s a café."),  # escapes of UTF-8 anywhere
+        ("2+2=\n4", "2+2=\n4"),  # a sum at a short line's end
+        ("x=FF and a=3D b", "x=FF and a=3D b"),  # escapes of ASCII or lone bytes, outside
+        ("Title\n=====\nText", "Title\n=====\nText"),
+        ("QUJD" * 19 + "\nQUJD=\n", "QUJD" * 19 + "\nQUJD=\n"),  # base64's padding
+        (("a " * 35 + "=\n") * 2 + "end", ("a " * 35) * 2 + "end"),  # two soft breaks
+        (("a " * 35 + "=\n\n") * 2 + "end", ("a " * 35) * 2 + "end"),  # a line a paragraph
+        ("a " * 35 + "=\nend", "a " * 35 + "=\nend"),  # one, no escape: not surely
+        ("a " * 35 + "=\ncaf=E9", "a " * 35 + "café"),  # one, with an escape
+        ("a=" * 40 + "=\n" + "b" * 70 + "=\nend", "a=" * 40 + "=\n" + "b" * 70 + "=\nend"),
+    ],
+)
+def test_decode_quoted_printable(before: str, after: str) -> None:
+    assert decode_quoted_printable(before) == after
 
 
 def test_clean_nel_is_an_ellipsis_when_fixing_encoding() -> None:

@@ -192,6 +192,7 @@ DEFAULT_STEPS = [
     "unescape_html",
     "fix_encoding",
     "fix_line_breaks",
+    "decode_quoted_printable",
     "remove_invisible",
     "normalize_spaces",
     "normalize_unicode",

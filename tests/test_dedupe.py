@@ -8,6 +8,7 @@ which kept paragraph they repeat (original), rather than pinning whole outputs.
 from __future__ import annotations
 
 import json
+import quopri
 import random
 import re
 import textwrap
@@ -4299,6 +4300,10 @@ BOILERPLATE_LINES = [
     "Unsubscribe | Update preferences",
     "You are receiving this email because you signed up for the Morning Briefing.",
     "Our mailing address is: Harbour Gazette, 12 Quay Street, Dunmore",
+    "Content-Type: text/plain; charset=utf-8; format=flowed",  # (a raw mail's part)
+    "Content-Transfer-Encoding: quoted-printable",
+    "MIME-Version: 1.0",
+    "--000000000000a1b2c3d4e5f6a7b8--",
     "Powered by Google Translate",
     "Select Language",
     "The post “Ferry fares rise” first appeared on https://example.org/news",
@@ -6928,6 +6933,22 @@ def test_a_copy_printed_first_in_lower_case_gives_way_to_the_body() -> None:
     # After the body, the copy goes; one line in lower case before its repeat is no copy.
     assert dedupe(doc(*ARTICLE, *copy)).text == doc(*ARTICLE)
     assert dedupe(doc(copy[0], *ARTICLE)).text == doc(copy[0], *ARTICLE[1:])
+
+
+def test_a_raw_mails_quoted_printable_copy_is_read_and_goes() -> None:
+    # A newsletter's raw text part before the body: its headers, then each paragraph encoded
+    # (lines broken at 76 characters with "=", "=E2=80=99" for "’"), one line a paragraph as a
+    # page may print it. Cleaning decodes it; the body's paragraphs go as its repeats and the
+    # headers as boilerplate lines.
+    part = quopri.encodestring("\n".join(ARTICLE).encode()).decode().replace("\n", "\n\n")
+    headers = ["MIME-Version: 1.0", 'Content-Type: text/plain; charset="UTF-8"']
+    result = dedupe(doc(*headers, part, *ARTICLE))
+    assert [result.paragraphs[k].text for k in result.kept] == ARTICLE
+    assert {d.kind for d in result.duplicates if d.index < 2} == {"boilerplate"}
+    assert len(result.duplicates) == 2 + len(ARTICLE)
+    # An article's HTTP request keeps its header.
+    request = ["POST /api/orders HTTP/1.1", "Host: api.example.org", headers[1]]
+    assert dedupe(doc(P0, *request, P1)).duplicates == ()
 
 
 def test_a_live_pages_key_events_with_their_times_go_as_their_entries() -> None:

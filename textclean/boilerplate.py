@@ -523,6 +523,10 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"this email was sent to \S+@\S+[^\n]{0,100}|add \S+@\S+ to your address book[^\n]{0,80}",
     r"want to change how you receive these emails\?[^\n]{0,200}|why did i get this\??",
     r"our mailing address is\s*:?[^\n]{1,200}",
+    # ... and a raw mail's part headers and boundaries
+    r"mime-version: ?1\.0|content-transfer-encoding: ?(quoted-printable|base64|[78]bit|binary)"
+    r"|content-type: ?(multipart/[\w.+-]+|text/plain;[^\n]{0,80}format=flowed)(;[^\n]{0,120})?",
+    r"--(?=[-=_.\w]*\d)[-=_.\w]{16,70}",  # (a boundary: "--0000000000001a2b3c4d--")
     r"get (the latest|our|the best|the top)[^.!?]{0,60} (delivered )?(to|in) your inbox"
     r"( (every|each) (week)?(day|morning|evening|week)( morning| evening)?)?",
     r"get (the latest|our|the best|the top)[^.!?]{0,60} delivered( (daily|weekly|every (day"

@@ -3,22 +3,23 @@ r"""Clean scraped text: repair encoding damage, decode entities, normalise white
 This is the only module of textclean that talks to ftfy. Every cleaning step is a small named
 ``str -> str`` function, applied in a fixed order:
 
-==  ====================  =======  ==========================================================
-#   step                  default  what it does
-==  ====================  =======  ==========================================================
-1   ``unescape_html``     on       ``&amp;`` ``&#8217;`` ``&eacute;`` -> characters
-2   ``fix_encoding``      on       mojibake such as ``Ã©`` / ``â€™`` -> ``é`` / ``’`` (ftfy)
-3   ``fix_line_breaks``   on       CRLF, CR, U+2028, NEL, VT, FF -> ``\n``; U+2029 -> ``\n\n``
-4   ``remove_invisible``  on       zero-width, BOM, soft hyphen, controls, ANSI escapes
-5   ``normalize_spaces``  on       odd spaces -> space, collapse runs, at most one blank line
-6   ``normalize_unicode`` NFC      ``normalization="NFC" | "NFKC" | None``
-7   ``straighten_quotes``  off     ``“ ” ‘ ’ ″ ′`` -> ``" '``
-8   ``straighten_dashes``  off     ``– — ― − ‒ ‐ ‑`` -> ``-``
-9   ``fold_ligatures``     off     ``ﬁ`` -> ``fi``
-10  ``fold_width``         off     ``ＡＢＣ`` -> ``ABC``, half-width katakana -> full width
-11  ``unwrap_braces``      off     ``the fact {that a} man`` -> ``the fact that a man``
-12  ``resolve_spintax``    off     ``{a|b|c}`` -> ``a``
-==  ====================  =======  ==========================================================
+==  ===========================  =======  ==========================================================
+#   step                         default  what it does
+==  ===========================  =======  ==========================================================
+1   ``unescape_html``            on       ``&amp;`` ``&#8217;`` ``&eacute;`` -> characters
+2   ``fix_encoding``             on       mojibake ``Ã©`` / ``â€™`` -> ``é`` / ``’`` (ftfy)
+3   ``fix_line_breaks``          on       CRLF, CR, U+2028, NEL, VT, FF -> ``\n``, U+2029 -> two
+4   ``decode_quoted_printable``  on       quoted-printable ``=\n`` joined, ``=E2=80=99`` -> ``’``
+5   ``remove_invisible``         on       zero-width, BOM, soft hyphen, controls, ANSI escapes
+6   ``normalize_spaces``         on       odd spaces -> space, collapse runs, at most one blank line
+7   ``normalize_unicode``        NFC      ``normalization="NFC" | "NFKC" | None``
+8   ``straighten_quotes``        off      ``“ ” ‘ ’ ″ ′`` -> ``" '``
+9   ``straighten_dashes``        off      ``– — ― − ‒ ‐ ‑`` -> ``-``
+10  ``fold_ligatures``           off      ``ﬁ`` -> ``fi``
+11  ``fold_width``               off      ``ＡＢＣ`` -> ``ABC``, half-width katakana -> full width
+12  ``unwrap_braces``            off      ``the fact {that a} man`` -> ``the fact that a man``
+13  ``resolve_spintax``          off      ``{a|b|c}`` -> ``a``
+==  ===========================  =======  ==========================================================
 
 Entities are decoded before mojibake is repaired, because an entity may decode *into*
 mojibake (``&acirc;&#128;&#153;`` is ``â€™``), and both happen before any Unicode
@@ -57,6 +58,7 @@ __all__ = [
     "clean",
     "clean_and_explain",
     "decode_bytes",
+    "decode_quoted_printable",
     "fix_encoding",
     "fix_line_breaks",
     "fold_ligatures",
@@ -301,7 +303,102 @@ def fix_line_breaks(text: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# 4. Invisible characters
+# 4. Quoted-printable
+# --------------------------------------------------------------------------------------------
+
+# A mail's quoted-printable encoding breaks a line longer than 76 characters into pieces that
+# end with "=" (soft breaks) and writes each byte outside ASCII, and "=" itself, as "=XX".
+_QP_LINE: Final = 76  # characters of an encoded line, its soft break included, at most
+_QP_PIECE: Final = 60  # characters of a piece before a soft break, at least (a full line)
+_QP_HINT_RE: Final = re.compile(r"=[ \t]*\n|=[C-F][0-9A-F]=[89AB]")
+_QP_ESCAPES_RE: Final = re.compile(r"(?:=[0-9A-F]{2})+")
+
+
+def _soft_break(line: str) -> bool:
+    """Whether ``line`` is a piece of a longer line that quoted-printable broke."""
+    line = line.rstrip(" \t")
+    return _QP_PIECE <= len(line) <= _QP_LINE and line[-1] == "=" and line[-2] != "="
+
+
+def _decode_escapes(match: re.Match[str], *, loose: bool) -> str:
+    """The characters a run of ``=XX`` escapes writes: UTF-8, or (``loose``, inside lines that
+    quoted-printable broke) Windows-1252 or Latin-1 bytes; else the run as it is."""
+    data = bytes.fromhex(match[0].replace("=", ""))
+    try:
+        decoded = data.decode("utf-8")
+    except UnicodeDecodeError:
+        if not loose:
+            return match[0]
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
+    return decoded if loose or not decoded.isascii() else match[0]
+
+
+def decode_quoted_printable(text: str) -> str:
+    r"""Decode what a mail's quoted-printable encoding left in the text: lines broken into
+    pieces of at most 76 characters that end with ``=`` (soft breaks), and bytes written as
+    ``=XX`` (``=E2=80=99`` for ``’``, ``=3D`` for ``=``).
+
+    A soft break ends a piece of 60 to 76 characters, as an encoder cuts them; the next piece
+    is the next line with words (a page may print each line as a paragraph). When the text
+    holds two soft breaks in a row, or one with an escape in the line it breaks, it is
+    quoted-printable: the pieces of each broken line are joined and every escape in it decoded
+    (UTF-8; else Windows-1252, as a mail in Latin-1 writes ``caf=E9``). Anywhere else only a
+    run of escapes that spells characters outside ASCII in UTF-8 is decoded
+    (``don=E2=80=99t``): ``a=3D`` or ``x=FF`` alone, a line that ends with ``=`` as a sum or
+    an address does, a short line or one of ``====`` stay as they are.
+
+    >>> decode_quoted_printable("It=E2=80=99s a caf=C3=A9, said 2+2=\n4")
+    'It’s a café, said 2+2=\n4'
+    >>> import quopri
+    >>> text = ("The council’s vote on Tuesday settles a dispute over the bridge, closed since "
+    ...         "2019: the new one will cost €12m (= the budget) and open in 2027.")
+    >>> encoded = quopri.encodestring(text.encode()).decode()
+    >>> print(encoded)
+    The council=E2=80=99s vote on Tuesday settles a dispute over the bridge, cl=
+    osed since 2019: the new one will cost =E2=82=AC12m (=3D the budget) and op=
+    en in 2027.
+    >>> decode_quoted_printable(encoded) == text
+    True
+    """
+    if "=" not in text or _QP_HINT_RE.search(text) is None:
+        return text
+    lines = text.split("\n")
+    broken: list[list[int]] = []  # the lines of each broken line, the one that ends it last
+    sure = False  # whether one of them is surely quoted-printable
+    start = 0
+    while start < len(lines):
+        pieces = [start]
+        while _soft_break(lines[pieces[-1]]):
+            after = pieces[-1] + 1  # (a page may print each line as a paragraph)
+            while after < len(lines) and not lines[after].strip():
+                after += 1
+            if after == len(lines):
+                break
+            pieces.append(after)
+        if len(pieces) > 1:
+            broken.append(pieces)
+            sure = sure or len(pieces) > 2 or any(_QP_ESCAPES_RE.search(lines[k]) for k in pieces)
+        start = pieces[-1] + 1
+    strict = functools.partial(_decode_escapes, loose=False)
+    if not sure:
+        return "\n".join(_QP_ESCAPES_RE.sub(strict, line) for line in lines)
+    loose = functools.partial(_decode_escapes, loose=True)
+    out: list[str] = []
+    done = 0
+    for pieces in broken:
+        out.extend(_QP_ESCAPES_RE.sub(strict, line) for line in lines[done : pieces[0]])
+        whole = "".join(lines[k].rstrip(" \t")[:-1] for k in pieces[:-1]) + lines[pieces[-1]]
+        out.append(_QP_ESCAPES_RE.sub(loose, whole))
+        done = pieces[-1] + 1
+    out.extend(_QP_ESCAPES_RE.sub(strict, line) for line in lines[done:])
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------------------------
+# 5. Invisible characters
 # --------------------------------------------------------------------------------------------
 
 # C0 controls except tab and line breaks, DEL, C1 controls except NEL, soft hyphen, zero-width
@@ -358,7 +455,7 @@ def remove_invisible(text: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# 5. Spaces and blank lines
+# 6. Spaces and blank lines
 # --------------------------------------------------------------------------------------------
 
 _ODD_SPACES: Final = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
@@ -403,7 +500,7 @@ def _normalize_plain_spaces(text: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# 6. Unicode normalisation
+# 7. Unicode normalisation
 # --------------------------------------------------------------------------------------------
 
 
@@ -428,7 +525,7 @@ def _nfkc(text: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# 7. Opt-in folds
+# 8. Opt-in folds
 # --------------------------------------------------------------------------------------------
 
 _QUOTES: Final = {
@@ -528,6 +625,7 @@ STEPS: Final[dict[str, Callable[[str], str]]] = {
     "unescape_html": unescape_html,
     "fix_encoding": fix_encoding,
     "fix_line_breaks": fix_line_breaks,
+    "decode_quoted_printable": decode_quoted_printable,
     "remove_invisible": remove_invisible,
     "normalize_spaces": normalize_spaces,
     "normalize_unicode": normalize_unicode,
@@ -558,6 +656,8 @@ class CleanConfig:
       double encoding, C1 controls meant as Windows-1252) with ftfy.
     - ``fix_line_breaks: bool = True`` -- CRLF, CR, U+2028, U+0085, VT, FF -> ``\n``;
       U+2029 -> ``\n\n``.
+    - ``decode_quoted_printable: bool = True`` -- join the lines a mail's quoted-printable
+      encoding broke (``=`` at their ends) and decode its escapes (``=E2=80=99`` -> ``’``).
     - ``remove_invisible: bool = True`` -- drop zero-width characters, BOMs, soft hyphens,
       bidi embeddings/overrides, ANSI escapes and control characters, ZWJ/ZWNJ inside Latin,
       Greek or Cyrillic words (never ``\t``/``\n``, other ZWJ/ZWNJ, LRM, RLM); lone
@@ -584,6 +684,7 @@ class CleanConfig:
     unescape_html: bool = True
     fix_encoding: bool = True
     fix_line_breaks: bool = True
+    decode_quoted_printable: bool = True
     remove_invisible: bool = True
     normalize_spaces: bool = True
     normalization: Normalization | None = "NFC"

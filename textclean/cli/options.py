@@ -60,6 +60,8 @@ _CLEAN_HELP: Final[dict[str, str]] = {
     "unescape_html": "keep HTML entities (&amp; &#8217; &eacute;) as they are",
     "fix_encoding": "do not repair mojibake (UTF-8 read as Windows-1252, double encoding)",
     "fix_line_breaks": "keep CRLF, CR, U+2028, NEL and other line breaks as they are",
+    "decode_quoted_printable": "keep quoted-printable soft breaks (= at a line's end) and "
+    "escapes (=E2=80=99) as they are",
     "remove_invisible": "keep zero-width characters, BOMs, soft hyphens and control codes",
     "normalize_spaces": "keep odd spaces, runs of spaces and runs of blank lines",
     "normalization": "Unicode normalisation form; NFKC also folds compatibility characters "

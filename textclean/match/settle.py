@@ -265,6 +265,11 @@ _EMBED_BUTTONS = frozenset({
     "keyboard shortcuts", "full screen", "fullscreen", "source", "view larger map",
 })  # fmt: skip
 _EMBED_WORDS = frozenset({"map", "datawrapper", "flourish", "chart", "pegman"})
+# A raw mail's part headers that an article about the web prints too ("Content-Type:
+# text/plain; charset=UTF-8"), beside those of a mail alone ("MIME-Version: 1.0",
+# "Content-Transfer-Encoding: quoted-printable")
+_MAIL_HEADERS = ("content type ", "content disposition ")  # (canonical)
+_MAIL_WORDS = frozenset({"mime", "transfer"})
 
 
 def remove_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
@@ -286,7 +291,8 @@ def remove_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) -> Non
     feedback widget's answers ("Yes", "No", "Informed") beside its question ("Was this article
     helpful?"); a push prompt's buttons ("Allow", "Not now") beside its lines ("Turn on
     notifications"); an embedded chart's or map's ("Get the data", "Zoom in") beside its
-    embed's ("Created with Datawrapper", "Map data ©2024 Google").
+    embed's ("Created with Datawrapper", "Map data ©2024 Google"); a raw mail's
+    "Content-Type: ..." beside its "MIME-Version: 1.0" (an article's request keeps its own).
 
     >>> found = {0: Duplicate(0, None, "boilerplate", 1.0, "boilerplate pattern 'share'")}
     >>> remove_buttons(["share", "facebook", "twitter", "the council met", "facebook"], found)
@@ -327,6 +333,8 @@ _BUTTON_KINDS: tuple[
      "a push prompt's button beside its lines"),
     (_EMBED_BUTTONS.__contains__, frozenset(), _EMBED_WORDS,
      "an embedded chart's or map's button beside its lines"),
+    (lambda text: text.startswith(_MAIL_HEADERS), frozenset(), _MAIL_WORDS,
+     "a raw mail's header beside its others"),
 )  # fmt: skip
 
 

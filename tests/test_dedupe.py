@@ -6935,6 +6935,30 @@ def test_a_copy_printed_first_in_lower_case_gives_way_to_the_body() -> None:
     assert dedupe(doc(copy[0], *ARTICLE)).text == doc(copy[0], *ARTICLE[1:])
 
 
+def test_a_copy_printed_first_with_misspellings_gives_way_to_the_body() -> None:
+    # An e-paper copy read by OCR stands before the body: a common word misspelt once in each
+    # paragraph ("tbe" for "the"), each a near copy of the body's. The body, spelt as the rest
+    # of the page spells, stays.
+    typos = ["tbe", "thc", "tne", "fhe", "ihe"]
+    copy = [
+        re.sub(r"\bthe\b", typo, p, count=1, flags=re.IGNORECASE)
+        for p, typo in zip(ARTICLE, typos, strict=True)
+    ]
+    assert all(c != p for c, p in zip(copy, ARTICLE, strict=True))  # (the test's own premise)
+    result = dedupe(doc(*copy, *ARTICLE))
+    assert result.text == doc(*ARTICLE)
+    n = len(ARTICLE)
+    assert removed(result) == {k: (n + k, "near") for k in range(n)}
+    assert dedupe(result.text).duplicates == ()
+    # After the body, the copy goes; a copy first that rewords ("stated" for "said") or
+    # corrects a figure (a word of its own, no misspelling) stays first.
+    assert dedupe(doc(*ARTICLE, *copy)).text == doc(*ARTICLE)
+    words = [("approved", "backed"), ("said", "stated"), ("Work", "Building"), ("argued", "said"),
+             ("found", "discovered")]  # fmt: skip
+    reworded = [p.replace(a, b, 1) for p, (a, b) in zip(ARTICLE, words, strict=True)]
+    assert dedupe(doc(*reworded, *ARTICLE)).text == doc(*reworded)
+
+
 def test_a_raw_mails_quoted_printable_copy_is_read_and_goes() -> None:
     # A newsletter's raw text part before the body: its headers, then each paragraph encoded
     # (lines broken at 76 characters with "=", "=E2=80=99" for "’"), one line a paragraph as a

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
 import regex
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from textclean.align import AFFIX_WORDS, DATELINE, RAW_WORD, figures, list_number, whole_words_in
 from textclean.boilerplate import PHOTO_AGENCIES, PHOTO_AGENCY_NAMES, is_footer_link
@@ -1061,21 +1063,93 @@ def _reads_worse(text: str, other: str) -> bool:
     return _damaged(text) and not _damaged(other)
 
 
+_MISSPELT_LETTERS = 2  # letters that a misspelling changes, at most
+_MISSPELT_COMMON = 3  # times the document writes a word, at least, that a misspelling replaces
+_MISSPELT_SHARE = 3  # near pairs whose earlier is spelt worse, for each whose later is, at least
+
+
+def _misspelt(texts: Sequence[str], near: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Those of the ``near`` pairs of paragraphs (the later, the earlier one) whose earlier
+    paragraph is spelt worse than the later, when most are: it writes a word once in the whole
+    document where the later writes one a letter or two apart (:func:`_misspelling`) that the
+    document holds :data:`_MISSPELT_COMMON` times or more (an e-paper copy read by OCR, "tbe"
+    for "the"), more often than the other way round; and there are :data:`_MISSPELT_SHARE`
+    such pairs at least for each pair that goes the other way (an edit may read either way).
+    Else none. Two copies that each spell a word their own way ("organise", "organize") each
+    write it as often: no misspelling.
+
+    >>> texts = ["Tbe bridge reopens in May, the council said.", "It cost a tbird less.",
+    ...          "The bridge reopens in May, the council said.", "It cost a third less."]
+    >>> _misspelt(texts, [(2, 0), (3, 1)])
+    [(2, 0)]
+    >>> _misspelt(texts, [(0, 2), (1, 3)])  # (the later copy is spelt worse)
+    []
+    """
+    swapped = [(k, o, swaps) for k, o in near if (swaps := _swaps(texts[o], texts[k]))]
+    if len(swapped) < _DAMAGED_PAIRS:
+        return []  # (no word count needed: most near pairs swap no word for one close to it)
+    counts = Counter(_WORD.findall("\n".join(texts).lower()))
+    worse, better = [], 0
+    for k, o, swaps in swapped:
+        spelt = 0
+        for word, instead in swaps:
+            spelt += counts[word] == 1 and counts[instead] >= _MISSPELT_COMMON
+            spelt -= counts[instead] == 1 and counts[word] >= _MISSPELT_COMMON
+        if spelt > 0:
+            worse.append((k, o))
+        better += spelt < 0
+    return worse if len(worse) >= _MISSPELT_SHARE * better else []
+
+
+def _swaps(text: str, other: str) -> list[tuple[str, str]]:
+    """The words of ``text`` that ``other`` replaces one for one with a word that may be it
+    misspelt, or that it may misspell (:func:`_misspelling`), each with its replacement."""
+    words = _WORD.findall(text.lower())
+    others = _WORD.findall(other.lower())
+    return [
+        (word, instead)
+        for op in Levenshtein.opcodes(words, others)
+        if op.tag == "replace" and op.src_end - op.src_start == op.dest_end - op.dest_start
+        for word, instead in zip(
+            words[op.src_start : op.src_end], others[op.dest_start : op.dest_end], strict=True
+        )
+        if _misspelling(word, instead)
+    ]
+
+
+def _misspelling(word: str, other: str) -> bool:
+    """Whether one of two words can be the other misspelt: a letter or two apart (at most a
+    third of the shorter word's), no number (a corrected figure) and no other word (a
+    rewording: "about" for "around").
+
+    >>> _misspelling("tbe", "the"), _misspelling("about", "around"), _misspelling("5", "8")
+    (True, False, False)
+    """
+    if word.isdigit() or other.isdigit():
+        return False
+    apart = Levenshtein.distance(word, other, score_cutoff=_MISSPELT_LETTERS)
+    return apart <= min(_MISSPELT_LETTERS, min(len(word), len(other)) // 3)
+
+
 def _damaged(text: str) -> bool:
     # (most paragraphs are one line, with no character lost: no search)
     return ("\n" in text or "\ufffd" in text) and _DAMAGE.search(text) is not None
 
 
-def prefer_undamaged_copy(texts: Sequence[str], found: dict[int, Duplicate]) -> bool:
+def prefer_undamaged_copy(
+    texts: Sequence[str], found: dict[int, Duplicate], *, threshold: float = 0.9
+) -> bool:
     """Keep the later copy of a run of paragraphs printed twice, and remove the earlier, when
     the earlier reads worse than the later (:func:`_reads_worse`: a print copy's words broken
     at its lines' ends, characters a decoder lost, a search index's copy in lower case) in
-    :data:`_DAMAGED_PAIRS` paragraphs or more, and no later one reads worse than the earlier:
-    both are the same text or near it (the canonical form folds case), and a reader wants the
-    one that reads whole. Every exact or near repeat from the first of the damaged paragraphs'
-    repeats on, of a paragraph before it, is turned round (the damaged paragraphs all stand
-    before their repeats), and the duplicates that named the paragraphs turned name their
-    repeats.
+    :data:`_DAMAGED_PAIRS` paragraphs or more, and no later one reads worse than the earlier;
+    or else when most near pairs are spelt worse in the earlier (:func:`_misspelt`: an OCR
+    copy's "tbe" for "the"). Both are the same text or near it (a repeat, exact or near, or
+    contained in one paragraph with a ratio of ``threshold`` or more: an edited copy's), and
+    a reader wants the one that reads whole. Every such repeat from the first of the damaged
+    paragraphs' repeats on, of a paragraph before it, is turned round (exact, or near with
+    their ratio; the damaged paragraphs all stand before their repeats), and the duplicates
+    that named the paragraphs turned name their repeats.
     Returns whether a copy was turned round.
 
     >>> texts = ["The bridge re-\\nopens in May.", "It cost less.", "The bridge reopens in May.",
@@ -1093,25 +1167,37 @@ def prefer_undamaged_copy(texts: Sequence[str], found: dict[int, Duplicate]) -> 
     >>> prefer_undamaged_copy(texts, found), sorted((i, d.original) for i, d in found.items())
     (True, [(0, 2), (1, 3)])
     """
-    pairs = [
-        (k, dup.original)
-        for k, dup in found.items()
-        if dup.kind in ("exact", "near") and dup.doc_id is None
-        and dup.original is not None and dup.original < k and dup.original not in found
-    ]  # fmt: skip
-    worse = [(k, o) for k, o in pairs if _reads_worse(texts[o], texts[k])]
-    if len(worse) < _DAMAGED_PAIRS or any(_reads_worse(texts[k], texts[o]) for k, o in pairs):
+    similar: dict[tuple[int, int], float] = {}  # (the later, the earlier): their similarity
+    for k, dup in found.items():
+        o = dup.original
+        if dup.doc_id is not None or o is None or o >= k or o in found:
+            continue
+        if dup.kind in ("exact", "near"):
+            similar[k, o] = dup.similarity
+        elif dup.kind == "contained" and dup.originals == (o,):  # (held as an edited copy)
+            score = fuzz.ratio(texts[k], texts[o], score_cutoff=100 * threshold) / 100
+            if score:
+                similar[k, o] = score
+    pairs = list(similar)
+    if any(_reads_worse(texts[k], texts[o]) for k, o in pairs):
         return False
+    worse = [(k, o) for k, o in pairs if _reads_worse(texts[o], texts[k])]
+    if len(worse) < _DAMAGED_PAIRS:
+        near = [(k, o) for k, o in pairs if found[k].kind != "exact"]
+        worse = _misspelt(texts, near) if len(near) >= _DAMAGED_PAIRS else []
+        if len(worse) < _DAMAGED_PAIRS:
+            return False
     start = min(k for k, _ in worse)
     if max(o for _, o in worse) >= start:
         return False  # (the copies interleave: no run printed before the other)
     # (a paragraph turns round with its first repeat; its later repeats name that one then)
     for k, o in sorted(pairs):
         if o < start <= k and o not in found:
-            dup = found.pop(k)
-            same = "same canonical text" if dup.kind == "exact" else f"ratio {dup.similarity:.3f}"
+            exact = found.pop(k).kind == "exact"
+            score = similar[k, o]
+            same = "same canonical text" if exact else f"ratio {score:.3f}"
             rule = f"{same} (the later copy reads whole)"
-            found[o] = Duplicate(o, k, dup.kind, dup.similarity, rule, (k,))
+            found[o] = Duplicate(o, k, "exact" if exact else "near", score, rule, (k,))
             _repoint(found, o, k)
     return True
 

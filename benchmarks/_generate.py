@@ -475,11 +475,15 @@ def boilerplate(article: Article, rng: random.Random, *, headlines: tuple[str, .
 
 def _whole_body(article: Article, rng: random.Random, separator: str) -> Doc:
     """The whole body once more as one paragraph, its paragraphs joined by ``separator``, before
-    or after the visible body; the first of the two is the content."""
+    or after the visible body; the first of the two is the content, but a copy glued with
+    nothing between its paragraphs (no ``separator``), whose joins fuse words ("nextWork"), is
+    never: the body is."""
     whole = separator.join(article.paragraphs)
     if rng.random() < 0.5:
         return [*_unique(_body(article)), (whole, "duplicate")]
     title = [article.title] if article.title else []
+    if not separator:
+        return [*_unique(title), (whole, "duplicate"), *_unique(article.paragraphs)]
     return [*_unique(title), (whole, "unique"), *_dups(article.paragraphs)]
 
 
@@ -491,7 +495,8 @@ def article_body(article: Article, rng: random.Random) -> Doc:
 
 def run_together(article: Article, rng: random.Random) -> Doc:
     """As :func:`article_body`, with nothing between the paragraphs, as text taken from a page's
-    paragraph elements without separators is ("...live with.What happens nextWork is due...")."""
+    paragraph elements without separators is ("...live with.What happens nextWork is due...");
+    before the body, the body is the content."""
     return _whole_body(article, rng, "")
 
 
@@ -648,9 +653,9 @@ COPY_FIRST = frozenset({"rewrapped_first"})
 ONE_LINE = frozenset({"one_line"})
 """Patterns whose page is one line: its paragraphs are joined by a space."""
 
-SCORED_BY_CONTENT = COPY_FIRST | ONE_LINE | {"print_copy", "older_copy_first"}
-"""Patterns whose content and copy break into different lines (or differ by whole sentences),
-scored by their words in order."""
+SCORED_BY_CONTENT = COPY_FIRST | ONE_LINE | {"print_copy", "older_copy_first", "run_together"}
+"""Patterns whose content and copy break into different lines (or differ by whole sentences, or
+a copy glued together fuses words at its joins), scored by their words in order."""
 
 
 def generate(

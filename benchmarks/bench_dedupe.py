@@ -63,20 +63,21 @@ unmatched paragraph when rapidfuzz ratio >= 90 (cleaning differences), and count
 measured on the generated (input) text of each paragraph. ``other`` paragraphs (a highlights
 heading) are not scored.
 
-A copy that comes first is the content and the body after it the duplicate, and the two break into
-different lines: a method that drops a merged line of the copy and keeps the two body lines it
-holds keeps the content. A print copy after the body keeps the lines it was set in, which are
-neither the body's paragraphs nor its sentences. An older copy before the body lacks sentences
-that the body's paragraphs add: a method that keeps the copy's paragraph and drops the body's
-loses the sentence, one that keeps both keeps the copy's words twice. Such documents (the
-patterns of
-:data:`_generate.SCORED_BY_CONTENT`) are scored by their words: the normal-form words of the output
-are aligned in order with those of the unique paragraphs (longest common subsequence, rapidfuzz
-``Indel.opcodes``); a unique word left out is lost, an output word left over is duplicate text
-kept, and a word weighs its length plus one. A paragraph the article repeats is one piece of
-content as above (its copy that lost least counts), and so is one whose words all stand in that
-order somewhere in the output (inside another kept paragraph that the article repeats it in,
-say): it is not lost.
+A copy that comes first is the content and the body after it the duplicate (but for a copy that
+glues the body's paragraphs together with nothing between them, whose joins fuse words: the body is
+the content), and the two break into different lines: a method that drops a merged line of the copy
+and keeps the two body lines it holds keeps the content. A print copy after the body keeps the
+lines it was set in, which are neither the body's paragraphs nor its sentences. An older copy
+before the body lacks sentences that the body's paragraphs add: a method that keeps the copy's
+paragraph and drops the body's loses the sentence, one that keeps both keeps the copy's words
+twice. A copy glued together fuses a word at each join ("nextWork"): a method that keeps it loses
+those words. Such documents (the patterns of :data:`_generate.SCORED_BY_CONTENT`) are scored by
+their words: the normal-form words of the output are aligned in order with those of the unique
+paragraphs (longest common subsequence, rapidfuzz ``Indel.opcodes``); a unique word left out is
+lost, an output word left over is duplicate text kept, and a word weighs its length plus one. A
+paragraph the article repeats is one piece of content as above (its copy that lost least counts),
+and so is one whose words all stand in that order somewhere in the output (inside another kept
+paragraph that the article repeats it in, say): it is not lost.
 
 MB/s is UTF-8 input megabytes divided by the CPU time of the method alone
 (process time, best of :data:`REPEATS` runs taken in turns with the other methods, so that other

@@ -16,7 +16,8 @@ Anything else is kept and becomes a candidate for what follows. Short paragraphs
 they repeat, unless they sit inside a longer repeated run (see :class:`DedupeOptions`). Cost is
 linear in the number of paragraphs: candidates come only from shared keys, never all pairs.
 
-The package, in the order the work flows: :mod:`~textclean.match.links` pairs the paragraphs
+The package, in the order the work flows: :mod:`~textclean.match.glued` sets aside a copy that
+glues the paragraphs after it together; :mod:`~textclean.match.links` pairs the paragraphs
 that share keys; :mod:`~textclean.match.matcher` runs the tiers over them, asking
 :mod:`~textclean.match.contained` whether a paragraph's words stand in order in text already
 held and :mod:`~textclean.match.edits` whether what a match adds is a small edit; merged copies

@@ -57,6 +57,7 @@ from textclean.match.between import BetweenCopies
 from textclean.match.contained import MAX_CANDIDATES, Containment
 from textclean.match.earlier import Earlier
 from textclean.match.edits import ADDED_SENTENCE_WORDS, Edits
+from textclean.match.glued import glued_copies
 from textclean.match.held import HeldMatches
 from textclean.match.lines import IndexedLines
 from textclean.match.links import Links, best_linked, counts_alike, indexed_links, shared_keys
@@ -64,7 +65,7 @@ from textclean.match.merged import (
     HEADING_WORDS,
     MergedCopies,
 )
-from textclean.match.model import Candidates, Matching, Prior, Ref, Removals
+from textclean.match.model import Candidates, Matching, Prior, Ref, Removals, describe
 from textclean.match.page import (
     DATELINE_WORDS,
     ELLIPSES,
@@ -150,6 +151,10 @@ class _DocumentMatcher:
         # What each paragraph is on the page (sentences, teasers, pull quotes, what stays).
         self.page = Page(texts, document, self.found, boilerplate, shared=bool(links.earlier))
         self.structured = self.page.structured  # (JSON-LD objects: set aside, see Page)
+        # Copies that glue the paragraphs after them together: set aside too, see glued_copies.
+        self.glued = {
+            o: parts for o, parts in glued_copies(texts).items() if o not in self.structured
+        }
         # Fuzzy matches whose differences do not look like small edits: they stand only if a
         # neighbour repeats the neighbour of their original (they sit inside a repeated run).
         self.pending: dict[int, Duplicate] = {}
@@ -250,12 +255,12 @@ class _DocumentMatcher:
             in_prior.update(i for i, key in self.address_free.items() if key in self.prior_keys)
         # (as boilerplate: a removed paragraph that repeats nothing, which no rule builds on)
         aside = Duplicate(0, None, "boilerplate", 1.0, "structured data, set aside")
-        self.found.update((m, replace(aside, index=m)) for m in self.structured)
+        self.found.update((m, replace(aside, index=m)) for m in (*self.structured, *self.glued))
         shown = 0  # kept paragraphs with words before ``i`` (as the output shows them)
         for i in range(len(document)):
             if i and i - 1 not in self.found and canonical[i - 1]:
                 shown += 1
-            if i in self.structured:
+            if i in self.structured or i in self.glued:
                 continue
             j = first_same[i]
             if j != i and j not in self.found and canonical[j] == canonical[i] and canonical[i]:
@@ -458,6 +463,12 @@ class _DocumentMatcher:
         # stand in the two now, as a second run finds it)
         self._contained_beside(back)
         settle.same_text_as_kept(canonical, self.page.first_same, self.found)
+        # (the body's paragraphs keep their breaks; and a glued copy that stays, right before
+        # the paragraphs that spell it, goes, as a second run would find it)
+        staying = [i for i in range(len(self.document)) if i not in self.found]
+        for o, parts in [*self.glued.items(), *glued_copies(self.texts, staying).items()]:
+            rule = f"its words are {describe(parts)} glued together"
+            self.found[o] = Duplicate(o, parts[0], "contained", 1.0, rule, parts)
         settle.resolve_references(self.found)
         duplicates = tuple(self.found[i] for i in sorted(self.found))
         kept = tuple(i for i in range(len(self.document)) if i not in self.found)

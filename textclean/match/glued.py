@@ -1,0 +1,112 @@
+"""A copy that glues the paragraphs after it together, found before matching.
+
+A scraper that reads a page's text as ``textContent`` does glues its paragraphs together with
+nothing between them ("... quickly.Before you go"); printed before the body, such a copy holds
+every body paragraph, and keeping it first would keep words fused at its joins ("TeamsPricing").
+:func:`glued_copies` finds each paragraph that is the paragraphs right after it laid end to end,
+white space aside, most of its joins glued; matching sets it aside as contained in them, so
+that the body is matched as a body printed alone is.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from itertools import accumulate, islice, pairwise
+
+__all__ = ["glued_copies"]
+
+_GLUE_CHARS = 10  # characters on either side of a join looked for in the copy
+_LINES = 3  # lines a glued copy may be broken into, at most
+_JOINING = ("-", "\u2010", "\u2011", "\u2013", "\u2014", "/")  # (what a word goes on after)
+_SPACES = re.compile(r"\s+")
+
+
+def glued_copies(
+    texts: Sequence[str], order: Sequence[int] | None = None
+) -> dict[int, tuple[int, ...]]:
+    """Each paragraph that glues the paragraphs right after it together, with those
+    paragraphs: two or more in a row (past paragraphs without words), the first of which it
+    opens with word for word, which, laid end to end, spell it exactly (white space aside,
+    regardless of case), and half of whose joins at least it prints with nothing between
+    them. A copy broken into up to :data:`_LINES` lines is found as one, each line with the
+    paragraphs it holds some of. A copy that runs paragraphs together with spaces is none (it
+    fuses no word), nor is a paragraph wrapped into lines (a line that ends in "well-" wraps a
+    word its paragraph writes whole), nor one paragraph's repeat. With ``order``, only those
+    paragraphs are looked at, in that order (the paragraphs that stay, as the output has
+    them).
+
+    >>> glued_copies(["The bridge reopens.It cost less.", "The bridge reopens.", "It cost less."])
+    {0: (1, 2)}
+    >>> glued_copies(["The bridge reopens. It cost less.", "The bridge reopens.", "It cost less."])
+    {}
+    """
+    order = range(len(texts)) if order is None else order
+    firsts = [texts[o][:1] for o in order]
+    glued: dict[int, tuple[int, ...]] = {}
+    for n in [n for n, f in enumerate(firsts) if f and f in firsts[n + 1 : n + 1 + _LINES]]:
+        text = texts[order[n]]  # (opened as a paragraph just after it: few are, a cheap test)
+        for lines in range(1, min(_LINES, len(order) - n - 1) + 1):
+            first = texts[order[n + lines]]
+            if text[:1] != first[:1] or len(first) >= len(text) or not text.startswith(first):
+                continue  # (most paragraphs: not opened by the next one, a cheap test)
+            copy = order[n : n + lines]
+            whole = "".join(_unspaced(texts[c]) for c in copy)
+            parts = _parts(texts, whole, islice(order, n + lines, None))
+            counts = [_joins(texts, c, parts) for c in copy]
+            fused, joins = sum(f for f, _ in counts), sum(j for _, j in counts)
+            if len(parts) > 1 and joins and 2 * fused >= joins:
+                glued.update(_each_line(texts, copy, parts))
+                break
+    return glued
+
+
+def _unspaced(text: str) -> str:
+    return _SPACES.sub("", text).casefold()
+
+
+def _parts(texts: Sequence[str], whole: str, after: Iterable[int]) -> tuple[int, ...]:
+    """The first of the paragraphs ``after`` that spell ``whole`` (white space aside, case
+    folded) laid end to end, or none."""
+    parts: list[int] = []
+    at = 0
+    for k in after:
+        if at == len(whole):
+            break
+        part = _unspaced(texts[k])
+        if part:
+            if not whole.startswith(part, at):
+                return ()
+            parts.append(k)
+            at += len(part)
+    return tuple(parts) if at == len(whole) else ()
+
+
+def _joins(texts: Sequence[str], o: int, parts: Sequence[int]) -> tuple[int, int]:
+    """How many joins of ``parts`` paragraph ``o`` prints with nothing between them, and how
+    many it holds."""
+    joins = glued = 0
+    for a, b in pairwise(parts):
+        tail, head = texts[a].rstrip()[-_GLUE_CHARS:], texts[b].lstrip()[:_GLUE_CHARS]
+        if tail.endswith(_JOINING):
+            continue  # (a line that ends in "well-" wraps a word its paragraph writes whole)
+        glued += tail + head in texts[o]
+        joins += tail in texts[o] and head in texts[o]  # (not a join between two lines)
+    return glued, joins
+
+
+def _each_line(
+    texts: Sequence[str], copy: Sequence[int], parts: Sequence[int]
+) -> dict[int, tuple[int, ...]]:
+    """Each line of a glued ``copy``, with the ``parts`` whose text it holds some of."""
+    lines: dict[int, tuple[int, ...]] = {}
+    ends = list(accumulate(len(_unspaced(texts[k])) for k in parts))
+    start = 0
+    for c in copy:
+        end = start + len(_unspaced(texts[c]))
+        first = bisect_right(ends, start)
+        last = bisect_left(ends, end)
+        lines[c] = tuple(parts[first : last + 1])
+        start = end
+    return lines

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
-from itertools import accumulate, islice, pairwise
+from collections.abc import Sequence
+from itertools import accumulate, pairwise
 
 __all__ = ["glued_copies"]
 
@@ -53,7 +53,7 @@ def glued_copies(
                 continue  # (most paragraphs: not opened by the next one, a cheap test)
             copy = order[n : n + lines]
             whole = "".join(_unspaced(texts[c]) for c in copy)
-            parts = _parts(texts, whole, islice(order, n + lines, None))
+            parts = _parts(texts, whole, order, n + lines)
             counts = [_joins(texts, c, parts) for c in copy]
             fused, joins = sum(f for f, _ in counts), sum(j for _, j in counts)
             if len(parts) > 1 and joins and 2 * fused >= joins:
@@ -66,14 +66,15 @@ def _unspaced(text: str) -> str:
     return _SPACES.sub("", text).casefold()
 
 
-def _parts(texts: Sequence[str], whole: str, after: Iterable[int]) -> tuple[int, ...]:
-    """The first of the paragraphs ``after`` that spell ``whole`` (white space aside, case
-    folded) laid end to end, or none."""
+def _parts(texts: Sequence[str], whole: str, order: Sequence[int], start: int) -> tuple[int, ...]:
+    """The first of the paragraphs of ``order`` from position ``start`` on that spell
+    ``whole`` (white space aside, case folded) laid end to end, or none."""
     parts: list[int] = []
     at = 0
-    for k in after:
+    for n in range(start, len(order)):
         if at == len(whole):
             break
+        k = order[n]
         part = _unspaced(texts[k])
         if part:
             if not whole.startswith(part, at):

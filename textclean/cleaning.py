@@ -336,6 +336,10 @@ def _decode_escapes(match: re.Match[str], *, loose: bool) -> str:
     return decoded if loose or not decoded.isascii() else match[0]
 
 
+_STRICT: Final = functools.partial(_decode_escapes, loose=False)
+_LOOSE: Final = functools.partial(_decode_escapes, loose=True)
+
+
 def decode_quoted_printable(text: str) -> str:
     r"""Decode what a mail's quoted-printable encoding left in the text: lines broken into
     pieces of at most 76 characters that end with ``=`` (soft breaks), and bytes written as
@@ -382,18 +386,16 @@ def decode_quoted_printable(text: str) -> str:
             broken.append(pieces)
             sure = sure or len(pieces) > 2 or any(_QP_ESCAPES_RE.search(lines[k]) for k in pieces)
         start = pieces[-1] + 1
-    strict = functools.partial(_decode_escapes, loose=False)
     if not sure:
-        return "\n".join(_QP_ESCAPES_RE.sub(strict, line) for line in lines)
-    loose = functools.partial(_decode_escapes, loose=True)
+        return "\n".join(_QP_ESCAPES_RE.sub(_STRICT, line) for line in lines)
     out: list[str] = []
     done = 0
     for pieces in broken:
-        out.extend(_QP_ESCAPES_RE.sub(strict, line) for line in lines[done : pieces[0]])
+        out.extend(_QP_ESCAPES_RE.sub(_STRICT, line) for line in lines[done : pieces[0]])
         whole = "".join(lines[k].rstrip(" \t")[:-1] for k in pieces[:-1]) + lines[pieces[-1]]
-        out.append(_QP_ESCAPES_RE.sub(loose, whole))
+        out.append(_QP_ESCAPES_RE.sub(_LOOSE, whole))
         done = pieces[-1] + 1
-    out.extend(_QP_ESCAPES_RE.sub(strict, line) for line in lines[done:])
+    out.extend(_QP_ESCAPES_RE.sub(_STRICT, line) for line in lines[done:])
     return "\n".join(out)
 
 

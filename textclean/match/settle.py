@@ -1048,7 +1048,6 @@ def prefer_longest(
 # that a decoder could not read (U+FFFD): what a damaged copy shows where a clean one does not.
 _DAMAGE = regex.compile(r"\p{Ll}-[ \t]*\r?\n[ \t]*\p{Ll}|\ufffd")
 _DAMAGED_PAIRS = 2  # paragraphs of a copy, at least, damaged where their repeats are clean
-_WORD = regex.compile(r"\w+")
 
 
 def _reads_worse(text: str, other: str) -> bool:
@@ -1057,8 +1056,8 @@ def _reads_worse(text: str, other: str) -> bool:
     where ``other`` writes the same words with capitals (a search index's copy, "the mayor of
     harbour city said"; not a line in lower case that a copy adds a capital word to, "(AP)")."""
     if text == text.lower() and other != other.lower():
-        words = set(_WORD.findall(text))
-        if any(w != w.lower() and w.lower() in words for w in _WORD.findall(other)):
+        words = set(RAW_WORD.findall(text))
+        if any(w != w.lower() and w.lower() in words for w in RAW_WORD.findall(other)):
             return True
     return _damaged(text) and not _damaged(other)
 
@@ -1088,7 +1087,7 @@ def _misspelt(texts: Sequence[str], near: Sequence[tuple[int, int]]) -> list[tup
     swapped = [(k, o, swaps) for k, o in near if (swaps := _swaps(texts[o], texts[k]))]
     if len(swapped) < _DAMAGED_PAIRS:
         return []  # (no word count needed: most near pairs swap no word for one close to it)
-    counts = Counter(_WORD.findall("\n".join(texts).lower()))
+    counts = Counter(RAW_WORD.findall("\n".join(texts).lower()))
     worse, better = [], 0
     for k, o, swaps in swapped:
         spelt = 0
@@ -1104,8 +1103,8 @@ def _misspelt(texts: Sequence[str], near: Sequence[tuple[int, int]]) -> list[tup
 def _swaps(text: str, other: str) -> list[tuple[str, str]]:
     """The words of ``text`` that ``other`` replaces one for one with a word that may be it
     misspelt, or that it may misspell (:func:`_misspelling`), each with its replacement."""
-    words = _WORD.findall(text.lower())
-    others = _WORD.findall(other.lower())
+    words = RAW_WORD.findall(text.lower())
+    others = RAW_WORD.findall(other.lower())
     return [
         (word, instead)
         for op in Levenshtein.opcodes(words, others)

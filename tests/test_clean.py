@@ -105,6 +105,24 @@ def test_c1_controls_read_as_windows_1252() -> None:
     assert clean("\x93quoted\x94 \x96 dash\x85") == "“quoted” – dash…"
 
 
+def test_a_lost_no_break_space_is_repaired_where_other_lines_are_mojibake() -> None:
+    # A no-break space's mojibake ("Â\xa0") whose second character a scraper made a plain
+    # space: too little for ftfy in a line alone, which stays as it is; in a page whose other
+    # lines are mojibake too it is repaired, as is "à" ("Ã\xa0") the same way.
+    def scraped(text: str) -> str:
+        return as_cp1252(text).replace("\xa0", " ")
+
+    heading = "Step 2:\u00a0Appoint a registered agent"
+    assert scraped(heading) == "Step 2:Â Appoint a registered agent"
+    assert clean(scraped(heading)) == scraped(heading)
+    page = f"It’s the second step.\n\n{heading}\n\nVoilà la carte."
+    assert clean(scraped(page)) == (
+        "It’s the second step.\n\nStep 2: Appoint a registered agent\n\nVoilà la carte."
+    )
+    # Beside lines that are no mojibake (a curly quote written as it is), "Â " stays.
+    assert clean(f"It’s here.\n{scraped(heading)}") == f"It’s here.\n{scraped(heading)}"
+
+
 def test_entity_decoding_into_mojibake_is_repaired() -> None:
     assert clean("it&acirc;&#128;&#153;s") == "it’s"
     assert clean_and_explain("it&acirc;&#128;&#153;s").steps == ("unescape_html", "fix_encoding")

@@ -254,6 +254,18 @@ def fix_encoding(text: str) -> str:
     'doesn’t'
     >>> fix_encoding("“Crème brûlée” — 東京, Ελληνικά, עברית")
     '“Crème brûlée” — 東京, Ελληνικά, עברית'
+
+    A no-break space's mojibake whose second character a scraper turned into a plain space
+    ("Step 2:Â Appoint" for U+00A0, "Ã " for "à") is too little for ftfy in a line alone,
+    after a word or a sign. In a text where ftfy repaired another line it is mojibake too:
+    the line is repaired with the no-break space put back, as ftfy does inside a line it
+    decodes. (A real "Â" before a space, in a text read with the wrong codec, is mojibake
+    itself: "Ã‚".)
+
+    >>> fix_encoding("Step 2:Â Appoint an agent")
+    'Step 2:Â Appoint an agent'
+    >>> fix_encoding("Youâ€™ll need two forms.\\nStep 2:Â Appoint an agent")
+    'You’ll need two forms.\\nStep 2:\\xa0Appoint an agent'
     """
     if text.isascii():
         return text
@@ -261,6 +273,8 @@ def fix_encoding(text: str) -> str:
     if match is None:
         return text
     out: list[str] = []
+    unsure: list[int] = []  # (the places in ``out`` of lines left as they were with a lost A0)
+    repaired = False
     done = 0
     while match is not None:
         start = text.rfind("\n", 0, match.start()) + 1
@@ -268,11 +282,32 @@ def fix_encoding(text: str) -> str:
         if end == -1:
             end = len(text)
         out.append(text[done:start])
-        out.append(_fix_line(text[start:end]))
+        line = text[start:end]
+        fixed = _fix_line(line)
+        if fixed != line:
+            repaired = True
+        elif _LOST_A0.search(line):
+            unsure.append(len(out))
+        out.append(fixed)
         done = end
         match = _MOJIBAKE_HINT_RE.search(text, end)
     out.append(text[done:])
+    if repaired:
+        for k in unsure:
+            restored = _LOST_A0.sub(_restore_a0, out[k])
+            fixed = _fix_line(restored)
+            if fixed != restored:
+                out[k] = fixed
     return "".join(out)
+
+
+# The first character of a no-break space's or an "à"'s UTF-8 read as Windows-1252 ("Â\xa0",
+# "Ã\xa0"), its second turned into a plain space.
+_LOST_A0: Final = re.compile("[ÂÃ] ")
+
+
+def _restore_a0(match: re.Match[str]) -> str:
+    return match[0][0] + "\xa0"
 
 
 # --------------------------------------------------------------------------------------------

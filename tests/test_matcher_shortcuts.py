@@ -116,6 +116,25 @@ def test_a_number_in_page_furniture_is_no_number_of_the_text() -> None:
     assert dedupe(f"{R1} 5 min read. {R2}\n\n{BODY}").kept == (1,)
 
 
+_LINES = (
+    "Advertisement", "advertisement.", "Advertisement: the council met", "Read more: Rates rise",
+    "Share on Facebook", "Member of the week", "Member of the Week: Ana", "5 min read",
+    "The council met on Tuesday to discuss… Read more »", *SENTENCES[:4],
+)  # fmt: skip
+
+
+@FAST
+@given(st.lists(st.sampled_from(_LINES) | st.text(max_size=30), max_size=8))
+def test_a_remembering_matcher_answers_as_the_matcher_does(lines: list[str]) -> None:
+    # A matcher for one document remembers its answers (asked twice here): the same as the
+    # matcher's, with the defaults alone or patterns of one's own too.
+    for matcher in (boilerplate_matcher(), boilerplate_matcher(["member of the week"])):
+        remembering = matcher.remembering()
+        for line in lines + lines:
+            assert remembering.match(line) == matcher.match(line)
+            assert remembering.matched_text(line) == matcher.matched_text(line)
+
+
 def test_removals_count_every_change_and_only_changes() -> None:
     removals = Removals()
     dup = Duplicate(1, 0, "exact", 1.0, "same canonical text")

@@ -874,6 +874,17 @@ class BoilerplateMatcher:
                         alternations[both] = self._alternation(both) if both else None
                     self._by_pair[pair] = alternations[both]
 
+    def remembering(self) -> BoilerplateMatcher:
+        """A matcher that answers as this one does and remembers each answer of :meth:`match`:
+        for one document, whose lines are asked about at several stages (its copies too). It
+        is not shared across threads.
+
+        >>> matcher = boilerplate_matcher().remembering()
+        >>> matcher.match("Advertisement") == boilerplate_matcher().match("Advertisement")
+        True
+        """
+        return _Remembering(self)
+
     def _alternation(self, which: Iterable[int]) -> regex.Pattern[str]:
         return _compile("|".join(f"(?:{self._own[n]})" for n in which) or "(?!)")
 
@@ -1085,6 +1096,25 @@ class BoilerplateMatcher:
             return None
         long = zip(self._own, self._compiled, strict=True)
         return next(p for p, c in long if p in LONG_LINES and c.fullmatch(text))
+
+
+class _Remembering(BoilerplateMatcher):
+    """:meth:`BoilerplateMatcher.remembering`: the same compiled patterns, and a dict of the
+    answers given."""
+
+    __slots__ = ("_answers",)
+
+    def __init__(self, matcher: BoilerplateMatcher) -> None:  # (no super(): nothing compiled)
+        for name in BoilerplateMatcher.__slots__:
+            setattr(self, name, getattr(matcher, name))
+        self._answers: dict[str, str | None] = {}
+
+    def match(self, text: str) -> str | None:
+        try:
+            return self._answers[text]
+        except KeyError:
+            found = self._answers[text] = super().match(text)
+            return found
 
 
 # The default patterns' matcher, compiled and indexed once at import; immutable. Every other

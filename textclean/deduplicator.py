@@ -50,7 +50,7 @@ def dedupe(text: str | bytes, **options: Any) -> DedupeResult:
     [(2, 0, 'exact'), (3, 1, 'exact')]
     """
     config = apply_options(_DEFAULTS, options, what="dedupe")
-    boilerplate = _boilerplate(config)
+    boilerplate = _remembering(_boilerplate(config))
     prepared = _prepare(text, config, boilerplate)
     matching = _matched(prepared, config, boilerplate, lambda document: Prior())
     return prepared.result(matching, doc_id=None, duplicate_of=None)
@@ -221,13 +221,19 @@ def find_duplicates(paragraphs: Sequence[str | Paragraph], **options: Any) -> tu
     for position, p in enumerate(paragraphs):
         if not isinstance(p, str | Paragraph):
             raise TypeError(f"paragraph {position} is {type(p).__name__}, expected str")
-    boilerplate = _boilerplate(config)
+    boilerplate = _remembering(_boilerplate(config))
     texts, document = _fingerprint(paragraphs, config, boilerplate)
     return match_paragraphs(texts, document, config, boilerplate=boilerplate).duplicates
 
 
 def _boilerplate(config: DedupeOptions) -> BoilerplateMatcher | None:
     return boilerplate_matcher(config.boilerplate_patterns) if config.boilerplate else None
+
+
+def _remembering(boilerplate: BoilerplateMatcher | None) -> BoilerplateMatcher | None:
+    """``boilerplate`` for one document: it remembers its answers (a line is asked about at
+    several stages, and its copies with it)."""
+    return None if boilerplate is None else boilerplate.remembering()
 
 
 def sqlite_path(store: str | os.PathLike[str]) -> Path:
@@ -387,12 +393,13 @@ class Deduplicator:
                 raise TypeError(f"{name} must be a str or None, got {type(value).__name__}")
         if doc_id == "":  # (two documents would replace each other under it)
             raise ValueError("doc_id must not be empty: pass None to have one made up")
-        prepared = _prepare(text, self.options, self._boilerplate)
+        boilerplate = _remembering(self._boilerplate)
+        prepared = _prepare(text, self.options, boilerplate)
         with self._lock, self._store.transaction():
             if doc_id is None:
                 doc_id = self._store.next_doc_id()
             prior = functools.partial(self._prior, doc_id=doc_id, source=source)
-            matching = _matched(prepared, self.options, self._boilerplate, prior)
+            matching = _matched(prepared, self.options, boilerplate, prior)
             if add:
                 self._add(doc_id, source, prepared.document, matching)
         return prepared.result(

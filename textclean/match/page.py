@@ -133,6 +133,7 @@ class Page:
         # Character offsets where each paragraph's sentences start and end, once worked out.
         self.sentence_offsets: dict[int, tuple[set[int], set[int]]] = {}
         self._holders: dict[int, list[int]] | None = None  # (see sentence_holders)
+        self._datelines: dict[int, Dateline] = {}  # (see dateline: asked for again and again)
         # The first paragraph with each one's exact key, and the paragraphs that repeat one.
         if shared:
             first_of: dict[int, int] = {}
@@ -236,6 +237,12 @@ class Page:
         (6:14 a.m. ET): ", :data:`~textclean.align.UPDATE_LEAD`) or a transcript's time code
         ("[00:03:47] ", "(01:12) ", "00:03:47 - ": a video's transcript under the article
         repeats its sentences, each behind the time it is said at); else an empty one."""
+        found = self._datelines.get(i)
+        if found is None:
+            found = self._datelines[i] = self._dateline(i)
+        return found
+
+    def _dateline(self, i: int) -> Dateline:
         head = self.texts[i].lstrip()[:64]
         if head[:1] in "Uu[(" and (label := UPDATE_LEAD.match(head)) is not None:
             words = tuple(_WORDS.findall(label.group()))

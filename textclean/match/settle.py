@@ -347,6 +347,8 @@ def _remove_buttons(
     """:func:`remove_buttons` for one kind of buttons (the lines ``is_button`` says are
     one): a run qualifies by one of the ``telling`` buttons or a boilerplate line with one of
     ``words``."""
+    if not any(map(is_button, canonical)):
+        return  # (the commonest case, told at C speed for most kinds)
     run: list[int] = []  # (the kept buttons of the run)
     size = 0  # (its lines, buttons and boilerplate lines)
     telling_run = False  # (whether a button or a boilerplate line tells what the run is)

@@ -7000,6 +7000,70 @@ def test_a_copy_that_glues_the_body_together_before_it_gives_way_to_the_body() -
     assert dedupe(doc(title, *body, *wrapped)).text == doc(title, *body)
 
 
+def _packed(sentences: list[str], width: int) -> list[str]:
+    """``sentences`` packed into parts of ``width`` characters at most (a longer sentence
+    alone), across the paragraph breaks they had, as a thread packs a story into posts."""
+    parts = [sentences[0]]
+    for sentence in sentences[1:]:
+        if len(parts[-1]) + 1 + len(sentence) > width:
+            parts.append(sentence)
+        else:
+            parts[-1] += " " + sentence
+    return parts
+
+
+def test_a_thread_that_numbers_its_posts_goes_as_parts_of_the_body() -> None:
+    # A story re-posted as a thread after it: its sentences packed into posts across the
+    # paragraph breaks and headings, each numbered ("3/7 ..."; the first behind a label,
+    # "🧵 1/7"), or numbered at its end ("... (3/7)"). The counters are words no paragraph of
+    # the body has, a tenth of a short post: taken off, each post is a part of the body.
+    body = [P0, P1, "The timeline", P2, "What it costs", P3, P4]
+    sentences = [s for p in body for s in _generate.sentences(p)]
+    for width in (160, 300):
+        posts = _packed(sentences, width)
+        n = len(posts)
+        assert sum(p not in body for p in posts) >= 3  # (posts break the paragraphs)
+        for thread in (
+            [f"{'🧵 ' if k == 1 else ''}{k}/{n} {post}" for k, post in enumerate(posts, 1)],
+            [f"{post} ({k}/{n})" for k, post in enumerate(posts, 1)],
+        ):
+            result = dedupe(doc(*body, *thread))
+            assert result.text == doc(*body)
+            assert {d.index for d in result.duplicates} == set(range(len(body), len(body) + n))
+            assert dedupe(result.text).duplicates == ()
+    # Two posts count up no thread, nor do a recipe's fractions: their figures stay words.
+    assert dedupe(doc(*body, f"1/2 {P0}", f"2/2 {P1}")).kept == tuple(range(len(body) + 2))
+    recipe = ["1/2 cup of flour, sifted", "1/4 cup of sugar", "1/3 cup of milk, warmed"]
+    assert dedupe(doc(*recipe, "Mix the flour and sugar.")).kept == (0, 1, 2, 3)
+
+
+def test_a_copy_broken_inside_its_paragraphs_lines_up_part_after_part() -> None:
+    # An older version before the body, its sentences broken into other paragraphs (each
+    # part ends inside a paragraph of the body and the next goes on with it), a figure
+    # corrected in each part: the parts line up one after another as a run of copies, and
+    # the body goes as the repeat of the version printed first.
+    sentences = [s for p in ARTICLE for s in _generate.sentences(p)]
+    older = [
+        re.sub(r"\b(\d+)\b", lambda m: str(int(m[1]) + 1), part, count=1)
+        for part in _packed(sentences, 330)
+    ]
+    assert len(older) == 3 and all(part not in ARTICLE for part in older)
+    result = dedupe(doc(*older, *ARTICLE))
+    assert result.text == doc(*older)
+    assert dedupe(result.text).duplicates == ()
+    # After a body with headings, such a copy's part may hold the end of a paragraph, the
+    # heading after it and the start of the next: its window reaches past the heading.
+    body = [P0, P1, "The timeline", P2, "What it costs", P3, P4]
+    older = [
+        re.sub(r"\b(\d+)\b", lambda m: str(int(m[1]) + 1), part, count=1)
+        for part in _packed([s for p in body for s in _generate.sentences(p)], 270)
+    ]
+    assert any("The timeline" in part and len(part) > 100 for part in older)
+    result = dedupe(doc(*body, *older))
+    assert result.text == doc(*body)
+    assert dedupe(result.text).duplicates == ()
+
+
 def test_a_raw_mails_quoted_printable_copy_is_read_and_goes() -> None:
     # A newsletter's raw text part before the body: its headers, then each paragraph encoded
     # (lines broken at 76 characters with "=", "=E2=80=99" for "’"), one line a paragraph as a

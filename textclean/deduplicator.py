@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 from textclean.assemble import assemble, assembled, run_together
 from textclean.boilerplate import BoilerplateMatcher, boilerplate_matcher
 from textclean.cleaning import clean_and_explain, decode_bytes
+from textclean.counters import without_post_counters
 from textclean.fingerprint import DocumentPrint, fingerprint_paragraphs
 from textclean.match import Matching, Prior, match_paragraphs, settle
 from textclean.match.links import address_free_keys
@@ -196,10 +197,10 @@ def _fingerprint(
     boilerplate: BoilerplateMatcher | None,
 ) -> tuple[list[str], DocumentPrint]:
     """The texts matched (without the furniture run into them: a teaser's "… Read more", a
-    link's "(opens in new tab)") and their fingerprints."""
+    link's "(opens in new tab)", a thread's post counters) and their fingerprints."""
     texts = [p.text if isinstance(p, Paragraph) else p for p in paragraphs]
     if boilerplate is not None:
-        texts = list(map(boilerplate.matched_text, texts))
+        texts = without_post_counters(list(map(boilerplate.matched_text, texts)))
     return texts, fingerprint_paragraphs(texts, options.fingerprint, min_chars=options.min_chars)
 
 

@@ -699,10 +699,15 @@ class Containment:
         for doc_id, j in candidates:
             if doc_id is not None:
                 continue
-            for step in (-1, 1):
+            for step in (-1, 1):  # (and past a short one, as windows reach)
                 k = self.page.next_kept(j, step)
-                if k is not None:
+                for _ in range(_SHORT_REACH):
+                    if k is None:
+                        break
                     missing = missing - self._vocabulary((None, k), canonical[k])
+                    if word_count(canonical[k]) >= HEADING_WORDS:
+                        break
+                    k = self.page.next_kept(k, step)
         return len(words) - sum(map(missing.__contains__, words)) >= need
 
     def _drops_a_number(self, i: int, words: list[str], candidates: Candidates) -> bool:

@@ -114,9 +114,11 @@ def _chained(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
     """How many of ``anchors``, up to three on each side of ``i`` and one after another, repeat
     the paragraphs that follow one another from ``dup``'s originals: each one's originals
     start right after the last of the one before (end right before the first of the one
-    after), as the parts of a copy that merged or split the paragraphs do. A copy contained in
-    the last paragraph reached alone (another part of a paragraph that the copy split) is
-    passed over, up to :data:`PARTS_PASSED` of them, and not counted."""
+    after), as the parts of a copy that merged or split the paragraphs do, or at it and go on
+    past it (a copy that breaks its parts inside a paragraph, as a thread's posts do, holds
+    the rest of it in the next part). A copy contained in the last paragraph reached alone
+    (another part of a paragraph that the copy split) is passed over, up to
+    :data:`PARTS_PASSED` of them, and not counted."""
     count = 0
     for step in (-1, 1):
         edge = min(dup.originals) if step < 0 else max(dup.originals)
@@ -135,7 +137,9 @@ def _chained(anchors: Mapping[int, Duplicate], i: int, dup: Duplicate) -> int:
                 passed += 1
                 if passed > PARTS_PASSED:
                     break
-            elif (last if step < 0 else first) == edge + step:
+            elif (last if step < 0 else first) == edge + step or (
+                (last if step < 0 else first) == edge and first != last
+            ):  # (the next part, or one that goes on with the paragraph split at the edge)
                 counted += 1
                 edge = first if step < 0 else last
             else:

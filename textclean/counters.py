@@ -17,6 +17,7 @@ from typing import NamedTuple
 __all__ = ["without_post_counters"]
 
 _FEWEST = 3  # posts counted one after another in a thread
+_HEAD, _TAIL = 48, 16  # (the characters a counter stands in, with a label or at the end)
 _BETWEEN = 2  # paragraphs without a counter that may stand between two posts
 # "3/17 ", "(3/17) ", "[3/17] " at a paragraph's start; " 3/17", " (3/17)" at its end. (Not
 # "3/ " alone: a list's items are numbered so, "1/ Le contexte".)
@@ -37,14 +38,14 @@ class _Counter(NamedTuple):
 
 def _counter(i: int, text: str) -> _Counter | None:
     """Paragraph ``i``'s counter, at its start (after a label, for the first post) or its end."""
-    start = _START.match(text)
-    if start is None:
+    start = _START.match(text) if "/" in text[:_HEAD] else None
+    if start is None and "1/" in text[:_HEAD]:
         label = _LABEL.match(text)
         if label is not None:
             start = _START.match(text, label.end())
     if start is not None:
         counter = _Counter(i, False, int(start[1]), int(start[2]), text[start.end() :])
-    elif (end := _END.search(text)) is not None:
+    elif "/" in text[-_TAIL:] and (end := _END.search(text, max(0, len(text) - _TAIL))):
         counter = _Counter(i, True, int(end[1]), int(end[2]), text[: end.start()])
     else:
         return None
@@ -76,8 +77,6 @@ def without_post_counters(texts: Sequence[str]) -> list[str]:
                 out[c.paragraph] = c.text
 
     for i, text in enumerate(texts):
-        if "/" not in text:
-            continue
         counter = _counter(i, text)
         if counter is None:
             continue

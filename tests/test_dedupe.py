@@ -441,6 +441,20 @@ def test_a_copy_behind_an_updates_label_goes(label: str) -> None:
     assert dedupe(doc(P2, P0, aside)).duplicates == ()
 
 
+def test_a_copy_behind_a_news_flashs_label_goes() -> None:
+    # The outlet's social post after the body prints its first paragraphs behind a news
+    # flash's label ("BREAKING:", "🚨 JUST IN —"): it goes as a near copy, the label an affix,
+    # as a dateline is. A label that says something of the paragraph ("Cancelled:") keeps it,
+    # as does the label over new text.
+    for label in ("BREAKING: ", "🚨 JUST IN — ", "New: "):
+        result = dedupe(doc(*ARTICLE, label + P0, P1))
+        assert result.text == doc(*ARTICLE)
+        assert removed(result) == {5: (0, "near"), 6: (1, "exact")}
+    assert dedupe(doc(*ARTICLE, "Cancelled: " + P0)).kept == tuple(range(6))
+    new = "BREAKING: The council has since approved the plan, the mayor said on Wednesday."
+    assert dedupe(doc(*ARTICLE, new)).kept == tuple(range(6))
+
+
 def test_corrected_number() -> None:
     copy = [P0, P1.replace("31 votes to 14", "32 votes to 13"), P2, P3, P4]
     result = dedupe(doc(*ARTICLE, *copy))

@@ -83,6 +83,13 @@ _TIMECODE = re.compile(
     rf"(?:\d{{1,2}}[:.]\d{{2}}\s?(?:[ap]\.?m\.?(?:\s{_ZONE})?|{_ZONE})"
     r"|[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?)(?:\s+[-–—]|:)?\s+(?=\S)"
 )
+# A news flash's label in front of a paragraph, up to its colon or dash ("BREAKING: ", "🚨 JUST
+# IN: ", "Developing — "), as a social post or a live page opens a paragraph the body prints too.
+_FLASH = re.compile(
+    r"(?:[^\w\s]{1,4}\s*)?(?:breaking(?: news)?|just in|developing|new|exclusive|watch|live"
+    r"|(?:news )?alert|urgent|flash)\s*(?::|\s[-–—|])\s+(?=\S)",
+    re.IGNORECASE,
+)
 # A byline: "By" and a name from a capital (maybe a title after a comma or a bar), no sentence
 _BYLINE = regex.compile(r"(?:By|BY|Written by|Words by|Story by):?\s+\p{Lu}[^\n.!?;:]{0,80}")
 _STAMP_WORDS = frozenset({"updated", "last", "modified", "this"})  # (an update stamp's first)
@@ -101,8 +108,9 @@ _ROW = regex.compile(rf"(?:{_LABEL_WORD}\s+){{0,2}}{_LABEL_WORD}(?:\s*:|\s+[–�
 class Dateline(NamedTuple):
     """What stands in front of a paragraph's text (:meth:`Page.dateline`): its text, its words
     as the canonical form counts them, and its kind: ``"dateline"`` (a wire's, "LONDON
-    (Reuters)"), ``"update"`` (a live page's label, "UPDATE (6:14 a.m. ET)") or ``"time
-    code"`` (a transcript's, "[00:03:47]"). Empty when nothing does."""
+    (Reuters)"), ``"update"`` (a live page's label, "UPDATE (6:14 a.m. ET)"), ``"news flash"`` (a
+    news flash's, "BREAKING", "JUST IN") or ``"time code"`` (a transcript's, "[00:03:47]").
+    Empty when nothing does."""
 
     text: str = ""
     words: tuple[str, ...] = ()
@@ -234,9 +242,11 @@ class Page:
     def dateline(self, i: int) -> Dateline:
         """The dateline in front of paragraph ``i`` ("LONDON (Reuters)" before " - "), if it
         has :data:`DATELINE_WORDS` words at most, an update's label up to its colon ("UPDATE
-        (6:14 a.m. ET): ", :data:`~textclean.align.UPDATE_LEAD`) or a transcript's time code
-        ("[00:03:47] ", "(01:12) ", "00:03:47 - ": a video's transcript under the article
-        repeats its sentences, each behind the time it is said at); else an empty one."""
+        (6:14 a.m. ET): ", :data:`~textclean.align.UPDATE_LEAD`), a news flash's label
+        ("BREAKING: ", "🚨 JUST IN: ": a social post that prints the body's first paragraph
+        behind one) or a transcript's time code ("[00:03:47] ", "(01:12) ", "00:03:47 - ": a
+        video's transcript under the article repeats its sentences, each behind the time it is
+        said at); else an empty one."""
         found = self._datelines.get(i)
         if found is None:
             found = self._datelines[i] = self._dateline(i)
@@ -248,6 +258,9 @@ class Page:
             words = tuple(_WORDS.findall(label.group()))
             if UPDATE_WORDS.fullmatch(" ".join(words).casefold()):
                 return Dateline(label.group().rstrip().removesuffix(":"), words, "update")
+        if (flash := _FLASH.match(head)) is not None:
+            flashed = flash.group().strip().rstrip(":-–—|").rstrip()
+            return Dateline(flashed, tuple(_WORDS.findall(flashed)), "news flash")
         if (timed := _TIMECODE.match(head)) is not None:
             line = timed.group().strip().rstrip("-–—:").rstrip()
             return Dateline(line, tuple(_WORDS.findall(timed.group())), "time code")

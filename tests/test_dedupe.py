@@ -1491,6 +1491,32 @@ def test_a_players_or_a_widgets_buttons_go_beside_its_lines() -> None:
     assert dedupe(doc(P0, "Contrast", P1, "YouTube", P2, "Yes", P3, "Map")).duplicates == ()
 
 
+def test_a_dump_of_meta_tags_goes_with_its_plain_keys() -> None:
+    # A page's meta tags printed one a line after the body: the Open Graph ones are boilerplate
+    # lines, and the plain keys beside them go with them (the description as well, which
+    # repeats the lede: "key: value", "key = value" or "key | value"). A book's details
+    # ("Title: ...", "Author: ...") with no Open Graph line beside them stay.
+    for sep in (": ", " = ", " | "):
+        tags = [
+            f"title{sep}Council backs harbour bridge | Harbour Gazette",
+            f"description{sep}{P0}",
+            "og:title: Council backs harbour bridge",
+            "og:type: article",
+            f"author{sep}Jane Okafor",
+        ]
+        result = dedupe(doc(*ARTICLE, *tags))
+        assert result.text == doc(*ARTICLE)
+        rules = {d.index: d.rule for d in result.duplicates}
+        if sep != " = ":  # (with "=", a pattern of their own)
+            assert rules[5] == rules[9] == "a meta tag beside the page's others"
+        # Before the body, the lede that the description repeats stays in its place.
+        result = dedupe(doc(*tags, *ARTICLE))
+        assert result.text == doc(*ARTICLE)
+        assert dedupe(result.text).duplicates == ()
+    book = ["Title: The Harbour at Night", "Author: Jane Okafor", "Published: 2021"]
+    assert dedupe(doc(*ARTICLE, *book)).kept == tuple(range(8))
+
+
 def test_a_caption_that_is_a_sentence_of_the_body_goes_with_its_credit() -> None:
     # A page captions its photos with sentences of the article, once as the alt text and once
     # with a credit (or with a credit alone), and prints the credit again under a switch.

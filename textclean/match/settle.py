@@ -272,6 +272,13 @@ _EMBED_WORDS = frozenset({"map", "datawrapper", "flourish", "chart", "pegman"})
 # "Content-Transfer-Encoding: quoted-printable")
 _MAIL_HEADERS = ("content type ", "content disposition ")  # (canonical)
 _MAIL_WORDS = frozenset({"mime", "transfer"})
+# A dump of a page's meta tags, one a line: its plain keys ("description: ...", "keywords =
+# ...", "title | ...") beside its Open Graph ones ("og:title: ...", boilerplate lines)
+_META_KEYS = (
+    "description ", "keywords ", "title ", "author ", "robots ", "viewport ", "generator ",
+    "site name ", "theme color ",
+)  # fmt: skip
+_META_WORDS = frozenset({"og"})
 
 
 def remove_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) -> None:
@@ -294,7 +301,9 @@ def remove_buttons(canonical: Sequence[str], found: dict[int, Duplicate]) -> Non
     helpful?"); a push prompt's buttons ("Allow", "Not now") beside its lines ("Turn on
     notifications"); an embedded chart's or map's ("Get the data", "Zoom in") beside its
     embed's ("Created with Datawrapper", "Map data ©2024 Google"); a raw mail's
-    "Content-Type: ..." beside its "MIME-Version: 1.0" (an article's request keeps its own).
+    "Content-Type: ..." beside its "MIME-Version: 1.0" (an article's request keeps its own);
+    a dump of meta tags' plain keys ("description: ...", "keywords: ...") beside its Open
+    Graph ones ("og:title: ...").
 
     >>> found = {0: Duplicate(0, None, "boilerplate", 1.0, "boilerplate pattern 'share'")}
     >>> remove_buttons(["share", "facebook", "twitter", "the council met", "facebook"], found)
@@ -337,6 +346,8 @@ _BUTTON_KINDS: tuple[
      "an embedded chart's or map's button beside its lines"),
     (lambda text: text.startswith(_MAIL_HEADERS), frozenset(), _MAIL_WORDS,
      "a raw mail's header beside its others"),
+    (lambda text: text.startswith(_META_KEYS), frozenset(), _META_WORDS,
+     "a meta tag beside the page's others"),
 )  # fmt: skip
 
 
@@ -357,6 +368,7 @@ def _remove_buttons(
         if size >= 2 and telling_run and any(canonical[b] != "x" for b in run):
             for b in run:
                 found[b] = Duplicate(b, None, "boilerplate", 1.0, rule)
+                _hand_over(found, b, lambda k: not is_button(canonical[k]))
 
     for k, text in enumerate(canonical):
         if not text:
@@ -373,6 +385,17 @@ def _remove_buttons(
         size += 1
         telling_run = telling_run or text in telling
     close()
+
+
+def _hand_over(found: dict[int, Duplicate], b: int, may_stay: Callable[[int], bool]) -> None:
+    """Keep the first paragraph that went as a copy of paragraph ``b``, which goes as a
+    boilerplate line now, if ``may_stay`` says so, and point the others that named ``b`` at
+    it: a meta tag's description goes, and the lede it repeats stays (a button's repeat, a
+    button itself, goes with it)."""
+    named = [i for i, dup in found.items() if i != b and dup.doc_id is None and dup.original == b]
+    if named and may_stay(first := min(named)):
+        del found[first]
+        _repoint(found, b, first)
 
 
 # A site's menu: links to its sections, in a row or one a line, one of them to the home page or

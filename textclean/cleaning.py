@@ -217,6 +217,15 @@ _MOJIBAKE_FIRST: Final = f"{_MOJIBAKE_RARE}{_CAPITALS_1251_1253}вВ"
 _MOJIBAKE_HINT_RE: Final = re.compile(f"[{_MOJIBAKE_FIRST}]{_MOJIBAKE_PAIR}")
 
 
+# The first character of a no-break space's or an "à"'s UTF-8 read as Windows-1252 ("Â\xa0",
+# "Ã\xa0"), its second turned into a plain space.
+_LOST_A0: Final = re.compile("[ÂÃ] ")
+
+
+def _restore_a0(match: re.Match[str]) -> str:
+    return match[0][0] + "\xa0"
+
+
 def _fix_segment(segment: str) -> str:
     if not BADNESS_RE.search(segment):
         return segment
@@ -299,15 +308,6 @@ def fix_encoding(text: str) -> str:
             if fixed != restored:
                 out[k] = fixed
     return "".join(out)
-
-
-# The first character of a no-break space's or an "à"'s UTF-8 read as Windows-1252 ("Â\xa0",
-# "Ã\xa0"), its second turned into a plain space.
-_LOST_A0: Final = re.compile("[ÂÃ] ")
-
-
-def _restore_a0(match: re.Match[str]) -> str:
-    return match[0][0] + "\xa0"
 
 
 # --------------------------------------------------------------------------------------------

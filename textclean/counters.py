@@ -38,8 +38,9 @@ class _Counter(NamedTuple):
 
 def _counter(i: int, text: str) -> _Counter | None:
     """Paragraph ``i``'s counter, at its start (after a label, for the first post) or its end."""
-    start = _START.match(text) if "/" in text[:_HEAD] else None
-    if start is None and "1/" in text[:_HEAD]:
+    head = text[:_HEAD]
+    start = _START.match(text) if "/" in head else None
+    if start is None and "1/" in head:
         label = _LABEL.match(text)
         if label is not None:
             start = _START.match(text, label.end())

@@ -15,7 +15,7 @@ candidates hold spare aligning most of them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from itertools import pairwise
@@ -700,14 +700,8 @@ class Containment:
             if doc_id is not None:
                 continue
             for step in (-1, 1):  # (and past a short one, as windows reach)
-                k = self.page.next_kept(j, step)
-                for _ in range(_SHORT_REACH):
-                    if k is None:
-                        break
+                for k in self._beside(j, step, _SHORT_REACH):
                     missing = missing - self._vocabulary((None, k), canonical[k])
-                    if word_count(canonical[k]) >= HEADING_WORDS:
-                        break
-                    k = self.page.next_kept(k, step)
         return len(words) - sum(map(missing.__contains__, words)) >= need
 
     def _drops_a_number(self, i: int, words: list[str], candidates: Candidates) -> bool:
@@ -860,25 +854,16 @@ class Containment:
             if doc_id is None:  # this document: add the kept neighbours
                 for j in list(members):
                     for step in (-1, 1):
-                        k = self.page.next_kept(j, step)
-                        if k is None or not self._may_join(i, k, members, later=later):
-                            continue
-                        members[k] = (k, 0, canonical[k])
-                        # Past a short one (a heading, a link's line) the next ones, for a copy
-                        # of earlier paragraphs that ran such lines into its own: they only
-                        # lengthen the window they stand at the end of.
-                        for _ in range(0 if later else _SHORT_REACH - 1):
-                            if word_count(canonical[k]) >= HEADING_WORDS:
+                        # The next one joins; past a short one (a heading, a link's line) the
+                        # next ones, for a copy of earlier paragraphs that ran such lines into
+                        # its own: they only lengthen the window they stand at the end of.
+                        reach = 1 if later else _SHORT_REACH
+                        for n, k in enumerate(self._beside(j, step, reach)):
+                            if not self._may_join(i, k, members, later=later) or (
+                                n and (k in further or k in self.page.structured)
+                            ):  # (structured data is matched whole, never run in)
                                 break
-                            k = self.page.next_kept(k, step)
-                            if (
-                                k is None
-                                or not self._may_join(i, k, members, later=later)
-                                or k in further
-                                or k in self.page.structured  # (matched whole, never run in)
-                            ):
-                                break
-                            further[k] = (k, 0, canonical[k])
+                            (further if n else members)[k] = (k, 0, canonical[k])
                 for k in further.keys() & members.keys():  # (a member in its own right)
                     del further[k]
             else:  # an earlier one: add the indexed neighbours asked for (see _could_cover)
@@ -898,6 +883,20 @@ class Containment:
         # a heading's words with it leave room for the indexed copy that holds it.
         local = sum(d is None for d, _ in windows)
         return windows[: min(local, _MAX_WINDOWS)] + windows[local : local + _MAX_WINDOWS]
+
+    def _beside(self, j: int, step: int, reach: int) -> Iterator[int]:
+        """The kept paragraphs a window of paragraph ``j`` reaches on ``step``'s side: the next
+        one and, past each short one (a heading, a link's line), the one after it, ``reach`` in
+        all at most."""
+        canonical = self.document.canonical
+        k = self.page.next_kept(j, step)
+        for _ in range(reach):
+            if k is None:
+                return
+            yield k
+            if word_count(canonical[k]) >= HEADING_WORDS:
+                return
+            k = self.page.next_kept(k, step)
 
     def _may_join(self, i: int, k: int, members: Mapping[int, object], *, later: bool) -> bool:
         """Whether kept paragraph ``k`` may join the window of paragraph ``i``'s candidates

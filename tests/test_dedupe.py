@@ -2277,22 +2277,17 @@ def test_a_page_run_together_on_one_line_with_its_body_twice_comes_back_once(
     # A scraper that collapsed all white space: the title on a line, then the body and its copy
     # on one line (its paragraphs joined by a space, or by nothing), which repeats itself. The
     # body stays one paragraph, and the copy goes sentence by sentence as contained in it (a
-    # typo'd one too); glued, the copy's pieces stay and the body goes, the same words.
+    # typo'd one too), glued to the body's last word or not.
     copy = [p.replace("residents", "residnets") if edited else p for p in ARTICLE]
     page = "Bridge plan approved\n" + space.join(ARTICLE + copy)
     result = dedupe(page)
     assert result.text == "Bridge plan approved\n" + space.join(ARTICLE)
     assert_accounted(result)
     assert result.paragraphs[1].text == space.join(ARTICLE)
-    if space or edited:
-        assert result.kept == (0, 1)
-        assert {(d.original, d.kind) for d in result.duplicates} == {(1, "contained")}
-        gone = "".join(result.paragraphs[d.index].text for d in result.duplicates)
-        assert gone.replace(" ", "") == "".join(copy).replace(" ", "")
-    else:  # (glued, the body gives way to the copy's pieces, which read the same on one line)
-        (dup,) = result.duplicates
-        assert (dup.index, dup.kind) == (1, "contained")
-        assert result.kept == (0, *dup.originals)
+    assert result.kept == (0, 1)
+    assert {(d.original, d.kind) for d in result.duplicates} == {(1, "contained")}
+    gone = "".join(result.paragraphs[d.index].text for d in result.duplicates)
+    assert gone.replace(" ", "") == "".join(copy).replace(" ", "")
     assert dedupe(result.text).duplicates == ()
 
 
@@ -2349,6 +2344,48 @@ def test_a_page_of_short_sentences_run_together_twice_on_one_line_comes_back_onc
     # Three of them said again (a refrain, under 40 words) are no copy: the line stays whole.
     line = " ".join([*BRIEF, P0, *BRIEF[:3], P4])
     assert len(line) > textclean.segment.RUN_TOGETHER_CHARS
+    assert [p.text for p in split_paragraphs(line)] == [line]
+
+
+# A table of tide times with no sentence in it: on one line its rows run into each other.
+_PLACES = ["Harbour Point", "North Quay", "Old Pier", "Ferry Slip", "Lighthouse", "Boatyard"]
+TIDES = [
+    f"| {day} | {_PLACES[day % 6]} | {5 + day % 7}:{day * 7 % 60:02d} | {2.1 + day / 10:.1f} m |"
+    for day in range(1, 25)
+]
+
+
+@pytest.mark.parametrize("typos", [(), (9,), (3, 4)])
+def test_a_page_on_one_line_whose_copy_no_sentence_tells_comes_back_once(
+    typos: tuple[int, ...],
+) -> None:
+    # The page on one line, its body a table (no sentence ends anywhere: one sentence), the
+    # title run into its first row, its copy after it with a typo or two (in two rows in a
+    # row): the copy is told word by word, as the text right before it said again, and goes,
+    # in pieces.
+    copy = [row.replace("o", "oo", 1) if k in typos else row for k, row in enumerate(TIDES)]
+    title = "Tide times for Harbour Point this month"
+    page = " ".join([title, *TIDES, *copy])
+    assert len(split_paragraphs(page)) > 1
+    result = dedupe(page)
+    assert result.text == " ".join([title, *TIDES])
+    assert_accounted(result)
+    assert {d.original for d in result.duplicates} == {0}
+    assert dedupe(result.text).duplicates == ()
+    # The body's prose too: a copy whose first sentence opens in lower case (no sentence break
+    # before it) goes from its first word, and the body's last sentence stays whole.
+    body = [P0, P1, P2, P3, "and " + P4[0].lower() + P4[1:]]
+    page = " ".join(["Bridge plan approved", *body, *body])
+    result = dedupe(page)
+    assert result.text == " ".join(["Bridge plan approved", *body])
+    assert dedupe(result.text).duplicates == ()
+
+
+def test_a_long_stretch_said_again_further_on_a_line_is_no_copy_of_it() -> None:
+    # A third of a line said again, but not right after the text it repeats (a table printed
+    # under two headings, another table between): the line stays whole.
+    other = [row.replace("|", "/") for row in TIDES[:12]]
+    line = " ".join(["Tides", *TIDES[:12], "Winds", *other, "Tides again", *TIDES[:12]])
     assert [p.text for p in split_paragraphs(line)] == [line]
 
 

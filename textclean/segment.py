@@ -32,9 +32,10 @@ list of items of similar length, or code, is otherwise. The width of wrapped pro
 lines of one word (a long link), which no wrapper can break.
 
 A paragraph that repeats itself, as a page whose white space was collapsed into one line does
-when it holds its body twice (sentences in a row that stand in that order earlier in it, three
-or more, of 40 words or more together), is split where its copy starts: the text before it one
-paragraph, then a paragraph a sentence, up to the copy's end (:data:`RUN_TOGETHER_CHARS`).
+when it holds its body twice (a last stretch of its words that says the text right before it
+again, run by run of four words; or sentences in a row that stand in that order earlier in it,
+three or more, of 40 words or more together), is split where its copy starts: the text before
+it one paragraph, then a paragraph a sentence, up to the copy's end (:data:`RUN_TOGETHER_CHARS`).
 
 A block of lines that is one JSON object or array printed a key a line (JSON-LD that a site
 pretty-printed, maybe in its ``<script>`` tag), holding a string of :data:`JSON_TEXT_WORDS` words
@@ -55,6 +56,7 @@ PARAGRAPH SEPARATOR always ends a paragraph. Spans exclude the white space aroun
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
 from itertools import pairwise
@@ -77,6 +79,16 @@ _REPEATED_WORDS = 40  # ... such runs in a row holding this many words or more t
 _SHIFTED = 2  # sentences more or fewer that a copy may have before its first such run
 _FILLED = 0.9  # the share of the distance back that runs in a row fill, in a copy repeated ...
 _MOST_COPIES = 4  # ... in a paragraph of at most this many times that distance
+# A copy told word by word (see _word_copy_parts): runs of this many words ...
+_SHINGLE = 4
+_COVERED = 0.8  # ... this share of them standing as far back as the copy is long ...
+_DRIFT = 2  # ... give or take this many words (a word added or dropped) ...
+_GAP = 16  # ... at most this many words apart (an edit or two between them) ...
+_COPY_WORDS = 40  # ... in a stretch of this many words or more ...
+_COPY_SHARE = 0.3  # ... and this share of the paragraph's words or more
+_PIECE_WORDS = 30  # (its sentences longer than twice this cut in pieces of this many words)
+_FIRST_HERE = 0.5  # (the share of the copy's runs that stand first in the text it copies)
+_PROBE_CHARS = 24  # (the stretches of a paragraph looked for earlier in it first)
 # Where a sentence ends inside a paragraph: a full stop, question or exclamation mark (an
 # ellipsis), maybe closing quotes or brackets, white space, and a capital letter, a digit or
 # an opening quote or bracket; the same after a word, with no space before a capitalised word
@@ -105,9 +117,11 @@ _CLAUSE_QUOTE = re.compile(r",[\"'”’»]+$")  # a quotation going on: "..., �
 # Markup that ends a paragraph at the end of a line: a block element's closing tag, or a break.
 _BLOCK_END = re.compile(rf"(?:</(?:{BLOCK_ELEMENTS})|<br\s*/?)\s*>$", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
+_LETTERS = re.compile(r"\w+")  # (words as a copy told word by word compares them)
 # A line that is only a web address (a list of links, or a link under the sentence it ends).
 _BARE_ADDRESS = re.compile(rf"{ADDRESS_START}\S+[^\S\n]*(?:\n|$)", re.IGNORECASE)
 _OPENING_QUOTES = "\"'“‘«„"
+_OPENING_SIGNS = _OPENING_QUOTES + "([{¿¡$£€#@"  # (signs that open a word)
 # A character of Chinese or Japanese (CJK ideographs, kana). Only these: other scripts without
 # spaces (Thai, Khmer: words of the canonical form, see textclean.canonical) wrap like others.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
@@ -194,14 +208,29 @@ def _repeat_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:
     body = paragraph.text
     if len(body) < RUN_TOGETHER_CHARS or _DATA_START.match(body):
         return None
+    parts = _word_copy_parts(paragraph)
+    if parts is not None:
+        return parts
+    spans = _sentence_spans(body, 0, len(body))
+    return _sentence_copy_parts(paragraph, spans) if len(spans) >= 2 * _REPEATED_RUN else None
+
+
+def _sentence_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the sentences of ``body[start:end]`` (see :data:`_SENTENCE_BREAK`)."""
     spans: list[tuple[int, int]] = []
-    start = 0
-    for brk in _SENTENCE_BREAK.finditer(body):
+    for brk in _SENTENCE_BREAK.finditer(body, start, end):
         spans.append((start, brk.start()))
         start = brk.end()
-    spans.append((start, len(body)))
-    if len(spans) < 2 * _REPEATED_RUN:
-        return None
+    spans.append((start, end))
+    return spans
+
+
+def _sentence_copy_parts(
+    paragraph: Paragraph, spans: list[tuple[int, int]]
+) -> list[tuple[int, int]] | None:
+    """:func:`_repeat_parts` told by runs of sentences said again (``spans``, the paragraph's
+    sentences)."""
+    body = paragraph.text
     sentences = [body[a:b] for a, b in spans]
     # (white space aside: a hard-wrapped paragraph breaks its copy's lines elsewhere)
     if len({" ".join(s.split()).casefold() for s in sentences}) == len(sentences):
@@ -280,6 +309,183 @@ def _repeat_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:
         # after a teaser of it, whole again)
         parts += _again(paragraph, spans[end][0], spans[-1][1])
     return parts
+
+
+def _word_copy_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:
+    """:func:`_repeat_parts` told word by word, for a copy whose sentences no run of them
+    tells (a table's rows or a list run into one sentence, headings run into the next one, a
+    typo in one sentence in three): the paragraph's last stretch of :data:`_COPY_SHARE` of its
+    words or more whose runs of :data:`_SHINGLE` words stand, most of them, as far back as
+    the stretch is long (the text right before it, a word or two more or fewer past an edit).
+    The text before it is one paragraph; the copy is cut into its sentences, a long one into
+    pieces (:func:`_pieces`).
+
+    >>> rows = " ".join(f"| {n} | Pier {n} | {n * 7} m |" for n in range(1, 40))
+    >>> text = f"Harbour piers {rows} {rows.replace('Pier 9 ', 'Peir 9 ')}"
+    >>> parts = [text[a:b] for a, b in _word_copy_parts(Paragraph(0, 0, len(text), text))]
+    >>> parts[0] == f"Harbour piers {rows}", len(parts), parts[1][:20], parts[-1][-20:]
+    (True, 13, '| 1 | Pier 1 | 7 m |', ' | Pier 39 | 273 m |')
+    """
+    body = paragraph.text
+    probes = _said_again(body)
+    if not probes:
+        return None
+    folded = body.casefold()
+    if len(folded) != len(body):  # (a letter that folds to two, "ß": the places would differ)
+        folded = "".join(c if len(f := c.casefold()) != 1 else f for c in body)
+    found = [(m.start(), m[0]) for m in _LETTERS.finditer(folded)]
+    n = len(found)
+    if n < 2 * _COPY_WORDS:
+        return None
+    places = [place for place, _ in found]
+    words = [word for _, word in found]
+    for at, earlier in probes:  # (the last first)
+        j = bisect_left(places, at)  # (the word the probe starts with)
+        stretch = _copied_stretch(words, j, j - bisect_left(places, earlier))
+        if stretch is not None:
+            break
+    else:
+        return None
+    start, end, back = stretch
+
+    # A typo in the copy's first words: the words before its first run that stand as far
+    # back, two in a row (one is chance: "Essay" ends the body and the title), past one that
+    # does not (the typo).
+    def same(k: int) -> bool:
+        return k > back and words[k] == words[k - back] and words[k - 1] == words[k - 1 - back]
+
+    while same(start - 1) or (start - 1 > back and same(start - 2)):
+        start -= 1
+
+    def after(k: int) -> int:  # (where word k ends)
+        return places[k] + len(words[k])
+
+    cut, stop = places[start], after(end - 1)
+    # (or from the sentence that starts a word or two before it, a typo there; or after it,
+    # where the copy's first run opens with the word before the copy that ends both the text
+    # before it and the title before what it copies)
+    near = (places[max(start - _SHINGLE + 1, 0)], after(min(start + _SHINGLE - 1, end) - 1))
+    opening = [brk.end() for brk in _SENTENCE_BREAK.finditer(body, *near)]
+    if opening:
+        cut = min(opening, key=lambda at: abs(at - cut))
+    while cut and body[cut - 1] in _OPENING_SIGNS:  # (a quote or a currency's sign before it)
+        cut -= 1
+    # (and signs on their own before it, as before the text it copies: a table's "|")
+    sign = _sign_before(body[after(start - back - 1) if start > back else 0 : places[start - back]])
+    if sign and _sign_before(body[after(start - 1) : cut]) == sign:
+        cut = body.rindex(sign, 0, cut)
+    while stop < len(body) and not body[stop].isspace() and not body[stop].isalnum():
+        stop += 1  # (its stop, a closing quote or bracket)
+    if n - end <= end - start:  # (its last words, maybe edited, and the signs after them)
+        stop = len(body)
+    else:  # (not the first words of the sentence after it, which the text copied runs into)
+        ends = [brk.start() for brk in _SENTENCE_BREAK.finditer(body, places[end - _SHINGLE], stop)]
+        stop = ends[-1] if ends else stop
+    offset = paragraph.start
+    parts = _again(paragraph, 0, len(body[:cut].rstrip()))
+    parts += [
+        (offset + a, offset + b)
+        for sentence in _sentence_spans(body, cut, stop)
+        for a, b in _pieces(body, *sentence)
+    ]
+    if body[stop:].strip():
+        parts.append((offset + stop + len(body[stop:]) - len(body[stop:].lstrip()), paragraph.end))
+    return parts
+
+
+def _said_again(body: str) -> list[tuple[int, int]]:
+    """Where :func:`_word_copy_parts` looks for a copy in ``body``: of the stretches of
+    :data:`_PROBE_CHARS` characters that start a word at each tenth of it from a third on, the
+    last first, those that stand earlier in it too, each with its first place there (a copy
+    of three tenths of it or more holds two of them; one may hold an edit)."""
+    found = []
+    for tenth in range(95, 30, -10):
+        at = body.find(" ", len(body) * tenth // 100) + 1
+        probe = body[at : at + _PROBE_CHARS]
+        if at and len(probe) == _PROBE_CHARS and (earlier := body.find(probe, 0, at)) != -1:
+            found.append((at, earlier))
+    return found
+
+
+def _copied_stretch(words: list[str], j: int, shift: int) -> tuple[int, int, int] | None:
+    """The stretch of ``words`` around word ``j`` that says again the words ``shift`` words
+    before it, if it is a copy of the text right before it (see :func:`_word_copy_parts`):
+    its start, its end, and how far back its first run stands."""
+    n = len(words)
+    last = None  # (the last run from word j on that stands as far back, give or take _DRIFT)
+    k, back = j, shift
+    while k <= n - _SHINGLE and (k - (j if last is None else last)) <= _GAP:
+        found = _as_far_back(words, k, back)
+        if found:
+            last, back = k, found
+        k += 1
+    if last is None:
+        return None
+    shift = back  # (as far back as the copy's last run stands: its length, right after it)
+    end, start, covered = last + _SHINGLE, last, 0
+    k = last
+    while k >= back - _DRIFT and start - k <= _GAP:
+        found = _as_far_back(words, k, back)
+        if found:
+            covered, start, back = covered + 1, k, found
+        k -= 1
+    length = end - start
+    if (
+        length < max(_COPY_WORDS, _COPY_SHARE * n)
+        or covered < _COVERED * (length - _SHINGLE + 1)
+        or abs(shift - length) > max(_GAP, length // 10)  # (not right after what it copies)
+    ):
+        return None
+    # Most of its runs stand first as far back (not a template said again under each of many
+    # sections, which the second half of them says again as far back as their first half).
+    low, high = min(back, shift) - _DRIFT, max(back, shift) + _DRIFT
+    first: dict[tuple[str, ...], int] = {}
+    own = 0
+    for k in range(end - _SHINGLE + 1):
+        earlier = first.setdefault(tuple(words[k : k + _SHINGLE]), k)
+        own += k >= start and low <= k - earlier <= high
+    return (start, end, back) if own >= _FIRST_HERE * covered else None
+
+
+def _as_far_back(words: list[str], k: int, back: int) -> int:
+    """How far back the run of words at ``k`` stands, ``back`` words give or take
+    :data:`_DRIFT`, or 0."""
+    word = words[k]
+    if (  # (the commonest case first: as far back as the run after it)
+        back <= k
+        and words[k - back] == word
+        and words[k - back + 1 : k - back + _SHINGLE] == words[k + 1 : k + _SHINGLE]
+    ):
+        return back
+    for shift in (back - 1, back + 1, back - 2, back + 2):
+        if (
+            0 < shift <= k
+            and words[k - shift] == word
+            and words[k - shift + 1 : k - shift + _SHINGLE] == words[k + 1 : k + _SHINGLE]
+        ):
+            return shift
+    return 0
+
+
+def _pieces(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``body[start:end]`` (a sentence of a copy) in pieces of :data:`_PIECE_WORDS` words (a
+    table's rows run into one sentence: each piece matched on its own, and one edited among
+    them lines up with those beside it), or whole if it is no longer than two."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(body, start, end)]
+    if len(words) <= 2 * _PIECE_WORDS:
+        return [(start, end)]
+    firsts = range(0, len(words) - _PIECE_WORDS, _PIECE_WORDS)  # (the last piece the longest)
+    pieces = [(words[k][0], words[k + _PIECE_WORDS - 1][1]) for k in firsts]
+    return [(start, pieces[0][1]), *pieces[1:], (words[firsts[-1] + _PIECE_WORDS][0], end)]
+
+
+def _sign_before(between: str) -> str:
+    """The last of the signs ``between`` two words that stands on its own, white space before
+    it ("|" in " | | "), else ""; not one that ends the word before ("." in ". ")."""
+    signs = between.split()
+    if not signs or not between.rstrip()[: -len(signs[-1])][-1:].isspace():
+        return ""
+    return signs[-1]
 
 
 def _near_multiple(distance: int, shift: int, most: int) -> bool:

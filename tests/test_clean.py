@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import quopri
+import re
 import signal
 import time
 from collections.abc import Callable, Iterator
@@ -121,6 +122,26 @@ def test_a_lost_no_break_space_is_repaired_where_other_lines_are_mojibake() -> N
     )
     # Beside lines that are no mojibake (a curly quote written as it is), "Â " stays.
     assert clean(f"It’s here.\n{scraped(heading)}") == f"It’s here.\n{scraped(heading)}"
+
+
+def test_a_no_break_space_lost_at_a_line_end_is_repaired_where_other_lines_are_mojibake() -> None:
+    # A no-break space at a line's end ("&nbsp;" before the break) read as Windows-1252, the
+    # space itself gone with the line's trailing white space: "Â" ends the line. Where other
+    # lines are mojibake, it is one too, and goes; alone, or beside clean lines, it stays; and
+    # "Ã" ends words ("IRMÃ"), so it stays wherever it stands.
+    def scraped(text: str) -> str:
+        return re.sub("\xa0$", "", as_cp1252(text), flags=re.MULTILINE)
+
+    page = "It’s the second step.\n\nFile the forms first.\xa0\n\nThen wait."
+    assert "first.Â\n" in scraped(page)
+    assert clean(scraped(page)) == "It’s the second step.\n\nFile the forms first.\n\nThen wait."
+    assert clean("File the forms first.Â\nThen wait.") == "File the forms first.Â\nThen wait."
+    assert clean("It’s here.\nFile them first.Â") == "It’s here.\nFile them first.Â"
+    assert clean("Itâ€™s here.\nMINHA IRMÃ") == "It’s here.\nMINHA IRMÃ"
+    # Run into the next line once it was lost there: the same, but not inside a word.
+    glued = scraped(page).replace("Â\n\n", "Â")
+    assert clean(glued) == "It’s the second step.\n\nFile the forms first. Then wait."
+    assert clean("Itâ€™s here. Au CHÂTEAU") == "It’s here. Au CHÂTEAU"
 
 
 def test_entity_decoding_into_mojibake_is_repaired() -> None:

@@ -209,7 +209,9 @@ _MOJIBAKE_ALPHABET, _MOJIBAKE_RARE, _MOJIBAKE_PUNCTUATION = _mojibake_classes()
 # then runs only on the lines where it holds.
 _CAPITALS_1251_1253: Final = "ВГРСΒΓΞΟ"  # common letters that Windows-1251/1253 mojibake opens
 _MOJIBAKE_PAIR: Final = (
-    f"(?:(?<=[{_MOJIBAKE_RARE}])(?:[{_MOJIBAKE_ALPHABET}]|(?<=[ÂÃ]) |(?<=[Œœ])[^A-Za-z]"
+    f"(?:(?<=[{_MOJIBAKE_RARE}])(?:[{_MOJIBAKE_ALPHABET}]|(?<=[ÂÃ]) |(?<=Â)(?=\\n|\\Z)"
+    f"|(?<=[^\\w\\s]Â)(?=\\w)"
+    f"|(?<=[Œœ])[^A-Za-z]"
     f"|(?<=[\x80-\x9f]))|(?<=[{_MOJIBAKE_ALPHABET}][{_MOJIBAKE_RARE}])"
     f"|(?<=[{_CAPITALS_1251_1253}])[{_MOJIBAKE_PUNCTUATION}]|(?<=[вВ])Ђ)"
 )
@@ -218,8 +220,10 @@ _MOJIBAKE_HINT_RE: Final = re.compile(f"[{_MOJIBAKE_FIRST}]{_MOJIBAKE_PAIR}")
 
 
 # The first character of a no-break space's or an "à"'s UTF-8 read as Windows-1252 ("Â\xa0",
-# "Ã\xa0"), its second turned into a plain space.
-_LOST_A0: Final = re.compile("[ÂÃ] ")
+# "Ã\xa0"), its second turned into a plain space; or a no-break space's, its second dropped
+# with the white space at a line's end, or there and the line then run into the next
+# ("foundation.ÂOpen"; not "CHÂTEAU", and "Ã" may end a word: "IRMÃ").
+_LOST_A0: Final = re.compile(r"[ÂÃ] |Â$|(?<=[^\w\s])Â(?=\w)")
 
 
 def _restore_a0(match: re.Match[str]) -> str:
@@ -275,6 +279,15 @@ def fix_encoding(text: str) -> str:
     'Step 2:Â Appoint an agent'
     >>> fix_encoding("Youâ€™ll need two forms.\\nStep 2:Â Appoint an agent")
     'You’ll need two forms.\\nStep 2:\\xa0Appoint an agent'
+
+    So is one at a line's end, where the white space after it went with the line's ("the
+    next step.Â"), or there and the line then run into the next ("first.ÂThen"): the no-break
+    space stays, and cleaning's white space goes with it.
+
+    >>> fix_encoding("Youâ€™ll need two forms.\\nFile them first.Â\\nThen wait.")
+    'You’ll need two forms.\\nFile them first.\\xa0\\nThen wait.'
+    >>> fix_encoding("Youâ€™ll need two forms. File them first.ÂThen wait.")
+    'You’ll need two forms. File them first.\\xa0Then wait.'
     """
     if text.isascii():
         return text
@@ -282,7 +295,7 @@ def fix_encoding(text: str) -> str:
     if match is None:
         return text
     out: list[str] = []
-    unsure: list[int] = []  # (the places in ``out`` of lines left as they were with a lost A0)
+    unsure: list[int] = []  # (the places in ``out`` of lines with a lost A0 left in them)
     repaired = False
     done = 0
     while match is not None:
@@ -293,9 +306,8 @@ def fix_encoding(text: str) -> str:
         out.append(text[done:start])
         line = text[start:end]
         fixed = _fix_line(line)
-        if fixed != line:
-            repaired = True
-        elif _LOST_A0.search(line):
+        repaired = repaired or fixed != line
+        if _LOST_A0.search(fixed):  # (also in a line ftfy decoded: "ÂO" is no UTF-8 to it)
             unsure.append(len(out))
         out.append(fixed)
         done = end

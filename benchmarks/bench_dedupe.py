@@ -205,10 +205,15 @@ _NORM_CACHE: dict[str, str] = {}
 
 
 def normal_form(text: str) -> str:
-    """The form output and labels are compared on (independent of textclean's canonical form)."""
+    """The form output and labels are compared on (independent of textclean's canonical form).
+
+    Without "Â", on either side: what is left of a no-break space's mojibake where its second
+    character went with white space ("foundation.Â", "2:Â Appoint"), which ftfy leaves in a
+    line alone and a cleaner may repair, is no word of the text.
+    """
     cached = _NORM_CACHE.get(text)
     if cached is None:
-        fixed = ftfy.fix_text(html.unescape(text))
+        fixed = ftfy.fix_text(html.unescape(text)).replace("Â", "")
         cached = " ".join(_WORD.findall(unicodedata.normalize("NFKC", fixed).casefold()))
         _NORM_CACHE[text] = cached
     return cached

@@ -91,3 +91,16 @@ def test_a_paragraph_the_article_repeats_is_one_piece_of_content() -> None:
     score = bench.score_by_content(_doc(copy, [A]), "\n".join([TITLE, f"{A} {B}"]))
     assert score.unique_lost == 0
     assert score.copies_lost == _weight(B)
+
+
+def test_a_no_break_space_left_as_mojibake_is_no_word_on_either_side() -> None:
+    # The article's own text keeps "Â" where a no-break space lost its second character; a
+    # method that repairs it loses no word, and one that keeps it keeps none more.
+    damaged = "Step 2:Â Appoint a registered agent for the company.Â"
+    assert bench.normal_form(damaged) == bench.normal_form(
+        "Step 2: Appoint a registered agent for the company."
+    )
+    doc = _doc([damaged, C], [C])
+    for output in (damaged, "Step 2: Appoint a registered agent for the company."):
+        scored = bench.score(doc, f"{output}\n\n{C}")
+        assert (scored.unique_lost, scored.dup_removed) == (0, scored.dup_chars)

@@ -1482,13 +1482,16 @@ def test_a_players_or_a_widgets_buttons_go_beside_its_lines() -> None:
     youtube = ["Watch later", "Share", "Copy link", "Info", "Shopping", "Tap to unmute"]
     youtube += ["If playback doesn't begin shortly, try restarting your device.", "More videos"]
     overlay = ["Use website in a screen-reader mode", "Text size", "High contrast", "Reset"]
+    panel = ["Accessibility options", "Readable font", "Reset all settings"]
+    panel += ["Web Accessibility Solution by UserWay"]
     feedback = ["Was this article helpful?", "Yes", "No", "Submit"]
     prompt = ["Turn on notifications", "Allow", "Not now"]
     chart = ["Get the data", "Embed", "Created with Datawrapper", "Zoom in"]
-    for lines in (youtube, overlay, feedback, prompt, chart):
+    for lines in (youtube, overlay, panel, feedback, prompt, chart):
         result = dedupe(doc(P0, *lines, *ARTICLE[1:]))
         assert result.text == doc(*ARTICLE)
     assert dedupe(doc(P0, "Contrast", P1, "YouTube", P2, "Yes", P3, "Map")).duplicates == ()
+    assert dedupe(doc(P0, "Accessibility options", *ARTICLE[1:])).duplicates == ()
 
 
 def test_a_dump_of_meta_tags_goes_with_its_plain_keys() -> None:
@@ -4403,6 +4406,8 @@ BOILERPLATE_LINES = [
     "Full story 👇 https://example.org/a",
     "➡️ Sign up for our newsletter",
     "Use website in a screen-reader mode",
+    "Skip to footer",  # (a page's skip links)
+    "Jump to main content",
     # A paywall's lines beyond English
     "Dieser Artikel ist nur für Abonnenten verfügbar",  # German
     "Déjà abonné ? Se connecter",  # French

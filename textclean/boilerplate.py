@@ -317,7 +317,9 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     # The banner over an old article ("This article is more than 2 years old")
     r"this (article|story|page|content) is (more than|over) (\d+|a|an|one|two|three|four|five"
     r"|six|seven|eight|nine|ten) (years?|months?|weeks?|days?) old",
-    r"skip (to|to main) (content|navigation|main content)",
+    # A page's skip links ("Skip to main content", "Jump to navigation", "Skip to footer")
+    r"(skip|jump) to (the )?(main )?(content|navigation|menu|search|footer|sidebar"
+    r"|accessibility (options|tools|menu))",
     r"already a (subscriber|member)\??( (log|sign) in)?",
     r"(log|sign) in to (continue|read|comment)",
     r"loading( (comments|video|content))?",

@@ -245,7 +245,9 @@ _OVERLAY_BUTTONS = frozenset({
     "hide images", "decrease text", "increase text", "reset text size", "text spacing",
     "line height", "big cursor", "dyslexia friendly", "invert colours", "invert colors",
     "keyboard navigation", "stop animations", "pause animations", "saturation", "reset",
-    "close", "a a a", "a a", "accessibility statement", "ctrl u",
+    "close", "a a a", "a a", "accessibility statement", "ctrl u", "readable font",
+    "reset all settings", "reset settings", "accessibility options", "accessibility tools",
+    "accessibility menu", "accessibility adjustments", "accessibility settings",
 })  # fmt: skip
 _OVERLAY_WORDS = frozenset({"screen", "userway", "accessibility"})
 # A feedback widget's answers ("Yes", "No", "Informed", "Submit"), beside its question ("Was

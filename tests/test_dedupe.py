@@ -1477,8 +1477,9 @@ def test_a_players_or_a_widgets_buttons_go_beside_its_lines() -> None:
     live = [P0, "10:42", P1, "11:05", P2, "Close", P3]
     assert dedupe(doc(*live)).duplicates == ()
     # So with an embedded YouTube player's buttons, an accessibility overlay's, a feedback
-    # widget's answers, a push prompt's buttons and a chart's beside their lines; alone,
-    # "Contrast", "YouTube" or "Map" heads a section, and "Yes" answers a question.
+    # widget's answers, a push prompt's buttons, a chart's and a translation widget's
+    # languages beside their lines; alone, "Contrast", "YouTube" or "Map" heads a section,
+    # "Yes" answers a question, and languages are a list.
     youtube = ["Watch later", "Share", "Copy link", "Info", "Shopping", "Tap to unmute"]
     youtube += ["If playback doesn't begin shortly, try restarting your device.", "More videos"]
     overlay = ["Use website in a screen-reader mode", "Text size", "High contrast", "Reset"]
@@ -1487,11 +1488,14 @@ def test_a_players_or_a_widgets_buttons_go_beside_its_lines() -> None:
     feedback = ["Was this article helpful?", "Yes", "No", "Submit"]
     prompt = ["Turn on notifications", "Allow", "Not now"]
     chart = ["Get the data", "Embed", "Created with Datawrapper", "Zoom in"]
-    for lines in (youtube, overlay, panel, feedback, prompt, chart):
+    languages = ["Select Language", "Español", "Chinese (Simplified)", "Tiếng Việt", "Русский"]
+    languages += ["Afrikaans · Croatian · Czech", "Original text", "Powered by Google Translate"]
+    for lines in (youtube, overlay, panel, feedback, prompt, chart, languages):
         result = dedupe(doc(P0, *lines, *ARTICLE[1:]))
         assert result.text == doc(*ARTICLE)
     assert dedupe(doc(P0, "Contrast", P1, "YouTube", P2, "Yes", P3, "Map")).duplicates == ()
     assert dedupe(doc(P0, "Accessibility options", *ARTICLE[1:])).duplicates == ()
+    assert dedupe(doc(P0, "Languages", "English", "Spanish", *ARTICLE[1:])).duplicates == ()
 
 
 def test_a_dump_of_meta_tags_goes_with_its_plain_keys() -> None:

@@ -269,6 +269,29 @@ _EMBED_BUTTONS = frozenset({
     "keyboard shortcuts", "full screen", "fullscreen", "source", "view larger map",
 })  # fmt: skip
 _EMBED_WORDS = frozenset({"map", "datawrapper", "flourish", "chart", "pegman"})
+# A translation widget's list of languages, each by its English name or its own ("Español",
+# "Chinese (Simplified)", or a row of them), and its buttons ("Translate", "Original text"),
+# beside its lines ("Select Language", "Powered by Google Translate"); canonical
+_LANGUAGE_NAMES = (  # (the words of their names)
+    "afrikaans albanian amharic arabic armenian azerbaijani bahasa basque bengali bosanski "
+    "bosnian bulgarian burmese catala catalan cestina chinese creole croatian czech danish "
+    "dansk dari deutsch dutch english espanol estonian farsi filipino finnish francais french "
+    "galician georgian german greek gujarati haitian hausa hebrew hindi hmong hrvatski "
+    "hungarian icelandic igbo indonesian irish italian italiano japanese kannada kazakh khmer "
+    "kiswahili korean kreyol kurdish lao latin latvian lithuanian macedonian magyar malay "
+    "malayalam maltese marathi melayu mongolian nederlands nepali norsk norwegian pashto "
+    "persian polish polski portugues portuguese punjabi romana romanian russian serbian shqip "
+    "simplified sinhala slovak slovencina slovenian somali soomaali spanish suomi svenska "
+    "swahili swedish tagalog tamil telugu thai tieng traditional turkce turkish ukrainian "
+    "urdu uzbek viet vietnamese welsh xhosa yiddish yoruba zulu ελληνικα русскии српски "
+    "украінська հայերեն עברית اردو العربية فارسی हिन्दी বাংলা ਪੰਜਾਬੀ ქართული አማርኛ 한국어"
+)
+_LANGUAGE_WORDS = frozenset(_LANGUAGE_NAMES.split())
+_LANGUAGE_LINES = frozenset({
+    "中 文", "日 本 語", "简 体 中 文", "繁 體 中 文", "ไ ท ย", "translate", "original text",
+    "language", "languages",
+})  # fmt: skip
+_TRANSLATE_WORDS = frozenset({"translate", "translation", "translations", "language"})
 # A raw mail's part headers that an article about the web prints too ("Content-Type:
 # text/plain; charset=UTF-8"), beside those of a mail alone ("MIME-Version: 1.0",
 # "Content-Transfer-Encoding: quoted-printable")
@@ -328,6 +351,13 @@ def _is_player_control(text: str) -> bool:
     return text in _PLAYER_BUTTONS or _DURATION.fullmatch(text) is not None
 
 
+def _is_language(text: str) -> bool:
+    if text in _LANGUAGE_LINES:
+        return True
+    first, _, rest = text.partition(" ")  # (most paragraphs open with another word: told there)
+    return first in _LANGUAGE_WORDS and (not rest or _LANGUAGE_WORDS.issuperset(rest.split(" ")))
+
+
 # Each kind of buttons :func:`remove_buttons` removes: what a button is, the buttons that tell
 # the run alone (a share button naming no platform), the words of a boilerplate line that tell
 # it, and the rule.
@@ -348,6 +378,8 @@ _BUTTON_KINDS: tuple[
      "an embedded chart's or map's button beside its lines"),
     (lambda text: text.startswith(_MAIL_HEADERS), frozenset(), _MAIL_WORDS,
      "a raw mail's header beside its others"),
+    (_is_language, frozenset({"translate", "original text"}), _TRANSLATE_WORDS,
+     "a translation widget's language beside its lines"),
     (lambda text: text.startswith(_META_KEYS), frozenset(), _META_WORDS,
      "a meta tag beside the page's others"),
 )  # fmt: skip

@@ -1487,7 +1487,7 @@ def test_a_players_or_a_widgets_buttons_go_beside_its_lines() -> None:
     panel += ["Web Accessibility Solution by UserWay"]
     feedback = ["Was this article helpful?", "Yes", "No", "Submit"]
     prompt = ["Turn on notifications", "Allow", "Not now"]
-    chart = ["Get the data", "Embed", "Created with Datawrapper", "Zoom in"]
+    chart = ["Get the data", "Embed", "Created with Datawrapper", "Zoom in", "Infogram"]
     languages = ["Select Language", "Español", "Chinese (Simplified)", "Tiếng Việt", "Русский"]
     languages += ["Afrikaans · Croatian · Czech", "Original text", "Powered by Google Translate"]
     for lines in (youtube, overlay, panel, feedback, prompt, chart, languages):
@@ -4406,6 +4406,11 @@ BOILERPLATE_LINES = [
     "Harbour Gazette wants to send you notifications",
     "Map data ©2026 Google",
     "Created with Datawrapper",
+    "Made with Flourish",  # (more of a chart's embed, and a video's)
+    "This chart is interactive. Hover over the bars for details.",
+    "Chart: Harbour Gazette • Source: ONS • Get the data • Created with Datawrapper",
+    "Powered by Infogram",
+    "Watch on Facebook",
     "👉 Read the full story: https://example.org/a",  # (a social post's pointers and links)
     "Full story 👇 https://example.org/a",
     "➡️ Sign up for our newsletter",

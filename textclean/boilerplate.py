@@ -350,7 +350,13 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"stay informed: enable push notifications[^\n]{0,80}",
     # A chart's or map's embed, as a scraper reads it out of the frame (Datawrapper, Flourish,
     # Google Maps; its buttons go beside these lines)
-    r"created with datawrapper|a flourish (chart|map|data visuali[sz]ation)"
+    r"(created|made) with (datawrapper|flourish|infogram)|powered by infogram"
+    r"|a flourish (chart|map|data visuali[sz]ation)"
+    r"|this (chart|graphic|map|table|visuali[sz]ation) is interactive\.?"
+    r"( (hover|tap|click|scroll)[^.!?\n]{0,80}[.!]?)?",
+    # ... and its byline row ("Chart: Harbour Gazette • Source: ONS • Get the data • Created
+    # with Datawrapper")
+    r"(chart|map|table|graphic)\s*:[^\n]{0,160}[•·|]\s*created with datawrapper"
     r"|loading (chart|map|graphic)(…|\.\.\.)?",
     r"map data ©\s*\d{4}[^\n]{0,80}|use ctrl \+ scroll to zoom the map"
     r"|drag pegman onto the map to open street view|report a map error|view larger map",
@@ -392,7 +398,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"( by [^.!?]{1,60})?",
     r"a post shared by [^()\n]{1,60}( \(@[\w.]{1,30}\))?",
     POST_SIGNATURE,
-    r"watch on (youtube|vimeo)",
+    r"watch on (youtube|vimeo|facebook|instagram|tiktok|x|twitter|twitch|dailymotion)",
     # (an embedded YouTube player's text, where a scraper read the frame too)
     r"if playback doesn['’]?t begin shortly,? try restarting your device\.?",
     r"videos you watch may be added to the tv['’]?s watch history and influence tv"

@@ -266,9 +266,9 @@ _PROMPT_WORDS = frozenset({"notifications", "alerts"})
 _EMBED_BUTTONS = frozenset({
     "get the data", "embed", "download image", "download data", "toggle fullscreen view",
     "directions", "map", "satellite", "terrain", "zoom in", "zoom out", "terms",
-    "keyboard shortcuts", "full screen", "fullscreen", "source", "view larger map",
+    "keyboard shortcuts", "full screen", "fullscreen", "source", "view larger map", "infogram",
 })  # fmt: skip
-_EMBED_WORDS = frozenset({"map", "datawrapper", "flourish", "chart", "pegman"})
+_EMBED_WORDS = frozenset({"map", "datawrapper", "flourish", "chart", "pegman", "infogram"})
 # A translation widget's list of languages, each by its English name or its own ("Español",
 # "Chinese (Simplified)", or a row of them), and its buttons ("Translate", "Original text"),
 # beside its lines ("Select Language", "Powered by Google Translate"); canonical

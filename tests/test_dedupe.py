@@ -4411,6 +4411,8 @@ BOILERPLATE_LINES = [
     "Chart: Harbour Gazette • Source: ONS • Get the data • Created with Datawrapper",
     "Powered by Infogram",
     "Watch on Facebook",
+    "Today's Paper",  # (a newspaper's masthead links)
+    "E-Edition",
     "👉 Read the full story: https://example.org/a",  # (a social post's pointers and links)
     "Full story 👇 https://example.org/a",
     "➡️ Sign up for our newsletter",

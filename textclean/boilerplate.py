@@ -276,7 +276,10 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(topics|tags)\s*[:：]\s*\w[^.!?()\[\]{}<>=;]{0,200}",  # ("Tags: politics, ports"; not code)
     r"filed (under|in)\s*[:：]\s*\w[^.!?()\[\]{}<>=;]{0,200}",  # ("Filed under: Politics")
     r"trending (now|stories|articles)",
-    r"top stories|editor['’]?s['’]? (picks|choice)|latest (news|stories|headlines)"
+    # (and a newspaper's masthead links: "Today's Paper", "E-Edition"; "Print Edition" may head
+    # a review of one)
+    r"today['’]?s paper|e[- ]?edition|top stories|editor['’]?s['’]? (picks|choice)"
+    r"|latest (news|stories|headlines)"
     r"|don['’]?t miss( this)?",
     # An ad network's block ("Sponsored Links", "Around the Web") and its feedback link
     r"sponsored (links|stories|headlines)|promoted (stories|links|content)|around the web"

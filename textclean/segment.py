@@ -346,7 +346,27 @@ def _word_copy_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:
             break
     else:
         return None
-    start, end, back = stretch
+    cut, stop = _copy_span(body, places, words, *stretch)
+    offset = paragraph.start
+    parts = _again(paragraph, 0, len(body[:cut].rstrip()))
+    parts += [
+        (offset + a, offset + b)
+        for sentence in _sentence_spans(body, cut, stop)
+        for a, b in _pieces(body, *sentence)
+    ]
+    if body[stop:].strip():
+        parts.append((offset + stop + len(body[stop:]) - len(body[stop:].lstrip()), paragraph.end))
+    return parts
+
+
+def _copy_span(
+    body: str, places: list[int], words: list[str], start: int, end: int, back: int
+) -> tuple[int, int]:
+    """Where in ``body`` the copy that :func:`_copied_stretch` found (its words ``start`` to
+    ``end``, as far back as ``back`` at its start) is cut out: from its first word, or the
+    sentence that opens beside it, with the signs that open it; to its last sentence's end,
+    or the paragraph's if little is left after it."""
+    n = len(words)
 
     # A typo in the copy's first words: the words before its first run that stand as far
     # back, two in a row (one is chance: "Essay" ends the body and the title), past one that
@@ -377,20 +397,10 @@ def _word_copy_parts(paragraph: Paragraph) -> list[tuple[int, int]] | None:
     while stop < len(body) and not body[stop].isspace() and not body[stop].isalnum():
         stop += 1  # (its stop, a closing quote or bracket)
     if n - end <= end - start:  # (its last words, maybe edited, and the signs after them)
-        stop = len(body)
-    else:  # (not the first words of the sentence after it, which the text copied runs into)
-        ends = [brk.start() for brk in _SENTENCE_BREAK.finditer(body, places[end - _SHINGLE], stop)]
-        stop = ends[-1] if ends else stop
-    offset = paragraph.start
-    parts = _again(paragraph, 0, len(body[:cut].rstrip()))
-    parts += [
-        (offset + a, offset + b)
-        for sentence in _sentence_spans(body, cut, stop)
-        for a, b in _pieces(body, *sentence)
-    ]
-    if body[stop:].strip():
-        parts.append((offset + stop + len(body[stop:]) - len(body[stop:].lstrip()), paragraph.end))
-    return parts
+        return cut, len(body)
+    # (not the first words of the sentence after it, which the text copied runs into)
+    ends = [brk.start() for brk in _SENTENCE_BREAK.finditer(body, places[end - _SHINGLE], stop)]
+    return cut, ends[-1] if ends else stop
 
 
 def _said_again(body: str) -> list[tuple[int, int]]:
@@ -450,18 +460,12 @@ def _copied_stretch(words: list[str], j: int, shift: int) -> tuple[int, int, int
 def _as_far_back(words: list[str], k: int, back: int) -> int:
     """How far back the run of words at ``k`` stands, ``back`` words give or take
     :data:`_DRIFT`, or 0."""
-    word = words[k]
-    if (  # (the commonest case first: as far back as the run after it)
-        back <= k
-        and words[k - back] == word
-        and words[k - back + 1 : k - back + _SHINGLE] == words[k + 1 : k + _SHINGLE]
-    ):
-        return back
-    for shift in (back - 1, back + 1, back - 2, back + 2):
+    word, run = words[k], words[k + 1 : k + _SHINGLE]
+    for shift in (back, back - 1, back + 1, back - 2, back + 2):  # (the commonest first)
         if (
             0 < shift <= k
             and words[k - shift] == word
-            and words[k - shift + 1 : k - shift + _SHINGLE] == words[k + 1 : k + _SHINGLE]
+            and words[k - shift + 1 : k - shift + _SHINGLE] == run
         ):
             return shift
     return 0

@@ -287,10 +287,16 @@ _LANGUAGE_NAMES = (  # (the words of their names)
     "украінська հայերեն עברית اردو العربية فارسی हिन्दी বাংলা ਪੰਜਾਬੀ ქართული አማርኛ 한국어"
 )
 _LANGUAGE_WORDS = frozenset(_LANGUAGE_NAMES.split())
-_LANGUAGE_LINES = frozenset({
-    "中 文", "日 本 語", "简 体 中 文", "繁 體 中 文", "ไ ท ย", "translate", "original text",
-    "language", "languages",
-})  # fmt: skip
+_TRANSLATE_BUTTONS = frozenset({"translate", "original text"})  # (they tell the run alone)
+_LANGUAGE_LINES = _TRANSLATE_BUTTONS | {
+    "中 文",
+    "日 本 語",
+    "简 体 中 文",
+    "繁 體 中 文",
+    "ไ ท ย",
+    "language",
+    "languages",
+}
 _TRANSLATE_WORDS = frozenset({"translate", "translation", "translations", "language"})
 # A raw mail's part headers that an article about the web prints too ("Content-Type:
 # text/plain; charset=UTF-8"), beside those of a mail alone ("MIME-Version: 1.0",
@@ -378,7 +384,7 @@ _BUTTON_KINDS: tuple[
      "an embedded chart's or map's button beside its lines"),
     (lambda text: text.startswith(_MAIL_HEADERS), frozenset(), _MAIL_WORDS,
      "a raw mail's header beside its others"),
-    (_is_language, frozenset({"translate", "original text"}), _TRANSLATE_WORDS,
+    (_is_language, _TRANSLATE_BUTTONS, _TRANSLATE_WORDS,
      "a translation widget's language beside its lines"),
     (lambda text: text.startswith(_META_KEYS), frozenset(), _META_WORDS,
      "a meta tag beside the page's others"),

@@ -7194,6 +7194,28 @@ def test_a_live_pages_key_events_with_their_times_go_as_their_entries() -> None:
     assert dedupe(result.text).duplicates == ()
 
 
+@pytest.mark.parametrize("colon", [": ", " "])
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_key_events_go_when_an_entry_is_their_sentence_alone(colon: str, sep: str) -> None:
+    # The box's line holds the whole of a one-sentence entry ("9:39 p.m. ET The lift reopens.")
+    # and the time over it: the box's line goes, not the entry and its time, which are the
+    # page's text. An entry with more sentences is the same with no colon after the time.
+    texts = [
+        P2,
+        "The lift at the north quay reopens on Monday after three weeks of repairs.",
+        P3,
+    ]
+    entries = list(zip(["9:39 p.m. ET", "8:12 p.m. ET", "6:05 p.m. ET"], texts, strict=True))
+    box = [f"{time}{colon}{text.split('. ')[0].removesuffix('.')}." for time, text in entries]
+    body = [line for entry in entries for line in entry]
+    result = dedupe(doc("Key events", *box, *body, sep=sep))
+    assert result.text == doc(*body, sep=sep)
+    assert {d.index: (d.kind, d.originals) for d in result.duplicates if d.index} == {
+        1: ("contained", (4, 5)), 2: ("contained", (6, 7)), 3: ("contained", (8, 9))
+    }  # fmt: skip
+    assert dedupe(result.text).duplicates == ()
+
+
 FORECAST = [
     "Harbour City can expect a dry week, with fog on the coast in the mornings.",
     "Thursday",

@@ -787,6 +787,7 @@ class _DocumentMatcher:
         }
         if kind == "time code":  # (not another line under one: a match's events may read alike)
             candidates = self._untimed(candidates)
+        candidates = self._without_key_events(i, candidates)
         # (the other text as it is, or behind a dateline of its own: a syndicated copy's)
         same = next((ref for ref, (_, canon) in candidates.items() if _behind(canon, rest)), None)
         if same is not None:
@@ -934,12 +935,14 @@ class _DocumentMatcher:
                     if i not in self.found and i not in self.structured
                 }
                 self._later_copies(j, candidates)
+                times: set[int] = set()  # (the times over the entries that hold ``j``)
                 if self.page.dateline(j).kind == "time code":  # (a live page's box of key
                     # events: each entry's time and first sentence, the time over the entry)
                     for _, i in list(candidates):
                         above = self.page.time_above(i)
                         if above is not None and self.page.kept(above):
                             candidates.setdefault((None, above), (1, canonical[above]))
+                            times.add(above)
                 if j in self.page.cut_into:
                     self._repeats_above_openings(j, candidates)
                 # (the start of a later one cut short is a teaser, whichever paragraph was
@@ -971,7 +974,9 @@ class _DocumentMatcher:
                 # half went unnoticed), not the original of ``j``; unless ``j`` is exactly some
                 # of its sentences (or a pull quote or teaser, found as its words) and the rest
                 # of it is new: then ``j`` is a highlight of it.
-                pulled = self.page.pulled(j)
+                # (A key event is the time over an entry and its first sentence, found as its
+                # words; the time is no such paragraph: the box's line printed it first.)
+                pulled = self.page.pulled(j) or bool(times)
                 if any(
                     self._mostly_copied(i)
                     and (
@@ -980,6 +985,7 @@ class _DocumentMatcher:
                         or self._runs_into_neighbours(j, i)
                     )
                     for i in dup.originals
+                    if i not in times
                 ):
                     vetoed.append(j)
                     if len(dup.originals) == 1:
@@ -1409,6 +1415,29 @@ class _DocumentMatcher:
             return None  # a rewording inside a copy: no merged copy explains it better
         return self._contained_while_held(i, fp, held, candidates, inside=True)
 
+    def _without_key_events(
+        self, i: int, candidates: dict[Ref, tuple[int, str]]
+    ) -> dict[Ref, tuple[int, str]]:
+        """``candidates`` of paragraph ``i`` but, when ``i`` is a time alone or one stands
+        alone on the line above it (a live page's entry), the lines of this document that print
+        the same time in front of them: a box of key events, each entry's time and first
+        sentence, which :meth:`_contained_in_later` finds in the entry. The entry and its time
+        are the original."""
+        canonical = self.document.canonical
+        if not any(ref[0] is None and canonical[ref[1]][:1].isdigit() for ref in candidates):
+            return candidates  # (the cheap test first: no candidate opens with a time)
+        above = i if self.page.is_time(i) else self.page.time_above(i)
+        if above is None:
+            return candidates
+        time = self.texts[above].strip()
+        return {
+            ref: candidate
+            for ref, candidate in candidates.items()
+            if ref[0] is not None
+            or (dateline := self.page.dateline(ref[1])).kind != "time code"
+            or dateline.text != time
+        }
+
     def _wholly_contained(
         self, i: int, fp: ParagraphPrint, candidates: Candidates
     ) -> Duplicate | None:
@@ -1536,6 +1565,7 @@ class _DocumentMatcher:
                 if cut:
                     del found[None, j]
                     self.passed_over.setdefault(j, set()).add(i)
+        found = self._without_key_events(i, found)
         if self.prior.postings:
             found.update(indexed_links(fp.sentences, fp.bands, self.prior.postings))
             plain = self.address_free.get(i)  # (its text without the links printed in it)

@@ -292,7 +292,12 @@ class Page:
         canonical, k = self.document.canonical, i - 1
         while k >= 0 and not canonical[k]:
             k -= 1
-        return k if k >= 0 and _TIME_MARK.fullmatch(self.texts[k].strip()) else None
+        return k if k >= 0 and self.is_time(k) else None
+
+    def is_time(self, i: int) -> bool:
+        """Whether paragraph ``i`` is a time alone (``_TIME_MARK``: "73'", "10:42", "3:41
+        p.m.", "Friday"), as over an entry of a live page."""
+        return _TIME_MARK.fullmatch(self.texts[i].strip()) is not None
 
     def on_top(self, j: int) -> bool:
         """Whether paragraph ``j`` is among the page's first :data:`TITLE_REACH` paragraphs with

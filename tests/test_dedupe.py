@@ -1364,6 +1364,36 @@ def test_a_table_of_contents_goes_and_the_headings_stay(sep: str, label: str | N
     assert dedupe(result.text).duplicates == ()
 
 
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_a_numbered_list_of_the_sections_stays(sep: str) -> None:
+    # A listicle's summary, "1. Choosing a Bridge Design" ..., over sections each headed by an
+    # item without its number: the list is text of its own (an exercise plan over the
+    # exercises, a ranking over the products), and stays; as it does numbered the other way.
+    headings = [p for p in GUIDE if len(p) < 30]
+    numbered = [f"{n}. {h}" for n, h in enumerate(headings, 1)]
+    assert dedupe(sep.join([*numbered, *GUIDE])).duplicates == ()
+    guide = [numbered[headings.index(p)] if p in headings else p for p in GUIDE]
+    assert dedupe(sep.join([*headings, *guide])).duplicates == ()
+
+
+@pytest.mark.parametrize("bar", [" | ", " · ", " • "])
+def test_a_table_of_contents_on_one_line_goes_and_the_headings_stay(bar: str) -> None:
+    # The entries on one line, parted by a bar or a dot: the line goes as contained in the
+    # headings, its label as boilerplate, and each heading stays in its place.
+    headings = [p for p in GUIDE if len(p) < 30]
+    result = dedupe(doc("In this article", bar.join(headings), *GUIDE))
+    assert result.text == doc(*GUIDE)
+    assert removed(result) == {0: (None, "boilerplate"), 1: (2, "contained")}
+    assert result.duplicates[1].originals == tuple(2 + GUIDE.index(h) for h in headings)
+    assert dedupe(result.text).duplicates == ()
+    # Not when an entry is no heading further on, nor when the entries are out of order.
+    assert dedupe(doc(bar.join([*headings[:3], "Sources"]), *GUIDE)).duplicates == ()
+    assert dedupe(doc(bar.join(headings[::-1]), *GUIDE)).duplicates == ()
+    # A row of a table, its values parted by bars, that names the sections stays when there is
+    # no text between them.
+    assert dedupe(doc(bar.join(headings), *headings)).duplicates == ()
+
+
 def test_a_table_of_contents_with_a_line_without_words_in_it_goes() -> None:
     # A line without a word between two entries (a rule, "* * *") is passed over.
     headings = [p for p in GUIDE if len(p) < 30]

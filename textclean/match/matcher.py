@@ -457,8 +457,9 @@ class _DocumentMatcher:
         ):  # (the paragraph kept in the teaser's place may stand in a later one, as a second
             # run would find it)
             self._later_and_around()
-        back = settle.remove_contents(canonical, self.found, self.page.in_table)  # (last: on the
-        # lines that stay)
+        # (last: on the lines that stay)
+        back = settle.remove_contents(canonical, self.found, self.page.in_table)
+        settle.remove_contents_line(self.texts, canonical, self.found)
         # (a merged copy that ran a heading gone as its entry's repeat into its paragraph may
         # stand in the two now, as a second run finds it)
         self._contained_beside(back)

@@ -23,7 +23,7 @@ from rapidfuzz.distance import Levenshtein
 
 from textclean.align import AFFIX_WORDS, DATELINE, RAW_WORD, figures, list_number, whole_words_in
 from textclean.boilerplate import PHOTO_AGENCIES, PHOTO_AGENCY_NAMES, is_footer_link
-from textclean.canonical import word_count
+from textclean.canonical import canonical_paragraphs, word_count
 from textclean.match.merged import HEADING_WORDS, MAX_PASSED
 from textclean.match.model import Removals, describe
 from textclean.match.page import ATTRIBUTION_WORDS
@@ -43,6 +43,7 @@ __all__ = [
     "remove_buttons",
     "remove_captions",
     "remove_contents",
+    "remove_contents_line",
     "remove_counters",
     "remove_menus",
     "remove_speakers",
@@ -815,6 +816,7 @@ CONTENTS_LABELS = frozenset({
     "содержание", "目录", "目次", "목차",
 })  # fmt: skip
 _CONTENTS_LINES = 3  # the fewest entries of a table of contents
+_CONTENTS_SEPARATOR = re.compile(r"\s+[|•·]\s+")  # (between the entries of one on one line)
 
 
 def remove_contents(
@@ -856,9 +858,7 @@ def remove_contents(
         o = dup.original
         if o in short and o < k and dup.kind == "exact" and dup.doc_id is None:
             repeats.setdefault(o, []).append(k)
-    places: dict[str, list[int]] = {}
-    for k in sorted(short):  # (a heading is short too)
-        places.setdefault(canonical[k], []).append(k)
+    places = _places(canonical, short)  # (a heading is short too)
     if len(short) - len(places) + len(repeats) < _CONTENTS_LINES:
         return back  # (too few lines stand twice to make a list and its headings)
     x = 0
@@ -895,15 +895,75 @@ def remove_contents(
                     f"an entry of a table of contents: the heading of paragraph {heading}",
                     (heading,),
                 )  # fmt: skip
-            label = kept[x - 1] if x else None
-            if label is not None and canonical[label] in CONTENTS_LABELS:
-                found[label] = Duplicate(
-                    label, None, "boilerplate", 1.0, "the label of a table of contents"
-                )
+            _remove_label(kept, x, canonical, found)
             x += len(run)  # (the run's lines are kept[x], kept[x + 1], ...)
         else:
             x += 1  # (a list may start at any of these lines)
     return back
+
+
+def remove_contents_line(
+    texts: Sequence[str], canonical: Sequence[str], found: dict[int, Duplicate]
+) -> None:
+    """Remove a table of contents printed on one line, :data:`_CONTENTS_LINES` entries or more
+    parted by one kind of bar or dot ("Why | How it works | What next", "Why · How ..."), as
+    :func:`remove_contents` does a list of them: each entry a kept heading later, once, in the
+    same order, with longer text between most two. The line goes as contained in the
+    headings, and a label over it as boilerplate.
+
+    >>> text = "the text under each heading runs on for a dozen words or more"
+    >>> texts = ["Contents", "Why | How it works | What next", "Why", text, "How it works", text,
+    ...          "What next", text]
+    >>> found = {}
+    >>> remove_contents_line(texts, canonical_paragraphs(texts)[0], found)
+    >>> sorted((i, d.kind, d.originals) for i, d in found.items())
+    [(0, 'boilerplate', ()), (1, 'contained', (2, 4, 6))]
+    """
+    kept = [k for k in range(len(canonical)) if k not in found and canonical[k]]
+    lines = [x for x, k in enumerate(kept) if any(c in texts[k] for c in "|•·")]
+    if not lines:
+        return
+    short = {k for k in kept if canonical[k].count(" ") + 1 < HEADING_WORDS}
+    places = _places(canonical, short)
+    for x in lines:
+        line = kept[x]
+        separators = _CONTENTS_SEPARATOR.findall(texts[line])
+        if len(separators) + 1 < _CONTENTS_LINES or len(set(separators)) > 1:
+            continue
+        entries = _CONTENTS_SEPARATOR.split(texts[line].strip())
+        headings: list[int] = []
+        for key in canonical_paragraphs(entries)[0]:
+            later = [k for k in places.get(key, ()) if k > line]
+            if len(later) != 1 or (headings and later[0] <= headings[-1]):
+                break
+            headings.append(later[0])
+        else:
+            run = [(line, heading) for heading in headings]
+            if 2 * _apart(run, kept, short) >= len(run) - 1:
+                rule = f"a table of contents on one line: the headings of {describe(headings)}"
+                found[line] = Duplicate(line, headings[0], "contained", 1.0, rule, tuple(headings))
+                _remove_label(kept, x, canonical, found)
+
+
+def _remove_label(
+    kept: Sequence[int], x: int, canonical: Sequence[str], found: dict[int, Duplicate]
+) -> None:
+    """Remove the line above a table of contents (``kept[x]`` its first) if it is a label of
+    one, :data:`CONTENTS_LABELS`."""
+    label = kept[x - 1] if x else None
+    if label is not None and canonical[label] in CONTENTS_LABELS:
+        found[label] = Duplicate(
+            label, None, "boilerplate", 1.0, "the label of a table of contents"
+        )
+
+
+def _places(canonical: Sequence[str], short: Iterable[int]) -> dict[str, list[int]]:
+    """The places of each canonical text of the ``short`` lines (headings or the entries of a
+    table of contents), in order."""
+    places: dict[str, list[int]] = {}
+    for k in sorted(short):
+        places.setdefault(canonical[k], []).append(k)
+    return places
 
 
 def _apart(run: Sequence[tuple[int, int]], kept: Sequence[int], short: Collection[int]) -> int:

@@ -1512,6 +1512,7 @@ def test_a_players_or_a_widgets_buttons_go_beside_its_lines() -> None:
     # "Yes" answers a question, and languages are a list.
     youtube = ["Watch later", "Share", "Copy link", "Info", "Shopping", "Tap to unmute"]
     youtube += ["If playback doesn't begin shortly, try restarting your device.", "More videos"]
+    tiktok = ["♬ original sound - Jane Okafor", "TikTok"]  # (an embedded TikTok's sound)
     overlay = ["Use website in a screen-reader mode", "Text size", "High contrast", "Reset"]
     panel = ["Accessibility options", "Readable font", "Reset all settings"]
     panel += ["Web Accessibility Solution by UserWay"]
@@ -1520,10 +1521,11 @@ def test_a_players_or_a_widgets_buttons_go_beside_its_lines() -> None:
     chart = ["Get the data", "Embed", "Created with Datawrapper", "Zoom in", "Infogram"]
     languages = ["Select Language", "Español", "Chinese (Simplified)", "Tiếng Việt", "Русский"]
     languages += ["Afrikaans · Croatian · Czech", "Original text", "Powered by Google Translate"]
-    for lines in (youtube, overlay, panel, feedback, prompt, chart, languages):
+    for lines in (youtube, tiktok, overlay, panel, feedback, prompt, chart, languages):
         result = dedupe(doc(P0, *lines, *ARTICLE[1:]))
         assert result.text == doc(*ARTICLE)
     assert dedupe(doc(P0, "Contrast", P1, "YouTube", P2, "Yes", P3, "Map")).duplicates == ()
+    assert dedupe(doc(P0, "TikTok", P1, "The ♬ key opens the music menu.", P2)).duplicates == ()
     assert dedupe(doc(P0, "Accessibility options", *ARTICLE[1:])).duplicates == ()
     assert dedupe(doc(P0, "Languages", "English", "Spanish", *ARTICLE[1:])).duplicates == ()
 
@@ -4441,6 +4443,7 @@ BOILERPLATE_LINES = [
     "Chart: Harbour Gazette • Source: ONS • Get the data • Created with Datawrapper",
     "Powered by Infogram",
     "Watch on Facebook",
+    "♬ original sound - Jane Okafor",  # (an embedded TikTok's sound)
     "Today's Paper",  # (a newspaper's masthead links)
     "E-Edition",
     "👉 Read the full story: https://example.org/a",  # (a social post's pointers and links)

@@ -408,6 +408,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r" recommendations\.?( to avoid this,? cancel and sign in to youtube on your computer\.?)?",
     r"an error occurred while retrieving sharing information\.?( please try again later\.?)?",
     r"you['’]?re signed out|tap to unmute|include playlist|switch camera",
+    r"♬ [^\n]{1,150}",  # (an embedded TikTok's sound: "♬ original sound - Jane Doe")
     # A translation widget's lines (Google's website translator) and an accessibility
     # overlay's (UserWay's and the like: its buttons go beside them, see match.settle)
     r"powered by (google )?translate|rate this translation|translate this (page|site|website)",

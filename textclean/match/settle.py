@@ -232,11 +232,12 @@ _CONSENT_WORDS = frozenset({"cookie", "cookies", "consent", "privacy", "partners
 _PLAYER_BUTTONS = frozenset({
     "close", "play", "pause", "replay", "listen", "mute", "up next", "fullscreen", "captions",
     "cc", "watch later", "more videos", "info", "shopping", "cancel", "confirm", "watch on",
-    "youtube",
+    "youtube", "tiktok", "vimeo",
 })  # fmt: skip
 _DURATION = re.compile(r"\d{1,2} \d{2}(?: \d{2})?")  # ("04:16", "1:02:03", canonical)
 _PLAYER_WORDS = frozenset({
     "autoplay", "unmute", "replay", "playing", "audio", "narrated", "playback", "youtube",
+    "sound",
 })  # fmt: skip
 # An accessibility overlay's buttons ("Text size", "High contrast", "Reading mask"), beside its
 # lines ("Use website in a screen-reader mode", "Powered by UserWay")

@@ -4448,6 +4448,15 @@ BOILERPLATE_LINES = [
     "E-Edition",
     "👉 Read the full story: https://example.org/a",  # (a social post's pointers and links)
     "Full story 👇 https://example.org/a",
+    "Continue reading on our website: https://example.org/a",
+    "Full story at the link in our bio.",
+    "1,234 reactions · 56 comments · 7 shares",  # (and its counts, time and hashtags)
+    "651 likes",
+    "56 comments 12 shares",
+    "👍❤️😮 1.3K",
+    "14h · 🌐",
+    "5 March 2024 ·",
+    "#Harbour #news #ferries",
     "➡️ Sign up for our newsletter",
     "Use website in a screen-reader mode",
     "Skip to footer",  # (a page's skip links)
@@ -4557,6 +4566,12 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "Source: Reuters",  # (under a table: its data's)
         "Photo: Reuters reporters at the scene of the crash on Tuesday.",
         "Published in Nature, the study found that bees dance.",
+        "651 likes in an hour made it the council's most shared post.",
+        "#1 seed Harbour United beat Kelmouth on Saturday.",
+        "#MeToo",
+        "👉 https://harbour.example.org/minutes/2026-03",  # (a newsletter's list of links)
+        "🔗 https://harbour.example.org/minutes/2026-03",
+        "14h: the longest sitting of the council this year.",
         # (lines that the corpora's reference texts keep: a framework's name over its section,
         # a paper's keywords, a post's category, a syndicated story's note, a pager's link, a
         # feedback widget's thanks)

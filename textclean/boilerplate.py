@@ -110,6 +110,8 @@ PHOTO_AGENCY_NAMES = "|".join(
 _NAME = r"(?-i:\p{Lu})[\p{L}'’.-]*"  # (a name's word: "Jane", "O'Neil", "J.")
 _TAG = r"[\w&'’-]+( [\w&'’-]+){0,2}"  # (a tag of up to three words: "local government")
 _ITEM = r"(?-i:\p{Lu})[^.!?\n,|/]{0,30}"  # (a category's name: "World", "Local news")
+# (a count under a social post: "1,234 reactions", "56 comments", "1.2K views")
+_COUNT = r"[\d,.]+[km]? (reactions?|likes?|comments?|shares?|views?|retweets?|reposts?)"
 
 LONG_LINES = (
     r"we and our \d[\d,]* (partners|vendors) (store|process|use|may)[^\n]{0,800}",
@@ -400,6 +402,18 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"(skip|end of) (twitter|x|instagram|facebook|tiktok|youtube|bluesky) (post|content|video)"
     r"( by [^.!?]{1,60})?",
     r"a post shared by [^()\n]{1,60}( \(@[\w.]{1,30}\))?",
+    # An embedded social post's own lines: its counts ("1,234 reactions · 56 comments · 7
+    # shares", "651 likes", "👍❤️😮 1.3K"), its time ("14h · 🌐", "5 March 2024 ·"), a row of
+    # hashtags ("#Harbour #news") and its link ("Continue reading on our website: https://...",
+    # "Full story at the link in our bio."; a bare link after "🔗" or "👉" is a list's item)
+    rf"{_COUNT}(( ?[·•|,])? {_COUNT})*",
+    r"\p{Extended_Pictographic}[\p{Extended_Pictographic}\uFE0F\u200D]{0,8} ?[\d,.]+[km]?",
+    r"(\d{1,2} ?(h|m|min|hr|hrs|d|w)|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]{0,6}( \d{4})?|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6} \d{1,2}"
+    r"(,? \d{4})?) ·( ?🌐)?",
+    r"#\w+( #\w+)+",
+    r"continue reading( on our (web)?site)?:? https?://\S+",
+    r"(👉 ?)?(read more|full story|more) (at|via|through) (the )?link in (our|my|the) bio[.!]?",
     POST_SIGNATURE,
     r"watch on (youtube|vimeo|facebook|instagram|tiktok|x|twitter|twitch|dailymotion)",
     # (an embedded YouTube player's text, where a scraper read the frame too)

@@ -2075,6 +2075,36 @@ def test_article_body_copy_run_together_without_spaces_after_the_body_is_contain
     assert set(dup.originals) == set(range(len(BODY)))
 
 
+def _stripped(text: str) -> str:
+    """``text`` as a search index prints it: lower-cased, its apostrophes gone ("councils"),
+    every other sign a space."""
+    text = re.sub(r"(?<=\w)['’](?=\w)", "", text.lower())
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+@pytest.mark.parametrize("before", [False, True])
+def test_a_copy_stripped_of_its_punctuation_goes(before: bool) -> None:
+    # The body again as one paragraph with no sign in it, lower-cased ("the councils audit
+    # committee"), after the body or before it: no sentence key links it to the body, and it is
+    # too long beside any one paragraph for a band key. It goes as contained in the body,
+    # which stays.
+    copy = _stripped(" ".join(BODY))
+    assert "councils" in copy.split()
+    page = [copy, *BODY] if before else [*BODY, copy]
+    result = dedupe(doc(*page))
+    assert result.text == doc(*BODY)
+    (dup,) = result.duplicates
+    assert (dup.index, dup.kind) == (0 if before else len(BODY), "contained")
+    assert set(dup.originals) == set(range(1, len(BODY) + 1) if before else range(len(BODY)))
+    assert dedupe(result.text).duplicates == ()
+    # With a clause of its own, or with a sentence of the body left out and other words in its
+    # place, it is no copy: it stays.
+    added = copy.replace("last autumn", "last autumn and the ferry company sued the council")
+    assert dedupe(doc(*BODY, added)).duplicates == ()
+    other = copy.replace(_stripped(P1), "the mayor did not attend the meeting on tuesday")
+    assert dedupe(doc(*BODY, other)).duplicates == ()
+
+
 def test_two_copies_run_together_one_without_spaces_read_as_the_same_words() -> None:
     # An ``articleBody`` copy (the paragraphs joined by spaces) first, then the body, then the
     # copy a scraper took from the page's paragraphs without separators. Run together, a

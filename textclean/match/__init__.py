@@ -24,9 +24,10 @@ held and :mod:`~textclean.match.edits` whether what a match adds is a small edit
 are found by :mod:`~textclean.match.merged` (and lines of a wrapped copy of an indexed document by
 :mod:`~textclean.match.wrapped`), matches that need a run of copies around them are
 confirmed by :mod:`~textclean.match.runs` and :mod:`~textclean.match.held`, the rest of a copy
-is walked from its parts by :mod:`~textclean.match.walks`, lines between copies are judged by
-:mod:`~textclean.match.between`, and :mod:`~textclean.match.settle` settles what each removal
-points at. :mod:`~textclean.match.model` holds what goes in and comes out.
+is walked from its parts by :mod:`~textclean.match.walks`, a copy stripped of its punctuation
+is told by its runs of words in :mod:`~textclean.match.stripped`, lines between copies are
+judged by :mod:`~textclean.match.between`, and :mod:`~textclean.match.settle` settles what
+each removal points at. :mod:`~textclean.match.model` holds what goes in and comes out.
 """
 
 from textclean.match.matcher import match_paragraphs

@@ -72,6 +72,7 @@ from textclean.match.page import (
     TITLE_REACH,
     Page,
 )
+from textclean.match.stripped import stripped_copies
 from textclean.match.structured_data import StructuredCopies
 from textclean.match.walks import Walks
 from textclean.match.wrapped import lines_here, lines_in_indexed
@@ -378,6 +379,7 @@ class _DocumentMatcher:
         self._wrapped_here()
         self._walk_lines_here()
         self._laid_out_in_copies()
+        stripped_copies(self.texts, canonical, self.found)
         later = self._contained_in_later()
         removed = set(self.found)
         self._contained_again(later, late)

@@ -7294,6 +7294,26 @@ def test_key_events_go_when_an_entry_is_their_sentence_alone(colon: str, sep: st
     assert dedupe(result.text).duplicates == ()
 
 
+def test_a_key_events_time_goes_with_its_line_when_the_box_prints_two_lines_an_event() -> None:
+    # The box prints each event's time on a line of its own over its first sentence. The
+    # sentences the entries hold go, and so do the times over them, as repeats of the entries'
+    # times; an event the body does not tell (a summary of its own) stays with its time.
+    texts = [P2, P3, P1]
+    times = ["9:39 p.m. ET", "8:12 p.m. ET", "6:05 p.m. ET"]
+    summary = "Engineers say the lift will be tested over the weekend."
+    box = [times[0], P2.split(". ")[0] + ".", times[1], summary, times[2], P1.split(", ")[0]]
+    box[5] = P1.split("” ")[0] + "”"  # (the quote that opens the entry)
+    body = [line for entry in zip(times, texts, strict=True) for line in entry]
+    for sep in ("\n", "\n\n"):
+        result = dedupe(sep.join(["Key events", *box, *body]))
+        assert result.text == sep.join(["Key events", times[1], summary, *body])
+        start = 1 + len(box)
+        assert {k: removed(result)[k] for k in (1, 5)} == {
+            1: (start, "exact"), 5: (start + 4, "exact")
+        }  # fmt: skip
+        assert dedupe(result.text).duplicates == ()
+
+
 FORECAST = [
     "Harbour City can expect a dry week, with fog on the coast in the mornings.",
     "Thursday",

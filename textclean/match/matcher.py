@@ -462,6 +462,7 @@ class _DocumentMatcher:
         # (last: on the lines that stay)
         back = settle.remove_contents(canonical, self.found, self.page.in_table)
         settle.remove_contents_line(self.texts, canonical, self.found)
+        self._key_event_times()
         # (a merged copy that ran a heading gone as its entry's repeat into its paragraph may
         # stand in the two now, as a second run finds it)
         self._contained_beside(back)
@@ -476,6 +477,30 @@ class _DocumentMatcher:
         duplicates = tuple(self.found[i] for i in sorted(self.found))
         kept = tuple(i for i in range(len(self.document)) if i not in self.found)
         return Matching(duplicates, kept, settle.document_match(canonical, self.found))
+
+    def _key_event_times(self) -> None:
+        """Remove a clock's time alone on a line ("7:24 p.m. ET") whose next line went as
+        contained in the entry that stands under the same time further on: a live page's box
+        of key events printed two lines an event, its time over its first sentence. The time
+        stayed as a short repeat; it goes as a repeat of the entry's time."""
+        canonical, texts = self.document.canonical, self.texts
+        n = len(canonical)
+        for k, text in enumerate(canonical):
+            if not text[:1].isdigit() or k in self.found or not self.page.is_time(k):
+                continue
+            m = k + 1
+            while m < n and not canonical[m]:
+                m += 1
+            dup = self.found.get(m)
+            if dup is None or dup.doc_id is not None or dup.kind == "boilerplate":
+                continue
+            time = texts[k].strip()
+            for o in dup.originals:
+                t = o if self.page.is_time(o) else self.page.time_above(o)
+                if t is not None and t > m and self.page.kept(t) and texts[t].strip() == time:
+                    rule = "the time of a key event whose line went as the entry under it"
+                    self.found[k] = Duplicate(k, t, "exact", 1.0, rule, (t,))
+                    break
 
     def _held_as_sentences(self, k: int, n: int) -> int | None:
         """The first kept paragraph other than ``k``, longer than ``n`` words, that holds the

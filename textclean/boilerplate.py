@@ -89,9 +89,10 @@ def is_footer_link(canonical: str) -> bool:
     return _A_FOOTER_LINK.fullmatch(canonical) is not None
 
 
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"  # (a month's name opens so)
 POST_SIGNATURE = (
-    r"(—|–|-{1,2})\s*([\p{Lu}\p{N}][^\s()]*\s+){1,6}\(@\w{1,15}\)\s*(jan|feb|mar|apr|may|jun"
-    r"|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2},? \d{4}"
+    r"(—|–|-{1,2})\s*([\p{Lu}\p{N}][^\s()]*\s+){1,6}\(@\w{1,15}\)\s*"
+    rf"{_MONTH}[a-z]{{0,6}}\.? \d{{1,2}},? \d{{4}}"
 )
 """An embedded post's signature line ("— Jane Doe (@janedoe) March 3, 2024"). It opens with a
 dash, as a list's item does: a matcher tries it apart, on the lines that hold "(@" only, so that
@@ -408,9 +409,8 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     # "Full story at the link in our bio."; a bare link after "🔗" or "👉" is a list's item)
     rf"{_COUNT}(( ?[·•|,])? {_COUNT})*",
     r"\p{Extended_Pictographic}[\p{Extended_Pictographic}\uFE0F\u200D]{0,8} ?[\d,.]+[km]?",
-    r"(\d{1,2} ?(h|m|min|hr|hrs|d|w)|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"[a-z]{0,6}( \d{4})?|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6} \d{1,2}"
-    r"(,? \d{4})?) ·( ?🌐)?",
+    rf"(\d{{1,2}} ?(h|m|min|hr|hrs|d|w)|\d{{1,2}} {_MONTH}[a-z]{{0,6}}( \d{{4}})?"
+    rf"|{_MONTH}[a-z]{{0,6}} \d{{1,2}}(,? \d{{4}})?) ·( ?🌐)?",
     r"#\w+( #\w+)+",
     r"continue reading( on our (web)?site)?:? https?://\S+",
     r"(👉 ?)?(read more|full story|more) (at|via|through) (the )?link in (our|my|the) bio[.!]?",
@@ -459,7 +459,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"archive\.(today|ph|is)( webpage capture)?|saved from https?://\S+|webpage screenshot"
     r"|all snapshots from host \S+|share download \.zip report bug or abuse|redirected from"
     r"|history ←prior next→",
-    r"\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec) \d{4} \d{2}:\d{2}:\d{2} utc",
+    rf"\d{{1,2}} {_MONTH} \d{{4}} \d{{2}}:\d{{2}}:\d{{2}} utc",
     # An audio or video player's controls and notes
     # ("Play" or "Listen" alone may head a section: "Play", a web framework)
     r"autoplay|unmute|now playing|(download|play) (the )?audio|video ad feedback"

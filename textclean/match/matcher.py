@@ -496,7 +496,7 @@ class _DocumentMatcher:
                 continue
             time = texts[k].strip()
             for o in dup.originals:
-                t = o if self.page.is_time(o) else self.page.time_above(o)
+                t = self.page.time_of(o)
                 if t is not None and t > m and self.page.kept(t) and texts[t].strip() == time:
                     rule = "the time of a key event whose line went as the entry under it"
                     self.found[k] = Duplicate(k, t, "exact", 1.0, rule, (t,))
@@ -1454,7 +1454,7 @@ class _DocumentMatcher:
         canonical = self.document.canonical
         if not any(ref[0] is None and canonical[ref[1]][:1].isdigit() for ref in candidates):
             return candidates  # (the cheap test first: no candidate opens with a time)
-        above = i if self.page.is_time(i) else self.page.time_above(i)
+        above = self.page.time_of(i)
         if above is None:
             return candidates
         time = self.texts[above].strip()

@@ -294,6 +294,11 @@ class Page:
             k -= 1
         return k if k >= 0 and self.is_time(k) else None
 
+    def time_of(self, i: int) -> int | None:
+        """The time of paragraph ``i``: ``i`` itself if it is a time alone, else the time alone on
+        the line above it (:meth:`time_above`), if any."""
+        return i if self.is_time(i) else self.time_above(i)
+
     def is_time(self, i: int) -> bool:
         """Whether paragraph ``i`` is a time alone (``_TIME_MARK``: "73'", "10:42", "3:41
         p.m.", "Friday"), as over an entry of a live page."""

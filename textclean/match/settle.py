@@ -846,8 +846,7 @@ def remove_contents(
     [(0, 'boilerplate', None), (1, 'exact', 5), (2, 'exact', 7), (3, 'exact', 9)]
     """
     n = len(canonical)
-    kept = [k for k in range(n) if k not in found and canonical[k]]
-    short = {k for k in kept if canonical[k].count(" ") + 1 < HEADING_WORDS}  # (entries)
+    kept, short = _kept_and_short(canonical, found)  # (the short ones: entries)
     back: set[int] = set()
     if len(short) < _CONTENTS_LINES:
         return back
@@ -920,11 +919,10 @@ def remove_contents_line(
     >>> sorted((i, d.kind, d.originals) for i, d in found.items())
     [(0, 'boilerplate', ()), (1, 'contained', (2, 4, 6))]
     """
-    kept = [k for k in range(len(canonical)) if k not in found and canonical[k]]
+    kept, short = _kept_and_short(canonical, found)
     lines = [x for x, k in enumerate(kept) if any(c in texts[k] for c in "|•·")]
     if not lines:
         return
-    short = {k for k in kept if canonical[k].count(" ") + 1 < HEADING_WORDS}
     places = _places(canonical, short)
     for x in lines:
         line = kept[x]
@@ -956,6 +954,14 @@ def _remove_label(
         found[label] = Duplicate(
             label, None, "boilerplate", 1.0, "the label of a table of contents"
         )
+
+
+def _kept_and_short(canonical: Sequence[str], found: Collection[int]) -> tuple[list[int], set[int]]:
+    """The kept paragraphs with words, in order, and those of them shorter than
+    :data:`~textclean.match.merged.HEADING_WORDS` words (a table of contents' entries and the
+    headings they list)."""
+    kept = [k for k in range(len(canonical)) if k not in found and canonical[k]]
+    return kept, {k for k in kept if canonical[k].count(" ") + 1 < HEADING_WORDS}
 
 
 def _places(canonical: Sequence[str], short: Iterable[int]) -> dict[str, list[int]]:

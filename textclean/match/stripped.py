@@ -75,13 +75,10 @@ def stripped_copies(
             for k, dup in found.items()
             if dup.kind == "contained" and dup.doc_id is None and set(dup.originals) == {i}
         }
-        copies = {k for k, dup in found.items() if dup.original == i and dup.doc_id is None}
-        others = [
+        others = [  # (kept, or gone as its parts; a removed copy of it is neither)
             k
             for k in range(len(words))
-            if canonical[k] != canonical[i]
-            and (k not in found or k in parts)
-            and (k not in copies or k in parts)
+            if canonical[k] != canonical[i] and (k not in found or k in parts)
         ]
         runs: dict[tuple[str, ...], int] = {}  # (each run of the others: its first holder)
         laid = [(w, k) for k in others for w in words[k]]
@@ -131,8 +128,7 @@ def _covered(i: int, words: list[str], runs: dict[tuple[str, ...], int]) -> Dupl
         return None
     originals = tuple(sorted(holders))
     rule = (
-        f"{share:.0%} of its words stand in runs of four in paragraphs "
-        f"{describe(originals).removeprefix('paragraphs ').removeprefix('paragraph ')}: "
-        "a copy stripped of its punctuation"
+        f"{share:.0%} of its words stand in runs of four in {describe(originals)}: a copy "
+        "stripped of its punctuation"
     )
     return Duplicate(i, originals[0], "contained", share, rule, originals)

@@ -840,9 +840,11 @@ class BoilerplateMatcher:
         "_by_pair",
         "_compiled",
         "_long",
+        "_members",
         "_own",
         "_signature",
         "_silent",
+        "_unindexed",
         "patterns",
     )
 
@@ -854,6 +856,7 @@ class BoilerplateMatcher:
         self._own = own
         self.patterns: tuple[str, ...] = (*DEFAULT_PATTERNS, *own) if include_defaults else own
         self._compiled = tuple(_compile(p) for p in own)
+        self._members: dict[regex.Pattern[str], tuple[int, ...]] = {}  # (an alternation's)
         # One alternation answers "is it boilerplate?" in a single pass; which pattern matched is
         # looked up only for the (rare) paragraphs that are.
         # (the post's signature apart: see POST_SIGNATURE)
@@ -861,6 +864,7 @@ class BoilerplateMatcher:
         # word only: see _APART)
         indexed = [n for n, p in enumerate(own) if p != POST_SIGNATURE and p not in _APART]
         self._signature = _compile(POST_SIGNATURE) if POST_SIGNATURE in own else None
+        self._unindexed = tuple(sorted(set(range(len(own))).difference(indexed)))
         self._apart = tuple((p, _compile(p), _APART[p]) for p in own if p in _APART)
         # (and a consent dialog's long paragraphs, tried again past MAX_LINE_CHARS)
         long = [n for n, p in enumerate(own) if p in LONG_LINES]
@@ -912,7 +916,11 @@ class BoilerplateMatcher:
         return _Remembering(self)
 
     def _alternation(self, which: Iterable[int]) -> regex.Pattern[str]:
-        return _compile("|".join(f"(?:{self._own[n]})" for n in which) or "(?!)")
+        """The alternation of the patterns ``which``, remembered with them in ``_members``."""
+        which = tuple(which)
+        alternation = _compile("|".join(f"(?:{self._own[n]})" for n in which) or "(?!)")
+        self._members[alternation] = which
+        return alternation
 
     def may_start(self, text: str) -> bool:
         """Whether some pattern matches a paragraph that starts with ``text`` (and may go on).
@@ -1106,10 +1114,15 @@ class BoilerplateMatcher:
                 return found
         if self._signature is not None and "(@" in text and self._signature.fullmatch(text):
             return POST_SIGNATURE
-        if not any(quick.fullmatch(text) for quick in self._quick(text, whole=True)):
+        matched = [quick for quick in self._quick(text, whole=True) if quick.fullmatch(text)]
+        if not matched:
             apart = (p for p, c, word in self._apart if word in text and c.fullmatch(text))
             return next(apart, None)
-        return next(p for p, c in zip(self._own, self._compiled, strict=True) if c.fullmatch(text))
+        # (the first of all patterns that matches: one of the matched alternations' members, or
+        # one of those tried apart)
+        which = {n for quick in matched for n in self._members[quick]}
+        which.update(self._unindexed)
+        return next(self._own[n] for n in sorted(which) if self._compiled[n].fullmatch(text))
 
     def _long_line(self, text: str) -> str | None:
         """:meth:`match` for a paragraph longer than :data:`MAX_LINE_CHARS`: the patterns of

@@ -7171,6 +7171,28 @@ def test_a_copy_that_glues_the_body_together_before_it_gives_way_to_the_body() -
     assert dedupe(doc(title, *body, *wrapped)).text == doc(title, *body)
 
 
+def test_a_copy_gluing_the_body_a_few_paragraphs_a_line_before_the_title_gives_way() -> None:
+    # The same copy printed a few paragraphs a line, each line glued ("...years.“We have"), at
+    # the top of the page: the title stands between it and the body. Each line goes as the
+    # body's paragraphs it glues, and the body keeps its breaks.
+    title = "Council backs harbour bridge"
+    lines = ["".join(ARTICLE[:2]), "".join(ARTICLE[2:])]
+    result = dedupe(doc(*lines, title, *ARTICLE))
+    assert result.text == doc(title, *ARTICLE)
+    assert [(d.index, d.originals) for d in result.duplicates] == [(0, (3, 4)), (1, (5, 6, 7))]
+    assert result.duplicates[0].rule == "its words are paragraphs 3, 4 glued together"
+    assert dedupe(result.text).duplicates == ()
+    # A line that a later copy breaks inside a word (a print copy's web address cut where the
+    # line ran out, ".../bri" then "dge-grants/2026") is no glued copy of the two: the body's
+    # line stays.
+    link = "Read the plan: https://example.org/harbour/bridge-grants/2026"
+    cut = [link[:46], link[46:]]
+    assert cut[1] == "dge-grants/2026"
+    result = dedupe(doc(title, P0, link, P1, "Printed from example.org", P0, *cut, P1))
+    assert 2 in result.kept
+    assert all(d.index > 2 for d in result.duplicates)
+
+
 def _packed(sentences: list[str], width: int) -> list[str]:
     """``sentences`` packed into parts of ``width`` characters at most (a longer sentence
     alone), across the paragraph breaks they had, as a thread packs a story into posts."""

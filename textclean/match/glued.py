@@ -4,8 +4,9 @@ A scraper that reads a page's text as ``textContent`` does glues its paragraphs 
 nothing between them ("... quickly.Before you go"); printed before the body, such a copy holds
 every body paragraph, and keeping it first would keep words fused at its joins ("TeamsPricing").
 :func:`glued_copies` finds each paragraph that is the paragraphs right after it laid end to end,
-white space aside, most of its joins glued; matching sets it aside as contained in them, so
-that the body is matched as a body printed alone is.
+white space aside, most of its joins glued, or a run of paragraphs further on (a copy printed a
+few paragraphs a line before the title); matching sets it aside as contained in them, so that
+the body is matched as a body printed alone is.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ _GLUE_CHARS = 10  # characters on either side of a join looked for in the copy
 _LINES = 3  # lines a glued copy may be broken into, at most
 _JOINING = ("-", "\u2010", "\u2011", "\u2013", "\u2014", "/")  # (what a word goes on after)
 _SPACES = re.compile(r"\s+")
+_OPENING = 12  # first characters by which a run's first paragraph is looked up
 
 
 def glued_copies(
@@ -52,14 +54,52 @@ def glued_copies(
             if text[:1] != first[:1] or len(first) >= len(text) or not text.startswith(first):
                 continue  # (most paragraphs: not opened by the next one, a cheap test)
             copy = order[n : n + lines]
-            whole = "".join(_unspaced(texts[c]) for c in copy)
-            parts = _parts(texts, whole, order, n + lines)
-            counts = [_joins(texts, c, parts) for c in copy]
-            fused, joins = sum(f for f, _ in counts), sum(j for _, j in counts)
-            if len(parts) > 1 and joins and 2 * fused >= joins:
+            parts = _glued_parts(texts, copy, order, n + lines)
+            if parts:
                 glued.update(_each_line(texts, copy, parts))
                 break
+    glued.update(_glued_further_on(texts, order, glued))
     return glued
+
+
+def _glued_parts(
+    texts: Sequence[str], copy: Sequence[int], order: Sequence[int], start: int
+) -> tuple[int, ...]:
+    """The paragraphs of ``order`` from position ``start`` on that the lines ``copy`` glue
+    together, two or more, half of their joins at least printed with nothing between them; or
+    none."""
+    whole = "".join(_unspaced(texts[c]) for c in copy)
+    parts = _parts(texts, whole, order, start)
+    counts = [_joins(texts, c, parts) for c in copy]
+    fused, joins = sum(f for f, _ in counts), sum(j for _, j in counts)
+    return parts if len(parts) > 1 and joins and 2 * fused >= joins else ()
+
+
+def _glued_further_on(
+    texts: Sequence[str], order: Sequence[int], found: dict[int, tuple[int, ...]]
+) -> dict[int, tuple[int, ...]]:
+    """Paragraphs of one line each that glue together a run of paragraphs further on, not
+    right after them: a copy printed a group of the body's paragraphs a line, before the
+    title and the body (not the lines of a word broken across them: see :func:`_broken`).
+    Only the runs that start as the paragraph opens are looked at (found by their
+    first characters)."""
+    starting: dict[str, list[int]] = {}
+    for n, o in enumerate(order):
+        starting.setdefault(texts[o][:_OPENING], []).append(n)
+    further: dict[int, tuple[int, ...]] = {}
+    for n, o in enumerate(order):
+        text = texts[o]
+        if o in found:
+            continue
+        runs = (m for k in range(1, _OPENING + 1) for m in starting.get(text[:k], ()))
+        for m in sorted(m for m in runs if m > n + 1):
+            first = texts[order[m]]
+            if len(first) < len(text) and text.startswith(first):
+                parts = _glued_parts(texts, [o], order, m)
+                if parts and not _broken(texts, parts) and not found.keys() & parts:
+                    further[o] = parts
+                    break
+    return further
 
 
 def _unspaced(text: str) -> str:
@@ -95,6 +135,12 @@ def _joins(texts: Sequence[str], o: int, parts: Sequence[int]) -> tuple[int, int
         glued += tail + head in texts[o]
         joins += tail in texts[o] and head in texts[o]  # (not a join between two lines)
     return glued, joins
+
+
+def _broken(texts: Sequence[str], parts: Sequence[int]) -> bool:
+    """Whether a paragraph of ``parts`` but the first is the end of a word or an address broken
+    across lines: one word in lower case ("ate" after ".../25anniversaryclim")."""
+    return any(texts[k].strip()[:1].islower() and " " not in texts[k].strip() for k in parts[1:])
 
 
 def _each_line(

@@ -3598,8 +3598,11 @@ def test_short_paragraphs_with_a_long_link_inside_go_as_near_copies() -> None:
     result = dedupe(doc(*lines, *linked))
     assert removed(result) == {3 + i: (i, "near") for i in range(3)}
     assert all("web addresses aside" in d.rule for d in result.duplicates)
-    result = dedupe(doc(*linked, *lines))  # (the plain copy after the linked one)
-    assert removed(result) == {3 + i: (i, "near") for i in range(3)}
+    # The linked lines before the plain ones give way to them: a print copy's addresses in
+    # its text are marks the plain copy reads without.
+    result = dedupe(doc(*linked, *lines))
+    assert removed(result) == {i: (3 + i, "near") for i in range(3)}
+    assert all(d.rule.endswith("(the later copy reads whole)") for d in result.duplicates)
     # An address at an end may say more ("Read the guide: https://..."), and two addresses
     # differ as two numbers do: those paragraphs stay.
     at_end = f"{lines[0]} {address}"
@@ -7082,6 +7085,58 @@ def test_a_copy_printed_first_with_broken_words_gives_way_to_the_body() -> None:
     lost = [p.replace("’", "\ufffd").replace("“", "\ufffd").replace("”", "\ufffd") for p in ARTICLE]
     assert dedupe(doc(*lost, *ARTICLE)).text == doc(*ARTICLE)
     assert dedupe(doc(*ARTICLE, *copy)).text == doc(*ARTICLE)
+
+
+def _marked_links(paragraph: str, k: int) -> str:
+    """``paragraph`` as a print copy prints its links: the address after every tenth word, in
+    angle brackets, square brackets or parentheses, or a numbered note's mark ("plan[3]")."""
+    words = paragraph.split(" ")
+    for n in range(5, len(words), 10):
+        slug = re.sub(r"\W+", "-", words[n].lower()).strip("-")
+        marks = (f" <https://example.org/news/{slug}>", f" [https://example.org/{slug}]",
+                 f" (https://example.org/2026/{slug})", f"[{n}]")  # fmt: skip
+        words[n] += marks[(k + n) % 4]
+    return " ".join(words)
+
+
+def test_a_print_copy_with_its_links_marked_first_gives_way_to_the_body() -> None:
+    # A print copy prints each link's address after its words ("plan <https://...>"), or a
+    # numbered note's mark ("plan[3]"), and stands before the body: its paragraphs are near
+    # copies of the body's, addresses aside, or hold them. The body, which reads without the
+    # marks, stays.
+    title = "Council backs harbour bridge"
+    copy = [_marked_links(p, k) for k, p in enumerate(ARTICLE)]
+    assert all(c != p for c, p in zip(copy, ARTICLE, strict=True))  # (the test's own premise)
+    result = dedupe(doc(title, *copy, "Source URL: https://example.org/news/4471", *ARTICLE))
+    assert result.text == doc(title, "Source URL: https://example.org/news/4471", *ARTICLE)
+    n = len(ARTICLE)
+    assert {k: removed(result)[k][0] for k in range(1, n + 1)} == {
+        k: n + 1 + k for k in range(1, n + 1)
+    }
+    assert all(d.rule.endswith("(the later copy reads whole)") for d in result.duplicates)
+    assert dedupe(result.text).duplicates == ()
+    # After the body, the copy goes; the body's own links in the text are no print copy's
+    # marks when the copy after it prints them too.
+    assert dedupe(doc(title, *ARTICLE, *copy)).text == doc(title, *ARTICLE)
+    assert dedupe(doc(title, *copy, *copy)).text == doc(title, *copy)
+
+
+def test_a_damaged_copy_stays_where_its_repeat_would_stand_inside_a_longer_paragraph() -> None:
+    # The repeats that would stay in place of a marked copy's paragraphs stand after a kept
+    # paragraph that holds them (a merged copy of the page): kept after it, a second run
+    # would remove them as contained in it. The marked copy stays first, as any first copy.
+    marked = "[The council](https://example.com/council) approved the budget after a debate."
+    plain = "The council approved the budget after a debate."
+    ferries = "Ferries will run every twenty minutes while the old bridge stays closed."
+    first, second = f"{marked} {plain}", f"{marked} {ferries}"
+    merged = f"{first} {second} Work starts in March and takes about eighteen months."
+    page = doc(first, second, merged, f"{plain} {plain}", f"{plain} {ferries}")
+    result = dedupe(page)
+    assert result.kept == (0, 1, 2)
+    assert dedupe(result.text).duplicates == ()
+    # Without the longer paragraph between them, the copy gives way to the plain repeats.
+    result = dedupe(doc(first, second, f"{plain} {plain}", f"{plain} {ferries}"))
+    assert result.kept == (2, 3)
 
 
 def _search_index(paragraph: str) -> str:

@@ -413,7 +413,10 @@ class _DocumentMatcher:
                 runs.remove_short_blocks(canonical, self.found, short_repeats, self.structured)
         else:
             removed = set(self.found)
-            settle.prefer_undamaged_copy(self.texts, self.found, threshold=self.options.threshold)
+            settle.prefer_undamaged_copy(
+                self.texts, self.found, threshold=self.options.threshold, canonical=canonical,
+                short_words=self.options.short_words,
+            )  # fmt: skip
             if settle.prefer_body_to_box(
                 self.texts, canonical, self.found, structured=self.structured,
                 may_stay=lambda k: self._boilerplate_line(k) is None,

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 import regex
 from rapidfuzz import fuzz
@@ -1179,19 +1179,32 @@ def prefer_longest(
 # A word that print broke at a line's end with a hyphen ("informa-\ntion"), or a character
 # that a decoder could not read (U+FFFD): what a damaged copy shows where a clean one does not.
 _DAMAGE = regex.compile(r"\p{Ll}-[ \t]*\r?\n[ \t]*\p{Ll}|\ufffd")
+# A print copy's marks of its links in the text: the address after the link's words, in
+# brackets ("picked <https://example.com/a>", "[https://...]", "(https://...)"), or a numbered
+# note's mark glued to a word or its comma ("deliver[1]") that a list of the addresses at the
+# end explains.
+_LINK_MARK = regex.compile(r"[ \t]?[\[<(]https?://[^\s\]>)]+[\]>)]|(?<=[\w.,;:!?\"”’)])\[\d{1,3}\]")
 _DAMAGED_PAIRS = 2  # paragraphs of a copy, at least, damaged where their repeats are clean
 
 
 def _reads_worse(text: str, other: str) -> bool:
     """Whether ``text`` shows damage that its repeat ``other`` does not: words broken at its
-    lines' ends or characters a decoder lost (:data:`_DAMAGE`), or every letter in lower case
+    lines' ends or characters a decoder lost (:data:`_DAMAGE`), its links' marks
+    (:data:`_LINK_MARK`), or every letter in lower case
     where ``other`` writes the same words with capitals (a search index's copy, "the mayor of
     harbour city said"; not a line in lower case that a copy adds a capital word to, "(AP)")."""
     if text == text.lower() and other != other.lower():
         words = set(RAW_WORD.findall(text))
         if any(w != w.lower() and w.lower() in words for w in RAW_WORD.findall(other)):
             return True
+    if _marked(text) and not _marked(other):
+        return True
     return _damaged(text) and not _damaged(other)
+
+
+def _marked(text: str) -> bool:
+    """Whether ``text`` prints its links' marks (:data:`_LINK_MARK`)."""
+    return ("://" in text or "[" in text) and _LINK_MARK.search(text) is not None
 
 
 _MISSPELT_LETTERS = 2  # letters that a misspelling changes, at most
@@ -1268,11 +1281,17 @@ def _damaged(text: str) -> bool:
 
 
 def prefer_undamaged_copy(
-    texts: Sequence[str], found: dict[int, Duplicate], *, threshold: float = 0.9
+    texts: Sequence[str],
+    found: dict[int, Duplicate],
+    *,
+    threshold: float = 0.9,
+    canonical: Sequence[str] | None = None,
+    short_words: int = 6,
 ) -> bool:
     """Keep the later copy of a run of paragraphs printed twice, and remove the earlier, when
     the earlier reads worse than the later (:func:`_reads_worse`: a print copy's words broken
-    at its lines' ends, characters a decoder lost, a search index's copy in lower case) in
+    at its lines' ends or its links' addresses printed in the text, characters a decoder
+    lost, a search index's copy in lower case) in
     :data:`_DAMAGED_PAIRS` paragraphs or more, and no later one reads worse than the earlier;
     or else when most near pairs are spelt worse in the earlier (:func:`_misspelt`: an OCR
     copy's "tbe" for "the"). Both are the same text or near it (a repeat, exact or near, or
@@ -1280,7 +1299,9 @@ def prefer_undamaged_copy(
     a reader wants the one that reads whole. Every such repeat from the first of the damaged
     paragraphs' repeats on, of a paragraph before it, is turned round (exact, or near with
     their ratio; the damaged paragraphs all stand before their repeats), and the duplicates
-    that named the paragraphs turned name their repeats.
+    that named the paragraphs turned name their repeats. With ``canonical``, nothing turns
+    round where a repeat that would stay stands after a kept paragraph that holds its text
+    (:func:`_held_before`).
     Returns whether a copy was turned round.
 
     >>> texts = ["The bridge re-\\nopens in May.", "It cost less.", "The bridge reopens in May.",
@@ -1306,14 +1327,17 @@ def prefer_undamaged_copy(
         if dup.kind in ("exact", "near"):
             similar[k, o] = dup.similarity
         elif dup.kind == "contained" and dup.originals == (o,):  # (held as an edited copy)
-            score = fuzz.ratio(texts[k], texts[o], score_cutoff=100 * threshold) / 100
+            text, other = texts[k], texts[o]
+            if _marked(other) and not _marked(text):  # (as they read without the marks)
+                other = _LINK_MARK.sub("", other)
+            score = fuzz.ratio(text, other, score_cutoff=100 * threshold) / 100
             if score:
                 similar[k, o] = score
     pairs = list(similar)
     if any(_reads_worse(texts[k], texts[o]) for k, o in pairs):
         return False
     worse = [(k, o) for k, o in pairs if _reads_worse(texts[o], texts[k])]
-    if len(worse) < _DAMAGED_PAIRS:
+    if len({o for _, o in worse}) < _DAMAGED_PAIRS:  # (paragraphs, not their repeats)
         near = [(k, o) for k, o in pairs if found[k].kind != "exact"]
         worse = _misspelt(texts, near) if len(near) >= _DAMAGED_PAIRS else []
         if len(worse) < _DAMAGED_PAIRS:
@@ -1322,15 +1346,47 @@ def prefer_undamaged_copy(
     if max(o for _, o in worse) >= start:
         return False  # (the copies interleave: no run printed before the other)
     # (a paragraph turns round with its first repeat; its later repeats name that one then)
+    turned: dict[int, int] = {}  # each damaged paragraph's repeat that stays in its place
     for k, o in sorted(pairs):
-        if o < start <= k and o not in found:
-            exact = found.pop(k).kind == "exact"
-            score = similar[k, o]
-            same = "same canonical text" if exact else f"ratio {score:.3f}"
-            rule = f"{same} (the later copy reads whole)"
-            found[o] = Duplicate(o, k, "exact" if exact else "near", score, rule, (k,))
-            _repoint(found, o, k)
+        if o < start <= k and o not in found and o not in turned:
+            turned[o] = k
+    if canonical is not None and _held_before(canonical, found, turned, short_words):
+        return False
+    for o, k in turned.items():
+        exact = found.pop(k).kind == "exact"
+        score = similar[k, o]
+        same = "same canonical text" if exact else f"ratio {score:.3f}"
+        rule = f"{same} (the later copy reads whole)"
+        found[o] = Duplicate(o, k, "exact" if exact else "near", score, rule, (k,))
+        _repoint(found, o, k)
     return True
+
+
+def _held_before(
+    canonical: Sequence[str],
+    found: Mapping[int, Duplicate],
+    turned: Mapping[int, int],
+    short_words: int,
+) -> bool:
+    """Whether a repeat that would stay in place of a damaged paragraph (``turned``: each
+    damaged paragraph's repeat), of ``short_words`` words or more, stands after a longer kept
+    paragraph, neither damaged nor turned, that holds its canonical text: a second run would
+    remove it as contained in that one."""
+    first, last = min(turned), max(turned.values())
+    between = [j for j in range(first + 1, last) if j not in found and j not in turned]
+    if not between:
+        return False
+    joined = "\n".join(canonical[j] for j in between)
+    ends = list(accumulate(len(canonical[j]) + 1 for j in between))
+    for k in turned.values():
+        text, before = canonical[k], bisect_left(between, k)
+        long = word_count(text) >= short_words  # (a short line held in one stays)
+        at = joined.find(text, 0, ends[before - 1]) if long and before else -1
+        while at >= 0:  # (in a longer paragraph: one with the same text is a short repeat)
+            if len(canonical[between[bisect_right(ends, at)]]) > len(text):
+                return True
+            at = joined.find(text, at + 1, ends[before - 1])
+    return False
 
 
 HIGHLIGHTS_LABEL = regex.compile(

@@ -1300,8 +1300,8 @@ def prefer_undamaged_copy(
     paragraphs' repeats on, of a paragraph before it, is turned round (exact, or near with
     their ratio; the damaged paragraphs all stand before their repeats), and the duplicates
     that named the paragraphs turned name their repeats. With ``canonical``, nothing turns
-    round where a repeat that would stay stands after a kept paragraph that holds its text
-    (:func:`_held_before`).
+    round where a repeat that would stay is held in a longer kept paragraph
+    (:func:`_held_in_another`).
     Returns whether a copy was turned round.
 
     >>> texts = ["The bridge re-\\nopens in May.", "It cost less.", "The bridge reopens in May.",
@@ -1350,7 +1350,7 @@ def prefer_undamaged_copy(
     for k, o in sorted(pairs):
         if o < start <= k and o not in found and o not in turned:
             turned[o] = k
-    if canonical is not None and _held_before(canonical, found, turned, short_words):
+    if canonical is not None and _held_in_another(canonical, found, turned, short_words):
         return False
     for o, k in turned.items():
         exact = found.pop(k).kind == "exact"
@@ -1362,30 +1362,28 @@ def prefer_undamaged_copy(
     return True
 
 
-def _held_before(
+def _held_in_another(
     canonical: Sequence[str],
     found: Mapping[int, Duplicate],
     turned: Mapping[int, int],
     short_words: int,
 ) -> bool:
     """Whether a repeat that would stay in place of a damaged paragraph (``turned``: each
-    damaged paragraph's repeat), of ``short_words`` words or more, stands after a longer kept
-    paragraph, neither damaged nor turned, that holds its canonical text: a second run would
-    remove it as contained in that one."""
-    first, last = min(turned), max(turned.values())
-    between = [j for j in range(first + 1, last) if j not in found and j not in turned]
-    if not between:
+    damaged paragraph's repeat), of ``short_words`` words or more, is held in a longer kept
+    paragraph, neither damaged nor turned, after the first damaged one: a second run would
+    remove it as contained in that one (or, held later, as its teaser)."""
+    kept = [j for j in range(min(turned) + 1, len(canonical)) if j not in found]
+    kept = [j for j in kept if j not in turned]
+    if not kept:
         return False
-    joined = "\n".join(canonical[j] for j in between)
-    ends = list(accumulate(len(canonical[j]) + 1 for j in between))
-    for k in turned.values():
-        text, before = canonical[k], bisect_left(between, k)
-        long = word_count(text) >= short_words  # (a short line held in one stays)
-        at = joined.find(text, 0, ends[before - 1]) if long and before else -1
+    joined = "\n".join(canonical[j] for j in kept)
+    ends = list(accumulate(len(canonical[j]) + 1 for j in kept))
+    for text in (canonical[k] for k in turned.values()):
+        at = joined.find(text) if word_count(text) >= short_words else -1
         while at >= 0:  # (in a longer paragraph: one with the same text is a short repeat)
-            if len(canonical[between[bisect_right(ends, at)]]) > len(text):
+            if len(canonical[kept[bisect_right(ends, at)]]) > len(text):
                 return True
-            at = joined.find(text, at + 1, ends[before - 1])
+            at = joined.find(text, at + 1)
     return False
 
 

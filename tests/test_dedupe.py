@@ -7259,6 +7259,26 @@ def test_a_copy_gluing_the_body_a_few_paragraphs_a_line_before_the_title_gives_w
     assert all(d.index > 2 for d in result.duplicates)
 
 
+def test_a_numbered_copy_between_a_gallerys_counters_goes_as_without_them() -> None:
+    # A slideshow's copy of the body: each paragraph behind "Step N:", a counter ("2 of 5")
+    # over each. The counters go as a gallery's; the copy's paragraphs go as a copy that adds
+    # the same words to each, as they do with no counter between them, and a second run finds
+    # nothing more.
+    n = len(ARTICLE)
+    steps = [f"Step {k}: {p}" for k, p in enumerate(ARTICLE, 1)]
+    slides = [line for k, step in enumerate(steps, 1) for line in (f"{k} of {n}", step)]
+    title = "Council backs harbour bridge"
+    plain = dedupe(doc(title, *ARTICLE, "Swipe through the story", *steps))
+    assert plain.text == doc(title, *ARTICLE, "Swipe through the story")
+    result = dedupe(doc(title, *ARTICLE, "Swipe through the story", *slides))
+    assert result.text == plain.text
+    counters = [d for d in result.duplicates if d.kind == "boilerplate"]
+    assert [d.index for d in counters] == list(range(n + 2, 3 * n + 2, 2))
+    copies = [d for d in result.duplicates if d.kind != "boilerplate"]
+    assert [(d.index, d.original) for d in copies] == [(n + 1 + 2 * k, k) for k in range(1, n + 1)]
+    assert dedupe(result.text).duplicates == ()
+
+
 def _packed(sentences: list[str], width: int) -> list[str]:
     """``sentences`` packed into parts of ``width`` characters at most (a longer sentence
     alone), across the paragraph breaks they had, as a thread packs a story into posts."""

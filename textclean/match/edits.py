@@ -159,14 +159,15 @@ class Edits:
     def _decoration(self, i: int, words: list[str], a: int, b: int) -> bool:
         """Whether ``words[a:b]``, at an end of paragraph ``i``, stand at the same end of a
         paragraph beside it, digits aside: the same words on every paragraph of a copy (a
-        speaker's name, a time, a link), which runs of copies judge. A paragraph beside it that
+        speaker's name, a time, a link), which runs of copies judge (past the boilerplate lines
+        between them, :meth:`_beside`). A paragraph beside it that
         holds ``i`` whole at that end (its repeat, a merged copy of it and the paragraphs before
         it) is no other paragraph: ``i``'s own words end it; nor is structured data, which
         matching sets aside (a JSON-LD object whose ``articleBody`` ends as ``i`` does)."""
         canonical = self.document.canonical
         added = " ".join(words[a:b]).translate(runs.ZERO_DIGITS)
         text = canonical[i]
-        for k in (i - 1, i + 1):
+        for k in (self._beside(i, -1), self._beside(i, 1)):
             if (
                 0 <= k < len(canonical)
                 and k not in self.page.structured
@@ -177,6 +178,14 @@ class Edits:
                 if len(other) > b - a and " ".join(end).translate(runs.ZERO_DIGITS) == added:
                     return True
         return False
+
+    def _beside(self, i: int, step: int) -> int:
+        """The paragraph beside ``i`` in direction ``step``, past the boilerplate lines found
+        (a gallery's counters between the paragraphs of a copy, "3 of 24")."""
+        k, found = i + step, self.page.found
+        while k in found and found[k].kind == "boilerplate" and found[k].original is None:
+            k += step
+        return k
 
     def _affix_alone(self, i: int, words: list[str]) -> Callable[[int, int], bool]:
         """Which runs at an end of paragraph ``i``'s ``words`` may be the affix of a copy that

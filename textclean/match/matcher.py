@@ -257,6 +257,9 @@ class _DocumentMatcher:
         # (as boilerplate: a removed paragraph that repeats nothing, which no rule builds on)
         aside = Duplicate(0, None, "boilerplate", 1.0, "structured data, set aside")
         self.found.update((m, replace(aside, index=m)) for m in (*self.structured, *self.glued))
+        # A gallery's counters first: lines between a copy's paragraphs ("3 of 24") would part
+        # the runs of copies that a second run, without them, finds.
+        settle.remove_counters(self.texts, canonical, self.found)
         shown = 0  # kept paragraphs with words before ``i`` (as the output shows them)
         for i in range(len(document)):
             if i and i - 1 not in self.found and canonical[i - 1]:
@@ -449,7 +452,6 @@ class _DocumentMatcher:
             self.texts, canonical, self.found, self.structured, held=self._held_as_sentences
         )
         settle.remove_speakers(self.texts, canonical, self.found)
-        settle.remove_counters(self.texts, canonical, self.found)
         if self.boilerplate is not None:
             settle.remove_buttons(canonical, self.found)
         settle.remove_wordless(canonical, self.found)

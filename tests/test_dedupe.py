@@ -4530,6 +4530,43 @@ def test_boilerplate_lines_in_several_languages() -> None:
         assert result.paragraphs[d.index].text in BOILERPLATE_LINES
 
 
+def test_a_live_pages_a_paged_articles_and_a_podcasts_chrome_goes() -> None:
+    # Lines of a page's furniture around the article, each once: a live page's switches, a
+    # paged article's links, a podcast player's, an article read aloud, a box of the most read
+    # stories, a Dutch and a Polish footer. (Sentences with their words stay: see
+    # test_sentence_that_mentions_advertisement_is_kept.)
+    chrome = [
+        "Live updates", "Auto-update: on", "Show all posts", "Sort: latest", "View oldest first",
+        "Load more updates", "Read page 2 →", "Next: page 3", "Continued on next page",
+        "Pages: 1 2 3 Next ›", "Share episode", "Download episode (MP3, 24 MB)",
+        "S2 E14 · 32 min", "Playback speed 1.5x", "Subscribe on Apple Podcasts | Spotify",
+        "Follow the show wherever you get your podcasts.", "Hear this article", "Audio version",
+        "Show full article", "View as list", "Swipe through the story", "1.2K reads",
+        "This article has been corrected", "Most viewed in News", "What others are reading",
+        "The article continues after this ad", "Alle rechten voorbehouden", "Meest gelezen",
+        "Meld je aan voor de nieuwsbrief", "Volg ons op sociale media",
+        "Wszelkie prawa zastrzeżone", "Zaloguj się", "Obserwuj nas w mediach społecznościowych",
+    ]  # fmt: skip
+    parts = [P0, *chrome[:12], P1, P2, *chrome[12:24], P3, *chrome[24:], P4]
+    result = dedupe(doc(*parts))
+    assert result.text == doc(*ARTICLE)
+    assert {result.paragraphs[d.index].text for d in result.duplicates} == set(chrome)
+    assert {d.kind for d in result.duplicates} == {"boilerplate"}
+
+
+def test_a_paged_articles_continued_paragraph_goes_as_its_repeat() -> None:
+    # Page 2 of an article repeats the last paragraph of page 1 behind a label ("(Continued)",
+    # "Continued:"): it goes as the paragraph's repeat, and the first page's stays.
+    for label in ("(Continued)", "Continued:", "...continued:", "Continued from page 1:"):
+        page = doc(P0, P1, "Continued on next page", "Page 2 of 2", f"{label} {P1}", P2, P3)
+        result = dedupe(page)
+        assert result.text == doc(P0, P1, P2, P3)
+        assert removed(result)[4] == (1, "exact")
+    # A sentence that opens with the word stays.
+    growth = "Continued growth in ferry traffic pushed the port's revenue up by a fifth."
+    assert dedupe(doc(P0, growth, P1)).duplicates == ()
+
+
 def test_sentence_that_mentions_advertisement_is_kept() -> None:
     content = [
         "The advertisement, which ran in three national newspapers last week, drew more than "
@@ -4568,6 +4605,10 @@ def test_sentence_that_mentions_advertisement_is_kept() -> None:
         "The post office appeared first on the list of closures, the council said.",
         "We forward every complaint to a friend of the council, the mayor said.",
         "Select language classes are free for residents over 65.",
+        "Live updates on the vote will follow at noon, the council said.",
+        "Expand the harbour first, residents told the council.",
+        "Most viewed the plan as too expensive, a poll found.",
+        "Download the episode's transcript from the council's site before Friday.",
         "Continue reading Dickens at Oxford, she urged her students.",
         "The mayor wants to send you notifications about bin collections, she joked.",
         "Read the full report: the council published it on Tuesday.",
@@ -7268,9 +7309,9 @@ def test_a_numbered_copy_between_a_gallerys_counters_goes_as_without_them() -> N
     steps = [f"Step {k}: {p}" for k, p in enumerate(ARTICLE, 1)]
     slides = [line for k, step in enumerate(steps, 1) for line in (f"{k} of {n}", step)]
     title = "Council backs harbour bridge"
-    plain = dedupe(doc(title, *ARTICLE, "Swipe through the story", *steps))
-    assert plain.text == doc(title, *ARTICLE, "Swipe through the story")
-    result = dedupe(doc(title, *ARTICLE, "Swipe through the story", *slides))
+    plain = dedupe(doc(title, *ARTICLE, "The bridge in five steps", *steps))
+    assert plain.text == doc(title, *ARTICLE, "The bridge in five steps")
+    result = dedupe(doc(title, *ARTICLE, "The bridge in five steps", *slides))
     assert result.text == plain.text
     counters = [d for d in result.duplicates if d.kind == "boilerplate"]
     assert [d.index for d in counters] == list(range(n + 2, 3 * n + 2, 2))

@@ -110,9 +110,10 @@ PHOTO_AGENCY_NAMES = "|".join(
 """Their names as an alternation of a regular expression, the longest first."""
 _NAME = r"(?-i:\p{Lu})[\p{L}'’.-]*"  # (a name's word: "Jane", "O'Neil", "J.")
 _TAG = r"[\w&'’-]+( [\w&'’-]+){0,2}"  # (a tag of up to three words: "local government")
+_PODCAST_APP = r"(apple podcasts|spotify|youtube music|google podcasts|overcast|pocket casts)"
 _ITEM = r"(?-i:\p{Lu})[^.!?\n,|/]{0,30}"  # (a category's name: "World", "Local news")
 # (a count under a social post: "1,234 reactions", "56 comments", "1.2K views")
-_COUNT = r"[\d,.]+[km]? (reactions?|likes?|comments?|shares?|views?|retweets?|reposts?)"
+_COUNT = r"[\d,.]+[km]? (reactions?|likes?|comments?|shares?|views?|reads?|retweets?|reposts?)"
 
 LONG_LINES = (
     r"we and our \d[\d,]* (partners|vendors) (store|process|use|may)[^\n]{0,800}",
@@ -150,7 +151,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"advertisement|advertising|sponsored( content)?|paid (post|content)|ad",
     r"(advertisement|ad)(\s*[-–—:|·•]\s*|\s+)(scroll (down )?to continue( reading| with content)?"
     r"|continue reading below)",
-    r"(story|article|content) continues( (below|after)( (this |the )?(advertisement|ad))?)?",
+    r"(the )?(story|article|content) continues( (below|after)( (this |the )?(advertisement|ad))?)?",
     r"skip (advertisement|ad)",
     # (also "... on the full site", an AMP page's link to the page it renders)
     r"(continue|keep) reading( (below|the (main |full |whole )?(story|article)"
@@ -519,6 +520,34 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"|(submit|suggest) a correction",
     r"(updated|published|posted) \d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago",
     r"\d+ (seconds?|minutes?|mins?|hours?|hrs?) ago",  # (a comment's time; "10 years ago" may head)
+    # A live page's chrome ("Live updates", "Auto-update: on", "Show all posts", "Sort: latest",
+    # "View oldest first", "Load more updates")
+    r"live|live (updates|blog|coverage)|live: latest updates|latest updates",
+    r"auto-?(update|refresh)s?:? (on|off)",
+    r"show (all|more|older|newer) (posts|updates)|load more (posts|updates)"
+    r"|older posts|newer posts",
+    r"(sort|sorted)( by)?:? (latest|newest|oldest)( first)?|view (oldest|newest|latest) first",
+    # A paged article's links ("Read page 2 →", "Next: page 3", "Continued on next page",
+    # "Pages: 1 2 3 Next ›", "« Previous 1 2 3 Next »")
+    r"read page \d{1,3}( [→›»])?|next: page \d{1,3}|continued on (the )?next page"
+    r"|back to page \d{1,3}",
+    r"pages?:( \d{1,3})+( next ?[›»→]?)?|« previous( \d{1,3})+ next »",
+    # A podcast's player and its links ("Share episode", "Download episode (MP3, 24 MB)",
+    # "S2 E14 · 32 min", "Playback speed 1.5x", "Subscribe on Apple Podcasts | Spotify")
+    r"share (this )?episode|download (this )?episode( \(mp3, [\d.]+ ?mb\))?",
+    r"s\d{1,2} ?e\d{1,3} · \d+ min|playback speed [\d.]+x",
+    r"follow (the|this) (show|podcast) wherever you (get|listen to) (your )?podcasts\.?",
+    r"subscribe on " + _PODCAST_APP + r"( [|,] " + _PODCAST_APP + ")*",
+    # An article read aloud, and a page's switches ("Hear this article", "Audio version",
+    # "Show full article", "View as list", "Swipe through the story")
+    r"(hear|listen to) this (article|story)|audio version( of this (article|story))?",
+    r"expand|show full (article|story)|tap to read more( ➡️)?",
+    r"list view|view as (a )?list|swipe (through|to see) (the|this) (story|gallery)",
+    # A label over a correction's note, and a list of the links a print copy numbered
+    r"this (article|story) has been (corrected|updated)|links:",
+    # A box of the site's most read stories ("Most viewed in News", "What others are reading")
+    r"most (read|viewed|popular|shared)( in [\w ]{1,20})?|trending( now)?"
+    r"|what others are reading|more from our network",
     # A page's footer links in a row (one alone may be a heading: "Terms of Use" in a guide to
     # writing API documentation, "Accessibility" among the benefits of cloud storage)
     _FOOTER_LINK + r"(\s*[|·•/]\s*" + _FOOTER_LINK + ")+",
@@ -672,17 +701,24 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"continu(a|e) (depois|ap[óo]s) (d?a )?publicidade|continue lendo",
     r"((not[íi]cias|mat[ée]rias) relacionadas|conte[úu]do patrocinado)" + _TAIL,
     r"(siga|segue)-nos( (no|na|em) (facebook|twitter|x|instagram|linkedin|tiktok|youtube))?",
-    r"coment[áa]rios|todos os direitos reservados|saiba mais",
+    r"coment[áa]rios|todos os direitos reservados|saiba mais|reportar erro",
     # Dutch
     r"advertentie",
     r"lees (ook|meer)" + _TAIL,
     r"deel( dit artikel)?",
     r"lees verder( (na|onder) de advertentie)?",
+    r"alle rechten voorbehouden|meld je aan voor (de|onze) nieuwsbrief|inloggen|meest gelezen"
+    r"|gerelateerde artikelen|privacyverklaring|cookiebeleid|privacyverklaring \| cookiebeleid",
+    r"volg ons( op (sociale media|facebook|twitter|x|instagram|linkedin|tiktok|youtube))?",
+    r"fout gezien\? mail de redactie|reageer|link gekopieerd|meer over dit onderwerp",
     # Polish and Czech
     r"reklama",
     r"(czytaj|zobacz) (też|także|również|więcej|dalej)" + _TAIL,
     r"udostępnij|zapisz się do newslettera|artykuł sponsorowany|materiał partnera|komentarze"
     r"|polecamy|dalsza część artykułu pod (materiałem wideo|reklamą)",
+    r"wszelkie prawa zastrzeżone|zaloguj się|subskrybuj|zgłoś błąd|więcej na ten temat"
+    r"|posłuchaj artykułu",
+    r"obserwuj nas( w mediach społecznościowych| na (facebooku|twitterze|x|instagramie))?",
     r"související články|sdílet( na (facebooku|twitteru|x))?|diskuze|komentáře"
     r"|přihlaste se k odběru newsletteru|mohlo by vás (také )?zajímat",
     r"(čtěte|přečtěte si) (také|též|více)" + _TAIL,
@@ -757,6 +793,14 @@ _LINK_NOTE_START = re.compile(r"\((?:open|link is|external)", re.IGNORECASE)
 _LINK_NOTE = regex.compile(
     r"\s*\((?:opens|open|opening) in (?:a )?new (?:tab|window)\)"
     r"|\s*\((?:link is external|external (?:link|site))\)",
+    regex.IGNORECASE,
+)
+# A paged article's label before the paragraph a page repeats from the page before it
+# ("(Continued) The council ...", "Continued: The council ...", "...continued from page 2: The
+# council ..."), with what it runs into after it.
+_CONTINUED = regex.compile(
+    r"\s*(?:[(\[](?:continued|cont'd)[)\]]"
+    r"|(?:\.\.\.|…)?(?:continued|cont'd)(?: from (?:page|p\.) ?\d{1,3})?:)\s+(?=\S)",
     regex.IGNORECASE,
 )
 
@@ -979,7 +1023,8 @@ class BoilerplateMatcher:
         return frozenset(canonical_paragraphs(sorted(leads))[0])
 
     def matched_text(self, text: str) -> str:
-        """``text`` as it is matched: without the furniture run into it, the link after a
+        """``text`` as it is matched: without the furniture run into it, a paged article's
+        label before a paragraph repeated from the page before ("(Continued)"), the link after a
         teaser's closing ellipsis ("… Read more", "... Continue reading": a boilerplate line
         run in after the ellipsis) and the notes a screen reader says after a link ("(opens in
         new tab)"). Other texts as they are.
@@ -997,9 +1042,13 @@ class BoilerplateMatcher:
         'A bench is perfect for a small flat.'
         >>> matcher.matched_text("The ferry is back on Monday. pic.twitter.com/x1Yz2")
         'The ferry is back on Monday.'
+        >>> matcher.matched_text("(Continued) The ferry is back on Monday.")
+        'The ferry is back on Monday.'
         """
         if "(" in text and _LINK_NOTE_START.search(text):
             text = _LINK_NOTE.sub("", text)
+        if "ont" in text[:20] and (label := _CONTINUED.match(text)) is not None:
+            text = text[label.end() :]  # ("Continued:", "(cont'd)")
         # (a photo's credit in brackets run into a sentence, as a scraper glues a caption's:
         # "(Photo: Jane Doe/Reuters)", "[Image: AP]")
         if ":" in text and _INLINE_CREDIT.search(text):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import accumulate, pairwise
+from itertools import accumulate, combinations, pairwise, product
 
 __all__ = ["glued_copies"]
 
@@ -80,21 +80,36 @@ def _glued_further_on(
 ) -> dict[int, tuple[int, ...]]:
     """Paragraphs of one line each that glue together a run of paragraphs further on, not
     right after them: a copy printed a group of the body's paragraphs a line, before the
-    title and the body (not the lines of a word broken across them: see :func:`_broken`).
-    Only the runs that start as the paragraph opens are looked at (found by their
-    first characters)."""
+    title and the body (not the lines of a word broken across them: see :func:`_broken`), its
+    first paragraph glued to the next. Only the runs that start as the paragraph opens are
+    looked at (found by their first characters)."""
+    # Each paragraph's possible runs: the later paragraphs that open with its first characters,
+    # or (short ones) that are its first characters; most paragraphs have none.
     starting: dict[str, list[int]] = {}
     for n, o in enumerate(order):
         starting.setdefault(texts[o][:_OPENING], []).append(n)
+    runs: dict[int, list[int]] = {}  # (the paragraph's place: the places of its runs' first)
+    for places in starting.values():
+        for n, m in combinations(places, 2):  # (in order: n < m)
+            runs.setdefault(n, []).append(m)
+    keys = sorted(starting)
+    for key in (key for key in keys if len(key) < _OPENING):  # (a short paragraph: a heading)
+        for opened in keys[bisect_left(keys, key) : bisect_left(keys, key + "\U0010ffff")]:
+            for n, m in product(starting[opened], starting[key]):
+                if n < m and opened != key:
+                    runs.setdefault(n, []).append(m)
     further: dict[int, tuple[int, ...]] = {}
-    for n, o in enumerate(order):
+    for n in sorted(runs):
+        o = order[n]
         text = texts[o]
         if o in found:
             continue
-        runs = (m for k in range(1, _OPENING + 1) for m in starting.get(text[:k], ()))
-        for m in sorted(m for m in runs if m > n + 1):
+        for m in sorted(m for m in runs[n] if m > n + 1):
             first = texts[order[m]]
-            if len(first) < len(text) and text.startswith(first):
+            # (glued to the next part at once: a copy that runs paragraphs together with
+            # spaces, "... decay. Leave the leaves", glues none)
+            fused = len(first) < len(text) and not text[len(first)].isspace()
+            if fused and text.startswith(first):
                 parts = _glued_parts(texts, [o], order, m)
                 if parts and not _broken(texts, parts) and not found.keys() & parts:
                     further[o] = parts

@@ -23,6 +23,7 @@ _LINES = 3  # lines a glued copy may be broken into, at most
 _JOINING = ("-", "\u2010", "\u2011", "\u2013", "\u2014", "/")  # (what a word goes on after)
 _SPACES = re.compile(r"\s+")
 _OPENING = 12  # first characters by which a run's first paragraph is looked up
+_ALIKE = 8  # paragraphs opening alike, at most, looked at as a run's first and its copy
 
 
 def glued_copies(
@@ -88,13 +89,17 @@ def _glued_further_on(
     starting: dict[str, list[int]] = {}
     for n, o in enumerate(order):
         starting.setdefault(texts[o][:_OPENING], []).append(n)
+    # (a template's lines, or a line printed all through a page, open alike in many places:
+    # no copy's first paragraph, and pairing them would cost the square of their count)
+    starting = {key: places for key, places in starting.items() if len(places) <= _ALIKE}
     runs: dict[int, list[int]] = {}  # (the paragraph's place: the places of its runs' first)
     for places in starting.values():
         for n, m in combinations(places, 2):  # (in order: n < m)
             runs.setdefault(n, []).append(m)
     keys = sorted(starting)
     for key in (key for key in keys if len(key) < _OPENING):  # (a short paragraph: a heading)
-        for opened in keys[bisect_left(keys, key) : bisect_left(keys, key + "\U0010ffff")]:
+        opening = keys[bisect_left(keys, key) : bisect_left(keys, key + "\U0010ffff")]
+        for opened in opening[: _ALIKE + 1]:
             for n, m in product(starting[opened], starting[key]):
                 if n < m and opened != key:
                     runs.setdefault(n, []).append(m)

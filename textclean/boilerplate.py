@@ -264,11 +264,12 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"enjoying (this|the|our) (article|story|content|journalism)\??( (subscribe|sign up|become a"
     r" (member|subscriber))[^.!?]{0,80}[.!]?)?",
     r"(show|load|view|see) (more|less|all)( (comments|replies|results|stories|articles))?",
-    r"print( this)?( (page|article|story|post))?",
-    r"(e-?mail|save|bookmark|gift) (this )?(article|story|page|link)",
+    r"print( this)?( (page|article|story|post))?( \| [\w.-]+)?",  # (the site's name after)
+    r"(e-?mail|save|bookmark|gift|embed) (this )?(article|story|page|link)",
     r"(copy|copied) link|link copied( to (the )?clipboard)?",
     r"printed (from|on) \S+( on \S+( \S+){0,3})?",  # a print version's header
     r"printed from (the|our) (web|online|digital) (edition|version|site)",
+    r"source url: https?://\S+",  # ... and its footer
     # A link to another rendering of the page ("AMP version", "Printer-friendly version"; not
     # "Mobile version", a review's heading as well)
     r"((view|see|switch to|go to) )?(the )?(amp|print(er)?[- ]friendly|plain[- ]text)"
@@ -279,20 +280,23 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"|searches))?" + _TAIL,
     r"(topics|tags)\s*[:：]\s*\w[^.!?()\[\]{}<>=;]{0,200}",  # ("Tags: politics, ports"; not code)
     r"filed (under|in)\s*[:：]\s*\w[^.!?()\[\]{}<>=;]{0,200}",  # ("Filed under: Politics")
-    r"trending (now|stories|articles)",
+    r"trending( (now|stories|articles))?",
     # (and a newspaper's masthead links: "Today's Paper", "E-Edition"; "Print Edition" may head
     # a review of one)
-    r"today['’]?s paper|e[- ]?edition|top stories|editor['’]?s['’]? (picks|choice)"
+    r"today['’]?s paper|e[- ]?edition|top stories( this hour| today)?"
+    r"|editor['’]?s['’]? (picks|choice)"
     r"|latest (news|stories|headlines)"
     r"|don['’]?t miss( this)?",
     # An ad network's block ("Sponsored Links", "Around the Web") and its feedback link
     r"sponsored (links|stories|headlines)|promoted (stories|links|content)|around the web"
-    r"|from (our|the web's) partners|ad feedback",
+    r"|from (our|the web's) partners|more from our network|ad feedback",
     r"(advertisement\s*){2,}",  # ("Advertisement Advertisement": a slot's label and its alt)
     r"recommended( (for you|stories|articles|reading))?",
     r"you (may|might) (also )?(like|enjoy|be interested in)( (this|these))?",
     r"newsletters?",
-    r"most (read|popular|viewed)( (stories|articles|now))?",
+    # (a box of the site's most read stories: "Most viewed in News", "What others are reading")
+    r"most (read|popular|viewed|shared)( (stories|articles|now)| in [\w ]{1,20})?"
+    r"|what others are reading|popular right now",
     # A cookie banner: "We use cookies to give you the best experience. By continuing ..." (not
     # a statement someone made: "..., the bank said")
     r"(we|this (web)?site|our (web)?site) uses? cookies"
@@ -311,7 +315,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"|cookie (policy|notice|settings|preferences)",
     r"follow @\w{1,30}( on (twitter|x|instagram|threads|bluesky|tiktok|facebook))?\.?",
     r"(follow|like) us( on " + _FOLLOWED + r"((,|,? (and|or|&)) " + _FOLLOWED + r")*"
-    r"( for (more|the latest)( \w+){0,4})?)?",  # (" ... for more stories")
+    r")?( for (more|the latest)( \w+){0,4})?",  # (" ... for more stories")
     # A law's link in a footer ("Do Not Sell or Share My Personal Information")
     r"do not (sell|share)( or (sell|share))? my (personal )?info(rmation)?|your privacy choices",
     # ("Click here to subscribe", "... for just $1 a week")
@@ -545,9 +549,6 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"list view|view as (a )?list|swipe (through|to see) (the|this) (story|gallery)",
     # A label over a correction's note, and a list of the links a print copy numbered
     r"this (article|story) has been (corrected|updated)|links:",
-    # A box of the site's most read stories ("Most viewed in News", "What others are reading")
-    r"most (read|viewed|popular|shared)( in [\w ]{1,20})?|trending( now)?"
-    r"|what others are reading|more from our network",
     # A page's footer links in a row (one alone may be a heading: "Terms of Use" in a guide to
     # writing API documentation, "Accessibility" among the benefits of cloud storage)
     _FOOTER_LINK + r"(\s*[|·•/]\s*" + _FOOTER_LINK + ")+",

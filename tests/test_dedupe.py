@@ -7196,6 +7196,29 @@ def test_a_damaged_copy_stays_where_its_repeat_would_stand_inside_a_longer_parag
     assert result.kept == (2, 3)
 
 
+def test_a_script_read_aloud_with_figures_in_words_first_gives_way_to_the_body() -> None:
+    # A script for reading the story aloud, before the body, writes some figures in words
+    # ("eighteen months", "six lanes"): near copies of the body's paragraphs, which write them
+    # in digits. The body, as the page prints it, stays.
+    spoken = {"18 months": "eighteen months", "20 minutes": "twenty minutes",
+              "6 lanes": "six lanes"}  # fmt: skip
+    more = paragraphs(84, 4)
+    more[1] += " The new bridge will carry 6 lanes."
+    body = [P0, more[0], P1, more[1], P2, more[2], P3, more[3], P4]
+    script = []
+    for p in body:
+        for digits, words in spoken.items():
+            p = p.replace(digits, words)
+        script.append(p)
+    assert sum(c != p for c, p in zip(script, body, strict=True)) == 2  # (the premise)
+    title = "Council backs harbour bridge"
+    result = dedupe(doc(title, "Listen to this story", *script, *body))
+    assert result.text == doc(title, *body)
+    assert dedupe(result.text).duplicates == ()
+    # After the body, the script goes as its copy.
+    assert dedupe(doc(title, *body, *script)).text == doc(title, *body)
+
+
 def _search_index(paragraph: str) -> str:
     """A search index's copy of a paragraph: lower case, no apostrophe inside a word, any
     other mark a space."""

@@ -1185,12 +1185,20 @@ _DAMAGE = regex.compile(r"\p{Ll}-[ \t]*\r?\n[ \t]*\p{Ll}|\ufffd")
 # end explains.
 _LINK_MARK = regex.compile(r"[ \t]?[\[<(]https?://[^\s\]>)]+[\]>)]|(?<=[\w.,;:!?\"”’)])\[\d{1,3}\]")
 _DAMAGED_PAIRS = 2  # paragraphs of a copy, at least, damaged where their repeats are clean
+_NUMBER_WORD = regex.compile(
+    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred|thousand|million|billion)\b",
+    regex.IGNORECASE,
+)
+_DIGITS = regex.compile(r"\d+")
 
 
 def _reads_worse(text: str, other: str) -> bool:
     """Whether ``text`` shows damage that its repeat ``other`` does not: words broken at its
     lines' ends or characters a decoder lost (:data:`_DAMAGE`), its links' marks
-    (:data:`_LINK_MARK`), or every letter in lower case
+    (:data:`_LINK_MARK`), figures in words that ``other`` writes in digits
+    (:func:`_spelled_out`), or every letter in lower case
     where ``other`` writes the same words with capitals (a search index's copy, "the mayor of
     harbour city said"; not a line in lower case that a copy adds a capital word to, "(AP)")."""
     if text == text.lower() and other != other.lower():
@@ -1199,7 +1207,16 @@ def _reads_worse(text: str, other: str) -> bool:
             return True
     if _marked(text) and not _marked(other):
         return True
+    if _spelled_out(text, other):
+        return True
     return _damaged(text) and not _damaged(other)
+
+
+def _spelled_out(text: str, other: str) -> bool:
+    """Whether ``text`` writes in words figures that ``other`` writes in digits, as a script
+    for reading a story aloud does ("fourteen years" for "14 years")."""
+    words = len(_NUMBER_WORD.findall(text)) - len(_NUMBER_WORD.findall(other))
+    return words > 0 and len(_DIGITS.findall(other)) > len(_DIGITS.findall(text))
 
 
 def _marked(text: str) -> bool:
@@ -1291,7 +1308,7 @@ def prefer_undamaged_copy(
     """Keep the later copy of a run of paragraphs printed twice, and remove the earlier, when
     the earlier reads worse than the later (:func:`_reads_worse`: a print copy's words broken
     at its lines' ends or its links' addresses printed in the text, characters a decoder
-    lost, a search index's copy in lower case) in
+    lost, a search index's copy in lower case, a script read aloud with figures in words) in
     :data:`_DAMAGED_PAIRS` paragraphs or more, and no later one reads worse than the earlier;
     or else when most near pairs are spelt worse in the earlier (:func:`_misspelt`: an OCR
     copy's "tbe" for "the"). Both are the same text or near it (a repeat, exact or near, or

@@ -285,7 +285,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     # a review of one)
     r"today['’]?s paper|e[- ]?edition|top stories( this hour| today)?"
     r"|editor['’]?s['’]? (picks|choice)"
-    r"|latest (news|stories|headlines)"
+    r"|latest (news|stories|headlines|updates)"
     r"|don['’]?t miss( this)?",
     # An ad network's block ("Sponsored Links", "Around the Web") and its feedback link
     r"sponsored (links|stories|headlines)|promoted (stories|links|content)|around the web"
@@ -526,7 +526,7 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     r"\d+ (seconds?|minutes?|mins?|hours?|hrs?) ago",  # (a comment's time; "10 years ago" may head)
     # A live page's chrome ("Live updates", "Auto-update: on", "Show all posts", "Sort: latest",
     # "View oldest first", "Load more updates")
-    r"live|live (updates|blog|coverage)|live: latest updates|latest updates",
+    r"live|live (updates|blog|coverage)|live: latest updates",
     r"auto-?(update|refresh)s?:? (on|off)",
     r"show (all|more|older|newer) (posts|updates)|load more (posts|updates)"
     r"|older posts|newer posts",

@@ -21,7 +21,15 @@ import regex
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from textclean.align import AFFIX_WORDS, DATELINE, RAW_WORD, figures, list_number, whole_words_in
+from textclean.align import (
+    AFFIX_WORDS,
+    DATELINE,
+    NUMBER_WORDS,
+    RAW_WORD,
+    figures,
+    list_number,
+    whole_words_in,
+)
 from textclean.boilerplate import PHOTO_AGENCIES, PHOTO_AGENCY_NAMES, is_footer_link
 from textclean.canonical import canonical_paragraphs, word_count
 from textclean.match.merged import HEADING_WORDS, MAX_PASSED
@@ -1185,12 +1193,6 @@ _DAMAGE = regex.compile(r"\p{Ll}-[ \t]*\r?\n[ \t]*\p{Ll}|\ufffd")
 # end explains.
 _LINK_MARK = regex.compile(r"[ \t]?[\[<(]https?://[^\s\]>)]+[\]>)]|(?<=[\w.,;:!?\"”’)])\[\d{1,3}\]")
 _DAMAGED_PAIRS = 2  # paragraphs of a copy, at least, damaged where their repeats are clean
-_NUMBER_WORD = regex.compile(
-    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
-    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
-    r"|seventy|eighty|ninety|hundred|thousand|million|billion)\b",
-    regex.IGNORECASE,
-)
 _DIGITS = regex.compile(r"\d+")
 
 
@@ -1217,7 +1219,12 @@ def _spelled_out(text: str, other: str) -> bool:
     for reading a story aloud does ("fourteen years" for "14 years")."""
     if len(_DIGITS.findall(other)) <= len(_DIGITS.findall(text)):
         return False  # (most pairs: as many figures in digits, a quick test)
-    return len(_NUMBER_WORD.findall(text)) > len(_NUMBER_WORD.findall(other))
+    return _number_words(text) > _number_words(other)
+
+
+def _number_words(text: str) -> int:
+    """How many figures ``text`` writes in words (:data:`~textclean.align.NUMBER_WORDS`)."""
+    return sum(word in NUMBER_WORDS for word in RAW_WORD.findall(text.lower()))
 
 
 def _marked(text: str) -> bool:
@@ -1390,8 +1397,8 @@ def _held_in_another(
     damaged paragraph's repeat), of ``short_words`` words or more, is held in a longer kept
     paragraph, neither damaged nor turned, after the first damaged one: a second run would
     remove it as contained in that one (or, held later, as its teaser)."""
-    kept = [j for j in range(min(turned) + 1, len(canonical)) if j not in found]
-    kept = [j for j in kept if j not in turned]
+    gone = found.keys() | turned.keys()
+    kept = [j for j in range(min(turned) + 1, len(canonical)) if j not in gone]
     if not kept:
         return False
     joined = "\n".join(canonical[j] for j in kept)
